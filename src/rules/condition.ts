@@ -1,0 +1,113 @@
+/**
+ * Three-valued evaluation of rule conditions: each condition is true, false or unknown, and every leaf reports its
+ * expected and actual value so that an answer can say exactly why (json-rules-engine style).
+ */
+import { FACTS, type Composition, type FactValue } from './fact-registry.js';
+import type { Facts } from './facts.js';
+import type { Condition, FactCondition, Scalar } from './schema.js';
+import { assertNever } from './verdict.js';
+
+export type Truth = 'true' | 'false' | 'unknown';
+
+export interface ConditionCheck {
+  readonly fact: string;
+  readonly label: string;
+  readonly op: FactCondition['op'];
+  readonly expected: Scalar | readonly Scalar[];
+  /** The value read from the facts, or null when unknown. */
+  readonly actual: unknown;
+  readonly result: Truth;
+}
+
+export interface ConditionResult {
+  readonly result: Truth;
+  readonly checks: readonly ConditionCheck[];
+}
+
+export type NamedConditions = Readonly<Record<string, Condition>>;
+
+function isComposition(v: FactValue): v is Composition {
+  return typeof v === 'object' && !Array.isArray(v) && (v as Composition).kind === 'composition';
+}
+
+function asList(value: Scalar | readonly Scalar[]): readonly Scalar[] {
+  return Array.isArray(value) ? value : [value as Scalar];
+}
+
+function containsAny(actual: FactValue, wanted: readonly Scalar[]): Truth {
+  if (isComposition(actual)) {
+    if (actual.present.some((e) => wanted.includes(e))) return 'true';
+    if (actual.complete || wanted.every((w) => actual.absent.includes(w as never))) return 'false';
+    return 'unknown';
+  }
+  if (Array.isArray(actual)) return actual.some((a) => wanted.includes(a)) ? 'true' : 'false';
+  return wanted.includes(actual as Scalar) ? 'true' : 'false';
+}
+
+function compare(c: FactCondition, actual: FactValue): Truth {
+  const t = (b: boolean): Truth => (b ? 'true' : 'false');
+  switch (c.op) {
+    case 'equal':
+      return t(actual === c.value);
+    case 'notEqual':
+      return t(actual !== c.value);
+    case 'in':
+      return t(asList(c.value).includes(actual as Scalar));
+    case 'notIn':
+      return t(!asList(c.value).includes(actual as Scalar));
+    case 'containsAny':
+      return containsAny(actual, asList(c.value));
+    case 'gte':
+      return t(typeof actual === 'number' && actual >= Number(c.value));
+    case 'lt':
+      return t(typeof actual === 'number' && actual < Number(c.value));
+    default:
+      return assertNever(c.op, 'operator');
+  }
+}
+
+function displayActual(v: FactValue | undefined): unknown {
+  if (v === undefined) return null;
+  if (isComposition(v)) {
+    return { present: v.present, absent: v.absent, complete: v.complete };
+  }
+  return v;
+}
+
+export function evaluateCondition(cond: Condition, facts: Facts, named: NamedConditions): ConditionResult {
+  if ('all' in cond) {
+    const parts = cond.all.map((c) => evaluateCondition(c, facts, named));
+    const result: Truth = parts.some((p) => p.result === 'false')
+      ? 'false'
+      : parts.some((p) => p.result === 'unknown') ? 'unknown' : 'true';
+    return { result, checks: parts.flatMap((p) => p.checks) };
+  }
+  if ('any' in cond) {
+    const parts = cond.any.map((c) => evaluateCondition(c, facts, named));
+    const result: Truth = parts.some((p) => p.result === 'true')
+      ? 'true'
+      : parts.some((p) => p.result === 'unknown') ? 'unknown' : 'false';
+    return { result, checks: parts.flatMap((p) => p.checks) };
+  }
+  if ('not' in cond) {
+    const inner = evaluateCondition(cond.not, facts, named);
+    const flip: Record<Truth, Truth> = { true: 'false', false: 'true', unknown: 'unknown' };
+    return { result: flip[inner.result], checks: inner.checks };
+  }
+  if ('ref' in cond) {
+    const target = named[cond.ref];
+    if (!target) throw new Error(`unknown named condition "${cond.ref}"`);
+    return evaluateCondition(target, facts, named);
+  }
+  const def = FACTS[cond.fact];
+  if (!def) throw new Error(`unknown fact "${cond.fact}"`);
+  const actual = def.read(facts);
+  let result: Truth;
+  if (actual === undefined) result = cond.unknownAs === 'false' ? 'false' : 'unknown';
+  else result = compare(cond, actual);
+  if (result === 'unknown' && cond.unknownAs === 'false') result = 'false';
+  return {
+    result,
+    checks: [{ fact: cond.fact, label: def.label, op: cond.op, expected: cond.value, actual: displayActual(actual), result }],
+  };
+}

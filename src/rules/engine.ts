@@ -1,0 +1,227 @@
+/**
+ * The decision engine: pure. Given a rule set, facts and a day, it says which rules apply that day, combines their
+ * verdicts (stricter wins), lists the facts still missing and builds the reasons and citations from the trace.
+ *
+ * The one mistake the product must not make is `not_required` where a licence may be needed, so:
+ * - a rule whose conditions are unknown (neither true nor false) yields `need_info` with the question to ask;
+ * - a rule whose status is unknown on the day (a suspension ended, nothing recorded after) yields `escalate`;
+ * - `not_required` comes out only when every rule in force is false on known facts, or a carve-out applies.
+ */
+import { evaluateCondition, type ConditionCheck } from './condition.js';
+import type { Citation, Decision, MissingFact, RuleResult } from './decision.js';
+import { FACTS } from './fact-registry.js';
+import type { Facts } from './facts.js';
+import { ruleStatus, type RuleStatus } from './rule-status.js';
+import type { RuleSet } from './ruleset.js';
+import type { CitationRef, Rule } from './schema.js';
+import { assertNever, strictness, stricter, type Verdict } from './verdict.js';
+
+function statusNote(rule: Rule, status: RuleStatus, asOf: string): string {
+  switch (status.kind) {
+    case 'in_force':
+      return `in force on ${asOf}`;
+    case 'not_yet':
+      return `not yet in force on ${asOf}; takes effect on ${status.from}`;
+    case 'suspended':
+      return `suspended by ${status.by.id} until ${status.until}`;
+    case 'ended':
+      return `no longer in force since ${status.on}`;
+    case 'status_unknown':
+      return `its suspension by ${status.by.id} ended on ${status.since}, and the rules data records nothing about what followed, so its status on ${asOf} is unknown`;
+    default:
+      return assertNever(status, `status of ${rule.id}`);
+  }
+}
+
+/** What a rule adds to the verdict, given whether its conditions hold and its status that day. */
+function contribution(rule: Rule, match: RuleResult['match'], status: RuleStatus): Verdict | null {
+  if (match === 'false') return null;
+  switch (status.kind) {
+    case 'in_force':
+      if (match === 'true') return rule.verdict;
+      return rule.verdict === 'not_required' ? null : 'need_info';
+    case 'status_unknown':
+      return match === 'true' ? 'escalate' : 'need_info';
+    case 'suspended':
+    case 'not_yet':
+    case 'ended':
+      // Informative only: the rule would apply but is not in force that day.
+      return match === 'true' ? 'not_required' : null;
+    default:
+      return assertNever(status, 'status');
+  }
+}
+
+function reasonFor(rule: Rule, r: RuleResult, status: RuleStatus, asOf: string): string | null {
+  if (r.match === 'false') return null;
+  const maybe = r.match === 'unknown';
+  switch (status.kind) {
+    case 'in_force':
+      return maybe ? `${rule.title} may apply, depending on facts not yet known.` : rule.explanation;
+    case 'status_unknown':
+      return `${rule.title} ${maybe ? 'may apply' : 'would apply'}, but ${r.statusNote}: a compliance officer must decide.`;
+    case 'suspended':
+      return `${rule.title} ${maybe ? 'might' : 'would'} apply, but it is ${r.statusNote}, so it requires nothing on ${asOf}.`;
+    case 'not_yet':
+      return `${rule.title} ${maybe ? 'might' : 'would'} apply, but it is ${r.statusNote}.`;
+    case 'ended':
+      return `${rule.title} is ${r.statusNote}.`;
+    default:
+      return assertNever(status, 'status');
+  }
+}
+
+function describeActual(c: Pick<ConditionCheck, "actual">): string {
+  const a = c.actual;
+  if (a === null || a === undefined) return 'unknown';
+  if (typeof a === 'object' && !Array.isArray(a) && 'present' in a) {
+    const comp = a as { present: string[]; absent: string[] };
+    const parts = [];
+    if (comp.present.length) parts.push(comp.present.join(', '));
+    if (comp.absent.length) parts.push(`not ${comp.absent.join(', ')}`);
+    return parts.join('; ') || 'none';
+  }
+  return Array.isArray(a) ? a.join(', ') : String(a);
+}
+
+/** Why a rule does not apply, in one line: the first condition that is false. */
+function whyNot(rule: Rule, r: RuleResult): string | null {
+  const failed = r.checks.find((c) => c.result === 'false');
+  if (!failed) return null;
+  const expected = Array.isArray(failed.expected) ? failed.expected.join(', ') : String(failed.expected);
+  return `${rule.title} does not apply: ${failed.label} is ${describeActual(failed)} (it covers ${expected}).`;
+}
+
+function cite(set: RuleSet, ref: CitationRef): Citation {
+  const source = set.sources.get(ref.id);
+  const c: Citation = { source: ref.id };
+  if (ref.article) c.article = ref.article;
+  if (source) {
+    c.title = source.title;
+    if (source.url && source.urlConfirmed) c.url = source.url;
+  }
+  return c;
+}
+
+function addCitation(list: Citation[], c: Citation): void {
+  const existing = list.find((x) => x.source === c.source);
+  if (!existing) {
+    list.push(c);
+    return;
+  }
+  if (c.article && existing.article !== c.article) {
+    const articles = new Set((existing.article ?? '').split('; ').filter(Boolean));
+    articles.add(c.article);
+    existing.article = [...articles].join('; ');
+  }
+}
+
+export function evaluate(set: RuleSet, facts: Facts, asOf: string): Decision {
+  const statuses = new Map<string, RuleStatus>();
+  const results: RuleResult[] = set.rules.map((rule) => {
+    const status = ruleStatus(rule, asOf);
+    statuses.set(rule.id, status);
+    const { result, checks } = evaluateCondition(rule.when, facts, set.conditions);
+    return {
+      ruleId: rule.id,
+      title: rule.title,
+      match: result,
+      status: status.kind,
+      statusNote: statusNote(rule, status, asOf),
+      contributes: contribution(rule, result, status),
+      overriddenBy: null,
+      confirmed: rule.confirmed,
+      checks: [...checks],
+    };
+  });
+
+  // A rule is moot when a rule that overrides it applies in force that day.
+  const byId = new Map(results.map((r) => [r.ruleId, r]));
+  set.rules.forEach((rule, i) => {
+    const r = results[i];
+    if (!r || r.contributes === null) return;
+    const winner = rule.overriddenBy.find((id) => {
+      const o = byId.get(id);
+      return o !== undefined && o.match === 'true' && o.status === 'in_force';
+    });
+    if (winner) {
+      r.overriddenBy = winner;
+      r.contributes = null;
+    }
+  });
+
+  let verdict: Verdict = 'not_required';
+  for (const r of results) if (r.contributes) verdict = stricter(verdict, r.contributes);
+
+  // Missing facts: the unknowns of rules that could still make the verdict stricter.
+  const missingByFact = new Map<string, MissingFact>();
+  set.rules.forEach((rule, i) => {
+    const r = results[i];
+    if (!r || r.match !== 'unknown' || r.overriddenBy) return;
+    const status = statuses.get(rule.id);
+    if (!status || (status.kind !== 'in_force' && status.kind !== 'status_unknown')) return;
+    const potential: Verdict = status.kind === 'status_unknown' ? 'escalate' : rule.verdict;
+    if (strictness(potential) <= strictness(verdict)) return;
+    for (const c of r.checks) {
+      if (c.result !== 'unknown') continue;
+      const q = set.questions.get(c.fact);
+      const m = missingByFact.get(c.fact) ?? {
+        fact: c.fact,
+        label: FACTS[c.fact]?.label ?? c.fact,
+        question: q?.ask ?? `What is the ${FACTS[c.fact]?.label ?? c.fact}?`,
+        choices: q?.choices ?? [],
+        forRules: [],
+      };
+      if (!m.forRules.includes(rule.id)) m.forRules.push(rule.id);
+      missingByFact.set(c.fact, m);
+    }
+  });
+  const missing = [...missingByFact.values()].sort(
+    (a, b) => (set.questions.get(a.fact)?.priority ?? 50) - (set.questions.get(b.fact)?.priority ?? 50),
+  );
+
+  // Reasons and citations: strictest contributions first.
+  const contributing = set.rules
+    .map((rule, i) => ({ rule, r: results[i] as RuleResult }))
+    .filter(({ r }) => r.contributes !== null)
+    .sort((a, b) => strictness(b.r.contributes as Verdict) - strictness(a.r.contributes as Verdict));
+
+  const reasons: string[] = [];
+  const citations: Citation[] = [];
+  const nextSteps: string[] = [];
+  for (const { rule, r } of contributing) {
+    const status = statuses.get(rule.id) as RuleStatus;
+    const reason = reasonFor(rule, r, status, asOf);
+    if (reason && !reasons.includes(reason)) reasons.push(reason);
+    for (const s of rule.sources) addCitation(citations, cite(set, s));
+    if (status.kind === 'suspended' || status.kind === 'status_unknown') addCitation(citations, cite(set, status.by));
+    if (r.contributes === verdict && status.kind === 'in_force') {
+      for (const step of rule.nextSteps) if (!nextSteps.includes(step)) nextSteps.push(step);
+    }
+  }
+  if (verdict === 'not_required' && contributing.length === 0) {
+    // Say why nothing applies, from the rules that came closest (fewest false conditions).
+    const closest = set.rules
+      .map((rule, i) => ({ rule, r: results[i] as RuleResult }))
+      .filter(({ r }) => r.status === 'in_force')
+      .map(({ rule, r }) => ({ rule, r, misses: r.checks.filter((c) => c.result === 'false').length }))
+      .sort((a, b) => a.misses - b.misses)
+      .slice(0, 2);
+    for (const { rule, r } of closest) {
+      const line = whyNot(rule, r);
+      if (line) reasons.push(line);
+    }
+  }
+
+  return {
+    verdict,
+    reasons,
+    citations,
+    fired: results.filter((r) => r.contributes !== null),
+    trace: results,
+    missing,
+    nextSteps,
+    rulesVersion: set.version,
+    asOf,
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * The facts a rule may test, by name, with how each is read from `Facts` and which values it can take. Derived
+ * facts (fromChina, militaryEnd) live here so that rule files stay short and every rule reads them the same way.
+ */
+import {
+  COLLABORATION_KINDS, DOWNSTREAM_KINDS, ELEMENTS, END_USER_KINDS, END_USES, FORMS, MAGNET_TYPES, SECTORS,
+  TECHNOLOGY_AREAS, type Element, type Facts,
+} from './facts.js';
+
+/** A composition: which elements are known present or absent, and whether the list is complete. */
+export interface Composition {
+  readonly kind: 'composition';
+  readonly present: readonly Element[];
+  readonly absent: readonly Element[];
+  readonly complete: boolean;
+}
+
+export type FactValue = string | number | boolean | readonly string[] | Composition;
+
+export interface FactDefinition {
+  readonly type: 'boolean' | 'enum' | 'number' | 'country' | 'composition' | 'enumList';
+  readonly values?: readonly string[];
+  readonly read: (facts: Facts) => FactValue | undefined;
+  /** Shown in traces and used to pick the follow-up question. */
+  readonly label: string;
+}
+
+function fromChina(f: Facts): boolean | undefined {
+  if (f.shipFrom !== undefined) return f.shipFrom === 'CN';
+  if (f.madeIn === 'CN') return true;
+  if (f.madeIn !== undefined) return false;
+  return undefined;
+}
+
+function composition(f: Facts): Composition | undefined {
+  const item = f.item;
+  if (!item) return undefined;
+  const present = [...(item.elementsPresent ?? [])];
+  if (item.magnetType === 'smco' && !present.includes('Sm')) present.push('Sm');
+  const absent = item.elementsAbsent ?? [];
+  if (present.length === 0 && absent.length === 0 && !item.compositionComplete) return undefined;
+  return { kind: 'composition', present, absent, complete: item.compositionComplete ?? false };
+}
+
+function militaryEnd(f: Facts): boolean | undefined {
+  const user = f.endUser?.kind;
+  const uses = f.endUses;
+  if (user === 'military' || user === 'control_list') return true;
+  if (uses?.some((u) => u === 'military' || u === 'wmd')) return true;
+  if (user !== undefined || (uses !== undefined && uses.length > 0)) return false;
+  return undefined;
+}
+
+export const FACTS: Record<string, FactDefinition> = {
+  fromChina: { type: 'boolean', read: fromChina, label: 'shipped from China' },
+  foreignExporter: {
+    type: 'boolean',
+    read: (f) => (f.shipFrom !== undefined ? f.shipFrom !== 'CN' : f.madeIn !== undefined ? f.madeIn !== 'CN' : undefined),
+    label: 'exported by a party outside China',
+  },
+  madeAbroad: {
+    type: 'boolean',
+    read: (f) => (f.madeIn !== undefined ? f.madeIn !== 'CN' : f.item?.chinaOrigin === true ? false : undefined),
+    label: 'made outside China',
+  },
+  destination: { type: 'country', read: (f) => f.destination ?? f.endUser?.country, label: 'destination country' },
+  'item.elements': { type: 'composition', read: composition, label: 'rare earths contained' },
+  'item.form': { type: 'enum', values: FORMS, read: (f) => f.item?.form, label: 'form of the item' },
+  'item.magnetType': { type: 'enum', values: MAGNET_TYPES, read: (f) => f.item?.magnetType, label: 'magnet type' },
+  'item.downstream': {
+    type: 'enum', values: DOWNSTREAM_KINDS, read: (f) => f.item?.downstream, label: 'kind of downstream product',
+  },
+  'item.sector': { type: 'enum', values: SECTORS, read: (f) => f.item?.sector, label: 'industry the item serves' },
+  'item.traceImpurityOnly': {
+    type: 'boolean', read: (f) => f.item?.traceImpurityOnly, label: 'controlled element only a trace impurity',
+  },
+  'item.chinaOrigin': { type: 'boolean', read: (f) => f.item?.chinaOrigin, label: 'Chinese-origin goods' },
+  'item.chineseContentPercent': {
+    type: 'number', read: (f) => f.item?.chineseContentPercent, label: 'Chinese-origin content, % of value',
+  },
+  'item.madeWithChineseTechnology': {
+    type: 'boolean', read: (f) => f.item?.madeWithChineseTechnology, label: 'made with Chinese rare-earth technology',
+  },
+  'endUser.kind': { type: 'enum', values: END_USER_KINDS, read: (f) => f.endUser?.kind, label: 'end user' },
+  endUses: { type: 'enumList', values: END_USES, read: (f) => f.endUses, label: 'end use' },
+  militaryEnd: { type: 'boolean', read: militaryEnd, label: 'military end user or end use' },
+  'collaboration.kind': {
+    type: 'enum', values: COLLABORATION_KINDS, read: (f) => f.collaboration?.kind, label: 'kind of collaboration',
+  },
+  'collaboration.area': {
+    type: 'enum', values: TECHNOLOGY_AREAS, read: (f) => f.collaboration?.area, label: 'technology involved',
+  },
+  'collaboration.chineseProvider': {
+    type: 'boolean', read: (f) => f.collaboration?.chineseProvider, label: 'a Chinese party provides it',
+  },
+  'collaboration.abroad': {
+    type: 'boolean', read: (f) => f.collaboration?.abroad, label: 'the activity is outside China',
+  },
+};
+
+export const ELEMENT_VALUES: readonly string[] = ELEMENTS;

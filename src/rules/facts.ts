@@ -1,0 +1,125 @@
+/**
+ * Facts: what is known about a case. Every field is optional because every fact may be unknown, and unknown is
+ * not false: the engine treats a missing field as "unknown" (three-valued logic), never as a "no".
+ */
+import { z } from 'zod';
+
+export const ELEMENTS = [
+  'Sm', 'Gd', 'Tb', 'Dy', 'Lu', 'Sc', 'Y', 'Ho', 'Er', 'Tm', 'Eu', 'Yb',
+  'La', 'Ce', 'Pr', 'Nd', 'Pm', 'Ga', 'Ge', 'Sb', 'W', 'Ta', 'Co', 'Fe', 'B', 'Al', 'Ni', 'Cu', 'Mg', 'Zr', 'Li', 'C',
+] as const;
+export const ElementSchema = z.enum(ELEMENTS);
+export type Element = z.infer<typeof ElementSchema>;
+
+export const FORMS = [
+  'metal', 'alloy', 'oxide', 'compound', 'magnet', 'magnet_powder', 'target', 'component', 'finished_product',
+  'crystal', 'ceramic', 'optical_fibre', 'phosphor', 'catalyst', 'equipment', 'battery_material', 'superhard_material',
+  'ore',
+] as const;
+export const FormSchema = z.enum(FORMS);
+export type Form = z.infer<typeof FormSchema>;
+
+export const MAGNET_TYPES = ['ndfeb', 'smco', 'cerium', 'ferrite', 'other'] as const;
+export const MagnetTypeSchema = z.enum(MAGNET_TYPES);
+
+/** Deep-processed goods named by the MOFCOM FAQ (CN-FAQ-RE), plus goods built from them. */
+export const DOWNSTREAM_KINDS = [
+  'rotor_stator_assembly', 'formed_sensor', 'motor', 'consumer_magnetic_product', 'device', 'calcined_catalyst', 'phosphor',
+] as const;
+export const DownstreamKindSchema = z.enum(DOWNSTREAM_KINDS);
+
+/** The industry an item belongs to, where the announcements are organised by industry (Nos. 55, 56, 58). */
+export const SECTORS = ['rare_earth', 'battery', 'graphite', 'superhard', 'other'] as const;
+export const SectorSchema = z.enum(SECTORS);
+
+export const END_USER_KINDS = ['civil', 'military', 'control_list', 'research'] as const;
+export const EndUserKindSchema = z.enum(END_USER_KINDS);
+
+export const END_USES = [
+  'military', 'wmd', 'advanced_logic_chips', 'advanced_memory_chips', 'ai_military', 'humanitarian', 'civil',
+] as const;
+export const EndUseSchema = z.enum(END_USES);
+
+export const COLLABORATION_KINDS = [
+  'technology_transfer', 'licensing', 'joint_rnd', 'jv_investment', 'services', 'hiring', 'training', 'consulting',
+] as const;
+export const CollaborationKindSchema = z.enum(COLLABORATION_KINDS);
+
+/** Rare-earth technology areas, as the 2023 Catalogue and Announcement No. 62 group them. */
+export const TECHNOLOGY_AREAS = [
+  'extraction_separation', 'metal_alloy_production', 'magnet_preparation', 'calcium_oxyborate', 'mining_beneficiation',
+  'smelting', 'recycling', 'production_line_services', 'magnet_design', 'product_design', 'battery', 'superhard',
+] as const;
+export const TechnologyAreaSchema = z.enum(TECHNOLOGY_AREAS);
+
+/** ISO 3166-1 alpha-2 code. */
+export const CountrySchema = z.string().regex(/^[A-Z]{2}$/, 'a two-letter ISO country code');
+
+export const IsoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, 'a real calendar date');
+
+export const ItemFactsSchema = z
+  .object({
+    description: z.string().max(200).optional(),
+    /** Elements the item is said to contain. */
+    elementsPresent: z.array(ElementSchema).optional(),
+    /** Elements the item is said not to contain ("no Dy or Tb"). */
+    elementsAbsent: z.array(ElementSchema).optional(),
+    /** True when the composition given is the whole of it ("just Nd, Pr, Fe, B"). */
+    compositionComplete: z.boolean().optional(),
+    /** True when a controlled element is present only as an unintended trace impurity. */
+    traceImpurityOnly: z.boolean().optional(),
+    form: FormSchema.optional(),
+    magnetType: MagnetTypeSchema.optional(),
+    downstream: DownstreamKindSchema.optional(),
+    sector: SectorSchema.optional(),
+    hsCode: z.string().regex(/^\d{4,10}$/).optional(),
+    controlCode: z.string().regex(/^\d[A-E]\d{3}(\.[a-z](\.\d+)?)?$/).optional(),
+    /** Goods of Chinese origin (made in China), wherever they now are. */
+    chinaOrigin: z.boolean().optional(),
+    /** Share of the item's value that is Chinese-origin controlled content, in percent. */
+    chineseContentPercent: z.number().min(0).max(100).optional(),
+    /** Made abroad with Chinese rare-earth mining, separation, smelting, magnet-making or recycling technology. */
+    madeWithChineseTechnology: z.boolean().optional(),
+  })
+  .strict();
+
+export const FactsSchema = z
+  .object({
+    item: ItemFactsSchema.optional(),
+    /** Country where the goods are made. */
+    madeIn: CountrySchema.optional(),
+    /** Country the goods (or the technology) leave from. */
+    shipFrom: CountrySchema.optional(),
+    destination: CountrySchema.optional(),
+    endUser: z
+      .object({
+        kind: EndUserKindSchema.optional(),
+        name: z.string().max(200).optional(),
+        country: CountrySchema.optional(),
+      })
+      .strict()
+      .optional(),
+    endUses: z.array(EndUseSchema).optional(),
+    collaboration: z
+      .object({
+        kind: CollaborationKindSchema.optional(),
+        area: TechnologyAreaSchema.optional(),
+        /** True when a Chinese person or entity provides the technology, service or know-how. */
+        chineseProvider: z.boolean().optional(),
+        /** Where the activity or the recipient is. */
+        abroad: z.boolean().optional(),
+      })
+      .strict()
+      .optional(),
+    asOf: IsoDateSchema.optional(),
+  })
+  .strict();
+
+export type Facts = z.infer<typeof FactsSchema>;
+export type ItemFacts = z.infer<typeof ItemFactsSchema>;

@@ -1,0 +1,48 @@
+/**
+ * What a rule's dates say about a given day: in force, not yet, suspended, ended, or unknown (a suspension has
+ * ended and the data records nothing about what followed). Dates are ISO strings, so comparing them as strings
+ * compares them as days.
+ */
+import type { CitationRef, Rule, Suspension } from './schema.js';
+
+export type RuleStatus =
+  | { readonly kind: 'in_force' }
+  | { readonly kind: 'not_yet'; readonly from: string }
+  | { readonly kind: 'suspended'; readonly until: string; readonly by: CitationRef }
+  | { readonly kind: 'ended'; readonly on: string; readonly by?: CitationRef }
+  | { readonly kind: 'status_unknown'; readonly since: string; readonly by: CitationRef };
+
+function suspensionEnd(s: Suspension): string {
+  return s.then?.status === 'extended' && s.then.until ? s.then.until : s.until;
+}
+
+export function ruleStatus(rule: Rule, asOf: string): RuleStatus {
+  for (const s of rule.suspensions) {
+    const end = suspensionEnd(s);
+    if (asOf >= s.from && asOf < end) return { kind: 'suspended', until: end, by: s.source };
+  }
+  if (asOf < rule.effectiveFrom) return { kind: 'not_yet', from: rule.effectiveFrom };
+  if (rule.effectiveUntil !== undefined && asOf >= rule.effectiveUntil) return { kind: 'ended', on: rule.effectiveUntil };
+  // The latest suspension that has ended decides what is known after it.
+  const ended = rule.suspensions.filter((s) => asOf >= suspensionEnd(s)).sort((a, b) => (a.from < b.from ? 1 : -1))[0];
+  if (ended) {
+    const then = ended.then;
+    if (!then || (then.status === 'extended')) return { kind: 'status_unknown', since: suspensionEnd(ended), by: ended.source };
+    if (then.status === 'revoked' && asOf >= then.date) return { kind: 'ended', on: then.date, by: then.source };
+    if (then.status === 'resumed' && asOf >= then.date) return { kind: 'in_force' };
+    return { kind: 'status_unknown', since: suspensionEnd(ended), by: ended.source };
+  }
+  return { kind: 'in_force' };
+}
+
+/** Every date at which the rule's status may change: the edges a test must check on both sides. */
+export function ruleBoundaries(rule: Rule): string[] {
+  const dates = new Set<string>([rule.effectiveFrom]);
+  if (rule.effectiveUntil) dates.add(rule.effectiveUntil);
+  for (const s of rule.suspensions) {
+    dates.add(s.from);
+    dates.add(suspensionEnd(s));
+    if (s.then) dates.add(s.then.date);
+  }
+  return [...dates].sort();
+}

@@ -1,0 +1,13 @@
+/** A loaded, validated rule set: what the engine evaluates against. */
+import type { NamedConditions } from './condition.js';
+import type { Question, Rule, Source, Topic } from './schema.js';
+
+export interface RuleSet {
+  readonly sources: ReadonlyMap<string, Source>;
+  readonly conditions: NamedConditions;
+  readonly rules: readonly Rule[];
+  readonly questions: ReadonlyMap<string, Question>;
+  readonly topics: readonly Topic[];
+  /** Content hash of the files in `rules/`: changes whenever an officer edits a rule. */
+  readonly version: string;
+}

@@ -1,0 +1,142 @@
+/**
+ * The shape of `rules/`: sources, named conditions, rules with dates, follow-up questions and information topics.
+ * Everything a compliance officer edits is checked here; cross-references are checked by `lint.ts`.
+ */
+import { z } from 'zod';
+import { IsoDateSchema } from './facts.js';
+
+export const SourceIdSchema = z.string().regex(/^[A-Z]{2}-[A-Z0-9-]+$/, 'a source ID such as CN-ANN-2025-18');
+
+export const SourceSchema = z
+  .object({
+    id: SourceIdSchema,
+    title: z.string().min(3),
+    date: z.string().min(4),
+    url: z.string().url().optional(),
+    urlConfirmed: z.boolean().default(false),
+    summary: z.string().min(10),
+  })
+  .strict();
+export type Source = z.infer<typeof SourceSchema>;
+
+export const OPERATORS = ['equal', 'notEqual', 'in', 'notIn', 'containsAny', 'gte', 'lt'] as const;
+export const OperatorSchema = z.enum(OPERATORS);
+export type Operator = z.infer<typeof OperatorSchema>;
+
+const ScalarSchema = z.union([z.string(), z.number(), z.boolean()]);
+export type Scalar = z.infer<typeof ScalarSchema>;
+
+export const FactConditionSchema = z
+  .object({
+    fact: z.string().min(1),
+    op: OperatorSchema,
+    value: z.union([ScalarSchema, z.array(ScalarSchema)]),
+    /**
+     * How an unknown fact counts. Default `unknown` (ask, or escalate). `false` only for facts that a rule needs the
+     * asker to know, such as a catch-all triggered by knowledge of a military end use; `why` must say so.
+     */
+    unknownAs: z.enum(['unknown', 'false']).default('unknown'),
+    why: z.string().optional(),
+  })
+  .strict()
+  .refine((c) => c.unknownAs === 'unknown' || (c.why !== undefined && c.why.length > 10), {
+    message: 'a condition that treats unknown as false must say why',
+  });
+export type FactCondition = z.infer<typeof FactConditionSchema>;
+
+export type Condition =
+  | FactCondition
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition }
+  | { ref: string };
+
+export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    z.object({ all: z.array(ConditionSchema).min(1) }).strict(),
+    z.object({ any: z.array(ConditionSchema).min(1) }).strict(),
+    z.object({ not: ConditionSchema }).strict(),
+    z.object({ ref: z.string().min(1) }).strict(),
+    FactConditionSchema,
+  ]),
+);
+
+export const CitationRefSchema = z.object({ id: SourceIdSchema, article: z.string().optional() }).strict();
+export type CitationRef = z.infer<typeof CitationRefSchema>;
+
+export const SuspensionSchema = z
+  .object({
+    from: IsoDateSchema,
+    /** The day the suspension ends. On it and after, the rule's status is unknown unless `then` records what followed. */
+    until: IsoDateSchema,
+    source: CitationRefSchema,
+    then: z
+      .object({
+        status: z.enum(['resumed', 'revoked', 'extended']),
+        date: IsoDateSchema,
+        source: CitationRefSchema,
+        /** For `extended`: the new end date. */
+        until: IsoDateSchema.optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+export type Suspension = z.infer<typeof SuspensionSchema>;
+
+export const RuleVerdictSchema = z.enum(['prohibited', 'escalate', 'license_required', 'not_required']);
+export type RuleVerdict = z.infer<typeof RuleVerdictSchema>;
+
+export const RuleSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'kebab-case'),
+    /** The row of the brief's summary table this rule models (R1..R21), for people cross-checking. */
+    brief: z.string().regex(/^R\d+$/).optional(),
+    title: z.string().min(5),
+    sources: z.array(CitationRefSchema).min(1),
+    when: ConditionSchema,
+    verdict: RuleVerdictSchema,
+    /** One sentence a non-lawyer understands, said when the rule applies. */
+    explanation: z.string().min(10),
+    effectiveFrom: IsoDateSchema,
+    effectiveUntil: IsoDateSchema.optional(),
+    suspensions: z.array(SuspensionSchema).default([]),
+    confirmed: z.boolean(),
+    confirmedNote: z.string().optional(),
+    /** Rules that, when they apply, make this one moot (e.g. a licence requirement that already covers the case). */
+    overriddenBy: z.array(z.string()).default([]),
+    nextSteps: z.array(z.string()).default([]),
+  })
+  .strict();
+export type Rule = z.infer<typeof RuleSchema>;
+export type RuleInput = z.input<typeof RuleSchema>;
+
+export const RuleFileSchema = z.object({ rules: z.array(RuleSchema).min(1) }).strict();
+export const SourceFileSchema = z.object({ sources: z.array(SourceSchema).min(1) }).strict();
+export const ConditionFileSchema = z.object({ conditions: z.record(z.string(), ConditionSchema) }).strict();
+
+export const QuestionSchema = z
+  .object({
+    fact: z.string(),
+    ask: z.string().min(5),
+    /** Choices a channel may offer as buttons; each answers the question in words the extractors understand. */
+    choices: z.array(z.string()).default([]),
+    priority: z.number().int().default(50),
+  })
+  .strict();
+export type Question = z.infer<typeof QuestionSchema>;
+export const QuestionFileSchema = z.object({ questions: z.array(QuestionSchema).min(1) }).strict();
+
+export const TopicSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+    intent: z.enum(['regulation_info', 'license_process']),
+    title: z.string(),
+    /** Words that point at this topic; matched on stems, so list the plain word. */
+    terms: z.array(z.string().min(2)).min(1),
+    answer: z.array(z.string().min(5)).min(1),
+    sources: z.array(CitationRefSchema).min(1),
+  })
+  .strict();
+export type Topic = z.infer<typeof TopicSchema>;
+export const TopicFileSchema = z.object({ topics: z.array(TopicSchema).min(1) }).strict();

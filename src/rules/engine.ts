@@ -45,8 +45,9 @@ function contribution(rule: Rule, match: RuleResult['match'], status: RuleStatus
     case 'suspended':
     case 'not_yet':
     case 'ended':
-      // Informative only: the rule would apply but is not in force that day.
-      return match === 'true' ? 'not_required' : null;
+      // Informative only: the rule would (or might) apply but is not in force that day, so it requires nothing;
+      // it is still reported and cited so the asker learns what is suspended or pending.
+      return 'not_required';
     default:
       return assertNever(status, 'status');
   }
@@ -89,7 +90,8 @@ function whyNot(rule: Rule, r: RuleResult): string | null {
   const failed = r.checks.find((c) => c.result === 'false');
   if (!failed) return null;
   const expected = Array.isArray(failed.expected) ? failed.expected.join(', ') : String(failed.expected);
-  return `${rule.title} does not apply: ${failed.label} is ${describeActual(failed)} (it covers ${expected}).`;
+  const want = failed.op === 'notEqual' || failed.op === 'notIn' ? `not ${expected}` : expected;
+  return `${rule.title} does not apply (${failed.label}: ${describeActual(failed)}; it needs ${want}).`;
 }
 
 function cite(set: RuleSet, ref: CitationRef): Citation {
@@ -116,9 +118,21 @@ function addCitation(list: Citation[], c: Citation): void {
   }
 }
 
+/**
+ * Which rules a case is about: goods rules when an item is described, technology rules when a collaboration is,
+ * both when neither is known yet (so that every rule can still ask for what it needs).
+ */
+export function rulesInScope(set: RuleSet, facts: Facts): readonly Rule[] {
+  const goods = facts.item !== undefined;
+  const technology = facts.collaboration !== undefined;
+  if (!goods && !technology) return set.rules;
+  return set.rules.filter((r) => (r.appliesTo === 'goods' ? goods : technology));
+}
+
 export function evaluate(set: RuleSet, facts: Facts, asOf: string): Decision {
   const statuses = new Map<string, RuleStatus>();
-  const results: RuleResult[] = set.rules.map((rule) => {
+  const rules = rulesInScope(set, facts);
+  const results: RuleResult[] = rules.map((rule) => {
     const status = ruleStatus(rule, asOf);
     statuses.set(rule.id, status);
     const { result, checks } = evaluateCondition(rule.when, facts, set.conditions);
@@ -137,7 +151,7 @@ export function evaluate(set: RuleSet, facts: Facts, asOf: string): Decision {
 
   // A rule is moot when a rule that overrides it applies in force that day.
   const byId = new Map(results.map((r) => [r.ruleId, r]));
-  set.rules.forEach((rule, i) => {
+  rules.forEach((rule, i) => {
     const r = results[i];
     if (!r || r.contributes === null) return;
     const winner = rule.overriddenBy.find((id) => {
@@ -155,7 +169,7 @@ export function evaluate(set: RuleSet, facts: Facts, asOf: string): Decision {
 
   // Missing facts: the unknowns of rules that could still make the verdict stricter.
   const missingByFact = new Map<string, MissingFact>();
-  set.rules.forEach((rule, i) => {
+  rules.forEach((rule, i) => {
     const r = results[i];
     if (!r || r.match !== 'unknown' || r.overriddenBy) return;
     const status = statuses.get(rule.id);
@@ -181,7 +195,7 @@ export function evaluate(set: RuleSet, facts: Facts, asOf: string): Decision {
   );
 
   // Reasons and citations: strictest contributions first.
-  const contributing = set.rules
+  const contributing = rules
     .map((rule, i) => ({ rule, r: results[i] as RuleResult }))
     .filter(({ r }) => r.contributes !== null)
     .sort((a, b) => strictness(b.r.contributes as Verdict) - strictness(a.r.contributes as Verdict));
@@ -201,7 +215,7 @@ export function evaluate(set: RuleSet, facts: Facts, asOf: string): Decision {
   }
   if (verdict === 'not_required' && contributing.length === 0) {
     // Say why nothing applies, from the rules that came closest (fewest false conditions).
-    const closest = set.rules
+    const closest = rules
       .map((rule, i) => ({ rule, r: results[i] as RuleResult }))
       .filter(({ r }) => r.status === 'in_force')
       .map(({ rule, r }) => ({ rule, r, misses: r.checks.filter((c) => c.result === 'false').length }))

@@ -42,6 +42,18 @@ function composition(f: Facts): Composition | undefined {
   return { kind: 'composition', present, absent, complete: item.compositionComplete ?? false };
 }
 
+const RARE_EARTHS: readonly Element[] = ['Sc', 'Y', 'La', 'Ce', 'Pr', 'Nd', 'Pm', 'Sm', 'Eu', 'Gd', 'Tb', 'Dy', 'Ho', 'Er', 'Tm', 'Yb', 'Lu'];
+
+/** The sector as stated, or implied by a rare-earth element or a magnet, which can only be rare-earth goods. */
+function sector(f: Facts): string | undefined {
+  const item = f.item;
+  if (!item) return undefined;
+  if (item.sector) return item.sector;
+  if (item.form === 'magnet' || item.form === 'magnet_powder' || item.magnetType !== undefined) return 'rare_earth';
+  if (item.elementsPresent?.some((e) => RARE_EARTHS.includes(e))) return 'rare_earth';
+  return undefined;
+}
+
 function militaryEnd(f: Facts): boolean | undefined {
   const user = f.endUser?.kind;
   const uses = f.endUses;
@@ -70,11 +82,15 @@ export const FACTS: Record<string, FactDefinition> = {
   'item.downstream': {
     type: 'enum', values: DOWNSTREAM_KINDS, read: (f) => f.item?.downstream, label: 'kind of downstream product',
   },
-  'item.sector': { type: 'enum', values: SECTORS, read: (f) => f.item?.sector, label: 'industry the item serves' },
+  'item.sector': { type: 'enum', values: SECTORS, read: sector, label: 'industry the item serves' },
   'item.traceImpurityOnly': {
     type: 'boolean', read: (f) => f.item?.traceImpurityOnly, label: 'controlled element only a trace impurity',
   },
-  'item.chinaOrigin': { type: 'boolean', read: (f) => f.item?.chinaOrigin, label: 'Chinese-origin goods' },
+  'item.chinaOrigin': {
+    type: 'boolean',
+    read: (f) => f.item?.chinaOrigin ?? (f.madeIn !== undefined ? f.madeIn === 'CN' : undefined),
+    label: 'Chinese-origin goods',
+  },
   'item.chineseContentPercent': {
     type: 'number', read: (f) => f.item?.chineseContentPercent, label: 'Chinese-origin content, % of value',
   },

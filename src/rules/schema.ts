@@ -93,6 +93,8 @@ export const RuleSchema = z
     /** The row of the brief's summary table this rule models (R1..R21), for people cross-checking. */
     brief: z.string().regex(/^R\d+$/).optional(),
     title: z.string().min(5),
+    /** Goods rules apply to questions about items; technology rules to questions about collaborations. */
+    appliesTo: z.enum(['goods', 'technology']),
     sources: z.array(CitationRefSchema).min(1),
     when: ConditionSchema,
     verdict: RuleVerdictSchema,

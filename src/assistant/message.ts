@@ -1,0 +1,22 @@
+/** A chat message as every channel hands it to the assistant. */
+import { z } from 'zod';
+
+export const CHANNELS = ['slack', 'teams', 'web', 'cli'] as const;
+export const ChannelSchema = z.enum(CHANNELS);
+export type Channel = z.infer<typeof ChannelSchema>;
+
+export const MessageSchema = z.object({
+  /** Platform message id (Slack event id, Teams activity id, web request id); used to deduplicate deliveries. */
+  id: z.string().min(1).max(200),
+  text: z.string(),
+  /** Platform user id, e.g. Slack U123, Teams AAD object id, web session user. */
+  user: z.string().min(1).max(200),
+  userName: z.string().max(200).optional(),
+  /** The conversation the facts accumulate in: a Slack thread, a Teams conversation, a web session. */
+  conversation: z.string().min(1).max(500),
+  channel: ChannelSchema,
+  receivedAt: z.date(),
+  /** Date the rules are applied as of (YYYY-MM-DD); defaults to the day received. */
+  asOf: z.string().optional(),
+});
+export type Message = z.infer<typeof MessageSchema>;

@@ -1,0 +1,219 @@
+/**
+ * The append-only, tamper-evident audit log. Each record's hash is sha256(prevHash + canonical JSON of
+ * {seq, at, kind, actor, payload, textHash}); changing, removing or reordering a record breaks the chain from there on.
+ *
+ * Free text (a question, a note) is kept out of the hashed fields: it sits in its own column and only a salted
+ * sha256 commitment to it is hashed. Redaction clears the text and the salt and keeps the commitment, so the chain
+ * still verifies, and without the salt the commitment cannot be used to guess short texts back.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import { z } from 'zod';
+import { canonicalJson, type JsonObject } from './canonical-json.js';
+import { toCsv, type CsvCell } from './csv.js';
+
+export const AUDIT_KINDS = [
+  'question', 'answer', 'decision', 'escalation', 'officer_action', 'refusal', 'alert', 'redaction',
+] as const;
+export const AuditKindSchema = z.enum(AUDIT_KINDS);
+export type AuditKind = z.infer<typeof AuditKindSchema>;
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface AuditInput {
+  readonly kind: AuditKind;
+  /** Who did it: `slack:U123`, `system`. */
+  readonly actor: string;
+  readonly payload: JsonObject;
+  /** Free text to keep redactable (the question, a note). */
+  readonly text?: string;
+  readonly at: Date;
+}
+
+const JsonObjectSchema = z.record(z.string(), z.json());
+
+const AuditRowSchema = z.object({
+  seq: z.number().int().positive(),
+  at: z.string(),
+  kind: z.string(),
+  actor: z.string(),
+  payload: z.string(),
+  text: z.string().nullable(),
+  text_salt: z.string().nullable(),
+  text_hash: z.string().nullable(),
+  prev_hash: z.string(),
+  hash: z.string(),
+  redacted_at: z.string().nullable(),
+});
+type AuditRow = z.infer<typeof AuditRowSchema>;
+
+export interface AuditRecord {
+  readonly seq: number;
+  readonly at: string;
+  readonly kind: AuditKind;
+  readonly actor: string;
+  readonly payload: JsonObject;
+  readonly text: string | null;
+  readonly textHash: string | null;
+  readonly prevHash: string;
+  readonly hash: string;
+  readonly redactedAt: string | null;
+}
+
+export type AuditProblem = 'hash_mismatch' | 'broken_link' | 'text_mismatch' | 'bad_record';
+
+export type AuditVerification =
+  | { readonly ok: true; readonly count: number; readonly head: { readonly seq: number; readonly hash: string } }
+  | {
+      readonly ok: false;
+      readonly count: number;
+      readonly firstBad: { readonly seq: number; readonly reason: AuditProblem; readonly detail: string };
+    };
+
+export interface AuditRange {
+  /** Inclusive. */
+  readonly from?: Date | string;
+  /** Exclusive. */
+  readonly to?: Date | string;
+}
+
+function sha256(s: string): string {
+  return createHash('sha256').update(s).digest('hex');
+}
+
+export function textCommitment(salt: string, text: string): string {
+  return sha256(salt + text);
+}
+
+export function recordHash(
+  prevHash: string,
+  fields: { seq: number; at: string; kind: string; actor: string; payload: JsonObject; textHash: string | null },
+): string {
+  return sha256(prevHash + canonicalJson(fields));
+}
+
+function iso(d: Date | string): string {
+  return typeof d === 'string' ? new Date(d).toISOString() : d.toISOString();
+}
+
+export class AuditLog {
+  private readonly lastStmt;
+  private readonly insertStmt;
+
+  constructor(private readonly db: Database.Database) {
+    this.lastStmt = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+    this.insertStmt = db.prepare(
+      `INSERT INTO audit_log (seq, at, kind, actor, payload, text, text_salt, text_hash, prev_hash, hash)
+       VALUES (@seq, @at, @kind, @actor, @payload, @text, @text_salt, @text_hash, @prev_hash, @hash)`,
+    );
+  }
+
+  /** Appends one record. Joins the caller's transaction if there is one, so the record commits with what it records. */
+  append(input: AuditInput): AuditRecord {
+    if (!this.db.inTransaction) return this.db.transaction(() => this.append(input)).immediate();
+    const last = z.object({ seq: z.number(), hash: z.string() }).optional().parse(this.lastStmt.get());
+    const seq = (last?.seq ?? 0) + 1;
+    const prevHash = last?.hash ?? GENESIS_HASH;
+    const at = input.at.toISOString();
+    const payload = JsonObjectSchema.parse(JSON.parse(canonicalJson(input.payload)));
+    const salt = input.text === undefined ? null : randomBytes(16).toString('hex');
+    const textHash = input.text === undefined || salt === null ? null : textCommitment(salt, input.text);
+    const hash = recordHash(prevHash, { seq, at, kind: input.kind, actor: input.actor, payload, textHash });
+    this.insertStmt.run({
+      seq, at, kind: input.kind, actor: input.actor, payload: canonicalJson(payload),
+      text: input.text ?? null, text_salt: salt, text_hash: textHash, prev_hash: prevHash, hash,
+    });
+    return {
+      seq, at, kind: input.kind, actor: input.actor, payload, text: input.text ?? null, textHash,
+      prevHash, hash, redactedAt: null,
+    };
+  }
+
+  /** Walks the whole chain and names the first record that does not hold. */
+  verifyAudit(): AuditVerification {
+    let prevHash = GENESIS_HASH;
+    let count = 0;
+    let head = { seq: 0, hash: GENESIS_HASH };
+    for (const raw of this.db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate()) {
+      const problem = checkRecord(raw, prevHash);
+      if ('reason' in problem) return { ok: false, count, firstBad: problem };
+      count++;
+      prevHash = problem.hash;
+      head = { seq: problem.seq, hash: problem.hash };
+    }
+    return { ok: true, count, head };
+  }
+
+  records(range: AuditRange = {}): AuditRecord[] {
+    return this.rowsIn(range).map(toRecord);
+  }
+
+  exportAuditCsv(range: AuditRange = {}): string {
+    const header = ['seq', 'at', 'kind', 'actor', 'payload', 'text', 'text_hash', 'prev_hash', 'hash', 'redacted_at'];
+    const rows = this.rowsIn(range).map((r): CsvCell[] => [
+      r.seq, r.at, r.kind, r.actor, r.payload, r.text, r.text_hash, r.prev_hash, r.hash, r.redacted_at,
+    ]);
+    return toCsv(header, rows);
+  }
+
+  /**
+   * Clears the free text of records older than `days` before `now`; their commitments stay, so the chain still
+   * verifies. Returns how many records were redacted.
+   */
+  redactOlderThan(days: number, now: Date): number {
+    if (!Number.isFinite(days) || days < 0) throw new RangeError(`retention days must be >= 0, got ${days}`);
+    const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString();
+    return this.db
+      .prepare(
+        `UPDATE audit_log SET text = NULL, text_salt = NULL, redacted_at = ?
+         WHERE at < ? AND text IS NOT NULL AND redacted_at IS NULL`,
+      )
+      .run(now.toISOString(), cutoff).changes;
+  }
+
+  private rowsIn(range: AuditRange): AuditRow[] {
+    const from = range.from === undefined ? '' : iso(range.from);
+    const to = range.to === undefined ? '\uffff' : iso(range.to);
+    return this.db
+      .prepare('SELECT * FROM audit_log WHERE at >= ? AND at < ? ORDER BY seq')
+      .all(from, to)
+      .map((r) => AuditRowSchema.parse(r));
+  }
+}
+
+function toRecord(r: AuditRow): AuditRecord {
+  return {
+    seq: r.seq, at: r.at, kind: AuditKindSchema.parse(r.kind), actor: r.actor,
+    payload: JsonObjectSchema.parse(JSON.parse(r.payload)), text: r.text, textHash: r.text_hash,
+    prevHash: r.prev_hash, hash: r.hash, redactedAt: r.redacted_at,
+  };
+}
+
+type Checked = { seq: number; hash: string } | { seq: number; reason: AuditProblem; detail: string };
+
+function checkRecord(raw: unknown, prevHash: string): Checked {
+  const parsed = AuditRowSchema.safeParse(raw);
+  const seqOf = z.object({ seq: z.number() }).safeParse(raw);
+  const seq = seqOf.success ? seqOf.data.seq : -1;
+  if (!parsed.success) return { seq, reason: 'bad_record', detail: 'row does not have the audit record shape' };
+  const r = parsed.data;
+  if (r.prev_hash !== prevHash) {
+    return { seq, reason: 'broken_link', detail: 'prev_hash is not the hash of the record before (a record was removed, reordered or rewritten)' };
+  }
+  let payload: JsonObject;
+  try {
+    payload = JsonObjectSchema.parse(JSON.parse(r.payload));
+  } catch {
+    return { seq, reason: 'bad_record', detail: 'payload is not a JSON object' };
+  }
+  const hash = recordHash(r.prev_hash, { seq: r.seq, at: r.at, kind: r.kind, actor: r.actor, payload, textHash: r.text_hash });
+  if (hash !== r.hash) return { seq, reason: 'hash_mismatch', detail: 'the record does not hash to its stored hash' };
+  if (r.text !== null) {
+    if (r.text_hash === null || r.text_salt === null || textCommitment(r.text_salt, r.text) !== r.text_hash) {
+      return { seq, reason: 'text_mismatch', detail: 'the text does not match its commitment' };
+    }
+  } else if (r.text_hash !== null && r.redacted_at === null) {
+    return { seq, reason: 'text_mismatch', detail: 'the text is gone but the record was never redacted' };
+  }
+  return { seq, hash };
+}

@@ -1,0 +1,375 @@
+/**
+ * Cases: opening them when the assistant escalates, the officers' actions on them, reminders, the rules-horizon
+ * alert, precedents, and the audit trail of all of it. Every change commits in one transaction with its audit
+ * record and the outbox rows that announce it, so a crash leaves either all of it or none.
+ */
+import type Database from 'better-sqlite3';
+import { z } from 'zod';
+import { MessageSchema, type Message } from '../assistant/message.js';
+import { ReplySchema, type Reply } from '../assistant/reply.js';
+import { systemClock, type Clock } from '../core/clock.js';
+import { DecisionSchema } from '../rules/decision.js';
+import { FactsSchema, IsoDateSchema } from '../rules/facts.js';
+import type { RuleSet } from '../rules/ruleset.js';
+import { AuditLog } from './audit-log.js';
+import { CaseError } from './case-error.js';
+import { formatCaseId, parseCaseId } from './case-id.js';
+import { CaseStore, type CaseRow } from './case-store.js';
+import {
+  ActorSchema, CaseStateSchema, OfficerDecisionSchema, ReplyToSchema, TurnSchema,
+  type Actor, type CaseState, type CaseView, type OfficerDecision, type Precedent,
+} from './case-view.js';
+import { openCaseDatabase, type OpenDatabaseOptions } from './database.js';
+import { factsKey, normaliseFacts } from './normalise-facts.js';
+import { isOfficer, OfficersSchema, type Officers, type OfficersInput } from './officers.js';
+import { Outbox } from './outbox.js';
+import { horizonAlertKey, horizonAlertText, rulesWithUnknownStatus } from './rules-horizon.js';
+
+export const OpenCaseInputSchema = z.object({
+  /** The question as the asker put it. */
+  question: z.string().min(1).max(20_000),
+  /** The conversation so far, for the officer to read. */
+  turns: z.array(TurnSchema).max(200).default([]),
+  facts: FactsSchema,
+  /** The engine's preliminary decision, with its trace. */
+  decision: DecisionSchema,
+  replyTo: ReplyToSchema,
+  askerName: z.string().max(200).optional(),
+});
+export type OpenCaseInput = z.input<typeof OpenCaseInputSchema>;
+
+export const DecideInputSchema = z.object({
+  verdict: OfficerDecisionSchema,
+  note: z.string().max(4_000).default(''),
+  reusable: z.boolean().default(false),
+});
+export type DecideInput = z.input<typeof DecideInputSchema>;
+
+const NoteSchema = z.string().trim().min(1, 'a note cannot be empty').max(4_000);
+
+export interface CaseServiceOptions {
+  /** A database file path, ':memory:', or an already opened database (shared with a dispatcher in-process). */
+  readonly db: string | Database.Database;
+  readonly officers: OfficersInput;
+  readonly clock?: Clock;
+  /** Unclaimed cases are posted again after this many hours, and every as many hours after that. Default 4. */
+  readonly reminderHours?: number;
+  readonly synchronous?: OpenDatabaseOptions['synchronous'];
+}
+
+export interface OpenCaseResult {
+  readonly case: CaseView;
+  /** False when an unresolved case for the same question in the same conversation already existed. */
+  readonly created: boolean;
+}
+
+export interface RecordedQuestion {
+  readonly questionSeq: number;
+  readonly answerSeq: number;
+}
+
+export interface RedactionResult {
+  readonly auditRecords: number;
+  readonly cases: number;
+}
+
+type OfficerAction = 'claim' | 'decide' | 'reopen' | 'note';
+
+export function actorId(a: Actor): string {
+  return `${a.channel}:${a.user}`;
+}
+
+export class CaseService {
+  readonly db: Database.Database;
+  readonly audit: AuditLog;
+  readonly outbox: Outbox;
+  private readonly store: CaseStore;
+  private readonly officers: Officers;
+  private readonly clock: Clock;
+  private readonly reminderMs: number;
+  private readonly ownsDb: boolean;
+
+  constructor(options: CaseServiceOptions) {
+    this.ownsDb = typeof options.db === 'string';
+    this.db = typeof options.db === 'string'
+      ? openCaseDatabase(options.db, options.synchronous ? { synchronous: options.synchronous } : {})
+      : options.db;
+    this.audit = new AuditLog(this.db);
+    this.outbox = new Outbox(this.db);
+    this.store = new CaseStore(this.db);
+    this.officers = OfficersSchema.parse(options.officers);
+    this.clock = options.clock ?? systemClock;
+    const hours = options.reminderHours ?? 4;
+    if (!(hours > 0)) throw new RangeError(`reminderHours must be > 0, got ${hours}`);
+    this.reminderMs = hours * 3_600_000;
+  }
+
+  close(): void {
+    if (this.ownsDb && this.db.open) this.db.close();
+  }
+
+  isOfficer(actor: Actor): boolean {
+    return isOfficer(this.officers, actor.channel, actor.user);
+  }
+
+  /**
+   * Opens a case for an escalated question and queues its card for the compliance channels. The same question
+   * (same normalised facts) in the same conversation while a case is unresolved returns that case instead.
+   */
+  openCase(input: OpenCaseInput): OpenCaseResult {
+    const c = OpenCaseInputSchema.parse(input);
+    const now = this.clock.now();
+    const at = now.toISOString();
+    const asker: Actor = { channel: c.replyTo.channel, user: c.replyTo.user, ...(c.askerName ? { name: c.askerName } : {}) };
+    const conversationKey = `${c.replyTo.channel}:${c.replyTo.conversation}`;
+    const key = factsKey(c.facts);
+    return this.tx(() => {
+      const existing = this.store.findUnresolved(conversationKey, key);
+      const num = existing ?? this.store.insert({
+        conversationKey, factsKey: key, factsNorm: normaliseFacts(c.facts), facts: c.facts, question: c.question,
+        turns: c.turns, decision: c.decision, asker, replyTo: c.replyTo, at,
+      });
+      const id = formatCaseId(num);
+      const created = existing === undefined;
+      if (created) {
+        this.store.addEvent(num, { action: 'opened', actor: asker, note: null, at });
+        this.outbox.enqueue({ kind: 'post_case', key: `post_case:${id}`, caseNum: num }, now);
+      }
+      this.audit.append({
+        kind: 'escalation', actor: actorId(asker), at: now, text: c.question,
+        payload: {
+          caseId: id, created, conversation: conversationKey, factsKey: key,
+          verdict: c.decision.verdict, rulesVersion: c.decision.rulesVersion, asOf: c.decision.asOf,
+        },
+      });
+      return { case: this.mustView(num), created };
+    });
+  }
+
+  claim(caseId: string, officer: Actor): CaseView {
+    return this.act('claim', caseId, officer, (row, now) => {
+      if (row.state === 'claimed' && row.claimed_by) {
+        if (sameActor(row.claimed_by, officer)) return 'unchanged';
+        throw new CaseError('bad_state', `${formatCaseId(row.num)} is already claimed by ${describeActor(row.claimed_by)}`);
+      }
+      requireState(row, ['open', 'reopened'], 'claim');
+      this.store.setClaimed(row.num, officer, now.toISOString());
+      return { event: { action: 'claimed', note: null }, audit: { kind: 'officer_action', payload: { action: 'claim' } } };
+    });
+  }
+
+  /** Records the officer's decision and queues it for the asker. A case claimed by someone else is theirs to decide. */
+  decide(caseId: string, officer: Actor, input: DecideInput): CaseView {
+    const d = DecideInputSchema.parse(input);
+    return this.act('decide', caseId, officer, (row, now) => {
+      requireState(row, ['open', 'reopened', 'claimed'], 'decide');
+      if (row.state === 'claimed' && row.claimed_by && !sameActor(row.claimed_by, officer)) {
+        throw new CaseError('bad_state', `${formatCaseId(row.num)} is claimed by ${describeActor(row.claimed_by)}`);
+      }
+      const at = now.toISOString();
+      this.store.setResolved(row.num, { decision: d.verdict, note: d.note, by: officer, at, reusable: d.reusable });
+      const id = formatCaseId(row.num);
+      this.outbox.enqueue({ kind: 'notify_asker', key: `notify_asker:${id}:${row.reopen_count}`, caseNum: row.num }, now);
+      return {
+        event: { action: 'decided', note: d.note, decision: d.verdict, reusable: d.reusable },
+        audit: {
+          kind: 'decision',
+          payload: {
+            decision: d.verdict, reusable: d.reusable, preliminaryVerdict: row.verdict, factsKey: row.facts_key,
+            rulesVersion: row.rules_version,
+          },
+          text: d.note,
+        },
+      };
+    });
+  }
+
+  /** Sends a resolved case back to the officers; its earlier decision stays in the history. */
+  reopen(caseId: string, officer: Actor, reason: string): CaseView {
+    const why = NoteSchema.parse(reason);
+    return this.act('reopen', caseId, officer, (row, now) => {
+      requireState(row, ['resolved'], 'reopen');
+      this.store.setReopened(row.num, now.toISOString());
+      return { event: { action: 'reopened', note: why }, audit: { kind: 'officer_action', payload: { action: 'reopen' }, text: why } };
+    });
+  }
+
+  addNote(caseId: string, officer: Actor, text: string): CaseView {
+    const note = NoteSchema.parse(text);
+    return this.act('note', caseId, officer, () => ({
+      event: { action: 'note', note }, audit: { kind: 'officer_action', payload: { action: 'note' }, text: note },
+    }));
+  }
+
+  get(caseId: string): CaseView | undefined {
+    const num = parseCaseId(caseId);
+    return num === undefined ? undefined : this.store.view(num);
+  }
+
+  list(options: { state?: CaseState; limit?: number } = {}): CaseView[] {
+    const state = options.state === undefined ? undefined : CaseStateSchema.parse(options.state);
+    const limit = Math.min(Math.max(1, Math.trunc(options.limit ?? 50)), 500);
+    return this.store.list(state, limit);
+  }
+
+  /**
+   * The latest resolved case with the same facts (`factsKey(facts)`) under the same rules version. Whether it may
+   * answer a new question is the caller's call: only when `reusable` is true.
+   */
+  findPrecedent(key: string, rulesVersion: string): Precedent | undefined {
+    return this.store.precedent(key, rulesVersion);
+  }
+
+  /**
+   * Posts unclaimed cases again once they have waited a reminder period, at most once per period per case.
+   * Returns the ids of the cases reminded by this call.
+   */
+  sendReminders(now: Date): string[] {
+    const reminded: string[] = [];
+    this.tx(() => {
+      for (const row of this.store.waitingSince(new Date(now.getTime() - this.reminderMs).toISOString())) {
+        const period = Math.floor((now.getTime() - Date.parse(row.open_since)) / this.reminderMs);
+        const id = formatCaseId(row.num);
+        // reopen_count in the key: a reopened case starts its reminders afresh.
+        const key = `reminder:${id}:${row.reopen_count}:${period}`;
+        if (!this.outbox.enqueue({ kind: 'reminder', key, caseNum: row.num }, now)) continue;
+        this.store.addEvent(row.num, { action: 'reminded', actor: null, note: null, at: now.toISOString() });
+        this.audit.append({ kind: 'alert', actor: 'system', at: now, payload: { type: 'reminder', caseId: id, period } });
+        reminded.push(id);
+      }
+    });
+    return reminded;
+  }
+
+  /**
+   * Alerts the compliance channels, once per rule per day, to each rule whose status is unknown on `today`.
+   * Returns the ids of the rules alerted by this call.
+   */
+  checkRulesHorizon(ruleSet: Pick<RuleSet, 'rules' | 'version'>, today: string): string[] {
+    const day = IsoDateSchema.parse(today);
+    const now = this.clock.now();
+    const alerted: string[] = [];
+    this.tx(() => {
+      for (const u of rulesWithUnknownStatus(ruleSet.rules, day)) {
+        const key = horizonAlertKey(u.rule.id, day);
+        if (!this.outbox.enqueue({ kind: 'alert', key, payload: { text: horizonAlertText(u) } }, now)) continue;
+        this.audit.append({
+          kind: 'alert', actor: 'system', at: now,
+          payload: { type: 'rules_horizon', ruleId: u.rule.id, day, since: u.since, source: u.sourceId, rulesVersion: ruleSet.version },
+        });
+        alerted.push(u.rule.id);
+      }
+    });
+    return alerted;
+  }
+
+  /** Audits one question and the answer given to it. */
+  recordQuestion(message: Message, reply: Reply): RecordedQuestion {
+    const m = MessageSchema.parse(message);
+    const r = ReplySchema.parse(reply);
+    const asker = actorId({ channel: m.channel, user: m.user });
+    return this.tx(() => {
+      const q = this.audit.append({
+        kind: 'question', actor: asker, at: this.clock.now(), text: m.text,
+        payload: { messageId: m.id, channel: m.channel, conversation: m.conversation, receivedAt: m.receivedAt.toISOString() },
+      });
+      const a = this.audit.append({
+        kind: 'answer', actor: 'assistant', at: this.clock.now(),
+        payload: {
+          questionSeq: q.seq, messageId: m.id, verdict: r.verdict, intent: r.intent.name, rulesVersion: r.rulesVersion,
+          asOf: r.asOf, fired: r.fired.map((f) => f.ruleId), citations: r.citations, escalation: r.escalation.state,
+          ...(r.escalation.caseId ? { caseId: r.escalation.caseId } : {}),
+        },
+      });
+      return { questionSeq: q.seq, answerSeq: a.seq };
+    });
+  }
+
+  /**
+   * Retention: clears free text older than `days` from the audit log (the chain still verifies) and the question,
+   * conversation and notes from cases resolved that long ago. Facts and decisions stay, for precedents.
+   */
+  redactOlderThan(days: number, now: Date): RedactionResult {
+    const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString();
+    return this.tx(() => {
+      const auditRecords = this.audit.redactOlderThan(days, now);
+      const cases = this.store.redactResolvedBefore(cutoff, now.toISOString());
+      this.audit.append({ kind: 'redaction', actor: 'system', at: now, payload: { days, cutoff, auditRecords, cases } });
+      return { auditRecords, cases };
+    });
+  }
+
+  private act(
+    action: OfficerAction, caseId: string, officer: Actor,
+    change: (row: CaseRow, now: Date) => 'unchanged' | Change,
+  ): CaseView {
+    const who = ActorSchema.parse(officer);
+    if (!this.isOfficer(who)) {
+      // Refused before the case is even looked up, so non-officers cannot probe which case ids exist.
+      this.audit.append({ kind: 'refusal', actor: actorId(who), at: this.clock.now(), payload: { action, caseId } });
+      throw new CaseError('not_officer', `${describeActor(who)} is not a compliance officer, so cannot ${action} cases`);
+    }
+    const num = parseCaseId(caseId);
+    if (num === undefined) throw new CaseError('not_found', `no case ${caseId}`);
+    return this.tx(() => {
+      const row = this.store.row(num);
+      if (!row) throw new CaseError('not_found', `no case ${caseId}`);
+      const now = this.clock.now();
+      const result = change(row, now);
+      if (result === 'unchanged') return this.mustView(num);
+      const at = now.toISOString();
+      const id = formatCaseId(num);
+      const eventId = this.store.addEvent(num, {
+        action: result.event.action, actor: who, note: result.event.note, at,
+        ...(result.event.decision ? { decision: result.event.decision, reusable: result.event.reusable ?? false } : {}),
+      });
+      this.store.touch(num, at);
+      this.audit.append({
+        kind: result.audit.kind, actor: actorId(who), at: now,
+        payload: { caseId: id, ...result.audit.payload },
+        ...(result.audit.text ? { text: result.audit.text } : {}),
+      });
+      this.outbox.enqueue({ kind: 'update_case', key: `update_case:${id}:${eventId}`, caseNum: num }, now);
+      return this.mustView(num);
+    });
+  }
+
+  private mustView(num: number): CaseView {
+    const v = this.store.view(num);
+    if (!v) throw new CaseError('not_found', `no case ${formatCaseId(num)}`);
+    return v;
+  }
+
+  /** IMMEDIATE: take the write lock up front, so two processes never both read the audit head and then collide. */
+  private tx<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+}
+
+interface Change {
+  readonly event: {
+    readonly action: 'claimed' | 'decided' | 'reopened' | 'note';
+    readonly note: string | null;
+    readonly decision?: OfficerDecision;
+    readonly reusable?: boolean;
+  };
+  readonly audit: {
+    readonly kind: 'officer_action' | 'decision';
+    readonly payload: Record<string, string | boolean>;
+    readonly text?: string;
+  };
+}
+
+function sameActor(a: Actor, b: Actor): boolean {
+  return a.channel === b.channel && a.user === b.user;
+}
+
+function describeActor(a: Actor): string {
+  return a.name ? `${a.name} (${a.channel} ${a.user})` : `${a.channel} user ${a.user}`;
+}
+
+function requireState(row: CaseRow, allowed: readonly CaseState[], what: string): void {
+  if (!allowed.includes(row.state)) {
+    throw new CaseError('bad_state', `cannot ${what} ${formatCaseId(row.num)}: it is ${row.state}`);
+  }
+}

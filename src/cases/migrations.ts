@@ -1,0 +1,140 @@
+/**
+ * Numbered schema migrations, tracked in `PRAGMA user_version`. Append new steps; never edit a shipped one, because
+ * databases in the field have already run it.
+ */
+import type Database from 'better-sqlite3';
+
+export const MIGRATIONS: readonly string[] = [
+  // 1: cases, their history, the outbox, card refs and the audit log.
+  `
+  CREATE TABLE cases (
+    num INTEGER PRIMARY KEY AUTOINCREMENT,
+    state TEXT NOT NULL CHECK (state IN ('open', 'claimed', 'resolved', 'reopened')),
+    conversation_key TEXT NOT NULL,
+    facts_key TEXT NOT NULL,
+    facts_norm TEXT NOT NULL,
+    facts TEXT NOT NULL,
+    question TEXT,
+    turns TEXT,
+    decision TEXT NOT NULL,
+    verdict TEXT NOT NULL,
+    rules_version TEXT NOT NULL,
+    asker TEXT NOT NULL,
+    reply_to TEXT NOT NULL,
+    claimed_by TEXT,
+    claimed_at TEXT,
+    resolution TEXT,
+    resolved_at TEXT,
+    open_since TEXT NOT NULL,
+    reopen_count INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    redacted_at TEXT
+  );
+  -- One unresolved case per question per conversation, even with two processes racing.
+  CREATE UNIQUE INDEX cases_one_unresolved ON cases (conversation_key, facts_key) WHERE state <> 'resolved';
+  CREATE INDEX cases_precedent ON cases (facts_key, rules_version, resolved_at) WHERE state = 'resolved';
+  CREATE INDEX cases_waiting ON cases (state, open_since);
+
+  CREATE TABLE case_events (
+    id INTEGER PRIMARY KEY,
+    case_num INTEGER NOT NULL REFERENCES cases (num),
+    at TEXT NOT NULL,
+    action TEXT NOT NULL,
+    actor TEXT,
+    note TEXT,
+    detail TEXT
+  );
+  CREATE INDEX case_events_by_case ON case_events (case_num, id);
+
+  CREATE TABLE outbox (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL,
+    case_num INTEGER REFERENCES cases (num),
+    payload TEXT NOT NULL,
+    state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'done', 'dead')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_at INTEGER NOT NULL,
+    last_error TEXT,
+    created_at TEXT NOT NULL,
+    done_at TEXT
+  );
+  CREATE INDEX outbox_due ON outbox (next_at, id) WHERE state = 'pending';
+
+  -- Which channels an outbox row has reached, so a retry after a partial failure skips them.
+  CREATE TABLE outbox_deliveries (
+    outbox_id INTEGER NOT NULL REFERENCES outbox (id),
+    channel TEXT NOT NULL,
+    ref TEXT,
+    at TEXT NOT NULL,
+    PRIMARY KEY (outbox_id, channel)
+  );
+
+  -- Every card posted for a case, per channel, so later state changes update them all.
+  CREATE TABLE case_cards (
+    case_num INTEGER NOT NULL REFERENCES cases (num),
+    channel TEXT NOT NULL,
+    ref TEXT NOT NULL,
+    at TEXT NOT NULL,
+    PRIMARY KEY (case_num, channel, ref)
+  );
+
+  CREATE TABLE audit_log (
+    seq INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    text TEXT,
+    text_salt TEXT,
+    text_hash TEXT,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    redacted_at TEXT
+  );
+  CREATE INDEX audit_log_at ON audit_log (at);
+
+  CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+  BEGIN
+    SELECT RAISE(ABORT, 'audit_log is append-only');
+  END;
+
+  -- The only update allowed: a first redaction, which clears the text and its salt and nothing else.
+  CREATE TRIGGER audit_log_only_redaction BEFORE UPDATE ON audit_log
+  WHEN NOT (
+    NEW.seq IS OLD.seq AND NEW.at IS OLD.at AND NEW.kind IS OLD.kind AND NEW.actor IS OLD.actor
+    AND NEW.payload IS OLD.payload AND NEW.text_hash IS OLD.text_hash AND NEW.prev_hash IS OLD.prev_hash
+    AND NEW.hash IS OLD.hash AND NEW.text IS NULL AND NEW.text_salt IS NULL
+    AND OLD.redacted_at IS NULL AND NEW.redacted_at IS NOT NULL
+  )
+  BEGIN
+    SELECT RAISE(ABORT, 'audit_log is append-only: only redaction of the text is allowed');
+  END;
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Brings the database to SCHEMA_VERSION. Each step runs in its own transaction with its version bump. */
+export function migrate(db: Database.Database): number {
+  const current = userVersion(db);
+  if (current > SCHEMA_VERSION) {
+    throw new Error(`database schema version ${current} is newer than this build understands (${SCHEMA_VERSION})`);
+  }
+  for (let v = current; v < SCHEMA_VERSION; v++) {
+    // IMMEDIATE, and re-read inside: another process may have migrated between our read and our lock.
+    db.transaction(() => {
+      if (userVersion(db) !== v) return;
+      db.exec(MIGRATIONS[v] ?? '');
+      db.pragma(`user_version = ${v + 1}`);
+    }).immediate();
+  }
+  return userVersion(db);
+}
+
+export function userVersion(db: Database.Database): number {
+  const v: unknown = db.pragma('user_version', { simple: true });
+  if (typeof v !== 'number') throw new Error('PRAGMA user_version returned a non-number');
+  return v;
+}

@@ -89,7 +89,9 @@ export function recordHash(
   prevHash: string,
   fields: { seq: number; at: string; kind: string; actor: string; payload: JsonObject; textHash: string | null },
 ): string {
-  return sha256(prevHash + canonicalJson(fields));
+  // Picked field by field: a caller passing a whole record must not get its other fields hashed too.
+  const { seq, at, kind, actor, payload, textHash } = fields;
+  return sha256(prevHash + canonicalJson({ seq, at, kind, actor, payload, textHash }));
 }
 
 function iso(d: Date | string): string {

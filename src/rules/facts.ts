@@ -25,6 +25,7 @@ export const MagnetTypeSchema = z.enum(MAGNET_TYPES);
 /** Deep-processed goods named by the MOFCOM FAQ (CN-FAQ-RE), plus goods built from them. */
 export const DOWNSTREAM_KINDS = [
   'rotor_stator_assembly', 'formed_sensor', 'motor', 'consumer_magnetic_product', 'device', 'calcined_catalyst', 'phosphor',
+  'other_assembly',
 ] as const;
 export const DownstreamKindSchema = z.enum(DOWNSTREAM_KINDS);
 

@@ -81,7 +81,8 @@ export function readRuleFiles(dir: string): LoadedFiles {
     else if ('rules' in data) out.rules.push(...parseWith(RuleFileSchema, data, file).rules);
     else if ('questions' in data) out.questions.push(...parseWith(QuestionFileSchema, data, file).questions);
     else if ('topics' in data) out.topics.push(...parseWith(TopicFileSchema, data, file).topics);
-    else throw new RulesError(file, '', 'expected one of the keys sources, conditions, rules, questions, topics');
+    else if ('vocabulary' in data) continue; // the extractors' words: read by src/nlu, hashed here with the rest
+    else throw new RulesError(file, '', 'expected one of the keys sources, conditions, rules, questions, topics, vocabulary');
   }
   return { ...out, version: hash.digest('hex').slice(0, 12) };
 }

@@ -20,7 +20,7 @@ interface Example {
   asOf?: string;
 }
 
-const dyMagnet = { form: 'magnet', magnetType: 'ndfeb', elementsPresent: ['Nd', 'Dy'] } as const;
+const dyMagnet: NonNullable<Facts['item']> = { form: 'magnet', magnetType: 'ndfeb', elementsPresent: ['Nd', 'Dy'] };
 
 const examples: Example[] = [
   { n: 1, what: 'sintered NdFeB with 4 % Dy from Ningbo to Germany',

@@ -1,0 +1,64 @@
+/**
+ * Technology and collaboration: what kind of cooperation (transfer, licensing, joint R&D, JV, services, hiring,
+ * training, consulting), which technology, and whether a Chinese party provides it ("our Chinese JV wants to send"
+ * provides; "to our Chinese supplier" receives).
+ */
+import type { COLLABORATION_KINDS, TECHNOLOGY_AREAS } from '../rules/facts.js';
+import type { PlaceMention } from './extract-places.js';
+import type { Lexicon } from './lexicon.js';
+import type { Token } from './text.js';
+
+type Kind = (typeof COLLABORATION_KINDS)[number];
+type Area = (typeof TECHNOLOGY_AREAS)[number];
+
+export interface CollaborationExtraction {
+  readonly kind: Kind | undefined;
+  readonly area: Area | undefined;
+  readonly chineseProvider: boolean | undefined;
+  readonly abroad: boolean | undefined;
+  readonly hits: number;
+}
+
+/** When several kinds are named, the more specific one decides ("our JV engineer wants to e-mail" is a transfer). */
+const KIND_ORDER: readonly Kind[] = ['licensing', 'hiring', 'joint_rnd', 'services', 'training', 'technology_transfer', 'consulting', 'jv_investment'];
+const AREA_ORDER: readonly Area[] = [
+  'production_line_services', 'extraction_separation', 'metal_alloy_production', 'magnet_preparation', 'calcium_oxyborate',
+  'mining_beneficiation', 'smelting', 'recycling', 'magnet_design', 'product_design', 'battery', 'superhard',
+];
+const LICENSING = /\blicen[cs](?:e|es|ing)\s+(?:out\s+)?(?:its|our|their|the|this|that|a|his|her)\s+(?:[\w-]+\s+){0,6}?(?:process|processes|technology|technologies|technique|know-how|patents?|method|methods|ip)\b/i;
+const SETUP = /\b(set up|setting up|form|forming|establish|establishing|create|creating|start|starting|build|building|invest|investing|enter|entering)\b/i;
+const LINE_SERVICE = /\b(commission|commissioning|install|installation|maintain|maintenance|repair|upgrade|upgrading|assembl\w*|ramp)\b/i;
+
+export function extractCollaboration(tokens: readonly Token[], text: string, places: readonly PlaceMention[], lex: Lexicon): CollaborationExtraction {
+  const kinds = new Set<Kind>();
+  let hits = 0;
+  for (const h of lex.collaborationKinds.find(tokens)) {
+    kinds.add(h.value);
+    hits++;
+  }
+  if (LICENSING.test(text)) kinds.add('licensing');
+  if (kinds.has('jv_investment') && kinds.size > 1 && SETUP.test(text)) {
+    // "set up a joint venture ... to share" is the JV; the sharing is part of it.
+    kinds.clear();
+    kinds.add('jv_investment');
+  }
+  const kind = KIND_ORDER.find((k) => kinds.has(k));
+
+  const areas = new Set<Area>();
+  for (const h of lex.technologyAreas.find(tokens)) {
+    areas.add(h.value);
+    hits++;
+  }
+  const line = /\b(?:production|manufacturing|magnet|assembly|separation|processing)\s+lines?\b/i.test(text);
+  if (line && (LINE_SERVICE.test(text) || kind === 'services')) areas.add('production_line_services');
+  else if (areas.delete('production_line_services')) areas.add('magnet_preparation');
+  const area = AREA_ORDER.find((a) => areas.has(a));
+
+  const china = places.filter((p) => p.country === 'CN' && p.role !== 'content');
+  let chineseProvider: boolean | undefined;
+  if (china.some((p) => !p.recipient)) chineseProvider = true;
+  else if (china.length > 0) chineseProvider = false;
+  const foreign = places.filter((p) => p.country !== 'CN' && p.role !== 'content' && p.role !== 'technology');
+  const abroad = foreign.length > 0 ? true : china.some((p) => p.role === 'site' || p.role === 'destination') ? false : undefined;
+  return { kind, area, chineseProvider, abroad, hits };
+}

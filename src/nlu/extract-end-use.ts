@@ -1,0 +1,74 @@
+/** Who uses the goods and for what: military and defence words, listed defence companies, civil and research
+ * users, advanced-chip nodes (logic at 14 nm or below, memory of 256 layers or more) and AI with military use. */
+import type { END_USER_KINDS, END_USES } from '../rules/facts.js';
+import type { Lexicon } from './lexicon.js';
+import type { Token } from './text.js';
+
+type EndUserKind = (typeof END_USER_KINDS)[number];
+type EndUse = (typeof END_USES)[number];
+
+export interface EndUseExtraction {
+  readonly endUser: EndUserKind | undefined;
+  readonly endUses: EndUse[];
+  readonly hits: number;
+}
+
+const NEGATORS = new Set(['non', 'not', 'no', 'never', 'without']);
+const LOGIC_WORDS = /\b(logic|chips?|processors?|cpus?|gpus?|foundry|node|nodes|wafer|wafers|semiconductors?)\b/i;
+const MEMORY_WORDS = /\b(nand|dram|memory|flash|hbm|3d)\b/i;
+const AI_WORDS = /\b(ai|a\.i\.|artificial intelligence|machine learning|autonomous weapons?)\b/i;
+const MILITARY_WORDS = /\b(military|defen[cs]e|weapons?|armed forces|army|warfare|battlefield)\b/i;
+
+export function extractEndUse(tokens: readonly Token[], text: string, lex: Lexicon): EndUseExtraction {
+  const uses = new Set<EndUse>();
+  let military = false;
+  let civil = false;
+  let research = false;
+  let controlList = false;
+  let hits = 0;
+  for (const h of lex.endUsers.find(tokens)) {
+    const prev = tokens[h.start - 1]?.low;
+    const negated = prev !== undefined && NEGATORS.has(prev);
+    hits++;
+    switch (h.value) {
+      case 'military':
+        if (negated) civil = true;
+        else military = true;
+        break;
+      case 'civil':
+        civil = true;
+        break;
+      case 'research':
+        research = true;
+        break;
+      case 'control_list':
+        controlList = true;
+        break;
+    }
+  }
+  for (const h of lex.endUses.find(tokens)) {
+    const prev = tokens[h.start - 1]?.low;
+    if (prev !== undefined && NEGATORS.has(prev)) continue;
+    uses.add(h.value);
+    hits++;
+  }
+  if (lex.places.find(tokens).some((p) => p.value.kind === 'defence')) {
+    military = true;
+    hits++;
+  }
+
+  for (const m of text.matchAll(/(\d{1,3})\s*-?\s*nm\b/gi)) {
+    const nm = Number(m[1]);
+    if (nm <= 14 && LOGIC_WORDS.test(text)) uses.add('advanced_logic_chips');
+  }
+  for (const m of text.matchAll(/(\d{2,4})\s*-?\s*(?:layers?|l)\b/gi)) {
+    const layers = Number(m[1]);
+    if (layers >= 256 && MEMORY_WORDS.test(text)) uses.add('advanced_memory_chips');
+  }
+  if (AI_WORDS.test(text) && MILITARY_WORDS.test(text)) uses.add('ai_military');
+  if (military) uses.add('military');
+
+  const endUser: EndUserKind | undefined = controlList ? 'control_list' : military ? 'military' : research ? 'research' : civil ? 'civil' : undefined;
+  if (endUser === 'civil' || (endUser === 'research' && !military)) uses.add('civil');
+  return { endUser, endUses: [...uses], hits };
+}

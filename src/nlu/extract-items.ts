@@ -1,0 +1,197 @@
+/**
+ * What is being shipped: the elements it contains (and those it is said not to), its form, magnet type and, for
+ * built-up goods, the kind of downstream product. The item is the head noun (the last word of a run of item words)
+ * of the first run that is not describing a party ("motor maker") or an end use ("for welding wire").
+ */
+import type { DOWNSTREAM_KINDS, Element, Form, ItemFacts } from '../rules/facts.js';
+import type { ItemTag, Lexicon } from './lexicon.js';
+import type { PhraseHit } from './phrase-matcher.js';
+import type { Token } from './text.js';
+
+type Downstream = (typeof DOWNSTREAM_KINDS)[number];
+
+const NEGATION_CUES = new Set(['no', 'not', 'without', 'zero', 'non', 'nor', 'excluding', 'except', 'lacking', 'never', "doesn't", "don't", "isn't", "aren't", "didn't", 'neither']);
+const COMPLETE_CUES = new Set(['just', 'only', 'purely', 'solely', 'exclusively']);
+const FILLER = new Set(['or', 'and', 'any', 'a', 'the', 'added', 'contain', 'contains', 'containing', 'of', 'heavy', 'rare', 'earth', 'earths', 'such', 'as', 'either', 'with', 'also', 'include', 'includes', 'including']);
+/** Symbols that are ordinary words or abbreviations when not written in element case, and single letters. */
+const AMBIGUOUS_SYMBOLS = new Set(['B', 'C', 'W', 'Y', 'Co', 'In', 'As', 'I', 'S', 'U', 'V', 'K', 'P', 'N', 'O', 'H', 'F']);
+/** Symbols safe to accept in any case (no English word or common abbreviation). */
+const CASE_FREE_SYMBOLS = new Set(['dy', 'tb', 'gd', 'sm', 'nd', 'yb', 'lu']);
+const FORMULA = /^(Sm|Gd|Tb|Dy|Lu|Sc|Y|Ho|Er|Tm|Eu|Yb|La|Ce|Pr|Nd)\d*O\d*$/;
+const DOWNSTREAM_FORM: Record<Downstream, Form> = {
+  rotor_stator_assembly: 'component',
+  formed_sensor: 'component',
+  motor: 'finished_product',
+  consumer_magnetic_product: 'finished_product',
+  device: 'finished_product',
+  calcined_catalyst: 'catalyst',
+  phosphor: 'phosphor',
+  other_assembly: 'component',
+};
+const LICENCE_WORDS = new Set(['license', 'licence', 'licenses', 'licences', 'approval', 'permit', 'permission', 'apply', 'application']);
+
+export interface ItemExtraction {
+  readonly item: ItemFacts | undefined;
+  /** The item was named only generically ("our product"), so its nature must be asked. */
+  readonly genericOnly: boolean;
+  /** Number of item words found: used by the classifier fusion and the out-of-scope guard. */
+  readonly hits: number;
+  /** Token spans that are item words, so other extractors can skip them. */
+  readonly spans: ReadonlyArray<readonly [number, number]>;
+}
+
+interface ElementMention {
+  readonly element: Element;
+  readonly start: number;
+  readonly end: number;
+  readonly oxide: boolean;
+}
+
+function symbolAt(tokens: readonly Token[], i: number, lex: Lexicon): Element | null {
+  const t = tokens[i];
+  if (!t) return null;
+  const formula = FORMULA.exec(t.raw);
+  if (formula && t.raw !== formula[1]) return lex.symbols.get(formula[1] as string) ?? null;
+  const exact = lex.symbols.get(t.raw);
+  if (exact && !AMBIGUOUS_SYMBOLS.has(t.raw)) return exact;
+  if (CASE_FREE_SYMBOLS.has(t.low)) {
+    const sym = t.low.charAt(0).toUpperCase() + t.low.slice(1);
+    return lex.symbols.get(sym) ?? null;
+  }
+  // Single-letter and ambiguous symbols only inside a list of symbols ("Nd, Pr, Fe, B and Al").
+  if (exact) {
+    const prev = tokens[i - 1];
+    const next = tokens[i + 1];
+    const inList = (n: Token | undefined) => n !== undefined && lex.symbols.has(n.raw) && !AMBIGUOUS_SYMBOLS.has(n.raw);
+    const prevPrev = tokens[i - 2];
+    if (inList(prev) || inList(next) || (prev?.low === 'and' && inList(prevPrev))) return exact;
+  }
+  return null;
+}
+
+function isFormulaOxide(t: Token | undefined): boolean {
+  return t !== undefined && /O\d*$/.test(t.raw) && FORMULA.test(t.raw);
+}
+
+/** Walks back over fillers and other element mentions to find a negation or "only" cue for this mention. */
+function cueBefore(tokens: readonly Token[], start: number, elementTokens: ReadonlySet<number>, cues: ReadonlySet<string>): boolean {
+  for (let i = start - 1, steps = 0; i >= 0 && steps < 8; i--, steps++) {
+    const t = tokens[i] as Token;
+    if (t.clauseEnd) return false;
+    if (cues.has(t.low)) return true;
+    if (elementTokens.has(i) || FILLER.has(t.low)) continue;
+    if (t.commaAfter && elementTokens.has(i + 1)) continue;
+    return false;
+  }
+  return false;
+}
+
+function isPartyContext(tokens: readonly Token[], hit: PhraseHit<ItemTag>, lex: Lexicon): boolean {
+  const next = tokens[hit.end];
+  return next !== undefined && lex.partyNouns.has(next.low);
+}
+
+function isEndUseContext(tokens: readonly Token[], start: number): boolean {
+  for (let i = start - 1; i >= Math.max(0, start - 4); i--) {
+    const t = tokens[i] as Token;
+    if (t.clauseEnd) return false;
+    if (t.low === 'for') {
+      const before = tokens[i - 1];
+      return !(before && LICENCE_WORDS.has(before.low));
+    }
+  }
+  return false;
+}
+
+export function extractItem(tokens: readonly Token[], lex: Lexicon): ItemExtraction {
+  const hits = lex.items.find(tokens);
+  const covered = new Set<number>();
+  for (const h of hits) for (let i = h.start; i < h.end; i++) covered.add(i);
+
+  const elements: ElementMention[] = [];
+  let magnetType: string | undefined;
+  for (const h of hits) {
+    if (h.value.kind === 'element') elements.push({ element: h.value.element, start: h.start, end: h.end, oxide: h.value.oxide });
+    if (h.value.kind === 'compound') {
+      for (const e of h.value.elements) elements.push({ element: e, start: h.start, end: h.end, oxide: false });
+      magnetType ??= h.value.magnetType;
+    }
+  }
+  tokens.forEach((_, i) => {
+    if (covered.has(i)) return;
+    const el = symbolAt(tokens, i, lex);
+    if (el) elements.push({ element: el, start: i, end: i + 1, oxide: isFormulaOxide(tokens[i]) });
+  });
+  const elementTokens = new Set(elements.flatMap((e) => Array.from({ length: e.end - e.start }, (_, k) => e.start + k)));
+
+  const present = new Set<Element>();
+  const absent = new Set<Element>();
+  let complete = false;
+  for (const m of elements) {
+    const next = tokens[m.end];
+    const negated = cueBefore(tokens, m.start, elementTokens, NEGATION_CUES) || next?.low === 'free';
+    if (negated) absent.add(m.element);
+    else {
+      present.add(m.element);
+      if (cueBefore(tokens, m.start, elementTokens, COMPLETE_CUES)) complete = true;
+    }
+  }
+  for (const a of absent) present.delete(a);
+
+  // Runs of adjacent item words; the head of a run is its last word.
+  const runs: PhraseHit<ItemTag>[][] = [];
+  for (const h of hits) {
+    const last = runs.at(-1);
+    const prev = last?.at(-1);
+    if (last && prev && prev.end === h.start) last.push(h);
+    else runs.push([h]);
+  }
+  let form: Form | undefined;
+  let downstream: Downstream | undefined;
+  let genericOnly = false;
+  const head = (run: PhraseHit<ItemTag>[]) => run.at(-1) as PhraseHit<ItemTag>;
+  const primary = runs.find((run) => {
+    const h = head(run);
+    if (h.value.kind === 'element') return false;
+    if (h.value.kind === 'compound' && !h.value.form) return false;
+    return !isPartyContext(tokens, h, lex) && !isEndUseContext(tokens, run[0]?.start ?? h.start);
+  });
+  if (primary) {
+    const tag = head(primary).value;
+    switch (tag.kind) {
+      case 'form':
+        form = tag.form;
+        if (tag.form === 'phosphor') downstream = 'phosphor';
+        break;
+      case 'downstream':
+        downstream = tag.downstream;
+        form = DOWNSTREAM_FORM[tag.downstream];
+        break;
+      case 'compound':
+        form = tag.form;
+        break;
+      case 'generic':
+        genericOnly = true;
+        break;
+      case 'element':
+        break;
+    }
+  }
+  if (!form && !genericOnly && elements.some((e) => e.oxide && present.has(e.element))) form = 'oxide';
+  if (form === 'magnet' && !magnetType && (present.has('Sm') && present.has('Co'))) magnetType = 'smco';
+  if (form === 'magnet' && !magnetType && present.has('Nd')) magnetType = 'ndfeb';
+
+  const trace = tokens.some((t) => t.low === 'trace' || t.low === 'impurity' || t.low === 'impurities' || t.low === 'unintended');
+
+  const item: ItemFacts = {};
+  if (present.size) item.elementsPresent = [...present];
+  if (absent.size) item.elementsAbsent = [...absent];
+  if (complete) item.compositionComplete = true;
+  if (form) item.form = form;
+  if (magnetType) item.magnetType = magnetType as ItemFacts['magnetType'];
+  if (downstream) item.downstream = downstream;
+  if (trace && present.size) item.traceImpurityOnly = true;
+  const spans = hits.map((h) => [h.start, h.end] as const);
+  const any = Object.keys(item).length > 0;
+  return { item: any ? item : undefined, genericOnly: genericOnly && !any, hits: hits.length + elements.length, spans };
+}

@@ -1,0 +1,126 @@
+/**
+ * Where goods are made, where they leave from and where they go, from countries, cities and nationality words,
+ * read by the words around them: "from X", "ex-X", "X plant" (made or kept there), "to a customer in X",
+ * "X automaker" (a buyer there), "Chinese-origin" or "Chinese dysprosium" (content, not a place).
+ */
+import type { Lexicon, PlaceTag } from './lexicon.js';
+import type { Token } from './text.js';
+
+export type PlaceRole = 'origin' | 'made' | 'site' | 'destination' | 'content' | 'technology' | 'party' | 'other';
+
+export interface PlaceMention {
+  readonly country: string;
+  readonly role: PlaceRole;
+  readonly start: number;
+  readonly end: number;
+  /** "to ..." before it: the place or party receives something. */
+  readonly recipient: boolean;
+  readonly defence: boolean;
+}
+
+const ORIGIN_CUES = new Set(['from', 'ex', 'leaving', 'via']);
+const DEST_CUES = new Set(['to', 'into', 'towards', 'toward']);
+const MADE_VERBS = new Set(['made', 'assembled', 'produced', 'manufactured', 'built', 'sintered', 'processed', 'fabricated', 'grown']);
+const SITE_NOUNS = new Set(['supplier', 'suppliers', 'vendor', 'vendors', 'mine', 'mines', 'refinery', 'smelter', 'plant', 'plants', 'factory', 'factories', 'warehouse', 'warehouses', 'subsidiary', 'subsidiaries', 'lab', 'labs', 'laboratory', 'facility', 'facilities', 'site', 'sites', 'branch', 'operation', 'operations', 'office', 'entity', 'affiliate', 'jv', 'mill', 'workshop', 'depot', 'hub', 'unit']);
+const BUYER_NOUNS = new Set(['customer', 'customers', 'client', 'clients', 'buyer', 'buyers', 'maker', 'makers', 'manufacturer', 'manufacturers', 'automaker', 'automakers', 'carmaker', 'carmakers', 'company', 'companies', 'firm', 'firms', 'fab', 'fabs', 'retailer', 'retailers', 'distributor', 'distributors', 'importer', 'importers', 'user', 'users', 'contractor', 'contractors', 'oem', 'oems', 'partner', 'partners', 'integrator', 'shipyard', 'lab', 'institute', 'university', 'end-user', 'group']);
+const CONTENT_WORDS = new Set(['origin', 'content', 'material', 'materials', 'rare', 'oxide', 'metal', 'feedstock', 'raw', 'input', 'inputs', 'ore', 'concentrate']);
+const TECH_WORDS = new Set(['technology', 'technologies', 'know-how', 'process', 'processes', 'technique', 'techniques', 'equipment']);
+const PERSON_WORDS = new Set(['engineer', 'engineers', 'technician', 'technicians', 'national', 'nationals', 'citizen', 'citizens', 'staff', 'expert', 'experts', 'scientist', 'scientists', 'researcher', 'researchers', 'team', 'university', 'universities', 'refiner', 'refiners', 'partner', 'partners', 'jv', 'company', 'firm', 'government', 'license', 'licence', 'licenses', 'licences', 'authorities', 'customs', 'rules', 'export', 'law', 'mofcom']);
+
+const DETERMINERS = new Set(['the', 'a', 'an', 'our', 'their', 'its', 'his', 'her', 'your', 'my', 'this', 'that', 'some']);
+/** Words that end the noun phrase after a nationality word. */
+const PHRASE_STOPS = new Set(['to', 'from', 'for', 'in', 'with', 'without', 'by', 'under', 'via', 'as', 'before', 'after', 'if', 'when', 'because', 'but', 'of', 'at', 'on', 'is', 'are', 'was', 'were', 'wants', 'want', 'would', 'will', 'can', 'could', 'and', 'or', 'that', 'who', 'which', 'has', 'have', 'does', 'do', 'did', 'should', 'may', 'might', 'needs', 'need']);
+
+type Category = 'site' | 'buyer' | 'person' | 'tech' | 'content';
+
+function categoryOf(word: string, lex: Lexicon): Category | null {
+  if (SITE_NOUNS.has(word)) return 'site';
+  if (BUYER_NOUNS.has(word)) return 'buyer';
+  if (PERSON_WORDS.has(word)) return 'person';
+  if (TECH_WORDS.has(word)) return 'tech';
+  if (CONTENT_WORDS.has(word) || lex.words.has(word)) return 'content';
+  return null;
+}
+
+/** The head of the noun phrase a place word modifies: the last categorised word before the phrase ends. */
+function headCategory(tokens: readonly Token[], end: number, lex: Lexicon): Category | null {
+  let head: Category | null = null;
+  const last = tokens[end - 1];
+  if (last?.clauseEnd || last?.commaAfter) return null;
+  for (let i = end; i < Math.min(tokens.length, end + 5); i++) {
+    const t = tokens[i] as Token;
+    if (PHRASE_STOPS.has(t.low)) break;
+    const c = categoryOf(t.low, lex);
+    // A person, site or buyer outranks the content words that describe it ("rare earth separation engineer").
+    if (c && !(head && head !== 'content' && c === 'content')) head = c;
+    if (t.clauseEnd || t.commaAfter) break;
+  }
+  return head;
+}
+
+/** The nearest cue word before the place, skipping determiners, within the clause. */
+function nearestCue(tokens: readonly Token[], start: number): { word: string; distance: number } | null {
+  for (let i = start - 1, d = 1; i >= 0 && d <= 4; i--) {
+    const t = tokens[i] as Token;
+    if (t.clauseEnd) return null;
+    if (DETERMINERS.has(t.low)) continue;
+    if (ORIGIN_CUES.has(t.low) || DEST_CUES.has(t.low) || t.low === 'in' || t.low === 'at' || t.low === 'within' || t.low === 'with' || t.low === 'of') {
+      if (t.low === 'of' && tokens[i - 1]?.low === 'out') return { word: 'from', distance: d };
+      return { word: t.low, distance: d };
+    }
+    return null;
+  }
+  return null;
+}
+
+function roleOf(tokens: readonly Token[], start: number, end: number, tag: PlaceTag, lex: Lexicon): { role: PlaceRole; recipient: boolean } {
+  const cue = nearestCue(tokens, start);
+  const recipient = cue !== null && DEST_CUES.has(cue.word);
+  if (tag.kind === 'defence') return { role: 'destination', recipient: true };
+  const after = tokens[end]?.low;
+  if (after === 'origin' || after === 'sourced' || after === 'made' || after === 'mined') return { role: 'content', recipient };
+  const head = headCategory(tokens, end, lex);
+  switch (head) {
+    case 'tech':
+      return { role: 'technology', recipient };
+    case 'content':
+      if (tag.demonym) return { role: 'content', recipient };
+      break;
+    case 'site':
+      return { role: recipient ? 'destination' : cue?.word === 'from' ? 'origin' : 'site', recipient };
+    case 'buyer':
+      return { role: cue?.word === 'from' ? 'origin' : 'destination', recipient };
+    case 'person':
+      return { role: 'party', recipient };
+    case null:
+      break;
+  }
+  if (cue && ORIGIN_CUES.has(cue.word)) return { role: 'origin', recipient: false };
+  if (recipient) return { role: 'destination', recipient: true };
+  if (cue && (cue.word === 'in' || cue.word === 'at' || cue.word === 'within')) {
+    const before = [2, 3, 4, 5, 6].map((k) => tokens[start - k]?.low).filter((w): w is string => w !== undefined);
+    if (before.some((w) => MADE_VERBS.has(w))) return { role: 'made', recipient: false };
+    const sitePos = before.findIndex((w) => SITE_NOUNS.has(w));
+    const buyerPos = before.findIndex((w) => BUYER_NOUNS.has(w));
+    if (sitePos >= 0 && (buyerPos < 0 || sitePos < buyerPos)) return { role: 'site', recipient: false };
+    if (buyerPos >= 0) return { role: 'destination', recipient: true };
+    return { role: 'site', recipient: false };
+  }
+  return { role: 'other', recipient };
+}
+
+export function findPlaces(tokens: readonly Token[], lex: Lexicon): PlaceMention[] {
+  const out: PlaceMention[] = [];
+  for (const hit of lex.places.find(tokens)) {
+    // Short capitalised forms ("US", "UK") were kept out of the matcher; "US" as written is added below.
+    const { role, recipient } = roleOf(tokens, hit.start, hit.end, hit.value, lex);
+    out.push({ country: hit.value.country, role, start: hit.start, end: hit.end, recipient, defence: hit.value.kind === 'defence' });
+  }
+  tokens.forEach((t, i) => {
+    const code = t.raw === 'US' || t.raw === 'USA' ? 'US' : t.raw === 'UK' ? 'GB' : t.raw === 'EU' ? null : null;
+    if (!code || out.some((p) => p.start <= i && i < p.end)) return;
+    const { role, recipient } = roleOf(tokens, i, i + 1, { kind: 'place', country: code, demonym: false }, lex);
+    out.push({ country: code, role, start: i, end: i + 1, recipient, defence: false });
+  });
+  return out.sort((a, b) => a.start - b.start);
+}

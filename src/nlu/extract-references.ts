@@ -1,0 +1,62 @@
+/** Instruments named in a question ("announcement 61", "No. 18", "2026 No. 1", "the catalogue"), control codes,
+ * HS codes and explicit dates. Instrument numbers are resolved against the source IDs in `rules/sources.yaml`. */
+import { IsoDateSchema } from '../rules/facts.js';
+
+export interface References {
+  readonly sources: string[];
+  readonly controlCodes: string[];
+  readonly hsCodes: string[];
+  /** A date the question asks about ("as of 20 October 2025", "on 2025-10-20"). */
+  readonly asOf: string | undefined;
+}
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+const NAMED: readonly [RegExp, string][] = [
+  [/\bcatalog(?:ue)?\b/i, 'TECHCAT'],
+  [/\bfaq\b/i, 'FAQ'],
+  [/\bdfars\b|252\.225-7052/i, 'DFARS'],
+  [/\bexport control law\b|\becl\b/i, 'ECL'],
+  [/\bdual[- ]use (?:items )?regulations?\b|\bregulations on (?:the )?export control of dual[- ]use\b/i, 'DUR'],
+];
+
+function isoFrom(y: number, m: number, d: number): string | undefined {
+  const iso = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return IsoDateSchema.safeParse(iso).success ? iso : undefined;
+}
+
+function findDate(text: string): string | undefined {
+  const cue = String.raw`(?:as of|as at|on|dated)\s+`;
+  const iso = new RegExp(`${cue}(\\d{4})-(\\d{2})-(\\d{2})\\b`, 'i').exec(text);
+  if (iso) return isoFrom(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  const dmy = new RegExp(`${cue}(\\d{1,2})\\s+(${MONTHS.join('|')})\\s+(\\d{4})`, 'i').exec(text);
+  if (dmy) return isoFrom(Number(dmy[3]), MONTHS.indexOf((dmy[2] as string).toLowerCase()) + 1, Number(dmy[1]));
+  const mdy = new RegExp(`${cue}(${MONTHS.join('|')})\\s+(\\d{1,2}),?\\s+(\\d{4})`, 'i').exec(text);
+  if (mdy) return isoFrom(Number(mdy[3]), MONTHS.indexOf((mdy[1] as string).toLowerCase()) + 1, Number(mdy[2]));
+  return undefined;
+}
+
+export function extractReferences(text: string, sourceIds: readonly string[]): References {
+  const sources = new Set<string>();
+  const numbered = sourceIds
+    .map((id) => /^([A-Z]+)-(?:ANN|GAC)-(\d{4})-(\d+)$/.exec(id))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({ id: m[0], year: Number(m[2]), n: Number(m[3]) }));
+  for (const m of text.matchAll(/\b(?:(20\d\d)\s*)?(?:announcement|ann\.?|no\.?|number|nr\.?|#)\s*(\d{1,3})\b(?:\s*(?:of|\/|,)\s*(20\d\d))?/gi)) {
+    const n = Number(m[2]);
+    const year = m[1] ? Number(m[1]) : m[3] ? Number(m[3]) : undefined;
+    const candidates = numbered.filter((s) => s.n === n && (year === undefined || s.year === year));
+    // Without a year, prefer the latest instrument with that number.
+    const pick = candidates.sort((a, b) => b.year - a.year)[0];
+    if (pick) sources.add(pick.id);
+  }
+  for (const [re, key] of NAMED) {
+    if (re.test(text)) {
+      const id = sourceIds.find((s) => s.includes(key));
+      if (id) sources.add(id);
+    }
+  }
+  const controlCodes = [...text.matchAll(/\b([0-9][A-E]\d{3})(?:\.[a-z])?\b/g)].map((m) => (m[1] as string).toUpperCase());
+  const hsCodes = [...text.matchAll(/\bHS(?:\s*code)?\s*[:#]?\s*(\d{4}(?:\.?\d{2}){0,3})\b/gi)].map((m) => (m[1] as string).replace(/\./g, ''));
+  return { sources: [...sources], controlCodes, hsCodes, asOf: findDate(text) };
+}

@@ -1,0 +1,112 @@
+/**
+ * The compiled vocabulary: phrase matchers built once from `rules/vocabulary.yaml` and the country names of
+ * i18n-iso-countries, shared by every extractor.
+ */
+import countries from 'i18n-iso-countries';
+import { createRequire } from 'node:module';
+import type {
+  COLLABORATION_KINDS, DOWNSTREAM_KINDS, Element, END_USER_KINDS, END_USES, Form, SECTORS, TECHNOLOGY_AREAS,
+} from '../rules/facts.js';
+import { PhraseMatcher } from './phrase-matcher.js';
+import type { Vocabulary } from './vocabulary.js';
+
+const require = createRequire(import.meta.url);
+countries.registerLocale(require('i18n-iso-countries/langs/en.json') as countries.LocaleData);
+
+export type ItemTag =
+  | { kind: 'element'; element: Element; oxide: boolean }
+  | { kind: 'compound'; elements: Element[]; magnetType?: string; form?: Form }
+  | { kind: 'form'; form: Form }
+  | { kind: 'downstream'; downstream: (typeof DOWNSTREAM_KINDS)[number] }
+  | { kind: 'generic' };
+
+export type PlaceTag = { kind: 'place'; country: string; demonym: boolean } | { kind: 'defence'; country: string };
+
+export interface Lexicon {
+  readonly vocabulary: Vocabulary;
+  readonly items: PhraseMatcher<ItemTag>;
+  readonly places: PhraseMatcher<PlaceTag>;
+  /** Case-sensitive element symbols, e.g. "Dy" → Dy. */
+  readonly symbols: ReadonlyMap<string, Element>;
+  readonly partyNouns: ReadonlySet<string>;
+  readonly sectors: PhraseMatcher<(typeof SECTORS)[number]>;
+  readonly endUsers: PhraseMatcher<(typeof END_USER_KINDS)[number]>;
+  readonly endUses: PhraseMatcher<(typeof END_USES)[number]>;
+  readonly collaborationKinds: PhraseMatcher<(typeof COLLABORATION_KINDS)[number]>;
+  readonly technologyAreas: PhraseMatcher<(typeof TECHNOLOGY_AREAS)[number]>;
+  /** Every single word the lexicon knows, for the out-of-scope guard. */
+  readonly words: ReadonlySet<string>;
+  /** Control code (1C902) → element. */
+  readonly controlCodes: ReadonlyMap<string, Element>;
+}
+
+function entries<K extends string, V>(rec: Partial<Record<K, string[]>>, map: (k: K) => V): [string, V][] {
+  return (Object.entries(rec) as [K, string[]][]).flatMap(([k, terms]) => terms.map((t) => [t, map(k)] as [string, V]));
+}
+
+/** Short all-capital country names ("US", "UK") are matched only as written, so "us" stays a pronoun. */
+function countryNames(): [string, PlaceTag][] {
+  const out: [string, PlaceTag][] = [];
+  for (const [code, names] of Object.entries(countries.getNames('en', { select: 'all' }))) {
+    for (const name of names) {
+      if (name.length <= 3 && name === name.toUpperCase()) continue;
+      out.push([name, { kind: 'place', country: code, demonym: false }]);
+    }
+  }
+  return out;
+}
+
+export function buildLexicon(v: Vocabulary): Lexicon {
+  const itemPhrases: [string, ItemTag][] = [];
+  const symbols = new Map<string, Element>();
+  const controlCodes = new Map<string, Element>();
+  for (const [el, def] of Object.entries(v.elements) as [Element, Vocabulary['elements'][Element]][]) {
+    if (!def) continue;
+    for (const n of def.names) itemPhrases.push([n, { kind: 'element', element: el, oxide: false }]);
+    for (const o of def.oxides) itemPhrases.push([o, { kind: 'element', element: el, oxide: true }]);
+    for (const s of def.symbols) symbols.set(s, el);
+    if (def.code) controlCodes.set(def.code.toLowerCase(), el);
+  }
+  for (const c of v.compounds) {
+    const tag: ItemTag = { kind: 'compound', elements: c.elements };
+    if (c.magnetType) tag.magnetType = c.magnetType;
+    if (c.form) tag.form = c.form;
+    for (const t of c.terms) itemPhrases.push([t, tag]);
+  }
+  itemPhrases.push(...entries(v.forms, (form): ItemTag => ({ kind: 'form', form })));
+  itemPhrases.push(...entries(v.downstream, (downstream): ItemTag => ({ kind: 'downstream', downstream })));
+  for (const g of v.genericItems) itemPhrases.push([g, { kind: 'generic' }]);
+
+  const placePhrases: [string, PlaceTag][] = [
+    ...countryNames(),
+    ...entries(v.places, (country): PlaceTag => ({ kind: 'place', country, demonym: false })),
+    ...entries(v.demonyms, (country): PlaceTag => ({ kind: 'place', country, demonym: true })),
+    ...entries(v.defenceCompanies, (country): PlaceTag => ({ kind: 'defence', country })),
+  ];
+
+  const words = new Set<string>();
+  const addWords = (phrases: Iterable<string>) => {
+    for (const p of phrases) for (const w of p.toLowerCase().split(/[^a-z0-9]+/)) if (w.length > 1) words.add(w);
+  };
+  addWords(itemPhrases.map(([p]) => p));
+  addWords(placePhrases.map(([p]) => p));
+  for (const rec of [v.sectors, v.endUsers, v.endUses, v.collaborationKinds, v.technologyAreas]) {
+    addWords(Object.values(rec as Record<string, string[]>).flat());
+  }
+  addWords(v.partyNouns);
+
+  return {
+    vocabulary: v,
+    items: new PhraseMatcher(itemPhrases),
+    places: new PhraseMatcher(placePhrases),
+    symbols,
+    partyNouns: new Set(v.partyNouns),
+    sectors: new PhraseMatcher(entries(v.sectors, (s) => s), false),
+    endUsers: new PhraseMatcher(entries(v.endUsers, (s) => s), false),
+    endUses: new PhraseMatcher(entries(v.endUses, (s) => s), false),
+    collaborationKinds: new PhraseMatcher(entries(v.collaborationKinds, (s) => s), false),
+    technologyAreas: new PhraseMatcher(entries(v.technologyAreas, (s) => s), false),
+    words,
+    controlCodes,
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * Text normalisation and tokenisation shared by the classifier and the extractors. Tokens keep their raw spelling
+ * (element symbols are case-sensitive: "Eu" is europium, "EU" is the Union) and their offsets.
+ */
+
+export interface Token {
+  readonly raw: string;
+  readonly low: string;
+  readonly start: number;
+  readonly end: number;
+  /** True when punctuation that ends a clause (. ; ! ? :) or a comma follows the token. */
+  readonly clauseEnd: boolean;
+  readonly commaAfter: boolean;
+}
+
+/** Unicode-normalised text with typographic quotes and dashes made plain. */
+export function normaliseText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\u2018\u2019\u2032]/g, "'")
+    .replace(/[\u201C\u201D]/g, '"')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, ' ');
+}
+
+const TOKEN = /[\p{L}\p{N}]+(?:[.'&:][\p{L}\p{N}]+)*/gu;
+
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    const start = m.index ?? 0;
+    const raw = m[0];
+    const end = start + raw.length;
+    const after = text.slice(end, end + 2);
+    out.push({
+      raw,
+      low: raw.toLowerCase(),
+      start,
+      end,
+      clauseEnd: /^\s*[.;!?:]/.test(after) && !/^\.\d/.test(after),
+      commaAfter: /^\s*,/.test(after),
+    });
+  }
+  return out;
+}
+
+/** A phrase as the token sequence it must match ("Sm-Co" and "sm co" both become ["sm", "co"]). */
+export function phraseTokens(phrase: string): string[] {
+  return tokenize(normaliseText(phrase)).map((t) => t.low);
+}

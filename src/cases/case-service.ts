@@ -75,6 +75,15 @@ export interface RedactionResult {
 
 type OfficerAction = 'claim' | 'decide' | 'reopen' | 'note';
 
+/** Input from a channel that does not parse is refused as a CaseError, like every other refusal. */
+function parseInput<T extends z.ZodType>(schema: T, value: unknown, what: string): z.output<T> {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0];
+  const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
+  throw new CaseError('invalid', `invalid ${what}${where}: ${issue?.message ?? 'does not parse'}`);
+}
+
 export function actorId(a: Actor): string {
   return `${a.channel}:${a.user}`;
 }
@@ -117,7 +126,7 @@ export class CaseService {
    * (same normalised facts) in the same conversation while a case is unresolved returns that case instead.
    */
   openCase(input: OpenCaseInput): OpenCaseResult {
-    const c = OpenCaseInputSchema.parse(input);
+    const c = parseInput(OpenCaseInputSchema, input, 'escalation');
     const now = this.clock.now();
     const at = now.toISOString();
     const asker: Actor = { channel: c.replyTo.channel, user: c.replyTo.user, ...(c.askerName ? { name: c.askerName } : {}) };
@@ -160,7 +169,7 @@ export class CaseService {
 
   /** Records the officer's decision and queues it for the asker. A case claimed by someone else is theirs to decide. */
   decide(caseId: string, officer: Actor, input: DecideInput): CaseView {
-    const d = DecideInputSchema.parse(input);
+    const d = parseInput(DecideInputSchema, input, 'decision');
     return this.act('decide', caseId, officer, (row, now) => {
       requireState(row, ['open', 'reopened', 'claimed'], 'decide');
       if (row.state === 'claimed' && row.claimed_by && !sameActor(row.claimed_by, officer)) {
@@ -186,16 +195,21 @@ export class CaseService {
 
   /** Sends a resolved case back to the officers; its earlier decision stays in the history. */
   reopen(caseId: string, officer: Actor, reason: string): CaseView {
-    const why = NoteSchema.parse(reason);
+    const why = parseInput(NoteSchema, reason, 'reason');
     return this.act('reopen', caseId, officer, (row, now) => {
       requireState(row, ['resolved'], 'reopen');
+      // The same question asked again after the decision has its own open case; two would split the officers' work.
+      const newer = this.store.findUnresolved(row.conversation_key, row.facts_key);
+      if (newer !== undefined) {
+        throw new CaseError('bad_state', `cannot reopen ${formatCaseId(row.num)}: ${formatCaseId(newer)} is open for the same question`);
+      }
       this.store.setReopened(row.num, now.toISOString());
       return { event: { action: 'reopened', note: why }, audit: { kind: 'officer_action', payload: { action: 'reopen' }, text: why } };
     });
   }
 
   addNote(caseId: string, officer: Actor, text: string): CaseView {
-    const note = NoteSchema.parse(text);
+    const note = parseInput(NoteSchema, text, 'note');
     return this.act('note', caseId, officer, () => ({
       event: { action: 'note', note }, audit: { kind: 'officer_action', payload: { action: 'note' }, text: note },
     }));
@@ -207,7 +221,7 @@ export class CaseService {
   }
 
   list(options: { state?: CaseState; limit?: number } = {}): CaseView[] {
-    const state = options.state === undefined ? undefined : CaseStateSchema.parse(options.state);
+    const state = options.state === undefined ? undefined : parseInput(CaseStateSchema, options.state, 'state');
     const limit = Math.min(Math.max(1, Math.trunc(options.limit ?? 50)), 500);
     return this.store.list(state, limit);
   }
@@ -246,7 +260,7 @@ export class CaseService {
    * Returns the ids of the rules alerted by this call.
    */
   checkRulesHorizon(ruleSet: Pick<RuleSet, 'rules' | 'version'>, today: string): string[] {
-    const day = IsoDateSchema.parse(today);
+    const day = parseInput(IsoDateSchema, today, 'day');
     const now = this.clock.now();
     const alerted: string[] = [];
     this.tx(() => {
@@ -265,8 +279,8 @@ export class CaseService {
 
   /** Audits one question and the answer given to it. */
   recordQuestion(message: Message, reply: Reply): RecordedQuestion {
-    const m = MessageSchema.parse(message);
-    const r = ReplySchema.parse(reply);
+    const m = parseInput(MessageSchema, message, 'message');
+    const r = parseInput(ReplySchema, reply, 'reply');
     const asker = actorId({ channel: m.channel, user: m.user });
     return this.tx(() => {
       const q = this.audit.append({
@@ -303,7 +317,7 @@ export class CaseService {
     action: OfficerAction, caseId: string, officer: Actor,
     change: (row: CaseRow, now: Date) => 'unchanged' | Change,
   ): CaseView {
-    const who = ActorSchema.parse(officer);
+    const who = parseInput(ActorSchema, officer, 'officer');
     if (!this.isOfficer(who)) {
       // Refused before the case is even looked up, so non-officers cannot probe which case ids exist.
       this.audit.append({ kind: 'refusal', actor: actorId(who), at: this.clock.now(), payload: { action, caseId } });

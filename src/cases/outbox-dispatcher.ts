@@ -115,7 +115,13 @@ export class OutboxDispatcher {
     for (const candidate of due) {
       const row = this.outbox.lease(candidate.id, this.clock.now(), this.options.leaseMs ?? 5 * 60_000);
       if (!row) continue;
-      const failures = await this.deliver(row);
+      let failures: Failure[];
+      try {
+        failures = await this.deliver(row);
+      } catch (error) {
+        // A bad row (unreadable payload) must not stop the rows behind it; it retries and then dead-letters.
+        failures = [{ channel: undefined, error }];
+      }
       report[this.settle(row, failures)]++;
     }
     return report;

@@ -167,3 +167,28 @@ describe('duplicate escalation', () => {
     expect(after.case.id).not.toBe(first.case.id);
   });
 });
+
+describe('input refused at the boundary', () => {
+  let svc: CaseService;
+  afterEach(() => svc.close());
+
+  it('refuses malformed input with CaseError invalid, naming the field', () => {
+    ({ svc } = service());
+    expect(() => svc.openCase(escalation({ question: '' }))).toThrow(expect.objectContaining({ code: 'invalid', message: expect.stringMatching(/question/) }));
+    expect(() => svc.openCase(escalation({ facts: { destination: 'usa' } }))).toThrow(expect.objectContaining({ code: 'invalid', message: expect.stringMatching(/facts\.destination/) }));
+    const { case: c } = svc.openCase(escalation());
+    // An engine verdict is not an officer's decision.
+    expect(() => svc.decide(c.id, officer, { verdict: 'escalate' as never })).toThrow(expect.objectContaining({ code: 'invalid' }));
+    expect(() => svc.checkRulesHorizon({ rules: [], version: 'x' }, '2026-02-30')).toThrow(expect.objectContaining({ code: 'invalid' }));
+  });
+
+  it('refuses to reopen a case when the same question already has a newer open case', () => {
+    ({ svc } = service());
+    const first = svc.openCase(escalation()).case;
+    svc.decide(first.id, officer, { verdict: 'not_required' });
+    const second = svc.openCase(escalation()).case;
+    expect(() => svc.reopen(first.id, officer, 'look again')).toThrow(
+      expect.objectContaining({ code: 'bad_state', message: `cannot reopen ${first.id}: ${second.id} is open for the same question` }),
+    );
+  });
+});

@@ -149,6 +149,15 @@ describe('outbox dispatcher', () => {
     expect(slack.callsOf('postCase').length + other.callsOf('postCase').length).toBe(1);
   });
 
+  it('keeps delivering the rows behind an unreadable row', async () => {
+    setup();
+    svc.db.prepare(`INSERT INTO outbox (key, kind, payload, next_at, created_at) VALUES ('bad', 'alert', 'not json', 0, 'x')`).run();
+    const { case: c } = svc.openCase(escalation());
+    expect(await dispatcher.runOnce()).toEqual({ done: 1, retrying: 1, dead: 0 });
+    expect(slack.callsOf('postCase').map((p) => p.caseId)).toEqual([c.id]);
+    expect(svc.outbox.byKey('bad')?.last_error).toMatch(/SyntaxError/);
+  });
+
   it('refuses to start without any HumanChannel, which would mark cards delivered to nowhere', () => {
     setup();
     expect(() => new OutboxDispatcher({ db: svc.db, channels: {} })).toThrow(/at least one HumanChannel/);

@@ -18,5 +18,7 @@ export const MessageSchema = z.object({
   receivedAt: z.date(),
   /** Date the rules are applied as of (YYYY-MM-DD); defaults to the day received. */
   asOf: z.string().optional(),
+  /** What the channel needs to answer later in the same place (thread ts, Teams conversation reference). */
+  replyTo: z.looseObject({ threadRef: z.string().max(500).optional(), serviceUrl: z.string().max(1000).optional() }).optional(),
 });
 export type Message = z.infer<typeof MessageSchema>;

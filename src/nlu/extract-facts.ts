@@ -20,6 +20,8 @@ export interface Signals {
   readonly reexport: boolean;
   /** The item was named only generically. */
   readonly genericItem: boolean;
+  /** The thing to be exported is a word the rules do not know ("bananas"): outside Lodestone's scope. */
+  readonly unknownObject: string | undefined;
   /** Share of words the lexicon or classifier knows, filled in by the classifier. */
   readonly references: References;
   readonly tokens: number;
@@ -121,10 +123,11 @@ export function extractFacts(rawText: string, lex: Lexicon, sourceIds: readonly 
   return {
     facts,
     signals: {
-      goods: items.hits,
+      goods: items.hits + (facts.item?.form !== undefined && facts.item.sector !== undefined ? 1 : 0),
       collaboration: collab.hits,
       reexport: outside && (chineseContent || chineseTech || item.chinaOrigin === true),
       genericItem: items.genericOnly,
+      unknownObject: items.unknownObject,
       references,
       tokens: tokens.length,
     },

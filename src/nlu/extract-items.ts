@@ -28,6 +28,7 @@ const DOWNSTREAM_FORM: Record<Downstream, Form> = {
   phosphor: 'phosphor',
   other_assembly: 'component',
 };
+const PURE_FORMS: ReadonlySet<Form> = new Set(['metal', 'oxide', 'compound', 'alloy', 'target']);
 const LICENCE_WORDS = new Set(['license', 'licence', 'licenses', 'licences', 'approval', 'permit', 'permission', 'apply', 'application']);
 
 export interface ItemExtraction {
@@ -38,6 +39,25 @@ export interface ItemExtraction {
   readonly hits: number;
   /** Token spans that are item words, so other extractors can skip them. */
   readonly spans: ReadonlyArray<readonly [number, number]>;
+  /** The object of "export/ship/sell X" when X is no word the rules know ("bananas"). */
+  readonly unknownObject: string | undefined;
+}
+
+const EXPORT_VERBS = new Set(['export', 'exports', 'exporting', 'exported', 'ship', 'ships', 'shipping', 'shipped', 'sell', 'sells', 'selling', 'sold', 'send', 'sending', 'import', 'importing', 'supply', 'supplying']);
+const SKIP_BEFORE_OBJECT = new Set(['our', 'the', 'a', 'an', 'some', 'these', 'those', 'my', 'their', 'your', 'of', 'frozen', 'fresh', 'new', 'used', 'more', 'any']);
+const NOT_OBJECTS = new Set(['it', 'them', 'this', 'that', 'anything', 'something', 'from', 'to', 'out', 'abroad', 'overseas', 'internationally', 'there', 'here', 'licence', 'license', 'goods', 'stuff', 'us', 'we', 'you', 'in', 'into', 'via', 'without', 'with', 'for', 'now', 'again', 'back']);
+
+function unknownObjectOf(tokens: readonly Token[], lex: Lexicon): string | undefined {
+  for (let i = 0; i < tokens.length; i++) {
+    if (!EXPORT_VERBS.has((tokens[i] as Token).low)) continue;
+    let j = i + 1;
+    while (j < tokens.length && SKIP_BEFORE_OBJECT.has((tokens[j] as Token).low)) j++;
+    const obj = tokens[j];
+    if (!obj || NOT_OBJECTS.has(obj.low) || !/^[a-z]{3,}$/.test(obj.low)) continue;
+    if (lex.words.has(obj.low) || lex.words.has(obj.low.replace(/e?s$/, ''))) continue;
+    return obj.raw;
+  }
+  return undefined;
 }
 
 interface ElementMention {
@@ -149,7 +169,8 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon): ItemExtract
   let form: Form | undefined;
   let downstream: Downstream | undefined;
   let genericOnly = false;
-  const head = (run: PhraseHit<ItemTag>[]) => run.at(-1) as PhraseHit<ItemTag>;
+  // The head of a run is its last word that says what the thing is: "lutetium metal shipments" is metal.
+  const head = (run: PhraseHit<ItemTag>[]) => [...run].reverse().find((h) => h.value.kind !== 'generic') ?? (run.at(-1) as PhraseHit<ItemTag>);
   const primary = runs.find((run) => {
     const h = head(run);
     if (h.value.kind === 'element') return false;
@@ -178,6 +199,10 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon): ItemExtract
     }
   }
   if (!form && !genericOnly && elements.some((e) => e.oxide && present.has(e.element))) form = 'oxide';
+  // "Europium oxide" or "scandium-aluminium alloy" names its whole composition; "NdFeB magnets" or a doped crystal
+  // do not (a magnet may hold Dy, a crystal a host), so those stay open.
+  const named = primary?.some((h) => h.value.kind === 'element' || h.value.kind === 'compound') ?? false;
+  if (named && form !== undefined && PURE_FORMS.has(form) && absent.size === 0) complete = true;
   if (form === 'magnet' && !magnetType && (present.has('Sm') && present.has('Co'))) magnetType = 'smco';
   if (form === 'magnet' && !magnetType && present.has('Nd')) magnetType = 'ndfeb';
 
@@ -193,5 +218,8 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon): ItemExtract
   if (trace && present.size) item.traceImpurityOnly = true;
   const spans = hits.map((h) => [h.start, h.end] as const);
   const any = Object.keys(item).length > 0;
-  return { item: any ? item : undefined, genericOnly: genericOnly && !any, hits: hits.length + elements.length, spans };
+  // Only words specific to this domain count as evidence of a goods question: "machine" or "wire" alone does not.
+  const specific = elements.length + hits.filter((h) => h.value.kind === 'compound' || (h.value.kind === 'form' && (h.value.form === 'magnet' || h.value.form === 'magnet_powder'))).length;
+  const unknownObject = any || genericOnly ? undefined : unknownObjectOf(tokens, lex);
+  return { item: any ? item : undefined, genericOnly: genericOnly && !any, hits: specific, spans, unknownObject };
 }

@@ -20,7 +20,9 @@ interface Entry<T> {
 
 export class PhraseMatcher<T> {
   private readonly byFirst = new Map<string, Entry<T>[]>();
-  private readonly singles: Entry<T>[] = [];
+  /** Single words of six letters or more, by first letter: a typo rarely hits the first letter. */
+  private readonly singles = new Map<string, Entry<T>[]>();
+  private readonly fuzzyCache = new Map<string, Entry<T> | null>();
 
   constructor(phrases: Iterable<readonly [string, T]>, private readonly fuzzy = true) {
     for (const [phrase, value] of phrases) {
@@ -30,7 +32,11 @@ export class PhraseMatcher<T> {
       const list = this.byFirst.get(first) ?? [];
       list.push({ tokens, value });
       this.byFirst.set(first, list);
-      if (tokens.length === 1 && first.length >= 6 && /^[a-z]+$/.test(first)) this.singles.push({ tokens, value });
+      if (tokens.length === 1 && first.length >= 6 && /^[a-z]+$/.test(first)) {
+        const bucket = this.singles.get(first.charAt(0)) ?? [];
+        bucket.push({ tokens, value });
+        this.singles.set(first.charAt(0), bucket);
+      }
     }
     // Longest phrases first so "rotor assembly" wins over "rotor".
     for (const list of this.byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
@@ -63,18 +69,27 @@ export class PhraseMatcher<T> {
     }
     // Inflected verbs ("assembled", "shipping") are not typos of nouns.
     if (!this.fuzzy || tok.low.length < 6 || !/^[a-z]+$/.test(tok.low) || /(?:ed|ing)$/.test(tok.low)) return null;
+    const best = this.closest(tok.low);
+    return best ? { value: best.value, start: i, end: i + 1, fuzzy: true } : null;
+  }
+
+  private closest(word: string): Entry<T> | null {
+    const cached = this.fuzzyCache.get(word);
+    if (cached !== undefined) return cached;
     let best: Entry<T> | null = null;
     let bestDistance = Infinity;
-    for (const e of this.singles) {
-      const word = e.tokens[0] as string;
-      if (Math.abs(word.length - tok.low.length) > 2) continue;
-      const limit = Math.min(word.length, tok.low.length) >= 9 ? 2 : 1;
-      const d = DamerauLevenshteinDistance(tok.low, word, { transposition_cost: 1 });
+    for (const e of this.singles.get(word.charAt(0)) ?? []) {
+      const candidate = e.tokens[0] as string;
+      if (Math.abs(candidate.length - word.length) > 2) continue;
+      const limit = Math.min(candidate.length, word.length) >= 9 ? 2 : 1;
+      const d = DamerauLevenshteinDistance(word, candidate, { transposition_cost: 1 });
       if (d <= limit && d < bestDistance) {
         best = e;
         bestDistance = d;
       }
     }
-    return best ? { value: best.value, start: i, end: i + 1, fuzzy: true } : null;
+    if (this.fuzzyCache.size > 20_000) this.fuzzyCache.clear();
+    this.fuzzyCache.set(word, best);
+    return best;
   }
 }

@@ -1,0 +1,264 @@
+/**
+ * The one orchestrator every channel calls: understand the message, merge it with the conversation, decide with
+ * the rules, escalate when the decision says so, and compose a channel-neutral Reply. It does no I/O of its own:
+ * the conversation store, the case service and the clock are ports passed in.
+ */
+import type { CaseService } from '../cases/case-service.js';
+import { factsKey } from '../cases/normalise-facts.js';
+import type { Clock } from '../core/clock.js';
+import { isoDay, systemClock } from '../core/clock.js';
+import type { Understander, Understanding } from '../nlu/understand.js';
+import type { Decision } from '../rules/decision.js';
+import { evaluate } from '../rules/engine.js';
+import { IsoDateSchema, type Facts } from '../rules/facts.js';
+import type { RuleSet } from '../rules/ruleset.js';
+import { assertNever, type ReplyVerdict } from '../rules/verdict.js';
+import type { ConversationState, ConversationStore } from './conversation-store.js';
+import { MemoryConversationStore } from './conversation-store.js';
+import { answerProcess, answerRegulation, type InformationAnswer } from './information.js';
+import { mergeFacts } from './merge-facts.js';
+import type { Message } from './message.js';
+import type { Escalation, Intent, Reply } from './reply.js';
+import { disclaimer, headline, HELP_TEXT, MAX_INPUT_CHARS, MAX_REASONS, OUT_OF_SCOPE_TEXT, describeItem } from './wording.js';
+
+/** What the assistant needs of the case service; a narrow port so tests and channels can pass the real one. */
+export type CasesPort = Pick<CaseService, 'openCase' | 'findPrecedent' | 'recordQuestion'>;
+
+export interface AssistantOptions {
+  readonly rules: RuleSet;
+  readonly understander: Understander;
+  readonly conversations?: ConversationStore;
+  readonly cases?: CasesPort;
+  readonly clock?: Clock;
+}
+
+const DECISION_INTENTS: ReadonlySet<Intent> = new Set(['part_license', 'collaboration_license', 'reexport_license']);
+const FOLLOW_UP_MAX_WORDS = 14;
+
+function hasFacts(f: Facts): boolean {
+  return Object.keys(f).some((k) => k !== 'asOf');
+}
+
+function scopeFacts(intent: Intent, facts: Facts): Facts {
+  if (intent === 'collaboration_license') {
+    const { item: _item, ...rest } = facts;
+    return rest;
+  }
+  const { collaboration: _c, ...rest } = facts;
+  return rest;
+}
+
+export class Assistant {
+  private readonly conversations: ConversationStore;
+  private readonly clock: Clock;
+
+  constructor(private readonly options: AssistantOptions) {
+    this.conversations = options.conversations ?? new MemoryConversationStore();
+    this.clock = options.clock ?? systemClock;
+  }
+
+  get rulesVersion(): string {
+    return this.options.rules.version;
+  }
+
+  handle(message: Message): Reply {
+    const raw = message.text.trim();
+    let inputNote: string | undefined;
+    let text = raw;
+    if (text.length > MAX_INPUT_CHARS) {
+      text = text.slice(0, MAX_INPUT_CHARS);
+      inputNote = `Your message was ${raw.length.toLocaleString('en')} characters long; I read the first ${MAX_INPUT_CHARS.toLocaleString('en')}.`;
+    }
+    const asOfFromMessage = message.asOf && IsoDateSchema.safeParse(message.asOf).success ? message.asOf : undefined;
+    if (text.length === 0) {
+      const asOf = asOfFromMessage ?? isoDay(this.clock.now());
+      return this.finish(message, this.infoReply('help', 1, { headline: 'Your message was empty.', reasons: HELP_TEXT, citations: [], statusUnknown: false }, asOf, 'The message was empty.'));
+    }
+
+    const u = this.options.understander.understand(text);
+    const prev = this.conversations.get(message.conversation);
+    const asOf = asOfFromMessage ?? u.facts.asOf ?? prev?.asOf ?? isoDay(this.clock.now());
+    const intent = this.resolveIntent(u, prev, text);
+
+    let reply: Reply;
+    if (DECISION_INTENTS.has(intent)) {
+      const { asOf: _a, ...newFacts } = u.facts;
+      const carried = prev && DECISION_INTENTS.has(prev.intent) ? mergeFacts(prev.facts, newFacts) : newFacts;
+      const facts = scopeFacts(intent, carried);
+      reply = this.decide(message, intent, u, facts, asOf, prev, text);
+      this.conversations.set(message.conversation, {
+        intent, facts, asOf, turns: [...(prev?.turns ?? []), text].slice(-20), lastVerdict: reply.verdict,
+        missing: reply.missing, caseId: reply.escalation.caseId ?? prev?.caseId, updatedAt: this.clock.now().getTime(),
+      });
+    } else {
+      reply = this.answerOther(message, intent, u, asOf, text);
+      if (prev) this.conversations.set(message.conversation, { ...prev, turns: [...prev.turns, text].slice(-20), updatedAt: this.clock.now().getTime() });
+    }
+    if (inputNote) reply = { ...reply, inputNote };
+    return this.finish(message, reply);
+  }
+
+  private finish(message: Message, reply: Reply): Reply {
+    this.options.cases?.recordQuestion(message, reply);
+    return reply;
+  }
+
+  /** A short answer to Lodestone's own follow-up keeps the question it answers. */
+  private resolveIntent(u: Understanding, prev: ConversationState | undefined, text: string): Intent {
+    if (!prev || !DECISION_INTENTS.has(prev.intent)) return u.intent;
+    const words = text.split(/\s+/).length;
+    const answeredFollowUp = prev.lastVerdict === 'need_info' && hasFacts(u.facts) && words <= FOLLOW_UP_MAX_WORDS;
+    if (answeredFollowUp) return DECISION_INTENTS.has(u.intent) && u.confidence > 0.8 ? u.intent : prev.intent;
+    if (!DECISION_INTENTS.has(u.intent) && hasFacts(u.facts) && (u.intent === 'out_of_scope' || u.intent === 'help')) return prev.intent;
+    return u.intent;
+  }
+
+  private decide(message: Message, intent: Intent, u: Understanding, facts: Facts, asOf: string, prev: ConversationState | undefined, text: string): Reply {
+    if (intent === 'part_license' && !facts.item && u.signals.unknownObject && !prev) {
+      return this.infoReply('out_of_scope', u.confidence, {
+        headline: `"${u.signals.unknownObject}" is not something Lodestone's rules cover.`,
+        reasons: [
+          'Lodestone holds China\'s export controls on rare earths and related items (rare-earth metals, oxides, compounds, magnets, targets, equipment and technologies).',
+          'If the goods contain rare earths or rare-earth magnets, tell me which and I will check.',
+        ],
+        citations: [],
+        statusUnknown: false,
+      }, asOf);
+    }
+    const decision = evaluate(this.options.rules, facts, asOf);
+    const reasons = decision.reasons.slice(0, MAX_REASONS);
+    let verdict: ReplyVerdict = decision.verdict;
+    let escalation: Escalation = { state: 'offered' };
+    const extraReasons: string[] = [];
+
+    if (verdict === 'escalate' && this.options.cases) {
+      const key = factsKey(facts);
+      const precedent = this.options.cases.findPrecedent(key, decision.rulesVersion);
+      if (precedent?.reusable) {
+        verdict = precedent.decision;
+        escalation = { state: 'resolved', caseId: precedent.caseId, note: 'Answered from a reusable compliance decision.' };
+        extraReasons.push(`A compliance officer decided the same facts under the same rules version on ${precedent.decidedAt.slice(0, 10)} (case ${precedent.caseId}) and marked the decision reusable: ${precedent.decision.replace('_', ' ')}.`);
+      } else {
+        if (precedent) extraReasons.push(`A compliance officer decided the same facts on ${precedent.decidedAt.slice(0, 10)} (case ${precedent.caseId}: ${precedent.decision.replace('_', ' ')}), but did not mark it reusable, so this goes to compliance again.`);
+        escalation = this.openCase(message, facts, decision, prev, text);
+      }
+    } else if (verdict === 'escalate') {
+      escalation = { state: 'not_needed', note: 'No case service is configured: please contact compliance directly.' };
+    }
+
+    const first = decision.missing[0];
+    return {
+      headline: headline(verdict, facts, decision),
+      verdict,
+      intent: { name: intent, confidence: u.confidence },
+      reasons: [...extraReasons, ...reasons].slice(0, MAX_REASONS + extraReasons.length),
+      citations: decision.citations,
+      followUps: verdict === 'need_info' && first
+        ? [{ fact: first.fact, question: this.followUpQuestion(decision), choices: first.choices }]
+        : [],
+      nextSteps: decision.nextSteps,
+      escalation,
+      fired: decision.fired,
+      missing: decision.missing.map((m) => m.label),
+      disclaimer: disclaimer(decision.rulesVersion, asOf),
+      rulesVersion: decision.rulesVersion,
+      asOf,
+    };
+  }
+
+  /** One short question: the most important missing fact, and the second when they are usually asked together. */
+  private followUpQuestion(decision: Decision): string {
+    const [a, b] = decision.missing;
+    if (!a) return '';
+    if (b && a.fact.startsWith('item.') !== b.fact.startsWith('item.')) return `${a.question} ${b.question}`;
+    return a.question;
+  }
+
+  private openCase(message: Message, facts: Facts, decision: Decision, prev: ConversationState | undefined, text: string): Escalation {
+    const cases = this.options.cases;
+    if (!cases) return { state: 'not_needed' };
+    const turns = [...(prev?.turns ?? []), text].map((t) => ({ from: 'user' as const, text: t }));
+    const result = cases.openCase({
+      question: turns.map((t) => t.text).join('\n'),
+      turns,
+      facts,
+      decision,
+      replyTo: { ...(message.replyTo ?? {}), channel: message.channel, user: message.user, conversation: message.conversation },
+      ...(message.userName ? { askerName: message.userName } : {}),
+    });
+    return {
+      state: result.created ? 'opened' : 'existing',
+      caseId: result.case.id,
+      note: result.created
+        ? `Case ${result.case.id} is with the compliance team; the decision will be posted here.`
+        : `This question is already with the compliance team as case ${result.case.id}.`,
+    };
+  }
+
+  private answerOther(message: Message, intent: Intent, u: Understanding, asOf: string, text: string): Reply {
+    switch (intent) {
+      case 'regulation_info':
+        return this.infoReply(intent, u.confidence, answerRegulation(this.options.rules, u.signals.references.sources, text, asOf), asOf);
+      case 'license_process':
+        return this.infoReply(intent, u.confidence, answerProcess(this.options.rules, text), asOf);
+      case 'help':
+        return this.infoReply(intent, u.confidence, { headline: 'I am Lodestone, the export-compliance assistant.', reasons: HELP_TEXT, citations: [], statusUnknown: false }, asOf);
+      case 'out_of_scope':
+        return this.infoReply(intent, u.confidence, { headline: 'That is outside what I can answer.', reasons: OUT_OF_SCOPE_TEXT, citations: [], statusUnknown: false }, asOf);
+      case 'talk_to_human':
+        return this.humanReply(message, u, asOf, text);
+      case 'part_license':
+      case 'collaboration_license':
+      case 'reexport_license':
+        throw new Error(`decision intent ${intent} reached answerOther`);
+      default:
+        return assertNever(intent, 'intent');
+    }
+  }
+
+  private humanReply(message: Message, u: Understanding, asOf: string, text: string): Reply {
+    const prev = this.conversations.get(message.conversation);
+    const facts = prev?.facts ?? scopeFacts('part_license', u.facts);
+    const decision = evaluate(this.options.rules, facts, asOf);
+    const escalation = this.options.cases
+      ? this.openCase(message, facts, { ...decision, verdict: 'escalate', reasons: ['The asker asked to talk to compliance.', ...decision.reasons] }, prev, text)
+      : { state: 'not_needed' as const, note: 'No case service is configured: please contact compliance directly.' };
+    return {
+      headline: 'I am passing this to the compliance team.',
+      verdict: 'escalate',
+      intent: { name: 'talk_to_human', confidence: u.confidence },
+      reasons: [
+        escalation.note ?? 'A compliance officer will reply in this conversation.',
+        prev ? `They will see this conversation about ${describeItem(prev.facts)}.` : 'Add the details of your question here so the officer has them.',
+      ],
+      citations: [],
+      followUps: [],
+      nextSteps: [],
+      escalation,
+      fired: [],
+      missing: [],
+      disclaimer: disclaimer(this.options.rules.version, asOf),
+      rulesVersion: this.options.rules.version,
+      asOf,
+    };
+  }
+
+  private infoReply(intent: Intent, confidence: number, a: InformationAnswer, asOf: string, inputNote?: string): Reply {
+    const reply: Reply = {
+      headline: a.headline,
+      verdict: 'none',
+      intent: { name: intent, confidence },
+      reasons: a.reasons,
+      citations: a.citations,
+      followUps: [],
+      nextSteps: a.statusUnknown ? ['The status on this date is unknown in the rules data: ask compliance before relying on it.'] : [],
+      escalation: { state: 'not_needed' },
+      fired: [],
+      missing: [],
+      disclaimer: disclaimer(this.options.rules.version, asOf),
+      rulesVersion: this.options.rules.version,
+      asOf,
+    };
+    return inputNote ? { ...reply, inputNote } : reply;
+  }
+}

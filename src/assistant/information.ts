@@ -1,0 +1,125 @@
+/**
+ * Answers that inform rather than decide: what an instrument says and whether it is in force on the date asked
+ * (from the rules' own dates, so the answer moves with the data), and how the licence procedure works.
+ */
+import { PorterStemmer } from 'natural/lib/natural/stemmers/index.js';
+import type { Citation } from '../rules/decision.js';
+import { ruleStatus, type RuleStatus } from '../rules/rule-status.js';
+import type { RuleSet } from '../rules/ruleset.js';
+import type { Topic } from '../rules/schema.js';
+import { normaliseText, tokenize } from '../nlu/text.js';
+
+export interface InformationAnswer {
+  readonly headline: string;
+  readonly reasons: string[];
+  readonly citations: Citation[];
+  /** True when the date decides the answer and the data records nothing after a suspension ended. */
+  readonly statusUnknown: boolean;
+}
+
+function stems(text: string): Set<string> {
+  return new Set(tokenize(normaliseText(text)).map((t) => PorterStemmer.stem(t.low)));
+}
+
+function topicScore(topic: Topic, textStems: ReadonlySet<string>): number {
+  let score = 0;
+  for (const term of topic.terms) {
+    const termStems = [...stems(term)];
+    if (termStems.length > 0 && termStems.every((s) => textStems.has(s))) score += termStems.length;
+  }
+  return score;
+}
+
+function citation(set: RuleSet, id: string, article?: string): Citation {
+  const s = set.sources.get(id);
+  const c: Citation = { source: id };
+  if (article) c.article = article;
+  if (s) {
+    c.title = s.title;
+    if (s.url && s.urlConfirmed) c.url = s.url;
+  }
+  return c;
+}
+
+function describeStatus(status: RuleStatus, asOf: string): string {
+  switch (status.kind) {
+    case 'in_force':
+      return `in force on ${asOf}`;
+    case 'not_yet':
+      return `not yet in force on ${asOf} (from ${status.from})`;
+    case 'suspended':
+      return `suspended on ${asOf} by ${status.by.id}, until ${status.until}`;
+    case 'ended':
+      return `no longer in force on ${asOf} (since ${status.on})`;
+    case 'status_unknown':
+      return `of unknown status on ${asOf}: its suspension by ${status.by.id} ended on ${status.since} and nothing is recorded about what followed`;
+  }
+}
+
+/** The status of a source on a day, as its rules say: one line per distinct status. */
+export function sourceStatus(set: RuleSet, sourceId: string, asOf: string): { lines: string[]; unknown: boolean } {
+  const rules = set.rules.filter((r) => r.sources.some((s) => s.id === sourceId));
+  const seen = new Map<string, string[]>();
+  let unknown = false;
+  for (const r of rules) {
+    const st = ruleStatus(r, asOf);
+    if (st.kind === 'status_unknown') unknown = true;
+    const line = describeStatus(st, asOf);
+    seen.set(line, [...(seen.get(line) ?? []), r.title]);
+  }
+  const lines = [...seen.entries()].map(([line, titles]) =>
+    seen.size === 1 ? `On the rules data it is ${line}.` : `${titles.join('; ')}: ${line}.`);
+  return { lines, unknown };
+}
+
+export function answerRegulation(set: RuleSet, sourceIds: readonly string[], text: string, asOf: string): InformationAnswer {
+  const textStems = stems(text);
+  const topics = set.topics.filter((t) => t.intent === 'regulation_info');
+  const ids = sourceIds.length > 0 ? [...sourceIds] : [];
+  const best = topics.map((t) => ({ t, score: topicScore(t, textStems) })).sort((a, b) => b.score - a.score)[0];
+  if (ids.length === 0 && best && best.score > 0) ids.push(...best.t.sources.map((s) => s.id));
+  if (ids.length === 0) {
+    return {
+      headline: 'Which rule do you mean?',
+      reasons: [
+        'Lodestone holds China\'s rare-earth export controls: Announcement 2025 No. 18 (in force), Nos. 55 to 58, 61 and 62 (suspended by No. 70), the military bans (2024 No. 46, 2026 No. 1), the 2023 technology catalogue and the Dual-Use Regulations.',
+        'Ask about one of them, for example "What does announcement 61 say?".',
+      ],
+      citations: [],
+      statusUnknown: false,
+    };
+  }
+  const reasons: string[] = [];
+  const citations: Citation[] = [];
+  let statusUnknown = false;
+  for (const id of ids.slice(0, 3)) {
+    const source = set.sources.get(id);
+    if (!source) continue;
+    reasons.push(`${source.title}: ${source.summary}`);
+    const st = sourceStatus(set, id, asOf);
+    reasons.push(...st.lines);
+    statusUnknown ||= st.unknown;
+    citations.push(citation(set, id));
+  }
+  const topic = best && best.score > 0 && best.t.sources.some((s) => ids.includes(s.id)) ? best.t : undefined;
+  if (topic) {
+    for (const line of topic.answer) if (!reasons.includes(line)) reasons.push(line);
+    for (const s of topic.sources) if (!citations.some((c) => c.source === s.id)) citations.push(citation(set, s.id, s.article));
+  }
+  const first = set.sources.get(ids[0] as string);
+  return { headline: first ? `About ${first.title}` : 'About the rules', reasons, citations, statusUnknown };
+}
+
+export function answerProcess(set: RuleSet, text: string): InformationAnswer {
+  const textStems = stems(text);
+  const topics = set.topics
+    .filter((t) => t.intent === 'license_process')
+    .map((t) => ({ t, score: topicScore(t, textStems) }))
+    .sort((a, b) => b.score - a.score);
+  const picked = topics[0] && topics[0].score > 0 ? [topics[0].t] : topics.slice(0, 2).map((x) => x.t);
+  const chosen = picked.length > 0 ? picked : set.topics.filter((t) => t.intent === 'license_process').slice(0, 2);
+  const reasons = chosen.flatMap((t) => t.answer);
+  const citations: Citation[] = [];
+  for (const t of chosen) for (const s of t.sources) if (!citations.some((c) => c.source === s.id)) citations.push(citation(set, s.id, s.article));
+  return { headline: chosen[0]?.title ?? 'The licence procedure', reasons, citations, statusUnknown: false };
+}

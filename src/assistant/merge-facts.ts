@@ -1,0 +1,46 @@
+/**
+ * Facts add up across the turns of a conversation. A later turn fills what was missing and overrides what it
+ * contradicts; when it names a different item (another form or other elements), the old item's details go.
+ */
+import type { Facts, ItemFacts } from '../rules/facts.js';
+
+function sameItem(a: ItemFacts, b: ItemFacts): boolean {
+  if (a.form && b.form && a.form !== b.form) {
+    // A follow-up may refine the form of the same thing ("they're magnet blocks" after "magnets").
+    const magnetLike = (f: string) => f === 'magnet' || f === 'magnet_powder';
+    if (!(magnetLike(a.form) && magnetLike(b.form))) return false;
+  }
+  const ae = a.elementsPresent ?? [];
+  const be = b.elementsPresent ?? [];
+  const controlled = (e: string) => ['Sm', 'Gd', 'Tb', 'Dy', 'Lu', 'Sc', 'Y', 'Ho', 'Er', 'Tm', 'Eu', 'Yb'].includes(e);
+  const ac = ae.filter(controlled);
+  const bc = be.filter(controlled);
+  // Both name controlled elements, and they differ, and the new turn also names a form: a new item.
+  return !(ac.length > 0 && bc.length > 0 && b.form !== undefined && !bc.some((e) => ac.includes(e)));
+}
+
+function mergeItem(prev: ItemFacts | undefined, next: ItemFacts | undefined): ItemFacts | undefined {
+  if (!next) return prev;
+  if (!prev || !sameItem(prev, next)) return next;
+  const merged: ItemFacts = { ...prev, ...next };
+  const present = new Set([...(prev.elementsPresent ?? []), ...(next.elementsPresent ?? [])]);
+  const absent = new Set([...(prev.elementsAbsent ?? []), ...(next.elementsAbsent ?? [])]);
+  // What the later turn says wins: an element it names as present is no longer absent, and the other way round.
+  for (const e of next.elementsPresent ?? []) absent.delete(e);
+  for (const e of next.elementsAbsent ?? []) present.delete(e);
+  if (present.size) merged.elementsPresent = [...present];
+  else delete merged.elementsPresent;
+  if (absent.size) merged.elementsAbsent = [...absent];
+  else delete merged.elementsAbsent;
+  return merged;
+}
+
+export function mergeFacts(prev: Facts, next: Facts): Facts {
+  const merged: Facts = { ...prev, ...next };
+  const item = mergeItem(prev.item, next.item);
+  if (item) merged.item = item;
+  if (prev.endUser || next.endUser) merged.endUser = { ...prev.endUser, ...next.endUser };
+  if (prev.endUses || next.endUses) merged.endUses = [...new Set([...(prev.endUses ?? []), ...(next.endUses ?? [])])];
+  if (prev.collaboration || next.collaboration) merged.collaboration = { ...prev.collaboration, ...next.collaboration };
+  return merged;
+}

@@ -1,0 +1,219 @@
+/**
+ * The `lodestone` commands (design §7). Each validates its input with zod and fails with one clear line.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { z } from 'zod';
+import { AuditLog } from '../../cases/audit-log.js';
+import { defaultDbPath, openCaseDatabase } from '../../cases/database.js';
+import { MessageSchema, type Message } from '../../assistant/message.js';
+import { readScenarios, scoreScenario, summarise, type ScenarioResult } from '../../eval/scenarios.js';
+import { evaluate } from '../../rules/engine.js';
+import { FactsSchema, IsoDateSchema } from '../../rules/facts.js';
+import { lintRuleSet } from '../../rules/lint.js';
+import { readRuleFiles, RulesError, toRuleSet } from '../../rules/loader.js';
+import { ruleBoundaries, ruleStatus } from '../../rules/rule-status.js';
+import { RULES_DIR } from '../../core/paths.js';
+import { isoDay } from '../../core/clock.js';
+import { CliError } from './cli-error.js';
+import { renderText, replyJson } from './render-text.js';
+import { createCliAssistant, loadRules } from './runtime.js';
+
+export type Out = (line: string) => void;
+
+function asOfOption(v: string | undefined): string | undefined {
+  if (v === undefined) return undefined;
+  const r = IsoDateSchema.safeParse(v);
+  if (!r.success) throw new CliError(`--as-of: "${v}" is not ${r.error.issues[0]?.message ?? 'a date'}`);
+  return r.data;
+}
+
+function message(text: string, conversation: string, n: number, asOf: string | undefined): Message {
+  return MessageSchema.parse({
+    id: `cli-${conversation}-${n}`, text, user: 'cli', conversation, channel: 'cli', receivedAt: new Date(), ...(asOf ? { asOf } : {}),
+  });
+}
+
+export function askCommand(turns: string[], opts: { asOf?: string; json?: boolean }, out: Out): number {
+  if (turns.length === 0) throw new CliError('ask needs a question, e.g. lodestone ask "Do Dy magnets from China need a licence?"');
+  const asOf = asOfOption(opts.asOf);
+  const { assistant } = createCliAssistant(asOf);
+  const conversation = `ask-${process.pid}-${Date.now()}`;
+  turns.forEach((t, i) => {
+    const reply = assistant.handle(message(t, conversation, i, asOf));
+    out(opts.json ? JSON.stringify(replyJson(reply)) : `${renderText(reply)}\n`);
+  });
+  return 0;
+}
+
+export function evalCommand(file: string | undefined, opts: { json?: boolean }, out: Out): number {
+  if (!file) throw new CliError('eval needs a scenarios file, e.g. lodestone eval ../shared/eval/scenarios.jsonl');
+  if (!existsSync(file)) throw new CliError(`eval: no such file: ${file}`);
+  let scenarios;
+  try {
+    scenarios = readScenarios(file);
+  } catch (e) {
+    throw new CliError(`eval: ${(e as Error).message}`);
+  }
+  const { assistant } = createCliAssistant();
+  const results: ScenarioResult[] = scenarios.map((s) => {
+    let reply;
+    s.turns.forEach((t, i) => {
+      reply = assistant.handle(message(t, `eval-${s.id}`, i, s.asOf));
+    });
+    const last = reply as unknown as ReturnType<typeof assistant.handle>;
+    return scoreScenario(s, { verdict: last.verdict, citations: last.citations.map((c) => c.source), intent: last.intent.name });
+  });
+  const summary = summarise(results);
+  if (opts.json) {
+    out(JSON.stringify({ summary, cases: results.map((r) => ({ id: r.id, verdict: r.verdict, citations: r.citations, intent: r.intent })) }));
+    return 0;
+  }
+  for (const r of results.filter((x) => !x.verdictOk || x.citesFound < x.citesExpected || x.intentOk === false)) {
+    const what = [
+      !r.verdictOk ? `verdict ${r.verdict}${r.unsafe ? ' (UNSAFE)' : ''}` : '',
+      r.citesFound < r.citesExpected ? `cited ${r.citesFound}/${r.citesExpected}` : '',
+      r.intentOk === false ? `intent ${r.intent}` : '',
+    ].filter(Boolean).join(', ');
+    out(`  miss ${r.id}: ${what}`);
+  }
+  out(`scenarios: ${summary.scenarios}`);
+  out(`verdict accuracy: ${(summary.verdictAccuracy * 100).toFixed(1)} %`);
+  out(`unsafe answers: ${summary.unsafeAnswers}`);
+  out(`citation recall: ${(summary.citationRecall * 100).toFixed(1)} %`);
+  out(`intent accuracy: ${(summary.intentAccuracy * 100).toFixed(1)} %`);
+  return 0;
+}
+
+const DecideFactsSchema = FactsSchema;
+
+export function decideCommand(opts: { facts?: string; asOf?: string; json?: boolean }, out: Out, stdin: () => string): number {
+  if (!opts.facts) throw new CliError('decide needs --facts FILE (or --facts - for standard input)');
+  let text: string;
+  try {
+    text = opts.facts === '-' ? stdin() : readFileSync(opts.facts, 'utf8');
+  } catch {
+    throw new CliError(`decide: cannot read ${opts.facts}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new CliError(`decide: the facts are not valid JSON (${(e as Error).message.split('\n')[0]})`);
+  }
+  const parsed = DecideFactsSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const path = issue?.path.join('.') || 'facts';
+    const keys = issue && 'keys' in issue ? ` ${(issue.keys as string[]).join(', ')}` : '';
+    throw new CliError(`decide: ${path}: ${issue?.message ?? 'invalid'}${keys}`);
+  }
+  const asOf = asOfOption(opts.asOf) ?? parsed.data.asOf ?? isoDay(new Date());
+  const decision = evaluate(loadRules(), parsed.data, asOf);
+  if (opts.json) {
+    out(JSON.stringify(decision));
+    return 0;
+  }
+  out(`verdict: ${decision.verdict}`);
+  for (const r of decision.reasons) out(`  - ${r}`);
+  for (const m of decision.missing) out(`  missing: ${m.label}: ${m.question}`);
+  for (const c of decision.citations) out(`  cite: ${c.source}${c.article ? ` ${c.article}` : ''}`);
+  out(`rules version ${decision.rulesVersion}, as of ${decision.asOf}`);
+  return 0;
+}
+
+export function rulesLintCommand(dir: string, out: Out): number {
+  let set;
+  try {
+    set = toRuleSet(readRuleFiles(dir));
+  } catch (e) {
+    if (e instanceof RulesError) {
+      out(`error: ${e.message}`);
+      return 1;
+    }
+    throw e;
+  }
+  const problems = lintRuleSet(set);
+  for (const p of problems) out(`error: ${p.file} ${p.where}: ${p.message} [${p.code}]`);
+  if (problems.length > 0) return 1;
+  out(`ok: ${set.rules.length} rules, ${set.sources.size} sources, ${set.topics.length} topics; rules version ${set.version}`);
+  return 0;
+}
+
+export function rulesShowCommand(id: string | undefined, asOf: string | undefined, out: Out): number {
+  const set = loadRules();
+  if (!id) {
+    for (const r of set.rules) out(`${r.id}  ${r.verdict}  ${r.title}`);
+    return 0;
+  }
+  const rule = set.rules.find((r) => r.id === id);
+  if (!rule) throw new CliError(`rules show: no rule "${id}" (see lodestone rules show for the list)`);
+  const day = asOfOption(asOf) ?? isoDay(new Date());
+  out(`${rule.id}: ${rule.title}`);
+  out(`  verdict: ${rule.verdict}${rule.confirmed ? '' : ' (unconfirmed)'}   applies to: ${rule.appliesTo}`);
+  out(`  effective from ${rule.effectiveFrom}${rule.effectiveUntil ? ` until ${rule.effectiveUntil}` : ''}`);
+  for (const s of rule.suspensions) out(`  suspended ${s.from} .. ${s.until} by ${s.source.id}${s.then ? `; then ${s.then.status} on ${s.then.date}` : '; nothing recorded after'}`);
+  out(`  status on ${day}: ${ruleStatus(rule, day).kind}   boundaries: ${ruleBoundaries(rule).join(', ')}`);
+  out(`  ${rule.explanation}`);
+  if (rule.confirmedNote) out(`  note: ${rule.confirmedNote}`);
+  for (const s of rule.sources) {
+    const src = set.sources.get(s.id);
+    out(`  source ${s.id}${s.article ? ` ${s.article}` : ''}: ${src?.title ?? '?'}${src?.url ? ` <${src.url}>${src.urlConfirmed ? '' : ' (URL unconfirmed)'}` : ''}`);
+  }
+  out(`  when: ${JSON.stringify(rule.when)}`);
+  return 0;
+}
+
+const ExportRangeSchema = z.object({ from: IsoDateSchema.optional(), to: IsoDateSchema.optional(), out: z.string().optional() });
+
+export function auditCommand(sub: string | undefined, opts: { from?: string; to?: string; out?: string }, out: Out): number {
+  const file = defaultDbPath();
+  if (!existsSync(file)) throw new CliError(`audit: no database at ${file} (set DATA_DIR, or run the assistant first)`);
+  const db = openCaseDatabase(file);
+  try {
+    const log = new AuditLog(db);
+    if (sub === 'verify') {
+      const v = log.verifyAudit();
+      if (v.ok) {
+        out(`ok: ${v.count} records, chain head #${v.head.seq} ${v.head.hash.slice(0, 16)}`);
+        return 0;
+      }
+      out(`TAMPERED: record #${v.firstBad.seq}: ${v.firstBad.reason}: ${v.firstBad.detail} (${v.count} records checked)`);
+      return 1;
+    }
+    if (sub === 'export') {
+      const r = ExportRangeSchema.safeParse(opts);
+      if (!r.success) throw new CliError(`audit export: --${String(r.error.issues[0]?.path[0])}: ${r.error.issues[0]?.message}`);
+      const csv = log.exportAuditCsv({ ...(r.data.from ? { from: r.data.from } : {}), ...(r.data.to ? { to: r.data.to } : {}) });
+      if (r.data.out) writeFileSync(r.data.out, csv);
+      else out(csv.trimEnd());
+      return 0;
+    }
+    throw new CliError('audit needs verify or export');
+  } finally {
+    db.close();
+  }
+}
+
+export async function chatCommand(opts: { asOf?: string }, out: Out): Promise<number> {
+  const asOf = asOfOption(opts.asOf);
+  const { assistant } = createCliAssistant(asOf);
+  const rl = createInterface({ input: process.stdin, output: process.stdout, prompt: 'you> ' });
+  const conversation = `chat-${process.pid}`;
+  let n = 0;
+  out('Lodestone chat. Ask about China\'s rare-earth export controls; "new" starts a new question, Ctrl-D quits.');
+  rl.prompt();
+  let conv = conversation;
+  for await (const line of rl) {
+    if (line.trim() === 'new') {
+      conv = `${conversation}-${++n}`;
+      out('(new conversation)');
+    } else if (line.trim()) {
+      out(renderText(assistant.handle(message(line, conv, ++n, asOf))));
+    }
+    rl.prompt();
+  }
+  return 0;
+}
+
+export { RULES_DIR };

@@ -1,0 +1,151 @@
+/**
+ * Intent classification with natural. Both of natural's classifiers sit behind one interface so they can be
+ * compared by measurement (`npm run bench` prints the comparison on the held-out files).
+ *
+ * natural's ClassifierBase turns every document into a dense 0/1 vector by scanning its whole vocabulary with
+ * indexOf, which costs about 14 ms a question here. We keep natural's classifier engines (the `classifier`
+ * property: apparatus' Bayes and logistic regression) and give them the same dense vectors at training, built
+ * from an index in O(vocabulary), and the Bayes engine a sparse observation at query time, which it supports, so a
+ * question costs microseconds. Scores are normalised to sum to 1; the caller applies the margin and the guard.
+ */
+import { BayesClassifier, LogisticRegressionClassifier } from 'natural/lib/natural/classifiers/index.js';
+import { INTENTS, type Intent } from '../assistant/reply.js';
+import { featurize } from './features.js';
+import type { Lexicon } from './lexicon.js';
+import type { Example } from './training-data.js';
+
+export type ClassifierKind = 'bayes' | 'logistic';
+
+export interface Scored {
+  readonly intent: Intent;
+  readonly score: number;
+}
+
+export interface IntentModel {
+  readonly kind: ClassifierKind;
+  /** Every feature seen in training, for the out-of-scope guard. */
+  readonly vocabulary: ReadonlySet<string>;
+  /** Features far more common in export-control questions than in small talk and off-topic ones, learned from
+   * the training files: a message with none of them (and no extracted facts) is not an export-control question. */
+  readonly domainFeatures: ReadonlySet<string>;
+  classify(features: readonly string[]): Scored[];
+}
+
+function isIntent(label: string): label is Intent {
+  return (INTENTS as readonly string[]).includes(label);
+}
+
+function normalise(raw: readonly { label: string; value: number }[]): Scored[] {
+  const total = raw.reduce((sum, c) => sum + Math.max(0, c.value), 0);
+  return raw
+    .filter((c) => isIntent(c.label))
+    .map((c) => ({ intent: c.label as Intent, score: total > 0 ? Math.max(0, c.value) / total : 1 / raw.length }))
+    .sort((a, b) => b.score - a.score);
+}
+
+const GENERAL: ReadonlySet<Intent> = new Set(['help', 'talk_to_human', 'out_of_scope']);
+
+/** Features at least three times as frequent (smoothed) in export-control intents as in the general ones. */
+function learnDomainFeatures(docs: readonly { features: string[]; intent: Intent }[]): Set<string> {
+  const domainCount = new Map<string, number>();
+  const generalCount = new Map<string, number>();
+  let domainDocs = 0;
+  let generalDocs = 0;
+  for (const d of docs) {
+    const general = GENERAL.has(d.intent);
+    if (general) generalDocs++;
+    else domainDocs++;
+    const counts = general ? generalCount : domainCount;
+    for (const f of new Set(d.features)) counts.set(f, (counts.get(f) ?? 0) + 1);
+  }
+  const out = new Set<string>();
+  for (const [f, n] of domainCount) {
+    // Placeholders for places and numbers occur in any question about the world.
+    if (n < 2 || f === 'xplace' || f === 'xnum') continue;
+    const domainRate = n / Math.max(1, domainDocs);
+    const generalRate = ((generalCount.get(f) ?? 0) + 0.5) / Math.max(1, generalDocs);
+    if (domainRate >= 3 * generalRate) out.add(f);
+  }
+  return out;
+}
+
+const UNIFORM: Scored[] = INTENTS.map((intent) => ({ intent, score: 1 / INTENTS.length }));
+
+export function trainIntentModel(examples: readonly Example[], lex: Lexicon, kind: ClassifierKind = 'bayes'): IntentModel {
+  const docs = examples.map((ex) => ({ features: featurize(ex.text, lex), intent: ex.intent })).filter((d) => d.features.length > 0);
+  const index = new Map<string, number>();
+  for (const d of docs) for (const f of d.features) if (!index.has(f)) index.set(f, index.size);
+  const dense = (features: readonly string[]): number[] => {
+    const v = new Array<number>(index.size).fill(0);
+    for (const f of features) {
+      const i = index.get(f);
+      if (i !== undefined) v[i] = 1;
+    }
+    return v;
+  };
+  const vocabulary = new Set(index.keys());
+  const domainFeatures = learnDomainFeatures(docs);
+
+  if (kind === 'logistic') {
+    const lr = new LogisticRegressionClassifier();
+    for (const d of docs) lr.addDocument(d.features, d.intent);
+    lr.train();
+    return {
+      kind,
+      vocabulary,
+      domainFeatures,
+      classify: (features) => (features.some((f) => index.has(f)) ? normalise(lr.getClassifications([...features])) : UNIFORM),
+    };
+  }
+  const engine = new BayesClassifier().classifier;
+  for (const d of docs) engine.addExample(dense(d.features), d.intent);
+  engine.train();
+  return {
+    kind,
+    vocabulary,
+    domainFeatures,
+    classify(features) {
+      const present = [...new Set(features.map((f) => index.get(f)).filter((i): i is number => i !== undefined))];
+      if (present.length === 0) return UNIFORM;
+      // A plain object is the engine's sparse form: its values are the indices of the features present.
+      const sparse = Object.fromEntries(present.map((i, k) => [k, i])) as unknown as number[];
+      return normalise(engine.getClassifications(sparse));
+    },
+  };
+}
+
+export interface Evaluation {
+  readonly accuracy: number;
+  readonly macroF1: number;
+  readonly perIntent: Record<Intent, { precision: number; recall: number; f1: number }>;
+}
+
+export function evaluateModel(predict: (text: string) => Intent, examples: readonly Example[]): Evaluation {
+  const tp = new Map<Intent, number>();
+  const fp = new Map<Intent, number>();
+  const fn = new Map<Intent, number>();
+  let correct = 0;
+  for (const ex of examples) {
+    const got = predict(ex.text);
+    if (got === ex.intent) {
+      correct++;
+      tp.set(got, (tp.get(got) ?? 0) + 1);
+    } else {
+      fp.set(got, (fp.get(got) ?? 0) + 1);
+      fn.set(ex.intent, (fn.get(ex.intent) ?? 0) + 1);
+    }
+  }
+  const perIntent = {} as Evaluation['perIntent'];
+  let f1sum = 0;
+  for (const intent of INTENTS) {
+    const t = tp.get(intent) ?? 0;
+    const p = t + (fp.get(intent) ?? 0);
+    const r = t + (fn.get(intent) ?? 0);
+    const precision = p === 0 ? 0 : t / p;
+    const recall = r === 0 ? 0 : t / r;
+    const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+    perIntent[intent] = { precision, recall, f1 };
+    f1sum += f1;
+  }
+  return { accuracy: examples.length ? correct / examples.length : 0, macroF1: f1sum / INTENTS.length, perIntent };
+}

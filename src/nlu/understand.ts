@@ -1,0 +1,89 @@
+/**
+ * Understanding one message: the classifier's intent, the extracted facts, and the rules that reconcile them.
+ * The extractors are deterministic and see structure the bag-of-words classifier cannot (a foreign factory with
+ * Chinese content is a re-export question), so they decide when the classifier is unsure or contradicts them.
+ */
+import type { Intent } from '../assistant/reply.js';
+import type { Facts } from '../rules/facts.js';
+import type { IntentModel, Scored } from './classifier.js';
+import { extractFacts, type Signals } from './extract-facts.js';
+import { featurize } from './features.js';
+import type { Lexicon } from './lexicon.js';
+
+export interface Understanding {
+  readonly intent: Intent;
+  readonly confidence: number;
+  readonly scores: readonly Scored[];
+  readonly facts: Facts;
+  readonly signals: Signals;
+  /** Share of the message's words that the classifier or the lexicon knows. */
+  readonly knownShare: number;
+}
+
+export const MIN_MARGIN = 0.2;
+export const MIN_KNOWN_SHARE = 0.34;
+const DECISION: ReadonlySet<Intent> = new Set(['part_license', 'collaboration_license', 'reexport_license']);
+
+export interface Understander {
+  understand(text: string): Understanding;
+}
+
+interface Suggestion {
+  readonly intent: Intent;
+  /** Strong when the structure of the facts settles it: goods leaving China, goods abroad with Chinese content,
+   * a named kind of cooperation on a named technology. */
+  readonly strong: boolean;
+}
+
+/** What the extracted facts alone suggest the question is about. */
+function suggestedIntent(signals: Signals, facts: Facts): Suggestion | null {
+  const c = facts.collaboration;
+  if (signals.reexport) return { intent: 'reexport_license', strong: true };
+  if (c?.kind && c.area) return { intent: 'collaboration_license', strong: true };
+  // Hiring, joint research, a JV, licensing, training or consulting are cooperation whatever the material.
+  // (with something that ties it to Chinese rare earths: a Chinese party, an element, a technology).
+  if (c?.kind && COOPERATION.has(c.kind) && (c.chineseProvider !== undefined || signals.goods > 0)) {
+    return { intent: 'collaboration_license', strong: true };
+  }
+  const fromChina = facts.shipFrom === 'CN' || (facts.shipFrom === undefined && facts.madeIn === 'CN');
+  if (signals.goods > 0) return { intent: 'part_license', strong: fromChina && facts.item !== undefined };
+  if (c?.area) return { intent: 'collaboration_license', strong: false };
+  return null;
+}
+
+const COOPERATION: ReadonlySet<string> = new Set(['hiring', 'joint_rnd', 'jv_investment', 'licensing', 'training', 'consulting']);
+const GENERAL: ReadonlySet<Intent> = new Set(['help', 'talk_to_human', 'out_of_scope']);
+
+export function createUnderstander(model: IntentModel, lex: Lexicon, sourceIds: readonly string[]): Understander {
+  return {
+    understand(text: string): Understanding {
+      const features = featurize(text, lex);
+      const scores = model.classify(features);
+      const { facts, signals } = extractFacts(text, lex, sourceIds);
+      const known = features.filter((f) => f.startsWith('x') || model.vocabulary.has(f)).length;
+      const knownShare = features.length ? known / features.length : 0;
+      const suggestion = suggestedIntent(signals, facts);
+      const domain = suggestion !== null || signals.references.sources.length > 0
+        || features.some((f) => model.domainFeatures.has(f) || f === 'xelement');
+      // Without a single export-control word or fact, only help, a human or out of scope can be meant.
+      const ranked = domain ? scores : scores.filter((s) => GENERAL.has(s.intent));
+      const top = ranked[0] ?? { intent: 'out_of_scope' as Intent, score: 0 };
+      const margin = top.score - (ranked[1]?.score ?? 0);
+      let intent: Intent = top.intent;
+      let confidence = domain ? top.score : top.score / Math.max(1e-9, ranked.reduce((sum, s) => sum + s.score, 0));
+
+      if (knownShare < MIN_KNOWN_SHARE && suggestion === null && signals.references.sources.length === 0) {
+        intent = 'out_of_scope';
+        confidence = Math.max(confidence, 1 - knownShare);
+      } else if (suggestion !== null) {
+        if (DECISION.has(top.intent) && top.intent !== suggestion.intent && suggestion.strong) {
+          intent = suggestion.intent;
+        } else if (!DECISION.has(top.intent) && (margin < MIN_MARGIN || top.intent === 'out_of_scope' || top.intent === 'help')) {
+          intent = suggestion.intent;
+        }
+        if (intent !== top.intent) confidence = Math.max(0.5, scores.find((s) => s.intent === intent)?.score ?? 0);
+      }
+      return { intent, confidence: Math.min(1, Math.max(0, confidence)), scores, facts, signals, knownShare };
+    },
+  };
+}

@@ -1,0 +1,106 @@
+/**
+ * The composition root: loads the rules and the language side, opens the case database, and wires the assistant,
+ * the case service, the outbox dispatcher and the schedulers. Channels receive this object and nothing else.
+ */
+import type Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { Assistant } from './assistant/assistant.js';
+import { createUnderstanding } from './assistant/create-understanding.js';
+import type { Message } from './assistant/message.js';
+import type { Reply } from './assistant/reply.js';
+import { CaseService } from './cases/case-service.js';
+import { openCaseDatabase } from './cases/database.js';
+import { scheduleRulesHorizon } from './cases/horizon-schedule.js';
+import { OutboxDispatcher, type HumanChannels } from './cases/outbox-dispatcher.js';
+import type { Config } from './config.js';
+import { systemClock, type Clock } from './core/clock.js';
+import { DedupeStore } from './core/dedupe-store.js';
+import { createLogger, type Logger } from './core/logger.js';
+import { createMetrics, type Metrics } from './core/metrics.js';
+import { INTENTS_DIR, RULES_DIR } from './core/paths.js';
+import { loadRuleSet } from './rules/loader.js';
+import type { RuleSet } from './rules/ruleset.js';
+
+export interface AppOptions {
+  readonly config: Config;
+  readonly clock?: Clock;
+  readonly logger?: Logger;
+  readonly rulesDir?: string;
+  readonly intentsDir?: string;
+  /** A database file, or ':memory:' for tests. Default `${DATA_DIR}/lodestone.db`. */
+  readonly dbFile?: string;
+}
+
+export interface App {
+  readonly config: Config;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+  readonly rules: RuleSet;
+  readonly db: Database.Database;
+  readonly cases: CaseService;
+  readonly assistant: Assistant;
+  readonly dedupe: DedupeStore;
+  /** Answers a message and counts it; every channel calls this. */
+  answer(message: Message): Reply;
+  /** Starts delivering outbox rows to these channels, and the reminder and rules-horizon schedules. */
+  startBackground(channels: HumanChannels): OutboxDispatcher;
+  close(): Promise<void>;
+}
+
+export function officersFrom(config: Config): { slack: string[]; teams: string[]; web: string[] } {
+  const web = config.OFFICERS_WEB.length > 0 ? config.OFFICERS_WEB : config.loopback ? ['console'] : [];
+  return { slack: config.OFFICERS_SLACK, teams: config.OFFICERS_TEAMS, web };
+}
+
+export function createApp(options: AppOptions): App {
+  const { config } = options;
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  const metrics = createMetrics();
+  const rulesDir = options.rulesDir ?? RULES_DIR;
+  const rules = loadRuleSet(rulesDir);
+  const { understander } = createUnderstanding(rules, rulesDir, options.intentsDir ?? INTENTS_DIR);
+  let dbFile = options.dbFile;
+  if (!dbFile) {
+    mkdirSync(config.DATA_DIR, { recursive: true });
+    dbFile = join(config.DATA_DIR, 'lodestone.db');
+  }
+  const db = openCaseDatabase(dbFile);
+  const cases = new CaseService({ db, officers: officersFrom(config), clock, reminderHours: config.REMINDER_HOURS });
+  const assistant = new Assistant({ rules, understander, cases, clock });
+  const dedupe = new DedupeStore(db, 24 * 3600_000, clock);
+  const stops: (() => void)[] = [];
+  let dispatcher: OutboxDispatcher | undefined;
+
+  return {
+    config, clock, logger, metrics, rules, db, cases, assistant, dedupe,
+    answer(message) {
+      const end = metrics.turnSeconds.startTimer({ channel: message.channel });
+      const reply = assistant.handle(message);
+      end();
+      metrics.questions.inc({ channel: message.channel, verdict: reply.verdict, intent: reply.intent.name });
+      return reply;
+    },
+    startBackground(channels) {
+      dispatcher = new OutboxDispatcher({
+        db, channels, clock,
+        onError: (err, ctx) => logger.warn({ err, ...ctx }, 'outbox delivery failed; will retry'),
+      });
+      dispatcher.start(1_000);
+      const horizon = scheduleRulesHorizon(cases, () => rules, clock);
+      void horizon.start();
+      stops.push(() => horizon.stop());
+      const reminders = setInterval(() => cases.sendReminders(clock.now()), 15 * 60_000);
+      reminders.unref();
+      stops.push(() => clearInterval(reminders));
+      return dispatcher;
+    },
+    async close() {
+      for (const stop of stops) stop();
+      if (dispatcher) await dispatcher.stop();
+      db.close();
+    },
+  };
+}

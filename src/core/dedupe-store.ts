@@ -1,0 +1,36 @@
+/**
+ * Remembers delivery IDs (Slack event IDs, Teams activity IDs) for a while, so a platform's retry of something
+ * already handled is recognised and dropped. SQLite-backed so a restart between a delivery and its retry still
+ * remembers; `claim` is atomic, so two concurrent deliveries of one ID cannot both win.
+ */
+import type Database from 'better-sqlite3';
+import type { Clock } from './clock.js';
+import { systemClock } from './clock.js';
+
+export class DedupeStore {
+  private readonly insert;
+  private readonly purge;
+  private lastPurge = 0;
+
+  constructor(private readonly db: Database.Database, private readonly ttlMs = 24 * 3600_000, private readonly clock: Clock = systemClock) {
+    db.exec(`CREATE TABLE IF NOT EXISTS deliveries (
+      key TEXT PRIMARY KEY,
+      expires_at INTEGER NOT NULL
+    )`);
+    this.insert = db.prepare(
+      `INSERT INTO deliveries (key, expires_at) VALUES (?, ?)
+       ON CONFLICT(key) DO UPDATE SET expires_at = excluded.expires_at WHERE deliveries.expires_at < ?`,
+    );
+    this.purge = db.prepare('DELETE FROM deliveries WHERE expires_at < ?');
+  }
+
+  /** True the first time a key is seen (within its expiry); false for every repeat. */
+  claim(key: string): boolean {
+    const now = this.clock.now().getTime();
+    if (now - this.lastPurge > 60_000) {
+      this.purge.run(now);
+      this.lastPurge = now;
+    }
+    return this.insert.run(key, now + this.ttlMs, now).changes > 0;
+  }
+}

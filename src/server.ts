@@ -1,0 +1,31 @@
+/**
+ * The one HTTP server (Express 5): health, metrics, and the routers of the enabled channels. Each channel mounts
+ * its own paths (`/slack/events`, `/api/messages`, `/`, `/console`) and parses its own bodies, because Slack's
+ * signature check needs the raw body.
+ */
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import type { App } from './app.js';
+import type { ChannelModule } from './channels/channel-module.js';
+
+export function createHttpApp(app: App, channels: readonly ChannelModule[]): Express {
+  const http = express();
+  http.disable('x-powered-by');
+  http.set('trust proxy', false);
+  http.get('/healthz', (_req, res) => {
+    res.json({ ok: true, rulesVersion: app.rules.version, channels: channels.map((c) => c.name) });
+  });
+  http.get('/metrics', async (_req, res) => {
+    res.type(app.metrics.registry.contentType).send(await app.metrics.registry.metrics());
+  });
+  for (const c of channels) if (c.router) http.use(c.router);
+  http.use((_req, res) => {
+    res.status(404).json({ error: 'not_found' });
+  });
+  // Express 5 passes rejected promises here too; never leak a stack trace to a client.
+  http.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const status = typeof err === 'object' && err !== null && 'status' in err && typeof err.status === 'number' ? err.status : 500;
+    if (status >= 500) app.logger.error({ err }, 'request failed');
+    if (!res.headersSent) res.status(status).json({ error: status >= 500 ? 'internal_error' : 'bad_request' });
+  });
+  return http;
+}

@@ -1,0 +1,80 @@
+/** The `lodestone` command line (design §7), as a function of argv and streams so tests run it in-process. */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { CliError } from './cli-error.js';
+import { askCommand, auditCommand, chatCommand, decideCommand, evalCommand, RULES_DIR, rulesLintCommand, rulesShowCommand } from './commands.js';
+
+const USAGE = `usage:
+  lodestone ask [--as-of YYYY-MM-DD] [--json] "turn 1" ["turn 2" ...]
+  lodestone chat [--as-of YYYY-MM-DD]
+  lodestone eval FILE.jsonl [--json]
+  lodestone decide --facts FILE|- [--as-of YYYY-MM-DD] [--json]
+  lodestone rules lint [DIR] | rules show [ID] [--as-of YYYY-MM-DD]
+  lodestone audit verify | audit export [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--out FILE]`;
+
+export interface CliIo {
+  readonly out: (line: string) => void;
+  readonly err: (line: string) => void;
+  readonly stdin: () => string;
+}
+
+const processIo: CliIo = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+  stdin: () => readFileSync(0, 'utf8'),
+};
+
+/** Runs one command; never throws: a user's mistake is one line on stderr and exit code 2. */
+export async function run(argv: string[], io: CliIo = processIo): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (e) {
+    const parseError = e instanceof TypeError && 'code' in e && String((e as { code: unknown }).code).startsWith('ERR_PARSE_ARGS');
+    const msg = e instanceof CliError ? e.message : parseError ? `${(e as Error).message}\n${USAGE}` : `internal error: ${(e as Error).message}`;
+    io.err(`lodestone: ${msg}`);
+    return e instanceof CliError ? e.exitCode : 2;
+  }
+}
+
+async function dispatch(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      'as-of': { type: 'string' },
+      json: { type: 'boolean' },
+      facts: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const out = io.out;
+  const [command, ...rest] = positionals;
+  const asOf = values['as-of'];
+  if (values.help || !command) {
+    out(USAGE);
+    return command ? 0 : 2;
+  }
+  switch (command) {
+    case 'ask':
+      return askCommand(rest, { ...(asOf ? { asOf } : {}), json: values.json ?? false }, out);
+    case 'chat':
+      return chatCommand(asOf ? { asOf } : {}, out);
+    case 'eval':
+      return evalCommand(rest[0], { json: values.json ?? false }, out);
+    case 'decide':
+      return decideCommand({ ...(values.facts ? { facts: values.facts } : {}), ...(asOf ? { asOf } : {}), json: values.json ?? false }, out, io.stdin);
+    case 'rules':
+      if (rest[0] === 'lint') return rulesLintCommand(rest[1] ?? RULES_DIR, out);
+      if (rest[0] === 'show') return rulesShowCommand(rest[1], asOf, out);
+      throw new CliError('rules needs lint or show');
+    case 'audit':
+      return auditCommand(rest[0], { ...(values.from ? { from: values.from } : {}), ...(values.to ? { to: values.to } : {}), ...(values.out ? { out: values.out } : {}) }, out);
+    default:
+      throw new CliError(`unknown command "${command}"\n${USAGE}`);
+  }
+}
+

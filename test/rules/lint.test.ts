@@ -1,0 +1,88 @@
+/** `rules lint` fails, with a clear message, on each kind of bad edit an officer might make. */
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { rulesLintCommand } from '../../src/channels/cli/commands.js';
+import { loadRuleSet, RulesError } from '../../src/rules/loader.js';
+
+function editedRules(file: string, edit: (text: string) => string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'lodestone-rules-'));
+  cpSync('rules', dir, { recursive: true });
+  const path = join(dir, file);
+  const before = readFileSync(path, 'utf8');
+  const after = edit(before);
+  if (after === before) throw new Error('the edit changed nothing');
+  writeFileSync(path, after);
+  return dir;
+}
+
+function lint(dir: string): { code: number; lines: string[] } {
+  const lines: string[] = [];
+  const code = rulesLintCommand(dir, (l) => lines.push(l));
+  return { code, lines };
+}
+
+describe('rules lint', () => {
+  it('passes on the rules as shipped and prints the rules version', () => {
+    const { code, lines } = lint('rules');
+    expect(code).toBe(0);
+    expect(lines[0]).toMatch(/^ok: \d+ rules, \d+ sources, .*rules version [0-9a-f]{12}$/);
+  });
+
+  it('fails on a citation of an unknown source ID, naming the rule and the ID', () => {
+    const dir = editedRules('goods.yaml', (t) => t.replace("- { id: CN-ANN-2025-18, article: '1C902-1C908' }", "- { id: CN-ANN-2099-99, article: '1C902-1C908' }"));
+    const { code, lines } = lint(dir);
+    expect(code).toBe(1);
+    expect(lines.join('\n')).toMatch(/rule no18-listed-items\.sources\[0\]: cites unknown source ID "CN-ANN-2099-99" \[unknown_source\]/);
+  });
+
+  it('fails on a rule without an effective date, naming the file and the path', () => {
+    const dir = editedRules('goods.yaml', (t) => t.replace(/\n    effectiveFrom: 2025-04-04\n    confirmed: true\n    confirmedNote: Codes/, '\n    confirmed: true\n    confirmedNote: Codes'));
+    const { code, lines } = lint(dir);
+    expect(code).toBe(1);
+    expect(lines[0]).toMatch(/goods\.yaml: rules\[0\]\.effectiveFrom: .*/);
+  });
+
+  it('fails on contradictory overlapping suspension windows', () => {
+    const dir = editedRules('reexport.yaml', (t) => t.replace(
+      "      - { from: 2025-11-07, until: 2026-11-10, source: { id: CN-ANN-2025-70 } }\n    confirmed: true\n    nextSteps:",
+      "      - { from: 2025-11-07, until: 2026-11-10, source: { id: CN-ANN-2025-70 } }\n      - { from: 2026-01-01, until: 2026-06-01, source: { id: CN-ANN-2025-70 } }\n    confirmed: true\n    nextSteps:",
+    ));
+    const { code, lines } = lint(dir);
+    expect(code).toBe(1);
+    expect(lines.join('\n')).toMatch(/rule no61-china-origin-reexport: suspensions 2025-11-07\.\.2026-11-10 and 2026-01-01\.\.2026-06-01 overlap \[overlapping_windows\]/);
+  });
+
+  it('fails on an effectiveUntil before effectiveFrom', () => {
+    const dir = editedRules('goods.yaml', (t) => t.replace('    effectiveFrom: 2020-12-01\n    confirmed: true', '    effectiveFrom: 2020-12-01\n    effectiveUntil: 2019-01-01\n    confirmed: true'));
+    const { code, lines } = lint(dir);
+    expect(code).toBe(1);
+    expect(lines.join('\n')).toMatch(/rule catch-all: effectiveUntil 2019-01-01 is not after effectiveFrom 2020-12-01 \[bad_window\]/);
+  });
+
+  it('fails on an unconfirmed fact that decides anything but escalate', () => {
+    const dir = editedRules('goods.yaml', (t) => t.replace(/(id: no18-unclear-classification[\s\S]*?)verdict: escalate/, '$1verdict: license_required'));
+    const { code, lines } = lint(dir);
+    expect(code).toBe(1);
+    expect(lines.join('\n')).toMatch(/rule no18-unclear-classification: is unconfirmed but decides "license_required": an unconfirmed fact may only escalate \[unconfirmed_decides\]/);
+  });
+
+  it('fails on a condition naming an unknown fact or an impossible value', () => {
+    const dir = editedRules('conditions.yaml', (t) => t.replace('value: [metal, alloy, target, oxide, compound] }', 'value: [metal, alloy, target, oxide, compund] }'));
+    const { code, lines } = lint(dir);
+    expect(code).toBe(1);
+    expect(lines.join('\n')).toMatch(/item\.form cannot be "compund"/);
+  });
+
+  it('refuses to load a bad rule set at start, with one message naming file, path and problem', () => {
+    const dir = editedRules('reexport.yaml', (t) => t.replace('verdict: license_required', 'verdict: licence_needed'));
+    expect(() => loadRuleSet(dir)).toThrow(RulesError);
+    expect(() => loadRuleSet(dir)).toThrow(/reexport\.yaml: rules\[0\]\.verdict: /);
+  });
+
+  it('changes the rules version when an officer edits a rule', () => {
+    const dir = editedRules('goods.yaml', (t) => t.replace('No. 18 has no content or purity threshold', 'No. 18 has no content or purity threshold at all'));
+    expect(loadRuleSet(dir).version).not.toBe(loadRuleSet('rules').version);
+  });
+});

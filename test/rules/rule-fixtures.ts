@@ -1,0 +1,133 @@
+/** For every rule: facts on which it fires, and a near miss on which it does not. A new rule needs an entry. */
+import type { Facts } from '../../src/rules/facts.js';
+
+export interface RuleFixture {
+  readonly fires: Facts;
+  readonly doesNot: Facts;
+}
+
+const dyMagnet = { form: 'magnet', magnetType: 'ndfeb', elementsPresent: ['Nd', 'Dy'] } as const satisfies NonNullable<Facts['item']>;
+const plainNdFeB = { form: 'magnet', magnetType: 'ndfeb', elementsPresent: ['Nd', 'Pr'], compositionComplete: true } as const satisfies NonNullable<Facts['item']>;
+
+export const RULE_FIXTURES: Record<string, RuleFixture> = {
+  'no18-listed-items': {
+    fires: { item: { ...dyMagnet, elementsPresent: [...dyMagnet.elementsPresent] }, shipFrom: 'CN', destination: 'DE' },
+    doesNot: { item: { ...plainNdFeB, elementsPresent: [...plainNdFeB.elementsPresent] }, shipFrom: 'CN', destination: 'DE' },
+  },
+  'no18-trace-impurity': {
+    fires: { item: { form: 'magnet', elementsPresent: ['Tb'], traceImpurityOnly: true }, shipFrom: 'CN' },
+    doesNot: { item: { form: 'magnet', elementsPresent: ['Tb'], traceImpurityOnly: false }, shipFrom: 'CN' },
+  },
+  'no18-unclear-classification': {
+    fires: { item: { form: 'ceramic', elementsPresent: ['Y', 'Zr'] }, shipFrom: 'CN' },
+    doesNot: { item: { form: 'ceramic', elementsPresent: ['Zr', 'Al'], compositionComplete: true }, shipFrom: 'CN' },
+  },
+  'faq-downstream-goods': {
+    fires: { item: { form: 'component', downstream: 'rotor_stator_assembly', elementsPresent: ['Dy'] }, shipFrom: 'CN' },
+    doesNot: { item: { form: 'component', downstream: 'other_assembly', elementsPresent: ['Dy'] }, shipFrom: 'CN' },
+  },
+  'assemblies-with-listed-magnets': {
+    fires: { item: { form: 'component', downstream: 'other_assembly', elementsPresent: ['Dy'] }, shipFrom: 'CN' },
+    doesNot: { item: { form: 'component', downstream: 'rotor_stator_assembly', elementsPresent: ['Dy'] }, shipFrom: 'CN' },
+  },
+  'us-military-ban': {
+    fires: { item: { form: 'magnet', magnetType: 'smco' }, shipFrom: 'CN', destination: 'US', endUser: { kind: 'military' } },
+    doesNot: { item: { form: 'magnet', magnetType: 'smco' }, shipFrom: 'CN', destination: 'US', endUser: { kind: 'civil' } },
+  },
+  'japan-military-ban': {
+    fires: { item: { form: 'oxide', elementsPresent: ['Tb'] }, shipFrom: 'CN', destination: 'JP', endUses: ['military'] },
+    doesNot: { item: { form: 'oxide', elementsPresent: ['Tb'] }, shipFrom: 'CN', destination: 'KR', endUses: ['military'] },
+  },
+  'military-end-use-review': {
+    fires: { item: { form: 'metal', elementsPresent: ['Sm'] }, shipFrom: 'CN', destination: 'FR', endUser: { kind: 'military' } },
+    doesNot: { item: { form: 'metal', elementsPresent: ['Sm'] }, shipFrom: 'CN', destination: 'FR', endUser: { kind: 'civil' } },
+  },
+  'advanced-chips-ai-review': {
+    fires: { item: { form: 'target', elementsPresent: ['Tb'] }, shipFrom: 'CN', endUses: ['advanced_memory_chips'] },
+    doesNot: { item: { form: 'target', elementsPresent: ['Tb'] }, shipFrom: 'CN', endUses: ['civil'] },
+  },
+  'catch-all': {
+    fires: { item: { form: 'equipment', sector: 'other' }, shipFrom: 'CN', endUses: ['wmd'] },
+    doesNot: { item: { form: 'equipment', sector: 'other' }, shipFrom: 'CN', endUses: ['civil'] },
+  },
+  'no57-items': {
+    fires: { item: { form: 'oxide', elementsPresent: ['Eu'] }, shipFrom: 'CN' },
+    doesNot: { item: { form: 'oxide', elementsPresent: ['La'], compositionComplete: true }, shipFrom: 'CN' },
+  },
+  'no56-equipment-materials': {
+    fires: { item: { form: 'equipment', sector: 'rare_earth' }, shipFrom: 'CN' },
+    doesNot: { item: { form: 'equipment', sector: 'battery' }, shipFrom: 'CN' },
+  },
+  'no58-battery-items': {
+    fires: { item: { form: 'equipment', sector: 'battery' }, shipFrom: 'CN' },
+    doesNot: { item: { form: 'equipment', sector: 'rare_earth' }, shipFrom: 'CN' },
+  },
+  'graphite-other-controls': {
+    fires: { item: { form: 'battery_material', sector: 'graphite' }, shipFrom: 'CN' },
+    doesNot: { item: { form: 'battery_material', sector: 'battery' }, shipFrom: 'CN' },
+  },
+  'no55-superhard': {
+    fires: { item: { form: 'superhard_material', sector: 'superhard' }, shipFrom: 'CN' },
+    doesNot: { item: { form: 'superhard_material', sector: 'superhard' }, shipFrom: 'DE' },
+  },
+  'us-ga-ge-sb-superhard-denial': {
+    fires: { item: { form: 'metal', elementsPresent: ['Ga'] }, shipFrom: 'CN', destination: 'US' },
+    doesNot: { item: { form: 'metal', elementsPresent: ['Ga'] }, shipFrom: 'CN', destination: 'DE' },
+  },
+  'no61-china-origin-reexport': {
+    fires: { item: { form: 'oxide', elementsPresent: ['Tb'], chinaOrigin: true }, shipFrom: 'NL', destination: 'GB' },
+    doesNot: { item: { form: 'oxide', elementsPresent: ['Tb'], chinaOrigin: false }, shipFrom: 'NL', destination: 'GB' },
+  },
+  'no61-de-minimis': {
+    fires: { item: { ...dyMagnet, elementsPresent: ['Nd', 'Dy'], chineseContentPercent: 3 }, madeIn: 'VN', shipFrom: 'VN', destination: 'MX' },
+    doesNot: { item: { ...dyMagnet, elementsPresent: ['Nd', 'Dy'], chineseContentPercent: 0.05 }, madeIn: 'VN', shipFrom: 'VN', destination: 'MX' },
+  },
+  'no61-direct-product': {
+    fires: { item: { form: 'metal', elementsPresent: ['Sm'], madeWithChineseTechnology: true }, madeIn: 'MY', shipFrom: 'MY' },
+    doesNot: { item: { form: 'metal', elementsPresent: ['Sm'], madeWithChineseTechnology: false }, madeIn: 'MY', shipFrom: 'MY' },
+  },
+  'no61-denied-end-users': {
+    fires: { item: { form: 'target', elementsPresent: ['Gd'] }, madeIn: 'KR', shipFrom: 'KR', endUser: { kind: 'military' } },
+    doesNot: { item: { form: 'target', elementsPresent: ['Gd'] }, madeIn: 'KR', shipFrom: 'KR', endUser: { kind: 'civil' } },
+  },
+  'no61-case-by-case-end-uses': {
+    fires: { item: { form: 'target', elementsPresent: ['Gd'] }, madeIn: 'KR', shipFrom: 'KR', endUses: ['advanced_logic_chips'] },
+    doesNot: { item: { form: 'target', elementsPresent: ['Gd'] }, madeIn: 'KR', shipFrom: 'KR', endUses: ['civil'] },
+  },
+  'no61-humanitarian': {
+    fires: { item: { form: 'oxide', elementsPresent: ['Dy'] }, madeIn: 'DE', shipFrom: 'DE', endUses: ['humanitarian'] },
+    doesNot: { item: { form: 'oxide', elementsPresent: ['Dy'] }, madeIn: 'DE', shipFrom: 'DE', endUses: ['civil'] },
+  },
+  'end-user-commitment-reexport': {
+    fires: { item: { form: 'metal', elementsPresent: ['Lu'], chinaOrigin: true }, shipFrom: 'DE', destination: 'FR' },
+    doesNot: { item: { form: 'metal', elementsPresent: ['Lu'], chinaOrigin: true }, shipFrom: 'CN', destination: 'FR' },
+  },
+  'techcat-prohibited-technology': {
+    fires: { collaboration: { kind: 'technology_transfer', area: 'magnet_preparation', chineseProvider: true } },
+    doesNot: { collaboration: { kind: 'technology_transfer', area: 'magnet_preparation', chineseProvider: false } },
+  },
+  'techcat-prohibited-collaboration': {
+    fires: { collaboration: { kind: 'hiring', area: 'extraction_separation', chineseProvider: true } },
+    doesNot: { collaboration: { kind: 'hiring', area: 'product_design', chineseProvider: true } },
+  },
+  'techcat-restricted-technology': {
+    fires: { collaboration: { kind: 'consulting', area: 'mining_beneficiation', chineseProvider: true } },
+    doesNot: { collaboration: { kind: 'consulting', area: 'magnet_design', chineseProvider: true } },
+  },
+  'no62-technologies': {
+    fires: { collaboration: { kind: 'joint_rnd', area: 'recycling', chineseProvider: true } },
+    doesNot: { collaboration: { kind: 'joint_rnd', area: 'product_design', chineseProvider: true } },
+  },
+  'production-line-services': {
+    fires: { collaboration: { kind: 'services', area: 'production_line_services', chineseProvider: true } },
+    doesNot: { collaboration: { kind: 'services', area: 'production_line_services', chineseProvider: false } },
+  },
+  'unclear-technology-scope': {
+    fires: { collaboration: { kind: 'joint_rnd', area: 'magnet_design', chineseProvider: true } },
+    doesNot: { collaboration: { kind: 'joint_rnd', area: 'battery', chineseProvider: true } },
+  },
+  'no62-overseas-support': {
+    fires: { collaboration: { kind: 'jv_investment', area: 'extraction_separation', chineseProvider: true, abroad: true } },
+    doesNot: { collaboration: { kind: 'jv_investment', area: 'extraction_separation', chineseProvider: true, abroad: false } },
+  },
+};

@@ -59,7 +59,7 @@ function isPermanent(err: unknown): boolean {
   return typeof err === 'object' && err !== null && 'permanent' in err && err.permanent === true;
 }
 
-function describe(err: unknown): string {
+function errorText(err: unknown): string {
   return err instanceof Error ? `${err.name}: ${err.message}` : String(err);
 }
 
@@ -134,7 +134,7 @@ export class OutboxDispatcher {
       return 'done';
     }
     for (const f of failures) this.options.onError?.(f.error, { key: row.key, ...(f.channel ? { channel: f.channel } : {}) });
-    const message = failures.map((f) => `${f.channel ?? '-'}: ${describe(f.error)}`).join('; ');
+    const message = failures.map((f) => `${f.channel ?? '-'}: ${errorText(f.error)}`).join('; ');
     const waits = failures.map((f) => retryAfterOf(f.error));
     const rateLimited = waits.every((w) => w !== undefined);
     const permanent = failures.some((f) => isPermanent(f.error));

@@ -15,7 +15,7 @@ import type { RuleSet } from '../rules/ruleset.js';
 import { assertNever, type ReplyVerdict } from '../rules/verdict.js';
 import type { ConversationState, ConversationStore } from './conversation-store.js';
 import { MemoryConversationStore } from './conversation-store.js';
-import { answerProcess, answerRegulation, type InformationAnswer } from './information.js';
+import { answerProcess, answerRegulation, topicMatches, type InformationAnswer } from './information.js';
 import { mergeFacts } from './merge-facts.js';
 import type { Message } from './message.js';
 import type { Escalation, Intent, Reply } from './reply.js';
@@ -53,8 +53,8 @@ export class Assistant {
   private readonly clock: Clock;
 
   constructor(private readonly options: AssistantOptions) {
-    this.conversations = options.conversations ?? new MemoryConversationStore();
     this.clock = options.clock ?? systemClock;
+    this.conversations = options.conversations ?? new MemoryConversationStore(10_000, 24 * 3600_000, () => this.clock.now().getTime());
   }
 
   get rulesVersion(): string {
@@ -92,7 +92,11 @@ export class Assistant {
       });
     } else {
       reply = this.answerOther(message, intent, u, asOf, text);
-      if (prev) this.conversations.set(message.conversation, { ...prev, turns: [...prev.turns, text].slice(-20), updatedAt: this.clock.now().getTime() });
+      // Keep the turns, and the question under discussion, so a later "talk to compliance" carries them.
+      const base: ConversationState = prev ?? { intent, facts: {}, turns: [], lastVerdict: reply.verdict, missing: [], updatedAt: 0 };
+      this.conversations.set(message.conversation, {
+        ...base, turns: [...base.turns, text].slice(-20), caseId: reply.escalation.caseId ?? base.caseId, updatedAt: this.clock.now().getTime(),
+      });
     }
     if (inputNote) reply = { ...reply, inputNote };
     return this.finish(message, reply);
@@ -105,6 +109,12 @@ export class Assistant {
 
   /** A short answer to Lodestone's own follow-up keeps the question it answers. */
   private resolveIntent(u: Understanding, prev: ConversationState | undefined, text: string): Intent {
+    // An information intent with nothing in the information topics to answer it, about a named item or
+    // cooperation ("do we need a licence for our magnets?"), is a question for the rules.
+    if ((u.intent === 'license_process' || u.intent === 'regulation_info') && u.suggested
+      && u.signals.references.sources.length === 0 && !topicMatches(this.options.rules, u.intent, text)) {
+      return u.suggested;
+    }
     if (!prev || !DECISION_INTENTS.has(prev.intent)) return u.intent;
     const words = text.split(/\s+/).length;
     const answeredFollowUp = prev.lastVerdict === 'need_info' && hasFacts(u.facts) && words <= FOLLOW_UP_MAX_WORDS;

@@ -110,6 +110,12 @@ export function answerRegulation(set: RuleSet, sourceIds: readonly string[], tex
   return { headline: first ? `About ${first.title}` : 'About the rules', reasons, citations, statusUnknown };
 }
 
+/** True when some information topic of that intent matches the text. */
+export function topicMatches(set: RuleSet, intent: 'regulation_info' | 'license_process', text: string): boolean {
+  const textStems = stems(text);
+  return set.topics.some((t) => t.intent === intent && topicScore(t, textStems) > 0);
+}
+
 export function answerProcess(set: RuleSet, text: string): InformationAnswer {
   const textStems = stems(text);
   const topics = set.topics

@@ -28,6 +28,9 @@ export interface IntentModel {
   /** Features far more common in export-control questions than in small talk and off-topic ones, learned from
    * the training files: a message with none of them (and no extracted facts) is not an export-control question. */
   readonly domainFeatures: ReadonlySet<string>;
+  /** Per intent, the features far more common in it than in out-of-scope questions: its evidence. An intent with
+   * none of its evidence in a message is not chosen for it, however the probabilities fall. */
+  readonly evidence: ReadonlyMap<Intent, ReadonlySet<string>>;
   classify(features: readonly string[]): Scored[];
 }
 
@@ -69,6 +72,32 @@ function learnDomainFeatures(docs: readonly { features: string[]; intent: Intent
   return out;
 }
 
+/** For each intent but out_of_scope: features at least three times as frequent (smoothed) there as off topic. */
+function learnEvidence(docs: readonly { features: string[]; intent: Intent }[]): Map<Intent, Set<string>> {
+  const counts = new Map<Intent, Map<string, number>>();
+  const totals = new Map<Intent, number>();
+  for (const d of docs) {
+    totals.set(d.intent, (totals.get(d.intent) ?? 0) + 1);
+    const c = counts.get(d.intent) ?? new Map<string, number>();
+    for (const f of new Set(d.features)) c.set(f, (c.get(f) ?? 0) + 1);
+    counts.set(d.intent, c);
+  }
+  const oos = counts.get('out_of_scope') ?? new Map<string, number>();
+  const oosTotal = Math.max(1, totals.get('out_of_scope') ?? 0);
+  const out = new Map<Intent, Set<string>>();
+  for (const [intent, c] of counts) {
+    if (intent === 'out_of_scope') continue;
+    const total = Math.max(1, totals.get(intent) ?? 0);
+    const set = new Set<string>();
+    for (const [f, n] of c) {
+      if (n < 2) continue;
+      if (n / total >= 3 * (((oos.get(f) ?? 0) + 0.5) / oosTotal)) set.add(f);
+    }
+    out.set(intent, set);
+  }
+  return out;
+}
+
 const UNIFORM: Scored[] = INTENTS.map((intent) => ({ intent, score: 1 / INTENTS.length }));
 
 export function trainIntentModel(examples: readonly Example[], lex: Lexicon, kind: ClassifierKind = 'bayes'): IntentModel {
@@ -85,6 +114,7 @@ export function trainIntentModel(examples: readonly Example[], lex: Lexicon, kin
   };
   const vocabulary = new Set(index.keys());
   const domainFeatures = learnDomainFeatures(docs);
+  const evidence = learnEvidence(docs);
 
   if (kind === 'logistic') {
     const lr = new LogisticRegressionClassifier();
@@ -94,6 +124,7 @@ export function trainIntentModel(examples: readonly Example[], lex: Lexicon, kin
       kind,
       vocabulary,
       domainFeatures,
+      evidence,
       classify: (features) => (features.some((f) => index.has(f)) ? normalise(lr.getClassifications([...features])) : UNIFORM),
     };
   }
@@ -104,6 +135,7 @@ export function trainIntentModel(examples: readonly Example[], lex: Lexicon, kin
     kind,
     vocabulary,
     domainFeatures,
+    evidence,
     classify(features) {
       const present = [...new Set(features.map((f) => index.get(f)).filter((i): i is number => i !== undefined))];
       if (present.length === 0) return UNIFORM;

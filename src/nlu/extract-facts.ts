@@ -55,7 +55,8 @@ function placesToFacts(places: readonly PlaceMention[], text: string, tokens: re
   const made = first('made');
   const site = places.find((p) => p.role === 'site');
   const siteIsStore = site !== undefined && tokens.slice(site.end, site.end + 2).some((t) => /^(warehouse|warehouses|depot|hub|office)$/.test(t.low));
-  const madeIn = made ?? (site && !siteIsStore && MAKE_VERBS.test(text) ? site.country : undefined);
+  const siteMakes = site !== undefined && tokens.slice(site.end, site.end + 2).some((t) => /^(factory|factories|plant|plants|fab|fabs|mill|mills|workshop|works)$/.test(t.low));
+  const madeIn = made ?? (site && !siteIsStore && (siteMakes || MAKE_VERBS.test(text)) ? site.country : undefined);
   const shipFrom = origin ?? site?.country ?? madeIn;
   const destination = places.find((p) => p.role === 'destination' && p.country !== shipFrom)?.country
     ?? places.find((p) => p.role === 'destination')?.country;

@@ -29,7 +29,8 @@ const DOWNSTREAM_FORM: Record<Downstream, Form> = {
   other_assembly: 'component',
 };
 const PURE_FORMS: ReadonlySet<Form> = new Set(['metal', 'oxide', 'compound', 'alloy', 'target']);
-const LICENCE_WORDS = new Set(['license', 'licence', 'licenses', 'licences', 'approval', 'permit', 'permission', 'apply', 'application']);
+/** "A licence for X" and "needed for X" name the item; any other "for X" describes an end use. */
+const LICENCE_WORDS = new Set(['license', 'licence', 'licenses', 'licences', 'approval', 'permit', 'permission', 'apply', 'application', 'need', 'needed', 'required', 'require', 'requires', 'necessary', 'rules', 'controls', 'restrictions']);
 
 export interface ItemExtraction {
   readonly item: ItemFacts | undefined;

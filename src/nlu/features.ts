@@ -16,6 +16,12 @@ function stem(word: string): string {
   return s;
 }
 
+/** British and American spellings are one word to the classifier. */
+const BRITISH = new Map([
+  ['licence', 'license'], ['licences', 'licenses'], ['licenced', 'licensed'], ['licencing', 'licensing'],
+  ['defence', 'defense'], ['fibre', 'fiber'], ['programme', 'program'], ['organisation', 'organization'],
+]);
+
 export interface FeatureResult {
   readonly features: string[];
   /** Words of the message, and how many of them the lexicon or the classifier's vocabulary knows. */
@@ -40,7 +46,7 @@ export function featurize(text: string, lex: Lexicon): string[] {
     else if (lex.symbols.has(t.raw) && t.raw.length === 2) out.push('xelement');
     else if (/^(?:no|nr)\.?\d+$/.test(t.low)) out.push('xref');
     else if (/^\d/.test(t.low)) out.push('xnum');
-    else out.push(stem(t.low));
+    else out.push(stem(BRITISH.get(t.low) ?? t.low));
   });
   // Word pairs catch what single words cannot ("how long", "talk to", "joint venture").
   const pairs: string[] = [];

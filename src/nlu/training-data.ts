@@ -8,7 +8,7 @@ export interface Example {
   readonly intent: Intent;
 }
 
-export function readExamples(intentsDir: string, split: 'train' | 'heldout'): Example[] {
+export function readExamples(intentsDir: string, split: 'train' | 'heldout' | 'dev'): Example[] {
   const out: Example[] = [];
   for (const intent of INTENTS) {
     const file = join(intentsDir, split, `${intent}.txt`);

@@ -18,6 +18,8 @@ export interface Understanding {
   readonly signals: Signals;
   /** Share of the message's words that the classifier or the lexicon knows. */
   readonly knownShare: number;
+  /** The decision intent the extracted facts point to, if any. */
+  readonly suggested: Intent | null;
 }
 
 export const MIN_MARGIN = 0.2;
@@ -66,7 +68,8 @@ export function createUnderstander(model: IntentModel, lex: Lexicon, sourceIds: 
       const domain = suggestion !== null || signals.references.sources.length > 0
         || features.some((f) => model.domainFeatures.has(f) || f === 'xelement');
       // Without a single export-control word or fact, only help, a human or out of scope can be meant.
-      const ranked = domain ? scores : scores.filter((s) => GENERAL.has(s.intent));
+      const hasEvidence = (i: Intent) => i === 'out_of_scope' || features.some((f) => model.evidence.get(i)?.has(f));
+      const ranked = (domain ? scores : scores.filter((s) => GENERAL.has(s.intent))).filter((s) => hasEvidence(s.intent));
       const top = ranked[0] ?? { intent: 'out_of_scope' as Intent, score: 0 };
       const margin = top.score - (ranked[1]?.score ?? 0);
       let intent: Intent = top.intent;
@@ -78,12 +81,13 @@ export function createUnderstander(model: IntentModel, lex: Lexicon, sourceIds: 
       } else if (suggestion !== null) {
         if (DECISION.has(top.intent) && top.intent !== suggestion.intent && suggestion.strong) {
           intent = suggestion.intent;
+
         } else if (!DECISION.has(top.intent) && (margin < MIN_MARGIN || top.intent === 'out_of_scope' || top.intent === 'help')) {
           intent = suggestion.intent;
         }
         if (intent !== top.intent) confidence = Math.max(0.5, scores.find((s) => s.intent === intent)?.score ?? 0);
       }
-      return { intent, confidence: Math.min(1, Math.max(0, confidence)), scores, facts, signals, knownShare };
+      return { intent, confidence: Math.min(1, Math.max(0, confidence)), scores, facts, signals, knownShare, suggested: suggestion?.intent ?? null };
     },
   };
 }

@@ -1,0 +1,96 @@
+/** The extractors on phrasings written for these tests (not the eval scenarios): elements, forms, places, users. */
+import { describe, expect, it } from 'vitest';
+import { extractFacts } from '../../src/nlu/extract-facts.js';
+import { sourceIds, understanding } from '../support/understanding.js';
+
+const facts = (text: string) => extractFacts(text, understanding.lexicon, sourceIds).facts;
+
+describe('elements', () => {
+  it('reads names, symbols in element case, formulas and trade names', () => {
+    expect(facts('terbium metal').item?.elementsPresent).toEqual(['Tb']);
+    expect(facts('Gd targets').item?.elementsPresent).toEqual(['Gd']);
+    expect(facts('10 t of Dy2O3').item).toMatchObject({ elementsPresent: ['Dy'], form: 'oxide' });
+    expect(facts('SmCo 2:17 magnets').item).toMatchObject({ magnetType: 'smco', form: 'magnet' });
+    expect(facts('some yttria powder').item?.elementsPresent).toEqual(['Y']);
+  });
+
+  it('forgives one typo in a long name', () => {
+    expect(facts('dysprosim oxide').item?.elementsPresent).toEqual(['Dy']);
+    expect(facts('gadolinum metal').item?.elementsPresent).toEqual(['Gd']);
+  });
+
+  it('does not read "EU" as europium or "us" as a place', () => {
+    expect(facts('magnets for an EU customer, can you help us').item?.elementsPresent ?? []).not.toContain('Eu');
+    expect(facts('can you help us with oxide').destination).toBeUndefined();
+  });
+
+  it('reads elements said to be absent, and a complete composition', () => {
+    expect(facts('neo magnets without any Dy or Tb').item).toMatchObject({ elementsAbsent: ['Dy', 'Tb'] });
+    expect(facts('a Tb-free grade').item?.elementsAbsent).toEqual(['Tb']);
+    expect(facts('a magnet made of only Nd, Fe and B').item?.compositionComplete).toBe(true);
+  });
+});
+
+describe('forms and downstream goods', () => {
+  it('takes the head noun of the item, not a customer description', () => {
+    expect(facts('samarium magnets for a pump maker').item?.form).toBe('magnet');
+    expect(facts('gearmotors... no, servo motors with Dy magnets inside').item).toMatchObject({ form: 'finished_product', downstream: 'motor' });
+    expect(facts('stator assemblies with bonded magnets').item).toMatchObject({ form: 'component', downstream: 'rotor_stator_assembly' });
+  });
+
+  it('marks an unnamed assembly so the rules can ask how far magnets are built in', () => {
+    expect(facts('magnet assemblies with terbium from Xiamen').item?.downstream).toBe('other_assembly');
+  });
+});
+
+describe('places and their roles', () => {
+  it('reads origin and destination from cue words, cities and nationality words', () => {
+    expect(facts('Tb oxide ex-Ganzhou to a buyer in Mexico')).toMatchObject({ shipFrom: 'CN', destination: 'MX' });
+    expect(facts('Lu metal out of Shanghai going to Canada')).toMatchObject({ shipFrom: 'CN', destination: 'CA' });
+    expect(facts('our Thai plant makes Sm magnets for a Korean customer')).toMatchObject({ madeIn: 'TH', destination: 'KR' });
+  });
+
+  it('tells Chinese content from a Chinese place', () => {
+    const f = facts('our Polish factory uses Chinese terbium worth 1.5% of the motor value, ships to Turkey');
+    expect(f.madeIn).toBe('PL');
+    expect(f.item?.chineseContentPercent).toBe(1.5);
+    expect(f.item?.chinaOrigin).toBe(false);
+  });
+});
+
+describe('end users and uses', () => {
+  it('reads military users from words and from a list of defence companies', () => {
+    expect(facts('Gd metal to Rheinmetall').endUser?.kind).toBe('military');
+    expect(facts('Gd metal to Rheinmetall').destination).toBe('DE');
+    expect(facts('for the navy').endUser?.kind).toBe('military');
+    expect(facts('for a non-military customer').endUser?.kind).toBe('civil');
+  });
+
+  it('reads advanced-chip nodes by their numbers', () => {
+    expect(facts('targets for a 7 nm logic fab').endUses).toContain('advanced_logic_chips');
+    expect(facts('targets for a 28 nm logic fab').endUses ?? []).not.toContain('advanced_logic_chips');
+    expect(facts('for 232-layer NAND').endUses ?? []).not.toContain('advanced_memory_chips');
+    expect(facts('for 400-layer NAND').endUses).toContain('advanced_memory_chips');
+  });
+});
+
+describe('collaboration', () => {
+  it('reads the kind, the technology and who provides it', () => {
+    expect(facts('our Chinese partner wants to license its strip casting process to us').collaboration)
+      .toMatchObject({ kind: 'licensing', area: 'magnet_preparation', chineseProvider: true });
+    expect(facts('we will send our own CAD files to the Chinese supplier').collaboration)
+      .toMatchObject({ kind: 'technology_transfer', chineseProvider: false });
+  });
+});
+
+describe('references and dates', () => {
+  it('resolves instrument numbers against the source IDs', () => {
+    const e = extractFacts('is No. 62 still suspended? and what about the 2026 No. 1', understanding.lexicon, sourceIds);
+    expect(e.signals.references.sources).toEqual(expect.arrayContaining(['CN-ANN-2025-62', 'CN-ANN-2026-01']));
+  });
+
+  it('reads an as-of date only when the question asks about a date', () => {
+    expect(facts('what was the rule as of 20 October 2025 for Tb oxide').asOf).toBe('2025-10-20');
+    expect(facts('we shipped in 2025 some Tb oxide').asOf).toBeUndefined();
+  });
+});

@@ -8,7 +8,8 @@
  * from an index in O(vocabulary), and the Bayes engine a sparse observation at query time, which it supports, so a
  * question costs microseconds. Scores are normalised to sum to 1; the caller applies the margin and the guard.
  */
-import { BayesClassifier, LogisticRegressionClassifier } from 'natural/lib/natural/classifiers/index.js';
+import BayesClassifier from 'natural/lib/natural/classifiers/bayes_classifier.js';
+import LogisticRegressionClassifier from 'natural/lib/natural/classifiers/logistic_regression_classifier.js';
 import { INTENTS, type Intent } from '../assistant/reply.js';
 import { featurize } from './features.js';
 import type { Lexicon } from './lexicon.js';

@@ -225,6 +225,10 @@ export function evaluate(set: RuleSet, facts: Facts, asOf: string): Decision {
       const line = whyNot(rule, r);
       if (line) reasons.push(line);
     }
+    if (reasons.length === 0) {
+      const pending = results.filter((r) => r.status === 'not_yet').length;
+      reasons.push(`None of the ${results.length} rules that could bear on this applies on ${asOf}${pending ? `; ${pending} of them were not yet in force that day` : ''}.`);
+    }
   }
 
   return {

@@ -20,6 +20,8 @@ export function normaliseText(text: string): string {
     .replace(/[\u2018\u2019\u2032]/g, "'")
     .replace(/[\u201C\u201D]/g, '"')
     .replace(/[\u2010-\u2015\u2212]/g, '-')
+    // Control characters (binary junk) become spaces.
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, ' ');
 }
 

@@ -38,7 +38,7 @@ describe('rules lint', () => {
   });
 
   it('fails on a rule without an effective date, naming the file and the path', () => {
-    const dir = editedRules('goods.yaml', (t) => t.replace(/\n    effectiveFrom: 2025-04-04\n    confirmed: true\n    confirmedNote: Codes/, '\n    confirmed: true\n    confirmedNote: Codes'));
+    const dir = editedRules('goods.yaml', (t) => t.replace(/\n {4}effectiveFrom: 2025-04-04\n {4}confirmed: true\n {4}confirmedNote: Codes/, '\n    confirmed: true\n    confirmedNote: Codes'));
     const { code, lines } = lint(dir);
     expect(code).toBe(1);
     expect(lines[0]).toMatch(/goods\.yaml: rules\[0\]\.effectiveFrom: .*/);

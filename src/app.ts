@@ -11,6 +11,7 @@ import type { Message } from './assistant/message.js';
 import type { Reply } from './assistant/reply.js';
 import { CaseService } from './cases/case-service.js';
 import { openCaseDatabase } from './cases/database.js';
+import { DailyScheduler } from './cases/daily-scheduler.js';
 import { scheduleRulesHorizon } from './cases/horizon-schedule.js';
 import { OutboxDispatcher, type HumanChannels } from './cases/outbox-dispatcher.js';
 import type { Config } from './config.js';
@@ -92,6 +93,13 @@ export function createApp(options: AppOptions): App {
       const horizon = scheduleRulesHorizon(cases, () => rules, clock);
       void horizon.start();
       stops.push(() => horizon.stop());
+      // Retention: question text older than RETENTION_DAYS is redacted once a day; the audit chain still verifies.
+      const retention = new DailyScheduler(clock, () => {
+        const r = cases.redactOlderThan(config.RETENTION_DAYS, clock.now());
+        if (r.auditRecords + r.cases > 0) logger.info(r, 'redacted question text past the retention period');
+      }, { onError: (err) => logger.error({ err }, 'retention run failed') });
+      void retention.start();
+      stops.push(() => retention.stop());
       const reminders = setInterval(() => cases.sendReminders(clock.now()), 15 * 60_000);
       reminders.unref();
       stops.push(() => clearInterval(reminders));

@@ -1,0 +1,49 @@
+/**
+ * One turn: the Message goes to the assistant, the Reply is kept (for Share, feedback and the App Home) and
+ * rendered, and the rendering goes where the turn came from: the thread, the DM, or privately to the asker.
+ */
+import type { RespondFn } from '@slack/bolt';
+import { encodeRef, threadOf, type ConversationRef } from './conversation-ref.js';
+import { renderReply, type RenderOptions, type RenderedMessage } from './render-blocks.js';
+import type { SlackContext } from './slack-context.js';
+import { toMessage, type SlackTurn } from './to-message.js';
+
+export type Delivery =
+  /** Posted in the conversation for everyone in it. */
+  | { readonly kind: 'post' }
+  /** Shown only to the asker, through the request's response_url (works where Lodestone is not a member). */
+  | { readonly kind: 'ephemeral'; readonly respond: RespondFn };
+
+export async function answerTurn(ctx: SlackContext, turn: SlackTurn, delivery: Delivery, preface?: RenderOptions['preface']): Promise<void> {
+  const userName = turn.userName ?? await ctx.names.get(turn.user);
+  const message = toMessage({ ...turn, userName }, ctx.app.clock.now());
+  let reply;
+  try {
+    reply = ctx.app.answer(message);
+  } catch (err) {
+    // The asker is told, rather than left waiting on an answer that will not come.
+    ctx.log.error({ err, messageId: message.id }, 'answering a Slack message failed');
+    await deliver(ctx, turn.ref, delivery, {
+      text: 'Sorry, I could not answer that. Please try again, or ask the compliance team directly.',
+      blocks: [{ type: 'section', text: { type: 'mrkdwn', text: ':warning: Sorry, I could not answer that. Please try again, or ask the compliance team directly.' } }],
+    });
+    return;
+  }
+  ctx.store.addTurn({ id: message.id, team: turn.team, user: turn.user, ref: encodeRef(turn.ref), question: turn.text, reply });
+  const rendered = renderReply(reply, {
+    ref: encodeRef(turn.ref),
+    turnId: message.id,
+    shareable: delivery.kind === 'ephemeral',
+    ...(preface ? { preface } : {}),
+  });
+  await deliver(ctx, turn.ref, delivery, rendered);
+}
+
+export async function deliver(ctx: SlackContext, ref: ConversationRef, delivery: Delivery, m: RenderedMessage): Promise<void> {
+  if (delivery.kind === 'ephemeral') {
+    await delivery.respond({ response_type: 'ephemeral', replace_original: false, text: m.text, blocks: m.blocks });
+    return;
+  }
+  const thread_ts = threadOf(ref);
+  await ctx.client.chat.postMessage({ channel: ref.channel, ...(thread_ts ? { thread_ts } : {}), text: m.text, blocks: m.blocks, unfurl_links: false });
+}

@@ -1,0 +1,92 @@
+/**
+ * The buttons on an answer: a follow-up choice (sent as the clicker's next turn in the same conversation),
+ * Escalate (asks for a compliance officer in the same conversation), helpful / not helpful, and Share in
+ * channel (posts a private answer for everyone). Every click is acked first.
+ */
+import type { RespondFn } from '@slack/bolt';
+import { answerTurn } from './answer-turn.js';
+import { clickTarget } from './click-target.js';
+import { conversationKey } from './conversation-ref.js';
+import { BlockActionSchema, ChoiceValueSchema, TurnIdValueSchema, teamOf, type BlockActionBody } from './payloads.js';
+import { renderReply } from './render-blocks.js';
+import type { SlackContext } from './slack-context.js';
+import { ACTION, ESCALATE_TEXT } from './slack-ids.js';
+
+const FOLLOW_UP = new RegExp(`^${ACTION.followupChoice}(:\\d+)?$`);
+
+async function tell(respond: RespondFn | undefined, text: string): Promise<void> {
+  await respond?.({ response_type: 'ephemeral', replace_original: false, text });
+}
+
+function parse(ctx: SlackContext, body: unknown): BlockActionBody | undefined {
+  const b = BlockActionSchema.safeParse(body);
+  if (!b.success) ctx.log.warn({ issues: b.error.issues.slice(0, 3) }, 'ignored a malformed block action');
+  return b.success ? b.data : undefined;
+}
+
+export function registerReplyActions(ctx: SlackContext): void {
+  const turnFromClick = (body: BlockActionBody, respond: RespondFn | undefined, text: string, dedupeKey: string, preface: string): void => {
+    const target = clickTarget(body, respond);
+    if (!target) {
+      ctx.log.warn({ blockId: body.actions[0]?.block_id }, 'a click did not name a conversation in its own channel');
+      void tell(respond, 'That button no longer works here; please type your answer instead.').catch(() => undefined);
+      return;
+    }
+    // A double click, or Slack delivering the click twice, answers once.
+    if (!ctx.app.dedupe.claim(`slack:click:${target.ref.channel}:${target.messageTs}:${dedupeKey}:${body.user.id}`)) {
+      ctx.app.metrics.duplicates.inc({ channel: 'slack' });
+      return;
+    }
+    const team = teamOf(body);
+    const turn = { id: `click:${body.trigger_id}`, team, user: body.user.id, text, ref: target.ref };
+    ctx.queue.push(conversationKey(team, target.ref), () => answerTurn(ctx, turn, target.delivery, { user: body.user.id, text: preface }));
+  };
+
+  ctx.bolt.action({ type: 'block_actions', action_id: FOLLOW_UP }, async ({ ack, body, respond }) => {
+    await ack();
+    const b = parse(ctx, body);
+    const action = b?.actions[0];
+    const choice = ChoiceValueSchema.safeParse(action?.value);
+    if (!b || !action || !choice.success) return;
+    turnFromClick(b, respond, choice.data, action.block_id, `answered “${choice.data}”`);
+  });
+
+  ctx.bolt.action({ type: 'block_actions', action_id: ACTION.escalate }, async ({ ack, body, respond }) => {
+    await ack();
+    const b = parse(ctx, body);
+    if (!b) return;
+    turnFromClick(b, respond, ESCALATE_TEXT, 'escalate', 'asked for a compliance officer');
+  });
+
+  for (const [actionId, helpful] of [[ACTION.helpful, true], [ACTION.notHelpful, false]] as const) {
+    ctx.bolt.action({ type: 'block_actions', action_id: actionId }, async ({ ack, body, respond }) => {
+      await ack();
+      const b = parse(ctx, body);
+      const id = TurnIdValueSchema.safeParse(b?.actions[0]?.value);
+      if (!b || !id.success) return;
+      const t = ctx.store.feedback(id.data, b.user.id, helpful);
+      if (!t) {
+        await tell(respond, 'That answer is too old to rate now.');
+        return;
+      }
+      ctx.log.info({ turnId: id.data, user: b.user.id, helpful, verdict: t.reply.verdict }, 'slack answer feedback');
+      await tell(respond, helpful ? 'Thanks, glad it helped.' : 'Thanks for telling us. If you need a firm answer, use “Ask a compliance officer”.');
+    });
+  }
+
+  ctx.bolt.action({ type: 'block_actions', action_id: ACTION.share }, async ({ ack, body, respond }) => {
+    await ack();
+    const b = parse(ctx, body);
+    const id = TurnIdValueSchema.safeParse(b?.actions[0]?.value);
+    if (!b || !id.success || !respond) return;
+    const t = ctx.store.turn(id.data);
+    // Only the asker shares their own answer; the ephemeral message is theirs alone anyway.
+    if (!t || t.user !== b.user.id) {
+      await tell(respond, 'That answer can no longer be shared; ask again to get a fresh one.');
+      return;
+    }
+    const shared = renderReply(t.reply, { preface: { user: b.user.id, text: `asked Lodestone: “${t.question}”` } });
+    await respond({ response_type: 'in_channel', replace_original: false, text: shared.text, blocks: shared.blocks });
+    await respond({ delete_original: true });
+  });
+}

@@ -1,0 +1,159 @@
+/**
+ * The Reply as a Block Kit message: the verdict in a header, the headline, the reasons, the follow-up question
+ * with its choices as buttons, the escalation status, next steps, the citations as links, the action buttons
+ * (Escalate, helpful / not helpful, Share) and the disclaimer in a context block. Pure: same Reply, same blocks.
+ *
+ * Everything is cut to Slack's limits (text-limits.ts), so no Reply can make Slack refuse the message.
+ */
+import type { types } from '@slack/bolt';
+import type { Reply } from '../../assistant/reply.js';
+import type { ReplyVerdict } from '../../rules/verdict.js';
+import { ACTION } from './slack-ids.js';
+import { ELLIPSIS, LIMITS, fitMrkdwn, fitPlain, nonEmpty, packLines } from './text-limits.js';
+
+export type Block = types.KnownBlock;
+
+/** What the renderer reads of a Reply; the trace (`fired`) stays out, so a stored reply stays small. */
+export type RenderableReply = Pick<
+  Reply, 'headline' | 'verdict' | 'reasons' | 'citations' | 'followUps' | 'nextSteps' | 'escalation' | 'disclaimer' | 'inputNote'
+>;
+
+export interface RenderOptions {
+  /** The conversation (conversation-ref.ts) that follow-up and Escalate clicks continue; none: no such buttons. */
+  readonly ref?: string;
+  /** The stored turn that feedback and Share refer to; none: no feedback buttons. */
+  readonly turnId?: string;
+  /** Offer "Share in channel" (on ephemeral answers). */
+  readonly shareable?: boolean;
+  /** A line above the answer: who asked, or which choice was clicked. */
+  readonly preface?: { readonly user?: string; readonly text: string };
+}
+
+export interface RenderedMessage {
+  /** The notification and screen-reader fallback. */
+  readonly text: string;
+  readonly blocks: Block[];
+}
+
+const MAX_FOLLOW_UPS = 3;
+const MAX_CHOICES = 10;
+const MAX_CITATIONS = 20;
+const SAFE_URL = /^https?:\/\/[^\s|<>]{1,1000}$/;
+const USER_ID = /^[A-Z0-9_]{1,40}$/;
+
+const VERDICT_LABEL: Record<ReplyVerdict, string> = {
+  license_required: ':large_orange_circle: Licence required',
+  prohibited: ':no_entry: Prohibited',
+  escalate: ':busts_in_silhouette: A compliance officer decides',
+  need_info: ':grey_question: More information needed',
+  not_required: ':white_check_mark: No licence required',
+  none: ':compass: Lodestone',
+};
+
+export function verdictLabel(v: ReplyVerdict): string {
+  return VERDICT_LABEL[v];
+}
+
+function plain(text: string, max: number): types.PlainTextElement {
+  return { type: 'plain_text', text: fitPlain(nonEmpty(text, '-'), max), emoji: true };
+}
+
+function mrkdwnSection(text: string): types.SectionBlock {
+  return { type: 'section', text: { type: 'mrkdwn', text: nonEmpty(text, ' ') } };
+}
+
+/** A titled list as one or more sections, each within the section limit. */
+function listSections(title: string, lines: readonly string[]): types.SectionBlock[] {
+  const bullets = lines.map((l) => `• ${l}`);
+  return packLines([`*${title}*`, ...bullets], LIMITS.sectionText, (l, max) => (l.length <= max ? l : `${l.slice(0, max - 1)}${ELLIPSIS}`))
+    .map(mrkdwnSection);
+}
+
+function button(actionId: string, text: string, value: string, style?: 'primary' | 'danger'): types.Button {
+  return {
+    type: 'button',
+    action_id: actionId,
+    text: plain(text, LIMITS.buttonText),
+    value: value.slice(0, LIMITS.buttonValue),
+    ...(style ? { style } : {}),
+  };
+}
+
+function blockId(prefix: string, ref: string | undefined): string {
+  return (ref ? `${prefix}|${ref}` : prefix).slice(0, LIMITS.blockId);
+}
+
+export function citationLine(c: RenderableReply['citations'][number]): string {
+  const label = [c.source, c.article].filter(Boolean).join(' ');
+  const url = c.url && SAFE_URL.test(c.url) ? c.url : undefined;
+  // Link text is cut short so a long title cannot push the closing `>` past the line limit.
+  const head = url ? `<${url.replace(/&/g, '&amp;')}|${fitMrkdwn(label, 200)}>` : `*${fitMrkdwn(label, 200)}*`;
+  return c.title ? `${head} — ${fitMrkdwn(c.title, 600)}` : head;
+}
+
+function prefaceText(p: NonNullable<RenderOptions['preface']>): string {
+  const who = p.user && USER_ID.test(p.user) ? `<@${p.user}> ` : '';
+  return `${who}${fitMrkdwn(p.text, 1000)}`;
+}
+
+/** Renders a Reply; options say which buttons this message gets. */
+export function renderReply(reply: RenderableReply, options: RenderOptions = {}): RenderedMessage {
+  const head: Block[] = [];
+  const body: Block[] = [];
+  const tail: Block[] = [];
+
+  if (options.preface) head.push({ type: 'context', elements: [{ type: 'mrkdwn', text: prefaceText(options.preface) }] });
+  head.push({ type: 'header', text: plain(reply.verdict === 'none' ? reply.headline : verdictLabel(reply.verdict), LIMITS.headerText) });
+  if (reply.verdict !== 'none' || reply.headline.length > LIMITS.headerText) {
+    head.push(mrkdwnSection(`*${fitMrkdwn(reply.headline, LIMITS.sectionText - 2)}*`));
+  }
+  if (reply.inputNote) head.push({ type: 'context', elements: [{ type: 'mrkdwn', text: fitMrkdwn(reply.inputNote, LIMITS.contextText) }] });
+
+  if (reply.reasons.length > 0) {
+    body.push(...packLines(reply.reasons.map((r) => `• ${fitMrkdwn(r, LIMITS.sectionText - 2)}`), LIMITS.sectionText, (l) => l).map(mrkdwnSection));
+  }
+
+  reply.followUps.slice(0, MAX_FOLLOW_UPS).forEach((f, i) => {
+    body.push(mrkdwnSection(`:speech_balloon: ${fitMrkdwn(f.question, LIMITS.sectionText - 20)}`));
+    const choices = f.choices.filter((c) => c.trim().length > 0).slice(0, MAX_CHOICES);
+    if (options.ref && choices.length > 0) {
+      body.push({
+        type: 'actions',
+        block_id: blockId(`fu${i}`, options.ref),
+        elements: choices.map((c, j) => button(`${ACTION.followupChoice}:${j}`, c, c)),
+      });
+    } else {
+      body.push({ type: 'context', elements: [{ type: 'mrkdwn', text: 'Reply here with the answer.' }] });
+    }
+  });
+
+  const esc = reply.escalation;
+  if (esc.note && esc.state !== 'offered') body.push(mrkdwnSection(`:file_folder: ${fitMrkdwn(esc.note, LIMITS.sectionText - 20)}`));
+  if (reply.nextSteps.length > 0) body.push(...listSections('Next steps', reply.nextSteps.map((s) => fitMrkdwn(s, LIMITS.sectionText - 20))));
+  if (reply.citations.length > 0) {
+    const lines = reply.citations.slice(0, MAX_CITATIONS).map(citationLine);
+    if (reply.citations.length > MAX_CITATIONS) lines.push(`and ${reply.citations.length - MAX_CITATIONS} more`);
+    body.push(...listSections('Sources', lines));
+  }
+
+  const actions: types.Button[] = [];
+  if (options.ref && esc.state === 'offered') actions.push(button(ACTION.escalate, 'Ask a compliance officer', 'escalate'));
+  if (options.turnId) {
+    actions.push(button(ACTION.helpful, ':thumbsup: Helpful', options.turnId), button(ACTION.notHelpful, ':thumbsdown: Not helpful', options.turnId));
+    if (options.shareable) actions.push(button(ACTION.share, 'Share in channel', options.turnId, 'primary'));
+  }
+  if (actions.length > 0) tail.push({ type: 'actions', block_id: blockId('act', options.ref), elements: actions });
+  tail.push({ type: 'context', elements: [{ type: 'mrkdwn', text: fitMrkdwn(nonEmpty(reply.disclaimer, 'Not legal advice.'), LIMITS.contextText) }] });
+
+  const room = LIMITS.blocks - head.length - tail.length;
+  const kept = body.length <= room ? body : [
+    ...body.slice(0, room - 1),
+    { type: 'context', elements: [{ type: 'mrkdwn', text: `${ELLIPSIS} more in the web console` }] } satisfies Block,
+  ];
+  const text = fitMrkdwn(`${reply.verdict === 'none' ? '' : `${plainVerdict(reply.verdict)}: `}${reply.headline}`, LIMITS.fallbackText);
+  return { text, blocks: [...head, ...kept, ...tail] };
+}
+
+export function plainVerdict(v: ReplyVerdict): string {
+  return verdictLabel(v).replace(/^:[a-z_]+: /, '');
+}

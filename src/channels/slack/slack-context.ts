@@ -1,0 +1,20 @@
+/** What every Slack handler is given: the app, Bolt's client, the Slack tables, the work queue, the log. */
+import type { App as BoltApp, webApi } from '@slack/bolt';
+import type { App } from '../../app.js';
+import type { Logger } from '../../core/logger.js';
+import type { SlackStore } from './slack-store.js';
+import type { UserNames } from './user-names.js';
+import type { WorkQueue } from './work-queue.js';
+
+export interface SlackContext {
+  readonly app: App;
+  readonly bolt: BoltApp;
+  /** Bolt's client: retries a few times and waits out 429s, for answers a person is waiting for. */
+  readonly client: webApi.WebClient;
+  readonly store: SlackStore;
+  readonly queue: WorkQueue;
+  readonly names: UserNames;
+  readonly log: Logger;
+  /** The bot's own user id, to strip its mention; from auth.test. */
+  readonly botUserId: string | undefined;
+}

@@ -1,0 +1,44 @@
+/**
+ * Every id the Slack app registers with Bolt, in one place: the manifest test compares these lists with
+ * manifest/slack/manifest.yml both ways, so the code and the manifest cannot drift apart.
+ */
+
+/** Events API subscriptions (bot events). */
+export const SLACK_EVENTS = ['app_mention', 'message.im', 'app_home_opened'] as const;
+
+export const SLASH_COMMAND = '/lodestone';
+export const SLACK_COMMANDS = [SLASH_COMMAND] as const;
+
+export const ASK_SHORTCUT = 'ask_lodestone';
+/** Message shortcuts (callback ids). */
+export const SLACK_MESSAGE_SHORTCUTS = [ASK_SHORTCUT] as const;
+
+/** Block action ids. Follow-up buttons add `:<n>` because action ids must be unique within a message. */
+export const ACTION = {
+  followupChoice: 'followup_choice',
+  escalate: 'escalate',
+  helpful: 'feedback_helpful',
+  notHelpful: 'feedback_not_helpful',
+  share: 'share_in_channel',
+  claim: 'case_claim',
+  decide: 'case_decide',
+} as const;
+export const SLACK_ACTIONS = Object.values(ACTION);
+
+/** Modal callback ids. */
+export const VIEW = { decide: 'case_decision' } as const;
+export const SLACK_VIEWS = Object.values(VIEW);
+
+/** Block and action ids inside the decision modal; the view submission reads its state by these. */
+export const DECIDE_FORM = {
+  verdictBlock: 'verdict',
+  verdictAction: 'verdict_select',
+  noteBlock: 'note',
+  noteAction: 'note_input',
+  reusableBlock: 'reusable',
+  reusableAction: 'reusable_check',
+  reusableValue: 'reusable',
+} as const;
+
+/** The sentence an Escalate click sends as the clicker's next turn; the assistant reads it as talk_to_human. */
+export const ESCALATE_TEXT = 'Please pass this to a compliance officer.';

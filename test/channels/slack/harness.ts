@@ -1,0 +1,63 @@
+/**
+ * The real thing, wired for tests and the benchmark: the App (in-memory or file database), the Slack channel
+ * (real Bolt, real ExpressReceiver) mounted on the app's one HTTP server on an ephemeral port, the fake Web API,
+ * and a sender of signed requests. Nothing here is mocked.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp, type App } from '../../../src/app.js';
+import { ConfigSchema } from '../../../src/config.js';
+import { createHttpApp } from '../../../src/server.js';
+import { createSlackChannel, type SlackChannel } from '../../../src/channels/slack/slack-channel.js';
+import { FakeSlackApi } from './fake-slack-api.js';
+import { SIGNING_SECRET, SlackSender } from './signed-requests.js';
+
+export const COMPLIANCE_CHANNEL = 'C_COMPLIANCE';
+export const OFFICER = 'U_OFFICER';
+
+export interface Harness {
+  readonly fake: FakeSlackApi;
+  readonly app: App;
+  readonly slack: SlackChannel;
+  readonly server: Server;
+  readonly port: number;
+  readonly send: SlackSender;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  readonly dbFile?: string;
+  readonly env?: Record<string, string>;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const fake = await FakeSlackApi.start();
+  const config = ConfigSchema.parse({
+    SLACK_BOT_TOKEN: 'xoxb-test',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: fake.apiUrl,
+    SLACK_COMPLIANCE_CHANNEL: COMPLIANCE_CHANNEL,
+    OFFICERS_SLACK: OFFICER,
+    LOG_LEVEL: 'silent',
+    ...options.env,
+  });
+  const app = createApp({ config, dbFile: options.dbFile ?? ':memory:' });
+  const slack = await createSlackChannel(app, { retryConfig: { retries: 0 } });
+  const http = createHttpApp(app, [slack]);
+  const server: Server = await new Promise((resolve) => {
+    const s = http.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const port = (server.address() as AddressInfo).port;
+  const send = new SlackSender(port);
+  return {
+    fake, app, slack, server, port, send,
+    async close() {
+      send.close();
+      await slack.stop?.();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await app.close();
+      await fake.close();
+    },
+  };
+}

@@ -8,7 +8,8 @@ export const MAX_REASONS = 4;
 
 const ELEMENT_NAMES: Record<string, string> = {
   Sm: 'samarium', Gd: 'gadolinium', Tb: 'terbium', Dy: 'dysprosium', Lu: 'lutetium', Sc: 'scandium', Y: 'yttrium',
-  Ho: 'holmium', Er: 'erbium', Tm: 'thulium', Eu: 'europium', Yb: 'ytterbium',
+  Ho: 'holmium', Er: 'erbium', Tm: 'thulium', Eu: 'europium', Yb: 'ytterbium', La: 'lanthanum', Ce: 'cerium',
+  Pr: 'praseodymium', Nd: 'neodymium', Ga: 'gallium', Ge: 'germanium', Sb: 'antimony', W: 'tungsten', Ta: 'tantalum',
 };
 
 const FORM_NAMES: Record<string, string> = {
@@ -22,7 +23,10 @@ const FORM_NAMES: Record<string, string> = {
 export function describeItem(facts: Facts): string {
   const item = facts.item;
   if (!item) return facts.collaboration ? 'this cooperation' : 'the item';
-  const elements = (item.elementsPresent ?? []).map((e) => ELEMENT_NAMES[e]).filter((e): e is string => e !== undefined);
+  // Name the controlled elements first; NdFeB's own Nd, Fe and B say less than its Dy.
+  const order = (e: string) => (['Nd', 'Pr', 'Fe', 'B', 'Co', 'Al'].includes(e) ? 1 : 0);
+  const elements = [...(item.elementsPresent ?? [])].sort((a, b) => order(a) - order(b))
+    .map((e) => ELEMENT_NAMES[e]).filter((e): e is string => e !== undefined);
   const magnet = item.magnetType === 'smco' ? 'SmCo' : item.magnetType === 'ndfeb' ? 'NdFeB' : '';
   const form = item.form ? FORM_NAMES[item.form] ?? item.form : 'goods';
   const words = [elements.slice(0, 2).join('-'), magnet && elements.length === 0 ? magnet : '', form].filter(Boolean);

@@ -78,12 +78,17 @@ export function extractFacts(rawText: string, lex: Lexicon, sourceIds: readonly 
 
   const facts: Facts = { ...placesToFacts(places, text, tokens) };
   const item: ItemFacts = { ...(items.item ?? {}) };
+  // "Chinese NdFeB blocks", "Chinese-origin Tb oxide": the goods themselves are of Chinese origin.
+  const span = items.itemSpan;
+  const chineseGoods = span !== undefined && places.some((p) => p.country === 'CN' && p.role === 'content' && p.start < span[0] && span[0] - p.end <= 1);
+  if (chineseGoods && !places.some((p) => p.role === 'made')) facts.madeIn = 'CN';
 
   const chineseContent = places.some((p) => p.country === 'CN' && p.role === 'content') || CHINA_ORIGIN.test(text);
   const foreignContent = places.some((p) => p.country !== 'CN' && p.role === 'content');
   const chineseTech = places.some((p) => p.country === 'CN' && p.role === 'technology');
   const foreignTech = places.some((p) => p.country !== 'CN' && p.role === 'technology');
-  if (FOREIGN_MADE.test(text)) item.chinaOrigin = false;
+  if (chineseGoods && facts.shipFrom !== undefined && facts.shipFrom !== 'CN') item.chinaOrigin = true;
+  else if (FOREIGN_MADE.test(text)) item.chinaOrigin = false;
   else if (facts.madeIn !== undefined && facts.madeIn !== 'CN') item.chinaOrigin = false;
   else if (CHINA_ORIGIN.test(text) && facts.shipFrom !== undefined && facts.shipFrom !== 'CN') item.chinaOrigin = true;
   const share = shareOfValue(text, chineseContent);

@@ -42,6 +42,9 @@ export interface ItemExtraction {
   readonly spans: ReadonlyArray<readonly [number, number]>;
   /** The object of "export/ship/sell X" when X is no word the rules know ("bananas"). */
   readonly unknownObject: string | undefined;
+  /** Token span of the words naming the item, so a nationality word right before it ("Chinese NdFeB blocks")
+   * can be read as the goods' origin. */
+  readonly itemSpan: readonly [number, number] | undefined;
 }
 
 const EXPORT_VERBS = new Set(['export', 'exports', 'exporting', 'exported', 'ship', 'ships', 'shipping', 'shipped', 'sell', 'sells', 'selling', 'sold', 'send', 'sending', 'import', 'importing', 'supply', 'supplying']);
@@ -222,5 +225,11 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon): ItemExtract
   // Only words specific to this domain count as evidence of a goods question: "machine" or "wire" alone does not.
   const specific = elements.length + hits.filter((h) => h.value.kind === 'compound' || (h.value.kind === 'form' && (h.value.form === 'magnet' || h.value.form === 'magnet_powder'))).length;
   const unknownObject = any || genericOnly ? undefined : unknownObjectOf(tokens, lex);
-  return { item: any ? item : undefined, genericOnly: genericOnly && !any, hits: specific, spans, unknownObject };
+  const first = primary?.[0];
+  const last = primary?.at(-1);
+  // Element words right before the run belong to it ("Dy-NdFeB blocks").
+  let spanStart = first?.start;
+  while (spanStart !== undefined && elementTokens.has(spanStart - 1)) spanStart--;
+  const itemSpan = spanStart !== undefined && last ? ([spanStart, last.end] as const) : undefined;
+  return { item: any ? item : undefined, genericOnly: genericOnly && !any, hits: specific, spans, unknownObject, itemSpan };
 }

@@ -34,7 +34,7 @@ function statusNote(rule: Rule, status: RuleStatus, asOf: string): string {
 }
 
 /** What a rule adds to the verdict, given whether its conditions hold and its status that day. */
-function contribution(rule: Rule, match: RuleResult['match'], status: RuleStatus): Verdict | null {
+function contribution(rule: Rule, match: RuleResult['match'], status: RuleStatus, checks: readonly ConditionCheck[]): Verdict | null {
   if (match === 'false') return null;
   switch (status.kind) {
     case 'in_force':
@@ -46,7 +46,9 @@ function contribution(rule: Rule, match: RuleResult['match'], status: RuleStatus
     case 'not_yet':
     case 'ended':
       // Informative only: the rule would (or might) apply but is not in force that day, so it requires nothing;
-      // it is still reported and cited so the asker learns what is suspended or pending.
+      // it is still reported and cited so the asker learns what is suspended or pending. "Might" only when the
+      // item is known to be of the kind the rule covers; an unknown composition would make every rule "might".
+      if (match === 'unknown' && checks.some((c) => c.result === 'unknown' && c.fact === 'item.elements')) return null;
       return 'not_required';
     default:
       return assertNever(status, 'status');
@@ -142,7 +144,7 @@ export function evaluate(set: RuleSet, facts: Facts, asOf: string): Decision {
       match: result,
       status: status.kind,
       statusNote: statusNote(rule, status, asOf),
-      contributes: contribution(rule, result, status),
+      contributes: contribution(rule, result, status, checks),
       overriddenBy: null,
       confirmed: rule.confirmed,
       checks: [...checks],

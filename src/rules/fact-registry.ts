@@ -51,6 +51,9 @@ function sector(f: Facts): string | undefined {
   if (item.sector) return item.sector;
   if (item.form === 'magnet' || item.form === 'magnet_powder' || item.magnetType !== undefined) return 'rare_earth';
   if (item.elementsPresent?.some((e) => RARE_EARTHS.includes(e))) return 'rare_earth';
+  if (item.elementsPresent?.includes('C')) return 'graphite';
+  // Named elements, none of them rare earths or carbon: another industry.
+  if (item.elementsPresent && item.elementsPresent.length > 0) return 'other';
   return undefined;
 }
 

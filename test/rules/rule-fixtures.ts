@@ -70,6 +70,10 @@ export const RULE_FIXTURES: Record<string, RuleFixture> = {
     fires: { item: { form: 'superhard_material', sector: 'superhard' }, shipFrom: 'CN' },
     doesNot: { item: { form: 'superhard_material', sector: 'superhard' }, shipFrom: 'DE' },
   },
+  'gallium-germanium-antimony': {
+    fires: { item: { form: 'metal', elementsPresent: ['Ge'] }, shipFrom: 'CN', destination: 'DE' },
+    doesNot: { item: { form: 'metal', elementsPresent: ['Ge'] }, shipFrom: 'BE', destination: 'DE' },
+  },
   'us-ga-ge-sb-superhard-denial': {
     fires: { item: { form: 'metal', elementsPresent: ['Ga'] }, shipFrom: 'CN', destination: 'US' },
     doesNot: { item: { form: 'metal', elementsPresent: ['Ga'] }, shipFrom: 'CN', destination: 'DE' },

@@ -1,0 +1,40 @@
+/**
+ * Every turn starts here: drop deliveries already handled (Teams retries an activity it got no answer to within
+ * 15 s), then route by activity type.
+ */
+import { assertNever } from '../../rules/verdict.js';
+import { onCardInvoke } from './routes/invoke-route.js';
+import { onMessage } from './routes/message-route.js';
+import type { TeamsDeps } from './teams-deps.js';
+import type { InboundActivity, TurnHandler } from './teams-port.js';
+
+type Route = 'message' | 'card_invoke' | 'ignored';
+
+function routeOf(a: InboundActivity): Route {
+  if (a.type === 'message') return 'message';
+  if (a.type === 'invoke' && a.name === 'adaptiveCard/action') return 'card_invoke';
+  // conversationUpdate, installationUpdate, reactions, other invokes: nothing for Lodestone to do.
+  return 'ignored';
+}
+
+export function createTurnHandler(deps: TeamsDeps): TurnHandler {
+  return async (turn) => {
+    const a = turn.activity;
+    const route = routeOf(a);
+    if (route === 'ignored') return;
+    // Teams message ids are unique within a conversation (channel ones are timestamps), so the key has both.
+    if (a.id && !deps.app.dedupe.claim(`teams:activity:${a.conversation.id}:${a.id}`)) {
+      deps.app.logger.debug({ activityId: a.id }, 'teams: duplicate delivery dropped');
+      if (route === 'card_invoke') turn.respond({ kind: 'message', text: 'Already done.' });
+      return;
+    }
+    switch (route) {
+      case 'message':
+        return onMessage(deps, turn);
+      case 'card_invoke':
+        return onCardInvoke(deps, turn);
+      default:
+        return assertNever(route, 'route');
+    }
+  };
+}

@@ -1,0 +1,21 @@
+/**
+ * message activities: a card's Action.Submit (a message carrying `value`), the officers' compliance-channel
+ * command, or a question for the assistant.
+ */
+import { parseSubmit } from '../card-actions.js';
+import { answerTurn } from '../answer-turn.js';
+import type { TeamsDeps } from '../teams-deps.js';
+import type { TeamsTurn } from '../teams-port.js';
+import { runCardAction } from './card-action.js';
+import { isComplianceCommand, setComplianceConversation } from './compliance-command.js';
+
+export async function onMessage(deps: TeamsDeps, turn: TeamsTurn): Promise<void> {
+  const a = turn.activity;
+  if (a.value !== undefined && a.value !== null) {
+    const outcome = await runCardAction(deps, turn, parseSubmit(a.value));
+    if (outcome.kind !== 'answered') await turn.reply({ text: outcome.text });
+    return;
+  }
+  if (isComplianceCommand(a.text)) return setComplianceConversation(deps, turn);
+  await answerTurn(deps, turn, a.text);
+}

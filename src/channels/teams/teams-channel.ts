@@ -1,0 +1,71 @@
+/**
+ * The Teams channel: the /api/messages endpoint and the HumanChannel that carries cases to the compliance
+ * conversation and decisions back to askers. Without MICROSOFT_APP_ID it runs unauthenticated for the Bot
+ * Framework Emulator, and refuses to start unless the server listens on loopback only.
+ */
+import type { App } from '../../app.js';
+import type { Config } from '../../config.js';
+import type { ChannelModule } from '../channel-module.js';
+import { ChannelConfigError } from '../create-channels.js';
+import { createBotbuilderPort, type BotFrameworkSettings } from './botbuilder-port.js';
+import { DeferredCards } from './deferred-cards.js';
+import { createTurnHandler } from './on-turn.js';
+import { TeamsHumanChannel } from './teams-human-channel.js';
+import { createTeamsRouter } from './teams-router.js';
+import { TeamsSettings } from './teams-settings.js';
+
+export interface TeamsChannelOptions {
+  /** Where the Bot Framework publishes its token signing keys (default: the public cloud's). */
+  readonly openIdMetadataUrl?: string;
+}
+
+export function createTeamsChannel(app: App, options: TeamsChannelOptions = {}): ChannelModule {
+  const settings = botFrameworkSettings(app.config, options);
+  const logger = app.logger.child({ channel: 'teams' });
+  const port = createBotbuilderPort(settings, logger);
+  const teamsSettings = new TeamsSettings(app.db);
+  const humanChannel = new TeamsHumanChannel({
+    port, settings: teamsSettings, deferred: new DeferredCards(app.db), clock: app.clock, logger,
+    getCase: (id) => app.cases.get(id),
+  });
+  const handler = createTurnHandler({ app, settings: teamsSettings, humanChannel });
+  logger.info({ authenticated: port.authenticated, appType: settings.appId ? settings.appType : undefined }, 'teams: endpoint /api/messages');
+  return { name: 'teams', router: createTeamsRouter(port, handler, logger), humanChannel };
+}
+
+/** The Microsoft app settings, checked here so a bad combination fails at start with a message that says why. */
+export function botFrameworkSettings(config: Config, options: TeamsChannelOptions = {}): BotFrameworkSettings {
+  const base = { openIdMetadataUrl: options.openIdMetadataUrl };
+  if (!config.teamsAuthenticated || config.MICROSOFT_APP_ID === undefined) {
+    if (!config.loopback) {
+      throw new ChannelConfigError(
+        `Teams: MICROSOFT_APP_ID is not set, so /api/messages would accept unauthenticated requests, which is allowed ` +
+        `only when HOST is a loopback address (127.0.0.1, ::1, localhost); HOST is ${config.HOST}. Set MICROSOFT_APP_ID ` +
+        `and its credentials, or set HOST=127.0.0.1.`,
+      );
+    }
+    return { ...base, appId: undefined, appPassword: undefined, appType: config.MICROSOFT_APP_TYPE, tenantId: undefined };
+  }
+  const { MICROSOFT_APP_ID: appId, MICROSOFT_APP_PASSWORD: appPassword, MICROSOFT_APP_TENANT_ID: tenantId, MICROSOFT_APP_TYPE: appType } = config;
+  const missing = (what: string) => new ChannelConfigError(`Teams: MICROSOFT_APP_TYPE=${appType} needs ${what}.`);
+  switch (appType) {
+    case 'SingleTenant':
+      if (!tenantId) throw missing('MICROSOFT_APP_TENANT_ID');
+      if (!appPassword) throw missing('MICROSOFT_APP_PASSWORD');
+      break;
+    case 'MultiTenant':
+      if (!appPassword) throw missing('MICROSOFT_APP_PASSWORD');
+      break;
+    case 'UserAssignedMSI':
+      if (!tenantId) throw missing('MICROSOFT_APP_TENANT_ID');
+      if (appPassword) throw new ChannelConfigError('Teams: MICROSOFT_APP_TYPE=UserAssignedMSI uses a managed identity; unset MICROSOFT_APP_PASSWORD.');
+      break;
+    default:
+      return assertNeverType(appType);
+  }
+  return { ...base, appId, appPassword, appType, tenantId };
+}
+
+function assertNeverType(x: never): never {
+  throw new ChannelConfigError(`Teams: unknown MICROSOFT_APP_TYPE ${String(x)}`);
+}

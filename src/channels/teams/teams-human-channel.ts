@@ -1,0 +1,119 @@
+/**
+ * Cases in Teams: case cards and alerts in the compliance conversation, card updates, and the decision back in
+ * the asker's conversation. Called only by the OutboxDispatcher, which retries; so every call just makes its
+ * request and throws a HumanChannelError saying whether and when to retry.
+ */
+import type { Clock } from '../../core/clock.js';
+import type { Logger } from '../../core/logger.js';
+import type { CaseView } from '../../cases/case-view.js';
+import { HumanChannelError, type HumanChannel } from '../../cases/human-channel.js';
+import { assertNever } from '../../rules/verdict.js';
+import { formatCardRef, parseCardRef } from './card-ref.js';
+import type { DeferredCards } from './deferred-cards.js';
+import { decisionSummary, renderDecisionCard } from './render-decision-card.js';
+import { renderCaseCard } from './render-case-card.js';
+import type { TeamsSettings } from './teams-settings.js';
+import { ConversationRefSchema, TeamsSendError, type ConversationRef, type OutboundMessage, type TeamsPort } from './teams-port.js';
+
+export interface TeamsHumanChannelDeps {
+  readonly port: TeamsPort;
+  readonly settings: TeamsSettings;
+  readonly deferred: DeferredCards;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** Reads a case as it is now, for cards posted late. */
+  readonly getCase: (caseId: string) => CaseView | undefined;
+}
+
+export class TeamsHumanChannel implements HumanChannel {
+  constructor(private readonly deps: TeamsHumanChannelDeps) {}
+
+  async postCase(c: CaseView): Promise<{ ref: string }> {
+    const to = this.deps.settings.complianceConversation();
+    if (!to) {
+      // Not an error: Teams may not be where compliance works. The card goes up when an officer picks a place.
+      this.deps.deferred.defer(c.id, this.deps.clock.now());
+      this.deps.logger.info({ caseId: c.id }, 'teams: no compliance conversation set; case card deferred');
+      return { ref: formatCardRef({ kind: 'deferred', caseId: c.id }) };
+    }
+    return { ref: await this.post(to, c) };
+  }
+
+  async updateCase(c: CaseView, ref: string): Promise<void> {
+    const card = parseCardRef(ref);
+    if (!card) throw new HumanChannelError(`unreadable Teams card ref for ${c.id}`, { permanent: true });
+    switch (card.kind) {
+      case 'posted':
+        return this.send(() => this.deps.port.update(card.to, card.activityId, caseMessage(c)));
+      case 'deferred': {
+        const late = this.deps.deferred.postedRef(c.id);
+        if (late) return this.updateCase(c, late);
+        const to = this.deps.settings.complianceConversation();
+        if (to) this.deps.deferred.posted(c.id, await this.post(to, c), this.deps.clock.now());
+        return;
+      }
+      default:
+        return assertNever(card, 'card ref');
+    }
+  }
+
+  async notifyAsker(c: CaseView): Promise<void> {
+    const r = c.resolution;
+    if (!r) throw new HumanChannelError(`${c.id} has no decision to send`, { permanent: true });
+    const to = ConversationRefSchema.safeParse(c.replyTo.reference);
+    if (!to.success) throw new HumanChannelError(`${c.id} has no Teams conversation to answer in`, { permanent: true });
+    await this.send(() => this.deps.port.send(to.data, { card: renderDecisionCard(c, r), summary: decisionSummary(c, r) }));
+  }
+
+  async postAlert(text: string, key: string): Promise<void> {
+    const to = this.deps.settings.complianceConversation();
+    if (!to) {
+      this.deps.logger.warn({ key, text }, 'teams: no compliance conversation set; alert not posted in Teams');
+      return;
+    }
+    await this.send(() => this.deps.port.send(to, { text }));
+  }
+
+  /** Posts the cards of still-open cases that waited for a compliance conversation; returns how many. */
+  async postDeferred(): Promise<number> {
+    const to = this.deps.settings.complianceConversation();
+    if (!to) return 0;
+    let posted = 0;
+    for (const caseId of this.deps.deferred.waiting()) {
+      const c = this.deps.getCase(caseId);
+      // Decided meanwhile (in the web console, say): nothing left for Teams officers to do.
+      if (!c || c.state === 'resolved') continue;
+      this.deps.deferred.posted(caseId, await this.post(to, c), this.deps.clock.now());
+      posted++;
+    }
+    return posted;
+  }
+
+  private async post(to: ConversationRef, c: CaseView): Promise<string> {
+    let activityId = '';
+    await this.send(async () => {
+      activityId = await this.deps.port.send(to, caseMessage(c));
+    });
+    return formatCardRef({ kind: 'posted', to, activityId });
+  }
+
+  /** Connector failures as the dispatcher understands them: when to retry, and when retrying cannot help. */
+  private async send(fn: () => Promise<unknown>): Promise<void> {
+    try {
+      await fn();
+    } catch (err) {
+      if (!(err instanceof TeamsSendError)) throw err;
+      const status = err.status;
+      throw new HumanChannelError(err.message, {
+        cause: err,
+        ...(err.retryAfterMs !== undefined ? { retryAfterMs: err.retryAfterMs } : {}),
+        // 400: the card itself is refused; 403/404: the bot was removed or the conversation or message is gone.
+        permanent: status === 400 || status === 403 || status === 404,
+      });
+    }
+  }
+}
+
+function caseMessage(c: CaseView): OutboundMessage {
+  return { card: renderCaseCard(c), summary: `Compliance case ${c.id}` };
+}

@@ -1,0 +1,31 @@
+/**
+ * The chat script and the stylesheet, served as files because the CSP allows no inline script or style. They are
+ * read from the source tree (src/channels/web/public), which `npm start` also has, since tsc copies no assets.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import express, { type Router } from 'express';
+import { PROJECT_ROOT } from '../../core/paths.js';
+
+export const PUBLIC_DIR = join(PROJECT_ROOT, 'src', 'channels', 'web', 'public');
+
+const ASSETS: Readonly<Record<string, string>> = {
+  'chat.js': 'text/javascript; charset=utf-8',
+  'lodestone.css': 'text/css; charset=utf-8',
+  'icon.svg': 'image/svg+xml',
+};
+
+export function assetRoutes(dir: string = PUBLIC_DIR): Router {
+  const router = express.Router();
+  // Read once at start: a missing asset is a broken install and should fail at start, not on a page view.
+  const files = new Map(Object.entries(ASSETS).map(([name, type]) => [name, { type, body: readFileSync(join(dir, name)) }]));
+  router.get('/assets/:name', (req, res, next) => {
+    const file = files.get(req.params.name);
+    if (!file) {
+      next();
+      return;
+    }
+    res.set('Cache-Control', 'no-cache').type(file.type).send(file.body);
+  });
+  return router;
+}

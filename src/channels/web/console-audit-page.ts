@@ -1,0 +1,41 @@
+/** The audit log: whether its hash chain verifies, the latest records, and the CSV export of all of them. */
+import type { AuditRecord, AuditVerification } from '../../cases/audit-log.js';
+import { clip, shortTime } from './console-cases-page.js';
+import { html, type SafeHtml } from './html.js';
+import { page } from './layout.js';
+
+export interface AuditPageInput {
+  readonly verification: AuditVerification;
+  /** Newest first. */
+  readonly records: readonly AuditRecord[];
+  readonly total: number;
+  readonly csrfToken: string;
+  readonly loggedIn: boolean;
+}
+
+export function renderAuditPage(input: AuditPageInput): SafeHtml {
+  const v = input.verification;
+  return page({
+    title: 'Audit log',
+    section: 'audit',
+    csrfToken: input.csrfToken,
+    loggedIn: input.loggedIn,
+    body: html`<h1>Audit log</h1>
+<section class="verification ${v.ok ? 'verified' : 'broken'}" aria-labelledby="verification-heading">
+  <h2 id="verification-heading">Verification</h2>
+  ${v.ok
+    ? html`<p><strong>The chain verifies.</strong> ${v.count} records; the latest is #${v.head.seq} with hash <code>${v.head.hash.slice(0, 16)}…</code>.</p>`
+    : html`<p><strong>The chain is broken at record #${v.firstBad.seq}</strong> (${v.firstBad.reason}): ${v.firstBad.detail}. ${v.count} records before it verify.</p>`}
+</section>
+<p><a href="/console/audit.csv" download>Export the whole log as CSV</a></p>
+<table class="audit">
+  <caption>${input.records.length < input.total ? `The latest ${input.records.length} of ${input.total} records` : `All ${input.total} records`}, newest first</caption>
+  <thead><tr><th scope="col">#</th><th scope="col">When</th><th scope="col">Kind</th><th scope="col">Actor</th><th scope="col">Text</th><th scope="col">Details</th></tr></thead>
+  <tbody>${input.records.map((r) => html`
+    <tr><th scope="row">${r.seq}</th><td><time datetime="${r.at}">${shortTime(r.at)}</time></td><td>${r.kind}</td><td>${r.actor}</td>
+      <td class="said">${r.redactedAt ? html`<em>redacted</em>` : clip(r.text ?? '', 200)}</td>
+      <td><code class="payload">${clip(JSON.stringify(r.payload), 240)}</code></td></tr>`)}
+  </tbody>
+</table>`,
+  });
+}

@@ -1,0 +1,138 @@
+/**
+ * The compliance console: cases by state, a case with its trace and the officer's actions, the audit log with
+ * its verification and CSV export, and the rules browser. Plain forms posting back and redirecting (POST,
+ * redirect, GET), so it needs no script and every control is a real form control.
+ */
+import express, { type Request, type Response, type Router } from 'express';
+import type { z } from 'zod';
+import { officersFrom } from '../../app.js';
+import { CaseError } from '../../cases/case-error.js';
+import type { Actor, CaseView } from '../../cases/case-view.js';
+import { isoDay } from '../../core/clock.js';
+import { renderAuditPage } from './console-audit-page.js';
+import { renderCasePage } from './console-case-page.js';
+import { renderCasesPage } from './console-cases-page.js';
+import { renderRulesPage } from './console-rules-page.js';
+import { cookieOptions, readCookie } from './cookies.js';
+import { formCsrf, requireCsrf } from './csrf.js';
+import {
+  BODY_LIMIT, CaseIdSchema, CaseQuerySchema, CasesQuerySchema, ClaimFormSchema, DecideFormSchema,
+  DONE_MESSAGES, NoteFormSchema, ReopenFormSchema, RulesQuerySchema, type CaseFilter,
+} from './input-schemas.js';
+import type { WebContext } from './web-context.js';
+import { WebError } from './web-error.js';
+
+const OFFICER_COOKIE = 'lodestone_officer';
+const AUDIT_PAGE_SIZE = 200;
+
+const CASE_ERROR_STATUS: Record<CaseError['code'], number> = { not_officer: 403, not_found: 404, bad_state: 409, invalid: 400 };
+
+export function consoleRoutes(ctx: WebContext): Router {
+  const router = express.Router();
+  const form = express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: 20 });
+  const { cases } = ctx.app;
+
+  const defaultOfficer = (req: Request): string => readCookie(req, OFFICER_COOKIE) ?? officersFrom(ctx.app.config).web[0] ?? '';
+
+  /** "Open" is the officers' queue, so it includes reopened cases. */
+  const listCases = (filter: CaseFilter): CaseView[] => {
+    if (filter === 'all') return cases.list({ limit: 500 });
+    if (filter !== 'open') return cases.list({ state: filter, limit: 500 });
+    return [...cases.list({ state: 'open', limit: 500 }), ...cases.list({ state: 'reopened', limit: 500 })]
+      .sort((a, b) => (a.id < b.id ? 1 : -1));
+  };
+
+  const findCase = (req: Request): CaseView => {
+    const id = CaseIdSchema.safeParse(req.params.id);
+    const view = id.success ? cases.get(id.data) : undefined;
+    if (!view) throw new WebError(404, 'not_found', 'There is no such case.');
+    return view;
+  };
+
+  const showCase = (req: Request, res: Response, view: CaseView, extra: { done?: string; error?: string; status?: number } = {}) => {
+    const session = ctx.sessions.ensure(req, res);
+    res.status(extra.status ?? 200).type('html').send(renderCasePage({
+      view, officer: defaultOfficer(req), csrfToken: session.csrfToken, loggedIn: ctx.auth.required,
+      ...(extra.done ? { done: extra.done } : {}), ...(extra.error ? { error: extra.error } : {}),
+    }).value);
+  };
+
+  router.get('/', (req, res) => {
+    const session = ctx.sessions.ensure(req, res);
+    const { state: filter } = CasesQuerySchema.parse(req.query);
+    const counts: Record<CaseFilter, number> = {
+      open: listCases('open').length, claimed: listCases('claimed').length, resolved: listCases('resolved').length, all: listCases('all').length,
+    };
+    res.type('html').send(renderCasesPage({
+      filter, cases: listCases(filter), counts, alerts: ctx.alerts.recent(), csrfToken: session.csrfToken, loggedIn: ctx.auth.required,
+    }).value);
+  });
+
+  router.get('/cases/:id', (req, res) => {
+    const view = findCase(req);
+    const { done } = CaseQuerySchema.parse(req.query);
+    showCase(req, res, view, done ? { done: DONE_MESSAGES[done] } : {});
+  });
+
+  /** One officer action: CSRF, the form through zod, the case service, then back to the case page. */
+  function action<S extends z.ZodType<{ officer: string }>>(
+    name: 'claim' | 'decide' | 'note' | 'reopen', schema: S, done: keyof typeof DONE_MESSAGES,
+    run: (caseId: string, officer: Actor, input: z.output<S>) => void,
+  ): void {
+    router.post(`/cases/:id/${name}`, form, (req, res) => {
+      requireCsrf(ctx.sessions, req, formCsrf(req.body));
+      const view = findCase(req);
+      const input = schema.safeParse(req.body);
+      if (!input.success) {
+        const issue = input.error.issues[0];
+        showCase(req, res, view, { status: 400, error: `${issue?.path.join('.') ?? 'form'}: ${issue?.message ?? 'invalid'}` });
+        return;
+      }
+      const officer: Actor = { channel: 'web', user: input.data.officer };
+      try {
+        run(view.id, officer, input.data);
+      } catch (e) {
+        if (!(e instanceof CaseError)) throw e;
+        showCase(req, res, cases.get(view.id) ?? view, { status: CASE_ERROR_STATUS[e.code], error: e.message });
+        return;
+      }
+      res.cookie(OFFICER_COOKIE, officer.user, cookieOptions(req, 30 * 24 * 3_600_000));
+      res.redirect(303, `/console/cases/${encodeURIComponent(view.id)}?done=${done}#main`);
+    });
+  }
+
+  action('claim', ClaimFormSchema, 'claimed', (id, officer) => cases.claim(id, officer));
+  action('decide', DecideFormSchema, 'decided', (id, officer, d) => cases.decide(id, officer, { verdict: d.verdict, note: d.note, reusable: d.reusable }));
+  action('note', NoteFormSchema, 'noted', (id, officer, n) => cases.addNote(id, officer, n.note));
+  action('reopen', ReopenFormSchema, 'reopened', (id, officer, r) => cases.reopen(id, officer, r.reason));
+
+  router.get('/audit', (req, res) => {
+    const session = ctx.sessions.ensure(req, res);
+    const records = cases.audit.records();
+    res.type('html').send(renderAuditPage({
+      verification: cases.audit.verifyAudit(),
+      records: records.slice(-AUDIT_PAGE_SIZE).reverse(),
+      total: records.length,
+      csrfToken: session.csrfToken,
+      loggedIn: ctx.auth.required,
+    }).value);
+  });
+
+  router.get('/audit.csv', (_req, res) => {
+    res
+      .type('text/csv; charset=utf-8')
+      .attachment(`lodestone-audit-${isoDay(ctx.app.clock.now())}.csv`)
+      .send(cases.audit.exportAuditCsv());
+  });
+
+  router.get('/rules', (req, res) => {
+    const session = ctx.sessions.ensure(req, res);
+    const { asOf } = RulesQuerySchema.parse(req.query);
+    res.type('html').send(renderRulesPage({
+      rules: ctx.app.rules.rules, rulesVersion: ctx.app.rules.version, asOf: asOf ?? isoDay(ctx.app.clock.now()),
+      csrfToken: session.csrfToken, loggedIn: ctx.auth.required,
+    }).value);
+  });
+
+  return router;
+}

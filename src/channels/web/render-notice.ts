@@ -1,0 +1,16 @@
+/** An officer's decision as it arrives in the asker's chat. */
+import { html, type SafeHtml } from './html.js';
+import type { Notice } from './inbox-store.js';
+import { DECISION_LABELS } from './labels.js';
+
+export function renderNotice(n: Notice, idSuffix: string): SafeHtml {
+  const headingId = `notice-${idSuffix}`;
+  return html`<article class="card notice verdict-${n.decision}" aria-labelledby="${headingId}">
+  <header class="card-head">
+    <span class="badge badge-${n.decision}">${DECISION_LABELS[n.decision]}</span>
+    <h3 id="${headingId}" class="headline">Compliance decision on case ${n.caseId}: ${DECISION_LABELS[n.decision]}</h3>
+  </header>
+  ${n.note && html`<blockquote class="officer-note"><p>${n.note}</p></blockquote>`}
+  <p class="meta">Decided by ${n.by} on <time datetime="${n.decidedAt}">${n.decidedAt.slice(0, 16).replace('T', ' ')} UTC</time>.</p>
+</article>`;
+}

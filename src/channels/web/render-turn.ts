@@ -1,0 +1,17 @@
+/** One chat turn (the asker's words, then Lodestone's reply card) and one arrived decision, as chat entries. */
+import { html, type SafeHtml } from './html.js';
+import type { InboxItem } from './inbox-store.js';
+import { renderNotice } from './render-notice.js';
+import { renderReply } from './render-reply.js';
+import type { Turn } from './transcript-store.js';
+
+export function renderTurn(turn: Turn, csrfToken: string): SafeHtml {
+  return html`<div class="turn" id="turn-${turn.id}">
+  <div class="bubble from-user"><p class="who">You asked</p><p class="said">${turn.text}</p></div>
+  ${renderReply(turn.reply, { csrfToken, idSuffix: String(turn.id) })}
+</div>`;
+}
+
+export function renderInboxItem(item: InboxItem): SafeHtml {
+  return html`<div class="turn" id="decision-${item.id}">${renderNotice(item.notice, String(item.id))}</div>`;
+}

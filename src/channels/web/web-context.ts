@@ -1,0 +1,16 @@
+/** What the web routes share: the app, and the web channel's own stores, sessions and login. */
+import type { App } from '../../app.js';
+import type { AlertStore } from './alert-store.js';
+import type { ConsoleAuth } from './console-auth.js';
+import type { InboxStore } from './inbox-store.js';
+import type { Sessions } from './session.js';
+import type { TranscriptStore } from './transcript-store.js';
+
+export interface WebContext {
+  readonly app: App;
+  readonly sessions: Sessions;
+  readonly auth: ConsoleAuth;
+  readonly transcript: TranscriptStore;
+  readonly inbox: InboxStore;
+  readonly alerts: AlertStore;
+}

@@ -1,0 +1,51 @@
+/** Starts the real HTTP server with the web channel on 127.0.0.1 and a free port, for the HTTP and browser tests. */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp, type App } from '../../../src/app.js';
+import type { OutboxDispatcher } from '../../../src/cases/outbox-dispatcher.js';
+import type { ChannelModule } from '../../../src/channels/channel-module.js';
+import { createWebChannel } from '../../../src/channels/web/web-channel.js';
+import { ConfigSchema } from '../../../src/config.js';
+import type { Clock } from '../../../src/core/clock.js';
+import { createHttpApp } from '../../../src/server.js';
+
+export interface WebServer {
+  readonly url: string;
+  readonly app: App;
+  readonly web: ChannelModule;
+  readonly dispatcher: OutboxDispatcher;
+  close(): Promise<void>;
+}
+
+/** Real time, moved to `day`: answers do not change with the day the tests run, and time still passes. */
+export function clockOn(day: string): Clock {
+  const offset = Date.now() - Date.parse(`${day}T09:00:00Z`);
+  return { now: () => new Date(Date.now() - offset) };
+}
+
+export const TEST_DAY = '2026-03-02';
+
+export async function startWebServer(env: Record<string, string> = {}): Promise<WebServer> {
+  const app = createApp({ config: ConfigSchema.parse({ LOG_LEVEL: 'silent', ...env }), dbFile: ':memory:', clock: clockOn(TEST_DAY) });
+  const web = createWebChannel(app);
+  if (!web.humanChannel) throw new Error('the web channel has no HumanChannel');
+  const dispatcher = app.startBackground({ web: web.humanChannel });
+  await web.start?.();
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = createHttpApp(app, [web]).listen(0, '127.0.0.1', () => resolve(s));
+    s.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    app,
+    web,
+    dispatcher,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await web.stop?.();
+      await app.close();
+    },
+  };
+}

@@ -1,0 +1,58 @@
+/** The one HTTP server: health, metrics, unknown paths, and errors that never leak a stack trace. */
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { Router } from 'express';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../../src/app.js';
+import { ConfigSchema } from '../../src/config.js';
+import { createHttpApp } from '../../src/server.js';
+
+let app: App;
+let server: Server;
+let base: string;
+
+beforeAll(async () => {
+  app = createApp({ config: ConfigSchema.parse({ LOG_LEVEL: 'silent' }), dbFile: ':memory:' });
+  const boom = Router();
+  boom.get('/boom', () => {
+    throw new Error('secret internals');
+  });
+  const http = createHttpApp(app, [{ name: 'web', router: boom }]);
+  server = await new Promise((resolve) => {
+    const s = http.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  await app.close();
+});
+
+describe('http server', () => {
+  it('reports health with the rules version', async () => {
+    const res = await fetch(`${base}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ok: true, rulesVersion: app.rules.version, channels: ['web'] });
+  });
+
+  it('exposes Prometheus metrics, counting answered questions', async () => {
+    app.answer({ id: 'm1', text: 'Dy magnets from China to Germany?', user: 'u', conversation: 'c', channel: 'cli', receivedAt: new Date() });
+    const text = await (await fetch(`${base}/metrics`)).text();
+    expect(text).toMatch(/lodestone_questions_total\{channel="cli",verdict="license_required",intent="part_license"\} 1/);
+    expect(text).toMatch(/lodestone_turn_seconds_bucket/);
+  });
+
+  it('answers 404 as JSON for unknown paths', async () => {
+    const res = await fetch(`${base}/nope`);
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual({ error: 'not_found' });
+  });
+
+  it('answers 500 without the error message or a stack trace', async () => {
+    const res = await fetch(`${base}/boom`);
+    expect(res.status).toBe(500);
+    const body = await res.text();
+    expect(body).toBe('{"error":"internal_error"}');
+  });
+});

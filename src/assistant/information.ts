@@ -58,7 +58,8 @@ function describeStatus(status: RuleStatus, asOf: string): string {
 
 /** The status of a source on a day, as its rules say: one line per distinct status. */
 export function sourceStatus(set: RuleSet, sourceId: string, asOf: string): { lines: string[]; unknown: boolean } {
-  const rules = set.rules.filter((r) => r.sources.some((s) => s.id === sourceId));
+  // A rule speaks for the instrument it cites first; later citations are context ("cf. No. 61 §4").
+  const rules = set.rules.filter((r) => r.sources[0]?.id === sourceId);
   const seen = new Map<string, string[]>();
   let unknown = false;
   for (const r of rules) {

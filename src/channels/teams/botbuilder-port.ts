@@ -13,7 +13,7 @@ import { retryAfterMs } from './retry-after.js';
 import {
   ConversationRefSchema, TeamsSendError,
   type ConversationRef, type DeliveryResult, type InboundActivity, type InvokeResult, type OutboundMessage,
-  type TeamsPort, type TeamsTurn, type TurnHandler,
+  type TeamsPort, type TeamsTurn,
 } from './teams-port.js';
 
 export interface BotFrameworkSettings {

@@ -89,7 +89,8 @@ function safeUrl(url: string | undefined): string | undefined {
   try {
     const u = new URL(url);
     if (u.protocol !== 'https:' && u.protocol !== 'http:') return undefined;
-    return u.href.replace(/[()\s]/g, (ch) => encodeURIComponent(ch));
+    // encodeURIComponent leaves parentheses alone, and a ')' would end the markdown link early.
+    return u.href.replace(/\(/g, '%28').replace(/\)/g, '%29');
   } catch {
     return undefined;
   }

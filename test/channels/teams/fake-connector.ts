@@ -37,13 +37,12 @@ export class FakeConnector {
   private constructor(private readonly server: Server, readonly url: string) {}
 
   static async start(): Promise<FakeConnector> {
-    let fake: FakeConnector | undefined;
-    const server = createServer((req, res) => {
-      void fake?.handle(req, res);
-    });
+    const handlers: ((req: IncomingMessage, res: ServerResponse) => void)[] = [];
+    const server = createServer((req, res) => handlers.forEach((h) => h(req, res)));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    fake = new FakeConnector(server, `http://127.0.0.1:${port}/`);
+    const fake = new FakeConnector(server, `http://127.0.0.1:${port}/`);
+    handlers.push((req, res) => void fake.handle(req, res));
     return fake;
   }
 

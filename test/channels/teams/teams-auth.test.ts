@@ -35,7 +35,7 @@ beforeAll(async () => {
   fake = await FakeConnector.start();
   fake.keys = [{ kty: 'RSA', use: 'sig', kid: KID, ...trusted.publicKey.export({ format: 'jwk' }) }];
   lode = await startLodestone(
-    { MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: 'not-a-real-secret', MICROSOFT_APP_TYPE: 'MultiTenant', LOG_LEVEL: 'warn' },
+    { MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: 'not-a-real-secret', MICROSOFT_APP_TYPE: 'MultiTenant' },
     { openIdMetadataUrl: fake.openIdMetadataUrl },
   );
 });

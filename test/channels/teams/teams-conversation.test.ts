@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeConnector } from './fake-connector.js';
 import {
-  ASKER, CHANNEL, OFFICER, PERSONAL, cardActions, cardOf, cardSubmit, cardText, channelMention, personalMessage,
+  ASKER, CHANNEL, OFFICER, PERSONAL, cardActions, cardInvoke, cardOf, cardSubmit, cardText, channelMention, personalMessage,
   startLodestone, type Lodestone,
 } from './harness.js';
 
@@ -180,5 +180,39 @@ describe('cases through Teams', () => {
 
     expect(lode.app.cases.list({ state: 'open' })).toHaveLength(1);
     expect(cardText(cardOf(fake.activities[0]!))).toMatch(/compliance/i);
+  });
+
+  it('answers an adaptiveCard/action invoke from an officer with the refreshed case card', async () => {
+    await chooseComplianceChannel();
+    const caseId = await escalate();
+
+    const res = await lode.post(cardInvoke(fake, 'claim', { caseId }, OFFICER));
+
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+    const card = (res.body as { value: unknown }).value;
+    expect(cardText(card)).toContain('Claimed by Olga Officer');
+    expect(lode.app.cases.get(caseId)?.state).toBe('claimed');
+  });
+
+  it('answers an adaptiveCard/action invoke from a non-officer with a refusal and changes nothing', async () => {
+    await chooseComplianceChannel();
+    const caseId = await escalate();
+
+    const res = await lode.post(cardInvoke(fake, 'decide', { caseId, verdict: 'not_required' }, ASKER));
+
+    expect(res.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.activity.message' });
+    expect((res.body as { value: string }).value).toMatch(/Only compliance officers/);
+    expect(lode.app.cases.get(caseId)?.state).toBe('open');
+  });
+
+  it('asks for a verdict when an officer submits the decide form without one', async () => {
+    await chooseComplianceChannel();
+    const caseId = await escalate();
+
+    await lode.post(cardSubmit(fake, { action: 'decide', caseId, note: 'hmm' }, OFFICER, 'channel'));
+
+    expect(fake.activities.at(-1)?.body.text).toMatch(/Choose a verdict/);
+    expect(lode.app.cases.get(caseId)?.state).toBe('open');
   });
 });

@@ -1,0 +1,135 @@
+/** The Adaptive Cards, as pure functions of a Reply or a case. */
+import { describe, expect, it } from 'vitest';
+import type { Reply } from '../../../src/assistant/reply.js';
+import type { CaseView } from '../../../src/cases/case-view.js';
+import { renderCaseCard } from '../../../src/channels/teams/render-case-card.js';
+import { renderReplyCard } from '../../../src/channels/teams/render-card.js';
+import { renderDecisionCard } from '../../../src/channels/teams/render-decision-card.js';
+import { cardActions, cardText } from './harness.js';
+
+function reply(overrides: Partial<Reply> = {}): Reply {
+  return {
+    headline: 'Licence required: exporting dysprosium magnets from China needs a MOFCOM dual-use export licence.',
+    verdict: 'license_required',
+    intent: { name: 'part_license', confidence: 0.9 },
+    reasons: ['Dysprosium magnets are listed in Announcement 2025 No. 18.'],
+    citations: [
+      { source: 'CN-ANN-2025-18', article: 'art. 1', title: 'Medium and heavy rare earths', url: 'https://www.mofcom.gov.cn/a(1).html' },
+      { source: 'CN-DUAL-USE-REG', article: 'art. 17' },
+    ],
+    followUps: [],
+    nextSteps: ['Apply to MOFCOM.'],
+    escalation: { state: 'offered' },
+    fired: [],
+    missing: [],
+    disclaimer: 'Not legal advice. Based on Lodestone rules version abc as of 2026-03-02; when unsure, ask compliance.',
+    rulesVersion: 'abc',
+    asOf: '2026-03-02',
+    ...overrides,
+  };
+}
+
+const ISO = '2026-03-02T09:00:00.000Z';
+
+function caseView(overrides: Partial<CaseView> = {}): CaseView {
+  return {
+    id: 'C-000007', state: 'open', question: 'Can we ship [free money](https://evil.example) magnets?', turns: [],
+    facts: {}, factsKey: 'k',
+    decision: {
+      verdict: 'escalate', reasons: ['The end use is unclear.'], citations: [{ source: 'CN-ANN-2025-61' }], fired: [], trace: [],
+      missing: [], nextSteps: [], rulesVersion: 'abc', asOf: '2026-03-02',
+    },
+    verdict: 'escalate', rulesVersion: 'abc',
+    asker: { channel: 'teams', user: 'asker-aad-id', name: 'Ada' },
+    replyTo: { channel: 'teams', user: 'asker-aad-id', conversation: 'a:chat' },
+    claimedBy: null, claimedAt: null, resolution: null, createdAt: ISO, updatedAt: ISO, redactedAt: null, history: [],
+    ...overrides,
+  };
+}
+
+describe('reply card', () => {
+  it('is an Adaptive Card 1.5 with the verdict, headline, reasons, next steps and disclaimer', () => {
+    const card = renderReplyCard(reply());
+    expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.5', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json' });
+    const text = cardText(card);
+    for (const s of ['LICENCE REQUIRED', reply().headline, reply().reasons[0], 'Apply to MOFCOM.', reply().disclaimer]) expect(text).toContain(s);
+  });
+
+  it('links citations that have an address, escaping what would break the link', () => {
+    const text = cardText(renderReplyCard(reply()));
+    expect(text).toContain('[CN-ANN-2025-18 art. 1 — Medium and heavy rare earths](https://www.mofcom.gov.cn/a%281%29.html)');
+    expect(text).toContain('CN-DUAL-USE-REG art. 17');
+  });
+
+  it('never links a citation address that is not http(s)', () => {
+    const text = cardText(renderReplyCard(reply({ citations: [{ source: 'X', url: 'javascript:alert(1)' }] })));
+    expect(text).not.toContain('javascript:');
+  });
+
+  it('offers the follow-up answers as Action.Submit buttons, then Escalate', () => {
+    const card = renderReplyCard(reply({
+      verdict: 'need_info',
+      followUps: [{ fact: 'destination', question: 'Where does it go?', choices: ['Germany', 'United States'] }],
+    }));
+    expect(cardText(card)).toContain('Where does it go?');
+    expect(cardActions(card)).toEqual([
+      { type: 'Action.Submit', title: 'Germany', data: { action: 'followup', text: 'Germany' } },
+      { type: 'Action.Submit', title: 'United States', data: { action: 'followup', text: 'United States' } },
+      { type: 'Action.Submit', title: 'Ask a compliance officer', data: { action: 'escalate' } },
+    ]);
+  });
+
+  it('does not offer Escalate for a question already with compliance', () => {
+    const card = renderReplyCard(reply({ verdict: 'escalate', escalation: { state: 'opened', caseId: 'C-000001' } }));
+    expect(cardActions(card)).toHaveLength(0);
+    expect(cardText(card)).toContain('Case C-000001 is with the compliance team.');
+  });
+
+  it('shows text from the question literally, in TextRuns that do not render markdown', () => {
+    const card = renderReplyCard(reply({ headline: '"[click](https://evil.example)" is not something Lodestone covers.' }));
+    const json = JSON.stringify(card);
+    expect(json).toContain('{"type":"TextRun","text":"\\"[click](https://evil.example)\\" is not something Lodestone covers."');
+    expect(json).not.toMatch(/"type":"TextBlock","[^}]*evil\.example/);
+  });
+});
+
+describe('case card', () => {
+  it('offers Claim and a Decide form with the three officer verdicts, a note and the reusable toggle', () => {
+    const card = renderCaseCard(caseView());
+    const actions = cardActions(card);
+    expect(actions.map((a) => a.title)).toEqual(['Claim', 'Decide', 'Submit decision']);
+    const json = JSON.stringify(card);
+    expect(json).toContain('"type":"Input.ChoiceSet","id":"verdict"');
+    expect(json).toContain('"type":"Input.Text","id":"note"');
+    expect(json).toContain('"type":"Input.Toggle","id":"reusable"');
+    for (const v of ['license_required', 'not_required', 'prohibited']) expect(json).toContain(`"value":"${v}"`);
+  });
+
+  it('keeps Decide but not Claim once claimed', () => {
+    const card = renderCaseCard(caseView({ state: 'claimed', claimedBy: { channel: 'teams', user: 'o', name: 'Olga' } }));
+    expect(cardText(card)).toContain('Claimed by Olga');
+    expect(cardActions(card).map((a) => a.title)).toEqual(['Decide', 'Submit decision']);
+  });
+
+  it('shows the decision and offers nothing once resolved', () => {
+    const card = renderCaseCard(caseView({
+      state: 'resolved',
+      resolution: { decision: 'prohibited', note: 'Military end user.', by: { channel: 'teams', user: 'o', name: 'Olga' }, at: ISO, reusable: true },
+    }));
+    expect(cardText(card)).toMatch(/Decided: Prohibited, by Olga[\s\S]*Military end user\./);
+    expect(cardActions(card)).toHaveLength(0);
+  });
+
+  it("shows the asker's question literally", () => {
+    expect(JSON.stringify(renderCaseCard(caseView()))).toContain('{"type":"TextRun","text":"Can we ship [free money](https://evil.example) magnets?"}');
+  });
+});
+
+describe('decision card', () => {
+  it("tells the asker the officer's verdict and note", () => {
+    const resolution = { decision: 'not_required', note: 'Finished motors are out of scope.', by: { channel: 'teams', user: 'o', name: 'Olga' }, at: ISO, reusable: false } as const;
+    const text = cardText(renderDecisionCard(caseView({ state: 'resolved', resolution }), resolution));
+    expect(text).toMatch(/NO LICENCE REQUIRED[\s\S]*case C-000007[\s\S]*Finished motors are out of scope\.[\s\S]*Olga/);
+    expect(text).toMatch(/Not legal advice/);
+  });
+});

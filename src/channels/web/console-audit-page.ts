@@ -24,12 +24,12 @@ export function renderAuditPage(input: AuditPageInput): SafeHtml {
 <section class="verification ${v.ok ? 'verified' : 'broken'}" aria-labelledby="verification-heading">
   <h2 id="verification-heading">Verification</h2>
   ${v.ok
-    ? html`<p><strong>The chain verifies.</strong> ${v.count} records; the latest is #${v.head.seq} with hash <code>${v.head.hash.slice(0, 16)}…</code>.</p>`
-    : html`<p><strong>The chain is broken at record #${v.firstBad.seq}</strong> (${v.firstBad.reason}): ${v.firstBad.detail}. ${v.count} records before it verify.</p>`}
+    ? html`<p><strong>The chain verifies.</strong> ${plural(v.count, 'record')}; the latest is #${v.head.seq} with hash <code>${v.head.hash.slice(0, 16)}…</code>.</p>`
+    : html`<p><strong>The chain is broken at record #${v.firstBad.seq}</strong> (${v.firstBad.reason}): ${v.firstBad.detail}. The ${plural(v.count, 'record')} before it verify.</p>`}
 </section>
 <p><a href="/console/audit.csv" download>Export the whole log as CSV</a></p>
 <table class="audit">
-  <caption>${input.records.length < input.total ? `The latest ${input.records.length} of ${input.total} records` : `All ${input.total} records`}, newest first</caption>
+  <caption>${input.records.length < input.total ? `The latest ${input.records.length} of ${input.total} records` : `All ${plural(input.total, 'record')}`}, newest first</caption>
   <thead><tr><th scope="col">#</th><th scope="col">When</th><th scope="col">Kind</th><th scope="col">Actor</th><th scope="col">Text</th><th scope="col">Details</th></tr></thead>
   <tbody>${input.records.map((r) => html`
     <tr><th scope="row">${r.seq}</th><td><time datetime="${r.at}">${shortTime(r.at)}</time></td><td>${r.kind}</td><td>${r.actor}</td>
@@ -38,4 +38,8 @@ export function renderAuditPage(input: AuditPageInput): SafeHtml {
   </tbody>
 </table>`,
   });
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

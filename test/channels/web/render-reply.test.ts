@@ -1,0 +1,101 @@
+import { describe, expect, test } from 'vitest';
+import type { Reply } from '../../../src/assistant/reply.js';
+import { ESCALATE_TEXT, renderReply } from '../../../src/channels/web/render-reply.js';
+
+const ctx = { csrfToken: 'tok-123', idSuffix: '7' };
+
+function reply(overrides: Partial<Reply> = {}): Reply {
+  return {
+    headline: 'Licence required: exporting dysprosium magnets from China needs a MOFCOM dual-use export licence.',
+    verdict: 'license_required',
+    intent: { name: 'part_license', confidence: 0.9 },
+    reasons: ['The item is listed in Announcement 2025 No. 18.'],
+    citations: [
+      { source: 'CN-ANN-2025-18', article: '1C902-1C908', title: 'Announcement 2025 No. 18' },
+      { source: 'CN-ANN-2025-61', url: 'https://www.mofcom.gov.cn/61.html' },
+    ],
+    followUps: [],
+    nextSteps: ['Apply to MOFCOM for a dual-use export licence.'],
+    escalation: { state: 'offered' },
+    fired: [],
+    missing: [],
+    disclaimer: 'Not legal advice. Based on Lodestone rules version abc as of 2026-03-02.',
+    rulesVersion: 'abc',
+    asOf: '2026-03-02',
+    ...overrides,
+  };
+}
+
+describe('renderReply', () => {
+  test('shows the headline, verdict badge, reasons, next steps, citations and disclaimer of the reply', () => {
+    const out = renderReply(reply(), ctx).value;
+    expect(out).toContain('<span class="badge badge-license_required">Licence required</span>');
+    expect(out).toContain('<h3 id="reply-7" class="headline">Licence required: exporting dysprosium magnets');
+    expect(out).toContain('<li>The item is listed in Announcement 2025 No. 18.</li>');
+    expect(out).toContain('<li>Apply to MOFCOM for a dual-use export licence.</li>');
+    expect(out).toContain('<a href="/sources#CN-ANN-2025-18">CN-ANN-2025-18 1C902-1C908</a>: Announcement 2025 No. 18');
+    expect(out).toContain('<a href="https://www.mofcom.gov.cn/61.html" rel="noopener noreferrer" target="_blank">official text');
+    expect(out).toContain('<p class="disclaimer">Not legal advice.');
+  });
+
+  test("turns a follow-up's choices into submit buttons that send the choice as the next turn", () => {
+    const out = renderReply(reply({
+      verdict: 'need_info',
+      followUps: [{ fact: 'item.elements', question: 'Which rare earths does it contain?', choices: ['It contains dysprosium', 'No Dy or Tb'] }],
+    }), ctx).value;
+    expect(out).toContain('<form method="post" action="/chat" class="choices" data-chat-send>');
+    expect(out).toContain('<input type="hidden" name="csrf" value="tok-123">');
+    expect(out).toContain('<button type="submit" name="text" value="It contains dysprosium">It contains dysprosium</button>');
+    expect(out).toContain('aria-labelledby="follow-up-7-0"');
+  });
+
+  test('offers the escalate button only when the reply offers escalation, and names the case once opened', () => {
+    expect(renderReply(reply(), ctx).value).toContain(`<button type="submit" name="text" value="${ESCALATE_TEXT}" class="secondary">Talk to compliance</button>`);
+    const opened = renderReply(reply({
+      verdict: 'escalate',
+      escalation: { state: 'opened', caseId: 'C-000004', note: 'Case C-000004 is with the compliance team.' },
+    }), ctx).value;
+    expect(opened).not.toContain('Talk to compliance</button>');
+    expect(opened).toContain('<strong>Case C-000004: with the compliance team.</strong> Case C-000004 is with the compliance team.');
+    expect(renderReply(reply({ verdict: 'none', escalation: { state: 'not_needed' } }), ctx).value).not.toContain('escalat');
+  });
+
+  test('a reply that decides nothing has no verdict badge', () => {
+    expect(renderReply(reply({ verdict: 'none' }), ctx).value).not.toContain('class="badge');
+  });
+
+  test('a citation URL that is not http(s) is shown without a link', () => {
+    const out = renderReply(reply({ citations: [{ source: 'CN-X-1', url: 'javascript:alert(1)' }] }), ctx).value;
+    expect(out).not.toContain('javascript:');
+    expect(out).not.toContain('official text');
+  });
+
+  test('escapes every text field of the reply', () => {
+    const x = '<img src=x onerror=alert(1)>';
+    const out = renderReply(reply({
+      headline: x, reasons: [x], nextSteps: [x], disclaimer: x, inputNote: x, missing: [x],
+      citations: [{ source: x, title: x }],
+      followUps: [{ fact: 'f', question: x, choices: [x] }],
+      escalation: { state: 'opened', caseId: x, note: x },
+    }), ctx).value;
+    expect(out).not.toContain('<img');
+    expect(out.match(/&lt;img src=x onerror=alert\(1\)&gt;/g)?.length).toBeGreaterThanOrEqual(10);
+  });
+
+  test("shows the assistant's note when it cut the input", () => {
+    const out = renderReply(reply({ inputNote: 'Your message was 9,000 characters long; I read the first 4,000.' }), ctx).value;
+    expect(out).toContain('<p class="input-note" role="note">Your message was 9,000 characters long');
+  });
+
+  test('lists the rules that decided with each condition, expected and actual', () => {
+    const out = renderReply(reply({
+      fired: [{
+        ruleId: 'no18-listed-items', title: 'Announcement 2025 No. 18', match: 'true', status: 'in_force', statusNote: 'in force on 2026-03-02',
+        contributes: 'license_required', overriddenBy: null, confirmed: true,
+        checks: [{ fact: 'item.elements', label: 'rare earths contained', op: 'containsAny', expected: ['Dy', 'Tb'], actual: { present: ['Dy'] }, result: 'true' }],
+      }],
+    }), ctx).value;
+    expect(out).toContain('<summary>Rules that decided (1)</summary>');
+    expect(out).toContain('<td>containsAny</td><td>Dy, Tb</td><td>present: Dy</td>');
+  });
+});

@@ -12,7 +12,7 @@ import { renderReply } from './render-blocks.js';
 import type { SlackContext } from './slack-context.js';
 import { ACTION, ESCALATE_TEXT } from './slack-ids.js';
 
-const FOLLOW_UP = new RegExp(`^${ACTION.followupChoice}(:\\d+)?$`);
+const FOLLOW_UP = new RegExp(`^${ACTION.followupChoice}(:\\d+)*$`);
 
 async function tell(respond: RespondFn | undefined, text: string): Promise<void> {
   await respond?.({ response_type: 'ephemeral', replace_original: false, text });

@@ -58,8 +58,13 @@ function plain(text: string, max: number): types.PlainTextElement {
   return { type: 'plain_text', text: fitPlain(nonEmpty(text, '-'), max), emoji: true };
 }
 
+/** Slack refuses an empty text object, so an empty line becomes a dash. */
+function contextBlock(text: string): types.ContextBlock {
+  return { type: 'context', elements: [{ type: 'mrkdwn', text: nonEmpty(text, '-') }] };
+}
+
 function mrkdwnSection(text: string): types.SectionBlock {
-  return { type: 'section', text: { type: 'mrkdwn', text: nonEmpty(text, ' ') } };
+  return { type: 'section', text: { type: 'mrkdwn', text: nonEmpty(text, '-') } };
 }
 
 /** A titled list as one or more sections, each within the section limit. */
@@ -84,11 +89,13 @@ function blockId(prefix: string, ref: string | undefined): string {
 }
 
 export function citationLine(c: RenderableReply['citations'][number]): string {
-  const label = [c.source, c.article].filter(Boolean).join(' ');
+  const oneLine = (t: string | undefined) => (t ?? '').replace(/\s+/g, ' ').trim();
+  const label = nonEmpty([oneLine(c.source), oneLine(c.article)].filter(Boolean).join(' '), 'source');
+  const title = oneLine(c.title);
   const url = c.url && SAFE_URL.test(c.url) ? c.url : undefined;
   // Link text is cut short so a long title cannot push the closing `>` past the line limit.
   const head = url ? `<${url.replace(/&/g, '&amp;')}|${fitMrkdwn(label, 200)}>` : `*${fitMrkdwn(label, 200)}*`;
-  return c.title ? `${head} — ${fitMrkdwn(c.title, 600)}` : head;
+  return title ? `${head} — ${fitMrkdwn(title, 600)}` : head;
 }
 
 function prefaceText(p: NonNullable<RenderOptions['preface']>): string {
@@ -102,12 +109,12 @@ export function renderReply(reply: RenderableReply, options: RenderOptions = {})
   const body: Block[] = [];
   const tail: Block[] = [];
 
-  if (options.preface) head.push({ type: 'context', elements: [{ type: 'mrkdwn', text: prefaceText(options.preface) }] });
+  if (options.preface) head.push(contextBlock(prefaceText(options.preface)));
   head.push({ type: 'header', text: plain(reply.verdict === 'none' ? reply.headline : verdictLabel(reply.verdict), LIMITS.headerText) });
   if (reply.verdict !== 'none' || reply.headline.length > LIMITS.headerText) {
     head.push(mrkdwnSection(`*${fitMrkdwn(reply.headline, LIMITS.sectionText - 2)}*`));
   }
-  if (reply.inputNote) head.push({ type: 'context', elements: [{ type: 'mrkdwn', text: fitMrkdwn(reply.inputNote, LIMITS.contextText) }] });
+  if (reply.inputNote) head.push(contextBlock(fitMrkdwn(reply.inputNote, LIMITS.contextText)));
 
   if (reply.reasons.length > 0) {
     body.push(...packLines(reply.reasons.map((r) => `• ${fitMrkdwn(r, LIMITS.sectionText - 2)}`), LIMITS.sectionText, (l) => l).map(mrkdwnSection));
@@ -120,10 +127,10 @@ export function renderReply(reply: RenderableReply, options: RenderOptions = {})
       body.push({
         type: 'actions',
         block_id: blockId(`fu${i}`, options.ref),
-        elements: choices.map((c, j) => button(`${ACTION.followupChoice}:${j}`, c, c)),
+        elements: choices.map((c, j) => button(`${ACTION.followupChoice}:${i}:${j}`, c, c)),
       });
     } else {
-      body.push({ type: 'context', elements: [{ type: 'mrkdwn', text: 'Reply here with the answer.' }] });
+      body.push(contextBlock('Reply here with the answer.'));
     }
   });
 
@@ -143,12 +150,12 @@ export function renderReply(reply: RenderableReply, options: RenderOptions = {})
     if (options.shareable) actions.push(button(ACTION.share, 'Share in channel', options.turnId, 'primary'));
   }
   if (actions.length > 0) tail.push({ type: 'actions', block_id: blockId('act', options.ref), elements: actions });
-  tail.push({ type: 'context', elements: [{ type: 'mrkdwn', text: fitMrkdwn(nonEmpty(reply.disclaimer, 'Not legal advice.'), LIMITS.contextText) }] });
+  tail.push(contextBlock(fitMrkdwn(nonEmpty(reply.disclaimer, 'Not legal advice.'), LIMITS.contextText)));
 
   const room = LIMITS.blocks - head.length - tail.length;
   const kept = body.length <= room ? body : [
     ...body.slice(0, room - 1),
-    { type: 'context', elements: [{ type: 'mrkdwn', text: `${ELLIPSIS} more in the web console` }] } satisfies Block,
+    contextBlock(`${ELLIPSIS} more in the web console`),
   ];
   const text = fitMrkdwn(`${reply.verdict === 'none' ? '' : `${plainVerdict(reply.verdict)}: `}${reply.headline}`, LIMITS.fallbackText);
   return { text, blocks: [...head, ...kept, ...tail] };

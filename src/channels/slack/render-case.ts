@@ -7,7 +7,7 @@ import { OFFICER_DECISIONS, type Actor, type CaseView, type OfficerDecision } fr
 import type { Block } from './render-blocks.js';
 import { citationLine, plainVerdict, verdictLabel } from './render-blocks.js';
 import { ACTION, DECIDE_FORM, VIEW } from './slack-ids.js';
-import { LIMITS, fitMrkdwn, fitPlain, packLines } from './text-limits.js';
+import { LIMITS, fitMrkdwn, fitPlain, nonEmpty, packLines } from './text-limits.js';
 
 const USER_ID = /^[A-Z0-9_]{1,40}$/;
 const MAX_FACT_LINES = 20;
@@ -48,8 +48,9 @@ export function factLines(value: unknown, path = ''): string[] {
   return [`${path}: ${String(value)}`];
 }
 
+/** A blockquote; the `>` markers are ours, the text inside is escaped. */
 function quote(text: string, max: number): string {
-  return fitMrkdwn(text, max - 200).split('\n').map((l) => `>${l}`).join('\n');
+  return fitMrkdwn(nonEmpty(text, '(empty)'), max - 200).split('\n').map((l) => `>${l}`).join('\n');
 }
 
 /** The card in the compliance channel. */

@@ -13,7 +13,7 @@ export const ASK_SHORTCUT = 'ask_lodestone';
 /** Message shortcuts (callback ids). */
 export const SLACK_MESSAGE_SHORTCUTS = [ASK_SHORTCUT] as const;
 
-/** Block action ids. Follow-up buttons add `:<n>` because action ids must be unique within a message. */
+/** Block action ids. Follow-up buttons add `:<question>:<choice>`, since action ids must be unique in a message. */
 export const ACTION = {
   followupChoice: 'followup_choice',
   escalate: 'escalate',

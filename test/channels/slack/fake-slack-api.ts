@@ -17,7 +17,11 @@ export interface FakeCall {
   readonly path?: string;
 }
 
-export type FakeFailure = { readonly status: 429; readonly retryAfter: number } | { readonly error: string };
+export type FakeFailure =
+  | { readonly status: 429; readonly retryAfter: number }
+  | { readonly error: string }
+  /** Answers normally, but only after this long (a slow Slack). */
+  | { readonly delayMs: number };
 
 export const BOT_USER_ID = 'U_BOT';
 export const BOT_ID = 'B_BOT';
@@ -133,7 +137,8 @@ export class FakeSlackApi {
       return this.json(res, 429, { ok: false, error: 'ratelimited' });
     }
     this.record({ method, args });
-    if (failure) return this.json(res, 200, { ok: false, error: failure.error });
+    if (failure && 'delayMs' in failure) await new Promise((resolve) => setTimeout(resolve, failure.delayMs));
+    else if (failure) return this.json(res, 200, { ok: false, error: failure.error });
     return this.json(res, 200, this.answer(method, args));
   }
 

@@ -75,6 +75,14 @@ describe('answering in Teams', () => {
     expect(cardOf(fake.activities[0]!)).toMatchObject({ type: 'AdaptiveCard' });
   });
 
+  it("does what the manifest's commands say: what can you do explains, talk to compliance opens a case", async () => {
+    await lode.post(personalMessage(fake, 'what can you do?'));
+    expect(cardText(cardOf(fake.activities[0]!))).toMatch(/I am Lodestone/);
+
+    await lode.post(channelMention(fake, 'talk to compliance', ASKER));
+    expect(lode.app.cases.list({ state: 'open' })).toHaveLength(1);
+  });
+
   it('answers a delivery that Teams retries only once', async () => {
     const activity = personalMessage(fake, 'Do samarium cobalt magnets need a licence to export from China to Japan?');
     const first = await lode.post(activity);

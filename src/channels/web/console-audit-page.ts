@@ -32,7 +32,7 @@ export function renderAuditPage(input: AuditPageInput): SafeHtml {
   <caption>${input.records.length < input.total ? `The latest ${input.records.length} of ${input.total} records` : `All ${plural(input.total, 'record')}`}, newest first</caption>
   <thead><tr><th scope="col">#</th><th scope="col">When</th><th scope="col">Kind</th><th scope="col">Actor</th><th scope="col">Text</th><th scope="col">Details</th></tr></thead>
   <tbody>${input.records.map((r) => html`
-    <tr><th scope="row">${r.seq}</th><td><time datetime="${r.at}">${shortTime(r.at)}</time></td><td>${r.kind}</td><td>${r.actor}</td>
+    <tr><th scope="row">${r.seq}</th><td class="nowrap"><time datetime="${r.at}">${shortTime(r.at)}</time></td><td>${r.kind}</td><td>${r.actor}</td>
       <td class="said">${r.redactedAt ? html`<em>redacted</em>` : clip(r.text ?? '', 200)}</td>
       <td><code class="payload">${clip(JSON.stringify(r.payload), 240)}</code></td></tr>`)}
   </tbody>

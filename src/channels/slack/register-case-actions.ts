@@ -40,7 +40,7 @@ async function refuse(ctx: SlackContext, body: BlockActionBody, text: string): P
 export function registerCaseActions(ctx: SlackContext): void {
   const { cases } = ctx.app;
 
-  ctx.bolt.action({ type: 'block_actions', action_id: ACTION.claim }, async ({ ack, body }) => {
+  ctx.on.action(ACTION.claim, async ({ ack, body }) => {
     await ack();
     const b = BlockActionSchema.safeParse(body);
     if (!b.success) return;
@@ -55,7 +55,7 @@ export function registerCaseActions(ctx: SlackContext): void {
     }
   });
 
-  ctx.bolt.action({ type: 'block_actions', action_id: ACTION.decide }, async ({ ack, body }) => {
+  ctx.on.action(ACTION.decide, async ({ ack, body }) => {
     await ack();
     const b = BlockActionSchema.safeParse(body);
     if (!b.success) return;
@@ -76,7 +76,7 @@ export function registerCaseActions(ctx: SlackContext): void {
     await ctx.client.views.open({ trigger_id: b.data.trigger_id, view: renderDecideModal(c) });
   });
 
-  ctx.bolt.view({ callback_id: VIEW.decide, type: 'view_submission' }, async ({ ack, body }) => {
+  ctx.on.viewSubmission(VIEW.decide, async ({ ack, body }) => {
     const v = ViewSubmissionSchema.safeParse(body);
     const meta = v.success ? DecideMetadataSchema.safeParse(safeJson(v.data.view.private_metadata)) : undefined;
     const form = v.success ? readDecideForm(v.data.view.state.values) : undefined;

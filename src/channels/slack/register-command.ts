@@ -11,7 +11,7 @@ import { SLASH_COMMAND } from './slack-ids.js';
 import { slackText } from './to-message.js';
 
 export function registerCommand(ctx: SlackContext): void {
-  ctx.bolt.command(SLASH_COMMAND, async ({ ack, body, respond }) => {
+  ctx.on.command(SLASH_COMMAND, async ({ ack, body, respond }) => {
     await ack();
     const c = SlashCommandSchema.safeParse(body);
     if (!c.success) {

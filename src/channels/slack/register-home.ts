@@ -17,7 +17,7 @@ export function homeQuestions(ctx: SlackContext, user: string): HomeQuestion[] {
 }
 
 export function registerHome(ctx: SlackContext): void {
-  ctx.bolt.event('app_home_opened', async ({ event }) => {
+  ctx.on.event('app_home_opened', async ({ event }) => {
     const e = HomeOpenedEventSchema.safeParse(event);
     if (!e.success || (e.data.tab !== undefined && e.data.tab !== 'home')) return;
     const user = e.data.user;

@@ -9,7 +9,7 @@ import type { SlackContext } from './slack-context.js';
 import { slackText } from './to-message.js';
 
 export function registerMessages(ctx: SlackContext): void {
-  ctx.bolt.event('app_mention', async ({ event, body }) => {
+  ctx.on.event('app_mention', async ({ event, body }) => {
     const env = EnvelopeSchema.safeParse(body);
     const e = MentionEventSchema.safeParse(event);
     if (!env.success || !e.success) {
@@ -24,7 +24,7 @@ export function registerMessages(ctx: SlackContext): void {
     ctx.queue.push(conversationKey(turn.team, ref), () => answerTurn(ctx, turn, { kind: 'post' }));
   });
 
-  ctx.bolt.event('message', async ({ event, body }) => {
+  ctx.on.event('message', async ({ event, body }) => {
     const env = EnvelopeSchema.safeParse(body);
     const e = DirectMessageEventSchema.safeParse(event);
     if (!env.success || !e.success) return;
@@ -34,5 +34,5 @@ export function registerMessages(ctx: SlackContext): void {
     const ref = refOfMessage(m.channel, m.ts, m.thread_ts, true);
     const turn = { id: env.data.event_id, team: env.data.team_id, user: m.user, text: slackText(m.text, ctx.botUserId), ref };
     ctx.queue.push(conversationKey(turn.team, ref), () => answerTurn(ctx, turn, { kind: 'post' }));
-  });
+  }, 'message.im');
 }

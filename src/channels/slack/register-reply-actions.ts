@@ -42,16 +42,16 @@ export function registerReplyActions(ctx: SlackContext): void {
     ctx.queue.push(conversationKey(team, target.ref), () => answerTurn(ctx, turn, target.delivery, { user: body.user.id, text: preface }));
   };
 
-  ctx.bolt.action({ type: 'block_actions', action_id: FOLLOW_UP }, async ({ ack, body, respond }) => {
+  ctx.on.action(ACTION.followupChoice, async ({ ack, body, respond }) => {
     await ack();
     const b = parse(ctx, body);
     const action = b?.actions[0];
     const choice = ChoiceValueSchema.safeParse(action?.value);
     if (!b || !action || !choice.success) return;
     turnFromClick(b, respond, choice.data, action.block_id, `answered “${choice.data}”`);
-  });
+  }, FOLLOW_UP);
 
-  ctx.bolt.action({ type: 'block_actions', action_id: ACTION.escalate }, async ({ ack, body, respond }) => {
+  ctx.on.action(ACTION.escalate, async ({ ack, body, respond }) => {
     await ack();
     const b = parse(ctx, body);
     if (!b) return;
@@ -59,7 +59,7 @@ export function registerReplyActions(ctx: SlackContext): void {
   });
 
   for (const [actionId, helpful] of [[ACTION.helpful, true], [ACTION.notHelpful, false]] as const) {
-    ctx.bolt.action({ type: 'block_actions', action_id: actionId }, async ({ ack, body, respond }) => {
+    ctx.on.action(actionId, async ({ ack, body, respond }) => {
       await ack();
       const b = parse(ctx, body);
       const id = TurnIdValueSchema.safeParse(b?.actions[0]?.value);
@@ -74,7 +74,7 @@ export function registerReplyActions(ctx: SlackContext): void {
     });
   }
 
-  ctx.bolt.action({ type: 'block_actions', action_id: ACTION.share }, async ({ ack, body, respond }) => {
+  ctx.on.action(ACTION.share, async ({ ack, body, respond }) => {
     await ack();
     const b = parse(ctx, body);
     const id = TurnIdValueSchema.safeParse(b?.actions[0]?.value);

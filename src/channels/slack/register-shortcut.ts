@@ -10,7 +10,7 @@ import { ASK_SHORTCUT } from './slack-ids.js';
 import { slackText } from './to-message.js';
 
 export function registerShortcut(ctx: SlackContext): void {
-  ctx.bolt.shortcut({ callback_id: ASK_SHORTCUT, type: 'message_action' }, async ({ ack, body, respond }) => {
+  ctx.on.messageShortcut(ASK_SHORTCUT, async ({ ack, body, respond }) => {
     await ack();
     const s = MessageShortcutSchema.safeParse(body);
     if (!s.success || !respond) {

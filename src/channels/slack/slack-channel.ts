@@ -17,6 +17,7 @@ import { registerHome } from './register-home.js';
 import { registerMessages } from './register-messages.js';
 import { registerReplyActions } from './register-reply-actions.js';
 import { registerShortcut } from './register-shortcut.js';
+import { Registrar, type Registered } from './registrar.js';
 import type { SlackContext } from './slack-context.js';
 import { platformError } from './slack-errors.js';
 import { SlackHumanChannel } from './slack-human-channel.js';
@@ -39,6 +40,8 @@ export interface SlackChannel extends ChannelModule {
   readonly bolt: BoltApp;
   readonly humanChannel: SlackHumanChannel;
   readonly store: SlackStore;
+  /** Every event, command, shortcut, action and view this app registered with Bolt. */
+  readonly registered: Registered;
   /** Resolves when every queued answer has been delivered (tests, benchmarks, shutdown). */
   idle(): Promise<void>;
 }
@@ -101,7 +104,7 @@ export async function createSlackChannel(app: App, options: SlackChannelOptions 
     },
   });
   const ctx: SlackContext = {
-    app, bolt, client: bolt.client, store, queue, log, botUserId,
+    app, bolt, on: new Registrar(bolt), client: bolt.client, store, queue, log, botUserId,
     names: new UserNames({ client: outboxClient, clock: app.clock }),
   };
 
@@ -125,6 +128,7 @@ export async function createSlackChannel(app: App, options: SlackChannelOptions 
     bolt,
     humanChannel,
     store,
+    registered: ctx.on.registered,
     ...(router ? { router } : {}),
     idle: () => queue.idle(),
     async start() {

@@ -2,6 +2,7 @@
 import type { App as BoltApp, webApi } from '@slack/bolt';
 import type { App } from '../../app.js';
 import type { Logger } from '../../core/logger.js';
+import type { Registrar } from './registrar.js';
 import type { SlackStore } from './slack-store.js';
 import type { UserNames } from './user-names.js';
 import type { WorkQueue } from './work-queue.js';
@@ -9,6 +10,8 @@ import type { WorkQueue } from './work-queue.js';
 export interface SlackContext {
   readonly app: App;
   readonly bolt: BoltApp;
+  /** Registers listeners on `bolt` and remembers their ids (for the manifest check). */
+  readonly on: Registrar;
   /** Bolt's client: retries a few times and waits out 429s, for answers a person is waiting for. */
   readonly client: webApi.WebClient;
   readonly store: SlackStore;

@@ -42,3 +42,15 @@ export const DECIDE_FORM = {
 
 /** The sentence an Escalate click sends as the clicker's next turn; the assistant reads it as talk_to_human. */
 export const ESCALATE_TEXT = 'Please pass this to a compliance officer.';
+
+/** The bot scopes the code needs, and why; the manifest must ask for exactly these. */
+export const BOT_SCOPES = {
+  'app_mentions:read': 'app_mention events',
+  'chat:write': 'answers, case cards and their updates (chat.postMessage, chat.update, chat.postEphemeral)',
+  commands: 'the /lodestone command and the message shortcut',
+  'im:history': 'message.im events (direct messages)',
+  'im:read': 'knowing a DM channel when one is opened with Lodestone',
+  'im:write': 'sending a decision to the asker by DM',
+  'users:read': 'askers\' names on case cards (users.info)',
+} as const;
+export const SLACK_BOT_SCOPES = Object.keys(BOT_SCOPES);

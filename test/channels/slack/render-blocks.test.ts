@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Reply } from '../../../src/assistant/reply.js';
 import { renderReply, type Block, type RenderableReply } from '../../../src/channels/slack/render-blocks.js';
 import { renderCaseCard, renderDecisionNotice } from '../../../src/channels/slack/render-case.js';
+import { SLACK_ACTIONS } from '../../../src/channels/slack/slack-ids.js';
 import { ELLIPSIS, LIMITS, fitMrkdwn, fitPlain } from '../../../src/channels/slack/text-limits.js';
 
 const VERDICTS = ['license_required', 'prohibited', 'escalate', 'need_info', 'not_required', 'none'] as const;
@@ -89,6 +90,7 @@ describe('Block Kit rendering of a Reply', () => {
         }
       }
       expect(new Set(actionIds).size).toBe(actionIds.length);
+      for (const id of actionIds) expect(SLACK_ACTIONS).toContain(id.split(':')[0]);
     }), { numRuns: 300 });
   });
 

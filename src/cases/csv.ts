@@ -2,9 +2,15 @@
 
 export type CsvCell = string | number | boolean | null;
 
+/** A text cell a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading apostrophe
+ * (OWASP CSV injection); numbers stay numbers. */
+function defuse(s: string): string {
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}
+
 export function csvField(value: CsvCell): string {
   if (value === null) return '';
-  const s = String(value);
+  const s = typeof value === 'string' ? defuse(value) : String(value);
   return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 

@@ -167,7 +167,7 @@ export function createBotbuilderPort(settings: BotFrameworkSettings, logger: Log
 
 function turnOf(context: TurnContext, respond: (r: InvokeResult) => void): TeamsTurn {
   const a = context.activity;
-  const text = a.type === ActivityTypes.Message && typeof a.text === 'string' ? TurnContext.removeRecipientMention(a) ?? '' : '';
+  const text = a.type === ActivityTypes.Message && typeof a.text === 'string' ? withoutOwnMention(a) : '';
   const activity: InboundActivity = {
     id: a.id,
     type: a.type,
@@ -192,6 +192,15 @@ function turnOf(context: TurnContext, respond: (r: InvokeResult) => void): Teams
     },
     respond,
   };
+}
+
+/** botbuilder's removeRecipientMention trusts the entities' shape; a malformed one must not fail the turn. */
+function withoutOwnMention(a: Activity): string {
+  try {
+    return TurnContext.removeRecipientMention(a) ?? '';
+  } catch {
+    return a.text;
+  }
 }
 
 /** Teams sends other people's mentions as <at>Name</at> and spaces as &nbsp;; keep the words. */

@@ -24,7 +24,8 @@ export class DeferredCards {
     this.insert = db.prepare('INSERT OR IGNORE INTO teams_deferred_cards (case_id, deferred_at) VALUES (?, ?)');
     this.select = db.prepare('SELECT case_id, ref FROM teams_deferred_cards WHERE case_id = ?');
     this.selectWaiting = db.prepare('SELECT case_id, ref FROM teams_deferred_cards WHERE ref IS NULL ORDER BY deferred_at, case_id');
-    this.setRef = db.prepare('UPDATE teams_deferred_cards SET ref = ?, posted_at = ? WHERE case_id = ?');
+    // Only the first card posted for a deferred case counts; later ones (reminders) are the outbox's to track.
+    this.setRef = db.prepare('UPDATE teams_deferred_cards SET ref = ?, posted_at = ? WHERE case_id = ? AND ref IS NULL');
   }
 
   defer(caseId: string, at: Date): void {
@@ -41,6 +42,7 @@ export class DeferredCards {
     return this.selectWaiting.all().map((r) => RowSchema.parse(r).case_id);
   }
 
+  /** Records the card posted late for a deferred case; a no-op for cases never deferred or already posted. */
   posted(caseId: string, ref: string, at: Date): void {
     this.setRef.run(ref, at.toISOString(), caseId);
   }

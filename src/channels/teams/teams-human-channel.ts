@@ -36,7 +36,10 @@ export class TeamsHumanChannel implements HumanChannel {
       this.deps.logger.info({ caseId: c.id }, 'teams: no compliance conversation set; case card deferred');
       return { ref: formatCardRef({ kind: 'deferred', caseId: c.id }) };
     }
-    return { ref: await this.post(to, c) };
+    const ref = await this.post(to, c);
+    // A reminder can post a case that was deferred before the officer's command posted it: that card is the one.
+    this.deps.deferred.posted(c.id, ref, this.deps.clock.now());
+    return { ref };
   }
 
   async updateCase(c: CaseView, ref: string): Promise<void> {

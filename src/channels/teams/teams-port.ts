@@ -5,21 +5,26 @@
  */
 import { z } from 'zod';
 
+/** Descriptive fields: one that does not fit is dropped rather than refusing the whole reference. */
+const descriptive = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+
 /** Where a message goes: a Bot Framework ConversationReference, kept as plain JSON so it can be stored. */
 export const ConversationRefSchema = z.object({
   serviceUrl: z.string().url().max(1000),
   channelId: z.string().min(1).max(100),
   conversation: z.object({
     id: z.string().min(1).max(1000),
-    conversationType: z.string().max(50).optional(),
-    tenantId: z.string().max(200).optional(),
-    isGroup: z.boolean().optional(),
+    conversationType: descriptive(z.string().max(50)),
+    tenantId: descriptive(z.string().max(200)),
+    isGroup: descriptive(z.boolean()),
   }),
-  bot: z.object({ id: z.string().min(1).max(300), name: z.string().max(200).optional() }),
-  user: z.object({ id: z.string().min(1).max(300), name: z.string().max(200).optional(), aadObjectId: z.string().max(200).optional() }).optional(),
+  bot: z.object({ id: z.string().min(1).max(300), name: descriptive(z.string().max(200)) }),
+  user: descriptive(z.object({
+    id: z.string().min(1).max(300), name: descriptive(z.string().max(200)), aadObjectId: descriptive(z.string().max(200)),
+  })),
   /** The message to reply to; absent for a new message in the conversation. */
-  activityId: z.string().max(300).optional(),
-  locale: z.string().max(50).optional(),
+  activityId: descriptive(z.string().max(300)),
+  locale: descriptive(z.string().max(50)),
 });
 export type ConversationRef = z.infer<typeof ConversationRefSchema>;
 

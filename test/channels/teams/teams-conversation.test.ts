@@ -67,6 +67,14 @@ describe('answering in Teams', () => {
     expect(fake.activities[0]?.conversationId).toBe((activity.conversation as { id: string }).id);
   });
 
+  it('still answers when a mention entity is malformed', async () => {
+    const activity = { ...channelMention(fake, 'what can you do?', ASKER), entities: [{ type: 'mention' }] };
+    const res = await lode.post(activity);
+
+    expect(res.status).toBe(200);
+    expect(lode.app.cases.audit.records().find((r) => r.kind === 'question')?.text).toBe('Lodestone what can you do?');
+  });
+
   it('answers a follow-up button as if the choice had been typed', async () => {
     await lode.post(cardSubmit(fake, { action: 'followup', text: 'What is a dual-use export licence?' }, ASKER, 'personal'));
 

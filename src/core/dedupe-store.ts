@@ -10,6 +10,7 @@ import { systemClock } from './clock.js';
 export class DedupeStore {
   private readonly insert;
   private readonly purge;
+  private readonly remove;
   private lastPurge = 0;
 
   constructor(private readonly db: Database.Database, private readonly ttlMs = 24 * 3600_000, private readonly clock: Clock = systemClock) {
@@ -22,6 +23,12 @@ export class DedupeStore {
        ON CONFLICT(key) DO UPDATE SET expires_at = excluded.expires_at WHERE deliveries.expires_at < ?`,
     );
     this.purge = db.prepare('DELETE FROM deliveries WHERE expires_at < ?');
+    this.remove = db.prepare('DELETE FROM deliveries WHERE key = ?');
+  }
+
+  /** Forgets a key, so the platform's retry is handled after all: for when handling the first delivery failed. */
+  release(key: string): void {
+    this.remove.run(key);
   }
 
   /** True the first time a key is seen (within its expiry); false for every repeat. */

@@ -68,7 +68,8 @@ export function createUnderstander(model: IntentModel, lex: Lexicon, sourceIds: 
       const domain = suggestion !== null || signals.references.sources.length > 0
         || features.some((f) => model.domainFeatures.has(f) || f === 'xelement');
       // Without a single export-control word or fact, only help, a human or out of scope can be meant.
-      const hasEvidence = (i: Intent) => i === 'out_of_scope' || features.some((f) => model.evidence.get(i)?.has(f));
+      // Greetings share words with small talk, so help is not held to evidence; a human or a rule question is.
+      const hasEvidence = (i: Intent) => i === 'out_of_scope' || i === 'help' || features.some((f) => model.evidence.get(i)?.has(f));
       const ranked = (domain ? scores : scores.filter((s) => GENERAL.has(s.intent))).filter((s) => hasEvidence(s.intent));
       const top = ranked[0] ?? { intent: 'out_of_scope' as Intent, score: 0 };
       const margin = top.score - (ranked[1]?.score ?? 0);

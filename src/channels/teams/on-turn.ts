@@ -23,18 +23,25 @@ export function createTurnHandler(deps: TeamsDeps): TurnHandler {
     const route = routeOf(a);
     if (route === 'ignored') return;
     // Teams message ids are unique within a conversation (channel ones are timestamps), so the key has both.
-    if (a.id && !deps.app.dedupe.claim(`teams:activity:${a.conversation.id}:${a.id}`)) {
+    const key = a.id ? `teams:activity:${a.conversation.id}:${a.id}` : undefined;
+    if (key && !deps.app.dedupe.claim(key)) {
       deps.app.logger.debug({ activityId: a.id }, 'teams: duplicate delivery dropped');
       if (route === 'card_invoke') turn.respond({ kind: 'message', text: 'Already done.' });
       return;
     }
-    switch (route) {
-      case 'message':
-        return onMessage(deps, turn);
-      case 'card_invoke':
-        return onCardInvoke(deps, turn);
-      default:
-        return assertNever(route, 'route');
+    try {
+      switch (route) {
+        case 'message':
+          return await onMessage(deps, turn);
+        case 'card_invoke':
+          return await onCardInvoke(deps, turn);
+        default:
+          return assertNever(route, 'route');
+      }
+    } catch (err) {
+      // The answer never went out: let Teams' retry of this activity be handled rather than dropped.
+      if (key) deps.app.dedupe.release(key);
+      throw err;
     }
   };
 }

@@ -101,8 +101,20 @@ function learnEvidence(docs: readonly { features: string[]; intent: Intent }[]):
 
 const UNIFORM: Scored[] = INTENTS.map((intent) => ({ intent, score: 1 / INTENTS.length }));
 
-export function trainIntentModel(examples: readonly Example[], lex: Lexicon, kind: ClassifierKind = 'bayes'): IntentModel {
-  const docs = examples.map((ex) => ({ features: featurize(ex.text, lex), intent: ex.intent })).filter((d) => d.features.length > 0);
+export interface TrainOptions {
+  /** Keep only the most frequent features (by documents). Logistic regression in natural is dense and slow, so
+   * the comparison trains both classifiers on the same capped vocabulary. */
+  readonly maxFeatures?: number;
+}
+
+export function trainIntentModel(examples: readonly Example[], lex: Lexicon, kind: ClassifierKind = 'bayes', options: TrainOptions = {}): IntentModel {
+  let docs = examples.map((ex) => ({ features: featurize(ex.text, lex), intent: ex.intent })).filter((d) => d.features.length > 0);
+  if (options.maxFeatures !== undefined) {
+    const df = new Map<string, number>();
+    for (const d of docs) for (const f of new Set(d.features)) df.set(f, (df.get(f) ?? 0) + 1);
+    const keep = new Set([...df.entries()].sort((a, b) => b[1] - a[1]).slice(0, options.maxFeatures).map(([f]) => f));
+    docs = docs.map((d) => ({ ...d, features: d.features.filter((f) => keep.has(f)) })).filter((d) => d.features.length > 0);
+  }
   const index = new Map<string, number>();
   for (const d of docs) for (const f of d.features) if (!index.has(f)) index.set(f, index.size);
   const dense = (features: readonly string[]): number[] => {

@@ -23,13 +23,15 @@ const FORM_NAMES: Record<string, string> = {
 export function describeItem(facts: Facts): string {
   const item = facts.item;
   if (!item) return facts.collaboration ? 'this cooperation' : 'the item';
-  // Name the controlled elements first; NdFeB's own Nd, Fe and B say less than its Dy.
-  const order = (e: string) => (['Nd', 'Pr', 'Fe', 'B', 'Co', 'Al'].includes(e) ? 1 : 0);
-  const elements = [...(item.elementsPresent ?? [])].sort((a, b) => order(a) - order(b))
+  // Name what makes it controlled: "dysprosium NdFeB magnets", not "neodymium-iron-boron-dysprosium".
+  const matrix = new Set(['Nd', 'Pr', 'Fe', 'B', 'Co', 'Al']);
+  const present = item.elementsPresent ?? [];
+  const named = present.filter((e) => !matrix.has(e) && !(item.magnetType === 'smco' && e === 'Sm'));
+  const shown = (named.length > 0 || item.magnetType ? named : present)
     .map((e) => ELEMENT_NAMES[e]).filter((e): e is string => e !== undefined);
   const magnet = item.magnetType === 'smco' ? 'SmCo' : item.magnetType === 'ndfeb' ? 'NdFeB' : '';
   const form = item.form ? FORM_NAMES[item.form] ?? item.form : 'goods';
-  const words = [elements.slice(0, 2).join('-'), magnet && elements.length === 0 ? magnet : '', form].filter(Boolean);
+  const words = [shown.slice(0, 2).join('-'), magnet, form].filter(Boolean);
   return words.join(' ');
 }
 

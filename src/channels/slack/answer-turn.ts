@@ -3,6 +3,7 @@
  * rendered, and the rendering goes where the turn came from: the thread, the DM, or privately to the asker.
  */
 import type { RespondFn } from '@slack/bolt';
+import type { Reply } from '../../assistant/reply.js';
 import { encodeRef, threadOf, type ConversationRef } from './conversation-ref.js';
 import { renderReply, type RenderOptions, type RenderedMessage } from './render-blocks.js';
 import type { SlackContext } from './slack-context.js';
@@ -17,9 +18,15 @@ export type Delivery =
 export async function answerTurn(ctx: SlackContext, turn: SlackTurn, delivery: Delivery, preface?: RenderOptions['preface']): Promise<void> {
   const userName = turn.userName ?? await ctx.names.get(turn.user);
   const message = toMessage({ ...turn, userName }, ctx.app.clock.now());
-  let reply;
+  let reply: Reply | 'duplicate';
   try {
-    reply = ctx.app.answer(message);
+    // The claim, the answer (with its audit records and any case) and the stored turn commit together.
+    reply = await ctx.commits.run(() => {
+      if (turn.dedupeKey !== undefined && !ctx.app.dedupe.claim(turn.dedupeKey)) return 'duplicate' as const;
+      const r = ctx.app.answer(message);
+      ctx.store.addTurn({ id: message.id, team: turn.team, user: turn.user, ref: encodeRef(turn.ref), question: turn.text, reply: r });
+      return r;
+    });
   } catch (err) {
     // The asker is told, rather than left waiting on an answer that will not come.
     ctx.log.error({ err, messageId: message.id }, 'answering a Slack message failed');
@@ -29,7 +36,11 @@ export async function answerTurn(ctx: SlackContext, turn: SlackTurn, delivery: D
     });
     return;
   }
-  ctx.store.addTurn({ id: message.id, team: turn.team, user: turn.user, ref: encodeRef(turn.ref), question: turn.text, reply });
+  if (reply === 'duplicate') {
+    ctx.app.metrics.duplicates.inc({ channel: 'slack' });
+    ctx.log.debug({ key: turn.dedupeKey }, 'dropped a repeated Slack delivery');
+    return;
+  }
   const rendered = renderReply(reply, {
     ref: encodeRef(turn.ref),
     turnId: message.id,

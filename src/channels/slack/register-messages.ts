@@ -8,6 +8,11 @@ import { conversationKey, isDmChannel, refOfMessage } from './conversation-ref.j
 import type { SlackContext } from './slack-context.js';
 import { slackText } from './to-message.js';
 
+/** The app.dedupe key of an Events API delivery. */
+export function eventKey(eventId: string): string {
+  return `slack:event:${eventId}`;
+}
+
 export function registerMessages(ctx: SlackContext): void {
   ctx.on.event('app_mention', async ({ event, body }) => {
     const env = EnvelopeSchema.safeParse(body);
@@ -20,7 +25,10 @@ export function registerMessages(ctx: SlackContext): void {
     // A mention in a DM arrives as message.im too; that one answers it.
     if (m.bot_id || m.subtype || isDmChannel(m.channel)) return;
     const ref = refOfMessage(m.channel, m.ts, m.thread_ts, false);
-    const turn = { id: env.data.event_id, team: env.data.team_id, user: m.user, text: slackText(m.text, ctx.botUserId), ref };
+    const turn = {
+      id: env.data.event_id, team: env.data.team_id, user: m.user, text: slackText(m.text, ctx.botUserId), ref,
+      dedupeKey: eventKey(env.data.event_id),
+    };
     ctx.queue.push(conversationKey(turn.team, ref), () => answerTurn(ctx, turn, { kind: 'post' }));
   });
 
@@ -32,7 +40,10 @@ export function registerMessages(ctx: SlackContext): void {
     if (m.channel_type !== 'im' || m.subtype !== undefined || m.bot_id !== undefined || m.edited !== undefined) return;
     if (m.user === undefined || m.text === undefined || m.user === ctx.botUserId) return;
     const ref = refOfMessage(m.channel, m.ts, m.thread_ts, true);
-    const turn = { id: env.data.event_id, team: env.data.team_id, user: m.user, text: slackText(m.text, ctx.botUserId), ref };
+    const turn = {
+      id: env.data.event_id, team: env.data.team_id, user: m.user, text: slackText(m.text, ctx.botUserId), ref,
+      dedupeKey: eventKey(env.data.event_id),
+    };
     ctx.queue.push(conversationKey(turn.team, ref), () => answerTurn(ctx, turn, { kind: 'post' }));
   }, 'message.im');
 }

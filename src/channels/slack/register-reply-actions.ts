@@ -32,13 +32,12 @@ export function registerReplyActions(ctx: SlackContext): void {
       void tell(respond, 'That button no longer works here; please type your answer instead.').catch(() => undefined);
       return;
     }
-    // A double click, or Slack delivering the click twice, answers once.
-    if (!ctx.app.dedupe.claim(`slack:click:${target.ref.channel}:${target.messageTs}:${dedupeKey}:${body.user.id}`)) {
-      ctx.app.metrics.duplicates.inc({ channel: 'slack' });
-      return;
-    }
     const team = teamOf(body);
-    const turn = { id: `click:${body.trigger_id}`, team, user: body.user.id, text, ref: target.ref };
+    const turn = {
+      id: `click:${body.trigger_id}`, team, user: body.user.id, text, ref: target.ref,
+      // A double click, or Slack delivering the click twice, answers once.
+      dedupeKey: `slack:click:${target.ref.channel}:${target.messageTs}:${dedupeKey}:${body.user.id}`,
+    };
     ctx.queue.push(conversationKey(team, target.ref), () => answerTurn(ctx, turn, target.delivery, { user: body.user.id, text: preface }));
   };
 

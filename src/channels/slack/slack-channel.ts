@@ -17,6 +17,8 @@ import { registerHome } from './register-home.js';
 import { registerMessages } from './register-messages.js';
 import { registerReplyActions } from './register-reply-actions.js';
 import { registerShortcut } from './register-shortcut.js';
+import { GroupCommit } from './group-commit.js';
+import { RecentIds } from './recent-ids.js';
 import { Registrar, type Registered } from './registrar.js';
 import type { SlackContext } from './slack-context.js';
 import { platformError } from './slack-errors.js';
@@ -104,7 +106,7 @@ export async function createSlackChannel(app: App, options: SlackChannelOptions 
     },
   });
   const ctx: SlackContext = {
-    app, bolt, on: new Registrar(bolt), client: bolt.client, store, queue, log, botUserId,
+    app, bolt, on: new Registrar(bolt), client: bolt.client, store, queue, log, botUserId, commits: new GroupCommit(app.db),
     names: new UserNames({ client: outboxClient, clock: app.clock }),
   };
 
@@ -147,12 +149,14 @@ export async function createSlackChannel(app: App, options: SlackChannelOptions 
 
 /**
  * Each Events API delivery is handled once per event id. Slack retries a delivery it thinks failed (with
- * x-slack-retry-num); a retry of an event already seen is dropped here, after Bolt has acked it, so it stops.
+ * x-slack-retry-num); a retry of an event this process has seen is dropped here, after Bolt has acked it. The
+ * durable check (app.dedupe, which also survives a restart) is made when the turn is answered (answer-turn.ts).
  */
 function dedupeEvents(ctx: SlackContext): Middleware<AnyMiddlewareArgs> {
+  const recent = new RecentIds();
   return async ({ body, context, next }) => {
     const env = EnvelopeSchema.safeParse(body);
-    if (env.success && !ctx.app.dedupe.claim(`slack:event:${env.data.event_id}`)) {
+    if (env.success && !recent.add(env.data.event_id)) {
       ctx.app.metrics.duplicates.inc({ channel: 'slack' });
       ctx.log.debug({ eventId: env.data.event_id, retryNum: context.retryNum, retryReason: context.retryReason }, 'dropped a repeated Slack event');
       return;

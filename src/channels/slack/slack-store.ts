@@ -103,7 +103,12 @@ export class SlackStore {
   addTurn(t: NewTurn): void {
     const now = this.clock.now().getTime();
     this.maybePurge(now);
-    const reply = StoredReplySchema.parse(t.reply);
+    // Only what the renderer needs is kept (not the rule trace), so a row stays small.
+    const r = t.reply;
+    const reply = {
+      headline: r.headline, verdict: r.verdict, reasons: r.reasons, citations: r.citations, followUps: r.followUps,
+      nextSteps: r.nextSteps, escalation: r.escalation, disclaimer: r.disclaimer, ...(r.inputNote ? { inputNote: r.inputNote } : {}),
+    } satisfies z.input<typeof StoredReplySchema>;
     this.insertTurn.run({
       id: t.id, team: t.team, user: t.user, ref: t.ref, question: t.question.slice(0, QUESTION_CHARS),
       verdict: reply.verdict, case_id: reply.escalation.caseId ?? null, reply: JSON.stringify(reply), created_at: now,

@@ -29,17 +29,18 @@ export const ELLIPSIS = '…';
 
 /** Slack's mrkdwn control characters; user text must not become a link, a mention or `<!channel>`. */
 export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return /[&<>]/.test(text) ? text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : text;
 }
 
 /**
  * The longest prefix of `text` whose rendering (by `render`) plus an ellipsis fits in `max` UTF-16 units,
  * preferring to stop at a space in the last fifth. `render` is applied per code point so an escape is never split.
  */
-function cut(text: string, max: number, render: (cp: string) => string): string {
+function cut(text: string, max: number, render: (cp: string) => string, renderAll: (t: string) => string): string {
+  // Most text fits: render it whole, and only walk it character by character when it must be cut.
+  const all = renderAll(text);
+  if (all.length <= max) return all;
   const whole = Array.from(text).map(render);
-  const rendered = whole.join('');
-  if (rendered.length <= max) return rendered;
   const budget = max - ELLIPSIS.length;
   if (budget <= 0) return ELLIPSIS.slice(0, Math.max(0, max));
   let used = 0;
@@ -62,12 +63,12 @@ function cut(text: string, max: number, render: (cp: string) => string): string 
 
 /** Plain text (headers, buttons, options) cut to `max`. */
 export function fitPlain(text: string, max: number): string {
-  return cut(text, max, (cp) => cp);
+  return cut(text, max, (cp) => cp, (t) => t);
 }
 
 /** Text escaped for mrkdwn and cut to `max`, never leaving half an entity. */
 export function fitMrkdwn(text: string, max: number): string {
-  return cut(text, max, escapeMrkdwn);
+  return cut(text, max, escapeMrkdwn, escapeMrkdwn);
 }
 
 /** Plain text that must never be empty (Slack refuses empty text objects). */

@@ -1,8 +1,9 @@
 /**
  * Work done after the ack. Slack wants an answer to every request within 3 seconds and retries otherwise, so
- * handlers ack first and queue the work here. Jobs start one per event-loop turn (setImmediate), which lets
- * pending requests be read and acked between two answers, and jobs with the same key (one conversation) run one
- * after another, so the turns of a thread are answered in the order they arrived.
+ * handlers ack first and queue the work here. Jobs start on a later event-loop turn (setImmediate), a bounded
+ * number per turn, so pending requests are read and acked in between; the heavy part of a job goes through the
+ * group commit (group-commit.ts), which bounds how long it holds the loop. Jobs with the same key (one
+ * conversation) run one after another, so the turns of a thread are answered in the order they arrived.
  */
 
 export type Job = () => Promise<void>;
@@ -10,6 +11,8 @@ export type Job = () => Promise<void>;
 export interface WorkQueueOptions {
   /** Most jobs waiting to start; beyond it new jobs are refused (Slack has its ack already: overload sheds work). */
   readonly maxPending?: number;
+  /** Most jobs started per event-loop turn. Default 64. */
+  readonly startPerTurn?: number;
   readonly onError: (err: unknown, key: string) => void;
   readonly onDrop?: (key: string) => void;
 }
@@ -57,7 +60,7 @@ export class WorkQueue {
     this.scheduled = true;
     setImmediate(() => {
       this.scheduled = false;
-      this.startOne();
+      for (let i = 0; i < (this.options.startPerTurn ?? 64) && this.pending.length > 0; i++) this.startOne();
       if (this.pending.length > 0) this.schedule();
     });
   }

@@ -15,6 +15,8 @@ export interface FakeCall {
   readonly args: Record<string, unknown>;
   /** The `<id>` of `/respond/<id>` for response_url calls. */
   readonly path?: string;
+  /** When the call arrived (performance.now(), same clock as the sender's). */
+  readonly at?: number;
 }
 
 export type FakeFailure =
@@ -166,7 +168,7 @@ export class FakeSlackApi {
   }
 
   private record(call: FakeCall): void {
-    this.calls.push(call);
+    this.calls.push({ ...call, at: performance.now() });
     for (const w of [...this.waiters]) {
       this.waiters.delete(w);
       w();

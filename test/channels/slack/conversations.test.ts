@@ -57,6 +57,18 @@ describe('Slack conversations', () => {
     expect(headerOf(post)).toContain('Licence required');
   });
 
+  it('keeps the facts of a DM conversation from one message to the next', async () => {
+    const who = { channel: 'D_FACTS', user: 'U_FACTS' };
+    await h.send.event(dm('Can we ship NdFeB magnets from Ningbo to Germany?', who));
+    await h.slack.idle();
+    await h.send.event(dm('It contains terbium', who));
+    await h.slack.idle();
+    const [first, second] = h.fake.callsOf('chat.postMessage');
+    expect(headerOf(first)).toContain('More information');
+    expect(headerOf(second)).toContain('Licence required');
+    expect(second?.args.channel).toBe('D_FACTS');
+  });
+
   it('ignores bot messages, edits and other subtypes in DMs', async () => {
     const other = { channel: 'D_OTHER', user: 'U_OTHER' };
     await h.send.event(dm('a bot talking', { ...other, bot_id: BOT_ID, user: BOT_USER_ID }));

@@ -97,6 +97,33 @@ describe('Slack request security and delivery', () => {
     expect(h.fake.callsOf('chat.postMessage')).toHaveLength(1);
   });
 
+  it('answers Slack\'s signed url_verification challenge, and refuses an unsigned one', async () => {
+    const body = JSON.stringify({ type: 'url_verification', token: 'x', challenge: 'c-123' });
+    const ok = await h.send.post(body, 'application/json');
+    expect(ok.status).toBe(200);
+    expect(JSON.parse(ok.body)).toEqual({ challenge: 'c-123' });
+    const forged = await h.send.post(body, 'application/json', { secret: 'wrong' });
+    expect(forged.status).toBe(401);
+  });
+
+  it('refuses a forged button click with 401 and changes no case', async () => {
+    const ts = '1730000000.000009';
+    await h.send.event({ type: 'app_mention', user: 'U_ASKER', channel: 'C_SEC3', ts, event_ts: ts,
+      text: `<@${BOT_USER_ID}> Can we export terbium-containing magnets from China to a European company that builds missiles?` });
+    await h.slack.idle();
+    const c = h.app.cases.list({ limit: 500 }).find((x) => x.replyTo.conversation.includes(':C_SEC3:'));
+    expect(c?.state).toBe('open');
+    const payload = {
+      type: 'block_actions', trigger_id: '1.2.3', team: { id: 'T_TEST' }, user: { id: 'U_OFFICER', team_id: 'T_TEST' },
+      channel: { id: 'C_COMPLIANCE' }, container: { type: 'message', message_ts: '1.000001', channel_id: 'C_COMPLIANCE' },
+      actions: [{ type: 'button', action_id: 'case_claim', block_id: `case|${c?.id ?? ''}`, value: c?.id ?? '' }],
+    };
+    const res = await h.send.interaction(payload, { secret: 'not-the-secret' });
+    expect(res.status).toBe(401);
+    await h.slack.idle();
+    expect(h.app.cases.get(c?.id ?? '')?.state).toBe('open');
+  });
+
   it('counts refused requests in the metrics', async () => {
     await h.send.event(mentionAt('1730000000.000008'), { secret: 'wrong' });
     const metrics = await h.app.metrics.registry.getSingleMetricAsString('lodestone_rejected_requests_total');

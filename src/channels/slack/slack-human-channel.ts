@@ -17,7 +17,7 @@ import { platformError, toHumanChannelError } from './slack-errors.js';
 import { LIMITS, fitMrkdwn } from './text-limits.js';
 
 /** A card's ref is where it was posted: `<channel>:<ts>`. */
-const CardRefSchema = z.string().regex(/^([A-Z0-9_]{1,40}):(\d{1,12}\.\d{1,8})$/);
+const CARD_REF = /^([A-Z0-9_]{1,40}):(\d{1,12}\.\d{1,8})$/;
 /** Used when no compliance channel is configured: nothing was posted, so there is nothing to update. */
 export const UNPOSTED_REF = 'unposted';
 
@@ -56,9 +56,8 @@ export class SlackHumanChannel implements HumanChannel {
 
   async updateCase(c: CaseView, ref: string): Promise<void> {
     if (ref === UNPOSTED_REF) return;
-    const parsed = CardRefSchema.safeParse(ref);
-    if (!parsed.success) throw new HumanChannelError(`not a Slack card ref: ${ref}`, { permanent: true });
-    const [channel, ts] = ref.split(':') as [string, string];
+    const [, channel, ts] = CARD_REF.exec(ref) ?? [];
+    if (!channel || !ts) throw new HumanChannelError(`not a Slack card ref: ${ref}`, { permanent: true });
     const card = renderCaseCard(c);
     await this.call(`the card update of ${c.id}`, () => this.options.client.chat.update({ channel, ts, ...card }));
   }

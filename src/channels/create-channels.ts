@@ -5,13 +5,9 @@
  */
 import type { App } from '../app.js';
 import type { ChannelModule } from './channel-module.js';
+export { ChannelConfigError } from './channel-config-error.js';
 import { createTeamsChannel } from './teams/teams-channel.js';
 import { createWebChannel } from './web/web-channel.js';
-
-/** A channel that cannot run with this configuration (e.g. Slack over HTTP without a signing secret). */
-export class ChannelConfigError extends Error {
-  override readonly name = 'ChannelConfigError';
-}
 
 export async function createChannels(app: App): Promise<ChannelModule[]> {
   const channels: ChannelModule[] = [createWebChannel(app), createTeamsChannel(app)];

@@ -24,6 +24,7 @@ export interface Understanding {
 
 export const MIN_MARGIN = 0.2;
 export const MIN_KNOWN_SHARE = 0.34;
+export const TALK_TO_HUMAN_MIN = 0.8;
 const DECISION: ReadonlySet<Intent> = new Set(['part_license', 'collaboration_license', 'reexport_license']);
 
 export interface Understander {
@@ -80,7 +81,10 @@ export function createUnderstander(model: IntentModel, lex: Lexicon, sourceIds: 
         intent = 'out_of_scope';
         confidence = Math.max(confidence, 1 - knownShare);
       } else if (suggestion !== null) {
-        if (DECISION.has(top.intent) && top.intent !== suggestion.intent && suggestion.strong) {
+        if (top.intent === 'talk_to_human' && top.score < TALK_TO_HUMAN_MIN && DECISION.has(suggestion.intent)) {
+          // Asking for a person opens a case; a question about an item needs more than a weak guess to do that.
+          intent = suggestion.intent;
+        } else if (DECISION.has(top.intent) && top.intent !== suggestion.intent && suggestion.strong) {
           intent = suggestion.intent;
 
         } else if (!DECISION.has(top.intent) && (margin < MIN_MARGIN || top.intent === 'out_of_scope' || top.intent === 'help')) {

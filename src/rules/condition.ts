@@ -22,6 +22,12 @@ export interface ConditionCheck {
 export interface ConditionResult {
   readonly result: Truth;
   readonly checks: readonly ConditionCheck[];
+  /** The facts whose being known would settle an unknown result: only those in branches still open. */
+  readonly unknowns: readonly string[];
+}
+
+function openUnknowns(parts: readonly ConditionResult[]): string[] {
+  return [...new Set(parts.filter((p) => p.result === 'unknown').flatMap((p) => p.unknowns))];
 }
 
 export type NamedConditions = Readonly<Record<string, Condition>>;
@@ -80,19 +86,19 @@ export function evaluateCondition(cond: Condition, facts: Facts, named: NamedCon
     const result: Truth = parts.some((p) => p.result === 'false')
       ? 'false'
       : parts.some((p) => p.result === 'unknown') ? 'unknown' : 'true';
-    return { result, checks: parts.flatMap((p) => p.checks) };
+    return { result, checks: parts.flatMap((p) => p.checks), unknowns: result === 'unknown' ? openUnknowns(parts) : [] };
   }
   if ('any' in cond) {
     const parts = cond.any.map((c) => evaluateCondition(c, facts, named));
     const result: Truth = parts.some((p) => p.result === 'true')
       ? 'true'
       : parts.some((p) => p.result === 'unknown') ? 'unknown' : 'false';
-    return { result, checks: parts.flatMap((p) => p.checks) };
+    return { result, checks: parts.flatMap((p) => p.checks), unknowns: result === 'unknown' ? openUnknowns(parts) : [] };
   }
   if ('not' in cond) {
     const inner = evaluateCondition(cond.not, facts, named);
     const flip: Record<Truth, Truth> = { true: 'false', false: 'true', unknown: 'unknown' };
-    return { result: flip[inner.result], checks: inner.checks };
+    return { result: flip[inner.result], checks: inner.checks, unknowns: inner.unknowns };
   }
   if ('ref' in cond) {
     const target = named[cond.ref];
@@ -109,5 +115,6 @@ export function evaluateCondition(cond: Condition, facts: Facts, named: NamedCon
   return {
     result,
     checks: [{ fact: cond.fact, label: def.label, op: cond.op, expected: cond.value, actual: displayActual(actual), result }],
+    unknowns: result === 'unknown' ? [cond.fact] : [],
   };
 }

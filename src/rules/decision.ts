@@ -34,6 +34,8 @@ export const RuleResultSchema = z.object({
   overriddenBy: z.string().nullable(),
   confirmed: z.boolean(),
   checks: z.array(ConditionCheckSchema),
+  /** Facts that would settle this rule if known (empty unless `match` is unknown). */
+  unknownFacts: z.array(z.string()),
 });
 export type RuleResult = z.infer<typeof RuleResultSchema>;
 

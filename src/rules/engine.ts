@@ -34,7 +34,7 @@ function statusNote(rule: Rule, status: RuleStatus, asOf: string): string {
 }
 
 /** What a rule adds to the verdict, given whether its conditions hold and its status that day. */
-function contribution(rule: Rule, match: RuleResult['match'], status: RuleStatus, checks: readonly ConditionCheck[]): Verdict | null {
+function contribution(rule: Rule, match: RuleResult['match'], status: RuleStatus, unknownFacts: readonly string[]): Verdict | null {
   if (match === 'false') return null;
   switch (status.kind) {
     case 'in_force':
@@ -48,7 +48,7 @@ function contribution(rule: Rule, match: RuleResult['match'], status: RuleStatus
       // Informative only: the rule would (or might) apply but is not in force that day, so it requires nothing;
       // it is still reported and cited so the asker learns what is suspended or pending. "Might" only when the
       // item is known to be of the kind the rule covers; an unknown composition would make every rule "might".
-      if (match === 'unknown' && checks.some((c) => c.result === 'unknown' && c.fact === 'item.elements')) return null;
+      if (match === 'unknown' && unknownFacts.includes('item.elements')) return null;
       return 'not_required';
     default:
       return assertNever(status, 'status');
@@ -137,17 +137,18 @@ export function evaluate(set: RuleSet, facts: Facts, asOf: string): Decision {
   const results: RuleResult[] = rules.map((rule) => {
     const status = ruleStatus(rule, asOf);
     statuses.set(rule.id, status);
-    const { result, checks } = evaluateCondition(rule.when, facts, set.conditions);
+    const { result, checks, unknowns } = evaluateCondition(rule.when, facts, set.conditions);
     return {
       ruleId: rule.id,
       title: rule.title,
       match: result,
       status: status.kind,
       statusNote: statusNote(rule, status, asOf),
-      contributes: contribution(rule, result, status, checks),
+      contributes: contribution(rule, result, status, unknowns),
       overriddenBy: null,
       confirmed: rule.confirmed,
       checks: [...checks],
+      unknownFacts: [...unknowns],
     };
   });
 
@@ -178,18 +179,17 @@ export function evaluate(set: RuleSet, facts: Facts, asOf: string): Decision {
     if (!status || (status.kind !== 'in_force' && status.kind !== 'status_unknown')) return;
     const potential: Verdict = status.kind === 'status_unknown' ? 'escalate' : rule.verdict;
     if (strictness(potential) <= strictness(verdict)) return;
-    for (const c of r.checks) {
-      if (c.result !== 'unknown') continue;
-      const q = set.questions.get(c.fact);
-      const m = missingByFact.get(c.fact) ?? {
-        fact: c.fact,
-        label: FACTS[c.fact]?.label ?? c.fact,
-        question: q?.ask ?? `What is the ${FACTS[c.fact]?.label ?? c.fact}?`,
+    for (const fact of r.unknownFacts) {
+      const q = set.questions.get(fact);
+      const m = missingByFact.get(fact) ?? {
+        fact,
+        label: FACTS[fact]?.label ?? fact,
+        question: q?.ask ?? `What is the ${FACTS[fact]?.label ?? fact}?`,
         choices: q?.choices ?? [],
         forRules: [],
       };
       if (!m.forRules.includes(rule.id)) m.forRules.push(rule.id);
-      missingByFact.set(c.fact, m);
+      missingByFact.set(fact, m);
     }
   });
   const missing = [...missingByFact.values()].sort(

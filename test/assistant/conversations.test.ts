@@ -136,3 +136,22 @@ describe('conversation 8: bad input gets a clear answer', () => {
     expect(r.verdict).toBe('license_required');
   });
 });
+
+describe('conversation 9: answering a follow-up with what the item does not contain', () => {
+  it('moves on to the next question instead of asking the same one again', () => {
+    const a = newAssistant();
+    const r1 = a.handle(msg('Do our magnets need an export license?', 'conv-9'));
+    expect(r1.followUps[0]?.fact).toBe('item.elements');
+    const r2 = a.handle(msg('No Dy or Tb', 'conv-9'));
+    expect(r2.followUps[0]?.fact).not.toBe('item.elements');
+    expect(r2.missing).not.toContain('rare earths contained');
+  });
+});
+
+describe('conversation 10: a weak guess at "a person" does not open a case for an item question', () => {
+  it('treats "Can I export magnets?" as a question about magnets', () => {
+    const r = newAssistant().handle(msg('Can I export magnets?', 'conv-10'));
+    expect(r.intent.name).toBe('part_license');
+    expect(r.verdict).toBe('need_info');
+  });
+});

@@ -8,7 +8,7 @@ import { App as BoltApp, ExpressReceiver, webApi, type Middleware, type AnyMiddl
 import { Router } from 'express';
 import type { App } from '../../app.js';
 import type { ChannelModule } from '../channel-module.js';
-import { ChannelConfigError } from '../create-channels.js';
+import { ChannelConfigError } from '../channel-config-error.js';
 import { boltLogger } from './bolt-logger.js';
 import { EnvelopeSchema } from './payloads.js';
 import { registerCaseActions } from './register-case-actions.js';

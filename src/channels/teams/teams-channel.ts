@@ -6,7 +6,7 @@
 import type { App } from '../../app.js';
 import type { Config } from '../../config.js';
 import type { ChannelModule } from '../channel-module.js';
-import { ChannelConfigError } from '../create-channels.js';
+import { ChannelConfigError } from '../channel-config-error.js';
 import { createBotbuilderPort, type BotFrameworkSettings } from './botbuilder-port.js';
 import { DeferredCards } from './deferred-cards.js';
 import { createTurnHandler } from './on-turn.js';

@@ -91,7 +91,7 @@ describe('renderReply', () => {
     const out = renderReply(reply({
       fired: [{
         ruleId: 'no18-listed-items', title: 'Announcement 2025 No. 18', match: 'true', status: 'in_force', statusNote: 'in force on 2026-03-02',
-        contributes: 'license_required', overriddenBy: null, confirmed: true,
+        contributes: 'license_required', overriddenBy: null, confirmed: true, unknownFacts: [],
         checks: [{ fact: 'item.elements', label: 'rare earths contained', op: 'containsAny', expected: ['Dy', 'Tb'], actual: { present: ['Dy'] }, result: 'true' }],
       }],
     }), ctx).value;

@@ -57,11 +57,10 @@ export function evalCommand(file: string | undefined, opts: { json?: boolean }, 
   }
   const { assistant } = createCliAssistant();
   const results: ScenarioResult[] = scenarios.map((s) => {
-    let reply;
-    s.turns.forEach((t, i) => {
-      reply = assistant.handle(message(t, `eval-${s.id}`, i, s.asOf));
-    });
-    const last = reply as unknown as ReturnType<typeof assistant.handle>;
+    // Only the reply to the last turn is scored; the earlier turns build the conversation.
+    const replies = s.turns.map((t, i) => assistant.handle(message(t, `eval-${s.id}`, i, s.asOf)));
+    const last = replies[replies.length - 1];
+    if (!last) throw new CliError(`eval: scenario ${s.id} has no turns`);
     return scoreScenario(s, { verdict: last.verdict, citations: last.citations.map((c) => c.source), intent: last.intent.name });
   });
   const summary = summarise(results);

@@ -1,13 +1,13 @@
 /**
  * `npm run bench`: prints the numbers the issues ask for. Runs against the built code (dist/), one section at a
- * time; `--only NAME` runs one section (cold, assistant, classifiers, cases, slack).
+ * time; `--only NAME` runs one section (cold, assistant, classifiers, fusion, cases, slack).
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { benchAssistant } from './assistant-bench.js';
 import { benchCases } from './cases-bench.js';
-import { benchClassifiers } from './classifier-bench.js';
+import { benchClassifiers, benchFusionSteps } from './classifier-bench.js';
 
 type Section = [name: string, run: () => Promise<Record<string, number>> | Record<string, number>];
 
@@ -36,6 +36,7 @@ const SECTIONS: Section[] = [
   ['cold', coldStart],
   ['assistant', () => benchAssistant()],
   ['classifiers', () => benchClassifiers()],
+  ['fusion', () => benchFusionSteps()],
   ['cases', () => benchCases()],
   ['slack', slack],
 ];

@@ -57,7 +57,16 @@ function suggestedIntent(signals: Signals, facts: Facts): Suggestion | null {
 const COOPERATION: ReadonlySet<string> = new Set(['hiring', 'joint_rnd', 'jv_investment', 'licensing', 'training', 'consulting']);
 const GENERAL: ReadonlySet<Intent> = new Set(['help', 'talk_to_human', 'out_of_scope']);
 
-export function createUnderstander(model: IntentModel, lex: Lexicon, sourceIds: readonly string[]): Understander {
+/** Each step of the fusion can be switched off, so its worth can be measured (cross-validation in the bench). */
+export interface FusionOptions {
+  readonly domainGate?: boolean;
+  readonly evidenceGate?: boolean;
+  readonly unknownWordsGuard?: boolean;
+  readonly factOverrides?: boolean;
+}
+
+export function createUnderstander(model: IntentModel, lex: Lexicon, sourceIds: readonly string[], fusion: FusionOptions = {}): Understander {
+  const { domainGate = true, evidenceGate = true, unknownWordsGuard = true, factOverrides = true } = fusion;
   return {
     understand(text: string): Understanding {
       const features = featurize(text, lex);
@@ -70,17 +79,17 @@ export function createUnderstander(model: IntentModel, lex: Lexicon, sourceIds: 
         || features.some((f) => model.domainFeatures.has(f) || f === 'xelement');
       // Without a single export-control word or fact, only help, a human or out of scope can be meant.
       // Greetings share words with small talk, so help is not held to evidence; a human or a rule question is.
-      const hasEvidence = (i: Intent) => i === 'out_of_scope' || i === 'help' || features.some((f) => model.evidence.get(i)?.has(f));
-      const ranked = (domain ? scores : scores.filter((s) => GENERAL.has(s.intent))).filter((s) => hasEvidence(s.intent));
+      const hasEvidence = (i: Intent) => !evidenceGate || i === 'out_of_scope' || i === 'help' || features.some((f) => model.evidence.get(i)?.has(f));
+      const ranked = (domain || !domainGate ? scores : scores.filter((s) => GENERAL.has(s.intent))).filter((s) => hasEvidence(s.intent));
       const top = ranked[0] ?? { intent: 'out_of_scope' as Intent, score: 0 };
       const margin = top.score - (ranked[1]?.score ?? 0);
       let intent: Intent = top.intent;
       let confidence = domain ? top.score : top.score / Math.max(1e-9, ranked.reduce((sum, s) => sum + s.score, 0));
 
-      if (knownShare < MIN_KNOWN_SHARE && suggestion === null && signals.references.sources.length === 0) {
+      if (unknownWordsGuard && knownShare < MIN_KNOWN_SHARE && suggestion === null && signals.references.sources.length === 0) {
         intent = 'out_of_scope';
         confidence = Math.max(confidence, 1 - knownShare);
-      } else if (suggestion !== null) {
+      } else if (factOverrides && suggestion !== null) {
         if (top.intent === 'talk_to_human' && top.score < TALK_TO_HUMAN_MIN && DECISION.has(suggestion.intent)) {
           // Asking for a person opens a case; a question about an item needs more than a weak guess to do that.
           intent = suggestion.intent;

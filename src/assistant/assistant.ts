@@ -157,6 +157,8 @@ export class Assistant {
     }
 
     const first = decision.missing[0];
+    const nextSteps = [...decision.nextSteps];
+    if (verdict === 'license_required') nextSteps.push(...this.controlCodeSteps(facts, decision));
     return {
       headline: headline(verdict, facts, decision),
       verdict,
@@ -166,7 +168,7 @@ export class Assistant {
       followUps: verdict === 'need_info' && first
         ? [{ fact: first.fact, question: this.followUpQuestion(decision), choices: first.choices }]
         : [],
-      nextSteps: decision.nextSteps,
+      nextSteps,
       escalation,
       fired: decision.fired,
       missing: decision.missing.map((m) => m.label),
@@ -174,6 +176,16 @@ export class Assistant {
       rulesVersion: decision.rulesVersion,
       asOf,
     };
+  }
+
+  /** The control codes of the listed items in question, saying which are only inferred. */
+  private controlCodeSteps(facts: Facts, decision: Decision): string[] {
+    const cited = new Set(decision.fired.filter((r) => r.contributes === 'license_required').flatMap((r) => this.options.rules.rules.find((x) => x.id === r.ruleId)?.sources.map((s) => s.id) ?? []));
+    const elements = new Set<string>(facts.item?.elementsPresent ?? []);
+    if (facts.item?.magnetType === 'smco') elements.add('Sm');
+    return this.options.rules.items
+      .filter((i) => elements.has(i.element) && cited.has(i.source.id))
+      .map((i) => `Control code ${i.controlCode} (${i.element} items)${i.confirmed ? '' : ': inferred from the sequence, not confirmed in the official text; check before declaring it'}.`);
   }
 
   /** One short question: the most important missing fact, and the second when they are usually asked together. */

@@ -102,7 +102,15 @@ export function extractFacts(rawText: string, lex: Lexicon, sourceIds: readonly 
     item.controlCode ??= code;
   }
   const hs = references.hsCodes[0];
-  if (hs && /^\d{4,10}$/.test(hs)) item.hsCode = hs;
+  if (hs && /^\d{4,10}$/.test(hs)) {
+    item.hsCode = hs;
+    // A reference tariff line of a listed item says its form, and its element when only one item uses it.
+    const known = lex.hsCodes.get(hs);
+    if (known) {
+      item.form ??= known.form;
+      if (known.element && !(item.elementsPresent ?? []).includes(known.element)) item.elementsPresent = [...(item.elementsPresent ?? []), known.element];
+    }
+  }
   const sector = lex.sectors.find(tokens)[0]?.value;
   if (sector && sector !== 'rare_earth') item.sector = sector;
   if (sector === 'rare_earth' && (item.form === 'equipment' || item.form === 'ore')) item.sector = 'rare_earth';

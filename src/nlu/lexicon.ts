@@ -4,9 +4,12 @@
  */
 import countries from 'i18n-iso-countries';
 import { createRequire } from 'node:module';
-import type {
-  COLLABORATION_KINDS, DOWNSTREAM_KINDS, Element, END_USER_KINDS, END_USES, Form, SECTORS, TECHNOLOGY_AREAS,
+import {
+  ElementSchema, FormSchema,
+  type COLLABORATION_KINDS, type DOWNSTREAM_KINDS, type Element, type END_USER_KINDS, type END_USES, type Form, type SECTORS,
+  type TECHNOLOGY_AREAS,
 } from '../rules/facts.js';
+import type { ListedItem } from '../rules/schema.js';
 import { PhraseMatcher } from './phrase-matcher.js';
 import type { Vocabulary } from './vocabulary.js';
 
@@ -36,8 +39,10 @@ export interface Lexicon {
   readonly technologyAreas: PhraseMatcher<(typeof TECHNOLOGY_AREAS)[number]>;
   /** Every single word the lexicon knows, for the out-of-scope guard. */
   readonly words: ReadonlySet<string>;
-  /** Control code (1C902) → element. */
+  /** Control code (1c902, lower case) → element, from `rules/items.yaml`. */
   readonly controlCodes: ReadonlyMap<string, Element>;
+  /** Reference HS code → the element (when only one item has it) and form. */
+  readonly hsCodes: ReadonlyMap<string, { element?: Element; form: Form }>;
 }
 
 function entries<K extends string, V>(rec: Partial<Record<K, string[]>>, map: (k: K) => V): [string, V][] {
@@ -56,7 +61,7 @@ function countryNames(): [string, PlaceTag][] {
   return out;
 }
 
-export function buildLexicon(v: Vocabulary): Lexicon {
+export function buildLexicon(v: Vocabulary, items: readonly ListedItem[] = []): Lexicon {
   const itemPhrases: [string, ItemTag][] = [];
   const symbols = new Map<string, Element>();
   const controlCodes = new Map<string, Element>();
@@ -65,7 +70,20 @@ export function buildLexicon(v: Vocabulary): Lexicon {
     for (const n of def.names) itemPhrases.push([n, { kind: 'element', element: el, oxide: false }]);
     for (const o of def.oxides) itemPhrases.push([o, { kind: 'element', element: el, oxide: true }]);
     for (const s of def.symbols) symbols.set(s, el);
-    if (def.code) controlCodes.set(def.code.toLowerCase(), el);
+  }
+  const hsCodes = new Map<string, { element?: Element; form: Form }>();
+  const hsOwners = new Map<string, Set<string>>();
+  for (const item of items) {
+    const el = ElementSchema.safeParse(item.element);
+    if (el.success) controlCodes.set(item.controlCode.toLowerCase(), el.data);
+    for (const hs of item.hsCodes) {
+      const form = FormSchema.safeParse(hs.form);
+      if (!form.success) continue;
+      hsOwners.set(hs.code, new Set([...(hsOwners.get(hs.code) ?? []), item.element]));
+      const owners = hsOwners.get(hs.code) as Set<string>;
+      const only = owners.size === 1 && el.success ? el.data : undefined;
+      hsCodes.set(hs.code, only ? { element: only, form: form.data } : { form: form.data });
+    }
   }
   for (const c of v.compounds) {
     const tag: ItemTag = { kind: 'compound', elements: c.elements };
@@ -108,5 +126,6 @@ export function buildLexicon(v: Vocabulary): Lexicon {
     technologyAreas: new PhraseMatcher(entries(v.technologyAreas, (s) => s), false),
     words,
     controlCodes,
+    hsCodes,
   };
 }

@@ -17,7 +17,7 @@ export const VocabularySchema = z
   .object({
     elements: z.partialRecord(
       z.enum(ELEMENTS),
-      z.object({ names: Terms, symbols: Terms, oxides: Terms, code: z.string().optional() }).strict(),
+      z.object({ names: Terms, symbols: Terms, oxides: Terms }).strict(),
     ),
     compounds: z.array(
       z.object({

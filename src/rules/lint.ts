@@ -94,5 +94,11 @@ export function lintRuleSet(set: RuleSet, file = 'rules/'): LintProblem[] {
     if (!FACTS[q.fact]) out.push({ code: 'unknown_fact', file, where: `question ${q.fact}`, message: `asks about unknown fact "${q.fact}"` });
   }
   for (const t of set.topics) t.sources.forEach((s, i) => checkRef(s, `topic ${t.id}.sources[${i}]`, set, out, file));
+  const codes = new Set<string>();
+  for (const item of set.items) {
+    checkRef(item.source, `item ${item.controlCode}.source`, set, out, file);
+    if (codes.has(item.controlCode)) out.push({ code: 'duplicate_id', file, where: `item ${item.controlCode}`, message: `control code ${item.controlCode} is listed twice` });
+    codes.add(item.controlCode);
+  }
   return out;
 }

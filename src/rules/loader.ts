@@ -11,8 +11,8 @@ import type { NamedConditions } from './condition.js';
 import { lintRuleSet } from './lint.js';
 import type { RuleSet } from './ruleset.js';
 import {
-  ConditionFileSchema, QuestionFileSchema, RuleFileSchema, SourceFileSchema, TopicFileSchema,
-  type Question, type Rule, type Source, type Topic,
+  ConditionFileSchema, ItemsFileSchema, QuestionFileSchema, RuleFileSchema, SourceFileSchema, TopicFileSchema,
+  type ListedItem, type Question, type Rule, type Source, type Topic,
 } from './schema.js';
 
 export class RulesError extends Error {
@@ -56,6 +56,7 @@ export interface LoadedFiles {
   readonly rules: Rule[];
   readonly questions: Question[];
   readonly topics: Topic[];
+  readonly items: ListedItem[];
   readonly version: string;
 }
 
@@ -63,7 +64,7 @@ export function readRuleFiles(dir: string): LoadedFiles {
   const files = yamlFiles(dir);
   if (files.length === 0) throw new RulesError(dir, '', 'no rule files (*.yaml) found');
   const hash = createHash('sha256');
-  const out: LoadedFiles = { sources: [], conditions: {}, rules: [], questions: [], topics: [], version: '' };
+  const out: LoadedFiles = { sources: [], conditions: {}, rules: [], questions: [], topics: [], items: [], version: '' };
   for (const abs of files) {
     const file = relative(process.cwd(), abs) || abs;
     const text = readFileSync(abs, 'utf8');
@@ -81,8 +82,9 @@ export function readRuleFiles(dir: string): LoadedFiles {
     else if ('rules' in data) out.rules.push(...parseWith(RuleFileSchema, data, file).rules);
     else if ('questions' in data) out.questions.push(...parseWith(QuestionFileSchema, data, file).questions);
     else if ('topics' in data) out.topics.push(...parseWith(TopicFileSchema, data, file).topics);
+    else if ('items' in data) out.items.push(...parseWith(ItemsFileSchema, data, file).items);
     else if ('vocabulary' in data) continue; // the extractors' words: read by src/nlu, hashed here with the rest
-    else throw new RulesError(file, '', 'expected one of the keys sources, conditions, rules, questions, topics, vocabulary');
+    else throw new RulesError(file, '', 'expected one of the keys sources, conditions, rules, questions, topics, items, vocabulary');
   }
   return { ...out, version: hash.digest('hex').slice(0, 12) };
 }
@@ -94,6 +96,7 @@ export function toRuleSet(files: LoadedFiles): RuleSet {
     rules: files.rules,
     questions: new Map(files.questions.map((q) => [q.fact, q])),
     topics: files.topics,
+    items: files.items,
     version: files.version,
   };
 }

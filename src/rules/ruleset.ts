@@ -1,6 +1,6 @@
 /** A loaded, validated rule set: what the engine evaluates against. */
 import type { NamedConditions } from './condition.js';
-import type { Question, Rule, Source, Topic } from './schema.js';
+import type { ListedItem, Question, Rule, Source, Topic } from './schema.js';
 
 export interface RuleSet {
   readonly sources: ReadonlyMap<string, Source>;
@@ -8,6 +8,8 @@ export interface RuleSet {
   readonly rules: readonly Rule[];
   readonly questions: ReadonlyMap<string, Question>;
   readonly topics: readonly Topic[];
+  /** Listed items with their control codes and reference HS codes (labels; the rules decide). */
+  readonly items: readonly ListedItem[];
   /** Content hash of the files in `rules/`: changes whenever an officer edits a rule. */
   readonly version: string;
 }

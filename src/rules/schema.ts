@@ -142,3 +142,24 @@ export const TopicSchema = z
   .strict();
 export type Topic = z.infer<typeof TopicSchema>;
 export const TopicFileSchema = z.object({ topics: z.array(TopicSchema).min(1) }).strict();
+
+export const ListedItemSchema = z
+  .object({
+    controlCode: z.string().regex(/^\d[A-E]\d{3}$/),
+    element: z.string().min(1).max(2),
+    /** False for codes inferred from the sequence or seen only in a garbled copy: they label, never decide. */
+    confirmed: z.boolean(),
+    source: CitationRefSchema,
+    forms: z.array(z.string()).min(1),
+    hsCodes: z.array(z.object({ code: z.string().regex(/^\d{6,10}$/), form: z.string() }).strict()),
+  })
+  .strict();
+export type ListedItem = z.infer<typeof ListedItemSchema>;
+
+export const UnlistedItemSchema = z
+  .object({ hsCode: z.string().regex(/^\d{6,10}$/), description: z.string().min(5), source: CitationRefSchema })
+  .strict();
+
+export const ItemsFileSchema = z
+  .object({ items: z.array(ListedItemSchema).min(1), unlisted: z.array(UnlistedItemSchema).default([]) })
+  .strict();

@@ -155,3 +155,12 @@ describe('conversation 10: a weak guess at "a person" does not open a case for a
     expect(r.verdict).toBe('need_info');
   });
 });
+
+describe('conversation 11: the control code comes with the licence answer', () => {
+  it('gives a confirmed code plainly and an inferred one with a warning', () => {
+    const a = newAssistant();
+    expect(a.handle(msg('Terbium metal from Baotou to Italy?', 'conv-11a')).nextSteps).toContain('Control code 1C904 (Tb items).');
+    const dy = a.handle(msg('Dysprosium oxide from Ganzhou to Italy?', 'conv-11b'));
+    expect(dy.nextSteps.join(' ')).toMatch(/1C905 \(Dy items\): inferred from the sequence, not confirmed/);
+  });
+});

@@ -94,3 +94,19 @@ describe('references and dates', () => {
     expect(facts('we shipped in 2025 some Tb oxide').asOf).toBeUndefined();
   });
 });
+
+describe('codes', () => {
+  it('reads a control code as its element, from rules/items.yaml', () => {
+    expect(facts('is 1C904 material from China controlled').item?.elementsPresent).toContain('Tb');
+  });
+
+  it('reads a reference HS code that only one listed item uses as its element and form', () => {
+    expect(facts('HS 2846901940 from China to Korea').item).toMatchObject({ hsCode: '2846901940', elementsPresent: ['Sm'], form: 'oxide' });
+  });
+
+  it('reads a reference HS code shared by two items as a form only', () => {
+    const item = facts('HS 2805301910 from China to Korea').item;
+    expect(item).toMatchObject({ hsCode: '2805301910', form: 'metal' });
+    expect(item?.elementsPresent).toBeUndefined();
+  });
+});

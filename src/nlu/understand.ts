@@ -25,6 +25,9 @@ export interface Understanding {
 export const MIN_MARGIN = 0.2;
 export const MIN_KNOWN_SHARE = 0.34;
 export const TALK_TO_HUMAN_MIN = 0.8;
+/** Export-control words (and word pairs) a message needs, without extracted facts, to be read as a rules question;
+ * chosen by cross-validation on the training files (1: macro-F1 0.79, 3: 0.81 and out-of-scope recall 0.57 → 0.71). */
+export const MIN_DOMAIN_FEATURES = 3;
 const DECISION: ReadonlySet<Intent> = new Set(['part_license', 'collaboration_license', 'reexport_license']);
 
 export interface Understander {
@@ -76,7 +79,7 @@ export function createUnderstander(model: IntentModel, lex: Lexicon, sourceIds: 
       const knownShare = features.length ? known / features.length : 0;
       const suggestion = suggestedIntent(signals, facts);
       const domain = suggestion !== null || signals.references.sources.length > 0
-        || features.some((f) => model.domainFeatures.has(f) || f === 'xelement');
+        || features.includes('xelement') || features.filter((f) => model.domainFeatures.has(f)).length >= MIN_DOMAIN_FEATURES;
       // Without a single export-control word or fact, only help, a human or out of scope can be meant.
       // Greetings share words with small talk, so help is not held to evidence; a human or a rule question is.
       const hasEvidence = (i: Intent) => !evidenceGate || i === 'out_of_scope' || i === 'help' || features.some((f) => model.evidence.get(i)?.has(f));

@@ -89,7 +89,9 @@ export function createUnderstander(model: IntentModel, lex: Lexicon, sourceIds: 
       let intent: Intent = top.intent;
       let confidence = domain ? top.score : top.score / Math.max(1e-9, ranked.reduce((sum, s) => sum + s.score, 0));
 
-      if (unknownWordsGuard && knownShare < MIN_KNOWN_SHARE && suggestion === null && signals.references.sources.length === 0) {
+      // Few known words and nothing extracted: out of scope, unless the classifier reads a greeting (short
+      // greetings in other languages are mostly unknown words; help is a safe answer to them).
+      if (unknownWordsGuard && (top.intent !== 'help' || knownShare === 0) && knownShare < MIN_KNOWN_SHARE && suggestion === null && signals.references.sources.length === 0) {
         intent = 'out_of_scope';
         confidence = Math.max(confidence, 1 - knownShare);
       } else if (factOverrides && suggestion !== null) {

@@ -221,15 +221,15 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon): ItemExtract
   if (downstream) item.downstream = downstream;
   if (trace && present.size) item.traceImpurityOnly = true;
   const spans = hits.map((h) => [h.start, h.end] as const);
-  const any = Object.keys(item).length > 0;
+  const hasItem = Object.keys(item).length > 0;
   // Only words specific to this domain count as evidence of a goods question: "machine" or "wire" alone does not.
   const specific = elements.length + hits.filter((h) => h.value.kind === 'compound' || (h.value.kind === 'form' && (h.value.form === 'magnet' || h.value.form === 'magnet_powder'))).length;
-  const unknownObject = any || genericOnly ? undefined : unknownObjectOf(tokens, lex);
+  const unknownObject = hasItem || genericOnly ? undefined : unknownObjectOf(tokens, lex);
   const first = primary?.[0];
   const last = primary?.at(-1);
   // Element words right before the run belong to it ("Dy-NdFeB blocks").
   let spanStart = first?.start;
   while (spanStart !== undefined && elementTokens.has(spanStart - 1)) spanStart--;
   const itemSpan = spanStart !== undefined && last ? ([spanStart, last.end] as const) : undefined;
-  return { item: any ? item : undefined, genericOnly: genericOnly && !any, hits: specific, spans, unknownObject, itemSpan };
+  return { item: hasItem ? item : undefined, genericOnly: genericOnly && !hasItem, hits: specific, spans, unknownObject, itemSpan };
 }

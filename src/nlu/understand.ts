@@ -24,7 +24,6 @@ export interface Understanding {
 
 export const MIN_MARGIN = 0.2;
 export const MIN_KNOWN_SHARE = 0.34;
-export const TALK_TO_HUMAN_MIN = 0.8;
 /** Export-control words (and word pairs) a message needs, without extracted facts, to be read as a rules question;
  * chosen by cross-validation on the training files (1: macro-F1 0.79, 3: 0.81 and out-of-scope recall 0.57 → 0.71). */
 export const MIN_DOMAIN_FEATURES = 3;
@@ -95,8 +94,8 @@ export function createUnderstander(model: IntentModel, lex: Lexicon, sourceIds: 
         intent = 'out_of_scope';
         confidence = Math.max(confidence, 1 - knownShare);
       } else if (factOverrides && suggestion !== null) {
-        if (top.intent === 'talk_to_human' && top.score < TALK_TO_HUMAN_MIN && DECISION.has(suggestion.intent)) {
-          // Asking for a person opens a case; a question about an item needs more than a weak guess to do that.
+        if (top.intent === 'talk_to_human' && DECISION.has(suggestion.intent) && !features.some((f) => model.personEvidence.has(f))) {
+          // Asking for a person opens a case; a question about an item needs a word about a person to do that.
           intent = suggestion.intent;
         } else if (DECISION.has(top.intent) && top.intent !== suggestion.intent && suggestion.strong) {
           intent = suggestion.intent;

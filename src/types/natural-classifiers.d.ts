@@ -9,3 +9,6 @@ declare module 'natural/lib/natural/classifiers/logistic_regression_classifier.j
   const Logistic: typeof LogisticRegressionClassifier;
   export default Logistic;
 }
+declare module 'natural/lib/natural/util/stopwords.js' {
+  export const words: string[];
+}

@@ -165,16 +165,15 @@ export function trainIntentModel(examples: readonly Example[], lex: Lexicon, kin
   const personEvidence = new Set([...contrast(docs, (i) => i === 'talk_to_human', (i) => !GENERAL.has(i), 3)]
     .filter((f) => !f.split('_').every((w) => stop.has(w))));
 
+  const learned = { vocabulary, domainFeatures, evidence, personEvidence };
+
   if (kind === 'logistic') {
     const lr = new LogisticRegressionClassifier();
     for (const d of docs) lr.addDocument(d.features, d.intent);
     lr.train();
     return {
       kind,
-      vocabulary,
-      domainFeatures,
-      evidence,
-      personEvidence,
+      ...learned,
       classify: (features) => (features.some((f) => index.has(f)) ? normalise(lr.getClassifications([...features])) : UNIFORM),
     };
   }
@@ -183,10 +182,7 @@ export function trainIntentModel(examples: readonly Example[], lex: Lexicon, kin
   engine.train();
   return {
     kind,
-    vocabulary,
-    domainFeatures,
-    evidence,
-    personEvidence,
+    ...learned,
     classify(features) {
       const present = [...new Set(features.map((f) => index.get(f)).filter((i): i is number => i !== undefined))];
       if (present.length === 0) return UNIFORM;

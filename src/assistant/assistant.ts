@@ -91,7 +91,7 @@ export class Assistant {
         missing: reply.missing, caseId: reply.escalation.caseId ?? prev?.caseId, updatedAt: this.clock.now().getTime(),
       });
     } else {
-      reply = this.answerOther(message, intent, u, asOf, text);
+      reply = this.answerOther(message, intent, u, asOf, text, prev);
       // Keep the turns, and the question under discussion, so a later "talk to compliance" carries them.
       const base: ConversationState = prev ?? { intent, facts: {}, turns: [], lastVerdict: reply.verdict, missing: [], updatedAt: 0 };
       this.conversations.set(message.conversation, {
@@ -217,7 +217,7 @@ export class Assistant {
     };
   }
 
-  private answerOther(message: Message, intent: Intent, u: Understanding, asOf: string, text: string): Reply {
+  private answerOther(message: Message, intent: Intent, u: Understanding, asOf: string, text: string, prev: ConversationState | undefined): Reply {
     switch (intent) {
       case 'regulation_info':
         return this.infoReply(intent, u.confidence, answerRegulation(this.options.rules, u.signals.references.sources, text, asOf), asOf);
@@ -228,7 +228,7 @@ export class Assistant {
       case 'out_of_scope':
         return this.infoReply(intent, u.confidence, { headline: 'That is outside what I can answer.', reasons: OUT_OF_SCOPE_TEXT, citations: [], statusUnknown: false }, asOf);
       case 'talk_to_human':
-        return this.humanReply(message, u, asOf, text);
+        return this.humanReply(message, u, asOf, text, prev);
       case 'part_license':
       case 'collaboration_license':
       case 'reexport_license':
@@ -238,8 +238,7 @@ export class Assistant {
     }
   }
 
-  private humanReply(message: Message, u: Understanding, asOf: string, text: string): Reply {
-    const prev = this.conversations.get(message.conversation);
+  private humanReply(message: Message, u: Understanding, asOf: string, text: string, prev: ConversationState | undefined): Reply {
     const facts = prev?.facts ?? scopeFacts('part_license', u.facts);
     const decision = evaluate(this.options.rules, facts, asOf);
     const escalation = this.options.cases

@@ -13,7 +13,6 @@ import { FactsSchema, IsoDateSchema } from '../../rules/facts.js';
 import { lintRuleSet } from '../../rules/lint.js';
 import { readRuleFiles, RulesError, toRuleSet } from '../../rules/loader.js';
 import { ruleBoundaries, ruleStatus } from '../../rules/rule-status.js';
-import { RULES_DIR } from '../../core/paths.js';
 import { isoDay } from '../../core/clock.js';
 import { CliError } from './cli-error.js';
 import { renderText, replyJson } from './render-text.js';
@@ -214,5 +213,3 @@ export async function chatCommand(opts: { asOf?: string }, out: Out): Promise<nu
   }
   return 0;
 }
-
-export { RULES_DIR };

@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CliError } from './cli-error.js';
-import { askCommand, auditCommand, chatCommand, decideCommand, evalCommand, RULES_DIR, rulesLintCommand, rulesShowCommand } from './commands.js';
+import { RULES_DIR } from '../../core/paths.js';
+import { askCommand, auditCommand, chatCommand, decideCommand, evalCommand, rulesLintCommand, rulesShowCommand } from './commands.js';
 
 const USAGE = `usage:
   lodestone ask [--as-of YYYY-MM-DD] [--json] "turn 1" ["turn 2" ...]

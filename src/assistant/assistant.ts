@@ -175,6 +175,8 @@ export class Assistant {
       disclaimer: disclaimer(decision.rulesVersion, asOf),
       rulesVersion: decision.rulesVersion,
       asOf,
+      frame: u.frame,
+      facts,
     };
   }
 

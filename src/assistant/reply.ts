@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import { CitationSchema, RuleResultSchema } from '../rules/decision.js';
+import { FrameSchema } from '../contracts/frame.js';
+import { FactsSchema } from '../rules/facts.js';
 import { ReplyVerdictSchema } from '../rules/verdict.js';
 
 export const INTENTS = [
@@ -45,5 +47,8 @@ export const ReplySchema = z.object({
   asOf: z.string(),
   /** Set when the input was cut or refused (too long, empty). */
   inputNote: z.string().optional(),
+  /** What this message was read as, and the facts (with the conversation's earlier ones) the rules decided on. */
+  frame: FrameSchema.optional(),
+  facts: FactsSchema.optional(),
 });
 export type Reply = z.infer<typeof ReplySchema>;

@@ -14,6 +14,8 @@ export const ScenarioSchema = z.object({
     cites: z.array(z.string()).default([]),
     intent: IntentSchema.optional(),
   }),
+  /** The writer's one-line reason from the brief (blind sets carry one). */
+  reason: z.string().optional(),
 });
 export type Scenario = z.infer<typeof ScenarioSchema>;
 

@@ -2,7 +2,9 @@
  * Turns one message into Facts, with the signals the intent fusion needs. Pure and deterministic; the vocabulary
  * comes from `rules/vocabulary.yaml`, so the words it knows are the words the rules speak of.
  */
-import type { Facts, ItemFacts } from '../rules/facts.js';
+import type { Frame, ItemFrame, PartyFrame } from '../contracts/frame.js';
+import type { Facts } from '../rules/facts.js';
+import { factsFromFrame } from './frame-facts.js';
 import { extractCollaboration } from './extract-collaboration.js';
 import { extractEndUse } from './extract-end-use.js';
 import { extractItem } from './extract-items.js';
@@ -28,6 +30,7 @@ export interface Signals {
 }
 
 export interface Extraction {
+  readonly frame: Frame;
   readonly facts: Facts;
   readonly signals: Signals;
 }
@@ -49,7 +52,7 @@ function shareOfValue(text: string, chineseContent: boolean): number | undefined
   return undefined;
 }
 
-function placesToFacts(places: readonly PlaceMention[], text: string, tokens: readonly Token[]): Pick<Facts, 'madeIn' | 'shipFrom' | 'destination'> {
+function placesToFrame(places: readonly PlaceMention[], text: string, tokens: readonly Token[]): Frame['places'] {
   const first = (role: PlaceMention['role']) => places.find((p) => p.role === role)?.country;
   const origin = first('origin');
   const made = first('made');
@@ -60,42 +63,46 @@ function placesToFacts(places: readonly PlaceMention[], text: string, tokens: re
   const shipFrom = origin ?? site?.country ?? madeIn;
   const destination = places.find((p) => p.role === 'destination' && p.country !== shipFrom)?.country
     ?? places.find((p) => p.role === 'destination')?.country;
-  const out: Pick<Facts, 'madeIn' | 'shipFrom' | 'destination'> = {};
+  const out: Frame['places'] = {};
   if (madeIn) out.madeIn = madeIn;
+  if (siteIsStore && site) out.heldIn = site.country;
   if (shipFrom) out.shipFrom = shipFrom;
-  if (destination) out.destination = destination;
+  if (destination) out.shipTo = destination;
   return out;
 }
 
-export function extractFacts(rawText: string, lex: Lexicon, sourceIds: readonly string[]): Extraction {
+/** Reads one message into its frame, and the signals the intent fusion needs. */
+export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly string[]): { frame: Frame; signals: Signals } {
   const text = normaliseText(rawText);
   const tokens = tokenize(text);
   const items = extractItem(tokens, lex);
-  const places = findPlaces(tokens, lex);
+  const placeMentions = findPlaces(tokens, lex);
   const endUse = extractEndUse(tokens, text, lex);
-  const collab = extractCollaboration(tokens, text, places, lex);
+  const collab = extractCollaboration(tokens, text, placeMentions, lex);
   const references = extractReferences(text, sourceIds);
 
-  const facts: Facts = { ...placesToFacts(places, text, tokens) };
-  const item: ItemFacts = { ...(items.item ?? {}) };
+  const places: Frame['places'] = { ...placesToFrame(placeMentions, text, tokens) };
+  const item: ItemFrame = { ...(items.item ?? {}) };
+  if (items.itemSpan) item.words = text.slice(tokens[items.itemSpan[0]]?.start ?? 0, tokens[items.itemSpan[1] - 1]?.end ?? 0).slice(0, 200);
   // "Chinese NdFeB blocks", "Chinese-origin Tb oxide": the goods themselves are of Chinese origin.
   const span = items.itemSpan;
-  const chineseGoods = span !== undefined && places.some((p) => p.country === 'CN' && p.role === 'content' && p.start < span[0] && span[0] - p.end <= 1);
-  if (chineseGoods && !places.some((p) => p.role === 'made')) facts.madeIn = 'CN';
+  const chineseGoods = span !== undefined && placeMentions.some((p) => p.country === 'CN' && p.role === 'content' && p.start < span[0] && span[0] - p.end <= 1);
+  if (chineseGoods && !placeMentions.some((p) => p.role === 'made')) places.madeIn = 'CN';
 
-  const chineseContent = places.some((p) => p.country === 'CN' && p.role === 'content') || CHINA_ORIGIN.test(text);
-  const foreignContent = places.some((p) => p.country !== 'CN' && p.role === 'content');
-  const chineseTech = places.some((p) => p.country === 'CN' && p.role === 'technology');
-  const foreignTech = places.some((p) => p.country !== 'CN' && p.role === 'technology');
-  if (chineseGoods && facts.shipFrom !== undefined && facts.shipFrom !== 'CN') item.chinaOrigin = true;
-  else if (FOREIGN_MADE.test(text)) item.chinaOrigin = false;
-  else if (facts.madeIn !== undefined && facts.madeIn !== 'CN') item.chinaOrigin = false;
-  else if (CHINA_ORIGIN.test(text) && facts.shipFrom !== undefined && facts.shipFrom !== 'CN') item.chinaOrigin = true;
+  const chineseContent = placeMentions.some((p) => p.country === 'CN' && p.role === 'content') || CHINA_ORIGIN.test(text);
+  const foreignContent = placeMentions.some((p) => p.country !== 'CN' && p.role === 'content');
+  const chineseTech = placeMentions.some((p) => p.country === 'CN' && p.role === 'technology');
+  const foreignTech = placeMentions.some((p) => p.country !== 'CN' && p.role === 'technology');
+  const content: Frame['chineseContent'] = {};
+  if (chineseGoods && places.shipFrom !== undefined && places.shipFrom !== 'CN') content.origin = true;
+  else if (FOREIGN_MADE.test(text)) content.origin = false;
+  else if (places.madeIn !== undefined && places.madeIn !== 'CN') content.origin = false;
+  else if (CHINA_ORIGIN.test(text) && places.shipFrom !== undefined && places.shipFrom !== 'CN') content.origin = true;
   const share = shareOfValue(text, chineseContent);
-  if (share !== undefined && (chineseContent || item.chinaOrigin === false)) item.chineseContentPercent = share;
-  else if (foreignContent && !chineseContent && /\bonly\b/i.test(text)) item.chineseContentPercent = 0;
-  if (chineseTech) item.madeWithChineseTechnology = true;
-  else if (foreignTech && /\bonly\b/i.test(text)) item.madeWithChineseTechnology = false;
+  if (share !== undefined && (chineseContent || content.origin === false)) content.percentOfValue = share;
+  else if (foreignContent && !chineseContent && /\bonly\b/i.test(text)) content.percentOfValue = 0;
+  if (chineseTech) content.technology = true;
+  else if (foreignTech && /\bonly\b/i.test(text)) content.technology = false;
   for (const code of references.controlCodes) {
     const el = lex.controlCodes.get(code.toLowerCase());
     if (el && !(item.elementsPresent ?? []).includes(el)) item.elementsPresent = [...(item.elementsPresent ?? []), el];
@@ -114,36 +121,56 @@ export function extractFacts(rawText: string, lex: Lexicon, sourceIds: readonly 
   const sector = lex.sectors.find(tokens)[0]?.value;
   if (sector && sector !== 'rare_earth') item.sector = sector;
   if (sector === 'rare_earth' && (item.form === 'equipment' || item.form === 'ore')) item.sector = 'rare_earth';
-  if (Object.keys(item).length > 0) facts.item = item;
 
-  if (endUse.endUser) {
-    facts.endUser = { kind: endUse.endUser };
-  }
-  if (endUse.endUses.length > 0) facts.endUses = endUse.endUses;
-  const defence = places.find((p) => p.defence);
-  if (defence && !facts.destination) facts.destination = defence.country;
-
+  const frame: Frame = {
+    places,
+    parties: partiesOf(placeMentions, tokens, text),
+    endUses: endUse.endUses,
+    chineseContent: content,
+    claims: [],
+  };
+  if (Object.keys(item).some((k) => k !== 'words')) frame.item = item;
+  if (endUse.endUser) frame.endUser = endUse.endUser;
   if (collab.kind || collab.area) {
-    const c: NonNullable<Facts['collaboration']> = {};
-    if (collab.kind) c.kind = collab.kind;
-    if (collab.area) c.area = collab.area;
-    if (collab.chineseProvider !== undefined) c.chineseProvider = collab.chineseProvider;
-    if (collab.abroad !== undefined) c.abroad = collab.abroad;
-    facts.collaboration = c;
+    const t: NonNullable<Frame['technology']> = {};
+    if (collab.kind) t.kind = collab.kind;
+    if (collab.area) t.area = collab.area;
+    if (collab.chineseProvider !== undefined) t.chineseProvider = collab.chineseProvider;
+    if (collab.abroad !== undefined) t.abroad = collab.abroad;
+    frame.technology = t;
   }
-  if (references.asOf) facts.asOf = references.asOf;
+  if (references.asOf) frame.asOf = references.asOf;
 
-  const outside = (facts.shipFrom !== undefined && facts.shipFrom !== 'CN') || (facts.madeIn !== undefined && facts.madeIn !== 'CN');
+  const outside = (places.shipFrom !== undefined && places.shipFrom !== 'CN') || (places.madeIn !== undefined && places.madeIn !== 'CN');
   return {
-    facts,
+    frame,
     signals: {
-      goods: items.hits + (facts.item?.form !== undefined && facts.item.sector !== undefined ? 1 : 0),
+      goods: items.hits + (frame.item?.form !== undefined && frame.item.sector !== undefined ? 1 : 0),
       collaboration: collab.hits,
-      reexport: outside && (chineseContent || chineseTech || item.chinaOrigin === true),
+      reexport: outside && (chineseContent || chineseTech || content.origin === true),
       genericItem: items.genericOnly,
       unknownObject: items.unknownObject,
       references,
       tokens: tokens.length,
     },
   };
+}
+
+/** The parties the place words name, with the role their cue gives them ("to a customer in X" buys). */
+function partiesOf(places: readonly PlaceMention[], tokens: readonly Token[], text: string): PartyFrame[] {
+  return places
+    .filter((p) => p.role === 'destination' || p.role === 'party' || p.role === 'site' || p.role === 'origin' || p.role === 'made')
+    .map((p): PartyFrame => {
+      const role: PartyFrame['role'] = p.role === 'destination' ? (p.defence ? 'end_user' : 'buyer') : p.role === 'party' ? 'other' : 'seller';
+      const from = tokens[Math.max(0, p.start - 3)]?.start ?? 0;
+      const to = tokens[Math.min(tokens.length - 1, p.end + 1)]?.end ?? text.length;
+      const party: PartyFrame = { role, country: p.country, words: text.slice(from, to).slice(0, 200) };
+      if (p.defence) party.defence = true;
+      return party;
+    });
+}
+
+export function extractFacts(rawText: string, lex: Lexicon, sourceIds: readonly string[]): Extraction {
+  const { frame, signals } = readFrame(rawText, lex, sourceIds);
+  return { frame, facts: factsFromFrame(frame), signals };
 }

@@ -4,6 +4,7 @@
  * Chinese content is a re-export question), so they decide when the classifier is unsure or contradicts them.
  */
 import type { Intent } from '../assistant/reply.js';
+import type { Frame } from '../contracts/frame.js';
 import type { Facts } from '../rules/facts.js';
 import type { IntentModel, Scored } from './classifier.js';
 import { extractFacts, type Signals } from './extract-facts.js';
@@ -14,6 +15,7 @@ export interface Understanding {
   readonly intent: Intent;
   readonly confidence: number;
   readonly scores: readonly Scored[];
+  readonly frame: Frame;
   readonly facts: Facts;
   readonly signals: Signals;
   /** Share of the message's words that the classifier or the lexicon knows. */
@@ -73,7 +75,7 @@ export function createUnderstander(model: IntentModel, lex: Lexicon, sourceIds: 
     understand(text: string): Understanding {
       const features = featurize(text, lex);
       const scores = model.classify(features);
-      const { facts, signals } = extractFacts(text, lex, sourceIds);
+      const { frame, facts, signals } = extractFacts(text, lex, sourceIds);
       const known = features.filter((f) => f.startsWith('x') || model.vocabulary.has(f)).length;
       const knownShare = features.length ? known / features.length : 0;
       const suggestion = suggestedIntent(signals, facts);
@@ -105,7 +107,7 @@ export function createUnderstander(model: IntentModel, lex: Lexicon, sourceIds: 
         }
         if (intent !== top.intent) confidence = Math.max(0.5, scores.find((s) => s.intent === intent)?.score ?? 0);
       }
-      return { intent, confidence: Math.min(1, Math.max(0, confidence)), scores, facts, signals, knownShare, suggested: suggestion?.intent ?? null };
+      return { intent, confidence: Math.min(1, Math.max(0, confidence)), scores, frame, facts, signals, knownShare, suggested: suggestion?.intent ?? null };
     },
   };
 }

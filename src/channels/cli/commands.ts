@@ -1,13 +1,14 @@
 /**
  * The `lodestone` commands (design §7). Each validates its input with zod and fails with one clear line.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { AuditLog } from '../../cases/audit-log.js';
 import { defaultDbPath, openCaseDatabase } from '../../cases/database.js';
 import { MessageSchema, type Message } from '../../assistant/message.js';
-import { readScenarios, scoreScenario, summarise, type ScenarioResult } from '../../eval/scenarios.js';
+import { readScenarios, scoreScenario, summarise, type Scenario, type ScenarioResult } from '../../eval/scenarios.js';
 import { evaluate } from '../../rules/engine.js';
 import { FactsSchema, IsoDateSchema } from '../../rules/facts.js';
 import { lintRuleSet } from '../../rules/lint.js';
@@ -45,13 +46,28 @@ export function askCommand(turns: string[], opts: { asOf?: string; json?: boolea
   return 0;
 }
 
-export function evalCommand(file: string | undefined, opts: { json?: boolean }, out: Out): number {
-  if (!file) throw new CliError('eval needs a scenarios file, e.g. lodestone eval ../shared/eval/scenarios.jsonl');
-  if (!existsSync(file)) throw new CliError(`eval: no such file: ${file}`);
-  let scenarios;
+/** Scenario files named directly, or every `.jsonl` file in a named folder (a set written by several writers). */
+function scenarioFiles(paths: readonly string[]): string[] {
+  return paths.flatMap((p) => {
+    if (!existsSync(p)) throw new CliError(`eval: no such file: ${p}`);
+    if (!statSync(p).isDirectory()) return [p];
+    const files = readdirSync(p).filter((f) => f.endsWith('.jsonl')).sort().map((f) => join(p, f));
+    if (files.length === 0) throw new CliError(`eval: no .jsonl files in ${p}`);
+    return files;
+  });
+}
+
+/**
+ * Runs scenario sets and prints the four scores. `verbose` prints each miss with its question and reason, for error
+ * analysis on a dev set; `summaryOnly` prints the scores alone, so a sealed set can be reported without being read.
+ */
+export function evalCommand(paths: readonly string[], opts: { json?: boolean; verbose?: boolean; summaryOnly?: boolean }, out: Out): number {
+  if (paths.length === 0) throw new CliError('eval needs a scenarios file, e.g. lodestone eval ../shared/eval/scenarios.jsonl');
+  let scenarios: Scenario[];
   try {
-    scenarios = readScenarios(file);
+    scenarios = scenarioFiles(paths).flatMap((f) => readScenarios(f));
   } catch (e) {
+    if (e instanceof CliError) throw e;
     throw new CliError(`eval: ${(e as Error).message}`);
   }
   const { assistant } = createCliAssistant();
@@ -67,13 +83,19 @@ export function evalCommand(file: string | undefined, opts: { json?: boolean }, 
     out(JSON.stringify({ summary, cases: results.map((r) => ({ id: r.id, verdict: r.verdict, citations: r.citations, intent: r.intent })) }));
     return 0;
   }
-  for (const r of results.filter((x) => !x.verdictOk || x.citesFound < x.citesExpected || x.intentOk === false)) {
+  const byId = new Map(scenarios.map((s) => [s.id, s]));
+  for (const r of opts.summaryOnly ? [] : results.filter((x) => !x.verdictOk || x.citesFound < x.citesExpected || x.intentOk === false)) {
     const what = [
       !r.verdictOk ? `verdict ${r.verdict}${r.unsafe ? ' (UNSAFE)' : ''}` : '',
       r.citesFound < r.citesExpected ? `cited ${r.citesFound}/${r.citesExpected}` : '',
       r.intentOk === false ? `intent ${r.intent}` : '',
     ].filter(Boolean).join(', ');
     out(`  miss ${r.id}: ${what}`);
+    const s = byId.get(r.id);
+    if (opts.verbose && s) {
+      out(`      ${s.asOf} ${s.turns.map((t) => JSON.stringify(t)).join(' → ')}`);
+      out(`      expected ${s.expect.verdict.join('|')} citing ${s.expect.cites.join(', ') || 'nothing'}; got ${r.verdict} citing ${r.citations.join(', ') || 'nothing'}${s.reason ? `; ${s.reason}` : ''}`);
+    }
   }
   out(`scenarios: ${summary.scenarios}`);
   out(`verdict accuracy: ${(summary.verdictAccuracy * 100).toFixed(1)} %`);

@@ -40,5 +40,7 @@ export function replyJson(reply: Reply): Record<string, unknown> {
     fired: reply.fired.map((r) => ({ rule: r.ruleId, status: r.status, contributes: r.contributes, checks: r.checks })),
     rulesVersion: reply.rulesVersion,
     asOf: reply.asOf,
+    frame: reply.frame ?? null,
+    facts: reply.facts ?? null,
   };
 }

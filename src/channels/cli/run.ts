@@ -8,7 +8,7 @@ import { askCommand, auditCommand, chatCommand, decideCommand, evalCommand, rule
 const USAGE = `usage:
   lodestone ask [--as-of YYYY-MM-DD] [--json] "turn 1" ["turn 2" ...]
   lodestone chat [--as-of YYYY-MM-DD]
-  lodestone eval FILE.jsonl [--json]
+  lodestone eval FILE.jsonl|DIR ... [--json] [--verbose | --summary-only]
   lodestone decide --facts FILE|- [--as-of YYYY-MM-DD] [--json]
   lodestone rules lint [DIR] | rules show [ID] [--as-of YYYY-MM-DD]
   lodestone audit verify | audit export [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--out FILE]`;
@@ -49,6 +49,8 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       from: { type: 'string' },
       to: { type: 'string' },
       out: { type: 'string' },
+      verbose: { type: 'boolean' },
+      'summary-only': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -65,7 +67,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     case 'chat':
       return chatCommand(asOf ? { asOf } : {}, out);
     case 'eval':
-      return evalCommand(rest[0], { json: values.json ?? false }, out);
+      return evalCommand(rest, { json: values.json ?? false, verbose: values.verbose ?? false, summaryOnly: values['summary-only'] ?? false }, out);
     case 'decide':
       return decideCommand({ ...(values.facts ? { facts: values.facts } : {}), ...(asOf ? { asOf } : {}), json: values.json ?? false }, out, io.stdin);
     case 'rules':

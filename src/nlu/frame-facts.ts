@@ -1,0 +1,42 @@
+/**
+ * The one place facts for the rules are derived from a frame. The rules see only facts; everything the frame
+ * holds beyond them (the words, parties, activity, claims) is for the reply and the officer.
+ */
+import type { Frame } from '../contracts/frame.js';
+import type { Facts, ItemFacts } from '../rules/facts.js';
+
+export function factsFromFrame(frame: Frame): Facts {
+  const facts: Facts = {};
+  const { madeIn, shipFrom, shipTo } = frame.places;
+  if (madeIn) facts.madeIn = madeIn;
+  if (shipFrom) facts.shipFrom = shipFrom;
+  if (shipTo) facts.destination = shipTo;
+
+  const item: ItemFacts = {};
+  const fi = frame.item;
+  if (fi) {
+    if (fi.elementsPresent?.length) item.elementsPresent = [...fi.elementsPresent];
+    if (fi.elementsAbsent?.length) item.elementsAbsent = [...fi.elementsAbsent];
+    if (fi.compositionComplete) item.compositionComplete = true;
+    if (fi.traceImpurityOnly) item.traceImpurityOnly = true;
+    if (fi.form) item.form = fi.form;
+    if (fi.magnetType) item.magnetType = fi.magnetType;
+    if (fi.downstream) item.downstream = fi.downstream;
+    if (fi.sector) item.sector = fi.sector;
+    if (fi.hsCode) item.hsCode = fi.hsCode;
+    if (fi.controlCode && /^\d[A-E]\d{3}(\.[a-z](\.\d+)?)?$/.test(fi.controlCode)) item.controlCode = fi.controlCode;
+  }
+  const c = frame.chineseContent;
+  if (c.origin !== undefined) item.chinaOrigin = c.origin;
+  if (c.percentOfValue !== undefined) item.chineseContentPercent = c.percentOfValue;
+  if (c.technology !== undefined) item.madeWithChineseTechnology = c.technology;
+  if (Object.keys(item).length > 0) facts.item = item;
+
+  if (frame.endUser) facts.endUser = { kind: frame.endUser };
+  if (frame.endUses.length > 0) facts.endUses = [...frame.endUses];
+  const defence = frame.parties.find((p) => p.defence);
+  if (defence?.country && !facts.destination) facts.destination = defence.country;
+  if (frame.technology && (frame.technology.kind || frame.technology.area)) facts.collaboration = { ...frame.technology };
+  if (frame.asOf) facts.asOf = frame.asOf;
+  return facts;
+}

@@ -6,7 +6,8 @@ import { buildLexicon } from '../src/nlu/lexicon.js';
 import { readExamples } from '../src/nlu/training-data.js';
 import { createUnderstander, type FusionOptions } from '../src/nlu/understand.js';
 import { loadVocabulary } from '../src/nlu/vocabulary.js';
-import { INTENTS_DIR, RULES_DIR } from '../src/core/paths.js';
+import { INTENTS_DIR, KNOWLEDGE_DIR, RULES_DIR } from '../src/core/paths.js';
+import { loadKnowledge } from '../src/nlu/knowledge.js';
 import { loadRuleSet } from '../src/rules/loader.js';
 
 interface Variant {
@@ -24,7 +25,7 @@ const VARIANTS: readonly Variant[] = [
 
 export function benchClassifiers(variants: readonly Variant[] = VARIANTS): Record<string, number> {
   const rules = loadRuleSet(RULES_DIR);
-  const lex = buildLexicon(loadVocabulary(RULES_DIR), rules.items);
+  const lex = buildLexicon(loadVocabulary(RULES_DIR), rules.items, loadKnowledge(KNOWLEDGE_DIR));
   const train = readExamples(INTENTS_DIR, 'train');
   const heldout = readExamples(INTENTS_DIR, 'heldout');
   const out: Record<string, number> = {};
@@ -51,7 +52,7 @@ export function benchClassifiers(variants: readonly Variant[] = VARIANTS): Recor
  */
 export function benchFusionSteps(folds = 5): Record<string, number> {
   const rules = loadRuleSet(RULES_DIR);
-  const lex = buildLexicon(loadVocabulary(RULES_DIR), rules.items);
+  const lex = buildLexicon(loadVocabulary(RULES_DIR), rules.items, loadKnowledge(KNOWLEDGE_DIR));
   const train = readExamples(INTENTS_DIR, 'train');
   const variants: readonly [string, FusionOptions][] = [
     ['all', {}],

@@ -4,6 +4,8 @@
  * start rather than shipping a saved model that could drift from the utterance files.
  */
 import { trainIntentModel, type ClassifierKind, type IntentModel } from '../nlu/classifier.js';
+import { KNOWLEDGE_DIR } from '../core/paths.js';
+import { loadKnowledge } from '../nlu/knowledge.js';
 import { buildLexicon, type Lexicon } from '../nlu/lexicon.js';
 import { readExamples } from '../nlu/training-data.js';
 import { createUnderstander, type Understander } from '../nlu/understand.js';
@@ -17,7 +19,7 @@ export interface Understanding {
 }
 
 export function createUnderstanding(rules: RuleSet, rulesDir: string, intentsDir: string, kind: ClassifierKind = 'bayes'): Understanding {
-  const lexicon = buildLexicon(loadVocabulary(rulesDir), rules.items);
+  const lexicon = buildLexicon(loadVocabulary(rulesDir), rules.items, loadKnowledge(KNOWLEDGE_DIR));
   const model = trainIntentModel(readExamples(intentsDir, 'train'), lexicon, kind);
   const understander = createUnderstander(model, lexicon, [...rules.sources.keys()]);
   return { lexicon, model, understander };

@@ -15,3 +15,4 @@ function findRoot(): string {
 export const PROJECT_ROOT = findRoot();
 export const RULES_DIR = join(PROJECT_ROOT, 'rules');
 export const INTENTS_DIR = join(PROJECT_ROOT, 'intents');
+export const KNOWLEDGE_DIR = join(PROJECT_ROOT, 'knowledge');

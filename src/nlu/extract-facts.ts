@@ -75,7 +75,7 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
 export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly string[]): { frame: Frame; signals: Signals } {
   const text = normaliseText(rawText);
   const tokens = tokenize(text);
-  const items = extractItem(tokens, lex);
+  const items = extractItem(tokens, lex, text);
   const placeMentions = findPlaces(tokens, lex);
   const endUse = extractEndUse(tokens, text, lex);
   const collab = extractCollaboration(tokens, text, placeMentions, lex);

@@ -3,7 +3,8 @@
  * built-up goods, the kind of downstream product. The item is the head noun (the last word of a run of item words)
  * of the first run that is not describing a party ("motor maker") or an end use ("for welding wire").
  */
-import type { DOWNSTREAM_KINDS, Element, Form, ItemFacts } from '../rules/facts.js';
+import type { ItemFrame } from '../contracts/frame.js';
+import type { DOWNSTREAM_KINDS, Element, Form } from '../rules/facts.js';
 import type { ItemTag, Lexicon } from './lexicon.js';
 import type { PhraseHit } from './phrase-matcher.js';
 import type { Token } from './text.js';
@@ -33,7 +34,7 @@ const PURE_FORMS: ReadonlySet<Form> = new Set(['metal', 'oxide', 'compound', 'al
 const LICENCE_WORDS = new Set(['license', 'licence', 'licenses', 'licences', 'approval', 'permit', 'permission', 'apply', 'application', 'need', 'needed', 'required', 'require', 'requires', 'necessary', 'rules', 'controls', 'restrictions']);
 
 export interface ItemExtraction {
-  readonly item: ItemFacts | undefined;
+  readonly item: ItemFrame | undefined;
   /** The item was named only generically ("our product"), so its nature must be asked. */
   readonly genericOnly: boolean;
   /** Number of item words found: used by the classifier fusion and the out-of-scope guard. */
@@ -127,8 +128,52 @@ function isEndUseContext(tokens: readonly Token[], start: number): boolean {
   return false;
 }
 
-export function extractItem(tokens: readonly Token[], lex: Lexicon): ItemExtraction {
-  const hits = lex.items.find(tokens);
+/** Grades ("45SH", "YXG-28") and chemical formulas ("Tb4O7", "Y2O3:Eu") as item words, from the knowledge tables. */
+function knowledgeHits(tokens: readonly Token[], text: string, lex: Lexicon, taken: ReadonlySet<number>): PhraseHit<ItemTag>[] {
+  const out: PhraseHit<ItemTag>[] = [];
+  const used = new Set(taken);
+  for (const g of lex.knowledge.grades(text)) {
+    const idx = tokens.map((t, i) => (t.start >= g.start && t.end <= g.end ? i : -1)).filter((i) => i >= 0);
+    const start = idx[0];
+    if (start === undefined || idx.some((i) => used.has(i))) continue;
+    const tag: ItemTag = { kind: 'compound', elements: [...g.elements], magnetType: g.magnetType, form: g.form, grade: g.text };
+    if (g.complete) tag.complete = true;
+    if (g.heavyRareEarthLikely) tag.heavyRareEarthLikely = true;
+    out.push({ value: tag, start, end: start + idx.length, fuzzy: false });
+    for (const i of idx) used.add(i);
+  }
+  tokens.forEach((t, i) => {
+    if (used.has(i)) return;
+    const f = lex.knowledge.formula(t.raw);
+    if (!f) return;
+    const tag: ItemTag = { kind: 'compound', elements: [...f.elements], complete: true };
+    if (f.form) tag.form = f.form;
+    out.push({ value: tag, start: i, end: i + 1, fuzzy: false });
+  });
+  return out;
+}
+
+/** A percentage written next to a Dy or Tb mention ("0.05 % Dy", "Tb 0.3 wt%", "Dy 200 ppm"): its content. */
+function heavyContent(tokens: readonly Token[], text: string, mentions: readonly ElementMention[]): number | undefined {
+  let best: { value: number; distance: number } | undefined;
+  for (const m of mentions) {
+    const from = (tokens[m.start] as Token).start;
+    const to = (tokens[m.end - 1] as Token).end;
+    const lo = Math.max(0, from - 30);
+    for (const x of text.slice(lo, to + 30).matchAll(/(\d+(?:\.\d+)?)\s*(wt\s*\.?\s*%|%|percent\b|per cent\b|ppm\b)/gi)) {
+      const at = lo + (x.index ?? 0);
+      const value = /ppm/i.test(x[2] as string) ? Number(x[1]) / 10_000 : Number(x[1]);
+      const distance = at < from ? from - at : at - to;
+      if (value <= 100 && (!best || distance < best.distance)) best = { value, distance };
+    }
+  }
+  return best?.value;
+}
+
+export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string): ItemExtraction {
+  const phraseHits = lex.items.find(tokens);
+  const taken = new Set(phraseHits.flatMap((h) => Array.from({ length: h.end - h.start }, (_, k) => h.start + k)));
+  const hits = [...phraseHits, ...knowledgeHits(tokens, text, lex, taken)].sort((a, b) => a.start - b.start);
   const covered = new Set<number>();
   for (const h of hits) for (let i = h.start; i < h.end; i++) covered.add(i);
 
@@ -181,8 +226,17 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon): ItemExtract
     if (h.value.kind === 'compound' && !h.value.form) return false;
     return !isPartyContext(tokens, h, lex) && !isEndUseContext(tokens, run[0]?.start ?? h.start);
   });
+  const heavyLikely = hits.some((h) => h.value.kind === 'compound' && h.value.heavyRareEarthLikely === true);
+  let grade: string | undefined;
   if (primary) {
     const tag = head(primary).value;
+    for (const h of primary) if (h.value.kind === 'compound' && h.value.grade) grade ??= h.value.grade;
+    // A material that names its whole make-up (ferrite, a formula) settles the composition, but only when it is
+    // the item itself and no other magnet family is named beside it ("ferrite and NdFeB magnets").
+    if (tag.kind === 'compound' && tag.complete) {
+      const otherFamily = hits.some((h) => h.value.kind === 'compound' && h.value.magnetType !== undefined && h.value.magnetType !== tag.magnetType);
+      if (!otherFamily) complete = true;
+    }
     switch (tag.kind) {
       case 'form':
         form = tag.form;
@@ -194,6 +248,7 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon): ItemExtract
         break;
       case 'compound':
         form = tag.form;
+        magnetType = tag.magnetType ?? magnetType;
         break;
       case 'generic':
         genericOnly = true;
@@ -206,20 +261,24 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon): ItemExtract
   // "Europium oxide" or "scandium-aluminium alloy" names its whole composition; "NdFeB magnets" or a doped crystal
   // do not (a magnet may hold Dy, a crystal a host), so those stay open.
   const named = primary?.some((h) => h.value.kind === 'element' || h.value.kind === 'compound') ?? false;
-  if (named && form !== undefined && PURE_FORMS.has(form) && absent.size === 0) complete = true;
+  if (named && form !== undefined && PURE_FORMS.has(form)) complete = true;
   if (form === 'magnet' && !magnetType && (present.has('Sm') && present.has('Co'))) magnetType = 'smco';
   if (form === 'magnet' && !magnetType && present.has('Nd')) magnetType = 'ndfeb';
 
   const trace = tokens.some((t) => t.low === 'trace' || t.low === 'impurity' || t.low === 'impurities' || t.low === 'unintended');
 
-  const item: ItemFacts = {};
+  const item: ItemFrame = {};
   if (present.size) item.elementsPresent = [...present];
   if (absent.size) item.elementsAbsent = [...absent];
   if (complete) item.compositionComplete = true;
   if (form) item.form = form;
-  if (magnetType) item.magnetType = magnetType as ItemFacts['magnetType'];
+  if (magnetType) item.magnetType = magnetType as ItemFrame['magnetType'];
   if (downstream) item.downstream = downstream;
   if (trace && present.size) item.traceImpurityOnly = true;
+  if (grade) item.grade = grade;
+  if (heavyLikely && !present.has('Dy') && !present.has('Tb') && !(absent.has('Dy') && absent.has('Tb'))) item.heavyRareEarthLikely = true;
+  const content = heavyContent(tokens, text, elements.filter((e) => (e.element === 'Dy' || e.element === 'Tb') && present.has(e.element)));
+  if (content !== undefined) item.heavyRareEarthPercent = content;
   const spans = hits.map((h) => [h.start, h.end] as const);
   const hasItem = Object.keys(item).length > 0;
   // Only words specific to this domain count as evidence of a goods question: "machine" or "wire" alone does not.

@@ -19,6 +19,8 @@ export function factsFromFrame(frame: Frame): Facts {
     if (fi.elementsAbsent?.length) item.elementsAbsent = [...fi.elementsAbsent];
     if (fi.compositionComplete) item.compositionComplete = true;
     if (fi.traceImpurityOnly) item.traceImpurityOnly = true;
+    if (fi.heavyRareEarthLikely) item.heavyRareEarthLikely = true;
+    if (fi.heavyRareEarthPercent !== undefined) item.heavyRareEarthPercent = fi.heavyRareEarthPercent;
     if (fi.form) item.form = fi.form;
     if (fi.magnetType) item.magnetType = fi.magnetType;
     if (fi.downstream) item.downstream = fi.downstream;

@@ -10,6 +10,7 @@ import {
   type TECHNOLOGY_AREAS,
 } from '../rules/facts.js';
 import type { ListedItem } from '../rules/schema.js';
+import type { Knowledge } from './knowledge.js';
 import { PhraseMatcher } from './phrase-matcher.js';
 import type { Vocabulary } from './vocabulary.js';
 
@@ -18,7 +19,7 @@ countries.registerLocale(require('i18n-iso-countries/langs/en.json') as countrie
 
 export type ItemTag =
   | { kind: 'element'; element: Element; oxide: boolean }
-  | { kind: 'compound'; elements: Element[]; magnetType?: string; form?: Form }
+  | { kind: 'compound'; elements: Element[]; magnetType?: string; form?: Form; complete?: boolean; heavyRareEarthLikely?: boolean; grade?: string }
   | { kind: 'form'; form: Form }
   | { kind: 'downstream'; downstream: (typeof DOWNSTREAM_KINDS)[number] }
   | { kind: 'generic' };
@@ -27,6 +28,7 @@ export type PlaceTag = { kind: 'place'; country: string; demonym: boolean } | { 
 
 export interface Lexicon {
   readonly vocabulary: Vocabulary;
+  readonly knowledge: Knowledge;
   readonly items: PhraseMatcher<ItemTag>;
   readonly places: PhraseMatcher<PlaceTag>;
   /** Case-sensitive element symbols, e.g. "Dy" → Dy. */
@@ -61,7 +63,7 @@ function countryNames(): [string, PlaceTag][] {
   return out;
 }
 
-export function buildLexicon(v: Vocabulary, items: readonly ListedItem[] = []): Lexicon {
+export function buildLexicon(v: Vocabulary, items: readonly ListedItem[], knowledge: Knowledge): Lexicon {
   const itemPhrases: [string, ItemTag][] = [];
   const symbols = new Map<string, Element>();
   const controlCodes = new Map<string, Element>();
@@ -91,6 +93,14 @@ export function buildLexicon(v: Vocabulary, items: readonly ListedItem[] = []): 
     if (c.form) tag.form = c.form;
     for (const t of c.terms) itemPhrases.push([t, tag]);
   }
+  for (const m of knowledge.materials) {
+    const tag: ItemTag = { kind: 'compound', elements: [...m.elements] };
+    if (m.magnetType) tag.magnetType = m.magnetType;
+    if (m.form) tag.form = m.form;
+    if (m.complete) tag.complete = true;
+    if (m.heavyRareEarthLikely) tag.heavyRareEarthLikely = true;
+    for (const t of m.terms) itemPhrases.push([t, tag]);
+  }
   itemPhrases.push(...entries(v.forms, (form): ItemTag => ({ kind: 'form', form })));
   itemPhrases.push(...entries(v.downstream, (downstream): ItemTag => ({ kind: 'downstream', downstream })));
   for (const g of v.genericItems) itemPhrases.push([g, { kind: 'generic' }]);
@@ -115,6 +125,7 @@ export function buildLexicon(v: Vocabulary, items: readonly ListedItem[] = []): 
 
   return {
     vocabulary: v,
+    knowledge,
     items: new PhraseMatcher(itemPhrases),
     places: new PhraseMatcher(placePhrases),
     symbols,

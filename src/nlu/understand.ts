@@ -72,7 +72,9 @@ export interface FusionOptions {
 export function createUnderstander(model: IntentModel, lex: Lexicon, sourceIds: readonly string[], fusion: FusionOptions = {}): Understander {
   const { domainGate = true, evidenceGate = true, unknownWordsGuard = true, factOverrides = true } = fusion;
   return {
-    understand(text: string): Understanding {
+    understand(original: string): Understanding {
+      // Chinese terms, shorthand and arrows are read as the English they stand for, by classifier and extractors alike.
+      const text = lex.knowledge.gloss(original);
       const features = featurize(text, lex);
       const scores = model.classify(features);
       const { frame, facts, signals } = extractFacts(text, lex, sourceIds);

@@ -86,6 +86,12 @@ export const FACTS: Record<string, FactDefinition> = {
     type: 'enum', values: DOWNSTREAM_KINDS, read: (f) => f.item?.downstream, label: 'kind of downstream product',
   },
   'item.sector': { type: 'enum', values: SECTORS, read: sector, label: 'industry the item serves' },
+  'item.heavyRareEarthLikely': {
+    type: 'boolean', read: (f) => f.item?.heavyRareEarthLikely, label: 'grade or process that normally contains Dy or Tb',
+  },
+  'item.heavyRareEarthPercent': {
+    type: 'number', read: (f) => f.item?.heavyRareEarthPercent, label: 'stated Dy or Tb content, % by weight',
+  },
   'item.traceImpurityOnly': {
     type: 'boolean', read: (f) => f.item?.traceImpurityOnly, label: 'controlled element only a trace impurity',
   },

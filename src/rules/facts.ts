@@ -73,6 +73,11 @@ export const ItemFactsSchema = z
     elementsAbsent: z.array(ElementSchema).optional(),
     /** True when the composition given is the whole of it ("just Nd, Pr, Fe, B"). */
     compositionComplete: z.boolean().optional(),
+    /** True when the grade or process named normally needs Dy or Tb (a high-coercivity NdFeB grade, grain-boundary
+     * diffusion) and the asker has not said it is free of both. */
+    heavyRareEarthLikely: z.boolean().optional(),
+    /** The stated content of Dy or Tb in the item, in percent by weight ("0.05 % Dy"). */
+    heavyRareEarthPercent: z.number().min(0).max(100).optional(),
     /** True when a controlled element is present only as an unintended trace impurity. */
     traceImpurityOnly: z.boolean().optional(),
     form: FormSchema.optional(),

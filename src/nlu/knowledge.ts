@@ -1,0 +1,191 @@
+/**
+ * Knowledge from reference tables (`knowledge/`): the periodic table for chemical formulas, magnet grade tables,
+ * named materials, Chinese terms and chat shorthand. Loaded and validated once; pure functions read it.
+ */
+import countries from 'i18n-iso-countries';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { ElementSchema, FormSchema, MagnetTypeSchema, type Element, type Form } from '../rules/facts.js';
+
+const Terms = z.array(z.string().min(1));
+
+const MaterialSchema = z.object({
+  terms: Terms,
+  elements: z.array(ElementSchema).default([]),
+  magnetType: MagnetTypeSchema.optional(),
+  form: FormSchema.optional(),
+  /** The elements listed are the whole of its rare-earth content. */
+  complete: z.boolean().optional(),
+  heavyRareEarthLikely: z.boolean().optional(),
+}).strict();
+
+const GradeSchema = z.object({
+  family: z.string().min(1),
+  pattern: z.string().min(1),
+  caseSensitive: z.boolean().optional(),
+  magnetType: MagnetTypeSchema,
+  form: FormSchema,
+  elements: z.array(ElementSchema).default([]),
+  complete: z.boolean().optional(),
+  heavyRareEarthLikelyWhen: z.object({ group: z.number().int().min(1), values: Terms }).strict().optional(),
+}).strict();
+
+const FilesSchema = {
+  elements: z.object({ symbols: Terms, rareEarths: z.array(ElementSchema) }).strict(),
+  materials: z.object({ grades: z.array(GradeSchema), materials: z.array(MaterialSchema) }).strict(),
+  chinese: z.object({ elements: z.record(z.string(), z.string()), prefixes: z.record(z.string(), z.string()), terms: z.record(z.string(), z.string()) }).strict(),
+  abbreviations: z.object({ words: z.record(z.string(), z.string()), arrows: Terms }).strict(),
+};
+
+export type Material = z.infer<typeof MaterialSchema>;
+
+export interface GradeMatch {
+  readonly text: string;
+  readonly family: string;
+  readonly start: number;
+  readonly end: number;
+  readonly magnetType: z.infer<typeof MagnetTypeSchema>;
+  readonly form: Form;
+  readonly elements: readonly Element[];
+  readonly complete: boolean;
+  readonly heavyRareEarthLikely: boolean;
+}
+
+export interface Formula {
+  /** Every symbol in the formula, known to the rules or not. */
+  readonly symbols: readonly string[];
+  /** The symbols that are elements the rules know. */
+  readonly elements: readonly Element[];
+  /** The form the formula implies, when it is plain: an oxide (only rare earths and oxygen), a salt, an alloy. */
+  readonly form: Form | undefined;
+}
+
+export interface Knowledge {
+  readonly materials: readonly Material[];
+  readonly rareEarths: ReadonlySet<Element>;
+  /** Rewrites Chinese terms, shorthand and arrows ("cn->de") into the English the extractors read. */
+  gloss(text: string): string;
+  grades(text: string): GradeMatch[];
+  /** Reads a token as a chemical formula ("Tb4O7", "DyF3", "Y2O3:Eu"), or null. */
+  formula(token: string): Formula | null;
+}
+
+function load<T extends z.ZodType>(dir: string, name: keyof typeof FilesSchema, schema: T): z.infer<T> {
+  const file = join(dir, `${name}.yaml`);
+  const r = schema.safeParse(parse(readFileSync(file, 'utf8')));
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    throw new Error(`${file}: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
+  }
+  return r.data;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export function loadKnowledge(dir: string): Knowledge {
+  const elements = load(dir, 'elements', FilesSchema.elements);
+  const materials = load(dir, 'materials', FilesSchema.materials);
+  const chinese = load(dir, 'chinese', FilesSchema.chinese);
+  const abbreviations = load(dir, 'abbreviations', FilesSchema.abbreviations);
+  return createKnowledge(elements, materials, chinese, abbreviations);
+}
+
+function createKnowledge(
+  elements: z.infer<typeof FilesSchema.elements>,
+  materials: z.infer<typeof FilesSchema.materials>,
+  chinese: z.infer<typeof FilesSchema.chinese>,
+  abbreviations: z.infer<typeof FilesSchema.abbreviations>,
+): Knowledge {
+  const symbols = new Set(elements.symbols);
+  const rareEarths = new Set<Element>(elements.rareEarths);
+  const known = new Set<string>(ElementSchema.options);
+
+  // Chinese: element-first compounds (氧化镝 → "dysprosium oxide"), then terms longest first, then lone elements.
+  const elementChars = Object.keys(chinese.elements).join('');
+  const prefixed = new RegExp(`(${Object.keys(chinese.prefixes).map(escape).join('|')})([${elementChars}]+)`, 'gu');
+  const terms = Object.entries(chinese.terms).sort((a, b) => b[0].length - a[0].length);
+  const termPattern = terms.length ? new RegExp(terms.map(([t]) => escape(t)).join('|'), 'gu') : null;
+  const termMap = new Map(terms);
+  const lonePattern = new RegExp(`[${elementChars}]`, 'gu');
+  const abbrev = new Map(Object.entries(abbreviations.words).map(([k, v]) => [k.toLowerCase(), v]));
+  const abbrevPattern = new RegExp(`(?<![\\p{L}\\p{N}-])(${[...abbrev.keys()].map(escape).join('|')})(?![\\p{L}\\p{N}-])`, 'giu');
+  const arrows = abbreviations.arrows.map(escape).sort((a, b) => b.length - a.length).join('|');
+  const codeArrow = new RegExp(`\\b([A-Za-z]{2})\\s*(?:${arrows})\\s*([A-Za-z]{2})\\b`, 'g');
+  const wordArrow = new RegExp(`([\\p{L}][\\p{L}'.-]*)\\s*(?:${arrows.split('|').filter((a) => a !== '>').join('|')})\\s*`, 'gu');
+  const countryName = (code: string) => countries.getName(code.toUpperCase(), 'en', { select: 'alias' }) ?? countries.getName(code.toUpperCase(), 'en');
+
+  const grades = materials.grades.map((g) => ({ def: g, re: new RegExp(`(?<![\\p{L}\\p{N}])${g.pattern}(?![\\p{L}\\p{N}])`, g.caseSensitive ? 'gu' : 'giu') }));
+
+  function parseFormula(part: string): string[] | null {
+    const out: string[] = [];
+    const re = /([A-Z][a-z]?)(\d*(?:\.\d+)?)/g;
+    let at = 0;
+    for (const m of part.matchAll(re)) {
+      if (m.index !== at) return null;
+      if (!symbols.has(m[1] as string)) return null;
+      out.push(m[1] as string);
+      at += m[0].length;
+    }
+    return at === part.length && out.length > 0 ? out : null;
+  }
+
+  return {
+    materials: materials.materials,
+    rareEarths,
+    gloss(text: string): string {
+      let t = text;
+      if (/[\u3400-\u9fff]/u.test(t)) {
+        t = t.replace(prefixed, (_, pre: string, els: string) => ` ${[...els].map((c) => chinese.elements[c]).join(' ')} ${chinese.prefixes[pre]} `);
+        if (termPattern) t = t.replace(termPattern, (m) => ` ${termMap.get(m) ?? m} `);
+        t = t.replace(lonePattern, (c) => ` ${chinese.elements[c] ?? c} `);
+        t = t.replace(/[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]/gu, (c) => ({ '，': ',', '。': '.', '？': '?', '！': '!', '：': ':', '；': ';', '、': ',' } as Record<string, string>)[c] ?? ' ');
+      }
+      t = t.replace(codeArrow, (m, a: string, b: string) => {
+        const from = countryName(a);
+        const to = countryName(b);
+        return from && to ? `from ${from} to ${to}` : m;
+      });
+      t = t.replace(wordArrow, (_, w: string) => `from ${w} to `);
+      t = t.replace(abbrevPattern, (m) => abbrev.get(m.toLowerCase()) ?? m);
+      return t.replace(/[ \t]{2,}/g, ' ');
+    },
+    grades(text: string): GradeMatch[] {
+      const out: GradeMatch[] = [];
+      for (const { def, re } of grades) {
+        for (const m of text.matchAll(re)) {
+          const start = m.index ?? 0;
+          if (out.some((o) => o.start <= start && start < o.end)) continue;
+          const cls = def.heavyRareEarthLikelyWhen ? m[def.heavyRareEarthLikelyWhen.group]?.toUpperCase() : undefined;
+          out.push({
+            text: m[0], family: def.family, start, end: start + m[0].length, magnetType: def.magnetType, form: def.form,
+            elements: def.elements, complete: def.complete ?? false,
+            heavyRareEarthLikely: cls !== undefined && (def.heavyRareEarthLikelyWhen?.values ?? []).includes(cls),
+          });
+        }
+      }
+      return out;
+    },
+    formula(token: string): Formula | null {
+      if (!/\d/.test(token) && !/[a-z]/.test(token)) return null; // an all-capital acronym ("YES", "USB") is no formula
+      const parts = token.split(':');
+      const all: string[] = [];
+      for (const p of parts) {
+        const s = parseFormula(p);
+        if (!s) return null;
+        all.push(...s);
+      }
+      if (all.length < 2 && !/\d/.test(token)) return null; // a lone symbol is read elsewhere, with its own care
+      if (!all.some((s) => rareEarths.has(s as Element))) return null;
+      const els = [...new Set(all.filter((s) => known.has(s)))] as Element[];
+      const host = parseFormula(parts[0] as string) ?? [];
+      const others = host.filter((s) => !rareEarths.has(s as Element));
+      let form: Form | undefined;
+      if (others.length > 0 && others.every((s) => s === 'O')) form = 'oxide';
+      else if (others.some((s) => ['F', 'Cl', 'Br', 'I', 'N', 'S', 'P'].includes(s)) && !others.includes('Fe')) form = 'compound';
+      else if (others.length > 0 && !others.includes('O')) form = 'alloy';
+      return { symbols: all, elements: els, form };
+    },
+  };
+}

@@ -29,6 +29,26 @@ const LICENSING = /\blicen[cs](?:e|es|ing)\s+(?:out\s+)?(?:its|our|their|the|thi
 const SETUP = /\b(set up|setting up|form|forming|establish|establishing|create|creating|start|starting|build|building|invest|investing|enter|entering)\b/i;
 const LINE_SERVICE = /\b(commission|commissioning|install|installation|maintain|maintenance|repair|upgrade|upgrading|assembl\w*|ramp)\b/i;
 
+/** The places before the first provision verb (the provider's side) and after its "to" (the recipient's). */
+function providerSides(tokens: readonly Token[], places: readonly PlaceMention[], lex: Lexicon): { provider: PlaceMention[]; recipient: PlaceMention[] } | null {
+  const verb = tokens.findIndex((t) => lex.knowledge.cues.provisionVerbs.has(t.low));
+  if (verb < 0) return null;
+  let clauseStart = 0;
+  for (let i = verb - 1; i >= 0; i--) if ((tokens[i] as Token).clauseEnd) { clauseStart = i + 1; break; }
+  const relevant = places.filter((p) => p.role !== 'content' && p.role !== 'technology');
+  const provider = relevant.filter((p) => p.start >= clauseStart && p.end <= verb && !p.recipient);
+  const recipient = relevant.filter((p) => p.start > verb && p.recipient);
+  return { provider, recipient };
+}
+
+/** "NdFeB formulation", "the recipe and furnace settings" for magnets: know-how about making the material named. */
+function impliedArea(tokens: readonly Token[], lex: Lexicon): Area | undefined {
+  if (!tokens.some((t) => lex.knowledge.cues.knowHowNouns.has(t.low))) return undefined;
+  const items = lex.items.find(tokens);
+  if (items.some((h) => (h.value.kind === 'form' && (h.value.form === 'magnet' || h.value.form === 'magnet_powder')) || (h.value.kind === 'compound' && h.value.magnetType !== undefined && h.value.magnetType !== 'ferrite' && h.value.magnetType !== 'other'))) return 'magnet_preparation';
+  return undefined;
+}
+
 export function extractCollaboration(tokens: readonly Token[], text: string, places: readonly PlaceMention[], lex: Lexicon): CollaborationExtraction {
   const kinds = new Set<Kind>();
   let hits = 0;
@@ -52,11 +72,20 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   const line = /\b(?:production|manufacturing|magnet|assembly|separation|processing)\s+lines?\b/i.test(text);
   if (line && (LINE_SERVICE.test(text) || kind === 'services')) areas.add('production_line_services');
   else if (areas.delete('production_line_services')) areas.add('magnet_preparation');
+  if (areas.size === 0) {
+    const implied = impliedArea(tokens, lex);
+    if (implied) areas.add(implied);
+  }
   const area = AREA_ORDER.find((a) => areas.has(a));
 
   const china = places.filter((p) => p.country === 'CN' && p.role !== 'content');
   let chineseProvider: boolean | undefined;
-  if (china.some((p) => !p.recipient)) chineseProvider = true;
+  const sides = providerSides(tokens, places, lex);
+  const learning = tokens.some((t) => lex.knowledge.cues.learningVerbs.has(t.low));
+  // A Chinese party before the verb provides ("our JV in Jiangxi licenses its process to ..."); foreigners who
+  // come to learn a Chinese party's process receive it. Only a Chinese party that merely receives says "no".
+  if (sides?.provider.some((p) => p.country === 'CN') || (learning && china.length > 0)) chineseProvider = true;
+  else if (china.some((p) => !p.recipient)) chineseProvider = true;
   else if (china.length > 0) chineseProvider = false;
   const foreign = places.filter((p) => p.country !== 'CN' && p.role !== 'content' && p.role !== 'technology');
   const abroad = foreign.length > 0 ? true : china.some((p) => p.role === 'site' || p.role === 'destination') ? false : undefined;

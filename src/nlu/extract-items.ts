@@ -170,6 +170,32 @@ function heavyContent(tokens: readonly Token[], text: string, mentions: readonly
   return best?.value;
 }
 
+function isMagnetRun(run: PhraseHit<ItemTag>[], head: (r: PhraseHit<ItemTag>[]) => PhraseHit<ItemTag>): boolean {
+  const v = head(run).value;
+  if (v.kind === 'compound' && (v.magnetType === 'ndfeb' || v.magnetType === 'smco' || v.magnetType === 'cerium') && v.form !== 'alloy') return true;
+  return (v.kind === 'form' && (v.form === 'magnet' || v.form === 'magnet_powder')) || (v.kind === 'compound' && (v.form === 'magnet' || v.form === 'magnet_powder'));
+}
+
+/** "rotors with Dy magnets", "magnets glued into the stack": the magnets are inside the product. */
+function magnetsInside(tokens: readonly Token[], text: string, run: PhraseHit<ItemTag>[], lex: Lexicon): boolean {
+  const { magnetsInsideBefore, magnetsInsideAfter } = lex.knowledge.cues;
+  const start = run[0]?.start ?? 0;
+  const end = run.at(-1)?.end ?? start;
+  for (let i = start - 1; i >= Math.max(0, start - 4); i--) {
+    const t = tokens[i] as Token;
+    // "Tb-containing magnets" describes the magnets; "rotors containing magnets" puts them inside.
+    const hyphenated = text.charAt(t.start - 1) === '-';
+    if (magnetsInsideBefore.has(t.low) && !hyphenated) return true;
+    if (t.clauseEnd) break;
+  }
+  for (let i = end; i < Math.min(tokens.length, end + 4); i++) {
+    const t = tokens[i] as Token;
+    if (magnetsInsideAfter.has(t.low)) return true;
+    if (t.clauseEnd) break;
+  }
+  return false;
+}
+
 export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string): ItemExtraction {
   const phraseHits = lex.items.find(tokens);
   const taken = new Set(phraseHits.flatMap((h) => Array.from({ length: h.end - h.start }, (_, k) => h.start + k)));
@@ -220,12 +246,19 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   let genericOnly = false;
   // The head of a run is its last word that says what the thing is: "lutetium metal shipments" is metal.
   const head = (run: PhraseHit<ItemTag>[]) => [...run].reverse().find((h) => h.value.kind !== 'generic') ?? (run.at(-1) as PhraseHit<ItemTag>);
-  const primary = runs.find((run) => {
+  const candidates = runs.filter((run) => {
     const h = head(run);
     if (h.value.kind === 'element') return false;
     if (h.value.kind === 'compound' && !h.value.form) return false;
     return !isPartyContext(tokens, h, lex) && !isEndUseContext(tokens, run[0]?.start ?? h.start);
   });
+  // Safety by construction: a product counts as the item (and can earn the downstream carve-out) only when every
+  // bare magnet named beside it is said to be inside it; otherwise the magnets are what is shipped.
+  let primary = candidates[0];
+  if (primary && head(primary).value.kind === 'downstream') {
+    const looseMagnets = runs.find((run) => isMagnetRun(run, head) && !magnetsInside(tokens, text, run, lex));
+    if (looseMagnets) primary = looseMagnets;
+  }
   const heavyLikely = hits.some((h) => h.value.kind === 'compound' && h.value.heavyRareEarthLikely === true);
   let grade: string | undefined;
   if (primary) {

@@ -86,8 +86,12 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     case 'content':
       if (tag.demonym) return { role: 'content', recipient };
       break;
-    case 'site':
-      return { role: recipient ? 'destination' : cue?.word === 'from' ? 'origin' : 'site', recipient };
+    case 'site': {
+      // "their Texas plant", "for a plant in Ohio": someone else's site receives the goods.
+      const before = [1, 2, 3].map((k) => tokens[start - k]?.low);
+      const others = before.some((w) => w !== undefined && (lex.knowledge.cues.othersPossessives.has(w) || w === 'for'));
+      return { role: recipient || (others && cue?.word !== 'from') ? 'destination' : cue?.word === 'from' ? 'origin' : 'site', recipient: recipient || others };
+    }
     case 'buyer':
       return { role: cue?.word === 'from' ? 'origin' : 'destination', recipient };
     case 'person':

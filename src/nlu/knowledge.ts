@@ -37,7 +37,19 @@ const FilesSchema = {
   materials: z.object({ grades: z.array(GradeSchema), materials: z.array(MaterialSchema) }).strict(),
   chinese: z.object({ elements: z.record(z.string(), z.string()), prefixes: z.record(z.string(), z.string()), terms: z.record(z.string(), z.string()) }).strict(),
   abbreviations: z.object({ words: z.record(z.string(), z.string()), arrows: Terms }).strict(),
+  language: z.object({
+    magnetsInsideBefore: Terms, magnetsInsideAfter: Terms, provisionVerbs: Terms, learningVerbs: Terms, knowHowNouns: Terms, othersPossessives: Terms,
+  }).strict(),
 };
+
+export interface LanguageCues {
+  readonly magnetsInsideBefore: ReadonlySet<string>;
+  readonly magnetsInsideAfter: ReadonlySet<string>;
+  readonly provisionVerbs: ReadonlySet<string>;
+  readonly learningVerbs: ReadonlySet<string>;
+  readonly knowHowNouns: ReadonlySet<string>;
+  readonly othersPossessives: ReadonlySet<string>;
+}
 
 export type Material = z.infer<typeof MaterialSchema>;
 
@@ -64,6 +76,7 @@ export interface Formula {
 
 export interface Knowledge {
   readonly materials: readonly Material[];
+  readonly cues: LanguageCues;
   readonly rareEarths: ReadonlySet<Element>;
   /** Rewrites Chinese terms, shorthand and arrows ("cn->de") into the English the extractors read. */
   gloss(text: string): string;
@@ -89,7 +102,16 @@ export function loadKnowledge(dir: string): Knowledge {
   const materials = load(dir, 'materials', FilesSchema.materials);
   const chinese = load(dir, 'chinese', FilesSchema.chinese);
   const abbreviations = load(dir, 'abbreviations', FilesSchema.abbreviations);
-  return createKnowledge(elements, materials, chinese, abbreviations);
+  const language = load(dir, 'language', FilesSchema.language);
+  const cues: LanguageCues = {
+    magnetsInsideBefore: new Set(language.magnetsInsideBefore),
+    magnetsInsideAfter: new Set(language.magnetsInsideAfter),
+    provisionVerbs: new Set(language.provisionVerbs),
+    learningVerbs: new Set(language.learningVerbs),
+    knowHowNouns: new Set(language.knowHowNouns),
+    othersPossessives: new Set(language.othersPossessives),
+  };
+  return createKnowledge(elements, materials, chinese, abbreviations, cues);
 }
 
 function createKnowledge(
@@ -97,6 +119,7 @@ function createKnowledge(
   materials: z.infer<typeof FilesSchema.materials>,
   chinese: z.infer<typeof FilesSchema.chinese>,
   abbreviations: z.infer<typeof FilesSchema.abbreviations>,
+  cues: LanguageCues,
 ): Knowledge {
   const symbols = new Set(elements.symbols);
   const rareEarths = new Set<Element>(elements.rareEarths);
@@ -133,6 +156,7 @@ function createKnowledge(
 
   return {
     materials: materials.materials,
+    cues,
     rareEarths,
     gloss(text: string): string {
       let t = text;

@@ -169,6 +169,9 @@ export function evaluate(set: RuleSet, facts: Facts, asOf: string): Decision {
 
   let verdict: Verdict = 'not_required';
   for (const r of results) if (r.contributes) verdict = stricter(verdict, r.contributes);
+  // When only rules of unknown status still ask for facts, no answer to the question could settle it: escalate.
+  const asking = results.filter((r) => r.contributes === 'need_info');
+  if (verdict === 'need_info' && asking.length > 0 && asking.every((r) => r.status === 'status_unknown')) verdict = 'escalate';
 
   // Missing facts: the unknowns of rules that could still make the verdict stricter.
   const missingByFact = new Map<string, MissingFact>();

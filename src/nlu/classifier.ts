@@ -57,7 +57,7 @@ function normalise(raw: readonly { label: string; value: number }[]): Scored[] {
     .sort((a, b) => b.score - a.score);
 }
 
-const GENERAL: ReadonlySet<Intent> = new Set(['help', 'talk_to_human', 'out_of_scope']);
+const GENERAL: readonly Intent[] = ['help', 'talk_to_human', 'out_of_scope'];
 
 /** Features at least three times as frequent (smoothed) in export-control intents as in the general ones. */
 function learnDomainFeatures(docs: readonly { features: string[]; intent: Intent }[]): Set<string> {
@@ -66,7 +66,7 @@ function learnDomainFeatures(docs: readonly { features: string[]; intent: Intent
   let domainDocs = 0;
   let generalDocs = 0;
   for (const d of docs) {
-    const general = GENERAL.has(d.intent);
+    const general = GENERAL.includes(d.intent);
     if (general) generalDocs++;
     else domainDocs++;
     const counts = general ? generalCount : domainCount;
@@ -162,7 +162,7 @@ export function trainIntentModel(examples: readonly Example[], lex: Lexicon, kin
   // "I" and "can I" are commoner when asking for a person, but they are no word about a person: function words
   // (natural's stop words, and pairs of them) do not count.
   const stop = new Set(STOPWORDS);
-  const personEvidence = new Set([...contrast(docs, (i) => i === 'talk_to_human', (i) => !GENERAL.has(i), 3)]
+  const personEvidence = new Set([...contrast(docs, (i) => i === 'talk_to_human', (i) => !GENERAL.includes(i), 3)]
     .filter((f) => !f.split('_').every((w) => stop.has(w))));
 
   const learned = { vocabulary, domainFeatures, evidence, personEvidence };

@@ -6,6 +6,7 @@
 import type { COLLABORATION_KINDS, TECHNOLOGY_AREAS } from '../rules/facts.js';
 import type { PlaceMention } from './extract-places.js';
 import type { Lexicon } from './lexicon.js';
+import { grammarWords } from './grammar.js';
 import type { Token } from './text.js';
 
 type Kind = (typeof COLLABORATION_KINDS)[number];
@@ -29,6 +30,9 @@ const LICENSING = /\blicen[cs](?:e|es|ing)\s+(?:out\s+)?(?:its|our|their|the|thi
 const SETUP = /\b(set up|setting up|form|forming|establish|establishing|create|creating|start|starting|build|building|invest|investing|enter|entering)\b/i;
 const LINE_SERVICE = /\b(commission|commissioning|install|installation|maintain|maintenance|repair|upgrade|upgrading|assembl\w*|ramp)\b/i;
 
+const DEST_WORDS = grammarWords('destWords');
+const DETERMINER_WORDS = grammarWords('determinerWords');
+
 /** The places before the first provision verb (the provider's side) and after its "to" (the recipient's). */
 function providerSides(tokens: readonly Token[], places: readonly PlaceMention[], lex: Lexicon): { provider: PlaceMention[]; recipient: PlaceMention[] } | null {
   const verb = tokens.findIndex((t) => lex.knowledge.cues.provisionVerbs.has(t.low));
@@ -36,7 +40,9 @@ function providerSides(tokens: readonly Token[], places: readonly PlaceMention[]
   let clauseStart = 0;
   for (let i = verb - 1; i >= 0; i--) if ((tokens[i] as Token).clauseEnd) { clauseStart = i + 1; break; }
   const relevant = places.filter((p) => p.role !== 'content' && p.role !== 'technology');
-  const provider = relevant.filter((p) => p.start >= clauseStart && p.end <= verb && !p.recipient);
+  // Before the verb, only a place right after "to" is on the receiving side ("sent to our German plant").
+  const afterTo = (p: PlaceMention) => [1, 2, 3].some((k) => DEST_WORDS.has(tokens[p.start - k]?.low ?? '') && [1, 2, 3].slice(0, k - 1).every((j) => DETERMINER_WORDS.has(tokens[p.start - j]?.low ?? '')));
+  const provider = relevant.filter((p) => p.start >= clauseStart && p.end <= verb && !afterTo(p));
   const recipient = relevant.filter((p) => p.start > verb && p.recipient);
   return { provider, recipient };
 }

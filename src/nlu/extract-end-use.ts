@@ -2,6 +2,7 @@
  * users, advanced-chip nodes (logic at 14 nm or below, memory of 256 layers or more) and AI with military use. */
 import type { END_USER_KINDS, END_USES } from '../rules/facts.js';
 import type { Lexicon } from './lexicon.js';
+import { grammarWords } from './grammar.js';
 import type { Token } from './text.js';
 
 type EndUserKind = (typeof END_USER_KINDS)[number];
@@ -13,7 +14,7 @@ export interface EndUseExtraction {
   readonly hits: number;
 }
 
-const NEGATORS = new Set(['non', 'not', 'no', 'never', 'without']);
+const NEGATORS = grammarWords('negators');
 const LOGIC_WORDS = /\b(logic|chips?|processors?|cpus?|gpus?|foundry|node|nodes|wafer|wafers|semiconductors?)\b/i;
 const MEMORY_WORDS = /\b(nand|dram|memory|flash|hbm|3d)\b/i;
 const AI_WORDS = /\b(ai|a\.i\.|artificial intelligence|machine learning|autonomous weapons?)\b/i;

@@ -7,17 +7,18 @@ import type { ItemFrame } from '../contracts/frame.js';
 import type { DOWNSTREAM_KINDS, Element, Form } from '../rules/facts.js';
 import type { ItemTag, Lexicon } from './lexicon.js';
 import type { PhraseHit } from './phrase-matcher.js';
+import { grammarWords } from './grammar.js';
 import type { Token } from './text.js';
 
 type Downstream = (typeof DOWNSTREAM_KINDS)[number];
 
-const NEGATION_CUES = new Set(['no', 'not', 'without', 'zero', 'non', 'nor', 'excluding', 'except', 'lacking', 'never', "doesn't", "don't", "isn't", "aren't", "didn't", 'neither']);
-const COMPLETE_CUES = new Set(['just', 'only', 'purely', 'solely', 'exclusively']);
-const FILLER = new Set(['or', 'and', 'any', 'a', 'the', 'added', 'contain', 'contains', 'containing', 'of', 'heavy', 'rare', 'earth', 'earths', 'such', 'as', 'either', 'with', 'also', 'include', 'includes', 'including']);
+const NEGATION_CUES = grammarWords('negationCues');
+const COMPLETE_CUES = grammarWords('completeCues');
+const FILLER = grammarWords('filler');
 /** Symbols that are ordinary words or abbreviations when not written in element case, and single letters. */
-const AMBIGUOUS_SYMBOLS = new Set(['B', 'C', 'W', 'Y', 'Co', 'In', 'As', 'I', 'S', 'U', 'V', 'K', 'P', 'N', 'O', 'H', 'F']);
+const AMBIGUOUS_SYMBOLS = grammarWords('ambiguousSymbols');
 /** Symbols safe to accept in any case (no English word or common abbreviation). */
-const CASE_FREE_SYMBOLS = new Set(['dy', 'tb', 'gd', 'sm', 'nd', 'yb', 'lu']);
+const CASE_FREE_SYMBOLS = grammarWords('caseFreeSymbols');
 const FORMULA = /^(Sm|Gd|Tb|Dy|Lu|Sc|Y|Ho|Er|Tm|Eu|Yb|La|Ce|Pr|Nd)\d*O\d*$/;
 const DOWNSTREAM_FORM: Record<Downstream, Form> = {
   rotor_stator_assembly: 'component',
@@ -29,9 +30,9 @@ const DOWNSTREAM_FORM: Record<Downstream, Form> = {
   phosphor: 'phosphor',
   other_assembly: 'component',
 };
-const PURE_FORMS: ReadonlySet<Form> = new Set(['metal', 'oxide', 'compound', 'alloy', 'target']);
+const PURE_FORMS: readonly Form[] = ['metal', 'oxide', 'compound', 'alloy', 'target'];
 /** "A licence for X" and "needed for X" name the item; any other "for X" describes an end use. */
-const LICENCE_WORDS = new Set(['license', 'licence', 'licenses', 'licences', 'approval', 'permit', 'permission', 'apply', 'application', 'need', 'needed', 'required', 'require', 'requires', 'necessary', 'rules', 'controls', 'restrictions']);
+const LICENCE_WORDS = grammarWords('licenceWords');
 
 export interface ItemExtraction {
   readonly item: ItemFrame | undefined;
@@ -48,9 +49,9 @@ export interface ItemExtraction {
   readonly itemSpan: readonly [number, number] | undefined;
 }
 
-const EXPORT_VERBS = new Set(['export', 'exports', 'exporting', 'exported', 'ship', 'ships', 'shipping', 'shipped', 'sell', 'sells', 'selling', 'sold', 'send', 'sending', 'import', 'importing', 'supply', 'supplying']);
-const SKIP_BEFORE_OBJECT = new Set(['our', 'the', 'a', 'an', 'some', 'these', 'those', 'my', 'their', 'your', 'of', 'frozen', 'fresh', 'new', 'used', 'more', 'any']);
-const NOT_OBJECTS = new Set(['it', 'them', 'this', 'that', 'anything', 'something', 'from', 'to', 'out', 'abroad', 'overseas', 'internationally', 'there', 'here', 'licence', 'license', 'goods', 'stuff', 'us', 'we', 'you', 'in', 'into', 'via', 'without', 'with', 'for', 'now', 'again', 'back']);
+const EXPORT_VERBS = grammarWords('exportVerbs');
+const SKIP_BEFORE_OBJECT = grammarWords('skipBeforeObject');
+const NOT_OBJECTS = grammarWords('notObjects');
 
 function unknownObjectOf(tokens: readonly Token[], lex: Lexicon): string | undefined {
   for (let i = 0; i < tokens.length; i++) {
@@ -294,7 +295,7 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   // "Europium oxide" or "scandium-aluminium alloy" names its whole composition; "NdFeB magnets" or a doped crystal
   // do not (a magnet may hold Dy, a crystal a host), so those stay open.
   const named = primary?.some((h) => h.value.kind === 'element' || h.value.kind === 'compound') ?? false;
-  if (named && form !== undefined && PURE_FORMS.has(form)) complete = true;
+  if (named && form !== undefined && PURE_FORMS.includes(form)) complete = true;
   if (form === 'magnet' && !magnetType && (present.has('Sm') && present.has('Co'))) magnetType = 'smco';
   if (form === 'magnet' && !magnetType && present.has('Nd')) magnetType = 'ndfeb';
 

@@ -4,6 +4,7 @@
  * "X automaker" (a buyer there), "Chinese-origin" or "Chinese dysprosium" (content, not a place).
  */
 import type { Lexicon, PlaceTag } from './lexicon.js';
+import { grammarWords } from './grammar.js';
 import type { Token } from './text.js';
 
 export type PlaceRole = 'origin' | 'made' | 'site' | 'destination' | 'content' | 'technology' | 'party' | 'other';
@@ -18,18 +19,18 @@ export interface PlaceMention {
   readonly defence: boolean;
 }
 
-const ORIGIN_CUES = new Set(['from', 'ex', 'leaving', 'via']);
-const DEST_CUES = new Set(['to', 'into', 'towards', 'toward']);
-const MADE_VERBS = new Set(['made', 'assembled', 'produced', 'manufactured', 'built', 'sintered', 'processed', 'fabricated', 'grown']);
-const SITE_NOUNS = new Set(['supplier', 'suppliers', 'vendor', 'vendors', 'mine', 'mines', 'refinery', 'smelter', 'plant', 'plants', 'factory', 'factories', 'warehouse', 'warehouses', 'subsidiary', 'subsidiaries', 'lab', 'labs', 'laboratory', 'facility', 'facilities', 'site', 'sites', 'branch', 'operation', 'operations', 'office', 'entity', 'affiliate', 'jv', 'mill', 'workshop', 'depot', 'hub', 'unit']);
-const BUYER_NOUNS = new Set(['customer', 'customers', 'client', 'clients', 'buyer', 'buyers', 'maker', 'makers', 'manufacturer', 'manufacturers', 'automaker', 'automakers', 'carmaker', 'carmakers', 'company', 'companies', 'firm', 'firms', 'fab', 'fabs', 'retailer', 'retailers', 'distributor', 'distributors', 'importer', 'importers', 'user', 'users', 'contractor', 'contractors', 'oem', 'oems', 'partner', 'partners', 'integrator', 'shipyard', 'lab', 'institute', 'university', 'end-user', 'group']);
-const CONTENT_WORDS = new Set(['origin', 'content', 'material', 'materials', 'rare', 'oxide', 'metal', 'feedstock', 'raw', 'input', 'inputs', 'ore', 'concentrate']);
-const TECH_WORDS = new Set(['technology', 'technologies', 'know-how', 'process', 'processes', 'technique', 'techniques', 'equipment']);
-const PERSON_WORDS = new Set(['engineer', 'engineers', 'technician', 'technicians', 'national', 'nationals', 'citizen', 'citizens', 'staff', 'expert', 'experts', 'scientist', 'scientists', 'researcher', 'researchers', 'team', 'university', 'universities', 'refiner', 'refiners', 'partner', 'partners', 'jv', 'company', 'firm', 'government', 'license', 'licence', 'licenses', 'licences', 'authorities', 'customs', 'rules', 'export', 'law', 'mofcom']);
+const ORIGIN_CUES = grammarWords('originCues');
+const DEST_CUES = grammarWords('destCues');
+const MADE_VERBS = grammarWords('madeVerbs');
+const SITE_NOUNS = grammarWords('siteNouns');
+const BUYER_NOUNS = grammarWords('buyerNouns');
+const CONTENT_WORDS = grammarWords('contentWords');
+const TECH_WORDS = grammarWords('techWords');
+const PERSON_WORDS = grammarWords('personWords');
 
-const DETERMINERS = new Set(['the', 'a', 'an', 'our', 'their', 'its', 'his', 'her', 'your', 'my', 'this', 'that', 'some']);
+const DETERMINERS = grammarWords('determiners');
 /** Words that end the noun phrase after a nationality word. */
-const PHRASE_STOPS = new Set(['to', 'from', 'for', 'in', 'with', 'without', 'by', 'under', 'via', 'as', 'before', 'after', 'if', 'when', 'because', 'but', 'of', 'at', 'on', 'is', 'are', 'was', 'were', 'wants', 'want', 'would', 'will', 'can', 'could', 'and', 'or', 'that', 'who', 'which', 'has', 'have', 'does', 'do', 'did', 'should', 'may', 'might', 'needs', 'need']);
+const PHRASE_STOPS = grammarWords('phraseStops');
 
 type Category = 'site' | 'buyer' | 'person' | 'tech' | 'content';
 

@@ -39,6 +39,8 @@ const FilesSchema = {
   abbreviations: z.object({ words: z.record(z.string(), z.string()), arrows: Terms }).strict(),
   language: z.object({
     magnetsInsideBefore: Terms, magnetsInsideAfter: Terms, provisionVerbs: Terms, learningVerbs: Terms, knowHowNouns: Terms, othersPossessives: Terms,
+    /** Grammar word lists, read by src/nlu/grammar.ts. */
+    words: z.record(z.string(), Terms),
   }).strict(),
 };
 

@@ -29,7 +29,7 @@ export const MIN_KNOWN_SHARE = 0.34;
 /** Export-control words (and word pairs) a message needs, without extracted facts, to be read as a rules question;
  * chosen by cross-validation on the training files (1: macro-F1 0.79, 3: 0.81 and out-of-scope recall 0.57 → 0.71). */
 export const MIN_DOMAIN_FEATURES = 3;
-const DECISION: ReadonlySet<Intent> = new Set(['part_license', 'collaboration_license', 'reexport_license']);
+const DECISION: readonly Intent[] = ['part_license', 'collaboration_license', 'reexport_license'];
 
 export interface Understander {
   understand(text: string): Understanding;
@@ -49,7 +49,7 @@ function suggestedIntent(signals: Signals, facts: Facts): Suggestion | null {
   if (c?.kind && c.area) return { intent: 'collaboration_license', strong: true };
   // Hiring, joint research, a JV, licensing, training or consulting are cooperation whatever the material.
   // (with something that ties it to Chinese rare earths: a Chinese party, an element, a technology).
-  if (c?.kind && COOPERATION.has(c.kind) && (c.chineseProvider !== undefined || signals.goods > 0)) {
+  if (c?.kind && COOPERATION.includes(c.kind) && (c.chineseProvider !== undefined || signals.goods > 0)) {
     return { intent: 'collaboration_license', strong: true };
   }
   const fromChina = facts.shipFrom === 'CN' || (facts.shipFrom === undefined && facts.madeIn === 'CN');
@@ -58,8 +58,8 @@ function suggestedIntent(signals: Signals, facts: Facts): Suggestion | null {
   return null;
 }
 
-const COOPERATION: ReadonlySet<string> = new Set(['hiring', 'joint_rnd', 'jv_investment', 'licensing', 'training', 'consulting']);
-const GENERAL: ReadonlySet<Intent> = new Set(['help', 'talk_to_human', 'out_of_scope']);
+const COOPERATION: readonly string[] = ['hiring', 'joint_rnd', 'jv_investment', 'licensing', 'training', 'consulting'];
+const GENERAL: readonly Intent[] = ['help', 'talk_to_human', 'out_of_scope'];
 
 /** Each step of the fusion can be switched off, so its worth can be measured (cross-validation in the bench). */
 export interface FusionOptions {
@@ -86,7 +86,7 @@ export function createUnderstander(model: IntentModel, lex: Lexicon, sourceIds: 
       // Without a single export-control word or fact, only help, a human or out of scope can be meant.
       // Greetings share words with small talk, so help is not held to evidence; a human or a rule question is.
       const hasEvidence = (i: Intent) => !evidenceGate || i === 'out_of_scope' || i === 'help' || features.some((f) => model.evidence.get(i)?.has(f));
-      const ranked = (domain || !domainGate ? scores : scores.filter((s) => GENERAL.has(s.intent))).filter((s) => hasEvidence(s.intent));
+      const ranked = (domain || !domainGate ? scores : scores.filter((s) => GENERAL.includes(s.intent))).filter((s) => hasEvidence(s.intent));
       const top = ranked[0] ?? { intent: 'out_of_scope' as Intent, score: 0 };
       const margin = top.score - (ranked[1]?.score ?? 0);
       let intent: Intent = top.intent;
@@ -98,13 +98,13 @@ export function createUnderstander(model: IntentModel, lex: Lexicon, sourceIds: 
         intent = 'out_of_scope';
         confidence = Math.max(confidence, 1 - knownShare);
       } else if (factOverrides && suggestion !== null) {
-        if (top.intent === 'talk_to_human' && DECISION.has(suggestion.intent) && !features.some((f) => model.personEvidence.has(f))) {
+        if (top.intent === 'talk_to_human' && DECISION.includes(suggestion.intent) && !features.some((f) => model.personEvidence.has(f))) {
           // Asking for a person opens a case; a question about an item needs a word about a person to do that.
           intent = suggestion.intent;
-        } else if (DECISION.has(top.intent) && top.intent !== suggestion.intent && suggestion.strong) {
+        } else if (DECISION.includes(top.intent) && top.intent !== suggestion.intent && suggestion.strong) {
           intent = suggestion.intent;
 
-        } else if (!DECISION.has(top.intent) && (margin < MIN_MARGIN || top.intent === 'out_of_scope' || top.intent === 'help')) {
+        } else if (!DECISION.includes(top.intent) && (margin < MIN_MARGIN || top.intent === 'out_of_scope' || top.intent === 'help')) {
           intent = suggestion.intent;
         }
         if (intent !== top.intent) confidence = Math.max(0.5, scores.find((s) => s.intent === intent)?.score ?? 0);

@@ -1,0 +1,22 @@
+/**
+ * Grammar words (negations, cue prepositions, determiners, site and buyer nouns) from `knowledge/language.yaml`,
+ * read once when the module loads, like a compiled-in table: they are English, not configuration, and every
+ * extractor needs them before any lexicon exists. Validated with zod; a missing list fails at start, not mid-turn.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { KNOWLEDGE_DIR } from '../core/paths.js';
+
+const FILE = join(KNOWLEDGE_DIR, 'language.yaml');
+const Schema = z.object({ words: z.record(z.string(), z.array(z.string())) }).loose();
+const parsed = Schema.safeParse(parse(readFileSync(FILE, 'utf8')));
+if (!parsed.success) throw new Error(`${FILE}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+const lists = new Map(Object.entries(parsed.data.words).map(([k, v]) => [k, new Set(v)]));
+
+export function grammarWords(name: string): ReadonlySet<string> {
+  const set = lists.get(name);
+  if (!set) throw new Error(`${FILE}: no word list "${name}"`);
+  return set;
+}

@@ -54,7 +54,8 @@ function shareOfValue(text: string, chineseContent: boolean): number | undefined
 
 function placesToFrame(places: readonly PlaceMention[], text: string, tokens: readonly Token[]): Frame['places'] {
   const first = (role: PlaceMention['role']) => places.find((p) => p.role === role)?.country;
-  const origin = first('origin');
+  // "ex Baotou" names where goods leave from more surely than any "from".
+  const origin = places.find((p) => p.role === 'origin' && tokens[p.start - 1]?.low === 'ex')?.country ?? first('origin');
   const made = first('made');
   const site = places.find((p) => p.role === 'site');
   const siteIsStore = site !== undefined && tokens.slice(site.end, site.end + 2).some((t) => /^(warehouse|warehouses|depot|hub|office)$/.test(t.low));

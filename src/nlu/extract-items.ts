@@ -246,7 +246,10 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   let downstream: Downstream | undefined;
   let genericOnly = false;
   // The head of a run is its last word that says what the thing is: "lutetium metal shipments" is metal.
-  const head = (run: PhraseHit<ItemTag>[]) => [...run].reverse().find((h) => h.value.kind !== 'generic') ?? (run.at(-1) as PhraseHit<ItemTag>);
+  // A word that says what the thing is (a form, a product, a material with its form) outranks a trailing element or
+  // formula ("PrNd metal (Pr25/Nd75)" is metal).
+  const says = (h: PhraseHit<ItemTag>) => h.value.kind === 'form' || h.value.kind === 'downstream' || (h.value.kind === 'compound' && h.value.form !== undefined);
+  const head = (run: PhraseHit<ItemTag>[]) => [...run].reverse().find(says) ?? [...run].reverse().find((h) => h.value.kind !== 'generic') ?? (run.at(-1) as PhraseHit<ItemTag>);
   const candidates = runs.filter((run) => {
     const h = head(run);
     if (h.value.kind === 'element') return false;
@@ -255,7 +258,7 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   });
   // Safety by construction: a product counts as the item (and can earn the downstream carve-out) only when every
   // bare magnet named beside it is said to be inside it; otherwise the magnets are what is shipped.
-  let primary = candidates[0];
+  let primary = candidates.find((run) => head(run).value.kind !== 'generic') ?? candidates[0];
   if (primary && head(primary).value.kind === 'downstream') {
     const looseMagnets = runs.find((run) => isMagnetRun(run, head) && !magnetsInside(tokens, text, run, lex));
     if (looseMagnets) primary = looseMagnets;

@@ -100,6 +100,8 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     case null:
       break;
   }
+  // "an order from Sao Paulo": the place of whoever asks for the goods.
+  if (cue?.word === 'from' && lex.knowledge.cues.requestNouns.has(tokens[start - cue.distance - 1]?.low ?? '')) return { role: 'destination', recipient: true };
   if (cue && ORIGIN_CUES.has(cue.word)) return { role: 'origin', recipient: false };
   if (recipient) return { role: 'destination', recipient: true };
   if (cue && (cue.word === 'in' || cue.word === 'at' || cue.word === 'within')) {

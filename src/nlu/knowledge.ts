@@ -38,7 +38,7 @@ const FilesSchema = {
   chinese: z.object({ elements: z.record(z.string(), z.string()), prefixes: z.record(z.string(), z.string()), terms: z.record(z.string(), z.string()) }).strict(),
   abbreviations: z.object({ words: z.record(z.string(), z.string()), arrows: Terms }).strict(),
   language: z.object({
-    magnetsInsideBefore: Terms, magnetsInsideAfter: Terms, provisionVerbs: Terms, learningVerbs: Terms, knowHowNouns: Terms, othersPossessives: Terms,
+    magnetsInsideBefore: Terms, magnetsInsideAfter: Terms, provisionVerbs: Terms, learningVerbs: Terms, knowHowNouns: Terms, othersPossessives: Terms, requestNouns: Terms,
     /** Grammar word lists, read by src/nlu/grammar.ts. */
     words: z.record(z.string(), Terms),
   }).strict(),
@@ -51,6 +51,7 @@ export interface LanguageCues {
   readonly learningVerbs: ReadonlySet<string>;
   readonly knowHowNouns: ReadonlySet<string>;
   readonly othersPossessives: ReadonlySet<string>;
+  readonly requestNouns: ReadonlySet<string>;
 }
 
 export type Material = z.infer<typeof MaterialSchema>;
@@ -112,6 +113,7 @@ export function loadKnowledge(dir: string): Knowledge {
     learningVerbs: new Set(language.learningVerbs),
     knowHowNouns: new Set(language.knowHowNouns),
     othersPossessives: new Set(language.othersPossessives),
+    requestNouns: new Set(language.requestNouns),
   };
   return createKnowledge(elements, materials, chinese, abbreviations, cues);
 }

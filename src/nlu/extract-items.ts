@@ -177,6 +177,14 @@ function isMagnetRun(run: PhraseHit<ItemTag>[], head: (r: PhraseHit<ItemTag>[]) 
   return (v.kind === 'form' && (v.form === 'magnet' || v.form === 'magnet_powder')) || (v.kind === 'compound' && (v.form === 'magnet' || v.form === 'magnet_powder'));
 }
 
+const MATERIAL_FORMS: readonly Form[] = ['metal', 'alloy', 'oxide', 'compound', 'target', 'magnet', 'magnet_powder', 'crystal', 'ceramic', 'battery_material', 'superhard_material'];
+
+/** A run that names a material (Lu2O3, terbium oxide, scandium metal), not a product or a generic word. */
+function isMaterialRun(run: PhraseHit<ItemTag>[], head: (r: PhraseHit<ItemTag>[]) => PhraseHit<ItemTag>): boolean {
+  const v = head(run).value;
+  return (v.kind === 'form' || v.kind === 'compound') && v.form !== undefined && MATERIAL_FORMS.includes(v.form);
+}
+
 /** "rotors with Dy magnets", "magnets glued into the stack": the magnets are inside the product. */
 function magnetsInside(tokens: readonly Token[], text: string, run: PhraseHit<ItemTag>[], lex: Lexicon): boolean {
   const { magnetsInsideBefore, magnetsInsideAfter } = lex.knowledge.cues;
@@ -257,11 +265,11 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     return !isPartyContext(tokens, h, lex) && !isEndUseContext(tokens, run[0]?.start ?? h.start);
   });
   // Safety by construction: a product counts as the item (and can earn the downstream carve-out) only when every
-  // bare magnet named beside it is said to be inside it; otherwise the magnets are what is shipped.
+  // bare magnet or material named beside it is said to be inside it; otherwise that material is what is shipped.
   let primary = candidates.find((run) => head(run).value.kind !== 'generic') ?? candidates[0];
   if (primary && head(primary).value.kind === 'downstream') {
-    const looseMagnets = runs.find((run) => isMagnetRun(run, head) && !magnetsInside(tokens, text, run, lex));
-    if (looseMagnets) primary = looseMagnets;
+    const loose = runs.find((run) => (isMagnetRun(run, head) || isMaterialRun(run, head)) && !magnetsInside(tokens, text, run, lex));
+    if (loose) primary = loose;
   }
   const heavyLikely = hits.some((h) => h.value.kind === 'compound' && h.value.heavyRareEarthLikely === true);
   let grade: string | undefined;

@@ -18,6 +18,14 @@ export const RULE_FIXTURES: Record<string, RuleFixture> = {
     fires: { item: { form: 'magnet', elementsPresent: ['Tb'], traceImpurityOnly: true }, shipFrom: 'CN' },
     doesNot: { item: { form: 'magnet', elementsPresent: ['Tb'], traceImpurityOnly: false }, shipFrom: 'CN' },
   },
+  'no18-low-heavy-rare-earth-content': {
+    fires: { item: { form: 'magnet', magnetType: 'ndfeb', elementsPresent: ['Dy'], heavyRareEarthPercent: 0.05 }, shipFrom: 'CN' },
+    doesNot: { item: { form: 'magnet', magnetType: 'ndfeb', elementsPresent: ['Dy'], heavyRareEarthPercent: 4 }, shipFrom: 'CN' },
+  },
+  'no18-heavy-rare-earth-grade': {
+    fires: { item: { form: 'magnet', magnetType: 'ndfeb', heavyRareEarthLikely: true }, shipFrom: 'CN' },
+    doesNot: { item: { form: 'magnet', magnetType: 'ndfeb', heavyRareEarthLikely: false }, shipFrom: 'CN' },
+  },
   'no18-unclear-classification': {
     fires: { item: { form: 'ceramic', elementsPresent: ['Y', 'Zr'] }, shipFrom: 'CN' },
     doesNot: { item: { form: 'ceramic', elementsPresent: ['Zr', 'Al'], compositionComplete: true }, shipFrom: 'CN' },

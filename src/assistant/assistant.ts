@@ -18,7 +18,8 @@ import { MemoryConversationStore } from './conversation-store.js';
 import { answerProcess, answerRegulation, topicMatches, type InformationAnswer } from './information.js';
 import { mergeFacts } from './merge-facts.js';
 import type { Message } from './message.js';
-import type { Escalation, Intent, Reply } from './reply.js';
+import { applyCorrection, corrections, readAsText } from './read-as.js';
+import type { Correction, Escalation, Intent, Reply } from './reply.js';
 import { disclaimer, headline, HELP_TEXT, MAX_INPUT_CHARS, MAX_REASONS, OUT_OF_SCOPE_TEXT, describeItem } from './wording.js';
 
 /** What the assistant needs of the case service; a narrow port so tests and channels can pass the real one. */
@@ -75,8 +76,11 @@ export class Assistant {
       return this.finish(message, this.infoReply('help', 1, { headline: 'Your message was empty.', reasons: HELP_TEXT, citations: [], statusUnknown: false }, asOf, 'The message was empty.'));
     }
 
-    const u = this.options.understander.understand(text);
     const prev = this.conversations.get(message.conversation);
+    const correction = prev?.corrections?.find((c) => c.label.toLowerCase() === text.replace(/[.!]+$/, '').toLowerCase());
+    if (prev && correction && DECISION_INTENTS.has(prev.intent)) return this.finish(message, this.correct(message, prev, correction, text));
+
+    const u = this.options.understander.understand(text);
     const asOf = asOfFromMessage ?? u.facts.asOf ?? prev?.asOf ?? isoDay(this.clock.now());
     const intent = this.resolveIntent(u, prev, text);
 
@@ -88,7 +92,8 @@ export class Assistant {
       reply = this.decide(message, intent, u, facts, asOf, prev, text);
       this.conversations.set(message.conversation, {
         intent, facts, asOf, turns: [...(prev?.turns ?? []), text].slice(-20), lastVerdict: reply.verdict,
-        missing: reply.missing, caseId: reply.escalation.caseId ?? prev?.caseId, updatedAt: this.clock.now().getTime(),
+        missing: reply.missing, caseId: reply.escalation.caseId ?? prev?.caseId, corrections: reply.readAs?.corrections ?? [],
+        updatedAt: this.clock.now().getTime(),
       });
     } else {
       reply = this.answerOther(message, intent, u, asOf, text, prev);
@@ -100,6 +105,19 @@ export class Assistant {
     }
     if (inputNote) reply = { ...reply, inputNote };
     return this.finish(message, reply);
+  }
+
+  /** A tapped correction: the conversation's facts with the patch applied, decided again under the same intent. */
+  private correct(message: Message, prev: ConversationState, correction: Correction, text: string): Reply {
+    const facts = applyCorrection(prev.facts, correction.patch);
+    const asOf = message.asOf && IsoDateSchema.safeParse(message.asOf).success ? message.asOf : prev.asOf ?? isoDay(this.clock.now());
+    const u = this.options.understander.understand(text);
+    const reply = this.decide(message, prev.intent, { ...u, intent: prev.intent, confidence: 1 }, facts, asOf, prev, text);
+    this.conversations.set(message.conversation, {
+      ...prev, facts, asOf, turns: [...prev.turns, text].slice(-20), lastVerdict: reply.verdict, missing: reply.missing,
+      caseId: reply.escalation.caseId ?? prev.caseId, corrections: reply.readAs?.corrections ?? [], updatedAt: this.clock.now().getTime(),
+    });
+    return reply;
   }
 
   private finish(message: Message, reply: Reply): Reply {
@@ -177,6 +195,7 @@ export class Assistant {
       asOf,
       frame: u.frame,
       facts,
+      readAs: { text: readAsText(facts), corrections: corrections(facts, decision) },
     };
   }
 

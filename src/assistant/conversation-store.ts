@@ -2,7 +2,7 @@
  * What a conversation remembers between turns: the intent being answered, the facts gathered so far, and the
  * question Lodestone asked last. A port, so channels can keep it in memory (the default) or in a database.
  */
-import type { Intent } from './reply.js';
+import type { Correction, Intent } from './reply.js';
 import type { Facts } from '../rules/facts.js';
 import type { ReplyVerdict } from '../rules/verdict.js';
 
@@ -15,6 +15,8 @@ export interface ConversationState {
   readonly missing: readonly string[];
   readonly asOf?: string;
   readonly caseId?: string;
+  /** The corrections the last reply offered: a message equal to one of their labels applies it. */
+  readonly corrections?: readonly Correction[];
   readonly updatedAt: number;
 }
 

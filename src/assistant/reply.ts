@@ -23,6 +23,14 @@ export const FollowUpSchema = z.object({
 });
 export type FollowUp = z.infer<typeof FollowUpSchema>;
 
+/** A one-tap correction of a fact that decided the verdict: sending its label back applies the patch. */
+export const CorrectionSchema = z.object({
+  id: z.string(),
+  label: z.string().min(1).max(75),
+  patch: FactsSchema.partial(),
+});
+export type Correction = z.infer<typeof CorrectionSchema>;
+
 export const EscalationSchema = z.object({
   state: z.enum(['not_needed', 'offered', 'opened', 'existing', 'claimed', 'resolved']),
   caseId: z.string().optional(),
@@ -49,6 +57,8 @@ export const ReplySchema = z.object({
   inputNote: z.string().optional(),
   /** What this message was read as, and the facts (with the conversation's earlier ones) the rules decided on. */
   frame: FrameSchema.optional(),
+  /** "I read this as …" from the facts decided on, with corrections for the facts that decided it. */
+  readAs: z.object({ text: z.string().min(1), corrections: z.array(CorrectionSchema) }).optional(),
   facts: FactsSchema.optional(),
 });
 export type Reply = z.infer<typeof ReplySchema>;

@@ -5,6 +5,10 @@ export function renderText(reply: Reply): string {
   const lines: string[] = [];
   lines.push(`${reply.verdict === 'none' ? '' : `[${reply.verdict}] `}${reply.headline}`);
   if (reply.inputNote) lines.push(`(${reply.inputNote})`);
+  if (reply.readAs) {
+    lines.push(reply.readAs.text);
+    if (reply.readAs.corrections.length) lines.push(`  (not right? reply with: ${reply.readAs.corrections.map((c) => `"${c.label}"`).join(' / ')})`);
+  }
   for (const r of reply.reasons) lines.push(`  - ${r}`);
   for (const f of reply.followUps) {
     lines.push(`? ${f.question}`);
@@ -40,6 +44,7 @@ export function replyJson(reply: Reply): Record<string, unknown> {
     fired: reply.fired.map((r) => ({ rule: r.ruleId, status: r.status, contributes: r.contributes, checks: r.checks })),
     rulesVersion: reply.rulesVersion,
     asOf: reply.asOf,
+    readAs: reply.readAs ?? null,
     frame: reply.frame ?? null,
     facts: reply.facts ?? null,
   };

@@ -85,7 +85,16 @@ export class Assistant {
     const intent = this.resolveIntent(u, prev, text);
 
     let reply: Reply;
-    if (DECISION_INTENTS.has(intent)) {
+    if (u.foreignRegime && intent !== 'talk_to_human' && intent !== 'help') {
+      // Another country's rules or tariffs: no Chinese verdict, but a pointer to whoever decides them.
+      const source = u.foreignRegime.source ? this.options.rules.sources.get(u.foreignRegime.source) : undefined;
+      reply = this.infoReply('out_of_scope', u.confidence, {
+        headline: `That is a question about ${u.foreignRegime.name}, which Lodestone does not decide.`,
+        reasons: [u.foreignRegime.pointer, 'Lodestone decides China\'s export controls on rare earths and related items; ask me about those at any time.'],
+        citations: source ? [{ source: source.id, title: source.title, ...(source.url ? { url: source.url } : {}) }] : [],
+        statusUnknown: false,
+      }, asOf);
+    } else if (DECISION_INTENTS.has(intent)) {
       const { asOf: _a, ...newFacts } = u.facts;
       const carried = prev && DECISION_INTENTS.has(prev.intent) ? mergeFacts(prev.facts, newFacts) : newFacts;
       const facts = scopeFacts(intent, carried);

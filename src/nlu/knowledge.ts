@@ -37,6 +37,10 @@ const FilesSchema = {
   materials: z.object({ grades: z.array(GradeSchema), materials: z.array(MaterialSchema) }).strict(),
   chinese: z.object({ elements: z.record(z.string(), z.string()), prefixes: z.record(z.string(), z.string()), terms: z.record(z.string(), z.string()) }).strict(),
   abbreviations: z.object({ words: z.record(z.string(), z.string()), arrows: Terms }).strict(),
+  scope: z.object({
+    foreignRegimes: z.array(z.object({ name: z.string().min(1), terms: Terms, pointer: z.string().min(1), source: z.string().optional() }).strict()),
+    chineseScope: Terms,
+  }).strict(),
   language: z.object({
     magnetsInsideBefore: Terms, magnetsInsideAfter: Terms, provisionVerbs: Terms, learningVerbs: Terms, knowHowNouns: Terms, othersPossessives: Terms, requestNouns: Terms,
     /** Grammar word lists, read by src/nlu/grammar.ts. */
@@ -77,7 +81,15 @@ export interface Formula {
   readonly form: Form | undefined;
 }
 
+export interface ForeignRegime {
+  readonly name: string;
+  readonly pointer: string;
+  readonly source?: string;
+}
+
 export interface Knowledge {
+  /** The other country's regime a question is only about ("Section 301 tariffs", "BAFA licence"), if any. */
+  foreignRegime(text: string): ForeignRegime | undefined;
   readonly materials: readonly Material[];
   readonly cues: LanguageCues;
   readonly rareEarths: ReadonlySet<Element>;
@@ -106,6 +118,7 @@ export function loadKnowledge(dir: string): Knowledge {
   const chinese = load(dir, 'chinese', FilesSchema.chinese);
   const abbreviations = load(dir, 'abbreviations', FilesSchema.abbreviations);
   const language = load(dir, 'language', FilesSchema.language);
+  const scope = load(dir, 'scope', FilesSchema.scope);
   const cues: LanguageCues = {
     magnetsInsideBefore: new Set(language.magnetsInsideBefore),
     magnetsInsideAfter: new Set(language.magnetsInsideAfter),
@@ -115,7 +128,7 @@ export function loadKnowledge(dir: string): Knowledge {
     othersPossessives: new Set(language.othersPossessives),
     requestNouns: new Set(language.requestNouns),
   };
-  return createKnowledge(elements, materials, chinese, abbreviations, cues);
+  return createKnowledge(elements, materials, chinese, abbreviations, cues, scope);
 }
 
 function createKnowledge(
@@ -124,7 +137,11 @@ function createKnowledge(
   chinese: z.infer<typeof FilesSchema.chinese>,
   abbreviations: z.infer<typeof FilesSchema.abbreviations>,
   cues: LanguageCues,
+  scope: z.infer<typeof FilesSchema.scope>,
 ): Knowledge {
+  const words = (terms: readonly string[]) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${terms.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+  const regimes = scope.foreignRegimes.map((r) => ({ regime: { name: r.name, pointer: r.pointer, ...(r.source ? { source: r.source } : {}) }, re: words(r.terms) }));
+  const chineseScope = words(scope.chineseScope);
   const symbols = new Set(elements.symbols);
   const rareEarths = new Set<Element>(elements.rareEarths);
   const known = new Set<string>(ElementSchema.options);
@@ -159,6 +176,10 @@ function createKnowledge(
   }
 
   return {
+    foreignRegime(text: string): ForeignRegime | undefined {
+      if (chineseScope.test(text)) return undefined;
+      return regimes.find((r) => r.re.test(text))?.regime;
+    },
     materials: materials.materials,
     cues,
     rareEarths,

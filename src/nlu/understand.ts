@@ -5,6 +5,7 @@
  */
 import type { Intent } from '../assistant/reply.js';
 import type { Frame } from '../contracts/frame.js';
+import type { ForeignRegime } from './knowledge.js';
 import type { Facts } from '../rules/facts.js';
 import type { IntentModel, Scored } from './classifier.js';
 import { extractFacts, type Signals } from './extract-facts.js';
@@ -16,6 +17,8 @@ export interface Understanding {
   readonly confidence: number;
   readonly scores: readonly Scored[];
   readonly frame: Frame;
+  /** Another country's rules or tariffs the question is only about, with where to go instead. */
+  readonly foreignRegime: ForeignRegime | undefined;
   readonly facts: Facts;
   readonly signals: Signals;
   /** Share of the message's words that the classifier or the lexicon knows. */
@@ -77,7 +80,10 @@ export function createUnderstander(model: IntentModel, lex: Lexicon, sourceIds: 
       const text = lex.knowledge.gloss(original);
       const features = featurize(text, lex);
       const scores = model.classify(features);
-      const { frame, facts, signals } = extractFacts(text, lex, sourceIds);
+      const extracted = extractFacts(text, lex, sourceIds);
+      const { facts, signals } = extracted;
+      const foreignRegime = lex.knowledge.foreignRegime(text);
+      const frame: Frame = foreignRegime ? { ...extracted.frame, foreignRegime: foreignRegime.name } : extracted.frame;
       const known = features.filter((f) => f.startsWith('x') || model.vocabulary.has(f)).length;
       const knownShare = features.length ? known / features.length : 0;
       const suggestion = suggestedIntent(signals, facts);
@@ -109,7 +115,7 @@ export function createUnderstander(model: IntentModel, lex: Lexicon, sourceIds: 
         }
         if (intent !== top.intent) confidence = Math.max(0.5, scores.find((s) => s.intent === intent)?.score ?? 0);
       }
-      return { intent, confidence: Math.min(1, Math.max(0, confidence)), scores, frame, facts, signals, knownShare, suggested: suggestion?.intent ?? null };
+      return { intent, confidence: Math.min(1, Math.max(0, confidence)), scores, frame, foreignRegime, facts, signals, knownShare, suggested: suggestion?.intent ?? null };
     },
   };
 }

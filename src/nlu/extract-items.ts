@@ -268,8 +268,14 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   // bare magnet or material named beside it is said to be inside it; otherwise that material is what is shipped.
   let primary = candidates.find((run) => head(run).value.kind !== 'generic') ?? candidates[0];
   if (primary && head(primary).value.kind === 'downstream') {
-    const loose = runs.find((run) => (isMagnetRun(run, head) || isMaterialRun(run, head)) && !magnetsInside(tokens, text, run, lex));
-    if (loose) primary = loose;
+    // Once the magnets are said to be inside ("magnets embedded in the TPU"), a later "the magnets" is the same
+    // magnets, unless the asker says some ship loose or as spares.
+    const compared = (run: PhraseHit<ItemTag>[]) => [1, 2, 3].some((k) => lex.knowledge.cues.comparisonWords.has(tokens[(run[0]?.start ?? 0) - k]?.low ?? ''));
+    const materialRuns = runs.filter((run) => (isMagnetRun(run, head) || isMaterialRun(run, head)) && !compared(run));
+    const saidInside = materialRuns.some((run) => magnetsInside(tokens, text, run, lex));
+    const saidLoose = tokens.some((t) => lex.knowledge.cues.looseWords.has(t.low));
+    const loose = materialRuns.find((run) => !magnetsInside(tokens, text, run, lex));
+    if (loose && (!saidInside || saidLoose)) primary = loose;
   }
   const heavyLikely = hits.some((h) => h.value.kind === 'compound' && h.value.heavyRareEarthLikely === true);
   let grade: string | undefined;

@@ -42,7 +42,7 @@ const FilesSchema = {
     chineseScope: Terms,
   }).strict(),
   language: z.object({
-    magnetsInsideBefore: Terms, magnetsInsideAfter: Terms, provisionVerbs: Terms, learningVerbs: Terms, knowHowNouns: Terms, othersPossessives: Terms, requestNouns: Terms,
+    magnetsInsideBefore: Terms, magnetsInsideAfter: Terms, provisionVerbs: Terms, learningVerbs: Terms, knowHowNouns: Terms, othersPossessives: Terms, requestNouns: Terms, looseWords: Terms, comparisonWords: Terms,
     /** Grammar word lists, read by src/nlu/grammar.ts. */
     words: z.record(z.string(), Terms),
   }).strict(),
@@ -56,6 +56,8 @@ export interface LanguageCues {
   readonly knowHowNouns: ReadonlySet<string>;
   readonly othersPossessives: ReadonlySet<string>;
   readonly requestNouns: ReadonlySet<string>;
+  readonly looseWords: ReadonlySet<string>;
+  readonly comparisonWords: ReadonlySet<string>;
 }
 
 export type Material = z.infer<typeof MaterialSchema>;
@@ -127,6 +129,8 @@ export function loadKnowledge(dir: string): Knowledge {
     knowHowNouns: new Set(language.knowHowNouns),
     othersPossessives: new Set(language.othersPossessives),
     requestNouns: new Set(language.requestNouns),
+    looseWords: new Set(language.looseWords),
+    comparisonWords: new Set(language.comparisonWords),
   };
   return createKnowledge(elements, materials, chinese, abbreviations, cues, scope);
 }

@@ -68,6 +68,7 @@ export const FrameSchema = z.object({
     area: TechnologyAreaSchema.optional(),
     chineseProvider: z.boolean().optional(),
     abroad: z.boolean().optional(),
+    domesticOnly: z.boolean().optional(),
   }).strict().optional(),
   chineseContent: z.object({
     origin: z.boolean().optional(),

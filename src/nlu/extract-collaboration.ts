@@ -17,6 +17,7 @@ export interface CollaborationExtraction {
   readonly area: Area | undefined;
   readonly chineseProvider: boolean | undefined;
   readonly abroad: boolean | undefined;
+  readonly domesticOnly: boolean | undefined;
   readonly hits: number;
 }
 
@@ -53,6 +54,19 @@ function impliedArea(tokens: readonly Token[], lex: Lexicon): Area | undefined {
   const items = lex.items.find(tokens);
   if (items.some((h) => (h.value.kind === 'form' && (h.value.form === 'magnet' || h.value.form === 'magnet_powder')) || (h.value.kind === 'compound' && h.value.magnetType !== undefined && h.value.magnetType !== 'ferrite' && h.value.magnetType !== 'other'))) return 'magnet_preparation';
   return undefined;
+}
+
+/** Only Chinese persons in China receive it: Chinese staff named after the verb and no foreign person or place
+ * there, or the asker says so ("no foreigners attend"). */
+function domesticOnly(tokens: readonly Token[], text: string, places: readonly PlaceMention[], lex: Lexicon): boolean | undefined {
+  const low = text.toLowerCase();
+  if (lex.knowledge.cues.domesticPhrases.some((p) => low.includes(p))) return true;
+  const verb = tokens.findIndex((t) => lex.knowledge.cues.provisionVerbs.has(t.low));
+  if (verb < 0) return undefined;
+  const after = places.filter((p) => p.start > verb && p.role !== 'content' && p.role !== 'technology');
+  const chinesePersons = after.filter((p) => p.country === 'CN' && p.role === 'party');
+  if (chinesePersons.length === 0 || after.some((p) => p.country !== 'CN')) return undefined;
+  return true;
 }
 
 export function extractCollaboration(tokens: readonly Token[], text: string, places: readonly PlaceMention[], lex: Lexicon): CollaborationExtraction {
@@ -95,5 +109,5 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   else if (china.length > 0) chineseProvider = false;
   const foreign = places.filter((p) => p.country !== 'CN' && p.role !== 'content' && p.role !== 'technology');
   const abroad = foreign.length > 0 ? true : china.some((p) => p.role === 'site' || p.role === 'destination') ? false : undefined;
-  return { kind, area, chineseProvider, abroad, hits };
+  return { kind, area, chineseProvider, abroad, domesticOnly: domesticOnly(tokens, text, places, lex), hits };
 }

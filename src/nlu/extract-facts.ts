@@ -138,6 +138,7 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
     if (collab.area) t.area = collab.area;
     if (collab.chineseProvider !== undefined) t.chineseProvider = collab.chineseProvider;
     if (collab.abroad !== undefined) t.abroad = collab.abroad;
+    if (collab.domesticOnly) t.domesticOnly = true;
     frame.technology = t;
   }
   if (references.asOf) frame.asOf = references.asOf;

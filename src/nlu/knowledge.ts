@@ -42,7 +42,7 @@ const FilesSchema = {
     chineseScope: Terms,
   }).strict(),
   language: z.object({
-    magnetsInsideBefore: Terms, magnetsInsideAfter: Terms, provisionVerbs: Terms, learningVerbs: Terms, knowHowNouns: Terms, othersPossessives: Terms, requestNouns: Terms, looseWords: Terms, comparisonWords: Terms,
+    magnetsInsideBefore: Terms, magnetsInsideAfter: Terms, provisionVerbs: Terms, learningVerbs: Terms, knowHowNouns: Terms, othersPossessives: Terms, requestNouns: Terms, looseWords: Terms, comparisonWords: Terms, domesticPhrases: Terms,
     /** Grammar word lists, read by src/nlu/grammar.ts. */
     words: z.record(z.string(), Terms),
   }).strict(),
@@ -58,6 +58,7 @@ export interface LanguageCues {
   readonly requestNouns: ReadonlySet<string>;
   readonly looseWords: ReadonlySet<string>;
   readonly comparisonWords: ReadonlySet<string>;
+  readonly domesticPhrases: readonly string[];
 }
 
 export type Material = z.infer<typeof MaterialSchema>;
@@ -131,6 +132,7 @@ export function loadKnowledge(dir: string): Knowledge {
     requestNouns: new Set(language.requestNouns),
     looseWords: new Set(language.looseWords),
     comparisonWords: new Set(language.comparisonWords),
+    domesticPhrases: language.domesticPhrases,
   };
   return createKnowledge(elements, materials, chinese, abbreviations, cues, scope);
 }

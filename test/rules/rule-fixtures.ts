@@ -26,6 +26,10 @@ export const RULE_FIXTURES: Record<string, RuleFixture> = {
     fires: { item: { form: 'magnet', magnetType: 'ndfeb', heavyRareEarthLikely: true }, shipFrom: 'CN' },
     doesNot: { item: { form: 'magnet', magnetType: 'ndfeb', heavyRareEarthLikely: false }, shipFrom: 'CN' },
   },
+  'domestic-provision-not-export': {
+    fires: { collaboration: { kind: 'training', area: 'magnet_preparation', chineseProvider: true, domesticOnly: true } },
+    doesNot: { collaboration: { kind: 'training', area: 'magnet_preparation', chineseProvider: true, domesticOnly: false } },
+  },
   'no18-unclear-classification': {
     fires: { item: { form: 'ceramic', elementsPresent: ['Y', 'Zr'] }, shipFrom: 'CN' },
     doesNot: { item: { form: 'ceramic', elementsPresent: ['Zr', 'Al'], compositionComplete: true }, shipFrom: 'CN' },

@@ -66,9 +66,9 @@ export function corrections(facts: Facts, decision: Decision): Correction[] {
   if (item && tested.has('item.elements')) {
     const hasHeavy = (item.elementsPresent ?? []).some((e) => (HEAVY as readonly string[]).includes(e));
     if (hasHeavy || item.heavyRareEarthLikely) {
-      out.push({ id: 'no-dy-tb', label: 'It contains no Dy or Tb', patch: withItem(facts, { elementsPresent: (item.elementsPresent ?? []).filter((e) => !(HEAVY as readonly string[]).includes(e)), elementsAbsent: ['Dy', 'Tb'], heavyRareEarthLikely: false }) });
-    } else if (item.form === 'magnet' || item.form === 'magnet_powder' || item.magnetType === 'ndfeb') {
-      out.push({ id: 'has-dy', label: 'It contains dysprosium', patch: withItem(facts, { elementsPresent: [...(item.elementsPresent ?? []), 'Dy'] }) });
+      out.push({ id: 'no-dy-tb', label: 'It contains no Dy or Tb', patch: withItem(facts, { elementsPresent: (item.elementsPresent ?? []).filter((e) => !(HEAVY as readonly string[]).includes(e)), elementsAbsent: ['Dy', 'Tb'], heavyRareEarthLikely: false, heavyRareEarthPercent: undefined, traceImpurityOnly: undefined }) });
+    } else if ((item.form === 'magnet' || item.form === 'magnet_powder' || item.magnetType === 'ndfeb') && (item.elementsAbsent ?? []).some((e) => (HEAVY as readonly string[]).includes(e))) {
+      out.push({ id: 'has-dy', label: 'It contains dysprosium', patch: withItem(facts, { elementsPresent: [...(item.elementsPresent ?? []), 'Dy'], elementsAbsent: (item.elementsAbsent ?? []).filter((e) => e !== 'Dy') }) });
     }
   }
   if (item && (tested.has('item.downstream') || tested.has('item.form'))) {
@@ -76,13 +76,14 @@ export function corrections(facts: Facts, decision: Decision): Correction[] {
     // (an undefined field in a patch removes that fact: see applyCorrection)
     else if (item.form === 'magnet') out.push({ id: 'built-in', label: 'They are built into a product', patch: withItem(facts, { form: 'component', downstream: 'other_assembly' }) });
   }
-  if (tested.has('fromChina')) {
+  // Corrections change what was read; a fact nobody stated is asked for by the follow-up question instead.
+  if (tested.has('fromChina') && facts.shipFrom !== undefined) {
     if (facts.shipFrom === 'CN') out.push({ id: 'not-from-china', label: 'It ships from outside China', patch: { shipFrom: 'ZZ' } });
     else out.push({ id: 'from-china', label: 'It ships from China', patch: { shipFrom: 'CN' } });
   }
-  if (facts.collaboration && tested.has('collaboration.chineseProvider')) {
+  if (facts.collaboration?.chineseProvider !== undefined && tested.has('collaboration.chineseProvider')) {
     const p = facts.collaboration.chineseProvider;
-    out.push(p === true
+    out.push(p
       ? { id: 'provider-foreign', label: 'A non-Chinese party provides it', patch: { collaboration: { ...facts.collaboration, chineseProvider: false } } }
       : { id: 'provider-chinese', label: 'A Chinese party provides it', patch: { collaboration: { ...facts.collaboration, chineseProvider: true } } });
   }

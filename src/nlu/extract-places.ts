@@ -27,6 +27,7 @@ const BUYER_NOUNS = grammarWords('buyerNouns');
 const CONTENT_WORDS = grammarWords('contentWords');
 const TECH_WORDS = grammarWords('techWords');
 const PERSON_WORDS = grammarWords('personWords');
+const CONTENT_VERBS = grammarWords('contentVerbs');
 
 const DETERMINERS = grammarWords('determiners');
 /** Words that end the noun phrase after a nationality word. */
@@ -34,8 +35,10 @@ const PHRASE_STOPS = grammarWords('phraseStops');
 
 type Category = 'site' | 'buyer' | 'person' | 'tech' | 'content';
 
-function categoryOf(word: string, lex: Lexicon): Category | null {
+function categoryOf(word: string, lex: Lexicon, raw = word): Category | null {
   if (SITE_NOUNS.has(word)) return 'site';
+  // "Chinese Dy2O3": a formula is a material, so the nationality word says where the content comes from.
+  if (lex.knowledge.formula(raw)) return 'content';
   if (BUYER_NOUNS.has(word)) return 'buyer';
   if (PERSON_WORDS.has(word)) return 'person';
   if (TECH_WORDS.has(word)) return 'tech';
@@ -51,7 +54,7 @@ function headCategory(tokens: readonly Token[], end: number, lex: Lexicon): Cate
   for (let i = end; i < Math.min(tokens.length, end + 5); i++) {
     const t = tokens[i] as Token;
     if (PHRASE_STOPS.has(t.low)) break;
-    const c = categoryOf(t.low, lex);
+    const c = categoryOf(t.low, lex, t.raw);
     // A person, site or buyer outranks the content words that describe it ("rare earth separation engineer").
     if (c && !(head && head !== 'content' && c === 'content')) head = c;
     if (t.clauseEnd || t.commaAfter) break;
@@ -80,6 +83,9 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   if (tag.kind === 'defence') return { role: 'destination', recipient: true };
   const after = tokens[end]?.low;
   if (after === 'origin' || after === 'sourced' || after === 'made' || after === 'mined') return { role: 'content', recipient };
+  // "Dy oxide bought in China", "terbium sourced from China": where inputs were bought, not where goods leave.
+  const bought = [cue ? cue.distance + 1 : 1, cue ? cue.distance + 2 : 2].some((k) => CONTENT_VERBS.has(tokens[start - k]?.low ?? ''));
+  if (bought) return { role: 'content', recipient: false };
   const head = headCategory(tokens, end, lex);
   switch (head) {
     case 'tech':
@@ -119,6 +125,13 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
 export function findPlaces(tokens: readonly Token[], lex: Lexicon): PlaceMention[] {
   const out: PlaceMention[] = [];
   for (const hit of lex.places.find(tokens)) {
+    // A gazetteer name is a place only as a proper noun, and one that is also an English word never opens a sentence.
+    const g = hit.value.kind === 'place' ? hit.value.gazetteer : undefined;
+    if (g) {
+      const first = tokens[hit.start] as Token;
+      const sentenceStart = hit.start === 0 || (tokens[hit.start - 1] as Token).clauseEnd;
+      if (hit.fuzzy || !/^\p{Lu}/u.test(first.raw) || (g.englishWord && sentenceStart)) continue;
+    }
     // Short capitalised forms ("US", "UK") were kept out of the matcher; "US" as written is added below.
     const { role, recipient } = roleOf(tokens, hit.start, hit.end, hit.value, lex);
     out.push({ country: hit.value.country, role, start: hit.start, end: hit.end, recipient, defence: hit.value.kind === 'defence' });

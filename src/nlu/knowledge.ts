@@ -90,7 +90,18 @@ export interface ForeignRegime {
   readonly source?: string;
 }
 
+const PlacesSchema = z.object({
+  source: z.string(),
+  minPopulation: z.number(),
+  places: z.array(z.object({
+    name: z.string().min(1), country: z.string().regex(/^[A-Z]{2}$/), kind: z.enum(['city', 'province']), englishWord: z.boolean().optional(),
+  }).strict()),
+}).strict();
+export type GazetteerPlace = z.infer<typeof PlacesSchema>['places'][number];
+
 export interface Knowledge {
+  /** Cities and provinces of the world with their countries (knowledge/places.json, built by a script). */
+  readonly places: readonly GazetteerPlace[];
   /** The other country's regime a question is only about ("Section 301 tariffs", "BAFA licence"), if any. */
   foreignRegime(text: string): ForeignRegime | undefined;
   readonly materials: readonly Material[];
@@ -122,6 +133,9 @@ export function loadKnowledge(dir: string): Knowledge {
   const abbreviations = load(dir, 'abbreviations', FilesSchema.abbreviations);
   const language = load(dir, 'language', FilesSchema.language);
   const scope = load(dir, 'scope', FilesSchema.scope);
+  const placesFile = join(dir, 'places.json');
+  const placesData = PlacesSchema.safeParse(JSON.parse(readFileSync(placesFile, 'utf8')));
+  if (!placesData.success) throw new Error(`${placesFile}: ${placesData.error.issues[0]?.path.join('.') ?? ''}: ${placesData.error.issues[0]?.message ?? 'invalid'}`);
   const cues: LanguageCues = {
     magnetsInsideBefore: new Set(language.magnetsInsideBefore),
     magnetsInsideAfter: new Set(language.magnetsInsideAfter),
@@ -134,7 +148,7 @@ export function loadKnowledge(dir: string): Knowledge {
     comparisonWords: new Set(language.comparisonWords),
     domesticPhrases: language.domesticPhrases,
   };
-  return createKnowledge(elements, materials, chinese, abbreviations, cues, scope);
+  return createKnowledge(elements, materials, chinese, abbreviations, cues, scope, placesData.data.places);
 }
 
 function createKnowledge(
@@ -144,6 +158,7 @@ function createKnowledge(
   abbreviations: z.infer<typeof FilesSchema.abbreviations>,
   cues: LanguageCues,
   scope: z.infer<typeof FilesSchema.scope>,
+  places: readonly GazetteerPlace[],
 ): Knowledge {
   const words = (terms: readonly string[]) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${terms.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
   const regimes = scope.foreignRegimes.map((r) => ({ regime: { name: r.name, pointer: r.pointer, ...(r.source ? { source: r.source } : {}) }, re: words(r.terms) }));
@@ -182,6 +197,7 @@ function createKnowledge(
   }
 
   return {
+    places,
     foreignRegime(text: string): ForeignRegime | undefined {
       if (chineseScope.test(text)) return undefined;
       return regimes.find((r) => r.re.test(text))?.regime;

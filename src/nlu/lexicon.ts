@@ -24,7 +24,9 @@ export type ItemTag =
   | { kind: 'downstream'; downstream: (typeof DOWNSTREAM_KINDS)[number] }
   | { kind: 'generic' };
 
-export type PlaceTag = { kind: 'place'; country: string; demonym: boolean } | { kind: 'defence'; country: string };
+export type PlaceTag =
+  | { kind: 'place'; country: string; demonym: boolean; gazetteer?: { englishWord: boolean } }
+  | { kind: 'defence'; country: string };
 
 export interface Lexicon {
   readonly vocabulary: Vocabulary;
@@ -112,6 +114,9 @@ export function buildLexicon(v: Vocabulary, items: readonly ListedItem[], knowle
     ...entries(v.defenceCompanies, (country): PlaceTag => ({ kind: 'defence', country })),
   ];
 
+  // The gazetteer comes last, so the hand-kept places and country names win where a name is in both.
+  const gazetteer: [string, PlaceTag][] = knowledge.places.map((p) => [p.name, { kind: 'place', country: p.country, demonym: false, gazetteer: { englishWord: p.englishWord ?? false } }]);
+
   const words = new Set<string>();
   const addWords = (phrases: Iterable<string>) => {
     for (const p of phrases) for (const w of p.toLowerCase().split(/[^a-z0-9]+/)) if (w.length > 1) words.add(w);
@@ -127,7 +132,7 @@ export function buildLexicon(v: Vocabulary, items: readonly ListedItem[], knowle
     vocabulary: v,
     knowledge,
     items: new PhraseMatcher(itemPhrases),
-    places: new PhraseMatcher(placePhrases),
+    places: new PhraseMatcher([...placePhrases, ...gazetteer]),
     symbols,
     partyNouns: new Set(v.partyNouns),
     sectors: new PhraseMatcher(entries(v.sectors, (s) => s), false),

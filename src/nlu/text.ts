@@ -36,7 +36,8 @@ export function tokenize(text: string): Token[] {
     const after = text.slice(end, end + 2);
     out.push({
       raw,
-      low: raw.toLowerCase(),
+      // Accents go from the comparison form only: "Querétaro" and "Düsseldorf" match their plain spellings.
+      low: raw.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase(),
       start,
       end,
       clauseEnd: /^\s*[.;!?:]/.test(after) && !/^\.\d/.test(after),

@@ -1,7 +1,8 @@
 /**
- * The buttons on an answer: a follow-up choice (sent as the clicker's next turn in the same conversation),
- * Escalate (asks for a compliance officer in the same conversation), helpful / not helpful, and Share in
- * channel (posts a private answer for everyone). Every click is acked first.
+ * The buttons on an answer: a follow-up choice and a correction of "I read this as" (each sent as the clicker's
+ * next turn in the same conversation; the assistant knows a correction by its label and decides again), Escalate
+ * (asks for a compliance officer in the same conversation), helpful / not helpful, and Share in channel (posts a
+ * private answer for everyone). Every click is acked first.
  */
 import type { RespondFn } from '@slack/bolt';
 import { answerTurn } from './answer-turn.js';
@@ -13,6 +14,7 @@ import type { SlackContext } from './slack-context.js';
 import { ACTION, ESCALATE_TEXT } from './slack-ids.js';
 
 const FOLLOW_UP = new RegExp(`^${ACTION.followupChoice}(:\\d+)*$`);
+const CORRECTION = new RegExp(`^${ACTION.readAsCorrection}(:\\d+)?$`);
 
 async function tell(respond: RespondFn | undefined, text: string): Promise<void> {
   await respond?.({ response_type: 'ephemeral', replace_original: false, text });
@@ -49,6 +51,16 @@ export function registerReplyActions(ctx: SlackContext): void {
     if (!b || !action || !choice.success) return;
     turnFromClick(b, respond, choice.data, action.block_id, `answered “${choice.data}”`);
   }, FOLLOW_UP);
+
+  ctx.on.action(ACTION.readAsCorrection, async ({ ack, body, respond }) => {
+    await ack();
+    const b = parse(ctx, body);
+    const action = b?.actions[0];
+    const label = ChoiceValueSchema.safeParse(action?.value);
+    if (!b || !action || !label.success) return;
+    // Keyed by the button, not the block: a second, different correction on the same answer still counts.
+    turnFromClick(b, respond, label.data, action.action_id, `corrected the reading: “${label.data}”`);
+  }, CORRECTION);
 
   ctx.on.action(ACTION.escalate, async ({ ack, body, respond }) => {
     await ack();

@@ -1,5 +1,6 @@
 /**
- * The Reply as a Block Kit message: the verdict in a header, the headline, the reasons, the follow-up question
+ * The Reply as a Block Kit message: the verdict in a header, the headline, "I read this as" with its one-tap
+ * corrections as buttons, the reasons, the follow-up question
  * with its choices as buttons, the escalation status, next steps, the citations as links, the action buttons
  * (Escalate, helpful / not helpful, Share) and the disclaimer in a context block. Pure: same Reply, same blocks.
  *
@@ -8,15 +9,22 @@
 import type { types } from '@slack/bolt';
 import type { Reply } from '../../assistant/reply.js';
 import type { ReplyVerdict } from '../../rules/verdict.js';
+import { correctionLabels } from '../read-as-corrections.js';
 import { ACTION } from './slack-ids.js';
 import { ELLIPSIS, LIMITS, fitMrkdwn, fitPlain, nonEmpty, packLines } from './text-limits.js';
 
 export type Block = types.KnownBlock;
 
+/** What the renderer reads of "I read this as": the line and the corrections' labels (their patches stay in the core). */
+export interface RenderableReadAs {
+  readonly text: string;
+  readonly corrections: readonly { readonly label: string }[];
+}
+
 /** What the renderer reads of a Reply; the trace (`fired`) stays out, so a stored reply stays small. */
 export type RenderableReply = Pick<
   Reply, 'headline' | 'verdict' | 'reasons' | 'citations' | 'followUps' | 'nextSteps' | 'escalation' | 'disclaimer' | 'inputNote'
->;
+> & { readonly readAs?: RenderableReadAs | undefined };
 
 export interface RenderOptions {
   /** The conversation (conversation-ref.ts) that follow-up and Escalate clicks continue; none: no such buttons. */
@@ -114,6 +122,7 @@ export function renderReply(reply: RenderableReply, options: RenderOptions = {})
   if (reply.verdict !== 'none' || reply.headline.length > LIMITS.headerText) {
     head.push(mrkdwnSection(`*${fitMrkdwn(reply.headline, LIMITS.sectionText - 2)}*`));
   }
+  if (reply.readAs) head.push(...readAsBlocks(reply, options.ref));
   if (reply.inputNote) head.push(contextBlock(fitMrkdwn(reply.inputNote, LIMITS.contextText)));
 
   if (reply.reasons.length > 0) {
@@ -122,7 +131,7 @@ export function renderReply(reply: RenderableReply, options: RenderOptions = {})
 
   reply.followUps.slice(0, MAX_FOLLOW_UPS).forEach((f, i) => {
     body.push(mrkdwnSection(`:speech_balloon: ${fitMrkdwn(f.question, LIMITS.sectionText - 20)}`));
-    const choices = f.choices.filter((c) => c.trim().length > 0).slice(0, MAX_CHOICES);
+    const choices = shownChoices(f);
     if (options.ref && choices.length > 0) {
       body.push({
         type: 'actions',
@@ -159,6 +168,29 @@ export function renderReply(reply: RenderableReply, options: RenderOptions = {})
   ];
   const text = fitMrkdwn(`${reply.verdict === 'none' ? '' : `${plainVerdict(reply.verdict)}: `}${reply.headline}`, LIMITS.fallbackText);
   return { text, blocks: [...head, ...kept, ...tail] };
+}
+
+function shownChoices(f: RenderableReply['followUps'][number]): string[] {
+  return f.choices.filter((c) => c.trim().length > 0).slice(0, MAX_CHOICES);
+}
+
+/**
+ * "I read this as …" in a context block, then its corrections as buttons (only where a click can name the
+ * conversation). They sit in the head, so a long answer never cuts them off.
+ */
+function readAsBlocks(reply: RenderableReply, ref: string | undefined): Block[] {
+  const readAs = reply.readAs;
+  if (!readAs) return [];
+  const blocks: Block[] = [contextBlock(`:mag: ${fitMrkdwn(readAs.text, LIMITS.contextText - 10)}`)];
+  const labels = correctionLabels(readAs.corrections, reply.followUps.slice(0, MAX_FOLLOW_UPS).flatMap(shownChoices));
+  if (ref && labels.length > 0) {
+    blocks.push({
+      type: 'actions',
+      block_id: blockId('ra', ref),
+      elements: labels.map((label, i) => button(`${ACTION.readAsCorrection}:${i}`, label, label)),
+    });
+  }
+  return blocks;
 }
 
 export function plainVerdict(v: ReplyVerdict): string {

@@ -13,9 +13,14 @@ export const ASK_SHORTCUT = 'ask_lodestone';
 /** Message shortcuts (callback ids). */
 export const SLACK_MESSAGE_SHORTCUTS = [ASK_SHORTCUT] as const;
 
-/** Block action ids. Follow-up buttons add `:<question>:<choice>`, since action ids must be unique in a message. */
+/**
+ * Block action ids. Follow-up buttons add `:<question>:<choice>` and correction buttons `:<n>`, since action ids
+ * must be unique in a message.
+ */
 export const ACTION = {
   followupChoice: 'followup_choice',
+  /** A one-tap correction of "I read this as"; its value is the correction's label, sent as the next turn. */
+  readAsCorrection: 'readas_correct',
   escalate: 'escalate',
   helpful: 'feedback_helpful',
   notHelpful: 'feedback_not_helpful',

@@ -23,6 +23,8 @@ export const StoredReplySchema = z.object({
   escalation: EscalationSchema,
   disclaimer: z.string(),
   inputNote: z.string().optional(),
+  /** The line and the corrections' labels only: a shared copy shows the line, and no copy needs the patches. */
+  readAs: z.object({ text: z.string(), corrections: z.array(z.object({ label: z.string() })) }).optional(),
 });
 
 const TurnRowSchema = z.object({
@@ -108,6 +110,7 @@ export class SlackStore {
     const reply = {
       headline: r.headline, verdict: r.verdict, reasons: r.reasons, citations: r.citations, followUps: r.followUps,
       nextSteps: r.nextSteps, escalation: r.escalation, disclaimer: r.disclaimer, ...(r.inputNote ? { inputNote: r.inputNote } : {}),
+      ...(r.readAs ? { readAs: { text: r.readAs.text, corrections: r.readAs.corrections.map((c) => ({ label: c.label })) } } : {}),
     } satisfies z.input<typeof StoredReplySchema>;
     this.insertTurn.run({
       id: t.id, team: t.team, user: t.user, ref: t.ref, question: t.question.slice(0, QUESTION_CHARS),

@@ -72,6 +72,11 @@ export function submit(title: string, data: Readonly<Record<string, unknown>>, s
   return { type: 'Action.Submit', title, data, ...(style ? { style } : {}) };
 }
 
+/** Buttons inside the body, next to what they act on, with their own budget apart from the card's actions. */
+export function actionSet(actions: readonly Element[]): Element {
+  return { type: 'ActionSet', spacing: 'small', actions };
+}
+
 /**
  * Citations from the rules data, as links where the data has a web address. They are the one place we use
  * markdown, so brackets are taken out of the label and the address is checked and escaped.

@@ -1,10 +1,11 @@
 /**
  * The web rendering of a Reply: exactly what the Reply says, in the order every channel uses (headline and
- * verdict, reasons, follow-up, next steps, escalation, sources, disclaimer). Pure: the server-rendered page and
+ * verdict, "I read this as" with its corrections, reasons, follow-up, next steps, escalation, sources, disclaimer). Pure: the server-rendered page and
  * the JSON API both call it, so a reloaded page and a live answer look the same.
  */
 import type { Citation } from '../../rules/decision.js';
 import type { Reply } from '../../assistant/reply.js';
+import { correctionLabels } from '../read-as-corrections.js';
 import { html, safeHttpUrl, type SafeHtml } from './html.js';
 import { ESCALATION_LABELS, VERDICT_LABELS } from './labels.js';
 import { renderRuleResult } from './render-trace.js';
@@ -13,7 +14,7 @@ import { renderRuleResult } from './render-trace.js';
 export const ESCALATE_TEXT = 'I want to talk to compliance';
 
 export interface RenderContext {
-  /** The session's CSRF token, for the forms inside the card (choices, escalate). */
+  /** The session's CSRF token, for the forms inside the card (choices, corrections, escalate). */
   readonly csrfToken: string;
   /** Makes element ids unique on a page holding several cards. */
   readonly idSuffix: string;
@@ -27,6 +28,7 @@ export function renderReply(reply: Reply, ctx: RenderContext): SafeHtml {
     ${reply.verdict === 'none' ? '' : html`<span class="badge badge-${reply.verdict}">${VERDICT_LABELS[reply.verdict]}</span>`}
     <h3 id="${headingId}" class="headline">${reply.headline}</h3>
   </header>
+  ${renderReadAs(reply, ctx)}
   ${reply.inputNote && html`<p class="input-note" role="note">${reply.inputNote}</p>`}
   ${reply.reasons.length > 0 && html`<ul class="reasons">${reply.reasons.map((r) => html`<li>${r}</li>`)}</ul>`}
   ${reply.followUps.map((f, i) => renderFollowUp(f.question, f.choices, ctx, `${ctx.idSuffix}-${i}`))}
@@ -48,6 +50,24 @@ function renderFollowUp(question: string, choices: readonly string[], ctx: Rende
     <div role="group" aria-labelledby="${qId}">${choices.map((c) => html`<button type="submit" name="text" value="${c}">${c}</button> `)}</div>
   </form>`}
   <p class="hint">Or type your answer below.</p>
+</div>`;
+}
+
+/**
+ * "I read this as …" and its corrections as buttons. A correction is sent as the next message, like a choice
+ * (the assistant knows it by its label), so it is the same kind of form and works without the script.
+ */
+function renderReadAs(reply: Reply, ctx: RenderContext): SafeHtml {
+  const readAs = reply.readAs;
+  if (!readAs) return html``;
+  const labels = correctionLabels(readAs.corrections, reply.followUps.flatMap((f) => f.choices));
+  const lineId = `read-as-${ctx.idSuffix}`;
+  return html`<div class="read-as">
+  <p id="${lineId}" class="read-as-text">${readAs.text}</p>
+  ${labels.length > 0 && html`<form method="post" action="/chat" class="choices corrections" data-chat-send>
+    <input type="hidden" name="csrf" value="${ctx.csrfToken}">
+    <div role="group" aria-label="Not right? Correct the reading" aria-describedby="${lineId}">${labels.map((l) => html`<button type="submit" name="text" value="${l}">${l}</button> `)}</div>
+  </form>`}
 </div>`;
 }
 

@@ -7,6 +7,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp, type App } from '../../../src/app.js';
 import { ConfigSchema } from '../../../src/config.js';
+import type { Clock } from '../../../src/core/clock.js';
 import { createHttpApp } from '../../../src/server.js';
 import { createSlackChannel, type SlackChannel } from '../../../src/channels/slack/slack-channel.js';
 import { FakeSlackApi } from './fake-slack-api.js';
@@ -28,6 +29,8 @@ export interface Harness {
 export interface HarnessOptions {
   readonly dbFile?: string;
   readonly env?: Record<string, string>;
+  /** The app's clock, for answers that depend on the day (rules suspended or resumed); the system clock if unset. */
+  readonly clock?: Clock;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -41,7 +44,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     LOG_LEVEL: 'silent',
     ...options.env,
   });
-  const app = createApp({ config, dbFile: options.dbFile ?? ':memory:' });
+  const app = createApp({ config, dbFile: options.dbFile ?? ':memory:', ...(options.clock ? { clock: options.clock } : {}) });
   const slack = await createSlackChannel(app, { retryConfig: { retries: 0 } });
   const http = createHttpApp(app, [slack]);
   const server: Server = await new Promise((resolve) => {

@@ -30,6 +30,7 @@ const replyArb: fc.Arbitrary<RenderableReply> = fc.record({
   escalation: fc.record({ state: fc.constantFrom(...STATES), caseId: fc.option(fc.string(), { nil: undefined }), note: fc.option(text(4000), { nil: undefined }) }),
   disclaimer: text(4000),
   inputNote: fc.option(text(4000), { nil: undefined }),
+  readAs: fc.option(fc.record({ text: text(4000), corrections: fc.array(fc.record({ label: text(75).map((s) => s || 'x') }), { maxLength: 5 }) }), { nil: undefined }),
 });
 
 const optionsArb = fc.record({
@@ -120,6 +121,37 @@ describe('Block Kit rendering of a Reply', () => {
       block_id: 'fu0|t:C1:1700000000.000100',
       elements: [{ action_id: 'followup_choice:0:0', value: 'It contains dysprosium' }, { action_id: 'followup_choice:0:1', value: 'It is SmCo' }],
     });
+  });
+
+  it('shows "I read this as" right after the headline, with each correction as a button carrying its label and the conversation', () => {
+    const { blocks } = renderReply({
+      ...base(),
+      readAs: { text: 'I read this as: NdFeB magnet, containing dysprosium, <loose>, from China, to Germany.', corrections: [{ label: 'It contains no Dy or Tb' }, { label: 'It ships from outside China' }] },
+    }, { ref: 't:C1:1700000000.000100', turnId: 'Ev1' });
+    expect(blocks.slice(0, 4).map((b) => b.type)).toEqual(['header', 'section', 'context', 'actions']);
+    expect(JSON.stringify(blocks[2])).toContain('I read this as: NdFeB magnet, containing dysprosium, &lt;loose&gt;, from China, to Germany.');
+    expect(blocks[3]).toMatchObject({
+      block_id: 'ra|t:C1:1700000000.000100',
+      elements: [
+        { action_id: 'readas_correct:0', value: 'It contains no Dy or Tb', text: { text: 'It contains no Dy or Tb' } },
+        { action_id: 'readas_correct:1', value: 'It ships from outside China' },
+      ],
+    });
+  });
+
+  it('offers a correction once when a follow-up choice already says the same, and keeps only the line on a shared copy', () => {
+    const reply: RenderableReply = {
+      ...base(), verdict: 'need_info',
+      followUps: [{ fact: 'item.elements', question: 'Which?', choices: ['It contains dysprosium', 'It is SmCo'] }],
+      readAs: { text: 'I read this as: magnet, loose.', corrections: [{ label: 'It contains Dysprosium' }, { label: 'It ships from China' }] },
+    };
+    const values = (bs: Block[]) => bs.flatMap((b) => (b.type === 'actions' ? b.elements.map((e) => ('value' in e ? e.value : '')) : []));
+    const live = renderReply(reply, { ref: 'd:D1' }).blocks;
+    expect(values(live).filter((v) => v?.toLowerCase() === 'it contains dysprosium')).toHaveLength(1);
+    expect(values(live)).toContain('It ships from China');
+    const shared = renderReply(reply).blocks;
+    expect(JSON.stringify(shared)).toContain('I read this as: magnet, loose.');
+    expect(shared.some((b) => b.type === 'actions')).toBe(false);
   });
 
   it('offers Escalate only where escalation is on offer, and no buttons at all on a shared copy', () => {

@@ -10,6 +10,7 @@ import type { ChannelModule } from '../../../src/channels/channel-module.js';
 import { createTeamsChannel, type TeamsChannelOptions } from '../../../src/channels/teams/teams-channel.js';
 import { TeamsHumanChannel } from '../../../src/channels/teams/teams-human-channel.js';
 import { ConfigSchema } from '../../../src/config.js';
+import type { Clock } from '../../../src/core/clock.js';
 import { createHttpApp } from '../../../src/server.js';
 import type { FakeConnector } from './fake-connector.js';
 
@@ -31,10 +32,12 @@ export interface Lodestone {
   close(): Promise<void>;
 }
 
-export async function startLodestone(env: Record<string, string> = {}, options: TeamsChannelOptions = {}): Promise<Lodestone> {
+/** `clock`: the app's clock, for answers that depend on the day; the system clock if unset. */
+export async function startLodestone(env: Record<string, string> = {}, options: TeamsChannelOptions = {}, clock?: Clock): Promise<Lodestone> {
   const app = createApp({
     config: ConfigSchema.parse({ OFFICERS_TEAMS: OFFICER.aadObjectId, LOG_LEVEL: 'silent', ...env }),
     dbFile: ':memory:',
+    ...(clock ? { clock } : {}),
   });
   const teams = createTeamsChannel(app, options);
   const humanChannel = teams.humanChannel;

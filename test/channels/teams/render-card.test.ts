@@ -79,6 +79,25 @@ describe('reply card', () => {
     ]);
   });
 
+  it('shows "I read this as" after the headline with its corrections in their own ActionSet, leaving the card actions to follow-ups and Escalate', () => {
+    const card = renderReplyCard(reply({
+      verdict: 'need_info',
+      followUps: [{ fact: 'item.elements', question: 'Which?', choices: ['It contains dysprosium', 'It is SmCo'] }],
+      readAs: {
+        text: 'I read this as: [magnet](https://evil.example), loose.',
+        corrections: [
+          { id: 'has-dy', label: 'It contains dysprosium', patch: {} },
+          { id: 'from-china', label: 'It ships from China', patch: { shipFrom: 'CN' } },
+        ],
+      },
+    }));
+    const body = card.body as Record<string, unknown>[];
+    expect(body[1]).toEqual({ type: 'RichTextBlock', spacing: 'small', inlines: [{ type: 'TextRun', text: 'I read this as: [magnet](https://evil.example), loose.', isSubtle: true }] });
+    // The correction that repeats a follow-up choice is offered once, as the choice.
+    expect(body[2]).toEqual({ type: 'ActionSet', spacing: 'small', actions: [{ type: 'Action.Submit', title: 'It ships from China', data: { action: 'followup', text: 'It ships from China' } }] });
+    expect((card.actions as unknown[]).map((a) => (a as { title: string }).title)).toEqual(['It contains dysprosium', 'It is SmCo', 'Ask a compliance officer']);
+  });
+
   it('does not offer Escalate for a question already with compliance', () => {
     const card = renderReplyCard(reply({ verdict: 'escalate', escalation: { state: 'opened', caseId: 'C-000001' } }));
     expect(cardActions(card)).toHaveLength(0);

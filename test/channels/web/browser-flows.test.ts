@@ -84,6 +84,24 @@ describe('web chat in a browser', () => {
     await expect.poll(textOf(lastReply(page).locator('.badge'))).toBe('Licence required');
   }, 60_000);
 
+  test('the answer says how the question was read; clicking a correction decides again and the verdict changes', async () => {
+    await page.goto(server.url);
+    await ask(page, 'We export loose sintered NdFeB magnets with 3% Dy from Ningbo to Germany. Licence?');
+    const first = lastReply(page);
+    await expect.poll(textOf(first.locator('.badge'))).toBe('Licence required');
+    await expect.poll(textOf(first.locator('.read-as-text'))).toMatch(/^I read this as: NdFeB magnet, .*dysprosium.*loose.*from China, to Germany\.$/);
+    const corrections = first.getByRole('group', { name: 'Not right? Correct the reading' });
+    await corrections.getByRole('button', { name: 'It contains no Dy or Tb' }).waitFor();
+    await screenshot(page, 'web-chat-read-as');
+
+    await corrections.getByRole('button', { name: 'It contains no Dy or Tb' }).click();
+    await expect.poll(() => page.locator('#chat-log .turn').count()).toBe(2);
+    await expect.poll(textOf(page.locator('#chat-log .turn').last().locator('.from-user .said'))).toBe('It contains no Dy or Tb');
+    await expect.poll(textOf(lastReply(page).locator('.badge'))).toBe('No licence required');
+    await expect.poll(textOf(lastReply(page).locator('.read-as-text'))).toContain('without dysprosium or terbium');
+    await screenshot(page, 'web-chat-read-as-corrected');
+  }, 60_000);
+
   test('escalating opens a case; an officer decides it in the console; the decision appears in the chat', async () => {
     await page.goto(server.url);
     await ask(page, 'Do our magnets need an export license?');

@@ -49,6 +49,36 @@ describe('renderReply', () => {
     expect(out).toContain('aria-labelledby="follow-up-7-0"');
   });
 
+  test('shows "I read this as" after the headline, with its corrections as buttons that send the label as the next turn', () => {
+    const out = renderReply(reply({
+      readAs: {
+        text: 'I read this as: NdFeB magnet, containing dysprosium, from China, to Germany.',
+        corrections: [
+          { id: 'no-dy-tb', label: 'It contains no Dy or Tb', patch: {} },
+          { id: 'not-from-china', label: 'It ships from outside China', patch: { shipFrom: 'ZZ' } },
+        ],
+      },
+    }), ctx).value;
+    expect(out.indexOf('class="read-as"')).toBeGreaterThan(out.indexOf('class="headline"'));
+    expect(out.indexOf('class="read-as"')).toBeLessThan(out.indexOf('class="reasons"'));
+    expect(out).toContain('<p id="read-as-7" class="read-as-text">I read this as: NdFeB magnet, containing dysprosium, from China, to Germany.</p>');
+    expect(out).toContain('<form method="post" action="/chat" class="choices corrections" data-chat-send>');
+    expect(out).toContain('<input type="hidden" name="csrf" value="tok-123">');
+    expect(out).toContain('<button type="submit" name="text" value="It contains no Dy or Tb">It contains no Dy or Tb</button>');
+    expect(out).toContain('<button type="submit" name="text" value="It ships from outside China">It ships from outside China</button>');
+  });
+
+  test('offers a correction once when a follow-up choice already says the same, and no form when none is left', () => {
+    const out = renderReply(reply({
+      verdict: 'need_info',
+      followUps: [{ fact: 'item.elements', question: 'Which?', choices: ['It contains dysprosium'] }],
+      readAs: { text: 'I read this as: magnet.', corrections: [{ id: 'has-dy', label: 'It contains dysprosium', patch: {} }] },
+    }), ctx).value;
+    expect(out.match(/value="It contains dysprosium"/g)).toHaveLength(1);
+    expect(out).toContain('I read this as: magnet.');
+    expect(out).not.toContain('class="choices corrections"');
+  });
+
   test('offers the escalate button only when the reply offers escalation, and names the case once opened', () => {
     expect(renderReply(reply(), ctx).value).toContain(`<button type="submit" name="text" value="${ESCALATE_TEXT}" class="secondary">Talk to compliance</button>`);
     const opened = renderReply(reply({
@@ -77,9 +107,11 @@ describe('renderReply', () => {
       citations: [{ source: x, title: x }],
       followUps: [{ fact: 'f', question: x, choices: [x] }],
       escalation: { state: 'opened', caseId: x, note: x },
+      readAs: { text: x, corrections: [{ id: 'c', label: `${x} too`, patch: {} }] },
     }), ctx).value;
+    expect(out).toContain('class="choices corrections"');
     expect(out).not.toContain('<img');
-    expect(out.match(/&lt;img src=x onerror=alert\(1\)&gt;/g)?.length).toBeGreaterThanOrEqual(10);
+    expect(out.match(/&lt;img src=x onerror=alert\(1\)&gt;/g)?.length).toBeGreaterThanOrEqual(12);
   });
 
   test("shows the assistant's note when it cut the input", () => {

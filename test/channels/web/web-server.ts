@@ -6,8 +6,8 @@ import type { OutboxDispatcher } from '../../../src/cases/outbox-dispatcher.js';
 import type { ChannelModule } from '../../../src/channels/channel-module.js';
 import { createWebChannel } from '../../../src/channels/web/web-channel.js';
 import { ConfigSchema } from '../../../src/config.js';
-import type { Clock } from '../../../src/core/clock.js';
 import { createHttpApp } from '../../../src/server.js';
+import { clockOn } from '../../support/clock.js';
 
 export interface WebServer {
   readonly url: string;
@@ -15,12 +15,6 @@ export interface WebServer {
   readonly web: ChannelModule;
   readonly dispatcher: OutboxDispatcher;
   close(): Promise<void>;
-}
-
-/** Real time, moved to `day`: answers do not change with the day the tests run, and time still passes. */
-export function clockOn(day: string): Clock {
-  const offset = Date.now() - Date.parse(`${day}T09:00:00Z`);
-  return { now: () => new Date(Date.now() - offset) };
 }
 
 export const TEST_DAY = '2026-03-02';

@@ -1,0 +1,8 @@
+/** Clocks for tests that drive the real server, where the day decides answers (suspensions end, rules resume). */
+import type { Clock } from '../../src/core/clock.js';
+
+/** Real time, moved to `day`: answers do not change with the day the tests run, and time still passes. */
+export function clockOn(day: string): Clock {
+  const offset = Date.now() - Date.parse(`${day}T09:00:00Z`);
+  return { now: () => new Date(Date.now() - offset) };
+}

@@ -13,6 +13,8 @@ import type { Token } from './text.js';
 type Downstream = (typeof DOWNSTREAM_KINDS)[number];
 
 const NEGATION_CUES = grammarWords('negationCues');
+const NEGATION_AFTER = grammarWords('negationAfter');
+const NEGATION_AFTER_PHRASES = [...grammarWords('negationAfterPhrases')];
 const COMPLETE_CUES = grammarWords('completeCues');
 const FILLER = grammarWords('filler');
 /** Symbols that are ordinary words or abbreviations when not written in element case, and single letters. */
@@ -171,6 +173,20 @@ function heavyContent(tokens: readonly Token[], text: string, mentions: readonly
   return best?.value;
 }
 
+/** "Dy-free", "Dy and Tb not detected", "Tb: none": a negation written after the element (and any list of others). */
+function negatedAfter(tokens: readonly Token[], text: string, end: number, elementTokens: ReadonlySet<number>): boolean {
+  let i = end;
+  while (i < tokens.length && (elementTokens.has(i) || (tokens[i] as Token).low === 'and' || (tokens[i] as Token).low === 'or')) {
+    if ((tokens[i - 1] as Token).clauseEnd) return false;
+    i++;
+  }
+  const t = tokens[i];
+  if (!t || (tokens[i - 1] as Token).clauseEnd) return false;
+  if (NEGATION_AFTER.has(t.low)) return true;
+  const rest = text.slice(t.start, t.start + 24).toLowerCase();
+  return NEGATION_AFTER_PHRASES.some((p) => rest.startsWith(p));
+}
+
 function isMagnetRun(run: PhraseHit<ItemTag>[], head: (r: PhraseHit<ItemTag>[]) => PhraseHit<ItemTag>): boolean {
   const v = head(run).value;
   if (v.kind === 'compound' && (v.magnetType === 'ndfeb' || v.magnetType === 'smco' || v.magnetType === 'cerium') && v.form !== 'alloy') return true;
@@ -232,15 +248,15 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   const absent = new Set<Element>();
   let complete = false;
   for (const m of elements) {
-    const next = tokens[m.end];
-    const negated = cueBefore(tokens, m.start, elementTokens, NEGATION_CUES) || next?.low === 'free';
+    const negated = cueBefore(tokens, m.start, elementTokens, NEGATION_CUES) || negatedAfter(tokens, text, m.end, elementTokens);
     if (negated) absent.add(m.element);
     else {
       present.add(m.element);
       if (cueBefore(tokens, m.start, elementTokens, COMPLETE_CUES)) complete = true;
     }
   }
-  for (const a of absent) present.delete(a);
+  // Said both ways ("a Dy-free grade, but the ICP shows Dy 0.02 %"): a trace is still there, so presence wins.
+  for (const p of present) absent.delete(p);
 
   // Runs of adjacent item words; the head of a run is its last word.
   const runs: PhraseHit<ItemTag>[][] = [];

@@ -28,6 +28,8 @@ const CONTENT_WORDS = grammarWords('contentWords');
 const TECH_WORDS = grammarWords('techWords');
 const PERSON_WORDS = grammarWords('personWords');
 const CONTENT_VERBS = grammarWords('contentVerbs');
+/** People who hold know-how rather than sell goods: "from Chinese engineers" is a source of technology. */
+const TECH_PERSONS = grammarWords('techPersons');
 
 const DETERMINERS = grammarWords('determiners');
 /** Words that end the noun phrase after a nationality word. */
@@ -102,7 +104,8 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     case 'buyer':
       return { role: cue?.word === 'from' ? 'origin' : 'destination', recipient };
     case 'person':
-      return { role: 'party', recipient };
+      // "from a Chinese refiner" names where the goods come from; other people are parties.
+      return { role: cue?.word === 'from' && !TECH_PERSONS.has(tokens[end]?.low ?? '') ? 'origin' : 'party', recipient };
     case null:
       break;
   }
@@ -115,6 +118,10 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     if (before.some((w) => MADE_VERBS.has(w))) return { role: 'made', recipient: false };
     const sitePos = before.findIndex((w) => SITE_NOUNS.has(w));
     const buyerPos = before.findIndex((w) => BUYER_NOUNS.has(w));
+    // "from a maker in Dongguan", "from our supplier in Jiangxi": the place of whoever the goods come from.
+    const fromPos = before.findIndex((w) => w === 'from');
+    const toPos = before.findIndex((w) => DEST_CUES.has(w));
+    if (fromPos >= 0 && (toPos < 0 || fromPos < toPos) && (sitePos >= 0 || buyerPos >= 0)) return { role: 'origin', recipient: false };
     if (sitePos >= 0 && (buyerPos < 0 || sitePos < buyerPos)) return { role: 'site', recipient: false };
     if (buyerPos >= 0) return { role: 'destination', recipient: true };
     return { role: 'site', recipient: false };

@@ -229,6 +229,10 @@ export function evaluate(set: RuleSet, facts: Facts, asOf: string): Decision {
     for (const { rule, r } of closest) {
       const line = whyNot(rule, r);
       if (line) reasons.push(line);
+      // Cite what was checked when the item itself was tested against it (not when only the route ruled it out).
+      const itemTested = r.checks.some((c) => c.fact.startsWith('item.') && c.result !== 'unknown');
+      const routeHeld = r.checks.every((c) => !(c.fact === 'fromChina' || c.fact === 'foreignExporter') || c.result === 'true');
+      if (line && itemTested && routeHeld) for (const s of rule.sources) addCitation(citations, cite(set, s));
     }
     if (reasons.length === 0) {
       const pending = results.filter((r) => r.status === 'not_yet').length;

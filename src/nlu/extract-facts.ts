@@ -61,7 +61,9 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
   const siteIsStore = site !== undefined && tokens.slice(site.end, site.end + 2).some((t) => /^(warehouse|warehouses|depot|hub|office)$/.test(t.low));
   const siteMakes = site !== undefined && tokens.slice(site.end, site.end + 2).some((t) => /^(factory|factories|plant|plants|fab|fabs|mill|mills|workshop|works)$/.test(t.low));
   const madeIn = made ?? (site && !siteIsStore && (siteMakes || MAKE_VERBS.test(text)) ? site.country : undefined);
-  const shipFrom = origin ?? site?.country ?? madeIn;
+  // Where goods leave from only when said (a "from", a site); a place of making alone leaves it to the rules, which
+  // read "made in X" as the route only when nothing else is known, so a later turn cannot undo an earlier "from".
+  const shipFrom = origin ?? site?.country;
   const destination = places.find((p) => p.role === 'destination' && p.country !== shipFrom)?.country
     ?? places.find((p) => p.role === 'destination')?.country;
   const out: Frame['places'] = {};

@@ -119,13 +119,14 @@ function isPartyContext(tokens: readonly Token[], hit: PhraseHit<ItemTag>, lex: 
   return next !== undefined && lex.partyNouns.has(next.low);
 }
 
-function isEndUseContext(tokens: readonly Token[], start: number): boolean {
+function isEndUseContext(tokens: readonly Token[], start: number, lex: Lexicon): boolean {
   for (let i = start - 1; i >= Math.max(0, start - 4); i--) {
     const t = tokens[i] as Token;
     if (t.clauseEnd) return false;
     if (t.low === 'for') {
-      const before = tokens[i - 1];
-      return !(before && LICENCE_WORDS.has(before.low));
+      // "a licence for X", "our supplier for X", "an order for X" name the item; other "for X" is an end use.
+      const before = tokens[i - 1]?.low ?? '';
+      return !(LICENCE_WORDS.has(before) || lex.partyNouns.has(before) || lex.knowledge.cues.requestNouns.has(before));
     }
   }
   return false;
@@ -206,6 +207,9 @@ function magnetsInside(tokens: readonly Token[], text: string, run: PhraseHit<It
   const { magnetsInsideBefore, magnetsInsideAfter } = lex.knowledge.cues;
   const start = run[0]?.start ?? 0;
   const end = run.at(-1)?.end ?? start;
+  // "phone cases (NdFeB rings, some with Dy)": a parenthesis after the product says what is in it.
+  const first = tokens[start] as Token;
+  if (start > 0 && /\(\s*$/.test(text.slice((tokens[start - 1] as Token).end, first.start))) return true;
   for (let i = start - 1; i >= Math.max(0, start - 4); i--) {
     const t = tokens[i] as Token;
     // "Tb-containing magnets" describes the magnets; "rotors containing magnets" puts them inside.
@@ -278,7 +282,7 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     const h = head(run);
     if (h.value.kind === 'element') return false;
     if (h.value.kind === 'compound' && !h.value.form) return false;
-    return !isPartyContext(tokens, h, lex) && !isEndUseContext(tokens, run[0]?.start ?? h.start);
+    return !isPartyContext(tokens, h, lex) && !isEndUseContext(tokens, run[0]?.start ?? h.start, lex);
   });
   // Safety by construction: a product counts as the item (and can earn the downstream carve-out) only when every
   // bare magnet or material named beside it is said to be inside it; otherwise that material is what is shipped.

@@ -5,6 +5,8 @@
 import type { Facts, ItemFacts } from '../rules/facts.js';
 
 function sameItem(a: ItemFacts, b: ItemFacts): boolean {
+  // "Sorry, they are actually ferrite": another magnet family is another item.
+  if (a.magnetType && b.magnetType && a.magnetType !== b.magnetType) return false;
   if (a.form && b.form && a.form !== b.form) {
     // A follow-up may refine the form of the same thing ("they're magnet blocks" after "magnets").
     const magnetLike = (f: string) => f === 'magnet' || f === 'magnet_powder';

@@ -28,6 +28,7 @@ const CONTENT_WORDS = grammarWords('contentWords');
 const TECH_WORDS = grammarWords('techWords');
 const PERSON_WORDS = grammarWords('personWords');
 const CONTENT_VERBS = grammarWords('contentVerbs');
+const REQUEST_OBJECTS = grammarWords('requestObjects');
 /** People who hold know-how rather than sell goods: "from Chinese engineers" is a source of technology. */
 const TECH_PERSONS = grammarWords('techPersons');
 
@@ -65,14 +66,17 @@ function headCategory(tokens: readonly Token[], end: number, lex: Lexicon): Cate
 }
 
 /** The nearest cue word before the place, skipping determiners, within the clause. */
-function nearestCue(tokens: readonly Token[], start: number): { word: string; distance: number } | null {
-  for (let i = start - 1, d = 1; i >= 0 && d <= 4; i--) {
+function nearestCue(tokens: readonly Token[], start: number): { word: string; distance: number; index: number } | null {
+  for (let i = start - 1; i >= 0 && start - i <= 4; i--) {
+    const d = start - i;
     const t = tokens[i] as Token;
     if (t.clauseEnd) return null;
     if (DETERMINERS.has(t.low)) continue;
+    // "in Chonburi, Thailand": an unknown place name in apposition takes the cue before it.
+    if (i === start - 1 && t.commaAfter && /^\p{Lu}/u.test(t.raw)) continue;
     if (ORIGIN_CUES.has(t.low) || DEST_CUES.has(t.low) || t.low === 'in' || t.low === 'at' || t.low === 'within' || t.low === 'with' || t.low === 'of') {
-      if (t.low === 'of' && tokens[i - 1]?.low === 'out') return { word: 'from', distance: d };
-      return { word: t.low, distance: d };
+      if (t.low === 'of' && tokens[i - 1]?.low === 'out') return { word: 'from', distance: d, index: i };
+      return { word: t.low, distance: d, index: i };
     }
     return null;
   }
@@ -86,7 +90,7 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   const after = tokens[end]?.low;
   if (after === 'origin' || after === 'sourced' || after === 'made' || after === 'mined') return { role: 'content', recipient };
   // "Dy oxide bought in China", "terbium sourced from China": where inputs were bought, not where goods leave.
-  const bought = [cue ? cue.distance + 1 : 1, cue ? cue.distance + 2 : 2].some((k) => CONTENT_VERBS.has(tokens[start - k]?.low ?? ''));
+  const bought = [1, 2].some((k) => CONTENT_VERBS.has(tokens[(cue ? cue.index : start) - k]?.low ?? ''));
   if (bought) return { role: 'content', recipient: false };
   const head = headCategory(tokens, end, lex);
   switch (head) {
@@ -109,8 +113,10 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     case null:
       break;
   }
+  // "do we need anything from China?", "approval from China": the authority, not the route.
+  if (cue?.word === 'from' && REQUEST_OBJECTS.has(tokens[cue.index - 1]?.low ?? '')) return { role: 'party', recipient: false };
   // "an order from Sao Paulo": the place of whoever asks for the goods.
-  if (cue?.word === 'from' && lex.knowledge.cues.requestNouns.has(tokens[start - cue.distance - 1]?.low ?? '')) return { role: 'destination', recipient: true };
+  if (cue?.word === 'from' && lex.knowledge.cues.requestNouns.has(tokens[cue.index - 1]?.low ?? '')) return { role: 'destination', recipient: true };
   if (cue && ORIGIN_CUES.has(cue.word)) return { role: 'origin', recipient: false };
   if (recipient) return { role: 'destination', recipient: true };
   if (cue && (cue.word === 'in' || cue.word === 'at' || cue.word === 'within')) {

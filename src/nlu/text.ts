@@ -40,7 +40,8 @@ export function tokenize(text: string): Token[] {
       low: raw.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase(),
       start,
       end,
-      clauseEnd: /^\s*[.;!?:]/.test(after) && !/^\.\d/.test(after),
+      // A spaced dash ("to Nagoya - licence?") ends a clause as a full stop would.
+      clauseEnd: (/^\s*[.;!?:]/.test(after) && !/^\.\d/.test(after)) || /^\s+[-\u2013\u2014]\s/.test(text.slice(end, end + 3)),
       commaAfter: /^\s*,/.test(after),
     });
   }

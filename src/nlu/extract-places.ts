@@ -29,6 +29,9 @@ const TECH_WORDS = grammarWords('techWords');
 const PERSON_WORDS = grammarWords('personWords');
 const CONTENT_VERBS = grammarWords('contentVerbs');
 const REQUEST_OBJECTS = grammarWords('requestObjects');
+const TECH_SOURCE_VERBS = grammarWords('techSourceVerbs');
+const SELF_INTRO = grammarWords('selfIntro');
+const MAKER_NOUNS = grammarWords('makerNouns');
 /** People who hold know-how rather than sell goods: "from Chinese engineers" is a source of technology. */
 const TECH_PERSONS = grammarWords('techPersons');
 
@@ -90,8 +93,18 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   const after = tokens[end]?.low;
   if (after === 'origin' || after === 'sourced' || after === 'made' || after === 'mined') return { role: 'content', recipient };
   // "Dy oxide bought in China", "terbium sourced from China": where inputs were bought, not where goods leave.
-  const bought = [1, 2].some((k) => CONTENT_VERBS.has(tokens[(cue ? cue.index : start) - k]?.low ?? ''));
-  if (bought) return { role: 'content', recipient: false };
+  const verbAt = (cue ? cue.index : start) - 1;
+  const verb = [verbAt, verbAt - 1].find((i) => CONTENT_VERBS.has(tokens[i]?.low ?? '') || TECH_SOURCE_VERBS.has(tokens[i]?.low ?? ''));
+  if (verb !== undefined) {
+    // "a process licensed from a Chinese company", "a process package bought from X": where the know-how came from.
+    const knowHow = [1, 2, 3, 4].some((k) => lex.knowledge.cues.knowHowNouns.has(tokens[verb - k]?.low ?? ''));
+    return { role: TECH_SOURCE_VERBS.has(tokens[verb]?.low ?? '') || knowHow ? 'technology' : 'content', recipient: false };
+  }
+  // "We're a Korean magnet maker": the asker's own place.
+  const article = tokens[start - 1]?.low === 'a' || tokens[start - 1]?.low === 'an' ? 1 : 0;
+  const intro = tokens[start - 1 - article]?.low ?? '';
+  const selfIntro = SELF_INTRO.has(intro) && (intro.includes("'") || ['we', 'i'].includes(tokens[start - 2 - article]?.low ?? ''));
+  if (selfIntro) return { role: 'site', recipient: false };
   const head = headCategory(tokens, end, lex);
   switch (head) {
     case 'tech':
@@ -122,6 +135,9 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   if (cue && (cue.word === 'in' || cue.word === 'at' || cue.word === 'within')) {
     const before = [2, 3, 4, 5, 6].map((k) => tokens[start - k]?.low).filter((w): w is string => w !== undefined);
     if (before.some((w) => MADE_VERBS.has(w))) return { role: 'made', recipient: false };
+    // "our contract manufacturer in Penang": our own maker's place, where the goods are made.
+    const ownMaker = before.findIndex((w) => MAKER_NOUNS.has(w));
+    if (ownMaker >= 0 && before.slice(ownMaker + 1, ownMaker + 3).includes('our')) return { role: 'site', recipient: false };
     const sitePos = before.findIndex((w) => SITE_NOUNS.has(w));
     const buyerPos = before.findIndex((w) => BUYER_NOUNS.has(w));
     // "from a maker in Dongguan", "from our supplier in Jiangxi": the place of whoever the goods come from.

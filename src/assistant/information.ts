@@ -52,25 +52,30 @@ function describeStatus(status: RuleStatus, asOf: string): string {
     case 'ended':
       return `no longer in force on ${asOf} (since ${status.on})`;
     case 'status_unknown':
-      return `of unknown status on ${asOf}: its suspension by ${status.by.id} ended on ${status.since} and nothing is recorded about what followed`;
+      return `of unknown status on ${asOf}: its suspension by ${status.by.id} ended on ${status.since} and nothing is recorded about what followed${status.reported ? ` (an extension${status.reported.until ? ` to ${status.reported.until}` : ''} was reported by ${status.reported.source.id}, with no implementing notice found)` : ''}`;
   }
 }
 
 /** The status of a source on a day, as its rules say: one line per distinct status. */
-export function sourceStatus(set: RuleSet, sourceId: string, asOf: string): { lines: string[]; unknown: boolean } {
+export function sourceStatus(set: RuleSet, sourceId: string, asOf: string): { lines: string[]; unknown: boolean; related: string[] } {
   // A rule speaks for the instrument it cites first; later citations are context ("cf. No. 61 §4").
   const rules = set.rules.filter((r) => r.sources[0]?.id === sourceId);
   const seen = new Map<string, string[]>();
   let unknown = false;
+  const related: string[] = [];
   for (const r of rules) {
     const st = ruleStatus(r, asOf);
-    if (st.kind === 'status_unknown') unknown = true;
+    if (st.kind === 'status_unknown') {
+      unknown = true;
+      // The suspension that ended, and any unconfirmed report of what followed, are part of the answer.
+      for (const id of [st.by.id, st.reported?.source.id]) if (id && !related.includes(id)) related.push(id);
+    }
     const line = describeStatus(st, asOf);
     seen.set(line, [...(seen.get(line) ?? []), r.title]);
   }
   const lines = [...seen.entries()].map(([line, titles]) =>
     seen.size === 1 ? `On the rules data it is ${line}.` : `${titles.join('; ')}: ${line}.`);
-  return { lines, unknown };
+  return { lines, unknown, related };
 }
 
 export function answerRegulation(set: RuleSet, sourceIds: readonly string[], text: string, asOf: string): InformationAnswer {
@@ -93,6 +98,7 @@ export function answerRegulation(set: RuleSet, sourceIds: readonly string[], tex
   const reasons: string[] = [];
   const citations: Citation[] = [];
   let statusUnknown = false;
+  const related: string[] = [];
   for (const id of ids.slice(0, 3)) {
     const source = set.sources.get(id);
     if (!source) continue;
@@ -101,7 +107,9 @@ export function answerRegulation(set: RuleSet, sourceIds: readonly string[], tex
     reasons.push(...st.lines);
     statusUnknown ||= st.unknown;
     citations.push(citation(set, id));
+    for (const r of st.related) if (!related.includes(r)) related.push(r);
   }
+  for (const r of related) if (!citations.some((c) => c.source === r) && set.sources.has(r)) citations.push(citation(set, r));
   const topic = best && best.score > 0 && best.t.sources.some((s) => ids.includes(s.id)) ? best.t : undefined;
   if (topic) {
     for (const line of topic.answer) if (!reasons.includes(line)) reasons.push(line);

@@ -11,7 +11,7 @@ import { evaluateCondition, type ConditionCheck } from './condition.js';
 import type { Citation, Decision, MissingFact, RuleResult } from './decision.js';
 import { FACTS } from './fact-registry.js';
 import type { Facts } from './facts.js';
-import { ruleStatus, type RuleStatus } from './rule-status.js';
+import { reportedNote, ruleStatus, type RuleStatus } from './rule-status.js';
 import type { RuleSet } from './ruleset.js';
 import type { CitationRef, Rule } from './schema.js';
 import { assertNever, strictness, stricter, type Verdict } from './verdict.js';
@@ -214,6 +214,11 @@ export function evaluate(set: RuleSet, facts: Facts, asOf: string): Decision {
     if (reason && !reasons.includes(reason)) reasons.push(reason);
     for (const s of rule.sources) addCitation(citations, cite(set, s));
     if (status.kind === 'suspended' || status.kind === 'status_unknown') addCitation(citations, cite(set, status.by));
+    const note = reportedNote(status);
+    if (note && r.contributes === verdict) {
+      if (!reasons.includes(note)) reasons.push(note);
+      if (status.kind === 'status_unknown' && status.reported) addCitation(citations, cite(set, status.reported.source));
+    }
     if (r.contributes === verdict && status.kind === 'in_force') {
       for (const step of rule.nextSteps) if (!nextSteps.includes(step)) nextSteps.push(step);
     }

@@ -75,6 +75,7 @@ export function lintRuleSet(set: RuleSet, file = 'rules/'): LintProblem[] {
     rule.suspensions.forEach((s, i) => {
       checkRef(s.source, `${where}.suspensions[${i}].source`, set, out, file);
       if (s.then) checkRef(s.then.source, `${where}.suspensions[${i}].then.source`, set, out, file);
+      if (s.reported) checkRef(s.reported.source, `${where}.suspensions[${i}].reported.source`, set, out, file);
     });
     checkCondition(rule.when, `${where}.when`, set, out, file);
     checkWindows(rule, out, file);

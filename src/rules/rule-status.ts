@@ -10,10 +10,21 @@ export type RuleStatus =
   | { readonly kind: 'not_yet'; readonly from: string }
   | { readonly kind: 'suspended'; readonly until: string; readonly by: CitationRef }
   | { readonly kind: 'ended'; readonly on: string; readonly by?: CitationRef }
-  | { readonly kind: 'status_unknown'; readonly since: string; readonly by: CitationRef };
+  | { readonly kind: 'status_unknown'; readonly since: string; readonly by: CitationRef; readonly reported?: Suspension['reported'] };
 
 function suspensionEnd(s: Suspension): string {
   return s.then?.status === 'extended' && s.then.until ? s.then.until : s.until;
+}
+
+function unknownAfter(s: Suspension): RuleStatus {
+  return s.reported ? { kind: 'status_unknown', since: suspensionEnd(s), by: s.source, reported: s.reported } : { kind: 'status_unknown', since: suspensionEnd(s), by: s.source };
+}
+
+/** The sentence an answer adds where an unconfirmed report says what followed a suspension. */
+export function reportedNote(status: RuleStatus): string | undefined {
+  if (status.kind !== 'status_unknown' || !status.reported) return undefined;
+  const until = status.reported.until ? ` to ${status.reported.until}` : '';
+  return `An extension${until} was reported (${status.reported.source.id}), but no MOFCOM notice implementing it was found, so the status stays unknown until compliance records it${status.reported.until ? `; ${status.reported.until} is the next date to watch` : ''}.`;
 }
 
 export function ruleStatus(rule: Rule, asOf: string): RuleStatus {
@@ -27,10 +38,10 @@ export function ruleStatus(rule: Rule, asOf: string): RuleStatus {
   const ended = rule.suspensions.filter((s) => asOf >= suspensionEnd(s)).sort((a, b) => (a.from < b.from ? 1 : -1))[0];
   if (ended) {
     const then = ended.then;
-    if (!then || (then.status === 'extended')) return { kind: 'status_unknown', since: suspensionEnd(ended), by: ended.source };
+    if (!then || (then.status === 'extended')) return unknownAfter(ended);
     if (then.status === 'revoked' && asOf >= then.date) return { kind: 'ended', on: then.date, by: then.source };
     if (then.status === 'resumed' && asOf >= then.date) return { kind: 'in_force' };
-    return { kind: 'status_unknown', since: suspensionEnd(ended), by: ended.source };
+    return unknownAfter(ended);
   }
   return { kind: 'in_force' };
 }

@@ -80,6 +80,12 @@ export const SuspensionSchema = z
       })
       .strict()
       .optional(),
+    /** What was reported about the end of the suspension without an implementing notice (brief R22): said in every
+     * answer the unknown status decides, and cited, but it never changes the status. */
+    reported: z
+      .object({ until: IsoDateSchema.optional(), source: CitationRefSchema })
+      .strict()
+      .optional(),
   })
   .strict();
 export type Suspension = z.infer<typeof SuspensionSchema>;

@@ -69,6 +69,7 @@ export const FrameSchema = z.object({
     chineseProvider: z.boolean().optional(),
     abroad: z.boolean().optional(),
     domesticOnly: z.boolean().optional(),
+    publicOrBasicResearch: z.boolean().optional(),
   }).strict().optional(),
   chineseContent: z.object({
     origin: z.boolean().optional(),

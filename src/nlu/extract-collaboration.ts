@@ -18,6 +18,7 @@ export interface CollaborationExtraction {
   readonly chineseProvider: boolean | undefined;
   readonly abroad: boolean | undefined;
   readonly domesticOnly: boolean | undefined;
+  readonly publicOrBasicResearch: boolean;
   readonly hits: number;
 }
 
@@ -31,6 +32,8 @@ const LICENSING = /\blicen[cs](?:e|es|ing)\s+(?:out\s+)?(?:its|our|their|the|thi
 const SETUP = /\b(set up|setting up|form|forming|establish|establishing|create|creating|start|starting|build|building|invest|investing|enter|entering)\b/i;
 const LINE_SERVICE = /\b(commission|commissioning|install|installation|maintain|maintenance|repair|upgrade|upgrading|assembl\w*|ramp)\b/i;
 
+/** Words that say the work is published or basic research (brief R26). */
+const RESEARCH = new RegExp(`\\b(?:${[...grammarWords('researchPhrases')].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b`, 'i');
 const DEST_WORDS = grammarWords('destWords');
 const DETERMINER_WORDS = grammarWords('determinerWords');
 
@@ -109,5 +112,6 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   else if (china.length > 0) chineseProvider = false;
   const foreign = places.filter((p) => p.country !== 'CN' && p.role !== 'content' && p.role !== 'technology');
   const abroad = foreign.length > 0 ? true : china.some((p) => p.role === 'site' || p.role === 'destination') ? false : undefined;
-  return { kind, area, chineseProvider, abroad, domesticOnly: domesticOnly(tokens, text, places, lex), hits };
+  const research = RESEARCH.test(text);
+  return { kind, area, chineseProvider, abroad, domesticOnly: domesticOnly(tokens, text, places, lex), publicOrBasicResearch: research, hits };
 }

@@ -141,6 +141,7 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
     if (collab.chineseProvider !== undefined) t.chineseProvider = collab.chineseProvider;
     if (collab.abroad !== undefined) t.abroad = collab.abroad;
     if (collab.domesticOnly) t.domesticOnly = true;
+    if (collab.publicOrBasicResearch) t.publicOrBasicResearch = true;
     frame.technology = t;
   }
   if (references.asOf) frame.asOf = references.asOf;

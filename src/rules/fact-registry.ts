@@ -118,6 +118,9 @@ export const FACTS: Record<string, FactDefinition> = {
   'collaboration.chineseProvider': {
     type: 'boolean', read: (f) => f.collaboration?.chineseProvider, label: 'a Chinese party provides it',
   },
+  'collaboration.publicOrBasicResearch': {
+    type: 'boolean', read: (f) => f.collaboration?.publicOrBasicResearch, label: 'published or basic research',
+  },
   'collaboration.domesticOnly': {
     type: 'boolean', read: (f) => f.collaboration?.domesticOnly, label: 'only Chinese persons in China receive it',
   },

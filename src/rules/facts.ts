@@ -120,6 +120,8 @@ export const FactsSchema = z
         chineseProvider: z.boolean().optional(),
         /** Where the activity or the recipient is. */
         abroad: z.boolean().optional(),
+        /** True when the work is said to be published, public-domain or basic research (brief R26, unconfirmed). */
+        publicOrBasicResearch: z.boolean().optional(),
         /** True when only Chinese persons in China receive it (no foreign person or place): not an export. */
         domesticOnly: z.boolean().optional(),
       })

@@ -30,6 +30,10 @@ export const RULE_FIXTURES: Record<string, RuleFixture> = {
     fires: { collaboration: { kind: 'training', area: 'magnet_preparation', chineseProvider: true, domesticOnly: true } },
     doesNot: { collaboration: { kind: 'training', area: 'magnet_preparation', chineseProvider: true, domesticOnly: false } },
   },
+  'basic-research-public-domain': {
+    fires: { collaboration: { kind: 'joint_rnd', area: 'magnet_preparation', chineseProvider: true, publicOrBasicResearch: true } },
+    doesNot: { collaboration: { kind: 'joint_rnd', area: 'magnet_preparation', chineseProvider: true, publicOrBasicResearch: false } },
+  },
   'no18-unclear-classification': {
     fires: { item: { form: 'ceramic', elementsPresent: ['Y', 'Zr'] }, shipFrom: 'CN' },
     doesNot: { item: { form: 'ceramic', elementsPresent: ['Zr', 'Al'], compositionComplete: true }, shipFrom: 'CN' },

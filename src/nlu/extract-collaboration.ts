@@ -46,7 +46,8 @@ function providerSides(tokens: readonly Token[], places: readonly PlaceMention[]
   const relevant = places.filter((p) => p.role !== 'content' && p.role !== 'technology');
   // Before the verb, only a place right after "to" is on the receiving side ("sent to our German plant").
   const afterTo = (p: PlaceMention) => [1, 2, 3].some((k) => DEST_WORDS.has(tokens[p.start - k]?.low ?? '') && [1, 2, 3].slice(0, k - 1).every((j) => DETERMINER_WORDS.has(tokens[p.start - j]?.low ?? '')));
-  const provider = relevant.filter((p) => p.start >= clauseStart && p.end <= verb && !afterTo(p));
+  // "send X from Germany to ...": where it is sent from is the provider's side too.
+  const provider = relevant.filter((p) => (p.start >= clauseStart && p.end <= verb && !afterTo(p)) || (p.start > verb && p.role === 'origin'));
   const recipient = relevant.filter((p) => p.start > verb && p.recipient);
   return { provider, recipient };
 }
@@ -107,9 +108,13 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   const learning = tokens.some((t) => lex.knowledge.cues.learningVerbs.has(t.low));
   // A Chinese party before the verb provides ("our JV in Jiangxi licenses its process to ..."); foreigners who
   // come to learn a Chinese party's process receive it. Only a Chinese party that merely receives says "no".
+  // Training, services or advice given at a Chinese site ("we send our engineers to our Chinese supplier's
+  // factory for training") are provided by the Chinese side. "No Chinese provider" needs a named foreign provider.
+  const onSite = kind === 'training' || kind === 'services' || kind === 'consulting';
   if (sides?.provider.some((p) => p.country === 'CN') || (learning && china.length > 0)) chineseProvider = true;
+  else if (onSite && china.some((p) => p.role === 'destination' || p.role === 'site')) chineseProvider = true;
   else if (china.some((p) => !p.recipient)) chineseProvider = true;
-  else if (china.length > 0) chineseProvider = false;
+  else if (china.length > 0 && (sides?.provider.length ?? 0) > 0) chineseProvider = false;
   const foreign = places.filter((p) => p.country !== 'CN' && p.role !== 'content' && p.role !== 'technology');
   const abroad = foreign.length > 0 ? true : china.some((p) => p.role === 'site' || p.role === 'destination') ? false : undefined;
   const research = RESEARCH.test(text);

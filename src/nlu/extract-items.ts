@@ -217,7 +217,7 @@ function magnetsInside(tokens: readonly Token[], text: string, run: PhraseHit<It
     if (magnetsInsideBefore.has(t.low) && !hyphenated) return true;
     if (t.clauseEnd) break;
   }
-  for (let i = end; i < Math.min(tokens.length, end + 4); i++) {
+  for (let i = end; i < Math.min(tokens.length, end + 6); i++) {
     const t = tokens[i] as Token;
     if (magnetsInsideAfter.has(t.low)) return true;
     if (t.clauseEnd) break;
@@ -267,7 +267,9 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   for (const h of hits) {
     const last = runs.at(-1);
     const prev = last?.at(-1);
-    if (last && prev && prev.end === h.start) last.push(h);
+    // Punctuation between two item words ends the run: "sensor modules (SmCo magnet" names two things.
+    const gap = prev ? text.slice((tokens[prev.end - 1] as Token).end, (tokens[h.start] as Token).start) : '';
+    if (last && prev && prev.end === h.start && !/[(),;:]/.test(gap)) last.push(h);
     else runs.push([h]);
   }
   let form: Form | undefined;
@@ -294,7 +296,13 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     const materialRuns = runs.filter((run) => (isMagnetRun(run, head) || isMaterialRun(run, head)) && !compared(run));
     const saidInside = materialRuns.some((run) => magnetsInside(tokens, text, run, lex));
     const saidLoose = tokens.some((t) => lex.knowledge.cues.looseWords.has(t.low));
-    const loose = materialRuns.find((run) => !magnetsInside(tokens, text, run, lex));
+    // "Speed sensor: PCB, pins, a SmCo5 pellet": a list after the product's colon or parenthesis is what it holds.
+    const productEnd = tokens[(primary.at(-1) as PhraseHit<ItemTag>).end - 1] as Token;
+    const listedInProduct = (run: PhraseHit<ItemTag>[]) => {
+      const between = text.slice(productEnd.end, (tokens[run[0]?.start ?? 0] as Token).start);
+      return (run[0]?.start ?? 0) > (primary?.at(-1)?.end ?? 0) - 1 && /[:(]/.test(between) && !/[.?!]/.test(between);
+    };
+    const loose = materialRuns.find((run) => !magnetsInside(tokens, text, run, lex) && !listedInProduct(run));
     if (loose && (!saidInside || saidLoose)) primary = loose;
   }
   const heavyLikely = hits.some((h) => h.value.kind === 'compound' && h.value.heavyRareEarthLikely === true);

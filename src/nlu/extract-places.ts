@@ -144,6 +144,8 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     const fromPos = before.findIndex((w) => w === 'from');
     const toPos = before.findIndex((w) => DEST_CUES.has(w));
     if (fromPos >= 0 && (toPos < 0 || fromPos < toPos) && (sitePos >= 0 || buyerPos >= 0)) return { role: 'origin', recipient: false };
+    // "shipped to our warehouse in Leipzig", "exported to a Tier-1 in the Czech Republic": the receiving end.
+    if (toPos >= 0 && (fromPos < 0 || toPos < fromPos)) return { role: 'destination', recipient: true };
     // "their rotor plant in Spain", "the customer's line in Ohio": someone else's place receives.
     if (before.slice(0, 3).some((w) => lex.knowledge.cues.othersPossessives.has(w))) return { role: 'destination', recipient: true };
     if (sitePos >= 0 && (buyerPos < 0 || sitePos < buyerPos)) return { role: 'site', recipient: false };

@@ -109,12 +109,12 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   // A Chinese party before the verb provides ("our JV in Jiangxi licenses its process to ..."); foreigners who
   // come to learn a Chinese party's process receive it. Only a Chinese party that merely receives says "no".
   // Training, services or advice given at a Chinese site ("we send our engineers to our Chinese supplier's
-  // factory for training") are provided by the Chinese side. "No Chinese provider" needs a named foreign provider.
+  // factory for training") are provided by the Chinese side; otherwise a Chinese party that only receives says "no".
   const onSite = kind === 'training' || kind === 'services' || kind === 'consulting';
   if (sides?.provider.some((p) => p.country === 'CN') || (learning && china.length > 0)) chineseProvider = true;
   else if (onSite && china.some((p) => p.role === 'destination' || p.role === 'site')) chineseProvider = true;
   else if (china.some((p) => !p.recipient)) chineseProvider = true;
-  else if (china.length > 0 && (sides?.provider.length ?? 0) > 0) chineseProvider = false;
+  else if (china.length > 0) chineseProvider = false;
   const foreign = places.filter((p) => p.country !== 'CN' && p.role !== 'content' && p.role !== 'technology');
   const abroad = foreign.length > 0 ? true : china.some((p) => p.role === 'site' || p.role === 'destination') ? false : undefined;
   const research = RESEARCH.test(text);

@@ -300,7 +300,10 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     const productEnd = tokens[(primary.at(-1) as PhraseHit<ItemTag>).end - 1] as Token;
     const listedInProduct = (run: PhraseHit<ItemTag>[]) => {
       const between = text.slice(productEnd.end, (tokens[run[0]?.start ?? 0] as Token).start);
-      return (run[0]?.start ?? 0) > (primary?.at(-1)?.end ?? 0) - 1 && /[:(]/.test(between) && !/[.?!]/.test(between);
+      // A parenthesis, or a colon opening a list of parts ("sensor: PCB, pins, a SmCo5 pellet"); a colon alone is a
+      // heading ("For generators: NdFeB magnets with Dy") and says nothing about what is inside what.
+      const list = /\(/.test(between) || (/:/.test(between) && /,/.test(between));
+      return (run[0]?.start ?? 0) > (primary?.at(-1)?.end ?? 0) - 1 && list && !/[.?!]/.test(between);
     };
     const loose = materialRuns.find((run) => !magnetsInside(tokens, text, run, lex) && !listedInProduct(run));
     if (loose && (!saidInside || saidLoose)) primary = loose;

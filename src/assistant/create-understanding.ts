@@ -19,7 +19,7 @@ export interface Understanding {
 }
 
 export function createUnderstanding(rules: RuleSet, rulesDir: string, intentsDir: string, kind: ClassifierKind = 'bayes'): Understanding {
-  const lexicon = buildLexicon(loadVocabulary(rulesDir), rules.items, loadKnowledge(KNOWLEDGE_DIR));
+  const lexicon = buildLexicon(loadVocabulary(rulesDir), rules.items, loadKnowledge(KNOWLEDGE_DIR), rules.parties);
   const model = trainIntentModel(readExamples(intentsDir, 'train'), lexicon, kind);
   const understander = createUnderstander(model, lexicon, [...rules.sources.keys()]);
   return { lexicon, model, understander };

@@ -47,6 +47,14 @@ export const PartyFrameSchema = z.object({
   /** The words that named the party ("a motor maker in Germany"). */
   words: z.string().max(200).optional(),
   defence: z.boolean().optional(),
+  /** Named on MOFCOM's export control list or watch list (rules/parties.yaml). */
+  listed: z.object({
+    name: z.string(),
+    list: z.enum(['control', 'watch']),
+    sources: z.array(z.string()),
+    match: z.enum(['name', 'group']),
+    confirmed: z.boolean(),
+  }).strict().optional(),
 }).strict();
 export type PartyFrame = z.infer<typeof PartyFrameSchema>;
 

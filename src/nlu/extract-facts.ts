@@ -5,6 +5,7 @@
 import type { Frame, ItemFrame, PartyFrame } from '../contracts/frame.js';
 import type { Facts } from '../rules/facts.js';
 import { factsFromFrame } from './frame-facts.js';
+import { findListedParties, listedPartyFrame } from './extract-parties.js';
 import { extractCollaboration } from './extract-collaboration.js';
 import { extractEndUse } from './extract-end-use.js';
 import { extractItem } from './extract-items.js';
@@ -127,7 +128,7 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
 
   const frame: Frame = {
     places,
-    parties: partiesOf(placeMentions, tokens, text),
+    parties: [...partiesOf(placeMentions, tokens, text), ...findListedParties(tokens, text, lex).map((m) => listedPartyFrame(m, tokens, text))],
     endUses: endUse.endUses,
     chineseContent: content,
     claims: [],

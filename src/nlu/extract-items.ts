@@ -13,6 +13,8 @@ import type { Token } from './text.js';
 type Downstream = (typeof DOWNSTREAM_KINDS)[number];
 
 const NEGATION_CUES = grammarWords('negationCues');
+const CUSTOMER_PRODUCT_VERBS = grammarWords('customerProductVerbs');
+const CUSTOMER_SUBJECTS = grammarWords('customerSubjects');
 const NEGATION_AFTER = grammarWords('negationAfter');
 const NEGATION_AFTER_PHRASES = [...grammarWords('negationAfterPhrases')];
 const COMPLETE_CUES = grammarWords('completeCues');
@@ -116,11 +118,18 @@ function cueBefore(tokens: readonly Token[], start: number, elementTokens: Reado
 
 function isPartyContext(tokens: readonly Token[], hit: PhraseHit<ItemTag>, lex: Lexicon): boolean {
   const next = tokens[hit.end];
-  return next !== undefined && lex.partyNouns.has(next.low);
+  if (next !== undefined && lex.partyNouns.has(next.low)) return true;
+  // "They make actuators", "a customer who builds motors": the customer's product, not the goods asked about.
+  for (let i = hit.start - 1; i >= Math.max(0, hit.start - 3); i--) {
+    const t = tokens[i] as Token;
+    if (t.clauseEnd) return false;
+    if (CUSTOMER_PRODUCT_VERBS.has(t.low)) return CUSTOMER_SUBJECTS.has(tokens[i - 1]?.low ?? '');
+  }
+  return false;
 }
 
 function isEndUseContext(tokens: readonly Token[], start: number, lex: Lexicon): boolean {
-  for (let i = start - 1; i >= Math.max(0, start - 4); i--) {
+  for (let i = start - 1; i >= Math.max(0, start - 6); i--) {
     const t = tokens[i] as Token;
     if (t.clauseEnd) return false;
     if (t.low === 'for') {

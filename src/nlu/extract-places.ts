@@ -29,6 +29,8 @@ const TECH_WORDS = grammarWords('techWords');
 const PERSON_WORDS = grammarWords('personWords');
 const CONTENT_VERBS = grammarWords('contentVerbs');
 const REQUEST_OBJECTS = grammarWords('requestObjects');
+const HOLD_VERBS = grammarWords('holdVerbs');
+const WANT_VERBS = grammarWords('wantVerbs');
 const TECH_SOURCE_VERBS = grammarWords('techSourceVerbs');
 const SELF_INTRO = grammarWords('selfIntro');
 const MAKER_NOUNS = grammarWords('makerNouns');
@@ -68,9 +70,21 @@ function headCategory(tokens: readonly Token[], end: number, lex: Lexicon): Cate
   return head;
 }
 
+/** The first verb of the place's own clause within five words: what the party named there does. */
+function firstVerbAfter(tokens: readonly Token[], end: number): string | undefined {
+  for (let i = end; i < Math.min(tokens.length, end + 5); i++) {
+    const t = tokens[i] as Token;
+    if (HOLD_VERBS.has(t.low) || WANT_VERBS.has(t.low)) return t.low;
+    if (PHRASE_STOPS.has(t.low) || t.clauseEnd || t.commaAfter) return undefined;
+  }
+  return undefined;
+}
+
 /** The nearest cue word before the place, skipping determiners, within the clause. */
 function nearestCue(tokens: readonly Token[], start: number): { word: string; distance: number; index: number } | null {
-  for (let i = start - 1; i >= 0 && start - i <= 4; i--) {
+  // "from us (China)": a place in parentheses stands in for the word before it.
+  const first = tokens[start]?.parenBefore ? start - 1 : start;
+  for (let i = first - 1; i >= 0 && start - i <= 5; i--) {
     const d = start - i;
     const t = tokens[i] as Token;
     if (t.clauseEnd) return null;
@@ -105,6 +119,11 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   const intro = tokens[start - 1 - article]?.low ?? '';
   const selfIntro = SELF_INTRO.has(intro) && (intro.includes("'") || ['we', 'i'].includes(tokens[start - 2 - article]?.low ?? ''));
   if (selfIntro) return { role: 'site', recipient: false };
+  // "a Singapore distributor holds ...": the holder sells; "a Japanese shipbuilder ... wants them": the one who wants buys.
+  const doing = firstVerbAfter(tokens, end);
+  if (doing && HOLD_VERBS.has(doing)) return { role: 'site', recipient: false };
+  const ours = ['our', 'my', 'we'].includes(tokens[start - 1]?.low ?? '');
+  if (doing && WANT_VERBS.has(doing) && !cue && !ours && headCategory(tokens, end, lex) !== 'site') return { role: 'destination', recipient: true };
   const head = headCategory(tokens, end, lex);
   switch (head) {
     case 'tech':
@@ -133,7 +152,9 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   if (cue && ORIGIN_CUES.has(cue.word)) return { role: 'origin', recipient: false };
   if (recipient) return { role: 'destination', recipient: true };
   if (cue && (cue.word === 'in' || cue.word === 'at' || cue.word === 'within')) {
-    const before = [2, 3, 4, 5, 6].map((k) => tokens[start - k]?.low).filter((w): w is string => w !== undefined);
+    // The words before the cue, within the clause ("sorry to bother. Purchasing in Shenzhen" has no "to").
+    const before: string[] = [];
+    for (let i = start - 2; i >= Math.max(0, start - 6) && !(tokens[i] as Token).clauseEnd; i--) before.push((tokens[i] as Token).low);
     if (before.some((w) => MADE_VERBS.has(w))) return { role: 'made', recipient: false };
     // "our contract manufacturer in Penang": our own maker's place, where the goods are made.
     const ownMaker = before.findIndex((w) => MAKER_NOUNS.has(w));
@@ -147,7 +168,7 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     // "shipped to our warehouse in Leipzig", "exported to a Tier-1 in the Czech Republic": the receiving end.
     if (toPos >= 0 && (fromPos < 0 || toPos < fromPos)) return { role: 'destination', recipient: true };
     // "their rotor plant in Spain", "the customer's line in Ohio": someone else's place receives.
-    if (before.slice(0, 3).some((w) => lex.knowledge.cues.othersPossessives.has(w))) return { role: 'destination', recipient: true };
+    if (before.slice(0, 3).some((w) => lex.knowledge.cues.othersPossessives.has(w) || /'s$/.test(w))) return { role: 'destination', recipient: true };
     if (sitePos >= 0 && (buyerPos < 0 || sitePos < buyerPos)) return { role: 'site', recipient: false };
     if (buyerPos >= 0) return { role: 'destination', recipient: true };
     return { role: 'site', recipient: false };

@@ -35,6 +35,8 @@ export function factsFromFrame(frame: Frame): Facts {
   if (Object.keys(item).length > 0) facts.item = item;
 
   if (frame.endUser) facts.endUser = { kind: frame.endUser };
+  const lists = [...new Set(frame.parties.flatMap((p) => p.listed?.sources ?? []))];
+  if (lists.length > 0) facts.endUser = { ...facts.endUser, lists };
   if (frame.endUses.length > 0) facts.endUses = [...frame.endUses];
   const defence = frame.parties.find((p) => p.defence);
   if (defence?.country && !facts.destination) facts.destination = defence.country;

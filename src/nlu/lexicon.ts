@@ -9,7 +9,7 @@ import {
   type COLLABORATION_KINDS, type DOWNSTREAM_KINDS, type Element, type END_USER_KINDS, type END_USES, type Form, type SECTORS,
   type TECHNOLOGY_AREAS,
 } from '../rules/facts.js';
-import type { ListedItem } from '../rules/schema.js';
+import type { ListedItem, ListedParty } from '../rules/schema.js';
 import type { Knowledge } from './knowledge.js';
 import { PhraseMatcher } from './phrase-matcher.js';
 import type { Vocabulary } from './vocabulary.js';
@@ -30,6 +30,8 @@ export type PlaceTag =
 
 export interface Lexicon {
   readonly vocabulary: Vocabulary;
+  /** Names and aliases of MOFCOM control-list and watch-list entities. */
+  readonly parties: PhraseMatcher<ListedParty>;
   readonly knowledge: Knowledge;
   readonly items: PhraseMatcher<ItemTag>;
   readonly places: PhraseMatcher<PlaceTag>;
@@ -65,7 +67,7 @@ function countryNames(): [string, PlaceTag][] {
   return out;
 }
 
-export function buildLexicon(v: Vocabulary, items: readonly ListedItem[], knowledge: Knowledge): Lexicon {
+export function buildLexicon(v: Vocabulary, items: readonly ListedItem[], knowledge: Knowledge, parties: readonly ListedParty[] = []): Lexicon {
   const itemPhrases: [string, ItemTag][] = [];
   const symbols = new Map<string, Element>();
   const controlCodes = new Map<string, Element>();
@@ -130,6 +132,7 @@ export function buildLexicon(v: Vocabulary, items: readonly ListedItem[], knowle
 
   return {
     vocabulary: v,
+    parties: new PhraseMatcher(parties.flatMap((p) => [p.name, ...p.aliases].map((n) => [n, p] as [string, ListedParty])), false),
     knowledge,
     items: new PhraseMatcher(itemPhrases),
     places: new PhraseMatcher([...placePhrases, ...gazetteer]),

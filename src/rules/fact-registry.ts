@@ -18,7 +18,7 @@ export interface Composition {
 export type FactValue = string | number | boolean | readonly string[] | Composition;
 
 export interface FactDefinition {
-  readonly type: 'boolean' | 'enum' | 'number' | 'country' | 'composition' | 'enumList';
+  readonly type: 'boolean' | 'enum' | 'number' | 'country' | 'composition' | 'enumList' | 'sourceList';
   readonly values?: readonly string[];
   readonly read: (facts: Facts) => FactValue | undefined;
   /** Shown in traces and used to pick the follow-up question. */
@@ -107,6 +107,7 @@ export const FACTS: Record<string, FactDefinition> = {
     type: 'boolean', read: (f) => f.item?.madeWithChineseTechnology, label: 'made with Chinese rare-earth technology',
   },
   'endUser.kind': { type: 'enum', values: END_USER_KINDS, read: (f) => f.endUser?.kind, label: 'end user' },
+  'endUser.lists': { type: 'sourceList', read: (f) => f.endUser?.lists, label: 'MOFCOM list naming the end user' },
   endUses: { type: 'enumList', values: END_USES, read: (f) => f.endUses, label: 'end use' },
   militaryEnd: { type: 'boolean', read: militaryEnd, label: 'military end user or end use' },
   'collaboration.kind': {

@@ -108,6 +108,8 @@ export const FactsSchema = z
         kind: EndUserKindSchema.optional(),
         name: z.string().max(200).optional(),
         country: CountrySchema.optional(),
+        /** The control-list or watch-list announcements that name the end user or buyer (source IDs). */
+        lists: z.array(z.string().regex(/^[A-Z0-9-]+$/)).optional(),
       })
       .strict()
       .optional(),

@@ -36,6 +36,7 @@ function checkCondition(c: Condition, where: string, set: RuleSet, out: LintProb
     if (def.type === 'boolean' && typeof v !== 'boolean') out.push({ code: 'bad_value', file, where, message: `${c.fact} takes true or false, not ${JSON.stringify(v)}` });
     if (def.type === 'number' && typeof v !== 'number') out.push({ code: 'bad_value', file, where, message: `${c.fact} takes a number, not ${JSON.stringify(v)}` });
     if (def.type === 'country' && (typeof v !== 'string' || !/^[A-Z]{2}$/.test(v))) out.push({ code: 'bad_value', file, where, message: `${c.fact} takes ISO country codes, not ${JSON.stringify(v)}` });
+    if (def.type === 'sourceList' && (typeof v !== 'string' || !set.sources.has(v))) out.push({ code: 'bad_value', file, where, message: `${c.fact} takes source IDs of sources.yaml, not ${JSON.stringify(v)}` });
     if (allowed && !allowed.includes(String(v))) out.push({ code: 'bad_value', file, where, message: `${c.fact} cannot be ${JSON.stringify(v)} (allowed: ${allowed.join(', ')})` });
   }
 }
@@ -96,6 +97,7 @@ export function lintRuleSet(set: RuleSet, file = 'rules/'): LintProblem[] {
   }
   for (const t of set.topics) t.sources.forEach((s, i) => checkRef(s, `topic ${t.id}.sources[${i}]`, set, out, file));
   const codes = new Set<string>();
+  set.parties.forEach((p, i) => p.sources.forEach((id, k) => checkRef({ id }, `parties[${i}] ${p.name}.sources[${k}]`, set, out, 'parties.yaml')));
   for (const item of set.items) {
     checkRef(item.source, `item ${item.controlCode}.source`, set, out, file);
     if (codes.has(item.controlCode)) out.push({ code: 'duplicate_id', file, where: `item ${item.controlCode}`, message: `control code ${item.controlCode} is listed twice` });

@@ -11,8 +11,8 @@ import type { NamedConditions } from './condition.js';
 import { lintRuleSet } from './lint.js';
 import type { RuleSet } from './ruleset.js';
 import {
-  ConditionFileSchema, ItemsFileSchema, QuestionFileSchema, RuleFileSchema, SourceFileSchema, TopicFileSchema,
-  type ListedItem, type Question, type Rule, type Source, type Topic,
+  ConditionFileSchema, ItemsFileSchema, PartiesFileSchema, QuestionFileSchema, RuleFileSchema, SourceFileSchema, TopicFileSchema,
+  type ListedItem, type ListedParty, type Question, type Rule, type Source, type Topic,
 } from './schema.js';
 
 export class RulesError extends Error {
@@ -57,6 +57,7 @@ export interface LoadedFiles {
   readonly questions: Question[];
   readonly topics: Topic[];
   readonly items: ListedItem[];
+  readonly parties: ListedParty[];
   readonly version: string;
 }
 
@@ -64,7 +65,7 @@ export function readRuleFiles(dir: string): LoadedFiles {
   const files = yamlFiles(dir);
   if (files.length === 0) throw new RulesError(dir, '', 'no rule files (*.yaml) found');
   const hash = createHash('sha256');
-  const out: LoadedFiles = { sources: [], conditions: {}, rules: [], questions: [], topics: [], items: [], version: '' };
+  const out: LoadedFiles = { sources: [], conditions: {}, rules: [], questions: [], topics: [], items: [], parties: [], version: '' };
   for (const abs of files) {
     const file = relative(process.cwd(), abs) || abs;
     const text = readFileSync(abs, 'utf8');
@@ -83,8 +84,9 @@ export function readRuleFiles(dir: string): LoadedFiles {
     else if ('questions' in data) out.questions.push(...parseWith(QuestionFileSchema, data, file).questions);
     else if ('topics' in data) out.topics.push(...parseWith(TopicFileSchema, data, file).topics);
     else if ('items' in data) out.items.push(...parseWith(ItemsFileSchema, data, file).items);
+    else if ('parties' in data) out.parties.push(...parseWith(PartiesFileSchema, data, file).parties);
     else if ('vocabulary' in data) continue; // the extractors' words: read by src/nlu, hashed here with the rest
-    else throw new RulesError(file, '', 'expected one of the keys sources, conditions, rules, questions, topics, items, vocabulary');
+    else throw new RulesError(file, '', 'expected one of the keys sources, conditions, rules, questions, topics, items, parties, vocabulary');
   }
   return { ...out, version: hash.digest('hex').slice(0, 12) };
 }
@@ -97,6 +99,7 @@ export function toRuleSet(files: LoadedFiles): RuleSet {
     questions: new Map(files.questions.map((q) => [q.fact, q])),
     topics: files.topics,
     items: files.items,
+    parties: files.parties,
     version: files.version,
   };
 }

@@ -166,6 +166,22 @@ export const UnlistedItemSchema = z
   .object({ hsCode: z.string().regex(/^\d{6,10}$/), description: z.string().min(5), source: CitationRefSchema })
   .strict();
 
+/** An entity on MOFCOM's export control list or watch list (brief R23, R24). */
+export const ListedPartySchema = z
+  .object({
+    name: z.string().min(2),
+    aliases: z.array(z.string().min(2)).default([]),
+    list: z.enum(['control', 'watch']),
+    country: z.string().regex(/^[A-Z]{2}$/),
+    sources: z.array(SourceIdSchema).min(1),
+    /** The listed units of a group: the group's name alone is a near match. */
+    units: z.array(z.string().min(2)).default([]),
+    confirmed: z.boolean(),
+  })
+  .strict();
+export type ListedParty = z.infer<typeof ListedPartySchema>;
+export const PartiesFileSchema = z.object({ parties: z.array(ListedPartySchema).min(1) }).strict();
+
 export const ItemsFileSchema = z
   .object({ items: z.array(ListedItemSchema).min(1), unlisted: z.array(UnlistedItemSchema).default([]) })
   .strict();

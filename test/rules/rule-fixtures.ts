@@ -34,6 +34,34 @@ export const RULE_FIXTURES: Record<string, RuleFixture> = {
     fires: { collaboration: { kind: 'joint_rnd', area: 'magnet_preparation', chineseProvider: true, publicOrBasicResearch: true } },
     doesNot: { collaboration: { kind: 'joint_rnd', area: 'magnet_preparation', chineseProvider: true, publicOrBasicResearch: false } },
   },
+  'control-list-2026-11': {
+    fires: { item: { form: 'magnet', elementsPresent: ['Dy'] }, shipFrom: 'CN', endUser: { lists: ['CN-ANN-2026-11'] } },
+    doesNot: { item: { form: 'magnet', elementsPresent: ['Dy'] }, shipFrom: 'CN', endUser: { lists: ['CN-ANN-2026-12'] } },
+  },
+  'watch-list-2026-12': {
+    fires: { item: { form: 'magnet', elementsPresent: ['Dy'] }, shipFrom: 'CN', endUser: { lists: ['CN-ANN-2026-12'] } },
+    doesNot: { item: { form: 'magnet', elementsPresent: ['Dy'] }, shipFrom: 'CN', endUser: { lists: ['CN-ANN-2026-11'] } },
+  },
+  'control-list-2026-20': {
+    fires: { item: { form: 'magnet', elementsPresent: ['Dy'] }, shipFrom: 'CN', endUser: { lists: ['CN-ANN-2026-20'] } },
+    doesNot: { item: { form: 'magnet', elementsPresent: ['Dy'] }, shipFrom: 'CN', endUser: { lists: ['CN-ANN-2026-12'] } },
+  },
+  'control-list-2026-23': {
+    fires: { item: { form: 'magnet', elementsPresent: ['Dy'] }, shipFrom: 'CN', endUser: { lists: ['CN-ANN-2026-23'] } },
+    doesNot: { item: { form: 'magnet', elementsPresent: ['Dy'] }, shipFrom: 'CN', endUser: { lists: ['CN-ANN-2026-12'] } },
+  },
+  'control-list-2026-27': {
+    fires: { item: { form: 'magnet', elementsPresent: ['Dy'] }, shipFrom: 'CN', endUser: { lists: ['CN-ANN-2026-27'] } },
+    doesNot: { item: { form: 'magnet', elementsPresent: ['Dy'] }, shipFrom: 'CN', endUser: { lists: ['CN-ANN-2026-12'] } },
+  },
+  'watch-list-2026-28': {
+    fires: { item: { form: 'magnet', elementsPresent: ['Dy'] }, shipFrom: 'CN', endUser: { lists: ['CN-ANN-2026-28'] } },
+    doesNot: { item: { form: 'magnet', elementsPresent: ['Dy'] }, shipFrom: 'CN', endUser: { lists: ['CN-ANN-2026-12'] } },
+  },
+  'control-list-2026-30': {
+    fires: { item: { form: 'magnet', elementsPresent: ['Dy'] }, shipFrom: 'CN', endUser: { lists: ['CN-ANN-2026-30'] } },
+    doesNot: { item: { form: 'magnet', elementsPresent: ['Dy'] }, shipFrom: 'CN', endUser: { lists: ['CN-ANN-2026-12'] } },
+  },
   'no18-unclear-classification': {
     fires: { item: { form: 'ceramic', elementsPresent: ['Y', 'Zr'] }, shipFrom: 'CN' },
     doesNot: { item: { form: 'ceramic', elementsPresent: ['Zr', 'Al'], compositionComplete: true }, shipFrom: 'CN' },

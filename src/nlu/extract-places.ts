@@ -178,7 +178,10 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
 
 export function findPlaces(tokens: readonly Token[], lex: Lexicon): PlaceMention[] {
   const out: PlaceMention[] = [];
-  for (const hit of lex.places.find(tokens)) {
+  const hand = lex.places.find(tokens);
+  const covered = (h: { start: number; end: number }) => hand.some((x) => x.start < h.end && h.start < x.end);
+  const hits = [...hand, ...lex.gazetteer.find(tokens).filter((h) => !covered(h))].sort((a, b) => a.start - b.start);
+  for (const hit of hits) {
     // A gazetteer name is a place only as a proper noun, and one that is also an English word never opens a sentence.
     const g = hit.value.kind === 'place' ? hit.value.gazetteer : undefined;
     if (g) {

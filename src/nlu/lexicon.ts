@@ -35,6 +35,9 @@ export interface Lexicon {
   readonly knowledge: Knowledge;
   readonly items: PhraseMatcher<ItemTag>;
   readonly places: PhraseMatcher<PlaceTag>;
+  /** World cities and provinces (knowledge/places.json): exact names only, as typo matching over thousands of
+   * names would be slow and would find places in ordinary words. */
+  readonly gazetteer: PhraseMatcher<PlaceTag>;
   /** Case-sensitive element symbols, e.g. "Dy" → Dy. */
   readonly symbols: ReadonlyMap<string, Element>;
   readonly partyNouns: ReadonlySet<string>;
@@ -135,7 +138,8 @@ export function buildLexicon(v: Vocabulary, items: readonly ListedItem[], knowle
     parties: new PhraseMatcher(parties.flatMap((p) => [p.name, ...p.aliases].map((n) => [n, p] as [string, ListedParty])), false),
     knowledge,
     items: new PhraseMatcher(itemPhrases),
-    places: new PhraseMatcher([...placePhrases, ...gazetteer]),
+    places: new PhraseMatcher(placePhrases),
+    gazetteer: new PhraseMatcher(gazetteer, false),
     symbols,
     partyNouns: new Set(v.partyNouns),
     sectors: new PhraseMatcher(entries(v.sectors, (s) => s), false),

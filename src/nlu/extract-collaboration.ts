@@ -53,8 +53,10 @@ function providerSides(tokens: readonly Token[], places: readonly PlaceMention[]
 }
 
 /** "NdFeB formulation", "the recipe and furnace settings" for magnets: know-how about making the material named. */
-function impliedArea(tokens: readonly Token[], lex: Lexicon): Area | undefined {
-  if (!tokens.some((t) => lex.knowledge.cues.knowHowNouns.has(t.low))) return undefined;
+function impliedArea(tokens: readonly Token[], lex: Lexicon, kind: Kind | undefined): Area | undefined {
+  // Know-how words, or people hired, trained or sent who carry it ("a senior engineer from an NdFeB maker").
+  const carriesKnowHow = kind === 'hiring' || kind === 'training' || kind === 'consulting' || kind === 'services';
+  if (!carriesKnowHow && !tokens.some((t) => lex.knowledge.cues.knowHowNouns.has(t.low))) return undefined;
   const items = lex.items.find(tokens);
   if (items.some((h) => (h.value.kind === 'form' && (h.value.form === 'magnet' || h.value.form === 'magnet_powder')) || (h.value.kind === 'compound' && h.value.magnetType !== undefined && h.value.magnetType !== 'ferrite' && h.value.magnetType !== 'other'))) return 'magnet_preparation';
   return undefined;
@@ -97,7 +99,7 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   if (line && (LINE_SERVICE.test(text) || kind === 'services')) areas.add('production_line_services');
   else if (areas.delete('production_line_services')) areas.add('magnet_preparation');
   if (areas.size === 0) {
-    const implied = impliedArea(tokens, lex);
+    const implied = impliedArea(tokens, lex, kind);
     if (implied) areas.add(implied);
   }
   const area = AREA_ORDER.find((a) => areas.has(a));

@@ -30,6 +30,9 @@ const PERSON_WORDS = grammarWords('personWords');
 const CONTENT_VERBS = grammarWords('contentVerbs');
 const REQUEST_OBJECTS = grammarWords('requestObjects');
 const HOLD_VERBS = grammarWords('holdVerbs');
+const ORIGIN_INCOTERMS = grammarWords('originIncoterms');
+const DESTINATION_INCOTERMS = grammarWords('destinationIncoterms');
+const OWNERSHIP_WORDS = grammarWords('ownershipWords');
 const WANT_VERBS = grammarWords('wantVerbs');
 const TECH_SOURCE_VERBS = grammarWords('techSourceVerbs');
 const SELF_INTRO = grammarWords('selfIntro');
@@ -104,7 +107,13 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   const cue = nearestCue(tokens, start);
   const recipient = cue !== null && DEST_CUES.has(cue.word);
   if (tag.kind === 'defence') return { role: 'destination', recipient: true };
+  // Incoterms name the handover place: "EXW Baotou", "FOB Xiamen" are where goods leave; "CIF Rotterdam" where they go.
+  const term = tokens[start - 1]?.low ?? '';
+  if (ORIGIN_INCOTERMS.has(term)) return { role: 'origin', recipient: false };
+  if (DESTINATION_INCOTERMS.has(term)) return { role: 'destination', recipient: true };
   const after = tokens[end]?.low;
+  // "a German-owned company": who owns it, not where anything is.
+  if (OWNERSHIP_WORDS.has(after ?? '')) return { role: 'party', recipient: false };
   if (after === 'origin' || after === 'sourced' || after === 'made' || after === 'mined') return { role: 'content', recipient };
   // "Dy oxide bought in China", "terbium sourced from China": where inputs were bought, not where goods leave.
   const verbAt = (cue ? cue.index : start) - 1;

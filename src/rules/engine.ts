@@ -234,11 +234,16 @@ export function evaluate(set: RuleSet, facts: Facts, asOf: string): Decision {
     for (const { rule, r } of closest) {
       const line = whyNot(rule, r);
       if (line) reasons.push(line);
-      // Cite what was checked when the item itself was tested against it (not when only the route ruled it out).
-      const itemTested = r.checks.some((c) => c.fact.startsWith('item.') && c.result !== 'unknown');
-      const routeHeld = r.checks.every((c) => !(c.fact === 'fromChina' || c.fact === 'foreignExporter') || c.result === 'true');
-      if (line && itemTested && routeHeld) for (const s of rule.sources) addCitation(citations, cite(set, s));
     }
+    // Cite the rules in force that the item's make-up was checked against on its route ("Nd and Pr are not No. 18
+    // elements" cites No. 18), not those that only the route or the date ruled out.
+    rules.forEach((rule, i) => {
+      const r = results[i] as RuleResult;
+      if (r.status !== 'in_force') return;
+      const compositionFailed = r.checks.some((c) => c.fact === 'item.elements' && c.result === 'false');
+      const routeHeld = r.checks.some((c) => c.fact === 'fromChina' && c.result === 'true');
+      if (compositionFailed && routeHeld) for (const s of rule.sources) addCitation(citations, cite(set, s));
+    });
     if (reasons.length === 0) {
       const pending = results.filter((r) => r.status === 'not_yet').length;
       reasons.push(`None of the ${results.length} rules that could bear on this applies on ${asOf}${pending ? `; ${pending} of them were not yet in force that day` : ''}.`);

@@ -150,7 +150,8 @@ export class Assistant {
     return u.intent;
   }
 
-  private decide(message: Message, intent: Intent, u: Understanding, facts: Facts, asOf: string, prev: ConversationState | undefined, text: string): Reply {
+  private decide(message: Message, intent: Intent, u: Understanding, stated: Facts, asOf: string, prev: ConversationState | undefined, text: string): Reply {
+    const { facts, decision, assumedOrigin } = this.decideWithRoute(intent, stated, asOf);
     if (intent === 'part_license' && !facts.item && u.signals.unknownObject && !prev) {
       return this.infoReply('out_of_scope', u.confidence, {
         headline: `"${u.signals.unknownObject}" is not something Lodestone's rules cover.`,
@@ -162,11 +163,11 @@ export class Assistant {
         statusUnknown: false,
       }, asOf);
     }
-    const decision = evaluate(this.options.rules, facts, asOf);
     const reasons = decision.reasons.slice(0, MAX_REASONS);
     let verdict: ReplyVerdict = decision.verdict;
     let escalation: Escalation = { state: 'offered' };
     const extraReasons: string[] = [];
+    if (assumedOrigin) extraReasons.push('Where the goods leave from was not said, and every other fact points to a licence: I read them as leaving China, where these controls apply. If they ship from outside China, say so and I will check again.');
 
     if (verdict === 'escalate' && this.options.cases) {
       const key = factsKey(facts);
@@ -204,8 +205,23 @@ export class Assistant {
       asOf,
       frame: u.frame,
       facts,
-      readAs: { text: readAsText(facts), corrections: corrections(facts, decision) },
+      readAs: { text: readAsText(facts, assumedOrigin), corrections: corrections(facts, decision) },
     };
+  }
+
+  /**
+   * The route decides most goods questions. When it alone is missing and, read as leaving China, the answer is a
+   * licence, a ban or a case for compliance, that stricter answer is given (and the assumption said), rather than a
+   * question: it can never turn into "no licence", because only stricter verdicts are taken.
+   */
+  private decideWithRoute(intent: Intent, stated: Facts, asOf: string): { facts: Facts; decision: Decision; assumedOrigin: boolean } {
+    const decision = evaluate(this.options.rules, stated, asOf);
+    const routeUnknown = stated.shipFrom === undefined && stated.madeIn === undefined && stated.item?.chinaOrigin === undefined;
+    if (decision.verdict !== 'need_info' || intent === 'collaboration_license' || !routeUnknown || !stated.item) return { facts: stated, decision, assumedOrigin: false };
+    const assumed: Facts = { ...stated, shipFrom: 'CN' };
+    const alt = evaluate(this.options.rules, assumed, asOf);
+    if (alt.verdict === 'license_required' || alt.verdict === 'prohibited' || alt.verdict === 'escalate') return { facts: assumed, decision: alt, assumedOrigin: true };
+    return { facts: stated, decision, assumedOrigin: false };
   }
 
   /** The control codes of the listed items in question, saying which are only inferred. */

@@ -15,7 +15,7 @@ function country(code: string | undefined): string | undefined {
 }
 
 /** The facts, in words: item, composition, built in or loose, route, end use, technology. */
-export function readAsText(facts: Facts): string {
+export function readAsText(facts: Facts, assumedOrigin = false): string {
   const parts: string[] = [];
   const item = facts.item;
   if (item) {
@@ -45,7 +45,7 @@ export function readAsText(facts: Facts): string {
   const from = country(facts.shipFrom);
   const to = country(facts.destination);
   if (made && made !== from) parts.push(`made in ${made}`);
-  if (from) parts.push(`from ${from}`);
+  if (from) parts.push(`from ${from}${assumedOrigin ? ' (assumed: not said)' : ''}`);
   if (to) parts.push(`to ${to}`);
   const user = facts.endUser?.kind;
   if (user && user !== 'civil') parts.push(`for a ${user.replace('_', '-')} end user`);

@@ -1,0 +1,30 @@
+/**
+ * When only the route is missing, the stricter reading (goods leaving China) is answered and said, never a
+ * "no licence": a question whose China reading would clear it is asked instead.
+ */
+import { describe, expect, it } from 'vitest';
+import { msg, newAssistant } from '../support/understanding.js';
+
+describe('an unsaid route', () => {
+  it('is read as leaving China when that reading needs a licence, and the reply says so', () => {
+    const reply = newAssistant().handle(msg('We export loose N42SH magnets to Italy, licence?', 'ao1'));
+    expect(reply.verdict).toBe('license_required');
+    expect(reply.reasons[0]).toMatch(/Where the goods leave from was not said/);
+    expect(reply.readAs?.text).toMatch(/from China \(assumed: not said\)/);
+    expect(reply.readAs?.corrections.map((c) => c.label)).toContain('It ships from outside China');
+  });
+
+  it('is asked, not assumed, when the China reading would clear the goods', () => {
+    const reply = newAssistant().handle(msg('We export motors with Dy magnets built in to Italy. Licence?', 'ao2'));
+    expect(reply.verdict).toBe('need_info');
+    expect(reply.readAs?.text ?? '').not.toMatch(/assumed/);
+  });
+
+  it('gives way to the route once it is said', () => {
+    const a = newAssistant();
+    a.handle(msg('We export loose N42SH magnets to Italy, licence?', 'ao3'));
+    const reply = a.handle(msg('It ships from outside China', 'ao3'));
+    expect(reply.verdict).not.toBe('license_required');
+    expect(reply.readAs?.text ?? '').not.toMatch(/assumed/);
+  });
+});

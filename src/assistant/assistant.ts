@@ -96,7 +96,7 @@ export class Assistant {
       }, asOf);
     } else if (DECISION_INTENTS.has(intent)) {
       const { asOf: _a, ...newFacts } = u.facts;
-      const carried = prev && DECISION_INTENTS.has(prev.intent) ? mergeFacts(prev.facts, newFacts) : newFacts;
+      const carried = prev && DECISION_INTENTS.has(prev.intent) ? mergeFacts(prev.facts, newFacts, { correction: u.frame.correction === true }) : newFacts;
       const facts = scopeFacts(intent, carried);
       reply = this.decide(message, intent, u, facts, asOf, prev, text);
       this.conversations.set(message.conversation, {

@@ -37,9 +37,10 @@ function mergeItem(prev: ItemFacts | undefined, next: ItemFacts | undefined): It
   return merged;
 }
 
-export function mergeFacts(prev: Facts, next: Facts): Facts {
+export function mergeFacts(prev: Facts, next: Facts, options: { correction?: boolean } = {}): Facts {
   const merged: Facts = { ...prev, ...next };
-  const item = mergeItem(prev.item, next.item);
+  // A correction that names an item replaces the old item whole ("sorry, they are actually ferrite").
+  const item = options.correction && next.item?.form ? next.item : mergeItem(prev.item, next.item);
   if (item) merged.item = item;
   if (prev.endUser || next.endUser) merged.endUser = { ...prev.endUser, ...next.endUser };
   if (prev.endUses || next.endUses) merged.endUses = [...new Set([...(prev.endUses ?? []), ...(next.endUses ?? [])])];

@@ -84,6 +84,8 @@ export const FrameSchema = z.object({
     percentOfValue: z.number().min(0).max(100).optional(),
     technology: z.boolean().optional(),
   }).strict(),
+  /** The message corrects what was said before ("sorry, they are actually ferrite"): its item replaces the old one. */
+  correction: z.boolean().optional(),
   /** Legal claims the asker reports ("our supplier says under 0.1 % needs no licence"): facts to check, never rules. */
   claims: z.array(z.string().max(300)),
   /** Another country's rules or tariffs the question is about (US tariffs, EU licences, ITAR, DFARS). */

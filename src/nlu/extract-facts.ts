@@ -5,6 +5,7 @@
 import type { Frame, ItemFrame, PartyFrame } from '../contracts/frame.js';
 import type { Facts } from '../rules/facts.js';
 import { factsFromFrame } from './frame-facts.js';
+import { grammarWords } from './grammar.js';
 import { findListedParties, listedPartyFrame } from './extract-parties.js';
 import { extractCollaboration } from './extract-collaboration.js';
 import { extractEndUse } from './extract-end-use.js';
@@ -36,6 +37,7 @@ export interface Extraction {
   readonly signals: Signals;
 }
 
+const CORRECTION_PHRASES = [...grammarWords('correctionPhrases')];
 const MAKE_VERBS = /\b(make|makes|making|made|produce|produces|produced|manufacture|manufactures|manufactured|assemble|assembles|assembled|build|builds|built|sinter|sinters|sintered)\b/i;
 const FOREIGN_MADE = /\b(foreign[- ]made|made abroad|made outside (?:of )?china|non[- ]chinese)\b/i;
 const CHINA_ORIGIN = /\b(chin(?:ese|a)[- ]origin|of chinese origin|made in china|chinese[- ]made|china[- ]made)\b/i;
@@ -146,6 +148,8 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
     frame.technology = t;
   }
   if (references.asOf) frame.asOf = references.asOf;
+  const lowText = text.toLowerCase();
+  if (CORRECTION_PHRASES.some((p) => new RegExp(`\\b${p}\\b`).test(lowText))) frame.correction = true;
 
   const outside = (places.shipFrom !== undefined && places.shipFrom !== 'CN') || (places.madeIn !== undefined && places.madeIn !== 'CN');
   return {

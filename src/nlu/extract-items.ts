@@ -13,6 +13,7 @@ import type { Token } from './text.js';
 type Downstream = (typeof DOWNSTREAM_KINDS)[number];
 
 const NEGATION_CUES = grammarWords('negationCues');
+const NO_RARE_EARTH = [...grammarWords('noRareEarthPhrases')];
 const CUSTOMER_PRODUCT_VERBS = grammarWords('customerProductVerbs');
 const CUSTOMER_SUBJECTS = grammarWords('customerSubjects');
 const NEGATION_AFTER = grammarWords('negationAfter');
@@ -349,6 +350,9 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     }
   }
   if (!form && !genericOnly && elements.some((e) => e.oxide && present.has(e.element))) form = 'oxide';
+  // "No rare earth at all": the asker says the composition holds none.
+  const lowText = text.toLowerCase();
+  if (NO_RARE_EARTH.some((p) => lowText.includes(p)) && ![...present].some((e) => lex.knowledge.rareEarths.has(e))) complete = true;
   // "Europium oxide" or "scandium-aluminium alloy" names its whole composition; "NdFeB magnets" or a doped crystal
   // do not (a magnet may hold Dy, a crystal a host), so those stay open.
   const named = primary?.some((h) => h.value.kind === 'element' || h.value.kind === 'compound') ?? false;

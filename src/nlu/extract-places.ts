@@ -165,6 +165,9 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     const before: string[] = [];
     for (let i = start - 2; i >= Math.max(0, start - 6) && !(tokens[i] as Token).clauseEnd; i--) before.push((tokens[i] as Token).low);
     if (before.some((w) => MADE_VERBS.has(w))) return { role: 'made', recipient: false };
+    // "We are a distributor in Düsseldorf": the asker's own place.
+    const weAre = before.findIndex((w) => w === "we're" || w === 'are');
+    if (weAre >= 0 && (before[weAre] === "we're" || before[weAre + 1] === 'we')) return { role: 'site', recipient: false };
     // "our contract manufacturer in Penang": our own maker's place, where the goods are made.
     const ownMaker = before.findIndex((w) => MAKER_NOUNS.has(w));
     if (ownMaker >= 0 && before.slice(ownMaker + 1, ownMaker + 3).includes('our')) return { role: 'site', recipient: false };

@@ -27,12 +27,20 @@ describe('conversation 1: a follow-up answer fills the missing fact', () => {
 describe('conversation 2: a follow-up choice is understood as an answer', () => {
   it('takes "Shipped from China" as where the goods leave from', () => {
     const a = newAssistant();
-    const r1 = a.handle(msg('can we sell terbium sputtering targets to a fab in Taiwan', 'conv-2'));
+    // Read as leaving China these would generally need no licence (built-in magnets), so the route is asked.
+    const r1 = a.handle(msg('can we sell rotor assemblies with Dy magnets glued in to a motor maker in Taiwan', 'conv-2'));
     expect(r1.verdict).toBe('need_info');
     const choice = r1.followUps[0]?.choices.find((c) => /China/.test(c));
     expect(choice).toBeDefined();
     const r2 = a.handle(msg(choice as string, 'conv-2'));
-    expect(r2.verdict).toBe('license_required');
+    expect(r2.verdict).toBe('not_required');
+    expect(r2.readAs?.text).toMatch(/from China/);
+  });
+
+  it('answers a licence question whose route is unsaid as leaving China, and says it assumed so', () => {
+    const r1 = newAssistant().handle(msg('can we sell terbium sputtering targets to a fab in Taiwan', 'conv-2b'));
+    expect(r1.verdict).toBe('license_required');
+    expect(r1.reasons[0]).toMatch(/I read them as leaving China/);
   });
 });
 

@@ -55,7 +55,7 @@ function providerSides(tokens: readonly Token[], places: readonly PlaceMention[]
 /** "NdFeB formulation", "the recipe and furnace settings" for magnets: know-how about making the material named. */
 function impliedArea(tokens: readonly Token[], lex: Lexicon, kind: Kind | undefined): Area | undefined {
   // Know-how words, or people hired, trained or sent who carry it ("a senior engineer from an NdFeB maker").
-  const carriesKnowHow = kind === 'hiring' || kind === 'training' || kind === 'consulting' || kind === 'services';
+  const carriesKnowHow = kind === 'hiring' || kind === 'training' || kind === 'consulting';
   if (!carriesKnowHow && !tokens.some((t) => lex.knowledge.cues.knowHowNouns.has(t.low))) return undefined;
   const items = lex.items.find(tokens);
   if (items.some((h) => (h.value.kind === 'form' && (h.value.form === 'magnet' || h.value.form === 'magnet_powder')) || (h.value.kind === 'compound' && h.value.magnetType !== undefined && h.value.magnetType !== 'ferrite' && h.value.magnetType !== 'other'))) return 'magnet_preparation';

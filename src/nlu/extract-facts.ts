@@ -38,7 +38,8 @@ export interface Extraction {
 }
 
 const CORRECTION_PHRASES = [...grammarWords('correctionPhrases')];
-const MAKE_VERBS = /\b(make|makes|making|made|produce|produces|produced|manufacture|manufactures|manufactured|assemble|assembles|assembled|build|builds|built|sinter|sinters|sintered)\b/i;
+/** Verbs that say a site makes the goods (knowledge/language.yaml). */
+const MAKE_VERBS = new RegExp(`\\b(?:${[...grammarWords('makeVerbs')].join('|')})\\b`, 'i');
 const FOREIGN_MADE = /\b(foreign[- ]made|made abroad|made outside (?:of )?china|non[- ]chinese)\b/i;
 const CHINA_ORIGIN = /\b(chin(?:ese|a)[- ]origin|of chinese origin|made in china|chinese[- ]made|china[- ]made)\b/i;
 const VALUE_WORDS = /\b(value|worth|cost|price|by value)\b/i;

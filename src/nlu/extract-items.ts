@@ -355,7 +355,9 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   if (NO_RARE_EARTH.some((p) => lowText.includes(p)) && ![...present].some((e) => lex.knowledge.rareEarths.has(e))) complete = true;
   // "Europium oxide" or "scandium-aluminium alloy" names its whole composition; "NdFeB magnets" or a doped crystal
   // do not (a magnet may hold Dy, a crystal a host), so those stay open.
-  const named = primary?.some((h) => h.value.kind === 'element' || h.value.kind === 'compound') ?? false;
+  // A symbol right before the run names it too ("Nd metal": the symbol is no phrase hit).
+  const named = (primary?.some((h) => h.value.kind === 'element' || h.value.kind === 'compound') ?? false)
+    || (primary !== undefined && elementTokens.has((primary[0]?.start ?? 0) - 1));
   if (named && form !== undefined && PURE_FORMS.includes(form)) complete = true;
   if (form === 'magnet' && !magnetType && (present.has('Sm') && present.has('Co'))) magnetType = 'smco';
   if (form === 'magnet' && !magnetType && present.has('Nd')) magnetType = 'ndfeb';

@@ -59,7 +59,9 @@ function describeStatus(status: RuleStatus, asOf: string): string {
 /** The status of a source on a day, as its rules say: one line per distinct status. */
 export function sourceStatus(set: RuleSet, sourceId: string, asOf: string): { lines: string[]; unknown: boolean; related: string[] } {
   // A rule speaks for the instrument it cites first; later citations are context ("cf. No. 61 §4").
+  // A suspending instrument (No. 70) speaks through the rules it suspends.
   const rules = set.rules.filter((r) => r.sources[0]?.id === sourceId);
+  const suspended = set.rules.filter((r) => r.suspensions.some((x) => x.source.id === sourceId));
   const seen = new Map<string, string[]>();
   let unknown = false;
   const related: string[] = [];
@@ -72,6 +74,14 @@ export function sourceStatus(set: RuleSet, sourceId: string, asOf: string): { li
     }
     const line = describeStatus(st, asOf);
     seen.set(line, [...(seen.get(line) ?? []), r.title]);
+  }
+  for (const r of suspended) {
+    const st = ruleStatus(r, asOf);
+    if (st.kind === 'status_unknown' && st.reported && !related.includes(st.reported.source.id)) related.push(st.reported.source.id);
+  }
+  for (const r of rules) {
+    const st = ruleStatus(r, asOf);
+    if (st.kind === 'suspended' && !related.includes(st.by.id)) related.push(st.by.id);
   }
   const lines = [...seen.entries()].map(([line, titles]) =>
     seen.size === 1 ? `On the rules data it is ${line}.` : `${titles.join('; ')}: ${line}.`);

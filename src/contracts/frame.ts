@@ -32,6 +32,8 @@ export const ItemFrameSchema = z.object({
   traceImpurityOnly: z.boolean().optional(),
   /** True when the grade or process named usually needs Dy or Tb (a high-coercivity grade, grain-boundary diffusion). */
   heavyRareEarthLikely: z.boolean().optional(),
+  /** Bare magnets named beside a product (with it, as spares, for a customer who builds them in). */
+  besideProduct: z.boolean().optional(),
   /** The stated content of Dy or Tb, in percent by weight. */
   heavyRareEarthPercent: z.number().min(0).max(100).optional(),
   downstream: DownstreamKindSchema.optional(),

@@ -350,6 +350,8 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     }
   }
   if (!form && !genericOnly && elements.some((e) => e.oxide && present.has(e.element))) form = 'oxide';
+  // "Calcined ... catalyst powder" is the FAQ's calcined rare-earth catalyst, wherever "calcined" stands.
+  if (form === 'catalyst' && !downstream && /\bcalcined\b/i.test(text)) downstream = 'calcined_catalyst';
   // "No rare earth at all": the asker says the composition holds none.
   const lowText = text.toLowerCase();
   if (NO_RARE_EARTH.some((p) => lowText.includes(p)) && ![...present].some((e) => lex.knowledge.rareEarths.has(e))) complete = true;
@@ -373,6 +375,9 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   if (downstream) item.downstream = downstream;
   if (trace && present.size) item.traceImpurityOnly = true;
   if (grade) item.grade = grade;
+  // Bare magnets or material named beside a product (shipped with it, as spares, for a customer who builds it in).
+  const productNamed = runs.some((run) => head(run).value.kind === 'downstream');
+  if (productNamed && !downstream && (form === 'magnet' || form === 'magnet_powder')) item.besideProduct = true;
   if (heavyLikely && !present.has('Dy') && !present.has('Tb') && !(absent.has('Dy') && absent.has('Tb'))) item.heavyRareEarthLikely = true;
   const content = heavyContent(tokens, text, elements.filter((e) => (e.element === 'Dy' || e.element === 'Tb') && present.has(e.element)));
   if (content !== undefined) item.heavyRareEarthPercent = content;

@@ -89,6 +89,9 @@ export const FACTS: Record<string, FactDefinition> = {
   'item.heavyRareEarthLikely': {
     type: 'boolean', read: (f) => f.item?.heavyRareEarthLikely, label: 'grade or process that normally contains Dy or Tb',
   },
+  'item.besideProduct': {
+    type: 'boolean', read: (f) => f.item?.besideProduct, label: 'bare magnets beside a product',
+  },
   'item.heavyRareEarthPercent': {
     type: 'number', read: (f) => f.item?.heavyRareEarthPercent, label: 'stated Dy or Tb content, % by weight',
   },

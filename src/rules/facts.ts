@@ -76,6 +76,8 @@ export const ItemFactsSchema = z
     /** True when the grade or process named normally needs Dy or Tb (a high-coercivity NdFeB grade, grain-boundary
      * diffusion) and the asker has not said it is free of both. */
     heavyRareEarthLikely: z.boolean().optional(),
+    /** Bare magnets named beside a product: the FAQ's downstream carve-out does not reach them. */
+    besideProduct: z.boolean().optional(),
     /** The stated content of Dy or Tb in the item, in percent by weight ("0.05 % Dy"). */
     heavyRareEarthPercent: z.number().min(0).max(100).optional(),
     /** True when a controlled element is present only as an unintended trace impurity. */

@@ -62,6 +62,10 @@ export const RULE_FIXTURES: Record<string, RuleFixture> = {
     fires: { item: { form: 'magnet', elementsPresent: ['Dy'] }, shipFrom: 'CN', endUser: { lists: ['CN-ANN-2026-30'] } },
     doesNot: { item: { form: 'magnet', elementsPresent: ['Dy'] }, shipFrom: 'CN', endUser: { lists: ['CN-ANN-2026-12'] } },
   },
+  'faq-bare-magnets-beside-products': {
+    fires: { item: { form: 'magnet', elementsPresent: ['Dy'], besideProduct: true }, shipFrom: 'CN' },
+    doesNot: { item: { form: 'magnet', elementsPresent: ['Dy'], besideProduct: false }, shipFrom: 'CN' },
+  },
   'no18-unclear-classification': {
     fires: { item: { form: 'ceramic', elementsPresent: ['Y', 'Zr'] }, shipFrom: 'CN' },
     doesNot: { item: { form: 'ceramic', elementsPresent: ['Zr', 'Al'], compositionComplete: true }, shipFrom: 'CN' },

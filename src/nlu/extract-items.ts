@@ -13,6 +13,7 @@ import type { Token } from './text.js';
 type Downstream = (typeof DOWNSTREAM_KINDS)[number];
 
 const NEGATION_CUES = grammarWords('negationCues');
+const COMPLETE_AFTER = grammarWords('completeAfter');
 const NO_RARE_EARTH = [...grammarWords('noRareEarthPhrases')];
 const CUSTOMER_PRODUCT_VERBS = grammarWords('customerProductVerbs');
 const CUSTOMER_SUBJECTS = grammarWords('customerSubjects');
@@ -267,6 +268,10 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     else {
       present.add(m.element);
       if (cueBefore(tokens, m.start, elementTokens, COMPLETE_CUES)) complete = true;
+      // "Nd, Pr, Fe, B, Cu, Al only": the cue after the list.
+      let j = m.end;
+      while (j < tokens.length && (elementTokens.has(j) || (tokens[j] as Token).low === 'and') && !(tokens[j - 1] as Token).clauseEnd) j++;
+      if (j < tokens.length && !(tokens[j - 1] as Token).clauseEnd && COMPLETE_AFTER.has((tokens[j] as Token).low)) complete = true;
     }
   }
   // Said both ways ("a Dy-free grade, but the ICP shows Dy 0.02 %"): a trace is still there, so presence wins.

@@ -111,6 +111,10 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   const term = tokens[start - 1]?.low ?? '';
   if (ORIGIN_INCOTERMS.has(term)) return { role: 'origin', recipient: false };
   if (DESTINATION_INCOTERMS.has(term)) return { role: 'destination', recipient: true };
+  // "do we need anything from China?", "approval from China": the authority, not the route.
+  if (cue?.word === 'from' && REQUEST_OBJECTS.has(tokens[cue.index - 1]?.low ?? '')) return { role: 'party', recipient: false };
+  // "an order (RFQ, enquiry) from a US depot": the place of whoever asks for the goods.
+  if (cue?.word === 'from' && lex.knowledge.cues.requestNouns.has(tokens[cue.index - 1]?.low ?? '')) return { role: 'destination', recipient: true };
   const after = tokens[end]?.low;
   // "a German-owned company": who owns it, not where anything is.
   if (OWNERSHIP_WORDS.has(after ?? '')) return { role: 'party', recipient: false };
@@ -154,10 +158,6 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     case null:
       break;
   }
-  // "do we need anything from China?", "approval from China": the authority, not the route.
-  if (cue?.word === 'from' && REQUEST_OBJECTS.has(tokens[cue.index - 1]?.low ?? '')) return { role: 'party', recipient: false };
-  // "an order from Sao Paulo": the place of whoever asks for the goods.
-  if (cue?.word === 'from' && lex.knowledge.cues.requestNouns.has(tokens[cue.index - 1]?.low ?? '')) return { role: 'destination', recipient: true };
   if (cue && ORIGIN_CUES.has(cue.word)) return { role: 'origin', recipient: false };
   if (recipient) return { role: 'destination', recipient: true };
   if (cue && (cue.word === 'in' || cue.word === 'at' || cue.word === 'within')) {

@@ -38,6 +38,8 @@ export interface Extraction {
 }
 
 const CORRECTION_PHRASES = [...grammarWords('correctionPhrases')];
+const STORE_NOUNS = grammarWords('storeNouns');
+const PRODUCTION_SITES = grammarWords('productionSites');
 /** Verbs that say a site makes the goods (knowledge/language.yaml). */
 const MAKE_VERBS = new RegExp(`\\b(?:${[...grammarWords('makeVerbs')].join('|')})\\b`, 'i');
 const FOREIGN_MADE = /\b(foreign[- ]made|made abroad|made outside (?:of )?china|non[- ]chinese)\b/i;
@@ -62,8 +64,10 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
   const origin = places.find((p) => p.role === 'origin' && tokens[p.start - 1]?.low === 'ex')?.country ?? first('origin');
   const made = first('made');
   const site = places.find((p) => p.role === 'site');
-  const siteIsStore = site !== undefined && tokens.slice(site.end, site.end + 2).some((t) => /^(warehouse|warehouses|depot|hub|office)$/.test(t.low));
-  const siteMakes = site !== undefined && tokens.slice(site.end, site.end + 2).some((t) => /^(factory|factories|plant|plants|fab|fabs|mill|mills|workshop|works)$/.test(t.low));
+  // The site's own noun, right after the place ("Ningbo plant") or just before it ("our separation plant in Estonia").
+  const siteWords = site === undefined ? [] : [...tokens.slice(site.end, site.end + 2), ...tokens.slice(Math.max(0, site.start - 3), site.start).filter((t) => !t.clauseEnd)];
+  const siteIsStore = siteWords.some((t) => STORE_NOUNS.has(t.low));
+  const siteMakes = !siteIsStore && siteWords.some((t) => PRODUCTION_SITES.has(t.low));
   const madeIn = made ?? (site && !siteIsStore && (siteMakes || MAKE_VERBS.test(text)) ? site.country : undefined);
   // Where goods leave from only when said (a "from", a site); a place of making alone leaves it to the rules, which
   // read "made in X" as the route only when nothing else is known, so a later turn cannot undo an earlier "from".

@@ -87,7 +87,9 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   const text = normaliseText(rawText);
   const tokens = tokenize(text);
   const items = extractItem(tokens, lex, text);
-  const placeMentions = findPlaces(tokens, lex);
+  // A listed party's name is not a place ("Kawasaki Heavy Industries" is no city): its words are the party's.
+  const listedParties = findListedParties(tokens, text, lex);
+  const placeMentions = findPlaces(tokens, lex).filter((p) => !listedParties.some((m) => m.start < p.end && p.start < m.end));
   const endUse = extractEndUse(tokens, text, lex);
   const collab = extractCollaboration(tokens, text, placeMentions, lex);
   const references = extractReferences(text, sourceIds);
@@ -135,7 +137,7 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
 
   const frame: Frame = {
     places,
-    parties: [...partiesOf(placeMentions, tokens, text), ...findListedParties(tokens, text, lex).map((m) => listedPartyFrame(m, tokens, text))],
+    parties: [...partiesOf(placeMentions, tokens, text), ...listedParties.map((m) => listedPartyFrame(m, tokens, text))],
     endUses: endUse.endUses,
     chineseContent: content,
     claims: [],

@@ -39,6 +39,9 @@ export function factsFromFrame(frame: Frame): Facts {
   const lists = [...new Set(frame.parties.flatMap((p) => p.listed?.sources ?? []))];
   if (lists.length > 0) facts.endUser = { ...facts.endUser, lists };
   if (frame.endUses.length > 0) facts.endUses = [...frame.endUses];
+  // A listed party receives the goods when no other destination is said.
+  const listed = frame.parties.find((p) => p.listed);
+  if (listed?.country && !facts.destination) facts.destination = listed.country;
   const defence = frame.parties.find((p) => p.defence);
   if (defence?.country && !facts.destination) facts.destination = defence.country;
   if (frame.technology && (frame.technology.kind || frame.technology.area)) facts.collaboration = { ...frame.technology };

@@ -38,6 +38,8 @@ export const EndUserKindSchema = z.enum(END_USER_KINDS);
 
 export const END_USES = [
   'military', 'wmd', 'advanced_logic_chips', 'advanced_memory_chips', 'ai_military', 'humanitarian', 'civil',
+  /** Rare-earth mining, separation, smelting or magnet-making abroad (the No. 62 catch-all, brief R10). */
+  'rare_earth_processing',
 ] as const;
 export const EndUseSchema = z.enum(END_USES);
 

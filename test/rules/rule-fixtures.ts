@@ -66,6 +66,10 @@ export const RULE_FIXTURES: Record<string, RuleFixture> = {
     fires: { item: { form: 'magnet', elementsPresent: ['Dy'], besideProduct: true }, shipFrom: 'CN' },
     doesNot: { item: { form: 'magnet', elementsPresent: ['Dy'], besideProduct: false }, shipFrom: 'CN' },
   },
+  'no62-goods-catch-all': {
+    fires: { item: { form: 'metal', elementsPresent: ['Nd'], compositionComplete: true }, shipFrom: 'CN', destination: 'KR', endUses: ['rare_earth_processing'] },
+    doesNot: { item: { form: 'metal', elementsPresent: ['Nd'], compositionComplete: true }, shipFrom: 'CN', destination: 'KR', endUses: ['civil'] },
+  },
   'no18-unclear-classification': {
     fires: { item: { form: 'ceramic', elementsPresent: ['Y', 'Zr'] }, shipFrom: 'CN' },
     doesNot: { item: { form: 'ceramic', elementsPresent: ['Zr', 'Al'], compositionComplete: true }, shipFrom: 'CN' },

@@ -167,6 +167,8 @@ export class Assistant {
     let verdict: ReplyVerdict = decision.verdict;
     let escalation: Escalation = { state: 'offered' };
     const extraReasons: string[] = [];
+    // A claim in the question is a fact to check against the rules, never a rule itself.
+    if (u.frame.claims.length > 0 && verdict !== 'not_required') extraReasons.push(`You mention a claim ("${u.frame.claims[0]}"). The answer comes from the rules, not the claim; check it against them before relying on it.`);
     if (assumedOrigin) extraReasons.push('Where the goods leave from was not said, and every other fact points to a licence: I read them as leaving China, where these controls apply. If they ship from outside China, say so and I will check again.');
 
     if (verdict === 'escalate' && this.options.cases) {

@@ -39,6 +39,12 @@ export interface Extraction {
 
 const CORRECTION_PHRASES = [...grammarWords('correctionPhrases')];
 const STORE_NOUNS = grammarWords('storeNouns');
+const CLAIM_VERBS = grammarWords('claimVerbs');
+const CLAIM_SUBJECTS = grammarWords('claimSubjects');
+const ACTIVITY_SHIP = grammarWords('activityShip');
+const ACTIVITY_RESELL = grammarWords('activityResell');
+const ACTIVITY_CARRY = grammarWords('activityCarry');
+const ACTIVITY_EXHIBIT = grammarWords('activityExhibit');
 const PRODUCTION_SITES = grammarWords('productionSites');
 /** Verbs that say a site makes the goods (knowledge/language.yaml). */
 const MAKE_VERBS = new RegExp(`\\b(?:${[...grammarWords('makeVerbs')].join('|')})\\b`, 'i');
@@ -80,6 +86,36 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
   if (shipFrom) out.shipFrom = shipFrom;
   if (destination) out.shipTo = destination;
   return out;
+}
+
+/** "Our supplier says anything under 0.1 % ships without a licence": a claim to check, kept as said. */
+function claimsIn(text: string, tokens: readonly Token[]): string[] {
+  const out: string[] = [];
+  tokens.forEach((t, i) => {
+    if (!CLAIM_VERBS.has(t.low) || !CLAIM_SUBJECTS.has(tokens[i - 1]?.low ?? '')) return;
+    let end = i;
+    while (end < tokens.length - 1 && !(tokens[end] as Token).clauseEnd) end++;
+    out.push(text.slice((tokens[i - 1] as Token).start, (tokens[end] as Token).end).slice(0, 300));
+  });
+  return out;
+}
+
+/** What is being done: from the kind of cooperation, or the verbs for goods (ship, resell from stock, hand-carry, exhibit). */
+function activityOf(tokens: readonly Token[], low: string, frame: Frame): Frame['activity'] {
+  const kind = frame.technology?.kind;
+  if (kind) {
+    const byKind: Record<string, NonNullable<Frame['activity']>> = {
+      technology_transfer: 'share_documents', licensing: 'license', joint_rnd: 'joint_research', jv_investment: 'invest',
+      services: frame.technology?.area === 'production_line_services' ? 'commission_line' : 'consult', hiring: 'hire', training: 'train', consulting: 'consult',
+    };
+    return byKind[kind];
+  }
+  const has = (set: ReadonlySet<string>) => tokens.some((t) => set.has(t.low)) || [...set].some((w) => w.includes(' ') && low.includes(w));
+  if (has(ACTIVITY_CARRY)) return 'hand_carry';
+  if (has(ACTIVITY_EXHIBIT)) return 'exhibit';
+  if (has(ACTIVITY_RESELL) || (frame.places.heldIn !== undefined && has(ACTIVITY_SHIP))) return 'resell_from_stock';
+  if (has(ACTIVITY_SHIP)) return 'ship';
+  return undefined;
 }
 
 /** Reads one message into its frame, and the signals the intent fusion needs. */
@@ -157,6 +193,9 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   if (references.asOf) frame.asOf = references.asOf;
   const lowText = text.toLowerCase();
   if (CORRECTION_PHRASES.some((p) => new RegExp(`\\b${p}\\b`).test(lowText))) frame.correction = true;
+  frame.claims = claimsIn(text, tokens);
+  const activity = activityOf(tokens, lowText, frame);
+  if (activity) frame.activity = activity;
 
   const outside = (places.shipFrom !== undefined && places.shipFrom !== 'CN') || (places.madeIn !== undefined && places.madeIn !== 'CN');
   return {

@@ -110,3 +110,20 @@ describe('codes', () => {
     expect(item?.elementsPresent).toBeUndefined();
   });
 });
+
+describe('claims and activity in the frame', () => {
+  const frame = (text: string) => extractFacts(text, understanding.lexicon, sourceIds).frame;
+
+  it('keeps a supplier\'s legal claim as said, a fact to check', () => {
+    expect(frame('Our supplier says anything under 0.1 % Dy ships without a licence. Ours tests at 0.05 %.').claims)
+      .toEqual(['supplier says anything under 0.1 % Dy ships without a licence']);
+    expect(frame('Dy magnets from Ningbo to Germany, licence?').claims).toEqual([]);
+  });
+
+  it('reads what is being done', () => {
+    expect(frame('We ship Dy magnets from Ningbo to Germany').activity).toBe('ship');
+    expect(frame('Our Dutch warehouse resells Chinese-origin Tb oxide to the UK').activity).toBe('resell_from_stock');
+    expect(frame('Our engineer wants to hand-carry Tb magnet samples in her suitcase to a trade fair').activity).toBe('hand_carry');
+    expect(frame('Our Chinese partner wants to license its strip casting process to us').activity).toBe('license');
+  });
+});

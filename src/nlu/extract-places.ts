@@ -84,19 +84,18 @@ function firstVerbAfter(tokens: readonly Token[], end: number): string | undefin
 }
 
 /** The nearest cue word before the place, skipping determiners, within the clause. */
-function nearestCue(tokens: readonly Token[], start: number): { word: string; distance: number; index: number } | null {
+function nearestCue(tokens: readonly Token[], start: number): { word: string; index: number } | null {
   // "from us (China)": a place in parentheses stands in for the word before it.
   const first = tokens[start]?.parenBefore ? start - 1 : start;
   for (let i = first - 1; i >= 0 && start - i <= 5; i--) {
-    const d = start - i;
     const t = tokens[i] as Token;
     if (t.clauseEnd) return null;
     if (DETERMINERS.has(t.low)) continue;
     // "in Chonburi, Thailand": an unknown place name in apposition takes the cue before it.
     if (i === start - 1 && t.commaAfter && /^\p{Lu}/u.test(t.raw)) continue;
     if (ORIGIN_CUES.has(t.low) || DEST_CUES.has(t.low) || t.low === 'in' || t.low === 'at' || t.low === 'within' || t.low === 'with' || t.low === 'of') {
-      if (t.low === 'of' && tokens[i - 1]?.low === 'out') return { word: 'from', distance: d, index: i };
-      return { word: t.low, distance: d, index: i };
+      if (t.low === 'of' && tokens[i - 1]?.low === 'out') return { word: 'from', index: i };
+      return { word: t.low, index: i };
     }
     return null;
   }

@@ -5,8 +5,7 @@
  */
 import { z } from 'zod';
 import {
-  CollaborationKindSchema, CountrySchema, DownstreamKindSchema, ElementSchema, EndUseSchema, EndUserKindSchema, FormSchema,
-  IsoDateSchema, MagnetTypeSchema, SectorSchema, TechnologyAreaSchema,
+  CountrySchema, EndUseSchema, EndUserKindSchema, FactsSchema, IsoDateSchema, ItemFactsSchema,
 } from '../rules/facts.js';
 
 export const ACTIVITIES = [
@@ -19,26 +18,17 @@ export type Activity = z.infer<typeof ActivitySchema>;
 export const PARTY_ROLES = ['seller', 'buyer', 'end_user', 'provider', 'recipient', 'other'] as const;
 export const PartyRoleSchema = z.enum(PARTY_ROLES);
 
-export const ItemFrameSchema = z.object({
+/** The item as read: the facts' item fields it shares (one definition, so the two cannot drift), plus the words. */
+export const ItemFrameSchema = ItemFactsSchema.pick({
+  form: true, magnetType: true, elementsPresent: true, elementsAbsent: true, compositionComplete: true,
+  traceImpurityOnly: true, heavyRareEarthLikely: true, heavyRareEarthPercent: true, besideProduct: true,
+  downstream: true, sector: true, hsCode: true,
+}).extend({
   /** The words that named the item, as written. */
   words: z.string().max(200).optional(),
-  form: FormSchema.optional(),
-  magnetType: MagnetTypeSchema.optional(),
-  /** A magnet or material grade read from the text ("N52", "45SH", "YXG-28"), with what the grade implies. */
+  /** A magnet or material grade read from the text ("N52", "45SH", "YXG-28"). */
   grade: z.string().max(40).optional(),
-  elementsPresent: z.array(ElementSchema).optional(),
-  elementsAbsent: z.array(ElementSchema).optional(),
-  compositionComplete: z.boolean().optional(),
-  traceImpurityOnly: z.boolean().optional(),
-  /** True when the grade or process named usually needs Dy or Tb (a high-coercivity grade, grain-boundary diffusion). */
-  heavyRareEarthLikely: z.boolean().optional(),
-  /** Bare magnets named beside a product (with it, as spares, for a customer who builds them in). */
-  besideProduct: z.boolean().optional(),
-  /** The stated content of Dy or Tb, in percent by weight. */
-  heavyRareEarthPercent: z.number().min(0).max(100).optional(),
-  downstream: DownstreamKindSchema.optional(),
-  sector: SectorSchema.optional(),
-  hsCode: z.string().regex(/^\d{4,10}$/).optional(),
+  /** A control code as written; the facts keep it only when it has the listed shape. */
   controlCode: z.string().optional(),
 }).strict();
 export type ItemFrame = z.infer<typeof ItemFrameSchema>;
@@ -73,14 +63,8 @@ export const FrameSchema = z.object({
   endUser: EndUserKindSchema.optional(),
   endUses: z.array(EndUseSchema),
   activity: ActivitySchema.optional(),
-  technology: z.object({
-    kind: CollaborationKindSchema.optional(),
-    area: TechnologyAreaSchema.optional(),
-    chineseProvider: z.boolean().optional(),
-    abroad: z.boolean().optional(),
-    domesticOnly: z.boolean().optional(),
-    publicOrBasicResearch: z.boolean().optional(),
-  }).strict().optional(),
+  /** The technology and who provides it to whom: the facts' collaboration, as read. */
+  technology: FactsSchema.shape.collaboration,
   chineseContent: z.object({
     origin: z.boolean().optional(),
     percentOfValue: z.number().min(0).max(100).optional(),

@@ -2,6 +2,7 @@
  * Case shapes in Slack: the card in the compliance channel (with Claim and Decide while it is open), the
  * decision as the asker sees it in their thread, and the Decide modal. Pure: a CaseView in, Block Kit out.
  */
+import { readAsText } from '../../assistant/read-as.js';
 import type { types } from '@slack/bolt';
 import { OFFICER_DECISIONS, type Actor, type CaseView, type OfficerDecision } from '../../cases/case-view.js';
 import type { Block } from './render-blocks.js';
@@ -60,6 +61,8 @@ export function renderCaseCard(c: CaseView): { text: string; blocks: Block[] } {
   blocks.push(section(quote(c.question, LIMITS.sectionText)));
   blocks.push(section(`Asked by ${who(c.asker)} on ${c.createdAt.slice(0, 16).replace('T', ' ')} UTC\n`
     + `*Preliminary verdict:* ${plainVerdict(c.verdict)} · rules ${fitMrkdwn(c.rulesVersion, 40)}`));
+  // The officer sees the question as Lodestone read it, the same line the asker was shown.
+  blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: fitMrkdwn(readAsText(c.facts), LIMITS.contextText) }] });
   const facts = factLines(c.facts);
   if (facts.length > 0) {
     const lines = facts.slice(0, MAX_FACT_LINES).map((l) => `• ${fitMrkdwn(l, 300)}`);

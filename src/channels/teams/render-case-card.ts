@@ -3,6 +3,7 @@
  * and sources, and, while it is undecided, Claim and Decide (verdict, note, reusable). Rendered from the case as
  * it is now, so a card posted late or updated is never stale.
  */
+import { readAsText } from '../../assistant/read-as.js';
 import type { CaseView } from '../../cases/case-view.js';
 import { assertNever } from '../../rules/verdict.js';
 import { cardData, DECIDE_INPUTS } from './card-actions.js';
@@ -30,6 +31,8 @@ export function renderCaseCard(c: CaseView): AdaptiveCard {
     ]),
     heading('Question'),
     text(clip(c.question, MAX_QUESTION)),
+    // The officer sees the question as Lodestone read it, the same line the asker was shown.
+    text(clip(readAsText(c.facts), MAX_QUESTION), { subtle: true }),
     ...(c.decision.reasons.length > 0 ? [heading('Why it needs an officer'), ...bullets(c.decision.reasons.slice(0, MAX_REASONS))] : []),
     ...(c.decision.missing.length > 0 ? [heading('Not known'), ...bullets(capped(c.decision.missing.map((m) => m.label), MAX_MISSING))] : []),
     ...(c.decision.citations.length > 0 ? [heading('Sources'), ...citationLines(c.decision.citations)] : []),

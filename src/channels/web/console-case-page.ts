@@ -2,6 +2,7 @@
  * One case for an officer: the conversation, the facts, the engine's preliminary decision with its full rule
  * trace (each condition's expected and actual value), the history, and the claim / decide / note / reopen forms.
  */
+import { readAsText } from '../../assistant/read-as.js';
 import type { CaseView } from '../../cases/case-view.js';
 import { OFFICER_DECISIONS } from '../../cases/case-view.js';
 import { formatValue } from './format-value.js';
@@ -53,6 +54,7 @@ ${c.resolution && html`<section class="resolution" aria-labelledby="resolution-h
 </section>
 <section aria-labelledby="facts-heading">
   <h2 id="facts-heading">Facts</h2>
+  <p class="read-as">${readAsText(c.facts)}</p>
   ${renderFacts(c.facts)}
 </section>
 <section aria-labelledby="preliminary-heading">

@@ -198,6 +198,13 @@ describe('case rendering', () => {
   });
 });
 
+describe('case card: the question as read', () => {
+  it('shows the officer the line the asker was shown', () => {
+    const { blocks } = renderCaseCard(caseView('Tb magnets to Germany?', 'note'));
+    expect(JSON.stringify(blocks)).toContain('I read this as: magnet, containing terbium, loose, not built into a product, to Germany.');
+  });
+});
+
 function base(): RenderableReply {
   return {
     headline: 'Licence required: exporting samarium metal from China needs a MOFCOM dual-use export licence.',

@@ -113,6 +113,11 @@ describe('reply card', () => {
 });
 
 describe('case card', () => {
+  it('shows the officer the question as Lodestone read it', () => {
+    const card = renderCaseCard(caseView({ facts: { shipFrom: 'CN', destination: 'DE', item: { form: 'magnet', elementsPresent: ['Dy'] } } }));
+    expect(JSON.stringify(card)).toContain('I read this as: magnet, containing dysprosium, loose, not built into a product, from China, to Germany.');
+  });
+
   it('offers Claim and a Decide form with the three officer verdicts, a note and the reusable toggle', () => {
     const card = renderCaseCard(caseView());
     const actions = cardActions(card);

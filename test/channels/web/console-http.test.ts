@@ -118,6 +118,8 @@ describe('case pages', () => {
     for (const rule of view?.decision.trace ?? []) expect(page).toContain(`<code>${rule.ruleId}</code>`);
     expect(page).toContain('<th scope="col">Expected</th><th scope="col">Actual</th><th scope="col">Result</th>');
     expect(page).toContain('shipped from China');
+    // The officer sees the question as Lodestone read it, as the asker did.
+    expect(page).toMatch(/<p class="read-as">I read this as: [^<]*to Germany\.<\/p>/);
   });
 
   test('alerts posted to the web channel are listed in the console', async () => {

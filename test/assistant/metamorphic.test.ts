@@ -35,6 +35,17 @@ const shapes: Build[] = [
   (i, o, d, ind) => `Can ${o} send ${i} to our customer in ${d} ${ind} without a licence?`,
 ];
 
+/** The same licence questions as people write them in chat: shorthand, arrows, capitals, Chinese names, asides. */
+const chatItems = ['Dy magnets', '镝 magnets', '氧化铽', 'Tb4O7', 'SmCo magnets', 'Gd targets', 'Y2O3', '45SH magnets', 'N42UH blocks', 'GBD magnets'];
+const chatShapes: ((item: string) => string)[] = [
+  (i) => `cn->de ${i} lic?`,
+  (i) => `${i} FROM CHINA TO KOREA - LICENCE?`,
+  (i) => `Quick q: can our Shenzhen plant send ${i} to our US warehouse? They go into motors later.`,
+  (i) => `Our customer builds wind turbines; we sell them ${i} from Baotou. Any licence?`,
+  (i) => `Is it true that ${i} no longer need a licence from China to Japan? Our supplier says so.`,
+  (i) => `${i} (loose, not assembled) from Xiamen to Mexico for a motor maker. Do we need an export licence?`,
+];
+
 describe('metamorphic safety: what surrounds a licence question never clears it', () => {
   const assistant = newAssistant();
   let n = 0;
@@ -62,5 +73,16 @@ describe('metamorphic safety: what surrounds a licence question never clears it'
       ),
       { numRuns: 3000, seed: 20261130 },
     );
+  });
+
+  it('chat shorthand, arrows, capitals, Chinese names and asides never give not_required', () => {
+    for (const item of chatItems) {
+      for (const shape of chatShapes) {
+        const text = shape(item);
+        const reply = assistant.handle(msg(text, `chat-${n++}`));
+        expect(reply.verdict, text).not.toBe('not_required');
+        expect(reply.verdict, text).not.toBe('none');
+      }
+    }
   });
 });

@@ -7,7 +7,7 @@ import type { COLLABORATION_KINDS, TECHNOLOGY_AREAS } from '../rules/facts.js';
 import type { PlaceMention } from './extract-places.js';
 import type { Lexicon } from './lexicon.js';
 import { grammarWords } from './grammar.js';
-import type { Token } from './text.js';
+import { wordsPattern, type Token } from './text.js';
 
 type Kind = (typeof COLLABORATION_KINDS)[number];
 type Area = (typeof TECHNOLOGY_AREAS)[number];
@@ -33,7 +33,7 @@ const SETUP = /\b(set up|setting up|form|forming|establish|establishing|create|c
 const LINE_SERVICE = /\b(commission|commissioning|install|installation|maintain|maintenance|repair|upgrade|upgrading|assembl\w*|ramp)\b/i;
 
 /** Words that say the work is published or basic research (brief R26). */
-const RESEARCH = new RegExp(`\\b(?:${[...grammarWords('researchPhrases')].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b`, 'i');
+const RESEARCH = wordsPattern(grammarWords('researchPhrases'));
 const DEST_WORDS = grammarWords('destWords');
 const DETERMINER_WORDS = grammarWords('determinerWords');
 

@@ -13,7 +13,7 @@ import { extractItem } from './extract-items.js';
 import { findPlaces, type PlaceMention } from './extract-places.js';
 import { extractReferences, type References } from './extract-references.js';
 import type { Lexicon } from './lexicon.js';
-import { normaliseText, tokenize, type Token } from './text.js';
+import { normaliseText, tokenize, wordsPattern, type Token } from './text.js';
 
 export interface Signals {
   /** Item words (elements, forms, products) found. */
@@ -37,7 +37,7 @@ export interface Extraction {
   readonly signals: Signals;
 }
 
-const CORRECTION_PHRASES = [...grammarWords('correctionPhrases')];
+const CORRECTION = wordsPattern(grammarWords('correctionPhrases'));
 const STORE_NOUNS = grammarWords('storeNouns');
 const CLAIM_VERBS = grammarWords('claimVerbs');
 const CLAIM_SUBJECTS = grammarWords('claimSubjects');
@@ -47,7 +47,7 @@ const ACTIVITY_CARRY = grammarWords('activityCarry');
 const ACTIVITY_EXHIBIT = grammarWords('activityExhibit');
 const PRODUCTION_SITES = grammarWords('productionSites');
 /** Verbs that say a site makes the goods (knowledge/language.yaml). */
-const MAKE_VERBS = new RegExp(`\\b(?:${[...grammarWords('makeVerbs')].join('|')})\\b`, 'i');
+const MAKE_VERBS = wordsPattern(grammarWords('makeVerbs'));
 const FOREIGN_MADE = /\b(foreign[- ]made|made abroad|made outside (?:of )?china|non[- ]chinese)\b/i;
 const CHINA_ORIGIN = /\b(chin(?:ese|a)[- ]origin|of chinese origin|made in china|chinese[- ]made|china[- ]made)\b/i;
 const VALUE_WORDS = /\b(value|worth|cost|price|by value)\b/i;
@@ -192,7 +192,7 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   }
   if (references.asOf) frame.asOf = references.asOf;
   const lowText = text.toLowerCase();
-  if (CORRECTION_PHRASES.some((p) => new RegExp(`\\b${p}\\b`).test(lowText))) frame.correction = true;
+  if (CORRECTION.test(text)) frame.correction = true;
   frame.claims = claimsIn(text, tokens);
   const activity = activityOf(tokens, lowText, frame);
   if (activity) frame.activity = activity;

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { escapeRegExp, wordsPattern } from './text.js';
 import { ElementSchema, FormSchema, MagnetTypeSchema, type Element, type Form } from '../rules/facts.js';
 
 const Terms = z.array(z.string().min(1));
@@ -124,7 +125,6 @@ function load<T extends z.ZodType>(dir: string, name: keyof typeof FilesSchema, 
   return r.data;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export function loadKnowledge(dir: string): Knowledge {
   const elements = load(dir, 'elements', FilesSchema.elements);
@@ -160,23 +160,22 @@ function createKnowledge(
   scope: z.infer<typeof FilesSchema.scope>,
   places: readonly GazetteerPlace[],
 ): Knowledge {
-  const words = (terms: readonly string[]) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${terms.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
-  const regimes = scope.foreignRegimes.map((r) => ({ regime: { name: r.name, pointer: r.pointer, ...(r.source ? { source: r.source } : {}) }, re: words(r.terms) }));
-  const chineseScope = words(scope.chineseScope);
+  const regimes = scope.foreignRegimes.map((r) => ({ regime: { name: r.name, pointer: r.pointer, ...(r.source ? { source: r.source } : {}) }, re: wordsPattern(r.terms) }));
+  const chineseScope = wordsPattern(scope.chineseScope);
   const symbols = new Set(elements.symbols);
   const rareEarths = new Set<Element>(elements.rareEarths);
   const known = new Set<string>(ElementSchema.options);
 
   // Chinese: element-first compounds (氧化镝 → "dysprosium oxide"), then terms longest first, then lone elements.
   const elementChars = Object.keys(chinese.elements).join('');
-  const prefixed = new RegExp(`(${Object.keys(chinese.prefixes).map(escape).join('|')})([${elementChars}]+)`, 'gu');
+  const prefixed = new RegExp(`(${Object.keys(chinese.prefixes).map(escapeRegExp).join('|')})([${elementChars}]+)`, 'gu');
   const terms = Object.entries(chinese.terms).sort((a, b) => b[0].length - a[0].length);
-  const termPattern = terms.length ? new RegExp(terms.map(([t]) => escape(t)).join('|'), 'gu') : null;
+  const termPattern = terms.length ? new RegExp(terms.map(([t]) => escapeRegExp(t)).join('|'), 'gu') : null;
   const termMap = new Map(terms);
   const lonePattern = new RegExp(`[${elementChars}]`, 'gu');
   const abbrev = new Map(Object.entries(abbreviations.words).map(([k, v]) => [k.toLowerCase(), v]));
-  const abbrevPattern = new RegExp(`(?<![\\p{L}\\p{N}-])(${[...abbrev.keys()].map(escape).join('|')})(?![\\p{L}\\p{N}-])`, 'giu');
-  const arrows = abbreviations.arrows.map(escape).sort((a, b) => b.length - a.length).join('|');
+  const abbrevPattern = new RegExp(`(?<![\\p{L}\\p{N}-])(${[...abbrev.keys()].map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}-])`, 'giu');
+  const arrows = abbreviations.arrows.map(escapeRegExp).sort((a, b) => b.length - a.length).join('|');
   const codeArrow = new RegExp(`\\b([A-Za-z]{2})\\s*(?:${arrows})\\s*([A-Za-z]{2})\\b`, 'g');
   const wordArrow = new RegExp(`([\\p{L}][\\p{L}'.-]*)\\s*(?:${arrows.split('|').filter((a) => a !== '>').join('|')})\\s*`, 'gu');
   const countryName = (code: string) => countries.getName(code.toUpperCase(), 'en', { select: 'alias' }) ?? countries.getName(code.toUpperCase(), 'en');

@@ -55,3 +55,14 @@ export function tokenize(text: string): Token[] {
 export function phraseTokens(phrase: string): string[] {
   return tokenize(normaliseText(phrase)).map((t) => t.low);
 }
+
+/** A string matched literally inside a regular expression. */
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Any of the phrases as whole words (no letter or digit on either side), case-insensitive: one compiled pattern
+ * for a word list from the knowledge files. */
+export function wordsPattern(phrases: Iterable<string>): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...phrases].map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+}

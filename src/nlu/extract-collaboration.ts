@@ -38,8 +38,7 @@ const DEST_WORDS = grammarWords('destWords');
 const DETERMINER_WORDS = grammarWords('determinerWords');
 
 /** The places before the first provision verb (the provider's side) and after its "to" (the recipient's). */
-function providerSides(tokens: readonly Token[], places: readonly PlaceMention[], lex: Lexicon): { provider: PlaceMention[]; recipient: PlaceMention[] } | null {
-  const verb = tokens.findIndex((t) => lex.knowledge.cues.provisionVerbs.has(t.low));
+function providerSides(tokens: readonly Token[], places: readonly PlaceMention[], verb: number): { provider: PlaceMention[]; recipient: PlaceMention[] } | null {
   if (verb < 0) return null;
   let clauseStart = 0;
   for (let i = verb - 1; i >= 0; i--) if ((tokens[i] as Token).clauseEnd) { clauseStart = i + 1; break; }
@@ -64,10 +63,9 @@ function impliedArea(tokens: readonly Token[], lex: Lexicon, kind: Kind | undefi
 
 /** Only Chinese persons in China receive it: Chinese staff named after the verb and no foreign person or place
  * there, or the asker says so ("no foreigners attend"). */
-function domesticOnly(tokens: readonly Token[], text: string, places: readonly PlaceMention[], lex: Lexicon): boolean | undefined {
+function domesticOnly(text: string, places: readonly PlaceMention[], verb: number, lex: Lexicon): boolean | undefined {
   const low = text.toLowerCase();
   if (lex.knowledge.cues.domesticPhrases.some((p) => low.includes(p))) return true;
-  const verb = tokens.findIndex((t) => lex.knowledge.cues.provisionVerbs.has(t.low));
   if (verb < 0) return undefined;
   const after = places.filter((p) => p.start > verb && p.role !== 'content' && p.role !== 'technology');
   const chinesePersons = after.filter((p) => p.country === 'CN' && p.role === 'party');
@@ -106,7 +104,9 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
 
   const china = places.filter((p) => p.country === 'CN' && p.role !== 'content');
   let chineseProvider: boolean | undefined;
-  const sides = providerSides(tokens, places, lex);
+  // The first verb by which something passes from one party to another ("licenses", "sends", "trains").
+  const verb = tokens.findIndex((t) => lex.knowledge.cues.provisionVerbs.has(t.low));
+  const sides = providerSides(tokens, places, verb);
   const learning = tokens.some((t) => lex.knowledge.cues.learningVerbs.has(t.low));
   // A Chinese party before the verb provides ("our JV in Jiangxi licenses its process to ..."); foreigners who
   // come to learn a Chinese party's process receive it. Only a Chinese party that merely receives says "no".
@@ -120,5 +120,5 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   const foreign = places.filter((p) => p.country !== 'CN' && p.role !== 'content' && p.role !== 'technology');
   const abroad = foreign.length > 0 ? true : china.some((p) => p.role === 'site' || p.role === 'destination') ? false : undefined;
   const research = RESEARCH.test(text);
-  return { kind, area, chineseProvider, abroad, domesticOnly: domesticOnly(tokens, text, places, lex), publicOrBasicResearch: research, hits };
+  return { kind, area, chineseProvider, abroad, domesticOnly: domesticOnly(text, places, verb, lex), publicOrBasicResearch: research, hits };
 }

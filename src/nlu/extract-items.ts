@@ -202,7 +202,7 @@ function negatedAfter(tokens: readonly Token[], text: string, end: number, eleme
 function isMagnetRun(run: PhraseHit<ItemTag>[], head: (r: PhraseHit<ItemTag>[]) => PhraseHit<ItemTag>): boolean {
   const v = head(run).value;
   if (v.kind === 'compound' && (v.magnetType === 'ndfeb' || v.magnetType === 'smco' || v.magnetType === 'cerium') && v.form !== 'alloy') return true;
-  return (v.kind === 'form' && (v.form === 'magnet' || v.form === 'magnet_powder')) || (v.kind === 'compound' && (v.form === 'magnet' || v.form === 'magnet_powder'));
+  return (v.kind === 'form' || v.kind === 'compound') && (v.form === 'magnet' || v.form === 'magnet_powder');
 }
 
 const MATERIAL_FORMS: readonly Form[] = ['metal', 'alloy', 'oxide', 'compound', 'target', 'magnet', 'magnet_powder', 'crystal', 'ceramic', 'battery_material', 'superhard_material'];
@@ -309,7 +309,8 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     // magnets, unless the asker says some ship loose or as spares.
     const compared = (run: PhraseHit<ItemTag>[]) => [1, 2, 3].some((k) => lex.knowledge.cues.comparisonWords.has(tokens[(run[0]?.start ?? 0) - k]?.low ?? ''));
     const materialRuns = runs.filter((run) => (isMagnetRun(run, head) || isMaterialRun(run, head)) && !compared(run));
-    const saidInside = materialRuns.some((run) => magnetsInside(tokens, text, run, lex));
+    const inside = new Map(materialRuns.map((run) => [run, magnetsInside(tokens, text, run, lex)]));
+    const saidInside = [...inside.values()].some(Boolean);
     const saidLoose = tokens.some((t) => lex.knowledge.cues.looseWords.has(t.low));
     // "Speed sensor: PCB, pins, a SmCo5 pellet": a list after the product's colon or parenthesis is what it holds.
     const productEnd = tokens[(primary.at(-1) as PhraseHit<ItemTag>).end - 1] as Token;
@@ -320,7 +321,7 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
       const list = /\(/.test(between) || (/:/.test(between) && /,/.test(between));
       return (run[0]?.start ?? 0) > (primary?.at(-1)?.end ?? 0) - 1 && list && !/[.?!]/.test(between);
     };
-    const loose = materialRuns.find((run) => !magnetsInside(tokens, text, run, lex) && !listedInProduct(run));
+    const loose = materialRuns.find((run) => !inside.get(run) && !listedInProduct(run));
     if (loose && (!saidInside || saidLoose)) primary = loose;
   }
   const heavyLikely = hits.some((h) => h.value.kind === 'compound' && h.value.heavyRareEarthLikely === true);

@@ -65,24 +65,26 @@ export function sourceStatus(set: RuleSet, sourceId: string, asOf: string): { li
   const seen = new Map<string, string[]>();
   let unknown = false;
   const related: string[] = [];
+  const relate = (id: string | undefined) => { if (id && !related.includes(id)) related.push(id); };
+  // Sources of suspensions still running, cited after the rest (each rule's status is worked out once).
+  const runningSuspensions: string[] = [];
   for (const r of rules) {
     const st = ruleStatus(r, asOf);
     if (st.kind === 'status_unknown') {
       unknown = true;
       // The suspension that ended, and any unconfirmed report of what followed, are part of the answer.
-      for (const id of [st.by.id, st.reported?.source.id]) if (id && !related.includes(id)) related.push(id);
+      relate(st.by.id);
+      relate(st.reported?.source.id);
     }
+    if (st.kind === 'suspended') runningSuspensions.push(st.by.id);
     const line = describeStatus(st, asOf);
     seen.set(line, [...(seen.get(line) ?? []), r.title]);
   }
   for (const r of suspended) {
     const st = ruleStatus(r, asOf);
-    if (st.kind === 'status_unknown' && st.reported && !related.includes(st.reported.source.id)) related.push(st.reported.source.id);
+    if (st.kind === 'status_unknown') relate(st.reported?.source.id);
   }
-  for (const r of rules) {
-    const st = ruleStatus(r, asOf);
-    if (st.kind === 'suspended' && !related.includes(st.by.id)) related.push(st.by.id);
-  }
+  runningSuspensions.forEach(relate);
   const lines = [...seen.entries()].map(([line, titles]) =>
     seen.size === 1 ? `On the rules data it is ${line}.` : `${titles.join('; ')}: ${line}.`);
   return { lines, unknown, related };

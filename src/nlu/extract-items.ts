@@ -21,6 +21,7 @@ const NEGATION_AFTER = grammarWords('negationAfter');
 const NEGATION_AFTER_PHRASES = [...grammarWords('negationAfterPhrases')];
 const COMPLETE_CUES = grammarWords('completeCues');
 const FILLER = grammarWords('filler');
+const TRACE_WORDS = grammarWords('traceWords');
 /** Symbols that are ordinary words or abbreviations when not written in element case, and single letters. */
 const AMBIGUOUS_SYMBOLS = grammarWords('ambiguousSymbols');
 /** Symbols safe to accept in any case (no English word or common abbreviation). */
@@ -370,7 +371,7 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   if (form === 'magnet' && !magnetType && (present.has('Sm') && present.has('Co'))) magnetType = 'smco';
   if (form === 'magnet' && !magnetType && present.has('Nd')) magnetType = 'ndfeb';
 
-  const trace = tokens.some((t) => t.low === 'trace' || t.low === 'impurity' || t.low === 'impurities' || t.low === 'unintended');
+  const trace = tokens.some((t) => TRACE_WORDS.has(t.low));
 
   const item: ItemFrame = {};
   if (present.size) item.elementsPresent = [...present];

@@ -21,6 +21,9 @@ export interface PlaceMention {
 
 const ORIGIN_CUES = grammarWords('originCues');
 const DEST_CUES = grammarWords('destCues');
+const LOCATIVE_CUES = grammarWords('locativeCues');
+const FIRST_PERSON = grammarWords('firstPerson');
+const CONTENT_AFTER = grammarWords('contentAfter');
 const MADE_VERBS = grammarWords('madeVerbs');
 const SITE_NOUNS = grammarWords('siteNouns');
 const BUYER_NOUNS = grammarWords('buyerNouns');
@@ -93,7 +96,7 @@ function nearestCue(tokens: readonly Token[], start: number): { word: string; in
     if (DETERMINERS.has(t.low)) continue;
     // "in Chonburi, Thailand": an unknown place name in apposition takes the cue before it.
     if (i === start - 1 && t.commaAfter && /^\p{Lu}/u.test(t.raw)) continue;
-    if (ORIGIN_CUES.has(t.low) || DEST_CUES.has(t.low) || t.low === 'in' || t.low === 'at' || t.low === 'within' || t.low === 'with' || t.low === 'of') {
+    if (ORIGIN_CUES.has(t.low) || DEST_CUES.has(t.low) || LOCATIVE_CUES.has(t.low)) {
       if (t.low === 'of' && tokens[i - 1]?.low === 'out') return { word: 'from', index: i };
       return { word: t.low, index: i };
     }
@@ -117,7 +120,7 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   const after = tokens[end]?.low;
   // "a German-owned company": who owns it, not where anything is.
   if (OWNERSHIP_WORDS.has(after ?? '')) return { role: 'party', recipient: false };
-  if (after === 'origin' || after === 'sourced' || after === 'made' || after === 'mined') return { role: 'content', recipient };
+  if (CONTENT_AFTER.has(after ?? '')) return { role: 'content', recipient };
   // "Dy oxide bought in China", "terbium sourced from China": where inputs were bought, not where goods leave.
   const verbAt = (cue ? cue.index : start) - 1;
   const verb = [verbAt, verbAt - 1].find((i) => CONTENT_VERBS.has(tokens[i]?.low ?? '') || TECH_SOURCE_VERBS.has(tokens[i]?.low ?? ''));
@@ -129,12 +132,12 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   // "We're a Korean magnet maker": the asker's own place.
   const article = tokens[start - 1]?.low === 'a' || tokens[start - 1]?.low === 'an' ? 1 : 0;
   const intro = tokens[start - 1 - article]?.low ?? '';
-  const selfIntro = SELF_INTRO.has(intro) && (intro.includes("'") || ['we', 'i'].includes(tokens[start - 2 - article]?.low ?? ''));
+  const selfIntro = SELF_INTRO.has(intro) && (intro.includes("'") || FIRST_PERSON.has(tokens[start - 2 - article]?.low ?? ''));
   if (selfIntro) return { role: 'site', recipient: false };
   // "a Singapore distributor holds ...": the holder sells; "a Japanese shipbuilder ... wants them": the one who wants buys.
   const doing = firstVerbAfter(tokens, end);
   if (doing && HOLD_VERBS.has(doing)) return { role: 'site', recipient: false };
-  const ours = ['our', 'my', 'we'].includes(tokens[start - 1]?.low ?? '');
+  const ours = FIRST_PERSON.has(tokens[start - 1]?.low ?? '');
   if (doing && WANT_VERBS.has(doing) && !cue && !ours && headCategory(tokens, end, lex) !== 'site') return { role: 'destination', recipient: true };
   const head = headCategory(tokens, end, lex);
   switch (head) {

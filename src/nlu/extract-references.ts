@@ -1,6 +1,7 @@
 /** Instruments named in a question ("announcement 61", "No. 18", "2026 No. 1", "the catalogue"), control codes,
  * HS codes and explicit dates. Instrument numbers are resolved against the source IDs in `rules/sources.yaml`. */
 import { IsoDateSchema } from '../rules/facts.js';
+import { grammarWords } from './grammar.js';
 
 export interface References {
   readonly sources: string[];
@@ -10,7 +11,7 @@ export interface References {
   readonly asOf: string | undefined;
 }
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTHS = [...grammarWords('months')];
 
 const NAMED: readonly [RegExp, string][] = [
   [/\bcatalog(?:ue)?\b/i, 'TECHCAT'],

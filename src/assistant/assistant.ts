@@ -7,12 +7,13 @@ import type { CaseService } from '../cases/case-service.js';
 import { factsKey } from '../cases/normalise-facts.js';
 import type { Clock } from '../core/clock.js';
 import { isoDay, systemClock } from '../core/clock.js';
+import { resolveShipDate } from '../nlu/extract-ship-date.js';
 import type { Understander, Understanding } from '../nlu/understand.js';
 import type { Decision } from '../rules/decision.js';
 import { evaluate } from '../rules/engine.js';
 import { IsoDateSchema, type Facts } from '../rules/facts.js';
 import type { RuleSet } from '../rules/ruleset.js';
-import { assertNever, type ReplyVerdict } from '../rules/verdict.js';
+import { assertNever, strictness, type ReplyVerdict } from '../rules/verdict.js';
 import type { ConversationState, ConversationStore } from './conversation-store.js';
 import { MemoryConversationStore } from './conversation-store.js';
 import { answerProcess, answerRegulation, topicMatches, type InformationAnswer } from './information.js';
@@ -98,9 +99,10 @@ export class Assistant {
       const { asOf: _a, ...newFacts } = u.facts;
       const carried = prev && DECISION_INTENTS.has(prev.intent) ? mergeFacts(prev.facts, newFacts, { correction: u.frame.correction === true }) : newFacts;
       const facts = scopeFacts(intent, carried);
-      reply = this.decide(message, intent, u, facts, asOf, prev, text);
+      const shipOn = resolveShipDate(u.frame.shipWhen, asOf) ?? (prev && DECISION_INTENTS.has(prev.intent) ? prev.shipOn : undefined);
+      reply = this.decide(message, intent, u, facts, asOf, prev, text, shipOn);
       this.conversations.set(message.conversation, {
-        intent, facts, asOf, turns: [...(prev?.turns ?? []), text].slice(-20), lastVerdict: reply.verdict,
+        intent, facts, asOf, ...(shipOn ? { shipOn } : {}), turns: [...(prev?.turns ?? []), text].slice(-20), lastVerdict: reply.verdict,
         missing: reply.missing, caseId: reply.escalation.caseId ?? prev?.caseId, corrections: reply.readAs?.corrections ?? [],
         updatedAt: this.clock.now().getTime(),
       });
@@ -121,7 +123,7 @@ export class Assistant {
     const facts = applyCorrection(prev.facts, correction.patch);
     const asOf = message.asOf && IsoDateSchema.safeParse(message.asOf).success ? message.asOf : prev.asOf ?? isoDay(this.clock.now());
     const u = this.options.understander.understand(text);
-    const reply = this.decide(message, prev.intent, { ...u, intent: prev.intent, confidence: 1 }, facts, asOf, prev, text);
+    const reply = this.decide(message, prev.intent, { ...u, intent: prev.intent, confidence: 1 }, facts, asOf, prev, text, prev.shipOn);
     this.conversations.set(message.conversation, {
       ...prev, facts, asOf, turns: [...prev.turns, text].slice(-20), lastVerdict: reply.verdict, missing: reply.missing,
       caseId: reply.escalation.caseId ?? prev.caseId, corrections: reply.readAs?.corrections ?? [], updatedAt: this.clock.now().getTime(),
@@ -150,8 +152,8 @@ export class Assistant {
     return u.intent;
   }
 
-  private decide(message: Message, intent: Intent, u: Understanding, stated: Facts, asOf: string, prev: ConversationState | undefined, text: string): Reply {
-    const { facts, decision, assumedOrigin } = this.decideWithRoute(intent, stated, asOf);
+  private decide(message: Message, intent: Intent, u: Understanding, stated: Facts, asOf: string, prev: ConversationState | undefined, text: string, shipOn?: string): Reply {
+    const { facts, decision, assumedOrigin, decidedFor } = this.decideForShipment(intent, stated, asOf, shipOn);
     if (intent === 'part_license' && !facts.item && u.signals.unknownObject && !prev) {
       return this.infoReply('out_of_scope', u.confidence, {
         headline: `"${u.signals.unknownObject}" is not something Lodestone's rules cover.`,
@@ -169,6 +171,7 @@ export class Assistant {
     const extraReasons: string[] = [];
     // A claim in the question is a fact to check against the rules, never a rule itself.
     if (u.frame.claims.length > 0 && verdict !== 'not_required') extraReasons.push(`You mention a claim ("${u.frame.claims[0]}"). The answer comes from the rules, not the claim; check it against them before relying on it.`);
+    if (decidedFor) extraReasons.push(`The goods move on or about ${decidedFor}, when the rules differ from today's: this answer is for that day, with the announcements published by ${asOf}.`);
     if (assumedOrigin) extraReasons.push('Where the goods leave from was not said, and every other fact points to a licence: I read them as leaving China, where these controls apply. If they ship from outside China, say so and I will check again.');
 
     if (verdict === 'escalate' && this.options.cases) {
@@ -216,14 +219,27 @@ export class Assistant {
    * licence, a ban or a case for compliance, that stricter answer is given (and the assumption said), rather than a
    * question: it can never turn into "no licence", because only stricter verdicts are taken.
    */
-  private decideWithRoute(intent: Intent, stated: Facts, asOf: string): { facts: Facts; decision: Decision; assumedOrigin: boolean } {
-    const decision = evaluate(this.options.rules, stated, asOf);
+  private decideWithRoute(intent: Intent, stated: Facts, asOf: string, knownOn?: string): { facts: Facts; decision: Decision; assumedOrigin: boolean } {
+    const options = knownOn ? { knownOn } : {};
+    const decision = evaluate(this.options.rules, stated, asOf, options);
     const routeUnknown = stated.shipFrom === undefined && stated.madeIn === undefined && stated.item?.chinaOrigin === undefined;
     if (decision.verdict !== 'need_info' || intent === 'collaboration_license' || !routeUnknown || !stated.item) return { facts: stated, decision, assumedOrigin: false };
     const assumed: Facts = { ...stated, shipFrom: 'CN' };
-    const alt = evaluate(this.options.rules, assumed, asOf);
+    const alt = evaluate(this.options.rules, assumed, asOf, options);
     if (alt.verdict === 'license_required' || alt.verdict === 'prohibited' || alt.verdict === 'escalate') return { facts: assumed, decision: alt, assumedOrigin: true };
     return { facts: stated, decision, assumedOrigin: false };
+  }
+
+  /**
+   * A shipment on a later day is decided for that day too, with only what was published by the day asked (an
+   * announced rule that will be in force; a suspension that will have ended). The stricter answer is given, so a
+   * misread date can only make an answer more careful, never turn it into "no licence".
+   */
+  private decideForShipment(intent: Intent, stated: Facts, asOf: string, shipOn: string | undefined): { facts: Facts; decision: Decision; assumedOrigin: boolean; decidedFor?: string } {
+    const today = this.decideWithRoute(intent, stated, asOf);
+    if (!shipOn || shipOn <= asOf) return today;
+    const then = this.decideWithRoute(intent, stated, shipOn, asOf);
+    return strictness(then.decision.verdict) > strictness(today.decision.verdict) ? { ...then, decidedFor: shipOn } : today;
   }
 
   /** The control codes of the listed items in question, saying which are only inferred. */

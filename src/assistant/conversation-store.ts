@@ -14,6 +14,8 @@ export interface ConversationState {
   /** Facts the last reply asked for. */
   readonly missing: readonly string[];
   readonly asOf?: string;
+  /** The day the goods move, when the conversation gave one after the day asked. */
+  readonly shipOn?: string;
   readonly caseId?: string;
   /** The corrections the last reply offered: a message equal to one of their labels applies it. */
   readonly corrections?: readonly Correction[];

@@ -50,6 +50,12 @@ export const PartyFrameSchema = z.object({
 }).strict();
 export type PartyFrame = z.infer<typeof PartyFrameSchema>;
 
+export const ShipWhenSchema = z.union([
+  z.object({ year: z.number().int().min(2000).max(2100).optional(), month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31).optional() }).strict(),
+  z.object({ monthsAhead: z.number().int().min(0).max(36) }).strict(),
+]);
+export type ShipWhen = z.infer<typeof ShipWhenSchema>;
+
 export const FrameSchema = z.object({
   item: ItemFrameSchema.optional(),
   places: z.object({
@@ -77,5 +83,8 @@ export const FrameSchema = z.object({
   /** Another country's rules or tariffs the question is about (US tariffs, EU licences, ITAR, DFARS). */
   foreignRegime: z.string().max(60).optional(),
   asOf: IsoDateSchema.optional(),
+  /** When the goods are to move, as said ("in mid-December", "on 3 March 2026", "next month"): the year is left
+   * out when the message leaves it out, and resolved against the day the question is asked. */
+  shipWhen: ShipWhenSchema.optional(),
 }).strict();
 export type Frame = z.infer<typeof FrameSchema>;

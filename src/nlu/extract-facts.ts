@@ -5,6 +5,7 @@
 import type { Frame, ItemFrame, PartyFrame } from '../contracts/frame.js';
 import type { Facts } from '../rules/facts.js';
 import { factsFromFrame } from './frame-facts.js';
+import { extractShipWhen } from './extract-ship-date.js';
 import { grammarWords } from './grammar.js';
 import { findListedParties, listedPartyFrame } from './extract-parties.js';
 import { extractCollaboration } from './extract-collaboration.js';
@@ -191,6 +192,8 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
     frame.technology = t;
   }
   if (references.asOf) frame.asOf = references.asOf;
+  const shipWhen = extractShipWhen(text);
+  if (shipWhen) frame.shipWhen = shipWhen;
   const lowText = text.toLowerCase();
   if (CORRECTION.test(text)) frame.correction = true;
   frame.claims = claimsIn(text, tokens);

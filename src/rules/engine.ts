@@ -131,11 +131,21 @@ export function rulesInScope(set: RuleSet, facts: Facts): readonly Rule[] {
   return set.rules.filter((r) => (r.appliesTo === 'goods' ? goods : technology));
 }
 
-export function evaluate(set: RuleSet, facts: Facts, asOf: string): Decision {
+export interface EvaluateOptions {
+  /** Decide with only the instruments published by this day (the day asked, when deciding for a later day). */
+  readonly knownOn?: string;
+}
+
+export function evaluate(set: RuleSet, facts: Facts, asOf: string, options: EvaluateOptions = {}): Decision {
   const statuses = new Map<string, RuleStatus>();
   const rules = rulesInScope(set, facts);
+  const { knownOn } = options;
+  const known = knownOn === undefined ? undefined : (ref: { id: string }) => {
+    const date = set.sources.get(ref.id)?.date;
+    return date === undefined || date <= knownOn;
+  };
   const results: RuleResult[] = rules.map((rule) => {
-    const status = ruleStatus(rule, asOf);
+    const status = ruleStatus(rule, asOf, known);
     statuses.set(rule.id, status);
     const { result, checks, unknowns } = evaluateCondition(rule.when, facts, set.conditions);
     return {

@@ -27,7 +27,33 @@ export function reportedNote(status: RuleStatus): string | undefined {
   return `An extension${until} was reported (${status.reported.source.id}), but no MOFCOM notice implementing it was found, so the status stays unknown until compliance records it${status.reported.until ? `; ${status.reported.until} is the next date to watch` : ''}.`;
 }
 
-export function ruleStatus(rule: Rule, asOf: string): RuleStatus {
+/**
+ * Which instruments were published by a given day. Deciding for a later day (the day goods ship) with only what
+ * was known when the question was asked: a suspension, a recorded outcome or a report published after that is
+ * left out, and a rule whose own instrument was not yet published does not exist yet.
+ */
+export type KnownSource = (ref: CitationRef) => boolean;
+
+/** The rule as it was known: what a `known` filter leaves of its suspensions and their outcomes. */
+function asKnown(rule: Rule, known: KnownSource): Rule {
+  return {
+    ...rule,
+    suspensions: rule.suspensions.filter((s) => known(s.source)).map((s) => {
+      const { then, reported, ...rest } = s;
+      return { ...rest, ...(then && known(then.source) ? { then } : {}), ...(reported && known(reported.source) ? { reported } : {}) };
+    }),
+  };
+}
+
+export function ruleStatus(rule: Rule, asOf: string, known?: KnownSource): RuleStatus {
+  if (known) {
+    if (!rule.sources.some(known)) return { kind: 'not_yet', from: rule.effectiveFrom > asOf ? rule.effectiveFrom : asOf };
+    return statusOn(asKnown(rule, known), asOf);
+  }
+  return statusOn(rule, asOf);
+}
+
+function statusOn(rule: Rule, asOf: string): RuleStatus {
   for (const s of rule.suspensions) {
     const end = suspensionEnd(s);
     if (asOf >= s.from && asOf < end) return { kind: 'suspended', until: end, by: s.source };

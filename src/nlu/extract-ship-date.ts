@@ -1,0 +1,92 @@
+/**
+ * When the goods are to move, if the message says so: a date or month in a sentence that speaks of shipping,
+ * delivering or exporting ("we ship in mid-December", "delivery on 3 March 2026", "the order leaves next month").
+ * The rules that apply are those in force on that day, which can differ from the day the question is asked (a
+ * rule announced but not yet in force; a suspension that will have ended). The year is left unresolved when the
+ * message leaves it out: only the assistant knows the day the question is asked.
+ */
+import type { ShipWhen } from '../contracts/frame.js';
+import { grammarWords } from './grammar.js';
+import { wordsPattern } from './text.js';
+
+const MONTHS = [...grammarWords('months')];
+const SHIPMENT = wordsPattern(grammarWords('shipmentWords'));
+const PREPOSITIONS = grammarWords('monthPrepositions');
+/** A knowledge list of `word=number` pairs as a map. */
+function numbered(list: string): Map<string, number> {
+  return new Map([...grammarWords(list)].map((p) => {
+    const [word, n] = p.split('=');
+    return [word as string, Number(n)];
+  }));
+}
+const PART_DAY = numbered('monthParts');
+const NUMBER_WORDS = numbered('numberWords');
+/** "Dec", "Sept" and "December" all name December. */
+const MONTH_NAME = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
+const ORDINAL = String.raw`(\d{1,2})(?:st|nd|rd|th)?`;
+const YEAR = String.raw`(?:,?\s+(20\d\d))?`;
+
+function monthNumber(name: string): number {
+  const low = name.toLowerCase().replace(/\.$/, '');
+  return MONTHS.findIndex((m) => m.startsWith(low.slice(0, 3))) + 1;
+}
+
+function valid(when: { year?: number; month: number; day?: number }): ShipWhen | undefined {
+  if (when.month < 1 || when.month > 12) return undefined;
+  if (when.day !== undefined && (when.day < 1 || when.day > 31)) return undefined;
+  return when;
+}
+
+/** The dates a sentence gives, most precise first. */
+function dateIn(sentence: string): ShipWhen | undefined {
+  const iso = /\b(20\d\d)-(\d{2})-(\d{2})\b/.exec(sentence);
+  if (iso) return valid({ year: Number(iso[1]), month: Number(iso[2]), day: Number(iso[3]) });
+  const dmy = new RegExp(String.raw`\b${ORDINAL}\s+(?:of\s+)?${MONTH_NAME}${YEAR}\b`, 'i').exec(sentence);
+  if (dmy) return valid({ day: Number(dmy[1]), month: monthNumber(dmy[2] as string), ...(dmy[3] ? { year: Number(dmy[3]) } : {}) });
+  const mdy = new RegExp(String.raw`\b${MONTH_NAME}\s+${ORDINAL}\b${YEAR}`, 'i').exec(sentence);
+  if (mdy && !/^\d{4}$/.test(mdy[2] as string)) return valid({ month: monthNumber(mdy[1] as string), day: Number(mdy[2]), ...(mdy[3] ? { year: Number(mdy[3]) } : {}) });
+  // A month name after a preposition or a part of the month ("in May", "mid-December", "end of March 2026").
+  for (const m of sentence.matchAll(new RegExp(String.raw`\b([a-z]+)(?:\s+of)?[\s-]+${MONTH_NAME}(?:\s+(20\d\d))?\b`, 'gi'))) {
+    const before = (m[1] as string).toLowerCase();
+    if (!PREPOSITIONS.has(before)) continue;
+    const day = PART_DAY.get(before);
+    return valid({ month: monthNumber(m[2] as string), ...(day !== undefined ? { day } : {}), ...(m[3] ? { year: Number(m[3]) } : {}) });
+  }
+  if (/\bnext month\b/i.test(sentence)) return { monthsAhead: 1 };
+  const inMonths = /\bin\s+(\w+)\s+months?\b/i.exec(sentence);
+  const n = inMonths ? NUMBER_WORDS.get((inMonths[1] as string).toLowerCase()) ?? Number(inMonths[1]) : NaN;
+  if (Number.isInteger(n) && n >= 1 && n <= 36) return { monthsAhead: n };
+  return undefined;
+}
+
+export function extractShipWhen(text: string): ShipWhen | undefined {
+  for (const sentence of text.split(/(?<=[.!?;])\s+|\n+/)) {
+    if (!SHIPMENT.test(sentence)) continue;
+    const when = dateIn(sentence);
+    if (when) return when;
+  }
+  return undefined;
+}
+
+/** The day the goods move, as an ISO date, resolved against the day asked: a month without a year is its next
+ * occurrence (this month counts), a month without a day its first day. Undefined when it is not after the day asked. */
+export function resolveShipDate(when: ShipWhen | undefined, asked: string): string | undefined {
+  if (!when) return undefined;
+  const [y, m] = asked.split('-').map(Number) as [number, number];
+  let year: number;
+  let month: number;
+  let day: number;
+  if ('monthsAhead' in when) {
+    const total = m - 1 + when.monthsAhead;
+    year = y + Math.floor(total / 12);
+    month = (total % 12) + 1;
+    day = 1;
+  } else {
+    month = when.month;
+    year = when.year ?? (when.month >= m ? y : y + 1);
+    day = when.day ?? 1;
+  }
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const iso = `${year}-${String(month).padStart(2, '0')}-${String(Math.min(day, last)).padStart(2, '0')}`;
+  return iso > asked ? iso : undefined;
+}

@@ -1,0 +1,88 @@
+/**
+ * A shipment on a later day is decided for that day with what was published by the day asked: an announced rule
+ * that will be in force by then counts, a suspension published later does not, and the stricter answer is given.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractShipWhen, resolveShipDate } from '../../src/nlu/extract-ship-date.js';
+import { evaluate } from '../../src/rules/engine.js';
+import { ruleStatus } from '../../src/rules/rule-status.js';
+import { msg, newAssistant, rules } from '../support/understanding.js';
+
+describe('reading when goods move', () => {
+  it.each([
+    ['We ship the order in mid-December.', { month: 12, day: 15 }],
+    ['Delivery is planned on 3 March 2026.', { year: 2026, month: 3, day: 3 }],
+    ['The shipment leaves on 2026-01-20 from Ningbo.', { year: 2026, month: 1, day: 20 }],
+    ['ETD Jan 5th, from Shanghai', { month: 1, day: 5 }],
+    ['Our contract says delivery by end of March 2027.', { year: 2027, month: 3, day: 28 }],
+    ['The goods are due to ship next month.', { monthsAhead: 1 }],
+    ['We will export them in three months.', { monthsAhead: 3 }],
+  ])('%s', (text, expected) => {
+    expect(extractShipWhen(text)).toEqual(expected);
+  });
+
+  it.each([
+    'We may ship some Dy oxide to Korea.',
+    'Announcement No. 57 was published on 9 October 2025. What does it cover?',
+    'We met them in March and they liked the samples.',
+  ])('finds no shipment date in "%s"', (text) => {
+    expect(extractShipWhen(text)).toBeUndefined();
+  });
+
+  it('resolves a month without a year to its next occurrence, and ignores days already past', () => {
+    expect(resolveShipDate({ month: 12, day: 15 }, '2025-10-22')).toBe('2025-12-15');
+    expect(resolveShipDate({ month: 2 }, '2025-10-22')).toBe('2026-02-01');
+    expect(resolveShipDate({ monthsAhead: 3 }, '2025-11-30')).toBe('2026-02-01');
+    expect(resolveShipDate({ month: 2, day: 31 }, '2026-01-10')).toBe('2026-02-28');
+    expect(resolveShipDate({ year: 2025, month: 9, day: 1 }, '2025-10-22')).toBeUndefined();
+    expect(resolveShipDate({ month: 10, day: 22 }, '2025-10-22')).toBeUndefined();
+  });
+});
+
+describe('knowledge as of the day asked', () => {
+  const no57 = rules.rules.find((r) => r.id === 'no57-items');
+  const known = (day: string) => (ref: { id: string }) => (rules.sources.get(ref.id)?.date ?? '') <= day;
+
+  it('leaves out a suspension published after the day asked', () => {
+    expect(no57 && ruleStatus(no57, '2025-12-15').kind).toBe('suspended');
+    expect(no57 && ruleStatus(no57, '2025-12-15', known('2025-10-22')).kind).toBe('in_force');
+  });
+
+  it('treats a rule whose announcement was not yet published as not yet in force', () => {
+    expect(no57 && ruleStatus(no57, '2025-12-15', known('2025-09-01')).kind).toBe('not_yet');
+  });
+
+  it('keeps a suspension published by the day asked', () => {
+    expect(no57 && ruleStatus(no57, '2025-12-15', known('2025-11-07')).kind).toBe('suspended');
+  });
+
+  it('decides a No. 57 item for its shipment day as known on the day asked', () => {
+    const europiumOxide = { item: { form: 'oxide' as const, elementsPresent: ['Eu' as const], compositionComplete: true }, shipFrom: 'CN' };
+    expect(evaluate(rules, europiumOxide, '2025-12-15').verdict).toBe('not_required');
+    expect(evaluate(rules, europiumOxide, '2025-12-15', { knownOn: '2025-10-22' }).verdict).toBe('license_required');
+  });
+});
+
+describe('a question about a later shipment', () => {
+  it('gives the stricter answer for the shipment day and says why', () => {
+    const reply = newAssistant().handle({ ...msg('We ship europium oxide from Baotou to Korea in mid-December. Licence needed?', 'sd1'), asOf: '2025-10-22' });
+    expect(reply.verdict).toBe('license_required');
+    expect(reply.reasons[0]).toMatch(/on or about 2025-12-15/);
+    expect(reply.citations.map((c) => c.source)).toContain('CN-ANN-2025-57');
+  });
+
+  it('answers for the day asked when the shipment day would be laxer', () => {
+    const reply = newAssistant().handle({ ...msg('We ship europium oxide from Baotou to Korea in December. Licence needed?', 'sd2'), asOf: '2025-11-20' });
+    expect(reply.verdict).toBe('not_required');
+    expect(reply.reasons.join(' ')).not.toMatch(/on or about/);
+  });
+
+  it('keeps the shipment day for the follow-up answer', () => {
+    const a = newAssistant();
+    a.handle({ ...msg('Our rare earth oxide ships from Baotou to Korea in mid-December. Licence?', 'sd3'), asOf: '2026-11-02' });
+    const reply = a.handle({ ...msg('It is europium oxide', 'sd3'), asOf: '2026-11-02' });
+    // On 2026-11-02 No. 57 is suspended (no licence); on 2026-12-15 its status is unknown.
+    expect(reply.verdict).toBe('escalate');
+    expect(reply.reasons[0]).toMatch(/on or about 2026-12-15/);
+  });
+});

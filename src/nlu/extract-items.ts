@@ -22,6 +22,7 @@ const NEGATION_AFTER_PHRASES = [...grammarWords('negationAfterPhrases')];
 const COMPLETE_CUES = grammarWords('completeCues');
 const FILLER = grammarWords('filler');
 const TRACE_WORDS = grammarWords('traceWords');
+const BALANCE_WORDS = grammarWords('balanceWords');
 /** Symbols that are ordinary words or abbreviations when not written in element case, and single letters. */
 const AMBIGUOUS_SYMBOLS = grammarWords('ambiguousSymbols');
 /** Symbols safe to accept in any case (no English word or common abbreviation). */
@@ -38,6 +39,8 @@ const DOWNSTREAM_FORM: Record<Downstream, Form> = {
   other_assembly: 'component',
 };
 const PURE_FORMS: readonly Form[] = ['metal', 'oxide', 'compound', 'alloy', 'target'];
+/** Magnet families that hold rare earths (ferrite and AlNiCo do not). */
+const RARE_EARTH_MAGNETS: readonly string[] = ['ndfeb', 'smco', 'cerium'];
 /** "A licence for X" and "needed for X" name the item; any other "for X" describes an end use. */
 const LICENCE_WORDS = grammarWords('licenceWords');
 
@@ -316,7 +319,8 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     // "Speed sensor: PCB, pins, a SmCo5 pellet": a list after the product's colon or parenthesis is what it holds.
     const productEnd = tokens[(primary.at(-1) as PhraseHit<ItemTag>).end - 1] as Token;
     const listedInProduct = (run: PhraseHit<ItemTag>[]) => {
-      const between = text.slice(productEnd.end, (tokens[run[0]?.start ?? 0] as Token).start);
+      // List markers ("(a) rotors and (b) loose magnets") are no parenthesis about the product.
+      const between = text.slice(productEnd.end, (tokens[run[0]?.start ?? 0] as Token).start).replace(/\(\s*(?:[a-h]|\d{1,2}|i{1,3}|iv|v)\s*\)/gi, ' ');
       // A parenthesis, or a colon opening a list of parts ("sensor: PCB, pins, a SmCo5 pellet"); a colon alone is a
       // heading ("For generators: NdFeB magnets with Dy") and says nothing about what is inside what.
       const list = /\(/.test(between) || (/:/.test(between) && /,/.test(between));
@@ -325,6 +329,15 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     const loose = materialRuns.find((run) => !inside.get(run) && !listedInProduct(run));
     if (loose && (!saidInside || saidLoose)) primary = loose;
   }
+  // Several magnet families named ("AlNiCo rods and SmCo discs"): the rare-earth one is what the rules decide on.
+  const familyOf = (run: PhraseHit<ItemTag>[]) => run.map((h) => h.value).find((v) => v.kind === 'compound' && v.magnetType !== undefined);
+  const rareEarthFamily = (run: PhraseHit<ItemTag>[]) => {
+    const f = familyOf(run);
+    return f?.kind === 'compound' && f.magnetType !== undefined && RARE_EARTH_MAGNETS.includes(f.magnetType);
+  };
+  if (primary && familyOf(primary) && !rareEarthFamily(primary)) primary = candidates.find(rareEarthFamily) ?? primary;
+  const primaryFamily = primary ? familyOf(primary) : undefined;
+  if (primaryFamily?.kind === 'compound') magnetType = primaryFamily.magnetType;
   const heavyLikely = hits.some((h) => h.value.kind === 'compound' && h.value.heavyRareEarthLikely === true);
   let grade: string | undefined;
   if (primary) {
@@ -359,6 +372,12 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   if (!form && !genericOnly && elements.some((e) => e.oxide && present.has(e.element))) form = 'oxide';
   // "Calcined ... catalyst powder" is the FAQ's calcined rare-earth catalyst, wherever "calcined" stands.
   if (form === 'catalyst' && !downstream && /\bcalcined\b/i.test(text)) downstream = 'calcined_catalyst';
+  // An analysis that ends in "Fe balance", or a formula that spells out every element ("Nd-Pr-Ce-La-Fe-B"), lists
+  // the whole composition.
+  const balance = tokens.some((t, i) => BALANCE_WORDS.has(t.low) && (elementTokens.has(i - 1) || elementTokens.has(i + 1)));
+  const spelledOut = [...text.matchAll(/(?<![\p{L}\p{N}])(?:[A-Z][a-z]?-){3,}[A-Z][a-z]?(?![\p{L}\p{N}])/gu)]
+    .some((m) => m[0].split('-').every((sym) => lex.symbols.has(sym)));
+  if (present.size > 0 && (balance || spelledOut)) complete = true;
   // "No rare earth at all": the asker says the composition holds none.
   const lowText = text.toLowerCase();
   if (NO_RARE_EARTH.some((p) => lowText.includes(p)) && ![...present].some((e) => lex.knowledge.rareEarths.has(e))) complete = true;

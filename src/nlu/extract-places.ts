@@ -24,6 +24,8 @@ const DEST_CUES = grammarWords('destCues');
 const LOCATIVE_CUES = grammarWords('locativeCues');
 const FIRST_PERSON = grammarWords('firstPerson');
 const CONTENT_AFTER = grammarWords('contentAfter');
+const INSIDE_CUES = grammarWords('insideCues');
+const MADE_FOLLOWERS = grammarWords('madeFollowers');
 const MADE_VERBS = grammarWords('madeVerbs');
 const SITE_NOUNS = grammarWords('siteNouns');
 const BUYER_NOUNS = grammarWords('buyerNouns');
@@ -162,14 +164,20 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   }
   if (cue && ORIGIN_CUES.has(cue.word)) return { role: 'origin', recipient: false };
   if (recipient) return { role: 'destination', recipient: true };
-  if (cue && (cue.word === 'in' || cue.word === 'at' || cue.word === 'within')) {
+  if (cue && INSIDE_CUES.has(cue.word)) {
     // The words before the cue, within the clause ("sorry to bother. Purchasing in Shenzhen" has no "to").
     const before: string[] = [];
-    for (let i = start - 2; i >= Math.max(0, start - 6) && !(tokens[i] as Token).clauseEnd; i--) before.push((tokens[i] as Token).low);
-    if (before.some((w) => MADE_VERBS.has(w))) return { role: 'made', recipient: false };
+    for (let i = cue.index - 1; i >= Math.max(0, cue.index - 6) && !(tokens[i] as Token).clauseEnd; i--) before.push((tokens[i] as Token).low);
+    // "made in", "sintered at our plant in": a verb of making. "a sintered-magnet plant in" uses it as an adjective.
+    const madeVerb = before.findIndex((w, k) => MADE_VERBS.has(w) && (k === 0 || !/^[a-z]/.test(before[k - 1] ?? '') || MADE_FOLLOWERS.has(before[k - 1] ?? '')));
+    if (madeVerb >= 0) return { role: 'made', recipient: false };
     // "We are a distributor in Düsseldorf": the asker's own place.
     const weAre = before.findIndex((w) => w === "we're" || w === 'are');
     if (weAre >= 0 && (before[weAre] === "we're" || before[weAre + 1] === 'we')) return { role: 'site', recipient: false };
+    // "for our speaker line in Monterrey", "for a plant in Ohio": the goods are for that site, so it receives them.
+    const forPos = before.findIndex((w) => w === 'for');
+    const nounPhrase = (k: number) => before.slice(0, k).every((w) => !ORIGIN_CUES.has(w) && !DEST_CUES.has(w) && !INSIDE_CUES.has(w));
+    if (forPos >= 0 && nounPhrase(forPos) && before.slice(0, forPos).some((w) => SITE_NOUNS.has(w) || BUYER_NOUNS.has(w) || MAKER_NOUNS.has(w))) return { role: 'destination', recipient: true };
     // "our contract manufacturer in Penang": our own maker's place, where the goods are made.
     const ownMaker = before.findIndex((w) => MAKER_NOUNS.has(w));
     if (ownMaker >= 0 && before.slice(ownMaker + 1, ownMaker + 3).includes('our')) return { role: 'site', recipient: false };

@@ -127,3 +127,40 @@ describe('claims and activity in the frame', () => {
     expect(frame('Our Chinese partner wants to license its strip casting process to us').activity).toBe('license');
   });
 });
+
+describe('compositions spelled out', () => {
+  it('reads a hyphenated list of every element, or an analysis ending in "Fe balance", as the whole composition', () => {
+    expect(facts('sintered magnets (La-Ce-Nd-Fe-B, no Dy or Tb)').item?.compositionComplete).toBe(true);
+    expect(facts('the certificate lists Nd 29 %, Pr 3 %, B 1 %, Fe balance').item?.compositionComplete).toBe(true);
+  });
+
+  it('leaves the family name alone open: NdFeB may hold Dy', () => {
+    expect(facts('Nd-Fe-B magnets').item?.compositionComplete).toBeUndefined();
+  });
+});
+
+describe('several materials in one shipment', () => {
+  it('decides on the rare-earth magnet family when a rare-earth-free one is named first', () => {
+    expect(facts('a crate with 20 kg of ferrite segments and 2 kg of SmCo rings').item).toMatchObject({ magnetType: 'smco', form: 'magnet' });
+  });
+
+  it('does not take list markers for a parenthesis about the product', () => {
+    expect(facts('we send (a) complete rotors and (b) loose NdFeB spare magnets with Dy').item).toMatchObject({ form: 'magnet', besideProduct: true });
+  });
+});
+
+describe('sites that receive the goods', () => {
+  it('reads "to a line in a city, country" as the destination', () => {
+    expect(facts('we ship Tb oxide from Tianjin to a phosphor line in Ulsan, Korea').destination).toBe('KR');
+  });
+
+  it('reads "for our line in X" as where the goods go', () => {
+    expect(facts('we buy magnets from Ningbo for our motor line in Puebla').destination).toBe('MX');
+  });
+
+  it('does not read a making verb used as an adjective as the place of making', () => {
+    const f = facts('PrNd metal from Baotou to our new sintered-magnet plant in Thailand');
+    expect(f.madeIn).toBeUndefined();
+    expect(f.destination).toBe('TH');
+  });
+});

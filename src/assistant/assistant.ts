@@ -141,7 +141,7 @@ export class Assistant {
     // An information intent with nothing in the information topics to answer it, about a named item or
     // cooperation ("do we need a licence for our magnets?"), is a question for the rules.
     if ((u.intent === 'license_process' || u.intent === 'regulation_info') && u.suggested
-      && u.signals.references.sources.length === 0 && !topicMatches(this.options.rules, u.intent, text)) {
+      && ((u.signals.references.sources.length === 0 && !topicMatches(this.options.rules, u.intent, text)) || (u.suggestedStrong && DECISION_INTENTS.has(u.suggested) && u.asksForDecision))) {
       return u.suggested;
     }
     if (!prev || !DECISION_INTENTS.has(prev.intent)) return u.intent;

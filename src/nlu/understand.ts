@@ -10,6 +10,7 @@ import type { Facts } from '../rules/facts.js';
 import type { IntentModel, Scored } from './classifier.js';
 import { extractFacts, type Signals } from './extract-facts.js';
 import { featurize } from './features.js';
+import { asksForDecision } from './question-form.js';
 import type { Lexicon } from './lexicon.js';
 
 export interface Understanding {
@@ -25,6 +26,10 @@ export interface Understanding {
   readonly knownShare: number;
   /** The decision intent the extracted facts point to, if any. */
   readonly suggested: Intent | null;
+  /** The facts settle the suggestion by their structure (goods named and leaving China; a named cooperation). */
+  readonly suggestedStrong: boolean;
+  /** The last question is a yes/no question about the case, not about procedure. */
+  readonly asksForDecision: boolean;
 }
 
 export const MIN_MARGIN = 0.2;
@@ -122,7 +127,7 @@ export function createUnderstander(model: IntentModel, lex: Lexicon, sourceIds: 
         }
         if (intent !== top.intent) confidence = Math.max(0.5, scores.find((s) => s.intent === intent)?.score ?? 0);
       }
-      return { intent, confidence: Math.min(1, Math.max(0, confidence)), scores, frame, foreignRegime, facts, signals, knownShare, suggested: suggestion?.intent ?? null };
+      return { intent, confidence: Math.min(1, Math.max(0, confidence)), scores, frame, foreignRegime, facts, signals, knownShare, suggested: suggestion?.intent ?? null, suggestedStrong: suggestion?.strong ?? false, asksForDecision: asksForDecision(original) };
     },
   };
 }

@@ -1,0 +1,26 @@
+/**
+ * Whether a message asks for a decision: its last question is a yes/no question ("is that ok?", "can we rely on
+ * that?", "is a licence needed for the next lot?") and not about a procedure ("what documents…", "how long…",
+ * "can we apply for one too?"). A question about named goods leaving China in this form wants a verdict, even
+ * when it cites announcements or mentions customs.
+ */
+import { grammarWords } from './grammar.js';
+import { tokenize } from './text.js';
+
+const YES_NO_OPENERS = grammarWords('yesNoOpeners');
+const PROCEDURE_WORDS = grammarWords('procedureWords');
+
+export function asksForDecision(text: string): boolean {
+  const questions = text.split(/(?<=\?)/).map((q) => q.trim()).filter((q) => q.endsWith('?'));
+  const last = questions.at(-1);
+  if (!last) return false;
+  // The question's own clause: after the last sentence break inside it ("No. 57" and "Art. 2" break nothing).
+  const clause = last.split(/(?<=[!;:]|(?<!\b(?:[Nn]o|[Nn]r|[Aa]rt|[Ee]tc|[Vv]s))\.)\s+/).at(-1) ?? last;
+  const words = tokenize(clause).map((t) => t.low);
+  if (words.length === 0 || words.some((w) => PROCEDURE_WORDS.has(w))) return false;
+  // "As of today, with the suspension over, is a licence needed?": the verb opens one of the comma-separated parts.
+  return clause.split(',').some((part) => {
+    const opener = tokenize(part).findIndex((t) => YES_NO_OPENERS.has(t.low));
+    return opener >= 0 && opener <= 1;
+  });
+}

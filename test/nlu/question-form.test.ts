@@ -1,0 +1,34 @@
+/** Yes/no questions about a case want a verdict; questions about procedure do not. */
+import { describe, expect, it } from 'vitest';
+import { asksForDecision } from '../../src/nlu/question-form.js';
+import { msg, newAssistant } from '../support/understanding.js';
+
+describe('asksForDecision', () => {
+  it.each([
+    'Our supplier wants to declare the Gd oxide as "ceramic powder". Is that ok?',
+    'They say the new grade is not controlled. Can we rely on that?',
+    'As of today, can they ship without a licence?',
+    'Is a licence still needed for the next lot under No. 57?',
+  ])('is true for "%s"', (text) => expect(asksForDecision(text)).toBe(true));
+
+  it.each([
+    'What documents does the plant need for the application?',
+    'Customs stopped the container. What do we do now?',
+    'Can our subsidiary apply for a general licence too?',
+    'How long does MOFCOM take?',
+    'Tell me about No. 57.',
+  ])('is false for "%s"', (text) => expect(asksForDecision(text)).toBe(false));
+});
+
+describe('a yes/no question about named goods that cites an announcement', () => {
+  it('gets a verdict, not an information answer', () => {
+    const reply = newAssistant().handle({ ...msg('We buy Tm2O3 from a refiner in Jiangxi for our laser lab in Jena. With the No. 70 suspension over, is a Chinese licence needed for the next lot?', 'qf1'), asOf: '2026-11-20' });
+    expect(reply.verdict).toBe('escalate');
+    expect(reply.citations.map((c) => c.source)).toContain('CN-ANN-2025-57');
+  });
+
+  it('a procedure question about the same goods stays an information answer', () => {
+    const reply = newAssistant().handle({ ...msg('Customs in Xiamen stopped our container of Dy-free NdFeB magnets. What do we do now?', 'qf2'), asOf: '2026-11-20' });
+    expect(reply.verdict).toBe('none');
+  });
+});

@@ -42,7 +42,7 @@ function providerSides(tokens: readonly Token[], places: readonly PlaceMention[]
   if (verb < 0) return null;
   let clauseStart = 0;
   for (let i = verb - 1; i >= 0; i--) if ((tokens[i] as Token).clauseEnd) { clauseStart = i + 1; break; }
-  const relevant = places.filter((p) => p.role !== 'content' && p.role !== 'technology');
+  const relevant = places.filter((p) => p.role !== 'content' && p.role !== 'technology' && p.role !== 'regime');
   // Before the verb, only a place right after "to" is on the receiving side ("sent to our German plant").
   const afterTo = (p: PlaceMention) => [1, 2, 3].some((k) => DEST_WORDS.has(tokens[p.start - k]?.low ?? '') && [1, 2, 3].slice(0, k - 1).every((j) => DETERMINER_WORDS.has(tokens[p.start - j]?.low ?? '')));
   // "send X from Germany to ...": where it is sent from is the provider's side too.
@@ -67,7 +67,7 @@ function domesticOnly(text: string, places: readonly PlaceMention[], verb: numbe
   const low = text.toLowerCase();
   if (lex.knowledge.cues.domesticPhrases.some((p) => low.includes(p))) return true;
   if (verb < 0) return undefined;
-  const after = places.filter((p) => p.start > verb && p.role !== 'content' && p.role !== 'technology');
+  const after = places.filter((p) => p.start > verb && p.role !== 'content' && p.role !== 'technology' && p.role !== 'regime');
   const chinesePersons = after.filter((p) => p.country === 'CN' && p.role === 'party');
   if (chinesePersons.length === 0 || after.some((p) => p.country !== 'CN')) return undefined;
   return true;
@@ -102,7 +102,7 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   }
   const area = AREA_ORDER.find((a) => areas.has(a));
 
-  const china = places.filter((p) => p.country === 'CN' && p.role !== 'content');
+  const china = places.filter((p) => p.country === 'CN' && p.role !== 'content' && p.role !== 'regime');
   let chineseProvider: boolean | undefined;
   // The first verb by which something passes from one party to another ("licenses", "sends", "trains").
   const verb = tokens.findIndex((t) => lex.knowledge.cues.provisionVerbs.has(t.low));
@@ -116,8 +116,10 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   if (sides?.provider.some((p) => p.country === 'CN') || (learning && china.length > 0)) chineseProvider = true;
   else if (onSite && china.some((p) => p.role === 'destination' || p.role === 'site')) chineseProvider = true;
   else if (china.some((p) => !p.recipient)) chineseProvider = true;
+  // Joint research and joint ventures run both ways: a Chinese partner brings its know-how too.
+  else if ((kind === 'joint_rnd' || kind === 'jv_investment') && china.length > 0) chineseProvider = true;
   else if (china.length > 0) chineseProvider = false;
-  const foreign = places.filter((p) => p.country !== 'CN' && p.role !== 'content' && p.role !== 'technology');
+  const foreign = places.filter((p) => p.country !== 'CN' && p.role !== 'content' && p.role !== 'technology' && p.role !== 'regime');
   const abroad = foreign.length > 0 ? true : china.some((p) => p.role === 'site' || p.role === 'destination') ? false : undefined;
   const research = RESEARCH.test(text);
   return { kind, area, chineseProvider, abroad, domesticOnly: domesticOnly(text, places, verb, lex), publicOrBasicResearch: research, hits };

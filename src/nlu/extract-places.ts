@@ -7,7 +7,8 @@ import type { Lexicon, PlaceTag } from './lexicon.js';
 import { grammarWords } from './grammar.js';
 import type { Token } from './text.js';
 
-export type PlaceRole = 'origin' | 'made' | 'site' | 'destination' | 'content' | 'technology' | 'party' | 'other';
+/** `regime`: a nationality that names whose rules are asked about ("a Chinese export licence"), not a party or a place. */
+export type PlaceRole = 'origin' | 'made' | 'site' | 'destination' | 'content' | 'technology' | 'party' | 'regime' | 'other';
 
 export interface PlaceMention {
   readonly country: string;
@@ -25,6 +26,8 @@ const LOCATIVE_CUES = grammarWords('locativeCues');
 const FIRST_PERSON = grammarWords('firstPerson');
 const CONTENT_AFTER = grammarWords('contentAfter');
 const INSIDE_CUES = grammarWords('insideCues');
+const REGIME_NOUNS = grammarWords('regimeNouns');
+const REGIME_MODIFIERS = grammarWords('regimeModifiers');
 const MADE_FOLLOWERS = grammarWords('madeFollowers');
 const MADE_VERBS = grammarWords('madeVerbs');
 const SITE_NOUNS = grammarWords('siteNouns');
@@ -120,6 +123,12 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   // "an order (RFQ, enquiry) from a US depot": the place of whoever asks for the goods.
   if (cue?.word === 'from' && lex.knowledge.cues.requestNouns.has(tokens[cue.index - 1]?.low ?? '')) return { role: 'destination', recipient: true };
   const after = tokens[end]?.low;
+  // "any Chinese export licence", "the Chinese rules": whose rules, not who takes part.
+  if (tag.demonym) {
+    let k = end;
+    while (k < end + 2 && REGIME_MODIFIERS.has(tokens[k]?.low ?? '')) k++;
+    if (REGIME_NOUNS.has(tokens[k]?.low ?? '')) return { role: 'regime', recipient: false };
+  }
   // "a German-owned company": who owns it, not where anything is.
   if (OWNERSHIP_WORDS.has(after ?? '')) return { role: 'party', recipient: false };
   if (CONTENT_AFTER.has(after ?? '')) return { role: 'content', recipient };

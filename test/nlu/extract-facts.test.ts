@@ -164,3 +164,17 @@ describe('sites that receive the goods', () => {
     expect(f.destination).toBe('TH');
   });
 });
+
+describe('whose rules are asked about', () => {
+  const frame = (text: string) => extractFacts(text, understanding.lexicon, sourceIds).frame;
+  it('reads "a Chinese export licence" as the regime, not a Chinese party', () => {
+    const f = facts('We ship our used sintering furnace from Stuttgart to a magnet maker in Suzhou. Any Chinese export licence needed?');
+    expect(f.shipFrom).toBe('DE');
+    expect(f.collaboration?.chineseProvider).not.toBe(true);
+    expect(frame('Is a Chinese licence needed?').parties).toEqual([]);
+  });
+
+  it('counts a Chinese partner in joint research as bringing know-how', () => {
+    expect(facts('Our Dutch lab plans joint research on NdFeB magnet recycling with a university in Hefei.').collaboration?.chineseProvider).toBe(true);
+  });
+});

@@ -35,6 +35,7 @@ const LINE_SERVICE = /\b(commission|commissioning|install|installation|maintain|
 /** Words that say the work is published or basic research (brief R26). */
 const RESEARCH = wordsPattern(grammarWords('researchPhrases'));
 const DEST_WORDS = grammarWords('destWords');
+const NEGATION_CUES = grammarWords('negationCues');
 const DETERMINER_WORDS = grammarWords('determinerWords');
 
 /** The places before the first provision verb (the provider's side) and after its "to" (the recipient's). */
@@ -55,7 +56,8 @@ function providerSides(tokens: readonly Token[], places: readonly PlaceMention[]
 function impliedArea(tokens: readonly Token[], lex: Lexicon, kind: Kind | undefined): Area | undefined {
   // Know-how words, or people hired, trained or sent who carry it ("a senior engineer from an NdFeB maker").
   const carriesKnowHow = kind === 'hiring' || kind === 'training' || kind === 'consulting';
-  if (!carriesKnowHow && !tokens.some((t) => lex.knowledge.cues.knowHowNouns.has(t.low))) return undefined;
+  const knowHow = tokens.some((t, i) => lex.knowledge.cues.knowHowNouns.has(t.low) && ![1, 2].some((k) => NEGATION_CUES.has(tokens[i - k]?.low ?? '')));
+  if (!carriesKnowHow && !knowHow) return undefined;
   const items = lex.items.find(tokens);
   if (items.some((h) => (h.value.kind === 'form' && (h.value.form === 'magnet' || h.value.form === 'magnet_powder')) || (h.value.kind === 'compound' && h.value.magnetType !== undefined && h.value.magnetType !== 'ferrite' && h.value.magnetType !== 'other'))) return 'magnet_preparation';
   return undefined;
@@ -76,7 +78,10 @@ function domesticOnly(text: string, places: readonly PlaceMention[], verb: numbe
 export function extractCollaboration(tokens: readonly Token[], text: string, places: readonly PlaceMention[], lex: Lexicon): CollaborationExtraction {
   const kinds = new Set<Kind>();
   let hits = 0;
+  // "Equipment only, no documents go with it": a negated word names what is not provided.
+  const negated = (start: number) => [1, 2].some((k) => NEGATION_CUES.has(tokens[start - k]?.low ?? ''));
   for (const h of lex.collaborationKinds.find(tokens)) {
+    if (negated(h.start)) continue;
     kinds.add(h.value);
     hits++;
   }
@@ -90,6 +95,7 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
 
   const areas = new Set<Area>();
   for (const h of lex.technologyAreas.find(tokens)) {
+    if (negated(h.start)) continue;
     areas.add(h.value);
     hits++;
   }

@@ -95,12 +95,17 @@ function firstVerbAfter(tokens: readonly Token[], end: number): string | undefin
 function nearestCue(tokens: readonly Token[], start: number): { word: string; index: number } | null {
   // "from us (China)": a place in parentheses stands in for the word before it.
   const first = tokens[start]?.parenBefore ? start - 1 : start;
+  let apposition = false;
   for (let i = first - 1; i >= 0 && start - i <= 5; i--) {
     const t = tokens[i] as Token;
     if (t.clauseEnd) return null;
     if (DETERMINERS.has(t.low)) continue;
-    // "in Chonburi, Thailand": an unknown place name in apposition takes the cue before it.
-    if (i === start - 1 && t.commaAfter && /^\p{Lu}/u.test(t.raw)) continue;
+    // "in Chonburi, Thailand", "in Bac Ninh, Vietnam": an unknown place name in apposition takes the cue before it.
+    if (i === start - 1 && t.commaAfter && /^\p{Lu}/u.test(t.raw)) {
+      apposition = true;
+      continue;
+    }
+    if (apposition && i >= start - 3 && /^\p{Lu}/u.test(t.raw)) continue;
     if (ORIGIN_CUES.has(t.low) || DEST_CUES.has(t.low) || LOCATIVE_CUES.has(t.low)) {
       if (t.low === 'of' && tokens[i - 1]?.low === 'out') return { word: 'from', index: i };
       return { word: t.low, index: i };

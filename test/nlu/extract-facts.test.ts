@@ -178,3 +178,20 @@ describe('whose rules are asked about', () => {
     expect(facts('Our Dutch lab plans joint research on NdFeB magnet recycling with a university in Hefei.').collaboration?.chineseProvider).toBe(true);
   });
 });
+
+describe('equipment and the know-how that goes with it', () => {
+  it('reads a production line sold with its process documents as a technology transfer', () => {
+    const f = facts('We sell our used NdFeB line (jet mill, presses, sintering furnaces, with process docs) from our Anhui plant to a buyer in Malaysia.');
+    expect(f.collaboration).toMatchObject({ kind: 'technology_transfer', area: 'magnet_preparation', chineseProvider: true });
+  });
+
+  it('does not read documents said not to go with the equipment as a transfer', () => {
+    const f = facts('We move a used jet mill from our Baotou plant to our plant in Thailand. Machine only, no documents and no drawings.');
+    expect(f.collaboration?.kind).toBeUndefined();
+    expect(f.item?.form).toBe('equipment');
+  });
+
+  it('takes the cue before an unknown two-word place name in apposition', () => {
+    expect(facts('magnets from Ningbo to our plant in Bac Ninh, Vietnam').destination).toBe('VN');
+  });
+});

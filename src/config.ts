@@ -11,6 +11,24 @@ const csv = z
 
 const optional = z.string().trim().min(1).optional().catch(undefined);
 
+/** The channels the server can run; CHANNELS picks among them (src/channels/channel-plan.ts). */
+export const SERVER_CHANNELS = ['web', 'slack', 'teams'] as const;
+export type ServerChannel = (typeof SERVER_CHANNELS)[number];
+
+function isServerChannel(name: string): name is ServerChannel {
+  return (SERVER_CHANNELS as readonly string[]).includes(name);
+}
+
+const channelList = csv.transform((names, ctx) => {
+  const chosen: ServerChannel[] = [];
+  for (const name of names) {
+    const lower = name.toLowerCase();
+    if (!isServerChannel(lower)) ctx.addIssue({ code: 'custom', message: `"${name}" is not a channel (${SERVER_CHANNELS.join(', ')})` });
+    else if (!chosen.includes(lower)) chosen.push(lower);
+  }
+  return chosen;
+});
+
 export const ConfigSchema = z
   .object({
     HOST: z.string().default('127.0.0.1'),
@@ -34,10 +52,11 @@ export const ConfigSchema = z
     MICROSOFT_APP_PASSWORD: optional,
     MICROSOFT_APP_TYPE: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('MultiTenant'),
     MICROSOFT_APP_TENANT_ID: optional,
+    /** Which channels run (web, slack, teams); unset: the web and Teams, and Slack when any Slack variable is set. */
+    CHANNELS: channelList,
   })
   .transform((c) => ({
     ...c,
-    slackEnabled: c.SLACK_BOT_TOKEN !== undefined && (c.SLACK_SIGNING_SECRET !== undefined || c.SLACK_APP_TOKEN !== undefined),
     teamsAuthenticated: c.MICROSOFT_APP_ID !== undefined,
     loopback: isLoopback(c.HOST),
   }));

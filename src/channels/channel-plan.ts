@@ -6,6 +6,7 @@
  * - A half-configured Slack (a token without its signing secret, or the reverse) refuses to start, naming what is
  *   missing: starting with Slack silently off would look like success. Teams' own pairs are checked where its
  *   settings are built (teams-channel.ts).
+ * - The web chat may trust a proxy's user header only from the proxies listed in TRUSTED_PROXIES.
  */
 import type { Config, ServerChannel } from '../config.js';
 import { assertNever } from '../rules/verdict.js';
@@ -25,7 +26,7 @@ export interface ChannelPlan {
 
 type PlanConfig = Pick<
   Config,
-  | 'CHANNELS' | 'HOST' | 'loopback' | 'CONSOLE_TOKEN'
+  | 'CHANNELS' | 'HOST' | 'loopback' | 'CONSOLE_TOKEN' | 'TRUSTED_PROXIES' | 'TRUSTED_USER_HEADER'
   | 'SLACK_BOT_TOKEN' | 'SLACK_SIGNING_SECRET' | 'SLACK_APP_TOKEN' | 'SLACK_COMPLIANCE_CHANNEL'
   | 'MICROSOFT_APP_ID' | 'MICROSOFT_APP_PASSWORD' | 'MICROSOFT_APP_TENANT_ID'
 >;
@@ -48,7 +49,7 @@ export function planChannels(config: PlanConfig): ChannelPlan {
   const channels = ORDER.filter((channel) => {
     switch (channel) {
       case 'web':
-        if (!on('web', set(config, ['CONSOLE_TOKEN']))) return false;
+        if (!on('web', set(config, ['CONSOLE_TOKEN', 'TRUSTED_USER_HEADER']))) return false;
         notices.push(...webNotices(config));
         return true;
       case 'teams':
@@ -86,11 +87,25 @@ function checkSlackPairs(config: PlanConfig, configured: readonly string[], chos
 
 /** What the web channel refuses off loopback, said at start rather than discovered as 503s. */
 function webNotices(config: PlanConfig): StartupNotice[] {
+  const header = config.TRUSTED_USER_HEADER;
+  if (header !== undefined && config.TRUSTED_PROXIES.length === 0) {
+    throw new ChannelConfigError(
+      `web: TRUSTED_USER_HEADER is set but TRUSTED_PROXIES is not, so any client could name itself in ${header}; ` +
+      `set TRUSTED_PROXIES to the address of the proxy that sets it`,
+    );
+  }
   if (config.loopback || config.CONSOLE_TOKEN !== undefined) return [];
+  if (header === undefined) {
+    return [{
+      level: 'warn', channel: 'web',
+      message: `web: HOST=${config.HOST} is not loopback and CONSOLE_TOKEN is not set, so the chat and the console answer 503 to ` +
+        'everyone; set CONSOLE_TOKEN, and TRUSTED_USER_HEADER with TRUSTED_PROXIES to let employees in through an authenticating proxy',
+    }];
+  }
   return [{
     level: 'warn', channel: 'web',
-    message: `web: HOST=${config.HOST} is not loopback and CONSOLE_TOKEN is not set, so the chat and the console answer 503 to ` +
-      'everyone; set CONSOLE_TOKEN, or leave web out of CHANNELS',
+    message: `web: CONSOLE_TOKEN is not set, so the console answers 503 beyond loopback; the chat takes the user from ${header} ` +
+      'on requests from TRUSTED_PROXIES',
   }];
 }
 

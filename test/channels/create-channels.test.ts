@@ -148,7 +148,26 @@ describe('startup warnings about what the web channel refuses', () => {
     const { lines } = await channelsOf({ HOST: '0.0.0.0', CHANNELS: 'web' });
     expect(warnings(lines)).toEqual([
       'web: HOST=0.0.0.0 is not loopback and CONSOLE_TOKEN is not set, so the chat and the console answer 503 to everyone; ' +
-      'set CONSOLE_TOKEN, or leave web out of CHANNELS',
+      'set CONSOLE_TOKEN, and TRUSTED_USER_HEADER with TRUSTED_PROXIES to let employees in through an authenticating proxy',
     ]);
+  });
+
+  it('off loopback with a trusted proxy but no CONSOLE_TOKEN: only the console is refused', async () => {
+    const { lines } = await channelsOf({ HOST: '0.0.0.0', CHANNELS: 'web', TRUSTED_PROXIES: '10.0.0.5', TRUSTED_USER_HEADER: 'X-Forwarded-User' });
+    expect(warnings(lines)).toEqual([
+      'web: CONSOLE_TOKEN is not set, so the console answers 503 beyond loopback; the chat takes the user from X-Forwarded-User ' +
+      'on requests from TRUSTED_PROXIES',
+    ]);
+  });
+
+  it('TRUSTED_USER_HEADER without TRUSTED_PROXIES is refused: anyone could claim to be anyone', async () => {
+    const e = await refusal({ HOST: '0.0.0.0', CHANNELS: 'web', TRUSTED_USER_HEADER: 'X-Forwarded-User' });
+    expect(e.name).toBe('ChannelConfigError');
+    expect(e.message).toMatch(/TRUSTED_USER_HEADER is set but TRUSTED_PROXIES is not/);
+  });
+
+  it('refuses a TRUSTED_PROXIES entry that is not an address, a subnet or a named range', () => {
+    expect(() => loadConfig({ TRUSTED_PROXIES: 'proxy.example.com' })).toThrow(/TRUSTED_PROXIES/);
+    expect(loadConfig({ TRUSTED_PROXIES: 'loopback, 10.0.0.0/8, fd00::1' }).TRUSTED_PROXIES).toEqual(['loopback', '10.0.0.0/8', 'fd00::1']);
   });
 });

@@ -1,20 +1,23 @@
 /**
- * `npm start`: reads the configuration, builds the app, turns on the channels the configuration enables, and
- * serves them on one port. With no configuration: 127.0.0.1:3978, web chat and console, Teams in local mode.
- * Anything that stops it from serving (a bad variable, a channel that cannot run, a taken port) ends it with one
- * line on stderr and exit code 1.
+ * `npm start`: reads `.env` (when present; the environment wins) and the configuration, builds the app, turns on
+ * the channels the configuration asks for, and serves them on one port. With no configuration: 127.0.0.1:3978,
+ * web chat and console, Teams in local mode. Anything that stops it from serving (a bad variable, a
+ * half-configured channel, a taken port) ends it with one line on stderr and exit code 1.
  */
 import type { Server } from 'node:http';
 import { createApp, type App } from './app.js';
 import type { ChannelModule } from './channels/channel-module.js';
 import { loadConfig } from './config.js';
+import { describeDotEnv, loadDotEnv } from './core/dotenv.js';
 import { listen } from './listen.js';
 import { createHttpApp } from './server.js';
 import { createChannels } from './channels/create-channels.js';
 
 async function main(): Promise<void> {
+  const dotenv = loadDotEnv();
   const config = loadConfig();
   const app = createApp({ config });
+  if (dotenv) app.logger.info(describeDotEnv(dotenv));
   let channels: ChannelModule[] = [];
   let server: Server;
   try {

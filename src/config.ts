@@ -2,6 +2,7 @@
  * Configuration from the environment, validated with zod, with embedded defaults so `npm start` runs with none:
  * the server on 127.0.0.1:3978, SQLite in ./data, Teams in local (emulator) mode, Slack off.
  */
+import proxyAddr from 'proxy-addr';
 import { z } from 'zod';
 
 const csv = z
@@ -10,6 +11,40 @@ const csv = z
   .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
 
 const optional = z.string().trim().min(1).optional().catch(undefined);
+
+/** The channels the server can run; CHANNELS picks among them (src/channels/channel-plan.ts). */
+export const SERVER_CHANNELS = ['web', 'slack', 'teams'] as const;
+export type ServerChannel = (typeof SERVER_CHANNELS)[number];
+
+function isServerChannel(name: string): name is ServerChannel {
+  return (SERVER_CHANNELS as readonly string[]).includes(name);
+}
+
+const channelList = csv.transform((names, ctx) => {
+  const chosen: ServerChannel[] = [];
+  for (const name of names) {
+    const lower = name.toLowerCase();
+    if (!isServerChannel(lower)) ctx.addIssue({ code: 'custom', message: `"${name}" is not a channel (${SERVER_CHANNELS.join(', ')})` });
+    else if (!chosen.includes(lower)) chosen.push(lower);
+  }
+  return chosen;
+});
+
+/** Express's `trust proxy` list: addresses, subnets, and the names loopback, linklocal and uniquelocal. */
+const proxyList = csv.superRefine((entries, ctx) => {
+  for (const entry of entries) {
+    try {
+      proxyAddr.compile(entry);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: `"${entry}" is not an IP address, a subnet (10.0.0.0/8) or one of loopback, linklocal, uniquelocal` });
+    }
+  }
+});
+
+const headerName = z.preprocess(
+  (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+  z.string().trim().regex(/^[A-Za-z0-9-]{1,100}$/, 'a header name, such as X-Forwarded-User').optional(),
+);
 
 export const ConfigSchema = z
   .object({
@@ -34,10 +69,15 @@ export const ConfigSchema = z
     MICROSOFT_APP_PASSWORD: optional,
     MICROSOFT_APP_TYPE: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('MultiTenant'),
     MICROSOFT_APP_TENANT_ID: optional,
+    /** Which channels run (web, slack, teams); unset: the web and Teams, and Slack when any Slack variable is set. */
+    CHANNELS: channelList,
+    /** Proxies whose X-Forwarded-* headers (and TRUSTED_USER_HEADER) are believed, in Express's `trust proxy` terms. */
+    TRUSTED_PROXIES: proxyList,
+    /** The header in which a trusted proxy names the signed-in employee, for the web chat (never the console). */
+    TRUSTED_USER_HEADER: headerName,
   })
   .transform((c) => ({
     ...c,
-    slackEnabled: c.SLACK_BOT_TOKEN !== undefined && (c.SLACK_SIGNING_SECRET !== undefined || c.SLACK_APP_TOKEN !== undefined),
     teamsAuthenticated: c.MICROSOFT_APP_ID !== undefined,
     loopback: isLoopback(c.HOST),
   }));

@@ -1,32 +1,35 @@
 /**
- * `npm start`: reads the configuration, builds the app, turns on the channels the configuration enables, and
- * serves them on one port. With no configuration: 127.0.0.1:3978, web chat and console, Teams in local mode.
+ * `npm start`: reads `.env` (when present; the environment wins) and the configuration, builds the app, turns on
+ * the channels the configuration asks for, and serves them on one port. With no configuration: 127.0.0.1:3978,
+ * web chat and console, Teams in local mode. Anything that stops it from serving (a bad variable, a
+ * half-configured channel, a taken port) ends it with one line on stderr and exit code 1.
  */
 import type { Server } from 'node:http';
-import { createApp } from './app.js';
+import { createApp, type App } from './app.js';
 import type { ChannelModule } from './channels/channel-module.js';
-import { loadConfig, ConfigError } from './config.js';
+import { loadConfig } from './config.js';
+import { describeDotEnv, loadDotEnv } from './core/dotenv.js';
+import { listen } from './listen.js';
 import { createHttpApp } from './server.js';
 import { createChannels } from './channels/create-channels.js';
 
 async function main(): Promise<void> {
+  const dotenv = loadDotEnv();
   const config = loadConfig();
   const app = createApp({ config });
-  let channels: ChannelModule[];
+  if (dotenv) app.logger.info(describeDotEnv(dotenv));
+  let channels: ChannelModule[] = [];
+  let server: Server;
   try {
     channels = await createChannels(app);
+    const humanChannels = Object.fromEntries(channels.filter((c) => c.humanChannel).map((c) => [c.name, c.humanChannel]));
+    server = await listen(createHttpApp(app, channels), config.PORT, config.HOST);
+    app.startBackground(humanChannels);
+    for (const c of channels) await c.start?.();
   } catch (e) {
-    await app.close();
+    await stopAll(app, channels);
     throw e;
   }
-  const humanChannels = Object.fromEntries(channels.filter((c) => c.humanChannel).map((c) => [c.name, c.humanChannel]));
-  app.startBackground(humanChannels);
-  const http = createHttpApp(app, channels);
-  const server: Server = await new Promise((resolve, reject) => {
-    const s = http.listen(config.PORT, config.HOST, () => resolve(s));
-    s.once('error', reject);
-  });
-  for (const c of channels) await c.start?.();
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
@@ -46,8 +49,16 @@ async function main(): Promise<void> {
   process.on('SIGTERM', (s) => void shutdown(s));
 }
 
+async function stopAll(app: App, channels: readonly ChannelModule[]): Promise<void> {
+  for (const c of channels) await c.stop?.().catch(() => undefined);
+  await app.close();
+}
+
+/** Errors that are about the configuration or the machine carry their own sentence; anything else is a bug. */
+const SAYS_WHY = new Set(['ConfigError', 'ChannelConfigError', 'ListenError']);
+
 main().catch((e: unknown) => {
-  const msg = e instanceof ConfigError || (e instanceof Error && e.name === 'ChannelConfigError') ? e.message : e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  const msg = e instanceof Error ? (SAYS_WHY.has(e.name) ? e.message : `${e.name}: ${e.message}`) : String(e);
   process.stderr.write(`lodestone: cannot start: ${msg}\n`);
   process.exit(1);
 });

@@ -10,7 +10,8 @@ import type { ChannelModule } from './channels/channel-module.js';
 export function createHttpApp(app: App, channels: readonly ChannelModule[]): Express {
   const http = express();
   http.disable('x-powered-by');
-  http.set('trust proxy', false);
+  // X-Forwarded-For and -Proto (req.ip, req.secure) are believed only from the proxies in TRUSTED_PROXIES.
+  http.set('trust proxy', app.config.TRUSTED_PROXIES.length > 0 ? [...app.config.TRUSTED_PROXIES] : false);
   http.get('/healthz', (_req, res) => {
     res.json({ ok: true, rulesVersion: app.rules.version, channels: channels.map((c) => c.name) });
   });

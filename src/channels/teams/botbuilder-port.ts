@@ -8,6 +8,7 @@ import {
   type Activity, type ConversationReference, type InvokeResponse,
 } from 'botbuilder';
 import { z } from 'zod';
+import { consoleToLog } from '../../core/console-capture.js';
 import type { Logger } from '../../core/logger.js';
 import { retryAfterMs } from './retry-after.js';
 import {
@@ -99,12 +100,14 @@ export function createBotbuilderPort(settings: BotFrameworkSettings, logger: Log
     credentials,
   );
   const adapter = new LodestoneCloudAdapter(auth);
+  // botbuilder prints to the console on a bad token (a stack trace, the signing key it tried): log it at debug.
+  const libraryLog = logger.child({ component: 'botbuilder' });
   // Proactive calls claim to come from our app id; '' is the anonymous identity of local mode.
   const botAppId = settings.appId ?? '';
 
   async function authenticate(activity: Activity, authorization: string): Promise<AuthResult | DeliveryResult> {
     try {
-      return await auth.authenticateRequest(activity, authorization);
+      return await consoleToLog(libraryLog, () => auth.authenticateRequest(activity, authorization));
     } catch (err) {
       const status = authFailureStatus(err);
       if (status === 401) {
@@ -128,12 +131,12 @@ export function createBotbuilderPort(settings: BotFrameworkSettings, logger: Log
       const authResult = await authenticate(activity, authorization);
       if ('status' in authResult) return authResult;
       let invoke: InvokeResult | undefined;
-      const response = await adapter.runAuthenticated(authResult, activity, async (context) => {
+      const response = await consoleToLog(libraryLog, () => adapter.runAuthenticated(authResult, activity, async (context) => {
         await handler(turnOf(context, (r) => { invoke = r; }));
         if (context.activity.type === ActivityTypes.Invoke && invoke) {
           await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: invokeResponse(invoke) });
         }
-      });
+      }));
       return response ? { status: response.status, body: response.body } : { status: 200 };
     },
 

@@ -37,11 +37,19 @@ export function createTeamsChannel(app: App, options: TeamsChannelOptions = {}):
 export function botFrameworkSettings(config: Config, options: TeamsChannelOptions = {}): BotFrameworkSettings {
   const base = { openIdMetadataUrl: options.openIdMetadataUrl };
   if (!config.teamsAuthenticated || config.MICROSOFT_APP_ID === undefined) {
+    // Half a configuration must not quietly become local mode, which authenticates nobody.
+    const stray = config.MICROSOFT_APP_PASSWORD !== undefined ? 'MICROSOFT_APP_PASSWORD' : config.MICROSOFT_APP_TENANT_ID !== undefined ? 'MICROSOFT_APP_TENANT_ID' : undefined;
+    if (stray) {
+      throw new ChannelConfigError(
+        `Teams: ${stray} is set but MICROSOFT_APP_ID is not, and without it /api/messages would authenticate nobody ` +
+        `(local mode); set MICROSOFT_APP_ID, or unset ${stray}.`,
+      );
+    }
     if (!config.loopback) {
       throw new ChannelConfigError(
         `Teams: MICROSOFT_APP_ID is not set, so /api/messages would accept unauthenticated requests, which is allowed ` +
         `only when HOST is a loopback address (127.0.0.1, ::1, localhost); HOST is ${config.HOST}. Set MICROSOFT_APP_ID ` +
-        `and its credentials, or set HOST=127.0.0.1.`,
+        `and its credentials, set HOST=127.0.0.1, or leave Teams off with CHANNELS=web (or web,slack).`,
       );
     }
     return { ...base, appId: undefined, appPassword: undefined, appType: config.MICROSOFT_APP_TYPE, tenantId: undefined };

@@ -3,7 +3,7 @@
  * Every question goes through app.answer, so it is understood, decided, escalated and audited like any other.
  */
 import { randomUUID } from 'node:crypto';
-import express, { type Router } from 'express';
+import express, { type Request, type Router } from 'express';
 import type { Reply } from '../../assistant/reply.js';
 import { renderChatPage } from './chat-page.js';
 import { formCsrf, requireCsrf } from './csrf.js';
@@ -25,11 +25,15 @@ export function chatRoutes(ctx: WebContext): Router {
   const router = express.Router();
   const form = express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: 20 });
   const json = express.json({ limit: BODY_LIMIT });
+  // "Log out" ends a token login; a proxy's user signs out at the proxy.
+  const tokenLogin = (req: Request): boolean => ctx.auth.required && ctx.proxyUsers.userOf(req) === undefined;
 
-  const ask = (session: WebSession, text: string, asOf: string | undefined): Turn => {
+  // The asker is the user a trusted proxy signed in, when there is one; otherwise the session's anonymous visitor.
+  const ask = (req: Request, session: WebSession, text: string, asOf: string | undefined): Turn => {
     const now = ctx.app.clock.now();
+    const user = ctx.proxyUsers.userOf(req) ?? session.user;
     const reply = ctx.app.answer({
-      id: `web-${randomUUID()}`, text, user: session.user, conversation: session.conversation, channel: 'web',
+      id: `web-${randomUUID()}`, text, user, conversation: session.conversation, channel: 'web',
       receivedAt: now, ...(asOf ? { asOf } : {}),
     });
     return ctx.transcript.add(session.conversation, text, reply, now);
@@ -41,14 +45,14 @@ export function chatRoutes(ctx: WebContext): Router {
       turns: ctx.transcript.list(session.conversation),
       inbox: ctx.inbox.list(session.conversation),
       csrfToken: session.csrfToken,
-      loggedIn: ctx.auth.required,
+      loggedIn: tokenLogin(req),
     }).value);
   });
 
   router.post('/chat', form, (req, res) => {
     const session = requireCsrf(ctx.sessions, req, formCsrf(req.body));
     const input = ChatInputSchema.parse(req.body);
-    const turn = ask(session, input.text, input.asOf);
+    const turn = ask(req, session, input.text, input.asOf);
     res.redirect(303, `/#turn-${turn.id}`);
   });
 
@@ -60,7 +64,7 @@ export function chatRoutes(ctx: WebContext): Router {
 
   router.get('/sources', (req, res) => {
     const session = ctx.sessions.ensure(req, res);
-    res.type('html').send(renderSourcesPage(ctx.app.rules, ctx.auth.required, session.csrfToken).value);
+    res.type('html').send(renderSourcesPage(ctx.app.rules, tokenLogin(req), session.csrfToken).value);
   });
 
   /** For API clients: starts a session and hands over its CSRF token. */
@@ -71,7 +75,7 @@ export function chatRoutes(ctx: WebContext): Router {
   router.post('/api/chat/messages', json, (req, res) => {
     const session = requireCsrf(ctx.sessions, req);
     const input = ChatInputSchema.parse(req.body);
-    const turn = ask(session, input.text, input.asOf);
+    const turn = ask(req, session, input.text, input.asOf);
     const body: ChatAnswer = { turn: turn.id, reply: turn.reply, html: renderTurn(turn, session.csrfToken).value };
     res.json(body);
   });

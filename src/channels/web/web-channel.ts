@@ -7,6 +7,7 @@ import type { ChannelModule } from '../channel-module.js';
 import { AlertStore } from './alert-store.js';
 import { ConsoleAuth } from './console-auth.js';
 import { InboxStore } from './inbox-store.js';
+import { ProxyUsers } from './proxy-users.js';
 import { Sessions } from './session.js';
 import { TranscriptStore } from './transcript-store.js';
 import { WebHumanChannel } from './web-human-channel.js';
@@ -26,6 +27,7 @@ export function createWebChannel(app: App): ChannelModule {
     app, transcript, inbox, alerts,
     sessions: new Sessions(key),
     auth: new ConsoleAuth(app.config, key, () => app.clock.now().getTime()),
+    proxyUsers: new ProxyUsers(app.config),
   };
   // The transcript holds what askers typed: keep it no longer than the audit log keeps its text.
   const prune = () => {

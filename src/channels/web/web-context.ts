@@ -3,6 +3,7 @@ import type { App } from '../../app.js';
 import type { AlertStore } from './alert-store.js';
 import type { ConsoleAuth } from './console-auth.js';
 import type { InboxStore } from './inbox-store.js';
+import type { ProxyUsers } from './proxy-users.js';
 import type { Sessions } from './session.js';
 import type { TranscriptStore } from './transcript-store.js';
 
@@ -10,6 +11,8 @@ export interface WebContext {
   readonly app: App;
   readonly sessions: Sessions;
   readonly auth: ConsoleAuth;
+  /** Chat users vouched for by a trusted proxy (TRUSTED_USER_HEADER from TRUSTED_PROXIES). */
+  readonly proxyUsers: ProxyUsers;
   readonly transcript: TranscriptStore;
   readonly inbox: InboxStore;
   readonly alerts: AlertStore;

@@ -3,7 +3,8 @@
  * on its own paths, so Slack's and Teams' endpoints on the same server are untouched:
  * - security headers on everything it serves;
  * - on loopback, the Host header must name this machine (no DNS rebinding);
- * - off loopback, CONSOLE_TOKEN (bearer or login cookie) for everything but login and assets.
+ * - off loopback, CONSOLE_TOKEN (bearer or login cookie) for everything but login and assets; the chat's pages
+ *   also open to a user a trusted proxy vouches for (proxy-users.ts), the console never does.
  */
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { ZodError } from 'zod';
@@ -19,6 +20,8 @@ import { WebError } from './web-error.js';
 
 const OWN_PATH = /^\/(?:$|chat(?:\/|$)|api\/chat(?:\/|$)|sources(?:\/|$)|console(?:\/|$)|login$|logout$|assets\/)/;
 const OPEN_PATH = /^\/(?:login$|logout$|assets\/)/;
+/** The employees' pages: what a proxy-authenticated user may reach without the officers' token. */
+const CHAT_PATH = /^\/(?:$|chat(?:\/|$)|api\/chat(?:\/|$)|sources(?:\/|$))/;
 
 export function ownsPath(path: string): boolean {
   return OWN_PATH.test(path);
@@ -43,7 +46,7 @@ export function createWebRouter(ctx: WebContext): Router {
       refuse(req, res, 421, 'bad_host', 'This server answers only to localhost.');
       return;
     }
-    if (OPEN_PATH.test(req.path) || ctx.auth.allows(req)) {
+    if (OPEN_PATH.test(req.path) || ctx.auth.allows(req) || (CHAT_PATH.test(req.path) && ctx.proxyUsers.userOf(req) !== undefined)) {
       next();
       return;
     }

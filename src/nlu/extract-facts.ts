@@ -49,6 +49,10 @@ const ACTIVITY_EXHIBIT = grammarWords('activityExhibit');
 const PRODUCTION_SITES = grammarWords('productionSites');
 /** Verbs that say a site makes the goods (knowledge/language.yaml). */
 const MAKE_VERBS = wordsPattern(grammarWords('makeVerbs'));
+/** "Our magnets contain Chinese Dy oxide": Chinese inputs of goods made elsewhere, not Chinese goods. */
+const CONTAIN_VERBS = new RegExp(`(?<![\\p{L}\\p{N}-])(?:${[...grammarWords('containVerbs')].join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+/** "We're a Korean magnet maker": the asker makes the goods. */
+const SELF_MAKER = new RegExp(String.raw`\b(?:we(?:'re| are)|as)\s+an?\s+(?:[\w-]+\s+){0,3}(?:${[...grammarWords('makerNouns')].join('|')})\b`, 'i');
 const FOREIGN_MADE = /\b(foreign[- ]made|made abroad|made outside (?:of )?china|non[- ]chinese)\b/i;
 const CHINA_ORIGIN = /\b(chin(?:ese|a)[- ]origin|of chinese origin|made in china|chinese[- ]made|china[- ]made)\b/i;
 const VALUE_WORDS = /\b(value|worth|cost|price|by value)\b/i;
@@ -63,6 +67,12 @@ function shareOfValue(text: string, chineseContent: boolean): number | undefined
     }
   }
   return undefined;
+}
+
+/** A Chinese place the goods (or inputs) came from: "bought from China", "our Chinese supplier" beside our own site. */
+function chineseSource(places: readonly PlaceMention[]): boolean {
+  const firstSite = places.find((p) => p.role === 'site');
+  return places.some((p) => p.country === 'CN' && (p.role === 'content' || p.role === 'origin' || (p.role === 'site' && p !== firstSite)));
 }
 
 function placesToFrame(places: readonly PlaceMention[], text: string, tokens: readonly Token[]): Frame['places'] {
@@ -148,6 +158,11 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   else if (FOREIGN_MADE.test(text)) content.origin = false;
   else if (places.madeIn !== undefined && places.madeIn !== 'CN') content.origin = false;
   else if (CHINA_ORIGIN.test(text) && places.shipFrom !== undefined && places.shipFrom !== 'CN') content.origin = true;
+  else if (places.shipFrom !== undefined && places.shipFrom !== 'CN' && !MAKE_VERBS.test(text) && !CONTAIN_VERBS.test(text) && !SELF_MAKER.test(text) && chineseSource(placeMentions)) {
+    // Stock held abroad that was bought from China ("holds Sm metal it bought from China", "magnets our Chinese
+    // supplier exported to us"), with nothing said about making anything from it: the goods are of Chinese origin.
+    content.origin = true;
+  }
   const share = shareOfValue(text, chineseContent);
   if (share !== undefined && (chineseContent || content.origin === false)) content.percentOfValue = share;
   else if (foreignContent && !chineseContent && /\bonly\b/i.test(text)) content.percentOfValue = 0;

@@ -124,7 +124,9 @@ function cueBefore(tokens: readonly Token[], start: number, elementTokens: Reado
 
 function isPartyContext(tokens: readonly Token[], hit: PhraseHit<ItemTag>, lex: Lexicon): boolean {
   const next = tokens[hit.end];
-  if (next !== undefined && lex.partyNouns.has(next.low)) return true;
+  const last = tokens[hit.end - 1];
+  // "magnet customers" describes a party; "magnets, customer in Turkey" names the goods and then the party.
+  if (next !== undefined && lex.partyNouns.has(next.low) && !last?.commaAfter && !last?.clauseEnd) return true;
   // "They make actuators", "a customer who builds motors": the customer's product, not the goods asked about.
   for (let i = hit.start - 1; i >= Math.max(0, hit.start - 3); i--) {
     const t = tokens[i] as Token;

@@ -195,3 +195,18 @@ describe('equipment and the know-how that goes with it', () => {
     expect(facts('magnets from Ningbo to our plant in Bac Ninh, Vietnam').destination).toBe('VN');
   });
 });
+
+describe('goods held abroad', () => {
+  it('reads stock bought from China, or exported to us by a Chinese supplier, as Chinese-origin goods', () => {
+    expect(facts('Our Antwerp warehouse holds Gd oxide our Chinese supplier shipped to us in 2025; a UK buyer wants some.').item?.chinaOrigin).toBe(true);
+    expect(facts('Our Dubai trading arm holds yttrium metal it bought from China.').item?.chinaOrigin).toBe(true);
+  });
+
+  it('reads Chinese inputs of goods made abroad as content, not as the goods being Chinese', () => {
+    expect(facts('We are a Polish magnet maker; our magnets contain Dy we bought from China, shipped to Norway.').item?.chinaOrigin).not.toBe(true);
+  });
+
+  it('does not take goods followed by a comma and a party noun for a description of the party', () => {
+    expect(facts('Rotterdam stock of Chinese SmCo magnets, customer in Egypt wants them').item).toMatchObject({ form: 'magnet', chinaOrigin: true });
+  });
+});

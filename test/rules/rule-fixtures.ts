@@ -134,6 +134,10 @@ export const RULE_FIXTURES: Record<string, RuleFixture> = {
     fires: { item: { form: 'oxide', elementsPresent: ['Tb'], chinaOrigin: true }, shipFrom: 'NL', destination: 'GB' },
     doesNot: { item: { form: 'oxide', elementsPresent: ['Tb'], chinaOrigin: false }, shipFrom: 'NL', destination: 'GB' },
   },
+  'no61-china-origin-parts': {
+    fires: { item: { form: 'finished_product', downstream: 'motor', magnetType: 'ndfeb', elementsPresent: ['Nd', 'Dy'], chineseContentPercent: 6 }, madeIn: 'TH', shipFrom: 'TH', destination: 'US' },
+    doesNot: { item: { form: 'finished_product', downstream: 'motor', magnetType: 'ndfeb', elementsPresent: ['Nd', 'Dy'], chineseContentPercent: 0 }, madeIn: 'TH', shipFrom: 'TH', destination: 'US' },
+  },
   'no61-de-minimis': {
     fires: { item: { ...dyMagnet, elementsPresent: ['Nd', 'Dy'], chineseContentPercent: 3 }, madeIn: 'VN', shipFrom: 'VN', destination: 'MX' },
     doesNot: { item: { ...dyMagnet, elementsPresent: ['Nd', 'Dy'], chineseContentPercent: 0.05 }, madeIn: 'VN', shipFrom: 'VN', destination: 'MX' },

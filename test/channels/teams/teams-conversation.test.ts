@@ -16,7 +16,7 @@ let lode: Lodestone;
 
 beforeEach(async () => {
   fake = await FakeConnector.start();
-  lode = await startLodestone();
+  lode = await startLodestone({ emulator: fake, env: { TEAMS_LOCAL_OFFICER_ACTIONS: 'true' } });
 });
 
 afterEach(async () => {
@@ -99,6 +99,20 @@ describe('answering in Teams', () => {
     expect([first.status, retry.status]).toEqual([200, 200]);
     expect(fake.activities).toHaveLength(1);
     expect(lode.app.cases.audit.records().filter((r) => r.kind === 'question')).toHaveLength(1);
+  });
+
+  it('answers the retry of a delivery whose answer could not be sent the first time', async () => {
+    const activity = personalMessage(fake, 'Do samarium cobalt magnets need a licence to export from China to Japan?');
+    fake.refuseNext(1, 400);
+    const first = await lode.post(activity);
+    expect(first.status).toBe(500);
+    expect(fake.activities).toHaveLength(0);
+
+    const retry = await lode.post(activity);
+
+    expect(retry.status).toBe(200);
+    expect(fake.activities).toHaveLength(1);
+    expect(fake.activities[0]?.activityId).toBe(activity.id);
   });
 
   it('refuses, in local mode, an activity whose serviceUrl is not on this machine, and posts nothing', async () => {

@@ -56,6 +56,17 @@ describe('Slack request security and delivery', () => {
     expect(await questionsAudited()).toBe(before);
   });
 
+  it('refuses a correctly signed request stamped ten minutes in the future with 401', async () => {
+    const before = await questionsAudited();
+    const timestamp = Math.floor(Date.now() / 1000) + 10 * 60;
+    const body = JSON.stringify({ type: 'event_callback', team_id: 'T_TEST', event_id: 'EvFUTURE', event: mentionAt('1730000000.000010') });
+    const res = await h.send.post(body, 'application/json', { timestamp, signature: sign('test-secret', timestamp, body) });
+    expect(res.status).toBe(401);
+    await h.slack.idle();
+    expect(h.fake.calls).toHaveLength(0);
+    expect(await questionsAudited()).toBe(before);
+  });
+
   it('refuses an unsigned request with 401', async () => {
     const res = await h.send.post('{"type":"event_callback"}', 'application/json', { signature: '' });
     expect(res.status).toBe(401);

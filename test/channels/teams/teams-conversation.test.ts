@@ -115,6 +115,17 @@ describe('answering in Teams', () => {
     expect(fake.activities[0]?.activityId).toBe(activity.id);
   });
 
+  it('reads the first 4,000 characters of a 40,001-character message and says so, instead of an empty one', async () => {
+    const long = `Do sintered NdFeB magnets with dysprosium shipped from Ningbo to Germany need a licence? ${'x'.repeat(40_001)}`.slice(0, 40_001);
+    const res = await lode.post(personalMessage(fake, long));
+
+    expect(res.status).toBe(200);
+    const text = cardText(cardOf(fake.activities[0]!));
+    expect(text).toContain('Your message was 40,001 characters long; I read the first 4,000.');
+    expect(text).not.toMatch(/empty/i);
+    expect(text).toMatch(/Licence required/i);
+  });
+
   it('refuses, in local mode, an activity whose serviceUrl is not on this machine, and posts nothing', async () => {
     const res = await lode.post({ ...personalMessage(fake, 'hello'), serviceUrl: 'https://smba.trafficmanager.net/emea/' });
 

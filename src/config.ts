@@ -11,6 +11,9 @@ const csv = z
 
 const optional = z.string().trim().min(1).optional().catch(undefined);
 
+/** An empty or blank variable (as `.env.example` leaves them) means "not set"; anything else must be valid. */
+const blankAsUnset = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
 export const ConfigSchema = z
   .object({
     HOST: z.string().default('127.0.0.1'),
@@ -34,6 +37,10 @@ export const ConfigSchema = z
     MICROSOFT_APP_PASSWORD: optional,
     MICROSOFT_APP_TYPE: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('MultiTenant'),
     MICROSOFT_APP_TENANT_ID: optional,
+    /** Local (emulator) mode answers only activities whose serviceUrl has this origin: the Bot Framework Emulator's. */
+    TEAMS_EMULATOR_URL: z.preprocess(blankAsUnset, z.url({ protocol: /^https?$/ }).optional()),
+    /** Local mode has no caller identity; officers' claim and decide work there only when this is true. */
+    TEAMS_LOCAL_OFFICER_ACTIONS: z.preprocess(blankAsUnset, z.stringbool().default(false)),
   })
   .transform((c) => ({
     ...c,

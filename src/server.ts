@@ -1,16 +1,21 @@
 /**
  * The one HTTP server (Express 5): health, metrics, and the routers of the enabled channels. Each channel mounts
  * its own paths (`/slack/events`, `/api/messages`, `/`, `/console`) and parses its own bodies, because Slack's
- * signature check needs the raw body.
+ * signature check needs the raw body. Before any route: the Host check (DNS rebinding).
  */
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { App } from './app.js';
 import type { ChannelModule } from './channels/channel-module.js';
+import { hostCheck } from './http/host-check.js';
 
 export function createHttpApp(app: App, channels: readonly ChannelModule[]): Express {
   const http = express();
   http.disable('x-powered-by');
   http.set('trust proxy', false);
+  http.use(hostCheck(app.config, (req) => {
+    app.metrics.rejected.inc({ channel: 'http', reason: 'host' });
+    app.logger.debug({ host: req.headers.host, path: req.path }, 'refused a request whose Host does not name this machine');
+  }));
   http.get('/healthz', (_req, res) => {
     res.json({ ok: true, rulesVersion: app.rules.version, channels: channels.map((c) => c.name) });
   });

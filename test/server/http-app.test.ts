@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import { ConfigSchema } from '../../src/config.js';
 import { createHttpApp } from '../../src/server.js';
+import { rawRequest } from '../channels/web/http-client.js';
 
 let app: App;
 let server: Server;
@@ -36,6 +37,14 @@ describe('http server', () => {
     expect(await res.json()).toEqual({ ok: true, rulesVersion: app.rules.version, channels: ['web'] });
   });
 
+  it('refuses a Host naming another site on every route, /healthz and /metrics included (DNS rebinding)', async () => {
+    for (const path of ['/healthz', '/metrics', '/boom', '/nope']) {
+      const res = await rawRequest(`${base}${path}`, { headers: { host: 'attacker.example' } });
+      expect(res.status, path).toBe(421);
+      expect(res.body, path).not.toMatch(/lodestone_|nodejs_/);
+    }
+  });
+
   it('exposes Prometheus metrics, counting answered questions', async () => {
     app.answer({ id: 'm1', text: 'Dy magnets from China to Germany?', user: 'u', conversation: 'c', channel: 'cli', receivedAt: new Date() });
     const text = await (await fetch(`${base}/metrics`)).text();
@@ -56,3 +65,4 @@ describe('http server', () => {
     expect(body).toBe('{"error":"internal_error"}');
   });
 });
+

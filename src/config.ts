@@ -25,7 +25,8 @@ export const ConfigSchema = z
     OFFICERS_TEAMS: csv,
     /** Web console officers: names typed into the console. On loopback the default officer is "console". */
     OFFICERS_WEB: csv,
-    CONSOLE_TOKEN: optional,
+    /** Guards the web pages and /metrics off loopback; long enough that guessing it is hopeless. */
+    CONSOLE_TOKEN: z.preprocess(blankAsUnset, z.string().trim().min(32, 'must be at least 32 characters (e.g. `openssl rand -hex 32`)').optional()),
     REMINDER_HOURS: z.coerce.number().positive().default(4),
     RETENTION_DAYS: z.coerce.number().int().positive().default(365),
     SLACK_BOT_TOKEN: optional,

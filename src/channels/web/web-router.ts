@@ -3,10 +3,13 @@
  * on its own paths, so Slack's and Teams' endpoints on the same server are untouched:
  * - security headers on everything it serves;
  * - off loopback, CONSOLE_TOKEN (bearer or login cookie) for everything but login and assets.
- * The server has already refused a Host that does not name this machine (src/http/host-check.ts).
+ * The server has already refused a Host that does not name this machine (src/http/host-check.ts), and limited
+ * the failed attempts at the token (src/http/failed-auth-limit.ts).
  */
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { ZodError } from 'zod';
+import { bearerToken } from '../../http/bearer-token.js';
+import { markFailedAuth } from '../../http/failed-auth-limit.js';
 import { assetRoutes } from './asset-routes.js';
 import { chatRoutes } from './chat-routes.js';
 import { consoleRoutes } from './console-routes.js';
@@ -42,6 +45,7 @@ export function createWebRouter(ctx: WebContext): Router {
       next();
       return;
     }
+    if (bearerToken(req) !== undefined) markFailedAuth(res);
     if (!ctx.auth.usable) {
       refuse(req, res, 503, 'no_console_token', 'The web chat and console are served beyond localhost only with CONSOLE_TOKEN set.');
       return;

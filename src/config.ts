@@ -45,6 +45,8 @@ const headerName = z.preprocess(
   (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
   z.string().trim().regex(/^[A-Za-z0-9-]{1,100}$/, 'a header name, such as X-Forwarded-User').optional(),
 );
+/** An empty or blank variable (as `.env.example` leaves them) means "not set"; anything else must be valid. */
+const blankAsUnset = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
 export const ConfigSchema = z
   .object({
@@ -57,7 +59,8 @@ export const ConfigSchema = z
     OFFICERS_TEAMS: csv,
     /** Web console officers: names typed into the console. On loopback the default officer is "console". */
     OFFICERS_WEB: csv,
-    CONSOLE_TOKEN: optional,
+    /** Guards the web pages and /metrics off loopback; long enough that guessing it is hopeless. */
+    CONSOLE_TOKEN: z.preprocess(blankAsUnset, z.string().trim().min(32, 'must be at least 32 characters (e.g. `openssl rand -hex 32`)').optional()),
     REMINDER_HOURS: z.coerce.number().positive().default(4),
     RETENTION_DAYS: z.coerce.number().int().positive().default(365),
     SLACK_BOT_TOKEN: optional,
@@ -75,6 +78,10 @@ export const ConfigSchema = z
     TRUSTED_PROXIES: proxyList,
     /** The header in which a trusted proxy names the signed-in employee, for the web chat (never the console). */
     TRUSTED_USER_HEADER: headerName,
+    /** Local (emulator) mode answers only activities whose serviceUrl has this origin: the Bot Framework Emulator's. */
+    TEAMS_EMULATOR_URL: z.preprocess(blankAsUnset, z.url({ protocol: /^https?$/ }).optional()),
+    /** Local mode has no caller identity; officers' claim and decide work there only when this is true. */
+    TEAMS_LOCAL_OFFICER_ACTIONS: z.preprocess(blankAsUnset, z.stringbool().default(false)),
   })
   .transform((c) => ({
     ...c,

@@ -1,21 +1,33 @@
 /**
  * The one HTTP server (Express 5): health, metrics, and the routers of the enabled channels. Each channel mounts
  * its own paths (`/slack/events`, `/api/messages`, `/`, `/console`) and parses its own bodies, because Slack's
- * signature check needs the raw body.
+ * signature check needs the raw body. Before any route: the Host check (DNS rebinding) and the limit on failed
+ * attempts at the console token. `/healthz` says only that the server is up; `/metrics` is guarded like the console.
  */
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { App } from './app.js';
 import type { ChannelModule } from './channels/channel-module.js';
+import { failedAuthLimit } from './http/failed-auth-limit.js';
+import { hostCheck } from './http/host-check.js';
+import { metricsAuth } from './http/metrics-auth.js';
 
 export function createHttpApp(app: App, channels: readonly ChannelModule[]): Express {
   const http = express();
   http.disable('x-powered-by');
   // X-Forwarded-For and -Proto (req.ip, req.secure) are believed only from the proxies in TRUSTED_PROXIES.
   http.set('trust proxy', app.config.TRUSTED_PROXIES.length > 0 ? [...app.config.TRUSTED_PROXIES] : false);
+  http.use(hostCheck(app.config, (req) => {
+    app.metrics.rejected.inc({ channel: 'http', reason: 'host' });
+    app.logger.debug({ host: req.headers.host, path: req.path }, 'refused a request whose Host does not name this machine');
+  }));
+  http.use(failedAuthLimit((req) => {
+    app.metrics.rejected.inc({ channel: 'http', reason: 'auth_limit' });
+    app.logger.debug({ client: req.ip, path: req.path }, 'refused a client after too many failed attempts at the console token');
+  }));
   http.get('/healthz', (_req, res) => {
-    res.json({ ok: true, rulesVersion: app.rules.version, channels: channels.map((c) => c.name) });
+    res.json({ ok: true });
   });
-  http.get('/metrics', async (_req, res) => {
+  http.get('/metrics', metricsAuth(app.config), async (_req, res) => {
     res.type(app.metrics.registry.contentType).send(await app.metrics.registry.metrics());
   });
   for (const c of channels) if (c.router) http.use(c.router);

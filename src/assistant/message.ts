@@ -5,6 +5,13 @@ export const CHANNELS = ['slack', 'teams', 'web', 'cli'] as const;
 export const ChannelSchema = z.enum(CHANNELS);
 export type Channel = z.infer<typeof ChannelSchema>;
 
+/**
+ * What a person typed, as a channel takes it in: any length. The assistant reads the first MAX_INPUT_CHARS and says
+ * how long the message was (reply.inputNote), for every channel alike; a length bound in a channel's schema would
+ * drop a long message (or read it as empty) instead. Each channel's request-body limit bounds it.
+ */
+export const TypedTextSchema = z.string();
+
 export const MessageSchema = z.object({
   /** Platform message id (Slack event id, Teams activity id, web request id); used to deduplicate deliveries. */
   id: z.string().min(1).max(200),

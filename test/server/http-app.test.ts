@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import { ConfigSchema } from '../../src/config.js';
 import { createHttpApp } from '../../src/server.js';
+import { rawRequest } from '../channels/web/http-client.js';
 
 let app: App;
 let server: Server;
@@ -30,10 +31,18 @@ afterAll(async () => {
 });
 
 describe('http server', () => {
-  it('reports health with the rules version', async () => {
+  it('reports health and nothing else: no versions, channels or counts', async () => {
     const res = await fetch(`${base}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true, rulesVersion: app.rules.version, channels: ['web'] });
+    expect(await res.text()).toBe('{"ok":true}');
+  });
+
+  it('refuses a Host naming another site on every route, /healthz and /metrics included (DNS rebinding)', async () => {
+    for (const path of ['/healthz', '/metrics', '/boom', '/nope']) {
+      const res = await rawRequest(`${base}${path}`, { headers: { host: 'attacker.example' } });
+      expect(res.status, path).toBe(421);
+      expect(res.body, path).not.toMatch(/lodestone_|nodejs_/);
+    }
   });
 
   it('exposes Prometheus metrics, counting answered questions', async () => {
@@ -54,5 +63,49 @@ describe('http server', () => {
     expect(res.status).toBe(500);
     const body = await res.text();
     expect(body).toBe('{"error":"internal_error"}');
+  });
+});
+
+describe('http server off loopback', () => {
+  const TOKEN = 'metrics-and-console-token-0123456789';
+
+  async function serve(env: Record<string, string>): Promise<{ base: string; close: () => Promise<void> }> {
+    const offApp = createApp({ config: ConfigSchema.parse({ LOG_LEVEL: 'silent', HOST: '0.0.0.0', ...env }), dbFile: ':memory:' });
+    const s = await new Promise<Server>((resolve) => {
+      const srv = createHttpApp(offApp, []).listen(0, '127.0.0.1', () => resolve(srv));
+    });
+    return {
+      base: `http://127.0.0.1:${(s.address() as AddressInfo).port}`,
+      close: async () => {
+        await new Promise((resolve) => s.close(resolve));
+        await offApp.close();
+      },
+    };
+  }
+
+  it('serves /metrics only with CONSOLE_TOKEN as a bearer token', async () => {
+    const { base: off, close } = await serve({ CONSOLE_TOKEN: TOKEN });
+    try {
+      const open = await fetch(`${off}/metrics`);
+      expect(open.status).toBe(401);
+      expect(open.headers.get('www-authenticate')).toMatch(/^Bearer/);
+      expect(await open.text()).not.toMatch(/lodestone_|nodejs_/);
+      expect((await fetch(`${off}/metrics`, { headers: { authorization: 'Bearer not-the-token' } })).status).toBe(401);
+      const authorised = await fetch(`${off}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } });
+      expect(authorised.status).toBe(200);
+      expect(await authorised.text()).toMatch(/lodestone_questions_total/);
+    } finally {
+      await close();
+    }
+  });
+
+  it('serves no /metrics at all without CONSOLE_TOKEN (503, failing closed), and a bare /healthz', async () => {
+    const { base: off, close } = await serve({});
+    try {
+      expect((await fetch(`${off}/metrics`)).status).toBe(503);
+      expect(await (await fetch(`${off}/healthz`)).text()).toBe('{"ok":true}');
+    } finally {
+      await close();
+    }
   });
 });

@@ -4,6 +4,7 @@
  * before any of these run; these check the shape.
  */
 import { z } from 'zod';
+import { TypedTextSchema } from '../../assistant/message.js';
 import { OfficerDecisionSchema } from '../../cases/case-view.js';
 import { DECIDE_FORM } from './slack-ids.js';
 
@@ -19,7 +20,7 @@ export const EnvelopeSchema = z.object({
 export const MentionEventSchema = z.object({
   type: z.literal('app_mention'),
   user: Id,
-  text: z.string().max(40_000),
+  text: TypedTextSchema,
   ts: Ts,
   channel: Id,
   thread_ts: Ts.optional(),
@@ -32,7 +33,7 @@ export const DirectMessageEventSchema = z.object({
   type: z.literal('message'),
   channel_type: z.string(),
   user: Id.optional(),
-  text: z.string().max(40_000).optional(),
+  text: TypedTextSchema.optional(),
   ts: Ts,
   channel: Id,
   thread_ts: Ts.optional(),
@@ -53,7 +54,7 @@ export const SlashCommandSchema = z.object({
   channel_id: Id,
   user_id: Id,
   user_name: z.string().max(200).optional(),
-  text: z.string().max(40_000),
+  text: TypedTextSchema,
   trigger_id: z.string().min(1).max(200),
 });
 
@@ -63,7 +64,7 @@ export const MessageShortcutSchema = z.object({
   team: z.object({ id: Id }),
   channel: z.object({ id: Id }),
   user: z.object({ id: Id, name: z.string().max(200).optional() }),
-  message: z.object({ text: z.string().max(40_000).default(''), ts: Ts, thread_ts: Ts.optional() }),
+  message: z.object({ text: TypedTextSchema.default(''), ts: Ts, thread_ts: Ts.optional() }),
 });
 
 export const BlockActionSchema = z.object({

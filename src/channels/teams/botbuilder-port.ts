@@ -8,6 +8,7 @@ import {
   type Activity, type ConversationReference, type InvokeResponse,
 } from 'botbuilder';
 import { z } from 'zod';
+import { TypedTextSchema } from '../../assistant/message.js';
 import { consoleToLog } from '../../core/console-capture.js';
 import type { Logger } from '../../core/logger.js';
 import { retryAfterMs } from './retry-after.js';
@@ -47,7 +48,7 @@ const IncomingActivitySchema = z.looseObject({
   type: z.string().min(1).max(100),
   id: optional(z.string().min(1).max(300)),
   name: optional(z.string().max(200)),
-  text: optional(z.string().max(40_000)),
+  text: optional(TypedTextSchema),
   value: z.unknown().optional(),
   serviceUrl: z.string().url().max(1000),
   channelId: z.string().min(1).max(100),

@@ -1,7 +1,8 @@
 /**
  * The Teams channel: the /api/messages endpoint and the HumanChannel that carries cases to the compliance
  * conversation and decisions back to askers. Without MICROSOFT_APP_ID it runs unauthenticated for the Bot
- * Framework Emulator, and refuses to start unless the server listens on loopback only.
+ * Framework Emulator: it refuses to start unless the server listens on loopback only, answers only activities
+ * from TEAMS_EMULATOR_URL, and takes no officer actions unless TEAMS_LOCAL_OFFICER_ACTIONS=true.
  */
 import type { App } from '../../app.js';
 import type { Config } from '../../config.js';
@@ -28,9 +29,14 @@ export function createTeamsChannel(app: App, options: TeamsChannelOptions = {}):
     port, settings: teamsSettings, deferred: new DeferredCards(app.db), clock: app.clock, logger,
     getCase: (id) => app.cases.get(id),
   });
-  const handler = createTurnHandler({ app, settings: teamsSettings, humanChannel });
-  logger.info({ authenticated: port.authenticated, appType: settings.appId ? settings.appType : undefined }, 'teams: endpoint /api/messages');
-  return { name: 'teams', router: createTeamsRouter(port, handler, logger), humanChannel };
+  const officerActions = port.authenticated || app.config.TEAMS_LOCAL_OFFICER_ACTIONS;
+  const handler = createTurnHandler({ app, settings: teamsSettings, humanChannel, officerActions });
+  const emulatorUrl = port.authenticated ? undefined : app.config.TEAMS_EMULATOR_URL;
+  logger.info({ authenticated: port.authenticated, appType: settings.appId ? settings.appType : undefined, emulatorUrl, officerActions }, 'teams: endpoint /api/messages');
+  if (!port.authenticated && emulatorUrl === undefined) {
+    logger.warn('teams: local mode without TEAMS_EMULATOR_URL refuses every activity; set it to the Bot Framework Emulator\'s service URL to try Teams locally');
+  }
+  return { name: 'teams', router: createTeamsRouter(port, handler, logger, emulatorUrl), humanChannel };
 }
 
 /** The Microsoft app settings, checked here so a bad combination fails at start with a message that says why. */

@@ -7,4 +7,9 @@ export interface TeamsDeps {
   readonly app: App;
   readonly settings: TeamsSettings;
   readonly humanChannel: TeamsHumanChannel;
+  /**
+   * Whether claim, decide and choosing the compliance channel are taken from this endpoint at all. False in local
+   * (emulator) mode, where no token says who the caller is, unless TEAMS_LOCAL_OFFICER_ACTIONS=true.
+   */
+  readonly officerActions: boolean;
 }

@@ -6,8 +6,10 @@
 import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
 import type { Config } from '../../config.js';
+import { sameSecret } from '../../core/same-secret.js';
+import { bearerToken } from '../../http/bearer-token.js';
 import { cookieOptions, readCookie } from './cookies.js';
-import { sameSecret, sign } from './signing.js';
+import { sign } from './signing.js';
 
 export const AUTH_COOKIE = 'lodestone_auth';
 const AUTH_MAX_AGE_MS = 12 * 3_600_000;
@@ -33,7 +35,7 @@ export class ConsoleAuth {
     if (!this.required) return true;
     const token = this.config.CONSOLE_TOKEN;
     if (token === undefined) return false;
-    const bearer = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '')?.[1];
+    const bearer = bearerToken(req);
     if (bearer !== undefined) return sameSecret(bearer, token);
     return this.cookieValid(readCookie(req, AUTH_COOKIE), token);
   }

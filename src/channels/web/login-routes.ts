@@ -1,32 +1,18 @@
 /**
  * GET/POST /login and POST /logout. The login form is CSRF-protected like every other (login CSRF would let a
- * site log a user into its own session), and failed attempts are limited per client address.
+ * site log a user into its own session). Failed attempts count against the client's address in the server's
+ * failed-auth limit (src/http/failed-auth-limit.ts), shared with bearer tokens and /metrics.
  */
 import express, { type Router } from 'express';
+import { markFailedAuth } from '../../http/failed-auth-limit.js';
 import { formCsrf, requireCsrf } from './csrf.js';
 import { BODY_LIMIT, localPath, LoginFormSchema } from './input-schemas.js';
 import { renderLoginPage } from './login-page.js';
 import type { WebContext } from './web-context.js';
-import { WebError } from './web-error.js';
-
-const MAX_FAILURES = 10;
-const FAILURE_WINDOW_MS = 5 * 60_000;
 
 export function loginRoutes(ctx: WebContext): Router {
   const router = express.Router();
   const form = express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: 10 });
-  const failures = new Map<string, { count: number; until: number }>();
-
-  const tooMany = (ip: string, now: number): boolean => {
-    const f = failures.get(ip);
-    if (f && f.until <= now) failures.delete(ip);
-    return (failures.get(ip)?.count ?? 0) >= MAX_FAILURES;
-  };
-  const fail = (ip: string, now: number): void => {
-    if (failures.size > 10_000) failures.clear(); // bounded memory; a flood of addresses only resets the counts
-    const f = failures.get(ip);
-    failures.set(ip, { count: (f?.count ?? 0) + 1, until: f?.until ?? now + FAILURE_WINDOW_MS });
-  };
 
   router.get('/login', (req, res) => {
     const next = localPath(typeof req.query.next === 'string' ? req.query.next : undefined);
@@ -42,15 +28,11 @@ export function loginRoutes(ctx: WebContext): Router {
     const session = requireCsrf(ctx.sessions, req, formCsrf(req.body));
     const input = LoginFormSchema.parse(req.body);
     const next = localPath(input.next);
-    const ip = req.socket.remoteAddress ?? 'unknown';
-    const now = Date.now();
-    if (tooMany(ip, now)) throw new WebError(429, 'too_many_attempts', 'Too many failed attempts; wait a few minutes.');
     if (!ctx.auth.tokenMatches(input.token)) {
-      fail(ip, now);
+      markFailedAuth(res);
       res.status(401).type('html').send(renderLoginPage({ csrfToken: session.csrfToken, next, error: 'That token is not right.' }).value);
       return;
     }
-    failures.delete(ip);
     ctx.auth.logIn(req, res);
     res.redirect(303, next);
   });

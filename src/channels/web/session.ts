@@ -5,8 +5,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Request, Response } from 'express';
+import { sameSecret } from '../../core/same-secret.js';
 import { cookieOptions, readCookie } from './cookies.js';
-import { sameSecret, sign } from './signing.js';
+import { sign } from './signing.js';
 
 export const SESSION_COOKIE = 'lodestone_session';
 const SESSION_MAX_AGE_MS = 30 * 24 * 3_600_000;

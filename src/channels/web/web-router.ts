@@ -2,18 +2,20 @@
  * The web channel's router: the chat at `/`, the console at `/console`, login, and assets. Its guards run only
  * on its own paths, so Slack's and Teams' endpoints on the same server are untouched:
  * - security headers on everything it serves;
- * - on loopback, the Host header must name this machine (no DNS rebinding);
  * - off loopback, CONSOLE_TOKEN (bearer or login cookie) for everything but login and assets; the chat's pages
  *   also open to a user a trusted proxy vouches for (proxy-users.ts), the console never does.
+ * The server has already refused a Host that does not name this machine (src/http/host-check.ts), and limited
+ * the failed attempts at the token (src/http/failed-auth-limit.ts).
  */
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { ZodError } from 'zod';
+import { bearerToken } from '../../http/bearer-token.js';
+import { markFailedAuth } from '../../http/failed-auth-limit.js';
 import { assetRoutes } from './asset-routes.js';
 import { chatRoutes } from './chat-routes.js';
 import { consoleRoutes } from './console-routes.js';
 import { errorPage } from './layout.js';
 import { loginRoutes } from './login-routes.js';
-import { hostAllowed } from './request-origin.js';
 import { setSecurityHeaders } from './security-headers.js';
 import type { WebContext } from './web-context.js';
 import { WebError } from './web-error.js';
@@ -42,14 +44,11 @@ export function createWebRouter(ctx: WebContext): Router {
 
   own.use((req, res, next) => {
     setSecurityHeaders(res);
-    if (!hostAllowed(req, ctx.app.config)) {
-      refuse(req, res, 421, 'bad_host', 'This server answers only to localhost.');
-      return;
-    }
     if (OPEN_PATH.test(req.path) || ctx.auth.allows(req) || (CHAT_PATH.test(req.path) && ctx.proxyUsers.userOf(req) !== undefined)) {
       next();
       return;
     }
+    if (bearerToken(req) !== undefined) markFailedAuth(res);
     if (!ctx.auth.usable) {
       refuse(req, res, 503, 'no_console_token', 'The web chat and console are served beyond localhost only with CONSOLE_TOKEN set.');
       return;

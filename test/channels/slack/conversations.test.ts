@@ -57,6 +57,24 @@ describe('Slack conversations', () => {
     expect(headerOf(post)).toContain('Licence required');
   });
 
+  it('reads the first 4,000 characters of an over-long mention and says so, instead of ignoring it', async () => {
+    const question = 'Can I export samarium metal from China to Germany for a civil motor maker? ';
+    const ev = mention(question + 'x'.repeat(40_001 - question.length), 'C_LONG');
+    expect((ev.text as string).length).toBeGreaterThan(40_000);
+    await h.send.event(ev);
+    const [post] = await h.fake.waitFor((c) => c.method === 'chat.postMessage' && c.args.channel === 'C_LONG');
+    expect(textOf(post)).toContain('characters long; I read the first 4,000.');
+    expect(headerOf(post)).toContain('Licence required');
+  });
+
+  it("reads a direct message whose Slack escaping makes it over-long the same way", async () => {
+    const question = 'Can I export samarium metal from China to Germany for a civil motor maker?';
+    // 9,000 typed ampersands arrive as 45,000 characters of &amp;.
+    await h.send.event(dm(`${question} ${'&amp;'.repeat(9_000)}`));
+    const [post] = await h.fake.waitFor((c) => c.method === 'chat.postMessage' && c.args.channel === 'D_ASKER');
+    expect(textOf(post)).toContain(`Your message was ${(question.length + 1 + 9_000).toLocaleString('en')} characters long; I read the first 4,000.`);
+  });
+
   it('keeps the facts of a DM conversation from one message to the next', async () => {
     const who = { channel: 'D_FACTS', user: 'U_FACTS' };
     await h.send.event(dm('Can we ship NdFeB magnets from Ningbo to Germany?', who));

@@ -9,6 +9,7 @@ import { createApp, type App } from '../../../src/app.js';
 import { ConfigSchema } from '../../../src/config.js';
 import type { Clock } from '../../../src/core/clock.js';
 import { createHttpApp } from '../../../src/server.js';
+import { clockOn, TEST_DAY } from '../../support/clock.js';
 import { createSlackChannel, type SlackChannel } from '../../../src/channels/slack/slack-channel.js';
 import { FakeSlackApi } from './fake-slack-api.js';
 import { SIGNING_SECRET, SlackSender } from './signed-requests.js';
@@ -29,7 +30,7 @@ export interface Harness {
 export interface HarnessOptions {
   readonly dbFile?: string;
   readonly env?: Record<string, string>;
-  /** The app's clock, for answers that depend on the day (rules suspended or resumed); the system clock if unset. */
+  /** The app's clock, for answers that depend on the day (rules suspended or resumed); TEST_DAY if unset, as the web's. */
   readonly clock?: Clock;
 }
 
@@ -44,7 +45,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     LOG_LEVEL: 'silent',
     ...options.env,
   });
-  const app = createApp({ config, dbFile: options.dbFile ?? ':memory:', ...(options.clock ? { clock: options.clock } : {}) });
+  const app = createApp({ config, dbFile: options.dbFile ?? ':memory:', clock: options.clock ?? clockOn(TEST_DAY) });
   const slack = await createSlackChannel(app, { retryConfig: { retries: 0 } });
   const http = createHttpApp(app, [slack]);
   const server: Server = await new Promise((resolve) => {

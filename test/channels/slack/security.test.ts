@@ -1,4 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BOT_USER_ID } from './fake-slack-api.js';
 import { startHarness, type Harness } from './harness.js';
 import { sign } from './signed-requests.js';
@@ -47,6 +50,17 @@ describe('Slack request security and delivery', () => {
   it('refuses a correctly signed request older than five minutes with 401', async () => {
     const before = await questionsAudited();
     const res = await h.send.event(mentionAt('1730000000.000003'), { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 });
+    expect(res.status).toBe(401);
+    await h.slack.idle();
+    expect(h.fake.calls).toHaveLength(0);
+    expect(await questionsAudited()).toBe(before);
+  });
+
+  it('refuses a correctly signed request stamped ten minutes in the future with 401', async () => {
+    const before = await questionsAudited();
+    const timestamp = Math.floor(Date.now() / 1000) + 10 * 60;
+    const body = JSON.stringify({ type: 'event_callback', team_id: 'T_TEST', event_id: 'EvFUTURE', event: mentionAt('1730000000.000010') });
+    const res = await h.send.post(body, 'application/json', { timestamp, signature: sign('test-secret', timestamp, body) });
     expect(res.status).toBe(401);
     await h.slack.idle();
     expect(h.fake.calls).toHaveLength(0);
@@ -128,5 +142,37 @@ describe('Slack request security and delivery', () => {
     await h.send.event(mentionAt('1730000000.000008'), { secret: 'wrong' });
     const metrics = await h.app.metrics.registry.getSingleMetricAsString('lodestone_rejected_requests_total');
     expect(metrics).toMatch(/channel="slack",reason="signature"} [1-9]/);
+  });
+});
+
+describe('Slack retries across a restart', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'lodestone-slack-restart-'));
+  });
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('does not answer again a retry that reaches a restarted app with the same database', async () => {
+    const dbFile = join(dir, 'lodestone.db');
+    const event = mentionAt('1730000000.000011');
+    const first = await startHarness({ dbFile });
+    const delivered = await first.send.event(event);
+    await first.slack.idle();
+    expect(first.fake.callsOf('chat.postMessage')).toHaveLength(1);
+    await first.close();
+
+    // A new process: nothing in memory remembers the event, only the database does.
+    const second = await startHarness({ dbFile });
+    try {
+      const retry = await second.send.event(event, { eventId: delivered.eventId, retryNum: 1, retryReason: 'http_timeout' });
+      expect(retry.status).toBe(200);
+      await second.slack.idle();
+      expect(second.fake.callsOf('chat.postMessage')).toHaveLength(0);
+      expect(second.app.cases.audit.records().filter((r) => r.kind === 'question' && r.payload.messageId === delivered.eventId)).toHaveLength(1);
+    } finally {
+      await second.close();
+    }
   });
 });

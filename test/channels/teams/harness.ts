@@ -12,6 +12,7 @@ import { TeamsHumanChannel } from '../../../src/channels/teams/teams-human-chann
 import { ConfigSchema } from '../../../src/config.js';
 import type { Clock } from '../../../src/core/clock.js';
 import { createHttpApp } from '../../../src/server.js';
+import { clockOn, TEST_DAY } from '../../support/clock.js';
 import type { FakeConnector } from './fake-connector.js';
 
 export const OFFICER = { id: '29:officer', aadObjectId: 'officer-aad-id', name: 'Olga Officer' } as const;
@@ -32,14 +33,30 @@ export interface Lodestone {
   close(): Promise<void>;
 }
 
-/** `clock`: the app's clock, for answers that depend on the day; the system clock if unset. */
-export async function startLodestone(env: Record<string, string> = {}, options: TeamsChannelOptions = {}, clock?: Clock): Promise<Lodestone> {
+export interface LodestoneOptions {
+  /**
+   * The fake connector standing in for the Bot Framework Emulator: local mode answers only activities whose
+   * serviceUrl is its origin (TEAMS_EMULATOR_URL). Leave it out for authenticated mode.
+   */
+  readonly emulator?: FakeConnector;
+  /** Configuration on top of the harness's (an officer in OFFICERS_TEAMS, silent logs). */
+  readonly env?: Record<string, string>;
+  readonly teams?: TeamsChannelOptions;
+  /** The app's clock, for answers that depend on the day; TEST_DAY if unset, as the web's. */
+  readonly clock?: Clock;
+}
+
+export async function startLodestone(options: LodestoneOptions = {}): Promise<Lodestone> {
   const app = createApp({
-    config: ConfigSchema.parse({ OFFICERS_TEAMS: OFFICER.aadObjectId, LOG_LEVEL: 'silent', ...env }),
+    config: ConfigSchema.parse({
+      OFFICERS_TEAMS: OFFICER.aadObjectId, LOG_LEVEL: 'silent',
+      ...(options.emulator ? { TEAMS_EMULATOR_URL: options.emulator.url } : {}),
+      ...options.env,
+    }),
     dbFile: ':memory:',
-    ...(clock ? { clock } : {}),
+    clock: options.clock ?? clockOn(TEST_DAY),
   });
-  const teams = createTeamsChannel(app, options);
+  const teams = createTeamsChannel(app, options.teams);
   const humanChannel = teams.humanChannel;
   if (!(humanChannel instanceof TeamsHumanChannel)) throw new Error('the Teams channel has no HumanChannel');
   const server: Server = await new Promise((resolve) => {

@@ -16,7 +16,7 @@ let lode: Lodestone;
 
 beforeEach(async () => {
   fake = await FakeConnector.start();
-  lode = await startLodestone({}, {}, clockOn('2026-03-02'));
+  lode = await startLodestone({ emulator: fake, clock: clockOn('2026-03-02') });
 });
 
 afterEach(async () => {

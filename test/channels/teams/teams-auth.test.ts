@@ -34,10 +34,10 @@ const stranger = keyPair();
 beforeAll(async () => {
   fake = await FakeConnector.start();
   fake.keys = [{ kty: 'RSA', use: 'sig', kid: KID, ...trusted.publicKey.export({ format: 'jwk' }) }];
-  lode = await startLodestone(
-    { MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: 'not-a-real-secret', MICROSOFT_APP_TYPE: 'MultiTenant' },
-    { openIdMetadataUrl: fake.openIdMetadataUrl },
-  );
+  lode = await startLodestone({
+    env: { MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: 'not-a-real-secret', MICROSOFT_APP_TYPE: 'MultiTenant' },
+    teams: { openIdMetadataUrl: fake.openIdMetadataUrl },
+  });
 });
 
 afterAll(async () => {

@@ -16,7 +16,7 @@ let lode: Lodestone;
 
 beforeEach(async () => {
   fake = await FakeConnector.start();
-  lode = await startLodestone();
+  lode = await startLodestone({ emulator: fake, env: { TEAMS_LOCAL_OFFICER_ACTIONS: 'true' } });
 });
 
 afterEach(async () => {
@@ -99,6 +99,31 @@ describe('answering in Teams', () => {
     expect([first.status, retry.status]).toEqual([200, 200]);
     expect(fake.activities).toHaveLength(1);
     expect(lode.app.cases.audit.records().filter((r) => r.kind === 'question')).toHaveLength(1);
+  });
+
+  it('answers the retry of a delivery whose answer could not be sent the first time', async () => {
+    const activity = personalMessage(fake, 'Do samarium cobalt magnets need a licence to export from China to Japan?');
+    fake.refuseNext(1, 400);
+    const first = await lode.post(activity);
+    expect(first.status).toBe(500);
+    expect(fake.activities).toHaveLength(0);
+
+    const retry = await lode.post(activity);
+
+    expect(retry.status).toBe(200);
+    expect(fake.activities).toHaveLength(1);
+    expect(fake.activities[0]?.activityId).toBe(activity.id);
+  });
+
+  it('reads the first 4,000 characters of a 40,001-character message and says so, instead of an empty one', async () => {
+    const long = `Do sintered NdFeB magnets with dysprosium shipped from Ningbo to Germany need a licence? ${'x'.repeat(40_001)}`.slice(0, 40_001);
+    const res = await lode.post(personalMessage(fake, long));
+
+    expect(res.status).toBe(200);
+    const text = cardText(cardOf(fake.activities[0]!));
+    expect(text).toContain('Your message was 40,001 characters long; I read the first 4,000.');
+    expect(text).not.toMatch(/empty/i);
+    expect(text).toMatch(/Licence required/i);
   });
 
   it('refuses, in local mode, an activity whose serviceUrl is not on this machine, and posts nothing', async () => {

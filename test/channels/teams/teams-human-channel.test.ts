@@ -13,7 +13,7 @@ let lode: Lodestone;
 
 beforeEach(async () => {
   fake = await FakeConnector.start();
-  lode = await startLodestone();
+  lode = await startLodestone({ emulator: fake, env: { TEAMS_LOCAL_OFFICER_ACTIONS: 'true' } });
 });
 
 afterEach(async () => {

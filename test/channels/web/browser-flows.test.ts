@@ -1,6 +1,8 @@
 /** The web chat and console in a real browser against the real server: the flows of the issue, end to end. */
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { RULE_STATUS_LABELS } from '../../../src/channels/web/labels.js';
+import { ruleStatus } from '../../../src/rules/rule-status.js';
 import { launchChromium, screenshot, textOf } from './browser.js';
 import { startWebServer, type WebServer } from './web-server.js';
 
@@ -214,7 +216,19 @@ describe('web chat in a browser', () => {
     await page.waitForURL(/asOf=2025-10-20/);
     await page.getByRole('heading', { name: 'Status on 2025-10-20' }).waitFor();
     expect(await page.locator('svg.timeline rect[fill="#1d4ed8"]').count()).toBeGreaterThan(0);
-    expect(await page.locator('table.rules tbody tr').count()).toBe(server.app.rules.rules.length);
+    const shown = new Map(await page.locator('table.rules tbody tr').evaluateAll((rows) =>
+      rows.map((r) => [r.id.replace(/^rule-/, ''), r.querySelector('.rule-status')?.textContent?.trim() ?? ''] as const)));
+    // Known answers for 2025-10-20 (the server's own day is 2026-03-02, when No. 57 is suspended and the Japan ban in force).
+    expect(shown.get('no18-listed-items')).toBe('In force');
+    expect(shown.get('us-military-ban')).toBe('In force');
+    expect(shown.get('japan-military-ban')).toBe('Not yet in force');
+    expect(shown.get('no57-items')).toBe('Not yet in force');
+    expect(shown.get('us-ga-ge-sb-superhard-denial')).toBe('In force');
+    // And every rule's row shows its own status on the picked day.
+    expect([...shown.keys()].sort()).toEqual(server.app.rules.rules.map((r) => r.id).sort());
+    for (const rule of server.app.rules.rules) {
+      expect(shown.get(rule.id), rule.id).toBe(RULE_STATUS_LABELS[ruleStatus(rule, '2025-10-20').kind]);
+    }
     await screenshot(page, 'console-rules');
   }, 60_000);
 });

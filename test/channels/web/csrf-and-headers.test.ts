@@ -115,10 +115,11 @@ describe('headers and hosts', () => {
     expect(localhost.status).toBe(200);
   });
 
-  test("other channels' paths pass through untouched", async () => {
-    const res = await rawGet(`${server.url}/healthz`, { host: 'evil.example' });
+  test("other channels' paths pass through without the web's headers, but not with another site's Host", async () => {
+    const res = await rawGet(`${server.url}/healthz`, { host: 'localhost:3978' });
     expect(res.status).toBe(200);
     expect(res.headers['content-security-policy']).toBeUndefined();
+    expect((await rawGet(`${server.url}/healthz`, { host: 'evil.example' })).status).toBe(421);
   });
 });
 

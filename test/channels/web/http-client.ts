@@ -60,13 +60,37 @@ export class Client {
 
 /** A GET through node:http, for headers fetch will not send (Host). */
 export async function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; headers: Record<string, string | string[] | undefined> }> {
+  const { status, headers: h } = await rawRequest(url, { headers });
+  return { status, headers: h };
+}
+
+export interface RawRequest {
+  readonly method?: string;
+  readonly headers?: Record<string, string>;
+  readonly body?: string;
+  /** The local address to connect from (any of 127.0.0.0/8), to appear as another client. */
+  readonly localAddress?: string;
+}
+
+export interface RawResponse {
+  readonly status: number;
+  readonly headers: Record<string, string | string[] | undefined>;
+  readonly body: string;
+}
+
+/** Any request through node:http, which sends the Host header it is given (fetch will not). */
+export async function rawRequest(url: string, init: RawRequest = {}): Promise<RawResponse> {
   const { request } = await import('node:http');
+  const body = init.body ?? '';
+  const headers = { ...(init.body === undefined ? {} : { 'content-length': String(Buffer.byteLength(body)) }), ...init.headers };
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'GET', headers }, (res) => {
-      res.resume();
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers }));
+    const req = request(url, { method: init.method ?? 'GET', headers, ...(init.localAddress ? { localAddress: init.localAddress } : {}) }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
     });
     req.on('error', reject);
-    req.end();
+    req.end(body);
   });
 }

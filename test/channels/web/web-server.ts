@@ -7,7 +7,7 @@ import type { ChannelModule } from '../../../src/channels/channel-module.js';
 import { createWebChannel } from '../../../src/channels/web/web-channel.js';
 import { ConfigSchema } from '../../../src/config.js';
 import { createHttpApp } from '../../../src/server.js';
-import { clockOn } from '../../support/clock.js';
+import { clockOn, TEST_DAY } from '../../support/clock.js';
 
 export interface WebServer {
   readonly url: string;
@@ -16,8 +16,6 @@ export interface WebServer {
   readonly dispatcher: OutboxDispatcher;
   close(): Promise<void>;
 }
-
-export const TEST_DAY = '2026-03-02';
 
 export async function startWebServer(env: Record<string, string> = {}): Promise<WebServer> {
   const app = createApp({ config: ConfigSchema.parse({ LOG_LEVEL: 'silent', ...env }), dbFile: ':memory:', clock: clockOn(TEST_DAY) });

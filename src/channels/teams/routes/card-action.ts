@@ -12,6 +12,7 @@ import { verdictBadge } from '../card-elements.js';
 import type { TeamsDeps } from '../teams-deps.js';
 import type { TeamsTurn } from '../teams-port.js';
 import { actorOf } from '../to-message.js';
+import { LOCAL_MODE_REFUSAL, refuseInLocalMode } from './local-mode-refusal.js';
 
 /** What Escalate says on the asker's behalf: the assistant's talk-to-a-human path opens the case. */
 export const ESCALATE_TEXT = 'I would like to talk to a compliance officer about this.';
@@ -35,12 +36,12 @@ export async function runCardAction(deps: TeamsDeps, turn: TeamsTurn, parsed: Pa
       await answerTurn(deps, turn, ESCALATE_TEXT);
       return { kind: 'answered' };
     case 'claim':
-      return officerAction(turn, (officer) => {
+      return officerAction(deps, turn, action, (officer) => {
         const view = deps.app.cases.claim(action.caseId, officer);
         return { view, text: `${nameOf(officer)} claimed case ${view.id}.` };
       });
     case 'decide':
-      return officerAction(turn, (officer) => {
+      return officerAction(deps, turn, action, (officer) => {
         const view = deps.app.cases.decide(action.caseId, officer, { verdict: action.verdict, note: action.note, reusable: action.reusable });
         const label = verdictBadge(action.verdict)?.label ?? action.verdict;
         return { view, text: `${nameOf(officer)} decided case ${view.id}: ${label}. The asker is being told.` };
@@ -50,9 +51,17 @@ export async function runCardAction(deps: TeamsDeps, turn: TeamsTurn, parsed: Pa
   }
 }
 
-function officerAction(turn: TeamsTurn, act: (officer: Actor) => { view: CaseView; text: string }): CardActionOutcome {
+function officerAction(
+  deps: TeamsDeps, turn: TeamsTurn, action: { readonly action: 'claim' | 'decide'; readonly caseId: string },
+  act: (officer: Actor) => { view: CaseView; text: string },
+): CardActionOutcome {
+  const actor = actorOf(turn.activity);
+  if (!deps.officerActions) {
+    refuseInLocalMode(deps, actor, { action: action.action, caseId: action.caseId });
+    return { kind: 'notice', text: LOCAL_MODE_REFUSAL };
+  }
   try {
-    return { kind: 'case', ...act(actorOf(turn.activity)) };
+    return { kind: 'case', ...act(actor) };
   } catch (err) {
     if (err instanceof CaseError) return { kind: 'notice', text: refusal(err.code, err.message) };
     throw err;

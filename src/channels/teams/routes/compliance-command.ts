@@ -1,12 +1,14 @@
 /**
  * "@Lodestone use this channel for compliance": an officer points case cards and alerts at this conversation.
- * Only officers may, and the change is in the audit log either way.
+ * Only officers may (and not at all in local mode unless TEAMS_LOCAL_OFFICER_ACTIONS), and the change is in the
+ * audit log either way.
  */
 import { actorId } from '../../../cases/case-service.js';
 import { threadStart } from '../conversations.js';
 import type { TeamsDeps } from '../teams-deps.js';
 import type { TeamsTurn } from '../teams-port.js';
 import { actorOf } from '../to-message.js';
+import { LOCAL_MODE_REFUSAL, refuseInLocalMode } from './local-mode-refusal.js';
 
 const COMMAND = /^(?:please\s+)?(?:use|make|set)\s+this\s+(?:channel|chat|conversation)\s+(?:for|as)\s+(?:the\s+)?compliance(?:\s+channel)?[.!]?$/i;
 
@@ -19,6 +21,11 @@ export async function setComplianceConversation(deps: TeamsDeps, turn: TeamsTurn
   const officer = actorOf(turn.activity);
   const now = app.clock.now();
   const target = threadStart(turn.reference);
+  if (!deps.officerActions) {
+    refuseInLocalMode(deps, officer, { action: 'set_compliance_conversation', conversation: target.conversation.id });
+    await turn.reply({ text: LOCAL_MODE_REFUSAL });
+    return;
+  }
   if (!app.cases.isOfficer(officer)) {
     app.cases.audit.append({
       kind: 'refusal', actor: actorId(officer), at: now,

@@ -121,6 +121,8 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   const onSite = kind === 'training' || kind === 'services' || kind === 'consulting';
   if (sides?.provider.some((p) => p.country === 'CN') || (learning && china.length > 0)) chineseProvider = true;
   else if (onSite && china.some((p) => p.role === 'destination' || p.role === 'site')) chineseProvider = true;
+  // "We ship our furnace from Germany to our subsidiary in Jiangsu": it leaves a foreign site for China.
+  else if (places.some((p) => p.role === 'origin' && p.country !== 'CN') && china.some((p) => p.recipient)) chineseProvider = false;
   else if (china.some((p) => !p.recipient)) chineseProvider = true;
   // Joint research and joint ventures run both ways: a Chinese partner brings its know-how too.
   else if ((kind === 'joint_rnd' || kind === 'jv_investment') && china.length > 0) chineseProvider = true;

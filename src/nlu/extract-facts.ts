@@ -196,7 +196,20 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   };
   if (Object.keys(item).some((k) => k !== 'words')) frame.item = item;
   if (endUse.endUser) frame.endUser = endUse.endUser;
-  if (collab.kind || collab.area) {
+  // Chinese know-how bought in the past and used abroad ("the process package was bought from a Chinese maker in
+  // 2022"), with nothing passing to anyone now: goods made with Chinese technology, not a new transfer.
+  const clauseOf = (at: number) => {
+    let from = at;
+    while (from > 0 && !(tokens[from - 1] as Token).clauseEnd) from--;
+    let to = at;
+    while (to < tokens.length - 1 && !(tokens[to] as Token).clauseEnd) to++;
+    return tokens.slice(from, to + 1);
+  };
+  const pastTechnology = chineseTech && places.shipFrom !== 'CN'
+    && !placeMentions.some((p) => p.country === 'CN' && (p.role === 'origin' || p.role === 'site' || p.role === 'destination'))
+    && placeMentions.filter((p) => p.country === 'CN' && p.role === 'technology')
+      .every((p) => !clauseOf(p.start).some((t) => lex.knowledge.cues.provisionVerbs.has(t.low)));
+  if ((collab.kind || collab.area) && !pastTechnology) {
     const t: NonNullable<Frame['technology']> = {};
     if (collab.kind) t.kind = collab.kind;
     if (collab.area) t.area = collab.area;

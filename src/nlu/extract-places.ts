@@ -43,6 +43,7 @@ const DESTINATION_INCOTERMS = grammarWords('destinationIncoterms');
 const OWNERSHIP_WORDS = grammarWords('ownershipWords');
 const WANT_VERBS = grammarWords('wantVerbs');
 const TECH_SOURCE_VERBS = grammarWords('techSourceVerbs');
+const INPUT_VERBS = grammarWords('inputVerbs');
 const SELF_INTRO = grammarWords('selfIntro');
 const MAKER_NOUNS = grammarWords('makerNouns');
 /** People who hold know-how rather than sell goods: "from Chinese engineers" is a source of technology. */
@@ -140,6 +141,12 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   // "Dy oxide bought in China", "terbium sourced from China": where inputs were bought, not where goods leave.
   const verbAt = (cue ? cue.index : start) - 1;
   const verb = [verbAt, verbAt - 1].find((i) => CONTENT_VERBS.has(tokens[i]?.low ?? '') || TECH_SOURCE_VERBS.has(tokens[i]?.low ?? ''));
+  // "makes magnets using Dy oxide from China": what goes into the goods, not where they leave from.
+  if (cue?.word === 'from' && verb === undefined) {
+    for (let i = cue.index - 1; i >= Math.max(0, cue.index - 4) && !(tokens[i] as Token).clauseEnd; i--) {
+      if (INPUT_VERBS.has((tokens[i] as Token).low)) return { role: 'content', recipient: false };
+    }
+  }
   if (verb !== undefined) {
     // "a process licensed from a Chinese company", "a process package bought from X": where the know-how came from.
     const knowHow = [1, 2, 3, 4].some((k) => lex.knowledge.cues.knowHowNouns.has(tokens[verb - k]?.low ?? ''));

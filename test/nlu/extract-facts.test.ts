@@ -210,3 +210,21 @@ describe('goods held abroad', () => {
     expect(facts('Rotterdam stock of Chinese SmCo magnets, customer in Egypt wants them').item).toMatchObject({ form: 'magnet', chinaOrigin: true });
   });
 });
+
+describe('technology: who provides it, and when', () => {
+  it('reads a furnace shipped from a foreign site to a Chinese subsidiary as provided from abroad', () => {
+    expect(facts('We will ship our used sintering furnace from our plant in Austria to our subsidiary in Zhejiang.').collaboration?.chineseProvider).toBe(false);
+  });
+
+  it('reads Chinese know-how bought years ago and used abroad as goods made with Chinese technology, not a transfer now', () => {
+    const f = facts('Our plant in Ohio sells NdFeB magnets to Canada; the process package and furnace settings were bought from a Chinese equipment maker in 2021.');
+    expect(f.collaboration).toBeUndefined();
+    expect(f.item?.madeWithChineseTechnology).toBe(true);
+  });
+
+  it('reads an input "from China" after "using" as content, not the route', () => {
+    const f = facts('Our plant in Penang makes Dy magnets using Dy oxide from China and sells them to India.');
+    expect(f.shipFrom).not.toBe('CN');
+    expect(f.item?.chinaOrigin).not.toBe(true);
+  });
+});

@@ -9,6 +9,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
+import { wellFormed } from '../core/well-formed.js';
 import { canonicalJson, type JsonObject } from './canonical-json.js';
 import { toCsv, type CsvCell } from './csv.js';
 
@@ -117,18 +118,19 @@ export class AuditLog {
     const seq = (last?.seq ?? 0) + 1;
     const prevHash = last?.hash ?? GENESIS_HASH;
     const at = input.at.toISOString();
+    // Hash exactly what is stored. The payload is stored as JSON, whose escapes keep any string as it is; the text
+    // columns are not, so they are made well-formed here even if a channel forgot to (see core/well-formed.ts).
+    const actor = wellFormed(input.actor);
+    const text = input.text === undefined ? null : wellFormed(input.text);
     const payload = JsonObjectSchema.parse(JSON.parse(canonicalJson(input.payload)));
-    const salt = input.text === undefined ? null : randomBytes(16).toString('hex');
-    const textHash = input.text === undefined || salt === null ? null : textCommitment(salt, input.text);
-    const hash = recordHash(prevHash, { seq, at, kind: input.kind, actor: input.actor, payload, textHash });
+    const salt = text === null ? null : randomBytes(16).toString('hex');
+    const textHash = text === null || salt === null ? null : textCommitment(salt, text);
+    const hash = recordHash(prevHash, { seq, at, kind: input.kind, actor, payload, textHash });
     this.insertStmt.run({
-      seq, at, kind: input.kind, actor: input.actor, payload: canonicalJson(payload),
-      text: input.text ?? null, text_salt: salt, text_hash: textHash, prev_hash: prevHash, hash,
+      seq, at, kind: input.kind, actor, payload: canonicalJson(payload),
+      text, text_salt: salt, text_hash: textHash, prev_hash: prevHash, hash,
     });
-    return {
-      seq, at, kind: input.kind, actor: input.actor, payload, text: input.text ?? null, textHash,
-      prevHash, hash, redactedAt: null,
-    };
+    return { seq, at, kind: input.kind, actor, payload, text, textHash, prevHash, hash, redactedAt: null };
   }
 
   /** Walks the whole chain and names the first record that does not hold. */

@@ -1,9 +1,10 @@
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type Database from 'better-sqlite3';
 import { AuditLog, recordHash } from '../../src/cases/audit-log.js';
 import type { CaseService } from '../../src/cases/case-service.js';
 import { openCaseDatabase } from '../../src/cases/database.js';
-import { escalation, message, officer, reply, service } from './fixtures.js';
+import { T0, escalation, message, officer, reply, service } from './fixtures.js';
 
 function logWith(n: number): { db: Database.Database; log: AuditLog } {
   const db = openCaseDatabase(':memory:');
@@ -89,6 +90,39 @@ describe('audit log chain', () => {
     dropGuards(db);
     db.prepare('UPDATE audit_log SET text = NULL WHERE seq = 1').run();
     expect(log.verifyAudit()).toMatchObject({ ok: false, firstBad: { seq: 1, reason: 'text_mismatch' } });
+  });
+});
+
+/** Any UTF-16 string, with unpaired surrogates mixed in far more often than random code units would give them. */
+const anyUtf16 = fc.array(fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 6 }),
+  fc.integer({ min: 0xd800, max: 0xdfff }).map((u) => String.fromCharCode(u)),
+  fc.constantFrom('Dy ', 'magnets', '\ufffd', '🧲', '氧化镝'),
+), { maxLength: 8 }).map((parts) => parts.join(''));
+
+describe('audit log and text that is not well-formed UTF-16', () => {
+  let db: Database.Database;
+  afterEach(() => db.close());
+
+  it('verifies whatever strings it was given, unpaired surrogates included, and stores them well-formed', () => {
+    db = openCaseDatabase(':memory:');
+    const log = new AuditLog(db);
+    fc.assert(fc.property(anyUtf16, anyUtf16, anyUtf16, (text, actor, value) => {
+      const rec = log.append({ kind: 'question', actor: `web:${actor}`, at: new Date(T0), payload: { value }, text });
+      const stored = log.records().at(-1);
+      expect(stored?.text).toBe(text.toWellFormed());
+      expect(stored?.actor).toBe(`web:${actor}`.toWellFormed());
+      expect(stored?.hash).toBe(rec.hash);
+      expect(log.verifyAudit()).toMatchObject({ ok: true });
+    }), { numRuns: 300 });
+  });
+
+  it('verifies the probe\'s message "Dy \\ud800"', () => {
+    db = openCaseDatabase(':memory:');
+    const log = new AuditLog(db);
+    log.append({ kind: 'question', actor: 'teams:29:\ud800', at: new Date(T0), payload: {}, text: 'Dy \ud800' });
+    expect(log.records()[0]).toMatchObject({ text: 'Dy \ufffd', actor: 'teams:29:\ufffd' });
+    expect(log.verifyAudit()).toMatchObject({ ok: true, count: 1 });
   });
 });
 

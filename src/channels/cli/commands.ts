@@ -7,7 +7,7 @@ import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { AuditLog } from '../../cases/audit-log.js';
 import { defaultDbPath, openCaseDatabase } from '../../cases/database.js';
-import { MessageSchema, type Message } from '../../assistant/message.js';
+import { MessageSchema, newMessage, type Message } from '../../assistant/message.js';
 import { readScenarios, scoreScenario, summarise, type Scenario, type ScenarioResult } from '../../eval/scenarios.js';
 import { evaluate } from '../../rules/engine.js';
 import { FactsSchema, IsoDateSchema } from '../../rules/facts.js';
@@ -29,9 +29,9 @@ function asOfOption(v: string | undefined): string | undefined {
 }
 
 function message(text: string, conversation: string, n: number, asOf: string | undefined): Message {
-  return MessageSchema.parse({
+  return newMessage(MessageSchema.parse({
     id: `cli-${conversation}-${n}`, text, user: 'cli', conversation, channel: 'cli', receivedAt: new Date(), ...(asOf ? { asOf } : {}),
-  });
+  }));
 }
 
 export function askCommand(turns: string[], opts: { asOf?: string; json?: boolean }, out: Out): number {

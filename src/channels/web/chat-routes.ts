@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import express, { type Router } from 'express';
+import { newMessage } from '../../assistant/message.js';
 import type { Reply } from '../../assistant/reply.js';
 import { renderChatPage } from './chat-page.js';
 import { formCsrf, requireCsrf } from './csrf.js';
@@ -28,11 +29,12 @@ export function chatRoutes(ctx: WebContext): Router {
 
   const ask = (session: WebSession, text: string, asOf: string | undefined): Turn => {
     const now = ctx.app.clock.now();
-    const reply = ctx.app.answer({
+    const message = newMessage({
       id: `web-${randomUUID()}`, text, user: session.user, conversation: session.conversation, channel: 'web',
       receivedAt: now, ...(asOf ? { asOf } : {}),
     });
-    return ctx.transcript.add(session.conversation, text, reply, now);
+    const reply = ctx.app.answer(message);
+    return ctx.transcript.add(session.conversation, message.text, reply, now);
   };
 
   router.get('/', (req, res) => {

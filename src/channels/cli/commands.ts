@@ -4,9 +4,11 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { AuditLog } from '../../cases/audit-log.js';
-import { defaultDbPath, openCaseDatabase } from '../../cases/database.js';
+import { checkIntegrity, defaultDbPath, openReadOnlyDatabase } from '../../cases/database.js';
+import { DatabaseError } from '../../cases/database-error.js';
 import { MessageSchema, newMessage, type Message } from '../../assistant/message.js';
 import { readScenarios, scoreScenario, summarise, type Scenario, type ScenarioResult } from '../../eval/scenarios.js';
 import { evaluate } from '../../rules/engine.js';
@@ -186,11 +188,30 @@ export function rulesShowCommand(id: string | undefined, asOf: string | undefine
 
 const ExportRangeSchema = z.object({ from: IsoDateSchema.optional(), to: IsoDateSchema.optional(), out: z.string().optional() });
 
+/** Opens the database read-only (an auditor's archive may be), turning why it cannot be opened into one line. */
+function openForAudit(file: string): Database.Database {
+  try {
+    return openReadOnlyDatabase(file);
+  } catch (e) {
+    if (!(e instanceof DatabaseError)) throw e;
+    if (e.code === 'missing') throw new CliError(`audit: no database at ${file} (set DATA_DIR, or run the assistant first)`);
+    throw new CliError(`audit: ${e.message}`, 1);
+  }
+}
+
 export function auditCommand(sub: string | undefined, opts: { from?: string; to?: string; out?: string }, out: Out): number {
   const file = defaultDbPath();
-  if (!existsSync(file)) throw new CliError(`audit: no database at ${file} (set DATA_DIR, or run the assistant first)`);
-  const db = openCaseDatabase(file);
+  if (sub !== 'verify' && sub !== 'export') throw new CliError('audit needs verify or export');
+  const db = openForAudit(file);
   try {
+    if (sub === 'verify') {
+      // Every page first: a damaged file can hold a chain that "verifies" over the rows that can still be read.
+      const damage = checkIntegrity(db, 'full');
+      if (damage) {
+        out(`CORRUPT: database ${file} fails integrity_check: ${damage}`);
+        return 1;
+      }
+    }
     const log = new AuditLog(db);
     if (sub === 'verify') {
       const v = log.verifyAudit();
@@ -201,15 +222,12 @@ export function auditCommand(sub: string | undefined, opts: { from?: string; to?
       out(`TAMPERED: record #${v.firstBad.seq}: ${v.firstBad.reason}: ${v.firstBad.detail} (${v.count} records checked)`);
       return 1;
     }
-    if (sub === 'export') {
-      const r = ExportRangeSchema.safeParse(opts);
-      if (!r.success) throw new CliError(`audit export: --${String(r.error.issues[0]?.path[0])}: ${r.error.issues[0]?.message}`);
-      const csv = log.exportAuditCsv({ ...(r.data.from ? { from: r.data.from } : {}), ...(r.data.to ? { to: r.data.to } : {}) });
-      if (r.data.out) writeFileSync(r.data.out, csv);
-      else out(csv.trimEnd());
-      return 0;
-    }
-    throw new CliError('audit needs verify or export');
+    const r = ExportRangeSchema.safeParse(opts);
+    if (!r.success) throw new CliError(`audit export: --${String(r.error.issues[0]?.path[0])}: ${r.error.issues[0]?.message}`);
+    const csv = log.exportAuditCsv({ ...(r.data.from ? { from: r.data.from } : {}), ...(r.data.to ? { to: r.data.to } : {}) });
+    if (r.data.out) writeFileSync(r.data.out, csv);
+    else out(csv.trimEnd());
+    return 0;
   } finally {
     db.close();
   }

@@ -3,16 +3,16 @@
  * The real server (src/main.ts) and the real CLI (`lodestone audit verify`) run as their own processes, bundled once.
  * When the tests run as root, the read-only verify runs as `nobody`, since root may write to any file.
  */
-import { spawn } from 'node:child_process';
 import { chmodSync, closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuditAnchors, defaultAnchorPath } from '../../src/cases/audit-anchor.js';
 import { CaseService } from '../../src/cases/case-service.js';
 import { bundleEntry, type Bundle } from '../support/bundle.js';
+import { runNode } from '../support/run-node.js';
 import { escalation, message, officer, officers, reply } from '../cases/fixtures.js';
 
-const NOBODY = 65_534;
 let cli: Bundle;
 let server: Bundle;
 let work: string;
@@ -32,50 +32,21 @@ afterAll(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
-interface Finished {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/**
- * Runs a bundled script. `until` ends a process that does not exit by itself (a server that started when it should
- * have refused): once its output matches, the process is stopped, and the result says it was still running.
- */
-function runNode(script: string, args: string[], env: Record<string, string>, options: { asNobody?: boolean; until?: RegExp } = {}): Promise<Finished & { stillRunning: boolean }> {
-  const asNobody = options.asNobody === true && process.getuid?.() === 0;
-  const child = spawn(process.execPath, [script, ...args], {
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    ...(asNobody ? { uid: NOBODY, gid: NOBODY } : {}),
-  });
-  let stdout = '';
-  let stderr = '';
-  let stillRunning = false;
-  const watch = (chunk: Buffer, into: 'out' | 'err') => {
-    if (into === 'out') stdout += chunk.toString('utf8');
-    else stderr += chunk.toString('utf8');
-    if (options.until && options.until.test(stdout + stderr) && child.exitCode === null) {
-      stillRunning = true;
-      child.kill('SIGKILL');
-    }
-  };
-  child.stdout.on('data', (c: Buffer) => watch(c, 'out'));
-  child.stderr.on('data', (c: Buffer) => watch(c, 'err'));
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr, stillRunning })));
-}
-
-/** A data folder with a database of real cases and audit records, closed cleanly (no -wal left). */
-function seededDataDir(name: string, questions = 150): { dir: string; file: string } {
+/** A data folder with a database of real cases and audit records, anchored, closed cleanly (no -wal left). */
+function seededDataDir(name: string, questions = 150): { dir: string; file: string; anchorFile: string } {
   const dir = join(work, name);
   mkdirSync(dir);
   const file = join(dir, 'lodestone.db');
-  const svc = new CaseService({ db: file, officers });
-  for (let i = 0; i < questions; i++) svc.recordQuestion(message(`Question ${i}: ${'Dy magnets from Ningbo to Germany. '.repeat(8)}`), reply());
+  const anchors = new AuditAnchors({ file: defaultAnchorPath(file) });
+  const svc = new CaseService({ db: file, officers, anchors });
+  svc.db.transaction(() => {
+    for (let i = 0; i < questions; i++) svc.recordQuestion(message(`Question ${i}: ${'Dy magnets from Ningbo to Germany. '.repeat(8)}`), reply());
+  })();
   const { case: c } = svc.openCase(escalation());
   svc.decide(c.id, officer, { verdict: 'license_required', note: 'Apply for a licence.' });
+  anchors.anchor(svc.db, 'shutdown');
   svc.close();
-  return { dir, file };
+  return { dir, file, anchorFile: anchors.file };
 }
 
 /** What the probe did: overwrite three pages in the middle of the file. */
@@ -113,10 +84,11 @@ describe('probe: a corrupt database', () => {
 
 describe('probe: a read-only archive', () => {
   it('verifies a read-only copy in a read-only folder, writing nothing', async () => {
-    const { file } = seededDataDir('live');
+    const { file, anchorFile } = seededDataDir('live');
     const archive = join(work, 'archive');
     mkdirSync(archive);
     copyFileSync(file, join(archive, 'lodestone.db'));
+    copyFileSync(anchorFile, join(archive, 'lodestone-audit-anchors.jsonl'));
     const before = readFileSync(join(archive, 'lodestone.db'));
     chmodSync(join(archive, 'lodestone.db'), 0o444);
     chmodSync(archive, 0o555);
@@ -125,7 +97,7 @@ describe('probe: a read-only archive', () => {
       expect(r.stderr).toBe('');
       expect(r.stdout).toMatch(/^ok: 302 records/m);
       expect(r.code).toBe(0);
-      expect(readdirSync(archive)).toEqual(['lodestone.db']);
+      expect(readdirSync(archive).sort()).toEqual(['lodestone-audit-anchors.jsonl', 'lodestone.db']);
       expect(readFileSync(join(archive, 'lodestone.db')).equals(before)).toBe(true);
     } finally {
       chmodSync(archive, 0o755);

@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
+import { defaultAnchorPath, type AnchorCheck } from '../../cases/audit-anchor.js';
 import { AuditLog } from '../../cases/audit-log.js';
+import { verifyAuditTrail } from '../../cases/audit-verify.js';
 import { checkIntegrity, defaultDbPath, openReadOnlyDatabase } from '../../cases/database.js';
 import { DatabaseError } from '../../cases/database-error.js';
 import { MessageSchema, newMessage, type Message } from '../../assistant/message.js';
@@ -16,6 +18,7 @@ import { FactsSchema, IsoDateSchema } from '../../rules/facts.js';
 import { lintRuleSet } from '../../rules/lint.js';
 import { readRuleFiles, RulesError, toRuleSet } from '../../rules/loader.js';
 import { ruleBoundaries, ruleStatus } from '../../rules/rule-status.js';
+import { AuditAnchorEnvSchema } from '../../config.js';
 import { isoDay } from '../../core/clock.js';
 import { CliError } from './cli-error.js';
 import { renderText, replyJson } from './render-text.js';
@@ -188,6 +191,13 @@ export function rulesShowCommand(id: string | undefined, asOf: string | undefine
 
 const ExportRangeSchema = z.object({ from: IsoDateSchema.optional(), to: IsoDateSchema.optional(), out: z.string().optional() });
 
+function describeAnchors(a: AnchorCheck | undefined, head: number, file: string): string {
+  if (!a || a.checked === 0) return `no anchors in ${file}`;
+  const tail = head - a.anchoredTo;
+  const how = a.authenticated ? 'HMAC checked' : 'not authenticated (no AUDIT_ANCHOR_KEY, or anchors written without it)';
+  return `anchored up to #${a.anchoredTo} by ${a.checked} anchors in ${file}, ${how}${tail > 0 ? `; the newest ${tail} records are after the last anchor` : ''}`;
+}
+
 /** Opens the database read-only (an auditor's archive may be), turning why it cannot be opened into one line. */
 function openForAudit(file: string): Database.Database {
   try {
@@ -214,9 +224,12 @@ export function auditCommand(sub: string | undefined, opts: { from?: string; to?
     }
     const log = new AuditLog(db);
     if (sub === 'verify') {
-      const v = log.verifyAudit();
+      const env = AuditAnchorEnvSchema.safeParse(process.env);
+      if (!env.success) throw new CliError(`audit verify: ${String(env.error.issues[0]?.path[0])}: ${env.error.issues[0]?.message}`);
+      const anchorFile = env.data.AUDIT_ANCHOR_FILE ?? defaultAnchorPath(file);
+      const v = verifyAuditTrail(db, { anchorFile, anchorKey: env.data.AUDIT_ANCHOR_KEY, requireAnchors: true });
       if (v.ok) {
-        out(`ok: ${v.count} records, chain head #${v.head.seq} ${v.head.hash.slice(0, 16)}`);
+        out(`ok: ${v.count} records, chain head #${v.head.seq} ${v.head.hash.slice(0, 16)}; ${describeAnchors(v.anchors, v.head.seq, anchorFile)}; cases checked against their audit records: ${v.cases}, all match`);
         return 0;
       }
       out(`TAMPERED: record #${v.firstBad.seq}: ${v.firstBad.reason}: ${v.firstBad.detail} (${v.count} records checked)`);

@@ -111,7 +111,7 @@ export function consoleRoutes(ctx: WebContext): Router {
     const session = ctx.sessions.ensure(req, res);
     const records = cases.audit.records();
     res.type('html').send(renderAuditPage({
-      verification: cases.audit.verifyAudit(),
+      verification: cases.verifyAuditTrail(),
       records: records.slice(-AUDIT_PAGE_SIZE).reverse(),
       total: records.length,
       csrfToken: session.csrfToken,

@@ -19,7 +19,7 @@
  * crash mid-write) is skipped rather than read as tampering. Anchors are only ever written from committed state.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
@@ -78,7 +78,7 @@ export class AuditAnchors {
     this.every = options.every ?? 1;
     if (!Number.isInteger(this.every) || this.every < 1) throw new RangeError(`anchor every must be a whole number >= 1, got ${this.every}`);
     this.clock = options.clock ?? systemClock;
-    this.lastSeq = Math.max(0, ...readAnchors(this.file).anchors.map((a) => a.seq));
+    this.lastSeq = lastAnchoredSeq(this.file);
   }
 
   /**
@@ -118,6 +118,25 @@ export class AuditAnchors {
   }
 }
 
+/**
+ * The highest record anchored in the file's last 64 KiB: enough to carry on after a restart without reading a file
+ * that grows with the log. Lines are written in order of seq, so a lower value can only cost one extra anchor.
+ */
+function lastAnchoredSeq(file: string): number {
+  if (!existsSync(file)) return 0;
+  const size = statSync(file).size;
+  const length = Math.min(size, 65_536);
+  const buffer = Buffer.alloc(length);
+  const fd = openSync(file, 'r');
+  try {
+    readSync(fd, buffer, 0, length, size - length);
+  } finally {
+    closeSync(fd);
+  }
+  const lines = buffer.toString('utf8').split('\n').slice(length < size ? 1 : 0);
+  return Math.max(0, ...parseAnchorLines(lines).anchors.map((a) => a.seq));
+}
+
 export interface ReadAnchors {
   readonly anchors: readonly AnchorLine[];
   /** Line numbers (1-based) that are not anchors; a torn last line is not counted. */
@@ -127,8 +146,10 @@ export interface ReadAnchors {
 /** Reads an anchor file; a missing file has no anchors. */
 export function readAnchors(file: string): ReadAnchors {
   if (!existsSync(file)) return { anchors: [], badLines: [] };
-  const text = readFileSync(file, 'utf8');
-  const lines = text.split('\n');
+  return parseAnchorLines(readFileSync(file, 'utf8').split('\n'));
+}
+
+function parseAnchorLines(lines: readonly string[]): ReadAnchors {
   const anchors: AnchorLine[] = [];
   const badLines: number[] = [];
   lines.forEach((line, i) => {

@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AuditAnchors, checkAnchors, defaultAnchorPath, readAnchors } from '../../src/cases/audit-anchor.js';
 import { AuditLog, GENESIS_HASH, recordHash } from '../../src/cases/audit-log.js';
 import { openCaseDatabase } from '../../src/cases/database.js';
+import { AuditAnchorEnvSchema } from '../../src/config.js';
 import { fixedClock } from '../../src/core/clock.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'lodestone-anchor-'));
@@ -157,5 +158,13 @@ describe('checking a chain against its anchors', () => {
     expect(readAnchors(file).badLines).toEqual([2]);
     expect(checkAnchors(db, readAnchors(file), undefined)).toMatchObject({ ok: false, problem: { reason: 'bad_anchor' } });
     expect(readFileSync(file, 'utf8').split('\n')).toHaveLength(3);
+  });
+});
+
+describe('anchor settings', () => {
+  it('refuses a key shorter than 32 characters, and reads an empty one as none', () => {
+    expect(AuditAnchorEnvSchema.safeParse({ AUDIT_ANCHOR_KEY: 'short' }).success).toBe(false);
+    expect(AuditAnchorEnvSchema.parse({ AUDIT_ANCHOR_KEY: '', AUDIT_ANCHOR_FILE: '' })).toEqual({ DATA_DIR: './data', AUDIT_ANCHOR_EVERY: 1 });
+    expect(AuditAnchorEnvSchema.parse({ AUDIT_ANCHOR_KEY: KEY, AUDIT_ANCHOR_EVERY: '10' })).toMatchObject({ AUDIT_ANCHOR_KEY: KEY, AUDIT_ANCHOR_EVERY: 10 });
   });
 });

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: prints the numbers the issues ask for. Runs against the built code (dist/), one section at a
- * time; `--only NAME` runs one section (cold, assistant, classifiers, fusion, cases, slack).
+ * time; `--only NAME` runs one section (cold, assistant, classifiers, fusion, cases, slack, slack-latency).
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +32,12 @@ async function slack(): Promise<Record<string, number>> {
   return mod.benchSlack();
 }
 
+async function slackLatency(): Promise<Record<string, number>> {
+  const mod = await import('./slack-latency-bench.js').catch(() => undefined);
+  if (!mod) return { skipped: 1 };
+  return mod.benchSlackLatency();
+}
+
 const SECTIONS: Section[] = [
   ['cold', coldStart],
   ['assistant', () => benchAssistant()],
@@ -39,6 +45,7 @@ const SECTIONS: Section[] = [
   ['fusion', () => benchFusionSteps()],
   ['cases', () => benchCases()],
   ['slack', slack],
+  ['slack-latency', slackLatency],
 ];
 
 const only = process.argv.indexOf('--only');

@@ -153,7 +153,7 @@ async function runLoad(fake: FakeSlackApi, plan: LoadPlan): Promise<Record<strin
 }
 
 /** The server side: the App on a file database, the Slack channel, the one HTTP server on an ephemeral port. */
-async function startServer(apiUrl: string, dir: string) {
+export async function startServer(apiUrl: string, dir: string) {
   const config = ConfigSchema.parse({
     SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: apiUrl,
     SLACK_COMPLIANCE_CHANNEL: 'C_COMPLIANCE', OFFICERS_SLACK: 'U_OFFICER', LOG_LEVEL: 'silent',
@@ -165,6 +165,7 @@ async function startServer(apiUrl: string, dir: string) {
   });
   return {
     port: (server.address() as AddressInfo).port,
+    slack,
     async close() {
       await slack.stop?.();
       server.closeAllConnections();

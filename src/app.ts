@@ -9,6 +9,7 @@ import { Assistant } from './assistant/assistant.js';
 import { createUnderstanding } from './assistant/create-understanding.js';
 import type { Message } from './assistant/message.js';
 import type { Reply } from './assistant/reply.js';
+import { AuditAnchors, defaultAnchorPath } from './cases/audit-anchor.js';
 import { CaseService } from './cases/case-service.js';
 import { openCaseDatabase } from './cases/database.js';
 import { DailyScheduler } from './cases/daily-scheduler.js';
@@ -69,7 +70,13 @@ export function createApp(options: AppOptions): App {
     dbFile = join(config.DATA_DIR, 'lodestone.db');
   }
   const db = openCaseDatabase(dbFile);
-  const cases = new CaseService({ db, officers: officersFrom(config), clock, reminderHours: config.REMINDER_HOURS });
+  // An in-memory database dies with the process: there is nothing to anchor it against.
+  const anchors = dbFile === ':memory:' ? undefined : new AuditAnchors({
+    file: config.AUDIT_ANCHOR_FILE ?? defaultAnchorPath(dbFile), key: config.AUDIT_ANCHOR_KEY, every: config.AUDIT_ANCHOR_EVERY,
+    clock, onError: (err) => logger.error({ err }, 'could not write an audit anchor; the next one will cover these records'),
+  });
+  anchors?.anchor(db, 'start');
+  const cases = new CaseService({ db, officers: officersFrom(config), clock, reminderHours: config.REMINDER_HOURS, anchors });
   const assistant = new Assistant({ rules, understander, cases, clock });
   const dedupe = new DedupeStore(db, 24 * 3600_000, clock);
   const stops: (() => void)[] = [];
@@ -86,7 +93,7 @@ export function createApp(options: AppOptions): App {
     },
     startBackground(channels) {
       dispatcher = new OutboxDispatcher({
-        db, channels, clock,
+        db, channels, clock, audit: cases.audit,
         onError: (err, ctx) => logger.warn({ err, ...ctx }, 'outbox delivery failed; will retry'),
       });
       dispatcher.start(1_000);
@@ -108,6 +115,7 @@ export function createApp(options: AppOptions): App {
     async close() {
       for (const stop of stops) stop();
       if (dispatcher) await dispatcher.stop();
+      anchors?.anchor(db, 'shutdown');
       db.close();
     },
   };

@@ -47,6 +47,23 @@ const headerName = z.preprocess(
 );
 /** An empty or blank variable (as `.env.example` leaves them) means "not set"; anything else must be valid. */
 const blankAsUnset = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+/**
+ * The audit anchors (src/cases/audit-anchor.ts). On their own as well, because `lodestone audit verify` reads just
+ * these and DATA_DIR: an auditor's shell need not hold the server's whole configuration.
+ */
+const auditAnchorFields = {
+  /** Where the audit chain's head is anchored; default beside the database, `lodestone-audit-anchors.jsonl`. */
+  AUDIT_ANCHOR_FILE: optional,
+  /** HMAC key for the anchors; kept out of DATA_DIR, so whoever can rewrite the data cannot forge anchors. */
+  AUDIT_ANCHOR_KEY: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -hex 32)').optional(),
+  ),
+  /** Anchor once the head is this many records past the last anchor (and always at start and shutdown). */
+  AUDIT_ANCHOR_EVERY: z.coerce.number().int().min(1).default(1),
+};
+
+export const AuditAnchorEnvSchema = z.object({ DATA_DIR: z.string().default('./data'), ...auditAnchorFields });
 
 export const ConfigSchema = z
   .object({
@@ -63,6 +80,7 @@ export const ConfigSchema = z
     CONSOLE_TOKEN: z.preprocess(blankAsUnset, z.string().trim().min(32, 'must be at least 32 characters (e.g. `openssl rand -hex 32`)').optional()),
     REMINDER_HOURS: z.coerce.number().positive().default(4),
     RETENTION_DAYS: z.coerce.number().int().positive().default(365),
+    ...auditAnchorFields,
     SLACK_BOT_TOKEN: optional,
     SLACK_SIGNING_SECRET: optional,
     SLACK_APP_TOKEN: optional,

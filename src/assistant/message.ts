@@ -1,5 +1,6 @@
 /** A chat message as every channel hands it to the assistant. */
 import { z } from 'zod';
+import { wellFormed } from '../core/well-formed.js';
 
 export const CHANNELS = ['slack', 'teams', 'web', 'cli'] as const;
 export const ChannelSchema = z.enum(CHANNELS);
@@ -29,3 +30,18 @@ export const MessageSchema = z.object({
   replyTo: z.looseObject({ threadRef: z.string().max(500).optional(), serviceUrl: z.string().max(1000).optional() }).optional(),
 });
 export type Message = z.infer<typeof MessageSchema>;
+
+/**
+ * The one way a channel builds the Message it hands on: every text field made well-formed (core/well-formed.ts says
+ * why), so what is answered, stored and audited is the same string.
+ */
+export function newMessage(m: Message): Message {
+  return {
+    ...m,
+    id: wellFormed(m.id),
+    text: wellFormed(m.text),
+    user: wellFormed(m.user),
+    ...(m.userName === undefined ? {} : { userName: wellFormed(m.userName) }),
+    conversation: wellFormed(m.conversation),
+  };
+}

@@ -1,14 +1,21 @@
 /**
  * The append-only, tamper-evident audit log. Each record's hash is sha256(prevHash + canonical JSON of
  * {seq, at, kind, actor, payload, textHash}); changing, removing or reordering a record breaks the chain from there on.
+ * Cutting records off the end, or rewriting the chain with every later hash recomputed, is caught by the anchors
+ * kept outside the database (audit-anchor.ts).
  *
  * Free text (a question, a note) is kept out of the hashed fields: it sits in its own column and only a salted
  * sha256 commitment to it is hashed. Redaction clears the text and the salt and keeps the commitment, so the chain
- * still verifies, and without the salt the commitment cannot be used to guess short texts back.
+ * still verifies, and without the salt the commitment cannot be used to guess short texts back. Only the retention
+ * job redacts: a trigger refuses any other UPDATE (it asks `lodestone_may_redact()`, which only this file's
+ * connection-local gate opens, and which a connection from any other program does not even have), and the job audits
+ * itself with a `redaction` record that verify requires for every record it finds redacted.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
+import { wellFormed } from '../core/well-formed.js';
+import type { AuditAnchors } from './audit-anchor.js';
 import { canonicalJson, type JsonObject } from './canonical-json.js';
 import { toCsv, type CsvCell } from './csv.js';
 
@@ -60,7 +67,7 @@ export interface AuditRecord {
   readonly redactedAt: string | null;
 }
 
-export type AuditProblem = 'hash_mismatch' | 'broken_link' | 'text_mismatch' | 'bad_record';
+export type AuditProblem = 'hash_mismatch' | 'broken_link' | 'text_mismatch' | 'bad_record' | 'unjustified_redaction';
 
 export type AuditVerification =
   | { readonly ok: true; readonly count: number; readonly head: { readonly seq: number; readonly hash: string } }
@@ -98,11 +105,32 @@ function iso(d: Date | string): string {
   return typeof d === 'string' ? new Date(d).toISOString() : d.toISOString();
 }
 
+/** Per connection: whether the retention job is redacting right now. The trigger asks through lodestone_may_redact(). */
+const redactionGates = new WeakMap<Database.Database, { open: boolean }>();
+
+function redactionGate(db: Database.Database): { open: boolean } {
+  let gate = redactionGates.get(db);
+  if (!gate) {
+    const g = { open: false };
+    db.function('lodestone_may_redact', () => (g.open ? 1 : 0));
+    redactionGates.set(db, g);
+    gate = g;
+  }
+  return gate;
+}
+
+export interface AuditLogOptions {
+  /** Where the chain's head is anchored after appends; without it nothing is anchored (tests, benchmarks). */
+  readonly anchors?: AuditAnchors | undefined;
+}
+
 export class AuditLog {
   private readonly lastStmt;
   private readonly insertStmt;
+  private readonly gate: { open: boolean };
 
-  constructor(private readonly db: Database.Database) {
+  constructor(private readonly db: Database.Database, private readonly options: AuditLogOptions = {}) {
+    this.gate = redactionGate(db);
     this.lastStmt = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
     this.insertStmt = db.prepare(
       `INSERT INTO audit_log (seq, at, kind, actor, payload, text, text_salt, text_hash, prev_hash, hash)
@@ -112,37 +140,53 @@ export class AuditLog {
 
   /** Appends one record. Joins the caller's transaction if there is one, so the record commits with what it records. */
   append(input: AuditInput): AuditRecord {
-    if (!this.db.inTransaction) return this.db.transaction(() => this.append(input)).immediate();
+    // Verify requires each redaction record to account for the records it redacted; only redactOlderThan writes them.
+    if (input.kind === 'redaction') throw new Error('redaction records are written by redactOlderThan, with the redaction');
+    return this.appendRecord(input);
+  }
+
+  private appendRecord(input: AuditInput): AuditRecord {
+    if (!this.db.inTransaction) return this.db.transaction(() => this.appendRecord(input)).immediate();
     const last = z.object({ seq: z.number(), hash: z.string() }).optional().parse(this.lastStmt.get());
     const seq = (last?.seq ?? 0) + 1;
     const prevHash = last?.hash ?? GENESIS_HASH;
     const at = input.at.toISOString();
+    // Hash exactly what is stored. The payload is stored as JSON, whose escapes keep any string as it is; the text
+    // columns are not, so they are made well-formed here even if a channel forgot to (see core/well-formed.ts).
+    const actor = wellFormed(input.actor);
+    const text = input.text === undefined ? null : wellFormed(input.text);
     const payload = JsonObjectSchema.parse(JSON.parse(canonicalJson(input.payload)));
-    const salt = input.text === undefined ? null : randomBytes(16).toString('hex');
-    const textHash = input.text === undefined || salt === null ? null : textCommitment(salt, input.text);
-    const hash = recordHash(prevHash, { seq, at, kind: input.kind, actor: input.actor, payload, textHash });
+    const salt = text === null ? null : randomBytes(16).toString('hex');
+    const textHash = text === null || salt === null ? null : textCommitment(salt, text);
+    const hash = recordHash(prevHash, { seq, at, kind: input.kind, actor, payload, textHash });
     this.insertStmt.run({
-      seq, at, kind: input.kind, actor: input.actor, payload: canonicalJson(payload),
-      text: input.text ?? null, text_salt: salt, text_hash: textHash, prev_hash: prevHash, hash,
+      seq, at, kind: input.kind, actor, payload: canonicalJson(payload),
+      text, text_salt: salt, text_hash: textHash, prev_hash: prevHash, hash,
     });
-    return {
-      seq, at, kind: input.kind, actor: input.actor, payload, text: input.text ?? null, textHash,
-      prevHash, hash, redactedAt: null,
-    };
+    this.options.anchors?.afterAppend(this.db);
+    return { seq, at, kind: input.kind, actor, payload, text, textHash, prevHash, hash, redactedAt: null };
   }
 
-  /** Walks the whole chain and names the first record that does not hold. */
+  /**
+   * Walks the whole chain and names the first record that does not hold; then checks that every redacted record was
+   * redacted by the retention job (a `redaction` record written at its redacted_at, after it, with a cutoff after it,
+   * counting as many records as carry that redacted_at).
+   */
   verifyAudit(): AuditVerification {
     let prevHash = GENESIS_HASH;
     let count = 0;
     let head = { seq: 0, hash: GENESIS_HASH };
+    const redactions = new Redactions();
     for (const raw of this.db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate()) {
       const problem = checkRecord(raw, prevHash);
       if ('reason' in problem) return { ok: false, count, firstBad: problem };
+      redactions.see(problem.row);
       count++;
       prevHash = problem.hash;
       head = { seq: problem.seq, hash: problem.hash };
     }
+    const unjustified = redactions.firstUnjustified();
+    if (unjustified) return { ok: false, count, firstBad: { ...unjustified, reason: 'unjustified_redaction' } };
     return { ok: true, count, head };
   }
 
@@ -159,18 +203,29 @@ export class AuditLog {
   }
 
   /**
-   * Clears the free text of records older than `days` before `now`; their commitments stay, so the chain still
-   * verifies. Returns how many records were redacted.
+   * The retention job: clears the free text of records older than `days` before `now` (their commitments stay, so
+   * the chain still verifies) and audits that in a `redaction` record, in one transaction. `also` adds to that
+   * record's payload what else the job redacted (cases). Returns how many records were redacted.
    */
-  redactOlderThan(days: number, now: Date): number {
+  redactOlderThan(days: number, now: Date, also: JsonObject = {}): number {
     if (!Number.isFinite(days) || days < 0) throw new RangeError(`retention days must be >= 0, got ${days}`);
     const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString();
-    return this.db
-      .prepare(
-        `UPDATE audit_log SET text = NULL, text_salt = NULL, redacted_at = ?
-         WHERE at < ? AND text IS NOT NULL AND redacted_at IS NULL`,
-      )
-      .run(now.toISOString(), cutoff).changes;
+    return this.db.transaction(() => {
+      this.gate.open = true;
+      let auditRecords: number;
+      try {
+        auditRecords = this.db
+          .prepare(
+            `UPDATE audit_log SET text = NULL, text_salt = NULL, redacted_at = ?
+             WHERE at < ? AND text IS NOT NULL AND redacted_at IS NULL`,
+          )
+          .run(now.toISOString(), cutoff).changes;
+      } finally {
+        this.gate.open = false;
+      }
+      this.appendRecord({ kind: 'redaction', actor: 'system', at: now, payload: { ...also, days, cutoff, auditRecords } });
+      return auditRecords;
+    }).immediate();
   }
 
   private rowsIn(range: AuditRange): AuditRow[] {
@@ -191,7 +246,50 @@ function toRecord(r: AuditRow): AuditRecord {
   };
 }
 
-type Checked = { seq: number; hash: string } | { seq: number; reason: AuditProblem; detail: string };
+type Checked = { seq: number; hash: string; row: AuditRow } | { seq: number; reason: AuditProblem; detail: string };
+
+const RedactionPayloadSchema = z.looseObject({ cutoff: z.string(), auditRecords: z.number().int().nonnegative() });
+
+/** What verify needs to know about redactions, gathered in one pass: redacted records by redacted_at, and the jobs. */
+class Redactions {
+  private readonly redacted = new Map<string, { count: number; firstSeq: number; lastSeq: number; latestAt: string }>();
+  private readonly jobs = new Map<string, { seq: number; cutoff: string; auditRecords: number }>();
+
+  see(r: AuditRow): void {
+    if (r.redacted_at !== null && r.text === null && r.text_hash !== null) {
+      const g = this.redacted.get(r.redacted_at);
+      if (g) {
+        g.count++;
+        g.lastSeq = r.seq;
+        if (r.at > g.latestAt) g.latestAt = r.at;
+      } else {
+        this.redacted.set(r.redacted_at, { count: 1, firstSeq: r.seq, lastSeq: r.seq, latestAt: r.at });
+      }
+    }
+    if (r.kind === 'redaction') {
+      const p = RedactionPayloadSchema.safeParse(JSON.parse(r.payload));
+      if (!p.success) return;
+      // Two runs in the same millisecond share a redacted_at: add them up.
+      const job = this.jobs.get(r.at);
+      this.jobs.set(r.at, job
+        ? { seq: r.seq, cutoff: p.data.cutoff > job.cutoff ? p.data.cutoff : job.cutoff, auditRecords: job.auditRecords + p.data.auditRecords }
+        : { seq: r.seq, cutoff: p.data.cutoff, auditRecords: p.data.auditRecords });
+    }
+  }
+
+  firstUnjustified(): { seq: number; detail: string } | undefined {
+    const groups = [...this.redacted.entries()].sort((a, b) => a[1].firstSeq - b[1].firstSeq);
+    for (const [at, g] of groups) {
+      const job = this.jobs.get(at);
+      const what = `the text of ${g.count} record(s) was cleared at ${at}`;
+      if (!job) return { seq: g.firstSeq, detail: `${what}, but no redaction record was written then: not the retention job` };
+      if (job.seq < g.lastSeq) return { seq: g.firstSeq, detail: `${what}, after the redaction record of that time` };
+      if (g.latestAt >= job.cutoff) return { seq: g.firstSeq, detail: `${what}, including records newer than that run's cutoff ${job.cutoff}` };
+      if (job.auditRecords !== g.count) return { seq: g.firstSeq, detail: `${what}, but the redaction record of that run counts ${job.auditRecords}` };
+    }
+    return undefined;
+  }
+}
 
 function checkRecord(raw: unknown, prevHash: string): Checked {
   const parsed = AuditRowSchema.safeParse(raw);
@@ -217,5 +315,5 @@ function checkRecord(raw: unknown, prevHash: string): Checked {
   } else if (r.text_hash !== null && r.redacted_at === null) {
     return { seq, reason: 'text_mismatch', detail: 'the text is gone but the record was never redacted' };
   }
-  return { seq, hash };
+  return { seq, hash, row: r };
 }

@@ -11,7 +11,9 @@ import { systemClock, type Clock } from '../core/clock.js';
 import { DecisionSchema } from '../rules/decision.js';
 import { FactsSchema, IsoDateSchema } from '../rules/facts.js';
 import type { RuleSet } from '../rules/ruleset.js';
+import type { AuditAnchors } from './audit-anchor.js';
 import { AuditLog } from './audit-log.js';
+import { verifyAuditTrail, type TrailVerification } from './audit-verify.js';
 import { CaseError } from './case-error.js';
 import { formatCaseId, parseCaseId } from './case-id.js';
 import { CaseStore, type CaseRow } from './case-store.js';
@@ -55,6 +57,8 @@ export interface CaseServiceOptions {
   /** Unclaimed cases are posted again after this many hours, and every as many hours after that. Default 4. */
   readonly reminderHours?: number;
   readonly synchronous?: OpenDatabaseOptions['synchronous'];
+  /** Where the audit chain's head is anchored outside the database; none for an in-memory database. */
+  readonly anchors?: AuditAnchors | undefined;
 }
 
 export interface OpenCaseResult {
@@ -97,13 +101,15 @@ export class CaseService {
   private readonly clock: Clock;
   private readonly reminderMs: number;
   private readonly ownsDb: boolean;
+  private readonly anchors: AuditAnchors | undefined;
 
   constructor(options: CaseServiceOptions) {
     this.ownsDb = typeof options.db === 'string';
     this.db = typeof options.db === 'string'
       ? openCaseDatabase(options.db, options.synchronous ? { synchronous: options.synchronous } : {})
       : options.db;
-    this.audit = new AuditLog(this.db);
+    this.anchors = options.anchors;
+    this.audit = new AuditLog(this.db, { anchors: options.anchors });
     this.outbox = new Outbox(this.db);
     this.store = new CaseStore(this.db);
     this.officers = OfficersSchema.parse(options.officers);
@@ -115,6 +121,11 @@ export class CaseService {
 
   close(): void {
     if (this.ownsDb && this.db.open) this.db.close();
+  }
+
+  /** The audit chain, its anchors and the cases against their audit records (audit-verify.ts). */
+  verifyAuditTrail(): TrailVerification {
+    return verifyAuditTrail(this.db, { anchorFile: this.anchors?.file, anchorKey: this.anchors?.key });
   }
 
   isOfficer(actor: Actor): boolean {
@@ -306,9 +317,9 @@ export class CaseService {
   redactOlderThan(days: number, now: Date): RedactionResult {
     const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString();
     return this.tx(() => {
-      const auditRecords = this.audit.redactOlderThan(days, now);
       const cases = this.store.redactResolvedBefore(cutoff, now.toISOString());
-      this.audit.append({ kind: 'redaction', actor: 'system', at: now, payload: { days, cutoff, auditRecords, cases } });
+      // The audit log writes the one redaction record, counting these cases too.
+      const auditRecords = this.audit.redactOlderThan(days, now, { cases });
       return { auditRecords, cases };
     });
   }

@@ -112,6 +112,22 @@ export const MIGRATIONS: readonly string[] = [
     SELECT RAISE(ABORT, 'audit_log is append-only: only redaction of the text is allowed');
   END;
   `,
+  // 2: only the retention job may redact. lodestone_may_redact() is defined per connection by AuditLog and opened
+  // only while its redactOlderThan runs; any other program's connection lacks it, so its UPDATE fails outright.
+  `
+  DROP TRIGGER audit_log_only_redaction;
+  CREATE TRIGGER audit_log_only_redaction BEFORE UPDATE ON audit_log
+  WHEN NOT (
+    NEW.seq IS OLD.seq AND NEW.at IS OLD.at AND NEW.kind IS OLD.kind AND NEW.actor IS OLD.actor
+    AND NEW.payload IS OLD.payload AND NEW.text_hash IS OLD.text_hash AND NEW.prev_hash IS OLD.prev_hash
+    AND NEW.hash IS OLD.hash AND NEW.text IS NULL AND NEW.text_salt IS NULL
+    AND OLD.redacted_at IS NULL AND NEW.redacted_at IS NOT NULL
+    AND lodestone_may_redact() = 1
+  )
+  BEGIN
+    SELECT RAISE(ABORT, 'audit_log is append-only: only the retention job may redact the text');
+  END;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

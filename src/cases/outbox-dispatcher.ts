@@ -30,6 +30,8 @@ export interface OutboxDispatcherOptions {
   readonly batchSize?: number;
   /** How long a row is held by the dispatcher working on it before another may take it. */
   readonly leaseMs?: number;
+  /** The audit log to record dead letters in: the case service's, so its anchors cover them. Default: its own. */
+  readonly audit?: AuditLog;
   /** Told of every failed call (for logs); the dispatcher has already scheduled the retry. */
   readonly onError?: (err: unknown, context: { readonly key?: string; readonly channel?: Channel }) => void;
 }
@@ -79,7 +81,7 @@ export class OutboxDispatcher {
   constructor(private readonly options: OutboxDispatcherOptions) {
     this.outbox = new Outbox(options.db);
     this.store = new CaseStore(options.db);
-    this.audit = new AuditLog(options.db);
+    this.audit = options.audit ?? new AuditLog(options.db);
     this.clock = options.clock ?? systemClock;
     this.compliance = CHANNELS.filter((c) => options.channels[c] !== undefined);
     // With no channel a card "delivered to every channel" would be delivered nowhere and marked done.

@@ -1,9 +1,13 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import type Database from 'better-sqlite3';
-import { AuditLog, recordHash } from '../../src/cases/audit-log.js';
+import { AuditLog, GENESIS_HASH, recordHash } from '../../src/cases/audit-log.js';
 import type { CaseService } from '../../src/cases/case-service.js';
 import { openCaseDatabase } from '../../src/cases/database.js';
-import { escalation, message, officer, reply, service } from './fixtures.js';
+import { T0, escalation, message, officer, reply, service } from './fixtures.js';
 
 function logWith(n: number): { db: Database.Database; log: AuditLog } {
   const db = openCaseDatabase(':memory:');
@@ -16,6 +20,12 @@ function logWith(n: number): { db: Database.Database; log: AuditLog } {
   }
   return { db, log };
 }
+
+/**
+ * sha256('0' x 64 + '{"actor":"slack:U1","at":"2026-01-01T00:00:00.000Z","kind":"question","payload":{"messageId":"m1"},
+ * "seq":1,"textHash":"abab…ab"}'), worked out once outside Lodestone (`printf %s … | sha256sum`).
+ */
+const KNOWN_HASH = 'e838c45a9095f921a84bbc0b1b5e581b383010298f6d7b54b692acf8d70d1f71';
 
 /** What an attacker with file access does first: remove the guard. */
 function dropGuards(db: Database.Database): void {
@@ -36,15 +46,54 @@ describe('audit log chain', () => {
     expect(log.verifyAudit()).toEqual({ ok: true, count: 5, head: { seq: 5, hash: recs[4]?.hash } });
   });
 
-  it('blocks UPDATE and DELETE with triggers, except redacting the text', () => {
-    ({ db } = logWith(2));
+  it('blocks UPDATE and DELETE with triggers, a plain UPDATE that redacts included', () => {
+    let log: AuditLog;
+    ({ db, log } = logWith(2));
     expect(() => db.prepare(`UPDATE audit_log SET payload = '{}' WHERE seq = 1`).run()).toThrow(/append-only/);
     expect(() => db.prepare(`UPDATE audit_log SET text = 'rewritten' WHERE seq = 1`).run()).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM audit_log WHERE seq = 2').run()).toThrow(/append-only/);
+    // Shaped exactly like a redaction, but not the retention job's.
     expect(() => db.prepare(`UPDATE audit_log SET text = NULL, text_salt = NULL, redacted_at = 'now' WHERE seq = 1`).run())
-      .not.toThrow();
+      .toThrow(/only the retention job may redact/);
+    expect(log.redactOlderThan(0, new Date('2026-02-01T00:00:00Z'))).toBe(2);
     // A redaction happens once: it cannot be used to rewrite redacted_at later.
     expect(() => db.prepare(`UPDATE audit_log SET redacted_at = 'later' WHERE seq = 1`).run()).toThrow(/append-only/);
+  });
+
+  it('refuses a redaction from another program\'s connection, which does not have the gate at all', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lodestone-audit-'));
+    try {
+      const file = join(dir, 'audit.db');
+      db = openCaseDatabase(file);
+      new AuditLog(db).append({ kind: 'question', actor: 'web:u', at: new Date(T0), payload: {}, text: 'Dy magnets?' });
+      const other = new Database(file);
+      expect(() => other.prepare(`UPDATE audit_log SET text = NULL, text_salt = NULL, redacted_at = 'now' WHERE seq = 1`).run())
+        .toThrow(/lodestone_may_redact/);
+      other.close();
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+      db = openCaseDatabase(':memory:');
+    }
+  });
+
+  it('fails verify when text is cleared like a redaction behind dropped triggers, without the retention job', () => {
+    let log: AuditLog;
+    ({ db, log } = logWith(3));
+    dropGuards(db);
+    db.prepare(`UPDATE audit_log SET text = NULL, text_salt = NULL, redacted_at = '2026-01-05T00:00:00.000Z' WHERE seq = 2`).run();
+    expect(log.verifyAudit()).toMatchObject({ ok: false, count: 3, firstBad: { seq: 2, reason: 'unjustified_redaction' } });
+  });
+
+  it('fails verify when a forged redaction borrows a real run\'s time for a record newer than its cutoff', () => {
+    let log: AuditLog;
+    ({ db, log } = logWith(6)); // 2026-01-01 .. 2026-01-06
+    const now = new Date('2026-01-10T00:00:00Z');
+    expect(log.redactOlderThan(7, now)).toBe(2); // cutoff 2026-01-03: records 1 and 2
+    expect(log.verifyAudit()).toMatchObject({ ok: true, count: 7 });
+    dropGuards(db);
+    db.prepare(`UPDATE audit_log SET text = NULL, text_salt = NULL, redacted_at = ? WHERE seq = 5`).run(now.toISOString());
+    expect(log.verifyAudit()).toMatchObject({ ok: false, firstBad: { seq: 1, reason: 'unjustified_redaction' } });
   });
 
   it('names the first edited record with hash_mismatch when a payload is changed behind the triggers', () => {
@@ -65,6 +114,24 @@ describe('audit log chain', () => {
     const forged = recordHash(rec.prevHash, { ...rec, actor: 'slack:FORGED' });
     db.prepare(`UPDATE audit_log SET actor = 'slack:FORGED', hash = ? WHERE seq = 2`).run(forged);
     expect(log.verifyAudit()).toMatchObject({ ok: false, count: 2, firstBad: { seq: 3, reason: 'broken_link' } });
+  });
+
+  it('hashes the previous record\'s hash into each record: a known answer', () => {
+    const fields = { seq: 1, at: '2026-01-01T00:00:00.000Z', kind: 'question', actor: 'slack:U1', payload: { messageId: 'm1' }, textHash: 'ab'.repeat(32) };
+    expect(recordHash(GENESIS_HASH, fields)).toBe(KNOWN_HASH);
+    expect(recordHash('f'.repeat(64), fields)).not.toBe(KNOWN_HASH);
+  });
+
+  it('detects a record rewritten together with the next record\'s prev_hash (the next record\'s hash covers it)', () => {
+    let log: AuditLog;
+    ({ db, log } = logWith(4));
+    dropGuards(db);
+    const [, rec] = log.records();
+    if (!rec) throw new Error('fixture has no record 2');
+    const forged = recordHash(rec.prevHash, { ...rec, actor: 'slack:FORGED' });
+    db.prepare(`UPDATE audit_log SET actor = 'slack:FORGED', hash = ? WHERE seq = 2`).run(forged);
+    db.prepare('UPDATE audit_log SET prev_hash = ? WHERE seq = 3').run(forged);
+    expect(log.verifyAudit()).toMatchObject({ ok: false, count: 2, firstBad: { seq: 3, reason: 'hash_mismatch' } });
   });
 
   it('detects a deleted record as a broken link in the record after it', () => {
@@ -92,6 +159,39 @@ describe('audit log chain', () => {
   });
 });
 
+/** Any UTF-16 string, with unpaired surrogates mixed in far more often than random code units would give them. */
+const anyUtf16 = fc.array(fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 6 }),
+  fc.integer({ min: 0xd800, max: 0xdfff }).map((u) => String.fromCharCode(u)),
+  fc.constantFrom('Dy ', 'magnets', '\ufffd', '🧲', '氧化镝'),
+), { maxLength: 8 }).map((parts) => parts.join(''));
+
+describe('audit log and text that is not well-formed UTF-16', () => {
+  let db: Database.Database;
+  afterEach(() => db.close());
+
+  it('verifies whatever strings it was given, unpaired surrogates included, and stores them well-formed', () => {
+    db = openCaseDatabase(':memory:');
+    const log = new AuditLog(db);
+    fc.assert(fc.property(anyUtf16, anyUtf16, anyUtf16, (text, actor, value) => {
+      const rec = log.append({ kind: 'question', actor: `web:${actor}`, at: new Date(T0), payload: { value }, text });
+      const stored = log.records().at(-1);
+      expect(stored?.text).toBe(text.toWellFormed());
+      expect(stored?.actor).toBe(`web:${actor}`.toWellFormed());
+      expect(stored?.hash).toBe(rec.hash);
+      expect(log.verifyAudit()).toMatchObject({ ok: true });
+    }), { numRuns: 300 });
+  });
+
+  it('verifies the probe\'s message "Dy \\ud800"', () => {
+    db = openCaseDatabase(':memory:');
+    const log = new AuditLog(db);
+    log.append({ kind: 'question', actor: 'teams:29:\ud800', at: new Date(T0), payload: {}, text: 'Dy \ud800' });
+    expect(log.records()[0]).toMatchObject({ text: 'Dy \ufffd', actor: 'teams:29:\ufffd' });
+    expect(log.verifyAudit()).toMatchObject({ ok: true, count: 1 });
+  });
+});
+
 describe('audit retention and export', () => {
   let db: Database.Database;
   afterEach(() => db.close());
@@ -102,12 +202,20 @@ describe('audit retention and export', () => {
     const redacted = log.redactOlderThan(5, new Date('2026-01-10T12:00:00Z'));
     expect(redacted).toBe(5);
     const recs = log.records();
-    expect(recs.filter((r) => r.text === null).map((r) => r.seq)).toEqual([1, 2, 3, 4, 5]);
-    expect(recs.every((r) => r.textHash !== null)).toBe(true);
+    expect(recs.filter((r) => r.redactedAt !== null).map((r) => r.seq)).toEqual([1, 2, 3, 4, 5]);
+    expect(recs.slice(0, 10).every((r) => r.textHash !== null)).toBe(true);
     expect(recs[5]?.text).toMatch(/question number 5/);
-    expect(log.verifyAudit()).toMatchObject({ ok: true, count: 10 });
+    // The retention job audits itself: one redaction record, with its cutoff and count.
+    expect(recs[10]).toMatchObject({
+      kind: 'redaction', actor: 'system', at: '2026-01-10T12:00:00.000Z',
+      payload: { days: 5, cutoff: '2026-01-05T12:00:00.000Z', auditRecords: 5 },
+    });
+    expect(log.verifyAudit()).toMatchObject({ ok: true, count: 11 });
     // Running it again redacts nothing more.
     expect(log.redactOlderThan(5, new Date('2026-01-10T12:00:00Z'))).toBe(0);
+    expect(log.verifyAudit()).toMatchObject({ ok: true, count: 12 });
+    expect(() => log.append({ kind: 'redaction', actor: 'system', at: new Date(T0), payload: { cutoff: T0, auditRecords: 0 } }))
+      .toThrow(/redactOlderThan/);
   });
 
   it('exports a date range as RFC 4180 CSV', () => {

@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { defaultDbPath, openCaseDatabase } from '../../src/cases/database.js';
+import { checkIntegrity, defaultDbPath, openCaseDatabase, openReadOnlyDatabase } from '../../src/cases/database.js';
+import { DatabaseError } from '../../src/cases/database-error.js';
 import { MIGRATIONS, SCHEMA_VERSION, userVersion } from '../../src/cases/migrations.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'lodestone-db-'));
@@ -45,5 +46,67 @@ describe('case database', () => {
   it('puts the database in DATA_DIR, defaulting to ./data', () => {
     expect(defaultDbPath({})).toBe(join('data', 'lodestone.db'));
     expect(defaultDbPath({ DATA_DIR: '/var/lib/lodestone' })).toBe('/var/lib/lodestone/lodestone.db');
+  });
+});
+
+/** A database with enough rows to span many pages, then three of its pages overwritten, as the probe did. */
+function corruptDatabase(name: string): string {
+  const file = join(dir, name);
+  const db = openCaseDatabase(file);
+  const insert = db.prepare(`INSERT INTO outbox (key, kind, payload, next_at, created_at) VALUES (?, 'alert', ?, 0, 'now')`);
+  db.transaction(() => {
+    for (let i = 0; i < 500; i++) insert.run(`k${i}`, JSON.stringify({ text: 'x'.repeat(200) }));
+  })();
+  db.close();
+  const fd = openSync(file, 'r+');
+  for (const page of [3, 7, 11]) writeSync(fd, Buffer.alloc(4096, 0x41), 0, 4096, page * 4096);
+  closeSync(fd);
+  return file;
+}
+
+function caught(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (e) {
+    return e;
+  }
+  throw new Error('expected a throw');
+}
+
+describe('damaged and read-only database files', () => {
+  it('refuses a file whose pages were overwritten, with a one-line DatabaseError naming it', () => {
+    const file = corruptDatabase('corrupt.db');
+    const err = caught(() => openCaseDatabase(file));
+    expect(err).toBeInstanceOf(DatabaseError);
+    expect(err).toMatchObject({ code: 'corrupt', file });
+    expect((err as Error).message).toContain(file);
+    expect((err as Error).message).not.toContain('\n');
+  });
+
+  it('refuses a file that is not a database at all', () => {
+    const file = join(dir, 'not-a-db.db');
+    writeFileSync(file, 'this is not SQLite '.repeat(400));
+    expect(caught(() => openCaseDatabase(file))).toMatchObject({ code: 'corrupt', file });
+  });
+
+  it('finds the damage with integrity_check on a read-only handle', () => {
+    const db = openReadOnlyDatabase(corruptDatabase('corrupt-ro.db'));
+    expect(checkIntegrity(db, 'full')).toBeDefined();
+    db.close();
+    const sound = openCaseDatabase(join(dir, 'sound.db'));
+    expect(checkIntegrity(sound, 'full')).toBeUndefined();
+    expect(checkIntegrity(sound, 'quick')).toBeUndefined();
+    sound.close();
+  });
+
+  it('opens for verifying read-only: no write goes through', () => {
+    const file = join(dir, 'for-audit.db');
+    openCaseDatabase(file).close();
+    const db = openReadOnlyDatabase(file);
+    expect(db.readonly).toBe(true);
+    expect(() => db.prepare(`INSERT INTO outbox (key, kind, payload, next_at, created_at) VALUES ('k', 'alert', '{}', 0, 'now')`).run())
+      .toThrow(/readonly/);
+    db.close();
+    expect(caught(() => openReadOnlyDatabase(join(dir, 'absent.db')))).toMatchObject({ code: 'missing' });
   });
 });

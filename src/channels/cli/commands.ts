@@ -4,16 +4,21 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import type Database from 'better-sqlite3';
 import { z } from 'zod';
+import { defaultAnchorPath, type AnchorCheck } from '../../cases/audit-anchor.js';
 import { AuditLog } from '../../cases/audit-log.js';
-import { defaultDbPath, openCaseDatabase } from '../../cases/database.js';
-import { MessageSchema, type Message } from '../../assistant/message.js';
+import { verifyAuditTrail } from '../../cases/audit-verify.js';
+import { checkIntegrity, defaultDbPath, openReadOnlyDatabase } from '../../cases/database.js';
+import { DatabaseError } from '../../cases/database-error.js';
+import { MessageSchema, newMessage, type Message } from '../../assistant/message.js';
 import { readScenarios, scoreScenario, summarise, type Scenario, type ScenarioResult } from '../../eval/scenarios.js';
 import { evaluate } from '../../rules/engine.js';
 import { FactsSchema, IsoDateSchema } from '../../rules/facts.js';
 import { lintRuleSet } from '../../rules/lint.js';
 import { readRuleFiles, RulesError, toRuleSet } from '../../rules/loader.js';
 import { ruleBoundaries, ruleStatus } from '../../rules/rule-status.js';
+import { AuditAnchorEnvSchema } from '../../config.js';
 import { isoDay } from '../../core/clock.js';
 import { CliError } from './cli-error.js';
 import { renderText, replyJson } from './render-text.js';
@@ -29,9 +34,9 @@ function asOfOption(v: string | undefined): string | undefined {
 }
 
 function message(text: string, conversation: string, n: number, asOf: string | undefined): Message {
-  return MessageSchema.parse({
+  return newMessage(MessageSchema.parse({
     id: `cli-${conversation}-${n}`, text, user: 'cli', conversation, channel: 'cli', receivedAt: new Date(), ...(asOf ? { asOf } : {}),
-  });
+  }));
 }
 
 export function askCommand(turns: string[], opts: { asOf?: string; json?: boolean }, out: Out): number {
@@ -186,30 +191,56 @@ export function rulesShowCommand(id: string | undefined, asOf: string | undefine
 
 const ExportRangeSchema = z.object({ from: IsoDateSchema.optional(), to: IsoDateSchema.optional(), out: z.string().optional() });
 
+function describeAnchors(a: AnchorCheck | undefined, head: number, file: string): string {
+  if (!a || a.checked === 0) return `no anchors in ${file}`;
+  const tail = head - a.anchoredTo;
+  const how = a.authenticated ? 'HMAC checked' : 'not authenticated (no AUDIT_ANCHOR_KEY, or anchors written without it)';
+  return `anchored up to #${a.anchoredTo} by ${a.checked} anchors in ${file}, ${how}${tail > 0 ? `; the newest ${tail} records are after the last anchor` : ''}`;
+}
+
+/** Opens the database read-only (an auditor's archive may be), turning why it cannot be opened into one line. */
+function openForAudit(file: string): Database.Database {
+  try {
+    return openReadOnlyDatabase(file);
+  } catch (e) {
+    if (!(e instanceof DatabaseError)) throw e;
+    if (e.code === 'missing') throw new CliError(`audit: no database at ${file} (set DATA_DIR, or run the assistant first)`);
+    throw new CliError(`audit: ${e.message}`, 1);
+  }
+}
+
 export function auditCommand(sub: string | undefined, opts: { from?: string; to?: string; out?: string }, out: Out): number {
   const file = defaultDbPath();
-  if (!existsSync(file)) throw new CliError(`audit: no database at ${file} (set DATA_DIR, or run the assistant first)`);
-  const db = openCaseDatabase(file);
+  if (sub !== 'verify' && sub !== 'export') throw new CliError('audit needs verify or export');
+  const db = openForAudit(file);
   try {
+    if (sub === 'verify') {
+      // Every page first: a damaged file can hold a chain that "verifies" over the rows that can still be read.
+      const damage = checkIntegrity(db, 'full');
+      if (damage) {
+        out(`CORRUPT: database ${file} fails integrity_check: ${damage}`);
+        return 1;
+      }
+    }
     const log = new AuditLog(db);
     if (sub === 'verify') {
-      const v = log.verifyAudit();
+      const env = AuditAnchorEnvSchema.safeParse(process.env);
+      if (!env.success) throw new CliError(`audit verify: ${String(env.error.issues[0]?.path[0])}: ${env.error.issues[0]?.message}`);
+      const anchorFile = env.data.AUDIT_ANCHOR_FILE ?? defaultAnchorPath(file);
+      const v = verifyAuditTrail(db, { anchorFile, anchorKey: env.data.AUDIT_ANCHOR_KEY, requireAnchors: true });
       if (v.ok) {
-        out(`ok: ${v.count} records, chain head #${v.head.seq} ${v.head.hash.slice(0, 16)}`);
+        out(`ok: ${v.count} records, chain head #${v.head.seq} ${v.head.hash.slice(0, 16)}; ${describeAnchors(v.anchors, v.head.seq, anchorFile)}; cases checked against their audit records: ${v.cases}, all match`);
         return 0;
       }
       out(`TAMPERED: record #${v.firstBad.seq}: ${v.firstBad.reason}: ${v.firstBad.detail} (${v.count} records checked)`);
       return 1;
     }
-    if (sub === 'export') {
-      const r = ExportRangeSchema.safeParse(opts);
-      if (!r.success) throw new CliError(`audit export: --${String(r.error.issues[0]?.path[0])}: ${r.error.issues[0]?.message}`);
-      const csv = log.exportAuditCsv({ ...(r.data.from ? { from: r.data.from } : {}), ...(r.data.to ? { to: r.data.to } : {}) });
-      if (r.data.out) writeFileSync(r.data.out, csv);
-      else out(csv.trimEnd());
-      return 0;
-    }
-    throw new CliError('audit needs verify or export');
+    const r = ExportRangeSchema.safeParse(opts);
+    if (!r.success) throw new CliError(`audit export: --${String(r.error.issues[0]?.path[0])}: ${r.error.issues[0]?.message}`);
+    const csv = log.exportAuditCsv({ ...(r.data.from ? { from: r.data.from } : {}), ...(r.data.to ? { to: r.data.to } : {}) });
+    if (r.data.out) writeFileSync(r.data.out, csv);
+    else out(csv.trimEnd());
+    return 0;
   } finally {
     db.close();
   }

@@ -4,6 +4,7 @@
  */
 import type { Actor } from '../../cases/case-view.js';
 import { CaseError } from '../../cases/case-error.js';
+import { wellFormed } from '../../core/well-formed.js';
 import { BlockActionSchema, CaseIdValueSchema, DecideMetadataSchema, ViewSubmissionSchema, readDecideForm, type BlockActionBody } from './payloads.js';
 import { renderDecideModal } from './render-case.js';
 import type { SlackContext } from './slack-context.js';
@@ -13,7 +14,7 @@ import { LIMITS, fitPlain } from './text-limits.js';
 export const NOT_OFFICER_TEXT = 'Only compliance officers can act on cases. Your attempt has been recorded.';
 
 function actorOf(user: { id: string; name?: string | undefined }): Actor {
-  return { channel: 'slack', user: user.id, ...(user.name ? { name: user.name } : {}) };
+  return { channel: 'slack', user: wellFormed(user.id), ...(user.name ? { name: wellFormed(user.name) } : {}) };
 }
 
 export function refusalText(err: unknown): string {

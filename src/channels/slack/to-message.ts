@@ -1,7 +1,7 @@
 /**
  * Slack text and ids into the channel-neutral Message. Pure: the clock's reading comes in as `receivedAt`.
  */
-import type { Message } from '../../assistant/message.js';
+import { newMessage, type Message } from '../../assistant/message.js';
 import { conversationKey, encodeRef, threadOf, type ConversationRef } from './conversation-ref.js';
 
 /**
@@ -37,7 +37,7 @@ export interface SlackTurn {
 
 export function toMessage(turn: SlackTurn, receivedAt: Date): Message {
   const threadRef = threadOf(turn.ref);
-  return {
+  return newMessage({
     id: turn.id.slice(0, 200),
     text: turn.text,
     user: turn.user,
@@ -46,5 +46,5 @@ export function toMessage(turn: SlackTurn, receivedAt: Date): Message {
     channel: 'slack',
     receivedAt,
     replyTo: { ...(threadRef ? { threadRef } : {}), slackChannel: turn.ref.channel, slackRef: encodeRef(turn.ref) },
-  };
+  });
 }

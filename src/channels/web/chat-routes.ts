@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import express, { type Request, type Router } from 'express';
+import { newMessage } from '../../assistant/message.js';
 import type { Reply } from '../../assistant/reply.js';
 import { renderChatPage } from './chat-page.js';
 import { formCsrf, requireCsrf } from './csrf.js';
@@ -31,12 +32,12 @@ export function chatRoutes(ctx: WebContext): Router {
   // The asker is the user a trusted proxy signed in, when there is one; otherwise the session's anonymous visitor.
   const ask = (req: Request, session: WebSession, text: string, asOf: string | undefined): Turn => {
     const now = ctx.app.clock.now();
-    const user = ctx.proxyUsers.userOf(req) ?? session.user;
-    const reply = ctx.app.answer({
-      id: `web-${randomUUID()}`, text, user, conversation: session.conversation, channel: 'web',
+    const message = newMessage({
+      id: `web-${randomUUID()}`, text, user: ctx.proxyUsers.userOf(req) ?? session.user, conversation: session.conversation, channel: 'web',
       receivedAt: now, ...(asOf ? { asOf } : {}),
     });
-    return ctx.transcript.add(session.conversation, text, reply, now);
+    const reply = ctx.app.answer(message);
+    return ctx.transcript.add(session.conversation, message.text, reply, now);
   };
 
   router.get('/', (req, res) => {

@@ -1,11 +1,12 @@
 /** The audit log: whether its hash chain verifies, the latest records, and the CSV export of all of them. */
-import type { AuditRecord, AuditVerification } from '../../cases/audit-log.js';
+import type { AuditRecord } from '../../cases/audit-log.js';
+import { problemScope, type TrailVerification } from '../../cases/audit-verify.js';
 import { clip, shortTime } from './console-cases-page.js';
 import { html, type SafeHtml } from './html.js';
 import { page } from './layout.js';
 
 export interface AuditPageInput {
-  readonly verification: AuditVerification;
+  readonly verification: TrailVerification;
   /** Newest first. */
   readonly records: readonly AuditRecord[];
   readonly total: number;
@@ -24,8 +25,10 @@ export function renderAuditPage(input: AuditPageInput): SafeHtml {
 <section class="verification ${v.ok ? 'verified' : 'broken'}" aria-labelledby="verification-heading">
   <h2 id="verification-heading">Verification</h2>
   ${v.ok
-    ? html`<p><strong>The chain verifies.</strong> ${plural(v.count, 'record')}; the latest is #${v.head.seq} with hash <code>${v.head.hash.slice(0, 16)}…</code>.</p>`
-    : html`<p><strong>The chain is broken at record #${v.firstBad.seq}</strong> (${v.firstBad.reason}): ${v.firstBad.detail}. The ${plural(v.count, 'record')} before it verify.</p>`}
+    ? html`<p><strong>The chain verifies.</strong> ${plural(v.count, 'record')}; the latest is #${v.head.seq} with hash <code>${v.head.hash.slice(0, 16)}…</code>. Cases checked against their audit records: ${v.cases}, all match.</p>`
+    : problemScope(v.firstBad.reason) === 'record'
+      ? html`<p><strong>The chain is broken at record #${v.firstBad.seq}</strong> (${v.firstBad.reason}): ${v.firstBad.detail}. The ${plural(v.count, 'record')} before it verify.</p>`
+      : html`<p><strong>The audit trail does not verify</strong> (${v.firstBad.reason}): ${v.firstBad.detail}. The ${plural(v.count, 'record')} of the chain itself verify.</p>`}
 </section>
 <p><a href="/console/audit.csv" download>Export the whole log as CSV</a></p>
 <table class="audit">

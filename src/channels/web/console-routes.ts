@@ -9,6 +9,7 @@ import { officersFrom } from '../../app.js';
 import { CaseError } from '../../cases/case-error.js';
 import type { Actor, CaseView } from '../../cases/case-view.js';
 import { isoDay } from '../../core/clock.js';
+import { wellFormed } from '../../core/well-formed.js';
 import { renderAuditPage } from './console-audit-page.js';
 import { renderCasePage } from './console-case-page.js';
 import { renderCasesPage } from './console-cases-page.js';
@@ -88,7 +89,7 @@ export function consoleRoutes(ctx: WebContext): Router {
         showCase(req, res, view, { status: 400, error: `${issue?.path.join('.') ?? 'form'}: ${issue?.message ?? 'invalid'}` });
         return;
       }
-      const officer: Actor = { channel: 'web', user: input.data.officer };
+      const officer: Actor = { channel: 'web', user: wellFormed(input.data.officer) };
       try {
         run(view.id, officer, input.data);
       } catch (e) {
@@ -110,7 +111,7 @@ export function consoleRoutes(ctx: WebContext): Router {
     const session = ctx.sessions.ensure(req, res);
     const records = cases.audit.records();
     res.type('html').send(renderAuditPage({
-      verification: cases.audit.verifyAudit(),
+      verification: cases.verifyAuditTrail(),
       records: records.slice(-AUDIT_PAGE_SIZE).reverse(),
       total: records.length,
       csrfToken: session.csrfToken,

@@ -120,7 +120,7 @@ describe('Slack escalation', () => {
     expect(String(refusal?.args.text)).toContain('Only compliance officers');
     expect(h.app.cases.get(caseId)?.state).toBe('open');
     const audit = h.app.cases.audit.records().filter((r) => r.kind === 'refusal' && r.actor === 'slack:U_INTRUDER');
-    expect(audit.length).toBeGreaterThan(0);
+    expect(audit.map((r) => r.payload)).toEqual([{ action: 'claim', caseId }]);
     await dispatcher.runOnce();
     expect(h.fake.callsOf('chat.update').filter((c) => String(c.args.text).includes(caseId))).toHaveLength(0);
   });

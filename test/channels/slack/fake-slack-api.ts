@@ -23,7 +23,9 @@ export type FakeFailure =
   | { readonly status: 429; readonly retryAfter: number }
   | { readonly error: string }
   /** Answers normally, but only after this long (a slow Slack). */
-  | { readonly delayMs: number };
+  | { readonly delayMs: number }
+  /** Answers normally once this settles: the caller decides when Slack gets round to it. */
+  | { readonly until: Promise<unknown> };
 
 export const BOT_USER_ID = 'U_BOT';
 export const BOT_ID = 'B_BOT';
@@ -140,6 +142,7 @@ export class FakeSlackApi {
     }
     this.record({ method, args });
     if (failure && 'delayMs' in failure) await new Promise((resolve) => setTimeout(resolve, failure.delayMs));
+    else if (failure && 'until' in failure) await failure.until.catch(() => undefined);
     else if (failure) return this.json(res, 200, { ok: false, error: failure.error });
     return this.json(res, 200, this.answer(method, args));
   }

@@ -152,6 +152,16 @@ describe('audit log', () => {
     expect(page).toContain('The chain is broken at record #2');
     expect(page).toContain('hash_mismatch');
   });
+
+  test('a case whose decision was changed behind the console is reported against its audit records', async () => {
+    await escalate();
+    const csrf = await officer.csrf('/console');
+    await officer.postForm('/console/cases/C-000001/decide', { csrf, officer: 'console', verdict: 'prohibited', note: 'No.' });
+    expect(await (await officer.get('/console/audit')).text()).toContain('Cases checked against their audit records: 1, all match.');
+    server.app.db.prepare(`UPDATE cases SET resolution = json_set(resolution, '$.decision', 'not_required', '$.reusable', json('true')) WHERE num = 1`).run();
+    const page = await (await officer.get('/console/audit')).text();
+    expect(page).toContain('The audit trail does not verify</strong> (case_mismatch): case C-000001: its decision is not the one audited');
+  });
 });
 
 describe('rules browser', () => {

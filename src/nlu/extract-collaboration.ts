@@ -36,6 +36,7 @@ const LINE_SERVICE = /\b(commission|commissioning|install|installation|maintain|
 const RESEARCH = wordsPattern(grammarWords('researchPhrases'));
 const DEST_WORDS = grammarWords('destWords');
 const NEGATION_CUES = grammarWords('negationCues');
+const CLAIM_VERBS = grammarWords('claimVerbs');
 const DETERMINER_WORDS = grammarWords('determinerWords');
 
 /** The places before the first provision verb (the provider's side) and after its "to" (the recipient's). */
@@ -80,8 +81,10 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   let hits = 0;
   // "Equipment only, no documents go with it": a negated word names what is not provided.
   const negated = (start: number) => [1, 2].some((k) => NEGATION_CUES.has(tokens[start - k]?.low ?? ''));
+  // "A consultant says…", "our advisor told us…": who makes a claim, not a cooperation asked about.
+  const claimant = (end: number) => [0, 1].some((k) => CLAIM_VERBS.has(tokens[end + k]?.low ?? ''));
   for (const h of lex.collaborationKinds.find(tokens)) {
-    if (negated(h.start)) continue;
+    if (negated(h.start) || claimant(h.end)) continue;
     kinds.add(h.value);
     hits++;
   }

@@ -27,6 +27,7 @@ const FIRST_PERSON = grammarWords('firstPerson');
 const CONTENT_AFTER = grammarWords('contentAfter');
 const INSIDE_CUES = grammarWords('insideCues');
 const REGIME_NOUNS = grammarWords('regimeNouns');
+const MILITARY_ORGANISATIONS = grammarWords('militaryOrganisations');
 const REGIME_MODIFIERS = grammarWords('regimeModifiers');
 const MADE_FOLLOWERS = grammarWords('madeFollowers');
 const MADE_VERBS = grammarWords('madeVerbs');
@@ -129,6 +130,9 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   // "an order (RFQ, enquiry) from a US depot": the place of whoever asks for the goods.
   if (cue?.word === 'from' && lex.knowledge.cues.requestNouns.has(tokens[cue.index - 1]?.low ?? '')) return { role: 'destination', recipient: true };
   const after = tokens[end]?.low;
+  // "the US Air Force depot", "a Japanese Navy yard": a country's armed forces are the end user, wherever they sit.
+  const following = tokens.slice(end, end + 4).map((t) => t.low).join(' ');
+  if ([...MILITARY_ORGANISATIONS].some((o) => following === o || following.startsWith(`${o} `))) return { role: 'destination', recipient: true };
   // "any Chinese export licence", "the Chinese rules": whose rules, not who takes part.
   if (tag.demonym) {
     let k = end;

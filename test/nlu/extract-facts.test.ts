@@ -228,3 +228,15 @@ describe('technology: who provides it, and when', () => {
     expect(f.item?.chinaOrigin).not.toBe(true);
   });
 });
+
+describe('armed forces and claimants', () => {
+  it('reads a country right before its armed forces as the (military) destination', () => {
+    const f = facts('Our Xiamen plant has an order for SmCo magnets; the buyer is the US Navy depot in Norfolk.');
+    expect(f.destination).toBe('US');
+    expect(f.endUser?.kind).toBe('military');
+  });
+
+  it('does not read a consultant who makes a claim as a consulting cooperation', () => {
+    expect(facts('Our consultant says Sm2Co17 blocks from Xiamen need no licence any more.').collaboration).toBeUndefined();
+  });
+});

@@ -153,7 +153,9 @@ export class Assistant {
   }
 
   private decide(message: Message, intent: Intent, u: Understanding, stated: Facts, asOf: string, prev: ConversationState | undefined, text: string, shipOn?: string): Reply {
-    const { facts, decision, assumedOrigin, decidedFor } = this.decideForShipment(intent, stated, asOf, shipOn);
+    // Goods sold from stock or through a distributor may sit anywhere: their route is asked, never assumed.
+    const fromStock = u.frame.activity === 'resell_from_stock';
+    const { facts, decision, assumedOrigin, decidedFor } = this.decideForShipment(intent, stated, asOf, shipOn, !fromStock);
     if (intent === 'part_license' && !facts.item && u.signals.unknownObject && !prev) {
       return this.infoReply('out_of_scope', u.confidence, {
         headline: `"${u.signals.unknownObject}" is not something Lodestone's rules cover.`,
@@ -219,11 +221,11 @@ export class Assistant {
    * licence, a ban or a case for compliance, that stricter answer is given (and the assumption said), rather than a
    * question: it can never turn into "no licence", because only stricter verdicts are taken.
    */
-  private decideWithRoute(intent: Intent, stated: Facts, asOf: string, knownOn?: string): { facts: Facts; decision: Decision; assumedOrigin: boolean } {
+  private decideWithRoute(intent: Intent, stated: Facts, asOf: string, knownOn?: string, mayAssume = true): { facts: Facts; decision: Decision; assumedOrigin: boolean } {
     const options = knownOn ? { knownOn } : {};
     const decision = evaluate(this.options.rules, stated, asOf, options);
     const routeUnknown = stated.shipFrom === undefined && stated.madeIn === undefined && stated.item?.chinaOrigin === undefined;
-    if (decision.verdict !== 'need_info' || intent === 'collaboration_license' || !routeUnknown || !stated.item) return { facts: stated, decision, assumedOrigin: false };
+    if (!mayAssume || decision.verdict !== 'need_info' || intent === 'collaboration_license' || !routeUnknown || !stated.item) return { facts: stated, decision, assumedOrigin: false };
     const assumed: Facts = { ...stated, shipFrom: 'CN' };
     const alt = evaluate(this.options.rules, assumed, asOf, options);
     if (alt.verdict === 'license_required' || alt.verdict === 'prohibited' || alt.verdict === 'escalate') return { facts: assumed, decision: alt, assumedOrigin: true };
@@ -235,10 +237,10 @@ export class Assistant {
    * announced rule that will be in force; a suspension that will have ended). The stricter answer is given, so a
    * misread date can only make an answer more careful, never turn it into "no licence".
    */
-  private decideForShipment(intent: Intent, stated: Facts, asOf: string, shipOn: string | undefined): { facts: Facts; decision: Decision; assumedOrigin: boolean; decidedFor?: string } {
-    const today = this.decideWithRoute(intent, stated, asOf);
+  private decideForShipment(intent: Intent, stated: Facts, asOf: string, shipOn: string | undefined, mayAssume = true): { facts: Facts; decision: Decision; assumedOrigin: boolean; decidedFor?: string } {
+    const today = this.decideWithRoute(intent, stated, asOf, undefined, mayAssume);
     if (!shipOn || shipOn <= asOf) return today;
-    const then = this.decideWithRoute(intent, stated, shipOn, asOf);
+    const then = this.decideWithRoute(intent, stated, shipOn, asOf, mayAssume);
     return strictness(then.decision.verdict) > strictness(today.decision.verdict) ? { ...then, decidedFor: shipOn } : today;
   }
 

@@ -28,3 +28,11 @@ describe('an unsaid route', () => {
     expect(reply.readAs?.text ?? '').not.toMatch(/assumed/);
   });
 });
+
+describe('goods sold from stock or through a distributor', () => {
+  it('asks where they ship from instead of assuming China', () => {
+    const reply = newAssistant().handle(msg('We have Dy NdFeB magnets in stock; a customer in Chile wants 300 pcs. Licence?', 'ao4'));
+    expect(reply.verdict).toBe('need_info');
+    expect(reply.readAs?.text ?? '').not.toMatch(/assumed/);
+  });
+});

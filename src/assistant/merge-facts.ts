@@ -25,6 +25,8 @@ function mergeItem(prev: ItemFacts | undefined, next: ItemFacts | undefined): It
   if (!next) return prev;
   if (!prev || !sameItem(prev, next)) return next;
   const merged: ItemFacts = { ...prev, ...next };
+  // "The magnets are glued in" after "rotors": the generic assembly a later turn reads keeps the product named before.
+  if (next.downstream === 'other_assembly' && prev.downstream) merged.downstream = prev.downstream;
   const present = new Set([...(prev.elementsPresent ?? []), ...(next.elementsPresent ?? [])]);
   const absent = new Set([...(prev.elementsAbsent ?? []), ...(next.elementsAbsent ?? [])]);
   // What the later turn says wins: an element it names as present is no longer absent, and the other way round.

@@ -22,6 +22,8 @@ const NEGATION_AFTER_PHRASES = [...grammarWords('negationAfterPhrases')];
 const COMPLETE_CUES = grammarWords('completeCues');
 const FILLER = grammarWords('filler');
 const TRACE_WORDS = grammarWords('traceWords');
+const FIXING_VERBS = grammarWords('fixingVerbs');
+const INTO_WORDS = grammarWords('intoWords');
 const BALANCE_WORDS = grammarWords('balanceWords');
 /** Symbols that are ordinary words or abbreviations when not written in element case, and single letters. */
 const AMBIGUOUS_SYMBOLS = grammarWords('ambiguousSymbols');
@@ -242,6 +244,18 @@ function magnetsInside(tokens: readonly Token[], text: string, run: PhraseHit<It
   return false;
 }
 
+/** "magnets … glued into the stack", "embedded in the housing": a verb of fixing followed by "in/into/onto". */
+function builtInAfter(tokens: readonly Token[], run: PhraseHit<ItemTag>[]): boolean {
+  const end = run.at(-1)?.end ?? 0;
+  for (let i = end; i < Math.min(tokens.length, end + 7); i++) {
+    const t = tokens[i] as Token;
+    if (NEGATION_CUES.has(t.low)) return false;
+    if (FIXING_VERBS.has(t.low) && INTO_WORDS.has(tokens[i + 1]?.low ?? '')) return true;
+    if (t.clauseEnd) break;
+  }
+  return false;
+}
+
 export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string): ItemExtraction {
   const phraseHits = lex.items.find(tokens);
   const taken = new Set(phraseHits.flatMap((h) => Array.from({ length: h.end - h.start }, (_, k) => h.start + k)));
@@ -340,6 +354,9 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   if (primary && familyOf(primary) && !rareEarthFamily(primary)) primary = candidates.find(rareEarthFamily) ?? primary;
   const primaryFamily = primary ? familyOf(primary) : undefined;
   if (primaryFamily?.kind === 'compound') magnetType = primaryFamily.magnetType;
+  // "The magnets are glued into the rotor stack": the product they are fixed in is the item.
+  const productRun = candidates.find((run) => head(run).value.kind === 'downstream');
+  if (primary && productRun && primary !== productRun && (isMagnetRun(primary, head) || isMaterialRun(primary, head)) && builtInAfter(tokens, primary)) primary = productRun;
   const heavyLikely = hits.some((h) => h.value.kind === 'compound' && h.value.heavyRareEarthLikely === true);
   let grade: string | undefined;
   if (primary) {
@@ -393,6 +410,13 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   if (form === 'magnet' && !magnetType && present.has('Nd')) magnetType = 'ndfeb';
 
   const trace = tokens.some((t) => TRACE_WORDS.has(t.low));
+  const productNamed = runs.some((run) => head(run).value.kind === 'downstream');
+  // "The magnets are glued into the lamination stack": built into something this message does not name (an earlier
+  // turn may have), so they are an assembly's part, not bare magnets. Only a verb of fixing counts, never "already".
+  if (!productNamed && form === 'magnet' && primary && builtInAfter(tokens, primary)) {
+    form = 'component';
+    downstream = 'other_assembly';
+  }
 
   const item: ItemFrame = {};
   if (present.size) item.elementsPresent = [...present];
@@ -404,7 +428,6 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   if (trace && present.size) item.traceImpurityOnly = true;
   if (grade) item.grade = grade;
   // Bare magnets or material named beside a product (shipped with it, as spares, for a customer who builds it in).
-  const productNamed = runs.some((run) => head(run).value.kind === 'downstream');
   if (productNamed && !downstream && (form === 'magnet' || form === 'magnet_powder')) item.besideProduct = true;
   if (heavyLikely && !present.has('Dy') && !present.has('Tb') && !(absent.has('Dy') && absent.has('Tb'))) item.heavyRareEarthLikely = true;
   const content = heavyContent(tokens, text, elements.filter((e) => (e.element === 'Dy' || e.element === 'Tb') && present.has(e.element)));

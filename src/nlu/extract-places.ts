@@ -180,6 +180,8 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
       return { role: recipient || (others && cue?.word !== 'from') ? 'destination' : cue?.word === 'from' ? 'origin' : 'site', recipient: recipient || others };
     }
     case 'buyer':
+      // "our Shenzhen contract manufacturer ships …": our own maker is where the goods come from.
+      if (FIRST_PERSON.has(tokens[start - 1]?.low ?? '') && tokens.slice(end, end + 3).some((t) => MAKER_NOUNS.has(t.low))) return { role: 'site', recipient: false };
       return { role: cue?.word === 'from' ? 'origin' : 'destination', recipient };
     case 'person':
       // "from a Chinese refiner" names where the goods come from; other people are parties.

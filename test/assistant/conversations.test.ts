@@ -173,3 +173,18 @@ describe('conversation 11: the control code comes with the licence answer', () =
     expect(dy.nextSteps.join(' ')).toMatch(/1C905 \(Dy items\): inferred from the sequence, not confirmed/);
   });
 });
+
+describe('magnets said to be fixed inside the product named before', () => {
+  it('keeps the product and adds what the magnets hold', () => {
+    const a = newAssistant();
+    a.handle(msg('We need to send 200 rotors from our Suzhou site to our plant in Brno, licence?', 'glued1'));
+    const reply = a.handle(msg('The magnets (with Tb) are glued into the lamination stack and the shaft is pressed in.', 'glued1'));
+    expect(reply.facts?.item).toMatchObject({ form: 'component', downstream: 'rotor_stator_assembly', elementsPresent: ['Tb'] });
+    expect(reply.verdict).not.toBe('license_required');
+  });
+
+  it('does not read magnets said not to be glued in as built in', () => {
+    const reply = newAssistant().handle(msg('Tb magnets from Ningbo to Brno; they are not glued into anything, loose in boxes.', 'glued2'));
+    expect(reply.verdict).toBe('license_required');
+  });
+});

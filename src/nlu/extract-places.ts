@@ -30,6 +30,8 @@ const REGIME_NOUNS = grammarWords('regimeNouns');
 const MILITARY_ORGANISATIONS = grammarWords('militaryOrganisations');
 const REGIME_MODIFIERS = grammarWords('regimeModifiers');
 const MADE_FOLLOWERS = grammarWords('madeFollowers');
+const MAKE_NOW_VERBS = grammarWords('makeNowVerbs');
+const FIRST_PERSON_OR_PLURAL = grammarWords('makerSubjects');
 const MADE_VERBS = grammarWords('madeVerbs');
 const SITE_NOUNS = grammarWords('siteNouns');
 const BUYER_NOUNS = grammarWords('buyerNouns');
@@ -141,6 +143,8 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   }
   // "a German-owned company": who owns it, not where anything is.
   if (OWNERSHIP_WORDS.has(after ?? '')) return { role: 'party', recipient: false };
+  // "Korean-built EVs", "German-made rotors": where the goods were made.
+  if (MADE_VERBS.has(after ?? '') && tokens[end]?.hyphenBefore) return { role: 'made', recipient: false };
   if (CONTENT_AFTER.has(after ?? '')) return { role: 'content', recipient };
   // "Dy oxide bought in China", "terbium sourced from China": where inputs were bought, not where goods leave.
   const verbAt = (cue ? cue.index : start) - 1;
@@ -196,7 +200,10 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     const before: string[] = [];
     for (let i = cue.index - 1; i >= Math.max(0, cue.index - 6) && !(tokens[i] as Token).clauseEnd; i--) before.push((tokens[i] as Token).low);
     // "made in", "sintered at our plant in": a verb of making. "a sintered-magnet plant in" uses it as an adjective.
-    const madeVerb = before.findIndex((w, k) => MADE_VERBS.has(w) && (k === 0 || !/^[a-z]/.test(before[k - 1] ?? '') || MADE_FOLLOWERS.has(before[k - 1] ?? '')));
+    // A present-tense verb of making takes an object ("we assemble hub motors in Monterrey"); a participle right before
+    // a noun is an adjective.
+    const madeVerb = before.findIndex((w, k) => (MADE_VERBS.has(w) && (k === 0 || !/^[a-z]/.test(before[k - 1] ?? '') || MADE_FOLLOWERS.has(before[k - 1] ?? '')))
+      || (MAKE_NOW_VERBS.has(w) && FIRST_PERSON_OR_PLURAL.has(before[k + 1] ?? '')));
     if (madeVerb >= 0) return { role: 'made', recipient: false };
     // "We are a distributor in Düsseldorf": the asker's own place.
     const weAre = before.findIndex((w) => w === "we're" || w === 'are');

@@ -13,6 +13,8 @@ export interface Token {
   readonly commaAfter: boolean;
   /** True when an opening parenthesis comes right before the token ("from us (China)"). */
   readonly parenBefore: boolean;
+  /** True when a hyphen joins the token to the one before ("Korean-built", "Dy-free"). */
+  readonly hyphenBefore: boolean;
 }
 
 /** Unicode-normalised text with typographic quotes and dashes made plain. */
@@ -46,6 +48,7 @@ export function tokenize(text: string): Token[] {
       clauseEnd: (/^\s*[.;!?:]/.test(after) && !/^\.\d/.test(after)) || /^\s+[-\u2013\u2014]\s/.test(text.slice(end, end + 3)),
       commaAfter: /^\s*,/.test(after),
       parenBefore: /\(\s*$/.test(text.slice(Math.max(0, start - 3), start)),
+      hyphenBefore: start > 0 && text.charAt(start - 1) === '-',
     });
   }
   return out;

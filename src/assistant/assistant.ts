@@ -41,11 +41,17 @@ function hasFacts(f: Facts): boolean {
   return Object.keys(f).some((k) => k !== 'asOf');
 }
 
-function scopeFacts(intent: Intent, facts: Facts): Facts {
+/**
+ * The facts the intent's rules decide on. A goods question that also names know-how about making the goods ("the
+ * jet-mill settings for their 45SH grade") keeps the technology facts too: both rule sets run and the stricter
+ * answer stands, so know-how in a goods question can only make the answer more careful, never clear it.
+ */
+function scopeFacts(intent: Intent, facts: Facts, knowHowNamed = false): Facts {
   if (intent === 'collaboration_license') {
     const { item: _item, ...rest } = facts;
     return rest;
   }
+  if (knowHowNamed && facts.collaboration?.area) return facts;
   const { collaboration: _c, ...rest } = facts;
   return rest;
 }
@@ -98,7 +104,7 @@ export class Assistant {
     } else if (DECISION_INTENTS.has(intent)) {
       const { asOf: _a, ...newFacts } = u.facts;
       const carried = prev && DECISION_INTENTS.has(prev.intent) ? mergeFacts(prev.facts, newFacts, { correction: u.frame.correction === true }) : newFacts;
-      const facts = scopeFacts(intent, carried);
+      const facts = scopeFacts(intent, carried, u.signals.knowHow && u.frame.technology?.area !== undefined);
       const shipOn = resolveShipDate(u.frame.shipWhen, asOf) ?? (prev && DECISION_INTENTS.has(prev.intent) ? prev.shipOn : undefined);
       reply = this.decide(message, intent, u, facts, asOf, prev, text, shipOn);
       this.conversations.set(message.conversation, {

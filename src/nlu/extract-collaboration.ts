@@ -54,11 +54,13 @@ function providerSides(tokens: readonly Token[], places: readonly PlaceMention[]
 }
 
 /** "NdFeB formulation", "the recipe and furnace settings" for magnets: know-how about making the material named. */
-function impliedArea(tokens: readonly Token[], lex: Lexicon, kind: Kind | undefined): Area | undefined {
+function impliedArea(tokens: readonly Token[], lex: Lexicon, kind: Kind | undefined, magnetNamed: boolean): Area | undefined {
   // Know-how words, or people hired, trained or sent who carry it ("a senior engineer from an NdFeB maker").
   const carriesKnowHow = kind === 'hiring' || kind === 'training' || kind === 'consulting';
   const knowHow = tokens.some((t, i) => lex.knowledge.cues.knowHowNouns.has(t.low) && ![1, 2].some((k) => NEGATION_CUES.has(tokens[i - k]?.low ?? '')));
   if (!carriesKnowHow && !knowHow) return undefined;
+  // A magnet named by its grade ("their 45SH grade") is found by the item reader, not the phrase list.
+  if (magnetNamed) return 'magnet_preparation';
   const items = lex.items.find(tokens);
   if (items.some((h) => (h.value.kind === 'form' && (h.value.form === 'magnet' || h.value.form === 'magnet_powder')) || (h.value.kind === 'compound' && h.value.magnetType !== undefined && h.value.magnetType !== 'ferrite' && h.value.magnetType !== 'other'))) return 'magnet_preparation';
   return undefined;
@@ -76,7 +78,7 @@ function domesticOnly(text: string, places: readonly PlaceMention[], verb: numbe
   return true;
 }
 
-export function extractCollaboration(tokens: readonly Token[], text: string, places: readonly PlaceMention[], lex: Lexicon): CollaborationExtraction {
+export function extractCollaboration(tokens: readonly Token[], text: string, places: readonly PlaceMention[], lex: Lexicon, magnetNamed = false): CollaborationExtraction {
   const kinds = new Set<Kind>();
   let hits = 0;
   // "Equipment only, no documents go with it": a negated word names what is not provided.
@@ -106,7 +108,7 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   if (line && (LINE_SERVICE.test(text) || kind === 'services')) areas.add('production_line_services');
   else if (areas.delete('production_line_services')) areas.add('magnet_preparation');
   if (areas.size === 0) {
-    const implied = impliedArea(tokens, lex, kind);
+    const implied = impliedArea(tokens, lex, kind, magnetNamed);
     if (implied) areas.add(implied);
   }
   const area = AREA_ORDER.find((a) => areas.has(a));

@@ -23,6 +23,8 @@ export interface Signals {
   readonly collaboration: number;
   /** Goods outside China with Chinese content, origin or technology. */
   readonly reexport: boolean;
+  /** Named process know-how (recipes, settings, parameters, drawings, manuals), not just "technology". */
+  readonly knowHow: boolean;
   /** The item was named only generically. */
   readonly genericItem: boolean;
   /** The thing to be exported is a word the rules do not know ("bananas"): outside Lodestone's scope. */
@@ -49,6 +51,7 @@ const ACTIVITY_EXHIBIT = grammarWords('activityExhibit');
 const PRODUCTION_SITES = grammarWords('productionSites');
 /** Verbs that say a site makes the goods (knowledge/language.yaml). */
 const MAKE_VERBS = wordsPattern(grammarWords('makeVerbs'));
+const SPECIFIC_KNOW_HOW = wordsPattern(grammarWords('specificKnowHow'));
 /** "Our magnets contain Chinese Dy oxide": Chinese inputs of goods made elsewhere, not Chinese goods. */
 const CONTAIN_VERBS = new RegExp(`(?<![\\p{L}\\p{N}-])(?:${[...grammarWords('containVerbs')].join('|')})(?![\\p{L}\\p{N}])`, 'iu');
 /** "We're a Korean magnet maker": the asker makes the goods. */
@@ -73,6 +76,16 @@ function shareOfValue(text: string, chineseContent: boolean): number | undefined
 function chineseSource(places: readonly PlaceMention[]): boolean {
   const firstSite = places.find((p) => p.role === 'site');
   return places.some((p) => p.country === 'CN' && (p.role === 'content' || p.role === 'origin' || (p.role === 'site' && p !== firstSite)));
+}
+
+/**
+ * Know-how passes to someone: a verb of giving with a know-how noun right after it ("send us the furnace settings",
+ * "share the recipe"), or a verb of learning ("so our team can replicate it"). "Sells Dy oxide" passes goods.
+ */
+function passesKnowHow(tokens: readonly Token[], lex: Lexicon): boolean {
+  const { provisionVerbs, learningVerbs, knowHowNouns } = lex.knowledge.cues;
+  return tokens.some((t, i) => learningVerbs.has(t.low)
+    || (provisionVerbs.has(t.low) && tokens.slice(i + 1, i + 6).some((n) => knowHowNouns.has(n.low))));
 }
 
 function placesToFrame(places: readonly PlaceMention[], text: string, tokens: readonly Token[]): Frame['places'] {
@@ -138,7 +151,10 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   const listedParties = findListedParties(tokens, text, lex);
   const placeMentions = findPlaces(tokens, lex).filter((p) => !listedParties.some((m) => m.start < p.end && p.start < m.end));
   const endUse = extractEndUse(tokens, text, lex);
-  const collab = extractCollaboration(tokens, text, placeMentions, lex);
+  // A magnet named only by its grade ties named know-how to magnet making ("the jet-mill settings for their 45SH").
+  const magnetNamed = items.item?.magnetType !== undefined && items.item.magnetType !== 'ferrite' && items.item.magnetType !== 'other'
+    && SPECIFIC_KNOW_HOW.test(text);
+  const collab = extractCollaboration(tokens, text, placeMentions, lex, magnetNamed);
   const references = extractReferences(text, sourceIds);
 
   const places: Frame['places'] = { ...placesToFrame(placeMentions, text, tokens) };
@@ -207,8 +223,7 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   };
   const pastTechnology = chineseTech && places.shipFrom !== 'CN'
     && !placeMentions.some((p) => p.country === 'CN' && (p.role === 'origin' || p.role === 'site' || p.role === 'destination'))
-    && placeMentions.filter((p) => p.country === 'CN' && p.role === 'technology')
-      .every((p) => !clauseOf(p.start).some((t) => lex.knowledge.cues.provisionVerbs.has(t.low)));
+    && placeMentions.filter((p) => p.country === 'CN' && p.role === 'technology').every((p) => !passesKnowHow(clauseOf(p.start), lex));
   if ((collab.kind || collab.area) && !pastTechnology) {
     const t: NonNullable<Frame['technology']> = {};
     if (collab.kind) t.kind = collab.kind;
@@ -235,6 +250,7 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
       goods: items.hits + (frame.item?.form !== undefined && frame.item.sector !== undefined ? 1 : 0),
       collaboration: collab.hits,
       reexport: outside && (chineseContent || chineseTech || content.origin === true),
+      knowHow: SPECIFIC_KNOW_HOW.test(text) && passesKnowHow(tokens, lex),
       genericItem: items.genericOnly,
       unknownObject: items.unknownObject,
       references,

@@ -188,3 +188,18 @@ describe('magnets said to be fixed inside the product named before', () => {
     expect(reply.verdict).toBe('license_required');
   });
 });
+
+describe('know-how named in a goods question', () => {
+  it('brings the technology rules in: process settings for a magnet grade sent abroad are never cleared as goods', () => {
+    const a = newAssistant();
+    a.handle(msg('An engineer at our Chinese supplier wants to send us some files by e-mail, ok?', 'kh1'));
+    const reply = a.handle(msg('They are the sintering profile and the jet-mill settings for their 48SH grade, so our Czech plant can replicate it.', 'kh1'));
+    expect(['prohibited', 'escalate']).toContain(reply.verdict);
+    expect(reply.citations.map((c) => c.source)).toContain('CN-TECHCAT-2023');
+  });
+
+  it('leaves a composition statement alone: "the formulation uses no Dy" is no know-how passing to anyone', () => {
+    const reply = newAssistant().handle(msg('Our Ningbo supplier ships N42 magnets to our plant in Graz; the formulation uses no Dy or Tb and no other heavy rare earths: Nd, Pr, B, Fe balance. Licence?', 'kh2'));
+    expect(reply.facts?.collaboration).toBeUndefined();
+  });
+});

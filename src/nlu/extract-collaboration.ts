@@ -37,6 +37,9 @@ const RESEARCH = wordsPattern(grammarWords('researchPhrases'));
 const DEST_WORDS = grammarWords('destWords');
 const NEGATION_CUES = grammarWords('negationCues');
 const CLAIM_VERBS = grammarWords('claimVerbs');
+const RECEIVER_PRONOUNS = grammarWords('receiverPronouns');
+const PLACE_CUES = new Set([...grammarWords('insideCues'), ...grammarWords('destCues')]);
+const RECEIVER_OWNERS = grammarWords('firstPerson');
 const DETERMINER_WORDS = grammarWords('determinerWords');
 
 /** The places before the first provision verb (the provider's side) and after its "to" (the recipient's). */
@@ -66,16 +69,30 @@ function impliedArea(tokens: readonly Token[], lex: Lexicon, kind: Kind | undefi
   return undefined;
 }
 
+/** A place, not a nationality: "in Ningbo", "to our Suzhou plant", "at the Baotou site". */
+function located(tokens: readonly Token[], p: PlaceMention): boolean {
+  for (let i = p.start - 1; i >= Math.max(0, p.start - 3); i--) {
+    const t = tokens[i] as Token;
+    if (t.clauseEnd) return false;
+    if (PLACE_CUES.has(t.low)) return true;
+    if (!DETERMINER_WORDS.has(t.low) && !RECEIVER_OWNERS.has(t.low)) return false;
+  }
+  return false;
+}
+
 /** Only Chinese persons in China receive it: Chinese staff named after the verb and no foreign person or place
  * there, or the asker says so ("no foreigners attend"). */
-function domesticOnly(text: string, places: readonly PlaceMention[], verb: number, lex: Lexicon): boolean | undefined {
+function domesticOnly(tokens: readonly Token[], text: string, places: readonly PlaceMention[], verb: number, lex: Lexicon): boolean | undefined {
   const low = text.toLowerCase();
   if (lex.knowledge.cues.domesticPhrases.some((p) => low.includes(p))) return true;
   if (verb < 0) return undefined;
   const after = places.filter((p) => p.start > verb && p.role !== 'content' && p.role !== 'technology' && p.role !== 'regime');
   const chinesePersons = after.filter((p) => p.country === 'CN' && p.role === 'party');
-  if (chinesePersons.length === 0 || after.some((p) => p.country !== 'CN')) return undefined;
-  return true;
+  if (chinesePersons.length === 0 || places.some((p) => p.country !== 'CN' && p.role !== 'content' && p.role !== 'regime')) return undefined;
+  // Only where the work is said to happen in China: Chinese persons alone do not place it there.
+  // A place, not a nationality: "in Ningbo", "to our Suzhou plant", "at the Baotou site".
+  const inChina = places.some((p) => p.country === 'CN' && (p.role === 'site' || p.role === 'destination' || p.role === 'made') && located(tokens, p));
+  return inChina ? true : undefined;
 }
 
 export function extractCollaboration(tokens: readonly Token[], text: string, places: readonly PlaceMention[], lex: Lexicon, magnetNamed = false): CollaborationExtraction {
@@ -124,7 +141,9 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   // Training, services or advice given at a Chinese site ("we send our engineers to our Chinese supplier's
   // factory for training") are provided by the Chinese side; otherwise a Chinese party that only receives says "no".
   const onSite = kind === 'training' || kind === 'services' || kind === 'consulting';
-  if (sides?.provider.some((p) => p.country === 'CN') || (learning && china.length > 0)) chineseProvider = true;
+  // "The JV would give us the process know-how": we receive it, so the Chinese party named provides it.
+  const toUs = verb >= 0 && tokens.slice(verb + 1, verb + 4).some((t) => RECEIVER_PRONOUNS.has(t.low));
+  if (sides?.provider.some((p) => p.country === 'CN') || ((learning || toUs) && china.length > 0)) chineseProvider = true;
   else if (onSite && china.some((p) => p.role === 'destination' || p.role === 'site')) chineseProvider = true;
   // "We ship our furnace from Germany to our subsidiary in Jiangsu": it leaves a foreign site for China.
   else if (places.some((p) => p.role === 'origin' && p.country !== 'CN') && china.some((p) => p.recipient)) chineseProvider = false;
@@ -133,7 +152,7 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   else if ((kind === 'joint_rnd' || kind === 'jv_investment') && china.length > 0) chineseProvider = true;
   else if (china.length > 0) chineseProvider = false;
   const foreign = places.filter((p) => p.country !== 'CN' && p.role !== 'content' && p.role !== 'technology' && p.role !== 'regime');
-  const abroad = foreign.length > 0 ? true : china.some((p) => p.role === 'site' || p.role === 'destination') ? false : undefined;
+  const abroad = foreign.length > 0 ? true : china.some((p) => (p.role === 'site' || p.role === 'destination') && located(tokens, p)) ? false : undefined;
   const research = RESEARCH.test(text);
-  return { kind, area, chineseProvider, abroad, domesticOnly: domesticOnly(text, places, verb, lex), publicOrBasicResearch: research, hits };
+  return { kind, area, chineseProvider, abroad, domesticOnly: domesticOnly(tokens, text, places, verb, lex), publicOrBasicResearch: research, hits };
 }

@@ -31,6 +31,7 @@ const MILITARY_ORGANISATIONS = grammarWords('militaryOrganisations');
 const REGIME_MODIFIERS = grammarWords('regimeModifiers');
 const MADE_FOLLOWERS = grammarWords('madeFollowers');
 const MAKE_NOW_VERBS = grammarWords('makeNowVerbs');
+const EXPORT_VERBS = grammarWords('exportVerbs');
 const FIRST_PERSON_OR_PLURAL = grammarWords('makerSubjects');
 const MADE_VERBS = grammarWords('madeVerbs');
 const SITE_NOUNS = grammarWords('siteNouns');
@@ -219,7 +220,8 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     const buyerPos = before.findIndex((w) => BUYER_NOUNS.has(w));
     // "from a maker in Dongguan", "from our supplier in Jiangxi": the place of whoever the goods come from.
     const fromPos = before.findIndex((w) => w === 'from');
-    const toPos = before.findIndex((w) => DEST_CUES.has(w));
+    // "plan to sell our line in Ningbo": an infinitive's "to" is no destination.
+    const toPos = before.findIndex((w, k) => DEST_CUES.has(w) && !(w === 'to' && k > 0 && (EXPORT_VERBS.has(before[k - 1] ?? '') || lex.knowledge.cues.provisionVerbs.has(before[k - 1] ?? ''))));
     if (fromPos >= 0 && (toPos < 0 || fromPos < toPos) && (sitePos >= 0 || buyerPos >= 0)) return { role: 'origin', recipient: false };
     // "shipped to our warehouse in Leipzig", "exported to a Tier-1 in the Czech Republic": the receiving end.
     if (toPos >= 0 && (fromPos < 0 || toPos < fromPos)) return { role: 'destination', recipient: true };

@@ -240,3 +240,23 @@ describe('armed forces and claimants', () => {
     expect(facts('Our consultant says Sm2Co17 blocks from Xiamen need no licence any more.').collaboration).toBeUndefined();
   });
 });
+
+describe('where the technology goes, and who gives it', () => {
+  it('does not read Chinese persons alone as work done only in China', () => {
+    const f = facts('We are building a new magnet line in Bavaria. The Chinese equipment vendor will send technicians to commission it and train our operators. Any Chinese export control issue?');
+    expect(f.collaboration?.domesticOnly).toBeUndefined();
+    expect(f.collaboration?.abroad).not.toBe(false);
+  });
+
+  it('still reads Chinese staff trained at a plant in China as domestic', () => {
+    expect(facts('Chinese engineers will train Chinese operators at our plant in Baotou on NdFeB pressing.').collaboration?.domesticOnly).toBe(true);
+  });
+
+  it('reads "would give us the know-how" with a Chinese partner as the Chinese side providing', () => {
+    expect(facts('We plan to buy 30 % of a magnet maker in Ganzhou; the JV contract would give us their process know-how for our plant in Osaka.').collaboration?.chineseProvider).toBe(true);
+  });
+
+  it('does not read an infinitive "to" as a destination', () => {
+    expect(facts('We plan to sell our NdFeB line in Ningbo to a company in India.').destination).toBe('IN');
+  });
+});

@@ -198,8 +198,10 @@ function createKnowledge(
   return {
     places,
     foreignRegime(text: string): ForeignRegime | undefined {
-      if (chineseScope.test(text)) return undefined;
-      return regimes.find((r) => r.re.test(text))?.regime;
+      const regimeIn = (t: string) => (chineseScope.test(t) ? undefined : regimes.find((r) => r.re.test(t))?.regime);
+      // "Separate from the Chinese side: do we need a BAFA licence …?": the question itself decides what is asked.
+      const question = text.split(/(?<=[.!?:;])\s+/).filter((q) => q.includes('?')).at(-1);
+      return (question ? regimeIn(question) : undefined) ?? regimeIn(text);
     },
     materials: materials.materials,
     cues,

@@ -1,0 +1,23 @@
+/** Questions only about another country's rules or tariffs get no Chinese verdict, but a pointer to who decides. */
+import { describe, expect, it } from 'vitest';
+import { msg, newAssistant } from '../support/understanding.js';
+
+describe('other countries\' rules', () => {
+  it('answers a US tariff question with a pointer, not a Chinese verdict', () => {
+    const reply = newAssistant().handle(msg('What Section 301 tariff applies when we import NdFeB magnets into the US?', 'sc1'));
+    expect(reply.verdict).toBe('none');
+    expect(reply.intent.name).toBe('out_of_scope');
+    expect(reply.reasons.join(' ')).toMatch(/USTR/);
+  });
+
+  it('reads the question itself: "separate from the Chinese side, do we need a BAFA licence?" is about BAFA', () => {
+    const reply = newAssistant().handle(msg('Separate from the Chinese side: do we need a BAFA licence to send SmCo magnets from our Hamburg warehouse to Switzerland?', 'sc2'));
+    expect(reply.verdict).toBe('none');
+    expect(reply.reasons.join(' ')).toMatch(/BAFA/);
+  });
+
+  it('still decides a question that asks for the Chinese licence, whatever else it mentions', () => {
+    const reply = newAssistant().handle(msg('We ship Dy magnets from Ningbo to Hamburg. Do we need a Chinese licence? BAFA is handled separately.', 'sc3'));
+    expect(reply.verdict).toBe('license_required');
+  });
+});

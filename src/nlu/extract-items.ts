@@ -145,7 +145,10 @@ function isEndUseContext(tokens: readonly Token[], start: number, lex: Lexicon):
     if (t.low === 'for') {
       // "a licence for X", "our supplier for X", "an order for X" name the item; other "for X" is an end use.
       const before = tokens[i - 1]?.low ?? '';
-      return !(LICENCE_WORDS.has(before) || lex.partyNouns.has(before) || lex.knowledge.cues.requestNouns.has(before));
+      // "a PO from a depot in Norfolk for SmCo magnets": a request earlier in the clause names the item too.
+      let request = false;
+      for (let k = i - 1; k >= Math.max(0, i - 10) && !(tokens[k] as Token).clauseEnd; k--) if (lex.knowledge.cues.requestNouns.has((tokens[k] as Token).low)) request = true;
+      return !(request || LICENCE_WORDS.has(before) || lex.partyNouns.has(before) || lex.knowledge.cues.requestNouns.has(before));
     }
   }
   return false;

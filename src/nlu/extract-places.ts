@@ -149,7 +149,9 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   if (CONTENT_AFTER.has(after ?? '')) return { role: 'content', recipient };
   // "Dy oxide bought in China", "terbium sourced from China": where inputs were bought, not where goods leave.
   const verbAt = (cue ? cue.index : start) - 1;
-  const verb = [verbAt, verbAt - 1].find((i) => CONTENT_VERBS.has(tokens[i]?.low ?? '') || TECH_SOURCE_VERBS.has(tokens[i]?.low ?? ''));
+  // "bought last year from a Chinese supplier": up to three words back, within the clause.
+  const verb = [verbAt, verbAt - 1, verbAt - 2].filter((i) => i >= 0 && !tokens.slice(i, verbAt).some((t) => t.clauseEnd))
+    .find((i) => CONTENT_VERBS.has(tokens[i]?.low ?? '') || TECH_SOURCE_VERBS.has(tokens[i]?.low ?? ''));
   // "makes magnets using Dy oxide from China": what goes into the goods, not where they leave from.
   if (cue?.word === 'from' && verb === undefined) {
     for (let i = cue.index - 1; i >= Math.max(0, cue.index - 4) && !(tokens[i] as Token).clauseEnd; i--) {

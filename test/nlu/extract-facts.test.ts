@@ -260,3 +260,15 @@ describe('where the technology goes, and who gives it', () => {
     expect(facts('We plan to sell our NdFeB line in Ningbo to a company in India.').destination).toBe('IN');
   });
 });
+
+describe('where stock came from, and orders', () => {
+  it('reads "bought last year from a Chinese supplier" as where the stock came from, not the route', () => {
+    const f = facts('Our Venlo (Netherlands) warehouse holds terbium oxide we bought last year from a Chinese supplier. A UK customer wants 100 kg.');
+    expect(f.shipFrom).toBe('NL');
+    expect(f.item?.chinaOrigin).toBe(true);
+  });
+
+  it('reads "a PO from a depot for SmCo magnets" as naming the item', () => {
+    expect(facts('We got a PO from a depot in Norfolk for SmCo 2:17 magnets from our Shanghai plant.').item).toMatchObject({ form: 'magnet', magnetType: 'smco' });
+  });
+});

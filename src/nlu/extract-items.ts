@@ -368,7 +368,8 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     // A material that names its whole make-up (ferrite, a formula) settles the composition, but only when it is
     // the item itself and no other magnet family is named beside it ("ferrite and NdFeB magnets").
     if (tag.kind === 'compound' && tag.complete) {
-      const otherFamily = hits.some((h) => h.value.kind === 'compound' && h.value.magnetType !== undefined && h.value.magnetType !== tag.magnetType);
+      // Another family that also names its whole make-up ("ferrite arcs and AlNiCo rods") leaves it complete.
+      const otherFamily = hits.some((h) => h.value.kind === 'compound' && h.value.magnetType !== undefined && h.value.magnetType !== tag.magnetType && h.value.complete !== true);
       if (!otherFamily) complete = true;
     }
     switch (tag.kind) {

@@ -272,3 +272,10 @@ describe('where stock came from, and orders', () => {
     expect(facts('We got a PO from a depot in Norfolk for SmCo 2:17 magnets from our Shanghai plant.').item).toMatchObject({ form: 'magnet', magnetType: 'smco' });
   });
 });
+
+describe('two rare-earth-free families', () => {
+  it('keeps the composition complete when every family named spells out its make-up', () => {
+    expect(facts('Y30 ferrite arcs and cast AlNiCo 5 rods from Hangzhou to Brazil').item?.compositionComplete).toBe(true);
+    expect(facts('ferrite and NdFeB magnets from Ningbo to Germany').item?.compositionComplete).toBeUndefined();
+  });
+});

@@ -39,10 +39,26 @@ function mergeItem(prev: ItemFacts | undefined, next: ItemFacts | undefined): It
   return merged;
 }
 
+/** What an item is made of, without how it is shipped. */
+function pickMakeUp(item: ItemFacts): ItemFacts {
+  const out: ItemFacts = {};
+  if (item.elementsPresent) out.elementsPresent = item.elementsPresent;
+  if (item.elementsAbsent) out.elementsAbsent = item.elementsAbsent;
+  if (item.magnetType) out.magnetType = item.magnetType;
+  if (item.compositionComplete !== undefined) out.compositionComplete = item.compositionComplete;
+  if (item.heavyRareEarthPercent !== undefined) out.heavyRareEarthPercent = item.heavyRareEarthPercent;
+  if (item.heavyRareEarthLikely !== undefined) out.heavyRareEarthLikely = item.heavyRareEarthLikely;
+  return out;
+}
+
 export function mergeFacts(prev: Facts, next: Facts, options: { correction?: boolean } = {}): Facts {
   const merged: Facts = { ...prev, ...next };
   // A correction that names an item replaces the old item whole ("sorry, they are actually ferrite").
-  const item = options.correction && next.item?.form ? next.item : mergeItem(prev.item, next.item);
+  // A correction that only changes how the goods go ("actually the magnets go loose") keeps what they are made of.
+  const keepsMakeUp = next.item !== undefined && !next.item.elementsPresent?.length && !next.item.elementsAbsent?.length && next.item.magnetType === undefined;
+  const item = options.correction && next.item?.form
+    ? (keepsMakeUp && prev.item ? { ...pickMakeUp(prev.item), ...next.item } : next.item)
+    : mergeItem(prev.item, next.item);
   if (item) merged.item = item;
   if (prev.endUser || next.endUser) merged.endUser = { ...prev.endUser, ...next.endUser };
   if (prev.endUses || next.endUses) merged.endUses = [...new Set([...(prev.endUses ?? []), ...(next.endUses ?? [])])];

@@ -148,6 +148,8 @@ function isEndUseContext(tokens: readonly Token[], start: number, lex: Lexicon):
       // "a PO from a depot in Norfolk for SmCo magnets": a request earlier in the clause names the item too.
       let request = false;
       for (let k = i - 1; k >= Math.max(0, i - 10) && !(tokens[k] as Token).clauseEnd; k--) if (lex.knowledge.cues.requestNouns.has((tokens[k] as Token).low)) request = true;
+      // "for this order, the magnets go loose": "for" governs the order, not the goods after it.
+      for (let k = i + 1; k < start; k++) if (lex.knowledge.cues.requestNouns.has((tokens[k] as Token).low)) request = true;
       return !(request || LICENCE_WORDS.has(before) || lex.partyNouns.has(before) || lex.knowledge.cues.requestNouns.has(before));
     }
   }
@@ -260,7 +262,8 @@ function builtInAfter(tokens: readonly Token[], run: PhraseHit<ItemTag>[]): bool
 }
 
 export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string): ItemExtraction {
-  const phraseHits = lex.items.find(tokens);
+  // Typo tolerance is for the rare earths the rules are about: "carton" is no misspelt carbon.
+  const phraseHits = lex.items.find(tokens).filter((h) => !(h.fuzzy && h.value.kind === 'element' && !lex.knowledge.rareEarths.has(h.value.element)));
   const taken = new Set(phraseHits.flatMap((h) => Array.from({ length: h.end - h.start }, (_, k) => h.start + k)));
   const hits = [...phraseHits, ...knowledgeHits(tokens, text, lex, taken)].sort((a, b) => a.start - b.start);
   const covered = new Set<number>();

@@ -203,3 +203,13 @@ describe('know-how named in a goods question', () => {
     expect(reply.facts?.collaboration).toBeUndefined();
   });
 });
+
+describe('a correction that only changes how the goods go', () => {
+  it('keeps what they are made of: "actually the magnets go loose" after motors with Dy magnets needs a licence', () => {
+    const a = newAssistant();
+    a.handle(msg('We export gear motors from our Changzhou plant with 42SH (Dy) magnets to Italy. Licence?', 'corr-loose'));
+    const reply = a.handle(msg('Actually for this order the magnets go loose in a separate carton.', 'corr-loose'));
+    expect(reply.verdict).toBe('license_required');
+    expect(reply.facts?.item?.elementsPresent).toContain('Dy');
+  });
+});

@@ -155,6 +155,8 @@ export class Assistant {
     const answeredFollowUp = prev.lastVerdict === 'need_info' && hasFacts(u.facts) && words <= FOLLOW_UP_MAX_WORDS;
     if (answeredFollowUp) return DECISION_INTENTS.has(u.intent) && u.confidence > 0.8 ? u.intent : prev.intent;
     if (!DECISION_INTENTS.has(u.intent) && hasFacts(u.facts) && (u.intent === 'out_of_scope' || u.intent === 'help')) return prev.intent;
+    // "Actually the magnets go loose": a correction of the goods under discussion stays a goods question.
+    if (u.frame.correction && u.facts.item && !u.facts.collaboration && prev.intent !== 'collaboration_license') return prev.intent;
     // A statement of facts after a decision ("End customer is a missile division."), asking nothing new: it adds to
     // the question under discussion, whatever the classifier makes of its words.
     if (!DECISION_INTENTS.has(u.intent) && u.intent !== 'talk_to_human' && hasFacts(u.facts) && !text.includes('?') && u.signals.references.sources.length === 0) return prev.intent;

@@ -2,27 +2,26 @@
  * The composition root: loads the rules and the language side, opens the case database, and wires the assistant,
  * the case service, the outbox dispatcher and the schedulers. Channels receive this object and nothing else.
  */
-import type Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { Assistant } from './assistant/assistant.js';
 import { createUnderstanding } from './assistant/create-understanding.js';
-import type { Message } from './assistant/message.js';
-import type { Reply } from './assistant/reply.js';
 import { AuditAnchors, defaultAnchorPath } from './cases/audit-anchor.js';
 import { CaseService } from './cases/case-service.js';
 import { openCaseDatabase } from './cases/database.js';
 import { DailyScheduler } from './cases/daily-scheduler.js';
 import { scheduleRulesHorizon } from './cases/horizon-schedule.js';
-import { OutboxDispatcher, type HumanChannels } from './cases/outbox-dispatcher.js';
+import { OutboxDispatcher } from './cases/outbox-dispatcher.js';
+import { officersFrom, type App } from './app-context.js';
 import type { Config } from './config.js';
 import { systemClock, type Clock } from './core/clock.js';
 import { DedupeStore } from './core/dedupe-store.js';
 import { createLogger, type Logger } from './core/logger.js';
-import { createMetrics, type Metrics } from './core/metrics.js';
+import { createMetrics } from './core/metrics.js';
 import { INTENTS_DIR, RULES_DIR } from './core/paths.js';
 import { loadRuleSet } from './rules/loader.js';
-import type { RuleSet } from './rules/ruleset.js';
+
+export type { App } from './app-context.js';
 
 export interface AppOptions {
   readonly config: Config;
@@ -32,28 +31,6 @@ export interface AppOptions {
   readonly intentsDir?: string;
   /** A database file, or ':memory:' for tests. Default `${DATA_DIR}/lodestone.db`. */
   readonly dbFile?: string;
-}
-
-export interface App {
-  readonly config: Config;
-  readonly clock: Clock;
-  readonly logger: Logger;
-  readonly metrics: Metrics;
-  readonly rules: RuleSet;
-  readonly db: Database.Database;
-  readonly cases: CaseService;
-  readonly assistant: Assistant;
-  readonly dedupe: DedupeStore;
-  /** Answers a message and counts it; every channel calls this. */
-  answer(message: Message): Reply;
-  /** Starts delivering outbox rows to these channels, and the reminder and rules-horizon schedules. */
-  startBackground(channels: HumanChannels): OutboxDispatcher;
-  close(): Promise<void>;
-}
-
-export function officersFrom(config: Config): { slack: string[]; teams: string[]; web: string[] } {
-  const web = config.OFFICERS_WEB.length > 0 ? config.OFFICERS_WEB : config.loopback ? ['console'] : [];
-  return { slack: config.OFFICERS_SLACK, teams: config.OFFICERS_TEAMS, web };
 }
 
 export function createApp(options: AppOptions): App {

@@ -11,7 +11,7 @@ import { AuditLog } from '../../cases/audit-log.js';
 import { verifyAuditTrail } from '../../cases/audit-verify.js';
 import { checkIntegrity, defaultDbPath, openReadOnlyDatabase } from '../../cases/database.js';
 import { DatabaseError } from '../../cases/database-error.js';
-import { MessageSchema, newMessage, type Message } from '../../assistant/message.js';
+import { MessageSchema, newMessage, type Message } from '../../contracts/message.js';
 import { readScenarios, scoreScenario, summarise, type Scenario, type ScenarioResult } from '../../eval/scenarios.js';
 import { evaluate } from '../../rules/engine.js';
 import { FactsSchema, IsoDateSchema } from '../../rules/facts.js';

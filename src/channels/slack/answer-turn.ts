@@ -3,7 +3,7 @@
  * rendered, and the rendering goes where the turn came from: the thread, the DM, or privately to the asker.
  */
 import type { RespondFn } from '@slack/bolt';
-import type { Reply } from '../../assistant/reply.js';
+import type { Reply } from '../../contracts/reply.js';
 import { encodeRef, threadOf, type ConversationRef } from './conversation-ref.js';
 import { renderReply, type RenderOptions, type RenderedMessage } from './render-blocks.js';
 import type { SlackContext } from './slack-context.js';

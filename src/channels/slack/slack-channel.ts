@@ -7,7 +7,7 @@
  */
 import { App as BoltApp, ExpressReceiver, webApi, type Middleware, type AnyMiddlewareArgs } from '@slack/bolt';
 import { Router } from 'express';
-import type { App } from '../../app.js';
+import type { App } from '../../app-context.js';
 import type { ChannelModule } from '../channel-module.js';
 import { ChannelConfigError } from '../channel-config-error.js';
 import { boltLogger } from './bolt-logger.js';

@@ -1,6 +1,6 @@
 /** What every Slack handler is given: the app, Bolt's client, the Slack tables, the work queue, the log. */
 import type { App as BoltApp, webApi } from '@slack/bolt';
-import type { App } from '../../app.js';
+import type { App } from '../../app-context.js';
 import type { Logger } from '../../core/logger.js';
 import type { GroupCommit } from './group-commit.js';
 import type { Registrar } from './registrar.js';

@@ -9,7 +9,7 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { CitationSchema } from '../../rules/decision.js';
 import { ReplyVerdictSchema } from '../../rules/verdict.js';
-import { EscalationSchema, FollowUpSchema } from '../../assistant/reply.js';
+import { EscalationSchema, FollowUpSchema } from '../../contracts/reply.js';
 import type { Clock } from '../../core/clock.js';
 import type { RenderableReply } from './render-blocks.js';
 

@@ -4,7 +4,7 @@
  * Framework Emulator: it refuses to start unless the server listens on loopback only, answers only activities
  * from TEAMS_EMULATOR_URL, and takes no officer actions unless TEAMS_LOCAL_OFFICER_ACTIONS=true.
  */
-import type { App } from '../../app.js';
+import type { App } from '../../app-context.js';
 import type { Config } from '../../config.js';
 import type { ChannelModule } from '../channel-module.js';
 import { ChannelConfigError } from '../channel-config-error.js';

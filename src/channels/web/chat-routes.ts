@@ -4,8 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import express, { type Request, type Router } from 'express';
-import { newMessage } from '../../assistant/message.js';
-import type { Reply } from '../../assistant/reply.js';
+import { newMessage } from '../../contracts/message.js';
+import type { Reply } from '../../contracts/reply.js';
 import { renderChatPage } from './chat-page.js';
 import { formCsrf, requireCsrf } from './csrf.js';
 import { BODY_LIMIT, ChatInputSchema, InboxQuerySchema } from './input-schemas.js';

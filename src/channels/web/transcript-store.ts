@@ -1,7 +1,7 @@
 /** The web chat's turns per conversation (question and Reply), so a reloaded page shows the conversation so far. */
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import { ReplySchema, type Reply } from '../../assistant/reply.js';
+import { ReplySchema, type Reply } from '../../contracts/reply.js';
 
 export interface Turn {
   readonly id: number;

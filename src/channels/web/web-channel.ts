@@ -2,7 +2,7 @@
  * The web channel: the local chat at `/` and the compliance console at `/console`, plus the HumanChannel through
  * which officers' decisions reach web askers. Built synchronously from the app (createChannels expects that).
  */
-import type { App } from '../../app.js';
+import type { App } from '../../app-context.js';
 import type { ChannelModule } from '../channel-module.js';
 import { AlertStore } from './alert-store.js';
 import { ConsoleAuth } from './console-auth.js';

@@ -1,0 +1,38 @@
+/**
+ * What the composition root hands every channel: the channels depend on this interface, never on the root that
+ * builds it (src/app.ts), so no arrow in the import graph points up from a channel.
+ */
+import type Database from 'better-sqlite3';
+import type { Assistant } from './assistant/assistant.js';
+import type { Message } from './contracts/message.js';
+import type { Reply } from './contracts/reply.js';
+import type { CaseService } from './cases/case-service.js';
+import type { OutboxDispatcher, HumanChannels } from './cases/outbox-dispatcher.js';
+import type { Config } from './config.js';
+import type { Clock } from './core/clock.js';
+import type { DedupeStore } from './core/dedupe-store.js';
+import type { Logger } from './core/logger.js';
+import type { Metrics } from './core/metrics.js';
+import type { RuleSet } from './rules/ruleset.js';
+
+export interface App {
+  readonly config: Config;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+  readonly rules: RuleSet;
+  readonly db: Database.Database;
+  readonly cases: CaseService;
+  readonly assistant: Assistant;
+  readonly dedupe: DedupeStore;
+  /** Answers a message and counts it; every channel calls this. */
+  answer(message: Message): Reply;
+  /** Starts delivering outbox rows to these channels, and the reminder and rules-horizon schedules. */
+  startBackground(channels: HumanChannels): OutboxDispatcher;
+  close(): Promise<void>;
+}
+
+export function officersFrom(config: Config): { slack: string[]; teams: string[]; web: string[] } {
+  const web = config.OFFICERS_WEB.length > 0 ? config.OFFICERS_WEB : config.loopback ? ['console'] : [];
+  return { slack: config.OFFICERS_SLACK, teams: config.OFFICERS_TEAMS, web };
+}

@@ -11,14 +11,12 @@ import { ProxyUsers } from './proxy-users.js';
 import { Sessions } from './session.js';
 import { TranscriptStore } from './transcript-store.js';
 import { WebHumanChannel } from './web-human-channel.js';
-import { ensureWebTables } from './web-tables.js';
 import { webSecret } from './web-keys.js';
 import { createWebRouter } from './web-router.js';
 
 const DAY_MS = 86_400_000;
 
 export function createWebChannel(app: App): ChannelModule {
-  ensureWebTables(app.db);
   const key = webSecret(app.db);
   const transcript = new TranscriptStore(app.db);
   const inbox = new InboxStore(app.db);

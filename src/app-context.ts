@@ -4,6 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Assistant } from './assistant/assistant.js';
+import type { TurnPipeline } from './assistant/turn-pipeline.js';
 import type { Message } from './contracts/message.js';
 import type { Reply } from './contracts/reply.js';
 import type { CaseService } from './cases/case-service.js';
@@ -25,8 +26,10 @@ export interface App {
   readonly cases: CaseService;
   readonly assistant: Assistant;
   readonly dedupe: DedupeStore;
-  /** Answers a message and counts it; every channel calls this. */
+  /** Answers a message and counts it, in the caller's transaction; channels answer through `turns`. */
   answer(message: Message): Reply;
+  /** The one turn pipeline: claim, answer, audit, case and the channel's transcript row in one group commit. */
+  readonly turns: TurnPipeline;
   /** Starts delivering outbox rows to these channels, and the reminder and rules-horizon schedules. */
   startBackground(channels: HumanChannels): OutboxDispatcher;
   close(): Promise<void>;

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { Assistant } from './assistant/assistant.js';
 import { createUnderstanding } from './assistant/create-understanding.js';
+import { TurnPipeline } from './assistant/turn-pipeline.js';
 import { AuditAnchors, defaultAnchorPath } from './cases/audit-anchor.js';
 import { CaseService } from './cases/case-service.js';
 import { openCaseDatabase } from './cases/database.js';
@@ -16,10 +17,13 @@ import { officersFrom, type App } from './app-context.js';
 import type { Config } from './config.js';
 import { systemClock, type Clock } from './core/clock.js';
 import { DedupeStore } from './core/dedupe-store.js';
+import { GroupCommit } from './core/group-commit.js';
 import { createLogger, type Logger } from './core/logger.js';
 import { createMetrics } from './core/metrics.js';
 import { INTENTS_DIR, RULES_DIR } from './core/paths.js';
 import { loadRuleSet } from './rules/loader.js';
+import type { Message } from './contracts/message.js';
+import type { Reply } from './contracts/reply.js';
 
 export type { App } from './app-context.js';
 
@@ -59,15 +63,17 @@ export function createApp(options: AppOptions): App {
   const stops: (() => void)[] = [];
   let dispatcher: OutboxDispatcher | undefined;
 
+  const answer = (message: Message): Reply => {
+    const end = metrics.turnSeconds.startTimer({ channel: message.channel });
+    const reply = assistant.handle(message);
+    end();
+    metrics.questions.inc({ channel: message.channel, verdict: reply.verdict, intent: reply.intent.name });
+    return reply;
+  };
+  const turns = new TurnPipeline({ commits: new GroupCommit(db), deliveries: dedupe, answer });
+
   return {
-    config, clock, logger, metrics, rules, db, cases, assistant, dedupe,
-    answer(message) {
-      const end = metrics.turnSeconds.startTimer({ channel: message.channel });
-      const reply = assistant.handle(message);
-      end();
-      metrics.questions.inc({ channel: message.channel, verdict: reply.verdict, intent: reply.intent.name });
-      return reply;
-    },
+    config, clock, logger, metrics, rules, db, cases, assistant, dedupe, answer, turns,
     startBackground(channels) {
       dispatcher = new OutboxDispatcher({
         db, channels, clock, audit: cases.audit,

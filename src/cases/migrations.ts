@@ -197,6 +197,12 @@ export const MIGRATIONS: readonly string[] = [
     posted_at TEXT
   );
   `,
+  // 4: a web chat post carries an idempotency key; its transcript row is found by it, so a repeated post (a
+  // double click, a client's retry) is shown the one answer given, never answered twice.
+  `
+  ALTER TABLE web_turns ADD COLUMN delivery_key TEXT;
+  CREATE UNIQUE INDEX web_turns_delivery ON web_turns (conversation, delivery_key) WHERE delivery_key IS NOT NULL;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

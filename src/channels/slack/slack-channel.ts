@@ -18,7 +18,6 @@ import { registerHome } from './register-home.js';
 import { registerMessages } from './register-messages.js';
 import { registerReplyActions } from './register-reply-actions.js';
 import { registerShortcut } from './register-shortcut.js';
-import { GroupCommit } from './group-commit.js';
 import { RecentIds } from './recent-ids.js';
 import { timestampFresh } from './request-freshness.js';
 import { Registrar, type Registered } from './registrar.js';
@@ -108,7 +107,7 @@ export async function createSlackChannel(app: App, options: SlackChannelOptions 
     },
   });
   const ctx: SlackContext = {
-    app, bolt, on: new Registrar(bolt), client: bolt.client, store, queue, log, botUserId, commits: new GroupCommit(app.db),
+    app, bolt, on: new Registrar(bolt), client: bolt.client, store, queue, log, botUserId,
     names: new UserNames({ client: outboxClient, clock: app.clock }),
   };
 

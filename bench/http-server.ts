@@ -21,6 +21,8 @@ export interface ServerStats {
   readonly dbBytes: number;
   readonly turns: number;
   readonly cases: number;
+  /** Bytes per table with its indexes (SQLite's dbstat), to say where a turn's bytes go. */
+  readonly tableBytes: Record<string, number>;
 }
 
 const [mode, dir = '.'] = process.argv.slice(2);
@@ -36,6 +38,12 @@ function fixedBody(): unknown {
 function dbBytes(a: App): number {
   a.db.pragma('wal_checkpoint(TRUNCATE)');
   return statSync(join(dir, 'lodestone.db')).size;
+}
+
+function tableBytes(a: App): Record<string, number> {
+  const rows = a.db.prepare(`SELECT coalesce(m.tbl_name, s.name) AS tbl, SUM(s.pgsize) AS bytes FROM dbstat s
+    LEFT JOIN sqlite_schema m ON m.name = s.name GROUP BY tbl ORDER BY bytes DESC`).all() as { tbl: string; bytes: number }[];
+  return Object.fromEntries(rows.map((r) => [r.tbl, r.bytes]));
 }
 
 function count(a: App, table: 'web_turns' | 'cases'): number {
@@ -72,6 +80,7 @@ async function main(): Promise<void> {
         dbBytes: app ? dbBytes(app) : 0,
         turns: app ? count(app, 'web_turns') : 0,
         cases: app ? count(app, 'cases') : 0,
+        tableBytes: app ? tableBytes(app) : {},
       };
       process.send?.({ stats });
     } else if (m === 'exit') {

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import express from 'express';
-import { createApp, type App } from '../src/app.js';
+import { createApp, type ComposedApp as App } from '../src/app.js';
 import { createWebChannel } from '../src/channels/web/web-channel.js';
 import { ConfigSchema } from '../src/config.js';
 import { createHttpApp } from '../src/server.js';

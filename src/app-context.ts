@@ -2,13 +2,13 @@
  * What the composition root hands every channel: the channels depend on this interface, never on the root that
  * builds it (src/app.ts), so no arrow in the import graph points up from a channel.
  */
-import type Database from 'better-sqlite3';
 import type { Assistant } from './assistant/assistant.js';
 import type { TurnPipeline } from './assistant/turn-pipeline.js';
 import type { Message } from './contracts/message.js';
 import type { Reply } from './contracts/reply.js';
 import type { CaseService } from './cases/case-service.js';
 import type { OutboxDispatcher, HumanChannels } from './cases/outbox-dispatcher.js';
+import type { ChannelStores } from './channels/channel-stores.js';
 import type { Config } from './config.js';
 import type { Clock } from './core/clock.js';
 import type { DedupeStore } from './core/dedupe-store.js';
@@ -22,7 +22,8 @@ export interface App {
   readonly logger: Logger;
   readonly metrics: Metrics;
   readonly rules: RuleSet;
-  readonly db: Database.Database;
+  /** The channels' own stores; the database itself stays with the composition root. */
+  readonly stores: ChannelStores;
   readonly cases: CaseService;
   readonly assistant: Assistant;
   readonly dedupe: DedupeStore;

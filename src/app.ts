@@ -14,6 +14,8 @@ import { DailyScheduler } from './cases/daily-scheduler.js';
 import { scheduleRulesHorizon } from './cases/horizon-schedule.js';
 import { OutboxDispatcher } from './cases/outbox-dispatcher.js';
 import { officersFrom, type App } from './app-context.js';
+import { createChannelStores } from './channels/channel-stores.js';
+import type Database from 'better-sqlite3';
 import type { Config } from './config.js';
 import { systemClock, type Clock } from './core/clock.js';
 import { DedupeStore } from './core/dedupe-store.js';
@@ -37,7 +39,12 @@ export interface AppOptions {
   readonly dbFile?: string;
 }
 
-export function createApp(options: AppOptions): App {
+/** The app as the composition root holds it: with the database, which channels never get (they get App). */
+export interface ComposedApp extends App {
+  readonly db: Database.Database;
+}
+
+export function createApp(options: AppOptions): ComposedApp {
   const { config } = options;
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
@@ -74,6 +81,7 @@ export function createApp(options: AppOptions): App {
 
   return {
     config, clock, logger, metrics, rules, db, cases, assistant, dedupe, answer, turns,
+    stores: createChannelStores(db, clock, config.RETENTION_DAYS),
     startBackground(channels) {
       dispatcher = new OutboxDispatcher({
         db, channels, clock, audit: cases.audit,

@@ -24,7 +24,7 @@ import { Registrar, type Registered } from './registrar.js';
 import type { SlackContext } from './slack-context.js';
 import { platformError } from './slack-errors.js';
 import { SlackHumanChannel } from './slack-human-channel.js';
-import { SlackStore } from './slack-store.js';
+import type { SlackStore } from './slack-store.js';
 import { UserNames } from './user-names.js';
 import { WorkQueue } from './work-queue.js';
 
@@ -97,7 +97,7 @@ export async function createSlackChannel(app: App, options: SlackChannelOptions 
     bolt = new BoltApp({ ...identity, receiver });
   }
 
-  const store = new SlackStore(app.db, app.clock, Math.min(config.RETENTION_DAYS, 30));
+  const store = app.stores.slack;
   const queue = new WorkQueue({
     maxPending: options.maxPending ?? 10_000,
     onError: (err, key) => log.error({ err, key }, 'a Slack job failed'),

@@ -4,23 +4,16 @@
  */
 import type { App } from '../../app-context.js';
 import type { ChannelModule } from '../channel-module.js';
-import { AlertStore } from './alert-store.js';
 import { ConsoleAuth } from './console-auth.js';
-import { InboxStore } from './inbox-store.js';
 import { ProxyUsers } from './proxy-users.js';
 import { Sessions } from './session.js';
-import { TranscriptStore } from './transcript-store.js';
 import { WebHumanChannel } from './web-human-channel.js';
-import { webSecret } from './web-keys.js';
 import { createWebRouter } from './web-router.js';
 
 const DAY_MS = 86_400_000;
 
 export function createWebChannel(app: App): ChannelModule {
-  const key = webSecret(app.db);
-  const transcript = new TranscriptStore(app.db);
-  const inbox = new InboxStore(app.db);
-  const alerts = new AlertStore(app.db);
+  const { transcript, inbox, alerts, sessionKey: key } = app.stores.web;
   const ctx = {
     app, transcript, inbox, alerts,
     sessions: new Sessions(key),

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: prints the numbers the issues ask for. Runs against the built code (dist/), one section at a
- * time; `--only NAME` runs one section (cold, assistant, classifiers, fusion, cases, slack, slack-latency).
+ * time; `--only NAME` runs one section (cold, assistant, classifiers, fusion, cases, slack, slack-latency, http).
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +32,11 @@ async function slack(): Promise<Record<string, number>> {
   return mod.benchSlack();
 }
 
+async function http(): Promise<Record<string, number>> {
+  const { benchHttp } = await import('./http-bench.js');
+  return benchHttp();
+}
+
 async function slackLatency(): Promise<Record<string, number>> {
   const mod = await import('./slack-latency-bench.js').catch(() => undefined);
   if (!mod) return { skipped: 1 };
@@ -46,6 +51,7 @@ const SECTIONS: Section[] = [
   ['cases', () => benchCases()],
   ['slack', slack],
   ['slack-latency', slackLatency],
+  ['http', http],
 ];
 
 const only = process.argv.indexOf('--only');

@@ -2,27 +2,32 @@
  * The composition root: loads the rules and the language side, opens the case database, and wires the assistant,
  * the case service, the outbox dispatcher and the schedulers. Channels receive this object and nothing else.
  */
-import type Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { Assistant } from './assistant/assistant.js';
 import { createUnderstanding } from './assistant/create-understanding.js';
-import type { Message } from './assistant/message.js';
-import type { Reply } from './assistant/reply.js';
+import { TurnPipeline } from './assistant/turn-pipeline.js';
 import { AuditAnchors, defaultAnchorPath } from './cases/audit-anchor.js';
 import { CaseService } from './cases/case-service.js';
 import { openCaseDatabase } from './cases/database.js';
 import { DailyScheduler } from './cases/daily-scheduler.js';
 import { scheduleRulesHorizon } from './cases/horizon-schedule.js';
-import { OutboxDispatcher, type HumanChannels } from './cases/outbox-dispatcher.js';
+import { OutboxDispatcher } from './cases/outbox-dispatcher.js';
+import { officersFrom, type App } from './app-context.js';
+import { createChannelStores } from './channels/channel-stores.js';
+import type Database from 'better-sqlite3';
 import type { Config } from './config.js';
 import { systemClock, type Clock } from './core/clock.js';
 import { DedupeStore } from './core/dedupe-store.js';
+import { GroupCommit } from './core/group-commit.js';
 import { createLogger, type Logger } from './core/logger.js';
-import { createMetrics, type Metrics } from './core/metrics.js';
+import { createMetrics } from './core/metrics.js';
 import { INTENTS_DIR, RULES_DIR } from './core/paths.js';
 import { loadRuleSet } from './rules/loader.js';
-import type { RuleSet } from './rules/ruleset.js';
+import type { Message } from './contracts/message.js';
+import type { Reply } from './contracts/reply.js';
+
+export type { App } from './app-context.js';
 
 export interface AppOptions {
   readonly config: Config;
@@ -34,29 +39,12 @@ export interface AppOptions {
   readonly dbFile?: string;
 }
 
-export interface App {
-  readonly config: Config;
-  readonly clock: Clock;
-  readonly logger: Logger;
-  readonly metrics: Metrics;
-  readonly rules: RuleSet;
+/** The app as the composition root holds it: with the database, which channels never get (they get App). */
+export interface ComposedApp extends App {
   readonly db: Database.Database;
-  readonly cases: CaseService;
-  readonly assistant: Assistant;
-  readonly dedupe: DedupeStore;
-  /** Answers a message and counts it; every channel calls this. */
-  answer(message: Message): Reply;
-  /** Starts delivering outbox rows to these channels, and the reminder and rules-horizon schedules. */
-  startBackground(channels: HumanChannels): OutboxDispatcher;
-  close(): Promise<void>;
 }
 
-export function officersFrom(config: Config): { slack: string[]; teams: string[]; web: string[] } {
-  const web = config.OFFICERS_WEB.length > 0 ? config.OFFICERS_WEB : config.loopback ? ['console'] : [];
-  return { slack: config.OFFICERS_SLACK, teams: config.OFFICERS_TEAMS, web };
-}
-
-export function createApp(options: AppOptions): App {
+export function createApp(options: AppOptions): ComposedApp {
   const { config } = options;
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
@@ -82,15 +70,18 @@ export function createApp(options: AppOptions): App {
   const stops: (() => void)[] = [];
   let dispatcher: OutboxDispatcher | undefined;
 
+  const answer = (message: Message): Reply => {
+    const end = metrics.turnSeconds.startTimer({ channel: message.channel });
+    const reply = assistant.handle(message);
+    end();
+    metrics.questions.inc({ channel: message.channel, verdict: reply.verdict, intent: reply.intent.name });
+    return reply;
+  };
+  const turns = new TurnPipeline({ commits: new GroupCommit(db), deliveries: dedupe, answer });
+
   return {
-    config, clock, logger, metrics, rules, db, cases, assistant, dedupe,
-    answer(message) {
-      const end = metrics.turnSeconds.startTimer({ channel: message.channel });
-      const reply = assistant.handle(message);
-      end();
-      metrics.questions.inc({ channel: message.channel, verdict: reply.verdict, intent: reply.intent.name });
-      return reply;
-    },
+    config, clock, logger, metrics, rules, db, cases, assistant, dedupe, answer, turns,
+    stores: createChannelStores(db, clock, config.RETENTION_DAYS),
     startBackground(channels) {
       dispatcher = new OutboxDispatcher({
         db, channels, clock, audit: cases.audit,

@@ -18,9 +18,9 @@ import type { ConversationState, ConversationStore } from './conversation-store.
 import { MemoryConversationStore } from './conversation-store.js';
 import { answerProcess, answerRegulation, topicMatches, type InformationAnswer } from './information.js';
 import { mergeFacts } from './merge-facts.js';
-import type { Message } from './message.js';
+import type { Message } from '../contracts/message.js';
 import { applyCorrection, corrections, readAsText } from './read-as.js';
-import type { Correction, Escalation, Intent, Reply } from './reply.js';
+import type { Correction, Escalation, Intent, Reply } from '../contracts/reply.js';
 import { disclaimer, headline, HELP_TEXT, MAX_INPUT_CHARS, MAX_REASONS, OUT_OF_SCOPE_TEXT, describeItem } from './wording.js';
 
 /** What the assistant needs of the case service; a narrow port so tests and channels can pass the real one. */

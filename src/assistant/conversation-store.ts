@@ -2,7 +2,7 @@
  * What a conversation remembers between turns: the intent being answered, the facts gathered so far, and the
  * question Lodestone asked last. A port, so channels can keep it in memory (the default) or in a database.
  */
-import type { Correction, Intent } from './reply.js';
+import type { Correction, Intent } from '../contracts/reply.js';
 import type { Facts } from '../rules/facts.js';
 import type { ReplyVerdict } from '../rules/verdict.js';
 

@@ -12,13 +12,14 @@ import { createUnderstander, type Understander } from '../nlu/understand.js';
 import { loadVocabulary } from '../nlu/vocabulary.js';
 import type { RuleSet } from '../rules/ruleset.js';
 
-export interface Understanding {
+/** The trained language side: what understanding a message needs, built once at start. */
+export interface LanguageModels {
   readonly lexicon: Lexicon;
   readonly model: IntentModel;
   readonly understander: Understander;
 }
 
-export function createUnderstanding(rules: RuleSet, rulesDir: string, intentsDir: string, kind: ClassifierKind = 'bayes'): Understanding {
+export function createUnderstanding(rules: RuleSet, rulesDir: string, intentsDir: string, kind: ClassifierKind = 'bayes'): LanguageModels {
   const lexicon = buildLexicon(loadVocabulary(rulesDir), rules.items, loadKnowledge(KNOWLEDGE_DIR), rules.parties);
   const model = trainIntentModel(readExamples(intentsDir, 'train'), lexicon, kind);
   const understander = createUnderstander(model, lexicon, [...rules.sources.keys()]);

@@ -56,6 +56,38 @@ function describeStatus(status: RuleStatus, asOf: string): string {
   }
 }
 
+/** A status in a few words, for a list of instruments. */
+function shortStatus(status: RuleStatus): string {
+  switch (status.kind) {
+    case 'in_force':
+      return 'in force';
+    case 'not_yet':
+      return `in force from ${status.from}`;
+    case 'suspended':
+      return `suspended by ${status.by.id} until ${status.until}`;
+    case 'ended':
+      return `no longer in force since ${status.on}`;
+    case 'status_unknown':
+      return `status unknown since ${status.since}`;
+  }
+}
+
+/**
+ * Every instrument a rule speaks for (the source it cites first), in the order of sources.yaml, with the statuses
+ * of its rules on the day, one line each: "MOFCOM/GAC Announcement 2025 No. 18 (…): in force". Worked out from the rules'
+ * dates, so the list moves with the data and never repeats a status written down in prose.
+ */
+export function instrumentsOn(set: RuleSet, asOf: string): string[] {
+  const entries: string[] = [];
+  for (const id of set.sources.keys()) {
+    const rules = set.rules.filter((r) => r.sources[0]?.id === id);
+    if (rules.length === 0) continue;
+    const statuses = [...new Set(rules.map((r) => shortStatus(ruleStatus(r, asOf))))];
+    entries.push(`${set.sources.get(id)?.title ?? id}: ${statuses.join('; partly ')}`);
+  }
+  return entries;
+}
+
 /** The status of a source on a day, as its rules say: one line per distinct status. */
 export function sourceStatus(set: RuleSet, sourceId: string, asOf: string): { lines: string[]; unknown: boolean; related: string[] } {
   // A rule speaks for the instrument it cites first; later citations are context ("cf. No. 61 §4").
@@ -100,7 +132,8 @@ export function answerRegulation(set: RuleSet, sourceIds: readonly string[], tex
     return {
       headline: 'Which rule do you mean?',
       reasons: [
-        'Lodestone holds China\'s rare-earth export controls: Announcement 2025 No. 18 (in force), Nos. 55 to 58, 61 and 62 (suspended by No. 70), the military bans (2024 No. 46, 2026 No. 1), the 2023 technology catalogue and the Dual-Use Regulations.',
+        `Lodestone holds these instruments of China's export controls; their status on ${asOf}, from the rules' own dates:`,
+        ...instrumentsOn(set, asOf),
         'Ask about one of them, for example "What does announcement 61 say?".',
       ],
       citations: [],

@@ -6,7 +6,7 @@
 import { countryName, ELEMENT_NAMES } from './wording.js';
 import type { Facts } from '../rules/facts.js';
 import type { Decision } from '../rules/decision.js';
-import type { Correction } from './reply.js';
+import type { Correction } from '../contracts/reply.js';
 
 const HEAVY = ['Dy', 'Tb'] as const;
 

@@ -5,8 +5,8 @@
  */
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import { MessageSchema, type Message } from '../assistant/message.js';
-import { ReplySchema, type Reply } from '../assistant/reply.js';
+import { MessageSchema, type Message } from '../contracts/message.js';
+import { ReplySchema, type Reply } from '../contracts/reply.js';
 import { systemClock, type Clock } from '../core/clock.js';
 import { DecisionSchema } from '../rules/decision.js';
 import { FactsSchema, IsoDateSchema } from '../rules/facts.js';

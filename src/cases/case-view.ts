@@ -3,7 +3,7 @@
  * Slack, Teams and the web can use it as is, and so it survives a trip through the outbox.
  */
 import { z } from 'zod';
-import { ChannelSchema } from '../assistant/message.js';
+import { ChannelSchema } from '../contracts/message.js';
 import { DecisionSchema } from '../rules/decision.js';
 import { FactsSchema } from '../rules/facts.js';
 import { VerdictSchema } from '../rules/verdict.js';

@@ -128,6 +128,81 @@ export const MIGRATIONS: readonly string[] = [
     SELECT RAISE(ABORT, 'audit_log is append-only: only the retention job may redact the text');
   END;
   `,
+  // 3: the tables the channels and the delivery claim used to create for themselves (`IF NOT EXISTS`, because
+  // databases in the field already have them from then): delivery claims, Slack turns and feedback, the web chat's
+  // transcript, inbox, alerts and signing key, Teams settings and deferred cards. Every table now comes from here.
+  `
+  CREATE TABLE IF NOT EXISTS deliveries (
+    key TEXT PRIMARY KEY,
+    expires_at INTEGER NOT NULL
+  );
+
+  CREATE TABLE IF NOT EXISTS slack_turns (
+    id TEXT PRIMARY KEY,
+    team TEXT NOT NULL,
+    user TEXT NOT NULL,
+    ref TEXT NOT NULL,
+    question TEXT NOT NULL,
+    verdict TEXT NOT NULL,
+    case_id TEXT,
+    reply TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS slack_turns_user ON slack_turns (user, created_at);
+  CREATE TABLE IF NOT EXISTS slack_feedback (
+    turn_id TEXT NOT NULL,
+    user TEXT NOT NULL,
+    helpful INTEGER NOT NULL CHECK (helpful IN (0, 1)),
+    verdict TEXT,
+    at INTEGER NOT NULL,
+    PRIMARY KEY (turn_id, user)
+  );
+
+  CREATE TABLE IF NOT EXISTS web_turns (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    conversation TEXT NOT NULL,
+    at TEXT NOT NULL,
+    text TEXT NOT NULL,
+    reply TEXT NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS web_turns_conversation ON web_turns (conversation, id);
+  CREATE TABLE IF NOT EXISTS web_inbox (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    conversation TEXT NOT NULL,
+    key TEXT NOT NULL UNIQUE,
+    at TEXT NOT NULL,
+    notice TEXT NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS web_inbox_conversation ON web_inbox (conversation, id);
+  CREATE TABLE IF NOT EXISTS web_alerts (
+    key TEXT PRIMARY KEY,
+    at TEXT NOT NULL,
+    text TEXT NOT NULL
+  );
+  CREATE TABLE IF NOT EXISTS web_keys (
+    name TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+
+  CREATE TABLE IF NOT EXISTS teams_settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE TABLE IF NOT EXISTS teams_deferred_cards (
+    case_id TEXT PRIMARY KEY,
+    ref TEXT,
+    deferred_at TEXT NOT NULL,
+    posted_at TEXT
+  );
+  `,
+  // 4: a web chat post carries an idempotency key; its transcript row is found by it, so a repeated post (a
+  // double click, a client's retry) is shown the one answer given, never answered twice.
+  `
+  ALTER TABLE web_turns ADD COLUMN delivery_key TEXT;
+  CREATE UNIQUE INDEX web_turns_delivery ON web_turns (conversation, delivery_key) WHERE delivery_key IS NOT NULL;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

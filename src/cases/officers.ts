@@ -1,6 +1,6 @@
 /** Compliance officers, named in configuration by their platform user ids, per channel. */
 import { z } from 'zod';
-import type { Channel } from '../assistant/message.js';
+import type { Channel } from '../contracts/message.js';
 
 const Ids = z.array(z.string().min(1)).default([]);
 

@@ -8,7 +8,7 @@
  * repeated once. Cards are rendered from the case as it is at delivery time, so a late card is never stale.
  */
 import type Database from 'better-sqlite3';
-import { CHANNELS, type Channel } from '../assistant/message.js';
+import { CHANNELS, type Channel } from '../contracts/message.js';
 import { systemClock, type Clock } from '../core/clock.js';
 import { assertNever } from '../rules/verdict.js';
 import { AuditLog } from './audit-log.js';

@@ -4,7 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import { ChannelSchema, type Channel } from '../assistant/message.js';
+import { ChannelSchema, type Channel } from '../contracts/message.js';
 import { SqlCache } from './sql-cache.js';
 
 export const OUTBOX_KINDS = ['post_case', 'update_case', 'notify_asker', 'reminder', 'alert'] as const;

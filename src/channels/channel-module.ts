@@ -5,7 +5,7 @@
  */
 import type { Router } from 'express';
 import type { HumanChannel } from '../cases/human-channel.js';
-import type { Channel } from '../assistant/message.js';
+import type { Channel } from '../contracts/message.js';
 
 export interface ChannelModule {
   readonly name: Channel;

@@ -2,7 +2,7 @@
  * The channel modules the configuration asks for (channel-plan.ts decides which, and why the others are off),
  * with the plan's notices written to the startup log, one line each. Bolt is loaded only when Slack is on.
  */
-import type { App } from '../app.js';
+import type { App } from '../app-context.js';
 import { assertNever } from '../rules/verdict.js';
 import type { ChannelModule } from './channel-module.js';
 import { planChannels } from './channel-plan.js';

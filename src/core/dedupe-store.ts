@@ -1,7 +1,8 @@
 /**
  * Remembers delivery IDs (Slack event IDs, Teams activity IDs) for a while, so a platform's retry of something
  * already handled is recognised and dropped. SQLite-backed so a restart between a delivery and its retry still
- * remembers; `claim` is atomic, so two concurrent deliveries of one ID cannot both win.
+ * remembers; `claim` is atomic, so two concurrent deliveries of one ID cannot both win. Its table comes from the
+ * numbered migrations (src/cases/migrations.ts), so the database it is given must be opened by openCaseDatabase.
  */
 import type Database from 'better-sqlite3';
 import type { Clock } from './clock.js';
@@ -14,10 +15,6 @@ export class DedupeStore {
   private lastPurge = 0;
 
   constructor(private readonly db: Database.Database, private readonly ttlMs = 24 * 3600_000, private readonly clock: Clock = systemClock) {
-    db.exec(`CREATE TABLE IF NOT EXISTS deliveries (
-      key TEXT PRIMARY KEY,
-      expires_at INTEGER NOT NULL
-    )`);
     this.insert = db.prepare(
       `INSERT INTO deliveries (key, expires_at) VALUES (?, ?)
        ON CONFLICT(key) DO UPDATE SET expires_at = excluded.expires_at WHERE deliveries.expires_at < ?`,

@@ -1,7 +1,7 @@
 /** The scenario file format of `../shared/eval/README.md`, validated, and its four scores. */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { IntentSchema } from '../assistant/reply.js';
+import { IntentSchema } from '../contracts/reply.js';
 import { IsoDateSchema } from '../rules/facts.js';
 import { ReplyVerdictSchema, type ReplyVerdict } from '../rules/verdict.js';
 

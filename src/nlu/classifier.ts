@@ -11,7 +11,7 @@
 import BayesClassifier from 'natural/lib/natural/classifiers/bayes_classifier.js';
 import LogisticRegressionClassifier from 'natural/lib/natural/classifiers/logistic_regression_classifier.js';
 import { words as STOPWORDS } from 'natural/lib/natural/util/stopwords.js';
-import { INTENTS, type Intent } from '../assistant/reply.js';
+import { INTENTS, type Intent } from '../contracts/reply.js';
 import { featurize } from './features.js';
 import type { Lexicon } from './lexicon.js';
 import type { Example } from './training-data.js';

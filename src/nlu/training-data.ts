@@ -1,7 +1,7 @@
 /** Reads `intents/train/*.txt` and `intents/heldout/*.txt`: one utterance a line, the file name is the intent. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { INTENTS, type Intent } from '../assistant/reply.js';
+import { INTENTS, type Intent } from '../contracts/reply.js';
 
 export interface Example {
   readonly text: string;

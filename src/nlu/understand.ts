@@ -3,7 +3,7 @@
  * The extractors are deterministic and see structure the bag-of-words classifier cannot (a foreign factory with
  * Chinese content is a re-export question), so they decide when the classifier is unsure or contradicts them.
  */
-import type { Intent } from '../assistant/reply.js';
+import type { Intent } from '../contracts/reply.js';
 import type { Frame } from '../contracts/frame.js';
 import type { ForeignRegime } from './knowledge.js';
 import type { Facts } from '../rules/facts.js';

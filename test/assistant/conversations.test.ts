@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CaseService } from '../../src/cases/case-service.js';
-import { ReplySchema } from '../../src/assistant/reply.js';
+import { ReplySchema } from '../../src/contracts/reply.js';
 import { msg, newAssistant } from '../support/understanding.js';
 
 function cases() {

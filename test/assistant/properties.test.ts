@@ -14,7 +14,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ReplySchema } from '../../src/assistant/reply.js';
+import { ReplySchema } from '../../src/contracts/reply.js';
 import { DecisionSchema } from '../../src/rules/decision.js';
 import { evaluate, rulesInScope } from '../../src/rules/engine.js';
 import {

@@ -43,7 +43,7 @@ afterAll(() => {
 });
 
 /** Runs the child until it reports `mode` reached, SIGKILLs it, and returns the case id it reported. */
-async function runChildAndKill(mode: 'after-save' | 'after-post', dbPath: string, postsFile: string): Promise<string> {
+async function runChildAndKill(mode: 'after-save' | 'after-post' | 'turn', dbPath: string, postsFile: string): Promise<string> {
   const child = fork(childJs, [], {
     env: { ...process.env, CRASH_DB: dbPath, CRASH_POSTS: postsFile, CRASH_MODE: mode },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -59,6 +59,41 @@ async function runChildAndKill(mode: 'after-save' | 'after-post', dbPath: string
   expect(await exited).toBe('SIGKILL');
   return caseId;
 }
+
+/** Runs the child in `mid-turn`, which SIGKILLs itself between the pipeline's steps; returns how it ended. */
+async function runChildUntilItDies(dbPath: string, markerFile: string): Promise<NodeJS.Signals | null> {
+  const child = fork(childJs, [], {
+    env: { ...process.env, CRASH_DB: dbPath, CRASH_POSTS: markerFile, CRASH_MODE: 'mid-turn' },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise((ok) => child.on('exit', (_code, signal) => ok(signal)));
+}
+
+describe('crash safety of a turn (killed process)', () => {
+  it('leaves no case without its question and answer when killed between opening it and auditing them; the retry is answered once', async () => {
+    const dbPath = join(work, 'mid-turn.db');
+    const marker = join(work, 'mid-turn.log');
+    expect(await runChildUntilItDies(dbPath, marker)).toBe('SIGKILL');
+    // The killed turn had opened this case (and audited its escalation) inside the turn's transaction.
+    const opened = readFileSync(marker, 'utf8').trim();
+    expect(opened).toMatch(/^C-\d+$/);
+
+    const after = new CaseService({ db: dbPath, officers });
+    expect(after.get(opened)).toBeUndefined();
+    expect(after.audit.records()).toEqual([]);
+    expect(after.outbox.counts()).toEqual({ pending: 0, done: 0, dead: 0 });
+    after.close();
+
+    // Restarted: the platform's retry of the delivery was never claimed, so it is answered, and only once.
+    const caseId = await runChildAndKill('turn', dbPath, marker);
+    const svc = new CaseService({ db: dbPath, officers });
+    expect(svc.get(caseId)?.state).toBe('open');
+    const kinds = svc.audit.records().map((r) => r.kind).sort();
+    expect(kinds).toEqual(['answer', 'escalation', 'question']);
+    expect(svc.verifyAuditTrail()).toMatchObject({ ok: true, count: 3, cases: 1 });
+    svc.close();
+  });
+});
 
 describe('crash safety (killed process)', () => {
   it('posts a case saved just before the process was killed exactly once, after restart', async () => {

@@ -1,4 +1,4 @@
-import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -22,6 +22,40 @@ describe('case database', () => {
       expect.arrayContaining(['audit_log', 'case_cards', 'case_events', 'cases', 'outbox', 'outbox_deliveries']),
     );
     db.close();
+  });
+
+  it('creates every table the channels and the delivery claim use, so none of them creates its own', () => {
+    const db = openCaseDatabase(':memory:');
+    const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all().map((t) => (t as { name: string }).name);
+    expect(tables).toEqual(expect.arrayContaining([
+      'deliveries', 'slack_turns', 'slack_feedback', 'web_turns', 'web_inbox', 'web_alerts', 'web_keys',
+      'teams_settings', 'teams_deferred_cards',
+    ]));
+    db.close();
+  });
+
+  it('migrates a field database whose channels had already created their tables, keeping their rows', () => {
+    const file = join(dir, 'field.db');
+    const raw = new Database(file);
+    for (const step of MIGRATIONS.slice(0, 2)) raw.exec(step);
+    raw.exec(`CREATE TABLE web_keys (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+      CREATE TABLE deliveries (key TEXT PRIMARY KEY, expires_at INTEGER NOT NULL);`);
+    raw.prepare(`INSERT INTO web_keys VALUES ('session', 'k1')`).run();
+    raw.prepare(`INSERT INTO deliveries VALUES ('slack:event:Ev1', 99)`).run();
+    raw.pragma('user_version = 2');
+    raw.close();
+    const db = openCaseDatabase(file);
+    expect(userVersion(db)).toBe(SCHEMA_VERSION);
+    expect(db.prepare('SELECT value FROM web_keys').all()).toEqual([{ value: 'k1' }]);
+    expect(db.prepare('SELECT key FROM deliveries').all()).toEqual([{ key: 'slack:event:Ev1' }]);
+    db.close();
+  });
+
+  it('keeps every CREATE TABLE, INDEX and TRIGGER in src/ inside the numbered migrations', () => {
+    const creators = readdirSync('src', { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts'))
+      .filter((f) => /\bCREATE\s+(UNIQUE\s+)?(TABLE|INDEX|TRIGGER|VIEW)\b/i.test(readFileSync(join('src', f), 'utf8')));
+    expect(creators).toEqual([join('cases', 'migrations.ts')]);
   });
 
   it('reopens an up-to-date database without migrating again, keeping its data', () => {

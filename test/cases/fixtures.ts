@@ -1,6 +1,6 @@
 /** Shared builders for the cases tests: a valid preliminary decision, facts, a reply address, officers. */
-import type { Message } from '../../src/assistant/message.js';
-import type { Reply } from '../../src/assistant/reply.js';
+import type { Message } from '../../src/contracts/message.js';
+import type { Reply } from '../../src/contracts/reply.js';
 import { fixedClock } from '../../src/core/clock.js';
 import type { Decision } from '../../src/rules/decision.js';
 import type { Facts } from '../../src/rules/facts.js';

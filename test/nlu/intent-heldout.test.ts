@@ -4,7 +4,7 @@
  * stays a measurement rather than a goal tuned against.
  */
 import { describe, expect, it } from 'vitest';
-import { INTENTS } from '../../src/assistant/reply.js';
+import { INTENTS } from '../../src/contracts/reply.js';
 import { readExamples } from '../../src/nlu/training-data.js';
 
 const train = readExamples('intents', 'train');

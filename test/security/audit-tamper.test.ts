@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
-import { newMessage } from '../../src/assistant/message.js';
+import { newMessage } from '../../src/contracts/message.js';
 import { AuditAnchors } from '../../src/cases/audit-anchor.js';
 import { GENESIS_HASH, recordHash } from '../../src/cases/audit-log.js';
 import { ConfigSchema } from '../../src/config.js';

@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
-import { newMessage } from '../../src/assistant/message.js';
+import { newMessage } from '../../src/contracts/message.js';
 import { BOT_USER_ID } from '../channels/slack/fake-slack-api.js';
 import { startHarness, type Harness } from '../channels/slack/harness.js';
 import { FakeConnector } from '../channels/teams/fake-connector.js';

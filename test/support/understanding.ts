@@ -1,7 +1,7 @@
 /** The real rules and language side, built once per test file. */
 import { Assistant } from '../../src/assistant/assistant.js';
 import { createUnderstanding } from '../../src/assistant/create-understanding.js';
-import type { Message } from '../../src/assistant/message.js';
+import type { Message } from '../../src/contracts/message.js';
 import { fixedClock } from '../../src/core/clock.js';
 import { loadRuleSet } from '../../src/rules/loader.js';
 

@@ -11,7 +11,7 @@ import { AuditLog } from '../../cases/audit-log.js';
 import { verifyAuditTrail } from '../../cases/audit-verify.js';
 import { checkIntegrity, defaultDbPath, openReadOnlyDatabase } from '../../cases/database.js';
 import { DatabaseError } from '../../cases/database-error.js';
-import { MessageSchema, newMessage, type Message } from '../../assistant/message.js';
+import { MessageSchema, newMessage, type Message } from '../../contracts/message.js';
 import { readScenarios, scoreScenario, summarise, type Scenario, type ScenarioResult } from '../../eval/scenarios.js';
 import { evaluate } from '../../rules/engine.js';
 import { FactsSchema, IsoDateSchema } from '../../rules/facts.js';
@@ -22,7 +22,9 @@ import { AuditAnchorEnvSchema } from '../../config.js';
 import { isoDay } from '../../core/clock.js';
 import { CliError } from './cli-error.js';
 import { renderText, replyJson } from './render-text.js';
-import { createCliAssistant, loadRules } from './runtime.js';
+import { createCliApp, createCliAssistant, loadRules } from './runtime.js';
+import type { App } from '../../app.js';
+import type { Reply } from '../../contracts/reply.js';
 
 export type Out = (line: string) => void;
 
@@ -39,15 +41,33 @@ function message(text: string, conversation: string, n: number, asOf: string | u
   }));
 }
 
-export function askCommand(turns: string[], opts: { asOf?: string; json?: boolean }, out: Out): number {
+/** One CLI turn through the app's turn pipeline, as every channel answers. */
+async function cliTurn(app: App, m: Message): Promise<Reply> {
+  const outcome = await app.turns.run({ message: m, deliveryKey: `cli:${m.conversation}:${m.id}` });
+  if (outcome.kind !== 'answered') throw new CliError(`turn ${m.id} was already answered`);
+  return outcome.reply;
+}
+
+/** Said under an escalation the in-memory case store will forget on exit. */
+function unrecordedCase(reply: Reply, audit: boolean): string {
+  const { caseId } = reply.escalation;
+  return !audit && caseId ? `\n(${caseId} is held in memory only and not sent to the compliance team: run ask --audit to record it.)` : '';
+}
+
+export async function askCommand(turns: string[], opts: { asOf?: string; json?: boolean; audit?: boolean }, out: Out): Promise<number> {
   if (turns.length === 0) throw new CliError('ask needs a question, e.g. lodestone ask "Do Dy magnets from China need a licence?"');
   const asOf = asOfOption(opts.asOf);
-  const { assistant } = createCliAssistant(asOf);
-  const conversation = `ask-${process.pid}-${Date.now()}`;
-  turns.forEach((t, i) => {
-    const reply = assistant.handle(message(t, conversation, i, asOf));
-    out(opts.json ? JSON.stringify(replyJson(reply)) : `${renderText(reply)}\n`);
-  });
+  const audit = opts.audit ?? false;
+  const app = createCliApp({ asOf, audit });
+  try {
+    const conversation = `ask-${process.pid}-${Date.now()}`;
+    for (const [i, t] of turns.entries()) {
+      const reply = await cliTurn(app, message(t, conversation, i, asOf));
+      out(opts.json ? JSON.stringify(replyJson(reply)) : `${renderText(reply)}${unrecordedCase(reply, audit)}\n`);
+    }
+  } finally {
+    await app.close();
+  }
   return 0;
 }
 
@@ -246,9 +266,10 @@ export function auditCommand(sub: string | undefined, opts: { from?: string; to?
   }
 }
 
-export async function chatCommand(opts: { asOf?: string }, out: Out): Promise<number> {
+export async function chatCommand(opts: { asOf?: string; audit?: boolean }, out: Out): Promise<number> {
   const asOf = asOfOption(opts.asOf);
-  const { assistant } = createCliAssistant(asOf);
+  const audit = opts.audit ?? false;
+  const app = createCliApp({ asOf, audit });
   const rl = createInterface({ input: process.stdin, output: process.stdout, prompt: 'you> ' });
   const conversation = `chat-${process.pid}`;
   let n = 0;
@@ -260,9 +281,11 @@ export async function chatCommand(opts: { asOf?: string }, out: Out): Promise<nu
       conv = `${conversation}-${++n}`;
       out('(new conversation)');
     } else if (line.trim()) {
-      out(renderText(assistant.handle(message(line, conv, ++n, asOf))));
+      const reply = await cliTurn(app, message(line, conv, ++n, asOf));
+      out(`${renderText(reply)}${unrecordedCase(reply, audit)}`);
     }
     rl.prompt();
   }
+  await app.close();
   return 0;
 }

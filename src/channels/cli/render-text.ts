@@ -1,5 +1,5 @@
 /** The Reply as plain text for a terminal: the same content every channel shows, in the same order. */
-import type { Reply } from '../../assistant/reply.js';
+import type { Reply } from '../../contracts/reply.js';
 
 export function renderText(reply: Reply): string {
   const lines: string[] = [];

@@ -6,8 +6,8 @@ import { RULES_DIR } from '../../core/paths.js';
 import { askCommand, auditCommand, chatCommand, decideCommand, evalCommand, rulesLintCommand, rulesShowCommand } from './commands.js';
 
 const USAGE = `usage:
-  lodestone ask [--as-of YYYY-MM-DD] [--json] "turn 1" ["turn 2" ...]
-  lodestone chat [--as-of YYYY-MM-DD]
+  lodestone ask [--as-of YYYY-MM-DD] [--json] [--audit] "turn 1" ["turn 2" ...]
+  lodestone chat [--as-of YYYY-MM-DD] [--audit]
   lodestone eval FILE.jsonl|DIR ... [--json] [--verbose | --summary-only]
   lodestone decide --facts FILE|- [--as-of YYYY-MM-DD] [--json]
   lodestone rules lint [DIR] | rules show [ID] [--as-of YYYY-MM-DD]
@@ -45,6 +45,8 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     options: {
       'as-of': { type: 'string' },
       json: { type: 'boolean' },
+      /** ask, chat: record the turns in the server's database (DATA_DIR) instead of an in-memory one. */
+      audit: { type: 'boolean' },
       facts: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
@@ -63,9 +65,9 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
   }
   switch (command) {
     case 'ask':
-      return askCommand(rest, { ...(asOf ? { asOf } : {}), json: values.json ?? false }, out);
+      return askCommand(rest, { ...(asOf ? { asOf } : {}), json: values.json ?? false, audit: values.audit ?? false }, out);
     case 'chat':
-      return chatCommand(asOf ? { asOf } : {}, out);
+      return chatCommand({ ...(asOf ? { asOf } : {}), audit: values.audit ?? false }, out);
     case 'eval':
       return evalCommand(rest, { json: values.json ?? false, verbose: values.verbose ?? false, summaryOnly: values['summary-only'] ?? false }, out);
     case 'decide':

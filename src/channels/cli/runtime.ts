@@ -1,7 +1,9 @@
-/** What the CLI commands share: the rules and the language side, loaded once per process. */
+/** What the CLI commands share: the rules and the language side, loaded once per process, or the whole app. */
+import { createApp, type App } from '../../app.js';
 import { Assistant } from '../../assistant/assistant.js';
 import { createUnderstanding } from '../../assistant/create-understanding.js';
 import { fixedClock, systemClock, type Clock } from '../../core/clock.js';
+import { ConfigError, loadConfig } from '../../config.js';
 import { INTENTS_DIR, RULES_DIR } from '../../core/paths.js';
 import { loadRuleSet, RulesError } from '../../rules/loader.js';
 import type { RuleSet } from '../../rules/ruleset.js';
@@ -21,4 +23,22 @@ export function createCliAssistant(asOf?: string): { assistant: Assistant; rules
   const { understander } = createUnderstanding(rules, RULES_DIR, INTENTS_DIR);
   const clock: Clock = asOf ? fixedClock(`${asOf}T12:00:00Z`) : systemClock;
   return { assistant: new Assistant({ rules, understander, clock }), rules };
+}
+
+/**
+ * The server's own composition for `ask` and `chat`, so a CLI question is a chat turn like any other: it goes
+ * through the turn pipeline, is audited, and an escalation opens a case. By default the case store is in memory
+ * and gone on exit; `audit` uses the server's database (DATA_DIR, with its audit anchors), where the case waits
+ * for the compliance team and the question stays in the audit log.
+ */
+export function createCliApp(opts: { asOf?: string | undefined; audit: boolean }): App {
+  let config;
+  try {
+    config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' });
+  } catch (e) {
+    if (e instanceof ConfigError) throw new CliError(e.message);
+    throw e;
+  }
+  const clock: Clock = opts.asOf ? fixedClock(`${opts.asOf}T12:00:00Z`) : systemClock;
+  return createApp({ config, clock, ...(opts.audit ? {} : { dbFile: ':memory:' }) });
 }

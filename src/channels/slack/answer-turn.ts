@@ -3,7 +3,7 @@
  * rendered, and the rendering goes where the turn came from: the thread, the DM, or privately to the asker.
  */
 import type { RespondFn } from '@slack/bolt';
-import type { Reply } from '../../assistant/reply.js';
+import type { TurnOutcome } from '../../assistant/turn-pipeline.js';
 import { encodeRef, threadOf, type ConversationRef } from './conversation-ref.js';
 import { renderReply, type RenderOptions, type RenderedMessage } from './render-blocks.js';
 import type { SlackContext } from './slack-context.js';
@@ -18,14 +18,12 @@ export type Delivery =
 export async function answerTurn(ctx: SlackContext, turn: SlackTurn, delivery: Delivery, preface?: RenderOptions['preface']): Promise<void> {
   const userName = turn.userName ?? await ctx.names.get(turn.user);
   const message = toMessage({ ...turn, userName }, ctx.app.clock.now());
-  let reply: Reply | 'duplicate';
+  let outcome: TurnOutcome<void>;
   try {
     // The claim, the answer (with its audit records and any case) and the stored turn commit together.
-    reply = await ctx.commits.run(() => {
-      if (turn.dedupeKey !== undefined && !ctx.app.dedupe.claim(turn.dedupeKey)) return 'duplicate' as const;
-      const r = ctx.app.answer(message);
-      ctx.store.addTurn({ id: message.id, team: turn.team, user: turn.user, ref: encodeRef(turn.ref), question: turn.text, reply: r });
-      return r;
+    outcome = await ctx.app.turns.run({
+      message, deliveryKey: turn.dedupeKey,
+      keep: (r) => ctx.store.addTurn({ id: message.id, team: turn.team, user: turn.user, ref: encodeRef(turn.ref), question: turn.text, reply: r }),
     });
   } catch (err) {
     // The asker is told, rather than left waiting on an answer that will not come.
@@ -36,12 +34,12 @@ export async function answerTurn(ctx: SlackContext, turn: SlackTurn, delivery: D
     });
     return;
   }
-  if (reply === 'duplicate') {
+  if (outcome.kind === 'duplicate') {
     ctx.app.metrics.duplicates.inc({ channel: 'slack' });
     ctx.log.debug({ key: turn.dedupeKey }, 'dropped a repeated Slack delivery');
     return;
   }
-  const rendered = renderReply(reply, {
+  const rendered = renderReply(outcome.reply, {
     ref: encodeRef(turn.ref),
     turnId: message.id,
     shareable: delivery.kind === 'ephemeral',

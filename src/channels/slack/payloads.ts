@@ -4,7 +4,7 @@
  * before any of these run; these check the shape.
  */
 import { z } from 'zod';
-import { TypedTextSchema } from '../../assistant/message.js';
+import { TypedTextSchema } from '../../contracts/message.js';
 import { OfficerDecisionSchema } from '../../cases/case-view.js';
 import { DECIDE_FORM } from './slack-ids.js';
 

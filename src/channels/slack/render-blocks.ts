@@ -7,7 +7,7 @@
  * Everything is cut to Slack's limits (text-limits.ts), so no Reply can make Slack refuse the message.
  */
 import type { types } from '@slack/bolt';
-import type { Reply } from '../../assistant/reply.js';
+import type { Reply } from '../../contracts/reply.js';
 import type { ReplyVerdict } from '../../rules/verdict.js';
 import { correctionLabels } from '../read-as-corrections.js';
 import { ACTION } from './slack-ids.js';

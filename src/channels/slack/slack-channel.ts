@@ -7,7 +7,7 @@
  */
 import { App as BoltApp, ExpressReceiver, webApi, type Middleware, type AnyMiddlewareArgs } from '@slack/bolt';
 import { Router } from 'express';
-import type { App } from '../../app.js';
+import type { App } from '../../app-context.js';
 import type { ChannelModule } from '../channel-module.js';
 import { ChannelConfigError } from '../channel-config-error.js';
 import { boltLogger } from './bolt-logger.js';
@@ -18,14 +18,13 @@ import { registerHome } from './register-home.js';
 import { registerMessages } from './register-messages.js';
 import { registerReplyActions } from './register-reply-actions.js';
 import { registerShortcut } from './register-shortcut.js';
-import { GroupCommit } from './group-commit.js';
 import { RecentIds } from './recent-ids.js';
 import { timestampFresh } from './request-freshness.js';
 import { Registrar, type Registered } from './registrar.js';
 import type { SlackContext } from './slack-context.js';
 import { platformError } from './slack-errors.js';
 import { SlackHumanChannel } from './slack-human-channel.js';
-import { SlackStore } from './slack-store.js';
+import type { SlackStore } from './slack-store.js';
 import { UserNames } from './user-names.js';
 import { WorkQueue } from './work-queue.js';
 
@@ -98,7 +97,7 @@ export async function createSlackChannel(app: App, options: SlackChannelOptions 
     bolt = new BoltApp({ ...identity, receiver });
   }
 
-  const store = new SlackStore(app.db, app.clock, Math.min(config.RETENTION_DAYS, 30));
+  const store = app.stores.slack;
   const queue = new WorkQueue({
     maxPending: options.maxPending ?? 10_000,
     onError: (err, key) => log.error({ err, key }, 'a Slack job failed'),
@@ -108,7 +107,7 @@ export async function createSlackChannel(app: App, options: SlackChannelOptions 
     },
   });
   const ctx: SlackContext = {
-    app, bolt, on: new Registrar(bolt), client: bolt.client, store, queue, log, botUserId, commits: new GroupCommit(app.db),
+    app, bolt, on: new Registrar(bolt), client: bolt.client, store, queue, log, botUserId,
     names: new UserNames({ client: outboxClient, clock: app.clock }),
   };
 

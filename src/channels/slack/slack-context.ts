@@ -1,8 +1,7 @@
 /** What every Slack handler is given: the app, Bolt's client, the Slack tables, the work queue, the log. */
 import type { App as BoltApp, webApi } from '@slack/bolt';
-import type { App } from '../../app.js';
+import type { App } from '../../app-context.js';
 import type { Logger } from '../../core/logger.js';
-import type { GroupCommit } from './group-commit.js';
 import type { Registrar } from './registrar.js';
 import type { SlackStore } from './slack-store.js';
 import type { UserNames } from './user-names.js';
@@ -17,8 +16,6 @@ export interface SlackContext {
   readonly client: webApi.WebClient;
   readonly store: SlackStore;
   readonly queue: WorkQueue;
-  /** Batches the database work of turns into shared transactions (one disk flush per batch). */
-  readonly commits: GroupCommit;
   readonly names: UserNames;
   readonly log: Logger;
   /** The bot's own user id, to strip its mention; from auth.test. */

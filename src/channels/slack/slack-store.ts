@@ -9,7 +9,7 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { CitationSchema } from '../../rules/decision.js';
 import { ReplyVerdictSchema } from '../../rules/verdict.js';
-import { EscalationSchema, FollowUpSchema } from '../../assistant/reply.js';
+import { EscalationSchema, FollowUpSchema } from '../../contracts/reply.js';
 import type { Clock } from '../../core/clock.js';
 import type { RenderableReply } from './render-blocks.js';
 
@@ -70,28 +70,6 @@ export class SlackStore {
   private lastPurge = 0;
 
   constructor(private readonly db: Database.Database, private readonly clock: Clock, private readonly keepDays: number) {
-    db.exec(`
-      CREATE TABLE IF NOT EXISTS slack_turns (
-        id TEXT PRIMARY KEY,
-        team TEXT NOT NULL,
-        user TEXT NOT NULL,
-        ref TEXT NOT NULL,
-        question TEXT NOT NULL,
-        verdict TEXT NOT NULL,
-        case_id TEXT,
-        reply TEXT NOT NULL,
-        created_at INTEGER NOT NULL
-      );
-      CREATE INDEX IF NOT EXISTS slack_turns_user ON slack_turns (user, created_at);
-      CREATE TABLE IF NOT EXISTS slack_feedback (
-        turn_id TEXT NOT NULL,
-        user TEXT NOT NULL,
-        helpful INTEGER NOT NULL CHECK (helpful IN (0, 1)),
-        verdict TEXT,
-        at INTEGER NOT NULL,
-        PRIMARY KEY (turn_id, user)
-      );
-    `);
     this.insertTurn = db.prepare(`INSERT OR IGNORE INTO slack_turns (id, team, user, ref, question, verdict, case_id, reply, created_at)
       VALUES (@id, @team, @user, @ref, @question, @verdict, @case_id, @reply, @created_at)`);
     this.selectTurn = db.prepare('SELECT * FROM slack_turns WHERE id = ?');

@@ -1,7 +1,7 @@
 /**
  * Slack text and ids into the channel-neutral Message. Pure: the clock's reading comes in as `receivedAt`.
  */
-import { newMessage, type Message } from '../../assistant/message.js';
+import { newMessage, type Message } from '../../contracts/message.js';
 import { conversationKey, encodeRef, threadOf, type ConversationRef } from './conversation-ref.js';
 
 /**

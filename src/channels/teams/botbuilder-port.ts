@@ -8,7 +8,7 @@ import {
   type Activity, type ConversationReference, type InvokeResponse,
 } from 'botbuilder';
 import { z } from 'zod';
-import { TypedTextSchema } from '../../assistant/message.js';
+import { TypedTextSchema } from '../../contracts/message.js';
 import { consoleToLog } from '../../core/console-capture.js';
 import type { Logger } from '../../core/logger.js';
 import { retryAfterMs } from './retry-after.js';

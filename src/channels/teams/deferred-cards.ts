@@ -15,12 +15,6 @@ export class DeferredCards {
   private readonly setRef;
 
   constructor(db: Database.Database) {
-    db.exec(`CREATE TABLE IF NOT EXISTS teams_deferred_cards (
-      case_id TEXT PRIMARY KEY,
-      ref TEXT,
-      deferred_at TEXT NOT NULL,
-      posted_at TEXT
-    )`);
     this.insert = db.prepare('INSERT OR IGNORE INTO teams_deferred_cards (case_id, deferred_at) VALUES (?, ?)');
     this.select = db.prepare('SELECT case_id, ref FROM teams_deferred_cards WHERE case_id = ?');
     this.selectWaiting = db.prepare('SELECT case_id, ref FROM teams_deferred_cards WHERE ref IS NULL ORDER BY deferred_at, case_id');

@@ -4,7 +4,7 @@
  */
 import { assertNever } from '../../rules/verdict.js';
 import { onCardInvoke } from './routes/invoke-route.js';
-import { onMessage } from './routes/message-route.js';
+import { asksAssistant, onMessage } from './routes/message-route.js';
 import type { TeamsDeps } from './teams-deps.js';
 import type { InboundActivity, TurnHandler } from './teams-port.js';
 
@@ -24,7 +24,9 @@ export function createTurnHandler(deps: TeamsDeps): TurnHandler {
     if (route === 'ignored') return;
     // Teams message ids are unique within a conversation (channel ones are timestamps), so the key has both.
     const key = a.id ? `teams:activity:${a.conversation.id}:${a.id}` : undefined;
-    if (key && !deps.app.dedupe.claim(key)) {
+    // A question claims its delivery in the turn pipeline, in the transaction that answers it; the rest here.
+    const pipelineClaims = route === 'message' && asksAssistant(a);
+    if (key && !pipelineClaims && !deps.app.dedupe.claim(key)) {
       deps.app.logger.debug({ activityId: a.id }, 'teams: duplicate delivery dropped');
       if (route === 'card_invoke') turn.respond({ kind: 'message', text: 'Already done.' });
       return;
@@ -32,7 +34,7 @@ export function createTurnHandler(deps: TeamsDeps): TurnHandler {
     try {
       switch (route) {
         case 'message':
-          return await onMessage(deps, turn);
+          return await onMessage(deps, turn, pipelineClaims ? key : undefined);
         case 'card_invoke':
           return await onCardInvoke(deps, turn);
         default:

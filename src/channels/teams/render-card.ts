@@ -3,7 +3,7 @@
  * the reasons, the next steps, the follow-up question with its answers as buttons, the sources as links, an
  * Escalate button, and the disclaimer. Pure: the same Reply always gives the same card.
  */
-import type { Escalation, Reply } from '../../assistant/reply.js';
+import type { Escalation, Reply } from '../../contracts/reply.js';
 import { assertNever } from '../../rules/verdict.js';
 import { correctionLabels } from '../read-as-corrections.js';
 import { cardData } from './card-actions.js';

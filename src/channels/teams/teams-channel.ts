@@ -4,16 +4,14 @@
  * Framework Emulator: it refuses to start unless the server listens on loopback only, answers only activities
  * from TEAMS_EMULATOR_URL, and takes no officer actions unless TEAMS_LOCAL_OFFICER_ACTIONS=true.
  */
-import type { App } from '../../app.js';
+import type { App } from '../../app-context.js';
 import type { Config } from '../../config.js';
 import type { ChannelModule } from '../channel-module.js';
 import { ChannelConfigError } from '../channel-config-error.js';
 import { createBotbuilderPort, type BotFrameworkSettings } from './botbuilder-port.js';
-import { DeferredCards } from './deferred-cards.js';
 import { createTurnHandler } from './on-turn.js';
 import { TeamsHumanChannel } from './teams-human-channel.js';
 import { createTeamsRouter } from './teams-router.js';
-import { TeamsSettings } from './teams-settings.js';
 
 export interface TeamsChannelOptions {
   /** Where the Bot Framework publishes its token signing keys (default: the public cloud's). */
@@ -24,9 +22,9 @@ export function createTeamsChannel(app: App, options: TeamsChannelOptions = {}):
   const settings = botFrameworkSettings(app.config, options);
   const logger = app.logger.child({ channel: 'teams' });
   const port = createBotbuilderPort(settings, logger);
-  const teamsSettings = new TeamsSettings(app.db);
+  const teamsSettings = app.stores.teams.settings;
   const humanChannel = new TeamsHumanChannel({
-    port, settings: teamsSettings, deferred: new DeferredCards(app.db), clock: app.clock, logger,
+    port, settings: teamsSettings, deferred: app.stores.teams.deferred, clock: app.clock, logger,
     getCase: (id) => app.cases.get(id),
   });
   const officerActions = port.authenticated || app.config.TEAMS_LOCAL_OFFICER_ACTIONS;

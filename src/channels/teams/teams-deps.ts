@@ -1,5 +1,5 @@
 /** What the routes work with: the app, and the Teams side's own pieces. */
-import type { App } from '../../app.js';
+import type { App } from '../../app-context.js';
 import type { TeamsHumanChannel } from './teams-human-channel.js';
 import type { TeamsSettings } from './teams-settings.js';
 

@@ -16,12 +16,6 @@ export class TeamsSettings {
   private readonly upsert;
 
   constructor(db: Database.Database) {
-    db.exec(`CREATE TABLE IF NOT EXISTS teams_settings (
-      key TEXT PRIMARY KEY,
-      value TEXT NOT NULL,
-      updated_by TEXT NOT NULL,
-      updated_at TEXT NOT NULL
-    )`);
     this.select = db.prepare('SELECT value FROM teams_settings WHERE key = ?');
     this.upsert = db.prepare(
       `INSERT INTO teams_settings (key, value, updated_by, updated_at) VALUES (?, ?, ?, ?)

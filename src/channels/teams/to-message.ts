@@ -1,6 +1,6 @@
 /** A Teams turn as the channel-neutral Message the assistant takes. */
 import { randomUUID } from 'node:crypto';
-import { newMessage, type Message } from '../../assistant/message.js';
+import { newMessage, type Message } from '../../contracts/message.js';
 import { wellFormed } from '../../core/well-formed.js';
 import type { Actor } from '../../cases/case-view.js';
 import { conversationKey, fit } from './conversations.js';

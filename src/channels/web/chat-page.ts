@@ -1,4 +1,5 @@
 /** The web chat page: the conversation so far, the composer, and a fresh-start button. Works without scripts. */
+import { randomUUID } from 'node:crypto';
 import { html, type SafeHtml } from './html.js';
 import type { InboxItem } from './inbox-store.js';
 import { page } from './layout.js';
@@ -36,6 +37,7 @@ export function renderChatPage(input: ChatPageInput): SafeHtml {
 </section>
 <form id="composer" class="composer" method="post" action="/chat" data-chat-send>
   <input type="hidden" name="csrf" value="${input.csrfToken}">
+  <input type="hidden" name="key" value="${randomUUID()}">
   <label for="question">Your question</label>
   <textarea id="question" name="text" rows="3" required aria-describedby="question-hint"></textarea>
   <p id="question-hint" class="hint">Say what it is, where it is made and shipped from, where it goes and who uses it.</p>

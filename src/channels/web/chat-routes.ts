@@ -4,20 +4,22 @@
  */
 import { randomUUID } from 'node:crypto';
 import express, { type Request, type Router } from 'express';
-import { newMessage } from '../../assistant/message.js';
-import type { Reply } from '../../assistant/reply.js';
+import { newMessage } from '../../contracts/message.js';
+import type { Reply } from '../../contracts/reply.js';
 import { renderChatPage } from './chat-page.js';
 import { formCsrf, requireCsrf } from './csrf.js';
-import { BODY_LIMIT, ChatInputSchema, InboxQuerySchema } from './input-schemas.js';
+import { BODY_LIMIT, ChatInputSchema, InboxQuerySchema, type ChatInput } from './input-schemas.js';
 import { renderInboxItem, renderTurn } from './render-turn.js';
 import type { WebSession } from './session.js';
 import { renderSourcesPage } from './sources-page.js';
 import type { Turn } from './transcript-store.js';
 import type { WebContext } from './web-context.js';
+import { WebError } from './web-error.js';
 
 export interface ChatAnswer {
   readonly turn: number;
-  readonly reply: Reply;
+  /** The reply; for a repeated post, as the transcript keeps it (without the frame and the facts). */
+  readonly reply: Reply | Turn['reply'];
   /** The same card the page shows, rendered by the server: the script only inserts it. */
   readonly html: string;
 }
@@ -30,14 +32,26 @@ export function chatRoutes(ctx: WebContext): Router {
   const tokenLogin = (req: Request): boolean => ctx.auth.required && ctx.proxyUsers.userOf(req) === undefined;
 
   // The asker is the user a trusted proxy signed in, when there is one; otherwise the session's anonymous visitor.
-  const ask = (req: Request, session: WebSession, text: string, asOf: string | undefined): Turn => {
+  // A post's idempotency key (`key`) is claimed with its answer in the turn pipeline: a repeat of the post gets
+  // the turn the first one was answered with, so a double click or a client's retry is never answered twice.
+  const ask = async (req: Request, session: WebSession, input: ChatInput): Promise<{ turn: Turn; reply: Reply | Turn['reply'] }> => {
     const now = ctx.app.clock.now();
     const message = newMessage({
-      id: `web-${randomUUID()}`, text, user: ctx.proxyUsers.userOf(req) ?? session.user, conversation: session.conversation, channel: 'web',
-      receivedAt: now, ...(asOf ? { asOf } : {}),
+      id: `web-${input.key ?? randomUUID()}`, text: input.text, user: ctx.proxyUsers.userOf(req) ?? session.user,
+      conversation: session.conversation, channel: 'web', receivedAt: now, ...(input.asOf ? { asOf: input.asOf } : {}),
     });
-    const reply = ctx.app.answer(message);
-    return ctx.transcript.add(session.conversation, message.text, reply, now);
+    const { key } = input;
+    const outcome = await ctx.app.turns.run({
+      message,
+      deliveryKey: key === undefined ? undefined : `web:${session.conversation}:${key}`,
+      keep: (reply) => ctx.transcript.add(session.conversation, message.text, reply, now, key),
+      replay: () => (key === undefined ? undefined : ctx.transcript.byKey(session.conversation, key)),
+    });
+    if (outcome.kind === 'answered' && outcome.kept) return { turn: outcome.kept, reply: outcome.reply };
+    if (outcome.kind === 'duplicate') ctx.app.metrics.duplicates.inc({ channel: 'web' });
+    if (outcome.kept) return { turn: outcome.kept, reply: outcome.kept.reply };
+    // Claimed, but its transcript row is gone (past retention): say so rather than answer it a second time.
+    throw new WebError(409, 'duplicate', 'This question was already answered; ask it again to get a new answer.');
   };
 
   router.get('/', (req, res) => {
@@ -50,10 +64,9 @@ export function chatRoutes(ctx: WebContext): Router {
     }).value);
   });
 
-  router.post('/chat', form, (req, res) => {
+  router.post('/chat', form, async (req, res) => {
     const session = requireCsrf(ctx.sessions, req, formCsrf(req.body));
-    const input = ChatInputSchema.parse(req.body);
-    const turn = ask(req, session, input.text, input.asOf);
+    const { turn } = await ask(req, session, ChatInputSchema.parse(req.body));
     res.redirect(303, `/#turn-${turn.id}`);
   });
 
@@ -73,11 +86,10 @@ export function chatRoutes(ctx: WebContext): Router {
     res.json({ csrfToken: ctx.sessions.ensure(req, res).csrfToken });
   });
 
-  router.post('/api/chat/messages', json, (req, res) => {
+  router.post('/api/chat/messages', json, async (req, res) => {
     const session = requireCsrf(ctx.sessions, req);
-    const input = ChatInputSchema.parse(req.body);
-    const turn = ask(req, session, input.text, input.asOf);
-    const body: ChatAnswer = { turn: turn.id, reply: turn.reply, html: renderTurn(turn, session.csrfToken).value };
+    const { turn, reply } = await ask(req, session, ChatInputSchema.parse(req.body));
+    const body: ChatAnswer = { turn: turn.id, reply, html: renderTurn(turn, session.csrfToken).value };
     res.json(body);
   });
 

@@ -5,7 +5,7 @@
  */
 import express, { type Request, type Response, type Router } from 'express';
 import type { z } from 'zod';
-import { officersFrom } from '../../app.js';
+import { officersFrom } from '../../app-context.js';
 import { CaseError } from '../../cases/case-error.js';
 import type { Actor, CaseView } from '../../cases/case-view.js';
 import { isoDay } from '../../core/clock.js';

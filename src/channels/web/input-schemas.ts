@@ -19,7 +19,10 @@ const OptionalDate = z
 export const ChatInputSchema = z.object({
   text: z.string().max(MAX_MESSAGE_CHARS),
   asOf: OptionalDate,
+  /** The post's idempotency key, chosen by the client once per question: a repeat of it is not answered again. */
+  key: z.string().regex(/^[A-Za-z0-9_-]{16,100}$/, 'an idempotency key of 16 to 100 letters, digits, - or _').optional(),
 });
+export type ChatInput = z.infer<typeof ChatInputSchema>;
 
 export const CsrfFieldSchema = z.object({ csrf: z.string().max(200) });
 

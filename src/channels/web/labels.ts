@@ -1,5 +1,5 @@
 /** The words the web pages put on verdicts, officer decisions, case states and rule statuses. */
-import type { Escalation } from '../../assistant/reply.js';
+import type { Escalation } from '../../contracts/reply.js';
 import type { CaseState, OfficerDecision } from '../../cases/case-view.js';
 import type { RuleStatus } from '../../rules/rule-status.js';
 import type { ReplyVerdict } from '../../rules/verdict.js';

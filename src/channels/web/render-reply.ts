@@ -4,7 +4,7 @@
  * the JSON API both call it, so a reloaded page and a live answer look the same.
  */
 import type { Citation } from '../../rules/decision.js';
-import type { Reply } from '../../assistant/reply.js';
+import type { Reply } from '../../contracts/reply.js';
 import { correctionLabels } from '../read-as-corrections.js';
 import { html, safeHttpUrl, type SafeHtml } from './html.js';
 import { ESCALATION_LABELS, VERDICT_LABELS } from './labels.js';

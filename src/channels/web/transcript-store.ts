@@ -1,45 +1,71 @@
-/** The web chat's turns per conversation (question and Reply), so a reloaded page shows the conversation so far. */
+/**
+ * The web chat's turns per conversation (question and Reply), so a reloaded page shows the conversation so far.
+ * A row keeps what the page redraws from: the reply without the frame and the facts (the audit log and the case
+ * keep the decision; the page never shows those two), which are most of a reply's size.
+ */
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import { ReplySchema, type Reply } from '../../assistant/reply.js';
+import { ReplySchema, type Reply } from '../../contracts/reply.js';
+
+/** The part of a Reply the chat page draws. */
+export const RedrawReplySchema = ReplySchema.omit({ frame: true, facts: true });
+export type RedrawReply = z.infer<typeof RedrawReplySchema>;
 
 export interface Turn {
   readonly id: number;
   readonly at: string;
   readonly text: string;
-  readonly reply: Reply;
+  readonly reply: RedrawReply;
 }
 
 const RowSchema = z.object({ id: z.number().int(), at: z.string(), text: z.string(), reply: z.string() });
 
 export class TranscriptStore {
-  constructor(private readonly db: Database.Database) {}
+  private readonly insert;
+  private readonly selectRecent;
+  private readonly selectByKey;
+  private readonly deleteOld;
 
-  add(conversation: string, text: string, reply: Reply, at: Date): Turn {
-    const r = this.db
-      .prepare('INSERT INTO web_turns (conversation, at, text, reply) VALUES (?, ?, ?, ?)')
-      .run(conversation, at.toISOString(), text, JSON.stringify(reply));
-    return { id: Number(r.lastInsertRowid), at: at.toISOString(), text, reply };
+  constructor(db: Database.Database) {
+    this.insert = db.prepare('INSERT INTO web_turns (conversation, at, text, reply, delivery_key) VALUES (?, ?, ?, ?, ?)');
+    this.selectRecent = db.prepare('SELECT id, at, text, reply FROM web_turns WHERE conversation = ? ORDER BY id DESC LIMIT ?');
+    this.selectByKey = db.prepare('SELECT id, at, text, reply FROM web_turns WHERE conversation = ? AND delivery_key = ?');
+    this.deleteOld = db.prepare('DELETE FROM web_turns WHERE at < ?');
+  }
+
+  /** Keeps a turn; `deliveryKey` is the post's idempotency key, by which a repeat of the post finds it. */
+  add(conversation: string, text: string, reply: Reply, at: Date, deliveryKey?: string): Turn {
+    const { frame: _frame, facts: _facts, ...kept } = reply;
+    const r = this.insert.run(conversation, at.toISOString(), text, JSON.stringify(kept), deliveryKey ?? null);
+    return { id: Number(r.lastInsertRowid), at: at.toISOString(), text, reply: kept };
+  }
+
+  /** The turn a post with this idempotency key was answered with, if it is still kept. */
+  byKey(conversation: string, deliveryKey: string): Turn | undefined {
+    const raw = this.selectByKey.get(conversation, deliveryKey);
+    return raw === undefined ? undefined : toTurn(raw);
   }
 
   /** The latest `limit` turns, oldest first. Rows that no longer parse (an older build wrote them) are skipped. */
   list(conversation: string, limit = 100): Turn[] {
-    const rows = this.db
-      .prepare('SELECT id, at, text, reply FROM web_turns WHERE conversation = ? ORDER BY id DESC LIMIT ?')
-      .all(conversation, limit);
     const turns: Turn[] = [];
-    for (const raw of rows.reverse()) {
-      const row = RowSchema.safeParse(raw);
-      if (!row.success) continue;
-      const reply = ReplySchema.safeParse(safeJson(row.data.reply));
-      if (reply.success) turns.push({ id: row.data.id, at: row.data.at, text: row.data.text, reply: reply.data });
+    for (const raw of this.selectRecent.all(conversation, limit).reverse()) {
+      const turn = toTurn(raw);
+      if (turn) turns.push(turn);
     }
     return turns;
   }
 
   deleteOlderThan(cutoff: Date): number {
-    return this.db.prepare('DELETE FROM web_turns WHERE at < ?').run(cutoff.toISOString()).changes;
+    return this.deleteOld.run(cutoff.toISOString()).changes;
   }
+}
+
+function toTurn(raw: unknown): Turn | undefined {
+  const row = RowSchema.safeParse(raw);
+  if (!row.success) return undefined;
+  const reply = RedrawReplySchema.safeParse(safeJson(row.data.reply));
+  return reply.success ? { id: row.data.id, at: row.data.at, text: row.data.text, reply: reply.data } : undefined;
 }
 
 export function safeJson(text: string): unknown {

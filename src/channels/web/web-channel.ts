@@ -2,27 +2,18 @@
  * The web channel: the local chat at `/` and the compliance console at `/console`, plus the HumanChannel through
  * which officers' decisions reach web askers. Built synchronously from the app (createChannels expects that).
  */
-import type { App } from '../../app.js';
+import type { App } from '../../app-context.js';
 import type { ChannelModule } from '../channel-module.js';
-import { AlertStore } from './alert-store.js';
 import { ConsoleAuth } from './console-auth.js';
-import { InboxStore } from './inbox-store.js';
 import { ProxyUsers } from './proxy-users.js';
 import { Sessions } from './session.js';
-import { TranscriptStore } from './transcript-store.js';
 import { WebHumanChannel } from './web-human-channel.js';
-import { ensureWebTables } from './web-tables.js';
-import { webSecret } from './web-keys.js';
 import { createWebRouter } from './web-router.js';
 
 const DAY_MS = 86_400_000;
 
 export function createWebChannel(app: App): ChannelModule {
-  ensureWebTables(app.db);
-  const key = webSecret(app.db);
-  const transcript = new TranscriptStore(app.db);
-  const inbox = new InboxStore(app.db);
-  const alerts = new AlertStore(app.db);
+  const { transcript, inbox, alerts, sessionKey: key } = app.stores.web;
   const ctx = {
     app, transcript, inbox, alerts,
     sessions: new Sessions(key),

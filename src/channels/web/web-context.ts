@@ -1,5 +1,5 @@
 /** What the web routes share: the app, and the web channel's own stores, sessions and login. */
-import type { App } from '../../app.js';
+import type { App } from '../../app-context.js';
 import type { AlertStore } from './alert-store.js';
 import type { ConsoleAuth } from './console-auth.js';
 import type { InboxStore } from './inbox-store.js';

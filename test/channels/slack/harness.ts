@@ -5,7 +5,7 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createApp, type App } from '../../../src/app.js';
+import { createApp, type ComposedApp as App } from '../../../src/app.js';
 import { ConfigSchema } from '../../../src/config.js';
 import type { Clock } from '../../../src/core/clock.js';
 import { createHttpApp } from '../../../src/server.js';

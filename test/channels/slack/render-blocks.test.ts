@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Reply } from '../../../src/assistant/reply.js';
+import type { Reply } from '../../../src/contracts/reply.js';
 import { renderReply, type Block, type RenderableReply } from '../../../src/channels/slack/render-blocks.js';
 import { renderCaseCard, renderDecisionNotice } from '../../../src/channels/slack/render-case.js';
 import { SLACK_ACTIONS } from '../../../src/channels/slack/slack-ids.js';

@@ -4,7 +4,7 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createApp, type App } from '../../../src/app.js';
+import { createApp, type ComposedApp as App } from '../../../src/app.js';
 import { OutboxDispatcher } from '../../../src/cases/outbox-dispatcher.js';
 import type { ChannelModule } from '../../../src/channels/channel-module.js';
 import { createTeamsChannel, type TeamsChannelOptions } from '../../../src/channels/teams/teams-channel.js';

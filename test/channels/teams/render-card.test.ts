@@ -1,6 +1,6 @@
 /** The Adaptive Cards, as pure functions of a Reply or a case. */
 import { describe, expect, it } from 'vitest';
-import type { Reply } from '../../../src/assistant/reply.js';
+import type { Reply } from '../../../src/contracts/reply.js';
 import type { CaseView } from '../../../src/cases/case-view.js';
 import { renderCaseCard } from '../../../src/channels/teams/render-case-card.js';
 import { renderReplyCard } from '../../../src/channels/teams/render-card.js';

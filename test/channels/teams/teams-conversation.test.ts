@@ -101,6 +101,17 @@ describe('answering in Teams', () => {
     expect(lode.app.cases.audit.records().filter((r) => r.kind === 'question')).toHaveLength(1);
   });
 
+  it('answers one activity delivered three times at the same moment once, with one question and one case', async () => {
+    const activity = personalMessage(fake, 'I want to talk to compliance about our terbium oxide shipment to Korea.');
+    const statuses = await Promise.all([lode.post(activity), lode.post(activity), lode.post(activity)]);
+
+    expect(statuses.map((r) => r.status)).toEqual([200, 200, 200]);
+    expect(fake.activities).toHaveLength(1);
+    expect(lode.app.cases.audit.records().filter((r) => r.kind === 'question')).toHaveLength(1);
+    expect(lode.app.cases.audit.records().filter((r) => r.kind === 'answer')).toHaveLength(1);
+    expect(lode.app.cases.list({ state: 'open' })).toHaveLength(1);
+  });
+
   it('answers the retry of a delivery whose answer could not be sent the first time', async () => {
     const activity = personalMessage(fake, 'Do samarium cobalt magnets need a licence to export from China to Japan?');
     fake.refuseNext(1, 400);

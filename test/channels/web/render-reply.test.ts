@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { Reply } from '../../../src/assistant/reply.js';
+import type { Reply } from '../../../src/contracts/reply.js';
 import { ESCALATE_TEXT, renderReply } from '../../../src/channels/web/render-reply.js';
 
 const ctx = { csrfToken: 'tok-123', idSuffix: '7' };

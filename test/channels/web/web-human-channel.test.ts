@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { CaseView } from '../../../src/cases/case-view.js';
 import { HumanChannelError } from '../../../src/cases/human-channel.js';
 import { fixedClock } from '../../../src/core/clock.js';
 import { AlertStore } from '../../../src/channels/web/alert-store.js';
 import { InboxStore } from '../../../src/channels/web/inbox-store.js';
 import { WebHumanChannel } from '../../../src/channels/web/web-human-channel.js';
-import { ensureWebTables } from '../../../src/channels/web/web-tables.js';
+import { openCaseDatabase } from '../../../src/cases/database.js';
 import { decision, magnetFacts } from '../../cases/fixtures.js';
 
 let db: Database.Database;
@@ -15,8 +15,7 @@ let alerts: AlertStore;
 let channel: WebHumanChannel;
 
 beforeEach(() => {
-  db = new Database(':memory:');
-  ensureWebTables(db);
+  db = openCaseDatabase(':memory:');
   inbox = new InboxStore(db);
   alerts = new AlertStore(db);
   channel = new WebHumanChannel(inbox, alerts, fixedClock('2026-03-02T10:00:00Z'));

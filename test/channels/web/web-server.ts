@@ -1,7 +1,7 @@
 /** Starts the real HTTP server with the web channel on 127.0.0.1 and a free port, for the HTTP and browser tests. */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createApp, type App } from '../../../src/app.js';
+import { createApp, type ComposedApp as App } from '../../../src/app.js';
 import type { OutboxDispatcher } from '../../../src/cases/outbox-dispatcher.js';
 import type { ChannelModule } from '../../../src/channels/channel-module.js';
 import { createWebChannel } from '../../../src/channels/web/web-channel.js';

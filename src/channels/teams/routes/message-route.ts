@@ -9,7 +9,12 @@ import type { TeamsTurn } from '../teams-port.js';
 import { runCardAction } from './card-action.js';
 import { isComplianceCommand, setComplianceConversation } from './compliance-command.js';
 
-export async function onMessage(deps: TeamsDeps, turn: TeamsTurn): Promise<void> {
+/** True when the activity is a question for the assistant, whose delivery the turn pipeline claims itself. */
+export function asksAssistant(a: TeamsTurn['activity']): boolean {
+  return (a.value === undefined || a.value === null) && !isComplianceCommand(a.text);
+}
+
+export async function onMessage(deps: TeamsDeps, turn: TeamsTurn, deliveryKey?: string): Promise<void> {
   const a = turn.activity;
   if (a.value !== undefined && a.value !== null) {
     const outcome = await runCardAction(deps, turn, parseSubmit(a.value));
@@ -17,5 +22,5 @@ export async function onMessage(deps: TeamsDeps, turn: TeamsTurn): Promise<void>
     return;
   }
   if (isComplianceCommand(a.text)) return setComplianceConversation(deps, turn);
-  await answerTurn(deps, turn, a.text);
+  await answerTurn(deps, turn, a.text, deliveryKey);
 }

@@ -34,14 +34,22 @@
     status.textContent = value ? 'Asking Lodestone…' : '';
   }
 
+  /** One idempotency key per question: a retry of the same post is answered once (chat-routes.ts). */
+  function newKey() {
+    const bytes = new Uint8Array(16);
+    window.crypto.getRandomValues(bytes);
+    return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  }
+
   async function send(text, asOf) {
     setBusy(true);
+    const key = newKey();
     try {
       const res = await fetch('/api/chat/messages', {
         method: 'POST',
         credentials: 'same-origin',
         headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-CSRF-Token': csrf },
-        body: JSON.stringify(asOf ? { text, asOf } : { text }),
+        body: JSON.stringify(asOf ? { text, asOf, key } : { text, key }),
       });
       const body = await res.json().catch(() => ({}));
       if (!res.ok) {

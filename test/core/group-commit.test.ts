@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { GroupCommit } from '../../../src/channels/slack/group-commit.js';
-import { WorkQueue } from '../../../src/channels/slack/work-queue.js';
+import { GroupCommit } from '../../src/core/group-commit.js';
+import { WorkQueue } from '../../src/channels/slack/work-queue.js';
 
 function db(): Database.Database {
   const d = new Database(':memory:');

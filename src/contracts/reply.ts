@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { CitationSchema, RuleResultSchema } from '../rules/decision.js';
-import { FrameSchema } from '../contracts/frame.js';
+import { FrameSchema } from './frame.js';
 import { FactsSchema } from '../rules/facts.js';
 import { ReplyVerdictSchema } from '../rules/verdict.js';
 

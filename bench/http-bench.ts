@@ -1,0 +1,147 @@
+/**
+ * The web chat JSON API under load (issue 11): autocannon at 10, 50 and 200 connections against the real server in
+ * its own process (bench/http-server.ts), then against a bare Express JSON handler in the same run and under the
+ * same load generator. Prints turns/s, p50/p99 latency, the server's event-loop lag p99, its CPU per turn, and
+ * bytes of database per turn and per case (after a WAL checkpoint). Each post carries its own idempotency key and
+ * comes from one of 100 sessions, so turns spread over 100 conversations as real askers' would.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { BENCH_CONVERSATIONS } from './questions.js';
+import type { ServerStats } from './http-server.js';
+
+const DURATION_S = 6;
+const SESSIONS = 100;
+const QUESTIONS = BENCH_CONVERSATIONS.flat();
+
+interface Server {
+  readonly child: ChildProcess;
+  readonly url: string;
+}
+
+function onMessage<T>(child: ChildProcess, pick: (m: Record<string, unknown>) => T | undefined): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const listener = (m: unknown): void => {
+      const v = typeof m === 'object' && m !== null ? pick(m as Record<string, unknown>) : undefined;
+      if (v === undefined) return;
+      child.off('message', listener);
+      resolve(v);
+    };
+    child.on('message', listener);
+    child.once('exit', (code) => reject(new Error(`bench server exited (${code})`)));
+  });
+}
+
+async function startServer(mode: 'lodestone' | 'bare', dir: string): Promise<Server> {
+  const script = join(fileURLToPath(new URL('.', import.meta.url)), 'http-server.js');
+  const child = fork(script, [mode, dir], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const port = await onMessage(child, (m) => (typeof m['port'] === 'number' ? m['port'] : undefined));
+  return { child, url: `http://127.0.0.1:${port}` };
+}
+
+async function measure<R>(server: Server, run: () => Promise<R>): Promise<{ result: R; stats: ServerStats }> {
+  server.child.send('start');
+  const result = await run();
+  server.child.send('stop');
+  const stats = await onMessage(server.child, (m) => m['stats'] as ServerStats | undefined);
+  return { result, stats };
+}
+
+interface Session {
+  readonly cookie: string;
+  readonly csrf: string;
+}
+
+async function openSession(url: string): Promise<Session> {
+  const res = await fetch(`${url}/api/chat/session`);
+  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const body = (await res.json()) as { csrfToken: string };
+  return { cookie, csrf: body.csrfToken };
+}
+
+function chatLoad(url: string, sessions: readonly Session[], connections: number): Promise<autocannon.Result> {
+  let n = 0;
+  return autocannon({
+    url, connections, duration: DURATION_S,
+    requests: [{
+      method: 'POST', path: '/api/chat/messages',
+      setupRequest: (req) => {
+        const i = n++;
+        const s = sessions[i % sessions.length] as Session;
+        return {
+          ...req,
+          headers: { 'content-type': 'application/json', origin: url, cookie: s.cookie, 'x-csrf-token': s.csrf },
+          body: JSON.stringify({ text: QUESTIONS[i % QUESTIONS.length], key: randomBytes(12).toString('hex') }),
+        };
+      },
+    }],
+  });
+}
+
+function bareLoad(url: string, connections: number): Promise<autocannon.Result> {
+  return autocannon({
+    url, connections, duration: DURATION_S,
+    requests: [{ method: 'POST', path: '/bare', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: QUESTIONS[0] }) }],
+  });
+}
+
+function stop(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.child.once('exit', () => resolve());
+    server.child.send('exit');
+  });
+}
+
+export async function benchHttp(): Promise<Record<string, number>> {
+  const dir = mkdtempSync(join(tmpdir(), 'lodestone-http-bench-'));
+  const out: Record<string, number> = {};
+  try {
+    const lode = await startServer('lodestone', dir);
+    const sessions = await Promise.all(Array.from({ length: SESSIONS }, () => openSession(lode.url)));
+    // Warm-up: JIT, the statement caches and the page cache, not counted.
+    await chatLoad(lode.url, sessions, 10).then(() => undefined);
+    // The database as the warm-up left it, so each load's growth is its own.
+    let before = (await measure(lode, async () => undefined)).stats;
+    for (const c of [10, 50, 200]) {
+      const { result, stats } = await measure(lode, () => chatLoad(lode.url, sessions, c));
+      const turns = stats.turns - before.turns;
+      const cases = stats.cases - before.cases;
+      out[`web${c}TurnsPerSec`] = result['2xx'] / DURATION_S;
+      out[`web${c}P50Ms`] = result.latency.p50;
+      out[`web${c}P99Ms`] = result.latency.p99;
+      out[`web${c}EventLoopLagP99Ms`] = stats.lagP99Ms;
+      out[`web${c}CpuMsPerTurn`] = turns > 0 ? stats.cpuMs / turns : 0;
+      out[`web${c}Non2xx`] = result.non2xx + result.errors;
+      out[`web${c}DbBytesPerTurn`] = turns > 0 ? (stats.dbBytes - before.dbBytes) / turns : 0;
+      out[`web${c}NewCases`] = cases;
+      before = stats;
+    }
+    const last = before;
+    out['dbBytesPerTurnOverall'] = last.turns > 0 ? last.dbBytes / last.turns : 0;
+    // Per case: the whole database over the cases opened, an upper bound (it includes every other turn too).
+    out['dbBytesPerCaseUpperBound'] = last.cases > 0 ? last.dbBytes / last.cases : 0;
+    // Where the bytes go: the biggest tables (with their indexes), per turn.
+    for (const [table, bytes] of Object.entries(last.tableBytes).slice(0, 6)) {
+      out[`bytesPerTurn.${table}`] = last.turns > 0 ? bytes / last.turns : 0;
+    }
+    await stop(lode);
+
+    const bare = await startServer('bare', dir);
+    await bareLoad(bare.url, 10);
+    for (const c of [10, 50, 200]) {
+      const { result } = await measure(bare, () => bareLoad(bare.url, c));
+      out[`bareExpress${c}ReqPerSec`] = result['2xx'] / DURATION_S;
+      out[`bareExpress${c}P99Ms`] = result.latency.p99;
+    }
+    await stop(bare);
+    out['web50OverBareExpress50'] = (out['web50TurnsPerSec'] ?? 0) / Math.max(1, out['bareExpress50ReqPerSec'] ?? 0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return out;
+}

@@ -1,0 +1,35 @@
+/**
+ * The stores the channels keep their own state in, built once by the composition root from the app database.
+ * This factory is the only place on the channel side that sees the database: a channel module is handed its
+ * stores (App.stores), never the connection, so what it can write is what its stores say.
+ */
+import type Database from 'better-sqlite3';
+import type { Clock } from '../core/clock.js';
+import { SlackStore } from './slack/slack-store.js';
+import { DeferredCards } from './teams/deferred-cards.js';
+import { TeamsSettings } from './teams/teams-settings.js';
+import { AlertStore } from './web/alert-store.js';
+import { InboxStore } from './web/inbox-store.js';
+import { TranscriptStore } from './web/transcript-store.js';
+import { webSecret } from './web/web-keys.js';
+
+export interface ChannelStores {
+  readonly web: {
+    readonly transcript: TranscriptStore;
+    readonly inbox: InboxStore;
+    readonly alerts: AlertStore;
+    /** The key sessions are signed with, kept in web_keys so a restart keeps open pages valid. */
+    readonly sessionKey: Buffer;
+  };
+  readonly slack: SlackStore;
+  readonly teams: { readonly settings: TeamsSettings; readonly deferred: DeferredCards };
+}
+
+export function createChannelStores(db: Database.Database, clock: Clock, retentionDays: number): ChannelStores {
+  return {
+    web: { transcript: new TranscriptStore(db), inbox: new InboxStore(db), alerts: new AlertStore(db), sessionKey: webSecret(db) },
+    // Slack turns are kept for the App Home and feedback, at most 30 days.
+    slack: new SlackStore(db, clock, Math.min(retentionDays, 30)),
+    teams: { settings: new TeamsSettings(db), deferred: new DeferredCards(db) },
+  };
+}

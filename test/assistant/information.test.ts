@@ -1,0 +1,28 @@
+/** The information answers take every rule's status from the rules data and the date asked, never from prose. */
+import { describe, expect, it } from 'vitest';
+import { answerRegulation, instrumentsOn } from '../../src/assistant/information.js';
+import type { RuleSet } from '../../src/rules/ruleset.js';
+import { rules } from '../support/understanding.js';
+
+const NO_61 = 'CN-ANN-2025-61';
+const line61 = (lines: readonly string[]): string | undefined => lines.find((l) => l.startsWith(rules.sources.get(NO_61)?.title ?? '?'));
+
+describe('the instruments Lodestone holds', () => {
+  it('gives each instrument its status on the day asked, worked out from the dates', () => {
+    expect(line61(instrumentsOn(rules, '2026-03-01'))).toMatch(/: suspended by CN-ANN-2025-70 until 2026-11-10$/);
+    expect(line61(instrumentsOn(rules, '2026-11-20'))).toMatch(/: status unknown since 2026-11-10$/);
+    expect(line61(instrumentsOn(rules, '2025-10-01'))).toMatch(/: in force from 2025-10-09(; partly in force from 2025-12-01)?$/);
+  });
+
+  it('follows the data: without the suspension in the rules, No. 61 reads as in force', () => {
+    const unsuspended: RuleSet = { ...rules, rules: rules.rules.map((r) => (r.sources[0]?.id === NO_61 ? { ...r, suspensions: [] } : r)) };
+    expect(line61(instrumentsOn(unsuspended, '2026-03-01'))).toMatch(/: in force$/);
+  });
+
+  it('answers "which rule do you mean?" with that list, not with a status written in prose', () => {
+    const answer = answerRegulation(rules, [], 'which rule?', '2026-11-20');
+    expect(answer.headline).toBe('Which rule do you mean?');
+    expect(answer.reasons).toEqual(expect.arrayContaining(instrumentsOn(rules, '2026-11-20')));
+    expect(answer.reasons.join(' ')).not.toMatch(/suspended by No\. 70/);
+  });
+});

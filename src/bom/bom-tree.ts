@@ -68,9 +68,3 @@ export function buildTree(lines: readonly BomLine[]): BomTree {
     nestedBy: hasParents ? 'parent' : hasLevels ? 'level' : 'flat',
   };
 }
-
-/** True when `ancestor` is above `i` in the tree. */
-export function isBelow(tree: BomTree, i: number, ancestor: number): boolean {
-  for (let p = tree.parentOf[i] ?? -1; p >= 0; p = tree.parentOf[p] ?? -1) if (p === ancestor) return true;
-  return false;
-}

@@ -8,7 +8,7 @@
  * the line says how, and a share under the line resting on an estimate or a missing value is "undetermined".
  */
 import type { ItemFacts } from '../rules/facts.js';
-import { buildTree, isBelow, type BomTree } from './bom-tree.js';
+import { buildTree, type BomTree } from './bom-tree.js';
 import type { BomLine } from './read-bom.js';
 
 /** No. 61 Annex 1 Part I elements (as reported in the brief, §3). */
@@ -130,6 +130,12 @@ export function contentShare(input: ShareInput): ContentShare {
     const cls = rareEarthClass(items[i]);
     return (cls === 'part_one' || cls === 'maybe_part_one') && origins[i] !== undefined ? origins[i] === 'CN' : cls === 'part_one' || cls === 'maybe_part_one';
   });
+  // Lines with a counted candidate somewhere below them: marked by walking up from each candidate.
+  const itemisedBelow = new Set<number>();
+  candidate.forEach((c, j) => {
+    if (!c) return;
+    for (let p = tree.parentOf[j] ?? -1; p >= 0 && !itemisedBelow.has(p); p = tree.parentOf[p] ?? -1) itemisedBelow.add(p);
+  });
   const contents: LineContent[] = lines.map((line, i) => {
     const cls = rareEarthClass(items[i]);
     const origin = origins[i];
@@ -137,7 +143,7 @@ export function contentShare(input: ShareInput): ContentShare {
     if (cls === 'none') return { ...base, counted: false, note: 'no rare-earth content read' };
     if (cls === 'other_rare_earth') return { ...base, counted: false, note: 'rare earths, but stated free of Dy and Tb and of the other Part I elements: not Part I content' };
     if (origin !== undefined && origin !== 'CN') return { ...base, counted: false, note: `origin ${origin}: not Chinese-origin content` };
-    if (lines.some((_, j) => candidate[j] && isBelow(tree, j, i))) return { ...base, counted: false, note: 'its rare-earth parts are listed below it and counted there' };
+    if (itemisedBelow.has(i)) return { ...base, counted: false, note: 'its rare-earth parts are listed below it and counted there' };
     const how = `${cls === 'maybe_part_one' ? 'composition not given, so counted as holding Dy or Tb; ' : ''}${origin === undefined ? 'origin not given, so counted as Chinese; ' : ''}`;
     const value = ext[i];
     const isAssembly = items[i]?.form !== 'magnet' && items[i]?.form !== 'magnet_powder' && items[i]?.downstream !== undefined;

@@ -55,7 +55,8 @@ function isBlank(row: readonly string[]): boolean {
 function headerTexts(table: Table, at: number): string[] {
   const row = table.rows[at] ?? [];
   const above = at > 0 ? table.rows[at - 1] ?? [] : [];
-  return row.map((cell, i) => {
+  return Array.from({ length: Math.max(row.length, above.length) }, (_, i) => {
+    const cell = row[i] ?? '';
     const group = above[i]?.trim() ?? '';
     if (columnForHeader(cell) || !group || group === cell.trim()) return cell.trim() || group;
     return cell.trim() ? `${group} ${cell.trim()}` : group;
@@ -80,13 +81,15 @@ function matchColumns(headers: readonly string[], map: ReadonlyMap<BomColumn, st
 
 /** The header row: of the first rows, the one naming the most known columns, including a description. */
 function findHeader(table: Table, map: ReadonlyMap<BomColumn, string>, name: string): { at: number; headers: string[]; columns: Map<BomColumn, number> } {
-  let best: { at: number; headers: string[]; columns: Map<BomColumn, number> } | undefined;
+  let best: { at: number; headers: string[]; columns: Map<BomColumn, number>; score: number } | undefined;
   for (let at = 0; at < Math.min(HEADER_SEARCH_ROWS, table.rows.length); at++) {
     if (isBlank(table.rows[at] ?? [])) continue;
     const headers = headerTexts(table, at);
     const columns = matchColumns(headers, map);
     if (!columns.has('description') && !columns.has('partNumber')) continue;
-    if (columns.size >= 2 && (!best || columns.size > best.columns.size)) best = { at, headers, columns };
+    // A row that names the description beats a row of group headings naming as many columns.
+    const score = columns.size + (columns.has('description') ? 0.5 : 0);
+    if (columns.size >= 2 && (!best || score > best.score)) best = { at, headers, columns, score };
   }
   if (!best && map.size > 0) {
     const seen = new Set(table.rows.slice(0, HEADER_SEARCH_ROWS).flatMap((_, at) => headerTexts(table, at).map(normaliseHeader)));

@@ -5,8 +5,9 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { extname } from 'node:path';
+import { Readable } from 'node:stream';
 import { assertNever } from '../rules/verdict.js';
-import { BomError } from './bom-error.js';
+import { BomError, MAX_BOM_LINES } from './bom-error.js';
 
 export interface Table {
   readonly rows: readonly (readonly string[])[];
@@ -16,6 +17,9 @@ export interface Table {
   /** Rows whose cells held formulas: their saved results were read, never recomputed. */
   readonly formulaRows: ReadonlySet<number>;
 }
+
+/** Rows read past the line limit, for titles, headings and blank rows, before a file is known to be too long. */
+const HEADER_ALLOWANCE = 1000;
 
 /** Files larger than this are refused before parsing (a 20,000-line BOM is a few megabytes). */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -82,31 +86,43 @@ function cellText(value: ExcelJS.CellValue): { text: string; formula: boolean } 
   return { text: '', formula: false };
 }
 
+/**
+ * XLSX through exceljs's streaming reader: the first worksheet, row by row, so a 20,000-line BOM is never held as a
+ * whole workbook model. A merged cell's text is in its first cell only; the header reader joins a heading merged
+ * above (or down into) an empty header cell, so merged headings still name their columns.
+ */
 async function readXlsx(name: string, bytes: Uint8Array): Promise<Table> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
-  } catch (e) {
-    throw new BomError('malformed', `${name}: not a readable XLSX file (${(e as Error).message.split('\n')[0]})`);
-  }
-  const sheet = workbook.worksheets.find((w) => w.state !== 'hidden' && w.actualRowCount > 0);
-  if (!sheet) throw new BomError('empty', `${name}: the workbook has no sheet with data`);
   const rows: string[][] = [];
   const rowNumbers: number[] = [];
   const formulaRows = new Set<number>();
-  const width = sheet.columnCount;
-  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= width; c++) {
-      // A merged cell reads as its master's value, so a header merged over two columns names both.
-      const { text, formula } = cellText(row.getCell(c).value);
-      if (formula) formulaRows.add(rowNumber);
-      cells.push(text);
+  let sheet: string | undefined;
+  try {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
+      worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore',
+    });
+    for await (const worksheet of reader) {
+      for await (const row of worksheet) {
+        const values = Array.isArray(row.values) ? row.values : [];
+        const cells: string[] = [];
+        // row.values is 1-based; missing cells are holes.
+        for (let c = 1; c < values.length; c++) {
+          const { text, formula } = cellText(values[c] as ExcelJS.CellValue);
+          if (formula) formulaRows.add(row.number);
+          cells.push(text);
+        }
+        // Rows skipped in the file are blank rows: keep their numbers honest for messages.
+        rows.push(cells);
+        rowNumbers.push(row.number);
+        if (rows.length > MAX_BOM_LINES + HEADER_ALLOWANCE) break;
+      }
+      sheet = (worksheet as unknown as { name?: string }).name;
+      if (rows.length > 0) break;
     }
-    rows.push(cells);
-    rowNumbers.push(rowNumber);
-  });
-  return { rows, rowNumbers, sheet: sheet.name, formulaRows };
+  } catch (e) {
+    throw new BomError('malformed', `${name}: not a readable XLSX file (${(e as Error).message.split('\n')[0]})`);
+  }
+  if (rows.length === 0) throw new BomError('empty', `${name}: the workbook has no sheet with data`);
+  return { rows, rowNumbers, ...(sheet ? { sheet } : {}), formulaRows };
 }
 
 export async function readTable(name: string, bytes: Uint8Array): Promise<Table> {

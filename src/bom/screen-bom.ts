@@ -18,7 +18,8 @@ import type { Bom } from './read-bom.js';
 export interface ViewResult {
   readonly verdict: ReplyVerdict;
   readonly reasons: readonly string[];
-  readonly citations: readonly Citation[];
+  /** Source and article; titles and addresses are given once, in the screening's `sources`. */
+  readonly citations: readonly Pick<Citation, 'source' | 'article'>[];
   /** For `need_info`: the BOM column (or option) whose value would decide it. */
   readonly decidingColumn?: string;
   readonly missing: readonly string[];
@@ -61,6 +62,8 @@ export interface Screening {
   readonly lines: readonly ScreenedLine[];
   readonly product: ProductResult;
   readonly counts: Readonly<Record<string, number>>;
+  /** Every source cited above, with its title and address. */
+  readonly sources: Readonly<Record<string, Omit<Citation, 'source' | 'article'>>>;
 }
 
 export interface ScreenOptions {
@@ -108,7 +111,7 @@ function toView(d: Decision, view: 'part' | 'product'): ViewResult {
   return {
     verdict: d.verdict,
     reasons: d.reasons.slice(0, MAX_REASONS),
-    citations: d.citations,
+    citations: d.citations.map((c) => ({ source: c.source, ...(c.article ? { article: c.article } : {}) })),
     ...(d.verdict === 'need_info' && first ? { decidingColumn: columnForFact(first.fact, view) } : {}),
     missing: d.missing.map((m) => m.label),
   };
@@ -189,7 +192,12 @@ export function createScreener(rules: RuleSet, understander: Understander): (bom
       counts[`part:${l.partExport.verdict}`] = (counts[`part:${l.partExport.verdict}`] ?? 0) + 1;
       counts[`product:${l.productExport.verdict}`] = (counts[`product:${l.productExport.verdict}`] ?? 0) + 1;
     }
+    const sources: Record<string, Omit<Citation, 'source' | 'article'>> = {};
+    for (const d of decided.values()) {
+      for (const c of d.citations) sources[c.source] ??= { ...(c.title ? { title: c.title } : {}), ...(c.url ? { url: c.url } : {}) };
+    }
     return {
+      sources,
       file: bom.name, ...(bom.sheet ? { sheet: bom.sheet } : {}), asOf, rulesVersion: rules.version, nestedBy: share.tree.nestedBy, lines, product, counts,
     };
   };

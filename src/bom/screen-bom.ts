@@ -141,7 +141,8 @@ export function createScreener(rules: RuleSet, understander: Understander): (bom
     };
     const total = bom.lines.length;
     const readings = bom.lines.map((line, i) => {
-      if (options.onProgress && i % 500 === 0) options.onProgress(i, total);
+      // Reading is the first half of the work, deciding the second: progress counts lines through both.
+      if (options.onProgress && i % 500 === 0) options.onProgress(Math.floor(i / 2), total);
       return readLine(line);
     });
     const items = readings.map((r) => itemForRules(r.item));

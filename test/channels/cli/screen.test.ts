@@ -82,5 +82,7 @@ describe('lodestone screen', () => {
     expect(r.code).toBe(0);
     expect(r.err[0]).toMatch(/^screening \[\.{20}\] 0\/2500 lines$/);
     expect(r.err.at(-1)).toMatch(/^screening \[#{20}\] 2500\/2500 lines$/);
+    const done = r.err.map((l) => Number(/ (\d+)\/2500 lines$/.exec(l)?.[1]));
+    expect(done).toEqual([...done].sort((a, b) => a - b));
   });
 });

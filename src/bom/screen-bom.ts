@@ -13,6 +13,7 @@ import type { ReplyVerdict } from '../rules/verdict.js';
 import { contentShare, DE_MINIMIS_PERCENT, rareEarthClass, type ContentShare, type LineContent } from './content-share.js';
 import { COLUMN_LABELS, type BomColumn } from './columns.js';
 import { createCountryReader, createLineReader } from './line-item.js';
+import { BomError } from './bom-error.js';
 import type { Bom } from './read-bom.js';
 
 export interface ViewResult {
@@ -150,7 +151,10 @@ export function createScreener(rules: RuleSet, understander: Understander): (bom
     const share = contentShare({ lines: bom.lines, items, origins, ...(options.productValue !== undefined ? { productValue: options.productValue } : {}) });
     const [onlyRoot] = share.tree.roots;
     const rootMadeIn = share.tree.roots.length === 1 && onlyRoot !== undefined ? bom.lines[onlyRoot]?.madeIn : undefined;
-    const madeIn = readCountry(options.madeIn) ?? readCountry(rootMadeIn);
+    const givenMadeIn = readCountry(options.madeIn);
+    // A made-in that names no country must not quietly fall back to the file's: the product verdict turns on it.
+    if (options.madeIn !== undefined && givenMadeIn === undefined) throw new BomError('bad_option', `--made-in "${options.madeIn}" names no country Lodestone knows; give an ISO code such as DE or CN`);
+    const madeIn = givenMadeIn ?? readCountry(rootMadeIn);
     const productRoute: Facts = madeIn ? { madeIn, shipFrom: madeIn } : {};
     // The share exists only with a product value and one currency.
     const valueKnown = share.sharePercent !== undefined;

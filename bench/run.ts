@@ -1,11 +1,12 @@
 /**
  * `npm run bench`: prints the numbers the issues ask for. Runs against the built code (dist/), one section at a
- * time; `--only NAME` runs one section (cold, assistant, classifiers, fusion, cases, slack, slack-latency, http).
+ * time; `--only NAME` runs one section (cold, assistant, classifiers, fusion, cases, slack, slack-latency, http, bom).
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { benchAssistant } from './assistant-bench.js';
+import { benchBom } from './bom-bench.js';
 import { benchCases } from './cases-bench.js';
 import { benchClassifiers, benchFusionSteps } from './classifier-bench.js';
 
@@ -52,6 +53,7 @@ const SECTIONS: Section[] = [
   ['slack', slack],
   ['slack-latency', slackLatency],
   ['http', http],
+  ['bom', () => benchBom()],
 ];
 
 const only = process.argv.indexOf('--only');

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CliError } from './cli-error.js';
 import { RULES_DIR } from '../../core/paths.js';
+import { screenCommand } from './screen-command.js';
 import { askCommand, auditCommand, chatCommand, decideCommand, evalCommand, rulesLintCommand, rulesShowCommand } from './commands.js';
 
 const USAGE = `usage:
@@ -11,7 +12,9 @@ const USAGE = `usage:
   lodestone eval FILE.jsonl|DIR ... [--json] [--verbose | --summary-only]
   lodestone decide --facts FILE|- [--as-of YYYY-MM-DD] [--json]
   lodestone rules lint [DIR] | rules show [ID] [--as-of YYYY-MM-DD]
-  lodestone audit verify | audit export [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--out FILE]`;
+  lodestone audit verify | audit export [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--out FILE]
+  lodestone screen BOM.csv|BOM.xlsx [--as-of YYYY-MM-DD] [--product-value V] [--made-in COUNTRY]
+                   [--json] [--csv OUT.csv] [--xlsx OUT.xlsx] [--map column=Header ...]`;
 
 export interface CliIo {
   readonly out: (line: string) => void;
@@ -54,6 +57,11 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       verbose: { type: 'boolean' },
       'summary-only': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
+      'product-value': { type: 'string' },
+      'made-in': { type: 'string' },
+      csv: { type: 'string' },
+      xlsx: { type: 'string' },
+      map: { type: 'string', multiple: true },
     },
   });
   const out = io.out;
@@ -78,6 +86,13 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       throw new CliError('rules needs lint or show');
     case 'audit':
       return auditCommand(rest[0], { ...(values.from ? { from: values.from } : {}), ...(values.to ? { to: values.to } : {}), ...(values.out ? { out: values.out } : {}) }, out);
+    case 'screen':
+      if (rest.length !== 1 || !rest[0]) throw new CliError(`screen needs one BOM file\n${USAGE}`);
+      return screenCommand({
+        file: rest[0], json: values.json ?? false, map: values.map ?? [],
+        ...(asOf ? { asOf } : {}), ...(values['product-value'] ? { productValue: values['product-value'] } : {}),
+        ...(values['made-in'] ? { madeIn: values['made-in'] } : {}), ...(values.csv ? { csv: values.csv } : {}), ...(values.xlsx ? { xlsx: values.xlsx } : {}),
+      }, out, io.err);
     default:
       throw new CliError(`unknown command "${command}"\n${USAGE}`);
   }

@@ -32,6 +32,7 @@ const REGIME_MODIFIERS = grammarWords('regimeModifiers');
 const MADE_FOLLOWERS = grammarWords('madeFollowers');
 const MAKE_NOW_VERBS = grammarWords('makeNowVerbs');
 const EXPORT_VERBS = grammarWords('exportVerbs');
+const SUPPLIER_RELATIVES = [...grammarWords('supplierRelatives')];
 const FIRST_PERSON_OR_PLURAL = grammarWords('makerSubjects');
 const MADE_VERBS = grammarWords('madeVerbs');
 const SITE_NOUNS = grammarWords('siteNouns');
@@ -187,6 +188,8 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
       return { role: recipient || (others && cue?.word !== 'from') ? 'destination' : cue?.word === 'from' ? 'origin' : 'site', recipient: recipient || others };
     }
     case 'buyer':
+      // "a Korean magnet maker we buy from": a maker the asker buys from sells the goods.
+      if (SUPPLIER_RELATIVES.some((phrase) => tokens.slice(end + 1, end + 6).map((t) => t.low).join(' ').includes(phrase))) return { role: 'site', recipient: false };
       // "our Shenzhen contract manufacturer ships …": our own maker is where the goods come from.
       if (FIRST_PERSON.has(tokens[start - 1]?.low ?? '') && tokens.slice(end, end + 3).some((t) => MAKER_NOUNS.has(t.low))) return { role: 'site', recipient: false };
       return { role: cue?.word === 'from' ? 'origin' : 'destination', recipient };

@@ -279,3 +279,12 @@ describe('two rare-earth-free families', () => {
     expect(facts('ferrite and NdFeB magnets from Ningbo to Germany').item?.compositionComplete).toBeUndefined();
   });
 });
+
+describe('makers the asker buys from', () => {
+  it('reads "a Korean magnet maker we buy from" as the seller, where the magnets are made', () => {
+    const f = facts('A Korean magnet maker we buy from uses Chinese-licensed sintering technology. They ship magnets to our plant in Germany.');
+    expect(f.shipFrom).toBe('KR');
+    expect(f.madeIn).toBe('KR');
+    expect(f.destination).toBe('DE');
+  });
+});

@@ -8,6 +8,7 @@ import { factsKey } from '../cases/normalise-facts.js';
 import type { Clock } from '../core/clock.js';
 import { isoDay, systemClock } from '../core/clock.js';
 import { resolveShipDate } from '../nlu/extract-ship-date.js';
+import { grammarWords } from '../nlu/grammar.js';
 import type { Understander, Understanding } from '../nlu/understand.js';
 import type { Decision } from '../rules/decision.js';
 import { evaluate } from '../rules/engine.js';
@@ -36,6 +37,8 @@ export interface AssistantOptions {
 
 const DECISION_INTENTS: ReadonlySet<Intent> = new Set(['part_license', 'collaboration_license', 'reexport_license']);
 const FOLLOW_UP_MAX_WORDS = 14;
+/** Words that open a statement about what was just discussed ("it's for…", "they are…"). */
+const PRONOUN_OPENERS = grammarWords('pronounOpeners');
 
 function hasFacts(f: Facts): boolean {
   return Object.keys(f).some((k) => k !== 'asOf');
@@ -157,6 +160,10 @@ export class Assistant {
     if (!DECISION_INTENTS.has(u.intent) && hasFacts(u.facts) && (u.intent === 'out_of_scope' || u.intent === 'help')) return prev.intent;
     // "Actually the magnets go loose": a correction of the goods under discussion stays a goods question.
     if (u.frame.correction && u.facts.item && !u.facts.collaboration && prev.intent !== 'collaboration_license') return prev.intent;
+    // "It's for their 280-layer V-NAND lines": a short statement about the goods under discussion, naming no other
+    // item and no kind of cooperation, adds to that question.
+    const aboutThem = PRONOUN_OPENERS.has(text.trim().split(/\s+/)[0]?.toLowerCase().replace(/[^a-z']/g, '') ?? '');
+    if (aboutThem && hasFacts(u.facts) && !text.includes('?') && !u.facts.item && !u.facts.collaboration?.kind && words <= FOLLOW_UP_MAX_WORDS * 2 && u.intent !== 'talk_to_human') return prev.intent;
     // A statement of facts after a decision ("End customer is a missile division."), asking nothing new: it adds to
     // the question under discussion, whatever the classifier makes of its words.
     if (!DECISION_INTENTS.has(u.intent) && u.intent !== 'talk_to_human' && hasFacts(u.facts) && !text.includes('?') && u.signals.references.sources.length === 0) return prev.intent;

@@ -62,7 +62,7 @@ export function extractEndUse(tokens: readonly Token[], text: string, lex: Lexic
     const nm = Number(m[1]);
     if (nm <= 14 && LOGIC_WORDS.test(text)) uses.add('advanced_logic_chips');
   }
-  for (const m of text.matchAll(/(\d{2,4})\s*-?\s*(?:layers?|l)\b/gi)) {
+  for (const m of text.matchAll(/(\d{2,4})\s*\+?\s*-?\s*(?:layers?|l)\b/gi)) {
     const layers = Number(m[1]);
     if (layers >= 256 && MEMORY_WORDS.test(text)) uses.add('advanced_memory_chips');
   }

@@ -213,3 +213,20 @@ describe('a correction that only changes how the goods go', () => {
     expect(reply.facts?.item?.elementsPresent).toContain('Dy');
   });
 });
+
+describe('a short statement about the goods just discussed', () => {
+  it('adds its facts to the question: "it\'s for their 300-layer NAND lines" escalates a Tb target licence', () => {
+    const a = newAssistant();
+    a.handle(msg('Tb-Co sputtering targets from our Chinese supplier to a memory fab in Korea, licence?', 'pron1'));
+    const reply = a.handle(msg("it's for their 300+ layer 3D NAND lines", 'pron1'));
+    expect(reply.verdict).toBe('escalate');
+    expect(reply.facts?.item?.form).toBe('target');
+  });
+
+  it('does not re-answer small talk that opens with a pronoun', () => {
+    const a = newAssistant();
+    a.handle(msg('Dy magnets from Ningbo to Germany, licence?', 'pron2'));
+    const reply = a.handle(msg("it's lunchtime here, talk later", 'pron2'));
+    expect(reply.verdict).toBe('none');
+  });
+});

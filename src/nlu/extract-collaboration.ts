@@ -90,7 +90,6 @@ function domesticOnly(tokens: readonly Token[], text: string, places: readonly P
   const chinesePersons = after.filter((p) => p.country === 'CN' && p.role === 'party');
   if (chinesePersons.length === 0 || places.some((p) => p.country !== 'CN' && p.role !== 'content' && p.role !== 'regime')) return undefined;
   // Only where the work is said to happen in China: Chinese persons alone do not place it there.
-  // A place, not a nationality: "in Ningbo", "to our Suzhou plant", "at the Baotou site".
   const inChina = places.some((p) => p.country === 'CN' && (p.role === 'site' || p.role === 'destination' || p.role === 'made') && located(tokens, p));
   return inChina ? true : undefined;
 }

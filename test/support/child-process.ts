@@ -5,37 +5,11 @@
  * stderr is kept whole, so a test can check what an operator would read.
  */
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { build } from 'vite';
 
-const repo = resolve(import.meta.dirname, '../..');
+export { bundleEntry as bundle, type Bundle } from './bundle.js';
 
 /** What the startup log says once the server accepts connections. */
 export const LISTENING = 'Lodestone is listening';
-
-export interface Bundle {
-  readonly file: string;
-  remove(): void;
-}
-
-/** Bundles `entry` (a path from the repo root) into test-artifacts/<name>-<pid>/<name>.mjs. */
-export async function bundle(entry: string, name: string): Promise<Bundle> {
-  const outDir = join(repo, 'test-artifacts', `${name}-${process.pid}`);
-  await build({
-    configFile: false,
-    logLevel: 'silent',
-    root: repo,
-    build: {
-      ssr: entry,
-      outDir,
-      emptyOutDir: true,
-      minify: false,
-      rollupOptions: { output: { entryFileNames: `${name}.mjs`, format: 'es' } },
-    },
-  });
-  return { file: join(outDir, `${name}.mjs`), remove: () => rmSync(outDir, { recursive: true, force: true }) };
-}
 
 export interface Finished {
   /** The exit code; a server stopped here with SIGTERM exits through its own shutdown. */

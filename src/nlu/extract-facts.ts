@@ -151,9 +151,10 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   const listedParties = findListedParties(tokens, text, lex);
   const placeMentions = findPlaces(tokens, lex).filter((p) => !listedParties.some((m) => m.start < p.end && p.start < m.end));
   const endUse = extractEndUse(tokens, text, lex);
+  const namesKnowHow = SPECIFIC_KNOW_HOW.test(text);
   // A magnet named only by its grade ties named know-how to magnet making ("the jet-mill settings for their 45SH").
   const magnetNamed = items.item?.magnetType !== undefined && items.item.magnetType !== 'ferrite' && items.item.magnetType !== 'other'
-    && SPECIFIC_KNOW_HOW.test(text);
+    && namesKnowHow;
   const collab = extractCollaboration(tokens, text, placeMentions, lex, magnetNamed);
   const references = extractReferences(text, sourceIds);
 
@@ -250,7 +251,7 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
       goods: items.hits + (frame.item?.form !== undefined && frame.item.sector !== undefined ? 1 : 0),
       collaboration: collab.hits,
       reexport: outside && (chineseContent || chineseTech || content.origin === true),
-      knowHow: SPECIFIC_KNOW_HOW.test(text) && passesKnowHow(tokens, lex),
+      knowHow: namesKnowHow && passesKnowHow(tokens, lex),
       genericItem: items.genericOnly,
       unknownObject: items.unknownObject,
       references,

@@ -6,7 +6,7 @@
  * message leaves it out: only the assistant knows the day the question is asked.
  */
 import type { ShipWhen } from '../contracts/frame.js';
-import { grammarWords } from './grammar.js';
+import { grammarPairs, grammarWords } from './grammar.js';
 import { wordsPattern } from './text.js';
 
 const MONTHS = [...grammarWords('months')];
@@ -14,10 +14,7 @@ const SHIPMENT = wordsPattern(grammarWords('shipmentWords'));
 const PREPOSITIONS = grammarWords('monthPrepositions');
 /** A knowledge list of `word=number` pairs as a map. */
 function numbered(list: string): Map<string, number> {
-  return new Map([...grammarWords(list)].map((p) => {
-    const [word, n] = p.split('=');
-    return [word as string, Number(n)];
-  }));
+  return new Map([...grammarPairs(list)].map(([word, n]) => [word, Number(n)]));
 }
 const PART_DAY = numbered('monthParts');
 const NUMBER_WORDS = numbered('numberWords');

@@ -3,7 +3,7 @@
  * classifier learns "ELEMENT magnets to PLACE" once rather than once per element and country.
  */
 import { PorterStemmer } from 'natural/lib/natural/stemmers/index.js';
-import { grammarWords } from './grammar.js';
+import { grammarPairs } from './grammar.js';
 import type { Lexicon } from './lexicon.js';
 import { normaliseText, tokenize } from './text.js';
 
@@ -18,7 +18,7 @@ function stem(word: string): string {
 }
 
 /** British and American spellings are one word to the classifier. */
-const BRITISH = new Map([...grammarWords('britishSpellings')].map((pair) => pair.split('=') as [string, string]));
+const BRITISH = grammarPairs('britishSpellings');
 
 export interface FeatureResult {
   readonly features: string[];

@@ -20,3 +20,12 @@ export function grammarWords(name: string): ReadonlySet<string> {
   if (!set) throw new Error(`${FILE}: no word list "${name}"`);
   return set;
 }
+
+/** A word list of `word=value` pairs ("licence=license", "mid=15") as a map. */
+export function grammarPairs(name: string): ReadonlyMap<string, string> {
+  return new Map([...grammarWords(name)].map((pair) => {
+    const at = pair.indexOf('=');
+    if (at < 1) throw new Error(`${FILE}: "${pair}" in "${name}" is not a word=value pair`);
+    return [pair.slice(0, at), pair.slice(at + 1)];
+  }));
+}

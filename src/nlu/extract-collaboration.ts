@@ -37,6 +37,8 @@ const RESEARCH = wordsPattern(grammarWords('researchPhrases'));
 const DEST_WORDS = grammarWords('destWords');
 const NEGATION_CUES = grammarWords('negationCues');
 const CLAIM_VERBS = grammarWords('claimVerbs');
+const READER_REQUEST_BEFORE = grammarWords('readerRequestBefore');
+const READER_REQUEST_AFTER = grammarWords('readerRequestAfter');
 const RECEIVER_PRONOUNS = grammarWords('receiverPronouns');
 const PLACE_CUES = new Set([...grammarWords('insideCues'), ...grammarWords('destCues')]);
 const RECEIVER_OWNERS = grammarWords('firstPerson');
@@ -101,8 +103,10 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   const negated = (start: number) => [1, 2].some((k) => NEGATION_CUES.has(tokens[start - k]?.low ?? ''));
   // "A consultant says…", "our advisor told us…": who makes a claim, not a cooperation asked about.
   const claimant = (end: number) => [0, 1].some((k) => CLAIM_VERBS.has(tokens[end + k]?.low ?? ''));
+  const askingReader = (h: { start: number; end: number; value: Kind }) =>
+    h.value === 'consulting' && (READER_REQUEST_BEFORE.has(tokens[h.start - 1]?.low ?? '') || READER_REQUEST_AFTER.has(tokens[h.end]?.low ?? ''));
   for (const h of lex.collaborationKinds.find(tokens)) {
-    if (negated(h.start) || claimant(h.end)) continue;
+    if (negated(h.start) || claimant(h.end) || askingReader(h)) continue;
     kinds.add(h.value);
     hits++;
   }

@@ -23,6 +23,7 @@ const COMPLETE_CUES = grammarWords('completeCues');
 const FILLER = grammarWords('filler');
 const TRACE_WORDS = grammarWords('traceWords');
 const FIXING_VERBS = grammarWords('fixingVerbs');
+const FIXING_VERBS_ACTIVE = grammarWords('fixingVerbsActive');
 const INTO_WORDS = grammarWords('intoWords');
 const BALANCE_WORDS = grammarWords('balanceWords');
 /** Symbols that are ordinary words or abbreviations when not written in element case, and single letters. */
@@ -45,6 +46,8 @@ const PURE_FORMS: readonly Form[] = ['metal', 'oxide', 'compound', 'alloy', 'tar
 const RARE_EARTH_MAGNETS: readonly string[] = ['ndfeb', 'smco', 'cerium'];
 /** "A licence for X" and "needed for X" name the item; any other "for X" describes an end use. */
 const LICENCE_WORDS = grammarWords('licenceWords');
+// A verb between "for" and the goods ends the purpose phrase: "a lab for autonomous targeting wants Gd2O3".
+const PURPOSE_ENDING_VERBS = new Set([...grammarWords('wantVerbs'), ...grammarWords('exportVerbs'), ...grammarWords('holdVerbs'), ...grammarWords('makeVerbs')]);
 
 export interface ItemExtraction {
   readonly item: ItemFrame | undefined;
@@ -143,6 +146,7 @@ function isEndUseContext(tokens: readonly Token[], start: number, lex: Lexicon):
     const t = tokens[i] as Token;
     if (t.clauseEnd) return false;
     if (t.low === 'for') {
+      for (let k = i + 1; k < start; k++) if (PURPOSE_ENDING_VERBS.has((tokens[k] as Token).low)) return false;
       // "a licence for X", "our supplier for X", "an order for X" name the item; other "for X" is an end use.
       const before = tokens[i - 1]?.low ?? '';
       // "a PO from a depot in Norfolk for SmCo magnets": a request earlier in the clause names the item too.
@@ -150,7 +154,8 @@ function isEndUseContext(tokens: readonly Token[], start: number, lex: Lexicon):
       for (let k = i - 1; k >= Math.max(0, i - 10) && !(tokens[k] as Token).clauseEnd; k--) if (lex.knowledge.cues.requestNouns.has((tokens[k] as Token).low)) request = true;
       // "for this order, the magnets go loose": "for" governs the order, not the goods after it.
       for (let k = i + 1; k < start; k++) if (lex.knowledge.cues.requestNouns.has((tokens[k] as Token).low)) request = true;
-      return !(request || LICENCE_WORDS.has(before) || lex.partyNouns.has(before) || lex.knowledge.cues.requestNouns.has(before));
+      // "The COA for the N52 blocks": a document about the goods names them too.
+      return !(request || LICENCE_WORDS.has(before) || lex.partyNouns.has(before) || lex.knowledge.cues.requestNouns.has(before) || lex.knowledge.cues.goodsDocumentNouns.has(before));
     }
   }
   return false;
@@ -250,6 +255,29 @@ function magnetsInside(tokens: readonly Token[], text: string, run: PhraseHit<It
 }
 
 /** "magnets … glued into the stack", "embedded in the housing": a verb of fixing followed by "in/into/onto". */
+/** "Bonds the magnets onto steel plates", "overmolds SmCo magnets with a Hall chip into a sensor": fixed in, said actively. */
+function builtInBefore(tokens: readonly Token[], run: PhraseHit<ItemTag>[]): boolean {
+  const start = run[0]?.start ?? 0;
+  let verb = false;
+  for (let i = start - 1; i >= Math.max(0, start - 3); i--) {
+    const t = tokens[i] as Token;
+    if (t.clauseEnd || NEGATION_CUES.has(t.low)) break;
+    if (FIXING_VERBS_ACTIVE.has(t.low)) verb = true;
+  }
+  if (!verb) return false;
+  const end = run.at(-1)?.end ?? 0;
+  for (let i = end; i < Math.min(tokens.length, end + 10); i++) {
+    const t = tokens[i] as Token;
+    if (INTO_WORDS.has(t.low)) return true;
+    if (t.clauseEnd) break;
+  }
+  return false;
+}
+
+function builtIn(tokens: readonly Token[], run: PhraseHit<ItemTag>[]): boolean {
+  return builtInAfter(tokens, run) || builtInBefore(tokens, run);
+}
+
 function builtInAfter(tokens: readonly Token[], run: PhraseHit<ItemTag>[]): boolean {
   const end = run.at(-1)?.end ?? 0;
   for (let i = end; i < Math.min(tokens.length, end + 7); i++) {
@@ -362,7 +390,7 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   if (primaryFamily?.kind === 'compound') magnetType = primaryFamily.magnetType;
   // "The magnets are glued into the rotor stack": the product they are fixed in is the item.
   const productRun = candidates.find((run) => head(run).value.kind === 'downstream');
-  if (primary && productRun && primary !== productRun && (isMagnetRun(primary, head) || isMaterialRun(primary, head)) && builtInAfter(tokens, primary)) primary = productRun;
+  if (primary && productRun && primary !== productRun && (isMagnetRun(primary, head) || isMaterialRun(primary, head)) && builtIn(tokens, primary)) primary = productRun;
   const heavyLikely = hits.some((h) => h.value.kind === 'compound' && h.value.heavyRareEarthLikely === true);
   let grade: string | undefined;
   if (primary) {
@@ -419,8 +447,9 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   const trace = tokens.some((t) => TRACE_WORDS.has(t.low));
   const productNamed = runs.some((run) => head(run).value.kind === 'downstream');
   // "The magnets are glued into the lamination stack": built into something this message does not name (an earlier
-  // turn may have), so they are an assembly's part, not bare magnets. Only a verb of fixing counts, never "already".
-  if (!productNamed && form === 'magnet' && primary && builtInAfter(tokens, primary)) {
+  // turn may have) or names only as someone's product, so they are an assembly's part, not bare magnets. Only a verb
+  // of fixing counts, never "already".
+  if (form === 'magnet' && primary && builtIn(tokens, primary)) {
     form = 'component';
     downstream = 'other_assembly';
   }

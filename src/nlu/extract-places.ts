@@ -121,6 +121,15 @@ function nearestCue(tokens: readonly Token[], start: number): { word: string; in
   return null;
 }
 
+function requestEarlier(tokens: readonly Token[], index: number, lex: Lexicon): boolean {
+  for (let k = index - 1; k >= Math.max(0, index - 10); k--) {
+    const t = tokens[k] as Token;
+    if (t.clauseEnd) return false;
+    if (lex.knowledge.cues.requestNouns.has(t.low)) return true;
+  }
+  return false;
+}
+
 function roleOf(tokens: readonly Token[], start: number, end: number, tag: PlaceTag, lex: Lexicon): { role: PlaceRole; recipient: boolean } {
   const cue = nearestCue(tokens, start);
   const recipient = cue !== null && DEST_CUES.has(cue.word);
@@ -133,6 +142,8 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   if (cue?.word === 'from' && REQUEST_OBJECTS.has(tokens[cue.index - 1]?.low ?? '')) return { role: 'party', recipient: false };
   // "an order (RFQ, enquiry) from a US depot": the place of whoever asks for the goods.
   if (cue?.word === 'from' && lex.knowledge.cues.requestNouns.has(tokens[cue.index - 1]?.low ?? '')) return { role: 'destination', recipient: true };
+  // "a PO for Tm2O3 from a laser company in Jena": a buyer named after an earlier request is who asks, too.
+  if (cue?.word === 'from' && tokens.slice(cue.index + 1, start).some((t) => lex.partyNouns.has(t.low)) && requestEarlier(tokens, cue.index, lex)) return { role: 'destination', recipient: true };
   const after = tokens[end]?.low;
   // "the US Air Force depot", "a Japanese Navy yard": a country's armed forces are the end user, wherever they sit.
   const following = tokens.slice(end, end + 4).map((t) => t.low).join(' ');
@@ -227,6 +238,8 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     const fromPos = before.findIndex((w) => w === 'from');
     // "plan to sell our line in Ningbo": an infinitive's "to" is no destination.
     const toPos = before.findIndex((w, k) => DEST_CUES.has(w) && !(w === 'to' && k > 0 && (EXPORT_VERBS.has(before[k - 1] ?? '') || lex.knowledge.cues.provisionVerbs.has(before[k - 1] ?? ''))));
+    // "a PO for Tm2O3 from a laser company in Jena": after a request, whoever it comes from is the buyer.
+    if (fromPos >= 0 && (toPos < 0 || fromPos < toPos) && requestEarlier(tokens, cue.index - 1 - fromPos, lex)) return { role: 'destination', recipient: true };
     if (fromPos >= 0 && (toPos < 0 || fromPos < toPos) && (sitePos >= 0 || buyerPos >= 0)) return { role: 'origin', recipient: false };
     // "shipped to our warehouse in Leipzig", "exported to a Tier-1 in the Czech Republic": the receiving end.
     if (toPos >= 0 && (fromPos < 0 || toPos < fromPos)) return { role: 'destination', recipient: true };

@@ -43,7 +43,7 @@ const FilesSchema = {
     chineseScope: Terms,
   }).strict(),
   language: z.object({
-    magnetsInsideBefore: Terms, magnetsInsideAfter: Terms, provisionVerbs: Terms, learningVerbs: Terms, knowHowNouns: Terms, othersPossessives: Terms, requestNouns: Terms, looseWords: Terms, comparisonWords: Terms, domesticPhrases: Terms,
+    magnetsInsideBefore: Terms, magnetsInsideAfter: Terms, provisionVerbs: Terms, learningVerbs: Terms, knowHowNouns: Terms, othersPossessives: Terms, requestNouns: Terms, goodsDocumentNouns: Terms, looseWords: Terms, comparisonWords: Terms, domesticPhrases: Terms,
     /** Grammar word lists, read by src/nlu/grammar.ts. */
     words: z.record(z.string(), Terms),
   }).strict(),
@@ -57,6 +57,7 @@ export interface LanguageCues {
   readonly knowHowNouns: ReadonlySet<string>;
   readonly othersPossessives: ReadonlySet<string>;
   readonly requestNouns: ReadonlySet<string>;
+  readonly goodsDocumentNouns: ReadonlySet<string>;
   readonly looseWords: ReadonlySet<string>;
   readonly comparisonWords: ReadonlySet<string>;
   readonly domesticPhrases: readonly string[];
@@ -144,6 +145,7 @@ export function loadKnowledge(dir: string): Knowledge {
     knowHowNouns: new Set(language.knowHowNouns),
     othersPossessives: new Set(language.othersPossessives),
     requestNouns: new Set(language.requestNouns),
+    goodsDocumentNouns: new Set(language.goodsDocumentNouns),
     looseWords: new Set(language.looseWords),
     comparisonWords: new Set(language.comparisonWords),
     domesticPhrases: language.domesticPhrases,

@@ -288,3 +288,49 @@ describe('makers the asker buys from', () => {
     expect(f.destination).toBe('DE');
   });
 });
+
+describe('documents, purposes and buyers around the goods', () => {
+  it('reads "the mill certificate for the 48H blocks" as naming the goods, not an end use', () => {
+    expect(facts('Attached is the certificate for the 48H blocks: Nd 29 %, Pr 2 %, Fe balance. Shipping Xiamen to Lyon.').item).toMatchObject({ form: 'magnet', magnetType: 'ndfeb', compositionComplete: true });
+  });
+
+  it('ends a purpose phrase at its verb: "a lab for missile guidance needs Tb4O7"', () => {
+    const f = facts('A lab for missile guidance research needs Tb4O7 from our Baotou entity.');
+    expect(f.item).toMatchObject({ elementsPresent: ['Tb'], form: 'oxide' });
+  });
+
+  it('reads a buyer named after a request as the destination: "an RFQ for Er2O3 from a fibre company in Jena"', () => {
+    const f = facts('We have an RFQ for Er2O3 from a fibre company in Jena; it ships from Tianjin.');
+    expect(f.destination).toBe('DE');
+    expect(f.shipFrom).toBe('CN');
+  });
+
+  it('knows industrial towns beyond the large cities (a GeoNames gazetteer of towns over 30,000)', () => {
+    expect(facts('Our depot in Venlo stocks Chinese-origin Gd oxide; a buyer in Darmstadt wants 50 kg.')).toMatchObject({ shipFrom: 'NL', destination: 'DE' });
+  });
+});
+
+describe('magnets fixed into something, said actively', () => {
+  it('reads "the supplier glues the Dy magnets into steel cups" as a component, not bare magnets', () => {
+    expect(facts('Our Ningbo vendor glues Dy NdFeB discs into steel cups to make pot magnets.').item).toMatchObject({ form: 'component' });
+  });
+
+  it('keeps a customer who fixes them later as bare magnets', () => {
+    expect(facts('We export Dy NdFeB magnets to Brno, where the customer bonds them into rotors.').item).toMatchObject({ form: 'magnet' });
+  });
+});
+
+describe('requests to the reader and stated compositions', () => {
+  it('does not read "please advise" as a consulting service', () => {
+    expect(facts('Tb targets from our Chinese plant to a fab in Taiwan, please advise.').collaboration).toBeUndefined();
+  });
+
+  it('reads a stated composition list as complete', () => {
+    expect(facts('sintered magnets, composition Nd, Pr, Fe, B, Cu from Ningbo').item?.compositionComplete).toBe(true);
+  });
+
+  it('reads hot-deformed grades and rare-earth plant equipment from the brief (No. 56: jet mills, HD furnaces)', () => {
+    expect(facts('hot-deformed rings with 1 % Dy from Ningbo').item).toMatchObject({ form: 'magnet', magnetType: 'ndfeb' });
+    expect(facts('a new jet mill from Shenyang to our plant in Hungary').item).toMatchObject({ form: 'equipment', sector: 'rare_earth' });
+  });
+});

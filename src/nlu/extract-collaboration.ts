@@ -43,6 +43,13 @@ const RECEIVER_PRONOUNS = grammarWords('receiverPronouns');
 const PLACE_CUES = new Set([...grammarWords('insideCues'), ...grammarWords('destCues')]);
 const RECEIVER_OWNERS = grammarWords('firstPerson');
 const DETERMINER_WORDS = grammarWords('determinerWords');
+const OWNERSHIP_WORDS = grammarWords('ownershipWords');
+const TECH_PERSON_WORDS = grammarWords('techPersons');
+
+/** "A Japanese-owned WFOE": who owns a site takes no part in what is provided there. */
+function ownerOnly(tokens: readonly Token[], p: PlaceMention): boolean {
+  return OWNERSHIP_WORDS.has(tokens[p.end]?.low ?? '');
+}
 
 /** The places before the first provision verb (the provider's side) and after its "to" (the recipient's). */
 function providerSides(tokens: readonly Token[], places: readonly PlaceMention[], verb: number): { provider: PlaceMention[]; recipient: PlaceMention[] } | null {
@@ -90,7 +97,7 @@ function domesticOnly(tokens: readonly Token[], text: string, places: readonly P
   if (verb < 0) return undefined;
   const after = places.filter((p) => p.start > verb && p.role !== 'content' && p.role !== 'technology' && p.role !== 'regime');
   const chinesePersons = after.filter((p) => p.country === 'CN' && p.role === 'party');
-  if (chinesePersons.length === 0 || places.some((p) => p.country !== 'CN' && p.role !== 'content' && p.role !== 'regime')) return undefined;
+  if (chinesePersons.length === 0 || places.some((p) => p.country !== 'CN' && p.role !== 'content' && p.role !== 'regime' && !ownerOnly(tokens, p))) return undefined;
   // Only where the work is said to happen in China: Chinese persons alone do not place it there.
   const inChina = places.some((p) => p.country === 'CN' && (p.role === 'site' || p.role === 'destination' || p.role === 'made') && located(tokens, p));
   return inChina ? true : undefined;
@@ -146,7 +153,13 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   const onSite = kind === 'training' || kind === 'services' || kind === 'consulting';
   // "The JV would give us the process know-how": we receive it, so the Chinese party named provides it.
   const toUs = verb >= 0 && tokens.slice(verb + 1, verb + 4).some((t) => RECEIVER_PRONOUNS.has(t.low));
+  // "Ship a furnace from our Shiga plant to Suzhou and send two Japanese engineers to install it": a service that
+  // foreign people bring, or that leaves a foreign site for China, is provided by the foreign side.
+  const sentPersons = places.filter((p) => p.start > verb && p.role === 'party' && TECH_PERSON_WORDS.has(tokens[p.end]?.low ?? ''));
+  const foreignService = kind === 'services' && verb >= 0
+    && ((sentPersons.length > 0 && sentPersons.every((p) => p.country !== 'CN')) || (places.some((p) => p.role === 'origin' && p.country !== 'CN') && china.some((p) => p.recipient)));
   if (sides?.provider.some((p) => p.country === 'CN') || ((learning || toUs) && china.length > 0)) chineseProvider = true;
+  else if (foreignService) chineseProvider = false;
   else if (onSite && china.some((p) => p.role === 'destination' || p.role === 'site')) chineseProvider = true;
   // "We ship our furnace from Germany to our subsidiary in Jiangsu": it leaves a foreign site for China.
   else if (places.some((p) => p.role === 'origin' && p.country !== 'CN') && china.some((p) => p.recipient)) chineseProvider = false;
@@ -154,7 +167,7 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   // Joint research and joint ventures run both ways: a Chinese partner brings its know-how too.
   else if ((kind === 'joint_rnd' || kind === 'jv_investment') && china.length > 0) chineseProvider = true;
   else if (china.length > 0) chineseProvider = false;
-  const foreign = places.filter((p) => p.country !== 'CN' && p.role !== 'content' && p.role !== 'technology' && p.role !== 'regime');
+  const foreign = places.filter((p) => p.country !== 'CN' && p.role !== 'content' && p.role !== 'technology' && p.role !== 'regime' && !ownerOnly(tokens, p));
   const abroad = foreign.length > 0 ? true : china.some((p) => (p.role === 'site' || p.role === 'destination') && located(tokens, p)) ? false : undefined;
   const research = RESEARCH.test(text);
   return { kind, area, chineseProvider, abroad, domesticOnly: domesticOnly(tokens, text, places, verb, lex), publicOrBasicResearch: research, hits };

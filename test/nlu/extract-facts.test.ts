@@ -334,3 +334,20 @@ describe('requests to the reader and stated compositions', () => {
     expect(facts('a new jet mill from Shenyang to our plant in Hungary').item).toMatchObject({ form: 'equipment', sector: 'rare_earth' });
   });
 });
+
+describe('who provides a service or training, and where', () => {
+  it('takes a foreign owner for no participant: Chinese trainers and Chinese trainees in China stay domestic', () => {
+    const f = facts('In our Xiamen factory (a German-owned WFOE) Chinese senior technicians will train newly hired Chinese staff on strip casting.');
+    expect(f.collaboration).toMatchObject({ abroad: false, domesticOnly: true });
+  });
+
+  it('reads foreign engineers sent to install equipment in China as a foreign provider', () => {
+    const f = facts('Our Korean parent will ship a used sintering furnace from our Gumi plant to our Tianjin plant and send three Korean engineers to install it.');
+    expect(f.collaboration).toMatchObject({ kind: 'services', chineseProvider: false });
+  });
+
+  it('reads foreigners being shown or learning a Chinese process in China as a transfer of know-how', () => {
+    const f = facts('Our French process engineers will be shown the diffusion process step by step at the Ganzhou supplier.');
+    expect(f.collaboration).toMatchObject({ kind: 'technology_transfer', chineseProvider: true, abroad: true });
+  });
+});

@@ -13,6 +13,7 @@ import { FactsSchema, IsoDateSchema } from '../rules/facts.js';
 import type { RuleSet } from '../rules/ruleset.js';
 import type { AuditAnchors } from './audit-anchor.js';
 import { AuditLog } from './audit-log.js';
+import { compactDecision } from './case-decision.js';
 import { verifyAuditTrail, type TrailVerification } from './audit-verify.js';
 import { CaseError } from './case-error.js';
 import { formatCaseId, parseCaseId } from './case-id.js';
@@ -147,7 +148,7 @@ export class CaseService {
       const existing = this.store.findUnresolved(conversationKey, key);
       const num = existing ?? this.store.insert({
         conversationKey, factsKey: key, factsNorm: normaliseFacts(c.facts), facts: c.facts, question: c.question,
-        turns: c.turns, decision: c.decision, asker, replyTo: c.replyTo, at,
+        turns: c.turns, decision: compactDecision(c.decision), asker, replyTo: c.replyTo, at,
       });
       const id = formatCaseId(num);
       const created = existing === undefined;

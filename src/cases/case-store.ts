@@ -4,9 +4,9 @@
  */
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import { DecisionSchema, type Decision } from '../rules/decision.js';
 import { FactsSchema, type Facts } from '../rules/facts.js';
 import { VerdictSchema } from '../rules/verdict.js';
+import { StoredDecisionSchema, type CaseDecision } from './case-decision.js';
 import { formatCaseId } from './case-id.js';
 import {
   ActorSchema, CaseActionSchema, CaseStateSchema, OfficerDecisionSchema, ReplyToSchema, ResolutionSchema, TurnSchema,
@@ -40,7 +40,7 @@ const CaseRowSchema = z.object({
   facts: jsonColumn(FactsSchema),
   question: z.string().nullable(),
   turns: jsonColumn(z.array(TurnSchema)).nullable(),
-  decision: jsonColumn(DecisionSchema),
+  decision: jsonColumn(StoredDecisionSchema),
   verdict: VerdictSchema,
   rules_version: z.string(),
   asker: jsonColumn(ActorSchema),
@@ -74,7 +74,7 @@ export interface NewCase {
   readonly facts: Facts;
   readonly question: string;
   readonly turns: readonly Turn[];
-  readonly decision: Decision;
+  readonly decision: CaseDecision;
   readonly asker: Actor;
   readonly replyTo: ReplyTo;
   readonly at: string;

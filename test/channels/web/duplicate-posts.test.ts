@@ -83,7 +83,7 @@ describe('duplicate web posts', () => {
     expect(audited('question')).toBe(2);
   });
 
-  test('the transcript keeps what the page redraws, not the frame and the facts', async () => {
+  test('the transcript keeps what the page redraws, not the frame, the facts or the conditions each rule checked', async () => {
     const csrf = await client.csrf();
     const res = await client.postJson('/api/chat/messages', { text: QUESTION, key: 'redraw-key-000000000001' }, { headers: { 'x-csrf-token': csrf } });
     const body = (await res.json()) as { turn: number; html: string; reply: { facts?: unknown; frame?: unknown } };
@@ -92,7 +92,13 @@ describe('duplicate web posts', () => {
     const kept = JSON.parse(row.reply) as Record<string, unknown>;
     expect(kept).not.toHaveProperty('facts');
     expect(kept).not.toHaveProperty('frame');
-    expect(kept).toHaveProperty('fired');
+    const fired = kept['fired'] as Record<string, unknown>[];
+    expect(fired.length).toBeGreaterThan(0);
+    for (const rule of fired) {
+      expect(rule).toHaveProperty('ruleId');
+      expect(rule).not.toHaveProperty('checks');
+    }
+    expect(row.reply.length).toBeLessThan(JSON.stringify(body.reply).length * 0.7);
     // A reload redraws the turn from the kept row exactly as the answer drew it.
     expect(await (await client.get('/')).text()).toContain(body.html);
   });

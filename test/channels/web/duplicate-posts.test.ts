@@ -4,6 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { Client } from './http-client.js';
+import { decodeKeptReply } from '../../../src/channels/web/transcript-store.js';
 import { startWebServer, type WebServer } from './web-server.js';
 
 let server: WebServer;
@@ -88,8 +89,8 @@ describe('duplicate web posts', () => {
     const res = await client.postJson('/api/chat/messages', { text: QUESTION, key: 'redraw-key-000000000001' }, { headers: { 'x-csrf-token': csrf } });
     const body = (await res.json()) as { turn: number; html: string; reply: { facts?: unknown; frame?: unknown } };
     expect(body.reply.facts).toBeDefined();
-    const row = server.app.db.prepare('SELECT reply FROM web_turns').get() as { reply: string };
-    const kept = JSON.parse(row.reply) as Record<string, unknown>;
+    const row = server.app.db.prepare('SELECT reply FROM web_turns').get() as { reply: Buffer };
+    const kept = decodeKeptReply(row.reply) as Record<string, unknown>;
     expect(kept).not.toHaveProperty('facts');
     expect(kept).not.toHaveProperty('frame');
     const fired = kept['fired'] as Record<string, unknown>[];
@@ -98,7 +99,8 @@ describe('duplicate web posts', () => {
       expect(rule).toHaveProperty('ruleId');
       expect(rule).not.toHaveProperty('checks');
     }
-    expect(row.reply.length).toBeLessThan(JSON.stringify(body.reply).length * 0.7);
+    // Stored deflated: well under half of the reply the API returned.
+    expect(row.reply.length).toBeLessThan(JSON.stringify(body.reply).length / 2);
     // A reload redraws the turn from the kept row exactly as the answer drew it.
     expect(await (await client.get('/')).text()).toContain(body.html);
   });

@@ -56,6 +56,9 @@ const CaseRowSchema = z.object({
 });
 export type CaseRow = z.infer<typeof CaseRowSchema>;
 
+/** Built once (a zod schema costs more to build than to run): findUnresolved runs on every escalation. */
+const NumRowSchema = z.object({ num: z.number().int() });
+
 const EventDetailSchema = z.object({ decision: OfficerDecisionSchema.optional(), reusable: z.boolean().optional() });
 
 const EventRowSchema = z.object({
@@ -101,7 +104,7 @@ export class CaseStore {
     const r = this.sql
       .stmt(`SELECT num FROM cases WHERE conversation_key = ? AND facts_key = ? AND state <> 'resolved'`)
       .get(conversationKey, factsKey);
-    return r === undefined ? undefined : z.object({ num: z.number().int() }).parse(r).num;
+    return r === undefined ? undefined : NumRowSchema.parse(r).num;
   }
 
   insert(c: NewCase): number {
@@ -203,7 +206,7 @@ export class CaseStore {
     const nums = this.sql
       .stmt(`SELECT num FROM cases WHERE state = 'resolved' AND resolved_at < ? AND redacted_at IS NULL`)
       .all(before)
-      .map((r) => z.object({ num: z.number().int() }).parse(r).num);
+      .map((r) => NumRowSchema.parse(r).num);
     for (const num of nums) {
       this.sql.stmt('UPDATE cases SET question = NULL, turns = NULL, redacted_at = ? WHERE num = ?').run(now, num);
       this.sql.stmt('UPDATE case_events SET note = NULL WHERE case_num = ?').run(num);

@@ -125,6 +125,10 @@ export async function benchHttp(): Promise<Record<string, number>> {
     out['dbBytesPerTurnOverall'] = last.turns > 0 ? last.dbBytes / last.turns : 0;
     // Per case: the whole database over the cases opened, an upper bound (it includes every other turn too).
     out['dbBytesPerCaseUpperBound'] = last.cases > 0 ? last.dbBytes / last.cases : 0;
+    // Per case: what opening one adds, the case's own tables (row, history, outbox row, with their indexes).
+    const caseTables = ['cases', 'case_events', 'outbox', 'outbox_deliveries', 'case_cards'];
+    const caseBytes = caseTables.reduce((sum, t) => sum + (last.tableBytes[t] ?? 0), 0);
+    out['dbBytesPerCase'] = last.cases > 0 ? caseBytes / last.cases : 0;
     // Where the bytes go: the biggest tables (with their indexes), per turn.
     for (const [table, bytes] of Object.entries(last.tableBytes).slice(0, 6)) {
       out[`bytesPerTurn.${table}`] = last.turns > 0 ? bytes / last.turns : 0;

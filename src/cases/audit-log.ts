@@ -38,6 +38,8 @@ export interface AuditInput {
 }
 
 const JsonObjectSchema = z.record(z.string(), z.json());
+/** Built once: a zod schema costs more to build than to run, and this one runs on every append. */
+const LastRecordSchema = z.object({ seq: z.number(), hash: z.string() }).optional();
 
 const AuditRowSchema = z.object({
   seq: z.number().int().positive(),
@@ -101,6 +103,19 @@ export function recordHash(
   return sha256(prevHash + canonicalJson({ seq, at, kind, actor, payload, textHash }));
 }
 
+/**
+ * recordHash for a payload already in canonical JSON: the record's canonical JSON written out in its sorted key
+ * order (actor, at, kind, payload, seq, textHash) around it, so the payload is not canonicalised a second time.
+ * audit-log.test.ts pins it equal to recordHash.
+ */
+export function canonicalRecordHash(
+  prevHash: string,
+  f: { seq: number; at: string; kind: string; actor: string; payloadJson: string; textHash: string | null },
+): string {
+  const s = JSON.stringify;
+  return sha256(`${prevHash}{"actor":${s(f.actor)},"at":${s(f.at)},"kind":${s(f.kind)},"payload":${f.payloadJson},"seq":${s(f.seq)},"textHash":${s(f.textHash)}}`);
+}
+
 function iso(d: Date | string): string {
   return typeof d === 'string' ? new Date(d).toISOString() : d.toISOString();
 }
@@ -147,7 +162,7 @@ export class AuditLog {
 
   private appendRecord(input: AuditInput): AuditRecord {
     if (!this.db.inTransaction) return this.db.transaction(() => this.appendRecord(input)).immediate();
-    const last = z.object({ seq: z.number(), hash: z.string() }).optional().parse(this.lastStmt.get());
+    const last = LastRecordSchema.parse(this.lastStmt.get());
     const seq = (last?.seq ?? 0) + 1;
     const prevHash = last?.hash ?? GENESIS_HASH;
     const at = input.at.toISOString();
@@ -155,14 +170,16 @@ export class AuditLog {
     // columns are not, so they are made well-formed here even if a channel forgot to (see core/well-formed.ts).
     const actor = wellFormed(input.actor);
     const text = input.text === undefined ? null : wellFormed(input.text);
-    const payload = JsonObjectSchema.parse(JSON.parse(canonicalJson(input.payload)));
+    // Canonical once: the same text is stored and hashed (input.payload is typed JSON, so not parsed again).
+    const payloadJson = canonicalJson(input.payload);
     const salt = text === null ? null : randomBytes(16).toString('hex');
     const textHash = text === null || salt === null ? null : textCommitment(salt, text);
-    const hash = recordHash(prevHash, { seq, at, kind: input.kind, actor, payload, textHash });
+    const hash = canonicalRecordHash(prevHash, { seq, at, kind: input.kind, actor, payloadJson, textHash });
     this.insertStmt.run({
-      seq, at, kind: input.kind, actor, payload: canonicalJson(payload),
+      seq, at, kind: input.kind, actor, payload: payloadJson,
       text, text_salt: salt, text_hash: textHash, prev_hash: prevHash, hash,
     });
+    const payload = JSON.parse(payloadJson) as JsonObject;
     this.options.anchors?.afterAppend(this.db);
     return { seq, at, kind: input.kind, actor, payload, text, textHash, prevHash, hash, redactedAt: null };
   }

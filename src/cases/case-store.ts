@@ -4,9 +4,9 @@
  */
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import { DecisionSchema, type Decision } from '../rules/decision.js';
 import { FactsSchema, type Facts } from '../rules/facts.js';
 import { VerdictSchema } from '../rules/verdict.js';
+import { StoredDecisionSchema, type CaseDecision } from './case-decision.js';
 import { formatCaseId } from './case-id.js';
 import {
   ActorSchema, CaseActionSchema, CaseStateSchema, OfficerDecisionSchema, ReplyToSchema, ResolutionSchema, TurnSchema,
@@ -40,7 +40,7 @@ const CaseRowSchema = z.object({
   facts: jsonColumn(FactsSchema),
   question: z.string().nullable(),
   turns: jsonColumn(z.array(TurnSchema)).nullable(),
-  decision: jsonColumn(DecisionSchema),
+  decision: jsonColumn(StoredDecisionSchema),
   verdict: VerdictSchema,
   rules_version: z.string(),
   asker: jsonColumn(ActorSchema),
@@ -55,6 +55,9 @@ const CaseRowSchema = z.object({
   redacted_at: z.string().nullable(),
 });
 export type CaseRow = z.infer<typeof CaseRowSchema>;
+
+/** Built once (a zod schema costs more to build than to run): findUnresolved runs on every escalation. */
+const NumRowSchema = z.object({ num: z.number().int() });
 
 const EventDetailSchema = z.object({ decision: OfficerDecisionSchema.optional(), reusable: z.boolean().optional() });
 
@@ -74,7 +77,7 @@ export interface NewCase {
   readonly facts: Facts;
   readonly question: string;
   readonly turns: readonly Turn[];
-  readonly decision: Decision;
+  readonly decision: CaseDecision;
   readonly asker: Actor;
   readonly replyTo: ReplyTo;
   readonly at: string;
@@ -101,7 +104,7 @@ export class CaseStore {
     const r = this.sql
       .stmt(`SELECT num FROM cases WHERE conversation_key = ? AND facts_key = ? AND state <> 'resolved'`)
       .get(conversationKey, factsKey);
-    return r === undefined ? undefined : z.object({ num: z.number().int() }).parse(r).num;
+    return r === undefined ? undefined : NumRowSchema.parse(r).num;
   }
 
   insert(c: NewCase): number {
@@ -203,7 +206,7 @@ export class CaseStore {
     const nums = this.sql
       .stmt(`SELECT num FROM cases WHERE state = 'resolved' AND resolved_at < ? AND redacted_at IS NULL`)
       .all(before)
-      .map((r) => z.object({ num: z.number().int() }).parse(r).num);
+      .map((r) => NumRowSchema.parse(r).num);
     for (const num of nums) {
       this.sql.stmt('UPDATE cases SET question = NULL, turns = NULL, redacted_at = ? WHERE num = ?').run(now, num);
       this.sql.stmt('UPDATE case_events SET note = NULL WHERE case_num = ?').run(num);

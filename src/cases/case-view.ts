@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { ChannelSchema } from '../contracts/message.js';
-import { DecisionSchema } from '../rules/decision.js';
+import { CaseDecisionSchema } from './case-decision.js';
 import { FactsSchema } from '../rules/facts.js';
 import { VerdictSchema } from '../rules/verdict.js';
 
@@ -77,8 +77,8 @@ export const CaseViewSchema = z.object({
   turns: z.array(TurnSchema),
   facts: FactsSchema,
   factsKey: z.string(),
-  /** The engine's preliminary decision, with its trace. */
-  decision: DecisionSchema,
+  /** The engine's preliminary decision, compact: the trace is worked out again from the facts (caseTrace). */
+  decision: CaseDecisionSchema,
   /** The preliminary verdict (`decision.verdict`), repeated for renderers. */
   verdict: VerdictSchema,
   rulesVersion: z.string(),

@@ -203,6 +203,22 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE web_turns ADD COLUMN delivery_key TEXT;
   CREATE UNIQUE INDEX web_turns_delivery ON web_turns (conversation, delivery_key) WHERE delivery_key IS NOT NULL;
   `,
+  // 5: a case keeps its decision compact (case-decision.ts): the verdict, the ids of the rules that fired, the
+  // citations, reasons and missing facts, not the whole trace (about 45 KB a case), which the console works out again
+  // from the facts. Rows written before are rewritten in that form; the reader still takes the old one.
+  `
+  UPDATE cases SET decision = json_object(
+    'verdict', decision ->> '$.verdict',
+    'reasons', decision -> '$.reasons',
+    'citations', decision -> '$.citations',
+    'ruleIds', (SELECT json_group_array(value ->> '$.ruleId') FROM json_each(cases.decision, '$.fired')),
+    'missing', (SELECT json_group_array(json_object('fact', value ->> '$.fact', 'label', value ->> '$.label'))
+                FROM json_each(cases.decision, '$.missing')),
+    'rulesVersion', decision ->> '$.rulesVersion',
+    'asOf', decision ->> '$.asOf'
+  )
+  WHERE json_valid(decision) AND json_type(decision, '$.trace') = 'array';
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

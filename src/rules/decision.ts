@@ -60,5 +60,7 @@ export const DecisionSchema = z.object({
   nextSteps: z.array(z.string()),
   rulesVersion: z.string(),
   asOf: z.string(),
+  /** Set when decided with only the instruments published by this day (a shipment on a later day than asked). */
+  knownOn: z.string().optional(),
 });
 export type Decision = z.infer<typeof DecisionSchema>;

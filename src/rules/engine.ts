@@ -270,5 +270,6 @@ export function evaluate(set: RuleSet, facts: Facts, asOf: string, options: Eval
     nextSteps,
     rulesVersion: set.version,
     asOf,
+    ...(knownOn === undefined ? {} : { knownOn }),
   };
 }

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AuditLog, GENESIS_HASH, recordHash } from '../../src/cases/audit-log.js';
+import { AuditLog, canonicalRecordHash, GENESIS_HASH, recordHash } from '../../src/cases/audit-log.js';
+import { canonicalJson } from '../../src/cases/canonical-json.js';
 import type { CaseService } from '../../src/cases/case-service.js';
 import { openCaseDatabase } from '../../src/cases/database.js';
 import { T0, escalation, message, officer, reply, service } from './fixtures.js';
@@ -120,6 +121,17 @@ describe('audit log chain', () => {
     const fields = { seq: 1, at: '2026-01-01T00:00:00.000Z', kind: 'question', actor: 'slack:U1', payload: { messageId: 'm1' }, textHash: 'ab'.repeat(32) };
     expect(recordHash(GENESIS_HASH, fields)).toBe(KNOWN_HASH);
     expect(recordHash('f'.repeat(64), fields)).not.toBe(KNOWN_HASH);
+  });
+
+  it('hashes a payload given as canonical JSON exactly as recordHash hashes the payload itself', () => {
+    fc.assert(fc.property(
+      fc.nat(), fc.string(), fc.string(), fc.string(), fc.dictionary(fc.string(), fc.jsonValue()), fc.option(fc.string(), { nil: null }),
+      (seq, at, kind, actor, payload, textHash) => {
+        const plain = JSON.parse(JSON.stringify(payload)) as Parameters<typeof recordHash>[1]['payload'];
+        expect(canonicalRecordHash('p'.repeat(64), { seq, at, kind, actor, payloadJson: canonicalJson(plain), textHash }))
+          .toBe(recordHash('p'.repeat(64), { seq, at, kind, actor, payload: plain, textHash }));
+      },
+    ));
   });
 
   it('detects a record rewritten together with the next record\'s prev_hash (the next record\'s hash covers it)', () => {

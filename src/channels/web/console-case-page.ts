@@ -4,6 +4,7 @@
  */
 import { readAsText } from '../../assistant/read-as.js';
 import type { CaseView } from '../../cases/case-view.js';
+import type { RuleResult } from '../../rules/decision.js';
 import { OFFICER_DECISIONS } from '../../cases/case-view.js';
 import { formatValue } from './format-value.js';
 import { html, type SafeHtml } from './html.js';
@@ -14,11 +15,22 @@ import { renderRuleResult } from './render-trace.js';
 
 export interface CasePageInput {
   readonly view: CaseView;
+  /** The rules evaluated again on the case's facts (caseTrace); undefined when the rules version has changed since. */
+  readonly trace: readonly RuleResult[] | undefined;
   readonly officer: string;
   readonly csrfToken: string;
   readonly loggedIn: boolean;
   readonly done?: string;
   readonly error?: string;
+}
+
+function renderTrace(c: CaseView, trace: readonly RuleResult[] | undefined): SafeHtml {
+  if (trace === undefined) {
+    return html`<p>The rules have changed since this case was opened (it was decided under version <code>${c.rulesVersion}</code>), so its
+  trace is not shown. The rules that added to the verdict: ${c.decision.ruleIds.length === 0 ? 'none' : c.decision.ruleIds.map((id, i) => html`${i > 0 ? ', ' : ''}<code>${id}</code>`)}.</p>`;
+  }
+  return html`<p class="hint">Every rule the engine evaluated on ${c.decision.asOf}${c.decision.knownOn ? ` with what was published by ${c.decision.knownOn}` : ''}; the rules that added to the verdict are open.</p>
+  ${trace.length === 0 ? html`<p>No rule bears on these facts.</p>` : trace.map((r) => renderRuleResult(r, { open: r.contributes !== null }))}`;
 }
 
 export function renderCasePage(input: CasePageInput): SafeHtml {
@@ -68,8 +80,7 @@ ${c.resolution && html`<section class="resolution" aria-labelledby="resolution-h
 </section>
 <section aria-labelledby="trace-heading">
   <h2 id="trace-heading">Rule trace</h2>
-  <p class="hint">Every rule the engine evaluated on ${c.decision.asOf}; the rules that added to the verdict are open.</p>
-  ${c.decision.trace.length === 0 ? html`<p>No trace was recorded.</p>` : c.decision.trace.map((r) => renderRuleResult(r, { open: r.contributes !== null }))}
+  ${renderTrace(c, input.trace)}
 </section>
 <section aria-labelledby="history-heading">
   <h2 id="history-heading">History</h2>

@@ -6,6 +6,7 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type { z } from 'zod';
 import { officersFrom } from '../../app-context.js';
+import { caseTrace } from '../../cases/case-decision.js';
 import { CaseError } from '../../cases/case-error.js';
 import type { Actor, CaseView } from '../../cases/case-view.js';
 import { isoDay } from '../../core/clock.js';
@@ -53,7 +54,7 @@ export function consoleRoutes(ctx: WebContext): Router {
   const showCase = (req: Request, res: Response, view: CaseView, extra: { done?: string; error?: string; status?: number } = {}) => {
     const session = ctx.sessions.ensure(req, res);
     res.status(extra.status ?? 200).type('html').send(renderCasePage({
-      view, officer: defaultOfficer(req), csrfToken: session.csrfToken, loggedIn: ctx.auth.required,
+      view, trace: caseTrace(ctx.app.rules, view), officer: defaultOfficer(req), csrfToken: session.csrfToken, loggedIn: ctx.auth.required,
       ...(extra.done ? { done: extra.done } : {}), ...(extra.error ? { error: extra.error } : {}),
     }).value);
   };

@@ -8,7 +8,10 @@ import type { Reply } from '../../contracts/reply.js';
 import { correctionLabels } from '../read-as-corrections.js';
 import { html, safeHttpUrl, type SafeHtml } from './html.js';
 import { ESCALATION_LABELS, VERDICT_LABELS } from './labels.js';
-import { renderRuleResult } from './render-trace.js';
+import { renderRuleResult, type ShownRule } from './render-trace.js';
+
+/** A Reply as drawn: a live one, or one redrawn from the transcript, whose rules carry no checks. */
+export type ShownReply = Omit<Reply, 'fired'> & { readonly fired: readonly ShownRule[] };
 
 /** What the escalate button sends: the assistant's own "talk to compliance" path, so the request is audited. */
 export const ESCALATE_TEXT = 'I want to talk to compliance';
@@ -20,7 +23,7 @@ export interface RenderContext {
   readonly idSuffix: string;
 }
 
-export function renderReply(reply: Reply, ctx: RenderContext): SafeHtml {
+export function renderReply(reply: ShownReply, ctx: RenderContext): SafeHtml {
   const headingId = `reply-${ctx.idSuffix}`;
   const notes = reply.escalation.note && !reply.reasons.includes(reply.escalation.note) ? reply.escalation.note : undefined;
   return html`<article class="card reply verdict-${reply.verdict}" aria-labelledby="${headingId}">
@@ -57,7 +60,7 @@ function renderFollowUp(question: string, choices: readonly string[], ctx: Rende
  * "I read this as …" and its corrections as buttons. A correction is sent as the next message, like a choice
  * (the assistant knows it by its label), so it is the same kind of form and works without the script.
  */
-function renderReadAs(reply: Reply, ctx: RenderContext): SafeHtml {
+function renderReadAs(reply: ShownReply, ctx: RenderContext): SafeHtml {
   const readAs = reply.readAs;
   if (!readAs) return html``;
   const labels = correctionLabels(readAs.corrections, reply.followUps.flatMap((f) => f.choices));
@@ -71,7 +74,7 @@ function renderReadAs(reply: Reply, ctx: RenderContext): SafeHtml {
 </div>`;
 }
 
-function renderEscalation(reply: Reply, note: string | undefined, ctx: RenderContext): SafeHtml {
+function renderEscalation(reply: ShownReply, note: string | undefined, ctx: RenderContext): SafeHtml {
   const e = reply.escalation;
   if (e.state === 'offered') {
     return html`<form method="post" action="/chat" class="escalate" data-chat-send>

@@ -9,16 +9,19 @@ import { VERDICT_LABELS } from './labels.js';
 
 const RESULT_LABELS: Record<RuleResult['match'], string> = { true: 'holds', false: 'does not hold', unknown: 'unknown' };
 
-export function renderRuleResult(r: RuleResult, options: { open?: boolean } = {}): SafeHtml {
+/** A rule's result; `checks` absent when only its result was kept (the chat transcript), so no table is drawn. */
+export type ShownRule = Omit<RuleResult, 'checks' | 'unknownFacts'> & { readonly checks?: RuleResult['checks'] };
+
+export function renderRuleResult(r: ShownRule, options: { open?: boolean } = {}): SafeHtml {
   return html`<details class="rule-result"${options.open ? html` open` : ''}>
   <summary><span class="rule-title">${r.title}</span> <code>${r.ruleId}</code>
     <span class="result result-${r.match}">${RESULT_LABELS[r.match]}</span>${r.contributes ? html` <span class="contributes">adds: ${VERDICT_LABELS[r.contributes]}</span>` : ''}</summary>
   <p class="status-note">Status: ${r.statusNote}.${r.overriddenBy ? ` Overridden by ${r.overriddenBy}.` : ''}${r.confirmed ? '' : ' Not yet confirmed by compliance.'}</p>
-  ${renderChecks(r)}
+  ${r.checks && renderChecks({ ruleId: r.ruleId, checks: r.checks })}
 </details>`;
 }
 
-export function renderChecks(r: RuleResult): SafeHtml {
+export function renderChecks(r: Pick<RuleResult, 'ruleId' | 'checks'>): SafeHtml {
   if (r.checks.length === 0) return html`<p>No conditions were checked.</p>`;
   return html`<table class="checks">
   <caption class="visually-hidden">Conditions of ${r.ruleId}</caption>

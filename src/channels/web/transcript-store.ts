@@ -1,15 +1,35 @@
 /**
  * The web chat's turns per conversation (question and Reply), so a reloaded page shows the conversation so far.
- * A row keeps what the page redraws from: the reply without the frame and the facts (the audit log and the case
- * keep the decision; the page never shows those two), which are most of a reply's size.
+ * A row keeps what the page draws, not the whole Reply again: no frame and no facts (the page never shows them),
+ * and of the rules that decided, each rule's result and status but not the conditions it checked, which were half
+ * of a reply's bytes (the audit log keeps the answer's record; the officers' console shows the full trace).
+ * The kept JSON is stored deflated (a BLOB): at about 2 KB a row only one row fitted on a 4 KB page, and deflated it
+ * is about 0.9 KB. Rows written before hold plain JSON text, and read as they are.
  */
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { ReplySchema, type Reply } from '../../contracts/reply.js';
+import { RuleResultSchema } from '../../rules/decision.js';
 
-/** The part of a Reply the chat page draws. */
-export const RedrawReplySchema = ReplySchema.omit({ frame: true, facts: true });
+/** A rule that decided, as the chat keeps it: its result and status, without the conditions checked. */
+export const KeptRuleSchema = RuleResultSchema.omit({ checks: true, unknownFacts: true });
+
+/** The part of a Reply the chat page draws. Rows written before kept the checks too; they read as this. */
+export const RedrawReplySchema = ReplySchema.omit({ frame: true, facts: true, fired: true }).extend({ fired: z.array(KeptRuleSchema) });
 export type RedrawReply = z.infer<typeof RedrawReplySchema>;
+
+/** What the transcript keeps of a reply (RedrawReplySchema), built field by field so nothing else slips in. */
+export function redrawReply(reply: Reply): RedrawReply {
+  const { frame: _frame, facts: _facts, fired, ...drawn } = reply;
+  return {
+    ...drawn,
+    fired: fired.map((r) => ({
+      ruleId: r.ruleId, title: r.title, match: r.match, status: r.status, statusNote: r.statusNote,
+      contributes: r.contributes, overriddenBy: r.overriddenBy, confirmed: r.confirmed,
+    })),
+  };
+}
 
 export interface Turn {
   readonly id: number;
@@ -18,7 +38,22 @@ export interface Turn {
   readonly reply: RedrawReply;
 }
 
-const RowSchema = z.object({ id: z.number().int(), at: z.string(), text: z.string(), reply: z.string() });
+const RowSchema = z.object({ id: z.number().int(), at: z.string(), text: z.string(), reply: z.union([z.string(), z.instanceof(Buffer)]) });
+
+/** The kept reply as stored: deflated JSON. */
+export function encodeKeptReply(kept: RedrawReply): Buffer {
+  return deflateRawSync(JSON.stringify(kept));
+}
+
+/** A stored reply column back to JSON: deflated (this build), or plain JSON text (rows written before). */
+export function decodeKeptReply(stored: string | Buffer): unknown {
+  if (typeof stored === 'string') return safeJson(stored);
+  try {
+    return safeJson(inflateRawSync(stored).toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
 
 export class TranscriptStore {
   private readonly insert;
@@ -35,8 +70,8 @@ export class TranscriptStore {
 
   /** Keeps a turn; `deliveryKey` is the post's idempotency key, by which a repeat of the post finds it. */
   add(conversation: string, text: string, reply: Reply, at: Date, deliveryKey?: string): Turn {
-    const { frame: _frame, facts: _facts, ...kept } = reply;
-    const r = this.insert.run(conversation, at.toISOString(), text, JSON.stringify(kept), deliveryKey ?? null);
+    const kept = redrawReply(reply);
+    const r = this.insert.run(conversation, at.toISOString(), text, encodeKeptReply(kept), deliveryKey ?? null);
     return { id: Number(r.lastInsertRowid), at: at.toISOString(), text, reply: kept };
   }
 
@@ -64,7 +99,7 @@ export class TranscriptStore {
 function toTurn(raw: unknown): Turn | undefined {
   const row = RowSchema.safeParse(raw);
   if (!row.success) return undefined;
-  const reply = RedrawReplySchema.safeParse(safeJson(row.data.reply));
+  const reply = RedrawReplySchema.safeParse(decodeKeptReply(row.data.reply));
   return reply.success ? { id: row.data.id, at: row.data.at, text: row.data.text, reply: reply.data } : undefined;
 }
 

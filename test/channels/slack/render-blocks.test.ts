@@ -224,7 +224,7 @@ function caseView(question: string, note: string): Parameters<typeof renderCaseC
   return {
     id: 'C-000001', state: 'resolved', question, turns: [], facts: { destination: 'DE', item: { form: 'magnet', elementsPresent: ['Tb'] } },
     factsKey: 'k', verdict: 'escalate', rulesVersion: 'abc123',
-    decision: { verdict: 'escalate', reasons: [question], citations: [{ source: question.slice(0, 50), title: note }], fired: [], trace: [], missing: [], nextSteps: [], rulesVersion: 'abc123', asOf: '2026-03-02' },
+    decision: { verdict: 'escalate', reasons: [question], citations: [{ source: question.slice(0, 50), title: note }], ruleIds: [], missing: [], rulesVersion: 'abc123', asOf: '2026-03-02' },
     asker: { channel: 'teams', user: 'aad-1', name: note.slice(0, 200) },
     replyTo: { channel: 'slack', user: 'U_ASKER', conversation: 'slack:T:C:1.1' },
     claimedBy: officer, claimedAt: at,

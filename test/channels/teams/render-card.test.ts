@@ -36,8 +36,8 @@ function caseView(overrides: Partial<CaseView> = {}): CaseView {
     id: 'C-000007', state: 'open', question: 'Can we ship [free money](https://evil.example) magnets?', turns: [],
     facts: {}, factsKey: 'k',
     decision: {
-      verdict: 'escalate', reasons: ['The end use is unclear.'], citations: [{ source: 'CN-ANN-2025-61' }], fired: [], trace: [],
-      missing: [], nextSteps: [], rulesVersion: 'abc', asOf: '2026-03-02',
+      verdict: 'escalate', reasons: ['The end use is unclear.'], citations: [{ source: 'CN-ANN-2025-61' }], ruleIds: [],
+      missing: [], rulesVersion: 'abc', asOf: '2026-03-02',
     },
     verdict: 'escalate', rulesVersion: 'abc',
     asker: { channel: 'teams', user: 'asker-aad-id', name: 'Ada' },

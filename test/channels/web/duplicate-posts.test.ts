@@ -4,6 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { Client } from './http-client.js';
+import { decodeKeptReply } from '../../../src/channels/web/transcript-store.js';
 import { startWebServer, type WebServer } from './web-server.js';
 
 let server: WebServer;
@@ -83,16 +84,23 @@ describe('duplicate web posts', () => {
     expect(audited('question')).toBe(2);
   });
 
-  test('the transcript keeps what the page redraws, not the frame and the facts', async () => {
+  test('the transcript keeps what the page redraws, not the frame, the facts or the conditions each rule checked', async () => {
     const csrf = await client.csrf();
     const res = await client.postJson('/api/chat/messages', { text: QUESTION, key: 'redraw-key-000000000001' }, { headers: { 'x-csrf-token': csrf } });
     const body = (await res.json()) as { turn: number; html: string; reply: { facts?: unknown; frame?: unknown } };
     expect(body.reply.facts).toBeDefined();
-    const row = server.app.db.prepare('SELECT reply FROM web_turns').get() as { reply: string };
-    const kept = JSON.parse(row.reply) as Record<string, unknown>;
+    const row = server.app.db.prepare('SELECT reply FROM web_turns').get() as { reply: Buffer };
+    const kept = decodeKeptReply(row.reply) as Record<string, unknown>;
     expect(kept).not.toHaveProperty('facts');
     expect(kept).not.toHaveProperty('frame');
-    expect(kept).toHaveProperty('fired');
+    const fired = kept['fired'] as Record<string, unknown>[];
+    expect(fired.length).toBeGreaterThan(0);
+    for (const rule of fired) {
+      expect(rule).toHaveProperty('ruleId');
+      expect(rule).not.toHaveProperty('checks');
+    }
+    // Stored deflated: well under half of the reply the API returned.
+    expect(row.reply.length).toBeLessThan(JSON.stringify(body.reply).length / 2);
     // A reload redraws the turn from the kept row exactly as the answer drew it.
     expect(await (await client.get('/')).text()).toContain(body.html);
   });

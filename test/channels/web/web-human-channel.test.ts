@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type Database from 'better-sqlite3';
 import type { CaseView } from '../../../src/cases/case-view.js';
+import { compactDecision } from '../../../src/cases/case-decision.js';
 import { HumanChannelError } from '../../../src/cases/human-channel.js';
 import { fixedClock } from '../../../src/core/clock.js';
 import { AlertStore } from '../../../src/channels/web/alert-store.js';
@@ -27,7 +28,7 @@ function resolvedCase(overrides: Partial<CaseView> = {}): CaseView {
   const officer = { channel: 'web' as const, user: 'console', name: 'Olga' };
   return {
     id: 'C-000003', state: 'resolved', question: 'Magnets to Germany?', turns: [], facts: magnetFacts, factsKey: 'k',
-    decision: decision(), verdict: 'escalate', rulesVersion: 'abc',
+    decision: compactDecision(decision()), verdict: 'escalate', rulesVersion: 'abc',
     asker: { channel: 'web', user: 'visitor-1' },
     replyTo: { channel: 'web', user: 'visitor-1', conversation: 'web-conv-1' },
     claimedBy: officer, claimedAt: '2026-03-02T09:30:00.000Z',

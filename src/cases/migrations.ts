@@ -203,6 +203,26 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE web_turns ADD COLUMN delivery_key TEXT;
   CREATE UNIQUE INDEX web_turns_delivery ON web_turns (conversation, delivery_key) WHERE delivery_key IS NOT NULL;
   `,
+  // 5: the rule status overlay: what officers recorded about a rule or a suspension after rules/ was written
+  // (src/rules/status-overlay.ts). Rows are only added; the rules version hashes them all, in order.
+  `
+  CREATE TABLE rule_status_overlay (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    target TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('resumed', 'extended', 'revoked', 'amended')),
+    from_date TEXT,
+    until_date TEXT,
+    source TEXT NOT NULL,
+    recorded_by TEXT NOT NULL,
+    why TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    audit_seq INTEGER NOT NULL
+  );
+  CREATE TRIGGER rule_status_overlay_no_update BEFORE UPDATE ON rule_status_overlay
+  BEGIN
+    SELECT RAISE(ABORT, 'rule_status_overlay is append-only: record a new status instead');
+  END;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -68,7 +68,7 @@ export function createApp(options: AppOptions): ComposedApp {
   });
   anchors?.anchor(db, 'start');
   const cases = new CaseService({ db, officers: officersFrom(config), clock, reminderHours: config.REMINDER_HOURS, anchors });
-  const statusDesk = new StatusDesk({ db, audit: cases.audit, clock, rules });
+  const statusDesk = new StatusDesk({ db, audit: cases.audit, outbox: cases.outbox, clock, rules, redecideDays: config.REDECIDE_DAYS });
   const assistant = new Assistant({ rules, understander, cases, clock });
   const dedupe = new DedupeStore(db, 24 * 3600_000, clock);
   const stops: (() => void)[] = [];
@@ -88,7 +88,7 @@ export function createApp(options: AppOptions): ComposedApp {
     stores: createChannelStores(db, clock, config.RETENTION_DAYS),
     startBackground(channels) {
       dispatcher = new OutboxDispatcher({
-        db, channels, clock, audit: cases.audit,
+        db, channels, clock, audit: cases.audit, answerUpdatesPerMinute: config.ANSWER_UPDATES_PER_MINUTE,
         onError: (err, ctx) => logger.warn({ err, ...ctx }, 'outbox delivery failed; will retry'),
       });
       dispatcher.start(1_000);

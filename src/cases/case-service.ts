@@ -25,6 +25,7 @@ import { openCaseDatabase, type OpenDatabaseOptions } from './database.js';
 import { factsKey, normaliseFacts } from './normalise-facts.js';
 import { isOfficer, OfficersSchema, type Officers, type OfficersInput } from './officers.js';
 import { Outbox } from './outbox.js';
+import { keepDecidedAnswer } from './redecide.js';
 import { horizonAlertKey, horizonAlertText, rulesWithUnknownStatus } from './rules-horizon.js';
 
 export const OpenCaseInputSchema = z.object({
@@ -306,6 +307,7 @@ export class CaseService {
           ...(r.escalation.caseId ? { caseId: r.escalation.caseId } : {}),
         },
       });
+      keepDecidedAnswer(this.db, a.seq, m, r, this.clock.now());
       return { questionSeq: q.seq, answerSeq: a.seq };
     });
   }

@@ -223,6 +223,39 @@ export const MIGRATIONS: readonly string[] = [
     SELECT RAISE(ABORT, 'rule_status_overlay is append-only: record a new status instead');
   END;
   `,
+  // 6: what each decided answer was decided on (facts, not words), so a recorded rule status can re-decide the
+  // answers of the last days, and the updates sent: one per (conversation, overlay record), whatever retries.
+  `
+  CREATE TABLE decided_answers (
+    answer_seq INTEGER PRIMARY KEY,
+    conversation_key TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    reply_to TEXT NOT NULL,
+    asked_at TEXT NOT NULL,
+    as_of TEXT NOT NULL,
+    facts TEXT NOT NULL,
+    verdict TEXT NOT NULL,
+    fired TEXT NOT NULL,
+    rules_version TEXT NOT NULL
+  );
+  CREATE INDEX decided_answers_recent ON decided_answers (asked_at);
+  CREATE INDEX decided_answers_conversation ON decided_answers (conversation_key, answer_seq);
+
+  CREATE TABLE answer_updates (
+    id INTEGER PRIMARY KEY,
+    conversation_key TEXT NOT NULL,
+    overlay_id INTEGER NOT NULL REFERENCES rule_status_overlay (id),
+    answer_seq INTEGER NOT NULL,
+    channel TEXT NOT NULL,
+    previous_verdict TEXT NOT NULL,
+    verdict TEXT NOT NULL,
+    reply_to TEXT NOT NULL,
+    text TEXT NOT NULL,
+    citations TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    UNIQUE (conversation_key, overlay_id)
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

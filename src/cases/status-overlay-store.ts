@@ -88,7 +88,7 @@ export class StatusOverlayStore {
    * Stores and audits one record and applies the whole overlay to `rules` once it is committed. `within` runs in
    * the same transaction (the re-decision queue), so a crash leaves both or neither.
    */
-  record(rules: CurrentRules, input: unknown, within?: (record: StatusRecord, applied: RuleSet) => void): RecordOutcome {
+  record(rules: CurrentRules, input: unknown, within?: (record: StatusRecord, applied: RuleSet, changed: readonly string[]) => void): RecordOutcome {
     const checked = this.check(rules, input);
     const outcome = this.db.transaction((): RecordOutcome => {
       const records = this.list();
@@ -101,7 +101,7 @@ export class StatusOverlayStore {
       const audit = this.audit.append({
         kind: 'rule_status', actor: i.by, at: now, text: i.why,
         payload: {
-          target: i.target, status: i.status, from: i.from ?? null, until: i.until ?? null, source: i.source,
+          type: 'status_recorded', target: i.target, status: i.status, from: i.from ?? null, until: i.until ?? null, source: i.source,
           rules: checked.rules, previousVersion: rules.version,
         },
       });
@@ -114,7 +114,7 @@ export class StatusOverlayStore {
       const next = [...records, record];
       // The rules as answers will see them once this commits, so `within` can decide on them in this transaction.
       const applied = applyStatusOverlay(rules.base, next);
-      within?.(record, applied);
+      within?.(record, applied, checked.rules);
       return { kind: 'recorded', record, rules: checked.rules, version: applied.version, previousVersion };
     }).immediate();
     if (outcome.kind === 'recorded') rules.update(this.list());

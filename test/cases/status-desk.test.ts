@@ -11,12 +11,9 @@ import { CaseError } from '../../src/cases/case-error.js';
 import { ConfigSchema } from '../../src/config.js';
 import { fixedClock } from '../../src/core/clock.js';
 import { newMessage } from '../../src/contracts/message.js';
+import { RESUMED } from './status-fixtures.js';
 
 const QUESTION = 'Our Dutch warehouse resells Chinese-origin Tb oxide to the UK. Licence?';
-export const RESUMED = {
-  target: 'CN-ANN-2025-70', status: 'resumed', from: '2026-11-10', by: 'officer-a', why: 'MOFCOM notice: the suspension was not renewed.',
-  source: { new: { id: 'CN-ANN-2026-99', title: 'Test notice: No. 70 not renewed', date: '2026-11-12', url: 'https://www.mofcom.gov.cn/test-notice' } },
-} as const;
 
 const apps: ComposedApp[] = [];
 afterEach(async () => {
@@ -45,7 +42,7 @@ describe('the status desk', () => {
     expect(after.citations.map((c) => c.source)).toContain('CN-ANN-2026-99');
     expect(after.rulesVersion).toBe(outcome.version);
     expect(after.rulesVersion).not.toBe(before.rulesVersion);
-    const audited = a.db.prepare("SELECT actor, payload, text FROM audit_log WHERE kind = 'rule_status'").all() as { actor: string; payload: string; text: string }[];
+    const audited = a.db.prepare("SELECT actor, payload, text FROM audit_log WHERE kind = 'rule_status' AND json_extract(payload, '$.type') = 'status_recorded'").all() as { actor: string; payload: string; text: string }[];
     expect(audited).toHaveLength(1);
     expect(audited[0]?.actor).toBe('officer-a');
     expect(audited[0]?.text).toBe(RESUMED.why);

@@ -44,7 +44,6 @@ export interface HorizonEvent {
 /** What a record would change, shown before the officer confirms. */
 export interface StatusPreview {
   readonly rules: string[];
-  readonly version: string;
   readonly answers: number;
   readonly cases: number;
   readonly sampleAnswers: readonly AnswerChange[];
@@ -69,7 +68,7 @@ export class StatusDesk {
     const applied = applyStatusOverlay(this.rules.base, [...this.rules.records, provisional]);
     const found = redecide(this.options.db, applied, checked.rules, provisional, now, this.days);
     return {
-      rules: checked.rules, version: applied.version, answers: found.answers.length, cases: found.cases.length,
+      rules: checked.rules, answers: found.answers.length, cases: found.cases.length,
       sampleAnswers: found.answers.slice(0, 5), sampleCases: found.cases.slice(0, 5),
     };
   }

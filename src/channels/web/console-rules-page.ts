@@ -87,7 +87,7 @@ function renderPreview(form: RecordStatusForm['form'], p: StatusPreview, csrfTok
   const hidden = Object.entries(form).filter(([, v]) => v !== undefined).map(([k, v]) => html`<input type="hidden" name="${k}" value="${String(v)}">`);
   return html`<div class="preview" id="preview" role="region" aria-labelledby="preview-heading">
   <h3 id="preview-heading">This will change ${p.answers} answers and ${p.cases} open cases</h3>
-  <p>${p.rules.length} rules change (${p.rules.join(', ')}); the rules version becomes <code>${p.version}</code>.</p>
+  <p>${p.rules.length} rules change (${p.rules.join(', ')}); answers will name a new rules version.</p>
   ${p.sampleAnswers.length > 0 && html`<ul class="preview-answers">${p.sampleAnswers.map((a) => html`<li>${a.conversationKey}: ${a.previousVerdict} → ${a.verdict}. ${a.text}</li>`)}</ul>`}
   ${p.sampleCases.length > 0 && html`<ul class="preview-cases">${p.sampleCases.map((c) => html`<li><a href="/console/cases/${formatCaseId(c.caseNum)}">${formatCaseId(c.caseNum)}</a>: ${c.previousVerdict} → ${c.verdict}</li>`)}</ul>`}
   <form method="post" action="/console/rules/record">

@@ -27,6 +27,7 @@ const noop: HumanChannel = {
   postCase: async (c) => ({ ref: `ref-${c.id}` }),
   updateCase: async () => undefined,
   notifyAsker: async () => undefined,
+  notifyAnswerChanged: async () => undefined,
   postAlert: async () => undefined,
 };
 

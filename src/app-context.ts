@@ -7,6 +7,7 @@ import type { TurnPipeline } from './assistant/turn-pipeline.js';
 import type { Message } from './contracts/message.js';
 import type { Reply } from './contracts/reply.js';
 import type { CaseService } from './cases/case-service.js';
+import type { StatusDesk } from './cases/status-desk.js';
 import type { OutboxDispatcher, HumanChannels } from './cases/outbox-dispatcher.js';
 import type { ChannelStores } from './channels/channel-stores.js';
 import type { Config } from './config.js';
@@ -14,14 +15,17 @@ import type { Clock } from './core/clock.js';
 import type { DedupeStore } from './core/dedupe-store.js';
 import type { Logger } from './core/logger.js';
 import type { Metrics } from './core/metrics.js';
-import type { RuleSet } from './rules/ruleset.js';
+import type { CurrentRules } from './rules/current-rules.js';
 
 export interface App {
   readonly config: Config;
   readonly clock: Clock;
   readonly logger: Logger;
   readonly metrics: Metrics;
-  readonly rules: RuleSet;
+  /** The rules answers are decided on: `rules/` with the officers' recorded statuses layered over it. */
+  readonly rules: CurrentRules;
+  /** Where officers record a rule's status; applied to `rules` at once. */
+  readonly statusDesk: StatusDesk;
   /** The channels' own stores; the database itself stays with the composition root. */
   readonly stores: ChannelStores;
   readonly cases: CaseService;

@@ -13,6 +13,7 @@ import { openCaseDatabase } from './cases/database.js';
 import { DailyScheduler } from './cases/daily-scheduler.js';
 import { scheduleRulesHorizon } from './cases/horizon-schedule.js';
 import { OutboxDispatcher } from './cases/outbox-dispatcher.js';
+import { StatusDesk } from './cases/status-desk.js';
 import { officersFrom, type App } from './app-context.js';
 import { createChannelStores } from './channels/channel-stores.js';
 import type Database from 'better-sqlite3';
@@ -23,6 +24,7 @@ import { GroupCommit } from './core/group-commit.js';
 import { createLogger, type Logger } from './core/logger.js';
 import { createMetrics } from './core/metrics.js';
 import { INTENTS_DIR, RULES_DIR } from './core/paths.js';
+import { CurrentRules } from './rules/current-rules.js';
 import { loadRuleSet } from './rules/loader.js';
 import type { Message } from './contracts/message.js';
 import type { Reply } from './contracts/reply.js';
@@ -50,8 +52,9 @@ export function createApp(options: AppOptions): ComposedApp {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const metrics = createMetrics();
   const rulesDir = options.rulesDir ?? RULES_DIR;
-  const rules = loadRuleSet(rulesDir);
-  const { understander } = createUnderstanding(rules, rulesDir, options.intentsDir ?? INTENTS_DIR);
+  // The data in rules/, with the statuses officers recorded in the database layered over it (StatusDesk below).
+  const rules = new CurrentRules(loadRuleSet(rulesDir));
+  const { understander } = createUnderstanding(rules.base, rulesDir, options.intentsDir ?? INTENTS_DIR);
   let dbFile = options.dbFile;
   if (!dbFile) {
     mkdirSync(config.DATA_DIR, { recursive: true });
@@ -65,6 +68,7 @@ export function createApp(options: AppOptions): ComposedApp {
   });
   anchors?.anchor(db, 'start');
   const cases = new CaseService({ db, officers: officersFrom(config), clock, reminderHours: config.REMINDER_HOURS, anchors });
+  const statusDesk = new StatusDesk({ db, audit: cases.audit, outbox: cases.outbox, clock, rules, redecideDays: config.REDECIDE_DAYS });
   const assistant = new Assistant({ rules, understander, cases, clock });
   const dedupe = new DedupeStore(db, 24 * 3600_000, clock);
   const stops: (() => void)[] = [];
@@ -80,11 +84,11 @@ export function createApp(options: AppOptions): ComposedApp {
   const turns = new TurnPipeline({ commits: new GroupCommit(db), deliveries: dedupe, answer });
 
   return {
-    config, clock, logger, metrics, rules, db, cases, assistant, dedupe, answer, turns,
+    config, clock, logger, metrics, rules, db, cases, statusDesk, assistant, dedupe, answer, turns,
     stores: createChannelStores(db, clock, config.RETENTION_DAYS),
     startBackground(channels) {
       dispatcher = new OutboxDispatcher({
-        db, channels, clock, audit: cases.audit,
+        db, channels, clock, audit: cases.audit, answerUpdatesPerMinute: config.ANSWER_UPDATES_PER_MINUTE,
         onError: (err, ctx) => logger.warn({ err, ...ctx }, 'outbox delivery failed; will retry'),
       });
       dispatcher.start(1_000);

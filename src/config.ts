@@ -80,6 +80,10 @@ export const ConfigSchema = z
     CONSOLE_TOKEN: z.preprocess(blankAsUnset, z.string().trim().min(32, 'must be at least 32 characters (e.g. `openssl rand -hex 32`)').optional()),
     REMINDER_HOURS: z.coerce.number().positive().default(4),
     RETENTION_DAYS: z.coerce.number().int().positive().default(365),
+    /** When an officer records a rule status, answers of this many past days are re-decided (and askers told). */
+    REDECIDE_DAYS: z.coerce.number().int().positive().default(90),
+    /** Updates about changed answers sent per platform per minute, at most (the outbox holds the rest). */
+    ANSWER_UPDATES_PER_MINUTE: z.coerce.number().int().positive().default(20),
     ...auditAnchorFields,
     SLACK_BOT_TOKEN: optional,
     SLACK_SIGNING_SECRET: optional,

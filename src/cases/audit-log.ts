@@ -20,7 +20,7 @@ import { canonicalJson, type JsonObject } from './canonical-json.js';
 import { toCsv, type CsvCell } from './csv.js';
 
 export const AUDIT_KINDS = [
-  'question', 'answer', 'decision', 'escalation', 'officer_action', 'refusal', 'alert', 'redaction',
+  'question', 'answer', 'decision', 'escalation', 'officer_action', 'refusal', 'alert', 'redaction', 'rule_status',
 ] as const;
 export const AuditKindSchema = z.enum(AUDIT_KINDS);
 export type AuditKind = z.infer<typeof AuditKindSchema>;

@@ -26,7 +26,8 @@ import { openCaseDatabase, type OpenDatabaseOptions } from './database.js';
 import { factsKey, normaliseFacts } from './normalise-facts.js';
 import { isOfficer, OfficersSchema, type Officers, type OfficersInput } from './officers.js';
 import { Outbox } from './outbox.js';
-import { horizonAlertKey, horizonAlertText, rulesWithUnknownStatus } from './rules-horizon.js';
+import { keepDecidedAnswer } from './redecide.js';
+import { groupBySuspension, horizonAlertKey, horizonAlertText, rulesWithUnknownStatus } from './rules-horizon.js';
 
 export const OpenCaseInputSchema = z.object({
   /** The question as the asker put it. */
@@ -279,14 +280,16 @@ export class CaseService {
     const now = this.clock.now();
     const alerted: string[] = [];
     this.tx(() => {
-      for (const u of rulesWithUnknownStatus(ruleSet.rules, day)) {
-        const key = horizonAlertKey(u.rule.id, day);
-        if (!this.outbox.enqueue({ kind: 'alert', key, payload: { text: horizonAlertText(u) } }, now)) continue;
+      // One alert per ended suspension, not per rule: "No. 70 ended on 2026-11-10: 14 rules, status unknown".
+      for (const e of groupBySuspension(rulesWithUnknownStatus(ruleSet.rules, day))) {
+        const key = horizonAlertKey(e.sourceId, day);
+        if (!this.outbox.enqueue({ kind: 'alert', key, payload: { text: horizonAlertText(e) } }, now)) continue;
+        const ruleIds = e.rules.map((u) => u.rule.id);
         this.audit.append({
           kind: 'alert', actor: 'system', at: now,
-          payload: { type: 'rules_horizon', ruleId: u.rule.id, day, since: u.since, source: u.sourceId, rulesVersion: ruleSet.version },
+          payload: { type: 'rules_horizon', source: e.sourceId, ruleIds, day, since: e.since, rulesVersion: ruleSet.version },
         });
-        alerted.push(u.rule.id);
+        alerted.push(...ruleIds);
       }
     });
     return alerted;
@@ -311,6 +314,7 @@ export class CaseService {
           ...(r.escalation.caseId ? { caseId: r.escalation.caseId } : {}),
         },
       });
+      keepDecidedAnswer(this.db, a.seq, m, r, this.clock.now());
       return { questionSeq: q.seq, answerSeq: a.seq };
     });
   }

@@ -3,6 +3,7 @@
  * updates to it, the answer in the asker's thread, and alerts. Calls come only from the OutboxDispatcher, which
  * retries on failure, so an implementation just makes the call and throws when it fails.
  */
+import type { AnswerUpdate } from './answer-update.js';
 import type { CaseView } from './case-view.js';
 
 export interface HumanChannel {
@@ -11,6 +12,8 @@ export interface HumanChannel {
   updateCase(c: CaseView, ref: string): Promise<void>;
   /** Tells the asker the officer's decision, in their thread (`c.replyTo`). */
   notifyAsker(c: CaseView): Promise<void>;
+  /** Tells an asker that the answer they got has changed since a rule status was recorded, in their thread. */
+  notifyAnswerChanged(update: AnswerUpdate): Promise<void>;
   /** Posts an alert in the compliance channel; `key` is stable per alert, for platforms that can deduplicate. */
   postAlert(text: string, key: string): Promise<void>;
 }

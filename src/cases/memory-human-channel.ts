@@ -2,6 +2,7 @@
  * A HumanChannel that keeps what it is sent in memory: for tests, and for running without a chat platform.
  * `failNext` makes the next calls throw, to exercise the outbox's retries.
  */
+import type { AnswerUpdate } from './answer-update.js';
 import type { CaseView } from './case-view.js';
 import type { HumanChannel } from './human-channel.js';
 
@@ -9,7 +10,8 @@ export type MemoryCall =
   | { readonly op: 'postCase'; readonly caseId: string; readonly state: CaseView['state']; readonly ref: string }
   | { readonly op: 'updateCase'; readonly caseId: string; readonly state: CaseView['state']; readonly ref: string }
   | { readonly op: 'notifyAsker'; readonly caseId: string; readonly decision: string | null; readonly conversation: string }
-  | { readonly op: 'postAlert'; readonly text: string; readonly key: string };
+  | { readonly op: 'postAlert'; readonly text: string; readonly key: string }
+  | { readonly op: 'notifyAnswerChanged'; readonly updateId: number; readonly conversation: string; readonly verdict: string; readonly text: string; readonly citations: readonly string[] };
 
 export class MemoryHumanChannel implements HumanChannel {
   readonly calls: MemoryCall[] = [];
@@ -39,6 +41,14 @@ export class MemoryHumanChannel implements HumanChannel {
     this.maybeFail();
     this.calls.push({
       op: 'notifyAsker', caseId: c.id, decision: c.resolution?.decision ?? null, conversation: c.replyTo.conversation,
+    });
+  }
+
+  async notifyAnswerChanged(u: AnswerUpdate): Promise<void> {
+    this.maybeFail();
+    this.calls.push({
+      op: 'notifyAnswerChanged', updateId: u.id, conversation: u.replyTo.conversation, verdict: u.verdict, text: u.text,
+      citations: u.citations.map((c) => c.source),
     });
   }
 

@@ -219,6 +219,59 @@ export const MIGRATIONS: readonly string[] = [
   )
   WHERE json_valid(decision) AND json_type(decision, '$.trace') = 'array';
   `,
+  // 6: the rule status overlay: what officers recorded about a rule or a suspension after rules/ was written
+  // (src/rules/status-overlay.ts). Rows are only added; the rules version hashes them all, in order.
+  `
+  CREATE TABLE rule_status_overlay (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    target TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('resumed', 'extended', 'revoked', 'amended')),
+    from_date TEXT,
+    until_date TEXT,
+    source TEXT NOT NULL,
+    recorded_by TEXT NOT NULL,
+    why TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    audit_seq INTEGER NOT NULL
+  );
+  CREATE TRIGGER rule_status_overlay_no_update BEFORE UPDATE ON rule_status_overlay
+  BEGIN
+    SELECT RAISE(ABORT, 'rule_status_overlay is append-only: record a new status instead');
+  END;
+  `,
+  // 7: what each decided answer was decided on (facts, not words), so a recorded rule status can re-decide the
+  // answers of the last days, and the updates sent: one per (conversation, overlay record), whatever retries.
+  `
+  CREATE TABLE decided_answers (
+    answer_seq INTEGER PRIMARY KEY,
+    conversation_key TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    reply_to TEXT NOT NULL,
+    asked_at TEXT NOT NULL,
+    as_of TEXT NOT NULL,
+    facts TEXT NOT NULL,
+    verdict TEXT NOT NULL,
+    fired TEXT NOT NULL,
+    rules_version TEXT NOT NULL
+  );
+  CREATE INDEX decided_answers_recent ON decided_answers (asked_at);
+  CREATE INDEX decided_answers_conversation ON decided_answers (conversation_key, answer_seq);
+
+  CREATE TABLE answer_updates (
+    id INTEGER PRIMARY KEY,
+    conversation_key TEXT NOT NULL,
+    overlay_id INTEGER NOT NULL REFERENCES rule_status_overlay (id),
+    answer_seq INTEGER NOT NULL,
+    channel TEXT NOT NULL,
+    previous_verdict TEXT NOT NULL,
+    verdict TEXT NOT NULL,
+    reply_to TEXT NOT NULL,
+    text TEXT NOT NULL,
+    citations TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    UNIQUE (conversation_key, overlay_id)
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -15,7 +15,8 @@ import { AuditLog } from './audit-log.js';
 import type { CaseView } from './case-view.js';
 import { CaseStore } from './case-store.js';
 import type { HumanChannel } from './human-channel.js';
-import { AlertPayloadSchema, backoffMs, Outbox, type BackoffPolicy, type OutboxRow } from './outbox.js';
+import { readAnswerUpdate } from './answer-update.js';
+import { AlertPayloadSchema, AnswerUpdatePayloadSchema, backoffMs, Outbox, type BackoffPolicy, type OutboxRow } from './outbox.js';
 
 export type HumanChannels = Partial<Record<Channel, HumanChannel>>;
 
@@ -32,6 +33,8 @@ export interface OutboxDispatcherOptions {
   readonly leaseMs?: number;
   /** The audit log to record dead letters in: the case service's, so its anchors cover them. Default: its own. */
   readonly audit?: AuditLog;
+  /** Updates about answers a recorded rule status changed, per platform per minute at most; the rest wait. */
+  readonly answerUpdatesPerMinute?: number;
   /** Told of every failed call (for logs); the dispatcher has already scheduled the retry. */
   readonly onError?: (err: unknown, context: { readonly key?: string; readonly channel?: Channel }) => void;
 }
@@ -76,6 +79,8 @@ export class OutboxDispatcher {
   private readonly clock: Clock;
   private readonly compliance: readonly Channel[];
   private running: Promise<DispatchReport> | undefined;
+  /** When answer updates went out, per platform, for the per-minute limit. */
+  private readonly updatesSent = new Map<Channel, number[]>();
   private timer: ReturnType<typeof setInterval> | undefined;
 
   constructor(private readonly options: OutboxDispatcherOptions) {
@@ -115,6 +120,7 @@ export class OutboxDispatcher {
     const report = { done: 0, retrying: 0, dead: 0 };
     const due = this.outbox.due(this.clock.now(), this.options.batchSize ?? 50);
     for (const candidate of due) {
+      if (candidate.kind === 'answer_update' && this.overUpdateLimit(candidate)) continue;
       const row = this.outbox.lease(candidate.id, this.clock.now(), this.options.leaseMs ?? 5 * 60_000);
       if (!row) continue;
       let failures: Failure[];
@@ -127,6 +133,30 @@ export class OutboxDispatcher {
       report[this.settle(row, failures)]++;
     }
     return report;
+  }
+
+  /** Whether the platform of this answer update has had its updates for the last minute (it waits, unleased). */
+  private overUpdateLimit(row: OutboxRow): boolean {
+    const parsed = AnswerUpdatePayloadSchema.safeParse(JSON.parse(row.payload));
+    if (!parsed.success) return false;
+    const now = this.clock.now().getTime();
+    const recent = (this.updatesSent.get(parsed.data.channel) ?? []).filter((t) => t > now - 60_000);
+    this.updatesSent.set(parsed.data.channel, recent);
+    return recent.length >= (this.options.answerUpdatesPerMinute ?? 20);
+  }
+
+  private async deliverAnswerUpdate(row: OutboxRow): Promise<Failure[]> {
+    const { updateId, channel } = AnswerUpdatePayloadSchema.parse(JSON.parse(row.payload));
+    const update = readAnswerUpdate(this.options.db, updateId);
+    if (!update) return [{ channel, error: new Unroutable(`no answer update ${updateId}`) }];
+    const ch = this.options.channels[channel];
+    if (!ch) return [{ channel, error: new Unroutable(`no HumanChannel registered for ${channel}`) }];
+    if (this.outbox.deliveredChannels(row.id).has(channel)) return [];
+    const outcome = await this.attempt(() => ch.notifyAnswerChanged(update));
+    if (!outcome.ok) return [{ channel, error: outcome.error }];
+    this.outbox.markDelivered(row.id, channel, null, this.clock.now());
+    this.updatesSent.set(channel, [...(this.updatesSent.get(channel) ?? []), this.clock.now().getTime()]);
+    return [];
   }
 
   private settle(row: OutboxRow, failures: readonly Failure[]): keyof DispatchReport {
@@ -172,6 +202,8 @@ export class OutboxDispatcher {
         if (!view || row.case_num === null) return [{ channel: undefined, error: new Unroutable(`no case for ${row.key}`) }];
         return this.deliverCase(row, kind, row.case_num, view);
       }
+      case 'answer_update':
+        return this.deliverAnswerUpdate(row);
       default:
         return assertNever(kind, 'outbox kind');
     }

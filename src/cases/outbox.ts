@@ -7,16 +7,21 @@ import { z } from 'zod';
 import { ChannelSchema, type Channel } from '../contracts/message.js';
 import { SqlCache } from './sql-cache.js';
 
-export const OUTBOX_KINDS = ['post_case', 'update_case', 'notify_asker', 'reminder', 'alert'] as const;
+export const OUTBOX_KINDS = ['post_case', 'update_case', 'notify_asker', 'reminder', 'alert', 'answer_update'] as const;
 export const OutboxKindSchema = z.enum(OUTBOX_KINDS);
 export type OutboxKind = z.infer<typeof OutboxKindSchema>;
 
 export const AlertPayloadSchema = z.object({ text: z.string().min(1) });
 export type AlertPayload = z.infer<typeof AlertPayloadSchema>;
 
+/** An answer a recorded rule status changed: the row of `answer_updates`, and the platform it goes to (rate limits). */
+export const AnswerUpdatePayloadSchema = z.object({ updateId: z.number().int().positive(), channel: ChannelSchema });
+export type AnswerUpdatePayload = z.infer<typeof AnswerUpdatePayloadSchema>;
+
 export type OutboxEntry =
   | { readonly kind: 'post_case' | 'update_case' | 'notify_asker' | 'reminder'; readonly key: string; readonly caseNum: number }
-  | { readonly kind: 'alert'; readonly key: string; readonly payload: AlertPayload };
+  | { readonly kind: 'alert'; readonly key: string; readonly payload: AlertPayload }
+  | { readonly kind: 'answer_update'; readonly key: string; readonly payload: AnswerUpdatePayload };
 
 const OutboxRowSchema = z.object({
   id: z.number().int(),
@@ -52,8 +57,8 @@ export class Outbox {
 
   /** Adds the entry unless its key was enqueued before. Returns true when it was added. */
   enqueue(entry: OutboxEntry, now: Date): boolean {
-    const caseNum = entry.kind === 'alert' ? null : entry.caseNum;
-    const payload = entry.kind === 'alert' ? JSON.stringify(entry.payload) : '{}';
+    const caseNum = entry.kind === 'alert' || entry.kind === 'answer_update' ? null : entry.caseNum;
+    const payload = entry.kind === 'alert' || entry.kind === 'answer_update' ? JSON.stringify(entry.payload) : '{}';
     return (
       this.sql
         .stmt(

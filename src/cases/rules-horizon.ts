@@ -22,14 +22,28 @@ export function rulesWithUnknownStatus(rules: readonly Rule[], day: string): Unk
   return out;
 }
 
-export function horizonAlertKey(ruleId: string, day: string): string {
-  return `horizon:${ruleId}:${day}`;
+/** The rules of unknown status, one event per suspending instrument ("No. 70 ended: 14 rules"), in first-seen order. */
+export interface UnknownEvent {
+  readonly sourceId: string;
+  readonly since: string;
+  readonly rules: readonly UnknownRule[];
 }
 
-export function horizonAlertText(u: UnknownRule): string {
+export function groupBySuspension(unknown: readonly UnknownRule[]): UnknownEvent[] {
+  const bySource = new Map<string, UnknownRule[]>();
+  for (const u of unknown) bySource.set(u.sourceId, [...(bySource.get(u.sourceId) ?? []), u]);
+  return [...bySource].map(([sourceId, rules]) => ({ sourceId, since: rules.map((r) => r.since).sort()[0] ?? '', rules }));
+}
+
+export function horizonAlertKey(sourceId: string, day: string): string {
+  return `horizon:${sourceId}:${day}`;
+}
+
+export function horizonAlertText(e: UnknownEvent): string {
+  const n = e.rules.length;
   return (
-    `Rule ${u.rule.id} ("${u.rule.title}") has an unknown status since ${u.since}: the suspension under ` +
-    `${u.sourceId} has ended and rules/ record nothing about what followed. Please check the announcements and ` +
-    `update the rule.`
+    `${e.sourceId} ended on ${e.since}: ${n} rule${n === 1 ? '' : 's'}, status unknown (${e.rules.map((u) => u.rule.id).join(', ')}). ` +
+    `rules/ record nothing about what followed, so questions that depend on ${n === 1 ? 'it' : 'them'} escalate. ` +
+    `Record what followed in the console's rule status desk (/console/rules) or with lodestone rules record ${e.sourceId}.`
   );
 }

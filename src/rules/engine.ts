@@ -59,8 +59,10 @@ function reasonFor(rule: Rule, r: RuleResult, status: RuleStatus, asOf: string):
   if (r.match === 'false') return null;
   const maybe = r.match === 'unknown';
   switch (status.kind) {
-    case 'in_force':
-      return maybe ? `${rule.title} may apply, depending on facts not yet known.` : rule.explanation;
+    case 'in_force': {
+      const text = maybe ? `${rule.title} may apply, depending on facts not yet known.` : rule.explanation;
+      return status.by ? `${text} (In force again since ${status.by.id}${status.note ? `, as amended: ${status.note}` : ''}.)` : text;
+    }
     case 'status_unknown':
       return `${rule.title} ${maybe ? 'may apply' : 'would apply'}, but ${r.statusNote}: a compliance officer must decide.`;
     case 'suspended':
@@ -224,6 +226,7 @@ export function evaluate(set: RuleSet, facts: Facts, asOf: string, options: Eval
     if (reason && !reasons.includes(reason)) reasons.push(reason);
     for (const s of rule.sources) addCitation(citations, cite(set, s));
     if (status.kind === 'suspended' || status.kind === 'status_unknown') addCitation(citations, cite(set, status.by));
+    if (status.kind === 'in_force' && status.by) addCitation(citations, cite(set, status.by));
     const note = reportedNote(status);
     if (note && r.contributes === verdict) {
       if (!reasons.includes(note)) reasons.push(note);

@@ -6,7 +6,8 @@
 import type { CitationRef, Rule, Suspension } from './schema.js';
 
 export type RuleStatus =
-  | { readonly kind: 'in_force' }
+  /** `by`: the instrument that put it back in force after a suspension (resumed or amended), cited with it. */
+  | { readonly kind: 'in_force'; readonly by?: CitationRef; readonly note?: string }
   | { readonly kind: 'not_yet'; readonly from: string }
   | { readonly kind: 'suspended'; readonly until: string; readonly by: CitationRef }
   | { readonly kind: 'ended'; readonly on: string; readonly by?: CitationRef }
@@ -66,7 +67,9 @@ function statusOn(rule: Rule, asOf: string): RuleStatus {
     const then = ended.then;
     if (!then || (then.status === 'extended')) return unknownAfter(ended);
     if (then.status === 'revoked' && asOf >= then.date) return { kind: 'ended', on: then.date, by: then.source };
-    if (then.status === 'resumed' && asOf >= then.date) return { kind: 'in_force' };
+    if ((then.status === 'resumed' || then.status === 'amended') && asOf >= then.date) {
+      return { kind: 'in_force', by: then.source, ...(then.note ? { note: then.note } : {}) };
+    }
     return unknownAfter(ended);
   }
   return { kind: 'in_force' };
@@ -80,6 +83,7 @@ export function ruleBoundaries(rule: Rule): string[] {
     dates.add(s.from);
     dates.add(suspensionEnd(s));
     if (s.then) dates.add(s.then.date);
+    if (s.then?.until) dates.add(s.then.until);
   }
   return [...dates].sort();
 }

@@ -72,13 +72,17 @@ export const SuspensionSchema = z
     source: CitationRefSchema,
     then: z
       .object({
-        status: z.enum(['resumed', 'revoked', 'extended']),
+        /** `amended`: in force again from `date`, as amended by `source`; `note` says what changed. */
+        status: z.enum(['resumed', 'revoked', 'extended', 'amended']),
         date: IsoDateSchema,
         source: CitationRefSchema,
         /** For `extended`: the new end date. */
         until: IsoDateSchema.optional(),
+        note: z.string().min(3).optional(),
       })
       .strict()
+      .refine((t) => t.status !== 'extended' || t.until !== undefined, { message: 'an extension needs its new end date (until)' })
+      .refine((t) => t.status !== 'amended' || t.note !== undefined, { message: 'an amendment needs a note saying what changed' })
       .optional(),
     /** What was reported about the end of the suspension without an implementing notice (brief R22): said in every
      * answer the unknown status decides, and cited, but it never changes the status. */

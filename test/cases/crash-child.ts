@@ -35,6 +35,7 @@ class FileLoggingChannel implements HumanChannel {
   }
   async updateCase(): Promise<void> {}
   async notifyAsker(): Promise<void> {}
+  async notifyAnswerChanged(): Promise<void> {}
   async postAlert(): Promise<void> {}
 }
 

@@ -35,7 +35,7 @@ describe('rules horizon alert', () => {
   let svc: CaseService;
   afterEach(() => svc.close());
 
-  it('alerts once per rule per day when a rule status is unknown, via the outbox and the audit log', async () => {
+  it('alerts once per ended suspension per day when a rule status is unknown, via the outbox and the audit log', async () => {
     ({ svc } = service());
     expect(svc.checkRulesHorizon(ruleSet, '2026-11-09')).toEqual([]);
     expect(svc.checkRulesHorizon(ruleSet, '2026-11-10')).toEqual(['suspended-then-unknown']);
@@ -47,13 +47,16 @@ describe('rules horizon alert', () => {
     await new OutboxDispatcher({ db: svc.db, channels: { slack, teams } }).runOnce();
     for (const ch of [slack, teams]) {
       expect(ch.callsOf('postAlert').map((a) => a.key)).toEqual([
-        'horizon:suspended-then-unknown:2026-11-10', 'horizon:suspended-then-unknown:2026-11-11',
+        'horizon:CN-ANN-2025-70:2026-11-10', 'horizon:CN-ANN-2025-70:2026-11-11',
       ]);
     }
-    expect(slack.callsOf('postAlert')[0]?.text).toMatch(/suspended-then-unknown .* unknown status since 2026-11-10: .* CN-ANN-2025-70/);
+    expect(slack.callsOf('postAlert')[0]?.text).toBe(
+      'CN-ANN-2025-70 ended on 2026-11-10: 1 rule, status unknown (suspended-then-unknown). rules/ record nothing about what followed, '
+      + 'so questions that depend on it escalate. Record what followed in the console\'s rule status desk (/console/rules) or with lodestone rules record CN-ANN-2025-70.',
+    );
     expect(svc.audit.records().map((r) => r.payload)).toEqual([
-      { type: 'rules_horizon', ruleId: 'suspended-then-unknown', day: '2026-11-10', since: '2026-11-10', source: 'CN-ANN-2025-70', rulesVersion: 'testrules001' },
-      { type: 'rules_horizon', ruleId: 'suspended-then-unknown', day: '2026-11-11', since: '2026-11-10', source: 'CN-ANN-2025-70', rulesVersion: 'testrules001' },
+      { type: 'rules_horizon', ruleIds: ['suspended-then-unknown'], day: '2026-11-10', since: '2026-11-10', source: 'CN-ANN-2025-70', rulesVersion: 'testrules001' },
+      { type: 'rules_horizon', ruleIds: ['suspended-then-unknown'], day: '2026-11-11', since: '2026-11-10', source: 'CN-ANN-2025-70', rulesVersion: 'testrules001' },
     ]);
   });
 
@@ -91,7 +94,7 @@ describe('daily horizon schedule', () => {
     expect(await scheduler.tick()).toBe(true);
     const keys = svc.db.prepare(`SELECT key FROM outbox WHERE kind = 'alert' ORDER BY id`).all();
     expect(keys).toEqual([
-      { key: 'horizon:suspended-then-unknown:2026-11-10' }, { key: 'horizon:suspended-then-unknown:2026-11-11' },
+      { key: 'horizon:CN-ANN-2025-70:2026-11-10' }, { key: 'horizon:CN-ANN-2025-70:2026-11-11' },
     ]);
   });
 

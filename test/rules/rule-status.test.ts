@@ -71,8 +71,8 @@ describe('ruleStatus when a suspension ends otherwise', () => {
   it('resumed: unknown the day before the resumption, in force on it and after', () => {
     const r = suspended({ status: 'resumed', date: '2026-11-20', source: FOLLOWED_BY });
     expect(ruleStatus(r, '2026-11-19')).toEqual({ kind: 'status_unknown', since: '2026-11-10', by: SUSPENDED_BY });
-    expect(ruleStatus(r, '2026-11-20')).toEqual({ kind: 'in_force' });
-    expect(ruleStatus(r, '2026-11-21')).toEqual({ kind: 'in_force' });
+    expect(ruleStatus(r, '2026-11-20')).toEqual({ kind: 'in_force', by: FOLLOWED_BY });
+    expect(ruleStatus(r, '2026-11-21')).toEqual({ kind: 'in_force', by: FOLLOWED_BY });
   });
 
   it('extended: suspended until the new end, unknown on it and after', () => {

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { CliError } from './cli-error.js';
 import { RULES_DIR } from '../../core/paths.js';
 import { screenCommand } from './screen-command.js';
+import { rulesOverlayExportCommand, rulesRecordCommand, rulesStatusCommand } from './rules-status-commands.js';
 import { askCommand, auditCommand, chatCommand, decideCommand, evalCommand, rulesLintCommand, rulesShowCommand } from './commands.js';
 
 const USAGE = `usage:
@@ -12,6 +13,9 @@ const USAGE = `usage:
   lodestone eval FILE.jsonl|DIR ... [--json] [--verbose | --summary-only]
   lodestone decide --facts FILE|- [--as-of YYYY-MM-DD] [--json]
   lodestone rules lint [DIR] | rules show [ID] [--as-of YYYY-MM-DD]
+  lodestone rules status [--as-of YYYY-MM-DD] [--json] | rules overlay export --out DIR
+  lodestone rules record RULE-ID|SUSPENSION-SOURCE-ID --status resumed|extended|revoked|amended [--from D] [--until D]
+                   --source ID [--source-title T --source-date D --source-url URL] --by WHO --note TEXT
   lodestone audit verify | audit export [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--out FILE]
   lodestone screen BOM.csv|BOM.xlsx [--as-of YYYY-MM-DD] [--product-value V] [--made-in COUNTRY]
                    [--json] [--csv OUT.csv] [--xlsx OUT.xlsx] [--map column=Header ...]`;
@@ -62,6 +66,14 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       csv: { type: 'string' },
       xlsx: { type: 'string' },
       map: { type: 'string', multiple: true },
+      status: { type: 'string' },
+      until: { type: 'string' },
+      source: { type: 'string' },
+      'source-title': { type: 'string' },
+      'source-date': { type: 'string' },
+      'source-url': { type: 'string' },
+      by: { type: 'string' },
+      note: { type: 'string' },
     },
   });
   const out = io.out;
@@ -83,7 +95,15 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     case 'rules':
       if (rest[0] === 'lint') return rulesLintCommand(rest[1] ?? RULES_DIR, out);
       if (rest[0] === 'show') return rulesShowCommand(rest[1], asOf, out);
-      throw new CliError('rules needs lint or show');
+      if (rest[0] === 'status') return rulesStatusCommand({ asOf, json: values.json }, out);
+      if (rest[0] === 'overlay' && rest[1] === 'export') return rulesOverlayExportCommand(values.out, out);
+      if (rest[0] === 'record') {
+        return rulesRecordCommand(rest[1], {
+          status: values.status, from: values.from, until: values.until, source: values.source, sourceTitle: values['source-title'],
+          sourceDate: values['source-date'], sourceUrl: values['source-url'], by: values.by, note: values.note, json: values.json,
+        }, out);
+      }
+      throw new CliError('rules needs lint, show, status, record or overlay export');
     case 'audit':
       return auditCommand(rest[0], { ...(values.from ? { from: values.from } : {}), ...(values.to ? { to: values.to } : {}), ...(values.out ? { out: values.out } : {}) }, out);
     case 'screen':

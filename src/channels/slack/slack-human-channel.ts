@@ -13,6 +13,7 @@ import { HumanChannelError } from '../../cases/human-channel.js';
 import type { Logger } from '../../core/logger.js';
 import { decodeRef } from './conversation-ref.js';
 import { renderCaseCard, renderDecisionNotice } from './render-case.js';
+import { answerUpdateText, type AnswerUpdate } from '../../cases/answer-update.js';
 import { platformError, toHumanChannelError } from './slack-errors.js';
 import { LIMITS, fitMrkdwn } from './text-limits.js';
 
@@ -76,6 +77,14 @@ export class SlackHumanChannel implements HumanChannel {
       this.options.logger.warn({ caseId: c.id, code }, 'cannot answer in the asker\'s thread; sending the decision by DM');
       await this.call(`the decision of ${c.id} by DM`, () => this.options.client.chat.postMessage({ channel: to.data.user, ...notice }));
     }
+  }
+
+  async notifyAnswerChanged(u: AnswerUpdate): Promise<void> {
+    const to = SlackReplyToSchema.safeParse(u.replyTo);
+    if (!to.success) throw new HumanChannelError(`answer update ${u.id} has no Slack conversation to answer in`, { permanent: true });
+    const { channel, thread_ts } = destination(to.data);
+    const text = fitMrkdwn(answerUpdateText(u), LIMITS.fallbackText);
+    await this.call(`the answer update ${u.id}`, () => this.options.client.chat.postMessage({ channel, ...(thread_ts ? { thread_ts } : {}), text, unfurl_links: false }));
   }
 
   async postAlert(text: string, _key: string): Promise<void> {

@@ -4,6 +4,7 @@
  * request and throws a HumanChannelError saying whether and when to retry.
  */
 import type { Clock } from '../../core/clock.js';
+import { answerUpdateText, type AnswerUpdate } from '../../cases/answer-update.js';
 import type { Logger } from '../../core/logger.js';
 import type { CaseView } from '../../cases/case-view.js';
 import { HumanChannelError, type HumanChannel } from '../../cases/human-channel.js';
@@ -66,6 +67,12 @@ export class TeamsHumanChannel implements HumanChannel {
     const to = ConversationRefSchema.safeParse(c.replyTo.reference);
     if (!to.success) throw new HumanChannelError(`${c.id} has no Teams conversation to answer in`, { permanent: true });
     await this.send(() => this.deps.port.send(to.data, { card: renderDecisionCard(c, r), summary: decisionSummary(c, r) }));
+  }
+
+  async notifyAnswerChanged(u: AnswerUpdate): Promise<void> {
+    const to = ConversationRefSchema.safeParse(u.replyTo.reference);
+    if (!to.success) throw new HumanChannelError(`answer update ${u.id} has no Teams conversation to answer in`, { permanent: true });
+    await this.send(() => this.deps.port.send(to.data, { text: answerUpdateText(u) }));
   }
 
   async postAlert(text: string, key: string): Promise<void> {

@@ -14,12 +14,12 @@ import { wellFormed } from '../../core/well-formed.js';
 import { renderAuditPage } from './console-audit-page.js';
 import { renderCasePage } from './console-case-page.js';
 import { renderCasesPage } from './console-cases-page.js';
-import { renderRulesPage } from './console-rules-page.js';
+import { renderRulesPage, type DeskInput } from './console-rules-page.js';
 import { cookieOptions, readCookie } from './cookies.js';
 import { formCsrf, requireCsrf } from './csrf.js';
 import {
   BODY_LIMIT, CaseIdSchema, CaseQuerySchema, CasesQuerySchema, ClaimFormSchema, DecideFormSchema,
-  DONE_MESSAGES, NoteFormSchema, ReopenFormSchema, RulesQuerySchema, type CaseFilter,
+  DONE_MESSAGES, NoteFormSchema, RecordStatusFormSchema, ReopenFormSchema, RulesQuerySchema, type CaseFilter,
 } from './input-schemas.js';
 import type { WebContext } from './web-context.js';
 import { WebError } from './web-error.js';
@@ -127,14 +127,55 @@ export function consoleRoutes(ctx: WebContext): Router {
       .send(cases.audit.exportAuditCsv());
   });
 
-  router.get('/rules', (req, res) => {
+  const RECORD_DONE = {
+    recorded: 'Status recorded and applied: answers use it from now on; askers whose answer changed will be told.',
+    unchanged: 'That status was already recorded: nothing changed, nobody is told again.',
+  } as const;
+
+  const showRules = (req: Request, res: Response, desk: Partial<DeskInput> & { status?: number } = {}) => {
     const session = ctx.sessions.ensure(req, res);
-    const { asOf } = RulesQuerySchema.parse(req.query);
-    res.type('html').send(renderRulesPage({
+    const { asOf, target, done } = RulesQuerySchema.parse(req.query);
+    const { statusDesk } = ctx.app;
+    res.status(desk.status ?? 200).type('html').send(renderRulesPage({
       rules: ctx.app.rules.rules, rulesVersion: ctx.app.rules.version, asOf: asOf ?? isoDay(ctx.app.clock.now()),
       csrfToken: session.csrfToken, loggedIn: ctx.auth.required,
+      desk: {
+        events: statusDesk.unknownEvents(), records: statusDesk.list(), officer: defaultOfficer(req), target,
+        ...(done ? { done: RECORD_DONE[done] } : {}), ...desk,
+      },
     }).value);
-  });
+  };
+
+  router.get('/rules', (req, res) => showRules(req, res));
+
+  /** The record form: parsed, the officer checked, then previewed (nothing stored) or recorded. */
+  function recordRoute(path: 'preview' | 'record'): void {
+    router.post(`/rules/${path}`, form, (req, res) => {
+      requireCsrf(ctx.sessions, req, formCsrf(req.body));
+      const input = RecordStatusFormSchema.safeParse(req.body);
+      if (!input.success) {
+        const issue = input.error.issues[0];
+        showRules(req, res, { status: 400, error: `${issue?.path.join('.') ?? 'form'}: ${issue?.message ?? 'invalid'}` });
+        return;
+      }
+      const officer: Actor = { channel: 'web', user: wellFormed(input.data.officer) };
+      try {
+        if (!cases.isOfficer(officer)) throw new CaseError('not_officer', `${officer.user} is not a compliance officer (OFFICERS_WEB)`);
+        if (path === 'preview') {
+          showRules(req, res, { preview: { form: input.data.form, result: ctx.app.statusDesk.preview(input.data.record) } });
+          return;
+        }
+        const outcome = ctx.app.statusDesk.record(input.data.record);
+        res.cookie(OFFICER_COOKIE, officer.user, cookieOptions(req, 30 * 24 * 3_600_000));
+        res.redirect(303, `/console/rules?done=${outcome.kind}#status-desk`);
+      } catch (e) {
+        if (!(e instanceof CaseError)) throw e;
+        showRules(req, res, { status: CASE_ERROR_STATUS[e.code], error: e.message });
+      }
+    });
+  }
+  recordRoute('preview');
+  recordRoute('record');
 
   return router;
 }

@@ -2,9 +2,11 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { OfficerDecisionSchema } from '../../cases/case-view.js';
+import { CitationSchema } from '../../rules/decision.js';
+import { VerdictSchema } from '../../rules/verdict.js';
 import { safeJson } from './transcript-store.js';
 
-export const NoticeSchema = z.object({
+export const DecisionNoticeSchema = z.object({
   caseId: z.string(),
   decision: OfficerDecisionSchema,
   note: z.string(),
@@ -12,7 +14,19 @@ export const NoticeSchema = z.object({
   by: z.string(),
   decidedAt: z.string(),
 });
+
+/** An earlier answer changed by a recorded rule status (src/cases/redecide.ts). */
+export const AnswerUpdateNoticeSchema = z.object({
+  kind: z.literal('answer_update'),
+  verdict: VerdictSchema,
+  text: z.string(),
+  citations: z.array(CitationSchema),
+  at: z.string(),
+});
+
+export const NoticeSchema = z.union([AnswerUpdateNoticeSchema, DecisionNoticeSchema]);
 export type Notice = z.infer<typeof NoticeSchema>;
+export type DecisionNotice = z.infer<typeof DecisionNoticeSchema>;
 
 export interface InboxItem {
   readonly id: number;

@@ -50,7 +50,38 @@ export const NoteFormSchema = z.object({ officer: Officer, note: z.string().trim
 
 export const ReopenFormSchema = z.object({ officer: Officer, reason: z.string().trim().min(1, 'say why').max(4_000) });
 
-export const RulesQuerySchema = z.object({ asOf: OptionalDate.catch(undefined) });
+export const RulesQuerySchema = z.object({
+  asOf: OptionalDate.catch(undefined),
+  target: z.string().max(100).optional().catch(undefined),
+  done: z.enum(['recorded', 'unchanged']).optional().catch(undefined),
+});
+
+const OptionalText = (max: number) => z.string().trim().max(max).optional().transform((v) => (v ? v : undefined));
+
+/** The console's "record what followed" form; the desk validates the record itself (src/rules/status-overlay.ts). */
+export const RecordStatusFormSchema = z.object({
+  officer: Officer,
+  target: z.string().trim().min(2, 'choose a rule or a suspension').max(100),
+  status: z.enum(['resumed', 'extended', 'revoked', 'amended']),
+  from: OptionalDate,
+  until: OptionalDate,
+  sourceId: z.string().trim().min(2, 'give the source ID').max(100),
+  sourceTitle: OptionalText(300),
+  sourceDate: OptionalDate,
+  sourceUrl: OptionalText(1000),
+  why: z.string().trim().min(3, 'say why').max(2_000),
+}).transform((f) => ({
+  officer: f.officer,
+  record: {
+    target: f.target, status: f.status, by: `web:${f.officer}`, why: f.why,
+    ...(f.from ? { from: f.from } : {}), ...(f.until ? { until: f.until } : {}),
+    source: f.sourceTitle || f.sourceUrl || f.sourceDate
+      ? { new: { id: f.sourceId, title: f.sourceTitle, date: f.sourceDate, url: f.sourceUrl } }
+      : { id: f.sourceId },
+  },
+  form: f,
+}));
+export type RecordStatusForm = z.output<typeof RecordStatusFormSchema>;
 
 export const DONE_MESSAGES = { claimed: 'Case claimed.', decided: 'Decision recorded; the asker will be told.', noted: 'Note added.', reopened: 'Case reopened.' } as const;
 export const CaseQuerySchema = z.object({ done: z.enum(['claimed', 'decided', 'noted', 'reopened']).optional().catch(undefined) });

@@ -3,6 +3,7 @@
  * card only hands back a reference; a decision goes into the asker's inbox, which their chat page polls; alerts
  * are kept for the console to show.
  */
+import type { AnswerUpdate } from '../../cases/answer-update.js';
 import type { CaseView } from '../../cases/case-view.js';
 import { HumanChannelError, type HumanChannel } from '../../cases/human-channel.js';
 import type { Clock } from '../../core/clock.js';
@@ -31,6 +32,13 @@ export class WebHumanChannel implements HumanChannel {
     if (!r) throw new HumanChannelError(`${c.id} has no decision to send`, { permanent: true });
     this.inbox.add(c.replyTo.conversation, `${c.id}:${r.at}`, {
       caseId: c.id, decision: r.decision, note: r.note, by: r.by.name ?? r.by.user, decidedAt: r.at,
+    }, this.clock.now());
+  }
+
+  async notifyAnswerChanged(u: AnswerUpdate): Promise<void> {
+    if (u.replyTo.channel !== 'web') throw new HumanChannelError(`answer update ${u.id} is for ${u.replyTo.channel}, not the web`, { permanent: true });
+    this.inbox.add(u.replyTo.conversation, `answer-update:${u.id}`, {
+      kind: 'answer_update', verdict: u.verdict, text: u.text, citations: u.citations, at: u.at,
     }, this.clock.now());
   }
 

@@ -52,7 +52,7 @@ describe('WebHumanChannel', () => {
     await channel.notifyAsker(resolvedCase());
     const later = resolvedCase();
     await channel.notifyAsker({ ...later, resolution: later.resolution && { ...later.resolution, decision: 'license_required', at: '2026-03-03T08:00:00.000Z' } });
-    expect(inbox.list('web-conv-1').map((i) => i.notice.decision)).toEqual(['prohibited', 'license_required']);
+    expect(inbox.list('web-conv-1').map((i) => ('decision' in i.notice ? i.notice.decision : i.notice.kind))).toEqual(['prohibited', 'license_required']);
   });
 
   test('refuses, as permanent, a case asked on another channel or without a decision', async () => {

@@ -17,8 +17,8 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-export async function startWebServer(env: Record<string, string> = {}): Promise<WebServer> {
-  const app = createApp({ config: ConfigSchema.parse({ LOG_LEVEL: 'silent', ...env }), dbFile: ':memory:', clock: clockOn(TEST_DAY) });
+export async function startWebServer(env: Record<string, string> = {}, day = TEST_DAY): Promise<WebServer> {
+  const app = createApp({ config: ConfigSchema.parse({ LOG_LEVEL: 'silent', ...env }), dbFile: ':memory:', clock: clockOn(day) });
   const web = createWebChannel(app);
   if (!web.humanChannel) throw new Error('the web channel has no HumanChannel');
   const dispatcher = app.startBackground({ web: web.humanChannel });

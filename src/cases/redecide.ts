@@ -1,0 +1,197 @@
+/**
+ * Re-deciding what a recorded rule status changed: the answers of the last days (the latest per conversation) and
+ * the open cases whose decision a changed rule took part in, each on its own facts, as of the later of its own day
+ * and today. Where the verdict differs from the one the asker was last told, one update per (conversation, overlay
+ * record) is queued through the outbox, in the transaction that stores the record: so a crash leaves the record
+ * and all its updates, or neither, and the dispatcher delivers them (retried, rate-limited per platform) after it.
+ */
+import type Database from 'better-sqlite3';
+import { z } from 'zod';
+import type { Message } from '../contracts/message.js';
+import type { Reply } from '../contracts/reply.js';
+import { isoDay } from '../core/clock.js';
+import type { Citation } from '../rules/decision.js';
+import { evaluate } from '../rules/engine.js';
+import { FactsSchema, type Facts } from '../rules/facts.js';
+import type { RuleSet } from '../rules/ruleset.js';
+import type { StatusRecord } from '../rules/status-overlay.js';
+import type { Verdict } from '../rules/verdict.js';
+import type { AuditLog } from './audit-log.js';
+import { ReplyToSchema, type ReplyTo } from './case-view.js';
+import type { Outbox } from './outbox.js';
+
+export interface AnswerChange {
+  readonly conversationKey: string;
+  readonly answerSeq: number;
+  readonly channel: string;
+  readonly askedAt: string;
+  readonly previousVerdict: string;
+  readonly verdict: Verdict;
+  readonly replyTo: ReplyTo;
+  readonly text: string;
+  readonly citations: Citation[];
+}
+
+export interface CaseChange {
+  readonly caseNum: number;
+  readonly previousVerdict: string;
+  readonly verdict: Verdict;
+}
+
+export interface Redecision {
+  readonly answers: AnswerChange[];
+  readonly cases: CaseChange[];
+}
+
+const AnswerRowSchema = z.object({
+  answer_seq: z.number().int(),
+  conversation_key: z.string(),
+  channel: z.string(),
+  reply_to: z.string(),
+  asked_at: z.string(),
+  as_of: z.string(),
+  facts: z.string(),
+  verdict: z.string(),
+  fired: z.string(),
+  told: z.string().nullable(),
+});
+
+const CaseRowSchema = z.object({ num: z.number().int(), facts: z.string(), decision: z.string(), verdict: z.string(), told: z.string().nullable() });
+const FiredSchema = z.array(z.string());
+const DecisionFiredSchema = z.looseObject({ asOf: z.string().optional(), fired: z.array(z.looseObject({ ruleId: z.string() })) });
+
+function verdictWords(v: string): string {
+  return v.replace('_', ' ');
+}
+
+/** "On 20 November you asked about …": the goods or the collaboration, from the facts (no question text is kept). */
+function subject(facts: Facts): string {
+  const item = facts.item;
+  if (item) {
+    const what = [item.elementsPresent?.join('/'), item.magnetType, item.form].filter(Boolean).join(' ');
+    const route = [facts.shipFrom ? `from ${facts.shipFrom}` : '', facts.destination ? `to ${facts.destination}` : ''].filter(Boolean).join(' ');
+    return [what || 'goods', route].filter(Boolean).join(' ');
+  }
+  if (facts.collaboration) return `a ${(facts.collaboration.kind ?? 'technology').replace('_', ' ')} collaboration`;
+  return 'an export question';
+}
+
+function dayWords(iso: string): string {
+  return new Date(`${iso.slice(0, 10)}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
+export function updateText(askedAt: string, facts: Facts, previous: string, verdict: Verdict, record: StatusRecord, reasons: readonly string[]): string {
+  const what = record.status === 'extended' ? `extended until ${record.until ?? ''}` : `${record.status} from ${record.from ?? ''}`;
+  return `On ${dayWords(askedAt)} you asked about ${subject(facts)}; the answer was ${verdictWords(previous)}. `
+    + `Since compliance recorded that ${record.target} was ${what}, it is now ${verdictWords(verdict)}, because: ${reasons.slice(0, 2).join(' ')}`;
+}
+
+/**
+ * What the record would change, without writing anything: the preview, and the work `queue` writes.
+ * `applied` is the rule set with the record; `changed` the rule ids it changed.
+ */
+export function redecide(db: Database.Database, applied: RuleSet, changed: readonly string[], record: StatusRecord, now: Date, days: number): Redecision {
+  const touched = new Set(changed);
+  const today = isoDay(now);
+  const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString();
+  const answers: AnswerChange[] = [];
+  // The latest decided answer of each conversation in the window, and the verdict it was last told (an update).
+  const rows = db.prepare(
+    `SELECT d.*, (SELECT u.verdict FROM answer_updates u WHERE u.conversation_key = d.conversation_key AND u.answer_seq = d.answer_seq
+                  ORDER BY u.id DESC LIMIT 1) AS told
+     FROM decided_answers d
+     WHERE d.asked_at >= ? AND d.answer_seq = (SELECT MAX(answer_seq) FROM decided_answers x WHERE x.conversation_key = d.conversation_key)
+     ORDER BY d.answer_seq`,
+  ).all(cutoff);
+  for (const raw of rows) {
+    const r = AnswerRowSchema.parse(raw);
+    if (!FiredSchema.parse(JSON.parse(r.fired)).some((id) => touched.has(id))) continue;
+    const facts = FactsSchema.parse(JSON.parse(r.facts));
+    const decision = evaluate(applied, facts, r.as_of > today ? r.as_of : today);
+    const previous = r.told ?? r.verdict;
+    if (decision.verdict === previous) continue;
+    answers.push({
+      conversationKey: r.conversation_key, answerSeq: r.answer_seq, channel: r.channel, askedAt: r.asked_at, previousVerdict: previous,
+      verdict: decision.verdict, replyTo: ReplyToSchema.parse(JSON.parse(r.reply_to)), citations: decision.citations,
+      text: updateText(r.asked_at, facts, previous, decision.verdict, record, decision.reasons),
+    });
+  }
+  const cases: CaseChange[] = [];
+  const open = db.prepare(
+    `SELECT c.num, c.facts, c.decision, c.verdict,
+            (SELECT json_extract(e.detail, '$.verdict') FROM case_events e WHERE e.case_num = c.num AND json_extract(e.detail, '$.redecided') = 1
+             ORDER BY e.id DESC LIMIT 1) AS told
+     FROM cases c WHERE c.state <> 'resolved' ORDER BY c.num`,
+  ).all();
+  for (const raw of open) {
+    const c = CaseRowSchema.parse(raw);
+    const d = DecisionFiredSchema.safeParse(JSON.parse(c.decision));
+    if (!d.success || !d.data.fired.some((f) => touched.has(f.ruleId))) continue;
+    const facts = FactsSchema.safeParse(JSON.parse(c.facts));
+    if (!facts.success) continue;
+    const asOf = d.data.asOf && d.data.asOf > today ? d.data.asOf : today;
+    const verdict = evaluate(applied, facts.data, asOf).verdict;
+    const previous = c.told ?? c.verdict;
+    if (verdict !== previous) cases.push({ caseNum: c.num, previousVerdict: previous, verdict });
+  }
+  return { answers, cases };
+}
+
+/**
+ * Writes what `redecide` found, in the caller's transaction: one update row and one outbox row per conversation
+ * (both keyed on (conversation, overlay record), so running it again adds nothing), the new preliminary verdict on
+ * each open case, and an audit record for each.
+ */
+export function queueRedecision(db: Database.Database, outbox: Outbox, audit: AuditLog, found: Redecision, record: StatusRecord, now: Date): void {
+  const insert = db.prepare(
+    `INSERT OR IGNORE INTO answer_updates (conversation_key, overlay_id, answer_seq, channel, previous_verdict, verdict, reply_to, text, citations, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const a of found.answers) {
+    const info = insert.run(a.conversationKey, record.id, a.answerSeq, a.channel, a.previousVerdict, a.verdict, JSON.stringify(a.replyTo), a.text, JSON.stringify(a.citations), now.toISOString());
+    if (info.changes === 0) continue;
+    const updateId = Number(info.lastInsertRowid);
+    outbox.enqueue({ kind: 'answer_update', key: `answer-update:${a.conversationKey}:${record.id}`, payload: { updateId, channel: a.replyTo.channel } }, now);
+    audit.append({
+      kind: 'rule_status', actor: 'system', at: now,
+      payload: { type: 'answer_redecided', overlayId: record.id, answerSeq: a.answerSeq, conversation: a.conversationKey, from: a.previousVerdict, to: a.verdict },
+    });
+  }
+  const event = db.prepare("INSERT INTO case_events (case_num, at, action, actor, note, detail) VALUES (?, ?, 'note', NULL, ?, ?)");
+  for (const c of found.cases) {
+    event.run(c.caseNum, now.toISOString(), `Preliminary verdict now ${verdictWords(c.verdict)} (was ${verdictWords(c.previousVerdict)}): compliance recorded that ${record.target} was ${record.status}.`,
+      JSON.stringify({ redecided: 1, verdict: c.verdict, overlayId: record.id }));
+    audit.append({
+      kind: 'rule_status', actor: 'system', at: now,
+      payload: { type: 'case_redecided', overlayId: record.id, caseNum: c.caseNum, from: c.previousVerdict, to: c.verdict },
+    });
+  }
+}
+
+/** Keeps what an answer was decided on, for re-deciding it later (CaseService.recordQuestion calls it). */
+export function keepDecidedAnswer(db: Database.Database, answerSeq: number, m: Message, r: Reply, at: Date): void {
+  if (!r.facts || r.fired.length === 0) return;
+  const replyTo = { ...(m.replyTo ?? {}), channel: m.channel, user: m.user, conversation: m.conversation };
+  db.prepare(
+    `INSERT OR IGNORE INTO decided_answers (answer_seq, conversation_key, channel, reply_to, asked_at, as_of, facts, verdict, fired, rules_version)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(answerSeq, `${m.channel}:${m.conversation}`, m.channel, JSON.stringify(replyTo), at.toISOString(), r.asOf, JSON.stringify(r.facts),
+    r.verdict, JSON.stringify(r.fired.map((f) => f.ruleId)), r.rulesVersion);
+}
+
+/** How many recent conversations and open cases a change to these rules could touch (the horizon alert's counts). */
+export function countAffected(db: Database.Database, ruleIds: readonly string[], now: Date, days: number): { conversations: number; cases: number } {
+  const touched = new Set(ruleIds);
+  const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString();
+  const answers = db.prepare(
+    `SELECT d.fired FROM decided_answers d WHERE d.asked_at >= ?
+     AND d.answer_seq = (SELECT MAX(answer_seq) FROM decided_answers x WHERE x.conversation_key = d.conversation_key)`,
+  ).pluck().all(cutoff);
+  const conversations = answers.filter((f) => FiredSchema.parse(JSON.parse(String(f))).some((id) => touched.has(id))).length;
+  const decisions = db.prepare("SELECT decision FROM cases WHERE state <> 'resolved'").pluck().all();
+  const cases = decisions.filter((d) => {
+    const p = DecisionFiredSchema.safeParse(JSON.parse(String(d)));
+    return p.success && p.data.fired.some((f) => touched.has(f.ruleId));
+  }).length;
+  return { conversations, cases };
+}

@@ -195,7 +195,7 @@ export class BomUploads {
 
   private refusalFor(fileName: string, size: number | undefined): { code: UploadRefusalCode; message: string } | undefined {
     if (size !== undefined && size > this.deps.maxBytes) {
-      return { code: 'too_large', message: `${fileName} is ${(size / 1_048_576).toFixed(1)} MB; at most ${(this.deps.maxBytes / 1_048_576).toFixed(0)} MB are screened here. Split the BOM, or screen it with \`lodestone screen\`.` };
+      return { code: 'too_large', message: `${fileName} is larger than the ${(this.deps.maxBytes / 1_048_576).toFixed(0)} MB screened here. Split the BOM, or screen it with \`lodestone screen\`.` };
     }
     const ext = extname(fileName).toLowerCase();
     if (!READABLE.has(ext)) {

@@ -54,6 +54,7 @@ export function consoleRoutes(ctx: WebContext): Router {
     const session = ctx.sessions.ensure(req, res);
     res.status(extra.status ?? 200).type('html').send(renderCasePage({
       view, officer: defaultOfficer(req), csrfToken: session.csrfToken, loggedIn: ctx.auth.required,
+      bomUpload: ctx.app.bomUploads.uploadOfCase(view.id),
       ...(extra.done ? { done: extra.done } : {}), ...(extra.error ? { error: extra.error } : {}),
     }).value);
   };

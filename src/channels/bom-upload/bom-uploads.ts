@@ -195,7 +195,7 @@ export class BomUploads {
 
   private refusalFor(fileName: string, size: number | undefined): { code: UploadRefusalCode; message: string } | undefined {
     if (size !== undefined && size > this.deps.maxBytes) {
-      return { code: 'too_large', message: `${fileName} is larger than the ${(this.deps.maxBytes / 1_048_576).toFixed(0)} MB screened here. Split the BOM, or screen it with \`lodestone screen\`.` };
+      return { code: 'too_large', message: `${fileName} is larger than the ${Number((this.deps.maxBytes / 1_048_576).toFixed(2))} MB screened here. Split the BOM, or screen it with \`lodestone screen\`.` };
     }
     const ext = extname(fileName).toLowerCase();
     if (!READABLE.has(ext)) {

@@ -82,7 +82,7 @@ export function createApp(options: AppOptions): ComposedApp {
   const turns = new TurnPipeline({ commits: new GroupCommit(db), deliveries: dedupe, answer });
   const stores = createChannelStores(db, clock, config.RETENTION_DAYS);
   const bomUploads = new BomUploads({
-    rules, screen: createScreener(rules, understander), cases, store: stores.bom, clock, logger,
+    rules, screen: createScreener(rules, understander), cases, store: stores.bom, linkKey: stores.bomLinkKey, clock, logger,
     maxBytes: Math.round(config.BOM_UPLOAD_MAX_MB * 1_048_576),
   });
 

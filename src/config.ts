@@ -80,6 +80,8 @@ export const ConfigSchema = z
     CONSOLE_TOKEN: z.preprocess(blankAsUnset, z.string().trim().min(32, 'must be at least 32 characters (e.g. `openssl rand -hex 32`)').optional()),
     REMINDER_HOURS: z.coerce.number().positive().default(4),
     RETENTION_DAYS: z.coerce.number().int().positive().default(365),
+    /** Where people reach this server, for links Lodestone hands out (a Teams asker's annotated BOM); default http://HOST:PORT. */
+    PUBLIC_URL: z.preprocess(blankAsUnset, z.url({ protocol: /^https?$/ }).optional()),
     /** The largest bill of materials the chat channels take (web upload, Slack file, Teams attachment), in MB. */
     BOM_UPLOAD_MAX_MB: z.coerce.number().positive().max(50).default(10),
     ...auditAnchorFields,

@@ -26,6 +26,8 @@ export interface ChannelStores {
   readonly teams: { readonly settings: TeamsSettings; readonly deferred: DeferredCards };
   /** Bills of materials screened in any chat channel. */
   readonly bom: UploadStore;
+  /** Signs the download links of annotated BOMs handed to chat platforms (Teams); kept like the session key. */
+  readonly bomLinkKey: Buffer;
 }
 
 export function createChannelStores(db: Database.Database, clock: Clock, retentionDays: number): ChannelStores {
@@ -35,5 +37,6 @@ export function createChannelStores(db: Database.Database, clock: Clock, retenti
     slack: new SlackStore(db, clock, Math.min(retentionDays, 30)),
     teams: { settings: new TeamsSettings(db), deferred: new DeferredCards(db) },
     bom: new UploadStore(db),
+    bomLinkKey: webSecret(db, 'bom-links'),
   };
 }

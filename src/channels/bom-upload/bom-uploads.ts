@@ -4,7 +4,7 @@
  * asker's word escalated as ONE case through the case service. Channels fetch the bytes and lay out the answer;
  * everything else is here, once.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { extname } from 'node:path';
 import { z } from 'zod';
 import { BomError, type BomErrorCode } from '../../bom/bom-error.js';
@@ -51,6 +51,8 @@ export interface BomUploadsDeps {
   readonly screen: (bom: Bom, options: ScreenOptions) => Screening;
   readonly cases: Pick<CaseService, 'openCase' | 'audit'>;
   readonly store: UploadStore;
+  /** Signs download links handed to a chat platform, so only a link Lodestone gave out opens an upload. */
+  readonly linkKey: Buffer;
   readonly clock: Clock;
   readonly logger: Logger;
   readonly maxBytes: number;
@@ -138,6 +140,18 @@ export class BomUploads {
 
   rows(id: string): string[][] | undefined {
     return this.get(id) ? this.deps.store.rows(id) : undefined;
+  }
+
+  /** The signature of an upload's download link. */
+  linkSignature(id: string): string {
+    return createHmac('sha256', this.deps.linkKey).update(`bom-download:${id}`).digest('base64url');
+  }
+
+  /** Whether `signature` is the one Lodestone gave out for this upload's download link. */
+  linkSigned(id: string, signature: string): boolean {
+    const want = Buffer.from(this.linkSignature(id));
+    const got = Buffer.from(signature);
+    return got.length === want.length && timingSafeEqual(got, want);
   }
 
   /** The upload escalated as this case, for the officer to download. */

@@ -6,6 +6,7 @@
  */
 import type { RespondFn } from '@slack/bolt';
 import type { EscalateOutcome, UploadOutcome } from '../bom-upload/bom-uploads.js';
+import { fetchLimited, type Fetched } from '../bom-upload/fetch-limited.js';
 import { describeLine } from '../../bom/screening-summary.js';
 import { rowsXlsx } from '../../bom/write-screening.js';
 import { conversationKey, encodeRef, type ConversationRef } from './conversation-ref.js';
@@ -36,9 +37,7 @@ export function fileOrigins(apiUrl: string | undefined): Set<string> {
   return origins;
 }
 
-type Download = { readonly kind: 'bytes'; readonly bytes: Uint8Array } | { readonly kind: 'too_large'; readonly size: number } | { readonly kind: 'failed'; readonly why: string };
-
-async function download(url: string, token: string, origins: Set<string>, maxBytes: number): Promise<Download> {
+async function download(url: string, token: string, origins: Set<string>, maxBytes: number): Promise<Fetched> {
   let u: URL;
   try {
     u = new URL(url);
@@ -46,22 +45,7 @@ async function download(url: string, token: string, origins: Set<string>, maxByt
     return { kind: 'failed', why: 'the file has no usable address' };
   }
   if (!origins.has(u.origin)) return { kind: 'failed', why: `the file is not served by Slack (${u.origin})` };
-  const res = await fetch(u, { headers: { authorization: `Bearer ${token}` }, redirect: 'error' });
-  if (!res.ok || !res.body) return { kind: 'failed', why: `Slack answered ${res.status} when the file was fetched` };
-  const announced = Number(res.headers.get('content-length') ?? NaN);
-  if (announced > maxBytes) {
-    await res.body.cancel();
-    return { kind: 'too_large', size: announced };
-  }
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of res.body) {
-    size += chunk.byteLength;
-    // Stop reading at the limit, whatever the header said.
-    if (size > maxBytes) return { kind: 'too_large', size };
-    chunks.push(chunk);
-  }
-  return { kind: 'bytes', bytes: Buffer.concat(chunks) };
+  return fetchLimited(u, { authorization: `Bearer ${token}` }, maxBytes);
 }
 
 function section(text: string): Block {

@@ -74,8 +74,20 @@ export function screeningBlocks(out: Extract<UploadOutcome, { kind: 'screened' }
 }
 
 export async function screenSharedFile(ctx: SlackContext, turn: SharedFileTurn): Promise<void> {
+  const key = `slack:file:${turn.eventId}:${turn.file.id}`;
   // A retried delivery (or a restart mid-way) must not screen and answer twice.
-  if (!ctx.app.dedupe.claim(`slack:file:${turn.eventId}:${turn.file.id}`)) return;
+  if (!ctx.app.dedupe.claim(key)) return;
+  try {
+    await screenClaimed(ctx, turn);
+  } catch (err) {
+    // The asker is told, and a retry of the delivery may try again.
+    ctx.app.dedupe.release(key);
+    ctx.log.error({ err, fileId: turn.file.id }, 'screening a shared file failed');
+    await ctx.client.chat.postMessage({ channel: turn.channel, thread_ts: turn.threadTs, text: 'Sorry, I could not screen that file. Please try again, or send it to the compliance team directly.' });
+  }
+}
+
+async function screenClaimed(ctx: SlackContext, turn: SharedFileTurn): Promise<void> {
   const uploads = ctx.app.bomUploads;
   const ref: ConversationRef = { kind: 'thread', channel: turn.channel, threadTs: turn.threadTs };
   const conversation = conversationKey(turn.team, ref);

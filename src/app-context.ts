@@ -9,6 +9,7 @@ import type { Reply } from './contracts/reply.js';
 import type { CaseService } from './cases/case-service.js';
 import type { StatusDesk } from './cases/status-desk.js';
 import type { OutboxDispatcher, HumanChannels } from './cases/outbox-dispatcher.js';
+import type { BomUploads } from './channels/bom-upload/bom-uploads.js';
 import type { ChannelStores } from './channels/channel-stores.js';
 import type { Config } from './config.js';
 import type { Clock } from './core/clock.js';
@@ -35,6 +36,8 @@ export interface App {
   answer(message: Message): Reply;
   /** The one turn pipeline: claim, answer, audit, case and the channel's transcript row in one group commit. */
   readonly turns: TurnPipeline;
+  /** Bills of materials sent in a chat: screened on the CLI's path, kept, audited, escalated as one case. */
+  readonly bomUploads: BomUploads;
   /** Starts delivering outbox rows to these channels, and the reminder and rules-horizon schedules. */
   startBackground(channels: HumanChannels): OutboxDispatcher;
   close(): Promise<void>;

@@ -15,6 +15,8 @@ import { scheduleRulesHorizon } from './cases/horizon-schedule.js';
 import { OutboxDispatcher } from './cases/outbox-dispatcher.js';
 import { StatusDesk } from './cases/status-desk.js';
 import { officersFrom, type App } from './app-context.js';
+import { createScreener } from './bom/screen-bom.js';
+import { BomUploads } from './channels/bom-upload/bom-uploads.js';
 import { createChannelStores } from './channels/channel-stores.js';
 import type Database from 'better-sqlite3';
 import type { Config } from './config.js';
@@ -82,10 +84,14 @@ export function createApp(options: AppOptions): ComposedApp {
     return reply;
   };
   const turns = new TurnPipeline({ commits: new GroupCommit(db), deliveries: dedupe, answer });
+  const stores = createChannelStores(db, clock, config.RETENTION_DAYS);
+  const bomUploads = new BomUploads({
+    rules, screen: createScreener(rules, understander), cases, store: stores.bom, linkKey: stores.bomLinkKey, clock, logger,
+    maxBytes: Math.round(config.BOM_UPLOAD_MAX_MB * 1_048_576),
+  });
 
   return {
-    config, clock, logger, metrics, rules, db, cases, statusDesk, assistant, dedupe, answer, turns,
-    stores: createChannelStores(db, clock, config.RETENTION_DAYS),
+    config, clock, logger, metrics, rules, db, cases, statusDesk, assistant, dedupe, answer, turns, stores, bomUploads,
     startBackground(channels) {
       dispatcher = new OutboxDispatcher({
         db, channels, clock, audit: cases.audit, answerUpdatesPerMinute: config.ANSWER_UPDATES_PER_MINUTE,
@@ -98,6 +104,8 @@ export function createApp(options: AppOptions): ComposedApp {
       // Retention: question text older than RETENTION_DAYS is redacted once a day; the audit chain still verifies.
       const retention = new DailyScheduler(clock, () => {
         const r = cases.redactOlderThan(config.RETENTION_DAYS, clock.now());
+        // Files sent in a chat are kept no longer than the questions are.
+        bomUploads.deleteOlderThan(new Date(clock.now().getTime() - config.RETENTION_DAYS * 86_400_000));
         if (r.auditRecords + r.cases > 0) logger.info(r, 'redacted question text past the retention period');
       }, { onError: (err) => logger.error({ err }, 'retention run failed') });
       void retention.start();

@@ -84,6 +84,10 @@ export const ConfigSchema = z
     REDECIDE_DAYS: z.coerce.number().int().positive().default(90),
     /** Updates about changed answers sent per platform per minute, at most (the outbox holds the rest). */
     ANSWER_UPDATES_PER_MINUTE: z.coerce.number().int().positive().default(20),
+    /** Where people reach this server, for links Lodestone hands out (a Teams asker's annotated BOM); default http://HOST:PORT. */
+    PUBLIC_URL: z.preprocess(blankAsUnset, z.url({ protocol: /^https?$/ }).optional()),
+    /** The largest bill of materials the chat channels take (web upload, Slack file, Teams attachment), in MB. */
+    BOM_UPLOAD_MAX_MB: z.coerce.number().positive().max(50).default(10),
     ...auditAnchorFields,
     SLACK_BOT_TOKEN: optional,
     SLACK_SIGNING_SECRET: optional,

@@ -52,6 +52,8 @@ export interface ProductResult {
   readonly estimatedLines: readonly { row: number; note: string }[];
   readonly notes: readonly string[];
   readonly verdict: ViewResult;
+  /** The facts the product was decided on: what an escalation hands the compliance team with the decision. */
+  readonly facts: Facts;
 }
 
 export interface Screening {
@@ -241,7 +243,8 @@ function productVerdict(share: ContentShare, items: readonly (ItemFacts | undefi
     ...(madeIn ? { chinaOrigin: madeIn === 'CN' } : {}),
     ...(percent !== undefined ? { chineseContentPercent: Math.min(100, percent) } : {}),
   };
-  const d = decide({ item, ...(madeIn ? { madeIn, shipFrom: madeIn } : {}) });
+  const facts: Facts = { item, ...(madeIn ? { madeIn, shipFrom: madeIn } : {}) };
+  const d = decide(facts);
   const notes = [...share.reasons, ...(share.productValueNote ? [`Product value: ${share.productValueNote}.`] : [])];
   if (anyUnknown) notes.push(`${unread.length} lines have a composition Lodestone could not read or that may hold Dy or Tb (rows ${unread.slice(0, 12).join(', ')}${unread.length > 12 ? ', …' : ''}): give their material to settle the product's rare-earth content.`);
   if (!madeIn) notes.push('Where the product is made is not given (a made-in on the top line, or --made-in): the product verdict cannot use it.');
@@ -251,6 +254,6 @@ function productVerdict(share: ContentShare, items: readonly (ItemFacts | undefi
     chineseContentValue: share.chineseContentValue, ...(share.sharePercent !== undefined ? { sharePercent: share.sharePercent } : {}),
     thresholdPercent: DE_MINIMIS_PERCENT, shareStatus: share.status,
     estimatedLines: share.lines.filter((c) => c.counted && c.estimated).map((c) => ({ row: bom.lines[c.index]?.row ?? 0, note: c.note })),
-    notes, verdict: toView(d, 'product'),
+    notes, verdict: toView(d, 'product'), facts,
   };
 }

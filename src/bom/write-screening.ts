@@ -45,14 +45,23 @@ export function annotatedRows(bom: Bom, s: Screening): string[][] {
 }
 
 export function screeningCsv(bom: Bom, s: Screening): string {
-  return stringify(annotatedRows(bom, s));
+  return rowsCsv(annotatedRows(bom, s));
 }
 
 export async function screeningXlsx(bom: Bom, s: Screening): Promise<Buffer> {
+  return rowsXlsx(annotatedRows(bom, s));
+}
+
+/** Annotated rows (already defused) as CSV: what the chat channels keep and hand out again. */
+export function rowsCsv(rows: readonly (readonly string[])[]): string {
+  return stringify(rows.map((r) => r.map(defuseCell)));
+}
+
+export async function rowsXlsx(rows: readonly (readonly string[])[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Screening');
   // Strings only: exceljs writes a string as text, never as a formula, and the cells are defused for other readers.
-  for (const row of annotatedRows(bom, s)) sheet.addRow(row);
+  for (const row of rows) sheet.addRow(row.map(defuseCell));
   sheet.getRow(1).font = { bold: true };
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -272,6 +272,24 @@ export const MIGRATIONS: readonly string[] = [
     UNIQUE (conversation_key, overlay_id)
   );
   `,
+  // 8: bills of materials screened in a chat (issue 15): the screening, its annotated rows, where to answer, and the
+  // case its lines were escalated as; deleted after RETENTION_DAYS like the rest of what askers sent.
+  `
+  CREATE TABLE IF NOT EXISTS bom_uploads (
+    id TEXT PRIMARY KEY,
+    channel TEXT NOT NULL,
+    conversation TEXT NOT NULL,
+    user TEXT NOT NULL,
+    file_name TEXT NOT NULL,
+    at TEXT NOT NULL,
+    screening TEXT NOT NULL,
+    rows TEXT NOT NULL,
+    reply_to TEXT NOT NULL,
+    case_id TEXT
+  );
+  CREATE INDEX IF NOT EXISTS bom_uploads_at ON bom_uploads (at);
+  CREATE INDEX IF NOT EXISTS bom_uploads_case ON bom_uploads (case_id) WHERE case_id IS NOT NULL;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

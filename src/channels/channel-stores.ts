@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Clock } from '../core/clock.js';
+import { UploadStore } from './bom-upload/upload-store.js';
 import { SlackStore } from './slack/slack-store.js';
 import { DeferredCards } from './teams/deferred-cards.js';
 import { TeamsSettings } from './teams/teams-settings.js';
@@ -23,6 +24,10 @@ export interface ChannelStores {
   };
   readonly slack: SlackStore;
   readonly teams: { readonly settings: TeamsSettings; readonly deferred: DeferredCards };
+  /** Bills of materials screened in any chat channel. */
+  readonly bom: UploadStore;
+  /** Signs the download links of annotated BOMs handed to chat platforms (Teams); kept like the session key. */
+  readonly bomLinkKey: Buffer;
 }
 
 export function createChannelStores(db: Database.Database, clock: Clock, retentionDays: number): ChannelStores {
@@ -31,5 +36,7 @@ export function createChannelStores(db: Database.Database, clock: Clock, retenti
     // Slack turns are kept for the App Home and feedback, at most 30 days.
     slack: new SlackStore(db, clock, Math.min(retentionDays, 30)),
     teams: { settings: new TeamsSettings(db), deferred: new DeferredCards(db) },
+    bom: new UploadStore(db),
+    bomLinkKey: webSecret(db, 'bom-links'),
   };
 }

@@ -17,6 +17,19 @@ export const EnvelopeSchema = z.object({
   event_id: z.string().min(1).max(100),
 });
 
+/** A file shared in a message: what Lodestone needs to fetch a bill of materials. */
+export const SharedFileSchema = z.looseObject({
+  id: z.string().min(1).max(40),
+  name: z.string().max(255).optional(),
+  title: z.string().max(255).optional(),
+  size: z.number().int().nonnegative().optional(),
+  url_private: z.url().max(2000).optional(),
+  url_private_download: z.url().max(2000).optional(),
+});
+export type SharedFile = z.infer<typeof SharedFileSchema>;
+
+const Files = z.array(SharedFileSchema).max(20).optional().catch(undefined);
+
 export const MentionEventSchema = z.object({
   type: z.literal('app_mention'),
   user: Id,
@@ -26,6 +39,7 @@ export const MentionEventSchema = z.object({
   thread_ts: Ts.optional(),
   bot_id: z.string().optional(),
   subtype: z.string().optional(),
+  files: Files,
 });
 export type MentionEvent = z.infer<typeof MentionEventSchema>;
 
@@ -40,6 +54,7 @@ export const DirectMessageEventSchema = z.object({
   bot_id: z.string().optional(),
   subtype: z.string().optional(),
   edited: z.unknown().optional(),
+  files: Files,
 });
 export type DirectMessageEvent = z.infer<typeof DirectMessageEventSchema>;
 

@@ -4,6 +4,7 @@
  */
 import { EnvelopeSchema, DirectMessageEventSchema, MentionEventSchema } from './payloads.js';
 import { answerTurn } from './answer-turn.js';
+import { screenSharedFile } from './screen-shared-file.js';
 import { conversationKey, isDmChannel, refOfMessage } from './conversation-ref.js';
 import type { SlackContext } from './slack-context.js';
 import { slackText } from './to-message.js';
@@ -23,7 +24,15 @@ export function registerMessages(ctx: SlackContext): void {
     }
     const m = e.data;
     // A mention in a DM arrives as message.im too; that one answers it.
-    if (m.bot_id || m.subtype || isDmChannel(m.channel)) return;
+    if (m.bot_id || isDmChannel(m.channel)) return;
+    // A file shared with a mention is a bill of materials to screen, answered in the file's thread.
+    const [file] = m.files ?? [];
+    if (file) {
+      const shared = { eventId: env.data.event_id, team: env.data.team_id, user: m.user, channel: m.channel, threadTs: m.thread_ts ?? m.ts, file };
+      ctx.queue.push(conversationKey(shared.team, { kind: 'thread', channel: m.channel, threadTs: shared.threadTs }), () => screenSharedFile(ctx, shared));
+      return;
+    }
+    if (m.subtype) return;
     const ref = refOfMessage(m.channel, m.ts, m.thread_ts, false);
     const turn = {
       id: env.data.event_id, team: env.data.team_id, user: m.user, text: slackText(m.text, ctx.botUserId), ref,
@@ -37,8 +46,16 @@ export function registerMessages(ctx: SlackContext): void {
     const e = DirectMessageEventSchema.safeParse(event);
     if (!env.success || !e.success) return;
     const m = e.data;
-    if (m.channel_type !== 'im' || m.subtype !== undefined || m.bot_id !== undefined || m.edited !== undefined) return;
-    if (m.user === undefined || m.text === undefined || m.user === ctx.botUserId) return;
+    if (m.channel_type !== 'im' || m.bot_id !== undefined || m.edited !== undefined) return;
+    if (m.user === undefined || m.user === ctx.botUserId) return;
+    // A file shared in the DM is a bill of materials to screen, answered in a thread on the file's message.
+    const [file] = m.subtype === 'file_share' ? m.files ?? [] : [];
+    if (file) {
+      const shared = { eventId: env.data.event_id, team: env.data.team_id, user: m.user, channel: m.channel, threadTs: m.thread_ts ?? m.ts, file };
+      ctx.queue.push(conversationKey(shared.team, { kind: 'thread', channel: m.channel, threadTs: shared.threadTs }), () => screenSharedFile(ctx, shared));
+      return;
+    }
+    if (m.subtype !== undefined || m.text === undefined) return;
     const ref = refOfMessage(m.channel, m.ts, m.thread_ts, true);
     const turn = {
       id: env.data.event_id, team: env.data.team_id, user: m.user, text: slackText(m.text, ctx.botUserId), ref,

@@ -12,6 +12,7 @@ import type { ChannelModule } from '../channel-module.js';
 import { ChannelConfigError } from '../channel-config-error.js';
 import { boltLogger } from './bolt-logger.js';
 import { EnvelopeSchema } from './payloads.js';
+import { registerBomActions } from './register-bom-actions.js';
 import { registerCaseActions } from './register-case-actions.js';
 import { registerCommand } from './register-command.js';
 import { registerHome } from './register-home.js';
@@ -107,7 +108,7 @@ export async function createSlackChannel(app: App, options: SlackChannelOptions 
     },
   });
   const ctx: SlackContext = {
-    app, bolt, on: new Registrar(bolt), client: bolt.client, store, queue, log, botUserId,
+    app, bolt, on: new Registrar(bolt), client: bolt.client, store, queue, log, botUserId, token,
     names: new UserNames({ client: outboxClient, clock: app.clock }),
   };
 
@@ -116,6 +117,7 @@ export async function createSlackChannel(app: App, options: SlackChannelOptions 
   registerCommand(ctx);
   registerShortcut(ctx);
   registerReplyActions(ctx);
+  registerBomActions(ctx);
   registerCaseActions(ctx);
   registerHome(ctx);
   bolt.error(async (err) => {

@@ -18,6 +18,8 @@ export interface SlackContext {
   readonly queue: WorkQueue;
   readonly names: UserNames;
   readonly log: Logger;
+  /** The bot token, for fetching files shared with the bot (url_private); sent only to Slack's file host. */
+  readonly token: string;
   /** The bot's own user id, to strip its mention; from auth.test. */
   readonly botUserId: string | undefined;
 }

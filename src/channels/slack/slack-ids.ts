@@ -27,6 +27,8 @@ export const ACTION = {
   share: 'share_in_channel',
   claim: 'case_claim',
   decide: 'case_decide',
+  /** Send the lines of a screened BOM that need a decision to compliance as one case; its value is the upload id. */
+  bomEscalate: 'bom_escalate',
 } as const;
 export const SLACK_ACTIONS = Object.values(ACTION);
 
@@ -52,6 +54,8 @@ export const ESCALATE_TEXT = 'Please pass this to a compliance officer.';
 export const BOT_SCOPES = {
   'app_mentions:read': 'app_mention events',
   'chat:write': 'answers, case cards and their updates (chat.postMessage, chat.update, chat.postEphemeral)',
+  'files:read': 'downloading a bill of materials shared with Lodestone (url_private, with the bot token)',
+  'files:write': 'replying with the annotated bill of materials (files.uploadV2)',
   commands: 'the /lodestone command and the message shortcut',
   'im:history': 'message.im events (direct messages)',
   'im:read': 'knowing a DM channel when one is opened with Lodestone',

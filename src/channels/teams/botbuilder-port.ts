@@ -56,6 +56,7 @@ const IncomingActivitySchema = z.looseObject({
   recipient: z.looseObject({ id: z.string().min(1).max(300), name: optional(z.string().max(200)) }),
   conversation: z.looseObject({ id: z.string().min(1).max(1000), conversationType: optional(z.string().max(50)) }),
   replyToId: optional(z.string().max(300)),
+  attachments: optional(z.array(z.looseObject({ contentType: z.string().max(200), name: optional(z.string().max(255)), content: z.unknown() })).max(20)),
 });
 
 /**
@@ -183,6 +184,7 @@ function turnOf(context: TurnContext, respond: (r: InvokeResult) => void): Teams
     replyToId: a.replyToId,
     serviceUrl: a.serviceUrl,
     channelId: a.channelId,
+    attachments: (a.attachments ?? []).map((x) => ({ contentType: x.contentType, name: x.name, content: x.content as unknown })),
   };
   return {
     activity,

@@ -14,6 +14,8 @@ export const CardActionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('followup'), text: z.string().trim().min(1).max(500) }),
   z.object({ action: z.literal('escalate') }),
   z.object({ action: z.literal('claim'), caseId: CaseIdSchema }),
+  /** Send the lines of a screened bill of materials that need a decision to compliance as one case. */
+  z.object({ action: z.literal('bom_escalate'), upload: z.uuid() }),
   z.object({
     action: z.literal('decide'),
     caseId: CaseIdSchema,
@@ -29,6 +31,7 @@ export const cardData = {
   followup: (text: string) => ({ action: 'followup', text }) as const,
   escalate: () => ({ action: 'escalate' }) as const,
   claim: (caseId: string) => ({ action: 'claim', caseId }) as const,
+  bomEscalate: (upload: string) => ({ action: 'bom_escalate', upload }) as const,
   decide: (caseId: string) => ({ action: 'decide', caseId }) as const,
 };
 

@@ -11,6 +11,7 @@ import { ChannelConfigError } from '../channel-config-error.js';
 import { createBotbuilderPort, type BotFrameworkSettings } from './botbuilder-port.js';
 import { createTurnHandler } from './on-turn.js';
 import { TeamsHumanChannel } from './teams-human-channel.js';
+import { annotatedBomRoute } from './annotated-bom-route.js';
 import { createTeamsRouter } from './teams-router.js';
 
 export interface TeamsChannelOptions {
@@ -28,13 +29,19 @@ export function createTeamsChannel(app: App, options: TeamsChannelOptions = {}):
     getCase: (id) => app.cases.get(id),
   });
   const officerActions = port.authenticated || app.config.TEAMS_LOCAL_OFFICER_ACTIONS;
-  const handler = createTurnHandler({ app, settings: teamsSettings, humanChannel, officerActions });
   const emulatorUrl = port.authenticated ? undefined : app.config.TEAMS_EMULATOR_URL;
+  const emulatorOrigin = emulatorUrl === undefined ? undefined : new URL(emulatorUrl).origin;
+  // Teams hands out file links on https; local mode fetches only from the emulator that sent the activity.
+  const fileUrlAllowed = (url: URL) => (port.authenticated ? url.protocol === 'https:' : url.origin === emulatorOrigin);
+  const publicUrl = (app.config.PUBLIC_URL ?? `http://${app.config.HOST}:${app.config.PORT}`).replace(/\/+$/, '');
+  const handler = createTurnHandler({ app, settings: teamsSettings, humanChannel, officerActions, fileUrlAllowed, publicUrl });
   logger.info({ authenticated: port.authenticated, appType: settings.appId ? settings.appType : undefined, emulatorUrl, officerActions }, 'teams: endpoint /api/messages');
   if (!port.authenticated && emulatorUrl === undefined) {
     logger.warn('teams: local mode without TEAMS_EMULATOR_URL refuses every activity; set it to the Bot Framework Emulator\'s service URL to try Teams locally');
   }
-  return { name: 'teams', router: createTeamsRouter(port, handler, logger, emulatorUrl), humanChannel };
+  const router = createTeamsRouter(port, handler, logger, emulatorUrl);
+  router.use(annotatedBomRoute(app));
+  return { name: 'teams', router, humanChannel };
 }
 
 /** The Microsoft app settings, checked here so a bad combination fails at start with a message that says why. */

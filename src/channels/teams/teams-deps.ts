@@ -12,4 +12,8 @@ export interface TeamsDeps {
    * (emulator) mode, where no token says who the caller is, unless TEAMS_LOCAL_OFFICER_ACTIONS=true.
    */
   readonly officerActions: boolean;
+  /** Whether a file's downloadUrl may be fetched: https from Teams, or in local mode only the emulator's origin. */
+  readonly fileUrlAllowed: (url: URL) => boolean;
+  /** Where people reach this server (PUBLIC_URL), for the annotated-BOM links; no trailing slash. */
+  readonly publicUrl: string;
 }

@@ -53,6 +53,14 @@ export interface InboundActivity {
   readonly replyToId: string | undefined;
   readonly serviceUrl: string;
   readonly channelId: string;
+  /** Files and cards sent with the message (a file in a personal chat comes as a file.download.info), unvalidated. */
+  readonly attachments: readonly InboundAttachment[];
+}
+
+export interface InboundAttachment {
+  readonly contentType: string;
+  readonly name: string | undefined;
+  readonly content: unknown;
 }
 
 /** The body of an invoke response, for `invoke` activities (adaptiveCard/action). */

@@ -29,6 +29,7 @@ export function renderChatPage(input: ChatPageInput): SafeHtml {
     scripts: ['chat.js'],
     body: html`<h1>Ask Lodestone</h1>
 <p class="intro">Ask whether a rare-earth material, magnet, part, product or cooperation needs a Chinese export licence. Unclear cases go to the compliance team, and their decision appears here.</p>
+<p class="intro"><a href="/chat/bom" id="screen-bom-link">Screen a bill of materials (CSV or XLSX)</a>: every line, and the product's Chinese rare-earth content share.</p>
 <section class="conversation" aria-labelledby="conversation-heading">
   <h2 id="conversation-heading" class="visually-hidden">Conversation</h2>
   <div id="chat-log" class="chat-log" role="log" aria-live="polite" aria-relevant="additions" data-inbox-after="${lastInbox}">

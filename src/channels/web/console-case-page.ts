@@ -22,6 +22,8 @@ export interface CasePageInput {
   readonly loggedIn: boolean;
   readonly done?: string;
   readonly error?: string;
+  /** The screened bill of materials whose lines this case holds, for the officer to download. */
+  readonly bomUpload?: string | undefined;
 }
 
 function renderTrace(c: CaseView, trace: readonly RuleResult[] | undefined): SafeHtml {
@@ -51,6 +53,7 @@ ${input.error && html`<p class="error" role="alert">${input.error}</p>`}
   <dt>Updated</dt><dd><time datetime="${c.updatedAt}">${shortTime(c.updatedAt)}</time></dd>
   <dt>Claimed by</dt><dd>${c.claimedBy ? `${c.claimedBy.name ?? c.claimedBy.user} (${c.claimedBy.channel})` : 'nobody'}</dd>
   <dt>Rules</dt><dd>version <code>${c.rulesVersion}</code> as of ${c.decision.asOf}</dd>
+  ${input.bomUpload && html`<dt>Bill of materials</dt><dd id="case-bom">the annotated file: <a href="/console/bom/${input.bomUpload}/annotated.xlsx">XLSX</a> · <a href="/console/bom/${input.bomUpload}/annotated.csv">CSV</a></dd>`}
 </dl>
 ${c.resolution && html`<section class="resolution" aria-labelledby="resolution-heading">
   <h2 id="resolution-heading">Decision</h2>

@@ -55,6 +55,7 @@ export function consoleRoutes(ctx: WebContext): Router {
     const session = ctx.sessions.ensure(req, res);
     res.status(extra.status ?? 200).type('html').send(renderCasePage({
       view, trace: caseTrace(ctx.app.rules, view), officer: defaultOfficer(req), csrfToken: session.csrfToken, loggedIn: ctx.auth.required,
+      bomUpload: ctx.app.bomUploads.uploadOfCase(view.id),
       ...(extra.done ? { done: extra.done } : {}), ...(extra.error ? { error: extra.error } : {}),
     }).value);
   };

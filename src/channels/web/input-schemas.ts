@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { OfficerDecisionSchema } from '../../cases/case-view.js';
 import { IsoDateSchema } from '../../rules/facts.js';
+import { ReplyVerdictSchema } from '../../rules/verdict.js';
 
 /**
  * Generous on purpose: the assistant cuts long messages itself and says so (reply.inputNote), which helps the
@@ -92,3 +93,17 @@ export const LoginFormSchema = z.object({ token: z.string().max(1_000), next: z.
 export function localPath(next: string | undefined): string {
   return next && /^\/(?![/\\])[\x21-\x7e]*$/.test(next) ? next : '/';
 }
+
+/** The fields beside a BOM upload's file. */
+export const BomUploadFieldsSchema = z.object({ csrf: z.string().max(200), asOf: OptionalDate });
+
+export const BomIdSchema = z.uuid();
+
+/** The result page's filters; anything unreadable falls back to showing every line. */
+export const BomFilterSchema = z.object({
+  part: z.union([z.literal('all'), ReplyVerdictSchema]).catch('all').default('all'),
+  product: z.union([z.literal('all'), ReplyVerdictSchema]).catch('all').default('all'),
+  decision: z.literal('1').optional().catch(undefined).transform((v) => v === '1'),
+  escalated: z.enum(['opened', 'existing']).optional().catch(undefined),
+});
+export type BomFilter = z.infer<typeof BomFilterSchema>;

@@ -12,6 +12,7 @@ import { ZodError } from 'zod';
 import { bearerToken } from '../../http/bearer-token.js';
 import { markFailedAuth } from '../../http/failed-auth-limit.js';
 import { assetRoutes } from './asset-routes.js';
+import { bomRoutes, consoleBomRoutes } from './bom-routes.js';
 import { chatRoutes } from './chat-routes.js';
 import { consoleRoutes } from './console-routes.js';
 import { errorPage } from './layout.js';
@@ -63,6 +64,8 @@ export function createWebRouter(ctx: WebContext): Router {
   own.use(assetRoutes());
   own.use(loginRoutes(ctx));
   own.use(chatRoutes(ctx));
+  own.use(bomRoutes(ctx));
+  own.use('/console', consoleBomRoutes(ctx));
   own.use('/console', consoleRoutes(ctx));
   own.use((req, res) => refuse(req, res, 404, 'not_found', 'There is no such page.'));
   own.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {

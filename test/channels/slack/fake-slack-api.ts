@@ -55,8 +55,27 @@ async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> 
   return out;
 }
 
+/** A file Slack holds: served at its url_private to the bot token only, as Slack's file host does. */
+export interface HostedFile {
+  readonly id: string;
+  readonly name: string;
+  readonly bytes: Buffer;
+}
+
+/** What arrived at an upload_url of files.getUploadURLExternal (files.uploadV2's second step). */
+export interface UploadedFile {
+  readonly fileId: string;
+  readonly filename: string;
+  readonly bytes: Buffer;
+}
+
+export const BOT_TOKEN = 'xoxb-test';
+
 export class FakeSlackApi {
   readonly calls: FakeCall[] = [];
+  readonly uploads: UploadedFile[] = [];
+  private readonly hosted = new Map<string, HostedFile>();
+  private readonly pendingUploads = new Map<string, string>();
   private readonly failures = new Map<string, FakeFailure[]>();
   private readonly waiters = new Set<() => void>();
   private seq = 0;
@@ -85,6 +104,13 @@ export class FakeSlackApi {
 
   responseUrl(id: string): string {
     return `http://127.0.0.1:${this.port}/respond/${id}`;
+  }
+
+  /** Holds a file and returns its Slack file object, as a `files` entry of a message event carries it. */
+  hostFile(id: string, name: string, bytes: Buffer): Record<string, unknown> {
+    this.hosted.set(id, { id, name, bytes });
+    const url = `http://127.0.0.1:${this.port}/files-pri/${TEAM_ID}-${id}/${encodeURIComponent(name)}`;
+    return { id, name, title: name, size: bytes.byteLength, mimetype: 'application/octet-stream', url_private: url, url_private_download: `${url}?download=1` };
   }
 
   failNext(method: string, ...failures: FakeFailure[]): void {
@@ -125,6 +151,36 @@ export class FakeSlackApi {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const file = url.pathname.match(/^\/files-pri\/[A-Z0-9_]+-([\w-]+)\//);
+    if (file && req.method === 'GET') {
+      const hosted = this.hosted.get(file[1] ?? '');
+      const authorized = req.headers.authorization === `Bearer ${BOT_TOKEN}`;
+      this.record({ method: 'file_download', args: { id: file[1], authorized } });
+      // Without the token Slack answers its sign-in page, not the file.
+      if (!hosted || !authorized) {
+        res.writeHead(hosted ? 200 : 404, { 'content-type': 'text/html' });
+        res.end('<html><body>Sign in to Slack</body></html>');
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': hosted.bytes.byteLength });
+      res.end(hosted.bytes);
+      return;
+    }
+    const upload = url.pathname.match(/^\/upload\/([\w-]+)$/);
+    if (upload && req.method === 'POST') {
+      const chunks: Buffer[] = [];
+      for await (const c of req) chunks.push(c as Buffer);
+      const fileId = upload[1] ?? '';
+      // files.uploadV2 posts the file as the `body` part of a multipart form.
+      const form = await new Response(Buffer.concat(chunks), { headers: { 'content-type': req.headers['content-type'] ?? '' } }).formData();
+      const part = form.get('body');
+      const bytes = part instanceof Blob ? Buffer.from(await part.arrayBuffer()) : Buffer.from(String(part ?? ''));
+      this.uploads.push({ fileId, filename: this.pendingUploads.get(fileId) ?? '', bytes });
+      this.record({ method: 'upload_url', args: { fileId, bytes: bytes.byteLength } });
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.end(`OK - ${bytes.byteLength}`);
+      return;
+    }
     const args = await readBody(req);
     const respond = url.pathname.match(/^\/respond\/([\w-]+)$/);
     if (respond) {
@@ -155,6 +211,15 @@ export class FakeSlackApi {
         return { ok: true, url: 'https://test.slack.com/', team: 'Test', user: 'lodestone', team_id: TEAM_ID, user_id: BOT_USER_ID, bot_id: BOT_ID };
       case 'chat.postMessage':
         return { ok: true, channel: args.channel, ts, message: { type: 'message', text: args.text, ts, bot_id: BOT_ID } };
+      case 'files.getUploadURLExternal': {
+        const fileId = `F_UP${n}`;
+        this.pendingUploads.set(fileId, String(args.filename ?? ''));
+        return { ok: true, upload_url: `http://127.0.0.1:${this.port}/upload/${fileId}`, file_id: fileId };
+      }
+      case 'files.completeUploadExternal': {
+        const files = Array.isArray(args.files) ? (args.files as { id?: unknown; title?: unknown }[]) : [];
+        return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title })) };
+      }
       case 'chat.postEphemeral':
         return { ok: true, message_ts: ts };
       case 'chat.update':

@@ -7,7 +7,7 @@ function activity(conversation: InboundActivity['conversation'], extra: Partial<
   return {
     id: '1700000000009', type: 'message', name: undefined, text: 'hi', value: undefined,
     from: { id: '29:u', aadObjectId: 'aad', name: 'U' }, conversation, replyToId: undefined,
-    serviceUrl: 'http://127.0.0.1:1/', channelId: 'msteams', ...extra,
+    serviceUrl: 'http://127.0.0.1:1/', channelId: 'msteams', attachments: [], ...extra,
   };
 }
 

@@ -28,6 +28,10 @@ export interface Throttle {
 
 export class FakeConnector {
   readonly activities: PostedActivity[] = [];
+  /** Files Teams keeps for a personal chat, served at their downloadUrl (pre-authorised: no token needed). */
+  private readonly files = new Map<string, Buffer>();
+  /** The files fetched, by id, in order. */
+  readonly downloads: string[] = [];
   /** JWKS served at /keys; the OpenID configuration at /openid points there. */
   keys: unknown[] = [];
   private throttle: Throttle | undefined;
@@ -48,6 +52,18 @@ export class FakeConnector {
 
   get openIdMetadataUrl(): string {
     return `${this.url}openid`;
+  }
+
+  /** Holds a file and returns the attachment a personal-chat message carries for it, as Teams sends it. */
+  fileAttachment(id: string, name: string, bytes: Buffer): Record<string, unknown> {
+    this.files.set(id, bytes);
+    const ext = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1) : '';
+    return {
+      contentType: 'application/vnd.microsoft.teams.file.download.info',
+      contentUrl: `https://contoso.sharepoint.com/personal/ada/Documents/${encodeURIComponent(name)}`,
+      name,
+      content: { downloadUrl: `${this.url}files/${id}/${encodeURIComponent(name)}?tempauth=abc`, uniqueId: id, fileType: ext },
+    };
   }
 
   /** The next `count` calls to /v3 get this status and headers. */
@@ -89,6 +105,18 @@ export class FakeConnector {
     };
     if (req.method === 'GET' && url.pathname === '/openid') {
       send(200, { issuer: 'https://api.botframework.com', jwks_uri: `${this.url}keys` });
+      return;
+    }
+    const file = /^\/files\/([\w-]+)\//.exec(url.pathname);
+    if (req.method === 'GET' && file) {
+      const bytes = this.files.get(file[1] ?? '');
+      this.downloads.push(file[1] ?? '');
+      if (!bytes) {
+        send(404, { error: { code: 'itemNotFound' } });
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': bytes.byteLength });
+      res.end(bytes);
       return;
     }
     if (req.method === 'GET' && url.pathname === '/keys') {

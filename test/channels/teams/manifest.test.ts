@@ -27,6 +27,7 @@ const ManifestSchema = z.object({
   accentColor: z.string().regex(/^#[0-9A-Fa-f]{6}$/),
   bots: z.array(z.object({
     botId: z.string().regex(GUID),
+    supportsFiles: z.boolean(),
     scopes: z.array(z.enum(['personal', 'team', 'groupChat'])),
     commandLists: z.array(z.object({
       scopes: z.array(z.enum(['personal', 'team', 'groupChat'])).min(1),
@@ -58,6 +59,10 @@ describe('Teams manifest', () => {
     expect(bot?.scopes).toEqual(['personal', 'team', 'groupChat']);
     const teamCommands = bot?.commandLists.find((l) => l.scopes.includes('team'))?.commands.map((c) => c.title);
     expect(teamCommands).toContain('use this channel for compliance');
+  });
+
+  it('takes files in personal chats, for the bills of materials it screens', () => {
+    expect(manifest.bots[0]?.supportsFiles).toBe(true);
   });
 });
 

@@ -35,6 +35,19 @@ export async function runCardAction(deps: TeamsDeps, turn: TeamsTurn, parsed: Pa
     case 'escalate':
       await answerTurn(deps, turn, ESCALATE_TEXT);
       return { kind: 'answered' };
+    case 'bom_escalate': {
+      const out = deps.app.bomUploads.escalate(action.upload, actorOf(turn.activity));
+      switch (out.kind) {
+        case 'refused':
+          return { kind: 'notice', text: out.message };
+        case 'opened':
+          return { kind: 'notice', text: `Sent ${out.lines} ${out.lines === 1 ? 'line' : 'lines'} to the compliance team as case ${out.caseId}; the decision will be posted here.` };
+        case 'existing':
+          return { kind: 'notice', text: `These lines are already with the compliance team as case ${out.caseId}.` };
+        default:
+          return assertNever(out, 'escalation outcome');
+      }
+    }
     case 'claim':
       return officerAction(deps, turn, action, (officer) => {
         const view = deps.app.cases.claim(action.caseId, officer);

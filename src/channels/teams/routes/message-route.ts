@@ -6,12 +6,13 @@ import { parseSubmit } from '../card-actions.js';
 import { answerTurn } from '../answer-turn.js';
 import type { TeamsDeps } from '../teams-deps.js';
 import type { TeamsTurn } from '../teams-port.js';
+import { fileAttachment, screenAttachment } from '../screen-attachment.js';
 import { runCardAction } from './card-action.js';
 import { isComplianceCommand, setComplianceConversation } from './compliance-command.js';
 
 /** True when the activity is a question for the assistant, whose delivery the turn pipeline claims itself. */
 export function asksAssistant(a: TeamsTurn['activity']): boolean {
-  return (a.value === undefined || a.value === null) && !isComplianceCommand(a.text);
+  return (a.value === undefined || a.value === null) && !isComplianceCommand(a.text) && fileAttachment(a) === undefined;
 }
 
 export async function onMessage(deps: TeamsDeps, turn: TeamsTurn, deliveryKey?: string): Promise<void> {
@@ -22,5 +23,7 @@ export async function onMessage(deps: TeamsDeps, turn: TeamsTurn, deliveryKey?: 
     return;
   }
   if (isComplianceCommand(a.text)) return setComplianceConversation(deps, turn);
+  const file = fileAttachment(a);
+  if (file) return screenAttachment(deps, turn, file);
   await answerTurn(deps, turn, a.text, deliveryKey);
 }

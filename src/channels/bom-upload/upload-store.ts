@@ -1,0 +1,108 @@
+/**
+ * Bills of materials screened in a chat: the screening (for the web's table), the annotated rows (for the CSV and
+ * XLSX downloads, already defused), where to answer, and the case the lines were escalated as. Rows older than
+ * RETENTION_DAYS are deleted with the other things askers sent.
+ */
+import type Database from 'better-sqlite3';
+import { z } from 'zod';
+import { ReplyToSchema, type ReplyTo } from '../../cases/case-view.js';
+import { ChannelSchema, type Channel } from '../../contracts/message.js';
+
+export interface StoredUpload {
+  readonly id: string;
+  readonly channel: Channel;
+  readonly conversation: string;
+  readonly user: string;
+  readonly fileName: string;
+  readonly at: string;
+  readonly replyTo: ReplyTo;
+  readonly caseId: string | undefined;
+}
+
+const RowSchema = z.object({
+  id: z.string(),
+  channel: ChannelSchema,
+  conversation: z.string(),
+  user: z.string(),
+  file_name: z.string(),
+  at: z.string(),
+  reply_to: z.string(),
+  case_id: z.string().nullable(),
+});
+
+const RowsSchema = z.array(z.array(z.string()));
+
+export interface NewUpload extends Omit<StoredUpload, 'caseId' | 'at'> {
+  readonly at: Date;
+  /** The Screening as JSON (the store does not read it; the channels parse what they draw). */
+  readonly screening: unknown;
+  readonly rows: readonly (readonly string[])[];
+}
+
+export class UploadStore {
+  private readonly insertStmt;
+  private readonly selectStmt;
+  private readonly screeningStmt;
+  private readonly rowsStmt;
+  private readonly setCaseStmt;
+  private readonly byCaseStmt;
+  private readonly deleteOldStmt;
+
+  constructor(private readonly db: Database.Database) {
+    this.insertStmt = db.prepare(
+      `INSERT INTO bom_uploads (id, channel, conversation, user, file_name, at, screening, rows, reply_to)
+       VALUES (@id, @channel, @conversation, @user, @file_name, @at, @screening, @rows, @reply_to)`,
+    );
+    this.selectStmt = db.prepare('SELECT id, channel, conversation, user, file_name, at, reply_to, case_id FROM bom_uploads WHERE id = ?');
+    this.screeningStmt = db.prepare('SELECT screening FROM bom_uploads WHERE id = ?').pluck();
+    this.rowsStmt = db.prepare('SELECT rows FROM bom_uploads WHERE id = ?').pluck();
+    this.setCaseStmt = db.prepare('UPDATE bom_uploads SET case_id = ? WHERE id = ?');
+    this.byCaseStmt = db.prepare('SELECT id FROM bom_uploads WHERE case_id = ? ORDER BY at DESC LIMIT 1').pluck();
+    this.deleteOldStmt = db.prepare('DELETE FROM bom_uploads WHERE at < ?');
+  }
+
+  /** Runs `fn` in one transaction (joins the caller's if there is one). */
+  transaction<T>(fn: () => T): T {
+    return this.db.inTransaction ? fn() : this.db.transaction(fn).immediate();
+  }
+
+  add(u: NewUpload): void {
+    this.insertStmt.run({
+      id: u.id, channel: u.channel, conversation: u.conversation, user: u.user, file_name: u.fileName, at: u.at.toISOString(),
+      screening: JSON.stringify(u.screening), rows: JSON.stringify(u.rows), reply_to: JSON.stringify(u.replyTo),
+    });
+  }
+
+  get(id: string): StoredUpload | undefined {
+    const r = RowSchema.optional().parse(this.selectStmt.get(id));
+    if (!r) return undefined;
+    return {
+      id: r.id, channel: r.channel, conversation: r.conversation, user: r.user, fileName: r.file_name, at: r.at,
+      replyTo: ReplyToSchema.parse(JSON.parse(r.reply_to)), caseId: r.case_id ?? undefined,
+    };
+  }
+
+  /** The screening as stored, unparsed JSON: the caller validates it. */
+  screening(id: string): unknown {
+    const text = z.string().optional().parse(this.screeningStmt.get(id));
+    return text === undefined ? undefined : JSON.parse(text);
+  }
+
+  rows(id: string): string[][] | undefined {
+    const text = z.string().optional().parse(this.rowsStmt.get(id));
+    return text === undefined ? undefined : RowsSchema.parse(JSON.parse(text));
+  }
+
+  setCase(id: string, caseId: string): void {
+    this.setCaseStmt.run(caseId, id);
+  }
+
+  /** The upload whose lines were escalated as this case, for the officer's download. */
+  byCase(caseId: string): string | undefined {
+    return z.string().optional().parse(this.byCaseStmt.get(caseId));
+  }
+
+  deleteOlderThan(cutoff: Date): number {
+    return this.deleteOldStmt.run(cutoff.toISOString()).changes;
+  }
+}

@@ -88,16 +88,24 @@ export async function openPostgres(url: string, options: OpenPostgresOptions = {
 /** Runs `fn` in one transaction on one pooled connection: COMMIT when it resolves, ROLLBACK when it throws. */
 export async function inTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
+  // A connection the server ends mid-transaction fails its next query; its 'error' event must not end the process.
+  const onError = () => undefined;
+  client.on('error', onError);
+  // A connection that cannot even roll back is broken: it is destroyed, not handed to the next turn.
+  let broken = false;
   try {
     await client.query('BEGIN');
     const result = await fn(client);
     await client.query('COMMIT');
     return result;
   } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    await client.query('ROLLBACK').catch(() => {
+      broken = true;
+    });
     throw err;
   } finally {
-    client.release();
+    client.off('error', onError);
+    client.release(broken);
   }
 }
 

@@ -159,7 +159,8 @@ export const PG_MIGRATIONS: readonly string[] = [
       AND NEW.payload IS NOT DISTINCT FROM OLD.payload AND NEW.text_hash IS NOT DISTINCT FROM OLD.text_hash
       AND NEW.prev_hash IS NOT DISTINCT FROM OLD.prev_hash AND NEW.hash IS NOT DISTINCT FROM OLD.hash
       AND NEW.text IS NULL AND NEW.text_salt IS NULL AND OLD.redacted_at IS NULL AND NEW.redacted_at IS NOT NULL
-      AND current_setting('lodestone.may_redact', true) = 'on'
+      -- coalesce: an unset setting reads NULL, and NOT (… AND NULL) would let the UPDATE through.
+      AND coalesce(current_setting('lodestone.may_redact', true), '') = 'on'
     ) THEN
       RAISE EXCEPTION 'audit_log is append-only: only the retention job may redact the text';
     END IF;

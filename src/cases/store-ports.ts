@@ -17,8 +17,8 @@
  *   unique key decides, not a read then a write); audit appends lock the chain's head row; outbox rows are taken
  *   with FOR UPDATE SKIP LOCKED under a lease; a daily job takes an advisory lock and records its day when done.
  *
- * Not yet done (see the README's PostgreSQL section): the turn pipeline, CaseService and the outbox dispatcher still
- * call the synchronous SQLite stores, because the core (Assistant.handle) is synchronous; running a whole instance
+ * Not yet done (see the README's PostgreSQL section): the turn pipeline, CaseService, the conversations, the Slack
+ * store, the web transcript and the outbox dispatcher still call the synchronous SQLite stores, because the core (Assistant.handle) is synchronous; running a whole instance
  * on PostgreSQL needs CaseService to take these ports and `answer` to become async.
  */
 import type { Channel } from '../contracts/message.js';

@@ -18,7 +18,7 @@ import { PgDeliveryClaims } from '../../src/cases/postgres/pg-delivery-claims.js
 import { PgOutboxQueue } from '../../src/cases/postgres/pg-outbox-queue.js';
 import { inProcessDailyJobs, sqliteAuditChain, sqliteDeliveryClaims, sqliteOutboxQueue } from '../../src/cases/sqlite-ports.js';
 import type { AuditChain, DailyJobs, DeliveryClaims, OutboxQueue } from '../../src/cases/store-ports.js';
-import { startPostgres, type PostgresCluster } from '../support/postgres.js';
+import { CLUSTER_START_MS, CLUSTER_STOP_MS, startPostgres, type PostgresCluster } from '../support/postgres.js';
 
 interface Instance {
   readonly claims: DeliveryClaims;
@@ -89,10 +89,10 @@ function postgresEngine(cluster: () => PostgresCluster): Engine {
 let cluster: PostgresCluster | undefined;
 beforeAll(async () => {
   cluster = await startPostgres();
-});
+}, CLUSTER_START_MS);
 afterAll(async () => {
   await cluster?.stop();
-});
+}, CLUSTER_STOP_MS);
 
 const T0 = '2026-03-01T09:00:00.000Z';
 

@@ -15,15 +15,15 @@ import { sqliteSharedChannelStores, type SharedChannelStores } from '../../src/c
 import { pgSharedChannelStores } from '../../src/channels/postgres/pg-shared-channel-stores.js';
 import type { ConversationRef } from '../../src/channels/teams/teams-port.js';
 import type { Notice } from '../../src/channels/web/inbox-store.js';
-import { startPostgres, type PostgresCluster } from '../support/postgres.js';
+import { CLUSTER_START_MS, CLUSTER_STOP_MS, startPostgres, type PostgresCluster } from '../support/postgres.js';
 
 let cluster: PostgresCluster | undefined;
 beforeAll(async () => {
   cluster = await startPostgres();
-});
+}, CLUSTER_START_MS);
 afterAll(async () => {
   await cluster?.stop();
-});
+}, CLUSTER_STOP_MS);
 
 interface Engine {
   instances(n: number): Promise<SharedChannelStores[]>;

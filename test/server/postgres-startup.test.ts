@@ -9,8 +9,9 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PG_SCHEMA_VERSION } from '../../src/cases/postgres/pg-migrations.js';
 import { bundle, runServer, type Bundle } from '../support/child-process.js';
-import { startPostgres, type PostgresCluster } from '../support/postgres.js';
+import { CLUSTER_START_MS, CLUSTER_STOP_MS, startPostgres, type PostgresCluster } from '../support/postgres.js';
 
+// Assigned in beforeAll; afterAll must cope with a beforeAll that did not get that far.
 let main: Bundle;
 let cluster: PostgresCluster;
 let work: string;
@@ -18,13 +19,13 @@ let work: string;
 beforeAll(async () => {
   [main, cluster] = await Promise.all([bundle('src/main.ts', 'postgres-startup-main'), startPostgres()]);
   work = mkdtempSync(join(tmpdir(), 'lodestone-pg-startup-'));
-});
+}, CLUSTER_START_MS);
 
 afterAll(async () => {
-  main.remove();
-  await cluster.stop();
-  rmSync(work, { recursive: true, force: true });
-});
+  (main as Bundle | undefined)?.remove();
+  await (cluster as PostgresCluster | undefined)?.stop();
+  if ((work as string | undefined) !== undefined) rmSync(work, { recursive: true, force: true });
+}, CLUSTER_STOP_MS);
 
 describe('DATABASE_URL at start', () => {
   it('names an unreachable database in one line, without its password, and exits 1', async () => {

@@ -37,6 +37,13 @@ function runAs(): { uid: number; gid: number } | undefined {
   return { uid, gid };
 }
 
+/**
+ * Hook timeouts for starting and stopping a cluster: initdb takes a second on an idle machine and far longer on a
+ * shared, loaded one; these bound a hang, they time nothing.
+ */
+export const CLUSTER_START_MS = 180_000;
+export const CLUSTER_STOP_MS = 60_000;
+
 let counter = 0;
 
 export async function startPostgres(): Promise<PostgresCluster> {
@@ -76,8 +83,8 @@ export async function startPostgres(): Promise<PostgresCluster> {
       return `postgres://postgres@localhost:${port}/${name}?host=${encodeURIComponent(dir)}`;
     },
     async stop() {
-      // SIGINT: PostgreSQL's "fast" shutdown, which ends open sessions instead of waiting for them.
-      if (server.exitCode === null) server.kill('SIGINT');
+      // SIGQUIT: PostgreSQL's "immediate" shutdown, no checkpoint: the cluster and its data are thrown away next.
+      if (server.exitCode === null) server.kill('SIGQUIT');
       await exited;
       rmSync(dir, { recursive: true, force: true });
     },

@@ -6,19 +6,19 @@ import { JobRunningElsewhere, onceADayAcrossInstances } from '../../../src/cases
 import { openPostgres } from '../../../src/cases/postgres/pg-database.js';
 import { PgDailyJobs } from '../../../src/cases/postgres/pg-daily-jobs.js';
 import { fixedClock } from '../../../src/core/clock.js';
-import { startPostgres, type PostgresCluster } from '../../support/postgres.js';
+import { CLUSTER_START_MS, CLUSTER_STOP_MS, startPostgres, type PostgresCluster } from '../../support/postgres.js';
 
 let cluster: PostgresCluster;
 const pools: pg.Pool[] = [];
 beforeAll(async () => {
   cluster = await startPostgres();
-});
+}, CLUSTER_START_MS);
 afterEach(async () => {
   await Promise.all(pools.splice(0).map((p) => p.end()));
 });
 afterAll(async () => {
   await cluster.stop();
-});
+}, CLUSTER_STOP_MS);
 
 async function instances(n: number): Promise<pg.Pool[]> {
   const url = await cluster.freshDatabase();

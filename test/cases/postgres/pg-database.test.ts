@@ -4,15 +4,15 @@ import { openCaseDatabase } from '../../../src/cases/database.js';
 import { SCHEMA_VERSION } from '../../../src/cases/migrations.js';
 import { openPostgres, pingPostgres, PostgresError } from '../../../src/cases/postgres/pg-database.js';
 import { migratePostgres, PG_ONLY_TABLES, PG_SCHEMA_VERSION } from '../../../src/cases/postgres/pg-migrations.js';
-import { startPostgres, type PostgresCluster } from '../../support/postgres.js';
+import { CLUSTER_START_MS, CLUSTER_STOP_MS, startPostgres, type PostgresCluster } from '../../support/postgres.js';
 
 let cluster: PostgresCluster;
 beforeAll(async () => {
   cluster = await startPostgres();
-});
+}, CLUSTER_START_MS);
 afterAll(async () => {
   await cluster.stop();
-});
+}, CLUSTER_STOP_MS);
 
 type Shape = Record<string, string[]>;
 

@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../../src/channels/cli/run.js';
 import { openPostgres } from '../../../src/cases/postgres/pg-database.js';
 import { PgAuditChain } from '../../../src/cases/postgres/pg-audit-chain.js';
-import { startPostgres, type PostgresCluster } from '../../support/postgres.js';
+import { CLUSTER_START_MS, CLUSTER_STOP_MS, startPostgres, type PostgresCluster } from '../../support/postgres.js';
 
 async function cli(argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
   const out: string[] = [];
@@ -17,14 +17,14 @@ let cluster: PostgresCluster;
 const pools: pg.Pool[] = [];
 beforeAll(async () => {
   cluster = await startPostgres();
-});
+}, CLUSTER_START_MS);
 afterEach(async () => {
   delete process.env.DATABASE_URL;
   await Promise.all(pools.splice(0).map((p) => p.end()));
 });
 afterAll(async () => {
   await cluster.stop();
-});
+}, CLUSTER_STOP_MS);
 
 async function chainOf(n: number): Promise<{ url: string; pool: pg.Pool }> {
   const url = await cluster.freshDatabase();

@@ -40,8 +40,12 @@ export interface App {
   readonly bomUploads: BomUploads;
   /** Starts delivering outbox rows to these channels, and the reminder and rules-horizon schedules. */
   startBackground(channels: HumanChannels): OutboxDispatcher;
+  /** Whether the database answers, for /healthz: a load balancer takes an instance out whose database is gone. */
+  databaseHealth(): Promise<DatabaseHealth>;
   close(): Promise<void>;
 }
+
+export type DatabaseHealth = { readonly ok: true } | { readonly ok: false; readonly error: string };
 
 export function officersFrom(config: Config): { slack: string[]; teams: string[]; web: string[] } {
   const web = config.OFFICERS_WEB.length > 0 ? config.OFFICERS_WEB : config.loopback ? ['console'] : [];

@@ -115,6 +115,14 @@ export function createApp(options: AppOptions): ComposedApp {
       stops.push(() => clearInterval(reminders));
       return dispatcher;
     },
+    async databaseHealth() {
+      try {
+        db.prepare('SELECT 1').get();
+        return { ok: true };
+      } catch (err) {
+        return { ok: false, error: (err as Error).message };
+      }
+    },
     async close() {
       for (const stop of stops) stop();
       if (dispatcher) await dispatcher.stop();

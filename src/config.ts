@@ -70,6 +70,15 @@ export const ConfigSchema = z
     HOST: z.string().default('127.0.0.1'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3978),
     DATA_DIR: z.string().default('./data'),
+    /**
+     * postgres://… selects PostgreSQL for the shared stores of several instances (src/cases/postgres/); unset, SQLite
+     * in DATA_DIR. The URL may carry the password; it is never logged (redactUrl).
+     */
+    DATABASE_URL: z.preprocess(blankAsUnset, z.string().trim().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL').optional()),
+    /** Connections each instance keeps to PostgreSQL. */
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+    /** PostgreSQL cancels any one statement that runs longer than this. */
+    DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Officers' platform user IDs, comma-separated, per channel. */
     OFFICERS_SLACK: csv,

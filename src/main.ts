@@ -12,10 +12,16 @@ import { describeDotEnv, loadDotEnv } from './core/dotenv.js';
 import { listen } from './listen.js';
 import { createHttpApp } from './server.js';
 import { createChannels } from './channels/create-channels.js';
+import { refuseToServeFromPostgres } from './cases/postgres/pg-database.js';
 
 async function main(): Promise<void> {
   const dotenv = loadDotEnv();
   const config = loadConfig();
+  if (config.DATABASE_URL !== undefined) {
+    await refuseToServeFromPostgres(config.DATABASE_URL, {
+      poolMax: config.DATABASE_POOL_MAX, statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+    });
+  }
   const app = createApp({ config });
   if (dotenv) app.logger.info(describeDotEnv(dotenv));
   let channels: ChannelModule[] = [];
@@ -55,7 +61,7 @@ async function stopAll(app: App, channels: readonly ChannelModule[]): Promise<vo
 }
 
 /** Errors that are about the configuration or the machine carry their own sentence; anything else is a bug. */
-const SAYS_WHY = new Set(['ConfigError', 'ChannelConfigError', 'ListenError']);
+const SAYS_WHY = new Set(['ConfigError', 'ChannelConfigError', 'ListenError', 'PostgresError']);
 
 main().catch((e: unknown) => {
   const msg = e instanceof Error ? (SAYS_WHY.has(e.name) ? e.message : `${e.name}: ${e.message}`) : String(e);

@@ -2,7 +2,7 @@
  * The one HTTP server (Express 5): health, metrics, and the routers of the enabled channels. Each channel mounts
  * its own paths (`/slack/events`, `/api/messages`, `/`, `/console`) and parses its own bodies, because Slack's
  * signature check needs the raw body. Before any route: the Host check (DNS rebinding) and the limit on failed
- * attempts at the console token. `/healthz` says only that the server is up; `/metrics` is guarded like the console.
+ * attempts at the console token. `/healthz` says only that the server and its database are up; `/metrics` is guarded like the console.
  */
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { App } from './app.js';
@@ -24,8 +24,12 @@ export function createHttpApp(app: App, channels: readonly ChannelModule[]): Exp
     app.metrics.rejected.inc({ channel: 'http', reason: 'auth_limit' });
     app.logger.debug({ client: req.ip, path: req.path }, 'refused a client after too many failed attempts at the console token');
   }));
-  http.get('/healthz', (_req, res) => {
-    res.json({ ok: true });
+  // The database's state too, and nothing more (no versions, channels or counts): 503 takes the instance out of a
+  // load balancer's rotation while its database is unreachable; the reason goes to the log, not to the caller.
+  http.get('/healthz', async (_req, res) => {
+    const database = await app.databaseHealth();
+    if (!database.ok) app.logger.warn({ error: database.error }, '/healthz: the database does not answer');
+    res.status(database.ok ? 200 : 503).json({ ok: database.ok, database: database.ok ? 'ok' : 'unreachable' });
   });
   http.get('/metrics', metricsAuth(app.config), async (_req, res) => {
     res.type(app.metrics.registry.contentType).send(await app.metrics.registry.metrics());

@@ -19,6 +19,8 @@ import type { AuditAnchors } from './audit-anchor.js';
 import { canonicalJson, type JsonObject } from './canonical-json.js';
 import { toCsv, type CsvCell } from './csv.js';
 
+export const AUDIT_EXPORT_HEADER = ['seq', 'at', 'kind', 'actor', 'payload', 'text', 'text_hash', 'prev_hash', 'hash', 'redacted_at'] as const;
+
 export const AUDIT_KINDS = [
   'question', 'answer', 'decision', 'escalation', 'officer_action', 'refusal', 'alert', 'redaction', 'rule_status',
 ] as const;
@@ -41,7 +43,7 @@ const JsonObjectSchema = z.record(z.string(), z.json());
 /** Built once: a zod schema costs more to build than to run, and this one runs on every append. */
 const LastRecordSchema = z.object({ seq: z.number(), hash: z.string() }).optional();
 
-const AuditRowSchema = z.object({
+export const AuditRowSchema = z.object({
   seq: z.number().int().positive(),
   at: z.string(),
   kind: z.string(),
@@ -54,7 +56,7 @@ const AuditRowSchema = z.object({
   hash: z.string(),
   redacted_at: z.string().nullable(),
 });
-type AuditRow = z.infer<typeof AuditRowSchema>;
+export type AuditRow = z.infer<typeof AuditRowSchema>;
 
 export interface AuditRecord {
   readonly seq: number;
@@ -162,26 +164,11 @@ export class AuditLog {
 
   private appendRecord(input: AuditInput): AuditRecord {
     if (!this.db.inTransaction) return this.db.transaction(() => this.appendRecord(input)).immediate();
-    const last = LastRecordSchema.parse(this.lastStmt.get());
-    const seq = (last?.seq ?? 0) + 1;
-    const prevHash = last?.hash ?? GENESIS_HASH;
-    const at = input.at.toISOString();
-    // Hash exactly what is stored. The payload is stored as JSON, whose escapes keep any string as it is; the text
-    // columns are not, so they are made well-formed here even if a channel forgot to (see core/well-formed.ts).
-    const actor = wellFormed(input.actor);
-    const text = input.text === undefined ? null : wellFormed(input.text);
-    // Canonical once: the same text is stored and hashed (input.payload is typed JSON, so not parsed again).
-    const payloadJson = canonicalJson(input.payload);
-    const salt = text === null ? null : randomBytes(16).toString('hex');
-    const textHash = text === null || salt === null ? null : textCommitment(salt, text);
-    const hash = canonicalRecordHash(prevHash, { seq, at, kind: input.kind, actor, payloadJson, textHash });
-    this.insertStmt.run({
-      seq, at, kind: input.kind, actor, payload: payloadJson,
-      text, text_salt: salt, text_hash: textHash, prev_hash: prevHash, hash,
-    });
-    const payload = JSON.parse(payloadJson) as JsonObject;
+    const last = z.object({ seq: z.number(), hash: z.string() }).optional().parse(this.lastStmt.get());
+    const { row, record } = sealRecord(input, last);
+    this.insertStmt.run(row);
     this.options.anchors?.afterAppend(this.db);
-    return { seq, at, kind: input.kind, actor, payload, text, textHash, prevHash, hash, redactedAt: null };
+    return record;
   }
 
   /**
@@ -190,21 +177,7 @@ export class AuditLog {
    * counting as many records as carry that redacted_at).
    */
   verifyAudit(): AuditVerification {
-    let prevHash = GENESIS_HASH;
-    let count = 0;
-    let head = { seq: 0, hash: GENESIS_HASH };
-    const redactions = new Redactions();
-    for (const raw of this.db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate()) {
-      const problem = checkRecord(raw, prevHash);
-      if ('reason' in problem) return { ok: false, count, firstBad: problem };
-      redactions.see(problem.row);
-      count++;
-      prevHash = problem.hash;
-      head = { seq: problem.seq, hash: problem.hash };
-    }
-    const unjustified = redactions.firstUnjustified();
-    if (unjustified) return { ok: false, count, firstBad: { ...unjustified, reason: 'unjustified_redaction' } };
-    return { ok: true, count, head };
+    return verifyChain(this.db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate());
   }
 
   records(range: AuditRange = {}): AuditRecord[] {
@@ -212,11 +185,10 @@ export class AuditLog {
   }
 
   exportAuditCsv(range: AuditRange = {}): string {
-    const header = ['seq', 'at', 'kind', 'actor', 'payload', 'text', 'text_hash', 'prev_hash', 'hash', 'redacted_at'];
     const rows = this.rowsIn(range).map((r): CsvCell[] => [
       r.seq, r.at, r.kind, r.actor, r.payload, r.text, r.text_hash, r.prev_hash, r.hash, r.redacted_at,
     ]);
-    return toCsv(header, rows);
+    return toCsv([...AUDIT_EXPORT_HEADER], rows);
   }
 
   /**
@@ -255,7 +227,70 @@ export class AuditLog {
   }
 }
 
-function toRecord(r: AuditRow): AuditRecord {
+/** The stored row of an appended record, as both stores insert it. */
+export interface SealedRow {
+  readonly seq: number;
+  readonly at: string;
+  readonly kind: AuditKind;
+  readonly actor: string;
+  readonly payload: string;
+  readonly text: string | null;
+  readonly text_salt: string | null;
+  readonly text_hash: string | null;
+  readonly prev_hash: string;
+  readonly hash: string;
+}
+
+/**
+ * The next record after `last` (the chain's head; undefined for an empty chain): what to store and what to return.
+ * Pure apart from the salt, so the SQLite and the PostgreSQL log seal records alike.
+ */
+export function sealRecord(input: AuditInput, last: { seq: number; hash: string } | undefined): { row: SealedRow; record: AuditRecord } {
+  const seq = (last?.seq ?? 0) + 1;
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  const at = input.at.toISOString();
+  // Hash exactly what is stored. The payload is stored as JSON, whose escapes keep any string as it is; the text
+  // columns are not, so they are made well-formed here even if a channel forgot to (see core/well-formed.ts).
+  const actor = wellFormed(input.actor);
+  const text = input.text === undefined ? null : wellFormed(input.text);
+  // Canonical once: the same text is stored and hashed (input.payload is typed JSON, so not parsed again).
+  const payloadJson = canonicalJson(input.payload);
+  const payload = JSON.parse(payloadJson) as JsonObject;
+  const salt = text === null ? null : randomBytes(16).toString('hex');
+  const textHash = text === null || salt === null ? null : textCommitment(salt, text);
+  const hash = canonicalRecordHash(prevHash, { seq, at, kind: input.kind, actor, payloadJson, textHash });
+  return {
+    row: {
+      seq, at, kind: input.kind, actor, payload: payloadJson,
+      text, text_salt: salt, text_hash: textHash, prev_hash: prevHash, hash,
+    },
+    record: { seq, at, kind: input.kind, actor, payload, text, textHash, prevHash, hash, redactedAt: null },
+  };
+}
+
+/**
+ * Walks a whole chain, rows in seq order as stored, and names the first record that does not hold; then checks that
+ * every redacted record was redacted by the retention job. Shared by the SQLite and the PostgreSQL log.
+ */
+export function verifyChain(rows: Iterable<unknown>): AuditVerification {
+  let prevHash = GENESIS_HASH;
+  let count = 0;
+  let head = { seq: 0, hash: GENESIS_HASH };
+  const redactions = new Redactions();
+  for (const raw of rows) {
+    const problem = checkRecord(raw, prevHash);
+    if ('reason' in problem) return { ok: false, count, firstBad: problem };
+    redactions.see(problem.row);
+    count++;
+    prevHash = problem.hash;
+    head = { seq: problem.seq, hash: problem.hash };
+  }
+  const unjustified = redactions.firstUnjustified();
+  if (unjustified) return { ok: false, count, firstBad: { ...unjustified, reason: 'unjustified_redaction' } };
+  return { ok: true, count, head };
+}
+
+export function toRecord(r: AuditRow): AuditRecord {
   return {
     seq: r.seq, at: r.at, kind: AuditKindSchema.parse(r.kind), actor: r.actor,
     payload: JsonObjectSchema.parse(JSON.parse(r.payload)), text: r.text, textHash: r.text_hash,

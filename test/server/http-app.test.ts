@@ -31,10 +31,10 @@ afterAll(async () => {
 });
 
 describe('http server', () => {
-  it('reports health and nothing else: no versions, channels or counts', async () => {
+  it('reports health and the database\'s, and nothing else: no versions, channels or counts', async () => {
     const res = await fetch(`${base}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.text()).toBe('{"ok":true}');
+    expect(await res.text()).toBe('{"ok":true,"database":"ok"}');
   });
 
   it('refuses a Host naming another site on every route, /healthz and /metrics included (DNS rebinding)', async () => {
@@ -103,9 +103,27 @@ describe('http server off loopback', () => {
     const { base: off, close } = await serve({});
     try {
       expect((await fetch(`${off}/metrics`)).status).toBe(503);
-      expect(await (await fetch(`${off}/healthz`)).text()).toBe('{"ok":true}');
+      expect(await (await fetch(`${off}/healthz`)).text()).toBe('{"ok":true,"database":"ok"}');
     } finally {
       await close();
+    }
+  });
+});
+
+// Its own app, built after the tests above: building one takes seconds, past the shared server's keep-alive.
+describe('http server with a broken database', () => {
+  it('answers 503 on /healthz when the database does not answer, without saying why', async () => {
+    const broken = createApp({ config: ConfigSchema.parse({ LOG_LEVEL: 'silent' }), dbFile: ':memory:' });
+    broken.db.close();
+    const s: Server = await new Promise((resolve) => {
+      const srv = createHttpApp(broken, []).listen(0, '127.0.0.1', () => resolve(srv));
+    });
+    try {
+      const res = await fetch(`http://127.0.0.1:${(s.address() as AddressInfo).port}/healthz`);
+      expect(res.status).toBe(503);
+      expect(await res.text()).toBe('{"ok":false,"database":"unreachable"}');
+    } finally {
+      await new Promise((resolve) => s.close(resolve));
     }
   });
 });

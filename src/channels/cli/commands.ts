@@ -212,7 +212,7 @@ export function rulesShowCommand(id: string | undefined, asOf: string | undefine
   return 0;
 }
 
-const ExportRangeSchema = z.object({ from: IsoDateSchema.optional(), to: IsoDateSchema.optional(), out: z.string().optional() });
+export const ExportRangeSchema = z.object({ from: IsoDateSchema.optional(), to: IsoDateSchema.optional(), out: z.string().optional() });
 
 function describeAnchors(a: AnchorCheck | undefined, head: number, file: string): string {
   if (!a || a.checked === 0) return `no anchors in ${file}`;

@@ -5,6 +5,7 @@ import { CliError } from './cli-error.js';
 import { RULES_DIR } from '../../core/paths.js';
 import { screenCommand } from './screen-command.js';
 import { rulesOverlayExportCommand, rulesRecordCommand, rulesStatusCommand } from './rules-status-commands.js';
+import { auditPostgresCommand } from './audit-postgres-command.js';
 import { askCommand, auditCommand, chatCommand, decideCommand, evalCommand, rulesLintCommand, rulesShowCommand } from './commands.js';
 
 const USAGE = `usage:
@@ -104,8 +105,12 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
         }, out);
       }
       throw new CliError('rules needs lint, show, status, record or overlay export');
-    case 'audit':
-      return auditCommand(rest[0], { ...(values.from ? { from: values.from } : {}), ...(values.to ? { to: values.to } : {}), ...(values.out ? { out: values.out } : {}) }, out);
+    case 'audit': {
+      const range = { ...(values.from ? { from: values.from } : {}), ...(values.to ? { to: values.to } : {}), ...(values.out ? { out: values.out } : {}) };
+      // DATABASE_URL names the PostgreSQL database several instances share; without it, SQLite in DATA_DIR.
+      const url = process.env.DATABASE_URL?.trim();
+      return url ? auditPostgresCommand(url, rest[0], range, out) : auditCommand(rest[0], range, out);
+    }
     case 'screen':
       if (rest.length !== 1 || !rest[0]) throw new CliError(`screen needs one BOM file\n${USAGE}`);
       return screenCommand({

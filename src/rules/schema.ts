@@ -176,11 +176,25 @@ export const ListedPartySchema = z
     sources: z.array(SourceIdSchema).min(1),
     /** The listed units of a group: the group's name alone is a near match. */
     units: z.array(z.string().min(2)).default([]),
+    /** The wider group a listed unit belongs to: that name alone is a near match. */
+    group: z.array(z.string().min(2)).default([]),
     confirmed: z.boolean(),
   })
   .strict();
 export type ListedParty = z.infer<typeof ListedPartySchema>;
-export const PartiesFileSchema = z.object({ parties: z.array(ListedPartySchema).min(1) }).strict();
+
+/** How party names are compared: words that never match alone, legal forms, words that tie one entity to another. */
+export const PartyScreeningWordsSchema = z
+  .object({
+    commonWords: z.array(z.string().regex(/^[a-z]+$/)).default([]),
+    legalForms: z.array(z.string().regex(/^[a-z]+$/)).default([]),
+    relationWords: z.array(z.string().regex(/^[a-z]+$/)).default([]),
+  })
+  .strict();
+export type PartyScreeningWords = z.infer<typeof PartyScreeningWordsSchema>;
+export const PartiesFileSchema = z
+  .object({ parties: z.array(ListedPartySchema).min(1), screening: PartyScreeningWordsSchema.optional() })
+  .strict();
 
 export const ItemsFileSchema = z
   .object({ items: z.array(ListedItemSchema).min(1), unlisted: z.array(UnlistedItemSchema).default([]) })

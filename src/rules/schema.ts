@@ -99,8 +99,9 @@ export const RuleSchema = z
     /** The row of the brief's summary table this rule models (R1..R21), for people cross-checking. */
     brief: z.string().regex(/^R\d+$/).optional(),
     title: z.string().min(5),
-    /** Goods rules apply to questions about items; technology rules to questions about collaborations. */
-    appliesTo: z.enum(['goods', 'technology']),
+    /** Goods rules apply to questions about items; technology rules to questions about collaborations; `any` to both
+     * (a listed party cannot receive either). */
+    appliesTo: z.enum(['goods', 'technology', 'any']),
     sources: z.array(CitationRefSchema).min(1),
     when: ConditionSchema,
     verdict: RuleVerdictSchema,
@@ -111,9 +112,14 @@ export const RuleSchema = z
     suspensions: z.array(SuspensionSchema).default([]),
     confirmed: z.boolean(),
     confirmedNote: z.string().optional(),
+    /** Why an unconfirmed rule may still give its verdict rather than escalate (the brief gives that verdict for an
+     * unconfirmed row, and it can only make an answer stricter). Never allowed for `not_required`. */
+    unconfirmedVerdictWhy: z.string().min(20).optional(),
     /** Rules that, when they apply, make this one moot (e.g. a licence requirement that already covers the case). */
     overriddenBy: z.array(z.string()).default([]),
     nextSteps: z.array(z.string()).default([]),
+    /** Said before other reasons of the same strictness: who the party is decides before what the goods are. */
+    leadReason: z.boolean().default(false),
   })
   .strict();
 export type Rule = z.infer<typeof RuleSchema>;

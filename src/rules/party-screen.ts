@@ -111,6 +111,19 @@ export function createPartyScreener(parties: readonly ListedParty[], words: Part
   }
   // Longest entries first, so "Kawasaki Heavy Industries" wins over "Kawasaki Heavy" at the same place.
   entries.sort((a, b) => b.tokens.length - a.tokens.length);
+  // Candidates by first word (exact) and by first letter (misspelt; a typo rarely hits the first letter).
+  const byFirst = new Map<string, Entry[]>();
+  const byLetter = new Map<string, Entry[]>();
+  for (const e of entries) {
+    const first = e.tokens[0] ?? '';
+    byFirst.set(first, [...(byFirst.get(first) ?? []), e]);
+    if (e.distinctive && first.length >= 5) byLetter.set(first.charAt(0), [...(byLetter.get(first.charAt(0)) ?? []), e]);
+  }
+  const candidatesAt = (tok: Tok): Entry[] => {
+    const exact = byFirst.get(tok.low) ?? [];
+    const fuzzy = (byLetter.get(tok.low.charAt(0)) ?? []).filter((e) => !exact.includes(e) && Math.abs((e.tokens[0] ?? '').length - tok.low.length) <= 2);
+    return fuzzy.length === 0 ? exact : [...exact, ...fuzzy].sort((a, b) => b.tokens.length - a.tokens.length);
+  };
 
   /** Whether the written tokens are the entry as a name: capitals where they count. */
   function writtenAsName(e: Entry, toks: readonly Tok[]): boolean {
@@ -192,7 +205,7 @@ export function createPartyScreener(parties: readonly ListedParty[], words: Part
       const taken = new Set<string>();
 
       for (let i = 0; i < toks.length; i++) {
-        for (const e of entries) {
+        for (const e of candidatesAt(toks[i] as Tok)) {
           const key = `${e.party.name}@${i}`;
           if (taken.has(key)) continue;
           const how = matchAt(e, toks, i);

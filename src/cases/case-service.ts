@@ -277,7 +277,7 @@ export class CaseService {
     this.tx(() => {
       for (const u of rulesWithUnknownStatus(ruleSet.rules, day)) {
         const key = horizonAlertKey(u.rule.id, day);
-        if (!this.outbox.enqueue({ kind: 'alert', key, payload: { text: horizonAlertText(u) } }, now)) continue;
+        if (!this.outbox.enqueue({ kind: 'alert', key, payload: { text: horizonAlertText(u, day) } }, now)) continue;
         this.audit.append({
           kind: 'alert', actor: 'system', at: now,
           payload: { type: 'rules_horizon', ruleId: u.rule.id, day, since: u.since, source: u.sourceId, rulesVersion: ruleSet.version },

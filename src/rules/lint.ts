@@ -9,7 +9,7 @@ import type { CitationRef, Condition, Rule } from './schema.js';
 export interface LintProblem {
   readonly code:
     | 'unknown_source' | 'unknown_condition' | 'unknown_fact' | 'bad_value' | 'duplicate_id' | 'bad_window'
-    | 'overlapping_windows' | 'unconfirmed_decides' | 'unknown_rule';
+    | 'overlapping_windows' | 'unconfirmed_decides' | 'unknown_rule' | 'party_undecided';
   readonly file: string;
   readonly where: string;
   readonly message: string;
@@ -106,7 +106,7 @@ export function lintRuleSet(set: RuleSet, file = 'rules/'): LintProblem[] {
   set.parties.forEach((p, i) => p.sources.forEach((id, k) => {
     if (!set.sources.has(id)) return;
     const decided = set.rules.some((r) => r.brief === listRule[p.list] && r.sources.some((s) => s.id === id));
-    if (!decided) out.push({ code: 'bad_ref', file: 'parties.yaml', where: `parties[${i}] ${p.name}.sources[${k}]`, message: `${id} is cited by no ${p.list}-list rule (brief ${listRule[p.list]}): a match would decide nothing` });
+    if (!decided) out.push({ code: 'party_undecided', file: 'parties.yaml', where: `parties[${i}] ${p.name}.sources[${k}]`, message: `${id} is cited by no ${p.list}-list rule (brief ${listRule[p.list]}): a match would decide nothing` });
   }));
   for (const item of set.items) {
     checkRef(item.source, `item ${item.controlCode}.source`, set, out, file);

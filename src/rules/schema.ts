@@ -83,7 +83,12 @@ export const SuspensionSchema = z
     /** What was reported about the end of the suspension without an implementing notice (brief R22): said in every
      * answer the unknown status decides, and cited, but it never changes the status. */
     reported: z
-      .object({ until: IsoDateSchema.optional(), source: CitationRefSchema })
+      .object({
+        until: IsoDateSchema.optional(),
+        /** Who reported it and when, as said in answers ("both governments in September 2026"). */
+        by: z.string().min(3).optional(),
+        source: CitationRefSchema,
+      })
       .strict()
       .optional(),
   })

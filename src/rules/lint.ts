@@ -110,6 +110,8 @@ export function lintRuleSet(set: RuleSet, file = 'rules/'): LintProblem[] {
   }));
   for (const item of set.items) {
     checkRef(item.source, `item ${item.controlCode}.source`, set, out, file);
+    if (item.confirmedBy) checkRef(item.confirmedBy, `item ${item.controlCode}.confirmedBy`, set, out, file);
+    item.subCodes.forEach((c, i) => checkRef(c.source, `item ${item.controlCode}.subCodes[${i}].source`, set, out, file));
     if (codes.has(item.controlCode)) out.push({ code: 'duplicate_id', file, where: `item ${item.controlCode}`, message: `control code ${item.controlCode} is listed twice` });
     codes.add(item.controlCode);
   }

@@ -167,6 +167,16 @@ export const ListedItemSchema = z
     /** False for codes inferred from the sequence or seen only in a garbled copy: they label, never decide. */
     confirmed: z.boolean(),
     source: CitationRefSchema,
+    /** What confirms a code the announcement's clean text does not show (a customs decision quoting it). */
+    confirmedBy: CitationRefSchema.optional(),
+    /** Sub-codes seen in a source ("1C905.a.4", NdFeB containing Dy), for the form they cover. */
+    subCodes: z.array(z.object({
+      code: z.string().regex(/^\d[A-E]\d{3}\.[a-z](\.\d+)?$/),
+      form: z.string(),
+      what: z.string().min(3),
+      confirmed: z.boolean(),
+      source: CitationRefSchema,
+    }).strict()).default([]),
     forms: z.array(z.string()).min(1),
     hsCodes: z.array(z.object({ code: z.string().regex(/^\d{6,10}$/), form: z.string() }).strict()),
   })

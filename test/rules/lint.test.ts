@@ -46,7 +46,7 @@ describe('rules lint', () => {
 
   it('fails on contradictory overlapping suspension windows', () => {
     const dir = editedRules('reexport.yaml', (t) => t.replace(
-      "      - { from: 2025-11-07, until: 2026-11-10, source: { id: CN-ANN-2025-70 }, reported: { until: 2027-01-10, source: { id: CN-MOFCOM-2026-09-28 } } }\n    confirmed: true\n    nextSteps:",
+      "      - { from: 2025-11-07, until: 2026-11-10, source: { id: CN-ANN-2025-70 }, reported: { until: 2027-01-10, by: both governments in September 2026, source: { id: CN-MOFCOM-2026-09-28 } } }\n    confirmed: true\n    nextSteps:",
       "      - { from: 2025-11-07, until: 2026-11-10, source: { id: CN-ANN-2025-70 } }\n      - { from: 2026-01-01, until: 2026-06-01, source: { id: CN-ANN-2025-70 } }\n    confirmed: true\n    nextSteps:",
     ));
     const { code, lines } = lint(dir);

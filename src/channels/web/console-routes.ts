@@ -128,9 +128,10 @@ export function consoleRoutes(ctx: WebContext): Router {
 
   router.get('/rules', (req, res) => {
     const session = ctx.sessions.ensure(req, res);
-    const { asOf } = RulesQuerySchema.parse(req.query);
+    const { asOf, party } = RulesQuerySchema.parse(req.query);
     res.type('html').send(renderRulesPage({
       rules: ctx.app.rules.rules, rulesVersion: ctx.app.rules.version, asOf: asOf ?? isoDay(ctx.app.clock.now()),
+      lists: ctx.app.rules, ...(party !== undefined ? { partyQuery: party } : {}),
       csrfToken: session.csrfToken, loggedIn: ctx.auth.required,
     }).value);
   });

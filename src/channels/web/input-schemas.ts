@@ -50,7 +50,9 @@ export const NoteFormSchema = z.object({ officer: Officer, note: z.string().trim
 
 export const ReopenFormSchema = z.object({ officer: Officer, reason: z.string().trim().min(1, 'say why').max(4_000) });
 
-export const RulesQuerySchema = z.object({ asOf: OptionalDate.catch(undefined) });
+export const RulesQuerySchema = z.object({ asOf: OptionalDate.catch(undefined), party: z.string().max(100).optional().catch(undefined) });
+/** The Sources page's party search. */
+export const SourcesQuerySchema = z.object({ party: z.string().max(100).optional().catch(undefined) });
 
 export const DONE_MESSAGES = { claimed: 'Case claimed.', decided: 'Decision recorded; the asker will be told.', noted: 'Note added.', reopened: 'Case reopened.' } as const;
 export const CaseQuerySchema = z.object({ done: z.enum(['claimed', 'decided', 'noted', 'reopened']).optional().catch(undefined) });

@@ -25,7 +25,7 @@ const VARIANTS: readonly Variant[] = [
 
 export function benchClassifiers(variants: readonly Variant[] = VARIANTS): Record<string, number> {
   const rules = loadRuleSet(RULES_DIR);
-  const lex = buildLexicon(loadVocabulary(RULES_DIR), rules.items, loadKnowledge(KNOWLEDGE_DIR), rules.parties);
+  const lex = buildLexicon(loadVocabulary(RULES_DIR), rules.items, loadKnowledge(KNOWLEDGE_DIR), rules);
   const train = readExamples(INTENTS_DIR, 'train');
   const heldout = readExamples(INTENTS_DIR, 'heldout');
   const out: Record<string, number> = {};
@@ -52,7 +52,7 @@ export function benchClassifiers(variants: readonly Variant[] = VARIANTS): Recor
  */
 export function benchFusionSteps(folds = 5): Record<string, number> {
   const rules = loadRuleSet(RULES_DIR);
-  const lex = buildLexicon(loadVocabulary(RULES_DIR), rules.items, loadKnowledge(KNOWLEDGE_DIR), rules.parties);
+  const lex = buildLexicon(loadVocabulary(RULES_DIR), rules.items, loadKnowledge(KNOWLEDGE_DIR), rules);
   const train = readExamples(INTENTS_DIR, 'train');
   const variants: readonly [string, FusionOptions][] = [
     ['all', {}],

@@ -267,9 +267,16 @@ export class Assistant {
     const cited = new Set(decision.fired.filter((r) => r.contributes === 'license_required').flatMap((r) => this.options.rules.rules.find((x) => x.id === r.ruleId)?.sources.map((s) => s.id) ?? []));
     const elements = new Set<string>(facts.item?.elementsPresent ?? []);
     if (facts.item?.magnetType === 'smco') elements.add('Sm');
+    const form = facts.item?.form;
     return this.options.rules.items
       .filter((i) => elements.has(i.element) && cited.has(i.source.id))
-      .map((i) => `Control code ${i.controlCode} (${i.element} items)${i.confirmed ? '' : ': inferred from the sequence, not confirmed in the official text; check before declaring it'}.`);
+      .flatMap((i) => {
+        const status = !i.confirmed ? 'inferred from the sequence, not confirmed in the official text; check before declaring it'
+          : i.confirmedBy ? `confirmed by ${i.confirmedBy.id}${i.confirmedBy.article ? ` (${i.confirmedBy.article})` : ''}` : 'confirmed in the official text';
+        const sub = i.subCodes.filter((c) => c.form === form)
+          .map((c) => `Control code ${c.code} (${c.what}): ${c.confirmed ? `confirmed by ${c.source.id}` : 'not confirmed; check before declaring it'}.`);
+        return [`Control code ${i.controlCode} (${i.element} items): ${status}.`, ...sub];
+      });
   }
 
   /** One short question: the most important missing fact, and the second when they are usually asked together. */

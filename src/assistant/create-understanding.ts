@@ -20,7 +20,7 @@ export interface LanguageModels {
 }
 
 export function createUnderstanding(rules: RuleSet, rulesDir: string, intentsDir: string, kind: ClassifierKind = 'bayes'): LanguageModels {
-  const lexicon = buildLexicon(loadVocabulary(rulesDir), rules.items, loadKnowledge(KNOWLEDGE_DIR), rules.parties);
+  const lexicon = buildLexicon(loadVocabulary(rulesDir), rules.items, loadKnowledge(KNOWLEDGE_DIR), rules);
   const model = trainIntentModel(readExamples(intentsDir, 'train'), lexicon, kind);
   const understander = createUnderstander(model, lexicon, [...rules.sources.keys()]);
   return { lexicon, model, understander };

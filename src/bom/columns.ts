@@ -8,7 +8,7 @@ import { BomError } from './bom-error.js';
 
 export const BOM_COLUMNS = [
   'partNumber', 'description', 'quantity', 'unitValue', 'lineValue', 'currency', 'material', 'magnetGrade', 'mass',
-  'origin', 'supplier', 'madeIn', 'level', 'parent',
+  'origin', 'supplier', 'customer', 'madeIn', 'level', 'parent',
 ] as const;
 export const BomColumnSchema = z.enum(BOM_COLUMNS);
 export type BomColumn = z.infer<typeof BomColumnSchema>;
@@ -17,7 +17,7 @@ export type BomColumn = z.infer<typeof BomColumnSchema>;
 export const COLUMN_LABELS: Record<BomColumn, string> = {
   partNumber: 'part number', description: 'description', quantity: 'quantity', unitValue: 'unit value',
   lineValue: 'line value', currency: 'currency', material: 'material / composition', magnetGrade: 'magnet grade',
-  mass: 'mass', origin: 'country of origin', supplier: 'supplier', madeIn: 'made in', level: 'level', parent: 'parent',
+  mass: 'mass', origin: 'country of origin', supplier: 'supplier', customer: 'customer', madeIn: 'made in', level: 'level', parent: 'parent',
 };
 
 const SYNONYMS: Record<BomColumn, readonly string[]> = {
@@ -32,6 +32,7 @@ const SYNONYMS: Record<BomColumn, readonly string[]> = {
   mass: ['mass', 'weight', 'net weight', 'mass kg', 'weight kg', 'mass g', 'weight g', 'net mass', 'unit mass', 'unit weight'],
   origin: ['country of origin', 'origin', 'coo', 'origin country', 'country', 'source country', 'origin coo'],
   supplier: ['supplier', 'vendor', 'manufacturer', 'mfr', 'maker', 'source', 'supplier name', 'vendor name'],
+  customer: ['customer', 'buyer', 'consignee', 'end user', 'end customer', 'sold to', 'ship to', 'customer name', 'buyer name'],
   madeIn: ['made in', 'manufactured in', 'production country', 'plant country', 'assembled in', 'place of manufacture'],
   level: ['level', 'lvl', 'bom level', 'indent', 'depth'],
   parent: ['parent', 'parent part', 'parent part number', 'parent pn', 'assembly', 'parent item', 'next higher assembly', 'used in'],

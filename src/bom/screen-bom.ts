@@ -14,6 +14,8 @@ import { contentShare, DE_MINIMIS_PERCENT, rareEarthClass, type ContentShare, ty
 import { COLUMN_LABELS, type BomColumn } from './columns.js';
 import { createCountryReader, createLineReader } from './line-item.js';
 import { BomError } from './bom-error.js';
+import { lineParties } from './bom-parties.js';
+import { createPartyScreener } from '../rules/party-screen.js';
 import type { Bom } from './read-bom.js';
 
 export interface ViewResult {
@@ -130,6 +132,7 @@ function itemForRules(item: ItemFacts | undefined): ItemFacts | undefined {
 export function createScreener(rules: RuleSet, understander: Understander): (bom: Bom, options: ScreenOptions) => Screening {
   const readLine = createLineReader(understander);
   const readCountry = createCountryReader(understander);
+  const screener = createPartyScreener(rules.parties, rules.partyScreening);
   return (bom, options) => {
     const { asOf } = options;
     const decided = new Map<string, Decision>();
@@ -167,7 +170,9 @@ export function createScreener(rules: RuleSet, understander: Understander): (bom
       const item = items[i];
       const origin = origins[i];
       const content = share.lines[i] as LineContent;
-      const people: Facts = { ...(reading?.endUser ? { endUser: reading.endUser } : {}), ...(reading?.endUses ? { endUses: reading.endUses } : {}) };
+      const listed = lineParties(screener, line);
+      const endUser = reading?.endUser || listed ? { ...reading?.endUser, ...listed } : undefined;
+      const people: Facts = { ...(endUser ? { endUser } : {}), ...(reading?.endUses ? { endUses: reading.endUses } : {}) };
 
       let partExport: ViewResult;
       if (origin !== undefined && origin !== 'CN') {

@@ -283,7 +283,7 @@ export class CaseService {
       // One alert per ended suspension, not per rule: "No. 70 ended on 2026-11-10: 14 rules, status unknown".
       for (const e of groupBySuspension(rulesWithUnknownStatus(ruleSet.rules, day))) {
         const key = horizonAlertKey(e.sourceId, day);
-        if (!this.outbox.enqueue({ kind: 'alert', key, payload: { text: horizonAlertText(e) } }, now)) continue;
+        if (!this.outbox.enqueue({ kind: 'alert', key, payload: { text: horizonAlertText(e, day) } }, now)) continue;
         const ruleIds = e.rules.map((u) => u.rule.id);
         this.audit.append({
           kind: 'alert', actor: 'system', at: now,

@@ -11,13 +11,17 @@ export interface UnknownRule {
   readonly since: string;
   /** The source of the suspension that ended. */
   readonly sourceId: string;
+  /** An extension reported without a notice (brief R22): its end date is the next date to watch. */
+  readonly reported?: { readonly until?: string; readonly sourceId: string };
 }
 
 export function rulesWithUnknownStatus(rules: readonly Rule[], day: string): UnknownRule[] {
   const out: UnknownRule[] = [];
   for (const rule of rules) {
     const s = ruleStatus(rule, day);
-    if (s.kind === 'status_unknown') out.push({ rule, since: s.since, sourceId: s.by.id });
+    if (s.kind === 'status_unknown') {
+      out.push({ rule, since: s.since, sourceId: s.by.id, ...(s.reported ? { reported: { sourceId: s.reported.source.id, ...(s.reported.until ? { until: s.reported.until } : {}) } } : {}) });
+    }
   }
   return out;
 }
@@ -39,11 +43,16 @@ export function horizonAlertKey(sourceId: string, day: string): string {
   return `horizon:${sourceId}:${day}`;
 }
 
-export function horizonAlertText(e: UnknownEvent): string {
+export function horizonAlertText(e: UnknownEvent, day?: string): string {
   const n = e.rules.length;
+  // R22: an extension reported without a notice is said once per event, with the next date to watch.
+  const r = e.rules.find((u) => u.reported)?.reported;
+  const reported = !r ? '' : r.until && day === r.until
+    ? ` Today, ${r.until}, is the end of the extension reported by ${r.sourceId}, for which no notice was found: check whether it was extended again or lapsed.`
+    : ` An extension${r.until ? ` to ${r.until}` : ''} was reported by ${r.sourceId} without an implementing notice${r.until ? `; ${r.until} is the next date to watch` : ''}.`;
   return (
     `${e.sourceId} ended on ${e.since}: ${n} rule${n === 1 ? '' : 's'}, status unknown (${e.rules.map((u) => u.rule.id).join(', ')}). ` +
-    `rules/ record nothing about what followed, so questions that depend on ${n === 1 ? 'it' : 'them'} escalate. ` +
+    `rules/ record nothing about what followed, so questions that depend on ${n === 1 ? 'it' : 'them'} escalate.${reported} ` +
     `Record what followed in the console's rule status desk (/console/rules) or with lodestone rules record ${e.sourceId}.`
   );
 }

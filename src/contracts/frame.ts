@@ -42,9 +42,12 @@ export const PartyFrameSchema = z.object({
   /** Named on MOFCOM's export control list or watch list (rules/parties.yaml). */
   listed: z.object({
     name: z.string(),
+    /** The list entry (name or alias) the words matched. */
+    entry: z.string(),
     list: z.enum(['control', 'watch']),
     sources: z.array(z.string()),
-    match: z.enum(['name', 'group']),
+    /** exact decides; near (more to the name, misspelt), related (subsidiary, affiliate) and group escalate. */
+    match: z.enum(['exact', 'near', 'related', 'group']),
     confirmed: z.boolean(),
   }).strict().optional(),
 }).strict();

@@ -36,12 +36,21 @@ export function factsFromFrame(frame: Frame): Facts {
   if (Object.keys(item).length > 0) facts.item = item;
 
   if (frame.endUser) facts.endUser = { kind: frame.endUser };
-  const lists = [...new Set(frame.parties.flatMap((p) => p.listed?.sources ?? []))];
-  if (lists.length > 0) facts.endUser = { ...facts.endUser, lists };
+  const listed = frame.parties.flatMap((p) => (p.listed ? [{ ...p.listed, words: p.words ?? p.listed.entry }] : []));
+  const lists = [...new Set(listed.filter((l) => l.match === 'exact').flatMap((l) => l.sources))];
+  const nearLists = [...new Set(listed.filter((l) => l.match !== 'exact').flatMap((l) => l.sources))];
+  if (listed.length > 0) {
+    facts.endUser = {
+      ...facts.endUser,
+      ...(lists.length > 0 ? { lists } : {}),
+      ...(nearLists.length > 0 ? { nearLists } : {}),
+      parties: listed.slice(0, 20).map((l) => ({ written: l.words, entry: l.entry, name: l.name, match: l.match })),
+    };
+  }
   if (frame.endUses.length > 0) facts.endUses = [...frame.endUses];
   // A listed party receives the goods when no other destination is said.
-  const listed = frame.parties.find((p) => p.listed);
-  if (listed?.country && !facts.destination) facts.destination = listed.country;
+  const listedParty = frame.parties.find((p) => p.listed);
+  if (listedParty?.country && !facts.destination) facts.destination = listedParty.country;
   const defence = frame.parties.find((p) => p.defence);
   if (defence?.country && !facts.destination) facts.destination = defence.country;
   if (frame.technology && (frame.technology.kind || frame.technology.area)) facts.collaboration = { ...frame.technology };

@@ -9,7 +9,9 @@ import {
   type COLLABORATION_KINDS, type DOWNSTREAM_KINDS, type Element, type END_USER_KINDS, type END_USES, type Form, type SECTORS,
   type TECHNOLOGY_AREAS,
 } from '../rules/facts.js';
-import type { ListedItem, ListedParty } from '../rules/schema.js';
+import { createPartyScreener, type PartyScreener } from '../rules/party-screen.js';
+import type { RuleSet } from '../rules/ruleset.js';
+import type { ListedItem } from '../rules/schema.js';
 import type { Knowledge } from './knowledge.js';
 import { PhraseMatcher } from './phrase-matcher.js';
 import type { Vocabulary } from './vocabulary.js';
@@ -30,8 +32,8 @@ export type PlaceTag =
 
 export interface Lexicon {
   readonly vocabulary: Vocabulary;
-  /** Names and aliases of MOFCOM control-list and watch-list entities. */
-  readonly parties: PhraseMatcher<ListedParty>;
+  /** Screens names against MOFCOM's control list and watch list (rules/parties.yaml). */
+  readonly parties: PartyScreener;
   readonly knowledge: Knowledge;
   readonly items: PhraseMatcher<ItemTag>;
   readonly places: PhraseMatcher<PlaceTag>;
@@ -70,7 +72,9 @@ function countryNames(): [string, PlaceTag][] {
   return out;
 }
 
-export function buildLexicon(v: Vocabulary, items: readonly ListedItem[], knowledge: Knowledge, parties: readonly ListedParty[] = []): Lexicon {
+const NO_PARTIES: Pick<RuleSet, 'parties' | 'partyScreening'> = { parties: [], partyScreening: { commonWords: [], legalForms: [], relationWords: [] } };
+
+export function buildLexicon(v: Vocabulary, items: readonly ListedItem[], knowledge: Knowledge, lists: Pick<RuleSet, 'parties' | 'partyScreening'> = NO_PARTIES): Lexicon {
   const itemPhrases: [string, ItemTag][] = [];
   const symbols = new Map<string, Element>();
   const controlCodes = new Map<string, Element>();
@@ -135,7 +139,7 @@ export function buildLexicon(v: Vocabulary, items: readonly ListedItem[], knowle
 
   return {
     vocabulary: v,
-    parties: new PhraseMatcher(parties.flatMap((p) => [p.name, ...p.aliases].map((n) => [n, p] as [string, ListedParty])), false),
+    parties: createPartyScreener(lists.parties, lists.partyScreening),
     knowledge,
     items: new PhraseMatcher(itemPhrases),
     places: new PhraseMatcher(placePhrases),

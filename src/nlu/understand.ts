@@ -112,7 +112,7 @@ export function createUnderstander(model: IntentModel, lex: Lexicon, sourceIds: 
         if (top.intent === 'talk_to_human' && DECISION.includes(suggestion.intent) && !features.some((f) => model.personEvidence.has(f))) {
           // Asking for a person opens a case; a question about an item needs a word about a person to do that.
           intent = suggestion.intent;
-        } else if (!DECISION.includes(top.intent) && (facts.endUser?.lists?.length ?? 0) > 0 && signals.goods > 0) {
+        } else if (!DECISION.includes(top.intent) && ((facts.endUser?.lists?.length ?? 0) > 0 || (facts.endUser?.nearLists?.length ?? 0) > 0) && signals.goods > 0) {
           // Goods for a party on a MOFCOM list: always a question for the rules, however it is phrased.
           intent = suggestion.intent;
         } else if (top.intent === 'collaboration_license' && suggestion.intent !== 'collaboration_license' && !facts.collaboration) {

@@ -31,6 +31,7 @@ export class CurrentRules implements RuleSet {
   get topics(): readonly Topic[] { return this.applied.topics; }
   get items(): readonly ListedItem[] { return this.applied.items; }
   get parties(): readonly ListedParty[] { return this.applied.parties; }
+  get partyScreening(): RuleSet['partyScreening'] { return this.applied.partyScreening; }
   get version(): string { return this.applied.version; }
 
   /** The rule set as it stands now, frozen (for a computation that must not see a record land halfway). */

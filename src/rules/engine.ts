@@ -11,6 +11,7 @@ import { evaluateCondition, type ConditionCheck } from './condition.js';
 import type { Citation, Decision, MissingFact, RuleResult } from './decision.js';
 import { FACTS } from './fact-registry.js';
 import type { Facts } from './facts.js';
+import { partyMatchNotes } from './party-notes.js';
 import { reportedNote, ruleStatus, type RuleStatus } from './rule-status.js';
 import type { RuleSet } from './ruleset.js';
 import type { CitationRef, Rule } from './schema.js';
@@ -130,7 +131,7 @@ export function rulesInScope(set: RuleSet, facts: Facts): readonly Rule[] {
   const goods = facts.item !== undefined;
   const technology = facts.collaboration !== undefined;
   if (!goods && !technology) return set.rules;
-  return set.rules.filter((r) => (r.appliesTo === 'goods' ? goods : technology));
+  return set.rules.filter((r) => r.appliesTo === 'any' || (r.appliesTo === 'goods' ? goods : technology));
 }
 
 export interface EvaluateOptions {
@@ -215,13 +216,17 @@ export function evaluate(set: RuleSet, facts: Facts, asOf: string, options: Eval
   const contributing = rules
     .map((rule, i) => ({ rule, r: results[i] as RuleResult }))
     .filter(({ r }) => r.contributes !== null)
-    .sort((a, b) => strictness(b.r.contributes as Verdict) - strictness(a.r.contributes as Verdict));
+    .sort((a, b) => strictness(b.r.contributes as Verdict) - strictness(a.r.contributes as Verdict) || Number(b.rule.leadReason) - Number(a.rule.leadReason));
 
   const reasons: string[] = [];
   const citations: Citation[] = [];
   const nextSteps: string[] = [];
   for (const { rule, r } of contributing) {
     const status = statuses.get(rule.id) as RuleStatus;
+    // A rule citing the announcement that lists a party in the question shows the match first.
+    if (status.kind === 'in_force' && r.match === 'true') {
+      for (const line of partyMatchNotes(set, facts, rule.sources.map((s) => s.id))) if (!reasons.includes(line)) reasons.push(line);
+    }
     const reason = reasonFor(rule, r, status, asOf);
     if (reason && !reasons.includes(reason)) reasons.push(reason);
     for (const s of rule.sources) addCitation(citations, cite(set, s));

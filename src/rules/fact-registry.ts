@@ -111,6 +111,7 @@ export const FACTS: Record<string, FactDefinition> = {
   },
   'endUser.kind': { type: 'enum', values: END_USER_KINDS, read: (f) => f.endUser?.kind, label: 'end user' },
   'endUser.lists': { type: 'sourceList', read: (f) => f.endUser?.lists, label: 'MOFCOM list naming the end user' },
+  'endUser.nearLists': { type: 'sourceList', read: (f) => f.endUser?.nearLists, label: 'MOFCOM list entry the end user nearly matches' },
   endUses: { type: 'enumList', values: END_USES, read: (f) => f.endUses, label: 'end use' },
   militaryEnd: { type: 'boolean', read: militaryEnd, label: 'military end user or end use' },
   'collaboration.kind': {

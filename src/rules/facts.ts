@@ -99,6 +99,20 @@ export const ItemFactsSchema = z
   })
   .strict();
 
+/** A party named in the question (or a BOM) that matches a list entry: what was written, the entry, how. */
+export const PartyMatchFactSchema = z
+  .object({
+    written: z.string().min(1).max(200),
+    entry: z.string().min(1).max(200),
+    /** The listed entity's name in rules/parties.yaml. */
+    name: z.string().min(1).max(200),
+    match: z.enum(['exact', 'near', 'related', 'group']),
+    /** Who the party is in the deal; a supplier only ever escalates (the lists bar exports to a party, not from it). */
+    role: z.enum(['buyer', 'supplier']).optional(),
+  })
+  .strict();
+export type PartyMatchFact = z.infer<typeof PartyMatchFactSchema>;
+
 export const FactsSchema = z
   .object({
     item: ItemFactsSchema.optional(),
@@ -112,8 +126,13 @@ export const FactsSchema = z
         kind: EndUserKindSchema.optional(),
         name: z.string().max(200).optional(),
         country: CountrySchema.optional(),
-        /** The control-list or watch-list announcements that name the end user or buyer (source IDs). */
+        /** The control-list or watch-list announcements that name the end user or buyer exactly (source IDs). */
         lists: z.array(z.string().regex(/^[A-Z0-9-]+$/)).optional(),
+        /** The announcements whose entries a party only nearly matches (more to the name, misspelt, a subsidiary or
+         * group of a listed entity): those escalate. */
+        nearLists: z.array(z.string().regex(/^[A-Z0-9-]+$/)).optional(),
+        /** Each match, as shown in the answer ("TDK Corporation" against the entry 'TDK'). */
+        parties: z.array(PartyMatchFactSchema).max(20).optional(),
       })
       .strict()
       .optional(),

@@ -9,7 +9,7 @@ import type { CitationRef, Condition, Rule } from './schema.js';
 export interface LintProblem {
   readonly code:
     | 'unknown_source' | 'unknown_condition' | 'unknown_fact' | 'bad_value' | 'duplicate_id' | 'bad_window'
-    | 'overlapping_windows' | 'unconfirmed_decides' | 'unknown_rule';
+    | 'overlapping_windows' | 'unconfirmed_decides' | 'unknown_rule' | 'party_undecided';
   readonly file: string;
   readonly where: string;
   readonly message: string;
@@ -80,7 +80,9 @@ export function lintRuleSet(set: RuleSet, file = 'rules/'): LintProblem[] {
     });
     checkCondition(rule.when, `${where}.when`, set, out, file);
     checkWindows(rule, out, file);
-    if (!rule.confirmed && rule.verdict !== 'escalate') {
+    // The brief's own verdict for an unconfirmed row (R23 prohibited, R24 a watch-list licence) may stand when the rule
+    // says why; "not required" never rests on an unconfirmed fact.
+    if (!rule.confirmed && rule.verdict !== 'escalate' && (rule.verdict === 'not_required' || !rule.unconfirmedVerdictWhy)) {
       out.push({
         code: 'unconfirmed_decides', file, where,
         message: `is unconfirmed but decides "${rule.verdict}": an unconfirmed fact may only escalate`,
@@ -98,8 +100,18 @@ export function lintRuleSet(set: RuleSet, file = 'rules/'): LintProblem[] {
   for (const t of set.topics) t.sources.forEach((s, i) => checkRef(s, `topic ${t.id}.sources[${i}]`, set, out, file));
   const codes = new Set<string>();
   set.parties.forEach((p, i) => p.sources.forEach((id, k) => checkRef({ id }, `parties[${i}] ${p.name}.sources[${k}]`, set, out, 'parties.yaml')));
+  // Every listed party's announcement must be one a rule of its list decides on (R23 control list, R24 watch list),
+  // or naming the party would change no answer.
+  const listRule = { control: 'R23', watch: 'R24' } as const;
+  set.parties.forEach((p, i) => p.sources.forEach((id, k) => {
+    if (!set.sources.has(id)) return;
+    const decided = set.rules.some((r) => r.brief === listRule[p.list] && r.sources.some((s) => s.id === id));
+    if (!decided) out.push({ code: 'party_undecided', file: 'parties.yaml', where: `parties[${i}] ${p.name}.sources[${k}]`, message: `${id} is cited by no ${p.list}-list rule (brief ${listRule[p.list]}): a match would decide nothing` });
+  }));
   for (const item of set.items) {
     checkRef(item.source, `item ${item.controlCode}.source`, set, out, file);
+    if (item.confirmedBy) checkRef(item.confirmedBy, `item ${item.controlCode}.confirmedBy`, set, out, file);
+    item.subCodes.forEach((c, i) => checkRef(c.source, `item ${item.controlCode}.subCodes[${i}].source`, set, out, file));
     if (codes.has(item.controlCode)) out.push({ code: 'duplicate_id', file, where: `item ${item.controlCode}`, message: `control code ${item.controlCode} is listed twice` });
     codes.add(item.controlCode);
   }

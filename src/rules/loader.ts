@@ -12,7 +12,7 @@ import { lintRuleSet } from './lint.js';
 import type { RuleSet } from './ruleset.js';
 import {
   ConditionFileSchema, ItemsFileSchema, PartiesFileSchema, QuestionFileSchema, RuleFileSchema, SourceFileSchema, TopicFileSchema,
-  type ListedItem, type ListedParty, type Question, type Rule, type Source, type Topic,
+  type ListedItem, type ListedParty, type PartyScreeningWords, type Question, type Rule, type Source, type Topic,
 } from './schema.js';
 
 export class RulesError extends Error {
@@ -58,6 +58,7 @@ export interface LoadedFiles {
   readonly topics: Topic[];
   readonly items: ListedItem[];
   readonly parties: ListedParty[];
+  partyScreening: PartyScreeningWords;
   readonly version: string;
 }
 
@@ -65,7 +66,7 @@ export function readRuleFiles(dir: string): LoadedFiles {
   const files = yamlFiles(dir);
   if (files.length === 0) throw new RulesError(dir, '', 'no rule files (*.yaml) found');
   const hash = createHash('sha256');
-  const out: LoadedFiles = { sources: [], conditions: {}, rules: [], questions: [], topics: [], items: [], parties: [], version: '' };
+  const out: LoadedFiles = { sources: [], conditions: {}, rules: [], questions: [], topics: [], items: [], parties: [], partyScreening: { commonWords: [], legalForms: [], relationWords: [] }, version: '' };
   for (const abs of files) {
     const file = relative(process.cwd(), abs) || abs;
     const text = readFileSync(abs, 'utf8');
@@ -86,7 +87,11 @@ export function readRuleFiles(dir: string): LoadedFiles {
     else if ('questions' in data) out.questions.push(...parseWith(QuestionFileSchema, data, file).questions);
     else if ('topics' in data) out.topics.push(...parseWith(TopicFileSchema, data, file).topics);
     else if ('items' in data) out.items.push(...parseWith(ItemsFileSchema, data, file).items);
-    else if ('parties' in data) out.parties.push(...parseWith(PartiesFileSchema, data, file).parties);
+    else if ('parties' in data) {
+      const parsed = parseWith(PartiesFileSchema, data, file);
+      out.parties.push(...parsed.parties);
+      if (parsed.screening) out.partyScreening = parsed.screening;
+    }
     else if ('vocabulary' in data) continue; // the extractors' words: read by src/nlu, hashed here with the rest
     else throw new RulesError(file, '', 'expected one of the keys sources, conditions, rules, questions, topics, items, parties, vocabulary');
   }
@@ -102,6 +107,7 @@ export function toRuleSet(files: LoadedFiles): RuleSet {
     topics: files.topics,
     items: files.items,
     parties: files.parties,
+    partyScreening: files.partyScreening,
     version: files.version,
   };
 }

@@ -24,8 +24,8 @@ function unknownAfter(s: Suspension): RuleStatus {
 /** The sentence an answer adds where an unconfirmed report says what followed a suspension. */
 export function reportedNote(status: RuleStatus): string | undefined {
   if (status.kind !== 'status_unknown' || !status.reported) return undefined;
-  const until = status.reported.until ? ` to ${status.reported.until}` : '';
-  return `An extension${until} was reported (${status.reported.source.id}), but no MOFCOM notice implementing it was found, so the status stays unknown until compliance records it${status.reported.until ? `; ${status.reported.until} is the next date to watch` : ''}.`;
+  const { until, by, source } = status.reported;
+  return `An extension${until ? ` to ${until}` : ''} was reported${by ? ` by ${by}` : ''} (${source.id}), but no MOFCOM notice implementing it was found, so the status stays unknown until compliance records it${until ? `; ${until} is the next date to watch, and the horizon alert for ${until} is scheduled` : ''}.`;
 }
 
 /**

@@ -1,6 +1,6 @@
 /** A loaded, validated rule set: what the engine evaluates against. */
 import type { NamedConditions } from './condition.js';
-import type { ListedItem, ListedParty, Question, Rule, Source, Topic } from './schema.js';
+import type { ListedItem, ListedParty, PartyScreeningWords, Question, Rule, Source, Topic } from './schema.js';
 
 export interface RuleSet {
   readonly sources: ReadonlyMap<string, Source>;
@@ -12,6 +12,8 @@ export interface RuleSet {
   readonly items: readonly ListedItem[];
   /** MOFCOM's control-list and watch-list entities (names; the rules decide what a match means). */
   readonly parties: readonly ListedParty[];
+  /** How party names are compared (rules/parties.yaml `screening`). */
+  readonly partyScreening: PartyScreeningWords;
   /** Content hash of the files in `rules/`: changes whenever an officer edits a rule. */
   readonly version: string;
 }

@@ -87,7 +87,12 @@ export const SuspensionSchema = z
     /** What was reported about the end of the suspension without an implementing notice (brief R22): said in every
      * answer the unknown status decides, and cited, but it never changes the status. */
     reported: z
-      .object({ until: IsoDateSchema.optional(), source: CitationRefSchema })
+      .object({
+        until: IsoDateSchema.optional(),
+        /** Who reported it and when, as said in answers ("both governments in September 2026"). */
+        by: z.string().min(3).optional(),
+        source: CitationRefSchema,
+      })
       .strict()
       .optional(),
   })
@@ -103,8 +108,9 @@ export const RuleSchema = z
     /** The row of the brief's summary table this rule models (R1..R21), for people cross-checking. */
     brief: z.string().regex(/^R\d+$/).optional(),
     title: z.string().min(5),
-    /** Goods rules apply to questions about items; technology rules to questions about collaborations. */
-    appliesTo: z.enum(['goods', 'technology']),
+    /** Goods rules apply to questions about items; technology rules to questions about collaborations; `any` to both
+     * (a listed party cannot receive either). */
+    appliesTo: z.enum(['goods', 'technology', 'any']),
     sources: z.array(CitationRefSchema).min(1),
     when: ConditionSchema,
     verdict: RuleVerdictSchema,
@@ -115,9 +121,14 @@ export const RuleSchema = z
     suspensions: z.array(SuspensionSchema).default([]),
     confirmed: z.boolean(),
     confirmedNote: z.string().optional(),
+    /** Why an unconfirmed rule may still give its verdict rather than escalate (the brief gives that verdict for an
+     * unconfirmed row, and it can only make an answer stricter). Never allowed for `not_required`. */
+    unconfirmedVerdictWhy: z.string().min(20).optional(),
     /** Rules that, when they apply, make this one moot (e.g. a licence requirement that already covers the case). */
     overriddenBy: z.array(z.string()).default([]),
     nextSteps: z.array(z.string()).default([]),
+    /** Said before other reasons of the same strictness: who the party is decides before what the goods are. */
+    leadReason: z.boolean().default(false),
   })
   .strict();
 export type Rule = z.infer<typeof RuleSchema>;
@@ -160,6 +171,16 @@ export const ListedItemSchema = z
     /** False for codes inferred from the sequence or seen only in a garbled copy: they label, never decide. */
     confirmed: z.boolean(),
     source: CitationRefSchema,
+    /** What confirms a code the announcement's clean text does not show (a customs decision quoting it). */
+    confirmedBy: CitationRefSchema.optional(),
+    /** Sub-codes seen in a source ("1C905.a.4", NdFeB containing Dy), for the form they cover. */
+    subCodes: z.array(z.object({
+      code: z.string().regex(/^\d[A-E]\d{3}\.[a-z](\.\d+)?$/),
+      form: z.string(),
+      what: z.string().min(3),
+      confirmed: z.boolean(),
+      source: CitationRefSchema,
+    }).strict()).default([]),
     forms: z.array(z.string()).min(1),
     hsCodes: z.array(z.object({ code: z.string().regex(/^\d{6,10}$/), form: z.string() }).strict()),
   })
@@ -180,11 +201,25 @@ export const ListedPartySchema = z
     sources: z.array(SourceIdSchema).min(1),
     /** The listed units of a group: the group's name alone is a near match. */
     units: z.array(z.string().min(2)).default([]),
+    /** The wider group a listed unit belongs to: that name alone is a near match. */
+    group: z.array(z.string().min(2)).default([]),
     confirmed: z.boolean(),
   })
   .strict();
 export type ListedParty = z.infer<typeof ListedPartySchema>;
-export const PartiesFileSchema = z.object({ parties: z.array(ListedPartySchema).min(1) }).strict();
+
+/** How party names are compared: words that never match alone, legal forms, words that tie one entity to another. */
+export const PartyScreeningWordsSchema = z
+  .object({
+    commonWords: z.array(z.string().regex(/^[a-z]+$/)).default([]),
+    legalForms: z.array(z.string().regex(/^[a-z]+$/)).default([]),
+    relationWords: z.array(z.string().regex(/^[a-z]+$/)).default([]),
+  })
+  .strict();
+export type PartyScreeningWords = z.infer<typeof PartyScreeningWordsSchema>;
+export const PartiesFileSchema = z
+  .object({ parties: z.array(ListedPartySchema).min(1), screening: PartyScreeningWordsSchema.optional() })
+  .strict();
 
 export const ItemsFileSchema = z
   .object({ items: z.array(ListedItemSchema).min(1), unlisted: z.array(UnlistedItemSchema).default([]) })

@@ -166,11 +166,15 @@ describe('conversation 10: a weak guess at "a person" does not open a case for a
 });
 
 describe('conversation 11: the control code comes with the licence answer', () => {
-  it('gives a confirmed code plainly and an inferred one with a warning', () => {
+  it('gives each code with its confirmation status: confirmed, confirmed by a customs decision, or inferred', () => {
     const a = newAssistant();
-    expect(a.handle(msg('Terbium metal from Baotou to Italy?', 'conv-11a')).nextSteps).toContain('Control code 1C904 (Tb items).');
+    expect(a.handle(msg('Terbium metal from Baotou to Italy?', 'conv-11a')).nextSteps).toContain('Control code 1C904 (Tb items): confirmed in the official text.');
     const dy = a.handle(msg('Dysprosium oxide from Ganzhou to Italy?', 'conv-11b'));
-    expect(dy.nextSteps.join(' ')).toMatch(/1C905 \(Dy items\): inferred from the sequence, not confirmed/);
+    expect(dy.nextSteps).toContain('Control code 1C905 (Dy items): confirmed by CN-CUS-2026-YS (1C905.a.4).');
+    const magnet = a.handle(msg('Sintered NdFeB magnets with 2 % Dy from Ningbo to Italy?', 'conv-11c'));
+    expect(magnet.nextSteps).toContain('Control code 1C905.a.4 (NdFeB magnet material containing Dy): confirmed by CN-CUS-2026-YS.');
+    const lu = a.handle(msg('Lutetium oxide from Ganzhou to Italy?', 'conv-11d'));
+    expect(lu.nextSteps.join(' ')).toMatch(/1C906 \(Lu items\): inferred from the sequence, not confirmed/);
   });
 });
 

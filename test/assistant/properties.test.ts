@@ -57,6 +57,7 @@ const randomFacts: fc.Arbitrary<Facts> = fc.record({
   endUser: maybe(fc.record({
     kind: maybe(fc.constantFrom(...END_USER_KINDS)),
     lists: maybe(fc.subarray(LISTS, { maxLength: 2 })),
+    nearLists: maybe(fc.subarray(LISTS, { maxLength: 2 })),
   }, { requiredKeys: [] })),
   endUses: maybe(fc.subarray([...END_USES], { maxLength: 3 })),
   collaboration: maybe(fc.record({

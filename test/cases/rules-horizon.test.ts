@@ -68,6 +68,23 @@ describe('rules horizon alert', () => {
     expect(svc.checkRulesHorizon(shipped, day)).toEqual(expected);
   });
 
+  it('says the reported extension, and on its end date (2027-01-10) that the day has come', async () => {
+    ({ svc } = service());
+    const reported = {
+      version: 'testrules002',
+      rules: [rule('reported-extension', [{
+        from: '2025-11-07', until: '2026-11-10', source: { id: 'CN-ANN-2025-70' }, reported: { until: '2027-01-10', by: 'both governments in September 2026', source: { id: 'CN-MOFCOM-2026-09-28' } },
+      }])],
+    };
+    expect(svc.checkRulesHorizon(reported, '2027-01-09')).toEqual(['reported-extension']);
+    expect(svc.checkRulesHorizon(reported, '2027-01-10')).toEqual(['reported-extension']);
+    const slack = new MemoryHumanChannel('slack');
+    await new OutboxDispatcher({ db: svc.db, channels: { slack } }).runOnce();
+    const [before, on] = slack.callsOf('postAlert');
+    expect(before?.text).toMatch(/An extension to 2027-01-10 was reported by CN-MOFCOM-2026-09-28 without an implementing notice; 2027-01-10 is the next date to watch/);
+    expect(on?.text).toMatch(/Today, 2027-01-10, is the end of the extension reported by CN-MOFCOM-2026-09-28/);
+  });
+
   it('rejects a day that is not YYYY-MM-DD', () => {
     ({ svc } = service());
     expect(() => svc.checkRulesHorizon(ruleSet, '10/11/2026')).toThrow();

@@ -46,7 +46,7 @@ describe('rules lint', () => {
 
   it('fails on contradictory overlapping suspension windows', () => {
     const dir = editedRules('reexport.yaml', (t) => t.replace(
-      "      - { from: 2025-11-07, until: 2026-11-10, source: { id: CN-ANN-2025-70 }, reported: { until: 2027-01-10, source: { id: CN-MOFCOM-2026-09-28 } } }\n    confirmed: true\n    nextSteps:",
+      "      - { from: 2025-11-07, until: 2026-11-10, source: { id: CN-ANN-2025-70 }, reported: { until: 2027-01-10, by: both governments in September 2026, source: { id: CN-MOFCOM-2026-09-28 } } }\n    confirmed: true\n    nextSteps:",
       "      - { from: 2025-11-07, until: 2026-11-10, source: { id: CN-ANN-2025-70 } }\n      - { from: 2026-01-01, until: 2026-06-01, source: { id: CN-ANN-2025-70 } }\n    confirmed: true\n    nextSteps:",
     ));
     const { code, lines } = lint(dir);
@@ -66,6 +66,22 @@ describe('rules lint', () => {
     const { code, lines } = lint(dir);
     expect(code).toBe(1);
     expect(lines.join('\n')).toMatch(/rule no18-unclear-classification: is unconfirmed but decides "license_required": an unconfirmed fact may only escalate \[unconfirmed_decides\]/);
+  });
+
+  it('lets an unconfirmed list rule give the brief\'s verdict only with a reason, and never "not required"', () => {
+    const bare = editedRules('lists.yaml', (t) => t.replace(/(id: control-list-2026-23\n[\s\S]*?) {4}unconfirmedVerdictWhy: [^\n]*\n/, '$1'));
+    const a = lint(bare);
+    expect(a.code).toBe(1);
+    expect(a.lines.join('\n')).toMatch(/rule control-list-2026-23: is unconfirmed but decides "prohibited"/);
+    const lax = editedRules('lists.yaml', (t) => t.replace(/(id: control-list-2026-23\n[\s\S]*?)verdict: prohibited/, '$1verdict: not_required'));
+    expect(lint(lax).lines.join('\n')).toMatch(/rule control-list-2026-23: is unconfirmed but decides "not_required"/);
+  });
+
+  it('fails on a listed party whose announcement no rule of its list decides on', () => {
+    const dir = editedRules('parties.yaml', (t) => t.replace('{ name: TDK, aliases: [], list: watch, country: JP, sources: [CN-ANN-2026-12, CN-ANN-2026-28]', '{ name: TDK, aliases: [], list: watch, country: JP, sources: [CN-ANN-2026-23]'));
+    const { code, lines } = lint(dir);
+    expect(code).toBe(1);
+    expect(lines.join('\n')).toMatch(/parties\[\d+\] TDK\.sources\[0\]: CN-ANN-2026-23 is cited by no watch-list rule/);
   });
 
   it('fails on a condition naming an unknown fact or an impossible value', () => {

@@ -19,12 +19,26 @@ describe('the reported extension of the No. 70 suspension', () => {
     const d = evaluate(rules, europiumOxide, '2026-11-30');
     expect(d.verdict).toBe('escalate');
     expect(d.citations.map((c) => c.source)).toEqual(expect.arrayContaining(['CN-ANN-2025-57', 'CN-ANN-2025-70', 'CN-MOFCOM-2026-09-28']));
-    expect(d.reasons.join(' ')).toMatch(/extension to 2027-01-10 was reported \(CN-MOFCOM-2026-09-28\)/);
+    expect(d.reasons.join(' ')).toMatch(/extension to 2027-01-10 was reported by both governments in September 2026 \(CN-MOFCOM-2026-09-28\), but no MOFCOM notice implementing it was found/);
+    expect(d.reasons.join(' ')).toMatch(/the horizon alert for 2027-01-10 is scheduled/);
   });
 
   it('is not mentioned while the suspension still runs', () => {
     const d = evaluate(rules, europiumOxide, '2026-03-01');
     expect(d.citations.map((c) => c.source)).not.toContain('CN-MOFCOM-2026-09-28');
     expect(d.reasons.join(' ')).not.toMatch(/was reported/);
+  });
+
+  it('goes away once compliance records what followed (the note depends on the status being unknown)', () => {
+    const recorded = {
+      ...rules,
+      rules: rules.rules.map((r) => ({
+        ...r,
+        suspensions: r.suspensions.map((s) => (s.reported ? { ...s, then: { status: 'extended' as const, date: '2026-11-10', until: '2027-01-10', source: { id: 'CN-MOFCOM-2026-09-28' } } } : s)),
+      })),
+    };
+    const d = evaluate(recorded, europiumOxide, '2026-11-30');
+    expect(d.reasons.join(' ')).not.toMatch(/was reported/);
+    expect(d.reasons.join(' ')).not.toMatch(/horizon alert/);
   });
 });

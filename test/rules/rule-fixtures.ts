@@ -36,31 +36,59 @@ export const RULE_FIXTURES: Record<string, RuleFixture> = {
   },
   'control-list-2026-11': {
     fires: { item: { form: 'magnet', elementsPresent: ['Dy'] }, shipFrom: 'CN', endUser: { lists: ['CN-ANN-2026-11'] } },
-    doesNot: { item: { form: 'magnet', elementsPresent: ['Dy'] }, shipFrom: 'CN', endUser: { lists: ['CN-ANN-2026-12'] } },
+    doesNot: { item: { form: 'magnet', elementsPresent: ['Dy'] }, shipFrom: 'CN', endUser: { nearLists: ['CN-ANN-2026-11'] } },
+  },
+  'control-list-2026-11-near-match': {
+    fires: { collaboration: { kind: 'joint_rnd', area: 'magnet_preparation', chineseProvider: true }, endUser: { nearLists: ['CN-ANN-2026-11'] } },
+    doesNot: { collaboration: { kind: 'joint_rnd', area: 'magnet_preparation', chineseProvider: true }, endUser: { lists: ['CN-ANN-2026-11'] } },
   },
   'watch-list-2026-12': {
     fires: { item: { form: 'magnet', elementsPresent: ['Dy'] }, shipFrom: 'CN', endUser: { lists: ['CN-ANN-2026-12'] } },
-    doesNot: { item: { form: 'magnet', elementsPresent: ['Dy'] }, shipFrom: 'CN', endUser: { lists: ['CN-ANN-2026-11'] } },
+    doesNot: { item: { form: 'magnet', elementsPresent: ['Dy'] }, shipFrom: 'CN', endUser: { nearLists: ['CN-ANN-2026-12'] } },
+  },
+  'watch-list-2026-12-near-match': {
+    fires: { collaboration: { kind: 'joint_rnd', area: 'magnet_preparation', chineseProvider: true }, endUser: { nearLists: ['CN-ANN-2026-12'] } },
+    doesNot: { collaboration: { kind: 'joint_rnd', area: 'magnet_preparation', chineseProvider: true }, endUser: { lists: ['CN-ANN-2026-12'] } },
   },
   'control-list-2026-20': {
     fires: { item: { form: 'magnet', elementsPresent: ['Dy'] }, shipFrom: 'CN', endUser: { lists: ['CN-ANN-2026-20'] } },
-    doesNot: { item: { form: 'magnet', elementsPresent: ['Dy'] }, shipFrom: 'CN', endUser: { lists: ['CN-ANN-2026-12'] } },
+    doesNot: { item: { form: 'magnet', elementsPresent: ['Dy'] }, shipFrom: 'CN', endUser: { nearLists: ['CN-ANN-2026-20'] } },
+  },
+  'control-list-2026-20-near-match': {
+    fires: { collaboration: { kind: 'joint_rnd', area: 'magnet_preparation', chineseProvider: true }, endUser: { nearLists: ['CN-ANN-2026-20'] } },
+    doesNot: { collaboration: { kind: 'joint_rnd', area: 'magnet_preparation', chineseProvider: true }, endUser: { lists: ['CN-ANN-2026-20'] } },
   },
   'control-list-2026-23': {
     fires: { item: { form: 'magnet', elementsPresent: ['Dy'] }, shipFrom: 'CN', endUser: { lists: ['CN-ANN-2026-23'] } },
-    doesNot: { item: { form: 'magnet', elementsPresent: ['Dy'] }, shipFrom: 'CN', endUser: { lists: ['CN-ANN-2026-12'] } },
+    doesNot: { item: { form: 'magnet', elementsPresent: ['Dy'] }, shipFrom: 'CN', endUser: { nearLists: ['CN-ANN-2026-23'] } },
+  },
+  'control-list-2026-23-near-match': {
+    fires: { collaboration: { kind: 'joint_rnd', area: 'magnet_preparation', chineseProvider: true }, endUser: { nearLists: ['CN-ANN-2026-23'] } },
+    doesNot: { collaboration: { kind: 'joint_rnd', area: 'magnet_preparation', chineseProvider: true }, endUser: { lists: ['CN-ANN-2026-23'] } },
   },
   'control-list-2026-27': {
     fires: { item: { form: 'magnet', elementsPresent: ['Dy'] }, shipFrom: 'CN', endUser: { lists: ['CN-ANN-2026-27'] } },
-    doesNot: { item: { form: 'magnet', elementsPresent: ['Dy'] }, shipFrom: 'CN', endUser: { lists: ['CN-ANN-2026-12'] } },
+    doesNot: { item: { form: 'magnet', elementsPresent: ['Dy'] }, shipFrom: 'CN', endUser: { nearLists: ['CN-ANN-2026-27'] } },
+  },
+  'control-list-2026-27-near-match': {
+    fires: { collaboration: { kind: 'joint_rnd', area: 'magnet_preparation', chineseProvider: true }, endUser: { nearLists: ['CN-ANN-2026-27'] } },
+    doesNot: { collaboration: { kind: 'joint_rnd', area: 'magnet_preparation', chineseProvider: true }, endUser: { lists: ['CN-ANN-2026-27'] } },
   },
   'watch-list-2026-28': {
     fires: { item: { form: 'magnet', elementsPresent: ['Dy'] }, shipFrom: 'CN', endUser: { lists: ['CN-ANN-2026-28'] } },
-    doesNot: { item: { form: 'magnet', elementsPresent: ['Dy'] }, shipFrom: 'CN', endUser: { lists: ['CN-ANN-2026-12'] } },
+    doesNot: { item: { form: 'magnet', elementsPresent: ['Dy'] }, shipFrom: 'CN', endUser: { nearLists: ['CN-ANN-2026-28'] } },
+  },
+  'watch-list-2026-28-near-match': {
+    fires: { collaboration: { kind: 'joint_rnd', area: 'magnet_preparation', chineseProvider: true }, endUser: { nearLists: ['CN-ANN-2026-28'] } },
+    doesNot: { collaboration: { kind: 'joint_rnd', area: 'magnet_preparation', chineseProvider: true }, endUser: { lists: ['CN-ANN-2026-28'] } },
   },
   'control-list-2026-30': {
     fires: { item: { form: 'magnet', elementsPresent: ['Dy'] }, shipFrom: 'CN', endUser: { lists: ['CN-ANN-2026-30'] } },
-    doesNot: { item: { form: 'magnet', elementsPresent: ['Dy'] }, shipFrom: 'CN', endUser: { lists: ['CN-ANN-2026-12'] } },
+    doesNot: { item: { form: 'magnet', elementsPresent: ['Dy'] }, shipFrom: 'CN', endUser: { nearLists: ['CN-ANN-2026-30'] } },
+  },
+  'control-list-2026-30-near-match': {
+    fires: { collaboration: { kind: 'joint_rnd', area: 'magnet_preparation', chineseProvider: true }, endUser: { nearLists: ['CN-ANN-2026-30'] } },
+    doesNot: { collaboration: { kind: 'joint_rnd', area: 'magnet_preparation', chineseProvider: true }, endUser: { lists: ['CN-ANN-2026-30'] } },
   },
   'faq-bare-magnets-beside-products': {
     fires: { item: { form: 'magnet', elementsPresent: ['Dy'], besideProduct: true }, shipFrom: 'CN' },

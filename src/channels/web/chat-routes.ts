@@ -8,7 +8,7 @@ import { newMessage } from '../../contracts/message.js';
 import type { Reply } from '../../contracts/reply.js';
 import { renderChatPage } from './chat-page.js';
 import { formCsrf, requireCsrf } from './csrf.js';
-import { BODY_LIMIT, ChatInputSchema, InboxQuerySchema, type ChatInput } from './input-schemas.js';
+import { BODY_LIMIT, ChatInputSchema, InboxQuerySchema, SourcesQuerySchema, type ChatInput } from './input-schemas.js';
 import { renderInboxItem, renderTurn } from './render-turn.js';
 import type { WebSession } from './session.js';
 import { renderSourcesPage } from './sources-page.js';
@@ -78,7 +78,8 @@ export function chatRoutes(ctx: WebContext): Router {
 
   router.get('/sources', (req, res) => {
     const session = ctx.sessions.ensure(req, res);
-    res.type('html').send(renderSourcesPage(ctx.app.rules, tokenLogin(req), session.csrfToken).value);
+    const { party } = SourcesQuerySchema.parse(req.query);
+    res.type('html').send(renderSourcesPage(ctx.app.rules, tokenLogin(req), session.csrfToken, party).value);
   });
 
   /** For API clients: starts a session and hands over its CSRF token. */

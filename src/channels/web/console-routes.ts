@@ -135,10 +135,11 @@ export function consoleRoutes(ctx: WebContext): Router {
 
   const showRules = (req: Request, res: Response, desk: Partial<DeskInput> & { status?: number } = {}) => {
     const session = ctx.sessions.ensure(req, res);
-    const { asOf, target, done } = RulesQuerySchema.parse(req.query);
+    const { asOf, target, done, party } = RulesQuerySchema.parse(req.query);
     const { statusDesk } = ctx.app;
     res.status(desk.status ?? 200).type('html').send(renderRulesPage({
       rules: ctx.app.rules.rules, rulesVersion: ctx.app.rules.version, asOf: asOf ?? isoDay(ctx.app.clock.now()),
+      lists: ctx.app.rules, ...(party !== undefined ? { partyQuery: party } : {}),
       csrfToken: session.csrfToken, loggedIn: ctx.auth.required,
       desk: {
         events: statusDesk.unknownEvents(), records: statusDesk.list(), officer: defaultOfficer(req), target,

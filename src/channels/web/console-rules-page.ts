@@ -11,6 +11,8 @@ import type { Rule } from '../../rules/schema.js';
 import { html, type SafeHtml } from './html.js';
 import { RULE_STATUS_LABELS, ruleStatusDetail, VERDICT_LABELS } from './labels.js';
 import { page } from './layout.js';
+import { renderPartiesSection } from './parties-section.js';
+import type { RuleSet } from '../../rules/ruleset.js';
 import { renderTimeline, TIMELINE_END, TIMELINE_START } from './rule-timeline.js';
 
 /** The rule status desk on the rules page: the horizon events, the record form, its preview. */
@@ -33,6 +35,9 @@ export interface RulesPageInput {
   readonly csrfToken: string;
   readonly loggedIn: boolean;
   readonly desk?: DeskInput;
+  /** The listed parties and their announcements, searchable. */
+  readonly lists?: Pick<RuleSet, 'parties' | 'partyScreening' | 'sources'>;
+  readonly partyQuery?: string;
 }
 
 /** "No. 70" for a numbered announcement, the ID otherwise. */
@@ -126,7 +131,8 @@ ${(input.asOf < TIMELINE_START || input.asOf > TIMELINE_END) && html`<p class="h
   <colgroup><col class="col-rule"><col class="col-gives"><col class="col-status"><col class="col-window"><col class="col-suspensions"><col class="col-sources"></colgroup>
   <thead><tr><th scope="col">Rule</th><th scope="col">Gives</th><th scope="col">Status on ${input.asOf}</th><th scope="col">In force</th><th scope="col">Suspensions</th><th scope="col">Sources</th></tr></thead>
   <tbody>${input.rules.map((r) => renderRow(r, input.asOf))}</tbody>
-</table>`,
+</table>
+${input.lists ? renderPartiesSection({ rules: input.lists, query: input.partyQuery, action: '/console/rules', keep: { asOf: input.asOf } }) : ''}`,
   });
 }
 

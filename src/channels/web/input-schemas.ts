@@ -55,6 +55,7 @@ export const RulesQuerySchema = z.object({
   asOf: OptionalDate.catch(undefined),
   target: z.string().max(100).optional().catch(undefined),
   done: z.enum(['recorded', 'unchanged']).optional().catch(undefined),
+  party: z.string().max(100).optional().catch(undefined),
 });
 
 const OptionalText = (max: number) => z.string().trim().max(max).optional().transform((v) => (v ? v : undefined));
@@ -83,6 +84,8 @@ export const RecordStatusFormSchema = z.object({
   form: f,
 }));
 export type RecordStatusForm = z.output<typeof RecordStatusFormSchema>;
+/** The Sources page's party search. */
+export const SourcesQuerySchema = z.object({ party: z.string().max(100).optional().catch(undefined) });
 
 export const DONE_MESSAGES = { claimed: 'Case claimed.', decided: 'Decision recorded; the asker will be told.', noted: 'Note added.', reopened: 'Case reopened.' } as const;
 export const CaseQuerySchema = z.object({ done: z.enum(['claimed', 'decided', 'noted', 'reopened']).optional().catch(undefined) });

@@ -2,8 +2,9 @@
 import type { RuleSet } from '../../rules/ruleset.js';
 import { html, safeHttpUrl, type SafeHtml } from './html.js';
 import { page } from './layout.js';
+import { renderPartiesSection } from './parties-section.js';
 
-export function renderSourcesPage(rules: Pick<RuleSet, 'sources' | 'version'>, loggedIn: boolean, csrfToken: string): SafeHtml {
+export function renderSourcesPage(rules: Pick<RuleSet, 'sources' | 'version' | 'parties' | 'partyScreening'>, loggedIn: boolean, csrfToken: string, partyQuery?: string): SafeHtml {
   const sources = [...rules.sources.values()].sort((a, b) => a.id.localeCompare(b.id));
   return page({
     title: 'Sources',
@@ -19,6 +20,7 @@ export function renderSourcesPage(rules: Pick<RuleSet, 'sources' | 'version'>, l
   <dd><p>${s.date}. ${s.summary}</p>${url && (s.urlConfirmed
     ? html`<p><a href="${url}" rel="noopener noreferrer" target="_blank">Official text<span class="visually-hidden"> of ${s.id}, opens in a new tab</span></a></p>`
     : html`<p class="hint">Address given but not confirmed as the official page: <code>${url}</code></p>`)}</dd>`;
-})}</dl>`,
+})}</dl>
+${renderPartiesSection({ rules, query: partyQuery, action: '/sources' })}`,
   });
 }

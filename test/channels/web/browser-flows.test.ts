@@ -47,6 +47,35 @@ function lastReply(p: Page) {
   return p.locator('#chat-log .turn').last().locator('article.reply');
 }
 
+describe('listed parties on the Sources page and in the console', () => {
+  test('the Sources page lists the parties with their announcements, and a search finds a near match and says so', async () => {
+    await page.goto(`${server.url}/sources`);
+    const table = page.locator('table.parties');
+    await expect.poll(textOf(page.locator('.party-count'))).toMatch(/^28 of 28 parties/);
+    await expect.poll(textOf(table.locator('tr', { hasText: 'MP Materials' }))).toMatch(/Export control list.*US.*2026 No\. 23 \(2026-06-22\)/);
+    await page.getByRole('searchbox', { name: 'Search parties' }).fill('TDK Corporation');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.waitForURL(/party=TDK\+Corporation/);
+    await expect.poll(textOf(page.locator('.party-matches'))).toContain("\"TDK Corporation\" matches watch-list entry 'TDK' in 2026 No. 12 or 2026 No. 28");
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(1);
+    await expect.poll(textOf(table.locator('tbody tr'))).toMatch(/TDK.*Watch list.*JP/);
+    await screenshot(page, 'sources-parties-search');
+    await table.getByRole('link', { name: '2026 No. 12' }).click();
+    await page.waitForURL(/\/sources#CN-ANN-2026-12$/);
+    await expect.poll(textOf(page.locator('dt#CN-ANN-2026-12'))).toContain('watch list');
+  }, 60_000);
+
+  test('the console rules page searches the parties by announcement and keeps its as-of date', async () => {
+    await page.goto(`${server.url}/console/rules?asOf=2026-08-01`);
+    await page.getByRole('searchbox', { name: 'Search parties' }).fill('2026 No. 23');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.waitForURL(/asOf=2026-08-01.*party=2026/);
+    const rows = page.locator('table.parties tbody tr');
+    await expect.poll(() => rows.count()).toBe(3);
+    await expect.poll(textOf(rows.first())).toContain('MP Materials');
+  }, 60_000);
+});
+
 describe('web chat in a browser', () => {
   test('asking a question shows the verdict card with reasons, a citation link, next steps and the disclaimer', async () => {
     await page.goto(server.url);

@@ -203,6 +203,11 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE web_turns ADD COLUMN delivery_key TEXT;
   CREATE UNIQUE INDEX web_turns_delivery ON web_turns (conversation, delivery_key) WHERE delivery_key IS NOT NULL;
   `,
+  // 5: a console alert can be acknowledged; acknowledged ones leave the console's list (the row is kept).
+  `
+  ALTER TABLE web_alerts ADD COLUMN acknowledged_at TEXT;
+  ALTER TABLE web_alerts ADD COLUMN acknowledged_by TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -50,6 +50,8 @@ export const NoteFormSchema = z.object({ officer: Officer, note: z.string().trim
 
 export const ReopenFormSchema = z.object({ officer: Officer, reason: z.string().trim().min(1, 'say why').max(4_000) });
 
+export const AlertAckFormSchema = z.object({ key: z.string().min(1).max(500) });
+
 export const RulesQuerySchema = z.object({ asOf: OptionalDate.catch(undefined) });
 
 export const DONE_MESSAGES = { claimed: 'Case claimed.', decided: 'Decision recorded; the asker will be told.', noted: 'Note added.', reopened: 'Case reopened.' } as const;

@@ -164,7 +164,7 @@ export class AuditLog {
 
   private appendRecord(input: AuditInput): AuditRecord {
     if (!this.db.inTransaction) return this.db.transaction(() => this.appendRecord(input)).immediate();
-    const last = z.object({ seq: z.number(), hash: z.string() }).optional().parse(this.lastStmt.get());
+    const last = LastRecordSchema.parse(this.lastStmt.get());
     const { row, record } = sealRecord(input, last);
     this.insertStmt.run(row);
     this.options.anchors?.afterAppend(this.db);

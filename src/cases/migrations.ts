@@ -290,6 +290,11 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX IF NOT EXISTS bom_uploads_at ON bom_uploads (at);
   CREATE INDEX IF NOT EXISTS bom_uploads_case ON bom_uploads (case_id) WHERE case_id IS NOT NULL;
   `,
+  // 9: a console alert can be acknowledged; acknowledged ones leave the console's list (the row is kept).
+  `
+  ALTER TABLE web_alerts ADD COLUMN acknowledged_at TEXT;
+  ALTER TABLE web_alerts ADD COLUMN acknowledged_by TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -184,7 +184,10 @@ export function evaluate(set: RuleSet, facts: Facts, asOf: string, options: Eval
   for (const r of results) if (r.contributes) verdict = stricter(verdict, r.contributes);
   // When only rules of unknown status still ask for facts, no answer to the question could settle it: escalate.
   const asking = results.filter((r) => r.contributes === 'need_info');
-  if (verdict === 'need_info' && asking.length > 0 && asking.every((r) => r.status === 'status_unknown')) verdict = 'escalate';
+  const unknownStatusEscalates = verdict === 'need_info' && asking.length > 0 && asking.every((r) => r.status === 'status_unknown');
+  if (unknownStatusEscalates) verdict = 'escalate';
+  /** Whether a rule's contribution made this verdict (the unknown-status rules that escalated it included). */
+  const decided = (r: RuleResult) => r.contributes === verdict || (unknownStatusEscalates && r.contributes === 'need_info');
 
   // Missing facts: the unknowns of rules that could still make the verdict stricter.
   const missingByFact = new Map<string, MissingFact>();
@@ -223,6 +226,10 @@ export function evaluate(set: RuleSet, facts: Facts, asOf: string, options: Eval
   const nextSteps: string[] = [];
   for (const { rule, r } of contributing) {
     const status = statuses.get(rule.id) as RuleStatus;
+    // A rule out of force (suspended, of unknown status) that only might apply and did not make the verdict did not
+    // affect this answer: its status note would only repeat itself under every answer it touches. The trace keeps
+    // it. One that would apply stays: that it is suspended is why the answer is not stricter.
+    if (status.kind !== 'in_force' && r.match !== 'true' && !decided(r)) continue;
     // A rule citing the announcement that lists a party in the question shows the match first.
     if (status.kind === 'in_force' && r.match === 'true') {
       for (const line of partyMatchNotes(set, facts, rule.sources.map((s) => s.id))) if (!reasons.includes(line)) reasons.push(line);
@@ -237,7 +244,8 @@ export function evaluate(set: RuleSet, facts: Facts, asOf: string, options: Eval
       if (!reasons.includes(note)) reasons.push(note);
       if (status.kind === 'status_unknown' && status.reported) addCitation(citations, cite(set, status.reported.source));
     }
-    if (r.contributes === verdict && status.kind === 'in_force') {
+    // Steps are for a rule that applies (matched) and gave the verdict: a question still open has no licence steps.
+    if (r.contributes === verdict && r.match === 'true' && status.kind === 'in_force') {
       for (const step of rule.nextSteps) if (!nextSteps.includes(step)) nextSteps.push(step);
     }
   }

@@ -315,6 +315,11 @@ export const PG_MIGRATIONS: readonly string[] = [
   CREATE INDEX bom_uploads_at ON bom_uploads (at);
   CREATE INDEX bom_uploads_case ON bom_uploads (case_id) WHERE case_id IS NOT NULL;
   `,
+  // 9: a console alert can be acknowledged.
+  `
+  ALTER TABLE web_alerts ADD COLUMN acknowledged_at TEXT;
+  ALTER TABLE web_alerts ADD COLUMN acknowledged_by TEXT;
+  `,
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS.length;

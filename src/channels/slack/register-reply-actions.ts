@@ -1,15 +1,15 @@
 /**
  * The buttons on an answer: a follow-up choice and a correction of "I read this as" (each sent as the clicker's
  * next turn in the same conversation; the assistant knows a correction by its label and decides again), Escalate
- * (asks for a compliance officer in the same conversation), helpful / not helpful, and Share in channel (posts a
- * private answer for everyone). Every click is acked first.
+ * (asks for a compliance officer in the same conversation), Details (the answer's every reason, next steps and
+ * source, to the clicker alone), helpful / not helpful, and Share in channel (posts a private answer for everyone). Every click is acked first.
  */
 import type { RespondFn } from '@slack/bolt';
 import { answerTurn } from './answer-turn.js';
 import { clickTarget } from './click-target.js';
 import { conversationKey } from './conversation-ref.js';
 import { BlockActionSchema, ChoiceValueSchema, TurnIdValueSchema, teamOf, type BlockActionBody } from './payloads.js';
-import { renderReply } from './render-blocks.js';
+import { renderDetails, renderReply } from './render-blocks.js';
 import type { SlackContext } from './slack-context.js';
 import { ACTION, ESCALATE_TEXT } from './slack-ids.js';
 
@@ -84,6 +84,20 @@ export function registerReplyActions(ctx: SlackContext): void {
       await tell(respond, helpful ? 'Thanks, glad it helped.' : 'Thanks for telling us. If you need a firm answer, use “Ask a compliance officer”.');
     });
   }
+
+  ctx.on.action(ACTION.details, async ({ ack, body, respond }) => {
+    await ack();
+    const b = parse(ctx, body);
+    const id = TurnIdValueSchema.safeParse(b?.actions[0]?.value);
+    if (!b || !id.success) return;
+    const t = ctx.store.turn(id.data);
+    if (!t) {
+      await tell(respond, 'That answer is too old to show its details now; ask again to get a fresh one.');
+      return;
+    }
+    const details = renderDetails(t.reply);
+    await respond?.({ response_type: 'ephemeral', replace_original: false, text: details.text, blocks: details.blocks });
+  });
 
   ctx.on.action(ACTION.share, async ({ ack, body, respond }) => {
     await ack();

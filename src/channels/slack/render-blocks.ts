@@ -1,15 +1,17 @@
 /**
- * The Reply as a Block Kit message: the verdict in a header, the headline, "I read this as" with its one-tap
- * corrections as buttons, the reasons, the follow-up question
- * with its choices as buttons, the escalation status, next steps, the citations as links, the action buttons
- * (Escalate, helpful / not helpful, Share) and the disclaimer in a context block. Pure: same Reply, same blocks.
+ * The Reply as a Block Kit message, in the shape every channel uses (reply-view.ts). At a glance: the verdict in a
+ * header (an emoji and words, e.g. ":no_entry: Prohibited — do not ship"), the headline, "I read this as" with its
+ * one-tap corrections, the one or two deciding reasons, the question with its choices as buttons, the case status,
+ * the primary source, the buttons (Escalate, Details, helpful / not helpful, Share) and the disclaimer. Everything
+ * else (every reason, next steps, facts still needed, every source) is one click away: "Details" posts them as an
+ * ephemeral message (`renderDetails`). Pure: same Reply, same blocks.
  *
  * Everything is cut to Slack's limits (text-limits.ts), so no Reply can make Slack refuse the message.
  */
 import type { types } from '@slack/bolt';
 import type { Reply } from '../../contracts/reply.js';
 import type { ReplyVerdict } from '../../rules/verdict.js';
-import { correctionLabels } from '../read-as-corrections.js';
+import { replyView, verdictBadge, type ReplyView, type VerdictIcon } from '../reply-view.js';
 import { ACTION } from './slack-ids.js';
 import { ELLIPSIS, LIMITS, fitMrkdwn, fitPlain, nonEmpty, packLines } from './text-limits.js';
 
@@ -24,7 +26,7 @@ export interface RenderableReadAs {
 /** What the renderer reads of a Reply; the trace (`fired`) stays out, so a stored reply stays small. */
 export type RenderableReply = Pick<
   Reply, 'headline' | 'verdict' | 'reasons' | 'citations' | 'followUps' | 'nextSteps' | 'escalation' | 'disclaimer' | 'inputNote'
-> & { readonly readAs?: RenderableReadAs | undefined };
+> & { readonly readAs?: RenderableReadAs | undefined; readonly missing?: readonly string[] | undefined };
 
 export interface RenderOptions {
   /** The conversation (conversation-ref.ts) that follow-up and Escalate clicks continue; none: no such buttons. */
@@ -43,23 +45,25 @@ export interface RenderedMessage {
   readonly blocks: Block[];
 }
 
-const MAX_FOLLOW_UPS = 3;
 const MAX_CHOICES = 10;
 const MAX_CITATIONS = 20;
 const SAFE_URL = /^https?:\/\/[^\s|<>]{1,1000}$/;
 const USER_ID = /^[A-Z0-9_]{1,40}$/;
 
-const VERDICT_LABEL: Record<ReplyVerdict, string> = {
-  license_required: ':large_orange_circle: Licence required',
-  prohibited: ':no_entry: Prohibited',
-  escalate: ':busts_in_silhouette: A compliance officer decides',
-  need_info: ':grey_question: More information needed',
-  not_required: ':white_check_mark: No licence required',
-  none: ':compass: Lodestone',
+/** The view's icons as Slack emoji: licence required and prohibited differ in icon and words, not only colour. */
+const EMOJI: Record<VerdictIcon, string> = {
+  licence: ':page_facing_up:',
+  stop: ':no_entry:',
+  check: ':white_check_mark:',
+  officer: ':busts_in_silhouette:',
+  question: ':grey_question:',
+  info: ':compass:',
 };
 
+/** The verdict as an emoji and words ("Licence required"); `none` has no badge. */
 export function verdictLabel(v: ReplyVerdict): string {
-  return VERDICT_LABEL[v];
+  const badge = verdictBadge(v);
+  return badge ? `${EMOJI[badge.icon]} ${badge.label}` : `${EMOJI.info} Lodestone`;
 }
 
 function plain(text: string, max: number): types.PlainTextElement {
@@ -111,78 +115,94 @@ function prefaceText(p: NonNullable<RenderOptions['preface']>): string {
   return `${who}${fitMrkdwn(p.text, 1000)}`;
 }
 
-/** Renders a Reply; options say which buttons this message gets. */
+/** Renders a Reply at a glance; options say which buttons this message gets. */
 export function renderReply(reply: RenderableReply, options: RenderOptions = {}): RenderedMessage {
+  const view = replyView(reply);
   const head: Block[] = [];
   const body: Block[] = [];
   const tail: Block[] = [];
 
   if (options.preface) head.push(contextBlock(prefaceText(options.preface)));
-  head.push({ type: 'header', text: plain(reply.verdict === 'none' ? reply.headline : verdictLabel(reply.verdict), LIMITS.headerText) });
+  head.push({ type: 'header', text: plain(view.badge ? `${verdictLabel(reply.verdict)} — ${view.badge.action}` : reply.headline, LIMITS.headerText) });
   if (reply.verdict !== 'none' || reply.headline.length > LIMITS.headerText) {
     head.push(mrkdwnSection(`*${fitMrkdwn(reply.headline, LIMITS.sectionText - 2)}*`));
   }
-  if (reply.readAs) head.push(...readAsBlocks(reply, options.ref));
-  if (reply.inputNote) head.push(contextBlock(fitMrkdwn(reply.inputNote, LIMITS.contextText)));
+  head.push(...readAsBlocks(view, options.ref));
+  if (view.inputNote) head.push(contextBlock(fitMrkdwn(view.inputNote, LIMITS.contextText)));
 
-  if (reply.reasons.length > 0) {
-    body.push(...packLines(reply.reasons.map((r) => `• ${fitMrkdwn(r, LIMITS.sectionText - 2)}`), LIMITS.sectionText, (l) => l).map(mrkdwnSection));
+  if (view.keyReasons.length > 0) {
+    body.push(...packLines(view.keyReasons.map((r) => `• ${fitMrkdwn(r, LIMITS.sectionText - 2)}`), LIMITS.sectionText, (l) => l).map(mrkdwnSection));
   }
-
-  reply.followUps.slice(0, MAX_FOLLOW_UPS).forEach((f, i) => {
-    body.push(mrkdwnSection(`:speech_balloon: ${fitMrkdwn(f.question, LIMITS.sectionText - 20)}`));
-    const choices = shownChoices(f);
+  if (view.question) {
+    body.push(mrkdwnSection(`:speech_balloon: ${fitMrkdwn(view.question.text, LIMITS.sectionText - 20)}`));
+    const choices = shownChoices(view.question.choices);
     if (options.ref && choices.length > 0) {
       body.push({
         type: 'actions',
-        block_id: blockId(`fu${i}`, options.ref),
-        elements: choices.map((c, j) => button(`${ACTION.followupChoice}:${i}:${j}`, c, c)),
+        block_id: blockId('fu0', options.ref),
+        elements: choices.map((c, j) => button(`${ACTION.followupChoice}:0:${j}`, c, c)),
       });
     } else {
       body.push(contextBlock('Reply here with the answer.'));
     }
-  });
-
-  const esc = reply.escalation;
-  if (esc.note && esc.state !== 'offered') body.push(mrkdwnSection(`:file_folder: ${fitMrkdwn(esc.note, LIMITS.sectionText - 20)}`));
-  if (reply.nextSteps.length > 0) body.push(...listSections('Next steps', reply.nextSteps.map((s) => fitMrkdwn(s, LIMITS.sectionText - 20))));
-  if (reply.citations.length > 0) {
-    const lines = reply.citations.slice(0, MAX_CITATIONS).map(citationLine);
-    if (reply.citations.length > MAX_CITATIONS) lines.push(`and ${reply.citations.length - MAX_CITATIONS} more`);
-    body.push(...listSections('Sources', lines));
   }
+  const status = view.caseStatus;
+  if (status) body.push(mrkdwnSection(`:file_folder: ${fitMrkdwn(status.note ?? `Case ${status.caseId ?? ''}: ${status.state}.`, LIMITS.sectionText - 20)}`));
+  if (view.primaryCitation) body.push(contextBlock(`Source: ${citationLine(view.primaryCitation)}`));
 
   const actions: types.Button[] = [];
-  if (options.ref && esc.state === 'offered') actions.push(button(ACTION.escalate, 'Ask a compliance officer', 'escalate'));
+  if (options.ref && view.offersEscalation) actions.push(button(ACTION.escalate, 'Ask a compliance officer', 'escalate'));
   if (options.turnId) {
+    if (view.hasDetails) actions.push(button(ACTION.details, 'Details', options.turnId));
     actions.push(button(ACTION.helpful, ':thumbsup: Helpful', options.turnId), button(ACTION.notHelpful, ':thumbsdown: Not helpful', options.turnId));
     if (options.shareable) actions.push(button(ACTION.share, 'Share in channel', options.turnId, 'primary'));
   }
   if (actions.length > 0) tail.push({ type: 'actions', block_id: blockId('act', options.ref), elements: actions });
-  tail.push(contextBlock(fitMrkdwn(nonEmpty(reply.disclaimer, 'Not legal advice.'), LIMITS.contextText)));
+  tail.push(contextBlock(fitMrkdwn(nonEmpty(view.disclaimer, 'Not legal advice.'), LIMITS.contextText)));
 
-  const room = LIMITS.blocks - head.length - tail.length;
-  const kept = body.length <= room ? body : [
-    ...body.slice(0, room - 1),
-    contextBlock(`${ELLIPSIS} more in the web console`),
-  ];
   const text = fitMrkdwn(`${reply.verdict === 'none' ? '' : `${plainVerdict(reply.verdict)}: `}${reply.headline}`, LIMITS.fallbackText);
-  return { text, blocks: [...head, ...kept, ...tail] };
+  return { text, blocks: [...head, ...fitBody(body, LIMITS.blocks - head.length - tail.length), ...tail] };
 }
 
-function shownChoices(f: RenderableReply['followUps'][number]): string[] {
-  return f.choices.filter((c) => c.trim().length > 0).slice(0, MAX_CHOICES);
+/** What the "Details" button posts: every reason not shown at a glance, the next steps, the facts still needed, every source. */
+export function renderDetails(reply: RenderableReply): RenderedMessage {
+  const d = replyView(reply).details;
+  const head: Block[] = [contextBlock(`:mag: *Details:* ${fitMrkdwn(reply.headline, LIMITS.contextText - 20)}`)];
+  const body: Block[] = [];
+  if (d.reasons.length > 0) body.push(...listSections('More reasons', d.reasons.map((r) => fitMrkdwn(r, LIMITS.sectionText - 20))));
+  if (d.missing.length > 0) body.push(...listSections('Still needed', d.missing.map((m) => fitMrkdwn(m, LIMITS.sectionText - 20))));
+  if (d.nextSteps.length > 0) body.push(...listSections('Next steps', d.nextSteps.map((s) => fitMrkdwn(s, LIMITS.sectionText - 20))));
+  if (d.citations.length > 0) {
+    const lines = d.citations.slice(0, MAX_CITATIONS).map(citationLine);
+    if (d.citations.length > MAX_CITATIONS) lines.push(`and ${d.citations.length - MAX_CITATIONS} more`);
+    body.push(...listSections('Sources', lines));
+  }
+  if (body.length === 0) body.push(contextBlock('Nothing more than the answer shows.'));
+  const tail = [contextBlock(fitMrkdwn(nonEmpty(reply.disclaimer, 'Not legal advice.'), LIMITS.contextText))];
+  return {
+    text: fitMrkdwn(`Details: ${reply.headline}`, LIMITS.fallbackText),
+    blocks: [...head, ...fitBody(body, LIMITS.blocks - head.length - tail.length), ...tail],
+  };
+}
+
+function fitBody(body: Block[], room: number): Block[] {
+  return body.length <= room ? body : [...body.slice(0, room - 1), contextBlock(`${ELLIPSIS} more in the web console`)];
+}
+
+function shownChoices(choices: readonly string[]): string[] {
+  return choices.filter((c) => c.trim().length > 0).slice(0, MAX_CHOICES);
 }
 
 /**
  * "I read this as …" in a context block, then its corrections as buttons (only where a click can name the
  * conversation). They sit in the head, so a long answer never cuts them off.
  */
-function readAsBlocks(reply: RenderableReply, ref: string | undefined): Block[] {
-  const readAs = reply.readAs;
+function readAsBlocks(view: ReplyView, ref: string | undefined): Block[] {
+  const readAs = view.readAs;
   if (!readAs) return [];
   const blocks: Block[] = [contextBlock(`:mag: ${fitMrkdwn(readAs.text, LIMITS.contextText - 10)}`)];
-  const labels = correctionLabels(readAs.corrections, reply.followUps.slice(0, MAX_FOLLOW_UPS).flatMap(shownChoices));
+  // The view has already dropped corrections that repeat a choice of the question.
+  const labels = readAs.corrections;
   if (ref && labels.length > 0) {
     blocks.push({
       type: 'actions',

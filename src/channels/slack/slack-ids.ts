@@ -22,6 +22,8 @@ export const ACTION = {
   /** A one-tap correction of "I read this as"; its value is the correction's label, sent as the next turn. */
   readAsCorrection: 'readas_correct',
   escalate: 'escalate',
+  /** Posts the answer's details (every reason, next steps, every source) to the clicker alone. */
+  details: 'reply_details',
   helpful: 'feedback_helpful',
   notHelpful: 'feedback_not_helpful',
   share: 'share_in_channel',

@@ -23,6 +23,8 @@ export const StoredReplySchema = z.object({
   escalation: EscalationSchema,
   disclaimer: z.string(),
   inputNote: z.string().optional(),
+  /** The facts still needed, for "Details" (optional: rows stored before it was kept have none). */
+  missing: z.array(z.string()).optional(),
   /** The line and the corrections' labels only: a shared copy shows the line, and no copy needs the patches. */
   readAs: z.object({ text: z.string(), corrections: z.array(z.object({ label: z.string() })) }).optional(),
 });
@@ -88,6 +90,7 @@ export class SlackStore {
     const reply = {
       headline: r.headline, verdict: r.verdict, reasons: r.reasons, citations: r.citations, followUps: r.followUps,
       nextSteps: r.nextSteps, escalation: r.escalation, disclaimer: r.disclaimer, ...(r.inputNote ? { inputNote: r.inputNote } : {}),
+      ...(r.missing && r.missing.length > 0 ? { missing: [...r.missing] } : {}),
       ...(r.readAs ? { readAs: { text: r.readAs.text, corrections: r.readAs.corrections.map((c) => ({ label: c.label })) } } : {}),
     } satisfies z.input<typeof StoredReplySchema>;
     this.insertTurn.run({

@@ -4,6 +4,7 @@ import { problemScope, type TrailVerification } from '../../cases/audit-verify.j
 import { clip, shortTime } from './console-cases-page.js';
 import { html, type SafeHtml } from './html.js';
 import { page } from './layout.js';
+import { renderFields } from './render-fields.js';
 
 export interface AuditPageInput {
   readonly verification: TrailVerification;
@@ -37,7 +38,7 @@ export function renderAuditPage(input: AuditPageInput): SafeHtml {
   <tbody>${input.records.map((r) => html`
     <tr><th scope="row">${r.seq}</th><td class="nowrap"><time datetime="${r.at}">${shortTime(r.at)}</time></td><td>${r.kind}</td><td>${r.actor}</td>
       <td class="said">${r.redactedAt ? html`<em>redacted</em>` : clip(r.text ?? '', 200)}</td>
-      <td><code class="payload">${clip(JSON.stringify(r.payload), 240)}</code></td></tr>`)}
+      <td>${renderFields(r.payload)}</td></tr>`)}
   </tbody>
 </table>`,
   });

@@ -11,6 +11,8 @@ export interface CasesPageInput {
   readonly cases: readonly CaseView[];
   readonly counts: Readonly<Record<CaseFilter, number>>;
   readonly alerts: readonly Alert[];
+  /** How many alerts officers have acknowledged (they leave the list). */
+  readonly acknowledgedAlerts?: number;
   readonly csrfToken: string;
   readonly loggedIn: boolean;
 }
@@ -25,8 +27,9 @@ export function renderCasesPage(input: CasesPageInput): SafeHtml {
     loggedIn: input.loggedIn,
     body: html`<h1>Compliance console</h1>
 ${input.alerts.length > 0 && html`<section class="alerts" aria-labelledby="alerts-heading">
-  <h2 id="alerts-heading">Alerts</h2>
-  <ul>${input.alerts.map((a) => html`<li><time datetime="${a.at}">${a.at.slice(0, 16).replace('T', ' ')}</time> ${a.text}</li>`)}</ul>
+  <h2 id="alerts-heading">Alerts <span class="count">(${input.alerts.length})</span></h2>
+  <ul class="alert-list">${input.alerts.map((a, i) => renderAlert(a, i, input.csrfToken))}</ul>
+  ${(input.acknowledgedAlerts ?? 0) > 0 && html`<p class="hint">${input.acknowledgedAlerts} acknowledged.</p>`}
 </section>`}
 <h2>Cases</h2>
 <nav aria-label="Filter cases by state">
@@ -50,6 +53,26 @@ ${input.cases.length === 0
   </tbody>
 </table>`}`,
   });
+}
+
+/** One line per alert (its first sentence), the full text one click away, and a button to acknowledge it. */
+function renderAlert(a: Alert, i: number, csrfToken: string): SafeHtml {
+  const first = firstSentence(a.text);
+  const line = html`<time datetime="${a.at}">${shortTime(a.at)}</time> <span id="alert-${i}">${clip(first, 140)}</span>`;
+  return html`<li class="alert">
+    ${first === a.text && a.text.length <= 140
+      ? html`<p class="alert-line">${line}</p>`
+      : html`<details class="alert-line"><summary>${line}</summary><p>${a.text}</p></details>`}
+    <form method="post" action="/console/alerts/ack" class="ack">
+      <input type="hidden" name="csrf" value="${csrfToken}"><input type="hidden" name="key" value="${a.key}">
+      <button type="submit" class="secondary small" aria-describedby="alert-${i}">Acknowledge</button>
+    </form>
+  </li>`;
+}
+
+function firstSentence(text: string): string {
+  const m = /^(.+?[.!?])(\s|$)/s.exec(text.trim());
+  return (m?.[1] ?? text).replace(/\s+/g, ' ').trim();
 }
 
 export function clip(text: string, max: number): string {

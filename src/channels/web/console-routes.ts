@@ -18,7 +18,7 @@ import { renderRulesPage, type DeskInput } from './console-rules-page.js';
 import { cookieOptions, readCookie } from './cookies.js';
 import { formCsrf, requireCsrf } from './csrf.js';
 import {
-  BODY_LIMIT, CaseIdSchema, CaseQuerySchema, CasesQuerySchema, ClaimFormSchema, DecideFormSchema,
+  AlertAckFormSchema, BODY_LIMIT, CaseIdSchema, CaseQuerySchema, CasesQuerySchema, ClaimFormSchema, DecideFormSchema,
   DONE_MESSAGES, NoteFormSchema, RecordStatusFormSchema, ReopenFormSchema, RulesQuerySchema, type CaseFilter,
 } from './input-schemas.js';
 import type { WebContext } from './web-context.js';
@@ -67,8 +67,16 @@ export function consoleRoutes(ctx: WebContext): Router {
       open: listCases('open').length, claimed: listCases('claimed').length, resolved: listCases('resolved').length, all: listCases('all').length,
     };
     res.type('html').send(renderCasesPage({
-      filter, cases: listCases(filter), counts, alerts: ctx.alerts.recent(), csrfToken: session.csrfToken, loggedIn: ctx.auth.required,
+      filter, cases: listCases(filter), counts, alerts: ctx.alerts.recent(), acknowledgedAlerts: ctx.alerts.acknowledgedCount(), csrfToken: session.csrfToken, loggedIn: ctx.auth.required,
     }).value);
+  });
+
+  router.post('/alerts/ack', form, (req, res) => {
+    requireCsrf(ctx.sessions, req, formCsrf(req.body));
+    const input = AlertAckFormSchema.safeParse(req.body);
+    if (!input.success) throw new WebError(400, 'bad_request', 'Which alert? The form named none.');
+    ctx.alerts.acknowledge(input.data.key, defaultOfficer(req) || 'console', ctx.app.clock.now());
+    res.redirect(303, '/console#alerts-heading');
   });
 
   router.get('/cases/:id', (req, res) => {

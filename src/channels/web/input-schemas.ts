@@ -86,6 +86,7 @@ export const RecordStatusFormSchema = z.object({
 export type RecordStatusForm = z.output<typeof RecordStatusFormSchema>;
 /** The Sources page's party search. */
 export const SourcesQuerySchema = z.object({ party: z.string().max(100).optional().catch(undefined) });
+export const AlertAckFormSchema = z.object({ key: z.string().min(1).max(500) });
 
 export const DONE_MESSAGES = { claimed: 'Case claimed.', decided: 'Decision recorded; the asker will be told.', noted: 'Note added.', reopened: 'Case reopened.' } as const;
 export const CaseQuerySchema = z.object({ done: z.enum(['claimed', 'decided', 'noted', 'reopened']).optional().catch(undefined) });

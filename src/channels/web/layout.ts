@@ -13,6 +13,8 @@ export interface PageOptions {
   readonly csrfToken?: string;
   /** Shows "Log out" when the token login is in use. */
   readonly loggedIn?: boolean;
+  /** `chat`: the page fills the window and the composer stays pinned at the bottom. */
+  readonly layout?: 'chat';
 }
 
 const NAV: readonly { section: Section; href: string; label: string }[] = [
@@ -35,7 +37,7 @@ ${o.csrfToken && html`<meta name="csrf-token" content="${o.csrfToken}">`}
 <link rel="stylesheet" href="/assets/lodestone.css">
 ${(o.scripts ?? []).map((s) => html`<script src="/assets/${s}" defer></script>`)}
 </head>
-<body>
+<body${o.layout ? html` class="layout-${o.layout}"` : ''}>
 <a class="skip-link" href="#main">Skip to main content</a>
 <header class="site-header">
   <p class="brand"><a href="/">Lodestone</a> <span class="tagline">rare-earth export compliance</span></p>

@@ -2,6 +2,8 @@
 import { html, type SafeHtml } from './html.js';
 import type { Notice } from './inbox-store.js';
 import { DECISION_LABELS, VERDICT_LABELS } from './labels.js';
+import { verdictBadge } from '../reply-view.js';
+import { verdictIcon } from './render-reply.js';
 
 export function renderNotice(n: Notice, idSuffix: string): SafeHtml {
   const headingId = `notice-${idSuffix}`;
@@ -17,7 +19,7 @@ export function renderNotice(n: Notice, idSuffix: string): SafeHtml {
   }
   return html`<article class="card notice verdict-${n.decision}" aria-labelledby="${headingId}">
   <header class="card-head">
-    <span class="badge badge-${n.decision}">${DECISION_LABELS[n.decision]}</span>
+    <span class="badge badge-${n.decision}">${verdictIcon(verdictBadge(n.decision)?.icon ?? 'info')}<span class="badge-label">${DECISION_LABELS[n.decision]}</span></span>
     <h3 id="${headingId}" class="headline">Compliance decision on case ${n.caseId}: ${DECISION_LABELS[n.decision]}</h3>
   </header>
   ${n.note && html`<blockquote class="officer-note"><p>${n.note}</p></blockquote>`}

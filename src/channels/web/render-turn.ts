@@ -5,10 +5,13 @@ import { renderNotice } from './render-notice.js';
 import { renderReply } from './render-reply.js';
 import type { Turn } from './transcript-store.js';
 
-export function renderTurn(turn: Turn, csrfToken: string): SafeHtml {
+/** `answeredWith`: what the asker sent after this turn, when they did; the card's buttons are then spent. */
+export function renderTurn(turn: Turn, csrfToken: string, answeredWith?: string): SafeHtml {
   return html`<div class="turn" id="turn-${turn.id}">
-  <div class="bubble from-user"><p class="who">You asked</p><p class="said">${turn.text}</p></div>
-  ${renderReply(turn.reply, { csrfToken, idSuffix: String(turn.id) })}
+  <div class="bubble from-user"><p class="who">You</p><p class="said">${turn.text}</p></div>
+  <div class="from-bot"><span class="avatar" aria-hidden="true">L</span><div class="bot-body"><p class="who">Lodestone</p>
+  ${renderReply(turn.reply, { csrfToken, idSuffix: String(turn.id), ...(answeredWith !== undefined ? { answeredWith } : {}) })}
+  </div></div>
 </div>`;
 }
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Reply } from '../../../src/contracts/reply.js';
-import { renderReply, type Block, type RenderableReply } from '../../../src/channels/slack/render-blocks.js';
+import { renderDetails, renderReply, type Block, type RenderableReply } from '../../../src/channels/slack/render-blocks.js';
 import { renderCaseCard, renderDecisionNotice } from '../../../src/channels/slack/render-case.js';
 import { SLACK_ACTIONS } from '../../../src/channels/slack/slack-ids.js';
 import { ELLIPSIS, LIMITS, fitMrkdwn, fitPlain } from '../../../src/channels/slack/text-limits.js';
@@ -101,12 +101,12 @@ describe('Block Kit rendering of a Reply', () => {
     expect(section?.type === 'section' && section.text?.text.endsWith(ELLIPSIS)).toBe(true);
   });
 
-  it('puts the verdict in the header, the citations as links and the disclaimer last', () => {
+  it('puts the verdict in the header, the primary citation as a link and the disclaimer last', () => {
     const { blocks } = renderReply({
       ...base(),
       citations: [{ source: 'CN-ANN-2025-18', article: 'art. 1', title: 'Announcement <18>', url: 'https://www.mofcom.gov.cn/a?b=1&c=2' }],
     });
-    expect(blocks[0]).toMatchObject({ type: 'header', text: { text: ':large_orange_circle: Licence required' } });
+    expect(blocks[0]).toMatchObject({ type: 'header', text: { text: ':page_facing_up: Licence required — Ship only with a MOFCOM licence' } });
     const all = JSON.stringify(blocks);
     expect(all).toContain('<https://www.mofcom.gov.cn/a?b=1&amp;c=2|CN-ANN-2025-18 art. 1> — Announcement &lt;18&gt;');
     expect(blocks.at(-1)).toMatchObject({ type: 'context', elements: [{ text: 'Not legal advice.' }] });
@@ -171,6 +171,67 @@ describe('Block Kit rendering of a Reply', () => {
     expect(mrkdwn).not.toContain('<!channel>');
     expect(renderReply({ ...base(), headline: '<!here>' }).text).toBe('Licence required: &lt;!here&gt;');
     expect(text).not.toContain('<');
+  });
+});
+
+describe('the compact reply shape in Slack', () => {
+  const needInfo: RenderableReply = {
+    ...base(),
+    verdict: 'need_info',
+    headline: 'I need a little more information to answer about NdFeB magnets.',
+    reasons: [
+      'Announcement 2025 No. 18 (medium and heavy rare earths) may apply, depending on facts not yet known.',
+      'Announcement 2025 No. 57 (Ho, Er, Tm, Eu, Yb items) may apply, but its status on 2026-11-30 is unknown: a compliance officer must decide.',
+      'Announcement 2025 No. 61 §1(3) may apply, but its status on 2026-11-30 is unknown: a compliance officer must decide.',
+    ],
+    followUps: [{ fact: 'item.elements', question: 'Which rare earths does it contain?', choices: ['It contains dysprosium', 'It contains terbium', 'It is SmCo', 'No Dy or Tb'] }],
+    nextSteps: ['The exporter in China applies to MOFCOM for a dual-use export licence.'],
+    missing: ['rare earths contained', 'shipped from China'],
+    citations: [{ source: 'CN-ANN-2025-18', article: '1C902-1C908' }, { source: 'CN-ANN-2025-57' }, { source: 'CN-ANN-2025-61' }],
+    readAs: { text: 'I read this as: NdFeB magnet, loose, to Germany.', corrections: [{ label: 'They are built into a product' }] },
+  };
+  const licence: RenderableReply = {
+    ...base(),
+    reasons: ['The item is listed in No. 18.', 'A second reason.', 'A third reason.'],
+    nextSteps: ['Apply to MOFCOM.', 'Allow 45 working days.', 'Apply to MOFCOM.'],
+    citations: [{ source: 'CN-ANN-2025-18', article: '1C902-1C908', url: 'https://www.mofcom.gov.cn/18.html' }, { source: 'CN-DUR-2024' }],
+  };
+  const opts = { ref: 't:C1:1700000000.000100', turnId: 'Ev1', shareable: true };
+  const bullets = (bs: Block[]) => bs.filter((b) => b.type === 'section' && b.text?.text.startsWith('• ')).map((b) => (b.type === 'section' ? b.text?.text : ''));
+
+  it('a need_info answer is at most 10 blocks: header, headline, reading, one reason, the question with its choices, the source, buttons, disclaimer', () => {
+    const { blocks } = renderReply(needInfo, opts);
+    expect(blocks.map((b) => b.type)).toEqual(['header', 'section', 'context', 'actions', 'section', 'section', 'actions', 'context', 'actions', 'context']);
+    expect(blocks[0]).toMatchObject({ text: { text: ':grey_question: More information needed — Answer the question below' } });
+    expect(bullets(blocks)).toEqual(['• Announcement 2025 No. 18 (medium and heavy rare earths) may apply, depending on facts not yet known.']);
+    const all = JSON.stringify(blocks);
+    expect(all).not.toContain('No. 57');
+    expect(all).not.toContain('MOFCOM for a dual-use');
+    expect(all).toContain('Source: *CN-ANN-2025-18 1C902-1C908*');
+    for (const { kind, t } of textsOf(blocks)) expect(t.text.length).toBeLessThanOrEqual(kind === 'header' ? LIMITS.headerText : kind === 'button' ? LIMITS.buttonText : 300);
+  });
+
+  it('a licence_required answer shows two reasons and the primary source; Details holds the rest, next steps once each and every source', () => {
+    const { blocks } = renderReply(licence, opts);
+    expect(blocks.length).toBeLessThanOrEqual(8);
+    expect(bullets(blocks)).toEqual(['• The item is listed in No. 18.\n• A second reason.']);
+    expect(JSON.stringify(blocks)).not.toContain('Next steps');
+    const buttons = blocks.flatMap((b) => (b.type === 'actions' ? b.elements.map((e) => ('action_id' in e ? e.action_id : '')) : []));
+    expect(buttons).toEqual(['escalate', 'reply_details', 'feedback_helpful', 'feedback_not_helpful', 'share_in_channel']);
+
+    const details = JSON.stringify(renderDetails(licence).blocks);
+    expect(details).toContain('A third reason.');
+    expect(details.match(/Apply to MOFCOM\./g)).toHaveLength(1);
+    expect(details).toContain('Allow 45 working days.');
+    expect(details).toContain('CN-DUR-2024');
+    expect(JSON.stringify(renderDetails(needInfo).blocks)).not.toContain('Next steps');
+    expect(JSON.stringify(renderDetails(needInfo).blocks)).toContain('rare earths contained');
+  });
+
+  it('licence required and prohibited differ in emoji and words', () => {
+    const header = (r: RenderableReply) => renderReply(r).blocks.find((b) => b.type === 'header');
+    expect(header(licence)).toMatchObject({ text: { text: ':page_facing_up: Licence required — Ship only with a MOFCOM licence' } });
+    expect(header({ ...licence, verdict: 'prohibited' })).toMatchObject({ text: { text: ':no_entry: Prohibited — Do not ship' } });
   });
 });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Reply } from '../../../src/contracts/reply.js';
 import type { CaseView } from '../../../src/cases/case-view.js';
 import { renderCaseCard } from '../../../src/channels/teams/render-case-card.js';
-import { renderReplyCard } from '../../../src/channels/teams/render-card.js';
+import { DETAILS_ID, renderReplyCard } from '../../../src/channels/teams/render-card.js';
 import { renderDecisionCard } from '../../../src/channels/teams/render-decision-card.js';
 import { cardActions, cardText } from './harness.js';
 
@@ -47,6 +47,65 @@ function caseView(overrides: Partial<CaseView> = {}): CaseView {
   };
 }
 
+describe('reply card: the compact shape', () => {
+  const needInfo = reply({
+    verdict: 'need_info',
+    headline: 'I need a little more information to answer about NdFeB magnets.',
+    reasons: [
+      'Announcement 2025 No. 18 may apply, depending on facts not yet known.',
+      'Announcement 2025 No. 57 may apply, but its status on 2026-11-30 is unknown: a compliance officer must decide.',
+    ],
+    followUps: [{ fact: 'item.elements', question: 'Which rare earths does it contain?', choices: ['It contains dysprosium', 'It contains terbium', 'It is SmCo', 'No Dy or Tb'] }],
+    nextSteps: ['Apply to MOFCOM.'],
+    missing: ['rare earths contained'],
+  });
+  const shown = (c: ReturnType<typeof renderReplyCard>) => {
+    const body = c.body as Record<string, unknown>[];
+    return body.filter((e) => e.id !== DETAILS_ID);
+  };
+  const hidden = (c: ReturnType<typeof renderReplyCard>) => (c.body as Record<string, unknown>[]).find((e) => e.id === DETAILS_ID);
+
+  it('a need_info card shows at most 9 body elements: band, reading, one reason, the question, the source, the Details toggle, the disclaimer', () => {
+    const c = renderReplyCard(needInfo);
+    expect(shown(c).length).toBeLessThanOrEqual(9);
+    const glance = cardText({ body: shown(c) });
+    expect(glance).toContain('❓ MORE INFORMATION NEEDED — Answer the question below');
+    expect(glance).toContain('Announcement 2025 No. 18 may apply');
+    expect(glance).not.toContain('No. 57');
+    expect(glance).toContain('Which rare earths does it contain?');
+    expect(glance).toContain('Source: [CN-ANN-2025-18 art. 1');
+    for (const t of glance.split('\n')) expect(t.length).toBeLessThanOrEqual(2_000);
+    // The rest is in a container the Details toggle shows; a question still open lists no next steps.
+    expect(hidden(c)).toMatchObject({ type: 'Container', isVisible: false });
+    const more = cardText(hidden(c));
+    expect(more).toContain('No. 57');
+    expect(more).toContain('rare earths contained');
+    expect(more).not.toContain('Apply to MOFCOM.');
+    expect(cardActions(c)).toContainEqual({ type: 'Action.ToggleVisibility', title: 'Details', targetElements: [DETAILS_ID] });
+    expect((c.actions as unknown[]).length).toBeLessThanOrEqual(6);
+  });
+
+  it('a licence_required card shows two reasons and the primary source; next steps, once each, and every source are behind Details', () => {
+    const c = renderReplyCard(reply({ reasons: ['First.', 'Second.', 'Third.'], nextSteps: ['Apply to MOFCOM.', 'Apply to MOFCOM.', 'Wait.'] }));
+    const glance = cardText({ body: shown(c) });
+    expect(glance).toContain('📄 LICENCE REQUIRED — Ship only with a MOFCOM licence');
+    expect(glance).toContain('• First.');
+    expect(glance).toContain('• Second.');
+    expect(glance).not.toContain('Third.');
+    expect(glance).not.toContain('Apply to MOFCOM.');
+    expect(glance).not.toContain('CN-DUAL-USE-REG');
+    const more = cardText(hidden(c));
+    expect(more.match(/Apply to MOFCOM\./g)).toHaveLength(1);
+    expect(more).toContain('CN-DUAL-USE-REG art. 17');
+    expect(more).toContain('Third.');
+  });
+
+  it('licence required and prohibited differ in emoji and words', () => {
+    expect(cardText(renderReplyCard(reply({ verdict: 'prohibited' })))).toContain('⛔ PROHIBITED — Do not ship');
+    expect(cardText(renderReplyCard(reply()))).not.toContain('⛔');
+  });
+});
+
 describe('reply card', () => {
   it('is an Adaptive Card 1.5 with the verdict, headline, reasons, next steps and disclaimer', () => {
     const card = renderReplyCard(reply());
@@ -72,7 +131,7 @@ describe('reply card', () => {
       followUps: [{ fact: 'destination', question: 'Where does it go?', choices: ['Germany', 'United States'] }],
     }));
     expect(cardText(card)).toContain('Where does it go?');
-    expect(cardActions(card)).toEqual([
+    expect(cardActions(card).filter((a) => a.type === 'Action.Submit')).toEqual([
       { type: 'Action.Submit', title: 'Germany', data: { action: 'followup', text: 'Germany' } },
       { type: 'Action.Submit', title: 'United States', data: { action: 'followup', text: 'United States' } },
       { type: 'Action.Submit', title: 'Ask a compliance officer', data: { action: 'escalate' } },
@@ -100,7 +159,7 @@ describe('reply card', () => {
 
   it('does not offer Escalate for a question already with compliance', () => {
     const card = renderReplyCard(reply({ verdict: 'escalate', escalation: { state: 'opened', caseId: 'C-000001' } }));
-    expect(cardActions(card)).toHaveLength(0);
+    expect(cardActions(card).filter((a) => a.type === 'Action.Submit')).toHaveLength(0);
     expect(cardText(card)).toContain('Case C-000001 is with the compliance team.');
   });
 

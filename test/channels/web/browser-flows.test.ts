@@ -77,7 +77,7 @@ describe('listed parties on the Sources page and in the console', () => {
 });
 
 describe('web chat in a browser', () => {
-  test('asking a question shows the verdict card with reasons, a citation link, next steps and the disclaimer', async () => {
+  test('asking a question shows the verdict card with reasons, the primary source link, next steps in the details and the disclaimer', async () => {
     await page.goto(server.url);
     await ask(page, 'Do sintered NdFeB magnets with 5% dysprosium shipped from Ningbo to Germany need an export licence?');
     const card = lastReply(page);
@@ -86,7 +86,10 @@ describe('web chat in a browser', () => {
     expect(await card.locator('.reasons li').count()).toBeGreaterThan(0);
     expect(await card.locator('.next-steps li').count()).toBeGreaterThan(0);
     await expect.poll(textOf(card.locator('.disclaimer'))).toContain('Not legal advice');
-    const citation = card.locator('.citations a').first();
+    // The primary source is at a glance; every source is in the collapsed details.
+    expect(await card.locator('.reply-details').getAttribute('open')).toBeNull();
+    expect(await card.locator('.citations a').count()).toBeGreaterThan(0);
+    const citation = card.locator('.primary-source a').first();
     expect(await citation.getAttribute('href')).toBe('/sources#CN-ANN-2025-18');
     await screenshot(page, 'web-chat-verdict');
     await citation.click();

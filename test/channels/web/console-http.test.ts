@@ -187,3 +187,39 @@ describe('rules browser', () => {
     expect(await res.text()).toContain('Status on 2026-03-02');
   });
 });
+
+describe('console alerts', () => {
+  test('one line per alert with the full text behind a disclosure; acknowledging takes it off the list', async () => {
+    const long = 'Rule no57-items: its suspension by CN-ANN-2025-70 ended on 2026-11-10. The rules data records nothing about what followed, so answers escalate until compliance records its status.';
+    server.app.stores.web.alerts.add('status:no57-items', long, new Date('2026-03-02T08:00:00Z'));
+    server.app.stores.web.alerts.add('unclaimed:C-000009', 'Case C-000009 has waited a day.', new Date('2026-03-02T09:00:00Z'));
+    const csrf = await officer.csrf('/console');
+    const before = await (await officer.get('/console')).text();
+    expect(before).toContain('<h2 id="alerts-heading">Alerts <span class="count">(2)</span></h2>');
+    expect(before).toContain('<details class="alert-line"><summary><time datetime="2026-03-02T08:00:00.000Z">2026-03-02 08:00 UTC</time> <span id="alert-1">Rule no57-items: its suspension by CN-ANN-2025-70 ended on 2026-11-10.</span></summary>');
+    expect(before).toContain(`<p>${long}</p>`);
+    expect(before).toContain('<p class="alert-line"><time datetime="2026-03-02T09:00:00.000Z">2026-03-02 09:00 UTC</time> <span id="alert-0">Case C-000009 has waited a day.</span></p>');
+
+    const ack = await officer.postForm('/console/alerts/ack', { csrf, key: 'status:no57-items' });
+    expect(ack.status).toBe(303);
+    const after = await (await officer.get('/console')).text();
+    expect(after).toContain('Alerts <span class="count">(1)</span>');
+    expect(after).not.toContain('Rule no57-items');
+    expect(after).toContain('<p class="hint">1 acknowledged.</p>');
+
+    // Without the session's CSRF token nothing is acknowledged.
+    const forged = await officer.postForm('/console/alerts/ack', { csrf: 'wrong', key: 'unclaimed:C-000009' });
+    expect(forged.status).toBe(403);
+    expect(await (await officer.get('/console')).text()).toContain('Case C-000009 has waited a day.');
+  });
+});
+
+describe('audit log as labelled fields', () => {
+  test('the audit page shows each record\'s details as fields, not JSON', async () => {
+    await escalate();
+    const page = await (await officer.get('/console/audit')).text();
+    expect(page).toContain('<dl class="fields">');
+    expect(page).toContain('<dt>Case</dt><dd>C-000001</dd>');
+    expect(page).not.toContain('class="payload"');
+  });
+});

@@ -27,15 +27,56 @@ function reply(overrides: Partial<Reply> = {}): Reply {
 }
 
 describe('renderReply', () => {
-  test('shows the headline, verdict badge, reasons, next steps, citations and disclaimer of the reply', () => {
+  test('shows the badge with icon and words, the headline, the deciding reason and the primary source at a glance; next steps and every source in the details', () => {
     const out = renderReply(reply(), ctx).value;
-    expect(out).toContain('<span class="badge badge-license_required">Licence required</span>');
+    expect(out).toMatch(/<span class="badge badge-license_required"><svg class="icon"[^>]*aria-hidden="true"[^>]*>.*<\/svg><span class="badge-label">Licence required<\/span><\/span> <span class="badge-action">Ship only with a MOFCOM licence<\/span>/);
     expect(out).toContain('<h3 id="reply-7" class="headline">Licence required: exporting dysprosium magnets');
-    expect(out).toContain('<li>The item is listed in Announcement 2025 No. 18.</li>');
-    expect(out).toContain('<li>Apply to MOFCOM for a dual-use export licence.</li>');
-    expect(out).toContain('<a href="/sources#CN-ANN-2025-18">CN-ANN-2025-18 1C902-1C908</a>: Announcement 2025 No. 18');
-    expect(out).toContain('<a href="https://www.mofcom.gov.cn/61.html" rel="noopener noreferrer" target="_blank">official text');
+    expect(out).toContain('<ul class="reasons key-reasons"><li>The item is listed in Announcement 2025 No. 18.</li></ul>');
+    expect(out).toContain('<p class="primary-source"><span class="label">Source:</span> <a href="/sources#CN-ANN-2025-18">CN-ANN-2025-18 1C902-1C908</a>: Announcement 2025 No. 18</p>');
+    const details = out.slice(out.indexOf('<details class="reply-details">'));
+    expect(details).toContain('<summary>Details<span class="summary-parts">: next steps, 2 sources</span></summary>');
+    expect(details).toContain('<li>Apply to MOFCOM for a dual-use export licence.</li>');
+    expect(details).toContain('<a href="https://www.mofcom.gov.cn/61.html" rel="noopener noreferrer" target="_blank">official text');
+    expect(out.indexOf('class="next-steps"')).toBeGreaterThan(out.indexOf('<details class="reply-details">'));
     expect(out).toContain('<p class="disclaimer">Not legal advice.');
+  });
+
+  test('licence required and prohibited differ in icon and words', () => {
+    const licence = renderReply(reply(), ctx).value;
+    const banned = renderReply(reply({ verdict: 'prohibited' }), ctx).value;
+    const icon = (s: string) => s.match(/<svg class="icon"[^>]*>(.*?)<\/svg>/)?.[1];
+    expect(icon(licence)).toBeDefined();
+    expect(icon(banned)).not.toBe(icon(licence));
+    expect(banned).toContain('<span class="badge-label">Prohibited</span></span> <span class="badge-action">Do not ship</span>');
+  });
+
+  test('a question still open shows only its deciding reason and the question; the rest and the facts still needed are in the details, with no next steps', () => {
+    const out = renderReply(reply({
+      verdict: 'need_info',
+      reasons: ['No. 18 may apply.', 'No. 57 may apply, but its status is unknown.'],
+      nextSteps: ['Apply to MOFCOM for a dual-use export licence.'],
+      missing: ['rare earths contained'],
+      followUps: [{ fact: 'item.elements', question: 'Which rare earths does it contain?', choices: ['It contains dysprosium'] }],
+    }), ctx).value;
+    const glance = out.slice(0, out.indexOf('<details class="reply-details">'));
+    expect(glance).toContain('<li>No. 18 may apply.</li>');
+    expect(glance).not.toContain('No. 57');
+    expect(glance).toContain('<p id="follow-up-7-0" class="question">Which rare earths does it contain?</p>');
+    expect(out).toContain('<ul class="reasons more-reasons"><li>No. 57 may apply, but its status is unknown.</li></ul>');
+    expect(out).toContain('<p class="missing">Still needed: rare earths contained.</p>');
+    expect(out).not.toContain('Apply to MOFCOM');
+  });
+
+  test('once the conversation has moved on, the card\'s buttons are disabled and the one sent is marked', () => {
+    const out = renderReply(reply({
+      verdict: 'need_info',
+      followUps: [{ fact: 'item.elements', question: 'Which?', choices: ['It contains dysprosium', 'No Dy or Tb'] }],
+    }), { ...ctx, answeredWith: 'It contains dysprosium' }).value;
+    expect(out).toContain('<article class="card reply verdict-need_info answered"');
+    expect(out).toContain('<button type="submit" name="text" value="It contains dysprosium" class="chosen" disabled>It contains dysprosium<span class="visually-hidden"> (sent)</span></button>');
+    expect(out).toContain('<button type="submit" name="text" value="No Dy or Tb" disabled>No Dy or Tb</button>');
+    expect(out).toContain('class="secondary" disabled>Talk to compliance</button>');
+    expect(out).not.toContain('Or type your answer below.');
   });
 
   test("turns a follow-up's choices into submit buttons that send the choice as the next turn", () => {
@@ -60,7 +101,7 @@ describe('renderReply', () => {
       },
     }), ctx).value;
     expect(out.indexOf('class="read-as"')).toBeGreaterThan(out.indexOf('class="headline"'));
-    expect(out.indexOf('class="read-as"')).toBeLessThan(out.indexOf('class="reasons"'));
+    expect(out.indexOf('class="read-as"')).toBeLessThan(out.indexOf('class="reasons key-reasons"'));
     expect(out).toContain('<p id="read-as-7" class="read-as-text">I read this as: NdFeB magnet, containing dysprosium, from China, to Germany.</p>');
     expect(out).toContain('<form method="post" action="/chat" class="choices corrections" data-chat-send>');
     expect(out).toContain('<input type="hidden" name="csrf" value="tok-123">');

@@ -26,10 +26,25 @@
     if (added) added.scrollIntoView({ block: 'nearest' });
   }
 
+  /** The earlier answers' buttons answer questions no longer open: disable them, marking the one just sent. */
+  function spend(sent) {
+    const key = sent.trim().toLowerCase();
+    for (const card of log.querySelectorAll('.reply:not(.answered)')) {
+      card.classList.add('answered');
+      for (const b of card.querySelectorAll('button')) {
+        if (!(b instanceof HTMLButtonElement)) continue;
+        b.disabled = true;
+        if (b.value.trim().toLowerCase() === key && b.closest('.choices')) b.classList.add('chosen');
+      }
+      for (const hint of card.querySelectorAll('.follow-up .hint')) hint.remove();
+    }
+  }
+
   function setBusy(value) {
     busy = value;
     for (const b of document.querySelectorAll('form[data-chat-send] button')) {
-      if (b instanceof HTMLButtonElement) b.disabled = value;
+      // Buttons of answers the conversation has moved past stay disabled (the server renders them so too).
+      if (b instanceof HTMLButtonElement && !b.closest('.reply.answered')) b.disabled = value;
     }
     status.textContent = value ? 'Asking Lodestone…' : '';
   }
@@ -57,6 +72,7 @@
         status.textContent = body.message || `The question could not be sent (HTTP ${res.status}).`;
         return false;
       }
+      spend(text);
       append(body.html);
       setBusy(false);
       return true;

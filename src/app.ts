@@ -93,7 +93,7 @@ export function createApp(options: AppOptions): ComposedApp {
           const alerted = cases.checkRulesHorizon(ruleSet, day);
           // One line for the whole check: the alerts themselves go to the compliance channels, not the log.
           if (alerted.length > 0) {
-            logger.child({ concern: 'rules' }).warn(
+            logger.child({ component: 'rules' }).warn(
               { day, rules: alerted },
               `rules: ${alerted.length} ${alerted.length === 1 ? 'rule has' : 'rules have'} an unknown status today (a suspension ended and rules/ record nothing after); answers on them escalate; the compliance channels were alerted`,
             );

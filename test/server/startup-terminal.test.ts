@@ -81,9 +81,9 @@ describe('not on a terminal', () => {
       await server.lineWith(`"key":"horizon:${unknownRules.at(-1)?.rule.id ?? ''}:${today}"`);
     }
     const run = await server.stop();
-    const logs = run.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { level: number; msg: string; concern?: string; channel?: string });
+    const logs = run.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { level: number; msg: string; component?: string; channel?: string });
     expect(run.stdout).not.toContain('Lodestone is running.');
-    const horizon = logs.filter((l) => l.concern === 'rules');
+    const horizon = logs.filter((l) => l.component === 'rules');
     expect(horizon.map((l) => l.msg)).toEqual(unknown > 0 ? [expect.stringMatching(new RegExp(`^rules: ${unknown} rules? ha(s|ve) an unknown status today`))] : []);
     const teamsAlerts = logs.filter((l) => l.level >= 40 && l.channel === 'teams' && l.msg.includes('alerts'));
     expect(teamsAlerts).toHaveLength(unknown > 0 ? 1 : 0);

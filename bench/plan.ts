@@ -1,5 +1,5 @@
 /**
- * How much `npm run bench` measures. The default is a quick pass over every section (under a minute on 2 idle
+ * How much `npm run bench` measures. The default is a quick pass over every section (sized for under a minute on 2 idle
  * cores): fewer turns, shorter loads, a smaller BOM, and no logistic regression, whose training alone takes about
  * six minutes. `--full` measures what the README quotes: 12,000 turns, 6 s loads, the 20,000-line BOM, and the
  * logistic-regression comparison. `--only NAME` runs one section.

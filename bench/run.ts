@@ -73,7 +73,7 @@ try {
   process.exit(2);
 }
 const started = performance.now();
-progress(`${plan.full ? 'full run (the README\'s figures, with logistic regression: several minutes)' : 'quick run (under a minute; --full for the README\'s figures)'}: ${plan.sections.join(', ')}`);
+progress(`${plan.full ? 'full run (the README\'s figures, with logistic regression: several minutes)' : 'quick run (sized for under a minute on an idle machine; --full for the README\'s figures)'}: ${plan.sections.join(', ')}`);
 for (const [i, name] of plan.sections.entries()) {
   const [what, run] = section(name, plan);
   progress(`[${i + 1}/${plan.sections.length}] ${name}: ${what}`);

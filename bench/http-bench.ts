@@ -15,7 +15,6 @@ import autocannon from 'autocannon';
 import { BENCH_CONVERSATIONS } from './questions.js';
 import type { ServerStats } from './http-server.js';
 
-const DURATION_S = 6;
 const SESSIONS = 100;
 const QUESTIONS = BENCH_CONVERSATIONS.flat();
 
@@ -64,10 +63,10 @@ async function openSession(url: string): Promise<Session> {
   return { cookie, csrf: body.csrfToken };
 }
 
-function chatLoad(url: string, sessions: readonly Session[], connections: number): Promise<autocannon.Result> {
+function chatLoad(url: string, sessions: readonly Session[], connections: number, durationS: number): Promise<autocannon.Result> {
   let n = 0;
   return autocannon({
-    url, connections, duration: DURATION_S,
+    url, connections, duration: durationS,
     requests: [{
       method: 'POST', path: '/api/chat/messages',
       setupRequest: (req) => {
@@ -83,9 +82,9 @@ function chatLoad(url: string, sessions: readonly Session[], connections: number
   });
 }
 
-function bareLoad(url: string, connections: number): Promise<autocannon.Result> {
+function bareLoad(url: string, connections: number, durationS: number): Promise<autocannon.Result> {
   return autocannon({
-    url, connections, duration: DURATION_S,
+    url, connections, duration: durationS,
     requests: [{ method: 'POST', path: '/bare', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: QUESTIONS[0] }) }],
   });
 }
@@ -97,21 +96,22 @@ function stop(server: Server): Promise<void> {
   });
 }
 
-export async function benchHttp(): Promise<Record<string, number>> {
+/** `durationS`: each load's length; 6 s for the README's figures, 1 s for the quick pass. */
+export async function benchHttp(durationS = 6): Promise<Record<string, number>> {
   const dir = mkdtempSync(join(tmpdir(), 'lodestone-http-bench-'));
   const out: Record<string, number> = {};
   try {
     const lode = await startServer('lodestone', dir);
     const sessions = await Promise.all(Array.from({ length: SESSIONS }, () => openSession(lode.url)));
     // Warm-up: JIT, the statement caches and the page cache, not counted.
-    await chatLoad(lode.url, sessions, 10).then(() => undefined);
+    await chatLoad(lode.url, sessions, 10, durationS).then(() => undefined);
     // The database as the warm-up left it, so each load's growth is its own.
     let before = (await measure(lode, async () => undefined)).stats;
     for (const c of [10, 50, 200]) {
-      const { result, stats } = await measure(lode, () => chatLoad(lode.url, sessions, c));
+      const { result, stats } = await measure(lode, () => chatLoad(lode.url, sessions, c, durationS));
       const turns = stats.turns - before.turns;
       const cases = stats.cases - before.cases;
-      out[`web${c}TurnsPerSec`] = result['2xx'] / DURATION_S;
+      out[`web${c}TurnsPerSec`] = result['2xx'] / durationS;
       out[`web${c}P50Ms`] = result.latency.p50;
       out[`web${c}P99Ms`] = result.latency.p99;
       out[`web${c}EventLoopLagP99Ms`] = stats.lagP99Ms;
@@ -136,10 +136,10 @@ export async function benchHttp(): Promise<Record<string, number>> {
     await stop(lode);
 
     const bare = await startServer('bare', dir);
-    await bareLoad(bare.url, 10);
+    await bareLoad(bare.url, 10, durationS);
     for (const c of [10, 50, 200]) {
-      const { result } = await measure(bare, () => bareLoad(bare.url, c));
-      out[`bareExpress${c}ReqPerSec`] = result['2xx'] / DURATION_S;
+      const { result } = await measure(bare, () => bareLoad(bare.url, c, durationS));
+      out[`bareExpress${c}ReqPerSec`] = result['2xx'] / durationS;
       out[`bareExpress${c}P99Ms`] = result.latency.p99;
     }
     await stop(bare);

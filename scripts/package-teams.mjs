@@ -3,7 +3,8 @@
 //
 //   MICROSOFT_APP_ID       the bot's app id: becomes bots[0].botId and, unless TEAMS_APP_ID is set, the app id
 //   TEAMS_APP_ID           the Teams app id, when it differs from the bot's
-//   LODESTONE_PUBLIC_HOST  the host Lodestone is served on, for validDomains (e.g. lodestone.acme.com)
+//   LODESTONE_PUBLIC_HOST  the host Lodestone is served on (e.g. lodestone.acme.com): validDomains, and the website,
+//                          privacy and terms links (https://HOST/, /privacy, /terms, which Lodestone serves)
 //   --out FILE             where to write the zip (default dist/teams/lodestone-teams.zip)
 //
 // The manifest's version is taken from package.json, so each release is a new app version for Teams.
@@ -99,7 +100,11 @@ function main(argv, env) {
   if (appId) manifest.id = appId;
   if (botId) for (const bot of manifest.bots ?? []) bot.botId = botId;
   const host = env.LODESTONE_PUBLIC_HOST?.trim();
-  if (host) manifest.validDomains = [host];
+  if (host) {
+    manifest.validDomains = [host];
+    // The pages Teams shows before an install, served by Lodestone itself (src/http/legal-pages.ts).
+    manifest.developer = { ...manifest.developer, websiteUrl: `https://${host}/`, privacyUrl: `https://${host}/privacy`, termsOfUseUrl: `https://${host}/terms` };
+  }
 
   const icons = Object.entries(ICONS).map(([name, size]) => {
     const data = readFileSync(join(source, name));

@@ -98,7 +98,19 @@ export function createApp(options: AppOptions): ComposedApp {
         onError: (err, ctx) => logger.warn({ err, ...ctx }, 'outbox delivery failed; will retry'),
       });
       dispatcher.start(1_000);
-      const horizon = scheduleRulesHorizon(cases, () => rules, clock);
+      const horizon = scheduleRulesHorizon({
+        checkRulesHorizon(ruleSet, day) {
+          const alerted = cases.checkRulesHorizon(ruleSet, day);
+          // One line for the whole check: the alerts themselves go to the compliance channels, not the log.
+          if (alerted.length > 0) {
+            logger.child({ component: 'rules' }).warn(
+              { day, rules: alerted },
+              `rules: ${alerted.length} ${alerted.length === 1 ? 'rule has' : 'rules have'} an unknown status today (a suspension ended and rules/ record nothing after); answers on them escalate; the compliance channels were alerted`,
+            );
+          }
+          return alerted;
+        },
+      }, () => rules, clock);
       void horizon.start();
       stops.push(() => horizon.stop());
       // Retention: question text older than RETENTION_DAYS is redacted once a day; the audit chain still verifies.

@@ -4,6 +4,7 @@
  */
 import proxyAddr from 'proxy-addr';
 import { z } from 'zod';
+import { LOG_FORMATS } from './core/logger.js';
 
 const csv = z
   .string()
@@ -80,6 +81,8 @@ export const ConfigSchema = z
     /** PostgreSQL cancels any one statement that runs longer than this. */
     DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** `json` (one object a line) or `pretty` (for people); unset: pretty on a terminal, JSON otherwise. */
+    LOG_FORMAT: z.preprocess(blankAsUnset, z.enum(LOG_FORMATS).optional()),
     /** Officers' platform user IDs, comma-separated, per channel. */
     OFFICERS_SLACK: csv,
     OFFICERS_TEAMS: csv,

@@ -9,6 +9,10 @@ import { createApp, type App } from './app.js';
 import type { ChannelModule } from './channels/channel-module.js';
 import { loadConfig } from './config.js';
 import { describeDotEnv, loadDotEnv } from './core/dotenv.js';
+import { isoDay } from './core/clock.js';
+import { chooseLogFormat, createLogger } from './core/logger.js';
+import { rulesWithUnknownStatus } from './cases/rules-horizon.js';
+import { startupSummary } from './startup-summary.js';
 import { listen } from './listen.js';
 import { createHttpApp } from './server.js';
 import { createChannels } from './channels/create-channels.js';
@@ -22,7 +26,8 @@ async function main(): Promise<void> {
       poolMax: config.DATABASE_POOL_MAX, statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
     });
   }
-  const app = createApp({ config });
+  const logFormat = chooseLogFormat(config.LOG_FORMAT, process.stdout.isTTY === true);
+  const app = createApp({ config, logger: createLogger(config.LOG_LEVEL, logFormat) });
   if (dotenv) app.logger.info(describeDotEnv(dotenv));
   let channels: ChannelModule[] = [];
   let server: Server;
@@ -40,6 +45,12 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
   app.logger.info({ rulesVersion: app.rules.version, channels: channels.map((c) => c.name) }, `Lodestone is listening on http://${host}:${port}/ (web chat), http://${host}:${port}/console (compliance console)`);
+  if (logFormat === 'pretty') {
+    process.stdout.write(startupSummary({
+      baseUrl: `http://${host}:${port}`, rulesVersion: app.rules.version, channels: channels.map((c) => c.name), config,
+      unknownRules: rulesWithUnknownStatus(app.rules.rules, isoDay(app.clock.now())).length,
+    }));
+  }
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -2,13 +2,15 @@
  * The one HTTP server (Express 5): health, metrics, and the routers of the enabled channels. Each channel mounts
  * its own paths (`/slack/events`, `/api/messages`, `/`, `/console`) and parses its own bodies, because Slack's
  * signature check needs the raw body. Before any route: the Host check (DNS rebinding) and the limit on failed
- * attempts at the console token. `/healthz` says only that the server and its database are up; `/metrics` is guarded like the console.
+ * attempts at the console token. `/healthz` says only that the server and its database are up; `/metrics` is guarded like
+ * the console; `/privacy` and `/terms` (the Teams manifest's links) are public.
  */
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { App } from './app.js';
 import type { ChannelModule } from './channels/channel-module.js';
 import { failedAuthLimit } from './http/failed-auth-limit.js';
 import { hostCheck } from './http/host-check.js';
+import { legalPagesRouter } from './http/legal-pages.js';
 import { metricsAuth } from './http/metrics-auth.js';
 
 export function createHttpApp(app: App, channels: readonly ChannelModule[]): Express {
@@ -34,6 +36,8 @@ export function createHttpApp(app: App, channels: readonly ChannelModule[]): Exp
   http.get('/metrics', metricsAuth(app.config), async (_req, res) => {
     res.type(app.metrics.registry.contentType).send(await app.metrics.registry.metrics());
   });
+  // The Teams manifest links to these; whatever channels run, they say what this deployment keeps.
+  http.use(legalPagesRouter(app.config));
   for (const c of channels) if (c.router) http.use(c.router);
   http.use((_req, res) => {
     res.status(404).json({ error: 'not_found' });

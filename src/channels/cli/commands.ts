@@ -4,6 +4,7 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { defaultAnchorPath, type AnchorCheck } from '../../cases/audit-anchor.js';
@@ -135,6 +136,11 @@ export function evalCommand(paths: readonly string[], opts: { json?: boolean; ve
 
 const DecideFactsSchema = FactsSchema;
 
+/** One zod issue as `path: message` (zod 4's messages name unknown keys and the allowed values). */
+function describeIssue(issue: z.core.$ZodIssue): string {
+  return `${issue.path.map(String).join('.') || 'facts'}: ${issue.message}`;
+}
+
 export function decideCommand(opts: { facts?: string; asOf?: string; json?: boolean }, out: Out, stdin: () => string): number {
   if (!opts.facts) throw new CliError('decide needs --facts FILE (or --facts - for standard input)');
   let text: string;
@@ -151,10 +157,11 @@ export function decideCommand(opts: { facts?: string; asOf?: string; json?: bool
   }
   const parsed = DecideFactsSchema.safeParse(json);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const path = issue?.path.join('.') || 'facts';
-    const keys = issue && 'keys' in issue ? ` ${(issue.keys as string[]).join(', ')}` : '';
-    throw new CliError(`decide: ${path}: ${issue?.message ?? 'invalid'}${keys}`);
+    // Every problem at once: fixing a facts file one error per run is slow.
+    const problems = parsed.error.issues.map(describeIssue);
+    throw new CliError(problems.length === 1
+      ? `decide: ${problems[0] ?? ''}`
+      : `decide: ${problems.length} problems in the facts (lodestone schema facts prints the schema):\n${problems.map((p) => `  ${p}`).join('\n')}`);
   }
   const asOf = asOfOption(opts.asOf) ?? parsed.data.asOf ?? isoDay(new Date());
   const decision = evaluate(loadRules(), parsed.data, asOf);
@@ -269,26 +276,45 @@ export function auditCommand(sub: string | undefined, opts: { from?: string; to?
   }
 }
 
-export async function chatCommand(opts: { asOf?: string; audit?: boolean }, out: Out): Promise<number> {
+/** Words that end `chat`, besides the end of input (Ctrl-D). */
+const QUIT_WORDS = new Set(['quit', 'exit']);
+
+export interface ChatInput {
+  readonly input: Readable;
+  /** A person at a terminal: prompt, and let readline echo what they type. Otherwise each line read is echoed. */
+  readonly interactive: boolean;
+}
+
+export async function chatCommand(opts: { asOf?: string; audit?: boolean }, out: Out, chat: ChatInput): Promise<number> {
   const asOf = asOfOption(opts.asOf);
   const audit = opts.audit ?? false;
   const app = createCliApp({ asOf, audit });
-  const rl = createInterface({ input: process.stdin, output: process.stdout, prompt: 'you> ' });
+  const rl = chat.interactive
+    ? createInterface({ input: chat.input, output: process.stdout, prompt: 'you> ' })
+    : createInterface({ input: chat.input, terminal: false });
   const conversation = `chat-${process.pid}`;
   let n = 0;
-  out('Lodestone chat. Ask about China\'s rare-earth export controls; "new" starts a new question, Ctrl-D quits.');
-  rl.prompt();
+  out('Lodestone chat. Ask about China\'s rare-earth export controls; "new" starts a new question, "quit" (or Ctrl-D) ends.');
+  if (chat.interactive) rl.prompt();
   let conv = conversation;
-  for await (const line of rl) {
-    if (line.trim() === 'new') {
-      conv = `${conversation}-${++n}`;
-      out('(new conversation)');
-    } else if (line.trim()) {
-      const reply = await cliTurn(app, message(line, conv, ++n, asOf));
-      out(`${renderText(reply)}${unrecordedCase(reply, audit)}`);
+  try {
+    for await (const line of rl) {
+      const said = line.trim();
+      // Piped questions are echoed, so the transcript reads as a conversation and not as answers to nothing.
+      if (!chat.interactive && said) out(`you> ${said}`);
+      if (QUIT_WORDS.has(said.toLowerCase())) break;
+      if (said === 'new') {
+        conv = `${conversation}-${++n}`;
+        out('(new conversation)');
+      } else if (said) {
+        const reply = await cliTurn(app, message(line, conv, ++n, asOf));
+        out(`${renderText(reply)}${unrecordedCase(reply, audit)}`);
+      }
+      if (chat.interactive) rl.prompt();
     }
-    rl.prompt();
+  } finally {
+    rl.close();
+    await app.close();
   }
-  await app.close();
   return 0;
 }

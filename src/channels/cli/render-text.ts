@@ -41,7 +41,8 @@ export function replyJson(reply: Reply): Record<string, unknown> {
     followUps: reply.followUps,
     nextSteps: reply.nextSteps,
     escalation: reply.escalation,
-    fired: reply.fired.map((r) => ({ rule: r.ruleId, status: r.status, contributes: r.contributes, checks: r.checks })),
+    // The rules that fired exactly as `decide --json` prints them (the engine's RuleResult), so one reader reads both.
+    fired: reply.fired,
     rulesVersion: reply.rulesVersion,
     asOf: reply.asOf,
     readAs: reply.readAs ?? null,

@@ -27,6 +27,8 @@ export interface TeamsHumanChannelDeps {
 }
 
 export class TeamsHumanChannel implements HumanChannel {
+  private saidNoCompliance = false;
+
   constructor(private readonly deps: TeamsHumanChannelDeps) {}
 
   async postCase(c: CaseView): Promise<{ ref: string }> {
@@ -78,7 +80,12 @@ export class TeamsHumanChannel implements HumanChannel {
   async postAlert(text: string, key: string): Promise<void> {
     const to = this.deps.settings.complianceConversation();
     if (!to) {
-      this.deps.logger.warn({ key, text }, 'teams: no compliance conversation set; alert not posted in Teams');
+      // Said once: with Teams unused, every rules-horizon alert would otherwise repeat the same warning.
+      if (!this.saidNoCompliance) {
+        this.saidNoCompliance = true;
+        this.deps.logger.warn('teams: no compliance conversation, so alerts are not posted in Teams; an officer sets one by writing "@Lodestone use this channel for compliance" there');
+      }
+      this.deps.logger.debug({ key }, 'teams: alert not posted (no compliance conversation)');
       return;
     }
     await this.send(() => this.deps.port.send(to, { text }));

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../../src/channels/cli/run.js';
+import { FactsSchema, FORMS } from '../../../src/rules/facts.js';
 
 async function cli(argv: string[], stdin = ''): Promise<{ code: number; out: string[]; err: string[] }> {
   const out: string[] = [];
@@ -51,6 +52,19 @@ describe('lodestone decide', () => {
     expect(r.err).toEqual([expect.stringMatching(/^lodestone: decide: .*Unrecognized key.*colour/)]);
   });
 
+  it('reports every problem in the facts at once, one line each, not only the first', async () => {
+    const r = await cli(['decide', '--facts', file('{"item":{"form":"metall","colour":"red"},"shipFrom":"China","destination":"DE"}')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toHaveLength(1);
+    const lines = (r.err[0] ?? '').split('\n');
+    expect(lines[0]).toBe('lodestone: decide: 3 problems in the facts (lodestone schema facts prints the schema):');
+    expect(lines.slice(1)).toEqual([
+      expect.stringMatching(/^ {2}item\.form: Invalid option: expected one of "metal"\|/),
+      expect.stringMatching(/^ {2}item: Unrecognized key: "colour"$/),
+      '  shipFrom: a two-letter ISO country code',
+    ]);
+  });
+
   it('refuses an impossible date', async () => {
     const r = await cli(['decide', '--facts', file('{"shipFrom":"CN"}'), '--as-of', '2026-02-30']);
     expect(r.code).toBe(2);
@@ -67,6 +81,40 @@ describe('lodestone decide', () => {
     const r = await cli(['decide', '--fact', 'x']);
     expect(r.code).toBe(2);
     expect(r.err[0]).toMatch(/^lodestone: Unknown option '--fact'/);
+  });
+});
+
+describe('lodestone schema facts', () => {
+  it('prints a JSON Schema generated from the zod schema decide validates with', async () => {
+    const r = await cli(['schema', 'facts']);
+    expect(r.code).toBe(0);
+    const schema = JSON.parse(r.out.join('\n')) as { $schema: string; type: string; additionalProperties: boolean; properties: Record<string, { properties?: Record<string, { enum?: string[] }> }> };
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(schema.type).toBe('object');
+    expect(schema.additionalProperties).toBe(false);
+    expect(Object.keys(schema.properties)).toEqual(Object.keys(FactsSchema.shape));
+    expect(schema.properties.item?.properties?.form?.enum).toEqual([...FORMS]);
+  });
+
+  it('names the schemas it knows when asked for another', async () => {
+    const r = await cli(['schema', 'rules']);
+    expect(r.code).toBe(2);
+    expect(r.err).toEqual(['lodestone: schema needs one of: facts']);
+  });
+});
+
+describe('the rule trace', () => {
+  it('has the same field names in ask --json and decide --json', async () => {
+    const asked = await cli(['ask', '--as-of', '2026-03-01', '--json', 'Do sintered NdFeB magnets with 5% Dy shipped from Ningbo to Germany need a licence?']);
+    const reply = JSON.parse(asked.out[0] ?? '{}') as { verdict: string; fired: Record<string, unknown>[]; facts: unknown };
+    expect(reply.verdict).toBe('license_required');
+    const decided = await cli(['decide', '--facts', '-', '--as-of', '2026-03-01', '--json'], JSON.stringify(reply.facts));
+    const decision = JSON.parse(decided.out[0] ?? '{}') as { verdict: string; fired: Record<string, unknown>[] };
+    expect(decision.verdict).toBe('license_required');
+    const fields = (rules: Record<string, unknown>[]) => rules.map((f) => Object.keys(f).sort());
+    expect(reply.fired.length).toBeGreaterThan(0);
+    expect(fields(reply.fired)).toEqual(fields(decision.fired));
+    expect(reply.fired.map((f) => f.ruleId)).toEqual(decision.fired.map((f) => f.ruleId));
   });
 });
 

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rulesWithUnknownStatus } from '../../src/cases/rules-horizon.js';
+import { groupBySuspension, rulesWithUnknownStatus } from '../../src/cases/rules-horizon.js';
 import { RULES_DIR } from '../../src/core/paths.js';
 import { loadRuleSet } from '../../src/rules/loader.js';
 import { bundle, startNode, type Bundle } from '../support/child-process.js';
@@ -78,7 +78,8 @@ describe('not on a terminal', () => {
     const server = startNode(main.file, { cwd: work, env: { ...BASE, LOG_LEVEL: 'debug', DATA_DIR: join(work, 'pipe') } });
     await server.lineWith('Lodestone is listening');
     if (unknown > 0) {
-      await server.lineWith(`"key":"horizon:${unknownRules.at(-1)?.rule.id ?? ''}:${today}"`);
+      // One alert per ended suspension (rules-horizon.ts), keyed by the suspending announcement.
+      await server.lineWith(`"key":"horizon:${groupBySuspension(unknownRules).at(-1)?.sourceId ?? ''}:${today}"`);
     }
     const run = await server.stop();
     const logs = run.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { level: number; msg: string; component?: string; channel?: string });

@@ -403,6 +403,11 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
       const otherFamily = hits.some((h) => h.value.kind === 'compound' && h.value.magnetType !== undefined && h.value.magnetType !== tag.magnetType && h.value.complete !== true);
       if (!otherFamily) complete = true;
     }
+    // "Ferrite arc magnets, grade Y30BH", "Y30BH arc magnets": when every magnet family named spells out its whole
+    // make-up (ferrite, AlNiCo and their grades), the magnets asked about have no other rare earth.
+    const families = hits.map((h) => h.value).filter((v) => v.kind === 'compound' && v.magnetType !== undefined);
+    const magnetHead = (tag.kind === 'form' && tag.form === 'magnet') || (tag.kind === 'compound' && tag.magnetType !== undefined);
+    if (magnetHead && families.length > 0 && families.every((v) => v.kind === 'compound' && v.complete === true)) complete = true;
     switch (tag.kind) {
       case 'form':
         form = tag.form;

@@ -351,3 +351,14 @@ describe('who provides a service or training, and where', () => {
     expect(f.collaboration).toMatchObject({ kind: 'technology_transfer', chineseProvider: true, abroad: true });
   });
 });
+
+describe('magnet grades that spell out the make-up', () => {
+  it('reads a hard-ferrite grade named apart from the family ("ferrite segments, grade Y35") as complete', () => {
+    expect(facts('ferrite segments, grade Y35, from Xiamen to Brazil').item?.compositionComplete).toBe(true);
+    expect(facts('Y25 ring magnets from Xiamen to Brazil').item).toMatchObject({ magnetType: 'ferrite', compositionComplete: true });
+  });
+
+  it('leaves it open when a rare-earth family is named beside it', () => {
+    expect(facts('Y35 ferrite rings and N45SH blocks from Xiamen').item?.compositionComplete).toBeUndefined();
+  });
+});

@@ -73,9 +73,13 @@ function shareOfValue(text: string, chineseContent: boolean): number | undefined
 }
 
 /** A Chinese place the goods (or inputs) came from: "bought from China", "our Chinese supplier" beside our own site. */
-function chineseSource(places: readonly PlaceMention[]): boolean {
+const MAKER_NOUNS = grammarWords('makerNouns');
+
+function chineseSource(places: readonly PlaceMention[], tokens: readonly Token[]): boolean {
   const firstSite = places.find((p) => p.role === 'site');
-  return places.some((p) => p.country === 'CN' && (p.role === 'content' || p.role === 'origin' || (p.role === 'site' && p !== firstSite)));
+  // "Our Chinese supplier's licence": a Chinese maker or supplier of the goods named.
+  const chineseMaker = (p: PlaceMention) => p.role === 'party' && MAKER_NOUNS.has((tokens[p.end]?.low ?? '').replace(/['’]s$/, ''));
+  return places.some((p) => p.country === 'CN' && (p.role === 'content' || p.role === 'origin' || (p.role === 'site' && p !== firstSite) || chineseMaker(p)));
 }
 
 /**
@@ -175,7 +179,7 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   else if (FOREIGN_MADE.test(text)) content.origin = false;
   else if (places.madeIn !== undefined && places.madeIn !== 'CN') content.origin = false;
   else if (CHINA_ORIGIN.test(text) && places.shipFrom !== undefined && places.shipFrom !== 'CN') content.origin = true;
-  else if (places.shipFrom !== undefined && places.shipFrom !== 'CN' && !MAKE_VERBS.test(text) && !CONTAIN_VERBS.test(text) && !SELF_MAKER.test(text) && chineseSource(placeMentions)) {
+  else if (places.shipFrom !== undefined && places.shipFrom !== 'CN' && !MAKE_VERBS.test(text) && !CONTAIN_VERBS.test(text) && !SELF_MAKER.test(text) && chineseSource(placeMentions, tokens)) {
     // Stock held abroad that was bought from China ("holds Sm metal it bought from China", "magnets our Chinese
     // supplier exported to us"), with nothing said about making anything from it: the goods are of Chinese origin.
     content.origin = true;

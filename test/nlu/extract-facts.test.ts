@@ -362,3 +362,11 @@ describe('magnet grades that spell out the make-up', () => {
     expect(facts('Y35 ferrite rings and N45SH blocks from Xiamen').item?.compositionComplete).toBeUndefined();
   });
 });
+
+describe('stock abroad from a Chinese supplier', () => {
+  it('reads goods bought under a Chinese supplier\'s licence and held abroad as Chinese-origin', () => {
+    const f = facts('Our Malaysian affiliate still holds 200 kg of Tb magnets delivered under our Chinese vendor\'s export licence and wants to sell them to a buyer in Singapore.');
+    expect(f.item?.chinaOrigin).toBe(true);
+    expect(f.shipFrom).toBe('MY');
+  });
+});

@@ -370,3 +370,11 @@ describe('stock abroad from a Chinese supplier', () => {
     expect(f.shipFrom).toBe('MY');
   });
 });
+
+describe('a site noun ends its noun phrase', () => {
+  it('reads "our Thai plant uses Chinese-licensed technology" as goods made and shipped in Thailand', () => {
+    const f = facts('Our Thai plant uses GBD technology licensed from a Chinese firm; its Dy magnets go to a customer in Spain.');
+    expect(f).toMatchObject({ shipFrom: 'TH', destination: 'ES' });
+    expect(f.item?.madeWithChineseTechnology).toBe(true);
+  });
+});

@@ -24,6 +24,7 @@ const FILLER = grammarWords('filler');
 const TRACE_WORDS = grammarWords('traceWords');
 const FIXING_VERBS = grammarWords('fixingVerbs');
 const FIXING_VERBS_ACTIVE = grammarWords('fixingVerbsActive');
+const SHAPE_WORDS = grammarWords('shapeWords');
 const INTO_WORDS = grammarWords('intoWords');
 const BALANCE_WORDS = grammarWords('balanceWords');
 /** Symbols that are ordinary words or abbreviations when not written in element case, and single letters. */
@@ -348,7 +349,14 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   // A word that says what the thing is (a form, a product, a material with its form) outranks a trailing element or
   // formula ("PrNd metal (Pr25/Nd75)" is metal).
   const says = (h: PhraseHit<ItemTag>) => h.value.kind === 'form' || h.value.kind === 'downstream' || (h.value.kind === 'compound' && h.value.form !== undefined);
-  const head = (run: PhraseHit<ItemTag>[]) => [...run].reverse().find(says) ?? [...run].reverse().find((h) => h.value.kind !== 'generic') ?? (run.at(-1) as PhraseHit<ItemTag>);
+  const head = (run: PhraseHit<ItemTag>[]) => {
+    const said = [...run].reverse().find(says);
+    if (said?.value.kind === 'form' && SHAPE_WORDS.has((tokens[said.end - 1] as Token).low)) {
+      const material = [...run].reverse().find((h) => h.value.kind === 'compound' && h.value.form !== undefined);
+      if (material) return material;
+    }
+    return said ?? [...run].reverse().find((h) => h.value.kind !== 'generic') ?? (run.at(-1) as PhraseHit<ItemTag>);
+  };
   const candidates = runs.filter((run) => {
     const h = head(run);
     if (h.value.kind === 'element') return false;

@@ -378,3 +378,16 @@ describe('a site noun ends its noun phrase', () => {
     expect(f.item?.madeWithChineseTechnology).toBe(true);
   });
 });
+
+describe('laser crystals and shape words', () => {
+  it('reads a doped laser crystal with its dopant and its yttrium host (crystal makers\' catalogue names)', () => {
+    expect(facts('Er:YAG slabs from Fuzhou to Lyon').item).toMatchObject({ elementsPresent: ['Er', 'Y', 'Al'], form: 'crystal' });
+    expect(facts('Nd:YVO4 crystals from Fuzhou to Lyon').item).toMatchObject({ elementsPresent: ['Y'], form: 'crystal' });
+  });
+
+  it('reads rods of a named material as that material, and rods of an element as metal', () => {
+    expect(facts('Tm:YAG rods from Fuzhou to Lyon').item?.form).toBe('crystal');
+    expect(facts('SmCo rods from Ningbo to Lyon').item?.form).toBe('magnet');
+    expect(facts('gadolinium rods from Baotou to Lyon').item?.form).toBe('metal');
+  });
+});

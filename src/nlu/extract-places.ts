@@ -145,7 +145,7 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   // "an order (RFQ, enquiry) from a US depot": the place of whoever asks for the goods.
   if (cue?.word === 'from' && lex.knowledge.cues.requestNouns.has(tokens[cue.index - 1]?.low ?? '')) return { role: 'destination', recipient: true };
   // "a PO for Tm2O3 from a laser company in Jena": a buyer named after an earlier request is who asks, too.
-  if (cue?.word === 'from' && tokens.slice(cue.index + 1, start).some((t) => lex.partyNouns.has(t.low)) && requestEarlier(tokens, cue.index, lex)) return { role: 'destination', recipient: true };
+  if (cue?.word === 'from' && tokens.slice(cue.index + 1, start).some((t) => BUYER_NOUNS.has(t.low) && !MAKER_NOUNS.has(t.low)) && requestEarlier(tokens, cue.index, lex)) return { role: 'destination', recipient: true };
   const after = tokens[end]?.low;
   // "the US Air Force depot", "a Japanese Navy yard": a country's armed forces are the end user, wherever they sit.
   const following = tokens.slice(end, end + 4).map((t) => t.low).join(' ');
@@ -241,7 +241,10 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     // "plan to sell our line in Ningbo": an infinitive's "to" is no destination.
     const toPos = before.findIndex((w, k) => DEST_CUES.has(w) && !(w === 'to' && k > 0 && (EXPORT_VERBS.has(before[k - 1] ?? '') || lex.knowledge.cues.provisionVerbs.has(before[k - 1] ?? ''))));
     // "a PO for Tm2O3 from a laser company in Jena": after a request, whoever it comes from is the buyer.
-    if (fromPos >= 0 && (toPos < 0 || fromPos < toPos) && requestEarlier(tokens, cue.index - 1 - fromPos, lex)) return { role: 'destination', recipient: true };
+    // Only a buyer's kind of party ("a laser company"): a supplier or producer there ("a standing order for Tm2O3
+    // from a separator in Jiangxi") still sells the goods.
+    const buyerNamed = before.slice(0, Math.max(0, fromPos)).some((w) => BUYER_NOUNS.has(w) && !MAKER_NOUNS.has(w));
+    if (fromPos >= 0 && (toPos < 0 || fromPos < toPos) && buyerNamed && requestEarlier(tokens, cue.index - 1 - fromPos, lex)) return { role: 'destination', recipient: true };
     if (fromPos >= 0 && (toPos < 0 || fromPos < toPos) && (sitePos >= 0 || buyerPos >= 0)) return { role: 'origin', recipient: false };
     // "shipped to our warehouse in Leipzig", "exported to a Tier-1 in the Czech Republic": the receiving end.
     if (toPos >= 0 && (fromPos < 0 || toPos < fromPos)) return { role: 'destination', recipient: true };

@@ -391,3 +391,9 @@ describe('laser crystals and shape words', () => {
     expect(facts('gadolinium rods from Baotou to Lyon').item?.form).toBe('metal');
   });
 });
+
+describe('an order placed with a supplier', () => {
+  it('keeps "a standing order for Tm2O3 from a separator in Jiangxi" as goods from China', () => {
+    expect(facts('We have a standing order for Ho2O3 from a refiner in Ganzhou for our crystal plant in Jena.').shipFrom).toBe('CN');
+  });
+});

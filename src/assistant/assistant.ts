@@ -150,7 +150,10 @@ export class Assistant {
     // An information intent with nothing in the information topics to answer it, about a named item or
     // cooperation ("do we need a licence for our magnets?"), is a question for the rules.
     if ((u.intent === 'license_process' || u.intent === 'regulation_info') && u.suggested
-      && ((u.signals.references.sources.length === 0 && !topicMatches(this.options.rules, u.intent, text)) || (u.suggestedStrong && DECISION_INTENTS.has(u.suggested) && u.asksForDecision))) {
+      && ((u.signals.references.sources.length === 0 && !topicMatches(this.options.rules, u.intent, text)) || (u.suggestedStrong && DECISION_INTENTS.has(u.suggested) && u.asksForDecision)
+        // "With No. 70 run out, is a licence needed for the next lot of Tm2O3 from Jiangxi?": a yes/no question about
+        // named rare-earth goods on a route asks for a decision, whatever announcement it mentions.
+        || (u.suggested === 'part_license' && u.asksForDecision && (u.facts.item?.elementsPresent?.length ?? 0) > 0 && (u.facts.shipFrom !== undefined || u.facts.destination !== undefined)))) {
       return u.suggested;
     }
     if (!prev || !DECISION_INTENTS.has(prev.intent)) return u.intent;

@@ -132,6 +132,15 @@ function requestEarlier(tokens: readonly Token[], index: number, lex: Lexicon): 
   return false;
 }
 
+/**
+ * "A PO for Tm2O3 from a laser company in Jena": goods asked for by a buyer's kind of party named after "from", with a
+ * request earlier in the clause. A supplier or producer there ("a standing order from a separator in Jiangxi") still
+ * sells the goods.
+ */
+function askedByBuyer(tokens: readonly Token[], fromIndex: number, placeStart: number, lex: Lexicon): boolean {
+  return tokens.slice(fromIndex + 1, placeStart).some((t) => BUYER_NOUNS.has(t.low) && !MAKER_NOUNS.has(t.low)) && requestEarlier(tokens, fromIndex, lex);
+}
+
 function roleOf(tokens: readonly Token[], start: number, end: number, tag: PlaceTag, lex: Lexicon): { role: PlaceRole; recipient: boolean } {
   const cue = nearestCue(tokens, start);
   const recipient = cue !== null && DEST_CUES.has(cue.word);
@@ -144,8 +153,7 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   if (cue?.word === 'from' && REQUEST_OBJECTS.has(tokens[cue.index - 1]?.low ?? '')) return { role: 'party', recipient: false };
   // "an order (RFQ, enquiry) from a US depot": the place of whoever asks for the goods.
   if (cue?.word === 'from' && lex.knowledge.cues.requestNouns.has(tokens[cue.index - 1]?.low ?? '')) return { role: 'destination', recipient: true };
-  // "a PO for Tm2O3 from a laser company in Jena": a buyer named after an earlier request is who asks, too.
-  if (cue?.word === 'from' && tokens.slice(cue.index + 1, start).some((t) => BUYER_NOUNS.has(t.low) && !MAKER_NOUNS.has(t.low)) && requestEarlier(tokens, cue.index, lex)) return { role: 'destination', recipient: true };
+  if (cue?.word === 'from' && askedByBuyer(tokens, cue.index, start, lex)) return { role: 'destination', recipient: true };
   const after = tokens[end]?.low;
   // "the US Air Force depot", "a Japanese Navy yard": a country's armed forces are the end user, wherever they sit.
   const following = tokens.slice(end, end + 4).map((t) => t.low).join(' ');
@@ -240,11 +248,8 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     const fromPos = before.findIndex((w) => w === 'from');
     // "plan to sell our line in Ningbo": an infinitive's "to" is no destination.
     const toPos = before.findIndex((w, k) => DEST_CUES.has(w) && !(w === 'to' && k > 0 && (EXPORT_VERBS.has(before[k - 1] ?? '') || lex.knowledge.cues.provisionVerbs.has(before[k - 1] ?? ''))));
-    // "a PO for Tm2O3 from a laser company in Jena": after a request, whoever it comes from is the buyer.
-    // Only a buyer's kind of party ("a laser company"): a supplier or producer there ("a standing order for Tm2O3
-    // from a separator in Jiangxi") still sells the goods.
-    const buyerNamed = before.slice(0, Math.max(0, fromPos)).some((w) => BUYER_NOUNS.has(w) && !MAKER_NOUNS.has(w));
-    if (fromPos >= 0 && (toPos < 0 || fromPos < toPos) && buyerNamed && requestEarlier(tokens, cue.index - 1 - fromPos, lex)) return { role: 'destination', recipient: true };
+    // "a PO for Tm2O3 from a laser company in Jena": after a request, a buyer it comes from asks for the goods.
+    if (fromPos >= 0 && (toPos < 0 || fromPos < toPos) && askedByBuyer(tokens, cue.index - 1 - fromPos, start, lex)) return { role: 'destination', recipient: true };
     if (fromPos >= 0 && (toPos < 0 || fromPos < toPos) && (sitePos >= 0 || buyerPos >= 0)) return { role: 'origin', recipient: false };
     // "shipped to our warehouse in Leipzig", "exported to a Tier-1 in the Czech Republic": the receiving end.
     if (toPos >= 0 && (fromPos < 0 || toPos < fromPos)) return { role: 'destination', recipient: true };

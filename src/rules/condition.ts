@@ -80,34 +80,37 @@ function displayActual(v: FactValue | undefined): unknown {
   return v;
 }
 
-export function evaluateCondition(cond: Condition, facts: Facts, named: NamedConditions): ConditionResult {
+/** Values assumed for facts not known, by fact name: what-if evaluation ("whatever the answer, would it clear?"). */
+export type AssumedFacts = ReadonlyMap<string, FactValue>;
+
+export function evaluateCondition(cond: Condition, facts: Facts, named: NamedConditions, assumed?: AssumedFacts): ConditionResult {
   if ('all' in cond) {
-    const parts = cond.all.map((c) => evaluateCondition(c, facts, named));
+    const parts = cond.all.map((c) => evaluateCondition(c, facts, named, assumed));
     const result: Truth = parts.some((p) => p.result === 'false')
       ? 'false'
       : parts.some((p) => p.result === 'unknown') ? 'unknown' : 'true';
     return { result, checks: parts.flatMap((p) => p.checks), unknowns: result === 'unknown' ? openUnknowns(parts) : [] };
   }
   if ('any' in cond) {
-    const parts = cond.any.map((c) => evaluateCondition(c, facts, named));
+    const parts = cond.any.map((c) => evaluateCondition(c, facts, named, assumed));
     const result: Truth = parts.some((p) => p.result === 'true')
       ? 'true'
       : parts.some((p) => p.result === 'unknown') ? 'unknown' : 'false';
     return { result, checks: parts.flatMap((p) => p.checks), unknowns: result === 'unknown' ? openUnknowns(parts) : [] };
   }
   if ('not' in cond) {
-    const inner = evaluateCondition(cond.not, facts, named);
+    const inner = evaluateCondition(cond.not, facts, named, assumed);
     const flip: Record<Truth, Truth> = { true: 'false', false: 'true', unknown: 'unknown' };
     return { result: flip[inner.result], checks: inner.checks, unknowns: inner.unknowns };
   }
   if ('ref' in cond) {
     const target = named[cond.ref];
     if (!target) throw new Error(`unknown named condition "${cond.ref}"`);
-    return evaluateCondition(target, facts, named);
+    return evaluateCondition(target, facts, named, assumed);
   }
   const def = FACTS[cond.fact];
   if (!def) throw new Error(`unknown fact "${cond.fact}"`);
-  const actual = def.read(facts);
+  const actual = def.read(facts) ?? assumed?.get(cond.fact);
   let result: Truth;
   if (actual === undefined) result = cond.unknownAs === 'false' ? 'false' : 'unknown';
   else result = compare(cond, actual);

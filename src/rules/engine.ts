@@ -7,7 +7,7 @@
  * - a rule whose status is unknown on the day (a suspension ended, nothing recorded after) yields `escalate`;
  * - `not_required` comes out only when every rule in force is false on known facts, or a carve-out applies.
  */
-import { evaluateCondition, type ConditionCheck } from './condition.js';
+import { evaluateCondition, type AssumedFacts, type ConditionCheck } from './condition.js';
 import type { Citation, Decision, MissingFact, RuleResult } from './decision.js';
 import { FACTS } from './fact-registry.js';
 import type { Facts } from './facts.js';
@@ -16,6 +16,7 @@ import { reportedNote, ruleStatus, type RuleStatus } from './rule-status.js';
 import type { RuleSet } from './ruleset.js';
 import type { CitationRef, Rule } from './schema.js';
 import { assertNever, strictness, stricter, type Verdict } from './verdict.js';
+import { verdictsOverAnswers, verdictWhateverTheAnswer } from './whatever-the-answer.js';
 
 function statusNote(rule: Rule, status: RuleStatus, asOf: string): string {
   switch (status.kind) {
@@ -137,6 +138,8 @@ export function rulesInScope(set: RuleSet, facts: Facts): readonly Rule[] {
 export interface EvaluateOptions {
   /** Decide with only the instruments published by this day (the day asked, when deciding for a later day). */
   readonly knownOn?: string;
+  /** Values assumed for facts not known: a what-if evaluation, which does not look further ahead itself. */
+  readonly assume?: AssumedFacts;
 }
 
 export function evaluate(set: RuleSet, facts: Facts, asOf: string, options: EvaluateOptions = {}): Decision {
@@ -150,7 +153,7 @@ export function evaluate(set: RuleSet, facts: Facts, asOf: string, options: Eval
   const results: RuleResult[] = rules.map((rule) => {
     const status = ruleStatus(rule, asOf, known);
     statuses.set(rule.id, status);
-    const { result, checks, unknowns } = evaluateCondition(rule.when, facts, set.conditions);
+    const { result, checks, unknowns } = evaluateCondition(rule.when, facts, set.conditions, options.assume);
     return {
       ruleId: rule.id,
       title: rule.title,
@@ -186,8 +189,6 @@ export function evaluate(set: RuleSet, facts: Facts, asOf: string, options: Eval
   const asking = results.filter((r) => r.contributes === 'need_info');
   const unknownStatusEscalates = verdict === 'need_info' && asking.length > 0 && asking.every((r) => r.status === 'status_unknown');
   if (unknownStatusEscalates) verdict = 'escalate';
-  /** Whether a rule's contribution made this verdict (the unknown-status rules that escalated it included). */
-  const decided = (r: RuleResult) => r.contributes === verdict || (unknownStatusEscalates && r.contributes === 'need_info');
 
   // Missing facts: the unknowns of rules that could still make the verdict stricter.
   const missingByFact = new Map<string, MissingFact>();
@@ -215,6 +216,17 @@ export function evaluate(set: RuleSet, facts: Facts, asOf: string, options: Eval
     (a, b) => (set.questions.get(a.fact)?.priority ?? 50) - (set.questions.get(b.fact)?.priority ?? 50),
   );
 
+  // A question is worth asking only if some answer to it could clear the case. Tried on the rules themselves: when
+  // every answer leads to a licence, a prohibition or an escalation, that is the answer now (a what-if evaluation
+  // does not look ahead again).
+  const whatever = verdict === 'need_info' && options.assume === undefined
+    ? verdictWhateverTheAnswer(verdictsOverAnswers(set, missing.map((m) => m.fact), (assume) => evaluate(set, facts, asOf, { ...options, assume }).verdict))
+    : undefined;
+  const noAnswerClears = whatever !== undefined;
+  if (whatever !== undefined) verdict = whatever;
+  /** Whether a rule's contribution made this verdict (the rules still asking included, when no answer could clear). */
+  const decided = (r: RuleResult) => r.contributes === verdict || ((unknownStatusEscalates || noAnswerClears) && r.contributes === 'need_info');
+
   // Reasons and citations: strictest contributions first.
   const contributing = rules
     .map((rule, i) => ({ rule, r: results[i] as RuleResult }))
@@ -224,6 +236,12 @@ export function evaluate(set: RuleSet, facts: Facts, asOf: string, options: Eval
   const reasons: string[] = [];
   const citations: Citation[] = [];
   const nextSteps: string[] = [];
+  if (noAnswerClears) {
+    const labels = missing.map((m) => m.label).join(', ');
+    reasons.push(verdict === 'escalate'
+      ? `Whatever the answer on ${labels}, this needs a licence or cannot be done at all, depending on that answer: a compliance officer decides.`
+      : `Whatever the answer on ${labels}, the outcome is the same.`);
+  }
   for (const { rule, r } of contributing) {
     const status = statuses.get(rule.id) as RuleStatus;
     // A rule out of force (suspended, of unknown status) that only might apply and did not make the verdict did not

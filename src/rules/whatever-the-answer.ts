@@ -1,0 +1,107 @@
+/**
+ * Would any answer to the open questions clear the case? The engine asks for a fact so that the answer can change
+ * what the asker must do. When every value the missing facts can take leads to a licence, a prohibition or an
+ * escalation, asking is pointless: the verdict is the one they all share, or compliance decides (escalate). This is
+ * the question "whatever the answer, is it ever `not_required`?", asked of the rules themselves, so it holds for
+ * any wording of the question.
+ *
+ * Only facts with a small closed set of values are tried: booleans, enums, and countries (each country a rule
+ * names, plus one that none names). A composition, a number or a list has no such set, so a question about it is
+ * still asked: it is exactly the question ("which rare earths does it contain?") whose answer can clear the case.
+ */
+import type { AssumedFacts, NamedConditions } from './condition.js';
+import { FACTS, type FactValue } from './fact-registry.js';
+import type { Condition } from './schema.js';
+import type { RuleSet } from './ruleset.js';
+import { strictness, type Verdict } from './verdict.js';
+
+/** More combinations than this and the question is asked as before (it never happens with today's rules). */
+const MAX_COMBINATIONS = 256;
+/** A country no rule names: stands for "anywhere else". */
+const ANY_OTHER_COUNTRY = 'ZZ';
+
+function countriesIn(cond: Condition, named: NamedConditions, out: Set<string>, seen: Set<string>): void {
+  if ('all' in cond) cond.all.forEach((c) => countriesIn(c, named, out, seen));
+  else if ('any' in cond) cond.any.forEach((c) => countriesIn(c, named, out, seen));
+  else if ('not' in cond) countriesIn(cond.not, named, out, seen);
+  else if ('ref' in cond) {
+    const target = named[cond.ref];
+    if (target && !seen.has(cond.ref)) {
+      seen.add(cond.ref);
+      countriesIn(target, named, out, seen);
+    }
+  } else if (FACTS[cond.fact]?.type === 'country') {
+    for (const v of Array.isArray(cond.value) ? cond.value : [cond.value]) if (typeof v === 'string') out.add(v);
+  }
+}
+
+const countryCache = new WeakMap<RuleSet, readonly string[]>();
+
+/** Every country a rule tests for, plus one that none does. */
+function countryValues(set: RuleSet): readonly string[] {
+  const cached = countryCache.get(set);
+  if (cached) return cached;
+  const out = new Set<string>();
+  const seen = new Set<string>();
+  for (const rule of set.rules) countriesIn(rule.when, set.conditions, out, seen);
+  for (const cond of Object.values(set.conditions)) countriesIn(cond, set.conditions, out, seen);
+  const values = [...out, ANY_OTHER_COUNTRY];
+  countryCache.set(set, values);
+  return values;
+}
+
+function valuesOf(fact: string, set: RuleSet): readonly FactValue[] | undefined {
+  const def = FACTS[fact];
+  switch (def?.type) {
+    case 'boolean':
+      return [true, false];
+    case 'enum':
+      return def.values;
+    case 'country':
+      return countryValues(set);
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The verdicts reached under every combination of values of the missing facts, or undefined when some fact has no
+ * closed set of values (or there are too many combinations) and so cannot be tried.
+ */
+export function verdictsOverAnswers(
+  set: RuleSet,
+  missingFacts: readonly string[],
+  decideAssuming: (assumed: AssumedFacts) => Verdict,
+): readonly Verdict[] | undefined {
+  const domains: (readonly FactValue[])[] = [];
+  for (const fact of missingFacts) {
+    const values = valuesOf(fact, set);
+    if (!values || values.length === 0) return undefined;
+    domains.push(values);
+  }
+  if (domains.reduce((n, d) => n * d.length, 1) > MAX_COMBINATIONS) return undefined;
+  const verdicts = new Set<Verdict>();
+  const walk = (i: number, assumed: Map<string, FactValue>): void => {
+    if (i === missingFacts.length) {
+      verdicts.add(decideAssuming(assumed));
+      return;
+    }
+    for (const v of domains[i] ?? []) {
+      assumed.set(missingFacts[i] as string, v);
+      walk(i + 1, assumed);
+    }
+    assumed.delete(missingFacts[i] as string);
+  };
+  walk(0, new Map());
+  return [...verdicts];
+}
+
+/**
+ * What to answer instead of asking, when no answer could clear the case: the verdict every answer leads to, or
+ * `escalate` when they differ (a licence for some answers, a prohibition for others). Undefined: asking is right.
+ */
+export function verdictWhateverTheAnswer(verdicts: readonly Verdict[] | undefined): Verdict | undefined {
+  if (!verdicts || verdicts.length === 0) return undefined;
+  if (!verdicts.every((v) => strictness(v) >= strictness('license_required'))) return undefined;
+  return verdicts.every((v) => v === verdicts[0]) ? verdicts[0] : 'escalate';
+}

@@ -1,0 +1,40 @@
+/**
+ * A question is asked only when some answer to it could clear the case (issue 10, class 7). When every answer leads
+ * to a licence or a prohibition, the engine says so now instead of asking.
+ */
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../src/rules/engine.js';
+import { verdictWhateverTheAnswer } from '../../src/rules/whatever-the-answer.js';
+import { rules } from '../support/understanding.js';
+
+describe('whatever the answer', () => {
+  it('does not ask what kind of cooperation it is when Chinese magnet-making know-how goes abroad: every kind is controlled', () => {
+    const facts = { shipFrom: 'CN', collaboration: { area: 'magnet_preparation', chineseProvider: true, abroad: true } } as const;
+    const d = evaluate(rules, { ...facts, collaboration: { ...facts.collaboration } }, '2026-05-26');
+    // Prohibited for some kinds, a licence for others (a domestic-only training, say): an officer decides.
+    expect(d.verdict).toBe('escalate');
+    expect(d.reasons[0]).toMatch(/^Whatever the answer on kind of collaboration/);
+    expect(d.citations.map((c) => c.source)).toContain('CN-TECHCAT-2023');
+    expect(d.missing.map((m) => m.fact)).toContain('collaboration.kind');
+  });
+
+  it('still asks who provides the know-how, because a foreign provider clears it', () => {
+    const d = evaluate(rules, { destination: 'IN', collaboration: { kind: 'services', area: 'magnet_preparation', abroad: true } }, '2026-08-25');
+    expect(d.verdict).toBe('need_info');
+    expect(d.missing.map((m) => m.fact)).toContain('collaboration.chineseProvider');
+  });
+
+  it('still asks which rare earths a magnet contains: a composition can always clear it', () => {
+    const d = evaluate(rules, { shipFrom: 'CN', destination: 'DE', item: { form: 'magnet' } }, '2026-03-01');
+    expect(d.verdict).toBe('need_info');
+    expect(d.missing.map((m) => m.fact)).toContain('item.elements');
+  });
+
+  it('gives the shared verdict when every answer agrees, escalates when they differ, and asks when one clears', () => {
+    expect(verdictWhateverTheAnswer(['license_required', 'license_required'])).toBe('license_required');
+    expect(verdictWhateverTheAnswer(['prohibited', 'license_required'])).toBe('escalate');
+    expect(verdictWhateverTheAnswer(['prohibited', 'not_required'])).toBeUndefined();
+    expect(verdictWhateverTheAnswer(['license_required', 'need_info'])).toBeUndefined();
+    expect(verdictWhateverTheAnswer(undefined)).toBeUndefined();
+  });
+});

@@ -75,11 +75,15 @@ function shareOfValue(text: string, chineseContent: boolean): number | undefined
 /** A Chinese place the goods (or inputs) came from: "bought from China", "our Chinese supplier" beside our own site. */
 const MAKER_NOUNS = grammarWords('makerNouns');
 
+/** "Our Chinese supplier's licence": a Chinese maker or supplier of the goods named. */
+function chineseMakerNamed(places: readonly PlaceMention[], tokens: readonly Token[]): boolean {
+  return places.some((p) => p.country === 'CN' && p.role === 'party' && MAKER_NOUNS.has((tokens[p.end]?.low ?? '').replace(/['’]s$/, '')));
+}
+
 function chineseSource(places: readonly PlaceMention[], tokens: readonly Token[]): boolean {
   const firstSite = places.find((p) => p.role === 'site');
-  // "Our Chinese supplier's licence": a Chinese maker or supplier of the goods named.
-  const chineseMaker = (p: PlaceMention) => p.role === 'party' && MAKER_NOUNS.has((tokens[p.end]?.low ?? '').replace(/['’]s$/, ''));
-  return places.some((p) => p.country === 'CN' && (p.role === 'content' || p.role === 'origin' || (p.role === 'site' && p !== firstSite) || chineseMaker(p)));
+  return chineseMakerNamed(places, tokens)
+    || places.some((p) => p.country === 'CN' && (p.role === 'content' || p.role === 'origin' || (p.role === 'site' && p !== firstSite)));
 }
 
 /**
@@ -170,6 +174,10 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   const chineseGoods = span !== undefined && placeMentions.some((p) => p.country === 'CN' && p.role === 'content' && p.start < span[0] && span[0] - p.end <= 1);
   if (chineseGoods && !placeMentions.some((p) => p.role === 'made')) places.madeIn = 'CN';
 
+  // A place of making read from a plant's name alone ("our Pune plant"), with no verb of making anywhere.
+  // With a Chinese supplier of the goods named, that plant is where they are, not where they were made.
+  const madeInOnlyBySite = places.madeIn !== undefined && !placeMentions.some((p) => p.role === 'made') && !MAKE_VERBS.test(text)
+    && chineseMakerNamed(placeMentions, tokens);
   const chineseContent = placeMentions.some((p) => p.country === 'CN' && p.role === 'content') || CHINA_ORIGIN.test(text);
   const foreignContent = placeMentions.some((p) => p.country !== 'CN' && p.role === 'content');
   const chineseTech = placeMentions.some((p) => p.country === 'CN' && p.role === 'technology');
@@ -177,13 +185,15 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   const content: Frame['chineseContent'] = {};
   if (chineseGoods && places.shipFrom !== undefined && places.shipFrom !== 'CN') content.origin = true;
   else if (FOREIGN_MADE.test(text)) content.origin = false;
-  else if (places.madeIn !== undefined && places.madeIn !== 'CN') content.origin = false;
+  else if (places.madeIn !== undefined && places.madeIn !== 'CN' && !madeInOnlyBySite) content.origin = false;
   else if (CHINA_ORIGIN.test(text) && places.shipFrom !== undefined && places.shipFrom !== 'CN') content.origin = true;
   else if (places.shipFrom !== undefined && places.shipFrom !== 'CN' && !MAKE_VERBS.test(text) && !CONTAIN_VERBS.test(text) && !SELF_MAKER.test(text) && chineseSource(placeMentions, tokens)) {
     // Stock held abroad that was bought from China ("holds Sm metal it bought from China", "magnets our Chinese
     // supplier exported to us"), with nothing said about making anything from it: the goods are of Chinese origin.
+    // "Our Pune plant" then says where they are, not where they were made.
     content.origin = true;
-  }
+    if (madeInOnlyBySite) delete places.madeIn;
+  } else if (madeInOnlyBySite && places.madeIn !== 'CN') content.origin = false;
   const share = shareOfValue(text, chineseContent);
   if (share !== undefined && (chineseContent || content.origin === false)) content.percentOfValue = share;
   else if (foreignContent && !chineseContent && /\bonly\b/i.test(text)) content.percentOfValue = 0;

@@ -47,6 +47,9 @@ const ORIGIN_INCOTERMS = grammarWords('originIncoterms');
 const DESTINATION_INCOTERMS = grammarWords('destinationIncoterms');
 const OWNERSHIP_WORDS = grammarWords('ownershipWords');
 const WANT_VERBS = grammarWords('wantVerbs');
+const SENDING_VERBS = grammarWords('sendingVerbs');
+const ORIGIN_OF_VERBS = grammarWords('originOfVerbs');
+const MATERIAL_FORMS: ReadonlySet<string> = new Set(['metal', 'alloy', 'oxide', 'compound', 'target', 'ore']);
 const TECH_SOURCE_VERBS = grammarWords('techSourceVerbs');
 const INPUT_VERBS = grammarWords('inputVerbs');
 const SELF_INTRO = grammarWords('selfIntro');
@@ -97,6 +100,30 @@ function firstVerbAfter(tokens: readonly Token[], end: number): string | undefin
     if (PHRASE_STOPS.has(t.low) || t.clauseEnd || t.commaAfter) return undefined;
   }
   return undefined;
+}
+
+/** The last item words before the verb, within its clause, name a material (an element, an oxide), not goods. */
+function materialIsSubject(tokens: readonly Token[], verb: number, lex: Lexicon): boolean {
+  let start = verb;
+  while (start > 0 && !(tokens[start - 1] as Token).clauseEnd && verb - start < 8) start--;
+  const hit = lex.items.find(tokens.slice(start, verb)).at(-1);
+  // An element symbol ("Dy", "Tb") after the last item words is the material itself.
+  const symbolAt = tokens.slice(start, verb).findLastIndex((t) => lex.symbols.has(t.raw));
+  if (symbolAt >= 0 && (!hit || symbolAt >= hit.end)) return true;
+  const last = hit?.value;
+  if (!last) return false;
+  const form = last.kind === 'form' || last.kind === 'compound' ? last.form : undefined;
+  return last.kind === 'element' || (form !== undefined && MATERIAL_FORMS.has(form));
+}
+
+/** "Suzhou now wants to send them on": the verb the want governs is one of sending, so the wanter sends. */
+function wantsToSend(tokens: readonly Token[], end: number): boolean {
+  for (let i = end; i < Math.min(tokens.length - 1, end + 5); i++) {
+    const t = tokens[i] as Token;
+    if (WANT_VERBS.has(t.low)) return tokens[i + 1]?.low === 'to' && SENDING_VERBS.has(tokens[i + 2]?.low ?? '');
+    if (t.clauseEnd) return false;
+  }
+  return false;
 }
 
 /** The nearest cue word before the place, skipping determiners, within the clause. */
@@ -180,6 +207,11 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
       if (INPUT_VERBS.has((tokens[i] as Token).low)) return { role: 'content', recipient: false };
     }
   }
+  // "Only the Dy oxide comes from China", "the Tb we diffuse in comes from China": where a material came from, not
+  // where the goods leave from. "The Dy magnets come from China" is about the goods.
+  if (cue?.word === 'from' && ORIGIN_OF_VERBS.has(tokens[cue.index - 1]?.low ?? '') && materialIsSubject(tokens, cue.index - 1, lex)) {
+    return { role: 'content', recipient: false };
+  }
   if (verb !== undefined) {
     // "a process licensed from a Chinese company", "a process package bought from X": where the know-how came from.
     const knowHow = [1, 2, 3, 4].some((k) => lex.knowledge.cues.knowHowNouns.has(tokens[verb - k]?.low ?? ''));
@@ -194,7 +226,9 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   const doing = firstVerbAfter(tokens, end);
   if (doing && HOLD_VERBS.has(doing)) return { role: 'site', recipient: false };
   const ours = FIRST_PERSON.has(tokens[start - 1]?.low ?? '');
-  if (doing && WANT_VERBS.has(doing) && !cue && !ours && headCategory(tokens, end, lex) !== 'site') return { role: 'destination', recipient: true };
+  if (doing && WANT_VERBS.has(doing) && !cue && !ours && headCategory(tokens, end, lex) !== 'site') {
+    return wantsToSend(tokens, end) ? { role: 'site', recipient: false } : { role: 'destination', recipient: true };
+  }
   const head = headCategory(tokens, end, lex);
   switch (head) {
     case 'tech':
@@ -250,7 +284,8 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     const toPos = before.findIndex((w, k) => DEST_CUES.has(w) && !(w === 'to' && k > 0 && (EXPORT_VERBS.has(before[k - 1] ?? '') || lex.knowledge.cues.provisionVerbs.has(before[k - 1] ?? ''))));
     // "a PO for Tm2O3 from a laser company in Jena": after a request, a buyer it comes from asks for the goods.
     if (fromPos >= 0 && (toPos < 0 || fromPos < toPos) && askedByBuyer(tokens, cue.index - 1 - fromPos, start, lex)) return { role: 'destination', recipient: true };
-    if (fromPos >= 0 && (toPos < 0 || fromPos < toPos) && (sitePos >= 0 || buyerPos >= 0)) return { role: 'origin', recipient: false };
+    const makerPos = before.findIndex((w) => MAKER_NOUNS.has(w));
+    if (fromPos >= 0 && (toPos < 0 || fromPos < toPos) && (sitePos >= 0 || buyerPos >= 0 || (makerPos >= 0 && makerPos < fromPos))) return { role: 'origin', recipient: false };
     // "shipped to our warehouse in Leipzig", "exported to a Tier-1 in the Czech Republic": the receiving end.
     if (toPos >= 0 && (fromPos < 0 || toPos < fromPos)) return { role: 'destination', recipient: true };
     // "their rotor plant in Spain", "the customer's line in Ohio": someone else's place receives.

@@ -397,3 +397,37 @@ describe('an order placed with a supplier', () => {
     expect(facts('We have a standing order for Ho2O3 from a refiner in Ganzhou for our crystal plant in Jena.').shipFrom).toBe('CN');
   });
 });
+
+describe('where an input came from is not where the goods leave from', () => {
+  it('reads "only the Tb oxide comes from China" beside a foreign plant as Chinese content, not a route from China', () => {
+    const f = facts('Our magnets are sintered in Poland; only the Tb oxide comes from China, about 2 % of the value.');
+    expect(f.shipFrom).not.toBe('CN');
+    expect(f.item?.chineseContentPercent).toBe(2);
+  });
+
+  it('keeps "the Dy magnets come from China" as goods leaving China', () => {
+    expect(facts('The Dy magnets come from China and go to our plant in Ohio.').shipFrom).toBe('CN');
+  });
+});
+
+describe('who sends and who receives', () => {
+  it('reads goods bought "from a smelter in Sichuan" as leaving China', () => {
+    expect(facts('Our lab in Osaka wants 2 kg of gadolinium metal from a smelter in Sichuan.').shipFrom).toBe('CN');
+  });
+
+  it('reads a place that wants to send goods on as where they leave from', () => {
+    const f = facts('Tianjin now wants to forward 40 boxes of those Dy magnets to our site in Penang.');
+    expect(f).toMatchObject({ shipFrom: 'CN', destination: 'MY' });
+  });
+
+  it('still reads a place that wants the goods as the buyer', () => {
+    expect(facts('A Korean shipyard wants 300 SmCo magnets.').destination).toBe('KR');
+  });
+
+  it('reads goods a Chinese supplier sold to "our Chennai plant" as Chinese goods held there, not made there', () => {
+    const f = facts("Our Chinese vendor's licence named our Chennai plant as end user; we now want to move 200 of the magnets to Vietnam.");
+    expect(f.item?.chinaOrigin).toBe(true);
+    expect(f.madeIn).toBeUndefined();
+    expect(f).toMatchObject({ shipFrom: 'IN', destination: 'VN' });
+  });
+});

@@ -158,8 +158,8 @@ export function previewHeadline(p: Pick<StatusPreview, 'answers' | 'cases'>): st
 export function previewLines(p: StatusPreview): string[] {
   return [
     `${p.rules.length} rules change (${p.rules.join(', ')}); answers will name a new rules version.`,
-    ...p.sampleAnswers.map((a) => `${a.conversationKey}: ${a.previousVerdict} → ${a.verdict}`),
-    ...p.sampleCases.map((c) => `${formatCaseId(c.caseNum)}: ${c.previousVerdict} → ${c.verdict}`),
+    ...p.sampleAnswers.map((a) => `An answer in ${a.channel}, asked ${a.askedAt.slice(0, 10)}: ${a.previousVerdict} → ${a.verdict}`),
+    ...p.sampleCases.map((c) => `Case ${formatCaseId(c.caseNum)}: ${c.previousVerdict} → ${c.verdict}`),
   ];
 }
 

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { OutboxDispatcher } from '../../../src/cases/outbox-dispatcher.js';
-import { NOT_OFFICER_STATUS_TEXT } from '../../../src/channels/teams/routes/status-desk-action.js';
+import { LOCAL_MODE_STATUS_TEXT, NOT_OFFICER_STATUS_TEXT } from '../../../src/channels/teams/routes/status-desk-action.js';
 import { fixedClock } from '../../../src/core/clock.js';
 import { FakeConnector, type PostedActivity } from './fake-connector.js';
 import {
@@ -130,6 +130,11 @@ describe('the rule status desk in Teams', () => {
     expect(cardText(shown)).toContain('This will change 1 answers and 1 open cases');
     expect(cardText(shown)).toContain('An answer in teams, asked 2026-11-20: escalate → license_required');
     expect(lode.app.statusDesk.list()).toHaveLength(0);
+    // Change goes back to the form, filled in as it was.
+    const change = actionTitled(shown, 'Change');
+    const back = await invoke(lode, fake, change.verb, change.data);
+    expect(JSON.stringify(back.value)).toContain('"id":"newSourceUrl","label":"New source: official URL","maxLength":500,"value":"https://www.mofcom.gov.cn/test-notice"');
+    expect(actionTitled(back.value, 'Preview').data).toEqual({ action: 'status_preview', target: SUSPENSION });
     const versionBefore = lode.app.rules.version;
     const confirm = actionTitled(shown, 'Confirm and record');
     const done = await invoke(lode, fake, confirm.verb, confirm.data);
@@ -189,4 +194,20 @@ describe('the rule status desk in Teams', () => {
     expect(all.map((a) => a.conversationId).sort()).toEqual(['a:chat-one', 'a:chat-two']);
     expect(restarted.lode.app.cases.verifyAuditTrail().ok).toBe(true);
   }, 60_000);
+
+  it('refuses in local mode without TEAMS_LOCAL_OFFICER_ACTIONS, where nothing proves who asks, and records nothing', async () => {
+    const fake = await FakeConnector.start();
+    fakes.push(fake);
+    const lode = await startLodestone({ emulator: fake, clock: fixedClock('2026-11-30T10:00:00Z') });
+    running.push(lode);
+    const res = await invoke(lode, fake, 'status_preview', { action: 'status_preview', target: SUSPENSION, ...FORM });
+    expect(res).toMatchObject({ type: 'application/vnd.microsoft.activity.message', value: LOCAL_MODE_STATUS_TEXT });
+    const confirm = await invoke(lode, fake, 'status_record', {
+      action: 'status_record',
+      record: { target: SUSPENSION, status: 'resumed', from: '2026-11-10', source: { id: SUSPENSION }, by: 'teams:x', why: 'Not renewed.' },
+    });
+    expect(confirm.value).toBe(LOCAL_MODE_STATUS_TEXT);
+    expect(lode.app.statusDesk.list()).toHaveLength(0);
+    expect(lode.app.cases.audit.records().filter((r) => r.kind === 'refusal')).toHaveLength(2);
+  }, 30_000);
 });

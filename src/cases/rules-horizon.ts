@@ -43,6 +43,14 @@ export function horizonAlertKey(sourceId: string, day: string): string {
   return `horizon:${sourceId}:${day}`;
 }
 
+const HORIZON_KEY = /^horizon:([A-Z][A-Z0-9-]{1,60}):(\d{4}-\d{2}-\d{2})$/;
+
+/** The suspension a horizon alert is about, from its outbox key, so a platform can offer "Record what followed". */
+export function parseHorizonAlertKey(key: string): { readonly sourceId: string; readonly day: string } | undefined {
+  const m = HORIZON_KEY.exec(key);
+  return m?.[1] && m[2] ? { sourceId: m[1], day: m[2] } : undefined;
+}
+
 export function horizonAlertText(e: UnknownEvent, day?: string): string {
   const n = e.rules.length;
   // R22: an extension reported without a notice is said once per event, with the next date to watch.

@@ -19,6 +19,7 @@ import { registerHome } from './register-home.js';
 import { registerMessages } from './register-messages.js';
 import { registerReplyActions } from './register-reply-actions.js';
 import { registerShortcut } from './register-shortcut.js';
+import { registerStatusDesk } from './register-status-desk.js';
 import { RecentIds } from './recent-ids.js';
 import { timestampFresh } from './request-freshness.js';
 import { Registrar, type Registered } from './registrar.js';
@@ -119,6 +120,7 @@ export async function createSlackChannel(app: App, options: SlackChannelOptions 
   registerReplyActions(ctx);
   registerBomActions(ctx);
   registerCaseActions(ctx);
+  registerStatusDesk(ctx);
   registerHome(ctx);
   bolt.error(async (err) => {
     log.error({ err }, 'Slack handler failed');

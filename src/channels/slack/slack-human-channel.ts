@@ -13,6 +13,8 @@ import { HumanChannelError } from '../../cases/human-channel.js';
 import type { Logger } from '../../core/logger.js';
 import { decodeRef } from './conversation-ref.js';
 import { renderCaseCard, renderDecisionNotice } from './render-case.js';
+import { renderHorizonAlert } from './render-status-desk.js';
+import { parseHorizonAlertKey } from '../../cases/rules-horizon.js';
 import { answerUpdateText, type AnswerUpdate } from '../../cases/answer-update.js';
 import { platformError, toHumanChannelError } from './slack-errors.js';
 import { LIMITS, fitMrkdwn } from './text-limits.js';
@@ -87,10 +89,13 @@ export class SlackHumanChannel implements HumanChannel {
     await this.call(`the answer update ${u.id}`, () => this.options.client.chat.postMessage({ channel, ...(thread_ts ? { thread_ts } : {}), text, unfurl_links: false }));
   }
 
-  async postAlert(text: string, _key: string): Promise<void> {
+  async postAlert(text: string, key: string): Promise<void> {
     const channel = this.options.complianceChannel;
     if (!channel) return;
-    await this.call('an alert', () => this.options.client.chat.postMessage({ channel, text: `:warning: ${fitMrkdwn(text, LIMITS.fallbackText)}` }));
+    // A horizon alert carries the button officers record what followed with (register-status-desk.ts).
+    const horizon = parseHorizonAlertKey(key);
+    const message = horizon ? renderHorizonAlert(text, horizon.sourceId) : { text: `:warning: ${fitMrkdwn(text, LIMITS.fallbackText)}` };
+    await this.call('an alert', () => this.options.client.chat.postMessage({ channel, ...message }));
   }
 
   private async call<T>(what: string, fn: () => Promise<T>): Promise<T> {

@@ -31,11 +31,18 @@ export const ACTION = {
   decide: 'case_decide',
   /** Send the lines of a screened BOM that need a decision to compliance as one case; its value is the upload id. */
   bomEscalate: 'bom_escalate',
+  /** On a horizon alert: opens the "record what followed" modal; its value is the suspension's source ID. */
+  recordStatus: 'horizon_record',
 } as const;
 export const SLACK_ACTIONS = Object.values(ACTION);
 
 /** Modal callback ids. */
-export const VIEW = { decide: 'case_decision' } as const;
+export const VIEW = {
+  decide: 'case_decision',
+  /** The "record what followed" form, then its preview with Confirm (src/channels/slack/register-status-desk.ts). */
+  statusForm: 'status_record',
+  statusConfirm: 'status_confirm',
+} as const;
 export const SLACK_VIEWS = Object.values(VIEW);
 
 /** Block and action ids inside the decision modal; the view submission reads its state by these. */

@@ -26,7 +26,7 @@ export function createTeamsChannel(app: App, options: TeamsChannelOptions = {}):
   const teamsSettings = app.stores.teams.settings;
   const humanChannel = new TeamsHumanChannel({
     port, settings: teamsSettings, deferred: app.stores.teams.deferred, clock: app.clock, logger,
-    getCase: (id) => app.cases.get(id),
+    getCase: (id) => app.cases.get(id), sources: () => app.rules.sources.values(),
   });
   const officerActions = port.authenticated || app.config.TEAMS_LOCAL_OFFICER_ACTIONS;
   const emulatorUrl = port.authenticated ? undefined : app.config.TEAMS_EMULATOR_URL;

@@ -13,6 +13,9 @@ import { formatCardRef, parseCardRef } from './card-ref.js';
 import type { DeferredCards } from './deferred-cards.js';
 import { decisionSummary, renderDecisionCard } from './render-decision-card.js';
 import { renderCaseCard } from './render-case-card.js';
+import { renderHorizonAlertCard } from './render-status-desk-card.js';
+import { parseHorizonAlertKey } from '../../cases/rules-horizon.js';
+import type { Source } from '../../rules/schema.js';
 import type { TeamsSettings } from './teams-settings.js';
 import { ConversationRefSchema, TeamsSendError, type ConversationRef, type OutboundMessage, type TeamsPort } from './teams-port.js';
 
@@ -24,6 +27,8 @@ export interface TeamsHumanChannelDeps {
   readonly logger: Logger;
   /** Reads a case as it is now, for cards posted late. */
   readonly getCase: (caseId: string) => CaseView | undefined;
+  /** The sources officers may cite when they record what followed a suspension (the horizon alert's form). */
+  readonly sources?: () => Iterable<Source>;
 }
 
 export class TeamsHumanChannel implements HumanChannel {
@@ -88,7 +93,12 @@ export class TeamsHumanChannel implements HumanChannel {
       this.deps.logger.debug({ key }, 'teams: alert not posted (no compliance conversation)');
       return;
     }
-    await this.send(() => this.deps.port.send(to, { text }));
+    // A horizon alert carries the form officers record what followed with (routes/status-desk-action.ts).
+    const horizon = parseHorizonAlertKey(key);
+    const message: OutboundMessage = horizon
+      ? { card: renderHorizonAlertCard(text, horizon.sourceId, this.deps.sources?.() ?? []), summary: text.slice(0, 200) }
+      : { text };
+    await this.send(() => this.deps.port.send(to, message));
   }
 
   /** Posts the cards of still-open cases that waited for a compliance conversation; returns how many. */

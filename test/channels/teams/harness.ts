@@ -44,6 +44,8 @@ export interface LodestoneOptions {
   readonly teams?: TeamsChannelOptions;
   /** The app's clock, for answers that depend on the day; TEST_DAY if unset, as the web's. */
   readonly clock?: Clock;
+  /** A database file, to start again on the same data (a restart); in memory if unset. */
+  readonly dbFile?: string;
 }
 
 export async function startLodestone(options: LodestoneOptions = {}): Promise<Lodestone> {
@@ -53,7 +55,7 @@ export async function startLodestone(options: LodestoneOptions = {}): Promise<Lo
       ...(options.emulator ? { TEAMS_EMULATOR_URL: options.emulator.url } : {}),
       ...options.env,
     }),
-    dbFile: ':memory:',
+    dbFile: options.dbFile ?? ':memory:',
     clock: options.clock ?? clockOn(TEST_DAY),
   });
   const teams = createTeamsChannel(app, options.teams);

@@ -17,8 +17,13 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-export async function startWebServer(env: Record<string, string> = {}, day = TEST_DAY): Promise<WebServer> {
-  const app = createApp({ config: ConfigSchema.parse({ LOG_LEVEL: 'silent', ...env }), dbFile: ':memory:', clock: clockOn(day) });
+export interface WebServerOptions {
+  /** A database file, to start again on the same data (a restart); in memory if unset. */
+  readonly dbFile?: string;
+}
+
+export async function startWebServer(env: Record<string, string> = {}, day = TEST_DAY, options: WebServerOptions = {}): Promise<WebServer> {
+  const app = createApp({ config: ConfigSchema.parse({ LOG_LEVEL: 'silent', ...env }), dbFile: options.dbFile ?? ':memory:', clock: clockOn(day) });
   const web = createWebChannel(app);
   if (!web.humanChannel) throw new Error('the web channel has no HumanChannel');
   const dispatcher = app.startBackground({ web: web.humanChannel });

@@ -8,8 +8,17 @@ import { renderCaseCard } from '../render-case-card.js';
 import type { TeamsDeps } from '../teams-deps.js';
 import type { TeamsTurn } from '../teams-port.js';
 import { runCardAction } from './card-action.js';
+import { readStatusDeskInvoke } from '../status-desk-actions.js';
+import { runStatusDeskAction } from './status-desk-action.js';
 
 export async function onCardInvoke(deps: TeamsDeps, turn: TeamsTurn): Promise<void> {
+  // The status desk's steps answer with the next card (form, preview, outcome), which Teams swaps in place.
+  const desk = readStatusDeskInvoke(turn.activity.value);
+  if (desk) {
+    const out = runStatusDeskAction(deps, turn, desk);
+    turn.respond(out.kind === 'card' ? { kind: 'card', card: out.card } : { kind: 'message', text: out.text });
+    return;
+  }
   const outcome = await runCardAction(deps, turn, parseInvoke(turn.activity.value));
   switch (outcome.kind) {
     case 'answered':

@@ -8,6 +8,8 @@ import type { TeamsDeps } from '../teams-deps.js';
 import type { TeamsTurn } from '../teams-port.js';
 import { fileAttachment, screenAttachment } from '../screen-attachment.js';
 import { runCardAction } from './card-action.js';
+import { readStatusDeskSubmit } from '../status-desk-actions.js';
+import { runStatusDeskAction } from './status-desk-action.js';
 import { isComplianceCommand, setComplianceConversation } from './compliance-command.js';
 
 /** True when the activity is a question for the assistant, whose delivery the turn pipeline claims itself. */
@@ -18,6 +20,12 @@ export function asksAssistant(a: TeamsTurn['activity']): boolean {
 export async function onMessage(deps: TeamsDeps, turn: TeamsTurn, deliveryKey?: string): Promise<void> {
   const a = turn.activity;
   if (a.value !== undefined && a.value !== null) {
+    const desk = readStatusDeskSubmit(a.value);
+    if (desk) {
+      const out = runStatusDeskAction(deps, turn, desk);
+      await turn.reply(out.kind === 'card' ? { card: out.card, summary: 'Rule status desk' } : { text: out.text });
+      return;
+    }
     const outcome = await runCardAction(deps, turn, parseSubmit(a.value));
     if (outcome.kind !== 'answered') await turn.reply({ text: outcome.text });
     return;

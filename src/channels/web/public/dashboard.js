@@ -25,6 +25,7 @@
   Chart.defaults.animation = reducedMotion ? false : { duration: 300 };
   Chart.defaults.maintainAspectRatio = false;
   Chart.defaults.color = getComputedStyle(document.body).color;
+  Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
 
   const integerAxis = { beginAtZero: true, ticks: { precision: 0 } };
 

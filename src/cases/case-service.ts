@@ -12,6 +12,7 @@ import { DecisionSchema } from '../rules/decision.js';
 import { FactsSchema, IsoDateSchema } from '../rules/facts.js';
 import type { RuleSet } from '../rules/ruleset.js';
 import type { AuditAnchors } from './audit-anchor.js';
+import { askedItem } from './asked-item.js';
 import { AuditLog } from './audit-log.js';
 import { compactDecision } from './case-decision.js';
 import { verifyAuditTrail, type TrailVerification } from './audit-verify.js';
@@ -301,6 +302,7 @@ export class CaseService {
    */
   recordQuestion(m: Message, r: Reply): RecordedQuestion {
     const asker = actorId({ channel: m.channel, user: m.user });
+    const item = askedItem(r.facts);
     return this.tx(() => {
       const q = this.audit.append({
         kind: 'question', actor: asker, at: this.clock.now(), text: m.text,
@@ -311,7 +313,7 @@ export class CaseService {
         payload: {
           questionSeq: q.seq, messageId: m.id, verdict: r.verdict, intent: r.intent.name, rulesVersion: r.rulesVersion,
           asOf: r.asOf, fired: r.fired.map((f) => f.ruleId), citations: r.citations, escalation: r.escalation.state,
-          ...(r.escalation.caseId ? { caseId: r.escalation.caseId } : {}),
+          ...(r.escalation.caseId ? { caseId: r.escalation.caseId } : {}), ...(item ? { item } : {}),
         },
       });
       keepDecidedAnswer(this.db, a.seq, m, r, this.clock.now());

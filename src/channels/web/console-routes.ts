@@ -1,6 +1,6 @@
 /**
- * The compliance console: cases by state, a case with its trace and the officer's actions, the audit log with
- * its verification and CSV export, and the rules browser. Plain forms posting back and redirecting (POST,
+ * The compliance console: cases by state, a case with its trace and the officer's actions, a dashboard of charts,
+ * the audit log with its verification and CSV export, and the rules browser. Plain forms posting back and redirecting (POST,
  * redirect, GET), so it needs no script and every control is a real form control.
  */
 import express, { type Request, type Response, type Router } from 'express';
@@ -9,11 +9,13 @@ import { officersFrom } from '../../app-context.js';
 import { caseTrace } from '../../cases/case-decision.js';
 import { CaseError } from '../../cases/case-error.js';
 import type { Actor, CaseView } from '../../cases/case-view.js';
+import { readDashboard } from '../../cases/dashboard-queries.js';
 import { isoDay } from '../../core/clock.js';
 import { wellFormed } from '../../core/well-formed.js';
 import { renderAuditPage } from './console-audit-page.js';
 import { renderCasePage } from './console-case-page.js';
 import { renderCasesPage } from './console-cases-page.js';
+import { renderDashboardPage } from './console-dashboard-page.js';
 import { renderRulesPage, type DeskInput } from './console-rules-page.js';
 import { cookieOptions, readCookie } from './cookies.js';
 import { formCsrf, requireCsrf } from './csrf.js';
@@ -116,6 +118,18 @@ export function consoleRoutes(ctx: WebContext): Router {
   action('decide', DecideFormSchema, 'decided', (id, officer, d) => cases.decide(id, officer, { verdict: d.verdict, note: d.note, reusable: d.reusable }));
   action('note', NoteFormSchema, 'noted', (id, officer, n) => cases.addNote(id, officer, n.note));
   action('reopen', ReopenFormSchema, 'reopened', (id, officer, r) => cases.reopen(id, officer, r.reason));
+
+  // The numbers for the dashboard's charts; the page renders the same numbers as tables.
+  router.get('/dashboard.json', (_req, res) => {
+    res.json(readDashboard(cases.db, ctx.app.clock.now()));
+  });
+
+  router.get('/dashboard', (req, res) => {
+    const session = ctx.sessions.ensure(req, res);
+    res.type('html').send(renderDashboardPage({
+      dashboard: readDashboard(cases.db, ctx.app.clock.now()), csrfToken: session.csrfToken, loggedIn: ctx.auth.required,
+    }).value);
+  });
 
   router.get('/audit', (req, res) => {
     const session = ctx.sessions.ensure(req, res);

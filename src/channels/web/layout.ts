@@ -1,7 +1,7 @@
 /** The page shell shared by the chat and the console: language, skip link, header navigation, one stylesheet. */
 import { html, type HtmlValue, type SafeHtml } from './html.js';
 
-export type Section = 'chat' | 'sources' | 'cases' | 'audit' | 'rules' | 'login';
+export type Section = 'chat' | 'sources' | 'cases' | 'dashboard' | 'audit' | 'rules' | 'login';
 
 export interface PageOptions {
   readonly title: string;
@@ -21,6 +21,7 @@ const NAV: readonly { section: Section; href: string; label: string }[] = [
   { section: 'chat', href: '/', label: 'Chat' },
   { section: 'sources', href: '/sources', label: 'Sources' },
   { section: 'cases', href: '/console', label: 'Cases' },
+  { section: 'dashboard', href: '/console/dashboard', label: 'Dashboard' },
   { section: 'audit', href: '/console/audit', label: 'Audit log' },
   { section: 'rules', href: '/console/rules', label: 'Rules' },
 ];

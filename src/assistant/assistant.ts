@@ -9,6 +9,7 @@ import type { Clock } from '../core/clock.js';
 import { isoDay, systemClock } from '../core/clock.js';
 import { resolveShipDate } from '../nlu/extract-ship-date.js';
 import { grammarWords } from '../nlu/grammar.js';
+import { wordsPattern } from '../nlu/text.js';
 import type { Understander, Understanding } from '../nlu/understand.js';
 import type { Decision } from '../rules/decision.js';
 import { evaluate } from '../rules/engine.js';
@@ -37,8 +38,11 @@ export interface AssistantOptions {
 
 const DECISION_INTENTS: ReadonlySet<Intent> = new Set(['part_license', 'collaboration_license', 'reexport_license']);
 const FOLLOW_UP_MAX_WORDS = 14;
+/** Up to this many words, a question with a fact in it ("and to Japan?") is a follow-up, whatever its classification. */
+const OFF_TOPIC_MIN_WORDS = 4;
 /** Words that open a statement about what was just discussed ("it's for…", "they are…"). */
 const PRONOUN_OPENERS = grammarWords('pronounOpeners');
+const SHIPMENT_WORDS = wordsPattern(grammarWords('shipmentWords'));
 
 function hasFacts(f: Facts): boolean {
   return Object.keys(f).some((k) => k !== 'asOf');
@@ -160,7 +164,10 @@ export class Assistant {
     const words = text.split(/\s+/).length;
     const answeredFollowUp = prev.lastVerdict === 'need_info' && hasFacts(u.facts) && words <= FOLLOW_UP_MAX_WORDS;
     if (answeredFollowUp) return DECISION_INTENTS.has(u.intent) && u.confidence > 0.8 ? u.intent : prev.intent;
-    if (!DECISION_INTENTS.has(u.intent) && hasFacts(u.facts) && (u.intent === 'out_of_scope' || u.intent === 'help')) return prev.intent;
+    // A question the classifier puts out of scope whose only facts are a place or one stray word ("what's the
+    // weather in Paris tomorrow?", "what's a good lasagne recipe?") is off topic; "and to Paris?" is not.
+    const offTopicQuestion = u.intent === 'out_of_scope' && text.includes('?') && !u.facts.item && words > OFF_TOPIC_MIN_WORDS;
+    if (!DECISION_INTENTS.has(u.intent) && hasFacts(u.facts) && (u.intent === 'out_of_scope' || u.intent === 'help') && !offTopicQuestion) return prev.intent;
     // "Actually the magnets go loose": a correction of the goods under discussion stays a goods question.
     if (u.frame.correction && u.facts.item && !u.facts.collaboration && prev.intent !== 'collaboration_license') return prev.intent;
     // "It's for their 280-layer V-NAND lines": a short statement about the goods under discussion, naming no other
@@ -170,6 +177,9 @@ export class Assistant {
     // A statement of facts after a decision ("End customer is a missile division."), asking nothing new: it adds to
     // the question under discussion, whatever the classifier makes of its words.
     if (!DECISION_INTENTS.has(u.intent) && u.intent !== 'talk_to_human' && hasFacts(u.facts) && !text.includes('?') && u.signals.references.sources.length === 0) return prev.intent;
+    // "Delivery is planned for next week.": a short statement about moving the goods under discussion adds to it,
+    // though it names no fact the rules read (a lasagne recipe names no shipment and stays out of scope).
+    if (!DECISION_INTENTS.has(u.intent) && u.intent !== 'talk_to_human' && !text.includes('?') && words <= FOLLOW_UP_MAX_WORDS && SHIPMENT_WORDS.test(text)) return prev.intent;
     return u.intent;
   }
 

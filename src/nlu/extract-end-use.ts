@@ -20,6 +20,22 @@ const MEMORY_WORDS = /\b(nand|dram|memory|flash|hbm|3d)\b/i;
 const AI_WORDS = /\b(ai|a\.i\.|artificial intelligence|machine learning|autonomous weapons?)\b/i;
 const MILITARY_WORDS = /\b(military|defen[cs]e|weapons?|armed forces|army|warfare|battlefield)\b/i;
 
+const LISTED_PARTY_WORDS: ReadonlySet<string> = new Set(['entity', 'entities', 'party', 'parties', 'end-user', 'user', 'users', 'consignee', 'unit', 'units', 'division', 'divisions', 'subsidiary', 'subsidiaries', 'affiliate', 'affiliates', 'parent', 'group', 'organisation', 'organization', 'they', 'he', 'she', 'who', 'whom']);
+
+/** A party noun in the same clause as a list's name, within a few words either side. */
+function partyNear(tokens: readonly Token[], start: number, end: number, lex: Lexicon): boolean {
+  const near = (i: number) => {
+    const w = (tokens[i] as Token).low.replace(/['’]s$/, '');
+    return lex.partyNouns.has(w) || LISTED_PARTY_WORDS.has(w);
+  };
+  for (let i = start - 1; i >= Math.max(0, start - 6) && !(tokens[i] as Token).clauseEnd; i--) if (near(i)) return true;
+  for (let i = end; i < Math.min(tokens.length, end + 4); i++) {
+    if (near(i)) return true;
+    if ((tokens[i] as Token).clauseEnd) break;
+  }
+  return false;
+}
+
 export function extractEndUse(tokens: readonly Token[], text: string, lex: Lexicon): EndUseExtraction {
   const uses = new Set<EndUse>();
   let military = false;
@@ -43,7 +59,9 @@ export function extractEndUse(tokens: readonly Token[], text: string, lex: Lexic
         research = true;
         break;
       case 'control_list':
-        controlList = true;
+        // "Our customer is on the entity list" names a listed party; "is any of this on the control list?" asks
+        // about the goods.
+        if (partyNear(tokens, h.start, h.end, lex)) controlList = true;
         break;
     }
   }

@@ -239,7 +239,12 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   const pastTechnology = chineseTech && places.shipFrom !== 'CN'
     && !placeMentions.some((p) => p.country === 'CN' && (p.role === 'origin' || p.role === 'site' || p.role === 'destination'))
     && placeMentions.filter((p) => p.country === 'CN' && p.role === 'technology').every((p) => !passesKnowHow(clauseOf(p.start), lex));
-  if ((collab.kind || collab.area) && !pastTechnology) {
+  // "Our supplier switched our 48H grade to a Ho-modified recipe; first shipment Ningbo -> Suwon": goods on a route,
+  // with one know-how word and nothing passing to anyone, are a shipment of goods made to that recipe.
+  const goodsShipment = frame.item?.form !== undefined && (frame.item.elementsPresent !== undefined || frame.item.magnetType !== undefined)
+    && places.shipFrom !== undefined && places.shipTo !== undefined && places.shipFrom !== places.shipTo
+    && collab.hits <= 1 && !passesKnowHow(tokens, lex);
+  if ((collab.kind || collab.area) && !pastTechnology && !goodsShipment) {
     const t: NonNullable<Frame['technology']> = {};
     if (collab.kind) t.kind = collab.kind;
     if (collab.area) t.area = collab.area;

@@ -49,6 +49,7 @@ const OWNERSHIP_WORDS = grammarWords('ownershipWords');
 const WANT_VERBS = grammarWords('wantVerbs');
 const SENDING_VERBS = grammarWords('sendingVerbs');
 const ORIGIN_OF_VERBS = grammarWords('originOfVerbs');
+const COMPANY_NOUNS = grammarWords('companyNouns');
 const MATERIAL_FORMS: ReadonlySet<string> = new Set(['metal', 'alloy', 'oxide', 'compound', 'target', 'ore']);
 const TECH_SOURCE_VERBS = grammarWords('techSourceVerbs');
 const INPUT_VERBS = grammarWords('inputVerbs');
@@ -114,6 +115,19 @@ function materialIsSubject(tokens: readonly Token[], verb: number, lex: Lexicon)
   if (!last) return false;
   const form = last.kind === 'form' || last.kind === 'compound' ? last.form : undefined;
   return last.kind === 'element' || (form !== undefined && MATERIAL_FORMS.has(form));
+}
+
+/**
+ * "Singapore trading company. We hold …", "Korean trading firm. We bought …": a short verbless opening line that
+ * names a kind of company is the asker introducing itself, the way people sign a chat message.
+ */
+function introFragment(tokens: readonly Token[], start: number): boolean {
+  if (start !== 0) return false;
+  let end = 0;
+  while (end < tokens.length && !(tokens[end] as Token).clauseEnd) end++;
+  if (end >= tokens.length - 1 || end > 5) return false;
+  const last = (tokens[end] as Token).low;
+  return SITE_NOUNS.has(last) || BUYER_NOUNS.has(last) || MAKER_NOUNS.has(last) || COMPANY_NOUNS.has(last);
 }
 
 /** "Suzhou now wants to send them on": the verb the want governs is one of sending, so the wanter sends. */
@@ -221,7 +235,7 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   const article = tokens[start - 1]?.low === 'a' || tokens[start - 1]?.low === 'an' ? 1 : 0;
   const intro = tokens[start - 1 - article]?.low ?? '';
   const selfIntro = SELF_INTRO.has(intro) && (intro.includes("'") || FIRST_PERSON.has(tokens[start - 2 - article]?.low ?? ''));
-  if (selfIntro) return { role: 'site', recipient: false };
+  if (selfIntro || introFragment(tokens, start)) return { role: 'site', recipient: false };
   // "a Singapore distributor holds ...": the holder sells; "a Japanese shipbuilder ... wants them": the one who wants buys.
   const doing = firstVerbAfter(tokens, end);
   if (doing && HOLD_VERBS.has(doing)) return { role: 'site', recipient: false };

@@ -234,3 +234,28 @@ describe('a short statement about the goods just discussed', () => {
     expect(reply.verdict).toBe('none');
   });
 });
+
+describe('after a decision: off-topic questions, logistics statements and short follow-ups', () => {
+  const opening = 'Our Rotterdam warehouse holds Chinese-made Tb magnets. May we sell them to a buyer in Austria?';
+
+  it('does not repeat the verdict for an off-topic question that happens to name a place or a know-how word', () => {
+    for (const [i, q] of ["What's the weather in Vienna tomorrow?", 'Any good recipe for apple strudel?'].entries()) {
+      const a = newAssistant();
+      a.handle(msg(opening, `off${i}`, { asOf: '2026-11-20' }));
+      const reply = a.handle(msg(q, `off${i}`, { asOf: '2026-11-20' }));
+      expect(reply.verdict).toBe('none');
+    }
+  });
+
+  it('keeps the question for a short statement about the shipment, and for "and to Japan?"', () => {
+    const a = newAssistant();
+    const first = a.handle(msg(opening, 'log1', { asOf: '2026-11-20' }));
+    expect(first.verdict).toBe('escalate');
+    expect(a.handle(msg('The truck is scheduled for Monday.', 'log1', { asOf: '2026-11-20' })).verdict).toBe('escalate');
+    const b = newAssistant();
+    b.handle(msg('Dy magnets from Ningbo to Germany, licence?', 'log2'));
+    const reply = b.handle(msg('and to Japan?', 'log2'));
+    expect(reply.verdict).toBe('license_required');
+    expect(reply.facts?.destination).toBe('JP');
+  });
+});

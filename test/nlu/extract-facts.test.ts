@@ -431,3 +431,36 @@ describe('who sends and who receives', () => {
     expect(f).toMatchObject({ shipFrom: 'IN', destination: 'VN' });
   });
 });
+
+describe('goods, not know-how, when a shipment of a named item is asked about', () => {
+  it('reads "switched our 45SH grade to an erbium-modified recipe; first lot from Xiamen to Busan" as magnets on a route', () => {
+    const f = facts('Our vendor switched our 45SH grade to an erbium-modified recipe (no Dy, no Tb). First lot goes from Xiamen to Busan in December.');
+    expect(f.collaboration).toBeUndefined();
+    expect(f).toMatchObject({ shipFrom: 'CN', destination: 'KR', item: { magnetType: 'ndfeb', elementsPresent: ['Er'] } });
+  });
+
+  it('keeps a recipe that is sent to someone as know-how', () => {
+    expect(facts('Our Ningbo plant would e-mail the 45SH recipe to our plant in Busan.').collaboration?.kind).toBe('technology_transfer');
+  });
+});
+
+describe('military platforms and forces as end users', () => {
+  it('reads naval vessels and the Japanese self-defence force abbreviations as military', () => {
+    expect(facts('SmCo magnets from Ganzhou for pumps on naval vessels in Italy').endUser?.kind).toBe('military');
+    expect(facts('Tb oxide from China for a GSDF supplier in Japan').endUser?.kind).toBe('military');
+  });
+});
+
+describe('a company introducing itself in a short opening line', () => {
+  it('reads "Thai distributor. We hold ..." as the asker\'s own place, not a buyer', () => {
+    const f = facts('Thai distributor. We hold Chinese-made Gd metal and a customer in Vietnam wants 50 kg.');
+    expect(f).toMatchObject({ shipFrom: 'TH', destination: 'VN' });
+  });
+});
+
+describe('a list named about the goods is not a listed end user', () => {
+  it('reads "is any of this on the control list?" as a question about the goods, and "our customer is on the entity list" as a listed party', () => {
+    expect(facts('Lu oxide from Baotou to Osaka. Is any of this on the control list?').endUser).toBeUndefined();
+    expect(facts('Lu oxide from Baotou to Osaka; our customer there is on the control list.').endUser?.kind).toBe('control_list');
+  });
+});

@@ -5,7 +5,6 @@
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { Assistant } from './assistant/assistant.js';
-import { createUnderstanding } from './assistant/create-understanding.js';
 import { TurnPipeline } from './assistant/turn-pipeline.js';
 import { AuditAnchors, defaultAnchorPath } from './cases/audit-anchor.js';
 import { CaseService } from './cases/case-service.js';
@@ -26,8 +25,8 @@ import { GroupCommit } from './core/group-commit.js';
 import { createLogger, type Logger } from './core/logger.js';
 import { createMetrics } from './core/metrics.js';
 import { INTENTS_DIR, RULES_DIR } from './core/paths.js';
+import { rulesAndModels } from './language-models-cache.js';
 import { CurrentRules } from './rules/current-rules.js';
-import { loadRuleSet } from './rules/loader.js';
 import type { Message } from './contracts/message.js';
 import type { Reply } from './contracts/reply.js';
 
@@ -55,8 +54,9 @@ export function createApp(options: AppOptions): ComposedApp {
   const metrics = createMetrics();
   const rulesDir = options.rulesDir ?? RULES_DIR;
   // The data in rules/, with the statuses officers recorded in the database layered over it (StatusDesk below).
-  const rules = new CurrentRules(loadRuleSet(rulesDir));
-  const { understander } = createUnderstanding(rules.base, rulesDir, options.intentsDir ?? INTENTS_DIR);
+  const built = rulesAndModels(rulesDir, options.intentsDir ?? INTENTS_DIR);
+  const rules = new CurrentRules(built.rules);
+  const { understander } = built.models;
   let dbFile = options.dbFile;
   if (!dbFile) {
     mkdirSync(config.DATA_DIR, { recursive: true });

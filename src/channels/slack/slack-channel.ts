@@ -92,8 +92,9 @@ export async function createSlackChannel(app: App, options: SlackChannelOptions 
       signingSecret: signingSecret ?? '',
       logger,
       endpoints: SLACK_EVENTS_PATH,
-      // Ack first, then work: Bolt sends the HTTP response as soon as a handler calls ack().
-      processBeforeResponse: false,
+      // The HTTP response goes when the listener returns: commands and actions ack first and queue their work, and
+      // a question's event returns once its turn has committed (register-messages.ts), so an ack means stored.
+      processBeforeResponse: true,
     });
     bolt = new BoltApp({ ...identity, receiver });
   }
@@ -107,8 +108,9 @@ export async function createSlackChannel(app: App, options: SlackChannelOptions 
       log.warn({ key }, 'Slack work queue full: dropped a job');
     },
   });
+  const humanChannel = new SlackHumanChannel({ client: outboxClient, complianceChannel: config.SLACK_COMPLIANCE_CHANNEL, logger: log });
   const ctx: SlackContext = {
-    app, bolt, on: new Registrar(bolt), client: bolt.client, store, queue, log, botUserId, token,
+    app, bolt, on: new Registrar(bolt), client: bolt.client, store, humanChannel, queue, log, botUserId, token,
     names: new UserNames({ client: outboxClient, clock: app.clock }),
   };
 
@@ -124,7 +126,6 @@ export async function createSlackChannel(app: App, options: SlackChannelOptions 
     log.error({ err }, 'Slack handler failed');
   });
 
-  const humanChannel = new SlackHumanChannel({ client: outboxClient, complianceChannel: config.SLACK_COMPLIANCE_CHANNEL, logger: log });
   const router = receiver ? countingRouter(app, receiver) : undefined;
   let started = false;
   return {

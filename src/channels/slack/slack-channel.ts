@@ -158,14 +158,25 @@ export async function createSlackChannel(app: App, options: SlackChannelOptions 
  */
 function dedupeEvents(ctx: SlackContext): Middleware<AnyMiddlewareArgs> {
   const recent = new RecentIds();
+  // Events still being handled: a repeat waits for the first, so its ack too means the turn is stored.
+  const inFlight = new Map<string, Promise<void>>();
   return async ({ body, context, next }) => {
     const env = EnvelopeSchema.safeParse(body);
     if (env.success && !recent.add(env.data.event_id)) {
+      await inFlight.get(env.data.event_id);
       ctx.app.metrics.duplicates.inc({ channel: 'slack' });
       ctx.log.debug({ eventId: env.data.event_id, retryNum: context.retryNum, retryReason: context.retryReason }, 'dropped a repeated Slack event');
       return;
     }
-    await next();
+    if (!env.success) return next();
+    const id = env.data.event_id;
+    const handled = next();
+    inFlight.set(id, handled.catch(() => undefined));
+    try {
+      await handled;
+    } finally {
+      inFlight.delete(id);
+    }
   };
 }
 

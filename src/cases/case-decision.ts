@@ -4,6 +4,7 @@
  * 45 KB a case, and it is the rules evaluated on the case's facts, so the console works it out again from the facts
  * while the rules version is the same (caseTrace). The audit log keeps its own complete records of the turn.
  */
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { z } from 'zod';
 import { evaluate } from '../rules/engine.js';
 import { CitationSchema, DecisionSchema, type Decision, type RuleResult } from '../rules/decision.js';
@@ -39,6 +40,21 @@ export function compactDecision(d: Decision): CaseDecision {
 
 /** A stored decision: compact, or the whole Decision a build before migration 5 wrote (read as compact). */
 export const StoredDecisionSchema = z.union([CaseDecisionSchema, DecisionSchema.transform(compactDecision)]);
+
+/**
+ * The `cases.decision` column: deflated JSON (a BLOB, a third or more smaller: the reasons and citations repeat
+ * the rules' wording). Rows written before hold the JSON as text; both are read.
+ */
+export function encodeStoredDecision(d: CaseDecision): Buffer {
+  return deflateRawSync(JSON.stringify(d));
+}
+
+/** The column's JSON, from either form; unknown, for StoredDecisionSchema to check. */
+export function decodeStoredDecision(column: unknown): unknown {
+  if (column instanceof Uint8Array) return JSON.parse(inflateRawSync(column).toString('utf8'));
+  if (typeof column === 'string') return JSON.parse(column);
+  throw new TypeError(`a case decision column holds ${typeof column}, not JSON text or deflated JSON`);
+}
 
 /**
  * The full rule trace of a case's decision, evaluated again on its facts; undefined when the rules have changed

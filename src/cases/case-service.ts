@@ -312,7 +312,7 @@ export class CaseService {
         kind: 'answer', actor: 'assistant', at: this.clock.now(),
         payload: {
           questionSeq: q.seq, messageId: m.id, verdict: r.verdict, intent: r.intent.name, rulesVersion: r.rulesVersion,
-          asOf: r.asOf, fired: r.fired.map((f) => f.ruleId), citations: r.citations, escalation: r.escalation.state,
+          asOf: r.asOf, fired: r.fired.map((f) => f.ruleId), citations: r.citations.map(citedAs), escalation: r.escalation.state,
           ...(r.escalation.caseId ? { caseId: r.escalation.caseId } : {}), ...(item ? { item } : {}),
         },
       });
@@ -408,4 +408,13 @@ function requireState(row: CaseRow, allowed: readonly CaseState[], what: string)
   if (!allowed.includes(row.state)) {
     throw new CaseError('bad_state', `cannot ${what} ${formatCaseId(row.num)}: it is ${row.state}`);
   }
+}
+
+/**
+ * A citation as the answer's audit record keeps it: the source and article. Their titles and links are the rules
+ * data's at the record's rulesVersion, so repeating them in every record would only add bytes (records written
+ * before keep theirs, and verify as written).
+ */
+function citedAs(c: Reply['citations'][number]): { source: string; article?: string } {
+  return { source: c.source, ...(c.article ? { article: c.article } : {}) };
 }

@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { FactsSchema, type Facts } from '../rules/facts.js';
 import { VerdictSchema } from '../rules/verdict.js';
-import { StoredDecisionSchema, type CaseDecision } from './case-decision.js';
+import { decodeStoredDecision, encodeStoredDecision, StoredDecisionSchema, type CaseDecision } from './case-decision.js';
 import { formatCaseId } from './case-id.js';
 import {
   ActorSchema, CaseActionSchema, CaseStateSchema, OfficerDecisionSchema, ReplyToSchema, ResolutionSchema, TurnSchema,
@@ -40,7 +40,7 @@ const CaseRowSchema = z.object({
   facts: jsonColumn(FactsSchema),
   question: z.string().nullable(),
   turns: jsonColumn(z.array(TurnSchema)).nullable(),
-  decision: jsonColumn(StoredDecisionSchema),
+  decision: z.unknown().transform(decodeStoredDecision).pipe(StoredDecisionSchema),
   verdict: VerdictSchema,
   rules_version: z.string(),
   asker: jsonColumn(ActorSchema),
@@ -118,7 +118,7 @@ export class CaseStore {
       .run({
         conversation_key: c.conversationKey, facts_key: c.factsKey, facts_norm: c.factsNorm,
         facts: JSON.stringify(c.facts), question: c.question, turns: JSON.stringify(c.turns),
-        decision: JSON.stringify(c.decision), verdict: c.decision.verdict, rules_version: c.decision.rulesVersion,
+        decision: encodeStoredDecision(c.decision), verdict: c.decision.verdict, rules_version: c.decision.rulesVersion,
         asker: JSON.stringify(c.asker), reply_to: JSON.stringify(c.replyTo), at: c.at,
       });
     return Number(info.lastInsertRowid);

@@ -16,6 +16,11 @@ export interface HumanChannel {
   notifyAnswerChanged(update: AnswerUpdate): Promise<void>;
   /** Posts an alert in the compliance channel; `key` is stable per alert, for platforms that can deduplicate. */
   postAlert(text: string, key: string): Promise<void>;
+  /**
+   * Posts a turn's answer where it was asked: `post` is what this channel rendered and queued in the turn's
+   * transaction (it validates it). Only channels that answer asynchronously (Slack, Teams) have it.
+   */
+  postAnswer?(post: unknown): Promise<void>;
 }
 
 /**

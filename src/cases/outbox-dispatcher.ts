@@ -16,7 +16,7 @@ import type { CaseView } from './case-view.js';
 import { CaseStore } from './case-store.js';
 import type { HumanChannel } from './human-channel.js';
 import { readAnswerUpdate } from './answer-update.js';
-import { AlertPayloadSchema, AnswerUpdatePayloadSchema, backoffMs, Outbox, type BackoffPolicy, type OutboxRow } from './outbox.js';
+import { AlertPayloadSchema, AnswerPayloadSchema, AnswerUpdatePayloadSchema, backoffMs, Outbox, type BackoffPolicy, type OutboxRow } from './outbox.js';
 
 export type HumanChannels = Partial<Record<Channel, HumanChannel>>;
 
@@ -135,6 +135,22 @@ export class OutboxDispatcher {
     return report;
   }
 
+  /**
+   * Delivers the row a caller enqueued held (Outbox.enqueue's `heldMs`: already leased, first attempt counted),
+   * right after its commit, instead of waiting for the next run; a failure is scheduled for retry as in a run.
+   */
+  async deliverHeld(key: string): Promise<keyof DispatchReport | undefined> {
+    const row = this.outbox.byKey(key);
+    if (!row || row.state !== 'pending') return undefined;
+    let failures: Failure[];
+    try {
+      failures = await this.deliver(row);
+    } catch (error) {
+      failures = [{ channel: undefined, error }];
+    }
+    return this.settle(row, failures);
+  }
+
   /** Whether the platform of this answer update has had its updates for the last minute (it waits, unleased). */
   private overUpdateLimit(row: OutboxRow): boolean {
     const parsed = AnswerUpdatePayloadSchema.safeParse(JSON.parse(row.payload));
@@ -157,6 +173,14 @@ export class OutboxDispatcher {
     this.outbox.markDelivered(row.id, channel, null, this.clock.now());
     this.updatesSent.set(channel, [...(this.updatesSent.get(channel) ?? []), this.clock.now().getTime()]);
     return [];
+  }
+
+  private async deliverAnswer(row: OutboxRow): Promise<Failure[]> {
+    const { channel, post } = AnswerPayloadSchema.parse(JSON.parse(row.payload));
+    const postAnswer = this.options.channels[channel]?.postAnswer?.bind(this.options.channels[channel]);
+    if (!postAnswer) return [{ channel, error: new Unroutable(`no HumanChannel posting answers for ${channel}`) }];
+    const outcome = await this.attempt(() => postAnswer(post));
+    return outcome.ok ? [] : [{ channel, error: outcome.error }];
   }
 
   private settle(row: OutboxRow, failures: readonly Failure[]): keyof DispatchReport {
@@ -204,6 +228,8 @@ export class OutboxDispatcher {
       }
       case 'answer_update':
         return this.deliverAnswerUpdate(row);
+      case 'answer':
+        return this.deliverAnswer(row);
       default:
         return assertNever(kind, 'outbox kind');
     }

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { ChannelSchema, type Channel } from '../contracts/message.js';
 import { SqlCache } from './sql-cache.js';
 
-export const OUTBOX_KINDS = ['post_case', 'update_case', 'notify_asker', 'reminder', 'alert', 'answer_update'] as const;
+export const OUTBOX_KINDS = ['post_case', 'update_case', 'notify_asker', 'reminder', 'alert', 'answer_update', 'answer'] as const;
 export const OutboxKindSchema = z.enum(OUTBOX_KINDS);
 export type OutboxKind = z.infer<typeof OutboxKindSchema>;
 
@@ -18,10 +18,24 @@ export type AlertPayload = z.infer<typeof AlertPayloadSchema>;
 export const AnswerUpdatePayloadSchema = z.object({ updateId: z.number().int().positive(), channel: ChannelSchema });
 export type AnswerUpdatePayload = z.infer<typeof AnswerUpdatePayloadSchema>;
 
+/**
+ * A turn's answer to post where it was asked, already rendered by its channel (`post` is that channel's own shape,
+ * read back by its HumanChannel.postAnswer). Written in the turn's transaction, so an answered turn is always
+ * posted, and its retries repeat the post, never the turn.
+ */
+export const AnswerPayloadSchema = z.object({ channel: ChannelSchema, post: z.unknown() });
+export type AnswerPayload = z.infer<typeof AnswerPayloadSchema>;
+
 export type OutboxEntry =
   | { readonly kind: 'post_case' | 'update_case' | 'notify_asker' | 'reminder'; readonly key: string; readonly caseNum: number }
   | { readonly kind: 'alert'; readonly key: string; readonly payload: AlertPayload }
-  | { readonly kind: 'answer_update'; readonly key: string; readonly payload: AnswerUpdatePayload };
+  | { readonly kind: 'answer_update'; readonly key: string; readonly payload: AnswerUpdatePayload }
+  | { readonly kind: 'answer'; readonly key: string; readonly payload: AnswerPayload };
+
+/** Whether the entry says everything in its payload (no case to render it from). */
+export function carriesPayload(entry: OutboxEntry): entry is Extract<OutboxEntry, { payload: unknown }> {
+  return entry.kind === 'alert' || entry.kind === 'answer_update' || entry.kind === 'answer';
+}
 
 const OutboxRowSchema = z.object({
   id: z.number().int(),
@@ -55,18 +69,32 @@ export class Outbox {
     this.sql = new SqlCache(db);
   }
 
-  /** Adds the entry unless its key was enqueued before. Returns true when it was added. */
-  enqueue(entry: OutboxEntry, now: Date): boolean {
-    const caseNum = entry.kind === 'alert' || entry.kind === 'answer_update' ? null : entry.caseNum;
-    const payload = entry.kind === 'alert' || entry.kind === 'answer_update' ? JSON.stringify(entry.payload) : '{}';
+  /**
+   * Adds the entry unless its key was enqueued before. Returns true when it was added. `heldMs`: the row is
+   * enqueued already leased for that long (its first attempt counted), for a caller that delivers it itself right
+   * after the commit; a dispatcher takes it only if that caller dies or fails.
+   */
+  enqueue(entry: OutboxEntry, now: Date, heldMs = 0): boolean {
+    const payload = carriesPayload(entry) ? JSON.stringify(entry.payload) : '{}';
+    const caseNum = carriesPayload(entry) ? null : entry.caseNum;
     return (
       this.sql
         .stmt(
-          `INSERT INTO outbox (key, kind, case_num, payload, next_at, created_at) VALUES (?, ?, ?, ?, ?, ?)
+          `INSERT INTO outbox (key, kind, case_num, payload, attempts, next_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT (key) DO NOTHING`,
         )
-        .run(entry.key, entry.kind, caseNum, payload, now.getTime(), now.toISOString()).changes === 1
+        .run(entry.key, entry.kind, caseNum, payload, heldMs > 0 ? 1 : 0, now.getTime() + heldMs, now.toISOString()).changes === 1
     );
+  }
+
+  /**
+   * Makes due now the answers that turns of an earlier run queued held and never got to post (that process died:
+   * one server per database file). Rows queued since `startedAt` belong to this run and keep their hold.
+   */
+  releaseHeldAnswers(startedAt: Date, now: Date): number {
+    return this.sql
+      .stmt(`UPDATE outbox SET next_at = ? WHERE kind = 'answer' AND state = 'pending' AND next_at > ? AND created_at < ?`)
+      .run(now.getTime(), now.getTime(), startedAt.toISOString()).changes;
   }
 
   due(now: Date, limit: number): OutboxRow[] {
@@ -111,9 +139,11 @@ export class Outbox {
       .run(id, channel, ref, now.toISOString());
   }
 
+  /** Marks the row delivered. An answer's rendered post is dropped then: the audit log keeps the answer. */
   complete(id: number, now: Date, note: string | null = null): void {
     this.sql
-      .stmt(`UPDATE outbox SET state = 'done', done_at = ?, last_error = ? WHERE id = ?`)
+      .stmt(`UPDATE outbox SET state = 'done', done_at = ?, last_error = ?,
+               payload = CASE kind WHEN 'answer' THEN '{}' ELSE payload END WHERE id = ?`)
       .run(now.toISOString(), note, id);
   }
 

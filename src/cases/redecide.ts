@@ -5,7 +5,7 @@
  * record) is queued through the outbox, in the transaction that stores the record: so a crash leaves the record
  * and all its updates, or neither, and the dispatcher delivers them (retried, rate-limited per platform) after it.
  */
-import { StoredDecisionSchema } from './case-decision.js';
+import { decodeStoredDecision, StoredDecisionSchema } from './case-decision.js';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { Message } from '../contracts/message.js';
@@ -57,7 +57,7 @@ const AnswerRowSchema = z.object({
   told: z.string().nullable(),
 });
 
-const CaseRowSchema = z.object({ num: z.number().int(), facts: z.string(), decision: z.string(), verdict: z.string(), told: z.string().nullable() });
+const CaseRowSchema = z.object({ num: z.number().int(), facts: z.string(), decision: z.unknown(), verdict: z.string(), told: z.string().nullable() });
 const FiredSchema = z.array(z.string());
 
 function verdictWords(v: string): string {
@@ -126,7 +126,7 @@ export function redecide(db: Database.Database, applied: RuleSet, changed: reado
   for (const raw of open) {
     const c = CaseRowSchema.parse(raw);
     // A case keeps its decision compact (case-decision.ts): the ids of the rules that fired.
-    const d = StoredDecisionSchema.safeParse(JSON.parse(c.decision));
+    const d = StoredDecisionSchema.safeParse(decodeStoredDecision(c.decision));
     if (!d.success || !d.data.ruleIds.some((id) => touched.has(id))) continue;
     const facts = FactsSchema.safeParse(JSON.parse(c.facts));
     if (!facts.success) continue;
@@ -191,7 +191,7 @@ export function countAffected(db: Database.Database, ruleIds: readonly string[],
   const conversations = answers.filter((f) => FiredSchema.parse(JSON.parse(String(f))).some((id) => touched.has(id))).length;
   const decisions = db.prepare("SELECT decision FROM cases WHERE state <> 'resolved'").pluck().all();
   const cases = decisions.filter((d) => {
-    const p = StoredDecisionSchema.safeParse(JSON.parse(String(d)));
+    const p = StoredDecisionSchema.safeParse(decodeStoredDecision(d));
     return p.success && p.data.ruleIds.some((id) => touched.has(id));
   }).length;
   return { conversations, cases };

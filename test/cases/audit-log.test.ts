@@ -264,6 +264,15 @@ describe('audit records written by the case service', () => {
     });
   });
 
+  it('keeps a citation as its source and article: its title and link are the rules data\'s at the record\'s rules version', () => {
+    ({ svc } = service());
+    const cited = { source: 'CN-ANN-2025-18', article: '1C902', title: 'MOFCOM/GAC Announcement 2025 No. 18', url: 'https://www.mofcom.gov.cn/' };
+    svc.recordQuestion(message(), { ...reply(), citations: [cited, { source: 'CN-FAQ-RE' }] });
+    const answer = svc.audit.records().find((r) => r.kind === 'answer');
+    expect(answer?.payload['citations']).toEqual([{ source: 'CN-ANN-2025-18', article: '1C902' }, { source: 'CN-FAQ-RE' }]);
+    expect(svc.audit.verifyAudit()).toMatchObject({ ok: true, count: 2 });
+  });
+
   it('writes one record per escalation, officer action, decision and refusal, and the chain verifies', () => {
     ({ svc } = service());
     const { case: c } = svc.openCase(escalation());

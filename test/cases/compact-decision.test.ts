@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { caseTrace, compactDecision } from '../../src/cases/case-decision.js';
+import { caseTrace, compactDecision, decodeStoredDecision } from '../../src/cases/case-decision.js';
 import { CaseService } from '../../src/cases/case-service.js';
 import { openCaseDatabase } from '../../src/cases/database.js';
 import { MIGRATIONS, SCHEMA_VERSION, userVersion } from '../../src/cases/migrations.js';
@@ -20,7 +20,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const facts: Facts = { ...magnetFacts, shipFrom: 'CN', destination: 'DE' };
 
 function storedDecision(db: Database.Database): Record<string, unknown> {
-  return JSON.parse((db.prepare('SELECT decision FROM cases').get() as { decision: string }).decision) as Record<string, unknown>;
+  return decodeStoredDecision(db.prepare('SELECT decision FROM cases').pluck().get()) as Record<string, unknown>;
 }
 
 describe('compact case decisions', () => {
@@ -36,6 +36,19 @@ describe('compact case decisions', () => {
     expect(JSON.stringify(stored).length).toBeLessThan(JSON.stringify(decision).length / 5);
     expect(opened.case.decision).toEqual(compactDecision(decision));
     expect(caseTrace(rules, opened.case)).toEqual(decision.trace);
+    svc.close();
+  });
+
+  it('a case\'s decision is stored deflated, and one stored as JSON text by an earlier build reads back the same', () => {
+    const decision = evaluate(rules, facts, '2026-03-02');
+    const { svc } = service();
+    const opened = svc.openCase(escalation({ facts, decision }));
+    const column = svc.db.prepare('SELECT decision FROM cases').pluck().get();
+    expect(column).toBeInstanceOf(Buffer);
+    const json = JSON.stringify(compactDecision(decision));
+    expect((column as Buffer).byteLength).toBeLessThan(json.length * 0.8);
+    svc.db.prepare('UPDATE cases SET decision = ?').run(json);
+    expect(svc.get(opened.case.id)?.decision).toEqual(opened.case.decision);
     svc.close();
   });
 

@@ -8,7 +8,7 @@
 import type pg from 'pg';
 import { z } from 'zod';
 import { ChannelSchema, type Channel } from '../../contracts/message.js';
-import { OutboxKindSchema, type OutboxEntry, type OutboxRow } from '../outbox.js';
+import { carriesPayload, OutboxKindSchema, type OutboxEntry, type OutboxRow } from '../outbox.js';
 import type { OutboxQueue } from '../store-ports.js';
 
 const OutboxRowSchema = z.object({
@@ -34,8 +34,8 @@ export class PgOutboxQueue implements OutboxQueue {
   }
 
   async enqueue(entry: OutboxEntry, now: Date): Promise<boolean> {
-    const caseNum = entry.kind === 'alert' || entry.kind === 'answer_update' ? null : entry.caseNum;
-    const payload = entry.kind === 'alert' || entry.kind === 'answer_update' ? JSON.stringify(entry.payload) : '{}';
+    const payload = carriesPayload(entry) ? JSON.stringify(entry.payload) : '{}';
+    const caseNum = carriesPayload(entry) ? null : entry.caseNum;
     const r = await this.db.query(
       `INSERT INTO outbox (key, kind, case_num, payload, next_at, created_at) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (key) DO NOTHING`,

@@ -5,7 +5,7 @@
 import type { RespondFn } from '@slack/bolt';
 import type { TurnOutcome } from '../../assistant/turn-pipeline.js';
 import { encodeRef, threadOf, type ConversationRef } from './conversation-ref.js';
-import { renderReply, type RenderOptions, type RenderedMessage } from './render-blocks.js';
+import { renderReply, type RenderableReply, type RenderOptions, type RenderedMessage } from './render-blocks.js';
 import type { SlackContext } from './slack-context.js';
 import { toMessage, type SlackTurn } from './to-message.js';
 
@@ -15,17 +15,38 @@ export type Delivery =
   /** Shown only to the asker, through the request's response_url (works where Lodestone is not a member). */
   | { readonly kind: 'ephemeral'; readonly respond: RespondFn };
 
-export async function answerTurn(ctx: SlackContext, turn: SlackTurn, delivery: Delivery, preface?: RenderOptions['preface']): Promise<void> {
+/**
+ * `onCommitted`: told when the turn is on disk (or could not be), so an event's HTTP ack can wait for it: an
+ * event Slack was told it delivered is then never lost to a crash, and one it was not told about is delivered again.
+ */
+export async function answerTurn(
+  ctx: SlackContext, turn: SlackTurn, delivery: Delivery, preface?: RenderOptions['preface'], onCommitted?: () => void,
+): Promise<void> {
   const userName = turn.userName ?? await ctx.names.get(turn.user);
   const message = toMessage({ ...turn, userName }, ctx.app.clock.now());
+  const render = (reply: RenderableReply): RenderedMessage => renderReply(reply, {
+    ref: encodeRef(turn.ref),
+    turnId: message.id,
+    shareable: delivery.kind === 'ephemeral',
+    ...(preface ? { preface } : {}),
+  });
+  const thread_ts = threadOf(turn.ref);
   let outcome: TurnOutcome<void>;
   try {
-    // The claim, the answer (with its audit records and any case) and the stored turn commit together.
+    // The claim, the answer (with its audit records and any case), the stored turn and, for a post, the post
+    // queued in the outbox commit together; the post is sent right after (retried by the outbox when it fails).
     outcome = await ctx.app.turns.run({
-      message, deliveryKey: turn.dedupeKey,
+      message, deliveryKey: turn.dedupeKey, ...(onCommitted ? { onCommitted } : {}),
       keep: (r) => ctx.store.addTurn({ id: message.id, team: turn.team, user: turn.user, ref: encodeRef(turn.ref), question: turn.text, reply: r }),
+      ...(delivery.kind === 'post' ? {
+        post: {
+          via: ctx.humanChannel,
+          render: (reply) => ({ channel: turn.ref.channel, ...(thread_ts ? { thread_ts } : {}), ...render(reply) }),
+        },
+      } : {}),
     });
   } catch (err) {
+    onCommitted?.();
     // The asker is told, rather than left waiting on an answer that will not come.
     ctx.log.error({ err, messageId: message.id }, 'answering a Slack message failed');
     await deliver(ctx, turn.ref, delivery, {
@@ -39,13 +60,8 @@ export async function answerTurn(ctx: SlackContext, turn: SlackTurn, delivery: D
     ctx.log.debug({ key: turn.dedupeKey }, 'dropped a repeated Slack delivery');
     return;
   }
-  const rendered = renderReply(outcome.reply, {
-    ref: encodeRef(turn.ref),
-    turnId: message.id,
-    shareable: delivery.kind === 'ephemeral',
-    ...(preface ? { preface } : {}),
-  });
-  await deliver(ctx, turn.ref, delivery, rendered);
+  // A response_url lives 30 minutes and takes five calls: a private answer is sent now, not queued.
+  if (delivery.kind === 'ephemeral') await deliver(ctx, turn.ref, delivery, render(outcome.reply));
 }
 
 export async function deliver(ctx: SlackContext, ref: ConversationRef, delivery: Delivery, m: RenderedMessage): Promise<void> {

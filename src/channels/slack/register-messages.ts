@@ -7,7 +7,7 @@ import { answerTurn } from './answer-turn.js';
 import { screenSharedFile } from './screen-shared-file.js';
 import { conversationKey, isDmChannel, refOfMessage } from './conversation-ref.js';
 import type { SlackContext } from './slack-context.js';
-import { slackText } from './to-message.js';
+import { slackText, type SlackTurn } from './to-message.js';
 
 /** The app.dedupe key of an Events API delivery. */
 export function eventKey(eventId: string): string {
@@ -38,7 +38,7 @@ export function registerMessages(ctx: SlackContext): void {
       id: env.data.event_id, team: env.data.team_id, user: m.user, text: slackText(m.text, ctx.botUserId), ref,
       dedupeKey: eventKey(env.data.event_id),
     };
-    ctx.queue.push(conversationKey(turn.team, ref), () => answerTurn(ctx, turn, { kind: 'post' }));
+    await answerAfterAck(ctx, conversationKey(turn.team, ref), turn);
   });
 
   ctx.on.event('message', async ({ event, body }) => {
@@ -61,6 +61,24 @@ export function registerMessages(ctx: SlackContext): void {
       id: env.data.event_id, team: env.data.team_id, user: m.user, text: slackText(m.text, ctx.botUserId), ref,
       dedupeKey: eventKey(env.data.event_id),
     };
-    ctx.queue.push(conversationKey(turn.team, ref), () => answerTurn(ctx, turn, { kind: 'post' }));
+    await answerAfterAck(ctx, conversationKey(turn.team, ref), turn);
   }, 'message.im');
+}
+
+/**
+ * Queues the turn in its conversation and returns once it has committed: the receiver sends the event's HTTP ack
+ * only then (processBeforeResponse), so a crash before the commit leaves the event unacked and Slack delivers it
+ * again. The post follows the commit, after the ack.
+ */
+async function answerAfterAck(ctx: SlackContext, key: string, turn: SlackTurn): Promise<void> {
+  await new Promise<void>((committed) => {
+    const job = async () => {
+      try {
+        await answerTurn(ctx, turn, { kind: 'post' }, undefined, committed);
+      } finally {
+        committed();
+      }
+    };
+    if (!ctx.queue.push(key, job)) committed();
+  });
 }

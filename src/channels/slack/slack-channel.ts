@@ -93,8 +93,9 @@ export async function createSlackChannel(app: App, options: SlackChannelOptions 
       signingSecret: signingSecret ?? '',
       logger,
       endpoints: SLACK_EVENTS_PATH,
-      // Ack first, then work: Bolt sends the HTTP response as soon as a handler calls ack().
-      processBeforeResponse: false,
+      // The HTTP response goes when the listener returns: commands and actions ack first and queue their work, and
+      // a question's event returns once its turn has committed (register-messages.ts), so an ack means stored.
+      processBeforeResponse: true,
     });
     bolt = new BoltApp({ ...identity, receiver });
   }
@@ -108,8 +109,9 @@ export async function createSlackChannel(app: App, options: SlackChannelOptions 
       log.warn({ key }, 'Slack work queue full: dropped a job');
     },
   });
+  const humanChannel = new SlackHumanChannel({ client: outboxClient, complianceChannel: config.SLACK_COMPLIANCE_CHANNEL, logger: log });
   const ctx: SlackContext = {
-    app, bolt, on: new Registrar(bolt), client: bolt.client, store, queue, log, botUserId, token,
+    app, bolt, on: new Registrar(bolt), client: bolt.client, store, humanChannel, queue, log, botUserId, token,
     names: new UserNames({ client: outboxClient, clock: app.clock }),
   };
 
@@ -126,7 +128,6 @@ export async function createSlackChannel(app: App, options: SlackChannelOptions 
     log.error({ err }, 'Slack handler failed');
   });
 
-  const humanChannel = new SlackHumanChannel({ client: outboxClient, complianceChannel: config.SLACK_COMPLIANCE_CHANNEL, logger: log });
   const router = receiver ? countingRouter(app, receiver) : undefined;
   let started = false;
   return {
@@ -159,14 +160,25 @@ export async function createSlackChannel(app: App, options: SlackChannelOptions 
  */
 function dedupeEvents(ctx: SlackContext): Middleware<AnyMiddlewareArgs> {
   const recent = new RecentIds();
+  // Events still being handled: a repeat waits for the first, so its ack too means the turn is stored.
+  const inFlight = new Map<string, Promise<void>>();
   return async ({ body, context, next }) => {
     const env = EnvelopeSchema.safeParse(body);
     if (env.success && !recent.add(env.data.event_id)) {
+      await inFlight.get(env.data.event_id);
       ctx.app.metrics.duplicates.inc({ channel: 'slack' });
       ctx.log.debug({ eventId: env.data.event_id, retryNum: context.retryNum, retryReason: context.retryReason }, 'dropped a repeated Slack event');
       return;
     }
-    await next();
+    if (!env.success) return next();
+    const id = env.data.event_id;
+    const handled = next();
+    inFlight.set(id, handled.catch(() => undefined));
+    try {
+      await handled;
+    } finally {
+      inFlight.delete(id);
+    }
   };
 }
 

@@ -3,6 +3,7 @@ import type { App as BoltApp, webApi } from '@slack/bolt';
 import type { App } from '../../app-context.js';
 import type { Logger } from '../../core/logger.js';
 import type { Registrar } from './registrar.js';
+import type { SlackHumanChannel } from './slack-human-channel.js';
 import type { SlackStore } from './slack-store.js';
 import type { UserNames } from './user-names.js';
 import type { WorkQueue } from './work-queue.js';
@@ -15,6 +16,8 @@ export interface SlackContext {
   /** Bolt's client: retries a few times and waits out 429s, for answers a person is waiting for. */
   readonly client: webApi.WebClient;
   readonly store: SlackStore;
+  /** Posts what the outbox holds for Slack: the answers queued by turns, case cards, decisions, alerts. */
+  readonly humanChannel: SlackHumanChannel;
   readonly queue: WorkQueue;
   readonly names: UserNames;
   readonly log: Logger;

@@ -32,6 +32,18 @@ export const SlackReplyToSchema = z.looseObject({
   slackRef: z.string().optional(),
 });
 
+/**
+ * A turn's answer as answer-turn.ts queues it in the outbox: where it goes and the rendered message. Blocks are
+ * Slack's own JSON, made by render-blocks.ts in the same process version that posts them (or the next one).
+ */
+export const SlackAnswerPostSchema = z.object({
+  channel: z.string().regex(/^[A-Z0-9_]{1,40}$/),
+  thread_ts: z.string().regex(/^\d{1,12}\.\d{1,8}$/).optional(),
+  text: z.string(),
+  blocks: z.array(z.looseObject({ type: z.string() })),
+});
+export type SlackAnswerPost = z.infer<typeof SlackAnswerPostSchema>;
+
 /** Errors after which the asker is told by DM instead: Lodestone cannot post in that conversation any more. */
 const UNREACHABLE = new Set(['not_in_channel', 'channel_not_found', 'is_archived']);
 
@@ -87,6 +99,15 @@ export class SlackHumanChannel implements HumanChannel {
     const { channel, thread_ts } = destination(to.data);
     const text = fitMrkdwn(answerUpdateText(u), LIMITS.fallbackText);
     await this.call(`the answer update ${u.id}`, () => this.options.client.chat.postMessage({ channel, ...(thread_ts ? { thread_ts } : {}), text, unfurl_links: false }));
+  }
+
+  async postAnswer(post: unknown): Promise<void> {
+    const parsed = SlackAnswerPostSchema.safeParse(post);
+    if (!parsed.success) throw new HumanChannelError('an unreadable Slack answer in the outbox', { permanent: true });
+    const { channel, thread_ts, text, blocks } = parsed.data;
+    await this.call('an answer', () => this.options.client.chat.postMessage({
+      channel, ...(thread_ts ? { thread_ts } : {}), text, blocks, unfurl_links: false,
+    }));
   }
 
   async postAlert(text: string, key: string): Promise<void> {

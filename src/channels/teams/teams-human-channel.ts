@@ -3,6 +3,7 @@
  * the asker's conversation. Called only by the OutboxDispatcher, which retries; so every call just makes its
  * request and throws a HumanChannelError saying whether and when to retry.
  */
+import { z } from 'zod';
 import type { Clock } from '../../core/clock.js';
 import { answerUpdateText, type AnswerUpdate } from '../../cases/answer-update.js';
 import type { Logger } from '../../core/logger.js';
@@ -18,6 +19,17 @@ import { parseHorizonAlertKey } from '../../cases/rules-horizon.js';
 import type { Source } from '../../rules/schema.js';
 import type { TeamsSettings } from './teams-settings.js';
 import { ConversationRefSchema, TeamsSendError, type ConversationRef, type OutboundMessage, type TeamsPort } from './teams-port.js';
+
+/** A turn's answer as answer-turn.ts queues it in the outbox: the turn's conversation and the rendered card. */
+export const TeamsAnswerPostSchema = z.object({
+  to: ConversationRefSchema,
+  message: z.object({
+    text: z.string().optional(),
+    card: z.looseObject({ type: z.literal('AdaptiveCard'), version: z.string() }).optional(),
+    summary: z.string().optional(),
+  }),
+});
+export type TeamsAnswerPost = z.infer<typeof TeamsAnswerPostSchema>;
 
 export interface TeamsHumanChannelDeps {
   readonly port: TeamsPort;
@@ -80,6 +92,14 @@ export class TeamsHumanChannel implements HumanChannel {
     const to = ConversationRefSchema.safeParse(u.replyTo.reference);
     if (!to.success) throw new HumanChannelError(`answer update ${u.id} has no Teams conversation to answer in`, { permanent: true });
     await this.send(() => this.deps.port.send(to.data, { text: answerUpdateText(u) }));
+  }
+
+  /** Answers in the turn's conversation, as a reply to the question (the reference's activityId). */
+  async postAnswer(post: unknown): Promise<void> {
+    const parsed = TeamsAnswerPostSchema.safeParse(post);
+    if (!parsed.success) throw new HumanChannelError('an unreadable Teams answer in the outbox', { permanent: true });
+    const { to, message } = parsed.data;
+    await this.send(() => this.deps.port.send(to, message));
   }
 
   async postAlert(text: string, key: string): Promise<void> {

@@ -17,6 +17,8 @@ export interface PostedActivity {
   readonly newId: string;
   readonly body: Record<string, unknown>;
   readonly authorization: string | undefined;
+  /** When the call arrived (performance.now()). */
+  readonly at: number;
 }
 
 export interface Throttle {
@@ -138,7 +140,7 @@ export class FakeConnector {
     const conversationId = route.op === 'create' ? `created-conversation-${this.nextId}` : route.conversationId;
     this.activities.push({
       method: route.op === 'update' ? 'PUT' : 'POST', op: route.op, conversationId, activityId: route.activityId, newId, body,
-      authorization: req.headers.authorization,
+      authorization: req.headers.authorization, at: performance.now(),
     });
     send(200, route.op === 'create' ? { id: conversationId, activityId: newId } : { id: newId });
     for (const w of this.waiters.splice(0)) w();

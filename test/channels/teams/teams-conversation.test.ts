@@ -112,18 +112,29 @@ describe('answering in Teams', () => {
     expect(lode.app.cases.list({ state: 'open' })).toHaveLength(1);
   });
 
-  it('answers the retry of a delivery whose answer could not be sent the first time', async () => {
+  it('answers once a delivery whose answer could not be sent at first: the outbox retries the post, Teams\' retry of the activity is not answered again', async () => {
     const activity = personalMessage(fake, 'Do samarium cobalt magnets need a licence to export from China to Japan?');
-    fake.refuseNext(1, 400);
+    // The connector client retries a 429 three times itself; the fourth refusal reaches the outbox.
+    fake.refuseNext(4, 429, { 'Retry-After': '0' });
     const first = await lode.post(activity);
-    expect(first.status).toBe(500);
+    // The turn committed with its post queued: Teams is told it was handled, and the post waits for its retry.
+    expect(first.status).toBe(200);
     expect(fake.activities).toHaveLength(0);
 
-    const retry = await lode.post(activity);
+    const redelivered = await lode.post(activity);
+    expect(redelivered.status).toBe(200);
+    expect(fake.activities).toHaveLength(0);
 
-    expect(retry.status).toBe(200);
+    await lode.dispatch();
     expect(fake.activities).toHaveLength(1);
+    expect(fake.activities[0]?.op).toBe('reply');
     expect(fake.activities[0]?.activityId).toBe(activity.id);
+    expect(cardText(cardOf(fake.activities[0]!))).toMatch(/Not legal advice/);
+    await lode.dispatch();
+    expect(fake.activities).toHaveLength(1);
+    const records = lode.app.cases.audit.records();
+    expect(records.filter((r) => r.kind === 'question')).toHaveLength(1);
+    expect(records.filter((r) => r.kind === 'answer')).toHaveLength(1);
   });
 
   it('reads the first 4,000 characters of a 40,001-character message and says so, instead of an empty one', async () => {

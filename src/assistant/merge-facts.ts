@@ -23,7 +23,14 @@ function sameItem(a: ItemFacts, b: ItemFacts): boolean {
 
 function mergeItem(prev: ItemFacts | undefined, next: ItemFacts | undefined): ItemFacts | undefined {
   if (!next) return prev;
-  if (!prev || !sameItem(prev, next)) return next;
+  if (!prev) return next;
+  if (!sameItem(prev, next)) {
+    // "We also put 20 spare magnets in the crate" after motors with SmCo magnets: magnets named without their make-up,
+    // after a product whose magnets were described, are those magnets.
+    const bareMagnets = (next.form === 'magnet' || next.form === 'magnet_powder') && !hasMakeUp(next);
+    const productWithMagnets = (prev.form === 'finished_product' || prev.form === 'component') && hasMakeUp(prev);
+    return bareMagnets && productWithMagnets ? { ...pickMakeUp(prev), ...next } : next;
+  }
   const merged: ItemFacts = { ...prev, ...next };
   // "The magnets are glued in" after "rotors": the generic assembly a later turn reads keeps the product named before.
   if (next.downstream === 'other_assembly' && prev.downstream) merged.downstream = prev.downstream;
@@ -37,6 +44,10 @@ function mergeItem(prev: ItemFacts | undefined, next: ItemFacts | undefined): It
   if (absent.size) merged.elementsAbsent = [...absent];
   else delete merged.elementsAbsent;
   return merged;
+}
+
+function hasMakeUp(item: ItemFacts): boolean {
+  return item.magnetType !== undefined || (item.elementsPresent?.length ?? 0) > 0 || (item.elementsAbsent?.length ?? 0) > 0;
 }
 
 /** What an item is made of, without how it is shipped. */

@@ -259,3 +259,13 @@ describe('after a decision: off-topic questions, logistics statements and short 
     expect(reply.facts?.destination).toBe('JP');
   });
 });
+
+describe('spare magnets after a product with magnets', () => {
+  it('reads "we also pack 10 spare magnets" after motors with Dy magnets as those Dy magnets, shipped loose', () => {
+    const a = newAssistant();
+    a.handle(msg('We ship pump motors with Dy NdFeB magnets from Changzhou to a customer in Lyon. Licence?', 'spare1'));
+    const reply = a.handle(msg('Also, each crate holds 10 spare magnets in a box for repairs.', 'spare1'));
+    expect(reply.verdict).toBe('license_required');
+    expect(reply.facts?.item).toMatchObject({ form: 'magnet', elementsPresent: expect.arrayContaining(['Dy']) });
+  });
+});

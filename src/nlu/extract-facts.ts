@@ -197,6 +197,9 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   const share = shareOfValue(text, chineseContent);
   if (share !== undefined && (chineseContent || content.origin === false)) content.percentOfValue = share;
   else if (foreignContent && !chineseContent && /\bonly\b/i.test(text)) content.percentOfValue = 0;
+  // "We assemble motors in Saltillo with Chinese Dy magnets": goods made abroad that hold Chinese content.
+  if (chineseContent && content.origin === false) content.present = true;
+  if (content.percentOfValue !== undefined) content.present = content.percentOfValue > 0;
   if (chineseTech) content.technology = true;
   else if (foreignTech && /\bonly\b/i.test(text)) content.technology = false;
   for (const code of references.controlCodes) {

@@ -32,6 +32,7 @@ export function factsFromFrame(frame: Frame): Facts {
   const c = frame.chineseContent;
   if (c.origin !== undefined) item.chinaOrigin = c.origin;
   if (c.percentOfValue !== undefined) item.chineseContentPercent = c.percentOfValue;
+  if (c.present !== undefined) item.hasChineseContent = c.present;
   if (c.technology !== undefined) item.madeWithChineseTechnology = c.technology;
   if (Object.keys(item).length > 0) facts.item = item;
 

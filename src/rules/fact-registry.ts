@@ -106,6 +106,11 @@ export const FACTS: Record<string, FactDefinition> = {
   'item.chineseContentPercent': {
     type: 'number', read: (f) => f.item?.chineseContentPercent, label: 'Chinese-origin content, % of value',
   },
+  'item.chineseContent': {
+    type: 'boolean',
+    read: (f) => f.item?.hasChineseContent ?? (f.item?.chineseContentPercent !== undefined ? f.item.chineseContentPercent > 0 : undefined),
+    label: 'holds Chinese-origin rare-earth content',
+  },
   'item.madeWithChineseTechnology': {
     type: 'boolean', read: (f) => f.item?.madeWithChineseTechnology, label: 'made with Chinese rare-earth technology',
   },

@@ -94,6 +94,8 @@ export const ItemFactsSchema = z
     chinaOrigin: z.boolean().optional(),
     /** Share of the item's value that is Chinese-origin controlled content, in percent. */
     chineseContentPercent: z.number().min(0).max(100).optional(),
+    /** Holds Chinese-origin rare-earth content at all ("motors with Chinese Dy magnets"), whatever its share. */
+    hasChineseContent: z.boolean().optional(),
     /** Made abroad with Chinese rare-earth mining, separation, smelting, magnet-making or recycling technology. */
     madeWithChineseTechnology: z.boolean().optional(),
   })

@@ -464,3 +464,11 @@ describe('a list named about the goods is not a listed end user', () => {
     expect(facts('Lu oxide from Baotou to Osaka; our customer there is on the control list.').endUser?.kind).toBe('control_list');
   });
 });
+
+describe('Chinese content in goods made abroad, share unsaid', () => {
+  it('reads "we assemble pumps in Monterrey with Chinese Tb magnets" as holding Chinese content, and "only Korean material" as not', () => {
+    const f = facts('We assemble pumps in Monterrey with Chinese Tb magnets and ship them to Texas.');
+    expect(f.item).toMatchObject({ hasChineseContent: true, chinaOrigin: false });
+    expect(facts('Our Ulsan plant makes magnets from Korean material only, 0 % Chinese content by value.').item?.hasChineseContent).toBe(false);
+  });
+});

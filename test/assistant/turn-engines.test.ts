@@ -4,126 +4,13 @@
  * PostgreSQL (a unit of work per turn, postgres/pg-turn-pipeline.ts). Both run the real assistant, rules and
  * language side. What only several instances have (a follow-up landing on another instance) runs on PostgreSQL.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type Database from 'better-sqlite3';
-import pg from 'pg';
-import { Assistant } from '../../src/assistant/assistant.js';
-import { PgTurnPipeline } from '../../src/assistant/postgres/pg-turn-pipeline.js';
-import { TurnPipeline, type TurnOutcome } from '../../src/assistant/turn-pipeline.js';
-import { AuditLog, type AuditRecord, type AuditVerification } from '../../src/cases/audit-log.js';
-import { CaseService } from '../../src/cases/case-service.js';
-import { openCaseDatabase } from '../../src/cases/database.js';
-import { PgAuditChain } from '../../src/cases/postgres/pg-audit-chain.js';
-import { openPostgres } from '../../src/cases/postgres/pg-database.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AuditRecord } from '../../src/cases/audit-log.js';
 import type { Message } from '../../src/contracts/message.js';
-import { fixedClock } from '../../src/core/clock.js';
-import { DedupeStore } from '../../src/core/dedupe-store.js';
-import { GroupCommit } from '../../src/core/group-commit.js';
-import { CLUSTER_START_MS, CLUSTER_STOP_MS, startPostgres, type PostgresCluster } from '../support/postgres.js';
-import { rules, understanding } from '../support/understanding.js';
+import { bothEngines, T0 } from '../support/turn-engines.js';
 
-const T0 = '2026-03-01T09:00:00.000Z';
 const MISSILES = 'Can we export samarium metal from China to a company that builds missiles for a European army?';
-
-interface CaseRow {
-  readonly num: number;
-  readonly state: string;
-  readonly conversation_key: string;
-}
-
-interface Instance {
-  ask(message: Message, deliveryKey?: string): Promise<TurnOutcome<undefined>>;
-}
-
-interface Engine {
-  /** `n` instances on one fresh database (SQLite: one, the embedded engine serves one instance). */
-  instances(n: number): Promise<Instance[]>;
-  audit(): Promise<AuditRecord[]>;
-  verify(): Promise<AuditVerification>;
-  cases(): Promise<CaseRow[]>;
-  outboxKeys(): Promise<string[]>;
-  close(): Promise<void>;
-}
-
-interface PgEngine extends Engine {
-  /** Runs SQL straight on the database, as an operator (or a fault) would. */
-  raw(sql: string): Promise<void>;
-}
-
-const clock = fixedClock(T0);
-
-function sqliteEngine(): Engine {
-  let dir: string | undefined;
-  let db: Database.Database | undefined;
-  const need = () => {
-    if (!db) throw new Error('no instance yet');
-    return db;
-  };
-  return {
-    async instances() {
-      dir = mkdtempSync(join(tmpdir(), 'lodestone-turns-'));
-      const opened = openCaseDatabase(join(dir, 'lodestone.db'));
-      db = opened;
-      const cases = new CaseService({ db: opened, officers: { slack: [], teams: [], web: ['console'] }, clock });
-      const assistant = new Assistant({ rules, understander: understanding.understander, cases, clock });
-      const turns = new TurnPipeline({ commits: new GroupCommit(opened), deliveries: new DedupeStore(opened, 3_600_000, clock), answer: (m) => assistant.handle(m) });
-      return [{ ask: (message, deliveryKey) => turns.run({ message, deliveryKey }) }];
-    },
-    audit: async () => new AuditLog(need()).records(),
-    verify: async () => new AuditLog(need()).verifyAudit(),
-    cases: async () => need().prepare('SELECT num, state, conversation_key FROM cases ORDER BY num').all() as CaseRow[],
-    outboxKeys: async () => (need().prepare('SELECT key FROM outbox ORDER BY id').all() as { key: string }[]).map((r) => r.key),
-    async close() {
-      db?.close();
-      if (dir) rmSync(dir, { recursive: true, force: true });
-      db = undefined;
-    },
-  };
-}
-
-function postgresEngine(cluster: () => PostgresCluster): PgEngine {
-  const pools: pg.Pool[] = [];
-  const first = () => {
-    const p = pools[0];
-    if (!p) throw new Error('no instance yet');
-    return p;
-  };
-  return {
-    async instances(n) {
-      const url = await cluster().freshDatabase();
-      const made = await Promise.all(Array.from({ length: n }, () => openPostgres(url, { poolMax: 4 })));
-      pools.push(...made);
-      return made.map((pool) => {
-        const turns = new PgTurnPipeline({
-          pool, clock, deliveryTtlMs: 3_600_000,
-          answer: (m, ports) => new Assistant({ rules, understander: understanding.understander, clock, ...ports }).handle(m),
-        });
-        return { ask: (message, deliveryKey) => turns.run({ message, deliveryKey }) };
-      });
-    },
-    audit: () => new PgAuditChain(first()).records(),
-    verify: () => new PgAuditChain(first()).verify(),
-    cases: async () => (await first().query<CaseRow>('SELECT num, state, conversation_key FROM cases ORDER BY num')).rows,
-    outboxKeys: async () => (await first().query<{ key: string }>('SELECT key FROM outbox ORDER BY id')).rows.map((r) => r.key),
-    raw: async (sql) => {
-      await first().query(sql);
-    },
-    async close() {
-      await Promise.all(pools.splice(0).map((p) => p.end()));
-    },
-  };
-}
-
-let cluster: PostgresCluster | undefined;
-beforeAll(async () => {
-  cluster = await startPostgres();
-}, CLUSTER_START_MS);
-afterAll(async () => {
-  await cluster?.stop();
-}, CLUSTER_STOP_MS);
+const make = bothEngines();
 
 let n = 0;
 function message(text: string, conversation: string, extra: Partial<Message> = {}): Message {
@@ -136,13 +23,7 @@ function comparable(records: readonly AuditRecord[]): unknown[] {
   return records.map((r) => ({ seq: r.seq, kind: r.kind, actor: r.actor, at: r.at, payload: r.payload, text: r.text }));
 }
 
-const engines = [
-  ['sqlite', () => sqliteEngine()],
-  ['postgres', () => postgresEngine(() => {
-    if (!cluster) throw new Error('no cluster');
-    return cluster;
-  })],
-] as const;
+const engines = [['sqlite', make.sqlite], ['postgres', make.postgres]] as const;
 
 describe.each(engines)('turns on %s', (_name, makeEngine) => {
   const engine = makeEngine();
@@ -202,10 +83,7 @@ describe('turns on both engines', () => {
 });
 
 describe('turns on PostgreSQL, several instances', () => {
-  const engine = postgresEngine(() => {
-    if (!cluster) throw new Error('no cluster');
-    return cluster;
-  });
+  const engine = make.postgres();
   afterEach(async () => {
     await engine.close();
   });

@@ -72,29 +72,33 @@ export class PgAuditChain implements AuditChain {
 
   redactOlderThan(days: number, now: Date, also: JsonObject = {}): Promise<number> {
     if (!Number.isFinite(days) || days < 0) throw new RangeError(`retention days must be >= 0, got ${days}`);
+    return inTransaction(this.pool, (client) => this.redactIn(client, days, now, also));
+  }
+
+  /** The retention job's redaction inside the caller's transaction (with the cases' own, pg-case-service.ts). */
+  async redactIn(client: pg.PoolClient, days: number, now: Date, also: JsonObject = {}): Promise<number> {
+    if (!Number.isFinite(days) || days < 0) throw new RangeError(`retention days must be >= 0, got ${days}`);
     const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString();
-    return inTransaction(this.pool, async (client) => {
-      // The head first: no append slips in between the redaction and the record that accounts for it.
-      await client.query('SELECT 1 FROM audit_head WHERE id = 1 FOR UPDATE');
-      await client.query(`SELECT set_config('lodestone.may_redact', 'on', true)`);
-      const updated = await client.query(
-        `UPDATE audit_log SET text = NULL, text_salt = NULL, redacted_at = $1
-         WHERE at < $2 AND text IS NOT NULL AND redacted_at IS NULL`,
-        [now.toISOString(), cutoff],
-      );
-      await client.query(`SELECT set_config('lodestone.may_redact', 'off', true)`);
-      const auditRecords = updated.rowCount ?? 0;
-      const locked = await client.query('SELECT seq, hash FROM audit_head WHERE id = 1');
-      const head = HeadSchema.parse(locked.rows[0]);
-      const { row } = sealRecord({ kind: 'redaction', actor: 'system', at: now, payload: { ...also, days, cutoff, auditRecords } }, head.seq === 0 ? undefined : head);
-      await client.query(
-        `INSERT INTO audit_log (seq, at, kind, actor, payload, text, text_salt, text_hash, prev_hash, hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [row.seq, row.at, row.kind, row.actor, row.payload, row.text, row.text_salt, row.text_hash, row.prev_hash, row.hash],
-      );
-      await client.query('UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1', [row.seq, row.hash]);
-      return auditRecords;
-    });
+    // The head first: no append slips in between the redaction and the record that accounts for it.
+    await client.query('SELECT 1 FROM audit_head WHERE id = 1 FOR UPDATE');
+    await client.query(`SELECT set_config('lodestone.may_redact', 'on', true)`);
+    const updated = await client.query(
+      `UPDATE audit_log SET text = NULL, text_salt = NULL, redacted_at = $1
+       WHERE at < $2 AND text IS NOT NULL AND redacted_at IS NULL`,
+      [now.toISOString(), cutoff],
+    );
+    await client.query(`SELECT set_config('lodestone.may_redact', 'off', true)`);
+    const auditRecords = updated.rowCount ?? 0;
+    const locked = await client.query('SELECT seq, hash FROM audit_head WHERE id = 1');
+    const head = HeadSchema.parse(locked.rows[0]);
+    const { row } = sealRecord({ kind: 'redaction', actor: 'system', at: now, payload: { ...also, days, cutoff, auditRecords } }, head.seq === 0 ? undefined : head);
+    await client.query(
+      `INSERT INTO audit_log (seq, at, kind, actor, payload, text, text_salt, text_hash, prev_hash, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [row.seq, row.at, row.kind, row.actor, row.payload, row.text, row.text_salt, row.text_hash, row.prev_hash, row.hash],
+    );
+    await client.query('UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1', [row.seq, row.hash]);
+    return auditRecords;
   }
 
   private async rowsIn(range: AuditRange) {

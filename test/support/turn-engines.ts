@@ -19,6 +19,8 @@ import { openCaseDatabase } from '../../src/cases/database.js';
 import { PgAuditChain } from '../../src/cases/postgres/pg-audit-chain.js';
 import { PgCaseService } from '../../src/cases/postgres/pg-case-service.js';
 import { openPostgres } from '../../src/cases/postgres/pg-database.js';
+import { pgDispatchStore } from '../../src/cases/postgres/pg-dispatch-store.js';
+import { OutboxDispatcher, type HumanChannels, type OutboxDispatcherOptions } from '../../src/cases/outbox-dispatcher.js';
 import type { Message } from '../../src/contracts/message.js';
 import { fixedClock, type Clock } from '../../src/core/clock.js';
 import { DedupeStore } from '../../src/core/dedupe-store.js';
@@ -50,6 +52,8 @@ export interface CaseRow {
 export interface Instance {
   ask(message: Message, deliveryKey?: string): Promise<TurnOutcome<undefined>>;
   readonly desk: OfficerDesk;
+  /** An outbox dispatcher of this instance, delivering to `channels`. */
+  dispatcher(channels: HumanChannels, options?: Partial<OutboxDispatcherOptions>): OutboxDispatcher;
 }
 
 export interface Engine {
@@ -91,7 +95,10 @@ export function sqliteEngine(clock: Clock = fixedClock(T0)): Engine {
         get: async (id) => cases.get(id), list: async (o) => cases.list(o), sendReminders: async (now) => cases.sendReminders(now),
         redactOlderThan: async (days, now) => cases.redactOlderThan(days, now),
       };
-      return [{ ask: (message, deliveryKey) => turns.run({ message, deliveryKey }), desk }];
+      return [{
+        ask: (message, deliveryKey) => turns.run({ message, deliveryKey }), desk,
+        dispatcher: (channels, options = {}) => new OutboxDispatcher({ db: opened, channels, clock, audit: cases.audit, ...options }),
+      }];
     },
     audit: async () => new AuditLog(need()).records(),
     verify: async () => new AuditLog(need()).verifyAudit(),
@@ -123,7 +130,10 @@ export function postgresEngine(cluster: () => PostgresCluster, clock: Clock = fi
           pool, clock, deliveryTtlMs: 3_600_000,
           answer: (m, ports) => new Assistant({ rules, understander: understanding.understander, clock, ...ports }).handle(m),
         });
-        return { ask: (message, deliveryKey) => turns.run({ message, deliveryKey }), desk: new PgCaseService({ pool, officers: OFFICERS, clock }) };
+        return {
+          ask: (message, deliveryKey) => turns.run({ message, deliveryKey }), desk: new PgCaseService({ pool, officers: OFFICERS, clock }),
+          dispatcher: (channels, options = {}) => new OutboxDispatcher({ store: pgDispatchStore(pool), channels, clock, ...options }),
+        };
       });
     },
     audit: () => new PgAuditChain(first()).records(),

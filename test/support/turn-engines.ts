@@ -128,7 +128,7 @@ export function postgresEngine(cluster: () => PostgresCluster, clock: Clock = fi
       return made.map((pool) => {
         const turns = new PgTurnPipeline({
           pool, clock, deliveryTtlMs: 3_600_000,
-          answer: (m, ports) => new Assistant({ rules, understander: understanding.understander, clock, ...ports }).handle(m),
+          understander: understanding.understander, answer: (m, ports) => new Assistant({ rules, clock, ...ports }).handle(m),
         });
         return {
           ask: (message, deliveryKey) => turns.run({ message, deliveryKey }), desk: new PgCaseService({ pool, officers: OFFICERS, clock }),

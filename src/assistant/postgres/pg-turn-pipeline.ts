@@ -5,7 +5,7 @@
  *   BEGIN
  *   claim the delivery (an INSERT the unique key decides: a retry on any instance finds it and is not answered)
  *   lock the conversation (turns of one conversation queue up; others do not wait), load it and its open cases
- *   answer: understand and decide, synchronously, against a unit of work (postgres/pg-turn-cases.ts) that reads
+ *   answer: decide (the message was understood before BEGIN), synchronously, against a unit of work (postgres/pg-turn-cases.ts) that reads
  *     the snapshot and records every write; a read the snapshot lacks (a precedent, a case number) is loaded and
  *     the turn answered again from the start
  *   apply the writes: the case, its history and outbox post, the conversation, the channel's row (`keep`), and last
@@ -28,9 +28,11 @@ import { inTransaction } from '../../cases/postgres/pg-database.js';
 import { PgAuditChain } from '../../cases/postgres/pg-audit-chain.js';
 import { PgDeliveryClaims } from '../../cases/postgres/pg-delivery-claims.js';
 import { loadCaseSnapshot, NeedsRead, PgTurnCases, satisfy } from '../../cases/postgres/pg-turn-cases.js';
+import type { Understander, Understanding } from '../../nlu/understand.js';
 import type { CasesPort } from '../assistant.js';
 import type { ConversationStore } from '../conversation-store.js';
 import type { TurnOutcome } from '../turn-pipeline.js';
+import { MAX_INPUT_CHARS } from '../wording.js';
 import { lockConversation, loadConversation, saveConversation, TurnConversation } from './pg-conversations.js';
 
 export interface PgTurnRequest<T> {
@@ -47,11 +49,14 @@ export interface PgTurnRequest<T> {
 export interface TurnPorts {
   readonly cases: CasesPort;
   readonly conversations: ConversationStore;
+  /** The app's understander, with this message already understood (before the transaction began). */
+  readonly understander: Understander;
 }
 
 export interface PgTurnPipelineDeps {
   readonly pool: pg.Pool;
   readonly clock: Clock;
+  readonly understander: Understander;
   /** Answers `message` on this turn's ports (an Assistant built on them), counting it. Must do no I/O of its own. */
   readonly answer: (message: Message, ports: TurnPorts) => Reply;
   /** How long a delivery key is remembered. Default 24 h. */
@@ -62,6 +67,28 @@ export interface PgTurnPipelineDeps {
 
 /** How often one turn may find it needs another read: a precedent and a case number are all a turn asks for. */
 const MAX_PASSES = 4;
+
+/**
+ * Understanding is most of a turn's work and needs nothing from the database: it is done before the transaction, so
+ * a turn holds its connection and its conversation's lock only for reading, deciding and writing, and answering it
+ * again after a read costs little.
+ */
+function understoodAhead(understander: Understander, message: Message): Understander {
+  const known = new Map<string, Understanding>();
+  const text = message.text.trim();
+  // The text as the assistant reads it (assistant.ts: trimmed, then cut at MAX_INPUT_CHARS).
+  const read = text.length > MAX_INPUT_CHARS ? text.slice(0, MAX_INPUT_CHARS) : text;
+  if (read.length > 0) known.set(read, understander.understand(read));
+  return {
+    understand(t) {
+      const cached = known.get(t);
+      if (cached) return cached;
+      const u = understander.understand(t);
+      known.set(t, u);
+      return u;
+    },
+  };
+}
 
 export function withoutNul(text: string): string {
   return text.includes('\u0000') ? text.replaceAll('\u0000', '\uFFFD') : text;
@@ -88,6 +115,7 @@ export class PgTurnPipeline {
   /** Resolves once the turn has committed (never before: an acknowledged turn is in the database). */
   run<T = undefined>(request: PgTurnRequest<T>): Promise<TurnOutcome<T>> {
     const message = messageWithoutNul(request.message);
+    const understander = understoodAhead(this.deps.understander, message);
     return inTransaction(this.deps.pool, async (client): Promise<TurnOutcome<T>> => {
       if (request.deliveryKey !== undefined && !(await this.claims.forClient(client).claim(withoutNul(request.deliveryKey)))) {
         return { kind: 'duplicate', kept: await request.replay?.(client) };
@@ -101,7 +129,7 @@ export class PgTurnPipeline {
         const conversations = new TurnConversation(message.conversation, loaded);
         let reply: Reply;
         try {
-          reply = this.deps.answer(message, { cases, conversations });
+          reply = this.deps.answer(message, { cases, conversations, understander });
         } catch (err) {
           if (!(err instanceof NeedsRead) || pass >= MAX_PASSES) throw err;
           await satisfy(client, snapshot, err.need);

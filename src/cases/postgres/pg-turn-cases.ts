@@ -48,9 +48,9 @@ export interface CaseSnapshot {
   readonly caseNumbers: number[];
 }
 
-/** Where the answer of a turn's audit writes lands: the chain's `appendIn` on the turn's client. */
+/** Where a turn's audit records go: the chain's `appendManyIn` on the turn's client. */
 export interface AuditAppender {
-  appendIn(client: pg.PoolClient, input: AuditInput): Promise<AuditRecord>;
+  appendManyIn(client: pg.PoolClient, make: readonly ((seq: number) => AuditInput)[]): Promise<AuditRecord[]>;
 }
 
 const NumRowSchema = z.object({ num: z.number().int(), facts_key: z.string() });
@@ -100,12 +100,17 @@ function toPrecedent(row: unknown): Precedent {
   };
 }
 
-type Write = (client: pg.PoolClient, audit: AuditAppender) => Promise<void>;
+type Write = (client: pg.PoolClient) => Promise<void>;
+/** An audit record of the turn, built once its seq is known; `after` writes what depends on that seq. */
+interface AuditWrite {
+  readonly make: (seq: number) => AuditInput;
+  readonly after?: (client: pg.PoolClient, record: AuditRecord) => Promise<void>;
+}
 
 /** The case side of one turn (the assistant's CasesPort): reads from the snapshot, writes recorded for `apply`. */
 export class PgTurnCases {
   private readonly writes: Write[] = [];
-  private readonly auditWrites: Write[] = [];
+  private readonly auditWrites: AuditWrite[] = [];
   private readonly opened = new Map<string, number>();
   private numbersUsed = 0;
 
@@ -156,14 +161,14 @@ export class PgTurnCases {
     }
     const id = formatCaseId(num);
     const created = existing === undefined;
-    this.auditWrites.push(async (client, audit) => {
-      await audit.appendIn(client, {
+    this.auditWrites.push({
+      make: () => ({
         kind: 'escalation', actor: actorId(asker), at: now, text: c.question,
         payload: {
           caseId: id, created, conversation: conversationKey, factsKey: key,
           verdict: c.decision.verdict, rulesVersion: c.decision.rulesVersion, asOf: c.decision.asOf,
         },
-      });
+      }),
     });
     return { case: { id }, created };
   }
@@ -171,26 +176,33 @@ export class PgTurnCases {
   recordQuestion(m: Message, r: Reply): void {
     const asker = actorId({ channel: m.channel, user: m.user });
     const at = this.clock.now();
-    this.auditWrites.push(async (client, audit) => {
-      const q = await audit.appendIn(client, {
+    this.auditWrites.push({
+      make: () => ({
         kind: 'question', actor: asker, at, text: m.text,
         payload: { messageId: m.id, channel: m.channel, conversation: m.conversation, receivedAt: m.receivedAt.toISOString() },
-      });
-      const a = await audit.appendIn(client, {
+      }),
+    }, {
+      // The answer follows its question in the chain, so the question's seq is the one before its own.
+      make: (seq) => ({
         kind: 'answer', actor: 'assistant', at,
         payload: {
-          questionSeq: q.seq, messageId: m.id, verdict: r.verdict, intent: r.intent.name, rulesVersion: r.rulesVersion,
+          questionSeq: seq - 1, messageId: m.id, verdict: r.verdict, intent: r.intent.name, rulesVersion: r.rulesVersion,
           asOf: r.asOf, fired: r.fired.map((f) => f.ruleId), citations: r.citations, escalation: r.escalation.state,
           ...(r.escalation.caseId ? { caseId: r.escalation.caseId } : {}),
         },
-      });
-      await keepDecidedAnswer(client, a.seq, m, r, at);
+      }),
+      after: (client, answer) => keepDecidedAnswer(client, answer.seq, m, r, at),
     });
   }
 
   /** The recorded writes, in the order the turn made them; the audit records last. */
   async apply(client: pg.PoolClient, audit: AuditAppender): Promise<void> {
-    for (const w of [...this.writes, ...this.auditWrites]) await w(client, audit);
+    for (const w of this.writes) await w(client);
+    const records = await audit.appendManyIn(client, this.auditWrites.map((w) => w.make));
+    for (const [i, w] of this.auditWrites.entries()) {
+      const record = records[i];
+      if (w.after && record) await w.after(client, record);
+    }
   }
 }
 

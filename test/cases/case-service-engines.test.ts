@@ -97,6 +97,17 @@ describe('cases on PostgreSQL, several instances', () => {
     expect((await engine.audit()).filter((r) => r.kind === 'officer_action')).toHaveLength(1);
   });
 
+  it('forget conversations idle past the retention period with the retention run', async () => {
+    const [a] = await engine.instances(1);
+    await escalate(a!, 'thread-7');
+    const count = async () => (await engine.rows('SELECT key FROM conversations')).length;
+    expect(await count()).toBe(1);
+    await a!.desk.redactOlderThan(30, new Date(Date.parse(T0) + 10 * 86_400_000));
+    expect(await count()).toBe(1);
+    await a!.desk.redactOlderThan(30, new Date(Date.parse(T0) + 31 * 86_400_000));
+    expect(await count()).toBe(0);
+  });
+
   it('send one reminder per case per period however many instances run the reminders', async () => {
     const instances = await engine.instances(3);
     const ids = [await escalate(instances[0]!, 'thread-6a'), await escalate(instances[1]!, 'thread-6b')];

@@ -70,6 +70,7 @@ export interface Engine {
 export interface PgEngine extends Engine {
   /** Runs SQL straight on the database, as an operator (or a fault) would. */
   raw(sql: string): Promise<void>;
+  rows(sql: string): Promise<unknown[]>;
 }
 
 export function sqliteEngine(clock: Clock = fixedClock(T0)): Engine {
@@ -143,6 +144,7 @@ export function postgresEngine(cluster: () => PostgresCluster, clock: Clock = fi
     raw: async (sql) => {
       await first().query(sql);
     },
+    rows: async (sql) => (await first().query(sql)).rows,
     async close() {
       await Promise.all(pools.splice(0).map((p) => p.end()));
     },

@@ -48,11 +48,6 @@ export async function saveConversation(client: pg.PoolClient, conversation: stri
   );
 }
 
-/** Forgets conversations idle for longer than `idleMs` (their facts are no use to a new question). */
-export async function purgeConversations(db: pg.Pool | pg.PoolClient, now: number, idleMs: number): Promise<number> {
-  return (await db.query('DELETE FROM conversations WHERE updated_at < $1', [now - idleMs])).rowCount ?? 0;
-}
-
 /** One turn's view of one conversation, for the assistant: the state loaded under the lock; the new state kept for commit. */
 export class TurnConversation implements ConversationStore {
   private next: ConversationState | undefined;

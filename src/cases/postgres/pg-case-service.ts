@@ -187,7 +187,10 @@ export class PgCaseService {
     });
   }
 
-  /** Retention, as CaseService.redactOlderThan: old free text leaves the audit log and resolved cases; facts stay. */
+  /**
+   * Retention, as CaseService.redactOlderThan: old free text leaves the audit log and resolved cases; facts stay.
+   * Conversations (migration 10) idle for as long go too: they hold the askers' recent turns.
+   */
   redactOlderThan(days: number, now: Date): Promise<RedactionResult> {
     const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString();
     return inTransaction(this.options.pool, async (client) => {
@@ -197,6 +200,7 @@ export class PgCaseService {
         await client.query('UPDATE cases SET question = NULL, turns = NULL, redacted_at = $1 WHERE num = $2', [now.toISOString(), num]);
         await client.query('UPDATE case_events SET note = NULL WHERE case_num = $1', [num]);
       }
+      await client.query('DELETE FROM conversations WHERE updated_at < $1', [Date.parse(cutoff)]);
       const auditRecords = await this.audit.redactIn(client, days, now, { cases: nums.length });
       return { auditRecords, cases: nums.length };
     });

@@ -20,9 +20,9 @@
  * Built on these: the turn itself (assistant/postgres/pg-turn-pipeline.ts: the assistant stays synchronous and
  * answers against a per-turn unit of work, postgres/pg-turn-cases.ts, applied in one transaction), the officers' side
  * (postgres/pg-case-service.ts) and the outbox dispatcher (dispatch-store.ts, postgres/pg-dispatch-store.ts).
- * Not yet (see the README's PostgreSQL section): the channels' own stores (the Slack store, the web transcript), the
- * console, the status desk and BOM uploads still call SQLite's synchronous stores, so `npm start` does not serve
- * from PostgreSQL yet.
+ * The web transcript and the Slack store have PostgreSQL versions written on the turn's connection
+ * (channels/postgres/). Not yet (see the README's PostgreSQL section): the channels still call SQLite's synchronous
+ * stores, as do the console, the status desk and BOM uploads, so `npm start` does not serve from PostgreSQL yet.
  */
 import type { Channel } from '../contracts/message.js';
 import type { JsonObject } from './canonical-json.js';

@@ -59,6 +59,11 @@ function section(name: SectionName, plan: BenchPlan): [what: string, run: () => 
       return [`web chat API under autocannon, 8 loads of ${plan.httpDurationS} s`, async () => (await import('./http-bench.js')).benchHttp(plan.httpDurationS)];
     case 'bom':
       return [`screening a ${plan.bomLines.toLocaleString('en')}-line BOM, CSV and XLSX`, () => benchBom(plan.bomLines)];
+    case 'turns':
+      return [
+        `the turn pipeline, ${plan.turnsPerInstance.toLocaleString('en')} turns an instance: SQLite, PostgreSQL with 1 and 3 instances`,
+        async () => (await import('./turns-bench.js')).benchTurns(plan.turnsPerInstance),
+      ];
     default:
       return assertNever(name, 'bench section');
   }

@@ -3,7 +3,8 @@
  * the rules, escalate when the decision says so, and compose a channel-neutral Reply. It does no I/O of its own:
  * the conversation store, the case service and the clock are ports passed in.
  */
-import type { CaseService } from '../cases/case-service.js';
+import type { OpenCaseInput } from '../cases/case-service.js';
+import type { Precedent } from '../cases/case-view.js';
 import { factsKey } from '../cases/normalise-facts.js';
 import type { Clock } from '../core/clock.js';
 import { isoDay, systemClock } from '../core/clock.js';
@@ -25,8 +26,15 @@ import { applyCorrection, corrections, readAsText } from './read-as.js';
 import type { Correction, Escalation, Intent, Reply } from '../contracts/reply.js';
 import { disclaimer, headline, HELP_TEXT, MAX_INPUT_CHARS, MAX_REASONS, OUT_OF_SCOPE_TEXT, describeItem } from './wording.js';
 
-/** What the assistant needs of the case service; a narrow port so tests and channels can pass the real one. */
-export type CasesPort = Pick<CaseService, 'openCase' | 'findPrecedent' | 'recordQuestion'>;
+/**
+ * What the assistant needs of the case service; a narrow port so tests and channels can pass the real one, and a
+ * PostgreSQL turn its unit of work (postgres/pg-turn-pipeline.ts), which knows a new case's id but not its view.
+ */
+export interface CasesPort {
+  openCase(input: OpenCaseInput): { readonly case: { readonly id: string }; readonly created: boolean };
+  findPrecedent(key: string, rulesVersion: string): Precedent | undefined;
+  recordQuestion(m: Message, r: Reply): void;
+}
 
 export interface AssistantOptions {
   readonly rules: RuleSet;

@@ -32,7 +32,11 @@ export interface AnswerUpdate {
 
 export function readAnswerUpdate(db: Database.Database, id: number): AnswerUpdate | undefined {
   const raw = db.prepare('SELECT * FROM answer_updates WHERE id = ?').get(id);
-  if (!raw) return undefined;
+  return raw ? toAnswerUpdate(raw) : undefined;
+}
+
+/** An `answer_updates` row as read from either engine. */
+export function toAnswerUpdate(raw: unknown): AnswerUpdate {
   const r = RowSchema.parse(raw);
   return {
     id: r.id, overlayId: r.overlay_id, previousVerdict: r.previous_verdict, verdict: r.verdict, replyTo: r.reply_to,

@@ -51,7 +51,7 @@ export const DecideInputSchema = z.object({
 });
 export type DecideInput = z.input<typeof DecideInputSchema>;
 
-const NoteSchema = z.string().trim().min(1, 'a note cannot be empty').max(4_000);
+export const NoteSchema = z.string().trim().min(1, 'a note cannot be empty').max(4_000);
 
 export interface CaseServiceOptions {
   /** A database file path, ':memory:', or an already opened database (shared with a dispatcher in-process). */
@@ -81,10 +81,10 @@ export interface RedactionResult {
   readonly cases: number;
 }
 
-type OfficerAction = 'claim' | 'decide' | 'reopen' | 'note';
+export type OfficerAction = 'claim' | 'decide' | 'reopen' | 'note';
 
 /** Input from a channel that does not parse is refused as a CaseError, like every other refusal. */
-function parseInput<T extends z.ZodType>(schema: T, value: unknown, what: string): z.output<T> {
+export function parseInput<T extends z.ZodType>(schema: T, value: unknown, what: string): z.output<T> {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
   const issue = r.error.issues[0];
@@ -382,7 +382,7 @@ export class CaseService {
   }
 }
 
-interface Change {
+export interface Change {
   readonly event: {
     readonly action: 'claimed' | 'decided' | 'reopened' | 'note';
     readonly note: string | null;
@@ -396,15 +396,15 @@ interface Change {
   };
 }
 
-function sameActor(a: Actor, b: Actor): boolean {
+export function sameActor(a: Actor, b: Actor): boolean {
   return a.channel === b.channel && a.user === b.user;
 }
 
-function describeActor(a: Actor): string {
+export function describeActor(a: Actor): string {
   return a.name ? `${a.name} (${a.channel} ${a.user})` : `${a.channel} user ${a.user}`;
 }
 
-function requireState(row: CaseRow, allowed: readonly CaseState[], what: string): void {
+export function requireState(row: CaseRow, allowed: readonly CaseState[], what: string): void {
   if (!allowed.includes(row.state)) {
     throw new CaseError('bad_state', `cannot ${what} ${formatCaseId(row.num)}: it is ${row.state}`);
   }

@@ -32,7 +32,7 @@ function jsonColumn<T extends z.ZodType>(schema: T) {
     .pipe(schema);
 }
 
-const CaseRowSchema = z.object({
+export const CaseRowSchema = z.object({
   num: z.number().int().positive(),
   state: CaseStateSchema,
   conversation_key: z.string(),
@@ -61,7 +61,7 @@ const NumRowSchema = z.object({ num: z.number().int() });
 
 const EventDetailSchema = z.object({ decision: OfficerDecisionSchema.optional(), reusable: z.boolean().optional() });
 
-const EventRowSchema = z.object({
+export const EventRowSchema = z.object({
   id: z.number().int(),
   at: z.string(),
   action: CaseActionSchema,
@@ -215,36 +215,41 @@ export class CaseStore {
   }
 
   private toView(row: CaseRow): CaseView {
-    const history = this.sql
+    const events = this.sql
       .stmt('SELECT id, at, action, actor, note, detail FROM case_events WHERE case_num = ? ORDER BY id')
-      .all(row.num)
-      .map((r): HistoryEntry => {
-        const e = EventRowSchema.parse(r);
-        return {
-          at: e.at, action: e.action, by: e.actor, note: e.note,
-          ...(e.detail?.decision === undefined ? {} : { decision: e.detail.decision }),
-          ...(e.detail?.reusable === undefined ? {} : { reusable: e.detail.reusable }),
-        };
-      });
-    return {
-      id: formatCaseId(row.num),
-      state: row.state,
-      question: row.question ?? REDACTED,
-      turns: row.turns ?? [],
-      facts: row.facts,
-      factsKey: row.facts_key,
-      decision: row.decision,
-      verdict: row.verdict,
-      rulesVersion: row.rules_version,
-      asker: row.asker,
-      replyTo: row.reply_to,
-      claimedBy: row.claimed_by,
-      claimedAt: row.claimed_at,
-      resolution: row.resolution,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-      redactedAt: row.redacted_at,
-      history,
-    };
+      .all(row.num);
+    return toCaseView(row, events);
   }
+}
+
+/** A case as it is shown, from its row and its `case_events` rows in order (both engines read them alike). */
+export function toCaseView(row: CaseRow, events: readonly unknown[]): CaseView {
+  const history = events.map((r): HistoryEntry => {
+    const e = EventRowSchema.parse(r);
+    return {
+      at: e.at, action: e.action, by: e.actor, note: e.note,
+      ...(e.detail?.decision === undefined ? {} : { decision: e.detail.decision }),
+      ...(e.detail?.reusable === undefined ? {} : { reusable: e.detail.reusable }),
+    };
+  });
+  return {
+    id: formatCaseId(row.num),
+    state: row.state,
+    question: row.question ?? REDACTED,
+    turns: row.turns ?? [],
+    facts: row.facts,
+    factsKey: row.facts_key,
+    decision: row.decision,
+    verdict: row.verdict,
+    rulesVersion: row.rules_version,
+    asker: row.asker,
+    replyTo: row.reply_to,
+    claimedBy: row.claimed_by,
+    claimedAt: row.claimed_at,
+    resolution: row.resolution,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    redactedAt: row.redacted_at,
+    history,
+  };
 }

@@ -295,6 +295,17 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE web_alerts ADD COLUMN acknowledged_at TEXT;
   ALTER TABLE web_alerts ADD COLUMN acknowledged_by TEXT;
   `,
+  // 10: what a conversation remembers between turns (assistant/conversation-store.ts), for instances sharing one
+  // database: a Slack thread's follow-up may land on another instance. SQLite serves one instance and keeps
+  // conversations in memory, so the table stays empty here; it exists so both engines keep one schema.
+  `
+  CREATE TABLE conversations (
+    key TEXT PRIMARY KEY,
+    state TEXT NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE INDEX conversations_updated ON conversations (updated_at);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -13,15 +13,16 @@ import { systemClock, type Clock } from '../core/clock.js';
 import { assertNever } from '../rules/verdict.js';
 import { AuditLog } from './audit-log.js';
 import type { CaseView } from './case-view.js';
-import { CaseStore } from './case-store.js';
+import { sqliteDispatchStore, type DispatchStore } from './dispatch-store.js';
 import type { HumanChannel } from './human-channel.js';
-import { readAnswerUpdate } from './answer-update.js';
-import { AlertPayloadSchema, AnswerPayloadSchema, AnswerUpdatePayloadSchema, backoffMs, Outbox, type BackoffPolicy, type OutboxRow } from './outbox.js';
+import { AlertPayloadSchema, AnswerPayloadSchema, AnswerUpdatePayloadSchema, backoffMs, type BackoffPolicy, type OutboxRow } from './outbox.js';
 
 export type HumanChannels = Partial<Record<Channel, HumanChannel>>;
 
 export interface OutboxDispatcherOptions {
-  readonly db: Database.Database;
+  /** The SQLite database whose outbox this drains; or `store`, another engine's (PostgreSQL: pg-dispatch-store.ts). */
+  readonly db?: Database.Database;
+  readonly store?: DispatchStore;
   /** The platforms to deliver to; each is also a compliance channel. */
   readonly channels: HumanChannels;
   readonly clock?: Clock;
@@ -73,9 +74,7 @@ class Unroutable extends Error {
 }
 
 export class OutboxDispatcher {
-  private readonly outbox: Outbox;
-  private readonly store: CaseStore;
-  private readonly audit: AuditLog;
+  private readonly outbox: DispatchStore;
   private readonly clock: Clock;
   private readonly compliance: readonly Channel[];
   private running: Promise<DispatchReport> | undefined;
@@ -84,9 +83,9 @@ export class OutboxDispatcher {
   private timer: ReturnType<typeof setInterval> | undefined;
 
   constructor(private readonly options: OutboxDispatcherOptions) {
-    this.outbox = new Outbox(options.db);
-    this.store = new CaseStore(options.db);
-    this.audit = options.audit ?? new AuditLog(options.db);
+    if (options.store) this.outbox = options.store;
+    else if (options.db) this.outbox = sqliteDispatchStore(options.db, options.audit ?? new AuditLog(options.db));
+    else throw new Error('OutboxDispatcher needs a database or a dispatch store');
     this.clock = options.clock ?? systemClock;
     this.compliance = CHANNELS.filter((c) => options.channels[c] !== undefined);
     // With no channel a card "delivered to every channel" would be delivered nowhere and marked done.
@@ -118,10 +117,10 @@ export class OutboxDispatcher {
 
   private async dispatchDue(): Promise<DispatchReport> {
     const report = { done: 0, retrying: 0, dead: 0 };
-    const due = this.outbox.due(this.clock.now(), this.options.batchSize ?? 50);
+    const due = await this.outbox.due(this.clock.now(), this.options.batchSize ?? 50);
     for (const candidate of due) {
       if (candidate.kind === 'answer_update' && this.overUpdateLimit(candidate)) continue;
-      const row = this.outbox.lease(candidate.id, this.clock.now(), this.options.leaseMs ?? 5 * 60_000);
+      const row = await this.outbox.lease(candidate.id, this.clock.now(), this.options.leaseMs ?? 5 * 60_000);
       if (!row) continue;
       let failures: Failure[];
       try {
@@ -130,25 +129,9 @@ export class OutboxDispatcher {
         // A bad row (unreadable payload) must not stop the rows behind it; it retries and then dead-letters.
         failures = [{ channel: undefined, error }];
       }
-      report[this.settle(row, failures)]++;
+      report[await this.settle(row, failures)]++;
     }
     return report;
-  }
-
-  /**
-   * Delivers the row a caller enqueued held (Outbox.enqueue's `heldMs`: already leased, first attempt counted),
-   * right after its commit, instead of waiting for the next run; a failure is scheduled for retry as in a run.
-   */
-  async deliverHeld(key: string): Promise<keyof DispatchReport | undefined> {
-    const row = this.outbox.byKey(key);
-    if (!row || row.state !== 'pending') return undefined;
-    let failures: Failure[];
-    try {
-      failures = await this.deliver(row);
-    } catch (error) {
-      failures = [{ channel: undefined, error }];
-    }
-    return this.settle(row, failures);
   }
 
   /** Whether the platform of this answer update has had its updates for the last minute (it waits, unleased). */
@@ -161,16 +144,32 @@ export class OutboxDispatcher {
     return recent.length >= (this.options.answerUpdatesPerMinute ?? 20);
   }
 
+  /**
+   * Delivers the row a caller enqueued held (Outbox.enqueue's `heldMs`: already leased, first attempt counted),
+   * right after its commit, instead of waiting for the next run; a failure is scheduled for retry as in a run.
+   */
+  async deliverHeld(key: string): Promise<keyof DispatchReport | undefined> {
+    const row = await this.outbox.byKey(key);
+    if (!row || row.state !== 'pending') return undefined;
+    let failures: Failure[];
+    try {
+      failures = await this.deliver(row);
+    } catch (error) {
+      failures = [{ channel: undefined, error }];
+    }
+    return this.settle(row, failures);
+  }
+
   private async deliverAnswerUpdate(row: OutboxRow): Promise<Failure[]> {
     const { updateId, channel } = AnswerUpdatePayloadSchema.parse(JSON.parse(row.payload));
-    const update = readAnswerUpdate(this.options.db, updateId);
+    const update = await this.outbox.answerUpdate(updateId);
     if (!update) return [{ channel, error: new Unroutable(`no answer update ${updateId}`) }];
     const ch = this.options.channels[channel];
     if (!ch) return [{ channel, error: new Unroutable(`no HumanChannel registered for ${channel}`) }];
-    if (this.outbox.deliveredChannels(row.id).has(channel)) return [];
+    if ((await this.outbox.deliveredChannels(row.id)).has(channel)) return [];
     const outcome = await this.attempt(() => ch.notifyAnswerChanged(update));
     if (!outcome.ok) return [{ channel, error: outcome.error }];
-    this.outbox.markDelivered(row.id, channel, null, this.clock.now());
+    await this.outbox.markDelivered(row.id, channel, null, this.clock.now());
     this.updatesSent.set(channel, [...(this.updatesSent.get(channel) ?? []), this.clock.now().getTime()]);
     return [];
   }
@@ -183,10 +182,10 @@ export class OutboxDispatcher {
     return outcome.ok ? [] : [{ channel, error: outcome.error }];
   }
 
-  private settle(row: OutboxRow, failures: readonly Failure[]): keyof DispatchReport {
+  private async settle(row: OutboxRow, failures: readonly Failure[]): Promise<keyof DispatchReport> {
     const now = this.clock.now();
     if (failures.length === 0) {
-      this.outbox.complete(row.id, now);
+      await this.outbox.complete(row.id, now);
       return 'done';
     }
     for (const f of failures) this.options.onError?.(f.error, { key: row.key, ...(f.channel ? { channel: f.channel } : {}) });
@@ -195,19 +194,16 @@ export class OutboxDispatcher {
     const rateLimited = waits.every((w) => w !== undefined);
     const permanent = failures.some((f) => isPermanent(f.error));
     if (permanent || (!rateLimited && row.attempts >= (this.options.maxAttempts ?? 12))) {
-      this.options.db.transaction(() => {
-        this.outbox.kill(row.id, now, message);
-        this.audit.append({
-          kind: 'alert', actor: 'system', at: now,
-          payload: { type: 'outbox_dead', key: row.key, outboxKind: row.kind, attempts: row.attempts, error: message },
-        });
-      }).immediate();
+      await this.outbox.kill(row.id, now, message, {
+        kind: 'alert', actor: 'system', at: now,
+        payload: { type: 'outbox_dead', key: row.key, outboxKind: row.kind, attempts: row.attempts, error: message },
+      });
       return 'dead';
     }
     // The platform's Retry-After wins over our own schedule: it knows when it will take calls again.
     const asked = Math.max(0, ...waits.map((w) => w ?? 0));
     const wait = waits.some((w) => w !== undefined) ? asked : backoffMs(row.attempts, this.options.backoff ?? DEFAULT_BACKOFF);
-    this.outbox.retryAt(row.id, now.getTime() + wait, message, !rateLimited);
+    await this.outbox.retryAt(row.id, now.getTime() + wait, message, !rateLimited);
     return 'retrying';
   }
 
@@ -222,7 +218,7 @@ export class OutboxDispatcher {
       case 'reminder':
       case 'update_case':
       case 'notify_asker': {
-        const view = row.case_num === null ? undefined : this.store.view(row.case_num);
+        const view = row.case_num === null ? undefined : await this.outbox.caseView(row.case_num);
         if (!view || row.case_num === null) return [{ channel: undefined, error: new Unroutable(`no case for ${row.key}`) }];
         return this.deliverCase(row, kind, row.case_num, view);
       }
@@ -242,14 +238,14 @@ export class OutboxDispatcher {
       case 'post_case':
         // A card already there (an update that ran while this post was waiting to retry) is not posted again.
         return this.toCompliance(row, async (ch, name) =>
-          this.outbox.cards(caseNum, name).length > 0 ? null : this.postCard(ch, name, caseNum, view));
+          (await this.outbox.cards(caseNum, name)).length > 0 ? null : this.postCard(ch, name, caseNum, view));
       case 'reminder':
         // Someone picked the case up since the reminder was queued: nothing to remind about.
         if (view.state !== 'open' && view.state !== 'reopened') return [];
         return this.toCompliance(row, (ch, name) => this.postCard(ch, name, caseNum, view));
       case 'update_case':
         return this.toCompliance(row, async (ch, name) => {
-          const refs = this.outbox.cards(caseNum, name);
+          const refs = await this.outbox.cards(caseNum, name);
           if (refs.length === 0) return this.postCard(ch, name, caseNum, view);
           for (const ref of refs) await ch.updateCase(view, ref);
           return null;
@@ -260,10 +256,10 @@ export class OutboxDispatcher {
         const target = view.replyTo.channel;
         const ch = this.options.channels[target];
         if (!ch) return [{ channel: target, error: new Unroutable(`no HumanChannel registered for ${target}`) }];
-        if (this.outbox.deliveredChannels(row.id).has(target)) return [];
+        if ((await this.outbox.deliveredChannels(row.id)).has(target)) return [];
         const outcome = await this.attempt(() => ch.notifyAsker(view));
         if (!outcome.ok) return [{ channel: target, error: outcome.error }];
-        this.outbox.markDelivered(row.id, target, null, this.clock.now());
+        await this.outbox.markDelivered(row.id, target, null, this.clock.now());
         return [];
       }
       default:
@@ -273,7 +269,7 @@ export class OutboxDispatcher {
 
   private async postCard(ch: HumanChannel, name: Channel, caseNum: number, view: CaseView): Promise<string> {
     const { ref } = await ch.postCase(view);
-    this.outbox.addCard(caseNum, name, ref, this.clock.now());
+    await this.outbox.addCard(caseNum, name, ref, this.clock.now());
     return ref;
   }
 
@@ -281,7 +277,7 @@ export class OutboxDispatcher {
   private async toCompliance(
     row: OutboxRow, send: (ch: HumanChannel, name: Channel) => Promise<string | null>,
   ): Promise<Failure[]> {
-    const reached = this.outbox.deliveredChannels(row.id);
+    const reached = await this.outbox.deliveredChannels(row.id);
     const failures: Failure[] = [];
     for (const name of this.compliance) {
       const ch = this.options.channels[name];
@@ -290,7 +286,7 @@ export class OutboxDispatcher {
       const outcome = await this.attempt(async () => {
         ref = await send(ch, name);
       });
-      if (outcome.ok) this.outbox.markDelivered(row.id, name, ref, this.clock.now());
+      if (outcome.ok) await this.outbox.markDelivered(row.id, name, ref, this.clock.now());
       else failures.push({ channel: name, error: outcome.error });
     }
     return failures;

@@ -17,9 +17,12 @@
  *   unique key decides, not a read then a write); audit appends lock the chain's head row; outbox rows are taken
  *   with FOR UPDATE SKIP LOCKED under a lease; a daily job takes an advisory lock and records its day when done.
  *
- * Not yet done (see the README's PostgreSQL section): the turn pipeline, CaseService, the conversations, the Slack
- * store, the web transcript and the outbox dispatcher still call the synchronous SQLite stores, because the core (Assistant.handle) is synchronous; running a whole instance
- * on PostgreSQL needs CaseService to take these ports and `answer` to become async.
+ * Built on these: the turn itself (assistant/postgres/pg-turn-pipeline.ts: the assistant stays synchronous and
+ * answers against a per-turn unit of work, postgres/pg-turn-cases.ts, applied in one transaction), the officers' side
+ * (postgres/pg-case-service.ts) and the outbox dispatcher (dispatch-store.ts, postgres/pg-dispatch-store.ts).
+ * The web transcript and the Slack store have PostgreSQL versions written on the turn's connection
+ * (channels/postgres/). Not yet (see the README's PostgreSQL section): the channels still call SQLite's synchronous
+ * stores, as do the console, the status desk and BOM uploads, so `npm start` does not serve from PostgreSQL yet.
  */
 import type { Channel } from '../contracts/message.js';
 import type { JsonObject } from './canonical-json.js';

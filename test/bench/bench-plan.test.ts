@@ -1,11 +1,12 @@
 /** `npm run bench` is a quick pass by default; the logistic-regression comparison and the README's sizes need --full. */
 import { describe, expect, it } from 'vitest';
-import { benchPlan, SECTION_NAMES } from '../../bench/plan.js';
+import { benchPlan, DEFAULT_SECTIONS, SECTION_NAMES } from '../../bench/plan.js';
 
 describe('the bench plan', () => {
-  it('by default runs every section, small, and without logistic regression', () => {
+  it('by default runs every section but PostgreSQL\'s, small, and without logistic regression', () => {
     const plan = benchPlan([]);
-    expect(plan.sections).toEqual(SECTION_NAMES);
+    expect(plan.sections).toEqual(SECTION_NAMES.filter((s) => s !== 'turns'));
+    expect(plan.sections).toEqual(DEFAULT_SECTIONS);
     expect(plan).toMatchObject({ full: false, logistic: false, assistantTurns: 3_000, httpDurationS: 1, bomLines: 4_000 });
   });
 
@@ -17,5 +18,10 @@ describe('the bench plan', () => {
     expect(benchPlan(['--only', 'bom', '--full']).sections).toEqual(['bom']);
     expect(() => benchPlan(['--only', 'nope'])).toThrow(/--only takes one of cold, assistant/);
     expect(() => benchPlan(['--logistic'])).toThrow(/unknown option --logistic/);
+  });
+
+  it('adds the turn pipeline on PostgreSQL (a throwaway cluster) with --postgres', () => {
+    expect(benchPlan(['--postgres']).sections).toEqual(SECTION_NAMES);
+    expect(benchPlan(['--only', 'turns'])).toMatchObject({ sections: ['turns'], turnsPerInstance: 400 });
   });
 });

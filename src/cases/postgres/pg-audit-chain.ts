@@ -50,6 +50,43 @@ export class PgAuditChain implements AuditChain {
     return record;
   }
 
+  /**
+   * Appends several records inside the caller's transaction with as few round trips under the head's lock as can
+   * be: the head is locked and read, the records sealed in order, then inserted and the head moved in one statement.
+   * `make(seq)` builds the record that will get `seq` (an answer names the seq of its question this way). While the
+   * lock is held, this instance's event loop may be busy with other turns, so every round trip saved under it is
+   * time every other instance's turn does not wait.
+   */
+  async appendManyIn(client: pg.PoolClient, make: readonly ((seq: number) => AuditInput)[]): Promise<AuditRecord[]> {
+    if (make.length === 0) return [];
+    const locked = await client.query('SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE');
+    let head: { seq: number; hash: string } | undefined = HeadSchema.parse(locked.rows[0]);
+    if (head.seq === 0) head = undefined;
+    const sealed = make.map((build) => {
+      const input = build((head?.seq ?? 0) + 1);
+      if (input.kind === 'redaction') throw new Error('redaction records are written by redactOlderThan, with the redaction');
+      const out = sealRecord(input, head);
+      head = { seq: out.row.seq, hash: out.row.hash };
+      return out;
+    });
+    const values: unknown[] = [];
+    const tuples = sealed.map(({ row }) => {
+      const at = values.length;
+      values.push(row.seq, row.at, row.kind, row.actor, row.payload, row.text, row.text_salt, row.text_hash, row.prev_hash, row.hash);
+      return `(${Array.from({ length: 10 }, (_, k) => `$${at + k + 1}`).join(', ')})`;
+    });
+    const last = sealed[sealed.length - 1]!.row;
+    values.push(last.seq, last.hash);
+    await client.query(
+      `WITH added AS (
+         INSERT INTO audit_log (seq, at, kind, actor, payload, text, text_salt, text_hash, prev_hash, hash) VALUES ${tuples.join(', ')}
+       )
+       UPDATE audit_head SET seq = $${values.length - 1}, hash = $${values.length} WHERE id = 1`,
+      values,
+    );
+    return sealed.map((s) => s.record);
+  }
+
   /** Reads the chain in one snapshot, so appends committing meanwhile do not show up half-way through the walk. */
   async verify(): Promise<AuditVerification> {
     const rows = await inTransaction(this.pool, async (client) => {
@@ -72,29 +109,33 @@ export class PgAuditChain implements AuditChain {
 
   redactOlderThan(days: number, now: Date, also: JsonObject = {}): Promise<number> {
     if (!Number.isFinite(days) || days < 0) throw new RangeError(`retention days must be >= 0, got ${days}`);
+    return inTransaction(this.pool, (client) => this.redactIn(client, days, now, also));
+  }
+
+  /** The retention job's redaction inside the caller's transaction (with the cases' own, pg-case-service.ts). */
+  async redactIn(client: pg.PoolClient, days: number, now: Date, also: JsonObject = {}): Promise<number> {
+    if (!Number.isFinite(days) || days < 0) throw new RangeError(`retention days must be >= 0, got ${days}`);
     const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString();
-    return inTransaction(this.pool, async (client) => {
-      // The head first: no append slips in between the redaction and the record that accounts for it.
-      await client.query('SELECT 1 FROM audit_head WHERE id = 1 FOR UPDATE');
-      await client.query(`SELECT set_config('lodestone.may_redact', 'on', true)`);
-      const updated = await client.query(
-        `UPDATE audit_log SET text = NULL, text_salt = NULL, redacted_at = $1
-         WHERE at < $2 AND text IS NOT NULL AND redacted_at IS NULL`,
-        [now.toISOString(), cutoff],
-      );
-      await client.query(`SELECT set_config('lodestone.may_redact', 'off', true)`);
-      const auditRecords = updated.rowCount ?? 0;
-      const locked = await client.query('SELECT seq, hash FROM audit_head WHERE id = 1');
-      const head = HeadSchema.parse(locked.rows[0]);
-      const { row } = sealRecord({ kind: 'redaction', actor: 'system', at: now, payload: { ...also, days, cutoff, auditRecords } }, head.seq === 0 ? undefined : head);
-      await client.query(
-        `INSERT INTO audit_log (seq, at, kind, actor, payload, text, text_salt, text_hash, prev_hash, hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [row.seq, row.at, row.kind, row.actor, row.payload, row.text, row.text_salt, row.text_hash, row.prev_hash, row.hash],
-      );
-      await client.query('UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1', [row.seq, row.hash]);
-      return auditRecords;
-    });
+    // The head first: no append slips in between the redaction and the record that accounts for it.
+    await client.query('SELECT 1 FROM audit_head WHERE id = 1 FOR UPDATE');
+    await client.query(`SELECT set_config('lodestone.may_redact', 'on', true)`);
+    const updated = await client.query(
+      `UPDATE audit_log SET text = NULL, text_salt = NULL, redacted_at = $1
+       WHERE at < $2 AND text IS NOT NULL AND redacted_at IS NULL`,
+      [now.toISOString(), cutoff],
+    );
+    await client.query(`SELECT set_config('lodestone.may_redact', 'off', true)`);
+    const auditRecords = updated.rowCount ?? 0;
+    const locked = await client.query('SELECT seq, hash FROM audit_head WHERE id = 1');
+    const head = HeadSchema.parse(locked.rows[0]);
+    const { row } = sealRecord({ kind: 'redaction', actor: 'system', at: now, payload: { ...also, days, cutoff, auditRecords } }, head.seq === 0 ? undefined : head);
+    await client.query(
+      `INSERT INTO audit_log (seq, at, kind, actor, payload, text, text_salt, text_hash, prev_hash, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [row.seq, row.at, row.kind, row.actor, row.payload, row.text, row.text_salt, row.text_hash, row.prev_hash, row.hash],
+    );
+    await client.query('UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1', [row.seq, row.hash]);
+    return auditRecords;
   }
 
   private async rowsIn(range: AuditRange) {

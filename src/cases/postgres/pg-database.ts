@@ -27,6 +27,12 @@ export interface OpenPostgresOptions {
   readonly poolMax?: number;
   /** Longest a connection attempt may take at start. Default 5 s. */
   readonly connectTimeoutMs?: number;
+  /**
+   * Longest a turn or a job may wait for a connection of the pool (all busy under load) or for a new one. Default
+   * 30 s: under a burst, turns queue for a connection rather than fail; a server that cannot be reached at all was
+   * already refused at start, within connectTimeoutMs.
+   */
+  readonly acquireTimeoutMs?: number;
 }
 
 const INT8_OID = 20;
@@ -52,7 +58,7 @@ export function createPool(url: string, options: OpenPostgresOptions = {}): pg.P
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolMax ?? 10,
-    connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
+    connectionTimeoutMillis: options.acquireTimeoutMs ?? 30_000,
     statement_timeout: options.statementTimeoutMs ?? 10_000,
     // Sessions waiting on a row lock or an advisory lock inside a transaction must not hold a connection forever.
     idle_in_transaction_session_timeout: 60_000,
@@ -70,11 +76,17 @@ export function createPool(url: string, options: OpenPostgresOptions = {}): pg.P
  */
 export async function openPostgres(url: string, options: OpenPostgresOptions = {}): Promise<pg.Pool> {
   const pool = createPool(url, options);
+  // The start check is a connection of its own, with the start's shorter timeout.
+  const probe = new pg.Client({ connectionString: url, connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000 });
+  probe.on('error', () => undefined);
   try {
-    await pool.query('SELECT 1');
+    await probe.connect();
+    await probe.query('SELECT 1');
   } catch (err) {
     await pool.end().catch(() => undefined);
     throw new PostgresError('unreachable', `cannot reach the database at ${redactUrl(url)}: ${(err as Error).message || String(err)}`);
+  } finally {
+    await probe.end().catch(() => undefined);
   }
   try {
     await migratePostgres(pool);
@@ -87,15 +99,15 @@ export async function openPostgres(url: string, options: OpenPostgresOptions = {
 
 /**
  * What the server does with DATABASE_URL in this build: it checks the database is reachable (one clear line when it
- * is not) and migrates it, then refuses to serve, because its turn pipeline still runs on SQLite (store-ports.ts says
- * what is missing). Serving from SQLite while DATABASE_URL names a shared database would split the data of several
+ * is not) and migrates it, then refuses to serve, because the channels' stores and the console still run on SQLite
+ * (store-ports.ts says what is missing). Serving from SQLite while DATABASE_URL names a shared database would split the data of several
  * instances without a word, which is worse than not starting.
  */
 export async function refuseToServeFromPostgres(url: string, options: OpenPostgresOptions): Promise<never> {
   const pool = await openPostgres(url, options);
   await pool.end();
   throw new PostgresError('not_served',
-    `DATABASE_URL: ${redactUrl(url)} is reachable and migrated, but this build serves turns from SQLite only (the PostgreSQL stores are not wired into the turn pipeline yet); unset DATABASE_URL to run on SQLite in DATA_DIR`);
+    `DATABASE_URL: ${redactUrl(url)} is reachable and migrated, but this build serves turns from SQLite only (the turn pipeline, case service and outbox run on PostgreSQL, but the channels' stores and the console do not yet, so the server is not wired to it); unset DATABASE_URL to run on SQLite in DATA_DIR`);
 }
 
 /** Runs `fn` in one transaction on one pooled connection: COMMIT when it resolves, ROLLBACK when it throws. */

@@ -320,6 +320,15 @@ export const PG_MIGRATIONS: readonly string[] = [
   ALTER TABLE web_alerts ADD COLUMN acknowledged_at TEXT;
   ALTER TABLE web_alerts ADD COLUMN acknowledged_by TEXT;
   `,
+  // 10: conversations, shared by the instances (a follow-up may land on another one).
+  `
+  CREATE TABLE conversations (
+    key TEXT PRIMARY KEY,
+    state TEXT NOT NULL,
+    updated_at BIGINT NOT NULL
+  );
+  CREATE INDEX conversations_updated ON conversations (updated_at);
+  `,
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS.length;

@@ -29,7 +29,7 @@ export const StoredReplySchema = z.object({
   readAs: z.object({ text: z.string(), corrections: z.array(z.object({ label: z.string() })) }).optional(),
 });
 
-const TurnRowSchema = z.object({
+export const TurnRowSchema = z.object({
   id: z.string(),
   team: z.string(),
   user: z.string(),
@@ -61,7 +61,17 @@ export interface NewTurn {
   readonly reply: RenderableReply;
 }
 
-const QUESTION_CHARS = 500;
+export const QUESTION_CHARS = 500;
+
+/** What a turn keeps of its reply: only what the renderer needs (not the rule trace), so a row stays small. */
+export function keptReply(r: RenderableReply): z.input<typeof StoredReplySchema> {
+  return {
+    headline: r.headline, verdict: r.verdict, reasons: r.reasons, citations: r.citations, followUps: r.followUps,
+    nextSteps: r.nextSteps, escalation: r.escalation, disclaimer: r.disclaimer, ...(r.inputNote ? { inputNote: r.inputNote } : {}),
+    ...(r.missing && r.missing.length > 0 ? { missing: [...r.missing] } : {}),
+    ...(r.readAs ? { readAs: { text: r.readAs.text, corrections: r.readAs.corrections.map((c) => ({ label: c.label })) } } : {}),
+  };
+}
 
 export class SlackStore {
   private readonly insertTurn;
@@ -85,14 +95,7 @@ export class SlackStore {
   addTurn(t: NewTurn): void {
     const now = this.clock.now().getTime();
     this.maybePurge(now);
-    // Only what the renderer needs is kept (not the rule trace), so a row stays small.
-    const r = t.reply;
-    const reply = {
-      headline: r.headline, verdict: r.verdict, reasons: r.reasons, citations: r.citations, followUps: r.followUps,
-      nextSteps: r.nextSteps, escalation: r.escalation, disclaimer: r.disclaimer, ...(r.inputNote ? { inputNote: r.inputNote } : {}),
-      ...(r.missing && r.missing.length > 0 ? { missing: [...r.missing] } : {}),
-      ...(r.readAs ? { readAs: { text: r.readAs.text, corrections: r.readAs.corrections.map((c) => ({ label: c.label })) } } : {}),
-    } satisfies z.input<typeof StoredReplySchema>;
+    const reply = keptReply(t.reply);
     this.insertTurn.run({
       id: t.id, team: t.team, user: t.user, ref: t.ref, question: t.question.slice(0, QUESTION_CHARS),
       verdict: reply.verdict, case_id: reply.escalation.caseId ?? null, reply: JSON.stringify(reply), created_at: now,
@@ -130,7 +133,7 @@ export class SlackStore {
   }
 }
 
-function toTurn(r: z.infer<typeof TurnRowSchema>): StoredTurn {
+export function toTurn(r: z.infer<typeof TurnRowSchema>): StoredTurn {
   return {
     id: r.id, team: r.team, user: r.user, ref: r.ref, question: r.question, caseId: r.case_id ?? undefined,
     reply: StoredReplySchema.parse(JSON.parse(r.reply)), createdAt: new Date(r.created_at),

@@ -96,7 +96,7 @@ export class TranscriptStore {
   }
 }
 
-function toTurn(raw: unknown): Turn | undefined {
+export function toTurn(raw: unknown): Turn | undefined {
   const row = RowSchema.safeParse(raw);
   if (!row.success) return undefined;
   const reply = RedrawReplySchema.safeParse(decodeKeptReply(row.data.reply));

@@ -12,7 +12,7 @@ import { DecisionSchema } from '../rules/decision.js';
 import { FactsSchema, IsoDateSchema } from '../rules/facts.js';
 import type { RuleSet } from '../rules/ruleset.js';
 import type { AuditAnchors } from './audit-anchor.js';
-import { askedItem } from './asked-item.js';
+import { answerPayload } from './answer-record.js';
 import { AuditLog } from './audit-log.js';
 import { compactDecision } from './case-decision.js';
 import { verifyAuditTrail, type TrailVerification } from './audit-verify.js';
@@ -302,19 +302,13 @@ export class CaseService {
    */
   recordQuestion(m: Message, r: Reply): RecordedQuestion {
     const asker = actorId({ channel: m.channel, user: m.user });
-    const item = askedItem(r.facts);
     return this.tx(() => {
       const q = this.audit.append({
         kind: 'question', actor: asker, at: this.clock.now(), text: m.text,
         payload: { messageId: m.id, channel: m.channel, conversation: m.conversation, receivedAt: m.receivedAt.toISOString() },
       });
       const a = this.audit.append({
-        kind: 'answer', actor: 'assistant', at: this.clock.now(),
-        payload: {
-          questionSeq: q.seq, messageId: m.id, verdict: r.verdict, intent: r.intent.name, rulesVersion: r.rulesVersion,
-          asOf: r.asOf, fired: r.fired.map((f) => f.ruleId), citations: r.citations.map(citedAs), escalation: r.escalation.state,
-          ...(r.escalation.caseId ? { caseId: r.escalation.caseId } : {}), ...(item ? { item } : {}),
-        },
+        kind: 'answer', actor: 'assistant', at: this.clock.now(), payload: answerPayload(q.seq, m, r),
       });
       keepDecidedAnswer(this.db, a.seq, m, r, this.clock.now());
       return { questionSeq: q.seq, answerSeq: a.seq };
@@ -410,11 +404,3 @@ export function requireState(row: CaseRow, allowed: readonly CaseState[], what: 
   }
 }
 
-/**
- * A citation as the answer's audit record keeps it: the source and article. Their titles and links are the rules
- * data's at the record's rulesVersion, so repeating them in every record would only add bytes (records written
- * before keep theirs, and verify as written).
- */
-function citedAs(c: Reply['citations'][number]): { source: string; article?: string } {
-  return { source: c.source, ...(c.article ? { article: c.article } : {}) };
-}

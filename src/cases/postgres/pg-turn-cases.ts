@@ -17,6 +17,7 @@ import { z } from 'zod';
 import type { Message } from '../../contracts/message.js';
 import type { Reply } from '../../contracts/reply.js';
 import type { Clock } from '../../core/clock.js';
+import { answerPayload } from '../answer-record.js';
 import type { AuditInput, AuditRecord } from '../audit-log.js';
 import { compactDecision } from '../case-decision.js';
 import { CaseError } from '../case-error.js';
@@ -184,12 +185,7 @@ export class PgTurnCases {
     }, {
       // The answer follows its question in the chain, so the question's seq is the one before its own.
       make: (seq) => ({
-        kind: 'answer', actor: 'assistant', at,
-        payload: {
-          questionSeq: seq - 1, messageId: m.id, verdict: r.verdict, intent: r.intent.name, rulesVersion: r.rulesVersion,
-          asOf: r.asOf, fired: r.fired.map((f) => f.ruleId), citations: r.citations, escalation: r.escalation.state,
-          ...(r.escalation.caseId ? { caseId: r.escalation.caseId } : {}),
-        },
+        kind: 'answer', actor: 'assistant', at, payload: answerPayload(seq - 1, m, r),
       }),
       after: (client, answer) => keepDecidedAnswer(client, answer.seq, m, r, at),
     });

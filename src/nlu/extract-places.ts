@@ -130,6 +130,12 @@ function introFragment(tokens: readonly Token[], start: number): boolean {
   return SITE_NOUNS.has(last) || BUYER_NOUNS.has(last) || MAKER_NOUNS.has(last) || COMPANY_NOUNS.has(last);
 }
 
+/** A present-tense verb of making earlier in the clause ("our plant sinters …", "we make …"). */
+function makesInClause(tokens: readonly Token[], before: number): boolean {
+  for (let i = before - 1; i >= 0 && !(tokens[i] as Token).clauseEnd; i--) if (MAKE_NOW_VERBS.has((tokens[i] as Token).low)) return true;
+  return false;
+}
+
 /** "Suzhou now wants to send them on": the verb the want governs is one of sending, so the wanter sends. */
 function wantsToSend(tokens: readonly Token[], end: number): boolean {
   for (let i = end; i < Math.min(tokens.length - 1, end + 5); i++) {
@@ -224,6 +230,11 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   // "Only the Dy oxide comes from China", "the Tb we diffuse in comes from China": where a material came from, not
   // where the goods leave from. "The Dy magnets come from China" is about the goods.
   if (cue?.word === 'from' && ORIGIN_OF_VERBS.has(tokens[cue.index - 1]?.low ?? '') && materialIsSubject(tokens, cue.index - 1, lex)) {
+    return { role: 'content', recipient: false };
+  }
+  // "Our plant sinters Dy magnets with Dy from Australia": a material right before "from", in a clause that makes
+  // goods, is an input.
+  if (cue?.word === 'from' && materialIsSubject(tokens, cue.index, lex) && makesInClause(tokens, cue.index)) {
     return { role: 'content', recipient: false };
   }
   if (verb !== undefined) {

@@ -53,6 +53,10 @@ interface Suggestion {
 /** What the extracted facts alone suggest the question is about. */
 function suggestedIntent(signals: Signals, facts: Facts): Suggestion | null {
   const c = facts.collaboration;
+  // "A Chinese consultancy would design our flowsheet in Brazil": Chinese know-how or services going abroad, with no
+  // goods named, is cooperation even though it happens outside China.
+  const goodsNamed = facts.item?.form !== undefined || (facts.item?.elementsPresent?.length ?? 0) > 0;
+  if (c?.kind && c.area && c.chineseProvider === true && !goodsNamed) return { intent: 'collaboration_license', strong: true };
   if (signals.reexport) return { intent: 'reexport_license', strong: true };
   if (c?.kind && c.area) return { intent: 'collaboration_license', strong: true };
   // Hiring, joint research, a JV, licensing, training or consulting are cooperation whatever the material.

@@ -269,3 +269,13 @@ describe('spare magnets after a product with magnets', () => {
     expect(reply.facts?.item).toMatchObject({ form: 'magnet', elementsPresent: expect.arrayContaining(['Dy']) });
   });
 });
+
+describe('Chinese know-how or services abroad with no goods named', () => {
+  it('is a cooperation question even though it happens outside China', () => {
+    const a = newAssistant();
+    const reply = a.handle(msg('For our mine in Chile, a Chinese engineering firm would design the flotation and beneficiation circuit and send engineers to the site. Approval needed?', 'coop1'));
+    expect(reply.intent.name).toBe('collaboration_license');
+    expect(reply.verdict).not.toBe('not_required');
+    expect(reply.citations.map((c) => c.source)).toContain('CN-TECHCAT-2023');
+  });
+});

@@ -472,3 +472,23 @@ describe('Chinese content in goods made abroad, share unsaid', () => {
     expect(facts('Our Ulsan plant makes magnets from Korean material only, 0 % Chinese content by value.').item?.hasChineseContent).toBe(false);
   });
 });
+
+describe('first-level divisions from ISO 3166-2', () => {
+  it('knows states and provinces beyond China\'s (Gujarat, Nuevo León, Ceará)', () => {
+    expect(facts('Our Gujarat plant ships Dy magnets to Germany.').shipFrom).toBe('IN');
+    expect(facts('Tb oxide from Baotou to our plant in Nuevo León').destination).toBe('MX');
+    expect(facts('Gd metal from Ganzhou to a lab in Ceará').destination).toBe('BR');
+  });
+});
+
+describe('an input named right before "from" in a clause that makes goods', () => {
+  it('reads "our plant sinters magnets with Dy from Australia" as Australian content, not a route from Australia', () => {
+    const f = facts('Our Gujarat plant sinters Dy NdFeB magnets with Dy from Australia and exports them to Germany.');
+    expect(f.shipFrom).toBe('IN');
+    expect(f.destination).toBe('DE');
+  });
+
+  it('keeps "Dy oxide from China to Germany" as a route', () => {
+    expect(facts('Dy oxide from China to Germany').shipFrom).toBe('CN');
+  });
+});

@@ -492,3 +492,14 @@ describe('an input named right before "from" in a clause that makes goods', () =
     expect(facts('Dy oxide from China to Germany').shipFrom).toBe('CN');
   });
 });
+
+describe('disclosure by talk or publication', () => {
+  it('reads "will present his sintering results at a conference in Lyon" as know-how passing, with its research flag', () => {
+    const f = facts('A researcher from a Chinese institute will present his NdFeB sintering results at a conference in Lyon; the paper is published.');
+    expect(f.collaboration).toMatchObject({ kind: 'technology_transfer', area: 'magnet_preparation', publicOrBasicResearch: true });
+  });
+
+  it('does not read "Dy is present in the magnet" as a presentation', () => {
+    expect(facts('Dy is present in the magnet we ship from Ningbo to Lyon.').collaboration).toBeUndefined();
+  });
+});

@@ -7,6 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AuditRecord } from '../../src/cases/audit-log.js';
 import type { Message } from '../../src/contracts/message.js';
+import type { HumanChannel } from '../../src/cases/human-channel.js';
 import { bothEngines, T0 } from '../support/turn-engines.js';
 
 const MISSILES = 'Can we export samarium metal from China to a company that builds missiles for a European army?';
@@ -21,6 +22,21 @@ function message(text: string, conversation: string, extra: Partial<Message> = {
 /** The audit records as both engines must write them: everything but the hashes and salts. */
 function comparable(records: readonly AuditRecord[]): unknown[] {
   return records.map((r) => ({ seq: r.seq, kind: r.kind, actor: r.actor, at: r.at, payload: r.payload, text: r.text }));
+}
+
+/** A channel that keeps the answers it was asked to post; cases and alerts are not this suite's concern. */
+class PostLog implements HumanChannel {
+  readonly posts: unknown[] = [];
+  async postCase(): Promise<{ ref: string }> {
+    return { ref: 'card' };
+  }
+  async updateCase(): Promise<void> {}
+  async notifyAsker(): Promise<void> {}
+  async notifyAnswerChanged(): Promise<void> {}
+  async postAlert(): Promise<void> {}
+  async postAnswer(post: unknown): Promise<void> {
+    this.posts.push(post);
+  }
 }
 
 const engines = [['sqlite', make.sqlite], ['postgres', make.postgres]] as const;
@@ -51,6 +67,22 @@ describe.each(engines)('turns on %s', (_name, makeEngine) => {
     expect(await engine.outboxKeys()).toEqual(['post_case:C-000001']);
     expect((await engine.audit()).map((r) => r.kind)).toEqual(['escalation', 'question', 'answer', 'escalation', 'question', 'answer']);
     expect(await engine.verify()).toMatchObject({ ok: true, count: 6 });
+  });
+
+  it('posts an answer through the outbox once, after the commit, and not for a repeat of its delivery', async () => {
+    const [a] = await engine.instances(1);
+    const posted = new PostLog();
+    const events: string[] = [];
+    const m = message('Dy oxide from Baotou to Japan, licence?', 'thread-8');
+    const first = await a!.askAndPost(m, 'slack:event:Ev8', posted, () => events.push(`committed with ${posted.posts.length} posts`));
+    expect(first).toMatchObject({ kind: 'answered', reply: { verdict: 'license_required' } });
+    expect(await a!.askAndPost(m, 'slack:event:Ev8', posted, () => events.push('repeat committed'))).toEqual({ kind: 'duplicate', kept: undefined });
+    expect(events).toEqual(['committed with 0 posts', 'repeat committed']);
+    expect(posted.posts).toEqual([{ verdict: 'license_required' }]);
+    expect(await engine.outboxKeys()).toEqual(['answer:slack:slack:event:Ev8']);
+    // Posted, so no dispatcher (this instance's or another's) posts it again.
+    expect(await a!.dispatcher({ slack: posted }).runOnce()).toMatchObject({ done: 0 });
+    expect(posted.posts).toHaveLength(1);
   });
 
   it('carries the facts of a follow-up in the same conversation', async () => {

@@ -13,7 +13,7 @@ import { Assistant } from '../../src/assistant/assistant.js';
 import { sqliteAnswerQueue } from '../../src/assistant/answer-queue.js';
 import { pgAnswerQueue } from '../../src/assistant/postgres/pg-answer-queue.js';
 import { PgTurnPipeline } from '../../src/assistant/postgres/pg-turn-pipeline.js';
-import { TurnPipeline, type AnswerPosting, type TurnOutcome } from '../../src/assistant/turn-pipeline.js';
+import { TurnPipeline, type AnswerPosting, type PostingTurns, type TurnOutcome } from '../../src/assistant/turn-pipeline.js';
 import { AuditLog, type AuditRecord, type AuditVerification } from '../../src/cases/audit-log.js';
 import { CaseService, type DecideInput, type RedactionResult } from '../../src/cases/case-service.js';
 import type { Actor, CaseState, CaseView } from '../../src/cases/case-view.js';
@@ -78,6 +78,11 @@ export interface PgEngine extends Engine {
   rows(sql: string): Promise<unknown[]>;
 }
 
+/** Either pipeline, as a channel that only posts its answer (Teams) holds it. */
+function posting(turns: PostingTurns): PostingTurns {
+  return turns;
+}
+
 function postVerdict(via: HumanChannel): AnswerPosting<undefined> {
   return { via, render: (reply) => ({ verdict: reply.verdict }) };
 }
@@ -110,7 +115,7 @@ export function sqliteEngine(clock: Clock = fixedClock(T0)): Engine {
       };
       return [{
         ask: (message, deliveryKey) => turns.run({ message, deliveryKey }), desk,
-        askAndPost: (message, deliveryKey, via, onCommitted) => turns.run({ message, deliveryKey, post: postVerdict(via), ...(onCommitted ? { onCommitted } : {}) }),
+        askAndPost: (message, deliveryKey, via, onCommitted) => posting(turns).run({ message, deliveryKey, post: postVerdict(via), ...(onCommitted ? { onCommitted } : {}) }),
         dispatcher: (channels, options = {}) => new OutboxDispatcher({ db: opened, channels, clock, audit: cases.audit, ...options }),
       }];
     },
@@ -146,7 +151,7 @@ export function postgresEngine(cluster: () => PostgresCluster, clock: Clock = fi
         });
         return {
           ask: (message, deliveryKey) => turns.run({ message, deliveryKey }), desk: new PgCaseService({ pool, officers: OFFICERS, clock }),
-          askAndPost: (message, deliveryKey, via, onCommitted) => turns.run({ message, deliveryKey, post: postVerdict(via), ...(onCommitted ? { onCommitted } : {}) }),
+          askAndPost: (message, deliveryKey, via, onCommitted) => posting(turns).run({ message, deliveryKey, post: postVerdict(via), ...(onCommitted ? { onCommitted } : {}) }),
           dispatcher: (channels, options = {}) => new OutboxDispatcher({ store: pgDispatchStore(pool), channels, clock, ...options }),
         };
       });

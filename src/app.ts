@@ -5,8 +5,8 @@
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { Assistant } from './assistant/assistant.js';
-import { TurnPipeline, type AnswerQueue } from './assistant/turn-pipeline.js';
-import type { HumanChannel } from './cases/human-channel.js';
+import { TurnPipeline } from './assistant/turn-pipeline.js';
+import { sqliteAnswerQueue } from './assistant/answer-queue.js';
 import { AuditAnchors, defaultAnchorPath } from './cases/audit-anchor.js';
 import { CaseService } from './cases/case-service.js';
 import { openCaseDatabase } from './cases/database.js';
@@ -48,38 +48,6 @@ export interface ComposedApp extends App {
   readonly db: Database.Database;
 }
 
-/**
- * How long a queued answer is left to the turn that queued it, which posts it right after its commit; only after
- * that does the dispatcher take it (that turn's process died, or its post is still hanging).
- */
-export const ANSWER_HOLD_MS = 30_000;
-
-/** Answers queued in the turn's transaction and posted right after it, by a dispatcher per posting channel. */
-function answerQueue(deps: { db: Database.Database; cases: CaseService; clock: Clock; logger: Logger }): AnswerQueue {
-  const senders = new Map<HumanChannel, OutboxDispatcher>();
-  return {
-    enqueue(key, payload) {
-      deps.cases.outbox.enqueue({ kind: 'answer', key, payload }, deps.clock.now(), ANSWER_HOLD_MS);
-    },
-    async send(key, channel, via) {
-      let sender = senders.get(via);
-      if (!sender) {
-        sender = new OutboxDispatcher({
-          db: deps.db, channels: { [channel]: via }, clock: deps.clock, audit: deps.cases.audit,
-          onError: (err, context) => deps.logger.warn({ err, ...context }, 'posting an answer failed; the outbox will retry it'),
-        });
-        senders.set(via, sender);
-      }
-      try {
-        await sender.deliverHeld(key);
-      } catch (err) {
-        // The post itself is retried by the dispatcher; this is the bookkeeping after it failing (a busy database).
-        deps.logger.error({ err, key }, 'could not record an answer\'s post; the outbox will take it after its hold');
-      }
-    },
-  };
-}
-
 export function createApp(options: AppOptions): ComposedApp {
   const { config } = options;
   const clock = options.clock ?? systemClock;
@@ -117,7 +85,7 @@ export function createApp(options: AppOptions): ComposedApp {
     metrics.questions.inc({ channel: message.channel, verdict: reply.verdict, intent: reply.intent.name });
     return reply;
   };
-  const answers = answerQueue({ db, cases, clock, logger });
+  const answers = sqliteAnswerQueue({ db, cases, clock, logger });
   const turns = new TurnPipeline({ commits: new GroupCommit(db), deliveries: dedupe, answer, answers });
   const stores = createChannelStores(db, clock, config.RETENTION_DAYS);
   const bomUploads = new BomUploads({

@@ -49,6 +49,19 @@ export interface AnswerQueue {
   send(key: string, channel: Channel, via: HumanChannel): Promise<void>;
 }
 
+/**
+ * A turn that keeps no channel row, on either engine: TurnPipeline and postgres/PgTurnPipeline both answer it, so a
+ * channel that only posts its answer (Teams) takes this rather than one of them.
+ */
+export interface PostingTurns {
+  run(request: {
+    readonly message: Message;
+    readonly deliveryKey?: string | undefined;
+    readonly post?: AnswerPosting<undefined>;
+    readonly onCommitted?: () => void;
+  }): Promise<TurnOutcome<undefined>>;
+}
+
 export interface TurnPipelineDeps {
   readonly commits: GroupCommit;
   readonly deliveries: DedupeStore;

@@ -7,6 +7,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AuditRecord } from '../../src/cases/audit-log.js';
 import type { Message } from '../../src/contracts/message.js';
+import { fixedClock } from '../../src/core/clock.js';
+import type { HumanChannel } from '../../src/cases/human-channel.js';
 import { bothEngines, T0 } from '../support/turn-engines.js';
 
 const MISSILES = 'Can we export samarium metal from China to a company that builds missiles for a European army?';
@@ -21,6 +23,24 @@ function message(text: string, conversation: string, extra: Partial<Message> = {
 /** The audit records as both engines must write them: everything but the hashes and salts. */
 function comparable(records: readonly AuditRecord[]): unknown[] {
   return records.map((r) => ({ seq: r.seq, kind: r.kind, actor: r.actor, at: r.at, payload: r.payload, text: r.text }));
+}
+
+/** A channel that keeps the answers it was asked to post; cases and alerts are not this suite's concern. */
+class PostLog implements HumanChannel {
+  readonly posts: unknown[] = [];
+  /** `failing`: every post throws it, as a platform that is down. */
+  constructor(private readonly failing?: Error) {}
+  async postCase(): Promise<{ ref: string }> {
+    return { ref: 'card' };
+  }
+  async updateCase(): Promise<void> {}
+  async notifyAsker(): Promise<void> {}
+  async notifyAnswerChanged(): Promise<void> {}
+  async postAlert(): Promise<void> {}
+  async postAnswer(post: unknown): Promise<void> {
+    if (this.failing) throw this.failing;
+    this.posts.push(post);
+  }
 }
 
 const engines = [['sqlite', make.sqlite], ['postgres', make.postgres]] as const;
@@ -51,6 +71,22 @@ describe.each(engines)('turns on %s', (_name, makeEngine) => {
     expect(await engine.outboxKeys()).toEqual(['post_case:C-000001']);
     expect((await engine.audit()).map((r) => r.kind)).toEqual(['escalation', 'question', 'answer', 'escalation', 'question', 'answer']);
     expect(await engine.verify()).toMatchObject({ ok: true, count: 6 });
+  });
+
+  it('posts an answer through the outbox once, after the commit, and not for a repeat of its delivery', async () => {
+    const [a] = await engine.instances(1);
+    const posted = new PostLog();
+    const events: string[] = [];
+    const m = message('Dy oxide from Baotou to Japan, licence?', 'thread-8');
+    const first = await a!.askAndPost(m, 'slack:event:Ev8', posted, () => events.push(`committed with ${posted.posts.length} posts`));
+    expect(first).toMatchObject({ kind: 'answered', reply: { verdict: 'license_required' } });
+    expect(await a!.askAndPost(m, 'slack:event:Ev8', posted, () => events.push('repeat committed'))).toEqual({ kind: 'duplicate', kept: undefined });
+    expect(events).toEqual(['committed with 0 posts', 'repeat committed']);
+    expect(posted.posts).toEqual([{ verdict: 'license_required' }]);
+    expect(await engine.outboxKeys()).toEqual(['answer:slack:slack:event:Ev8']);
+    // Posted, so no dispatcher (this instance's or another's) posts it again.
+    expect(await a!.dispatcher({ slack: posted }).runOnce()).toMatchObject({ done: 0 });
+    expect(posted.posts).toHaveLength(1);
   });
 
   it('carries the facts of a follow-up in the same conversation', async () => {
@@ -102,6 +138,20 @@ describe('turns on PostgreSQL, several instances', () => {
     expect((await engine.cases()).map((c) => c.conversation_key).sort()).toEqual(['slack:thread-5-0', 'slack:thread-5-2', 'slack:thread-5-4']);
     expect((await engine.outboxKeys()).sort()).toEqual(['post_case:C-000001', 'post_case:C-000002', 'post_case:C-000003']);
     expect(await engine.verify()).toMatchObject({ ok: true, count: 3 * 3 + 3 * 2 });
+  });
+
+  it('post an answer whose first post failed once, from whichever instance\'s dispatcher takes it first', async () => {
+    const [a, b] = await engine.instances(2);
+    const down = new PostLog(new Error('slack is down'));
+    const posted = new PostLog();
+    const m = message('Dy oxide from Baotou to Japan, licence?', 'thread-9');
+    expect(await a!.askAndPost(m, 'slack:event:Ev9', down)).toMatchObject({ kind: 'answered' });
+    expect(down.posts).toEqual([]);
+    // An hour on, past the retry's backoff: both instances' dispatchers run; the row's lease lets one post it.
+    const later = fixedClock(new Date(Date.parse(T0) + 3_600_000).toISOString());
+    const reports = await Promise.all([a, b].map((i) => i!.dispatcher({ slack: posted }, { clock: later }).runOnce()));
+    expect(reports.map((r) => r.done).sort()).toEqual([0, 1]);
+    expect(posted.posts).toEqual([{ verdict: 'license_required' }]);
   });
 
   it('keeps the text of a message with NUL characters, which PostgreSQL refuses, as U+FFFD', async () => {

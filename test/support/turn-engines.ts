@@ -10,11 +10,14 @@ import { afterAll, beforeAll } from 'vitest';
 import type Database from 'better-sqlite3';
 import pg from 'pg';
 import { Assistant } from '../../src/assistant/assistant.js';
+import { sqliteAnswerQueue } from '../../src/assistant/answer-queue.js';
+import { pgAnswerQueue } from '../../src/assistant/postgres/pg-answer-queue.js';
 import { PgTurnPipeline } from '../../src/assistant/postgres/pg-turn-pipeline.js';
-import { TurnPipeline, type TurnOutcome } from '../../src/assistant/turn-pipeline.js';
+import { TurnPipeline, type AnswerPosting, type PostingTurns, type TurnOutcome } from '../../src/assistant/turn-pipeline.js';
 import { AuditLog, type AuditRecord, type AuditVerification } from '../../src/cases/audit-log.js';
 import { CaseService, type DecideInput, type RedactionResult } from '../../src/cases/case-service.js';
 import type { Actor, CaseState, CaseView } from '../../src/cases/case-view.js';
+import type { HumanChannel } from '../../src/cases/human-channel.js';
 import { openCaseDatabase } from '../../src/cases/database.js';
 import { PgAuditChain } from '../../src/cases/postgres/pg-audit-chain.js';
 import { PgCaseService } from '../../src/cases/postgres/pg-case-service.js';
@@ -51,6 +54,8 @@ export interface CaseRow {
 
 export interface Instance {
   ask(message: Message, deliveryKey?: string): Promise<TurnOutcome<undefined>>;
+  /** A turn whose answer is posted through the outbox, as Slack's and Teams': rendered as its reply's verdict. */
+  askAndPost(message: Message, deliveryKey: string, via: HumanChannel, onCommitted?: () => void): Promise<TurnOutcome<undefined>>;
   readonly desk: OfficerDesk;
   /** An outbox dispatcher of this instance, delivering to `channels`. */
   dispatcher(channels: HumanChannels, options?: Partial<OutboxDispatcherOptions>): OutboxDispatcher;
@@ -73,6 +78,15 @@ export interface PgEngine extends Engine {
   rows(sql: string): Promise<unknown[]>;
 }
 
+/** Either pipeline, as a channel that only posts its answer (Teams) holds it. */
+function posting(turns: PostingTurns): PostingTurns {
+  return turns;
+}
+
+function postVerdict(via: HumanChannel): AnswerPosting<undefined> {
+  return { via, render: (reply) => ({ verdict: reply.verdict }) };
+}
+
 export function sqliteEngine(clock: Clock = fixedClock(T0)): Engine {
   let dir: string | undefined;
   let db: Database.Database | undefined;
@@ -89,7 +103,10 @@ export function sqliteEngine(clock: Clock = fixedClock(T0)): Engine {
       db = opened;
       const cases = new CaseService({ db: opened, officers: OFFICERS, clock });
       const assistant = new Assistant({ rules, understander: understanding.understander, cases, clock });
-      const turns = new TurnPipeline({ commits: new GroupCommit(opened), deliveries: new DedupeStore(opened, 3_600_000, clock), answer: (m) => assistant.handle(m) });
+      const turns = new TurnPipeline({
+        commits: new GroupCommit(opened), deliveries: new DedupeStore(opened, 3_600_000, clock), answer: (m) => assistant.handle(m),
+        answers: sqliteAnswerQueue({ db: opened, cases, clock }),
+      });
       const desk: OfficerDesk = {
         claim: async (id, o) => cases.claim(id, o), decide: async (id, o, d) => cases.decide(id, o, d),
         reopen: async (id, o, why) => cases.reopen(id, o, why), addNote: async (id, o, t) => cases.addNote(id, o, t),
@@ -98,6 +115,7 @@ export function sqliteEngine(clock: Clock = fixedClock(T0)): Engine {
       };
       return [{
         ask: (message, deliveryKey) => turns.run({ message, deliveryKey }), desk,
+        askAndPost: (message, deliveryKey, via, onCommitted) => posting(turns).run({ message, deliveryKey, post: postVerdict(via), ...(onCommitted ? { onCommitted } : {}) }),
         dispatcher: (channels, options = {}) => new OutboxDispatcher({ db: opened, channels, clock, audit: cases.audit, ...options }),
       }];
     },
@@ -128,11 +146,12 @@ export function postgresEngine(cluster: () => PostgresCluster, clock: Clock = fi
       pools.push(...made);
       return made.map((pool) => {
         const turns = new PgTurnPipeline({
-          pool, clock, deliveryTtlMs: 3_600_000,
+          pool, clock, deliveryTtlMs: 3_600_000, answers: pgAnswerQueue({ pool, clock }),
           understander: understanding.understander, answer: (m, ports) => new Assistant({ rules, clock, ...ports }).handle(m),
         });
         return {
           ask: (message, deliveryKey) => turns.run({ message, deliveryKey }), desk: new PgCaseService({ pool, officers: OFFICERS, clock }),
+          askAndPost: (message, deliveryKey, via, onCommitted) => posting(turns).run({ message, deliveryKey, post: postVerdict(via), ...(onCommitted ? { onCommitted } : {}) }),
           dispatcher: (channels, options = {}) => new OutboxDispatcher({ store: pgDispatchStore(pool), channels, clock, ...options }),
         };
       });

@@ -21,6 +21,7 @@
  * message before the turn, so the question, the audit record, the case and the transcript all hold the same text.
  */
 import type pg from 'pg';
+import { randomUUID } from 'node:crypto';
 import type { Message } from '../../contracts/message.js';
 import type { Reply } from '../../contracts/reply.js';
 import type { Clock } from '../../core/clock.js';
@@ -31,7 +32,8 @@ import { loadCaseSnapshot, NeedsRead, PgTurnCases, satisfy } from '../../cases/p
 import type { Understander, Understanding } from '../../nlu/understand.js';
 import type { CasesPort } from '../assistant.js';
 import type { ConversationStore } from '../conversation-store.js';
-import type { TurnOutcome } from '../turn-pipeline.js';
+import type { AnswerPosting, TurnOutcome } from '../turn-pipeline.js';
+import type { PgAnswerQueue } from './pg-answer-queue.js';
 import { MAX_INPUT_CHARS } from '../wording.js';
 import { lockConversation, loadConversation, saveConversation, TurnConversation } from './pg-conversations.js';
 
@@ -43,6 +45,10 @@ export interface PgTurnRequest<T> {
   readonly keep?: (reply: Reply, client: pg.PoolClient) => Promise<T>;
   /** For a repeat delivery: what the first delivery kept. */
   readonly replay?: (client: pg.PoolClient) => Promise<T | undefined>;
+  /** Post the answer through the outbox (queued held in the turn's transaction, sent by this instance after COMMIT). */
+  readonly post?: AnswerPosting<T>;
+  /** Told once the turn is committed (answered or found a duplicate), before its post is sent: when a channel may ack. */
+  readonly onCommitted?: () => void;
 }
 
 /** The ports one turn's answer runs on: an assistant built on them answers the message. */
@@ -63,6 +69,8 @@ export interface PgTurnPipelineDeps {
   readonly deliveryTtlMs?: number;
   /** A conversation idle this long starts afresh. Default 24 h, as the in-memory store. */
   readonly conversationIdleMs?: number;
+  /** Needed by channels that post their answers (PgTurnRequest.post). */
+  readonly answers?: PgAnswerQueue;
 }
 
 /** How often one turn may find it needs another read: a precedent and a case number are all a turn asks for. */
@@ -112,8 +120,22 @@ export class PgTurnPipeline {
     this.idleMs = deps.conversationIdleMs ?? 24 * 3600_000;
   }
 
-  /** Resolves once the turn has committed (never before: an acknowledged turn is in the database). */
-  run<T = undefined>(request: PgTurnRequest<T>): Promise<TurnOutcome<T>> {
+  /** Resolves once the turn has committed (never before: an acknowledged turn is in the database), and its post was tried. */
+  async run<T = undefined>(request: PgTurnRequest<T>): Promise<TurnOutcome<T>> {
+    const { post } = request;
+    const answers = this.deps.answers;
+    if (post && !answers) throw new Error('this turn pipeline has no outbox to post answers through');
+    // Unique per delivery, as on SQLite; a turn without a delivery key is answered every time, so each post is its own.
+    const postKey = `answer:${request.message.channel}:${withoutNul(request.deliveryKey ?? randomUUID())}`;
+    const outcome = await this.committed(request, post && answers ? { answers, post, key: postKey } : undefined);
+    request.onCommitted?.();
+    if (outcome.kind === 'answered' && post && answers) await answers.send(postKey, request.message.channel, post.via);
+    return outcome;
+  }
+
+  private committed<T>(
+    request: PgTurnRequest<T>, posting: { answers: PgAnswerQueue; post: AnswerPosting<T>; key: string } | undefined,
+  ): Promise<TurnOutcome<T>> {
     const message = messageWithoutNul(request.message);
     const understander = understoodAhead(this.deps.understander, message);
     return inTransaction(this.deps.pool, async (client): Promise<TurnOutcome<T>> => {
@@ -137,6 +159,7 @@ export class PgTurnPipeline {
         }
         if (conversations.changed) await saveConversation(client, key, conversations.changed);
         const kept = await request.keep?.(reply, client);
+        if (posting) await posting.answers.enqueue(client, posting.key, { channel: message.channel, post: posting.post.render(reply, kept) });
         await cases.apply(client, this.audit);
         return { kind: 'answered', reply, kept };
       }

@@ -33,13 +33,18 @@ export class PgOutboxQueue implements OutboxQueue {
     return new PgOutboxQueue(client);
   }
 
-  async enqueue(entry: OutboxEntry, now: Date): Promise<boolean> {
+  /**
+   * `heldMs`, as on SQLite (outbox.ts): the row is enqueued already leased for that long, its first attempt counted,
+   * for a turn that posts it itself right after its commit. When that instance dies, the lease ends and any
+   * instance's dispatcher takes it: no release at start is needed (or safe, with other instances still posting).
+   */
+  async enqueue(entry: OutboxEntry, now: Date, heldMs = 0): Promise<boolean> {
     const payload = carriesPayload(entry) ? JSON.stringify(entry.payload) : '{}';
     const caseNum = carriesPayload(entry) ? null : entry.caseNum;
     const r = await this.db.query(
-      `INSERT INTO outbox (key, kind, case_num, payload, next_at, created_at) VALUES ($1, $2, $3, $4, $5, $6)
+      `INSERT INTO outbox (key, kind, case_num, payload, attempts, next_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (key) DO NOTHING`,
-      [entry.key, entry.kind, caseNum, payload, now.getTime(), now.toISOString()],
+      [entry.key, entry.kind, caseNum, payload, heldMs > 0 ? 1 : 0, now.getTime() + heldMs, now.toISOString()],
     );
     return r.rowCount === 1;
   }

@@ -35,9 +35,9 @@ export async function answerTurn(
   try {
     // The claim, the answer (with its audit records and any case), the stored turn and, for a post, the post
     // queued in the outbox commit together; the post is sent right after (retried by the outbox when it fails).
-    outcome = await ctx.app.turns.run({
+    outcome = await ctx.turns.run({
       message, deliveryKey: turn.dedupeKey, ...(onCommitted ? { onCommitted } : {}),
-      keep: (r) => ctx.store.addTurn({ id: message.id, team: turn.team, user: turn.user, ref: encodeRef(turn.ref), question: turn.text, reply: r }),
+      row: { id: message.id, team: turn.team, user: turn.user, ref: encodeRef(turn.ref), question: turn.text },
       ...(delivery.kind === 'post' ? {
         post: {
           via: ctx.humanChannel,

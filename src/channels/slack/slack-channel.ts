@@ -27,6 +27,7 @@ import type { SlackContext } from './slack-context.js';
 import { platformError } from './slack-errors.js';
 import { SlackHumanChannel } from './slack-human-channel.js';
 import type { SlackStore } from './slack-store.js';
+import { sqliteSlackTurns } from './slack-turns.js';
 import { UserNames } from './user-names.js';
 import { WorkQueue } from './work-queue.js';
 
@@ -111,7 +112,7 @@ export async function createSlackChannel(app: App, options: SlackChannelOptions 
   });
   const humanChannel = new SlackHumanChannel({ client: outboxClient, complianceChannel: config.SLACK_COMPLIANCE_CHANNEL, logger: log });
   const ctx: SlackContext = {
-    app, bolt, on: new Registrar(bolt), client: bolt.client, store, humanChannel, queue, log, botUserId, token,
+    app, bolt, on: new Registrar(bolt), client: bolt.client, store, turns: sqliteSlackTurns(app.turns, store), humanChannel, queue, log, botUserId, token,
     names: new UserNames({ client: outboxClient, clock: app.clock }),
   };
 

@@ -5,6 +5,7 @@ import type { Logger } from '../../core/logger.js';
 import type { Registrar } from './registrar.js';
 import type { SlackHumanChannel } from './slack-human-channel.js';
 import type { SlackStore } from './slack-store.js';
+import type { SlackTurns } from './slack-turns.js';
 import type { UserNames } from './user-names.js';
 import type { WorkQueue } from './work-queue.js';
 
@@ -16,6 +17,8 @@ export interface SlackContext {
   /** Bolt's client: retries a few times and waits out 429s, for answers a person is waiting for. */
   readonly client: webApi.WebClient;
   readonly store: SlackStore;
+  /** Answers a turn and keeps its row, on the app's engine. */
+  readonly turns: SlackTurns;
   /** Posts what the outbox holds for Slack: the answers queued by turns, case cards, decisions, alerts. */
   readonly humanChannel: SlackHumanChannel;
   readonly queue: WorkQueue;

@@ -14,7 +14,7 @@ const SORRY = 'Sorry, I could not answer that just now. Please try again, or ask
 export async function answerTurn(deps: TeamsDeps, turn: TeamsTurn, text: string, deliveryKey?: string): Promise<void> {
   const { app } = deps;
   try {
-    const outcome = await app.turns.run({
+    const outcome = await deps.turns.run({
       message: toMessage(turn, text, app.clock.now()), deliveryKey,
       post: {
         via: deps.humanChannel,

@@ -34,7 +34,7 @@ export function createTeamsChannel(app: App, options: TeamsChannelOptions = {}):
   // Teams hands out file links on https; local mode fetches only from the emulator that sent the activity.
   const fileUrlAllowed = (url: URL) => (port.authenticated ? url.protocol === 'https:' : url.origin === emulatorOrigin);
   const publicUrl = (app.config.PUBLIC_URL ?? `http://${app.config.HOST}:${app.config.PORT}`).replace(/\/+$/, '');
-  const handler = createTurnHandler({ app, settings: teamsSettings, humanChannel, officerActions, fileUrlAllowed, publicUrl });
+  const handler = createTurnHandler({ app, turns: app.turns, settings: teamsSettings, humanChannel, officerActions, fileUrlAllowed, publicUrl });
   logger.info({ authenticated: port.authenticated, appType: settings.appId ? settings.appType : undefined, emulatorUrl, officerActions }, 'teams: endpoint /api/messages');
   if (!port.authenticated && emulatorUrl === undefined) {
     logger.warn('teams: local mode without TEAMS_EMULATOR_URL refuses every activity; set it to the Bot Framework Emulator\'s service URL to try Teams locally');

@@ -1,10 +1,13 @@
 /** What the routes work with: the app, and the Teams side's own pieces. */
+import type { PostingTurns } from '../../assistant/turn-pipeline.js';
 import type { App } from '../../app-context.js';
 import type { TeamsHumanChannel } from './teams-human-channel.js';
 import type { TeamsSettings } from './teams-settings.js';
 
 export interface TeamsDeps {
   readonly app: App;
+  /** The turn pipeline on the app's engine (the Teams answer keeps no row of its own, only its post). */
+  readonly turns: PostingTurns;
   readonly settings: TeamsSettings;
   readonly humanChannel: TeamsHumanChannel;
   /**

@@ -40,13 +40,7 @@ export function chatRoutes(ctx: WebContext): Router {
       id: `web-${input.key ?? randomUUID()}`, text: input.text, user: ctx.proxyUsers.userOf(req) ?? session.user,
       conversation: session.conversation, channel: 'web', receivedAt: now, ...(input.asOf ? { asOf: input.asOf } : {}),
     });
-    const { key } = input;
-    const outcome = await ctx.app.turns.run({
-      message,
-      deliveryKey: key === undefined ? undefined : `web:${session.conversation}:${key}`,
-      keep: (reply) => ctx.transcript.add(session.conversation, message.text, reply, now, key),
-      replay: () => (key === undefined ? undefined : ctx.transcript.byKey(session.conversation, key)),
-    });
+    const outcome = await ctx.chat.ask(session.conversation, message, input.key);
     if (outcome.kind === 'answered' && outcome.kept) return { turn: outcome.kept, reply: outcome.reply };
     if (outcome.kind === 'duplicate') ctx.app.metrics.duplicates.inc({ channel: 'web' });
     if (outcome.kept) return { turn: outcome.kept, reply: outcome.kept.reply };
@@ -54,10 +48,10 @@ export function chatRoutes(ctx: WebContext): Router {
     throw new WebError(409, 'duplicate', 'This question was already answered; ask it again to get a new answer.');
   };
 
-  router.get('/', (req, res) => {
+  router.get('/', async (req, res) => {
     const session = ctx.sessions.ensure(req, res);
     res.type('html').send(renderChatPage({
-      turns: ctx.transcript.list(session.conversation),
+      turns: await ctx.chat.list(session.conversation),
       inbox: ctx.inbox.list(session.conversation),
       csrfToken: session.csrfToken,
       loggedIn: tokenLogin(req),

@@ -4,6 +4,7 @@
  */
 import type { App } from '../../app-context.js';
 import type { ChannelModule } from '../channel-module.js';
+import { sqliteChatTurns } from './chat-turns.js';
 import { ConsoleAuth } from './console-auth.js';
 import { ProxyUsers } from './proxy-users.js';
 import { Sessions } from './session.js';
@@ -14,8 +15,9 @@ const DAY_MS = 86_400_000;
 
 export function createWebChannel(app: App): ChannelModule {
   const { transcript, inbox, alerts, sessionKey: key } = app.stores.web;
+  const chat = sqliteChatTurns(app.turns, transcript);
   const ctx = {
-    app, transcript, inbox, alerts,
+    app, chat, inbox, alerts,
     sessions: new Sessions(key),
     auth: new ConsoleAuth(app.config, key, () => app.clock.now().getTime()),
     proxyUsers: new ProxyUsers(app.config),
@@ -23,7 +25,7 @@ export function createWebChannel(app: App): ChannelModule {
   // The transcript holds what askers typed: keep it no longer than the audit log keeps its text.
   const prune = () => {
     const cutoff = new Date(app.clock.now().getTime() - app.config.RETENTION_DAYS * DAY_MS);
-    transcript.deleteOlderThan(cutoff);
+    chat.deleteOlderThan(cutoff).catch((err: unknown) => app.logger.error({ err }, 'could not prune the web transcript'));
     inbox.deleteOlderThan(cutoff);
   };
   let timer: ReturnType<typeof setInterval> | undefined;

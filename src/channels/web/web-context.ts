@@ -5,7 +5,7 @@ import type { ConsoleAuth } from './console-auth.js';
 import type { InboxStore } from './inbox-store.js';
 import type { ProxyUsers } from './proxy-users.js';
 import type { Sessions } from './session.js';
-import type { TranscriptStore } from './transcript-store.js';
+import type { ChatTurns } from './chat-turns.js';
 
 export interface WebContext {
   readonly app: App;
@@ -13,7 +13,8 @@ export interface WebContext {
   readonly auth: ConsoleAuth;
   /** Chat users vouched for by a trusted proxy (TRUSTED_USER_HEADER from TRUSTED_PROXIES). */
   readonly proxyUsers: ProxyUsers;
-  readonly transcript: TranscriptStore;
+  /** The chat's turns and transcript, on the app's engine. */
+  readonly chat: ChatTurns;
   readonly inbox: InboxStore;
   readonly alerts: AlertStore;
 }

@@ -17,6 +17,7 @@ import { PgSlackStore } from '../../../src/channels/postgres/pg-slack-store.js';
 import { SlackStore, type StoredTurn } from '../../../src/channels/slack/slack-store.js';
 import type { Message } from '../../../src/contracts/message.js';
 import { fixedClock } from '../../../src/core/clock.js';
+import { pgSlackTurns, sqliteSlackTurns } from '../../../src/channels/slack/slack-turns.js';
 import { DedupeStore } from '../../../src/core/dedupe-store.js';
 import { GroupCommit } from '../../../src/core/group-commit.js';
 import { CLUSTER_START_MS, CLUSTER_STOP_MS, startPostgres, type PostgresCluster } from '../../support/postgres.js';
@@ -24,8 +25,8 @@ import { rules, understanding } from '../../support/understanding.js';
 
 const T0 = '2026-03-02T09:00:00.000Z';
 
-interface SlackTurns {
-  /** Answers Slack event `eventId` from `user`, keeping the turn as answer-turn.ts does. */
+interface SlackChat {
+  /** Answers Slack event `eventId` from `user`, keeping the turn as answer-turn.ts does (slack-turns.ts). */
   answer(eventId: string, user: string, text: string): Promise<void>;
   turn(id: string): Promise<StoredTurn | undefined>;
   recent(user: string): Promise<StoredTurn[]>;
@@ -53,7 +54,7 @@ function newTurn(m: Message) {
   return { id: m.id, team: 'T1', user: m.user, ref: `D1:${m.id}`, question: m.text };
 }
 
-async function sqliteSlack(clock: ReturnType<typeof fixedClock>): Promise<SlackTurns> {
+async function sqliteSlack(clock: ReturnType<typeof fixedClock>): Promise<SlackChat> {
   const db = openCaseDatabase(join(dir, `slack-${Date.now()}.db`));
   const cases = new CaseService({ db, officers: { slack: ['UOFF'] }, clock });
   const assistant = new Assistant({ rules, understander: understanding.understander, cases, clock });
@@ -62,7 +63,7 @@ async function sqliteSlack(clock: ReturnType<typeof fixedClock>): Promise<SlackT
   return {
     async answer(eventId, user, text) {
       const m = message(eventId, user, text, clock);
-      await turns.run({ message: m, deliveryKey: `slack:event:${eventId}`, keep: (reply) => store.addTurn({ ...newTurn(m), reply }) });
+      await sqliteSlackTurns(turns, store).run({ message: m, deliveryKey: `slack:event:${eventId}`, row: newTurn(m) });
     },
     turn: async (id) => store.turn(id),
     recent: async (user) => store.recent(user, 10),
@@ -74,14 +75,14 @@ async function sqliteSlack(clock: ReturnType<typeof fixedClock>): Promise<SlackT
   };
 }
 
-async function postgresSlack(clock: ReturnType<typeof fixedClock>): Promise<SlackTurns> {
+async function postgresSlack(clock: ReturnType<typeof fixedClock>): Promise<SlackChat> {
   const pool = await openPostgres(await cluster.freshDatabase(), { poolMax: 4 });
   const turns = new PgTurnPipeline({ pool, clock, understander: understanding.understander, answer: (m, ports) => new Assistant({ rules, clock, ...ports }).handle(m) });
   const store = new PgSlackStore(pool, clock, 30);
   return {
     async answer(eventId, user, text) {
       const m = message(eventId, user, text, clock);
-      await turns.run({ message: m, deliveryKey: `slack:event:${eventId}`, keep: (reply, client) => store.addTurn(client, { ...newTurn(m), reply }) });
+      await pgSlackTurns(turns, store).run({ message: m, deliveryKey: `slack:event:${eventId}`, row: newTurn(m) });
     },
     turn: (id) => store.turn(id),
     recent: (user) => store.recent(user, 10),

@@ -1,6 +1,7 @@
 /**
  * The web chat's transcript row commits with the answer, on both engines: SQLite's TranscriptStore inside the group
- * commit, PostgreSQL's PgTranscriptStore on the turn's connection (PgTurnPipeline's keep and replay). A repeated post
+ * commit, PostgreSQL's PgTranscriptStore on the turn's connection (PgTurnPipeline's keep and replay), both through
+ * chat-turns.ts as the chat's routes call it. A repeated post
  * (a double click, a client's retry, on any instance) gets the turn the first was answered with, never a second answer.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { CaseService } from '../../../src/cases/case-service.js';
 import { openCaseDatabase } from '../../../src/cases/database.js';
 import { openPostgres } from '../../../src/cases/postgres/pg-database.js';
 import { PgTranscriptStore } from '../../../src/channels/postgres/pg-transcript-store.js';
+import { pgChatTurns, sqliteChatTurns, type ChatTurns } from '../../../src/channels/web/chat-turns.js';
 import { TranscriptStore, type Turn } from '../../../src/channels/web/transcript-store.js';
 import type { Message } from '../../../src/contracts/message.js';
 import { fixedClock } from '../../../src/core/clock.js';
@@ -48,6 +50,14 @@ function message(conversation: string, text: string, key: string): Message {
   return { id: `web-${key}`, text, user: 'visitor-1', conversation, channel: 'web', receivedAt: new Date(T0) };
 }
 
+/** The chat as chat-routes.ts drives it (chat-turns.ts), posting `text` with the idempotency key `key`. */
+function chatOf(chat: ChatTurns): Omit<WebChat, 'close'> {
+  return {
+    post: (conversation, text, key) => chat.ask(conversation, message(conversation, text, key), key),
+    list: (conversation) => chat.list(conversation),
+  };
+}
+
 async function sqliteChat(): Promise<WebChat[]> {
   const db = openCaseDatabase(join(dir, `chat-${Date.now()}.db`));
   const cases = new CaseService({ db, officers: { web: ['console'] }, clock });
@@ -55,12 +65,7 @@ async function sqliteChat(): Promise<WebChat[]> {
   const turns = new TurnPipeline({ commits: new GroupCommit(db), deliveries: new DedupeStore(db, 3_600_000, clock), answer: (m) => assistant.handle(m) });
   const transcript = new TranscriptStore(db);
   return [{
-    post: (conversation, text, key) => turns.run({
-      message: message(conversation, text, key), deliveryKey: `web:${conversation}:${key}`,
-      keep: (reply) => transcript.add(conversation, text, reply, clock.now(), key),
-      replay: () => transcript.byKey(conversation, key),
-    }),
-    list: async (conversation) => transcript.list(conversation),
+    ...chatOf(sqliteChatTurns(turns, transcript)),
     close: async () => {
       db.close();
     },
@@ -74,12 +79,7 @@ async function postgresChat(instances: number): Promise<WebChat[]> {
     const turns = new PgTurnPipeline({ pool, clock, understander: understanding.understander, answer: (m, ports) => new Assistant({ rules, clock, ...ports }).handle(m) });
     const transcript = new PgTranscriptStore(pool);
     return {
-      post: (conversation, text, key) => turns.run({
-        message: message(conversation, text, key), deliveryKey: `web:${conversation}:${key}`,
-        keep: (reply, client) => transcript.add(client, conversation, text, reply, clock.now(), key),
-        replay: (client) => transcript.byKey(client, conversation, key),
-      }),
-      list: (conversation) => transcript.list(conversation),
+      ...chatOf(pgChatTurns(turns, transcript)),
       close: () => pool.end(),
     };
   });

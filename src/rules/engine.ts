@@ -189,6 +189,10 @@ export function evaluate(set: RuleSet, facts: Facts, asOf: string, options: Eval
   const asking = results.filter((r) => r.contributes === 'need_info');
   const unknownStatusEscalates = verdict === 'need_info' && asking.length > 0 && asking.every((r) => r.status === 'status_unknown');
   if (unknownStatusEscalates) verdict = 'escalate';
+  // A what-if evaluation wants the verdict alone: the reasons and citations are the real evaluation's.
+  if (options.assume !== undefined) {
+    return { verdict, reasons: [], citations: [], fired: [], trace: [], missing: [], nextSteps: [], rulesVersion: set.version, asOf };
+  }
 
   // Missing facts: the unknowns of rules that could still make the verdict stricter.
   const missingByFact = new Map<string, MissingFact>();

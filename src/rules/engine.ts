@@ -7,7 +7,7 @@
  * - a rule whose status is unknown on the day (a suspension ended, nothing recorded after) yields `escalate`;
  * - `not_required` comes out only when every rule in force is false on known facts, or a carve-out applies.
  */
-import { evaluateCondition, type AssumedFacts, type ConditionCheck } from './condition.js';
+import { evaluateCondition, factsIn, type AssumedFacts, type ConditionCheck } from './condition.js';
 import type { Citation, Decision, MissingFact, RuleResult } from './decision.js';
 import { FACTS } from './fact-registry.js';
 import type { Facts } from './facts.js';
@@ -140,6 +140,26 @@ export interface EvaluateOptions {
   readonly knownOn?: string;
   /** Values assumed for facts not known: a what-if evaluation, which does not look further ahead itself. */
   readonly assume?: AssumedFacts;
+  /** For a what-if evaluation: the real evaluation's results, reused for every rule that reads no assumed fact. */
+  readonly reuse?: Reused;
+}
+
+interface Reused {
+  readonly results: readonly RuleResult[];
+  /** Each rule's contribution before overrides (the overrides are worked out again). */
+  readonly contributions: readonly (Verdict | null)[];
+}
+
+const factsReadCache = new WeakMap<Rule, Set<string>>();
+
+function readsAny(rule: Rule, set: RuleSet, assumed: AssumedFacts): boolean {
+  let read = factsReadCache.get(rule);
+  if (!read) {
+    read = factsIn(rule.when, set.conditions);
+    factsReadCache.set(rule, read);
+  }
+  for (const fact of assumed.keys()) if (read.has(fact)) return true;
+  return false;
 }
 
 export function evaluate(set: RuleSet, facts: Facts, asOf: string, options: EvaluateOptions = {}): Decision {
@@ -150,7 +170,11 @@ export function evaluate(set: RuleSet, facts: Facts, asOf: string, options: Eval
     const date = set.sources.get(ref.id)?.date;
     return date === undefined || date <= knownOn;
   };
-  const results: RuleResult[] = rules.map((rule) => {
+  const results: RuleResult[] = rules.map((rule, i) => {
+    const reused = options.reuse?.results[i];
+    if (reused && options.assume && !readsAny(rule, set, options.assume)) {
+      return { ...reused, contributes: options.reuse?.contributions[i] ?? null, overriddenBy: null };
+    }
     const status = ruleStatus(rule, asOf, known);
     statuses.set(rule.id, status);
     const { result, checks, unknowns } = evaluateCondition(rule.when, facts, set.conditions, options.assume);
@@ -168,6 +192,7 @@ export function evaluate(set: RuleSet, facts: Facts, asOf: string, options: Eval
     };
   });
 
+  const contributions = results.map((r) => r.contributes);
   // A rule is moot when a rule that overrides it applies in force that day.
   const byId = new Map(results.map((r) => [r.ruleId, r]));
   rules.forEach((rule, i) => {
@@ -224,7 +249,7 @@ export function evaluate(set: RuleSet, facts: Facts, asOf: string, options: Eval
   // every answer leads to a licence, a prohibition or an escalation, that is the answer now (a what-if evaluation
   // does not look ahead again).
   const whatever = verdict === 'need_info' && options.assume === undefined
-    ? verdictWhateverTheAnswer(verdictsOverAnswers(set, missing.map((m) => m.fact), (assume) => evaluate(set, facts, asOf, { ...options, assume }).verdict))
+    ? verdictWhateverTheAnswer(verdictsOverAnswers(set, missing.map((m) => m.fact), (assume) => evaluate(set, facts, asOf, { ...options, assume, reuse: { results, contributions } }).verdict))
     : undefined;
   const noAnswerClears = whatever !== undefined;
   if (whatever !== undefined) verdict = whatever;

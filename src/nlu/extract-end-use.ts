@@ -20,7 +20,7 @@ const MEMORY_WORDS = /\b(nand|dram|memory|flash|hbm|3d)\b/i;
 const AI_WORDS = /\b(ai|a\.i\.|artificial intelligence|machine learning|autonomous weapons?)\b/i;
 const MILITARY_WORDS = /\b(military|defen[cs]e|weapons?|armed forces|army|warfare|battlefield)\b/i;
 
-const LISTED_PARTY_WORDS: ReadonlySet<string> = new Set(['entity', 'entities', 'party', 'parties', 'end-user', 'user', 'users', 'consignee', 'unit', 'units', 'division', 'divisions', 'subsidiary', 'subsidiaries', 'affiliate', 'affiliates', 'parent', 'group', 'organisation', 'organization', 'they', 'he', 'she', 'who', 'whom']);
+const LISTED_PARTY_WORDS = grammarWords('listedPartyWords');
 
 /** A party noun in the same clause as a list's name, within a few words either side. */
 function partyNear(tokens: readonly Token[], start: number, end: number, lex: Lexicon): boolean {

@@ -80,19 +80,24 @@ function displayActual(v: FactValue | undefined): unknown {
   return v;
 }
 
-/** Every fact a condition reads, through named conditions too. */
-export function factsIn(cond: Condition, named: NamedConditions, out: Set<string> = new Set(), seen: Set<string> = new Set()): Set<string> {
-  if ('all' in cond) cond.all.forEach((c) => factsIn(c, named, out, seen));
-  else if ('any' in cond) cond.any.forEach((c) => factsIn(c, named, out, seen));
-  else if ('not' in cond) factsIn(cond.not, named, out, seen);
+/** Every fact test in a condition, through named conditions too (each named condition once). */
+export function factConditionsIn(cond: Condition, named: NamedConditions, out: FactCondition[] = [], seen: Set<string> = new Set()): FactCondition[] {
+  if ('all' in cond) cond.all.forEach((c) => factConditionsIn(c, named, out, seen));
+  else if ('any' in cond) cond.any.forEach((c) => factConditionsIn(c, named, out, seen));
+  else if ('not' in cond) factConditionsIn(cond.not, named, out, seen);
   else if ('ref' in cond) {
     const target = named[cond.ref];
     if (target && !seen.has(cond.ref)) {
       seen.add(cond.ref);
-      factsIn(target, named, out, seen);
+      factConditionsIn(target, named, out, seen);
     }
-  } else out.add(cond.fact);
+  } else out.push(cond);
   return out;
+}
+
+/** Every fact a condition reads. */
+export function factsIn(cond: Condition, named: NamedConditions): Set<string> {
+  return new Set(factConditionsIn(cond, named).map((c) => c.fact));
 }
 
 /** Values assumed for facts not known, by fact name: what-if evaluation ("whatever the answer, would it clear?"). */

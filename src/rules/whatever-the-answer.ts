@@ -9,9 +9,8 @@
  * names, plus one that none names). A composition, a number or a list has no such set, so a question about it is
  * still asked: it is exactly the question ("which rare earths does it contain?") whose answer can clear the case.
  */
-import type { AssumedFacts, NamedConditions } from './condition.js';
+import { factConditionsIn, type AssumedFacts } from './condition.js';
 import { FACTS, type FactValue } from './fact-registry.js';
-import type { Condition } from './schema.js';
 import type { RuleSet } from './ruleset.js';
 import { strictness, type Verdict } from './verdict.js';
 
@@ -20,21 +19,6 @@ const MAX_COMBINATIONS = 64;
 /** A country no rule names: stands for "anywhere else". */
 const ANY_OTHER_COUNTRY = 'ZZ';
 
-function countriesIn(cond: Condition, named: NamedConditions, out: Set<string>, seen: Set<string>): void {
-  if ('all' in cond) cond.all.forEach((c) => countriesIn(c, named, out, seen));
-  else if ('any' in cond) cond.any.forEach((c) => countriesIn(c, named, out, seen));
-  else if ('not' in cond) countriesIn(cond.not, named, out, seen);
-  else if ('ref' in cond) {
-    const target = named[cond.ref];
-    if (target && !seen.has(cond.ref)) {
-      seen.add(cond.ref);
-      countriesIn(target, named, out, seen);
-    }
-  } else if (FACTS[cond.fact]?.type === 'country') {
-    for (const v of Array.isArray(cond.value) ? cond.value : [cond.value]) if (typeof v === 'string') out.add(v);
-  }
-}
-
 const countryCache = new WeakMap<RuleSet, readonly string[]>();
 
 /** Every country a rule tests for, plus one that none does. */
@@ -42,9 +26,11 @@ function countryValues(set: RuleSet): readonly string[] {
   const cached = countryCache.get(set);
   if (cached) return cached;
   const out = new Set<string>();
-  const seen = new Set<string>();
-  for (const rule of set.rules) countriesIn(rule.when, set.conditions, out, seen);
-  for (const cond of Object.values(set.conditions)) countriesIn(cond, set.conditions, out, seen);
+  const leaves = [...set.rules.map((r) => r.when), ...Object.values(set.conditions)].flatMap((c) => factConditionsIn(c, set.conditions));
+  for (const leaf of leaves) {
+    if (FACTS[leaf.fact]?.type !== 'country') continue;
+    for (const v of Array.isArray(leaf.value) ? leaf.value : [leaf.value]) if (typeof v === 'string') out.add(v);
+  }
   const values = [...out, ANY_OTHER_COUNTRY];
   countryCache.set(set, values);
   return values;

@@ -26,9 +26,9 @@ export interface CollaborationExtraction {
 const KIND_ORDER: readonly Kind[] = ['licensing', 'hiring', 'joint_rnd', 'services', 'training', 'technology_transfer', 'consulting', 'jv_investment'];
 const AREA_ORDER: readonly Area[] = [
   'production_line_services', 'extraction_separation', 'metal_alloy_production', 'magnet_preparation', 'calcium_oxyborate',
-  'mining_beneficiation', 'smelting', 'recycling', 'magnet_design', 'product_design', 'battery', 'superhard',
+  'mining_beneficiation', 'smelting', 'recycling', 'magnet_design', 'product_design', 'battery', 'superhard', 'no_rare_earth',
 ];
-const LICENSING = /\blicen[cs](?:e|es|ing)\s+(?:out\s+)?(?:its|our|their|the|this|that|a|his|her)\s+(?:[\w-]+\s+){0,6}?(?:process|processes|technology|technologies|technique|know-how|patents?|method|methods|ip)\b/i;
+const LICENSING = /\blicen[cs](?:e|es|ing)\s+(?:out\s+)?(?:(?:of|to|for|on|under)\s+)?(?:its|our|their|the|this|that|a|his|her)\s+(?:[\w-]+\s+){0,6}?(?:process|processes|technology|technologies|technique|know-how|patents?|method|methods|ip)\b/i;
 const SETUP = /\b(set up|setting up|form|forming|establish|establishing|create|creating|start|starting|build|building|invest|investing|enter|entering)\b/i;
 const LINE_SERVICE = /\b(commission|commissioning|install|installation|maintain|maintenance|repair|upgrade|upgrading|assembl\w*|ramp)\b/i;
 
@@ -45,6 +45,7 @@ const RECEIVER_OWNERS = grammarWords('firstPerson');
 const DETERMINER_WORDS = grammarWords('determinerWords');
 const OWNERSHIP_WORDS = grammarWords('ownershipWords');
 const TECH_PERSON_WORDS = grammarWords('techPersons');
+const DESIGN_KNOW_HOW = grammarWords('designKnowHow');
 
 /** "A Japanese-owned WFOE": who owns a site takes no part in what is provided there. */
 function ownerOnly(tokens: readonly Token[], p: PlaceMention): boolean {
@@ -68,12 +69,17 @@ function providerSides(tokens: readonly Token[], places: readonly PlaceMention[]
 /** "NdFeB formulation", "the recipe and furnace settings" for magnets: know-how about making the material named. */
 function impliedArea(tokens: readonly Token[], lex: Lexicon, kind: Kind | undefined, magnetNamed: boolean): Area | undefined {
   // Know-how words, or people hired, trained or sent who carry it ("a senior engineer from an NdFeB maker").
-  const carriesKnowHow = kind === 'hiring' || kind === 'training' || kind === 'consulting';
+  // An investment in a magnet maker ("acquire a Chinese magnet company") takes in its know-how too (No. 62 names
+  // investment as a way technology is exported).
+  const carriesKnowHow = kind === 'hiring' || kind === 'training' || kind === 'consulting' || kind === 'jv_investment';
   const knowHow = tokens.some((t, i) => lex.knowledge.cues.knowHowNouns.has(t.low) && ![1, 2].some((k) => NEGATION_CUES.has(tokens[i - k]?.low ?? '')));
   if (!carriesKnowHow && !knowHow) return undefined;
+  const items = lex.items.find(tokens);
+  // Drawings or specifications, and a product named: design data of that product, whatever magnets sit in it.
+  const knowHowWords = tokens.filter((t) => lex.knowledge.cues.knowHowNouns.has(t.low));
+  if (knowHowWords.length > 0 && knowHowWords.every((t) => DESIGN_KNOW_HOW.has(t.low)) && items.some((h) => h.value.kind === 'downstream')) return 'product_design';
   // A magnet named by its grade ("their 45SH grade") is found by the item reader, not the phrase list.
   if (magnetNamed) return 'magnet_preparation';
-  const items = lex.items.find(tokens);
   if (items.some((h) => (h.value.kind === 'form' && (h.value.form === 'magnet' || h.value.form === 'magnet_powder')) || (h.value.kind === 'compound' && h.value.magnetType !== undefined && h.value.magnetType !== 'ferrite' && h.value.magnetType !== 'other'))) return 'magnet_preparation';
   return undefined;
 }
@@ -103,7 +109,11 @@ function domesticOnly(tokens: readonly Token[], text: string, places: readonly P
   return inChina ? true : undefined;
 }
 
-export function extractCollaboration(tokens: readonly Token[], text: string, places: readonly PlaceMention[], lex: Lexicon, magnetNamed = false): CollaborationExtraction {
+/**
+ * `magnetNamed`: a rare-earth magnet is named with know-how; `noRareEarthItem`: the material the work is about holds no
+ * rare earth by its whole composition ("hard ferrite, no rare earths"), so its know-how is on none of the lists.
+ */
+export function extractCollaboration(tokens: readonly Token[], text: string, places: readonly PlaceMention[], lex: Lexicon, magnetNamed = false, noRareEarthItem = false): CollaborationExtraction {
   const kinds = new Set<Kind>();
   let hits = 0;
   // "Equipment only, no documents go with it": a negated word names what is not provided.
@@ -112,11 +122,15 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   const claimant = (end: number) => [0, 1].some((k) => CLAIM_VERBS.has(tokens[end + k]?.low ?? ''));
   const askingReader = (h: { start: number; end: number; value: Kind }) =>
     h.value === 'consulting' && (READER_REQUEST_BEFORE.has(tokens[h.start - 1]?.low ?? '') || READER_REQUEST_AFTER.has(tokens[h.end]?.low ?? ''));
+  // "give us advice", "provide training": a verb of giving alone is no transfer when it gives another kind of help.
+  let transferByNoun = false;
   for (const h of lex.collaborationKinds.find(tokens)) {
     if (negated(h.start) || claimant(h.end) || askingReader(h)) continue;
     kinds.add(h.value);
+    if (h.value === 'technology_transfer' && !(h.end - h.start === 1 && lex.knowledge.cues.provisionVerbs.has((tokens[h.start] as Token).low))) transferByNoun = true;
     hits++;
   }
+  if (kinds.has('technology_transfer') && !transferByNoun && (kinds.has('consulting') || kinds.has('training'))) kinds.delete('technology_transfer');
   if (LICENSING.test(text)) kinds.add('licensing');
   if (kinds.has('jv_investment') && kinds.size > 1 && SETUP.test(text)) {
     // "set up a joint venture ... to share" is the JV; the sharing is part of it.
@@ -137,6 +151,15 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   if (areas.size === 0) {
     const implied = impliedArea(tokens, lex, kind, magnetNamed);
     if (implied) areas.add(implied);
+    else if (noRareEarthItem) areas.add('no_rare_earth');
+  }
+  // Magnet-making steps named for recycling ("hydrogen decrepitation of the scrap"): whether the Catalogue's
+  // preparation technology covers them depends on content (brief §9 ex. 17), so recycling, the unclear area, decides.
+  if (areas.has('recycling') && areas.has('magnet_preparation')) areas.delete('magnet_preparation');
+  // Pressing or sintering ferrite: "magnet manufacturing" in the lists means SmCo, NdFeB and Ce magnets only.
+  if (noRareEarthItem && [...areas].every((a) => a === 'magnet_preparation' || a === 'magnet_design')) {
+    areas.clear();
+    areas.add('no_rare_earth');
   }
   const area = AREA_ORDER.find((a) => areas.has(a));
 

@@ -163,7 +163,8 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   // A magnet named only by its grade ties named know-how to magnet making ("the jet-mill settings for their 45SH").
   const magnetNamed = items.item?.magnetType !== undefined && items.item.magnetType !== 'ferrite' && items.item.magnetType !== 'other'
     && namesKnowHow;
-  const collab = extractCollaboration(tokens, text, placeMentions, lex, magnetNamed);
+  const noRareEarthItem = items.item?.compositionComplete === true && !(items.item.elementsPresent ?? []).some((e) => lex.knowledge.rareEarths.has(e));
+  const collab = extractCollaboration(tokens, text, placeMentions, lex, magnetNamed, noRareEarthItem);
   const references = extractReferences(text, sourceIds);
 
   const places: Frame['places'] = { ...placesToFrame(placeMentions, text, tokens) };

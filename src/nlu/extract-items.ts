@@ -24,6 +24,7 @@ const FILLER = grammarWords('filler');
 const TRACE_WORDS = grammarWords('traceWords');
 const FIXING_VERBS = grammarWords('fixingVerbs');
 const FIXING_VERBS_ACTIVE = grammarWords('fixingVerbsActive');
+const APPLICATION_NOUNS = grammarWords('applicationNouns');
 const SHAPE_WORDS = grammarWords('shapeWords');
 const INTO_WORDS = grammarWords('intoWords');
 const BALANCE_WORDS = grammarWords('balanceWords');
@@ -146,6 +147,8 @@ function isEndUseContext(tokens: readonly Token[], start: number, lex: Lexicon):
   for (let i = start - 1; i >= Math.max(0, start - 6); i--) {
     const t = tokens[i] as Token;
     if (t.clauseEnd) return false;
+    // "Application is e-bike hub motors", "end use: servo motors": what the goods go into, not the goods.
+    if (APPLICATION_NOUNS.has(t.low) && start - i <= 5) return true;
     if (t.low === 'for') {
       for (let k = i + 1; k < start; k++) if (PURPOSE_ENDING_VERBS.has((tokens[k] as Token).low)) return false;
       // "a licence for X", "our supplier for X", "an order for X" name the item; other "for X" is an end use.
@@ -381,7 +384,8 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
       const between = text.slice(productEnd.end, (tokens[run[0]?.start ?? 0] as Token).start).replace(/\(\s*(?:[a-h]|\d{1,2}|i{1,3}|iv|v)\s*\)/gi, ' ');
       // A parenthesis, or a colon opening a list of parts ("sensor: PCB, pins, a SmCo5 pellet"); a colon alone is a
       // heading ("For generators: NdFeB magnets with Dy") and says nothing about what is inside what.
-      const list = /\(/.test(between) || (/:/.test(between) && /,/.test(between));
+      // The parenthesis must still be open: "(Dy magnets bonded into the yoke) and spare magnets" has closed it.
+      const list = between.lastIndexOf('(') > between.lastIndexOf(')') || (/:/.test(between) && /,/.test(between));
       return (run[0]?.start ?? 0) > (primary?.at(-1)?.end ?? 0) - 1 && list && !/[.?!]/.test(between);
     };
     const loose = materialRuns.find((run) => !inside.get(run) && !listedInProduct(run));

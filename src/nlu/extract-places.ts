@@ -57,6 +57,10 @@ const SELF_INTRO = grammarWords('selfIntro');
 const MAKER_NOUNS = grammarWords('makerNouns');
 /** People who hold know-how rather than sell goods: "from Chinese engineers" is a source of technology. */
 const TECH_PERSONS = grammarWords('techPersons');
+const FIXING_VERBS_ACTIVE = grammarWords('fixingVerbsActive');
+/** Words that stand between a cue and its place without changing the role ("from our usual China source"). */
+const CUE_MODIFIERS = grammarWords('cueModifiers');
+const PRONOUN_OBJECTS = grammarWords('pronounObjects');
 
 const DETERMINERS = grammarWords('determiners');
 /** Words that end the noun phrase after a nationality word. */
@@ -146,6 +150,27 @@ function wantsToSend(tokens: readonly Token[], end: number): boolean {
   return false;
 }
 
+/**
+ * "our Mexico plant glues them in", "the Penang line fits the magnets into rotors": the site puts goods named before
+ * (a pronoun) or the goods themselves into something, so it receives them; it did not make them. "Our plant assembles
+ * motors" makes the motors and stays a place of making.
+ */
+function fixesGoodsIn(tokens: readonly Token[], end: number, lex: Lexicon): boolean {
+  for (let i = end; i < Math.min(tokens.length - 1, end + 5); i++) {
+    const t = tokens[i] as Token;
+    if (FIXING_VERBS_ACTIVE.has(t.low)) {
+      const next = tokens.slice(i + 1, i + 4);
+      if (PRONOUN_OBJECTS.has(next[0]?.low ?? '')) return true;
+      // "glues the Dy magnets into ...": the goods asked about, then where they go.
+      const into = next.findIndex((n) => n.low === 'into' || n.low === 'onto');
+      const hit = lex.items.find(tokens.slice(i + 1, i + 1 + Math.max(0, into))).at(0);
+      return into >= 0 && hit !== undefined;
+    }
+    if (t.clauseEnd) return false;
+  }
+  return false;
+}
+
 /** The nearest cue word before the place, skipping determiners, within the clause. */
 function nearestCue(tokens: readonly Token[], start: number): { word: string; index: number } | null {
   // "from us (China)": a place in parentheses stands in for the word before it.
@@ -154,7 +179,7 @@ function nearestCue(tokens: readonly Token[], start: number): { word: string; in
   for (let i = first - 1; i >= 0 && start - i <= 5; i--) {
     const t = tokens[i] as Token;
     if (t.clauseEnd) return null;
-    if (DETERMINERS.has(t.low)) continue;
+    if (DETERMINERS.has(t.low) || CUE_MODIFIERS.has(t.low)) continue;
     // "in Chonburi, Thailand", "in Bac Ninh, Vietnam": an unknown place name in apposition takes the cue before it.
     if (i === start - 1 && t.commaAfter && /^\p{Lu}/u.test(t.raw)) {
       apposition = true;
@@ -201,6 +226,10 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   // "an order (RFQ, enquiry) from a US depot": the place of whoever asks for the goods.
   if (cue?.word === 'from' && lex.knowledge.cues.requestNouns.has(tokens[cue.index - 1]?.low ?? '')) return { role: 'destination', recipient: true };
   if (cue?.word === 'from' && askedByBuyer(tokens, cue.index, start, lex)) return { role: 'destination', recipient: true };
+  // "our supplier (Zhejiang)", "the customer (Lyon)": a place in parentheses after a party noun is that party's.
+  const named = tokens[start]?.parenBefore ? tokens[start - 1]?.low ?? '' : '';
+  if (SITE_NOUNS.has(named) || MAKER_NOUNS.has(named)) return { role: 'site', recipient: false };
+  if (BUYER_NOUNS.has(named)) return { role: 'destination', recipient: true };
   const after = tokens[end]?.low;
   // "the US Air Force depot", "a Japanese Navy yard": a country's armed forces are the end user, wherever they sit.
   const following = tokens.slice(end, end + 4).map((t) => t.low).join(' ');
@@ -250,10 +279,11 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   // "a Singapore distributor holds ...": the holder sells; "a Japanese shipbuilder ... wants them": the one who wants buys.
   const doing = firstVerbAfter(tokens, end);
   if (doing && HOLD_VERBS.has(doing)) return { role: 'site', recipient: false };
+  // "Our Dutch distributor wants to sell them from its stock": whoever wants to send holds the goods, ours or not.
+  if (doing && WANT_VERBS.has(doing) && !cue && wantsToSend(tokens, end)) return { role: 'site', recipient: false };
   const ours = FIRST_PERSON.has(tokens[start - 1]?.low ?? '');
-  if (doing && WANT_VERBS.has(doing) && !cue && !ours && headCategory(tokens, end, lex) !== 'site') {
-    return wantsToSend(tokens, end) ? { role: 'site', recipient: false } : { role: 'destination', recipient: true };
-  }
+  if (doing && WANT_VERBS.has(doing) && !cue && !ours && headCategory(tokens, end, lex) !== 'site') return { role: 'destination', recipient: true };
+  if (!cue && fixesGoodsIn(tokens, end, lex)) return { role: 'destination', recipient: true };
   const head = headCategory(tokens, end, lex);
   switch (head) {
     case 'tech':

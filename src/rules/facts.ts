@@ -52,6 +52,8 @@ export const CollaborationKindSchema = z.enum(COLLABORATION_KINDS);
 export const TECHNOLOGY_AREAS = [
   'extraction_separation', 'metal_alloy_production', 'magnet_preparation', 'calcium_oxyborate', 'mining_beneficiation',
   'smelting', 'recycling', 'production_line_services', 'magnet_design', 'product_design', 'battery', 'superhard',
+  // Know-how about a material that holds no rare earth at all (ferrite, AlNiCo): none of the rare-earth lists.
+  'no_rare_earth',
 ] as const;
 export const TechnologyAreaSchema = z.enum(TECHNOLOGY_AREAS);
 

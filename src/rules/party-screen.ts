@@ -201,7 +201,7 @@ export function createPartyScreener(parties: readonly ListedParty[], words: Part
       const add = (m: PartyMatch): void => {
         if (!out.some((o) => o.party.name === m.party.name && o.kind === m.kind)) out.push(m);
       };
-      const unitNamed = (p: ListedParty): boolean => p.units.some((u) => new RegExp(`\\b${u.toLowerCase().replace(/\s+/g, '\\s+')}\\b`).test(low));
+      const unitNamed = (p: ListedParty): boolean => p.units.some((u) => new RegExp(`\\b${u.toLowerCase().replace(/\s+/g, '[\\s-]+')}\\b`).test(low));
       const taken = new Set<string>();
 
       for (let i = 0; i < toks.length; i++) {

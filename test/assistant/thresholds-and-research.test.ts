@@ -40,4 +40,14 @@ describe('R26: published results and basic research', () => {
     expect(d.fired.find((f) => f.ruleId === 'basic-research-public-domain')?.confirmed).toBe(false);
     expect(d.verdict).not.toBe('not_required');
   });
+
+  it('is no question for know-how the lists do not name (a product\'s drawings, ferrite), and still one when the area is unread', () => {
+    for (const area of ['product_design', 'no_rare_earth'] as const) {
+      const d = evaluate(rules, { collaboration: { ...joint, area, abroad: true } }, '2026-08-12');
+      expect(d.verdict).toBe('not_required');
+      expect(d.missing.map((m) => m.fact)).not.toContain('collaboration.publicOrBasicResearch');
+    }
+    const unread = evaluate(rules, { collaboration: { ...joint, publicOrBasicResearch: true } }, '2026-03-01');
+    expect(unread.fired.map((f) => f.ruleId)).toContain('basic-research-public-domain');
+  });
 });

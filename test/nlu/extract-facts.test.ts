@@ -503,3 +503,53 @@ describe('disclosure by talk or publication', () => {
     expect(facts('Dy is present in the magnet we ship from Ningbo to Lyon.').collaboration).toBeUndefined();
   });
 });
+
+describe('who receives, holds and supplies (fifth session)', () => {
+  it('reads a plant that glues or fits the goods in as where they go, not where they were made', () => {
+    expect(facts('The Tb magnets arrive loose and our Polish plant bonds them onto the rotor.')).toMatchObject({ destination: 'PL' });
+    expect(facts('The Tb magnets arrive loose and our Polish plant bonds them onto the rotor.').madeIn).toBeUndefined();
+    // A plant that assembles the product it ships stays where that product is made.
+    expect(facts('our Czech plant assembles pumps with Chinese magnets and ships them to Austria')).toMatchObject({ madeIn: 'CZ', destination: 'AT' });
+  });
+
+  it('reads a foreign distributor that wants to sell from stock as the holder, even when it is ours', () => {
+    expect(facts('Our Belgian reseller wants to sell its Chinese-made SmCo stock to a Swiss pump maker.')).toMatchObject({ shipFrom: 'BE', destination: 'CH' });
+  });
+
+  it('reads "from our regular China source" and "our supplier (Jiangxi)" as where the goods leave', () => {
+    expect(facts('Gd2O3 from our regular China source to Ohio').shipFrom).toBe('CN');
+    expect(facts('Our vendor (Jiangxi) quotes Tb4O7, delivery to Osaka.').shipFrom).toBe('CN');
+  });
+
+  it('reads "application is ..." as the end use, not the item', () => {
+    expect(facts('Sintered NdFeB blocks to Milan. Application is washing-machine motors.').item?.form).toBe('magnet');
+  });
+
+  it('keeps spare magnets shipped beside a product whose own magnets are described in parentheses', () => {
+    expect(facts('We send pump rotors (SmCo magnets glued into the hub) and separately spare SmCo magnets.').item).toMatchObject({ form: 'magnet', besideProduct: true });
+  });
+});
+
+describe('technology areas from what the know-how is about (fifth session)', () => {
+  it('reads drawings of a product as design data, not magnet making', () => {
+    expect(facts('Can our Suzhou office e-mail the gearbox and motor housing drawings to our team in Ohio? The magnets sit in the rotor.').collaboration?.area).toBe('product_design');
+    expect(facts('Can our Suzhou office e-mail the sintering parameters for the magnets to Ohio?').collaboration?.area).toBe('magnet_preparation');
+  });
+
+  it('reads know-how about a material with no rare earth as outside the rare-earth areas', () => {
+    expect(facts('A Chinese institute would train us on barium ferrite magnet pressing, no rare earths involved.').collaboration?.area).toBe('no_rare_earth');
+  });
+
+  it('reads buying a Chinese magnet maker as an investment that takes in magnet-making know-how', () => {
+    expect(facts('We are looking to acquire a Chinese NdFeB magnet producer.').collaboration).toMatchObject({ kind: 'jv_investment', area: 'magnet_preparation' });
+  });
+
+  it('reads "a licence of the process" as licensing, and advice from a Chinese consultant as a Chinese provider', () => {
+    expect(facts('Our partner in Inner Mongolia offered a licence of its separation process to our plant in Estonia.').collaboration).toMatchObject({ kind: 'licensing', area: 'extraction_separation', chineseProvider: true });
+    expect(facts('A Chinese advisor could give our Finnish plant remote advice on strip casting.').collaboration).toMatchObject({ kind: 'consulting', chineseProvider: true });
+  });
+
+  it('reads magnet-making steps named for recycling scrap as recycling', () => {
+    expect(facts('A Chinese specialist would advise our recycler in Ontario on jet milling of magnet scrap for recycling.').collaboration?.area).toBe('recycling');
+  });
+});

@@ -171,6 +171,35 @@ function fixesGoodsIn(tokens: readonly Token[], end: number, lex: Lexicon): bool
   return false;
 }
 
+/** "licensed a sintered NdFeB process from": a verb of taking over know-how, its know-how noun, then "from". */
+function techSourceBefore(tokens: readonly Token[], from: number, lex: Lexicon): number | undefined {
+  let noun = false;
+  for (let i = from - 1; i >= Math.max(0, from - 7); i--) {
+    const t = tokens[i] as Token;
+    if (t.clauseEnd) return undefined;
+    if (lex.knowledge.cues.knowHowNouns.has(t.low)) noun = true;
+    if (TECH_SOURCE_VERBS.has(t.low)) return noun ? i : undefined;
+  }
+  return undefined;
+}
+
+/** "a process that a Chinese company licensed to us": know-how named before the party, which then licensed it. */
+function techSourceAfter(tokens: readonly Token[], start: number, end: number, lex: Lexicon): boolean {
+  let verb = -1;
+  for (let i = end; i < Math.min(tokens.length, end + 3); i++) {
+    const t = tokens[i] as Token;
+    if (TECH_SOURCE_VERBS.has(t.low)) { verb = i; break; }
+    if (t.clauseEnd) return false;
+  }
+  if (verb < 0) return false;
+  for (let i = start - 1; i >= Math.max(0, start - 5); i--) {
+    const t = tokens[i] as Token;
+    if (lex.knowledge.cues.knowHowNouns.has(t.low)) return true;
+    if (t.clauseEnd && i < start - 1) return false;
+  }
+  return false;
+}
+
 /** The nearest cue word before the place, skipping determiners, within the clause. */
 function nearestCue(tokens: readonly Token[], start: number): { word: string; index: number } | null {
   // "from us (China)": a place in parentheses stands in for the word before it.
@@ -249,7 +278,8 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   const verbAt = (cue ? cue.index : start) - 1;
   // "bought last year from a Chinese supplier": up to three words back, within the clause.
   const verb = [verbAt, verbAt - 1, verbAt - 2].filter((i) => i >= 0 && !tokens.slice(i, verbAt).some((t) => t.clauseEnd))
-    .find((i) => CONTENT_VERBS.has(tokens[i]?.low ?? '') || TECH_SOURCE_VERBS.has(tokens[i]?.low ?? ''));
+    .find((i) => CONTENT_VERBS.has(tokens[i]?.low ?? '') || TECH_SOURCE_VERBS.has(tokens[i]?.low ?? ''))
+    ?? (cue?.word === 'from' ? techSourceBefore(tokens, cue.index, lex) : undefined);
   // "makes magnets using Dy oxide from China": what goes into the goods, not where they leave from.
   if (cue?.word === 'from' && verb === undefined) {
     for (let i = cue.index - 1; i >= Math.max(0, cue.index - 4) && !(tokens[i] as Token).clauseEnd; i--) {
@@ -271,6 +301,8 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     const knowHow = [1, 2, 3, 4].some((k) => lex.knowledge.cues.knowHowNouns.has(tokens[verb - k]?.low ?? ''));
     return { role: TECH_SOURCE_VERBS.has(tokens[verb]?.low ?? '') || knowHow ? 'technology' : 'content', recipient: false };
   }
+  // "a process that a Chinese company licensed to us": the party that licensed or transferred know-how provides it.
+  if (!cue && techSourceAfter(tokens, start, end, lex)) return { role: 'technology', recipient: false };
   // "We're a Korean magnet maker": the asker's own place.
   const article = tokens[start - 1]?.low === 'a' || tokens[start - 1]?.low === 'an' ? 1 : 0;
   const intro = tokens[start - 1 - article]?.low ?? '';

@@ -553,3 +553,12 @@ describe('technology areas from what the know-how is about (fifth session)', () 
     expect(facts('A Chinese specialist would advise our recycler in Ontario on jet milling of magnet scrap for recycling.').collaboration?.area).toBe('recycling');
   });
 });
+
+describe('know-how taken over from a Chinese party (fifth session)', () => {
+  it('reads "licensed a … process from a Chinese firm" and "a process a Chinese firm licensed to us" as Chinese technology', () => {
+    expect(facts('Back in 2019 our Slovak plant licensed a strip-casting process from a Chinese firm; it now ships magnets to Austria.').item?.madeWithChineseTechnology).toBe(true);
+    const licensedToUs = facts('Our Thai plant runs a sintering process that a Chinese firm licensed to us in 2020 and sells magnets to Germany.');
+    expect(licensedToUs.item?.madeWithChineseTechnology).toBe(true);
+    expect(licensedToUs.destination).toBe('DE');
+  });
+});

@@ -25,6 +25,12 @@ const TRACE_WORDS = grammarWords('traceWords');
 const FIXING_VERBS = grammarWords('fixingVerbs');
 const FIXING_VERBS_ACTIVE = grammarWords('fixingVerbsActive');
 const APPLICATION_NOUNS = grammarWords('applicationNouns');
+const HEDGE_WORDS = grammarWords('hedgeWords');
+const DEFINITE_WORDS = grammarWords('definiteWords');
+const COPULAS = grammarWords('copulas');
+const HEDGE_MODALS = grammarWords('hedgeModals');
+const HEDGE_MODAL_VERBS = grammarWords('hedgeModalVerbs');
+const DOUBT_BEFORE_IF = grammarWords('doubtBeforeIf');
 const SHAPE_WORDS = grammarWords('shapeWords');
 const INTO_WORDS = grammarWords('intoWords');
 const BALANCE_WORDS = grammarWords('balanceWords');
@@ -125,6 +131,21 @@ function cueBefore(tokens: readonly Token[], start: number, elementTokens: Reado
     if (elementTokens.has(i) || FILLER.has(t.low)) continue;
     if (t.commaAfter && elementTokens.has(i + 1)) continue;
     return false;
+  }
+  return false;
+}
+
+/**
+ * A doubt about the element earlier in its clause: "whether", "maybe", "not sure if", "might have", "may contain".
+ * A plain conditional ("if it contains Dy, do we need …?") asks about that case, so "if" alone is no doubt.
+ */
+function hedgedBefore(tokens: readonly Token[], start: number): boolean {
+  for (let i = start - 1; i >= Math.max(0, start - 6); i--) {
+    const t = tokens[i] as Token;
+    if (t.clauseEnd) return false;
+    if (HEDGE_WORDS.has(t.low)) return true;
+    if (HEDGE_MODALS.has(t.low) && HEDGE_MODAL_VERBS.has(tokens[i + 1]?.low ?? '')) return true;
+    if ((t.low === 'if' || t.low === 'whether') && DOUBT_BEFORE_IF.has(tokens[i - 1]?.low ?? '')) return true;
   }
   return false;
 }
@@ -321,6 +342,8 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   const absent = new Set<Element>();
   let complete = false;
   for (const m of elements) {
+    // "no idea whether there's Dy", "might have some Tb": neither present nor absent, so the rules ask.
+    if (hedgedBefore(tokens, m.start)) continue;
     const negated = cueBefore(tokens, m.start, elementTokens, NEGATION_CUES) || negatedAfter(tokens, text, m.end, elementTokens);
     if (negated) absent.add(m.element);
     else {
@@ -374,7 +397,18 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     // magnets, unless the asker says some ship loose or as spares.
     const compared = (run: PhraseHit<ItemTag>[]) => [1, 2, 3].some((k) => lex.knowledge.cues.comparisonWords.has(tokens[(run[0]?.start ?? 0) - k]?.low ?? ''));
     const materialRuns = runs.filter((run) => (isMagnetRun(run, head) || isMaterialRun(run, head)) && !compared(run));
-    const inside = new Map(materialRuns.map((run) => [run, magnetsInside(tokens, text, run, lex)]));
+    // "Magnetic phone cases … The magnets are N52": the magnets, named again with "the" after the product and described
+    // by "are", are that product's magnets.
+    const productEndAt = primary.at(-1)?.end ?? 0;
+    const describedAgain = (run: PhraseHit<ItemTag>[]) => {
+      const start = run[0]?.start ?? 0;
+      if (start < productEndAt) return false;
+      let k = start - 1;
+      while (k > start - 3 && k >= 0 && !DEFINITE_WORDS.has((tokens[k] as Token).low) && !(tokens[k] as Token).clauseEnd) k--;
+      const end = run.at(-1)?.end ?? 0;
+      return k >= 0 && DEFINITE_WORDS.has((tokens[k] as Token).low) && COPULAS.has(tokens[end]?.low ?? '');
+    };
+    const inside = new Map(materialRuns.map((run) => [run, magnetsInside(tokens, text, run, lex) || describedAgain(run)]));
     const saidInside = [...inside.values()].some(Boolean);
     const saidLoose = tokens.some((t) => lex.knowledge.cues.looseWords.has(t.low));
     // "Speed sensor: PCB, pins, a SmCo5 pellet": a list after the product's colon or parenthesis is what it holds.

@@ -61,6 +61,7 @@ const FIXING_VERBS_ACTIVE = grammarWords('fixingVerbsActive');
 /** Words that stand between a cue and its place without changing the role ("from our usual China source"). */
 const CUE_MODIFIERS = grammarWords('cueModifiers');
 const PRONOUN_OBJECTS = grammarWords('pronounObjects');
+const AUXILIARIES = grammarWords('auxiliaries');
 
 const DETERMINERS = grammarWords('determiners');
 /** Words that end the noun phrase after a nationality word. */
@@ -171,6 +172,18 @@ function fixesGoodsIn(tokens: readonly Token[], end: number, lex: Lexicon): bool
   return false;
 }
 
+/** The party's own verb, past modals and "plans to": "partner will ship", "customer wants to send back". */
+function sendsGoods(tokens: readonly Token[], end: number): boolean {
+  for (let i = end; i < Math.min(tokens.length, end + 7); i++) {
+    const t = tokens[i] as Token;
+    // Present or future only: "a customer returned them to us" is history, not who ships now.
+    const base = t.low.replace(/(?:es|s)$/, '');
+    if (SENDING_VERBS.has(t.low) || SENDING_VERBS.has(base)) return true;
+    if (t.clauseEnd || t.commaAfter || !(AUXILIARIES.has(t.low) || (i < end + 2 && !PHRASE_STOPS.has(t.low)))) return false;
+  }
+  return false;
+}
+
 /** "licensed a sintered NdFeB process from": a verb of taking over know-how, its know-how noun, then "from". */
 function techSourceBefore(tokens: readonly Token[], from: number, lex: Lexicon): number | undefined {
   let noun = false;
@@ -273,7 +286,9 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   if (OWNERSHIP_WORDS.has(after ?? '')) return { role: 'party', recipient: false };
   // "Korean-built EVs", "German-made rotors": where the goods were made.
   if (MADE_VERBS.has(after ?? '') && tokens[end]?.hyphenBefore) return { role: 'made', recipient: false };
-  if (CONTENT_AFTER.has(after ?? '')) return { role: 'content', recipient };
+  // "Chinese origin", "China sourced"; "in Vietnam, made there with …" is a new clause about the goods, not content.
+  const placeEnd = tokens[end - 1] as Token;
+  if (CONTENT_AFTER.has(after ?? '') && !placeEnd.commaAfter && !placeEnd.clauseEnd) return { role: 'content', recipient };
   // "Dy oxide bought in China", "terbium sourced from China": where inputs were bought, not where goods leave.
   const verbAt = (cue ? cue.index : start) - 1;
   // "bought last year from a Chinese supplier": up to three words back, within the clause.
@@ -330,6 +345,8 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
       return { role: recipient || (others && cue?.word !== 'from') ? 'destination' : cue?.word === 'from' ? 'origin' : 'site', recipient: recipient || others };
     }
     case 'buyer':
+      // "Our Japanese partner will ship its furnace to …": whoever sends the goods holds them, whatever it is to us.
+      if (!cue && sendsGoods(tokens, end)) return { role: 'site', recipient: false };
       // "a Korean magnet maker we buy from": a maker the asker buys from sells the goods.
       if (SUPPLIER_RELATIVES.some((phrase) => tokens.slice(end + 1, end + 6).map((t) => t.low).join(' ').includes(phrase))) return { role: 'site', recipient: false };
       // "our Shenzhen contract manufacturer ships …": our own maker is where the goods come from.

@@ -562,3 +562,28 @@ describe('know-how taken over from a Chinese party (fifth session)', () => {
     expect(licensedToUs.destination).toBe('DE');
   });
 });
+
+describe('doubt, described magnets and who sends (fifth session)', () => {
+  it('reads an element in doubt as neither present nor absent, but a conditional as the case asked about', () => {
+    const doubt = facts('Sintered NdFeB arcs from Xiamen to Graz; not sure if the grade uses Tb.').item;
+    expect(doubt?.elementsPresent ?? []).not.toContain('Tb');
+    expect(doubt?.elementsAbsent ?? []).not.toContain('Tb');
+    expect(facts('Bonded NdFeB rings, they may contain Dy, Xiamen to Graz').item?.elementsPresent ?? []).not.toContain('Dy');
+    expect(facts('If the rings contain Dy, what do we need from Xiamen to Graz?').item?.elementsPresent).toContain('Dy');
+  });
+
+  it('reads "the magnets are …" after a product as that product\'s magnets, but spare magnets as goods of their own', () => {
+    expect(facts('Magnetic cabinet latches from Foshan to Leeds. The magnets are N35.').item).toMatchObject({ form: 'finished_product' });
+    expect(facts('Cabinet latches from Foshan to Leeds, plus a bag of spare N35 magnets.').item).toMatchObject({ form: 'magnet', besideProduct: true });
+  });
+
+  it('reads a partner or customer that will send goods as where they leave from, but not one that sent them before', () => {
+    expect(facts('Our Korean partner will ship its old jet mill to our plant in Anhui.')).toMatchObject({ shipFrom: 'KR', destination: 'CN' });
+    expect(facts('A Korean customer returned 50 SmCo rings to our plant in Anhui; can we send them back?').shipFrom).not.toBe('KR');
+  });
+
+  it('reads "in Vietnam, made there with Chinese Dy" as a place of making, and "anything needed from China" as no route', () => {
+    expect(facts('They leave from our plant in Thailand, made there with Chinese Tb metal.').shipFrom).toBe('TH');
+    expect(facts('Our warehouse in Antwerp holds Chinese SmCo magnets for a Swiss buyer. Anything needed from China?').shipFrom).toBe('BE');
+  });
+});

@@ -6,7 +6,7 @@
 import type { COLLABORATION_KINDS, TECHNOLOGY_AREAS } from '../rules/facts.js';
 import type { PlaceMention } from './extract-places.js';
 import type { Lexicon } from './lexicon.js';
-import { grammarWords } from './grammar.js';
+import { grammarWords, wordAt } from './grammar.js';
 import { wordsPattern, type Token } from './text.js';
 
 type Kind = (typeof COLLABORATION_KINDS)[number];
@@ -29,7 +29,7 @@ const AREA_ORDER: readonly Area[] = [
   'mining_beneficiation', 'smelting', 'recycling', 'magnet_design', 'product_design', 'battery', 'superhard', 'no_rare_earth',
 ];
 const LICENSING = /\blicen[cs](?:e|es|ing)\s+(?:out\s+)?(?:(?:of|to|for|on|under)\s+)?(?:its|our|their|the|this|that|a|his|her)\s+(?:[\w-]+\s+){0,6}?(?:process|processes|technology|technologies|technique|know-how|patents?|method|methods|ip)\b/i;
-const SETUP = /\b(set up|setting up|form|forming|establish|establishing|create|creating|start|starting|build|building|invest|investing|enter|entering)\b/i;
+const SETUP = /\b(set up|setting up|form|forming|establish|establishing|create|creating|start|starting|build|building|invest|investing|enter|entering|plan|planning|consider|considering|negotiate|negotiating)\b/i;
 const LINE_SERVICE = /\b(commission|commissioning|install|installation|maintain|maintenance|repair|upgrade|upgrading|assembl\w*|ramp)\b/i;
 
 /** Words that say the work is published or basic research (brief R26). */
@@ -72,11 +72,11 @@ function impliedArea(tokens: readonly Token[], lex: Lexicon, kind: Kind | undefi
   // An investment in a magnet maker ("acquire a Chinese magnet company") takes in its know-how too (No. 62 names
   // investment as a way technology is exported).
   const carriesKnowHow = kind === 'hiring' || kind === 'training' || kind === 'consulting' || kind === 'jv_investment';
-  const knowHow = tokens.some((t, i) => lex.knowledge.cues.knowHowNouns.has(t.low) && ![1, 2].some((k) => NEGATION_CUES.has(tokens[i - k]?.low ?? '')));
+  const knowHow = tokens.some((_, i) => wordAt(tokens, i, lex.knowledge.cues.knowHowNouns) && ![1, 2].some((k) => NEGATION_CUES.has(tokens[i - k]?.low ?? '')));
   if (!carriesKnowHow && !knowHow) return undefined;
   const items = lex.items.find(tokens);
   // Drawings or specifications, and a product named: design data of that product, whatever magnets sit in it.
-  const knowHowWords = tokens.filter((t) => lex.knowledge.cues.knowHowNouns.has(t.low));
+  const knowHowWords = tokens.filter((_, i) => wordAt(tokens, i, lex.knowledge.cues.knowHowNouns));
   if (knowHowWords.length > 0 && knowHowWords.every((t) => DESIGN_KNOW_HOW.has(t.low)) && items.some((h) => h.value.kind === 'downstream')) return 'product_design';
   // A magnet named by its grade ("their 45SH grade") is found by the item reader, not the phrase list.
   if (magnetNamed) return 'magnet_preparation';

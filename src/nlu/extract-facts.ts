@@ -6,7 +6,7 @@ import type { Frame, ItemFrame, PartyFrame } from '../contracts/frame.js';
 import type { Facts } from '../rules/facts.js';
 import { factsFromFrame } from './frame-facts.js';
 import { extractShipWhen } from './extract-ship-date.js';
-import { grammarWords } from './grammar.js';
+import { grammarWords, wordAt } from './grammar.js';
 import { findListedParties, listedPartyFrame } from './extract-parties.js';
 import { extractCollaboration } from './extract-collaboration.js';
 import { extractEndUse } from './extract-end-use.js';
@@ -40,6 +40,7 @@ export interface Extraction {
   readonly signals: Signals;
 }
 
+const TECH_PERSONS = grammarWords('techPersons');
 const CORRECTION = wordsPattern(grammarWords('correctionPhrases'));
 const STORE_NOUNS = grammarWords('storeNouns');
 const CLAIM_VERBS = grammarWords('claimVerbs');
@@ -93,7 +94,7 @@ function chineseSource(places: readonly PlaceMention[], tokens: readonly Token[]
 function passesKnowHow(tokens: readonly Token[], lex: Lexicon): boolean {
   const { provisionVerbs, learningVerbs, knowHowNouns } = lex.knowledge.cues;
   return tokens.some((t, i) => learningVerbs.has(t.low)
-    || (provisionVerbs.has(t.low) && tokens.slice(i + 1, i + 6).some((n) => knowHowNouns.has(n.low))));
+    || (provisionVerbs.has(t.low) && [1, 2, 3, 4, 5].some((k) => wordAt(tokens, i + k, knowHowNouns))));
 }
 
 function placesToFrame(places: readonly PlaceMention[], text: string, tokens: readonly Token[]): Frame['places'] {
@@ -248,7 +249,14 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   const goodsShipment = frame.item?.form !== undefined && (frame.item.elementsPresent !== undefined || frame.item.magnetType !== undefined)
     && places.shipFrom !== undefined && places.shipTo !== undefined && places.shipFrom !== places.shipTo
     && collab.hits <= 1 && !passesKnowHow(tokens, lex);
-  if ((collab.kind || collab.area) && !pastTechnology && !goodsShipment) {
+  // "Two of our Chinese engineers will travel to our plant in Monterrey": who would provide know-how, before what it
+  // is; a later turn ("they'll tune the sintering furnaces") says what, and the two merge.
+  const providersOnly = !collab.kind && !collab.area && collab.chineseProvider === true && frame.item === undefined
+    && placeMentions.some((p) => p.country === 'CN' && (
+      (p.role === 'party' && TECH_PERSONS.has(tokens[p.end]?.low ?? ''))
+      // "engineers from our Chinese supplier": people who come from the Chinese party.
+      || (p.role === 'origin' && tokens.slice(Math.max(0, p.start - 5), p.start).some((t, k, near) => TECH_PERSONS.has(t.low) && near[k + 1]?.low === 'from'))));
+  if ((collab.kind || collab.area || providersOnly) && !pastTechnology && !goodsShipment) {
     const t: NonNullable<Frame['technology']> = {};
     if (collab.kind) t.kind = collab.kind;
     if (collab.area) t.area = collab.area;

@@ -4,7 +4,7 @@
  * "X automaker" (a buyer there), "Chinese-origin" or "Chinese dysprosium" (content, not a place).
  */
 import type { Lexicon, PlaceTag } from './lexicon.js';
-import { grammarWords } from './grammar.js';
+import { grammarWords, wordAt } from './grammar.js';
 import type { Token } from './text.js';
 
 /** `regime`: a nationality that names whose rules are asked about ("a Chinese export licence"), not a party or a place. */
@@ -190,7 +190,7 @@ function techSourceBefore(tokens: readonly Token[], from: number, lex: Lexicon):
   for (let i = from - 1; i >= Math.max(0, from - 7); i--) {
     const t = tokens[i] as Token;
     if (t.clauseEnd) return undefined;
-    if (lex.knowledge.cues.knowHowNouns.has(t.low)) noun = true;
+    if (wordAt(tokens, i, lex.knowledge.cues.knowHowNouns)) noun = true;
     if (TECH_SOURCE_VERBS.has(t.low)) return noun ? i : undefined;
   }
   return undefined;
@@ -207,7 +207,7 @@ function techSourceAfter(tokens: readonly Token[], start: number, end: number, l
   if (verb < 0) return false;
   for (let i = start - 1; i >= Math.max(0, start - 5); i--) {
     const t = tokens[i] as Token;
-    if (lex.knowledge.cues.knowHowNouns.has(t.low)) return true;
+    if (wordAt(tokens, i, lex.knowledge.cues.knowHowNouns)) return true;
     if (t.clauseEnd && i < start - 1) return false;
   }
   return false;
@@ -313,7 +313,7 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   }
   if (verb !== undefined) {
     // "a process licensed from a Chinese company", "a process package bought from X": where the know-how came from.
-    const knowHow = [1, 2, 3, 4].some((k) => lex.knowledge.cues.knowHowNouns.has(tokens[verb - k]?.low ?? ''));
+    const knowHow = [1, 2, 3, 4].some((k) => verb - k >= 0 && wordAt(tokens, verb - k, lex.knowledge.cues.knowHowNouns));
     return { role: TECH_SOURCE_VERBS.has(tokens[verb]?.low ?? '') || knowHow ? 'technology' : 'content', recipient: false };
   }
   // "a process that a Chinese company licensed to us": the party that licensed or transferred know-how provides it.

@@ -54,7 +54,7 @@ export function factsFromFrame(frame: Frame): Facts {
   if (listedParty?.country && !facts.destination) facts.destination = listedParty.country;
   const defence = frame.parties.find((p) => p.defence);
   if (defence?.country && !facts.destination) facts.destination = defence.country;
-  if (frame.technology && (frame.technology.kind || frame.technology.area)) facts.collaboration = { ...frame.technology };
+  if (frame.technology && (frame.technology.kind || frame.technology.area || frame.technology.chineseProvider)) facts.collaboration = { ...frame.technology };
   if (frame.asOf) facts.asOf = frame.asOf;
   return facts;
 }

@@ -29,3 +29,16 @@ export function grammarPairs(name: string): ReadonlyMap<string, string> {
     return [pair.slice(0, at), pair.slice(at + 1)];
   }));
 }
+
+/**
+ * Whether the token at `i` is in a word set, hyphenated entries included: the tokenizer splits "know-how" into
+ * "know" and "how", so a set entry "know-how" matches that pair (either half), never "know" or "how" alone.
+ */
+export function wordAt(tokens: readonly { readonly low: string }[], i: number, words: ReadonlySet<string>): boolean {
+  const t = tokens[i];
+  if (!t) return false;
+  if (words.has(t.low)) return true;
+  const next = tokens[i + 1]?.low;
+  const prev = tokens[i - 1]?.low;
+  return (next !== undefined && words.has(`${t.low}-${next}`)) || (prev !== undefined && words.has(`${prev}-${t.low}`));
+}

@@ -587,3 +587,19 @@ describe('doubt, described magnets and who sends (fifth session)', () => {
     expect(facts('Our warehouse in Antwerp holds Chinese SmCo magnets for a Swiss buyer. Anything needed from China?').shipFrom).toBe('BE');
   });
 });
+
+describe('know-how written with a hyphen, contributed, or carried by people (fifth session)', () => {
+  it('reads "know-how" (split by the tokenizer) as know-how about the magnets named', () => {
+    expect(facts('Could our Chinese partner pass its SmCo production know-how to our team in Ohio?').collaboration?.area).toBe('magnet_preparation');
+  });
+
+  it('reads a JV where a Chinese producer contributes know-how as a cooperation with a Chinese provider', () => {
+    expect(facts('We are negotiating a JV in Egypt where a Chinese magnet producer contributes its sintering know-how.').collaboration)
+      .toMatchObject({ kind: 'jv_investment', area: 'magnet_preparation', chineseProvider: true });
+  });
+
+  it('keeps who provides when Chinese engineers are named before what they will do', () => {
+    expect(facts('Three Chinese engineers are coming to our site in Porto next month.').collaboration).toMatchObject({ chineseProvider: true });
+    expect(facts('Can specialists from our Chinese supplier support our plant in Porto?').collaboration).toMatchObject({ chineseProvider: true });
+  });
+});

@@ -237,6 +237,17 @@ it(`three servers on one PostgreSQL answer every delivery once over HTTP, throug
   }
   expect(deliveries.filter((d) => !d.acked)).toEqual([]);
 
+  // A bill of materials shared in Slack, its delivery sent to two instances: it is claimed once (app.deliveries, on
+  // PostgreSQL), and the one reply says screening is not available on PostgreSQL yet. Checked at the end.
+  const fileTs = '1730000999.000200';
+  const fileEvent = {
+    type: 'message', subtype: 'file_share', channel_type: 'im', channel: 'D_ASKER', user: 'U_ASKER', ts: fileTs, event_ts: fileTs, text: '',
+    files: [slack.hostFile('F_BOM', 'bom.csv', Buffer.from('part,qty\nmagnet,1\n'))],
+  };
+  const fileAcks = await Promise.all([i1, i2].map((i) => i.sender.event(fileEvent, { eventId: 'EvFILESHARE0000001' })));
+  expect(fileAcks.map((r) => r.status)).toEqual([200, 200]);
+  const fileReplies = () => slack.callsOf('chat.postMessage').filter((c) => c.args.channel === 'D_ASKER' && c.args.thread_ts === fileTs);
+
   const pool = createPool(url, { poolMax: 2 });
   try {
     const count = async (sql: string): Promise<number> => Number((await pool.query(sql)).rows[0]?.n);
@@ -327,6 +338,7 @@ it(`three servers on one PostgreSQL answer every delivery once over HTTP, throug
       const dir = join(work, `data-${n}`);
       expect(existsSync(dir) ? readdirSync(dir) : []).toEqual([]);
     }
+    expect(fileReplies().map((c) => String(c.args.text))).toEqual([expect.stringContaining('is not available on PostgreSQL yet')]);
     console.log(`multi-instance: ${deliveries.length} deliveries (${deliveries.reduce((s, d) => s + d.sends - 1, 0)} sent again), ${cases.length} cases, ${records.length} question/answer records, ${compliance.length} compliance posts`);
   } finally {
     await pool.end();

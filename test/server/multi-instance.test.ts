@@ -273,6 +273,23 @@ it(`three servers on one PostgreSQL answer every delivery once over HTTP, throug
       expect(decisions()).toHaveLength(1);
     }
 
+    // A Teams card click (an invoke) delivered to two instances is handled once: the other is told it is done already.
+    // Teams runs in local mode here, so the claim itself is refused, and that refusal audited, once.
+    const invoke = {
+      type: 'invoke', name: 'adaptiveCard/action', id: '1799000000001', timestamp: new Date().toISOString(), serviceUrl: teams.url, channelId: 'msteams',
+      from: { id: '29:asker', aadObjectId: 'asker-aad-id', name: 'Ada Asker' }, recipient: { id: '28:lodestone-bot', name: 'Lodestone' },
+      conversation: { id: 'a:chat-invoke', conversationType: 'personal', tenantId: 'tenant-1' }, channelData: { tenant: { id: 'tenant-1' } },
+      value: { action: { type: 'Action.Execute', verb: 'claim', data: { caseId: cases[0]?.id } }, trigger: 'manual' },
+    };
+    const invoked = await Promise.all([i1, i2].map(async (i) => {
+      const res = await fetch(`${i.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(invoke) });
+      return { status: res.status, value: String(((await res.json()) as { value?: unknown }).value) };
+    }));
+    expect(invoked.map((r) => r.status)).toEqual([200, 200]);
+    expect(invoked.map((r) => r.value).sort()).toEqual(['Already done.', expect.stringContaining('off in Teams local mode')].sort());
+    const refusals = (await new PgAuditChain(pool).records()).filter((r) => r.kind === 'refusal' && (r.payload as { caseId?: string }).caseId === cases[0]?.id);
+    expect(refusals).toHaveLength(1);
+
     // Every delivery answered and audited exactly once, whichever instances it reached and however often.
     const records = (await new PgAuditChain(pool).records()).filter((r) => r.kind === 'question' || r.kind === 'answer');
     const audited = new Map<string, { questions: number; answers: number }>();

@@ -45,7 +45,8 @@ async function main(): Promise<void> {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
-  app.logger.info({ rulesVersion: app.rules.version, channels: channels.map((c) => c.name) }, `Lodestone is listening on http://${host}:${port}/ (web chat), http://${host}:${port}/console (compliance console)`);
+  const consoleAt = app.engine === 'sqlite' ? `http://${host}:${port}/console (compliance console)` : 'PostgreSQL (no compliance console on it yet)';
+  app.logger.info({ rulesVersion: app.rules.version, channels: channels.map((c) => c.name) }, `Lodestone is listening on http://${host}:${port}/ (web chat), ${consoleAt}`);
   if (logFormat === 'pretty') {
     process.stdout.write(startupSummary({
       baseUrl: `http://${host}:${port}`, rulesVersion: app.rules.version, channels: channels.map((c) => c.name), config,

@@ -18,6 +18,9 @@ import { officersFrom, type App } from './app-context.js';
 import { createScreener } from './bom/screen-bom.js';
 import { BomUploads } from './channels/bom-upload/bom-uploads.js';
 import { createChannelStores } from './channels/channel-stores.js';
+import { sqliteSharedChannelStores } from './channels/channel-store-ports.js';
+import { sqliteSlackTurns } from './channels/slack/slack-turns.js';
+import { sqliteChatTurns } from './channels/web/chat-turns.js';
 import type Database from 'better-sqlite3';
 import type { Config } from './config.js';
 import { systemClock, type Clock } from './core/clock.js';
@@ -31,7 +34,7 @@ import { CurrentRules } from './rules/current-rules.js';
 import type { Message } from './contracts/message.js';
 import type { Reply } from './contracts/reply.js';
 
-export type { App } from './app-context.js';
+export type { App, ChannelApp, PostgresApp } from './app-context.js';
 
 export interface AppOptions {
   readonly config: Config;
@@ -93,8 +96,32 @@ export function createApp(options: AppOptions): ComposedApp {
     maxBytes: Math.round(config.BOM_UPLOAD_MAX_MB * 1_048_576),
   });
 
+  const slack = stores.slack;
+
   return {
-    config, clock, logger, metrics, rules, db, cases, statusDesk, assistant, dedupe, answer, turns, stores, bomUploads,
+    engine: 'sqlite', config, clock, logger, metrics, rules, db, cases, statusDesk, assistant, dedupe, answer, turns, stores, bomUploads,
+    // The engine-neutral ports, over the same synchronous stores (each call done at once, its promise settled).
+    desk: {
+      isOfficer: (actor) => cases.isOfficer(actor),
+      get: async (id) => cases.get(id),
+      list: async (o) => cases.list(o),
+      claim: async (id, officer) => cases.claim(id, officer),
+      decide: async (id, officer, input) => cases.decide(id, officer, input),
+      audit: async (input) => {
+        cases.audit.append(input);
+      },
+    },
+    deliveries: { claim: async (key) => dedupe.claim(key), release: async (key) => dedupe.release(key) },
+    shared: sqliteSharedChannelStores(db),
+    webSessionKey: stores.web.sessionKey,
+    webChat: sqliteChatTurns(turns, stores.web.transcript),
+    slackTurns: sqliteSlackTurns(turns, slack),
+    slackReads: {
+      turn: async (id) => slack.turn(id),
+      recent: async (user, limit) => slack.recent(user, limit),
+      feedback: async (id, user, helpful) => slack.feedback(id, user, helpful),
+    },
+    postingTurns: turns,
     startBackground(channels) {
       const released = cases.outbox.releaseHeldAnswers(startedAt, clock.now());
       if (released > 0) logger.info({ released }, 'posting answers an earlier run had queued but not posted');

@@ -80,6 +80,12 @@ export const ConfigSchema = z
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
     /** PostgreSQL cancels any one statement that runs longer than this. */
     DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+    /**
+     * PostgreSQL: how long an answer is left to the instance whose turn queued it, and an outbox post to the instance
+     * whose dispatcher took it, before any instance takes it over (one that died meanwhile). Longer than a post takes.
+     */
+    ANSWER_HOLD_MS: z.coerce.number().int().min(1_000).default(30_000),
+    OUTBOX_LEASE_MS: z.coerce.number().int().min(1_000).default(300_000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** `json` (one object a line) or `pretty` (for people); unset: pretty on a terminal, JSON otherwise. */
     LOG_FORMAT: z.preprocess(blankAsUnset, z.enum(LOG_FORMATS).optional()),

@@ -1,11 +1,15 @@
 /**
  * `npm start`: reads `.env` (when present; the environment wins) and the configuration, builds the app, turns on
  * the channels the configuration asks for, and serves them on one port. With no configuration: 127.0.0.1:3978,
- * web chat and console, Teams in local mode. Anything that stops it from serving (a bad variable, a
- * half-configured channel, a taken port) ends it with one line on stderr and exit code 1.
+ * web chat and console, Teams in local mode, SQLite in DATA_DIR; with DATABASE_URL=postgres://… the app is
+ * composed on PostgreSQL (app-postgres.ts), the shared store of several instances. Anything that stops it from
+ * serving (a bad variable, a half-configured channel, a taken port, an unreachable database) ends it with one line on
+ * stderr and exit code 1.
  */
 import type { Server } from 'node:http';
-import { createApp, type App } from './app.js';
+import { createApp } from './app.js';
+import type { ChannelApp } from './app-context.js';
+import { createPostgresApp } from './app-postgres.js';
 import type { ChannelModule } from './channels/channel-module.js';
 import { loadConfig } from './config.js';
 import { describeDotEnv, loadDotEnv } from './core/dotenv.js';
@@ -16,18 +20,15 @@ import { startupSummary } from './startup-summary.js';
 import { listen } from './listen.js';
 import { createHttpApp } from './server.js';
 import { createChannels } from './channels/create-channels.js';
-import { refuseToServeFromPostgres } from './cases/postgres/pg-database.js';
 
 async function main(): Promise<void> {
   const dotenv = loadDotEnv();
   const config = loadConfig();
-  if (config.DATABASE_URL !== undefined) {
-    await refuseToServeFromPostgres(config.DATABASE_URL, {
-      poolMax: config.DATABASE_POOL_MAX, statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
-    });
-  }
   const logFormat = chooseLogFormat(config.LOG_FORMAT, process.stdout.isTTY === true);
-  const app = createApp({ config, logger: createLogger(config.LOG_LEVEL, logFormat) });
+  const logger = createLogger(config.LOG_LEVEL, logFormat);
+  const url = config.DATABASE_URL;
+  // An unreachable database ends the start with one line (PostgresError), before anything listens.
+  const app: ChannelApp = url === undefined ? createApp({ config, logger }) : await createPostgresApp({ config: { ...config, DATABASE_URL: url }, logger });
   if (dotenv) app.logger.info(describeDotEnv(dotenv));
   let channels: ChannelModule[] = [];
   let server: Server;
@@ -44,7 +45,8 @@ async function main(): Promise<void> {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
-  app.logger.info({ rulesVersion: app.rules.version, channels: channels.map((c) => c.name) }, `Lodestone is listening on http://${host}:${port}/ (web chat), http://${host}:${port}/console (compliance console)`);
+  const consoleAt = app.engine === 'sqlite' ? `http://${host}:${port}/console (compliance console)` : 'PostgreSQL (no compliance console on it yet)';
+  app.logger.info({ rulesVersion: app.rules.version, channels: channels.map((c) => c.name) }, `Lodestone is listening on http://${host}:${port}/ (web chat), ${consoleAt}`);
   if (logFormat === 'pretty') {
     process.stdout.write(startupSummary({
       baseUrl: `http://${host}:${port}`, rulesVersion: app.rules.version, channels: channels.map((c) => c.name), config,
@@ -66,7 +68,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', (s) => void shutdown(s));
 }
 
-async function stopAll(app: App, channels: readonly ChannelModule[]): Promise<void> {
+async function stopAll(app: ChannelApp, channels: readonly ChannelModule[]): Promise<void> {
   for (const c of channels) await c.stop?.().catch(() => undefined);
   await app.close();
 }

@@ -6,14 +6,14 @@
  * the console; `/privacy` and `/terms` (the Teams manifest's links) are public.
  */
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
-import type { App } from './app.js';
+import type { ChannelApp } from './app-context.js';
 import type { ChannelModule } from './channels/channel-module.js';
 import { failedAuthLimit } from './http/failed-auth-limit.js';
 import { hostCheck } from './http/host-check.js';
 import { legalPagesRouter } from './http/legal-pages.js';
 import { metricsAuth } from './http/metrics-auth.js';
 
-export function createHttpApp(app: App, channels: readonly ChannelModule[]): Express {
+export function createHttpApp(app: ChannelApp, channels: readonly ChannelModule[]): Express {
   const http = express();
   http.disable('x-powered-by');
   // X-Forwarded-For and -Proto (req.ip, req.secure) are believed only from the proxies in TRUSTED_PROXIES.

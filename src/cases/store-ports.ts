@@ -21,8 +21,8 @@
  * answers against a per-turn unit of work, postgres/pg-turn-cases.ts, applied in one transaction), the officers' side
  * (postgres/pg-case-service.ts) and the outbox dispatcher (dispatch-store.ts, postgres/pg-dispatch-store.ts).
  * The web transcript and the Slack store have PostgreSQL versions written on the turn's connection
- * (channels/postgres/). Not yet (see the README's PostgreSQL section): the channels still call SQLite's synchronous
- * stores, as do the console, the status desk and BOM uploads, so `npm start` does not serve from PostgreSQL yet.
+ * (channels/postgres/). The composition root on PostgreSQL is src/app-postgres.ts; what still reads SQLite's own
+ * stores (the console, the status desk, BOM uploads) says it is not available there (the README's PostgreSQL section).
  */
 import type { Channel } from '../contracts/message.js';
 import type { JsonObject } from './canonical-json.js';

@@ -3,7 +3,8 @@
  * src/cases/store-ports.ts): the key web sessions are signed with (a cookie signed on one instance is read on
  * another), the console's alerts, the web askers' inbox, and the Teams compliance conversation and deferred cards.
  * SQLite implements them over the synchronous stores here; PostgreSQL in ./postgres/. One contract suite runs on both
- * (test/channels/channel-store-contract.test.ts). The Slack store and the web transcript are not ported yet.
+ * (test/channels/channel-store-contract.test.ts). The Slack store and the web transcript have ports of their own
+ * (slack/slack-turns.ts, web/chat-turns.ts).
  */
 import type Database from 'better-sqlite3';
 import type { Actor } from '../cases/case-view.js';

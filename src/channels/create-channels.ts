@@ -2,7 +2,7 @@
  * The channel modules the configuration asks for (channel-plan.ts decides which, and why the others are off),
  * with the plan's notices written to the startup log, one line each. Bolt is loaded only when Slack is on.
  */
-import type { App } from '../app-context.js';
+import type { ChannelApp } from '../app-context.js';
 import { assertNever } from '../rules/verdict.js';
 import type { ChannelModule } from './channel-module.js';
 import { planChannels } from './channel-plan.js';
@@ -10,7 +10,7 @@ export { ChannelConfigError } from './channel-config-error.js';
 import { createTeamsChannel } from './teams/teams-channel.js';
 import { createWebChannel } from './web/web-channel.js';
 
-export async function createChannels(app: App): Promise<ChannelModule[]> {
+export async function createChannels(app: ChannelApp): Promise<ChannelModule[]> {
   const plan = planChannels(app.config);
   for (const n of plan.notices) app.logger[n.level]({ channel: n.channel }, n.message);
   const channels: ChannelModule[] = [];

@@ -20,11 +20,11 @@ export interface PgAnswerQueue {
   send(key: string, channel: Channel, via: HumanChannel): Promise<void>;
 }
 
-export function pgAnswerQueue(deps: { pool: pg.Pool; clock: Clock; logger?: Logger }): PgAnswerQueue {
+export function pgAnswerQueue(deps: { pool: pg.Pool; clock: Clock; logger?: Logger; holdMs?: number }): PgAnswerQueue {
   const store = pgDispatchStore(deps.pool);
   return {
     async enqueue(client, key, payload) {
-      await new PgOutboxQueue(client).enqueue({ kind: 'answer', key, payload }, deps.clock.now(), ANSWER_HOLD_MS);
+      await new PgOutboxQueue(client).enqueue({ kind: 'answer', key, payload }, deps.clock.now(), deps.holdMs ?? ANSWER_HOLD_MS);
     },
     send: heldAnswerSender((channel, via) => new OutboxDispatcher({
       store, channels: { [channel]: via }, clock: deps.clock,

@@ -10,7 +10,7 @@
 import pg from 'pg';
 import { migratePostgres } from './pg-migrations.js';
 
-export const PG_ERROR_CODES = ['unreachable', 'bad_url', 'not_served'] as const;
+export const PG_ERROR_CODES = ['unreachable', 'bad_url'] as const;
 export type PgErrorCode = (typeof PG_ERROR_CODES)[number];
 
 export class PostgresError extends Error {
@@ -95,19 +95,6 @@ export async function openPostgres(url: string, options: OpenPostgresOptions = {
     throw err;
   }
   return pool;
-}
-
-/**
- * What the server does with DATABASE_URL in this build: it checks the database is reachable (one clear line when it
- * is not) and migrates it, then refuses to serve, because the channels' stores and the console still run on SQLite
- * (store-ports.ts says what is missing). Serving from SQLite while DATABASE_URL names a shared database would split the data of several
- * instances without a word, which is worse than not starting.
- */
-export async function refuseToServeFromPostgres(url: string, options: OpenPostgresOptions): Promise<never> {
-  const pool = await openPostgres(url, options);
-  await pool.end();
-  throw new PostgresError('not_served',
-    `DATABASE_URL: ${redactUrl(url)} is reachable and migrated, but this build serves turns from SQLite only (the turn pipeline, case service and outbox run on PostgreSQL, but the channels' stores and the console do not yet, so the server is not wired to it); unset DATABASE_URL to run on SQLite in DATA_DIR`);
 }
 
 /** Runs `fn` in one transaction on one pooled connection: COMMIT when it resolves, ROLLBACK when it throws. */

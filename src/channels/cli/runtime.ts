@@ -1,5 +1,6 @@
 /** What the CLI commands share: the rules and the language side, loaded once per process, or the whole app. */
 import { createApp, type App } from '../../app.js';
+import { notOnPostgres } from '../../app-context.js';
 import { Assistant } from '../../assistant/assistant.js';
 import { createUnderstanding } from '../../assistant/create-understanding.js';
 import { fixedClock, systemClock, type Clock } from '../../core/clock.js';
@@ -29,7 +30,9 @@ export function createCliAssistant(asOf?: string): { assistant: Assistant; rules
  * The server's own composition for `ask` and `chat`, so a CLI question is a chat turn like any other: it goes
  * through the turn pipeline, is audited, and an escalation opens a case. By default the case store is in memory
  * and gone on exit; `audit` uses the server's database (DATA_DIR, with its audit anchors), where the case waits
- * for the compliance team and the question stays in the audit log.
+ * for the compliance team and the question stays in the audit log. With DATABASE_URL set, `audit` (and recording a
+ * rule status) is refused rather than written to a SQLite file the servers do not read: the CLI's writes are not on
+ * PostgreSQL yet.
  */
 export function createCliApp(opts: { asOf?: string | undefined; audit: boolean }): App {
   let config;
@@ -38,6 +41,9 @@ export function createCliApp(opts: { asOf?: string | undefined; audit: boolean }
   } catch (e) {
     if (e instanceof ConfigError) throw new CliError(e.message);
     throw e;
+  }
+  if (opts.audit && config.DATABASE_URL !== undefined) {
+    throw new CliError(`${notOnPostgres('Writing to the server\'s database from the command line')} DATABASE_URL is set, so nothing was written; unset it to use SQLite in DATA_DIR.`);
   }
   const clock: Clock = opts.asOf ? fixedClock(`${opts.asOf}T12:00:00Z`) : systemClock;
   return createApp({ config, clock, ...(opts.audit ? {} : { dbFile: ':memory:' }) });

@@ -1,6 +1,6 @@
 /**
  * The event ids this process saw lately, in memory: a retry of an event still in the work queue is dropped at
- * once, before it takes a queue slot. The durable check is app.dedupe (SQLite), claimed when the turn is
+ * once, before it takes a queue slot. The durable check is the delivery claim (either engine), made when the turn is
  * answered; this set only saves work.
  */
 export class RecentIds {

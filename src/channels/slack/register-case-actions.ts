@@ -39,7 +39,7 @@ async function refuse(ctx: SlackContext, body: BlockActionBody, text: string): P
 }
 
 export function registerCaseActions(ctx: SlackContext): void {
-  const { cases } = ctx.app;
+  const cases = ctx.app.desk;
 
   ctx.on.action(ACTION.claim, async ({ ack, body }) => {
     await ack();
@@ -49,7 +49,7 @@ export function registerCaseActions(ctx: SlackContext): void {
     if (!caseId.success) return;
     try {
       // The card is updated through the outbox, like every other change to a case.
-      cases.claim(caseId.data, actorOf(b.data.user));
+      await cases.claim(caseId.data, actorOf(b.data.user));
     } catch (err) {
       if (!(err instanceof CaseError)) ctx.log.error({ err, caseId: caseId.data }, 'claiming a case failed');
       await refuse(ctx, b.data, refusalText(err));
@@ -68,7 +68,7 @@ export function registerCaseActions(ctx: SlackContext): void {
       await refuse(ctx, b.data, NOT_OFFICER_TEXT);
       return;
     }
-    const c = cases.get(caseId.data);
+    const c = await cases.get(caseId.data);
     if (!c || c.state === 'resolved') {
       await refuse(ctx, b.data, c ? `${c.id} is already decided.` : `There is no case ${caseId.data}.`);
       return;
@@ -89,9 +89,9 @@ export function registerCaseActions(ctx: SlackContext): void {
       await ack({ response_action: 'errors', errors: { [DECIDE_FORM.verdictBlock]: 'Choose a decision.' } });
       return;
     }
-    // Decided before the ack, because a refusal must be shown in the modal; it is one SQLite transaction.
+    // Decided before the ack, because a refusal must be shown in the modal; it is one transaction.
     try {
-      cases.decide(meta.data.caseId, actorOf(v.data.user), { verdict: form.verdict, note: form.note, reusable: form.reusable });
+      await cases.decide(meta.data.caseId, actorOf(v.data.user), { verdict: form.verdict, note: form.note, reusable: form.reusable });
     } catch (err) {
       if (!(err instanceof CaseError)) ctx.log.error({ err, caseId: meta.data.caseId }, 'deciding a case failed');
       await ack({ response_action: 'errors', errors: { [DECIDE_FORM.verdictBlock]: fitPlain(refusalText(err), LIMITS.inputLabel) } });

@@ -9,7 +9,7 @@ import { conversationKey, isDmChannel, refOfMessage } from './conversation-ref.j
 import type { SlackContext } from './slack-context.js';
 import { slackText, type SlackTurn } from './to-message.js';
 
-/** The app.dedupe key of an Events API delivery. */
+/** The delivery-claim key of an Events API delivery. */
 export function eventKey(eventId: string): string {
   return `slack:event:${eventId}`;
 }

@@ -75,7 +75,7 @@ export function registerReplyActions(ctx: SlackContext): void {
       const b = parse(ctx, body);
       const id = TurnIdValueSchema.safeParse(b?.actions[0]?.value);
       if (!b || !id.success) return;
-      const t = ctx.store.feedback(id.data, b.user.id, helpful);
+      const t = await ctx.reads.feedback(id.data, b.user.id, helpful);
       if (!t) {
         await tell(respond, 'That answer is too old to rate now.');
         return;
@@ -90,7 +90,7 @@ export function registerReplyActions(ctx: SlackContext): void {
     const b = parse(ctx, body);
     const id = TurnIdValueSchema.safeParse(b?.actions[0]?.value);
     if (!b || !id.success) return;
-    const t = ctx.store.turn(id.data);
+    const t = await ctx.reads.turn(id.data);
     if (!t) {
       await tell(respond, 'That answer is too old to show its details now; ask again to get a fresh one.');
       return;
@@ -104,7 +104,7 @@ export function registerReplyActions(ctx: SlackContext): void {
     const b = parse(ctx, body);
     const id = TurnIdValueSchema.safeParse(b?.actions[0]?.value);
     if (!b || !id.success || !respond) return;
-    const t = ctx.store.turn(id.data);
+    const t = await ctx.reads.turn(id.data);
     // Only the asker shares their own answer; the ephemeral message is theirs alone anyway.
     if (!t || t.user !== b.user.id) {
       await tell(respond, 'That answer can no longer be shared; ask again to get a fresh one.');

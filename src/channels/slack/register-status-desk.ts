@@ -3,8 +3,10 @@
  * click's trigger_id), its submission is read with zod and answered with the errors beside their fields or with
  * the preview in place of the form (response_action: update), and Confirm records through the same status desk as
  * the console. Only officers get the modal; each step checks again, since a view can be submitted by anyone who has it.
+ * The status desk is SQLite's: on PostgreSQL an officer is told it is not available there yet.
  */
 import { z } from 'zod';
+import { notOnPostgres } from '../../app-context.js';
 import { actorId } from '../../cases/case-service.js';
 import { CaseError } from '../../cases/case-error.js';
 import type { Actor } from '../../cases/case-view.js';
@@ -18,6 +20,7 @@ import { ACTION, VIEW } from './slack-ids.js';
 import { LIMITS, fitPlain } from './text-limits.js';
 
 export const NOT_OFFICER_STATUS_TEXT = 'Only compliance officers can record what followed a suspension. Your attempt has been recorded.';
+const NOT_ON_POSTGRES_TEXT = notOnPostgres('Recording what followed a suspension from Slack');
 
 const TargetSchema = z.string().trim().min(2).max(100);
 const FormMetadataSchema = z.object({ target: TargetSchema });
@@ -45,12 +48,10 @@ export function registerStatusDesk(ctx: SlackContext): void {
   const { app } = ctx;
 
   /** Audited like a refused case action: someone tried to change the rules every answer is decided on. */
-  const refuse = (actor: Actor, target: string): void => {
-    app.cases.audit.append({
-      kind: 'refusal', actor: actorId(actor), at: app.clock.now(),
-      payload: { action: 'record_status', target, channel: 'slack', reason: 'not_officer' },
-    });
-  };
+  const refuse = (actor: Actor, target: string): Promise<void> => app.desk.audit({
+    kind: 'refusal', actor: actorId(actor), at: app.clock.now(),
+    payload: { action: 'record_status', target, channel: 'slack', reason: 'not_officer' },
+  });
 
   ctx.on.action(ACTION.recordStatus, async ({ ack, body }) => {
     await ack();
@@ -59,11 +60,13 @@ export function registerStatusDesk(ctx: SlackContext): void {
     const target = TargetSchema.safeParse(b.data.actions[0]?.value);
     if (!target.success) return;
     const actor = actorOf(b.data.user);
-    if (!app.cases.isOfficer(actor)) {
-      refuse(actor, target.data);
+    const officer = app.desk.isOfficer(actor);
+    if (!officer || app.engine !== 'sqlite') {
+      if (!officer) await refuse(actor, target.data);
+      const text = officer ? NOT_ON_POSTGRES_TEXT : NOT_OFFICER_STATUS_TEXT;
       const channel = b.data.container.channel_id ?? b.data.channel?.id;
-      if (channel) await ctx.client.chat.postEphemeral({ channel, user: b.data.user.id, text: NOT_OFFICER_STATUS_TEXT });
-      else await ctx.client.chat.postMessage({ channel: b.data.user.id, text: NOT_OFFICER_STATUS_TEXT });
+      if (channel) await ctx.client.chat.postEphemeral({ channel, user: b.data.user.id, text });
+      else await ctx.client.chat.postMessage({ channel: b.data.user.id, text });
       return;
     }
     // trigger_id lives for 3 seconds: open the modal now.
@@ -78,9 +81,13 @@ export function registerStatusDesk(ctx: SlackContext): void {
       return;
     }
     const actor = actorOf(v.data.user);
-    if (!app.cases.isOfficer(actor)) {
-      refuse(actor, meta.target);
+    if (!app.desk.isOfficer(actor)) {
+      await refuse(actor, meta.target);
       await ack({ response_action: 'errors', errors: { status: NOT_OFFICER_STATUS_TEXT } });
+      return;
+    }
+    if (app.engine !== 'sqlite') {
+      await ack({ response_action: 'errors', errors: { status: fitPlain(NOT_ON_POSTGRES_TEXT, LIMITS.inputLabel) } });
       return;
     }
     const form = readStatusForm(app.rules, meta.target, `slack:${actor.user}`, statusFormValues(v.data.view.state.values));
@@ -110,9 +117,13 @@ export function registerStatusDesk(ctx: SlackContext): void {
       return;
     }
     const actor = actorOf(v.data.user);
-    if (!app.cases.isOfficer(actor)) {
-      refuse(actor, meta.target);
+    if (!app.desk.isOfficer(actor)) {
+      await refuse(actor, meta.target);
       await ack({ response_action: 'update', view: renderOutcomeModal('Not recorded', NOT_OFFICER_STATUS_TEXT) });
+      return;
+    }
+    if (app.engine !== 'sqlite') {
+      await ack({ response_action: 'update', view: renderOutcomeModal('Not recorded', NOT_ON_POSTGRES_TEXT) });
       return;
     }
     // The record as previewed, but in the name of whoever confirms it.

@@ -5,6 +5,7 @@
  * button that sends the lines needing a decision to compliance as one case.
  */
 import type { RespondFn } from '@slack/bolt';
+import { notOnPostgres, type App } from '../../app-context.js';
 import type { EscalateOutcome, UploadOutcome } from '../bom-upload/bom-uploads.js';
 import { fetchLimited, type Fetched } from '../bom-upload/fetch-limited.js';
 import { describeLine } from '../../bom/screening-summary.js';
@@ -75,19 +76,25 @@ export function screeningBlocks(out: Extract<UploadOutcome, { kind: 'screened' }
 
 export async function screenSharedFile(ctx: SlackContext, turn: SharedFileTurn): Promise<void> {
   const key = `slack:file:${turn.eventId}:${turn.file.id}`;
-  // A retried delivery (or a restart mid-way) must not screen and answer twice.
-  if (!ctx.app.dedupe.claim(key)) return;
+  // A retried delivery (or a restart mid-way), on any instance, must not screen and answer twice.
+  if (!(await ctx.app.deliveries.claim(key))) return;
+  const { app } = ctx;
   try {
-    await screenClaimed(ctx, turn);
+    if (app.engine !== 'sqlite') {
+      // Kept and audited uploads live in SQLite's stores so far: say so, once, rather than keep the file elsewhere.
+      await ctx.client.chat.postMessage({ channel: turn.channel, thread_ts: turn.threadTs, text: notOnPostgres('Screening a shared bill of materials') });
+      return;
+    }
+    await screenClaimed({ ...ctx, app }, turn);
   } catch (err) {
     // The asker is told, and a retry of the delivery may try again.
-    ctx.app.dedupe.release(key);
+    await ctx.app.deliveries.release(key).catch(() => undefined);
     ctx.log.error({ err, fileId: turn.file.id }, 'screening a shared file failed');
     await ctx.client.chat.postMessage({ channel: turn.channel, thread_ts: turn.threadTs, text: 'Sorry, I could not screen that file. Please try again, or send it to the compliance team directly.' });
   }
 }
 
-async function screenClaimed(ctx: SlackContext, turn: SharedFileTurn): Promise<void> {
+async function screenClaimed(ctx: SlackContext & { app: App }, turn: SharedFileTurn): Promise<void> {
   const uploads = ctx.app.bomUploads;
   const ref: ConversationRef = { kind: 'thread', channel: turn.channel, threadTs: turn.threadTs };
   const conversation = conversationKey(turn.team, ref);
@@ -112,7 +119,7 @@ async function screenClaimed(ctx: SlackContext, turn: SharedFileTurn): Promise<v
   if (got.kind === 'failed') {
     ctx.log.warn({ fileId: turn.file.id, why: got.why }, 'could not fetch a shared file');
     // Nothing was screened: let a retry of this delivery try again.
-    ctx.app.dedupe.release(`slack:file:${turn.eventId}:${turn.file.id}`);
+    await ctx.app.deliveries.release(`slack:file:${turn.eventId}:${turn.file.id}`);
     await say(`:warning: I could not fetch ${where.fileName}: ${got.why}. Please share it again.`);
     return;
   }
@@ -135,7 +142,7 @@ export function annotatedName(fileName: string): string {
 }
 
 /** The "send to compliance" button: one case for the upload's lines; the annotated file goes to the compliance channel with it. */
-export async function escalateUpload(ctx: SlackContext, uploadId: string, user: { id: string; name?: string | undefined }, respond: RespondFn | undefined): Promise<EscalateOutcome> {
+export async function escalateUpload(ctx: SlackContext & { app: App }, uploadId: string, user: { id: string; name?: string | undefined }, respond: RespondFn | undefined): Promise<EscalateOutcome> {
   const out = ctx.app.bomUploads.escalate(uploadId, { channel: 'slack', user: user.id, ...(user.name ? { name: user.name } : {}) });
   const upload = ctx.app.bomUploads.get(uploadId);
   const text = out.kind === 'refused' ? out.message

@@ -3,11 +3,11 @@
  * Slack's signature on the raw body and answers 401 otherwise, after our check that the request's timestamp is
  * within five minutes of now either way: request-freshness.ts), or over socket mode when
  * SLACK_APP_TOKEN is set. Every request is acked at once and the work runs after (work-queue.ts); each event id
- * is handled once, whatever Slack's retries (app.dedupe).
+ * is handled once, whatever Slack's retries (the delivery claim in the turn, on either engine).
  */
 import { App as BoltApp, ExpressReceiver, webApi, type Middleware, type AnyMiddlewareArgs } from '@slack/bolt';
 import { Router } from 'express';
-import type { App } from '../../app-context.js';
+import type { App, ChannelApp } from '../../app-context.js';
 import type { ChannelModule } from '../channel-module.js';
 import { ChannelConfigError } from '../channel-config-error.js';
 import { boltLogger } from './bolt-logger.js';
@@ -27,7 +27,6 @@ import type { SlackContext } from './slack-context.js';
 import { platformError } from './slack-errors.js';
 import { SlackHumanChannel } from './slack-human-channel.js';
 import type { SlackStore } from './slack-store.js';
-import { sqliteSlackTurns } from './slack-turns.js';
 import { UserNames } from './user-names.js';
 import { WorkQueue } from './work-queue.js';
 
@@ -40,21 +39,30 @@ export interface SlackChannelOptions {
   readonly maxPending?: number;
 }
 
-export interface SlackChannel extends ChannelModule {
+/** The Slack channel on either engine. */
+export interface AnySlackChannel extends ChannelModule {
   readonly name: 'slack';
   readonly mode: 'http' | 'socket';
   readonly bolt: BoltApp;
   readonly humanChannel: SlackHumanChannel;
-  readonly store: SlackStore;
+  /** SQLite's Slack tables; none on PostgreSQL (the turns are read through app.slackReads there). */
+  readonly store: SlackStore | undefined;
   /** Every event, command, shortcut, action and view this app registered with Bolt. */
   readonly registered: Registered;
   /** Resolves when every queued answer has been delivered (tests, benchmarks, shutdown). */
   idle(): Promise<void>;
 }
 
+/** The Slack channel on SQLite, with its store. */
+export interface SlackChannel extends AnySlackChannel {
+  readonly store: SlackStore;
+}
+
 const DEFAULT_RETRIES: webApi.RetryOptions = { retries: 3, factor: 2, minTimeout: 250, maxTimeout: 4_000, randomize: true };
 
-export async function createSlackChannel(app: App, options: SlackChannelOptions = {}): Promise<SlackChannel> {
+export async function createSlackChannel(app: App, options?: SlackChannelOptions): Promise<SlackChannel>;
+export async function createSlackChannel(app: ChannelApp, options?: SlackChannelOptions): Promise<AnySlackChannel>;
+export async function createSlackChannel(app: ChannelApp, options: SlackChannelOptions = {}): Promise<AnySlackChannel> {
   const { config } = app;
   const token = config.SLACK_BOT_TOKEN;
   if (!token) throw new ChannelConfigError('Slack needs SLACK_BOT_TOKEN (a bot token, xoxb-...)');
@@ -101,7 +109,7 @@ export async function createSlackChannel(app: App, options: SlackChannelOptions 
     bolt = new BoltApp({ ...identity, receiver });
   }
 
-  const store = app.stores.slack;
+  const store = app.engine === 'sqlite' ? app.stores.slack : undefined;
   const queue = new WorkQueue({
     maxPending: options.maxPending ?? 10_000,
     onError: (err, key) => log.error({ err, key }, 'a Slack job failed'),
@@ -112,7 +120,7 @@ export async function createSlackChannel(app: App, options: SlackChannelOptions 
   });
   const humanChannel = new SlackHumanChannel({ client: outboxClient, complianceChannel: config.SLACK_COMPLIANCE_CHANNEL, logger: log });
   const ctx: SlackContext = {
-    app, bolt, on: new Registrar(bolt), client: bolt.client, store, turns: sqliteSlackTurns(app.turns, store), humanChannel, queue, log, botUserId, token,
+    app, bolt, on: new Registrar(bolt), client: bolt.client, reads: app.slackReads, turns: app.slackTurns, humanChannel, queue, log, botUserId, token,
     names: new UserNames({ client: outboxClient, clock: app.clock }),
   };
 
@@ -157,7 +165,8 @@ export async function createSlackChannel(app: App, options: SlackChannelOptions 
 /**
  * Each Events API delivery is handled once per event id. Slack retries a delivery it thinks failed (with
  * x-slack-retry-num); a retry of an event this process has seen is dropped here, after Bolt has acked it. The
- * durable check (app.dedupe, which also survives a restart) is made when the turn is answered (answer-turn.ts).
+ * durable check (the delivery claim, which also survives a restart and holds across instances) is made when the turn
+ * is answered (answer-turn.ts).
  */
 function dedupeEvents(ctx: SlackContext): Middleware<AnyMiddlewareArgs> {
   const recent = new RecentIds();
@@ -187,7 +196,7 @@ function dedupeEvents(ctx: SlackContext): Middleware<AnyMiddlewareArgs> {
  * Bolt's router, behind the timestamp check Bolt lacks (a future timestamp), with refused requests counted in
  * /metrics. The check reads the real time, as Slack stamps it, not the app's clock (which tests move to a day).
  */
-function countingRouter(app: App, receiver: ExpressReceiver): Router {
+function countingRouter(app: ChannelApp, receiver: ExpressReceiver): Router {
   const router = Router();
   router.use(SLACK_EVENTS_PATH, (req, res, next) => {
     if (timestampFresh(req.get('x-slack-request-timestamp'), Date.now())) {

@@ -1,22 +1,22 @@
 /** What every Slack handler is given: the app, Bolt's client, the Slack tables, the work queue, the log. */
 import type { App as BoltApp, webApi } from '@slack/bolt';
-import type { App } from '../../app-context.js';
+import type { ChannelApp, SlackTurnReads } from '../../app-context.js';
 import type { Logger } from '../../core/logger.js';
 import type { Registrar } from './registrar.js';
 import type { SlackHumanChannel } from './slack-human-channel.js';
-import type { SlackStore } from './slack-store.js';
 import type { SlackTurns } from './slack-turns.js';
 import type { UserNames } from './user-names.js';
 import type { WorkQueue } from './work-queue.js';
 
 export interface SlackContext {
-  readonly app: App;
+  readonly app: ChannelApp;
   readonly bolt: BoltApp;
   /** Registers listeners on `bolt` and remembers their ids (for the manifest check). */
   readonly on: Registrar;
   /** Bolt's client: retries a few times and waits out 429s, for answers a person is waiting for. */
   readonly client: webApi.WebClient;
-  readonly store: SlackStore;
+  /** The kept turns, on the app's engine (Share, Details, feedback, the App Home). */
+  readonly reads: SlackTurnReads;
   /** Answers a turn and keeps its row, on the app's engine. */
   readonly turns: SlackTurns;
   /** Posts what the outbox holds for Slack: the answers queued by turns, case cards, decisions, alerts. */

@@ -31,7 +31,7 @@ export interface SlackTurn {
   readonly userName?: string | undefined;
   readonly text: string;
   readonly ref: ConversationRef;
-  /** Claimed in app.dedupe in the same transaction as the answer: a repeat of this key is not answered again. */
+  /** Claimed (the delivery claim) in the same transaction as the answer: a repeat of this key is not answered again. */
   readonly dedupeKey?: string;
 }
 

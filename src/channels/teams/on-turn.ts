@@ -26,7 +26,7 @@ export function createTurnHandler(deps: TeamsDeps): TurnHandler {
     const key = a.id ? `teams:activity:${a.conversation.id}:${a.id}` : undefined;
     // A question claims its delivery in the turn pipeline, in the transaction that answers it; the rest here.
     const pipelineClaims = route === 'message' && asksAssistant(a);
-    if (key && !pipelineClaims && !deps.app.dedupe.claim(key)) {
+    if (key && !pipelineClaims && !(await deps.app.deliveries.claim(key))) {
       deps.app.logger.debug({ activityId: a.id }, 'teams: duplicate delivery dropped');
       if (route === 'card_invoke') turn.respond({ kind: 'message', text: 'Already done.' });
       return;
@@ -42,7 +42,7 @@ export function createTurnHandler(deps: TeamsDeps): TurnHandler {
       }
     } catch (err) {
       // The answer never went out: let Teams' retry of this activity be handled rather than dropped.
-      if (key) deps.app.dedupe.release(key);
+      if (key) await deps.app.deliveries.release(key).catch(() => undefined);
       throw err;
     }
   };

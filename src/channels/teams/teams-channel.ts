@@ -3,8 +3,9 @@
  * conversation and decisions back to askers. Without MICROSOFT_APP_ID it runs unauthenticated for the Bot
  * Framework Emulator: it refuses to start unless the server listens on loopback only, answers only activities
  * from TEAMS_EMULATOR_URL, and takes no officer actions unless TEAMS_LOCAL_OFFICER_ACTIONS=true.
+ * Annotated BOM links are SQLite's (BOM uploads are not on PostgreSQL yet).
  */
-import type { App } from '../../app-context.js';
+import type { ChannelApp } from '../../app-context.js';
 import type { Config } from '../../config.js';
 import type { ChannelModule } from '../channel-module.js';
 import { ChannelConfigError } from '../channel-config-error.js';
@@ -19,14 +20,14 @@ export interface TeamsChannelOptions {
   readonly openIdMetadataUrl?: string;
 }
 
-export function createTeamsChannel(app: App, options: TeamsChannelOptions = {}): ChannelModule {
+export function createTeamsChannel(app: ChannelApp, options: TeamsChannelOptions = {}): ChannelModule {
   const settings = botFrameworkSettings(app.config, options);
   const logger = app.logger.child({ channel: 'teams' });
   const port = createBotbuilderPort(settings, logger);
-  const teamsSettings = app.stores.teams.settings;
+  const teamsSettings = app.shared.teams;
   const humanChannel = new TeamsHumanChannel({
-    port, settings: teamsSettings, deferred: app.stores.teams.deferred, clock: app.clock, logger,
-    getCase: (id) => app.cases.get(id), sources: () => app.rules.sources.values(),
+    port, teams: teamsSettings, clock: app.clock, logger,
+    getCase: (id) => app.desk.get(id), sources: () => app.rules.sources.values(),
   });
   const officerActions = port.authenticated || app.config.TEAMS_LOCAL_OFFICER_ACTIONS;
   const emulatorUrl = port.authenticated ? undefined : app.config.TEAMS_EMULATOR_URL;
@@ -34,13 +35,13 @@ export function createTeamsChannel(app: App, options: TeamsChannelOptions = {}):
   // Teams hands out file links on https; local mode fetches only from the emulator that sent the activity.
   const fileUrlAllowed = (url: URL) => (port.authenticated ? url.protocol === 'https:' : url.origin === emulatorOrigin);
   const publicUrl = (app.config.PUBLIC_URL ?? `http://${app.config.HOST}:${app.config.PORT}`).replace(/\/+$/, '');
-  const handler = createTurnHandler({ app, turns: app.turns, settings: teamsSettings, humanChannel, officerActions, fileUrlAllowed, publicUrl });
+  const handler = createTurnHandler({ app, turns: app.postingTurns, settings: teamsSettings, humanChannel, officerActions, fileUrlAllowed, publicUrl });
   logger.info({ authenticated: port.authenticated, appType: settings.appId ? settings.appType : undefined, emulatorUrl, officerActions }, 'teams: endpoint /api/messages');
   if (!port.authenticated && emulatorUrl === undefined) {
     logger.warn('teams: local mode without TEAMS_EMULATOR_URL refuses every activity; set it to the Bot Framework Emulator\'s service URL to try Teams locally');
   }
   const router = createTeamsRouter(port, handler, logger, emulatorUrl);
-  router.use(annotatedBomRoute(app));
+  if (app.engine === 'sqlite') router.use(annotatedBomRoute(app));
   return { name: 'teams', router, humanChannel };
 }
 

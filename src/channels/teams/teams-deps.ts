@@ -1,14 +1,15 @@
 /** What the routes work with: the app, and the Teams side's own pieces. */
 import type { PostingTurns } from '../../assistant/turn-pipeline.js';
-import type { App } from '../../app-context.js';
+import type { App, ChannelApp } from '../../app-context.js';
+import type { SharedChannelStores } from '../channel-store-ports.js';
 import type { TeamsHumanChannel } from './teams-human-channel.js';
-import type { TeamsSettings } from './teams-settings.js';
 
 export interface TeamsDeps {
-  readonly app: App;
+  readonly app: ChannelApp;
   /** The turn pipeline on the app's engine (the Teams answer keeps no row of its own, only its post). */
   readonly turns: PostingTurns;
-  readonly settings: TeamsSettings;
+  /** The compliance conversation and deferred cards, on the app's engine. */
+  readonly settings: SharedChannelStores['teams'];
   readonly humanChannel: TeamsHumanChannel;
   /**
    * Whether claim, decide and choosing the compliance channel are taken from this endpoint at all. False in local
@@ -20,3 +21,6 @@ export interface TeamsDeps {
   /** Where people reach this server (PUBLIC_URL), for the annotated-BOM links; no trailing slash. */
   readonly publicUrl: string;
 }
+
+/** The deps on SQLite, for what reads its own stores (BOM uploads). */
+export type SqliteTeamsDeps = TeamsDeps & { readonly app: App };

@@ -11,13 +11,12 @@ import type { CaseView } from '../../cases/case-view.js';
 import { HumanChannelError, type HumanChannel } from '../../cases/human-channel.js';
 import { assertNever } from '../../rules/verdict.js';
 import { formatCardRef, parseCardRef } from './card-ref.js';
-import type { DeferredCards } from './deferred-cards.js';
 import { decisionSummary, renderDecisionCard } from './render-decision-card.js';
 import { renderCaseCard } from './render-case-card.js';
 import { renderHorizonAlertCard } from './render-status-desk-card.js';
 import { parseHorizonAlertKey } from '../../cases/rules-horizon.js';
 import type { Source } from '../../rules/schema.js';
-import type { TeamsSettings } from './teams-settings.js';
+import type { SharedChannelStores } from '../channel-store-ports.js';
 import { ConversationRefSchema, TeamsSendError, type ConversationRef, type OutboundMessage, type TeamsPort } from './teams-port.js';
 
 /** A turn's answer as answer-turn.ts queues it in the outbox: the turn's conversation and the rendered card. */
@@ -33,12 +32,12 @@ export type TeamsAnswerPost = z.infer<typeof TeamsAnswerPostSchema>;
 
 export interface TeamsHumanChannelDeps {
   readonly port: TeamsPort;
-  readonly settings: TeamsSettings;
-  readonly deferred: DeferredCards;
+  /** The compliance conversation and the cards deferred until there is one, on the app's engine. */
+  readonly teams: SharedChannelStores['teams'];
   readonly clock: Clock;
   readonly logger: Logger;
   /** Reads a case as it is now, for cards posted late. */
-  readonly getCase: (caseId: string) => CaseView | undefined;
+  readonly getCase: (caseId: string) => Promise<CaseView | undefined>;
   /** The sources officers may cite when they record what followed a suspension (the horizon alert's form). */
   readonly sources?: () => Iterable<Source>;
 }
@@ -49,16 +48,16 @@ export class TeamsHumanChannel implements HumanChannel {
   constructor(private readonly deps: TeamsHumanChannelDeps) {}
 
   async postCase(c: CaseView): Promise<{ ref: string }> {
-    const to = this.deps.settings.complianceConversation();
+    const to = await this.deps.teams.complianceConversation();
     if (!to) {
       // Not an error: Teams may not be where compliance works. The card goes up when an officer picks a place.
-      this.deps.deferred.defer(c.id, this.deps.clock.now());
+      await this.deps.teams.defer(c.id, this.deps.clock.now());
       this.deps.logger.info({ caseId: c.id }, 'teams: no compliance conversation set; case card deferred');
       return { ref: formatCardRef({ kind: 'deferred', caseId: c.id }) };
     }
     const ref = await this.post(to, c);
     // A reminder can post a case that was deferred before the officer's command posted it: that card is the one.
-    this.deps.deferred.posted(c.id, ref, this.deps.clock.now());
+    await this.deps.teams.posted(c.id, ref, this.deps.clock.now());
     return { ref };
   }
 
@@ -69,10 +68,10 @@ export class TeamsHumanChannel implements HumanChannel {
       case 'posted':
         return this.send(() => this.deps.port.update(card.to, card.activityId, caseMessage(c)));
       case 'deferred': {
-        const late = this.deps.deferred.postedRef(c.id);
+        const late = await this.deps.teams.postedRef(c.id);
         if (late) return this.updateCase(c, late);
-        const to = this.deps.settings.complianceConversation();
-        if (to) this.deps.deferred.posted(c.id, await this.post(to, c), this.deps.clock.now());
+        const to = await this.deps.teams.complianceConversation();
+        if (to) await this.deps.teams.posted(c.id, await this.post(to, c), this.deps.clock.now());
         return;
       }
       default:
@@ -103,7 +102,7 @@ export class TeamsHumanChannel implements HumanChannel {
   }
 
   async postAlert(text: string, key: string): Promise<void> {
-    const to = this.deps.settings.complianceConversation();
+    const to = await this.deps.teams.complianceConversation();
     if (!to) {
       // Said once: with Teams unused, every rules-horizon alert would otherwise repeat the same warning.
       if (!this.saidNoCompliance) {
@@ -123,14 +122,14 @@ export class TeamsHumanChannel implements HumanChannel {
 
   /** Posts the cards of still-open cases that waited for a compliance conversation; returns how many. */
   async postDeferred(): Promise<number> {
-    const to = this.deps.settings.complianceConversation();
+    const to = await this.deps.teams.complianceConversation();
     if (!to) return 0;
     let posted = 0;
-    for (const caseId of this.deps.deferred.waiting()) {
-      const c = this.deps.getCase(caseId);
+    for (const caseId of await this.deps.teams.waiting()) {
+      const c = await this.deps.getCase(caseId);
       // Decided meanwhile (in the web console, say): nothing left for Teams officers to do.
       if (!c || c.state === 'resolved') continue;
-      this.deps.deferred.posted(caseId, await this.post(to, c), this.deps.clock.now());
+      await this.deps.teams.posted(caseId, await this.post(to, c), this.deps.clock.now());
       posted++;
     }
     return posted;

@@ -14,7 +14,7 @@ import { formCsrf, requireCsrf } from './csrf.js';
 import { BODY_LIMIT, BomFilterSchema, BomIdSchema, BomUploadFieldsSchema } from './input-schemas.js';
 import { sameOrigin } from './request-origin.js';
 import type { WebSession } from './session.js';
-import type { WebContext } from './web-context.js';
+import type { SqliteWebContext } from './web-context.js';
 import { WebError } from './web-error.js';
 
 const FORMATS = ['csv', 'xlsx'] as const;
@@ -36,7 +36,7 @@ function formatOf(value: string | undefined): Format {
   return f;
 }
 
-export function bomRoutes(ctx: WebContext): Router {
+export function bomRoutes(ctx: SqliteWebContext): Router {
   const router = express.Router();
   const uploads = ctx.app.bomUploads;
   const form = express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: 20 });
@@ -158,7 +158,7 @@ export function bomRoutes(ctx: WebContext): Router {
 }
 
 /** For officers, behind the console's token: the annotated file of a screened BOM, by its id (named in the case). */
-export function consoleBomRoutes(ctx: WebContext): Router {
+export function consoleBomRoutes(ctx: SqliteWebContext): Router {
   const router = express.Router();
   router.get('/bom/:id/annotated.:format', async (req, res) => {
     const id = BomIdSchema.safeParse(req.params.id);

@@ -52,7 +52,7 @@ export function chatRoutes(ctx: WebContext): Router {
     const session = ctx.sessions.ensure(req, res);
     res.type('html').send(renderChatPage({
       turns: await ctx.chat.list(session.conversation),
-      inbox: ctx.inbox.list(session.conversation),
+      inbox: await ctx.inbox.list(session.conversation),
       csrfToken: session.csrfToken,
       loggedIn: tokenLogin(req),
     }).value);
@@ -88,14 +88,14 @@ export function chatRoutes(ctx: WebContext): Router {
     res.json(body);
   });
 
-  router.get('/api/chat/inbox', (req, res) => {
+  router.get('/api/chat/inbox', async (req, res) => {
     const session = ctx.sessions.read(req);
     if (!session) {
       res.json({ items: [], last: 0 });
       return;
     }
     const { after } = InboxQuerySchema.parse(req.query);
-    const items = ctx.inbox.list(session.conversation, after);
+    const items = await ctx.inbox.list(session.conversation, after);
     res.json({
       items: items.map((i) => ({ id: i.id, ...i.notice, html: renderInboxItem(i).value })),
       last: items.reduce((max, i) => Math.max(max, i.id), after),

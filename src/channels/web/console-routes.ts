@@ -23,7 +23,7 @@ import {
   AlertAckFormSchema, BODY_LIMIT, CaseIdSchema, CaseQuerySchema, CasesQuerySchema, ClaimFormSchema, DecideFormSchema,
   DONE_MESSAGES, NoteFormSchema, RecordStatusFormSchema, ReopenFormSchema, RulesQuerySchema, type CaseFilter,
 } from './input-schemas.js';
-import type { WebContext } from './web-context.js';
+import type { SqliteWebContext } from './web-context.js';
 import { WebError } from './web-error.js';
 
 const OFFICER_COOKIE = 'lodestone_officer';
@@ -31,7 +31,7 @@ const AUDIT_PAGE_SIZE = 200;
 
 const CASE_ERROR_STATUS: Record<CaseError['code'], number> = { not_officer: 403, not_found: 404, bad_state: 409, invalid: 400 };
 
-export function consoleRoutes(ctx: WebContext): Router {
+export function consoleRoutes(ctx: SqliteWebContext): Router {
   const router = express.Router();
   const form = express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: 20 });
   const { cases } = ctx.app;

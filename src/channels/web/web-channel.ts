@@ -2,9 +2,8 @@
  * The web channel: the local chat at `/` and the compliance console at `/console`, plus the HumanChannel through
  * which officers' decisions reach web askers. Built synchronously from the app (createChannels expects that).
  */
-import type { App } from '../../app-context.js';
+import type { ChannelApp } from '../../app-context.js';
 import type { ChannelModule } from '../channel-module.js';
-import { sqliteChatTurns } from './chat-turns.js';
 import { ConsoleAuth } from './console-auth.js';
 import { ProxyUsers } from './proxy-users.js';
 import { Sessions } from './session.js';
@@ -13,11 +12,12 @@ import { createWebRouter } from './web-router.js';
 
 const DAY_MS = 86_400_000;
 
-export function createWebChannel(app: App): ChannelModule {
-  const { transcript, inbox, alerts, sessionKey: key } = app.stores.web;
-  const chat = sqliteChatTurns(app.turns, transcript);
+export function createWebChannel(app: ChannelApp): ChannelModule {
+  const { inbox, alerts } = app.shared;
+  const key = app.webSessionKey;
+  const chat = app.webChat;
   const ctx = {
-    app, chat, inbox, alerts,
+    app, chat, inbox,
     sessions: new Sessions(key),
     auth: new ConsoleAuth(app.config, key, () => app.clock.now().getTime()),
     proxyUsers: new ProxyUsers(app.config),
@@ -26,12 +26,12 @@ export function createWebChannel(app: App): ChannelModule {
   const prune = () => {
     const cutoff = new Date(app.clock.now().getTime() - app.config.RETENTION_DAYS * DAY_MS);
     chat.deleteOlderThan(cutoff).catch((err: unknown) => app.logger.error({ err }, 'could not prune the web transcript'));
-    inbox.deleteOlderThan(cutoff);
+    inbox.deleteOlderThan(cutoff).catch((err: unknown) => app.logger.error({ err }, 'could not prune the web inbox'));
   };
   let timer: ReturnType<typeof setInterval> | undefined;
   return {
     name: 'web',
-    router: createWebRouter(ctx),
+    router: createWebRouter(ctx, app.engine === 'sqlite' ? { ...ctx, app, alerts: app.stores.web.alerts } : undefined),
     humanChannel: new WebHumanChannel(inbox, alerts, app.clock),
     async start() {
       prune();

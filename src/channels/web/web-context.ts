@@ -1,20 +1,26 @@
 /** What the web routes share: the app, and the web channel's own stores, sessions and login. */
-import type { App } from '../../app-context.js';
+import type { App, ChannelApp } from '../../app-context.js';
+import type { SharedChannelStores } from '../channel-store-ports.js';
 import type { AlertStore } from './alert-store.js';
 import type { ConsoleAuth } from './console-auth.js';
-import type { InboxStore } from './inbox-store.js';
 import type { ProxyUsers } from './proxy-users.js';
 import type { Sessions } from './session.js';
 import type { ChatTurns } from './chat-turns.js';
 
 export interface WebContext {
-  readonly app: App;
+  readonly app: ChannelApp;
   readonly sessions: Sessions;
   readonly auth: ConsoleAuth;
   /** Chat users vouched for by a trusted proxy (TRUSTED_USER_HEADER from TRUSTED_PROXIES). */
   readonly proxyUsers: ProxyUsers;
   /** The chat's turns and transcript, on the app's engine. */
   readonly chat: ChatTurns;
-  readonly inbox: InboxStore;
+  /** The askers' inbox of officers' decisions, on the app's engine. */
+  readonly inbox: SharedChannelStores['inbox'];
+}
+
+/** The console and BOM pages, which read SQLite's own stores (on PostgreSQL they answer 501: web-router.ts). */
+export interface SqliteWebContext extends WebContext {
+  readonly app: App;
   readonly alerts: AlertStore;
 }

@@ -7,13 +7,20 @@ import type { AnswerUpdate } from '../../cases/answer-update.js';
 import type { CaseView } from '../../cases/case-view.js';
 import { HumanChannelError, type HumanChannel } from '../../cases/human-channel.js';
 import type { Clock } from '../../core/clock.js';
-import type { AlertStore } from './alert-store.js';
-import type { InboxStore } from './inbox-store.js';
+import type { Notice } from './inbox-store.js';
+
+/** Where decisions and alerts are kept: SQLite's InboxStore and AlertStore, or the shared ports (either engine). */
+export interface WebInboxWrites {
+  add(conversation: string, key: string, notice: Notice, at: Date): unknown;
+}
+export interface WebAlertWrites {
+  add(key: string, text: string, at: Date): unknown;
+}
 
 export class WebHumanChannel implements HumanChannel {
   constructor(
-    private readonly inbox: InboxStore,
-    private readonly alerts: AlertStore,
+    private readonly inbox: WebInboxWrites,
+    private readonly alerts: WebAlertWrites,
     private readonly clock: Clock,
   ) {}
 
@@ -30,19 +37,19 @@ export class WebHumanChannel implements HumanChannel {
     if (c.replyTo.channel !== 'web') throw new HumanChannelError(`${c.id} was asked on ${c.replyTo.channel}, not the web`, { permanent: true });
     const r = c.resolution;
     if (!r) throw new HumanChannelError(`${c.id} has no decision to send`, { permanent: true });
-    this.inbox.add(c.replyTo.conversation, `${c.id}:${r.at}`, {
+    await this.inbox.add(c.replyTo.conversation, `${c.id}:${r.at}`, {
       caseId: c.id, decision: r.decision, note: r.note, by: r.by.name ?? r.by.user, decidedAt: r.at,
     }, this.clock.now());
   }
 
   async notifyAnswerChanged(u: AnswerUpdate): Promise<void> {
     if (u.replyTo.channel !== 'web') throw new HumanChannelError(`answer update ${u.id} is for ${u.replyTo.channel}, not the web`, { permanent: true });
-    this.inbox.add(u.replyTo.conversation, `answer-update:${u.id}`, {
+    await this.inbox.add(u.replyTo.conversation, `answer-update:${u.id}`, {
       kind: 'answer_update', verdict: u.verdict, text: u.text, citations: u.citations, at: u.at,
     }, this.clock.now());
   }
 
   async postAlert(text: string, key: string): Promise<void> {
-    this.alerts.add(key, text, this.clock.now());
+    await this.alerts.add(key, text, this.clock.now());
   }
 }

@@ -1,4 +1,10 @@
-/** `lodestone audit verify|export` with DATABASE_URL: the PostgreSQL audit chain, verified and exported as on SQLite. */
+/**
+ * `lodestone audit verify|export` with DATABASE_URL: the PostgreSQL audit chain, verified and exported as on SQLite;
+ * and the CLI's writes, which are not on PostgreSQL yet, refused rather than kept in SQLite.
+ */
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../../src/channels/cli/run.js';
@@ -35,6 +41,26 @@ async function chainOf(n: number): Promise<{ url: string; pool: pg.Pool }> {
   process.env.DATABASE_URL = url;
   return { url, pool };
 }
+
+describe('the CLI\'s writes with DATABASE_URL', () => {
+  it('refuses ask --audit and rules record rather than write to a SQLite file the servers do not read', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'lodestone-cli-pg-'));
+    process.env.DATABASE_URL = await cluster.freshDatabase();
+    const before = process.env.DATA_DIR;
+    process.env.DATA_DIR = dataDir;
+    try {
+      for (const argv of [['ask', '--audit', 'Dy oxide from Baotou to Japan, licence?'], ['rules', 'record', 'CN-ANN-2025-70', '--status', 'resumed', '--from', '2026-11-10', '--source', 'CN-ANN-2025-70', '--by', 'o', '--note', 'n']]) {
+        const r = await cli(argv);
+        expect({ argv, code: r.code, said: r.err.join('\n').includes('is not available on PostgreSQL yet') }).toEqual({ argv, code: 2, said: true });
+      }
+      expect(readdirSync(dataDir)).toEqual([]);
+    } finally {
+      if (before === undefined) delete process.env.DATA_DIR;
+      else process.env.DATA_DIR = before;
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
 
 describe('lodestone audit on PostgreSQL', () => {
   it('verifies the chain and says what it did not check', async () => {

@@ -3,6 +3,7 @@
  * adaptiveCard/action invoke): a follow-up answer or Escalate asks the assistant; Claim and Decide go to the case
  * service, which refuses anyone who is not a compliance officer.
  */
+import { notOnPostgres } from '../../../app-context.js';
 import { CaseError, type CaseErrorCode } from '../../../cases/case-error.js';
 import type { Actor, CaseView } from '../../../cases/case-view.js';
 import { assertNever } from '../../../rules/verdict.js';
@@ -36,6 +37,7 @@ export async function runCardAction(deps: TeamsDeps, turn: TeamsTurn, parsed: Pa
       await answerTurn(deps, turn, ESCALATE_TEXT);
       return { kind: 'answered' };
     case 'bom_escalate': {
+      if (deps.app.engine !== 'sqlite') return { kind: 'notice', text: notOnPostgres('Sending a screened bill of materials to compliance') };
       const out = deps.app.bomUploads.escalate(action.upload, actorOf(turn.activity));
       switch (out.kind) {
         case 'refused':
@@ -49,13 +51,13 @@ export async function runCardAction(deps: TeamsDeps, turn: TeamsTurn, parsed: Pa
       }
     }
     case 'claim':
-      return officerAction(deps, turn, action, (officer) => {
-        const view = deps.app.cases.claim(action.caseId, officer);
+      return officerAction(deps, turn, action, async (officer) => {
+        const view = await deps.app.desk.claim(action.caseId, officer);
         return { view, text: `${nameOf(officer)} claimed case ${view.id}.` };
       });
     case 'decide':
-      return officerAction(deps, turn, action, (officer) => {
-        const view = deps.app.cases.decide(action.caseId, officer, { verdict: action.verdict, note: action.note, reusable: action.reusable });
+      return officerAction(deps, turn, action, async (officer) => {
+        const view = await deps.app.desk.decide(action.caseId, officer, { verdict: action.verdict, note: action.note, reusable: action.reusable });
         const label = verdictBadge(action.verdict)?.label ?? action.verdict;
         return { view, text: `${nameOf(officer)} decided case ${view.id}: ${label}. The asker is being told.` };
       });
@@ -64,17 +66,17 @@ export async function runCardAction(deps: TeamsDeps, turn: TeamsTurn, parsed: Pa
   }
 }
 
-function officerAction(
+async function officerAction(
   deps: TeamsDeps, turn: TeamsTurn, action: { readonly action: 'claim' | 'decide'; readonly caseId: string },
-  act: (officer: Actor) => { view: CaseView; text: string },
-): CardActionOutcome {
+  act: (officer: Actor) => Promise<{ view: CaseView; text: string }>,
+): Promise<CardActionOutcome> {
   const actor = actorOf(turn.activity);
   if (!deps.officerActions) {
-    refuseInLocalMode(deps, actor, { action: action.action, caseId: action.caseId });
+    await refuseInLocalMode(deps, actor, { action: action.action, caseId: action.caseId });
     return { kind: 'notice', text: LOCAL_MODE_REFUSAL };
   }
   try {
-    return { kind: 'case', ...act(actor) };
+    return { kind: 'case', ...(await act(actor)) };
   } catch (err) {
     if (err instanceof CaseError) return { kind: 'notice', text: refusal(err.code, err.message) };
     throw err;

@@ -22,20 +22,20 @@ export async function setComplianceConversation(deps: TeamsDeps, turn: TeamsTurn
   const now = app.clock.now();
   const target = threadStart(turn.reference);
   if (!deps.officerActions) {
-    refuseInLocalMode(deps, officer, { action: 'set_compliance_conversation', conversation: target.conversation.id });
+    await refuseInLocalMode(deps, officer, { action: 'set_compliance_conversation', conversation: target.conversation.id });
     await turn.reply({ text: LOCAL_MODE_REFUSAL });
     return;
   }
-  if (!app.cases.isOfficer(officer)) {
-    app.cases.audit.append({
+  if (!app.desk.isOfficer(officer)) {
+    await app.desk.audit({
       kind: 'refusal', actor: actorId(officer), at: now,
       payload: { action: 'set_compliance_conversation', channel: 'teams', conversation: target.conversation.id },
     });
     await turn.reply({ text: 'Only compliance officers can choose where compliance cases go.' });
     return;
   }
-  deps.settings.setComplianceConversation(target, officer, now);
-  app.cases.audit.append({
+  await deps.settings.setComplianceConversation(target, officer, now);
+  await app.desk.audit({
     kind: 'officer_action', actor: actorId(officer), at: now,
     payload: { action: 'set_compliance_conversation', channel: 'teams', conversation: target.conversation.id },
   });

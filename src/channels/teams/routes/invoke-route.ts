@@ -15,7 +15,7 @@ export async function onCardInvoke(deps: TeamsDeps, turn: TeamsTurn): Promise<vo
   // The status desk's steps answer with the next card (form, preview, outcome), which Teams swaps in place.
   const desk = readStatusDeskInvoke(turn.activity.value);
   if (desk) {
-    const out = runStatusDeskAction(deps, turn, desk);
+    const out = await runStatusDeskAction(deps, turn, desk);
     turn.respond(out.kind === 'card' ? { kind: 'card', card: out.card } : { kind: 'message', text: out.text });
     return;
   }

@@ -12,8 +12,8 @@ export const LOCAL_MODE_REFUSAL =
   'who is asking. Use the compliance console, or set TEAMS_LOCAL_OFFICER_ACTIONS=true to try them in the Bot Framework Emulator.';
 
 /** Audits an officer action refused because the endpoint runs unauthenticated. */
-export function refuseInLocalMode(deps: TeamsDeps, actor: Actor, payload: { readonly action: string; readonly [k: string]: string }): void {
-  deps.app.cases.audit.append({
+export function refuseInLocalMode(deps: TeamsDeps, actor: Actor, payload: { readonly action: string; readonly [k: string]: string }): Promise<void> {
+  return deps.app.desk.audit({
     kind: 'refusal', actor: actorId(actor), at: deps.app.clock.now(),
     payload: { ...payload, channel: 'teams', reason: 'teams_local_mode' },
   });

@@ -2,7 +2,9 @@
  * Officers record what followed a suspension from the horizon alert's card: the form is read (problems shown under
  * their fields on the card), previewed ("this will change N answers and M open cases"), and Confirm records
  * through the same status desk as the console, in the confirming officer's name. Every step checks the officer.
+ * The status desk is SQLite's: on PostgreSQL an officer is told it is not available there yet.
  */
+import { notOnPostgres } from '../../../app-context.js';
 import { actorId } from '../../../cases/case-service.js';
 import { CaseError } from '../../../cases/case-error.js';
 import type { Actor } from '../../../cases/case-view.js';
@@ -28,19 +30,20 @@ function targetOf(action: StatusDeskAction): string {
   return action.action === 'status_record' ? action.record.target : action.target;
 }
 
-export function runStatusDeskAction(deps: TeamsDeps, turn: TeamsTurn, parsed: ParsedStatusDeskAction): StatusDeskOutcome {
+export async function runStatusDeskAction(deps: TeamsDeps, turn: TeamsTurn, parsed: ParsedStatusDeskAction): Promise<StatusDeskOutcome> {
   if (!parsed.ok) return { kind: 'notice', text: parsed.problem };
   const { app } = deps;
   const action = parsed.action;
   const actor = actorOf(turn.activity);
   if (!deps.officerActions) {
-    refuseInLocalMode(deps, actor, { action: 'record_status', target: targetOf(action) });
+    await refuseInLocalMode(deps, actor, { action: 'record_status', target: targetOf(action) });
     return { kind: 'notice', text: LOCAL_MODE_STATUS_TEXT };
   }
-  if (!app.cases.isOfficer(actor)) {
-    refuse(deps, actor, targetOf(action));
+  if (!app.desk.isOfficer(actor)) {
+    await refuse(deps, actor, targetOf(action));
     return { kind: 'notice', text: NOT_OFFICER_STATUS_TEXT };
   }
+  if (app.engine !== 'sqlite') return { kind: 'notice', text: notOnPostgres('Recording what followed a suspension from Teams') };
   const by = `teams:${actor.user}`;
   const sources = app.rules.sources.values();
   switch (action.action) {
@@ -74,8 +77,8 @@ export function runStatusDeskAction(deps: TeamsDeps, turn: TeamsTurn, parsed: Pa
 }
 
 /** Audited like a refused case action: someone tried to change the rules every answer is decided on. */
-function refuse(deps: TeamsDeps, actor: Actor, target: string): void {
-  deps.app.cases.audit.append({
+function refuse(deps: TeamsDeps, actor: Actor, target: string): Promise<void> {
+  return deps.app.desk.audit({
     kind: 'refusal', actor: actorId(actor), at: deps.app.clock.now(),
     payload: { action: 'record_status', target, channel: 'teams', reason: 'not_officer' },
   });

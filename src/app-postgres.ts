@@ -1,0 +1,182 @@
+/**
+ * The composition root on PostgreSQL (DATABASE_URL=postgres://…), the counterpart of app.ts for several instances
+ * on one database: the turn pipeline (PgTurnPipeline), the officers' case service (PgCaseService), the outbox
+ * dispatcher on PostgreSQL's dispatch store, the web transcript, Slack's turns, the channels' shared state and
+ * delivery claims, and the daily jobs, each run once per day across instances (PgDailyJobs).
+ *
+ * What reads SQLite's own stores has no counterpart here yet (the console, the rule status desk, BOM uploads, the
+ * dashboard, audit anchors): the channels check `app.engine` and say so (app-context.ts, notOnPostgres). Nothing
+ * here opens a SQLite file.
+ */
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import { Assistant } from './assistant/assistant.js';
+import { pgAnswerQueue } from './assistant/postgres/pg-answer-queue.js';
+import { PgTurnPipeline } from './assistant/postgres/pg-turn-pipeline.js';
+import { DailyScheduler } from './cases/daily-scheduler.js';
+import { OutboxDispatcher } from './cases/outbox-dispatcher.js';
+import { PgCaseService } from './cases/postgres/pg-case-service.js';
+import { PgDailyJobs } from './cases/postgres/pg-daily-jobs.js';
+import { openPostgres, pingPostgres } from './cases/postgres/pg-database.js';
+import { PgDeliveryClaims } from './cases/postgres/pg-delivery-claims.js';
+import { pgDispatchStore } from './cases/postgres/pg-dispatch-store.js';
+import type { JobRun } from './cases/store-ports.js';
+import { pgSharedChannelStores } from './channels/postgres/pg-shared-channel-stores.js';
+import { PgSlackStore } from './channels/postgres/pg-slack-store.js';
+import { PgTranscriptStore } from './channels/postgres/pg-transcript-store.js';
+import { pgSlackTurns } from './channels/slack/slack-turns.js';
+import { pgChatTurns } from './channels/web/chat-turns.js';
+import { officersFrom, type PostgresApp } from './app-context.js';
+import type { Config } from './config.js';
+import { systemClock, type Clock } from './core/clock.js';
+import { createLogger, type Logger } from './core/logger.js';
+import { createMetrics } from './core/metrics.js';
+import { INTENTS_DIR, RULES_DIR } from './core/paths.js';
+import { rulesAndModels } from './language-models-cache.js';
+import { CurrentRules } from './rules/current-rules.js';
+
+export interface PostgresAppOptions {
+  readonly config: Config & { readonly DATABASE_URL: string };
+  readonly clock?: Clock;
+  readonly logger?: Logger;
+  readonly rulesDir?: string;
+  readonly intentsDir?: string;
+  /** How often each daily job looks at the clock (and tries again a day another instance was running). Default 5 min. */
+  readonly jobCheckMs?: number;
+}
+
+/** A daily job another instance holds: not a failure, the day is tried again at the next check. */
+class RunningElsewhere extends Error {
+  override readonly name = 'RunningElsewhere';
+}
+
+const DAY_MS = 86_400_000;
+const REMINDER_SLOT_MS = 15 * 60_000;
+
+/** Opens (and migrates) the database, then composes the app on it; throws PostgresError when it is unreachable. */
+export async function createPostgresApp(options: PostgresAppOptions): Promise<PostgresApp> {
+  const { config } = options;
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  const metrics = createMetrics();
+  const built = rulesAndModels(options.rulesDir ?? RULES_DIR, options.intentsDir ?? INTENTS_DIR);
+  // The rule status overlay is not on PostgreSQL yet: answers are decided on rules/ as written.
+  const rules = new CurrentRules(built.rules);
+  const { understander } = built.models;
+  const pool = await openPostgres(config.DATABASE_URL, { poolMax: config.DATABASE_POOL_MAX, statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS });
+  // Which instance ran a daily job (job_runs.instance), for an operator reading the table.
+  const instance = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+
+  const cases = new PgCaseService({ pool, officers: officersFrom(config), clock, reminderHours: config.REMINDER_HOURS });
+  const answers = pgAnswerQueue({ pool, clock, logger, holdMs: config.ANSWER_HOLD_MS });
+  const turns = new PgTurnPipeline({
+    pool, clock, understander, answers,
+    answer: (message, ports) => {
+      const end = metrics.turnSeconds.startTimer({ channel: message.channel });
+      // A pass that needs another read throws before it is counted; the pass that answers is counted once.
+      const reply = new Assistant({ rules, clock, ...ports }).handle(message);
+      end();
+      metrics.questions.inc({ channel: message.channel, verdict: reply.verdict, intent: reply.intent.name });
+      return reply;
+    },
+  });
+  const shared = pgSharedChannelStores(pool);
+  const slackStore = new PgSlackStore(pool, clock, Math.min(config.RETENTION_DAYS, 30));
+  let webSessionKey: Buffer;
+  try {
+    webSessionKey = await shared.secret('session');
+  } catch (err) {
+    await pool.end().catch(() => undefined);
+    throw err;
+  }
+
+  const stops: (() => void)[] = [];
+  let dispatcher: OutboxDispatcher | undefined;
+  const jobs = new PgDailyJobs(pool, instance, clock);
+  /** Runs `task` once per `period` across instances; the period's key is its day (or its slot for reminders). */
+  const once = (job: string, task: () => Promise<void>) => async (period: string): Promise<void> => {
+    const run: JobRun = await jobs.runOnce(job, period, task);
+    if (run === 'running_elsewhere') throw new RunningElsewhere(`${job} for ${period} is running on another instance`);
+    if (run === 'ran') logger.debug({ job, period }, 'daily job ran on this instance');
+  };
+  /** A daily job: tried at start and at each check until its day is done here or on another instance. */
+  const schedule = (job: string, task: (day: string) => Promise<void>) => {
+    const scheduler = new DailyScheduler(
+      clock,
+      (day) => once(job, () => task(day))(day),
+      {
+        checkEveryMs: options.jobCheckMs ?? 5 * 60_000,
+        onError: (err) => {
+          if (err instanceof RunningElsewhere) logger.debug({ job }, err.message);
+          else logger.error({ err, job }, `${job} failed; it is tried again at the next check`);
+        },
+      },
+    );
+    void scheduler.start();
+    stops.push(() => scheduler.stop());
+  };
+
+  return {
+    engine: 'postgres', config, clock, logger, metrics, rules,
+    desk: {
+      isOfficer: (actor) => cases.isOfficer(actor),
+      get: (id) => cases.get(id),
+      list: (o) => cases.list(o),
+      claim: (id, officer) => cases.claim(id, officer),
+      decide: (id, officer, input) => cases.decide(id, officer, input),
+      audit: async (input) => {
+        await cases.audit.append(input);
+      },
+    },
+    deliveries: new PgDeliveryClaims(pool, DAY_MS, clock),
+    shared,
+    webSessionKey,
+    webChat: pgChatTurns(turns, new PgTranscriptStore(pool)),
+    slackTurns: pgSlackTurns(turns, slackStore),
+    slackReads: slackStore,
+    postingTurns: turns,
+    startBackground(channels) {
+      // No release of held answers at start, as SQLite does: another instance may be posting them now.
+      dispatcher = new OutboxDispatcher({
+        store: pgDispatchStore(pool), channels, clock, answerUpdatesPerMinute: config.ANSWER_UPDATES_PER_MINUTE, leaseMs: config.OUTBOX_LEASE_MS,
+        onError: (err, ctx) => logger.warn({ err, ...ctx }, 'outbox delivery failed; will retry'),
+      });
+      dispatcher.start(1_000);
+      schedule('rules-horizon', async (day) => {
+        const alerted = await cases.checkRulesHorizon(rules, day);
+        if (alerted.length > 0) {
+          logger.child({ component: 'rules' }).warn(
+            { day, rules: alerted },
+            `rules: ${alerted.length} ${alerted.length === 1 ? 'rule has' : 'rules have'} an unknown status today (a suspension ended and rules/ record nothing after); answers on them escalate; the compliance channels were alerted`,
+          );
+        }
+      });
+      // Retention: question text older than RETENTION_DAYS is redacted once a day; the audit chain still verifies.
+      schedule('retention', async () => {
+        const r = await cases.redactOlderThan(config.RETENTION_DAYS, clock.now());
+        if (r.auditRecords + r.cases > 0) logger.info(r, 'redacted question text past the retention period');
+      });
+      // Reminders every 15 minutes, as on SQLite, each slot once across instances (the slot is the job's "day").
+      const slot = () => new Date(Math.floor(clock.now().getTime() / REMINDER_SLOT_MS) * REMINDER_SLOT_MS).toISOString();
+      const reminders = setInterval(() => {
+        void once('reminders', async () => {
+          await cases.sendReminders(clock.now());
+        })(slot()).catch((err: unknown) => {
+          if (!(err instanceof RunningElsewhere)) logger.error({ err }, 'sending reminders failed; tried again in 15 minutes');
+        });
+      }, REMINDER_SLOT_MS);
+      reminders.unref();
+      stops.push(() => clearInterval(reminders));
+      return dispatcher;
+    },
+    async databaseHealth() {
+      const ping = await pingPostgres(pool);
+      return ping.ok ? { ok: true } : { ok: false, error: ping.error };
+    },
+    async close() {
+      for (const stop of stops) stop();
+      if (dispatcher) await dispatcher.stop();
+      await pool.end();
+    },
+  };
+}

@@ -40,8 +40,21 @@ export interface AuditInput {
 }
 
 const JsonObjectSchema = z.record(z.string(), z.json());
+
+/**
+ * A hash or salt column as read: SQLite stores this build's as raw bytes (a BLOB, half the hex), records written
+ * before hold hex text, PostgreSQL holds hex text; all read as lower-case hex, which is what is hashed and compared.
+ */
+export const HexColumnSchema = z.union([z.string(), z.instanceof(Uint8Array)])
+  .transform((v) => (typeof v === 'string' ? v : Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('hex')));
+
+/** A hex hash or salt as SQLite stores it: its bytes. */
+export function hexBytes(hex: string): Buffer {
+  return Buffer.from(hex, 'hex');
+}
+
 /** Built once: a zod schema costs more to build than to run, and this one runs on every append. */
-const LastRecordSchema = z.object({ seq: z.number(), hash: z.string() }).optional();
+const LastRecordSchema = z.object({ seq: z.number(), hash: HexColumnSchema }).optional();
 
 export const AuditRowSchema = z.object({
   seq: z.number().int().positive(),
@@ -50,10 +63,10 @@ export const AuditRowSchema = z.object({
   actor: z.string(),
   payload: z.string(),
   text: z.string().nullable(),
-  text_salt: z.string().nullable(),
-  text_hash: z.string().nullable(),
-  prev_hash: z.string(),
-  hash: z.string(),
+  text_salt: HexColumnSchema.nullable(),
+  text_hash: HexColumnSchema.nullable(),
+  prev_hash: HexColumnSchema,
+  hash: HexColumnSchema,
   redacted_at: z.string().nullable(),
 });
 export type AuditRow = z.infer<typeof AuditRowSchema>;
@@ -166,7 +179,11 @@ export class AuditLog {
     if (!this.db.inTransaction) return this.db.transaction(() => this.appendRecord(input)).immediate();
     const last = LastRecordSchema.parse(this.lastStmt.get());
     const { row, record } = sealRecord(input, last);
-    this.insertStmt.run(row);
+    // The hashes and the salt as bytes: hex text would store each twice as long.
+    this.insertStmt.run({
+      ...row, text_salt: row.text_salt === null ? null : hexBytes(row.text_salt),
+      text_hash: row.text_hash === null ? null : hexBytes(row.text_hash), prev_hash: hexBytes(row.prev_hash), hash: hexBytes(row.hash),
+    });
     this.options.anchors?.afterAppend(this.db);
     return record;
   }

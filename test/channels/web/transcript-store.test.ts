@@ -18,6 +18,11 @@ afterEach(() => db.close());
 
 const AT = new Date('2026-03-02T10:00:00Z');
 
+/** A rule set whose only sentence is `sentence` (in a topic): what the dictionary is built from. */
+function rulesWith(sentence: string): Parameters<typeof replyDictionary>[0] {
+  return { rules: [], sources: new Map(), questions: new Map(), topics: [{ id: 't', intent: 'regulation_info', title: sentence, terms: [], answer: [], sources: [] }] };
+}
+
 function decided(): Reply {
   return {
     ...reply(),
@@ -59,7 +64,7 @@ describe('TranscriptStore', () => {
   });
 
   test('deflates with the rules\' dictionary, kept once in the database; the row names it and is smaller', () => {
-    const rules = { rules: [], sources: new Map(), questions: new Map(), topics: [{ title: 'Announcement 2025 No. 18', sentences: ['rare earths contained'] }] };
+    const rules = rulesWith('Announcement 2025 No. 18: rare earths contained');
     const dictionary = replyDictionary(rules);
     const withDictionary = new TranscriptStore(db, dictionary);
     // A second store over the same rules keeps the one row.
@@ -74,11 +79,11 @@ describe('TranscriptStore', () => {
   });
 
   test('reads rows written under earlier rules\' dictionaries and rows deflated alone, after the rules change', () => {
-    const before = new TranscriptStore(db, replyDictionary({ rules: [], sources: new Map(), questions: new Map(), topics: [{ title: 'Announcement 2025 No. 18 (old words)' }] }));
+    const before = new TranscriptStore(db, replyDictionary(rulesWith('Announcement 2025 No. 18 (old words)')));
     const old = before.add('conv-1', 'first', decided(), AT);
     db.prepare('INSERT INTO web_turns (conversation, at, text, reply) VALUES (?, ?, ?, ?)')
       .run('conv-1', AT.toISOString(), 'second', deflateRawSync(JSON.stringify(redrawReply(decided()))));
-    const after = new TranscriptStore(db, replyDictionary({ rules: [], sources: new Map(), questions: new Map(), topics: [{ title: 'Announcement 2025 No. 18 (new words)' }] }));
+    const after = new TranscriptStore(db, replyDictionary(rulesWith('Announcement 2025 No. 18 (new words)')));
     const latest = after.add('conv-1', 'third', decided(), AT);
     expect(db.prepare('SELECT COUNT(*) FROM transcript_dictionaries').pluck().get()).toBe(2);
     const turns = after.list('conv-1');

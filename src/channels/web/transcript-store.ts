@@ -72,6 +72,7 @@ export class TranscriptStore {
   private readonly selectRecent;
   private readonly selectByKey;
   private readonly deleteOld;
+  private readonly selectKey;
   private readonly selectDictionary;
   /** Dictionaries read so far, by id: a few per database (one per rules edit), each read once. */
   private readonly dictionaries = new Map<number, Buffer>();
@@ -85,6 +86,7 @@ export class TranscriptStore {
     this.selectRecent = db.prepare(`SELECT ${columns} FROM web_turns WHERE conversation = ? ORDER BY id DESC LIMIT ?`);
     this.selectByKey = db.prepare(`SELECT ${columns} FROM web_turns WHERE conversation = ? AND delivery_key = ?`);
     this.deleteOld = db.prepare('DELETE FROM web_turns WHERE at < ?');
+    this.selectKey = db.prepare('SELECT 1 FROM web_turns WHERE conversation = ? AND delivery_key = ?').pluck();
     this.selectDictionary = db.prepare('SELECT dictionary FROM transcript_dictionaries WHERE id = ?').pluck();
     if (dictionary) {
       db.prepare('INSERT INTO transcript_dictionaries (digest, dictionary) VALUES (?, ?) ON CONFLICT (digest) DO NOTHING')
@@ -107,6 +109,11 @@ export class TranscriptStore {
   byKey(conversation: string, deliveryKey: string): Turn | undefined {
     const raw = this.selectByKey.get(conversation, deliveryKey);
     return raw === undefined ? undefined : toTurn(raw, this.lookup);
+  }
+
+  /** Whether a turn is kept for this idempotency key (the web's delivery claim: the row is unique per key). */
+  hasKey(conversation: string, deliveryKey: string): boolean {
+    return this.selectKey.get(conversation, deliveryKey) !== undefined;
   }
 
   /** The latest `limit` turns, oldest first. Rows that no longer parse (an older build wrote them) are skipped. */

@@ -44,6 +44,8 @@ describe('duplicate web posts', () => {
     expect(audited('question')).toBe(1);
     expect(audited('answer')).toBe(1);
     expect(turnRows()).toBe(1);
+    // The transcript row, unique per key, is the claim: no delivery claim row is written beside it.
+    expect(server.app.db.prepare('SELECT COUNT(*) FROM deliveries').pluck().get()).toBe(0);
   });
 
   test('a retry after the answer is shown the same turn; a new key is a new question', async () => {

@@ -258,6 +258,21 @@ export interface SealedRow {
   readonly hash: string;
 }
 
+/** Salts are cut from CSPRNG bytes drawn 4 KB at a time: one call into it per 256 salts, not one per record. */
+const SALT_BYTES = 16;
+let saltPool = Buffer.alloc(0);
+let saltOffset = 0;
+
+function saltHex(): string {
+  if (saltOffset + SALT_BYTES > saltPool.length) {
+    saltPool = randomBytes(4096);
+    saltOffset = 0;
+  }
+  const salt = saltPool.toString('hex', saltOffset, saltOffset + SALT_BYTES);
+  saltOffset += SALT_BYTES;
+  return salt;
+}
+
 /**
  * The next record after `last` (the chain's head; undefined for an empty chain): what to store and what to return.
  * Pure apart from the salt, so the SQLite and the PostgreSQL log seal records alike.
@@ -273,7 +288,7 @@ export function sealRecord(input: AuditInput, last: { seq: number; hash: string 
   // Canonical once: the same text is stored and hashed (input.payload is typed JSON, so not parsed again).
   const payloadJson = canonicalJson(input.payload);
   const payload = JSON.parse(payloadJson) as JsonObject;
-  const salt = text === null ? null : randomBytes(16).toString('hex');
+  const salt = text === null ? null : saltHex();
   const textHash = text === null || salt === null ? null : textCommitment(salt, text);
   const hash = canonicalRecordHash(prevHash, { seq, at, kind: input.kind, actor, payloadJson, textHash });
   return {

@@ -65,6 +65,14 @@ describe('audit log chain', () => {
     expect(log.verifyAudit()).toMatchObject({ ok: false, firstBad: { seq: 3, reason: 'hash_mismatch' } });
   });
 
+  it('gives every record with text its own 16-byte salt, across refills of the salt pool', () => {
+    ({ db } = logWith(600));
+    const salts = db.prepare('SELECT hex(text_salt) FROM audit_log').pluck().all();
+    expect(salts).toHaveLength(600);
+    expect(new Set(salts).size).toBe(600);
+    expect(salts.every((s) => typeof s === 'string' && /^[0-9A-F]{32}$/.test(s))).toBe(true);
+  });
+
   it('links each record to the one before and verifies clean', () => {
     let log: AuditLog;
     ({ db, log } = logWith(5));

@@ -36,7 +36,7 @@ export interface TurnRequest<T> {
    * For a channel whose own row is unique per delivery key and kept at least as long as a claim would be (the web
    * transcript): whether that row exists. Given, it is the claim, and no claim row is written beside it.
    */
-  readonly kept?: () => boolean;
+  readonly alreadyKept?: () => boolean;
   /** Post the answer through the outbox (queued in the turn's transaction, sent right after the commit). */
   readonly post?: AnswerPosting<T>;
   /** Told once the turn is on disk (answered or found a duplicate), before its post is sent: when a channel may ack. */
@@ -88,7 +88,7 @@ export class TurnPipeline {
     const postKey = `answer:${message.channel}:${request.deliveryKey ?? randomUUID()}`;
     const outcome = await this.deps.commits.run((): TurnOutcome<T> => {
       if (request.deliveryKey !== undefined) {
-        const repeat = request.kept ? request.kept() : !this.deps.deliveries.claim(request.deliveryKey);
+        const repeat = request.alreadyKept ? request.alreadyKept() : !this.deps.deliveries.claim(request.deliveryKey);
         if (repeat) return { kind: 'duplicate', kept: request.replay?.() };
       }
       const reply = this.deps.answer(message);

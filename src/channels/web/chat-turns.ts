@@ -27,7 +27,7 @@ export function sqliteChatTurns(turns: TurnPipeline, transcript: TranscriptStore
       keep: (reply) => transcript.add(conversation, message.text, reply, message.receivedAt, key),
       replay: () => (key === undefined ? undefined : transcript.byKey(conversation, key)),
       // The transcript row, unique per (conversation, key) and kept for the retention period, is the claim itself.
-      kept: () => key !== undefined && transcript.hasKey(conversation, key),
+      alreadyKept: () => key !== undefined && transcript.hasKey(conversation, key),
     }),
     list: async (conversation) => transcript.list(conversation),
     deleteOlderThan: async (cutoff) => transcript.deleteOlderThan(cutoff),

@@ -21,6 +21,7 @@ import { createChannelStores } from './channels/channel-stores.js';
 import { sqliteSharedChannelStores } from './channels/channel-store-ports.js';
 import { sqliteSlackTurns } from './channels/slack/slack-turns.js';
 import { sqliteChatTurns } from './channels/web/chat-turns.js';
+import { replyDictionary } from './channels/web/reply-dictionary.js';
 import type Database from 'better-sqlite3';
 import type { Config } from './config.js';
 import { systemClock, type Clock } from './core/clock.js';
@@ -90,7 +91,7 @@ export function createApp(options: AppOptions): ComposedApp {
   };
   const answers = sqliteAnswerQueue({ db, cases, clock, logger });
   const turns = new TurnPipeline({ commits: new GroupCommit(db), deliveries: dedupe, answer, answers });
-  const stores = createChannelStores(db, clock, config.RETENTION_DAYS);
+  const stores = createChannelStores(db, clock, config.RETENTION_DAYS, replyDictionary(built.rules));
   const bomUploads = new BomUploads({
     rules, screen: createScreener(rules, understander), cases, store: stores.bom, linkKey: stores.bomLinkKey, clock, logger,
     maxBytes: Math.round(config.BOM_UPLOAD_MAX_MB * 1_048_576),

@@ -32,6 +32,11 @@ export interface TurnRequest<T> {
   readonly keep?: (reply: Reply) => T;
   /** For a repeat delivery: what the first delivery kept, so the channel can show that same answer again. */
   readonly replay?: () => T | undefined;
+  /**
+   * For a channel whose own row is unique per delivery key and kept at least as long as a claim would be (the web
+   * transcript): whether that row exists. Given, it is the claim, and no claim row is written beside it.
+   */
+  readonly alreadyKept?: () => boolean;
   /** Post the answer through the outbox (queued in the turn's transaction, sent right after the commit). */
   readonly post?: AnswerPosting<T>;
   /** Told once the turn is on disk (answered or found a duplicate), before its post is sent: when a channel may ack. */
@@ -82,8 +87,9 @@ export class TurnPipeline {
     // Unique per delivery; a turn without a delivery key is answered every time, so each post is its own.
     const postKey = `answer:${message.channel}:${request.deliveryKey ?? randomUUID()}`;
     const outcome = await this.deps.commits.run((): TurnOutcome<T> => {
-      if (request.deliveryKey !== undefined && !this.deps.deliveries.claim(request.deliveryKey)) {
-        return { kind: 'duplicate', kept: request.replay?.() };
+      if (request.deliveryKey !== undefined) {
+        const repeat = request.alreadyKept ? request.alreadyKept() : !this.deps.deliveries.claim(request.deliveryKey);
+        if (repeat) return { kind: 'duplicate', kept: request.replay?.() };
       }
       const reply = this.deps.answer(message);
       const kept = request.keep?.(reply);

@@ -24,6 +24,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { systemClock, type Clock } from '../core/clock.js';
+import { HexColumnSchema } from './audit-log.js';
 import { canonicalJson } from './canonical-json.js';
 
 export const AnchorLineSchema = z.strictObject({
@@ -60,7 +61,7 @@ export interface AuditAnchorsOptions {
   readonly onError?: (err: unknown) => void;
 }
 
-const HeadSchema = z.object({ seq: z.number().int(), hash: z.string() }).optional();
+const HeadSchema = z.object({ seq: z.number().int(), hash: HexColumnSchema }).optional();
 
 /** Writes anchors for one database. */
 export class AuditAnchors {
@@ -206,7 +207,7 @@ export function checkAnchors(
     if (a.seq > head) {
       return { ok: false, problem: { reason: 'truncated', seq: a.seq, detail: `record #${a.seq} was anchored ${a.at} but the log ends at #${head}: newer records were removed` } };
     }
-    const stored = z.string().optional().parse(hashOf.get(a.seq));
+    const stored = HexColumnSchema.optional().parse(hashOf.get(a.seq));
     if (stored !== a.hash) {
       return { ok: false, problem: { reason: 'anchor_mismatch', seq: a.seq, detail: `record #${a.seq} does not have the hash anchored ${a.at}: the chain up to it was rewritten` } };
     }

@@ -40,8 +40,21 @@ export interface AuditInput {
 }
 
 const JsonObjectSchema = z.record(z.string(), z.json());
+
+/**
+ * A hash or salt column as read: SQLite stores this build's as raw bytes (a BLOB, half the hex), records written
+ * before hold hex text, PostgreSQL holds hex text; all read as lower-case hex, which is what is hashed and compared.
+ */
+export const HexColumnSchema = z.union([z.string(), z.instanceof(Uint8Array)])
+  .transform((v) => (typeof v === 'string' ? v : Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('hex')));
+
+/** A hex hash or salt as SQLite stores it: its bytes. */
+export function hexBytes(hex: string): Buffer {
+  return Buffer.from(hex, 'hex');
+}
+
 /** Built once: a zod schema costs more to build than to run, and this one runs on every append. */
-const LastRecordSchema = z.object({ seq: z.number(), hash: z.string() }).optional();
+const LastRecordSchema = z.object({ seq: z.number(), hash: HexColumnSchema }).optional();
 
 export const AuditRowSchema = z.object({
   seq: z.number().int().positive(),
@@ -50,10 +63,10 @@ export const AuditRowSchema = z.object({
   actor: z.string(),
   payload: z.string(),
   text: z.string().nullable(),
-  text_salt: z.string().nullable(),
-  text_hash: z.string().nullable(),
-  prev_hash: z.string(),
-  hash: z.string(),
+  text_salt: HexColumnSchema.nullable(),
+  text_hash: HexColumnSchema.nullable(),
+  prev_hash: HexColumnSchema,
+  hash: HexColumnSchema,
   redacted_at: z.string().nullable(),
 });
 export type AuditRow = z.infer<typeof AuditRowSchema>;
@@ -166,7 +179,11 @@ export class AuditLog {
     if (!this.db.inTransaction) return this.db.transaction(() => this.appendRecord(input)).immediate();
     const last = LastRecordSchema.parse(this.lastStmt.get());
     const { row, record } = sealRecord(input, last);
-    this.insertStmt.run(row);
+    // The hashes and the salt as bytes: hex text would store each twice as long.
+    this.insertStmt.run({
+      ...row, text_salt: row.text_salt === null ? null : hexBytes(row.text_salt),
+      text_hash: row.text_hash === null ? null : hexBytes(row.text_hash), prev_hash: hexBytes(row.prev_hash), hash: hexBytes(row.hash),
+    });
     this.options.anchors?.afterAppend(this.db);
     return record;
   }
@@ -241,6 +258,21 @@ export interface SealedRow {
   readonly hash: string;
 }
 
+/** Salts are cut from CSPRNG bytes drawn 4 KB at a time: one call into it per 256 salts, not one per record. */
+const SALT_BYTES = 16;
+let saltPool = Buffer.alloc(0);
+let saltOffset = 0;
+
+function saltHex(): string {
+  if (saltOffset + SALT_BYTES > saltPool.length) {
+    saltPool = randomBytes(4096);
+    saltOffset = 0;
+  }
+  const salt = saltPool.toString('hex', saltOffset, saltOffset + SALT_BYTES);
+  saltOffset += SALT_BYTES;
+  return salt;
+}
+
 /**
  * The next record after `last` (the chain's head; undefined for an empty chain): what to store and what to return.
  * Pure apart from the salt, so the SQLite and the PostgreSQL log seal records alike.
@@ -256,7 +288,7 @@ export function sealRecord(input: AuditInput, last: { seq: number; hash: string 
   // Canonical once: the same text is stored and hashed (input.payload is typed JSON, so not parsed again).
   const payloadJson = canonicalJson(input.payload);
   const payload = JSON.parse(payloadJson) as JsonObject;
-  const salt = text === null ? null : randomBytes(16).toString('hex');
+  const salt = text === null ? null : saltHex();
   const textHash = text === null || salt === null ? null : textCommitment(salt, text);
   const hash = canonicalRecordHash(prevHash, { seq, at, kind: input.kind, actor, payloadJson, textHash });
   return {

@@ -161,8 +161,11 @@ export class CaseService {
         this.store.addEvent(num, { action: 'opened', actor: asker, note: null, at });
         this.outbox.enqueue({ kind: 'post_case', key: `post_case:${id}`, caseNum: num }, now);
       }
+      // The question's text goes with the escalation that opens the case (the case keeps it too, and the cross-check
+      // compares the two). A later turn joining the open case is recorded by its own question record, and its answer
+      // record names the case: repeating the conversation's text here stored it again on every such turn.
       this.audit.append({
-        kind: 'escalation', actor: actorId(asker), at: now, text: c.question,
+        kind: 'escalation', actor: actorId(asker), at: now, ...(created ? { text: c.question } : {}),
         payload: {
           caseId: id, created, conversation: conversationKey, factsKey: key,
           verdict: c.decision.verdict, rulesVersion: c.decision.rulesVersion, asOf: c.decision.asOf,

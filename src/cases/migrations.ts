@@ -306,6 +306,17 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX conversations_updated ON conversations (updated_at);
   `,
+  // 11: the web transcript's kept replies are deflated with a preset dictionary built from the rules' sentences
+  // (channels/web/reply-dictionary.ts); each dictionary is kept here, once, and a row names the one it used (none:
+  // deflated alone or plain JSON, as rows written before).
+  `
+  CREATE TABLE transcript_dictionaries (
+    id INTEGER PRIMARY KEY,
+    digest TEXT NOT NULL UNIQUE,
+    dictionary BLOB NOT NULL
+  );
+  ALTER TABLE web_turns ADD COLUMN reply_dictionary INTEGER REFERENCES transcript_dictionaries (id);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

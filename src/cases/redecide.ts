@@ -169,15 +169,37 @@ export function queueRedecision(db: Database.Database, outbox: Outbox, audit: Au
   }
 }
 
-/** Keeps what an answer was decided on, for re-deciding it later (CaseService.recordQuestion calls it). */
+/**
+ * Keeps what an answer was decided on, for re-deciding it later (CaseService.recordQuestion calls it). Only each
+ * conversation's latest decided answer is ever re-decided (redecide, countAffected), so the ones before it are
+ * dropped: the table grows with conversations, not turns. The audit log keeps every answer's record.
+ */
 export function keepDecidedAnswer(db: Database.Database, answerSeq: number, m: Message, r: Reply, at: Date): void {
   if (!r.facts || r.fired.length === 0) return;
   const replyTo = { ...(m.replyTo ?? {}), channel: m.channel, user: m.user, conversation: m.conversation };
-  db.prepare(
-    `INSERT OR IGNORE INTO decided_answers (answer_seq, conversation_key, channel, reply_to, asked_at, as_of, facts, verdict, fired, rules_version)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(answerSeq, `${m.channel}:${m.conversation}`, m.channel, JSON.stringify(replyTo), at.toISOString(), r.asOf, JSON.stringify(r.facts),
+  const conversationKey = `${m.channel}:${m.conversation}`;
+  const statements = decidedAnswerStatements(db);
+  statements.insert.run(answerSeq, conversationKey, m.channel, JSON.stringify(replyTo), at.toISOString(), r.asOf, JSON.stringify(r.facts),
     r.verdict, JSON.stringify(r.fired.map((f) => f.ruleId)), r.rulesVersion);
+  statements.dropEarlier.run(conversationKey, answerSeq);
+}
+
+/** Prepared once per connection: keepDecidedAnswer runs on every decided turn. */
+const decidedAnswerCache = new WeakMap<Database.Database, { insert: Database.Statement; dropEarlier: Database.Statement }>();
+
+function decidedAnswerStatements(db: Database.Database): { insert: Database.Statement; dropEarlier: Database.Statement } {
+  let s = decidedAnswerCache.get(db);
+  if (!s) {
+    s = {
+      insert: db.prepare(
+        `INSERT OR IGNORE INTO decided_answers (answer_seq, conversation_key, channel, reply_to, asked_at, as_of, facts, verdict, fired, rules_version)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      dropEarlier: db.prepare('DELETE FROM decided_answers WHERE conversation_key = ? AND answer_seq < ?'),
+    };
+    decidedAnswerCache.set(db, s);
+  }
+  return s;
 }
 
 /** How many recent conversations and open cases a change to these rules could touch (the horizon alert's counts). */

@@ -11,6 +11,7 @@ import { DeferredCards } from './teams/deferred-cards.js';
 import { TeamsSettings } from './teams/teams-settings.js';
 import { AlertStore } from './web/alert-store.js';
 import { InboxStore } from './web/inbox-store.js';
+import type { ReplyDictionary } from './web/reply-dictionary.js';
 import { TranscriptStore } from './web/transcript-store.js';
 import { webSecret } from './web/web-keys.js';
 
@@ -30,9 +31,10 @@ export interface ChannelStores {
   readonly bomLinkKey: Buffer;
 }
 
-export function createChannelStores(db: Database.Database, clock: Clock, retentionDays: number): ChannelStores {
+/** `replyDictionary`: what the web transcript deflates its replies with (built from the rules, reply-dictionary.ts). */
+export function createChannelStores(db: Database.Database, clock: Clock, retentionDays: number, replyDictionary?: ReplyDictionary): ChannelStores {
   return {
-    web: { transcript: new TranscriptStore(db), inbox: new InboxStore(db), alerts: new AlertStore(db), sessionKey: webSecret(db) },
+    web: { transcript: new TranscriptStore(db, replyDictionary), inbox: new InboxStore(db), alerts: new AlertStore(db), sessionKey: webSecret(db) },
     // Slack turns are kept for the App Home and feedback, at most 30 days.
     slack: new SlackStore(db, clock, Math.min(retentionDays, 30)),
     teams: { settings: new TeamsSettings(db), deferred: new DeferredCards(db) },

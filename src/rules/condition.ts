@@ -141,3 +141,45 @@ export function evaluateCondition(cond: Condition, facts: Facts, named: NamedCon
     unknowns: result === 'unknown' ? [cond.fact] : [],
   };
 }
+
+/**
+ * The truth of a condition alone: what a what-if evaluation needs (engine.ts), which discards the checks and the
+ * unknown facts. Equal to evaluateCondition(...).result (a property test pins it), but it builds no check per leaf
+ * and stops at the first part that settles an `all` or an `any`: the what-if probe evaluates the rules up to 64
+ * times a turn, and those checks were most of its cost.
+ */
+export function conditionTruth(cond: Condition, facts: Facts, named: NamedConditions, assumed?: AssumedFacts): Truth {
+  if ('all' in cond) {
+    let unknown = false;
+    for (const c of cond.all) {
+      const t = conditionTruth(c, facts, named, assumed);
+      if (t === 'false') return 'false';
+      if (t === 'unknown') unknown = true;
+    }
+    return unknown ? 'unknown' : 'true';
+  }
+  if ('any' in cond) {
+    let unknown = false;
+    for (const c of cond.any) {
+      const t = conditionTruth(c, facts, named, assumed);
+      if (t === 'true') return 'true';
+      if (t === 'unknown') unknown = true;
+    }
+    return unknown ? 'unknown' : 'false';
+  }
+  if ('not' in cond) {
+    const inner = conditionTruth(cond.not, facts, named, assumed);
+    return inner === 'true' ? 'false' : inner === 'false' ? 'true' : 'unknown';
+  }
+  if ('ref' in cond) {
+    const target = named[cond.ref];
+    if (!target) throw new Error(`unknown named condition "${cond.ref}"`);
+    return conditionTruth(target, facts, named, assumed);
+  }
+  const def = FACTS[cond.fact];
+  if (!def) throw new Error(`unknown fact "${cond.fact}"`);
+  const actual = def.read(facts) ?? assumed?.get(cond.fact);
+  if (actual === undefined) return cond.unknownAs === 'false' ? 'false' : 'unknown';
+  const result = compare(cond, actual);
+  return result === 'unknown' && cond.unknownAs === 'false' ? 'false' : result;
+}

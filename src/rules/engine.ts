@@ -7,7 +7,7 @@
  * - a rule whose status is unknown on the day (a suspension ended, nothing recorded after) yields `escalate`;
  * - `not_required` comes out only when every rule in force is false on known facts, or a carve-out applies.
  */
-import { evaluateCondition, factsIn, type AssumedFacts, type ConditionCheck } from './condition.js';
+import { conditionTruth, evaluateCondition, factsIn, type AssumedFacts, type ConditionCheck } from './condition.js';
 import type { Citation, Decision, MissingFact, RuleResult } from './decision.js';
 import { FACTS } from './fact-registry.js';
 import type { Facts } from './facts.js';
@@ -162,6 +162,20 @@ function readsAny(rule: Rule, set: RuleSet, assumed: AssumedFacts): boolean {
   return false;
 }
 
+/**
+ * A rule's result in a what-if evaluation, which wants the verdict alone: its truth without the checks (the unknown
+ * facts only where the contribution reads them: a rule not in force whose match is unknown).
+ */
+function whatIfResult(rule: Rule, status: RuleStatus, facts: Facts, set: RuleSet, assume: AssumedFacts): RuleResult {
+  const match = conditionTruth(rule.when, facts, set.conditions, assume);
+  const readsUnknowns = match === 'unknown' && status.kind !== 'in_force' && status.kind !== 'status_unknown';
+  const unknowns = readsUnknowns ? evaluateCondition(rule.when, facts, set.conditions, assume).unknowns : [];
+  return {
+    ruleId: rule.id, title: rule.title, match, status: status.kind, statusNote: '', contributes: contribution(rule, match, status, unknowns),
+    overriddenBy: null, confirmed: rule.confirmed, checks: [], unknownFacts: [...unknowns],
+  };
+}
+
 export function evaluate(set: RuleSet, facts: Facts, asOf: string, options: EvaluateOptions = {}): Decision {
   const statuses = new Map<string, RuleStatus>();
   const rules = rulesInScope(set, facts);
@@ -177,6 +191,7 @@ export function evaluate(set: RuleSet, facts: Facts, asOf: string, options: Eval
     }
     const status = ruleStatus(rule, asOf, known);
     statuses.set(rule.id, status);
+    if (options.assume) return whatIfResult(rule, status, facts, set, options.assume);
     const { result, checks, unknowns } = evaluateCondition(rule.when, facts, set.conditions, options.assume);
     return {
       ruleId: rule.id,

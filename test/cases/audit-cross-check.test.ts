@@ -31,7 +31,9 @@ describe('cases against their audit records', () => {
     const { clock } = history();
     expect(crossCheckCases(svc.db)).toEqual({ checked: 2, problems: [] });
     clock.advance(400 * 86_400_000);
-    expect(svc.redactOlderThan(365, clock.now())).toEqual({ auditRecords: 7, cases: 1 });
+    // The texts of the two opening escalations, the note, the two decisions and the reopening (the escalation that
+    // joined the open case carries no text of its own).
+    expect(svc.redactOlderThan(365, clock.now())).toEqual({ auditRecords: 6, cases: 1 });
     expect(crossCheckCases(svc.db)).toEqual({ checked: 2, problems: [] });
     expect(svc.verifyAuditTrail()).toMatchObject({ ok: true, cases: 2 });
   });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AuditLog, canonicalRecordHash, GENESIS_HASH, recordHash } from '../../src/cases/audit-log.js';
+import { AuditLog, canonicalRecordHash, GENESIS_HASH, recordHash, textCommitment } from '../../src/cases/audit-log.js';
 import { canonicalJson } from '../../src/cases/canonical-json.js';
 import type { CaseService } from '../../src/cases/case-service.js';
 import { openCaseDatabase } from '../../src/cases/database.js';
@@ -36,6 +36,42 @@ function dropGuards(db: Database.Database): void {
 describe('audit log chain', () => {
   let db: Database.Database;
   afterEach(() => db.close());
+
+  it('stores hashes and salts as bytes, and verifies a chain whose older records hold them as hex text', () => {
+    db = openCaseDatabase(':memory:');
+    const log = new AuditLog(db);
+    // Two records as a build before this one stored them: every hash and salt as hex text.
+    const salt = 'cd'.repeat(16);
+    let prev = GENESIS_HASH;
+    for (const seq of [1, 2]) {
+      const at = new Date(Date.UTC(2026, 0, seq)).toISOString();
+      const text = `old question ${seq}`;
+      const textHash = textCommitment(salt, text);
+      const hash = recordHash(prev, { seq, at, kind: 'question', actor: 'web:old', payload: { n: seq }, textHash });
+      db.prepare(`INSERT INTO audit_log (seq, at, kind, actor, payload, text, text_salt, text_hash, prev_hash, hash)
+        VALUES (?, ?, 'question', 'web:old', ?, ?, ?, ?, ?, ?)`).run(seq, at, canonicalJson({ n: seq }), text, salt, textHash, prev, hash);
+      prev = hash;
+    }
+    const added = log.append({ kind: 'question', actor: 'web:new', at: new Date(Date.UTC(2026, 0, 3)), payload: { n: 3 }, text: 'new question' });
+    expect(added.prevHash).toBe(prev);
+    const stored = db.prepare('SELECT typeof(text_salt) AS salt, typeof(text_hash) AS textHash, typeof(prev_hash) AS prev, typeof(hash) AS hash FROM audit_log WHERE seq = 3').get();
+    expect(stored).toEqual({ salt: 'blob', textHash: 'blob', prev: 'blob', hash: 'blob' });
+    expect(db.prepare('SELECT length(hash) FROM audit_log WHERE seq = 3').pluck().get()).toBe(32);
+    expect(log.records().map((r) => r.hash).at(-1)).toBe(added.hash);
+    expect(log.verifyAudit()).toEqual({ ok: true, count: 3, head: { seq: 3, hash: added.hash } });
+    // And a new record's hash bytes changed are caught like hex ones.
+    dropGuards(db);
+    db.prepare('UPDATE audit_log SET hash = ? WHERE seq = 3').run(Buffer.alloc(32, 1));
+    expect(log.verifyAudit()).toMatchObject({ ok: false, firstBad: { seq: 3, reason: 'hash_mismatch' } });
+  });
+
+  it('gives every record with text its own 16-byte salt, across refills of the salt pool', () => {
+    ({ db } = logWith(600));
+    const salts = db.prepare('SELECT hex(text_salt) FROM audit_log').pluck().all();
+    expect(salts).toHaveLength(600);
+    expect(new Set(salts).size).toBe(600);
+    expect(salts.every((s) => typeof s === 'string' && /^[0-9A-F]{32}$/.test(s))).toBe(true);
+  });
 
   it('links each record to the one before and verifies clean', () => {
     let log: AuditLog;

@@ -147,6 +147,10 @@ describe('duplicate escalation', () => {
     expect(second.case.id).toBe(first.case.id);
     expect(svc.list()).toHaveLength(1);
     expect(svc.db.prepare(`SELECT COUNT(*) AS n FROM outbox WHERE kind = 'post_case'`).get()).toEqual({ n: 1 });
+    // The question's text is audited with the escalation that opened the case, not again with the one that joined it.
+    const escalations = svc.audit.records().filter((r) => r.kind === 'escalation');
+    expect(escalations.map((r) => [r.payload['created'], r.text])).toEqual([[true, first.case.question], [false, null]]);
+    expect(svc.verifyAuditTrail().ok).toBe(true);
   });
 
   it('still dedupes while the case is claimed', () => {

@@ -73,6 +73,21 @@ describe('re-deciding after a recorded status', () => {
     expect(a.cases.verifyAuditTrail().ok).toBe(true);
   }, 60_000);
 
+  it('keeps only each conversation\'s latest decided answer, the one re-deciding reads, and still tells its asker', () => {
+    const clock = fixedClock('2026-11-20T09:00:00Z');
+    const a = app(clock);
+    ask(a, 'c1', NO18);
+    ask(a, 'c1', NO18);
+    ask(a, 'c1', REEXPORT);
+    ask(a, 'c2', NO18);
+    const rows = a.db.prepare('SELECT conversation_key AS conversation, verdict FROM decided_answers ORDER BY answer_seq').all();
+    expect(rows).toEqual([{ conversation: 'web:c1', verdict: 'escalate' }, { conversation: 'web:c2', verdict: 'license_required' }]);
+    // The audit log still holds every answer.
+    expect(a.cases.audit.records().filter((r) => r.kind === 'answer')).toHaveLength(4);
+    clock.set('2026-11-30T10:00:00Z');
+    expect(a.statusDesk.preview(RESUMED)).toMatchObject({ answers: 1 });
+  }, 60_000);
+
   it('delivers each queued update once after a restart before delivery, and holds updates over the per-minute limit', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'lodestone-redecide-')), 'lodestone.db');
     const clock = fixedClock('2026-11-20T09:00:00Z');

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { newMessage } from '../../src/contracts/message.js';
 import { AuditAnchors } from '../../src/cases/audit-anchor.js';
-import { GENESIS_HASH, recordHash } from '../../src/cases/audit-log.js';
+import { AuditRowSchema, GENESIS_HASH, recordHash } from '../../src/cases/audit-log.js';
 import { ConfigSchema } from '../../src/config.js';
 import { bundleEntry, type Bundle } from '../support/bundle.js';
 import { clockOn } from '../support/clock.js';
@@ -66,13 +66,12 @@ function dropGuards(db: Database.Database): void {
   db.exec('DROP TRIGGER audit_log_no_delete; DROP TRIGGER audit_log_only_redaction;');
 }
 
-const AuditRow = (r: unknown) => r as { seq: number; at: string; kind: string; actor: string; payload: string; text_hash: string | null; hash: string };
 
 /** Edits one record and recomputes every hash from there, so the chain links up again. */
 function rewriteChainFrom(db: Database.Database, seq: number, actor: string): void {
   let prev = GENESIS_HASH;
   for (const raw of db.prepare('SELECT * FROM audit_log ORDER BY seq').all()) {
-    const r = AuditRow(raw);
+    const r = AuditRowSchema.parse(raw);
     if (r.seq < seq) {
       prev = r.hash;
       continue;

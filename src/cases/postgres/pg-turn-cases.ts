@@ -164,7 +164,8 @@ export class PgTurnCases {
     const created = existing === undefined;
     this.auditWrites.push({
       make: () => ({
-        kind: 'escalation', actor: actorId(asker), at: now, text: c.question,
+        // The text only with the escalation that opens the case, as case-service.ts (SQLite) writes it.
+        kind: 'escalation', actor: actorId(asker), at: now, ...(created ? { text: c.question } : {}),
         payload: {
           caseId: id, created, conversation: conversationKey, factsKey: key,
           verdict: c.decision.verdict, rulesVersion: c.decision.rulesVersion, asOf: c.decision.asOf,

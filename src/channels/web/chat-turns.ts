@@ -26,6 +26,8 @@ export function sqliteChatTurns(turns: TurnPipeline, transcript: TranscriptStore
       message, deliveryKey: deliveryKey(conversation, key),
       keep: (reply) => transcript.add(conversation, message.text, reply, message.receivedAt, key),
       replay: () => (key === undefined ? undefined : transcript.byKey(conversation, key)),
+      // The transcript row, unique per (conversation, key) and kept for the retention period, is the claim itself.
+      alreadyKept: () => key !== undefined && transcript.hasKey(conversation, key),
     }),
     list: async (conversation) => transcript.list(conversation),
     deleteOlderThan: async (cutoff) => transcript.deleteOlderThan(cutoff),

@@ -44,6 +44,8 @@ describe('duplicate web posts', () => {
     expect(audited('question')).toBe(1);
     expect(audited('answer')).toBe(1);
     expect(turnRows()).toBe(1);
+    // The transcript row, unique per key, is the claim: no delivery claim row is written beside it.
+    expect(server.app.db.prepare('SELECT COUNT(*) FROM deliveries').pluck().get()).toBe(0);
   });
 
   test('a retry after the answer is shown the same turn; a new key is a new question', async () => {
@@ -89,8 +91,10 @@ describe('duplicate web posts', () => {
     const res = await client.postJson('/api/chat/messages', { text: QUESTION, key: 'redraw-key-000000000001' }, { headers: { 'x-csrf-token': csrf } });
     const body = (await res.json()) as { turn: number; html: string; reply: { facts?: unknown; frame?: unknown } };
     expect(body.reply.facts).toBeDefined();
-    const row = server.app.db.prepare('SELECT reply FROM web_turns').get() as { reply: Buffer };
-    const kept = decodeKeptReply(row.reply) as Record<string, unknown>;
+    // Deflated with the rules' dictionary, kept beside it.
+    const row = server.app.db.prepare('SELECT t.reply, d.dictionary FROM web_turns t JOIN transcript_dictionaries d ON d.id = t.reply_dictionary')
+      .get() as { reply: Buffer; dictionary: Buffer };
+    const kept = decodeKeptReply(row.reply, row.dictionary) as Record<string, unknown>;
     expect(kept).not.toHaveProperty('facts');
     expect(kept).not.toHaveProperty('frame');
     const fired = kept['fired'] as Record<string, unknown>[];

@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type Database from 'better-sqlite3';
 import { openCaseDatabase } from '../../../src/cases/database.js';
-import { redrawReply, TranscriptStore } from '../../../src/channels/web/transcript-store.js';
+import { deflateRawSync } from 'node:zlib';
+import { replyDictionary } from '../../../src/channels/web/reply-dictionary.js';
+import { encodeKeptReply, redrawReply, TranscriptStore } from '../../../src/channels/web/transcript-store.js';
 import type { Reply } from '../../../src/contracts/reply.js';
 import { reply } from '../../cases/fixtures.js';
 
@@ -15,6 +17,11 @@ beforeEach(() => {
 afterEach(() => db.close());
 
 const AT = new Date('2026-03-02T10:00:00Z');
+
+/** A rule set whose only sentence is `sentence` (in a topic): what the dictionary is built from. */
+function rulesWith(sentence: string): Parameters<typeof replyDictionary>[0] {
+  return { rules: [], sources: new Map(), questions: new Map(), topics: [{ id: 't', intent: 'regulation_info', title: sentence, terms: [], answer: [], sources: [] }] };
+}
 
 function decided(): Reply {
   return {
@@ -54,5 +61,35 @@ describe('TranscriptStore', () => {
       .run('conv-1', AT.toISOString(), 'garbled', Buffer.from([1, 2, 3, 4]));
     store.add('conv-1', 'Magnets to Germany?', decided(), AT);
     expect(store.list('conv-1').map((t) => t.text)).toEqual(['Magnets to Germany?']);
+  });
+
+  test('deflates with the rules\' dictionary, kept once in the database; the row names it and is smaller', () => {
+    const rules = rulesWith('Announcement 2025 No. 18: rare earths contained');
+    const dictionary = replyDictionary(rules);
+    const withDictionary = new TranscriptStore(db, dictionary);
+    // A second store over the same rules keeps the one row.
+    new TranscriptStore(db, replyDictionary(rules));
+    expect(db.prepare('SELECT COUNT(*) FROM transcript_dictionaries').pluck().get()).toBe(1);
+    const added = withDictionary.add('conv-1', 'Magnets to Germany?', decided(), AT, 'key-1');
+    const stored = db.prepare('SELECT reply, reply_dictionary FROM web_turns').get() as { reply: Buffer; reply_dictionary: number };
+    expect(stored.reply_dictionary).toBe(db.prepare('SELECT id FROM transcript_dictionaries').pluck().get());
+    expect(stored.reply.length).toBeLessThan(encodeKeptReply(redrawReply(decided())).length);
+    expect(withDictionary.list('conv-1')).toEqual([added]);
+    expect(withDictionary.byKey('conv-1', 'key-1')).toEqual(added);
+  });
+
+  test('reads rows written under earlier rules\' dictionaries and rows deflated alone, after the rules change', () => {
+    const before = new TranscriptStore(db, replyDictionary(rulesWith('Announcement 2025 No. 18 (old words)')));
+    const old = before.add('conv-1', 'first', decided(), AT);
+    db.prepare('INSERT INTO web_turns (conversation, at, text, reply) VALUES (?, ?, ?, ?)')
+      .run('conv-1', AT.toISOString(), 'second', deflateRawSync(JSON.stringify(redrawReply(decided()))));
+    const after = new TranscriptStore(db, replyDictionary(rulesWith('Announcement 2025 No. 18 (new words)')));
+    const latest = after.add('conv-1', 'third', decided(), AT);
+    expect(db.prepare('SELECT COUNT(*) FROM transcript_dictionaries').pluck().get()).toBe(2);
+    const turns = after.list('conv-1');
+    expect(turns.map((t) => t.text)).toEqual(['first', 'second', 'third']);
+    expect(turns[0]).toEqual(old);
+    expect(turns[2]).toEqual(latest);
+    expect(turns[1]?.reply).toEqual(redrawReply(decided()));
   });
 });

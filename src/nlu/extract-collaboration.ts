@@ -28,9 +28,11 @@ const AREA_ORDER: readonly Area[] = [
   'production_line_services', 'extraction_separation', 'metal_alloy_production', 'magnet_preparation', 'calcium_oxyborate',
   'mining_beneficiation', 'smelting', 'recycling', 'magnet_design', 'product_design', 'battery', 'superhard', 'no_rare_earth',
 ];
-const LICENSING = /\blicen[cs](?:e|es|ing)\s+(?:out\s+)?(?:(?:of|to|for|on|under)\s+)?(?:its|our|their|the|this|that|a|his|her)\s+(?:[\w-]+\s+){0,6}?(?:process|processes|technology|technologies|technique|know-how|patents?|method|methods|ip)\b/i;
-const SETUP = /\b(set up|setting up|form|forming|establish|establishing|create|creating|start|starting|build|building|invest|investing|enter|entering|plan|planning|consider|considering|negotiate|negotiating)\b/i;
-const LINE_SERVICE = /\b(commission|commissioning|install|installation|maintain|maintenance|repair|upgrade|upgrading|assembl\w*|ramp)\b/i;
+/** "license its process", "a licence of that technology": licensing named with what is licensed (a word list in data). */
+const LICENSING = new RegExp(String.raw`\blicen[cs](?:e|es|ing)\s+(?:out\s+)?(?:(?:of|to|for|on|under)\s+)?(?:its|our|their|the|this|that|a|his|her)\s+(?:[\w-]+\s+){0,6}?(?:${[...grammarWords('licensableThings')].map((w) => w.replace(/[-]/g, '\\-')).join('|')})\b`, 'i');
+const SETUP = wordsPattern(grammarWords('jvSetupVerbs'));
+const LINE_SERVICE = wordsPattern(grammarWords('lineServiceWords'));
+const PRODUCTION_LINE = wordsPattern(grammarWords('productionLinePhrases'));
 
 /** Words that say the work is published or basic research (brief R26). */
 const RESEARCH = wordsPattern(grammarWords('researchPhrases'));
@@ -145,7 +147,7 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
     areas.add(h.value);
     hits++;
   }
-  const line = /\b(?:production|manufacturing|magnet|assembly|separation|processing)\s+lines?\b/i.test(text);
+  const line = PRODUCTION_LINE.test(text);
   if (line && (LINE_SERVICE.test(text) || kind === 'services')) areas.add('production_line_services');
   else if (areas.delete('production_line_services')) areas.add('magnet_preparation');
   if (areas.size === 0) {

@@ -3,7 +3,7 @@
 import type { END_USER_KINDS, END_USES } from '../rules/facts.js';
 import type { Lexicon } from './lexicon.js';
 import { grammarWords } from './grammar.js';
-import type { Token } from './text.js';
+import { wordsPattern, type Token } from './text.js';
 
 type EndUserKind = (typeof END_USER_KINDS)[number];
 type EndUse = (typeof END_USES)[number];
@@ -15,10 +15,10 @@ export interface EndUseExtraction {
 }
 
 const NEGATORS = grammarWords('negators');
-const LOGIC_WORDS = /\b(logic|chips?|processors?|cpus?|gpus?|foundry|node|nodes|wafer|wafers|semiconductors?)\b/i;
-const MEMORY_WORDS = /\b(nand|dram|memory|flash|hbm|3d)\b/i;
-const AI_WORDS = /\b(ai|a\.i\.|artificial intelligence|machine learning|autonomous weapons?)\b/i;
-const MILITARY_WORDS = /\b(military|defen[cs]e|weapons?|armed forces|army|warfare|battlefield)\b/i;
+const LOGIC_WORDS = wordsPattern(grammarWords('logicChipWords'));
+const MEMORY_WORDS = wordsPattern(grammarWords('memoryChipWords'));
+const AI_WORDS = wordsPattern(grammarWords('aiWords'));
+const MILITARY_WORDS = wordsPattern(grammarWords('militaryContextWords'));
 
 const LISTED_PARTY_WORDS = grammarWords('listedPartyWords');
 

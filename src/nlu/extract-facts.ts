@@ -57,9 +57,9 @@ const SPECIFIC_KNOW_HOW = wordsPattern(grammarWords('specificKnowHow'));
 const CONTAIN_VERBS = new RegExp(`(?<![\\p{L}\\p{N}-])(?:${[...grammarWords('containVerbs')].join('|')})(?![\\p{L}\\p{N}])`, 'iu');
 /** "We're a Korean magnet maker": the asker makes the goods. */
 const SELF_MAKER = new RegExp(String.raw`\b(?:we(?:'re| are)|as)\s+an?\s+(?:[\w-]+\s+){0,3}(?:${[...grammarWords('makerNouns')].join('|')})\b`, 'i');
-const FOREIGN_MADE = /\b(foreign[- ]made|made abroad|made outside (?:of )?china|non[- ]chinese)\b/i;
-const CHINA_ORIGIN = /\b(chin(?:ese|a)[- ]origin|of chinese origin|made in china|chinese[- ]made|china[- ]made)\b/i;
-const VALUE_WORDS = /\b(value|worth|cost|price|by value)\b/i;
+const FOREIGN_MADE = wordsPattern(grammarWords('foreignMadePhrases'));
+const CHINA_ORIGIN = wordsPattern(grammarWords('chinaOriginPhrases'));
+const VALUE_WORDS = wordsPattern(grammarWords('valueWords'));
 
 function shareOfValue(text: string, chineseContent: boolean): number | undefined {
   for (const m of text.matchAll(/(\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)/gi)) {

@@ -4,7 +4,7 @@
  * of the first run that is not describing a party ("motor maker") or an end use ("for welding wire").
  */
 import type { ItemFrame } from '../contracts/frame.js';
-import type { DOWNSTREAM_KINDS, Element, Form } from '../rules/facts.js';
+import { MATERIAL_FORMS, PURE_FORMS, RARE_EARTH_MAGNETS, type DOWNSTREAM_KINDS, type Element, type Form } from '../rules/facts.js';
 import type { ItemTag, Lexicon } from './lexicon.js';
 import type { PhraseHit } from './phrase-matcher.js';
 import { grammarWords } from './grammar.js';
@@ -38,7 +38,8 @@ const BALANCE_WORDS = grammarWords('balanceWords');
 const AMBIGUOUS_SYMBOLS = grammarWords('ambiguousSymbols');
 /** Symbols safe to accept in any case (no English word or common abbreviation). */
 const CASE_FREE_SYMBOLS = grammarWords('caseFreeSymbols');
-const FORMULA = /^(Sm|Gd|Tb|Dy|Lu|Sc|Y|Ho|Er|Tm|Eu|Yb|La|Ce|Pr|Nd)\d*O\d*$/;
+/** An oxide formula of one element ("Dy2O3", "Tb4O7"); which elements count comes from the element table. */
+const FORMULA = /^([A-Z][a-z]?)\d*O\d*$/;
 const DOWNSTREAM_FORM: Record<Downstream, Form> = {
   rotor_stator_assembly: 'component',
   formed_sensor: 'component',
@@ -49,9 +50,7 @@ const DOWNSTREAM_FORM: Record<Downstream, Form> = {
   phosphor: 'phosphor',
   other_assembly: 'component',
 };
-const PURE_FORMS: readonly Form[] = ['metal', 'oxide', 'compound', 'alloy', 'target'];
 /** Magnet families that hold rare earths (ferrite and AlNiCo do not). */
-const RARE_EARTH_MAGNETS: readonly string[] = ['ndfeb', 'smco', 'cerium'];
 /** "A licence for X" and "needed for X" name the item; any other "for X" describes an end use. */
 const LICENCE_WORDS = grammarWords('licenceWords');
 // A verb between "for" and the goods ends the purpose phrase: "a lab for autonomous targeting wants Gd2O3".
@@ -100,7 +99,8 @@ function symbolAt(tokens: readonly Token[], i: number, lex: Lexicon): Element | 
   const t = tokens[i];
   if (!t) return null;
   const formula = FORMULA.exec(t.raw);
-  if (formula && t.raw !== formula[1]) return lex.symbols.get(formula[1] as string) ?? null;
+  const formulaElement = formula && t.raw !== formula[1] ? lex.symbols.get(formula[1] as string) : undefined;
+  if (formulaElement && lex.knowledge.rareEarths.has(formulaElement)) return formulaElement;
   const exact = lex.symbols.get(t.raw);
   if (exact && !AMBIGUOUS_SYMBOLS.has(t.raw)) return exact;
   if (CASE_FREE_SYMBOLS.has(t.low)) {
@@ -118,8 +118,10 @@ function symbolAt(tokens: readonly Token[], i: number, lex: Lexicon): Element | 
   return null;
 }
 
-function isFormulaOxide(t: Token | undefined): boolean {
-  return t !== undefined && /O\d*$/.test(t.raw) && FORMULA.test(t.raw);
+function isFormulaOxide(t: Token | undefined, lex: Lexicon): boolean {
+  const formula = t === undefined ? null : FORMULA.exec(t.raw);
+  const element = formula ? lex.symbols.get(formula[1] as string) : undefined;
+  return t !== undefined && t.raw !== formula?.[1] && element !== undefined && lex.knowledge.rareEarths.has(element);
 }
 
 /** Walks back over fillers and other element mentions to find a negation or "only" cue for this mention. */
@@ -248,8 +250,6 @@ function isMagnetRun(run: PhraseHit<ItemTag>[], head: (r: PhraseHit<ItemTag>[]) 
   return (v.kind === 'form' || v.kind === 'compound') && (v.form === 'magnet' || v.form === 'magnet_powder');
 }
 
-const MATERIAL_FORMS: readonly Form[] = ['metal', 'alloy', 'oxide', 'compound', 'target', 'magnet', 'magnet_powder', 'crystal', 'ceramic', 'battery_material', 'superhard_material'];
-
 /** A run that names a material (Lu2O3, terbium oxide, scandium metal), not a product or a generic word. */
 function isMaterialRun(run: PhraseHit<ItemTag>[], head: (r: PhraseHit<ItemTag>[]) => PhraseHit<ItemTag>): boolean {
   const v = head(run).value;
@@ -334,7 +334,7 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   tokens.forEach((_, i) => {
     if (covered.has(i)) return;
     const el = symbolAt(tokens, i, lex);
-    if (el) elements.push({ element: el, start: i, end: i + 1, oxide: isFormulaOxide(tokens[i]) });
+    if (el) elements.push({ element: el, start: i, end: i + 1, oxide: isFormulaOxide(tokens[i], lex) });
   });
   const elementTokens = new Set(elements.flatMap((e) => Array.from({ length: e.end - e.start }, (_, k) => e.start + k)));
 

@@ -4,6 +4,7 @@
  * "X automaker" (a buyer there), "Chinese-origin" or "Chinese dysprosium" (content, not a place).
  */
 import type { Lexicon, PlaceTag } from './lexicon.js';
+import { ELEMENT_MATERIAL_FORMS } from '../rules/facts.js';
 import { grammarWords, wordAt } from './grammar.js';
 import type { Token } from './text.js';
 
@@ -50,7 +51,6 @@ const WANT_VERBS = grammarWords('wantVerbs');
 const SENDING_VERBS = grammarWords('sendingVerbs');
 const ORIGIN_OF_VERBS = grammarWords('originOfVerbs');
 const COMPANY_NOUNS = grammarWords('companyNouns');
-const MATERIAL_FORMS: ReadonlySet<string> = new Set(['metal', 'alloy', 'oxide', 'compound', 'target', 'ore']);
 const TECH_SOURCE_VERBS = grammarWords('techSourceVerbs');
 const INPUT_VERBS = grammarWords('inputVerbs');
 const SELF_INTRO = grammarWords('selfIntro');
@@ -119,7 +119,7 @@ function materialIsSubject(tokens: readonly Token[], verb: number, lex: Lexicon)
   const last = hit?.value;
   if (!last) return false;
   const form = last.kind === 'form' || last.kind === 'compound' ? last.form : undefined;
-  return last.kind === 'element' || (form !== undefined && MATERIAL_FORMS.has(form));
+  return last.kind === 'element' || (form !== undefined && ELEMENT_MATERIAL_FORMS.includes(form));
 }
 
 /**

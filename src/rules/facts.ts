@@ -17,10 +17,20 @@ export const FORMS = [
   'ore',
 ] as const;
 export const FormSchema = z.enum(FORMS);
+/** Forms that are a material itself, named by its element or formula ("Dy oxide", "Tb metal"), not goods made of it. */
+export const ELEMENT_MATERIAL_FORMS: readonly (typeof FORMS)[number][] = ['metal', 'alloy', 'oxide', 'compound', 'target', 'ore'];
+/** Forms a material run can take, products excluded: what is shipped as material rather than as goods. */
+export const MATERIAL_FORMS: readonly (typeof FORMS)[number][] = [
+  'metal', 'alloy', 'oxide', 'compound', 'target', 'magnet', 'magnet_powder', 'crystal', 'ceramic', 'battery_material', 'superhard_material',
+];
+/** Forms whose name with an element names the whole composition ("europium oxide", "scandium-aluminium alloy"). */
+export const PURE_FORMS: readonly (typeof FORMS)[number][] = ['metal', 'oxide', 'compound', 'alloy', 'target'];
 export type Form = z.infer<typeof FormSchema>;
 
 export const MAGNET_TYPES = ['ndfeb', 'smco', 'cerium', 'ferrite', 'other'] as const;
 export const MagnetTypeSchema = z.enum(MAGNET_TYPES);
+/** The magnet families made with rare earths ("magnet manufacturing" in No. 62: SmCo, NdFeB and Ce magnets). */
+export const RARE_EARTH_MAGNETS: readonly string[] = ['ndfeb', 'smco', 'cerium'];
 
 /** Deep-processed goods named by the MOFCOM FAQ (CN-FAQ-RE), plus goods built from them. */
 export const DOWNSTREAM_KINDS = [

@@ -20,6 +20,7 @@ const CUSTOMER_SUBJECTS = grammarWords('customerSubjects');
 const NEGATION_AFTER = grammarWords('negationAfter');
 const NEGATION_AFTER_PHRASES = [...grammarWords('negationAfterPhrases')];
 const COMPLETE_CUES = grammarWords('completeCues');
+const COMPOSITION_HEADS = grammarWords('compositionHeads');
 const FILLER = grammarWords('filler');
 const TRACE_WORDS = grammarWords('traceWords');
 const FIXING_VERBS = grammarWords('fixingVerbs');
@@ -349,6 +350,9 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     else {
       present.add(m.element);
       if (cueBefore(tokens, m.start, elementTokens, COMPLETE_CUES)) complete = true;
+      // "Composition per our test report: Nd, Pr, Fe, B": a list opened by a composition word and a colon is the whole.
+      const lead = text.slice(Math.max(0, (tokens[m.start] as Token).start - 60), (tokens[m.start] as Token).start);
+      if (/:\s*$/.test(lead) && [...COMPOSITION_HEADS].some((cue) => new RegExp(`\\b${cue}\\b[^.:\\n]*:\\s*$`, 'i').test(lead))) complete = true;
       // "Nd, Pr, Fe, B, Cu, Al only": the cue after the list.
       let j = m.end;
       while (j < tokens.length && (elementTokens.has(j) || (tokens[j] as Token).low === 'and') && !(tokens[j - 1] as Token).clauseEnd) j++;

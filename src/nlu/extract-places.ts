@@ -131,6 +131,8 @@ function introFragment(tokens: readonly Token[], start: number): boolean {
   let end = 0;
   while (end < tokens.length && !(tokens[end] as Token).clauseEnd) end++;
   if (end >= tokens.length - 1 || end > 5) return false;
+  // "Ankara buyer here.", "Korean recycler here:": the signature's "here" closes it.
+  if ((tokens[end] as Token).low === 'here' && end > 0) end--;
   const last = (tokens[end] as Token).low;
   return SITE_NOUNS.has(last) || BUYER_NOUNS.has(last) || MAKER_NOUNS.has(last) || COMPANY_NOUNS.has(last);
 }
@@ -142,10 +144,12 @@ function makesInClause(tokens: readonly Token[], before: number): boolean {
 }
 
 /** "Suzhou now wants to send them on": the verb the want governs is one of sending, so the wanter sends. */
-function wantsToSend(tokens: readonly Token[], end: number): boolean {
+function wantsToSend(tokens: readonly Token[], end: number, lex: Lexicon): boolean {
   for (let i = end; i < Math.min(tokens.length - 1, end + 5); i++) {
     const t = tokens[i] as Token;
-    if (WANT_VERBS.has(t.low)) return tokens[i + 1]?.low === 'to' && SENDING_VERBS.has(tokens[i + 2]?.low ?? '');
+    // "wants to send them on", "wants to present the process at a conference": the wanter gives, goods or know-how.
+    const verb = tokens[i + 2]?.low ?? '';
+    if (WANT_VERBS.has(t.low)) return tokens[i + 1]?.low === 'to' && (SENDING_VERBS.has(verb) || lex.knowledge.cues.provisionVerbs.has(verb));
     if (t.clauseEnd) return false;
   }
   return false;
@@ -327,7 +331,7 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   const doing = firstVerbAfter(tokens, end);
   if (doing && HOLD_VERBS.has(doing)) return { role: 'site', recipient: false };
   // "Our Dutch distributor wants to sell them from its stock": whoever wants to send holds the goods, ours or not.
-  if (doing && WANT_VERBS.has(doing) && !cue && wantsToSend(tokens, end)) return { role: 'site', recipient: false };
+  if (doing && WANT_VERBS.has(doing) && !cue && wantsToSend(tokens, end, lex)) return { role: 'site', recipient: false };
   const ours = FIRST_PERSON.has(tokens[start - 1]?.low ?? '');
   if (doing && WANT_VERBS.has(doing) && !cue && !ours && headCategory(tokens, end, lex) !== 'site') return { role: 'destination', recipient: true };
   if (!cue && fixesGoodsIn(tokens, end, lex)) return { role: 'destination', recipient: true };
@@ -367,6 +371,14 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     // "made in", "sintered at our plant in": a verb of making. "a sintered-magnet plant in" uses it as an adjective.
     // A present-tense verb of making takes an object ("we assemble hub motors in Monterrey"); a participle right before
     // a noun is an adjective.
+    // "our partner in Baotou wants to present the process": whoever is there gives, so it is no receiving end.
+    if (doing && WANT_VERBS.has(doing) && wantsToSend(tokens, end, lex)) return { role: 'site', recipient: false };
+    // "a professor at our partner university in Baotou": the nearest noun is a person or institution, so the place is
+    // where that party is, not a buyer's or a site's.
+    const nearestNoun = before.find((w) => SITE_NOUNS.has(w) || BUYER_NOUNS.has(w) || PERSON_WORDS.has(w) || MAKER_NOUNS.has(w));
+    if (nearestNoun !== undefined && PERSON_WORDS.has(nearestNoun) && !SITE_NOUNS.has(nearestNoun) && !BUYER_NOUNS.has(nearestNoun) && !MAKER_NOUNS.has(nearestNoun) && !recipient) {
+      return { role: 'party', recipient: false };
+    }
     const madeVerb = before.findIndex((w, k) => (MADE_VERBS.has(w) && (k === 0 || !/^[a-z]/.test(before[k - 1] ?? '') || MADE_FOLLOWERS.has(before[k - 1] ?? '')))
       || (MAKE_NOW_VERBS.has(w) && FIRST_PERSON_OR_PLURAL.has(before[k + 1] ?? '')));
     if (madeVerb >= 0) return { role: 'made', recipient: false };

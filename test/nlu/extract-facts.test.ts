@@ -603,3 +603,24 @@ describe('know-how written with a hyphen, contributed, or carried by people (fif
     expect(facts('Can specialists from our Chinese supplier support our plant in Porto?').collaboration).toMatchObject({ chineseProvider: true });
   });
 });
+
+describe('signatures, compositions and who gives (fifth session, batch p)', () => {
+  it('reads "Lyon buyer here." and colloquial demonyms as the asker\'s place', () => {
+    expect(facts('Lisbon buyer here. We hold Chinese Tb metal in our warehouse and want to sell some to Morocco.')).toMatchObject({ shipFrom: 'PT', destination: 'MA' });
+    expect(facts('Aussie importer: we hold Chinese Gd2O3 and want to send 50 kg to Fiji.').shipFrom).toBe('AU');
+  });
+
+  it('reads a list opened by a composition word and a colon as the whole composition', () => {
+    expect(facts('Chemistry from the mill cert: Nd, Pr, Fe, B, Co, Ga.').item?.compositionComplete).toBe(true);
+  });
+
+  it('does not read a second-hand machine as hiring', () => {
+    expect(facts('We sell a second-hand strip caster to a buyer in Pune.').collaboration?.kind).not.toBe('hiring');
+  });
+
+  it('reads a party there that wants to present or share know-how as the giver, not a receiving end', () => {
+    const c = facts('Our partner lab in Ganzhou wants to present its separation flowsheet at a workshop in Vienna.');
+    expect(c.destination).not.toBe('CN');
+    expect(c.collaboration?.chineseProvider).toBe(true);
+  });
+});

@@ -21,6 +21,7 @@ const NEGATION_AFTER = grammarWords('negationAfter');
 const NEGATION_AFTER_PHRASES = [...grammarWords('negationAfterPhrases')];
 const COMPLETE_CUES = grammarWords('completeCues');
 const COMPOSITION_HEADS = grammarWords('compositionHeads');
+const ASKING_VERBS = new Set([...grammarWords('wantVerbs'), ...grammarWords('askingVerbs')]);
 const FILLER = grammarWords('filler');
 const TRACE_WORDS = grammarWords('traceWords');
 const FIXING_VERBS = grammarWords('fixingVerbs');
@@ -183,6 +184,8 @@ function isEndUseContext(tokens: readonly Token[], start: number, lex: Lexicon):
       // "for this order, the magnets go loose": "for" governs the order, not the goods after it.
       for (let k = i + 1; k < start; k++) if (lex.knowledge.cues.requestNouns.has((tokens[k] as Token).low)) request = true;
       // "The COA for the N52 blocks": a document about the goods names them too.
+      // "asks for 2 t of Y2O3", "looking for Tb metal": a request verb names the item too.
+      if (ASKING_VERBS.has(before)) return false;
       return !(request || LICENCE_WORDS.has(before) || lex.partyNouns.has(before) || lex.knowledge.cues.requestNouns.has(before) || lex.knowledge.cues.goodsDocumentNouns.has(before));
     }
   }

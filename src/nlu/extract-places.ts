@@ -100,6 +100,8 @@ function headCategory(tokens: readonly Token[], end: number, lex: Lexicon): Cate
 
 /** The first verb of the place's own clause within five words: what the party named there does. */
 function firstVerbAfter(tokens: readonly Token[], end: number): string | undefined {
+  // "… for TDK in Japan. We hold a general licence": the next sentence's verb is not the place's.
+  if ((tokens[end - 1] as Token | undefined)?.clauseEnd) return undefined;
   for (let i = end; i < Math.min(tokens.length, end + 5); i++) {
     const t = tokens[i] as Token;
     if (HOLD_VERBS.has(t.low) || WANT_VERBS.has(t.low)) return t.low;
@@ -129,7 +131,8 @@ function materialIsSubject(tokens: readonly Token[], verb: number, lex: Lexicon)
 function introFragment(tokens: readonly Token[], start: number): boolean {
   if (start !== 0) return false;
   let end = 0;
-  while (end < tokens.length && !(tokens[end] as Token).clauseEnd) end++;
+  // The opening segment ends at a full stop or, when short, at a comma ("Vietnam contract manufacturer, small motors …").
+  while (end < tokens.length && !(tokens[end] as Token).clauseEnd && !((tokens[end] as Token).commaAfter && end <= 3)) end++;
   if (end >= tokens.length - 1 || end > 5) return false;
   // "Ankara buyer here.", "Korean recycler here:": the signature's "here" closes it.
   if ((tokens[end] as Token).low === 'here' && end > 0) end--;
@@ -389,6 +392,9 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     const forPos = before.findIndex((w) => w === 'for');
     const nounPhrase = (k: number) => before.slice(0, k).every((w) => !ORIGIN_CUES.has(w) && !DEST_CUES.has(w) && !INSIDE_CUES.has(w));
     if (forPos >= 0 && nounPhrase(forPos) && before.slice(0, forPos).some((w) => SITE_NOUNS.has(w) || BUYER_NOUNS.has(w) || MAKER_NOUNS.has(w))) return { role: 'destination', recipient: true };
+    // "300 kg for TDK in Japan": goods for a named party there.
+    const named = (k: number) => { const t = tokens[cue.index - 1 - k]; return t !== undefined && /^\p{Lu}/u.test(t.raw); };
+    if (forPos > 0 && forPos <= 3 && nounPhrase(forPos) && Array.from({ length: forPos }, (_, k) => k).every(named)) return { role: 'destination', recipient: true };
     // "our contract manufacturer in Penang": our own maker's place, where the goods are made.
     const ownMaker = before.findIndex((w) => MAKER_NOUNS.has(w));
     if (ownMaker >= 0 && before.slice(ownMaker + 1, ownMaker + 3).includes('our')) return { role: 'site', recipient: false };

@@ -624,3 +624,17 @@ describe('signatures, compositions and who gives (fifth session, batch p)', () =
     expect(c.collaboration?.chineseProvider).toBe(true);
   });
 });
+
+describe('openings, requests and named customers (fifth session, batch p)', () => {
+  it('reads a short opening before a comma as the asker\'s place', () => {
+    expect(facts('Thai contract manufacturer, fan motors with Chinese Dy magnets, about 0.5 % of the value, for a Dutch brand.')).toMatchObject({ madeIn: 'TH', shipFrom: 'TH' });
+  });
+
+  it('reads "asks for 2 t of Gd2O3" as the item, not an end use', () => {
+    expect(facts('A Polish glassworks asks for 2 t of Gd2O3, shipped from Baotou.').item).toMatchObject({ elementsPresent: ['Gd'], form: 'oxide' });
+  });
+
+  it('reads "for Acme Corp in Brazil" as where the goods go, and no verb of the next sentence as the place\'s', () => {
+    expect(facts('Dy oxide, 20 kg, for Vale Metais in Brazil. We hold the stock in Ningbo.').destination).toBe('BR');
+  });
+});

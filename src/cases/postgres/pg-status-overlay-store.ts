@@ -7,7 +7,8 @@
  * Two instances recording at once are serialised by a transaction-scoped advisory lock: the second one waits, then
  * reads the records the first committed, and checks and compares against those, not against its own copy of the rules
  * (which may not have seen the first one yet). Each instance's CurrentRules catches up with records made elsewhere
- * through `refresh`, which reads only the newest id unless there is something new.
+ * through `refresh`, which reads only the newest id unless there is something new (app-postgres.ts calls it on each
+turn's connection before the answer).
  *
  * Not here yet: re-deciding recent answers and open cases when a status is recorded (SQLite's status desk queues
  * them in the same transaction; PostgreSQL's decided answers are kept, but nothing re-decides them).
@@ -40,8 +41,8 @@ export class PgStatusOverlayStore {
   }
 
   /** The id of the newest record, 0 when there is none: what an instance compares to see whether it is behind. */
-  async newestId(): Promise<number> {
-    const r = await this.pool.query('SELECT COALESCE(MAX(id), 0)::int AS newest FROM rule_status_overlay');
+  async newestId(db: pg.Pool | pg.PoolClient = this.pool): Promise<number> {
+    const r = await db.query('SELECT COALESCE(MAX(id), 0)::int AS newest FROM rule_status_overlay');
     return NewestSchema.parse(r.rows[0]).newest;
   }
 
@@ -49,11 +50,11 @@ export class PgStatusOverlayStore {
    * Brings `rules` up to the records in the database when a newer one was made (on any instance): one cheap query
    * when nothing changed. True when the rules were updated.
    */
-  async refresh(rules: CurrentRules): Promise<boolean> {
-    const newest = await this.newestId();
+  async refresh(rules: CurrentRules, db: pg.Pool | pg.PoolClient = this.pool): Promise<boolean> {
+    const newest = await this.newestId(db);
     const known = rules.records.at(-1)?.id ?? 0;
     if (newest === known) return false;
-    rules.update(await this.list());
+    rules.update(await listIn(db));
     return true;
   }
 

@@ -92,7 +92,7 @@ function databaseUrl(): string | undefined {
 }
 
 /** The recorded statuses where the servers keep them: PostgreSQL with DATABASE_URL, else SQLite in DATA_DIR. */
-async function serverOverlay(): Promise<StatusRecord[]> {
+export async function serverOverlay(): Promise<StatusRecord[]> {
   const url = databaseUrl();
   return url ? pgRecordedOverlay(url) : recordedOverlay();
 }

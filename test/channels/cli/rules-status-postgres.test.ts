@@ -1,7 +1,7 @@
 /**
  * `lodestone rules record|status` with DATABASE_URL: the record is stored and audited in the PostgreSQL database the
  * instances share (no SQLite file written), an identical second one changes nothing, an invalid one is refused with
- * the reason, and `rules status` reads the shared records (none, without migrating, on a database never started on).
+ * the reason, `rules status` and an in-memory `ask` read the shared records (none, without migrating, on a database never started on).
  */
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,6 +24,8 @@ const RECORD = [
   '--source-title', 'Test notice: No. 70 not renewed', '--source-date', '2026-11-12', '--source-url', 'https://www.mofcom.gov.cn/test-notice',
   '--by', 'officer-a', '--note', 'MOFCOM notice: the suspension was not renewed.',
 ];
+
+const QUESTION = 'Our Dutch warehouse resells Chinese-origin Tb oxide to the UK. Licence?';
 
 interface StatusJson { rulesVersion: string; rules: { rule: string; status: { kind: string }; origin: string }[] }
 
@@ -84,6 +86,21 @@ describe('lodestone rules record and status on PostgreSQL', () => {
     } finally {
       await pool.end();
     }
+    expect(readdirSync(dataDir)).toEqual([]);
+  });
+
+  it('answers an in-memory ask on the statuses recorded in the shared database', async () => {
+    await onFreshDatabase();
+    const ask = async () => {
+      const r = await cli(['ask', '--json', '--as-of', '2026-11-30', QUESTION]);
+      expect(r.err).toEqual([]);
+      return JSON.parse(r.out[0] ?? '{}') as { verdict: string; citations: { source: string }[] };
+    };
+    expect((await ask()).verdict).toBe('escalate');
+    expect((await cli(RECORD)).code).toBe(0);
+    const after = await ask();
+    expect(after.verdict).toBe('license_required');
+    expect(after.citations.map((c) => c.source)).toContain('CN-ANN-2026-99');
     expect(readdirSync(dataDir)).toEqual([]);
   });
 

@@ -50,15 +50,19 @@ export function sameRecord(a: StatusRecordInput, b: StatusRecordInput): boolean 
     && (a.until ?? null) === (b.until ?? null) && sourceIdOf(a) === sourceIdOf(b);
 }
 
+/** Reads a record as given (zod), or a CaseError('invalid') naming the field. */
+export function parseStatusInput(input: unknown): StatusRecordInput {
+  const parsed = StatusRecordInputSchema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new CaseError('invalid', `${issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : ''}${issue?.message ?? 'invalid status record'}`);
+}
+
 /** Parses and checks a record against `rules`: the rules it would change, or a CaseError('invalid') saying why not. */
 export function checkStatusInput(rules: Pick<RuleSet, 'rules' | 'sources'>, input: unknown): { input: StatusRecordInput; rules: string[] } {
-  const parsed = StatusRecordInputSchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new CaseError('invalid', `${issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : ''}${issue?.message ?? 'invalid status record'}`);
-  }
+  const parsed = parseStatusInput(input);
   try {
-    return { input: parsed.data, rules: checkStatusRecord(rules, parsed.data) };
+    return { input: parsed, rules: checkStatusRecord(rules, parsed) };
   } catch (e) {
     if (e instanceof OverlayError) throw new CaseError('invalid', e.message);
     throw e;

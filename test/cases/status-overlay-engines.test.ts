@@ -208,4 +208,14 @@ describe('the rule status overlay on PostgreSQL, several instances', () => {
     expect(outcome.previousVersion).toBe(a!.rules.version);
     expect(await b!.list()).toHaveLength(2);
   });
+
+  it('accepts a source that a record made on another instance added, before this instance has seen it', async () => {
+    engine = postgresOverlay(running);
+    const [a, b] = await engine.instances(2);
+    await a!.record(RESUMED);
+    const cited = { ...RESUMED, status: 'revoked', from: '2026-11-20', source: { id: RESUMED.source.new.id }, why: 'Revoked, per the same notice.' };
+    expect(b!.rules.sources.has(RESUMED.source.new.id)).toBe(false);
+    expect(await b!.record(cited)).toMatchObject({ kind: 'recorded' });
+    expect(b!.rules.sources.has(RESUMED.source.new.id)).toBe(true);
+  });
 });

@@ -19,7 +19,7 @@ import type { Clock } from '../../core/clock.js';
 import type { CurrentRules } from '../../rules/current-rules.js';
 import { applyStatusOverlay, checkStatusRecord, OverlayError, type StatusRecord, type StatusRecordInput } from '../../rules/status-overlay.js';
 import { CaseError } from '../case-error.js';
-import { checkStatusInput, fromRow, sameRecord, statusAuditInput, type RecordOutcome } from '../status-overlay-store.js';
+import { checkStatusInput, fromRow, parseStatusInput, sameRecord, statusAuditInput, type RecordOutcome } from '../status-overlay-store.js';
 import type { PgAuditChain } from './pg-audit-chain.js';
 import { inTransaction } from './pg-database.js';
 
@@ -65,25 +65,26 @@ export class PgStatusOverlayStore {
 
   /** Stores and audits one record, and applies every record in the database to `rules` once it is committed. */
   async record(rules: CurrentRules, input: unknown): Promise<RecordOutcome> {
-    // Refused before touching the database when it is invalid even on this instance's rules.
-    const first = checkStatusInput(rules, input);
+    // Read as given here; checked against the rules only under the lock, on every record in the database (a source
+    // another instance's record added may be cited, and this instance may not have seen it yet).
+    const given = parseStatusInput(input);
     const outcome = await inTransaction(this.pool, async (client): Promise<RecordOutcome> => {
       await client.query('SELECT pg_advisory_xact_lock($1)', [RECORD_LOCK_KEY]);
       const records = await listIn(client);
       const current = applyStatusOverlay(rules.base, records);
       let changed: string[];
       try {
-        changed = checkStatusRecord(current, first.input);
+        changed = checkStatusRecord(current, given);
       } catch (e) {
         if (e instanceof OverlayError) throw new CaseError('invalid', e.message);
         throw e;
       }
-      const latest = [...records].reverse().find((r) => r.target === first.input.target);
-      if (latest && sameRecord(latest, first.input)) {
+      const latest = [...records].reverse().find((r) => r.target === given.target);
+      if (latest && sameRecord(latest, given)) {
         return { kind: 'unchanged', record: latest, rules: changed, version: current.version };
       }
       const now = this.clock.now();
-      const i = first.input;
+      const i = given;
       const audit = await this.audit.appendIn(client, statusAuditInput(i, changed, current.version, now));
       const inserted = await client.query(
         `INSERT INTO rule_status_overlay (target, status, from_date, until_date, source, recorded_by, why, recorded_at, audit_seq)

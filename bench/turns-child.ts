@@ -11,12 +11,15 @@ import { PgTurnPipeline } from '../src/assistant/postgres/pg-turn-pipeline.js';
 import { TurnPipeline } from '../src/assistant/turn-pipeline.js';
 import { CaseService } from '../src/cases/case-service.js';
 import { openCaseDatabase } from '../src/cases/database.js';
+import { PgAuditChain } from '../src/cases/postgres/pg-audit-chain.js';
 import { openPostgres } from '../src/cases/postgres/pg-database.js';
+import { PgStatusOverlayStore } from '../src/cases/postgres/pg-status-overlay-store.js';
 import type { Message } from '../src/contracts/message.js';
 import { fixedClock } from '../src/core/clock.js';
 import { DedupeStore } from '../src/core/dedupe-store.js';
 import { GroupCommit } from '../src/core/group-commit.js';
 import { INTENTS_DIR, RULES_DIR } from '../src/core/paths.js';
+import { CurrentRules } from '../src/rules/current-rules.js';
 import { loadRuleSet } from '../src/rules/loader.js';
 import { BENCH_CONVERSATIONS } from './questions.js';
 
@@ -40,7 +43,15 @@ async function main(): Promise<void> {
   const pgUrl = env['TURNS_PG_URL'];
   if (pgUrl) {
     const pool = await openPostgres(pgUrl, { poolMax: concurrency });
-    const turns = new PgTurnPipeline({ pool, clock, understander, answer: (m, ports) => new Assistant({ rules, clock, ...ports }).handle(m) });
+    // As app-postgres.ts serves: the rules with the recorded statuses, the newest record's id checked before each answer.
+    const current = new CurrentRules(rules);
+    const overlay = new PgStatusOverlayStore(pool, new PgAuditChain(pool), clock);
+    const turns = new PgTurnPipeline({
+      pool, clock, understander, answer: (m, ports) => new Assistant({ rules: current, clock, ...ports }).handle(m),
+      beforeAnswer: async (client) => {
+        await overlay.refresh(current, client);
+      },
+    });
     run = (message, deliveryKey) => turns.run({ message, deliveryKey });
     close = () => pool.end();
   } else {

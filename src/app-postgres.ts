@@ -4,8 +4,11 @@
  * dispatcher on PostgreSQL's dispatch store, the web transcript, Slack's turns, the channels' shared state and
  * delivery claims, and the daily jobs, each run once per day across instances (PgDailyJobs).
  *
- * What reads SQLite's own stores has no counterpart here yet (the console, the rule status desk, BOM uploads, the
- * dashboard, audit anchors): the channels check `app.engine` and say so (app-context.ts, notOnPostgres). Nothing
+ * The officers' recorded rule statuses (PgStatusOverlayStore) are loaded at start and checked before each turn's
+ * answer, so a status recorded on any instance decides the next answer on every instance.
+ *
+ * What reads SQLite's own stores has no counterpart here yet (the console, the status desk's preview and re-decision
+ * of earlier answers, BOM uploads, the dashboard, audit anchors): the channels check `app.engine` and say so (app-context.ts, notOnPostgres). Nothing
  * here opens a SQLite file.
  */
 import { hostname } from 'node:os';
@@ -19,6 +22,7 @@ import { PgCaseService } from './cases/postgres/pg-case-service.js';
 import { PgDailyJobs } from './cases/postgres/pg-daily-jobs.js';
 import { openPostgres, pingPostgres } from './cases/postgres/pg-database.js';
 import { PgDeliveryClaims } from './cases/postgres/pg-delivery-claims.js';
+import { PgStatusOverlayStore } from './cases/postgres/pg-status-overlay-store.js';
 import { pgDispatchStore } from './cases/postgres/pg-dispatch-store.js';
 import type { JobRun } from './cases/store-ports.js';
 import { pgSharedChannelStores } from './channels/postgres/pg-shared-channel-stores.js';
@@ -60,7 +64,7 @@ export async function createPostgresApp(options: PostgresAppOptions): Promise<Po
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const metrics = createMetrics();
   const built = rulesAndModels(options.rulesDir ?? RULES_DIR, options.intentsDir ?? INTENTS_DIR);
-  // The rule status overlay is not on PostgreSQL yet: answers are decided on rules/ as written.
+  // The data in rules/ with the officers' recorded statuses over it (loaded below, once the database is open).
   const rules = new CurrentRules(built.rules);
   const { understander } = built.models;
   const pool = await openPostgres(config.DATABASE_URL, { poolMax: config.DATABASE_POOL_MAX, statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS });
@@ -68,9 +72,20 @@ export async function createPostgresApp(options: PostgresAppOptions): Promise<Po
   const instance = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
   const cases = new PgCaseService({ pool, officers: officersFrom(config), clock, reminderHours: config.REMINDER_HOURS });
+  const overlay = new PgStatusOverlayStore(pool, cases.audit, clock);
+  try {
+    rules.update(await overlay.list());
+  } catch (err) {
+    await pool.end().catch(() => undefined);
+    throw err;
+  }
   const answers = pgAnswerQueue({ pool, clock, logger, holdMs: config.ANSWER_HOLD_MS });
   const turns = new PgTurnPipeline({
     pool, clock, understander, answers,
+    // A status recorded on any instance is in the next turn's answer: one indexed read of the newest record's id.
+    beforeAnswer: async (client) => {
+      await overlay.refresh(rules, client);
+    },
     answer: (message, ports) => {
       const end = metrics.turnSeconds.startTimer({ channel: message.channel });
       // A pass that needs another read throws before it is counted; the pass that answers is counted once.
@@ -118,6 +133,10 @@ export async function createPostgresApp(options: PostgresAppOptions): Promise<Po
 
   return {
     engine: 'postgres', config, clock, logger, metrics, rules,
+    statusOverlay: {
+      record: (input) => overlay.record(rules, input),
+      list: () => overlay.list(),
+    },
     desk: {
       isOfficer: (actor) => cases.isOfficer(actor),
       get: (id) => cases.get(id),
@@ -143,6 +162,7 @@ export async function createPostgresApp(options: PostgresAppOptions): Promise<Po
       });
       dispatcher.start(1_000);
       schedule('rules-horizon', async (day) => {
+        await overlay.refresh(rules);
         const alerted = await cases.checkRulesHorizon(rules, day);
         if (alerted.length > 0) {
           logger.child({ component: 'rules' }).warn(

@@ -13,7 +13,7 @@ import {
   applyStatusOverlay, checkStatusRecord, OverlayError, OverlayStatusSchema, sourceIdOf, StatusRecordInputSchema, StatusRecordSchema,
   type StatusRecord, type StatusRecordInput,
 } from '../rules/status-overlay.js';
-import type { AuditLog } from './audit-log.js';
+import type { AuditInput, AuditLog } from './audit-log.js';
 import { CaseError } from './case-error.js';
 
 const RowSchema = z.object({
@@ -28,7 +28,8 @@ const RowSchema = z.object({
   recorded_at: z.string(),
 });
 
-function fromRow(raw: unknown): StatusRecord {
+/** A stored row (either engine: the columns are the same) as a record. */
+export function fromRow(raw: unknown): StatusRecord {
   const r = RowSchema.parse(raw);
   return StatusRecordSchema.parse({
     id: r.id, target: r.target, status: r.status, ...(r.from_date ? { from: r.from_date } : {}), ...(r.until_date ? { until: r.until_date } : {}),
@@ -44,9 +45,39 @@ export function readStatusRecords(db: Database.Database): StatusRecord[] {
 }
 
 /** The same word on the same thing: a second identical recording changes nothing and tells nobody. */
-function sameRecord(a: StatusRecordInput, b: StatusRecordInput): boolean {
+export function sameRecord(a: StatusRecordInput, b: StatusRecordInput): boolean {
   return a.target === b.target && a.status === b.status && (a.from ?? null) === (b.from ?? null)
     && (a.until ?? null) === (b.until ?? null) && sourceIdOf(a) === sourceIdOf(b);
+}
+
+/** Reads a record as given (zod), or a CaseError('invalid') naming the field. */
+export function parseStatusInput(input: unknown): StatusRecordInput {
+  const parsed = StatusRecordInputSchema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new CaseError('invalid', `${issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : ''}${issue?.message ?? 'invalid status record'}`);
+}
+
+/** Parses and checks a record against `rules`: the rules it would change, or a CaseError('invalid') saying why not. */
+export function checkStatusInput(rules: Pick<RuleSet, 'rules' | 'sources'>, input: unknown): { input: StatusRecordInput; rules: string[] } {
+  const parsed = parseStatusInput(input);
+  try {
+    return { input: parsed, rules: checkStatusRecord(rules, parsed) };
+  } catch (e) {
+    if (e instanceof OverlayError) throw new CaseError('invalid', e.message);
+    throw e;
+  }
+}
+
+/** The audit record of a recorded status (the same on both engines). */
+export function statusAuditInput(i: StatusRecordInput, changed: readonly string[], previousVersion: string, now: Date): AuditInput {
+  return {
+    kind: 'rule_status', actor: i.by, at: now, text: i.why,
+    payload: {
+      type: 'status_recorded', target: i.target, status: i.status, from: i.from ?? null, until: i.until ?? null, source: i.source,
+      rules: [...changed], previousVersion,
+    },
+  };
 }
 
 export type RecordOutcome =
@@ -71,17 +102,7 @@ export class StatusOverlayStore {
 
   /** Validates without storing: the rules a record would change, or a CaseError('invalid') saying why not. */
   check(rules: CurrentRules, input: unknown): { input: StatusRecordInput; rules: string[] } {
-    const parsed = StatusRecordInputSchema.safeParse(input);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new CaseError('invalid', `${issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : ''}${issue?.message ?? 'invalid status record'}`);
-    }
-    try {
-      return { input: parsed.data, rules: checkStatusRecord(rules, parsed.data) };
-    } catch (e) {
-      if (e instanceof OverlayError) throw new CaseError('invalid', e.message);
-      throw e;
-    }
+    return checkStatusInput(rules, input);
   }
 
   /**
@@ -98,13 +119,7 @@ export class StatusOverlayStore {
       }
       const now = this.clock.now();
       const i = checked.input;
-      const audit = this.audit.append({
-        kind: 'rule_status', actor: i.by, at: now, text: i.why,
-        payload: {
-          type: 'status_recorded', target: i.target, status: i.status, from: i.from ?? null, until: i.until ?? null, source: i.source,
-          rules: checked.rules, previousVersion: rules.version,
-        },
-      });
+      const audit = this.audit.append(statusAuditInput(i, checked.rules, rules.version, now));
       const info = this.insert.run({
         target: i.target, status: i.status, from: i.from ?? null, until: i.until ?? null, source: JSON.stringify(i.source),
         by: i.by, why: i.why, at: now.toISOString(), seq: audit.seq,

@@ -71,6 +71,11 @@ export interface PgTurnPipelineDeps {
   readonly conversationIdleMs?: number;
   /** Needed by channels that post their answers (PgTurnRequest.post). */
   readonly answers?: PgAnswerQueue;
+  /**
+   * Brings what `answer` reads up to date with the database on the turn's connection, before it answers (the rule
+   * status overlay another instance may have recorded to): a turn after a recording is decided on it.
+   */
+  readonly beforeAnswer?: (client: pg.PoolClient) => Promise<void>;
 }
 
 /** How often one turn may find it needs another read: a precedent and a case number are all a turn asks for. */
@@ -146,6 +151,7 @@ export class PgTurnPipeline {
       await lockConversation(client, key);
       const loaded = await loadConversation(client, key, this.deps.clock.now().getTime(), this.idleMs);
       const snapshot = await loadCaseSnapshot(client, key);
+      await this.deps.beforeAnswer?.(client);
       for (let pass = 1; ; pass++) {
         const cases = new PgTurnCases(snapshot, this.deps.clock);
         const conversations = new TurnConversation(message.conversation, loaded);

@@ -24,7 +24,7 @@ import { isoDay } from '../../core/clock.js';
 import { CliError } from './cli-error.js';
 import { renderText, replyJson } from './render-text.js';
 import { createCliApp, createCliAssistant, loadRules } from './runtime.js';
-import { recordedOverlay } from './rules-status-commands.js';
+import { serverOverlay } from './rules-status-commands.js';
 import type { App } from '../../app.js';
 import type { Reply } from '../../contracts/reply.js';
 
@@ -61,9 +61,9 @@ export async function askCommand(turns: string[], opts: { asOf?: string; json?: 
   const asOf = asOfOption(opts.asOf);
   const audit = opts.audit ?? false;
   const app = createCliApp({ asOf, audit });
-  // An in-memory ask still decides on what officers recorded in the server's database.
-  if (!audit) app.rules.update(recordedOverlay());
   try {
+    // An in-memory ask still decides on what officers recorded in the server's database (PostgreSQL's with DATABASE_URL).
+    if (!audit) app.rules.update(await serverOverlay());
     const conversation = `ask-${process.pid}-${Date.now()}`;
     for (const [i, t] of turns.entries()) {
       const reply = await cliTurn(app, message(t, conversation, i, asOf));

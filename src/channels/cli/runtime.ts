@@ -30,9 +30,9 @@ export function createCliAssistant(asOf?: string): { assistant: Assistant; rules
  * The server's own composition for `ask` and `chat`, so a CLI question is a chat turn like any other: it goes
  * through the turn pipeline, is audited, and an escalation opens a case. By default the case store is in memory
  * and gone on exit; `audit` uses the server's database (DATA_DIR, with its audit anchors), where the case waits
- * for the compliance team and the question stays in the audit log. With DATABASE_URL set, `audit` (and recording a
- * rule status) is refused rather than written to a SQLite file the servers do not read: the CLI's writes are not on
- * PostgreSQL yet.
+ * for the compliance team and the question stays in the audit log. With DATABASE_URL set, `audit` is refused rather
+ * than written to a SQLite file the servers do not read: the CLI's audited questions are not on PostgreSQL yet
+ * (recording a rule status is: rules-status-postgres.ts).
  */
 export function createCliApp(opts: { asOf?: string | undefined; audit: boolean }): App {
   let config;

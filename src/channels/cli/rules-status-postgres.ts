@@ -1,0 +1,60 @@
+/**
+ * `lodestone rules record|status|overlay export` when DATABASE_URL names PostgreSQL: the records the instances share
+ * (PgStatusOverlayStore), recorded with the same checks and audit record as the servers make, and read without
+ * migrating anything. Every running instance decides its next answer on a record made here (it checks the newest
+ * record before each turn). Earlier answers are not re-decided on PostgreSQL yet, and the output says so.
+ */
+import type pg from 'pg';
+import { PgAuditChain } from '../../cases/postgres/pg-audit-chain.js';
+import { createPool, openPostgres, PostgresError, redactUrl } from '../../cases/postgres/pg-database.js';
+import { PgStatusOverlayStore } from '../../cases/postgres/pg-status-overlay-store.js';
+import type { RecordOutcome } from '../../cases/status-overlay-store.js';
+import { systemClock } from '../../core/clock.js';
+import { CurrentRules } from '../../rules/current-rules.js';
+import type { RuleSet } from '../../rules/ruleset.js';
+import type { StatusRecord } from '../../rules/status-overlay.js';
+import { CliError } from './cli-error.js';
+
+/** PostgreSQL's code for a table that does not exist: a database no instance has migrated yet. */
+const UNDEFINED_TABLE = '42P01';
+
+function isUndefinedTable(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && 'code' in e && e.code === UNDEFINED_TABLE;
+}
+
+async function withPool<T>(command: string, url: string, open: (url: string) => Promise<pg.Pool>, fn: (pool: pg.Pool) => Promise<T>): Promise<T> {
+  let pool: pg.Pool;
+  try {
+    pool = await open(url);
+  } catch (e) {
+    if (e instanceof PostgresError) throw new CliError(`${command}: ${e.message}`);
+    throw e;
+  }
+  try {
+    return await fn(pool);
+  } finally {
+    await pool.end();
+  }
+}
+
+/** The records in the shared database; none when no instance has migrated it yet. */
+export function pgRecordedOverlay(url: string): Promise<StatusRecord[]> {
+  return withPool('rules', url, async (u) => createPool(u, { poolMax: 1 }), async (pool) => {
+    const store = new PgStatusOverlayStore(pool, new PgAuditChain(pool), systemClock);
+    try {
+      return await store.list();
+    } catch (e) {
+      if (isUndefinedTable(e)) return [];
+      throw new CliError(`rules: cannot read the recorded statuses at ${redactUrl(url)}: ${(e as Error).message}`, 1);
+    }
+  });
+}
+
+/** Records one status in the shared database (migrated first, as an instance starting would). */
+export function pgRecordStatus(url: string, base: RuleSet, input: unknown): Promise<RecordOutcome> {
+  return withPool('rules record', url, (u) => openPostgres(u, { poolMax: 1 }), async (pool) => {
+    const store = new PgStatusOverlayStore(pool, new PgAuditChain(pool), systemClock);
+    const rules = new CurrentRules(base, await store.list());
+    return store.record(rules, input);
+  });
+}

@@ -20,7 +20,8 @@ const CUSTOMER_SUBJECTS = grammarWords('customerSubjects');
 const NEGATION_AFTER = grammarWords('negationAfter');
 const NEGATION_AFTER_PHRASES = [...grammarWords('negationAfterPhrases')];
 const COMPLETE_CUES = grammarWords('completeCues');
-const COMPOSITION_HEADS = grammarWords('compositionHeads');
+/** "Composition per our test report:" right before a list of elements. */
+const COMPOSITION_LIST_LEAD = new RegExp(String.raw`\b(?:${[...grammarWords('compositionHeads')].join('|')})\b[^.:\n]*:\s*$`, 'i');
 const ASKING_VERBS = new Set([...grammarWords('wantVerbs'), ...grammarWords('askingVerbs')]);
 const FILLER = grammarWords('filler');
 const TRACE_WORDS = grammarWords('traceWords');
@@ -355,7 +356,7 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
       if (cueBefore(tokens, m.start, elementTokens, COMPLETE_CUES)) complete = true;
       // "Composition per our test report: Nd, Pr, Fe, B": a list opened by a composition word and a colon is the whole.
       const lead = text.slice(Math.max(0, (tokens[m.start] as Token).start - 60), (tokens[m.start] as Token).start);
-      if (/:\s*$/.test(lead) && [...COMPOSITION_HEADS].some((cue) => new RegExp(`\\b${cue}\\b[^.:\\n]*:\\s*$`, 'i').test(lead))) complete = true;
+      if (COMPOSITION_LIST_LEAD.test(lead)) complete = true;
       // "Nd, Pr, Fe, B, Cu, Al only": the cue after the list.
       let j = m.end;
       while (j < tokens.length && (elementTokens.has(j) || (tokens[j] as Token).low === 'and') && !(tokens[j - 1] as Token).clauseEnd) j++;

@@ -393,8 +393,8 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     const nounPhrase = (k: number) => before.slice(0, k).every((w) => !ORIGIN_CUES.has(w) && !DEST_CUES.has(w) && !INSIDE_CUES.has(w));
     if (forPos >= 0 && nounPhrase(forPos) && before.slice(0, forPos).some((w) => SITE_NOUNS.has(w) || BUYER_NOUNS.has(w) || MAKER_NOUNS.has(w))) return { role: 'destination', recipient: true };
     // "300 kg for TDK in Japan": goods for a named party there.
-    const named = (k: number) => { const t = tokens[cue.index - 1 - k]; return t !== undefined && /^\p{Lu}/u.test(t.raw); };
-    if (forPos > 0 && forPos <= 3 && nounPhrase(forPos) && Array.from({ length: forPos }, (_, k) => k).every(named)) return { role: 'destination', recipient: true };
+    const namedParty = tokens.slice(cue.index - forPos, cue.index).every((t) => /^\p{Lu}/u.test(t.raw));
+    if (forPos > 0 && forPos <= 3 && nounPhrase(forPos) && namedParty) return { role: 'destination', recipient: true };
     // "our contract manufacturer in Penang": our own maker's place, where the goods are made.
     const ownMaker = before.findIndex((w) => MAKER_NOUNS.has(w));
     if (ownMaker >= 0 && before.slice(ownMaker + 1, ownMaker + 3).includes('our')) return { role: 'site', recipient: false };

@@ -8,8 +8,7 @@
  * from an index in O(vocabulary), and the Bayes engine a sparse observation at query time, which it supports, so a
  * question costs microseconds. Scores are normalised to sum to 1; the caller applies the margin and the guard.
  */
-import BayesClassifier from 'natural/lib/natural/classifiers/bayes_classifier.js';
-import LogisticRegressionClassifier from 'natural/lib/natural/classifiers/logistic_regression_classifier.js';
+import { BayesClassifier, LogisticRegressionClassifier } from './natural-classifiers.js';
 import { words as STOPWORDS } from 'natural/lib/natural/util/stopwords.js';
 import { INTENTS, type Intent } from '../contracts/reply.js';
 import { featurize } from './features.js';

@@ -47,6 +47,8 @@ export function readAsText(facts: Facts, assumedOrigin = false): string {
   if (made && made !== from) parts.push(`made in ${made}`);
   if (from) parts.push(`from ${from}${assumedOrigin ? ' (assumed: not said)' : ''}`);
   if (to) parts.push(`to ${to}`);
+  const via = country(facts.transitVia);
+  if (via) parts.push(`in transit through ${via}`);
   const user = facts.endUser?.kind;
   if (user && user !== 'civil') parts.push(`for a ${user.replace('_', '-')} end user`);
   const uses = (facts.endUses ?? []).filter((u) => u !== 'civil');

@@ -67,6 +67,8 @@ export const FrameSchema = z.object({
     heldIn: CountrySchema.optional(),
     shipFrom: CountrySchema.optional(),
     shipTo: CountrySchema.optional(),
+    /** Where the goods pass through without entering ("transshipped through Shanghai"). */
+    transitVia: CountrySchema.optional(),
   }).strict(),
   parties: z.array(PartyFrameSchema),
   endUser: EndUserKindSchema.optional(),

@@ -21,6 +21,24 @@ const AI_WORDS = wordsPattern(grammarWords('aiWords'));
 const MILITARY_WORDS = wordsPattern(grammarWords('militaryContextWords'));
 
 const LISTED_PARTY_WORDS = grammarWords('listedPartyWords');
+const CUSTOMER_PRODUCT_VERBS = grammarWords('customerProductVerbs');
+const CUSTOMER_SUBJECTS = grammarWords('customerSubjects');
+const MAGNET_PRODUCTS = grammarWords('magnetProducts');
+
+/**
+ * "a plant in Penang that makes cerium magnets", "the customer builds SmCo magnets": a receiving party that makes
+ * magnets uses the goods for magnet-making abroad (the No. 62 catch-all), however the phrase list names it.
+ */
+function makesMagnets(tokens: readonly Token[]): boolean {
+  return tokens.some((t, i) => {
+    if (!CUSTOMER_PRODUCT_VERBS.has(t.low) || !CUSTOMER_SUBJECTS.has(tokens[i - 1]?.low ?? '')) return false;
+    for (let k = i + 1; k < Math.min(tokens.length, i + 5); k++) {
+      if (MAGNET_PRODUCTS.has((tokens[k] as Token).low)) return true;
+      if ((tokens[k] as Token).clauseEnd) break;
+    }
+    return false;
+  });
+}
 
 /** A party noun in the same clause as a list's name, within a few words either side. */
 function partyNear(tokens: readonly Token[], start: number, end: number, lex: Lexicon): boolean {
@@ -69,6 +87,10 @@ export function extractEndUse(tokens: readonly Token[], text: string, lex: Lexic
     const prev = tokens[h.start - 1]?.low;
     if (prev !== undefined && NEGATORS.has(prev)) continue;
     uses.add(h.value);
+    hits++;
+  }
+  if (makesMagnets(tokens)) {
+    uses.add('rare_earth_processing');
     hits++;
   }
   if (lex.places.find(tokens).some((p) => p.value.kind === 'defence')) {

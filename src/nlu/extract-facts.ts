@@ -113,7 +113,9 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
   const shipFrom = origin ?? site?.country;
   const destination = places.find((p) => p.role === 'destination' && p.country !== shipFrom)?.country
     ?? places.find((p) => p.role === 'destination')?.country;
+  const transit = places.find((p) => p.role === 'transit' && p.country !== destination && p.country !== origin)?.country;
   const out: Frame['places'] = {};
+  if (transit) out.transitVia = transit;
   if (madeIn) out.madeIn = madeIn;
   if (siteIsStore && site) out.heldIn = site.country;
   if (shipFrom) out.shipFrom = shipFrom;

@@ -327,9 +327,44 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   const covered = new Set<number>();
   for (const h of hits) for (let i = h.start; i < h.end; i++) covered.add(i);
 
+  // Runs of adjacent item words; the head of a run is its last word.
+  const runs: PhraseHit<ItemTag>[][] = [];
+  for (const h of hits) {
+    const last = runs.at(-1);
+    const prev = last?.at(-1);
+    // Punctuation between two item words ends the run: "sensor modules (SmCo magnet" names two things.
+    const gap = prev ? text.slice((tokens[prev.end - 1] as Token).end, (tokens[h.start] as Token).start) : '';
+    if (last && prev && prev.end === h.start && !/[(),;:]/.test(gap)) last.push(h);
+    else runs.push([h]);
+  }
+  let form: Form | undefined;
+  let downstream: Downstream | undefined;
+  let genericOnly = false;
+  // The head of a run is its last word that says what the thing is: "lutetium metal shipments" is metal.
+  // A word that says what the thing is (a form, a product, a material with its form) outranks a trailing element or
+  // formula ("PrNd metal (Pr25/Nd75)" is metal).
+  const says = (h: PhraseHit<ItemTag>) => h.value.kind === 'form' || h.value.kind === 'downstream' || (h.value.kind === 'compound' && h.value.form !== undefined);
+  const head = (run: PhraseHit<ItemTag>[]) => {
+    const said = [...run].reverse().find(says);
+    if (said?.value.kind === 'form' && SHAPE_WORDS.has((tokens[said.end - 1] as Token).low)) {
+      const material = [...run].reverse().find((h) => h.value.kind === 'compound' && h.value.form !== undefined);
+      if (material) return material;
+    }
+    return said ?? [...run].reverse().find((h) => h.value.kind !== 'generic') ?? (run.at(-1) as PhraseHit<ItemTag>);
+  };
+  const inContext = (run: PhraseHit<ItemTag>[]) => isPartyContext(tokens, head(run), lex) || isEndUseContext(tokens, run[0]?.start ?? head(run).start, lex);
+  const namesAThing = (run: PhraseHit<ItemTag>[]) => {
+    const h = head(run).value;
+    return h.kind !== 'element' && !(h.kind === 'compound' && !h.form);
+  };
+  const candidates = runs.filter((run) => namesAThing(run) && !inContext(run));
   const elements: ElementMention[] = [];
   let magnetType: string | undefined;
+  // "a plant in Penang that makes cerium magnets": another party's product says nothing about the goods' composition,
+  // when the goods are named elsewhere. (An end use keeps its family: "settings for their 45SH grade" are NdFeB's.)
+  const described = new Set(candidates.length > 0 ? runs.filter((run) => namesAThing(run) && isPartyContext(tokens, head(run), lex)).flat() : []);
   for (const h of hits) {
+    if (described.has(h)) continue;
     if (h.value.kind === 'element') elements.push({ element: h.value.element, start: h.start, end: h.end, oxide: h.value.oxide });
     if (h.value.kind === 'compound') {
       for (const e of h.value.elements) elements.push({ element: e, start: h.start, end: h.end, oxide: false });
@@ -366,37 +401,6 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   // Said both ways ("a Dy-free grade, but the ICP shows Dy 0.02 %"): a trace is still there, so presence wins.
   for (const p of present) absent.delete(p);
 
-  // Runs of adjacent item words; the head of a run is its last word.
-  const runs: PhraseHit<ItemTag>[][] = [];
-  for (const h of hits) {
-    const last = runs.at(-1);
-    const prev = last?.at(-1);
-    // Punctuation between two item words ends the run: "sensor modules (SmCo magnet" names two things.
-    const gap = prev ? text.slice((tokens[prev.end - 1] as Token).end, (tokens[h.start] as Token).start) : '';
-    if (last && prev && prev.end === h.start && !/[(),;:]/.test(gap)) last.push(h);
-    else runs.push([h]);
-  }
-  let form: Form | undefined;
-  let downstream: Downstream | undefined;
-  let genericOnly = false;
-  // The head of a run is its last word that says what the thing is: "lutetium metal shipments" is metal.
-  // A word that says what the thing is (a form, a product, a material with its form) outranks a trailing element or
-  // formula ("PrNd metal (Pr25/Nd75)" is metal).
-  const says = (h: PhraseHit<ItemTag>) => h.value.kind === 'form' || h.value.kind === 'downstream' || (h.value.kind === 'compound' && h.value.form !== undefined);
-  const head = (run: PhraseHit<ItemTag>[]) => {
-    const said = [...run].reverse().find(says);
-    if (said?.value.kind === 'form' && SHAPE_WORDS.has((tokens[said.end - 1] as Token).low)) {
-      const material = [...run].reverse().find((h) => h.value.kind === 'compound' && h.value.form !== undefined);
-      if (material) return material;
-    }
-    return said ?? [...run].reverse().find((h) => h.value.kind !== 'generic') ?? (run.at(-1) as PhraseHit<ItemTag>);
-  };
-  const candidates = runs.filter((run) => {
-    const h = head(run);
-    if (h.value.kind === 'element') return false;
-    if (h.value.kind === 'compound' && !h.value.form) return false;
-    return !isPartyContext(tokens, h, lex) && !isEndUseContext(tokens, run[0]?.start ?? h.start, lex);
-  });
   // Safety by construction: a product counts as the item (and can earn the downstream carve-out) only when every
   // bare magnet or material named beside it is said to be inside it; otherwise that material is what is shipped.
   let primary = candidates.find((run) => head(run).value.kind !== 'generic') ?? candidates[0];
@@ -425,9 +429,10 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
       // List markers ("(a) rotors and (b) loose magnets") are no parenthesis about the product.
       const between = text.slice(productEnd.end, (tokens[run[0]?.start ?? 0] as Token).start).replace(/\(\s*(?:[a-h]|\d{1,2}|i{1,3}|iv|v)\s*\)/gi, ' ');
       // A parenthesis, or a colon opening a list of parts ("sensor: PCB, pins, a SmCo5 pellet"); a colon alone is a
-      // heading ("For generators: NdFeB magnets with Dy") and says nothing about what is inside what.
+      // heading ("For generators: NdFeB magnets with Dy") and says nothing about what is inside what. The colon must
+      // follow the product itself: "motors (magnets inside): we also ship spare magnets, …" opens no list of its parts.
       // The parenthesis must still be open: "(Dy magnets bonded into the yoke) and spare magnets" has closed it.
-      const list = between.lastIndexOf('(') > between.lastIndexOf(')') || (/:/.test(between) && /,/.test(between));
+      const list = between.lastIndexOf('(') > between.lastIndexOf(')') || (/^\s*:/.test(between) && /,/.test(between));
       return (run[0]?.start ?? 0) > (primary?.at(-1)?.end ?? 0) - 1 && list && !/[.?!]/.test(between);
     };
     const loose = materialRuns.find((run) => !inside.get(run) && !listedInProduct(run));

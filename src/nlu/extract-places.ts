@@ -9,7 +9,7 @@ import { grammarWords, wordAt } from './grammar.js';
 import type { Token } from './text.js';
 
 /** `regime`: a nationality that names whose rules are asked about ("a Chinese export licence"), not a party or a place. */
-export type PlaceRole = 'origin' | 'made' | 'site' | 'destination' | 'content' | 'technology' | 'party' | 'regime' | 'other';
+export type PlaceRole = 'origin' | 'made' | 'site' | 'destination' | 'transit' | 'content' | 'technology' | 'party' | 'regime' | 'other';
 
 export interface PlaceMention {
   readonly country: string;
@@ -64,6 +64,9 @@ const PRONOUN_OBJECTS = grammarWords('pronounObjects');
 const AUXILIARIES = grammarWords('auxiliaries');
 
 const DETERMINERS = grammarWords('determiners');
+const TRANSIT_WORDS = grammarWords('transitWords');
+const TRANSIT_CUES = grammarWords('transitCues');
+const NEGATORS = grammarWords('negators');
 /** Words that end the noun phrase after a nationality word. */
 const PHRASE_STOPS = grammarWords('phraseStops');
 
@@ -262,10 +265,37 @@ function askedByBuyer(tokens: readonly Token[], fromIndex: number, placeStart: n
   return tokens.slice(fromIndex + 1, placeStart).some((t) => BUYER_NOUNS.has(t.low) && !MAKER_NOUNS.has(t.low)) && requestEarlier(tokens, fromIndex, lex);
 }
 
+/** A transit word, then only a transit cue and determiners, right before the place: "transshipped through (the) X". */
+function transitBefore(tokens: readonly Token[], start: number): boolean {
+  let cue = false;
+  for (let i = start - 1; i >= Math.max(0, start - 4); i--) {
+    const t = tokens[i] as Token;
+    if (t.clauseEnd) return false;
+    if (TRANSIT_WORDS.has(t.low)) return cue || t.low === 'transit';
+    if (TRANSIT_CUES.has(t.low)) cue = true;
+    else if (!DETERMINERS.has(t.low)) return false;
+  }
+  return false;
+}
+
+/** A negation shortly before a cue, in its clause: "no customs clearance into", "without going to". */
+function negatedCue(tokens: readonly Token[], cueIndex: number): boolean {
+  for (let i = cueIndex - 1; i >= Math.max(0, cueIndex - 4); i--) {
+    const t = tokens[i] as Token;
+    if (t.clauseEnd || t.commaAfter) return false;
+    if (NEGATORS.has(t.low)) return true;
+  }
+  return false;
+}
+
 function roleOf(tokens: readonly Token[], start: number, end: number, tag: PlaceTag, lex: Lexicon): { role: PlaceRole; recipient: boolean } {
   const cue = nearestCue(tokens, start);
   const recipient = cue !== null && DEST_CUES.has(cue.word);
   if (tag.kind === 'defence') return { role: 'destination', recipient: true };
+  // "transshipped through Shanghai port", "in transit via Singapore": the goods pass through, they do not go there.
+  if (transitBefore(tokens, start)) return { role: 'transit', recipient: false };
+  // "(no customs clearance into China)", "never enters the EU": a place the goods do not go to.
+  if (cue && DEST_CUES.has(cue.word) && negatedCue(tokens, cue.index)) return { role: 'other', recipient: false };
   // Incoterms name the handover place: "EXW Baotou", "FOB Xiamen" are where goods leave; "CIF Rotterdam" where they go.
   const term = tokens[start - 1]?.low ?? '';
   if (ORIGIN_INCOTERMS.has(term)) return { role: 'origin', recipient: false };

@@ -7,10 +7,11 @@ import type { Facts, ItemFacts } from '../rules/facts.js';
 
 export function factsFromFrame(frame: Frame): Facts {
   const facts: Facts = {};
-  const { madeIn, shipFrom, shipTo } = frame.places;
+  const { madeIn, shipFrom, shipTo, transitVia } = frame.places;
   if (madeIn) facts.madeIn = madeIn;
   if (shipFrom) facts.shipFrom = shipFrom;
   if (shipTo) facts.destination = shipTo;
+  if (transitVia) facts.transitVia = transitVia;
 
   const item: ItemFacts = {};
   const fi = frame.item;

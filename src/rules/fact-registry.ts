@@ -78,6 +78,11 @@ export const FACTS: Record<string, FactDefinition> = {
     read: (f) => (f.madeIn !== undefined ? f.madeIn !== 'CN' : f.item?.chinaOrigin === true ? false : undefined),
     label: 'made outside China',
   },
+  transitChina: {
+    type: 'boolean',
+    read: (f) => (f.transitVia !== undefined ? f.transitVia === 'CN' : undefined),
+    label: 'passing through China in transit',
+  },
   destination: { type: 'country', read: (f) => f.destination ?? f.endUser?.country, label: 'destination country' },
   'item.elements': { type: 'composition', read: composition, label: 'rare earths contained' },
   'item.form': { type: 'enum', values: FORMS, read: (f) => f.item?.form, label: 'form of the item' },

@@ -135,6 +135,8 @@ export const FactsSchema = z
     /** Country the goods (or the technology) leave from. */
     shipFrom: CountrySchema.optional(),
     destination: CountrySchema.optional(),
+    /** Country the goods pass through in transit or transshipment, without being imported there. */
+    transitVia: CountrySchema.optional(),
     endUser: z
       .object({
         kind: EndUserKindSchema.optional(),

@@ -638,3 +638,38 @@ describe('openings, requests and named customers (fifth session, batch p)', () =
     expect(facts('Dy oxide, 20 kg, for Vale Metais in Brazil. We hold the stock in Ningbo.').destination).toBe('BR');
   });
 });
+
+describe('what a receiving party makes, and spares after a product (sixth session, batch q)', () => {
+  it('does not take a receiving plant\'s magnets as the goods\' composition, and reads its magnet-making as the end use', () => {
+    const f = facts('We would sell La-Ce mischmetal to a factory in Johor that produces cerium magnets.');
+    expect(f.item).toMatchObject({ form: 'metal' });
+    expect(f.item?.magnetType).toBeUndefined();
+    expect(f.item?.elementsPresent ?? []).not.toContain('Fe');
+    expect(f.endUses).toContain('rare_earth_processing');
+  });
+
+  it('keeps the goods\' own composition when the buyer makes something else', () => {
+    expect(facts('Tb metal from Ganzhou to a customer who builds servo motors.').item).toMatchObject({ elementsPresent: ['Tb'], form: 'metal' });
+  });
+
+  it('reads loose spares after a product whose magnets are in a parenthesis and a colon as the goods', () => {
+    const f = facts('About the pumps we export from Xiamen (SmCo magnets inside): we would add 50 spare SmCo magnets, loose, in the crate.');
+    expect(f.item).toMatchObject({ form: 'magnet', besideProduct: true });
+  });
+
+  it('still reads a list after the product\'s own colon as its parts', () => {
+    expect(facts('Encoder: housing, PCB, a NdFeB ring magnet. Exported from Suzhou.').item).toMatchObject({ form: 'component' });
+  });
+});
+
+describe('transit', () => {
+  it('reads a port the goods are transshipped through as transit, not where they go, and a negated "into" as no destination', () => {
+    const f = facts('Our Japanese-made SmCo magnets get transhipped at Ningbo port, without import into China, then go on to Brazil.');
+    expect(f).toMatchObject({ transitVia: 'CN', destination: 'BR' });
+  });
+
+  it('reads "in transit through" the same way, and leaves an ordinary "via" route alone', () => {
+    expect(facts('Dy oxide from Germany, in transit through Shenzhen, to Vietnam.')).toMatchObject({ transitVia: 'CN', destination: 'VN' });
+    expect(facts('Tb metal shipped from Baotou to Rotterdam via Tianjin.').transitVia).toBeUndefined();
+  });
+});

@@ -190,6 +190,10 @@ export const RULE_FIXTURES: Record<string, RuleFixture> = {
     fires: { item: { form: 'metal', elementsPresent: ['Lu'], chinaOrigin: true }, shipFrom: 'DE', destination: 'FR' },
     doesNot: { item: { form: 'metal', elementsPresent: ['Lu'], chinaOrigin: true }, shipFrom: 'CN', destination: 'FR' },
   },
+  'dual-use-transit': {
+    fires: { item: { form: 'magnet', magnetType: 'ndfeb', elementsPresent: ['Dy'], chinaOrigin: false }, madeIn: 'KR', transitVia: 'CN', destination: 'KZ' },
+    doesNot: { item: { form: 'magnet', magnetType: 'ndfeb', elementsPresent: ['Dy'], chinaOrigin: false }, madeIn: 'KR', transitVia: 'SG', destination: 'KZ' },
+  },
   'techcat-prohibited-technology': {
     fires: { collaboration: { kind: 'technology_transfer', area: 'magnet_preparation', chineseProvider: true } },
     doesNot: { collaboration: { kind: 'technology_transfer', area: 'magnet_preparation', chineseProvider: false } },

@@ -9,7 +9,6 @@ const eslint = new ESLint({ cwd: process.cwd() });
 
 async function layerErrors(file: string, specifier: string): Promise<string[]> {
   const [result] = await eslint.lintText(`export type { Probe } from '${specifier}';\n`, { filePath: file });
-  console.log('MSGS', file, JSON.stringify(result?.messages));
   return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
 }
 

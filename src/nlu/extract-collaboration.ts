@@ -106,8 +106,9 @@ function domesticOnly(tokens: readonly Token[], text: string, places: readonly P
   const after = places.filter((p) => p.start > verb && p.role !== 'content' && p.role !== 'technology' && p.role !== 'regime');
   const chinesePersons = after.filter((p) => p.country === 'CN' && p.role === 'party');
   if (chinesePersons.length === 0 || places.some((p) => p.country !== 'CN' && p.role !== 'content' && p.role !== 'regime' && !ownerOnly(tokens, p))) return undefined;
-  // Only where the work is said to happen in China: Chinese persons alone do not place it there.
-  const inChina = places.some((p) => p.country === 'CN' && (p.role === 'site' || p.role === 'destination' || p.role === 'made') && located(tokens, p));
+  // Only where the work is said to happen in China: Chinese persons alone do not place it there. "Our Chinese engineers
+  // in Ningbo" places them there, and with no foreign person or place named, the work too.
+  const inChina = places.some((p) => p.country === 'CN' && (p.role === 'site' || p.role === 'destination' || p.role === 'made' || p.role === 'party') && located(tokens, p));
   return inChina ? true : undefined;
 }
 

@@ -286,7 +286,7 @@ function magnetsInside(tokens: readonly Token[], text: string, run: PhraseHit<It
 
 /** "magnets … glued into the stack", "embedded in the housing": a verb of fixing followed by "in/into/onto". */
 /** "Bonds the magnets onto steel plates", "overmolds SmCo magnets with a Hall chip into a sensor": fixed in, said actively. */
-function builtInBefore(tokens: readonly Token[], run: PhraseHit<ItemTag>[]): boolean {
+function builtInBefore(tokens: readonly Token[], run: PhraseHit<ItemTag>[]): number {
   const start = run[0]?.start ?? 0;
   let verb = false;
   for (let i = start - 1; i >= Math.max(0, start - 3); i--) {
@@ -294,29 +294,40 @@ function builtInBefore(tokens: readonly Token[], run: PhraseHit<ItemTag>[]): boo
     if (t.clauseEnd || NEGATION_CUES.has(t.low)) break;
     if (FIXING_VERBS_ACTIVE.has(t.low)) verb = true;
   }
-  if (!verb) return false;
+  if (!verb) return -1;
   const end = run.at(-1)?.end ?? 0;
   for (let i = end; i < Math.min(tokens.length, end + 10); i++) {
     const t = tokens[i] as Token;
-    if (INTO_WORDS.has(t.low)) return true;
+    if (INTO_WORDS.has(t.low)) return i;
     if (t.clauseEnd) break;
   }
-  return false;
+  return -1;
+}
+
+/**
+ * Whether the magnets or material in `run` are said to be fixed into `product`: "glued into the rotor stack". The
+ * product must follow the "into" closely: "pre-inserted into a plastic carrier, then we press them into our rotors"
+ * fixes them into the carrier, and the rotors are made later, from the goods.
+ */
+function builtInto(tokens: readonly Token[], run: PhraseHit<ItemTag>[], product: PhraseHit<ItemTag>[]): boolean {
+  const productStart = product[0]?.start ?? -1;
+  return [builtInAfter(tokens, run), builtInBefore(tokens, run)].some((into) => into >= 0 && productStart > into && productStart - into <= 4);
 }
 
 function builtIn(tokens: readonly Token[], run: PhraseHit<ItemTag>[]): boolean {
-  return builtInAfter(tokens, run) || builtInBefore(tokens, run);
+  return builtInAfter(tokens, run) >= 0 || builtInBefore(tokens, run) >= 0;
 }
 
-function builtInAfter(tokens: readonly Token[], run: PhraseHit<ItemTag>[]): boolean {
+/** The index of the "in/into/onto" after a verb of fixing that follows the run, or -1. */
+function builtInAfter(tokens: readonly Token[], run: PhraseHit<ItemTag>[]): number {
   const end = run.at(-1)?.end ?? 0;
   for (let i = end; i < Math.min(tokens.length, end + 7); i++) {
     const t = tokens[i] as Token;
-    if (NEGATION_CUES.has(t.low)) return false;
-    if (FIXING_VERBS.has(t.low) && INTO_WORDS.has(tokens[i + 1]?.low ?? '')) return true;
+    if (NEGATION_CUES.has(t.low)) return -1;
+    if (FIXING_VERBS.has(t.low) && INTO_WORDS.has(tokens[i + 1]?.low ?? '')) return i + 1;
     if (t.clauseEnd) break;
   }
-  return false;
+  return -1;
 }
 
 export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string): ItemExtraction {
@@ -449,7 +460,7 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   if (primaryFamily?.kind === 'compound') magnetType = primaryFamily.magnetType;
   // "The magnets are glued into the rotor stack": the product they are fixed in is the item.
   const productRun = candidates.find((run) => head(run).value.kind === 'downstream');
-  if (primary && productRun && primary !== productRun && (isMagnetRun(primary, head) || isMaterialRun(primary, head)) && builtIn(tokens, primary)) primary = productRun;
+  if (primary && productRun && primary !== productRun && (isMagnetRun(primary, head) || isMaterialRun(primary, head)) && builtInto(tokens, primary, productRun)) primary = productRun;
   const heavyLikely = hits.some((h) => h.value.kind === 'compound' && h.value.heavyRareEarthLikely === true);
   let grade: string | undefined;
   if (primary) {

@@ -50,6 +50,8 @@ const OWNERSHIP_WORDS = grammarWords('ownershipWords');
 const WANT_VERBS = grammarWords('wantVerbs');
 const SENDING_VERBS = grammarWords('sendingVerbs');
 const ORIGIN_OF_VERBS = grammarWords('originOfVerbs');
+/** "is from China" may name where the asker or the goods are; only "comes (came, originates) from" names a source. */
+const COPULAS_OF_ORIGIN = grammarWords('copulas');
 const COMPANY_NOUNS = grammarWords('companyNouns');
 const TECH_SOURCE_VERBS = grammarWords('techSourceVerbs');
 const INPUT_VERBS = grammarWords('inputVerbs');
@@ -65,6 +67,7 @@ const AUXILIARIES = grammarWords('auxiliaries');
 
 const DETERMINERS = grammarWords('determiners');
 const TRANSIT_WORDS = grammarWords('transitWords');
+const RELATIVE_PRONOUNS = grammarWords('relativePronouns');
 const TRANSIT_CUES = grammarWords('transitCues');
 const NEGATORS = grammarWords('negators');
 /** Words that end the noun phrase after a nationality word. */
@@ -406,6 +409,8 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     // a noun is an adjective.
     // "our partner in Baotou wants to present the process": whoever is there gives, so it is no receiving end.
     if (doing && WANT_VERBS.has(doing) && wantsToSend(tokens, end, lex)) return { role: 'site', recipient: false };
+    // "a WFOE in Suzhou that sells samarium metal to …": the seller's place is where the goods leave from.
+    if (RELATIVE_PRONOUNS.has(tokens[end]?.low ?? '') && !placeEnd.commaAfter && sendsGoods(tokens, end + 1)) return { role: 'origin', recipient: false };
     // "a professor at our partner university in Baotou": the nearest noun is a person or institution, so the place is
     // where that party is, not a buyer's or a site's.
     const nearestNoun = before.find((w) => SITE_NOUNS.has(w) || BUYER_NOUNS.has(w) || PERSON_WORDS.has(w) || MAKER_NOUNS.has(w));
@@ -472,5 +477,20 @@ export function findPlaces(tokens: readonly Token[], lex: Lexicon): PlaceMention
     const { role, recipient } = roleOf(tokens, i, i + 1, { kind: 'place', country: code, demonym: false }, lex);
     out.push({ country: code, role, start: i, end: i + 1, recipient, defence: false });
   });
-  return out.sort((a, b) => a.start - b.start);
+  return inputsOfGoodsMadeElsewhere(tokens, out).sort((a, b) => a.start - b.start);
+}
+
+/**
+ * "We make e-motors in Czechia … Our magnets come from China": once the goods are said to be made in another country,
+ * a part that "comes from" China is Chinese content of those goods, not where they leave from.
+ */
+function inputsOfGoodsMadeElsewhere(tokens: readonly Token[], places: readonly PlaceMention[]): PlaceMention[] {
+  const made = places.find((p) => p.role === 'made');
+  if (!made) return [...places];
+  return places.map((p) => {
+    if (p.role !== 'origin' || p.country === made.country) return p;
+    const cue = nearestCue(tokens, p.start);
+    const comes = cue?.word === 'from' && ORIGIN_OF_VERBS.has(tokens[cue.index - 1]?.low ?? '') && !COPULAS_OF_ORIGIN.has(tokens[cue.index - 1]?.low ?? '');
+    return comes ? { ...p, role: 'content' } : p;
+  });
 }

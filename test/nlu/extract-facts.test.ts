@@ -673,3 +673,25 @@ describe('transit', () => {
     expect(facts('Tb metal shipped from Baotou to Rotterdam via Tianjin.').transitVia).toBeUndefined();
   });
 });
+
+describe('who sells, what comes from where, and where the work happens (sixth session, batch q)', () => {
+  it('reads a foreign group\'s subsidiary in China that sells the goods as where they leave from', () => {
+    const f = facts('A French-owned trading company in Ganzhou which exports Dy metal to customers in Turkey.');
+    expect(f).toMatchObject({ shipFrom: 'CN', destination: 'TR' });
+  });
+
+  it('reads a part that "comes from China" as Chinese content once the goods are said to be made elsewhere', () => {
+    const f = facts('We assemble pumps in Slovakia for customers in Norway; the SmCo magnets come from China.');
+    expect(f.shipFrom).not.toBe('CN');
+    expect(f.madeIn).toBe('SK');
+  });
+
+  it('reads Chinese staff in a Chinese city training Chinese staff, with no foreign place, as domestic', () => {
+    expect(facts('Our Chinese process engineers in Baotou will coach new Chinese technicians on strip casting.').collaboration?.domesticOnly).toBe(true);
+  });
+
+  it('does not take magnets pressed into a carrier as built into the product the asker makes from them later', () => {
+    const f = facts('The Dy magnets come clipped into a plastic tray; we then glue them into our rotors in Portugal.');
+    expect(f.item?.downstream).not.toBe('rotor_stator_assembly');
+  });
+});

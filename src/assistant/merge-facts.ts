@@ -10,7 +10,9 @@ function sameItem(a: ItemFacts, b: ItemFacts): boolean {
   if (a.form && b.form && a.form !== b.form) {
     // A follow-up may refine the form of the same thing ("they're magnet blocks" after "magnets").
     const magnetLike = (f: string) => f === 'magnet' || f === 'magnet_powder';
-    if (!(magnetLike(a.form) && magnetLike(b.form))) return false;
+    // "The magnets inside contain Dy" after "servo motors": the magnets of the product named before.
+    const partsOfProduct = b.downstream === 'other_assembly' && (a.form === 'finished_product' || a.form === 'component');
+    if (!(magnetLike(a.form) && magnetLike(b.form)) && !partsOfProduct) return false;
   }
   const ae = a.elementsPresent ?? [];
   const be = b.elementsPresent ?? [];
@@ -33,7 +35,10 @@ function mergeItem(prev: ItemFacts | undefined, next: ItemFacts | undefined): It
   }
   const merged: ItemFacts = { ...prev, ...next };
   // "The magnets are glued in" after "rotors": the generic assembly a later turn reads keeps the product named before.
-  if (next.downstream === 'other_assembly' && prev.downstream) merged.downstream = prev.downstream;
+  if (next.downstream === 'other_assembly' && prev.downstream) {
+    merged.downstream = prev.downstream;
+    if (prev.form) merged.form = prev.form;
+  }
   const present = new Set([...(prev.elementsPresent ?? []), ...(next.elementsPresent ?? [])]);
   const absent = new Set([...(prev.elementsAbsent ?? []), ...(next.elementsAbsent ?? [])]);
   // What the later turn says wins: an element it names as present is no longer absent, and the other way round.

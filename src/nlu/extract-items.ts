@@ -24,8 +24,10 @@ const COMPLETE_CUES = grammarWords('completeCues');
 const COMPOSITION_LIST_LEAD = new RegExp(String.raw`\b(?:${[...grammarWords('compositionHeads')].join('|')})\b[^.:\n]*:\s*$`, 'i');
 const ASKING_VERBS = new Set([...grammarWords('wantVerbs'), ...grammarWords('askingVerbs')]);
 const FILLER = grammarWords('filler');
+const NEW_ITEM_WORDS = grammarWords('newItemAfterComma');
 const TRACE_WORDS = grammarWords('traceWords');
 const FIXING_VERBS = grammarWords('fixingVerbs');
+const OBJECT_PRONOUNS = grammarWords('objectPronouns');
 const FIXING_VERBS_ACTIVE = grammarWords('fixingVerbsActive');
 const APPLICATION_NOUNS = grammarWords('applicationNouns');
 const HEDGE_WORDS = grammarWords('hedgeWords');
@@ -133,6 +135,8 @@ function cueBefore(tokens: readonly Token[], start: number, elementTokens: Reado
     const t = tokens[i] as Token;
     if (t.clauseEnd) return false;
     if (cues.has(t.low)) return true;
+    // "no SmCo, with Dy": a new list item that says what is there ends what the negation covers.
+    if (NEW_ITEM_WORDS.has(t.low) && tokens[i - 1]?.commaAfter) return false;
     if (elementTokens.has(i) || FILLER.has(t.low)) continue;
     if (t.commaAfter && elementTokens.has(i + 1)) continue;
     return false;
@@ -314,6 +318,16 @@ function builtInto(tokens: readonly Token[], run: PhraseHit<ItemTag>[], product:
   return [builtInAfter(tokens, run), builtInBefore(tokens, run)].some((into) => into >= 0 && productStart > into && productStart - into <= 4);
 }
 
+/** "the magnets inside", "the magnets in them": definite magnets said to sit in something the turn does not name. */
+function insideSomethingUnnamed(tokens: readonly Token[], run: PhraseHit<ItemTag>[]): boolean {
+  const start = run[0]?.start ?? 0;
+  const end = run.at(-1)?.end ?? 0;
+  const definite = [1, 2].some((k) => DEFINITE_WORDS.has(tokens[start - k]?.low ?? ''));
+  const next = tokens[end]?.low;
+  const inside = next === 'inside' || (INTO_WORDS.has(next ?? '') && OBJECT_PRONOUNS.has(tokens[end + 1]?.low ?? ''));
+  return definite && inside;
+}
+
 function builtIn(tokens: readonly Token[], run: PhraseHit<ItemTag>[]): boolean {
   return builtInAfter(tokens, run) >= 0 || builtInBefore(tokens, run) >= 0;
 }
@@ -368,7 +382,10 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     const h = head(run).value;
     return h.kind !== 'element' && !(h.kind === 'compound' && !h.form);
   };
-  const candidates = runs.filter((run) => namesAThing(run) && !inContext(run));
+  // "hard ferrite, not SmCo": a family said not to be the goods is neither the item nor its magnet type.
+  const negatedRun = (run: PhraseHit<ItemTag>[]) => [1, 2].some((k) => NEGATION_CUES.has(tokens[(run[0]?.start ?? 0) - k]?.low ?? ''));
+  const negatedHits = new Set(runs.filter(negatedRun).flat());
+  const candidates = runs.filter((run) => namesAThing(run) && !inContext(run) && !negatedRun(run));
   const elements: ElementMention[] = [];
   let magnetType: string | undefined;
   // "a plant in Penang that makes cerium magnets": another party's product says nothing about the goods' composition,
@@ -379,7 +396,7 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     if (h.value.kind === 'element') elements.push({ element: h.value.element, start: h.start, end: h.end, oxide: h.value.oxide });
     if (h.value.kind === 'compound') {
       for (const e of h.value.elements) elements.push({ element: e, start: h.start, end: h.end, oxide: false });
-      magnetType ??= h.value.magnetType;
+      if (!negatedHits.has(h)) magnetType ??= h.value.magnetType;
     }
   }
   tokens.forEach((_, i) => {
@@ -470,12 +487,12 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     // the item itself and no other magnet family is named beside it ("ferrite and NdFeB magnets").
     if (tag.kind === 'compound' && tag.complete) {
       // Another family that also names its whole make-up ("ferrite arcs and AlNiCo rods") leaves it complete.
-      const otherFamily = hits.some((h) => h.value.kind === 'compound' && h.value.magnetType !== undefined && h.value.magnetType !== tag.magnetType && h.value.complete !== true);
+      const otherFamily = hits.some((h) => !negatedHits.has(h) && h.value.kind === 'compound' && h.value.magnetType !== undefined && h.value.magnetType !== tag.magnetType && h.value.complete !== true);
       if (!otherFamily) complete = true;
     }
     // "Ferrite arc magnets, grade Y30BH", "Y30BH arc magnets": when every magnet family named spells out its whole
     // make-up (ferrite, AlNiCo and their grades), the magnets asked about have no other rare earth.
-    const families = hits.map((h) => h.value).filter((v) => v.kind === 'compound' && v.magnetType !== undefined);
+    const families = hits.filter((h) => !negatedHits.has(h)).map((h) => h.value).filter((v) => v.kind === 'compound' && v.magnetType !== undefined);
     const magnetHead = (tag.kind === 'form' && tag.form === 'magnet') || (tag.kind === 'compound' && tag.magnetType !== undefined);
     if (magnetHead && families.length > 0 && families.every((v) => v.kind === 'compound' && v.complete === true)) complete = true;
     switch (tag.kind) {
@@ -524,7 +541,8 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   // "The magnets are glued into the lamination stack": built into something this message does not name (an earlier
   // turn may have) or names only as someone's product, so they are an assembly's part, not bare magnets. Only a verb
   // of fixing counts, never "already".
-  if (form === 'magnet' && primary && builtIn(tokens, primary)) {
+  // "The magnets inside contain Dy", "the magnets in them are N52": the magnets of a product named in an earlier turn.
+  if (form === 'magnet' && primary && (builtIn(tokens, primary) || (!productNamed && insideSomethingUnnamed(tokens, primary)))) {
     form = 'component';
     downstream = 'other_assembly';
   }

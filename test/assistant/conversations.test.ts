@@ -279,3 +279,22 @@ describe('Chinese know-how or services abroad with no goods named', () => {
     expect(reply.citations.map((c) => c.source)).toContain('CN-TECHCAT-2023');
   });
 });
+
+describe('conversation 12: the magnets of a product named in the first turn', () => {
+  it('keeps the gearboxes when the next turn says what their magnets hold, and still reads loose spares as magnets', () => {
+    const a = newAssistant();
+    a.handle(msg('We export geared motors from Suzhou to Chile, anything to check on rare earths?', 'conv-20'));
+    const r2 = a.handle(msg('The magnets in them have terbium.', 'conv-20'));
+    expect(r2.readAs?.text).toMatch(/motor/);
+    expect(r2.verdict).not.toBe('license_required');
+    const b = newAssistant();
+    b.handle(msg('We export geared motors from Suzhou to Chile, anything to check on rare earths?', 'conv-20b'));
+    expect(b.handle(msg('Plus 40 loose Tb magnets as spares.', 'conv-20b')).verdict).toBe('license_required');
+  });
+
+  it('takes "actually ferrite, not SmCo" as ferrite alone', () => {
+    const a = newAssistant();
+    expect(a.handle(msg('SmCo magnets from Xiamen to Peru, licence?', 'conv-20c')).verdict).toBe('license_required');
+    expect(a.handle(msg('sorry, wrong part: they are actually hard ferrite, not SmCo', 'conv-20c')).verdict).toBe('not_required');
+  });
+});

@@ -695,3 +695,20 @@ describe('who sells, what comes from where, and where the work happens (sixth se
     expect(f.item?.downstream).not.toBe('rotor_stator_assembly');
   });
 });
+
+describe('negated families and the magnets of a product named before (sixth session, batch q)', () => {
+  it('does not take a family said not to be the goods as their magnet type', () => {
+    const item = facts('correction: these are AlNiCo 5 rods, not SmCo').item;
+    expect(item?.magnetType).toBe('other');
+    expect(item?.compositionComplete).toBe(true);
+  });
+
+  it('ends a negation at a new list item that says what is there', () => {
+    expect(facts('Sintered NdFeB, no SmCo in the order, with Tb diffused in.').item?.elementsPresent).toContain('Tb');
+  });
+
+  it('reads "the magnets inside" without a product named as the magnets of a product named earlier', () => {
+    expect(facts('The magnets inside are N52 with some Dy.').item).toMatchObject({ form: 'component', downstream: 'other_assembly' });
+    expect(facts('We also pack 30 spare Dy magnets.').item).toMatchObject({ form: 'magnet' });
+  });
+});

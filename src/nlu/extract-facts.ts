@@ -52,6 +52,11 @@ const ACTIVITY_EXHIBIT = grammarWords('activityExhibit');
 const PRODUCTION_SITES = grammarWords('productionSites');
 /** Verbs that say a site makes the goods (knowledge/language.yaml). */
 const MAKE_VERBS = wordsPattern(grammarWords('makeVerbs'));
+const MAKE_WORDS = grammarWords('makeVerbs');
+const PHRASE_STOPS = grammarWords('phraseStops');
+const FITTING_VERBS = grammarWords('fixingVerbsActive');
+const INTO_WORDS = grammarWords('intoWords');
+const ADJECTIVE_BEFORE = new Set([...grammarWords('determiners'), ...grammarWords('adjectivePrecedents')]);
 const SPECIFIC_KNOW_HOW = wordsPattern(grammarWords('specificKnowHow'));
 /** "Our magnets contain Chinese Dy oxide": Chinese inputs of goods made elsewhere, not Chinese goods. */
 const CONTAIN_VERBS = new RegExp(`(?<![\\p{L}\\p{N}-])(?:${[...grammarWords('containVerbs')].join('|')})(?![\\p{L}\\p{N}])`, 'iu');
@@ -81,6 +86,28 @@ function chineseMakerNamed(places: readonly PlaceMention[], tokens: readonly Tok
   return places.some((p) => p.country === 'CN' && p.role === 'party' && MAKER_NOUNS.has((tokens[p.end]?.low ?? '').replace(/['’]s$/, '')));
 }
 
+/**
+ * A verb of making used as a verb: "our stock of sintered NdFeB", "sintered magnets" use the participle as an
+ * adjective (after an article, a possessive or a preposition, or opening the clause) and say nothing about making.
+ */
+/** "We put (glue, press) the magnets into actuators": fitting goods into a product makes that product. */
+function fitsInto(tokens: readonly Token[]): boolean {
+  return tokens.some((t, i) => FITTING_VERBS.has(t.low) && tokens.slice(i + 1, i + 7).some((n) => INTO_WORDS.has(n.low) && n.low !== 'in' && n.low !== 'on'));
+}
+
+function makingSaid(tokens: readonly Token[], fittedProduct: boolean): boolean {
+  return fittedProduct || tokens.some((t, i) => {
+    if (!MAKE_WORDS.has(t.low)) return false;
+    const prev = tokens[i - 1];
+    const participle = /(?:ed|en|lt|st)$/.test(t.low);
+    const next = tokens[i + 1];
+    // "holds sintered NdFeB": a participle right before a word that is no preposition or article describes it.
+    const beforeNoun = next !== undefined && !t.clauseEnd && !t.commaAfter && !PHRASE_STOPS.has(next.low) && !ADJECTIVE_BEFORE.has(next.low) && /^\p{L}/u.test(next.low);
+    const adjective = participle && (prev === undefined || prev.clauseEnd || ADJECTIVE_BEFORE.has(prev.low) || beforeNoun);
+    return !adjective;
+  });
+}
+
 function chineseSource(places: readonly PlaceMention[], tokens: readonly Token[]): boolean {
   const firstSite = places.find((p) => p.role === 'site');
   return chineseMakerNamed(places, tokens)
@@ -97,7 +124,7 @@ function passesKnowHow(tokens: readonly Token[], lex: Lexicon): boolean {
     || (provisionVerbs.has(t.low) && [1, 2, 3, 4, 5].some((k) => wordAt(tokens, i + k, knowHowNouns))));
 }
 
-function placesToFrame(places: readonly PlaceMention[], text: string, tokens: readonly Token[]): Frame['places'] {
+function placesToFrame(places: readonly PlaceMention[], text: string, tokens: readonly Token[], fittedProduct: boolean): Frame['places'] {
   const first = (role: PlaceMention['role']) => places.find((p) => p.role === role)?.country;
   // "ex Baotou" names where goods leave from more surely than any "from".
   const origin = places.find((p) => p.role === 'origin' && tokens[p.start - 1]?.low === 'ex')?.country ?? first('origin');
@@ -107,7 +134,7 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
   const siteWords = site === undefined ? [] : [...tokens.slice(site.end, site.end + 2), ...tokens.slice(Math.max(0, site.start - 3), site.start).filter((t) => !t.clauseEnd)];
   const siteIsStore = siteWords.some((t) => STORE_NOUNS.has(t.low));
   const siteMakes = !siteIsStore && siteWords.some((t) => PRODUCTION_SITES.has(t.low));
-  const madeIn = made ?? (site && !siteIsStore && (siteMakes || MAKE_VERBS.test(text)) ? site.country : undefined);
+  const madeIn = made ?? (site && !siteIsStore && (siteMakes || MAKE_VERBS.test(text) || fittedProduct) ? site.country : undefined);
   // Where goods leave from only when said (a "from", a site); a place of making alone leaves it to the rules, which
   // read "made in X" as the route only when nothing else is known, so a later turn cannot undo an earlier "from".
   const shipFrom = origin ?? site?.country;
@@ -170,7 +197,10 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   const collab = extractCollaboration(tokens, text, placeMentions, lex, magnetNamed, noRareEarthItem);
   const references = extractReferences(text, sourceIds);
 
-  const places: Frame['places'] = { ...placesToFrame(placeMentions, text, tokens) };
+  // The goods are a product the asker fits them into ("we put the magnets into actuators … export the actuators"); not
+  // magnets fitted into a carrier they receive, which stay the goods asked about.
+  const fittedProduct = fitsInto(tokens) && (items.item?.form === 'finished_product' || items.item?.form === 'component') && items.item.downstream !== 'other_assembly';
+  const places: Frame['places'] = { ...placesToFrame(placeMentions, text, tokens, fittedProduct) };
   const item: ItemFrame = { ...(items.item ?? {}) };
   if (items.itemSpan) item.words = text.slice(tokens[items.itemSpan[0]]?.start ?? 0, tokens[items.itemSpan[1] - 1]?.end ?? 0).slice(0, 200);
   // "Chinese NdFeB blocks", "Chinese-origin Tb oxide": the goods themselves are of Chinese origin.
@@ -191,7 +221,7 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   else if (FOREIGN_MADE.test(text)) content.origin = false;
   else if (places.madeIn !== undefined && places.madeIn !== 'CN' && !madeInOnlyBySite) content.origin = false;
   else if (CHINA_ORIGIN.test(text) && places.shipFrom !== undefined && places.shipFrom !== 'CN') content.origin = true;
-  else if (places.shipFrom !== undefined && places.shipFrom !== 'CN' && !MAKE_VERBS.test(text) && !CONTAIN_VERBS.test(text) && !SELF_MAKER.test(text) && chineseSource(placeMentions, tokens)) {
+  else if (places.shipFrom !== undefined && places.shipFrom !== 'CN' && !makingSaid(tokens, fittedProduct) && !CONTAIN_VERBS.test(text) && !SELF_MAKER.test(text) && chineseSource(placeMentions, tokens)) {
     // Stock held abroad that was bought from China ("holds Sm metal it bought from China", "magnets our Chinese
     // supplier exported to us"), with nothing said about making anything from it: the goods are of Chinese origin.
     // "Our Pune plant" then says where they are, not where they were made.

@@ -542,7 +542,9 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   // turn may have) or names only as someone's product, so they are an assembly's part, not bare magnets. Only a verb
   // of fixing counts, never "already".
   // "The magnets inside contain Dy", "the magnets in them are N52": the magnets of a product named in an earlier turn.
-  if (form === 'magnet' && primary && (builtIn(tokens, primary) || (!productNamed && insideSomethingUnnamed(tokens, primary)))) {
+  // Magnets said to travel loose ("we put 20 spare magnets in a separate bag") are bare magnets, whatever holds them.
+  const saidLooseAnywhere = tokens.some((t, i) => lex.knowledge.cues.looseWords.has(t.low) && ![1, 2].some((k) => NEGATION_CUES.has(tokens[i - k]?.low ?? '')));
+  if (form === 'magnet' && primary && !saidLooseAnywhere && (builtIn(tokens, primary) || (!productNamed && insideSomethingUnnamed(tokens, primary)))) {
     form = 'component';
     downstream = 'other_assembly';
   }

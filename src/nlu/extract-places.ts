@@ -68,6 +68,7 @@ const AUXILIARIES = grammarWords('auxiliaries');
 const DETERMINERS = grammarWords('determiners');
 const TRANSIT_WORDS = grammarWords('transitWords');
 const RELATIVE_PRONOUNS = grammarWords('relativePronouns');
+const FIXING_VERBS_ANY = new Set([...grammarWords('fixingVerbs'), ...grammarWords('fixingVerbsActive')]);
 const TRANSIT_CUES = grammarWords('transitCues');
 const NEGATORS = grammarWords('negators');
 /** Words that end the noun phrase after a nationality word. */
@@ -332,7 +333,9 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   // "Dy oxide bought in China", "terbium sourced from China": where inputs were bought, not where goods leave.
   const verbAt = (cue ? cue.index : start) - 1;
   // "bought last year from a Chinese supplier": up to three words back, within the clause.
-  const verb = [verbAt, verbAt - 1, verbAt - 2].filter((i) => i >= 0 && !tokens.slice(i, verbAt).some((t) => t.clauseEnd))
+  // "from a licensed Chinese exporter": a participle between an article and the place describes the party.
+  const adjective = (i: number) => i === start - 1 && DETERMINERS.has(tokens[i - 1]?.low ?? '');
+  const verb = [verbAt, verbAt - 1, verbAt - 2].filter((i) => i >= 0 && !tokens.slice(i, verbAt).some((t) => t.clauseEnd) && !adjective(i))
     .find((i) => CONTENT_VERBS.has(tokens[i]?.low ?? '') || TECH_SOURCE_VERBS.has(tokens[i]?.low ?? ''))
     ?? (cue?.word === 'from' ? techSourceBefore(tokens, cue.index, lex) : undefined);
   // "makes magnets using Dy oxide from China": what goes into the goods, not where they leave from.
@@ -438,7 +441,10 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     // "from a maker in Dongguan", "from our supplier in Jiangxi": the place of whoever the goods come from.
     const fromPos = before.findIndex((w) => w === 'from');
     // "plan to sell our line in Ningbo": an infinitive's "to" is no destination.
-    const toPos = before.findIndex((w, k) => DEST_CUES.has(w) && !(w === 'to' && k > 0 && (EXPORT_VERBS.has(before[k - 1] ?? '') || lex.knowledge.cues.provisionVerbs.has(before[k - 1] ?? ''))));
+    // "put the magnets into actuators in Pune": "into" after a verb of fixing says what they go in, not where.
+    const fixedInto = (k: number) => before.slice(k + 1, k + 6).some((v) => FIXING_VERBS_ANY.has(v));
+    const toPos = before.findIndex((w, k) => DEST_CUES.has(w) && !(w === 'to' && k > 0 && (EXPORT_VERBS.has(before[k - 1] ?? '') || lex.knowledge.cues.provisionVerbs.has(before[k - 1] ?? '')))
+      && !(w === 'into' && fixedInto(k)));
     // "a PO for Tm2O3 from a laser company in Jena": after a request, a buyer it comes from asks for the goods.
     if (fromPos >= 0 && (toPos < 0 || fromPos < toPos) && askedByBuyer(tokens, cue.index - 1 - fromPos, start, lex)) return { role: 'destination', recipient: true };
     const makerPos = before.findIndex((w) => MAKER_NOUNS.has(w));

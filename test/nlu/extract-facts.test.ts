@@ -712,3 +712,21 @@ describe('negated families and the magnets of a product named before (sixth sess
     expect(facts('We also pack 30 spare Dy magnets.').item).toMatchObject({ form: 'magnet' });
   });
 });
+
+describe('stock bought from China, and magnets put into a product (sixth session, batch q)', () => {
+  it('reads stock of sintered magnets imported from China as Chinese-origin goods ("sintered" describes them)', () => {
+    const f = facts('Our warehouse in Lyon holds sintered NdFeB with Tb, imported from China in 2025. We want to sell it to Spain.');
+    expect(f.item?.chinaOrigin).toBe(true);
+  });
+
+  it('reads "from a licensed Chinese exporter" as where the goods came from, not a technology source', () => {
+    const f = facts('Canadian stockist: we bought Dy oxide from a licensed Chinese exporter and want to resell it to Mexico.');
+    expect(f.item?.chinaOrigin).toBe(true);
+    expect(f.item?.madeWithChineseTechnology).toBeUndefined();
+  });
+
+  it('reads magnets put into a named product abroad as that product\'s content, and spares put in a bag as magnets', () => {
+    expect(facts('We put Chinese SmCo magnets into actuators in Pune and export the actuators to Oman.').item).toMatchObject({ form: 'finished_product', hasChineseContent: true });
+    expect(facts('With each pump we put 10 spare Dy magnets in a separate pouch.').item).toMatchObject({ form: 'magnet' });
+  });
+});

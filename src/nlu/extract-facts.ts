@@ -55,7 +55,7 @@ const MAKE_VERBS = wordsPattern(grammarWords('makeVerbs'));
 const MAKE_WORDS = grammarWords('makeVerbs');
 const PHRASE_STOPS = grammarWords('phraseStops');
 const FITTING_VERBS = grammarWords('fixingVerbsActive');
-const INTO_WORDS = grammarWords('intoWords');
+const FIT_INTO_WORDS = grammarWords('fitIntoWords');
 const ADJECTIVE_BEFORE = new Set([...grammarWords('determiners'), ...grammarWords('adjectivePrecedents')]);
 const SPECIFIC_KNOW_HOW = wordsPattern(grammarWords('specificKnowHow'));
 /** "Our magnets contain Chinese Dy oxide": Chinese inputs of goods made elsewhere, not Chinese goods. */
@@ -92,7 +92,7 @@ function chineseMakerNamed(places: readonly PlaceMention[], tokens: readonly Tok
  */
 /** "We put (glue, press) the magnets into actuators": fitting goods into a product makes that product. */
 function fitsInto(tokens: readonly Token[]): boolean {
-  return tokens.some((t, i) => FITTING_VERBS.has(t.low) && tokens.slice(i + 1, i + 7).some((n) => INTO_WORDS.has(n.low) && n.low !== 'in' && n.low !== 'on'));
+  return tokens.some((t, i) => FITTING_VERBS.has(t.low) && tokens.slice(i + 1, i + 7).some((n) => FIT_INTO_WORDS.has(n.low)));
 }
 
 function makingSaid(tokens: readonly Token[], fittedProduct: boolean): boolean {

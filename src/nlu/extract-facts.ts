@@ -56,6 +56,7 @@ const MAKE_WORDS = grammarWords('makeVerbs');
 const PHRASE_STOPS = grammarWords('phraseStops');
 const FITTING_VERBS = grammarWords('fixingVerbsActive');
 const FIT_INTO_WORDS = grammarWords('fitIntoWords');
+const PARTICIPLE_ENDINGS = grammarWords('participleEndings');
 const ADJECTIVE_BEFORE = new Set([...grammarWords('determiners'), ...grammarWords('adjectivePrecedents')]);
 const SPECIFIC_KNOW_HOW = wordsPattern(grammarWords('specificKnowHow'));
 /** "Our magnets contain Chinese Dy oxide": Chinese inputs of goods made elsewhere, not Chinese goods. */
@@ -99,7 +100,7 @@ function makingSaid(tokens: readonly Token[], fittedProduct: boolean): boolean {
   return fittedProduct || tokens.some((t, i) => {
     if (!MAKE_WORDS.has(t.low)) return false;
     const prev = tokens[i - 1];
-    const participle = /(?:ed|en|lt|st)$/.test(t.low);
+    const participle = [...PARTICIPLE_ENDINGS].some((e) => t.low.endsWith(e));
     const next = tokens[i + 1];
     // "holds sintered NdFeB": a participle right before a word that is no preposition or article describes it.
     const beforeNoun = next !== undefined && !t.clauseEnd && !t.commaAfter && !PHRASE_STOPS.has(next.low) && !ADJECTIVE_BEFORE.has(next.low) && /^\p{L}/u.test(next.low);

@@ -57,6 +57,21 @@ function sector(f: Facts): string | undefined {
   return undefined;
 }
 
+/**
+ * SmCo when said so; not SmCo when another family is named, or when the whole composition is known and lacks
+ * samarium or cobalt ("copper and PVC only, no rare earths"), so such goods are decided without asking the family.
+ */
+function isSmCo(f: Facts): boolean | undefined {
+  const item = f.item;
+  if (!item) return undefined;
+  if (item.magnetType !== undefined) return item.magnetType === 'smco';
+  const present = item.elementsPresent ?? [];
+  const absent = item.elementsAbsent ?? [];
+  if (absent.includes('Sm') || absent.includes('Co')) return false;
+  if (item.compositionComplete && !(present.includes('Sm') && present.includes('Co'))) return false;
+  return undefined;
+}
+
 function militaryEnd(f: Facts): boolean | undefined {
   const user = f.endUser?.kind;
   const uses = f.endUses;
@@ -87,6 +102,7 @@ export const FACTS: Record<string, FactDefinition> = {
   'item.elements': { type: 'composition', read: composition, label: 'rare earths contained' },
   'item.form': { type: 'enum', values: FORMS, read: (f) => f.item?.form, label: 'form of the item' },
   'item.magnetType': { type: 'enum', values: MAGNET_TYPES, read: (f) => f.item?.magnetType, label: 'magnet type' },
+  'item.smco': { type: 'boolean', read: isSmCo, label: 'a samarium-cobalt magnet material' },
   'item.downstream': {
     type: 'enum', values: DOWNSTREAM_KINDS, read: (f) => f.item?.downstream, label: 'kind of downstream product',
   },

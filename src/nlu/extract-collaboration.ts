@@ -73,7 +73,8 @@ function impliedArea(tokens: readonly Token[], lex: Lexicon, kind: Kind | undefi
   // Know-how words, or people hired, trained or sent who carry it ("a senior engineer from an NdFeB maker").
   // An investment in a magnet maker ("acquire a Chinese magnet company") takes in its know-how too (No. 62 names
   // investment as a way technology is exported).
-  const carriesKnowHow = kind === 'hiring' || kind === 'training' || kind === 'consulting' || kind === 'jv_investment';
+  // What is licensed is know-how by definition ("license a patent family on cerium-magnet processing").
+  const carriesKnowHow = kind === 'hiring' || kind === 'training' || kind === 'consulting' || kind === 'jv_investment' || kind === 'licensing';
   const knowHow = tokens.some((_, i) => wordAt(tokens, i, lex.knowledge.cues.knowHowNouns) && ![1, 2].some((k) => NEGATION_CUES.has(tokens[i - k]?.low ?? '')));
   if (!carriesKnowHow && !knowHow) return undefined;
   const items = lex.items.find(tokens);

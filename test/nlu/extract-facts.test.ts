@@ -730,3 +730,10 @@ describe('stock bought from China, and magnets put into a product (sixth session
     expect(facts('With each pump we put 10 spare Dy magnets in a separate pouch.').item).toMatchObject({ form: 'magnet' });
   });
 });
+
+describe('licensing a patent (sixth session, batch q)', () => {
+  it('reads licensing a patent on magnet processing as licensing magnet-making know-how', () => {
+    const c = facts('A research institute in Xi\'an plans to license its patents on SmCo magnet processing to a firm in Austria.').collaboration;
+    expect(c).toMatchObject({ kind: 'licensing', area: 'magnet_preparation' });
+  });
+});

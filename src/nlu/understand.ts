@@ -11,6 +11,8 @@ import type { IntentModel, Scored } from './classifier.js';
 import { extractFacts, type Signals } from './extract-facts.js';
 import { featurize } from './features.js';
 import { asksForDecision } from './question-form.js';
+import { grammarWords } from './grammar.js';
+import { wordsPattern } from './text.js';
 import type { Lexicon } from './lexicon.js';
 
 export interface Understanding {
@@ -70,6 +72,17 @@ function suggestedIntent(signals: Signals, facts: Facts): Suggestion | null {
   return null;
 }
 
+const PERSON_REQUEST = wordsPattern(grammarWords('personRequestWords'));
+
+/** "talk to someone in compliance", "can a person call me": the words of asking for a person, not of naming a party. */
+function asksForPerson(text: string): boolean {
+  return PERSON_REQUEST.test(text);
+}
+
+function namesListedParty(facts: Facts): boolean {
+  return (facts.endUser?.lists?.length ?? 0) > 0 || (facts.endUser?.nearLists?.length ?? 0) > 0;
+}
+
 const COOPERATION: readonly string[] = ['hiring', 'joint_rnd', 'jv_investment', 'licensing', 'training', 'consulting'];
 const GENERAL: readonly Intent[] = ['help', 'talk_to_human', 'out_of_scope'];
 
@@ -112,6 +125,11 @@ export function createUnderstander(model: IntentModel, lex: Lexicon, sourceIds: 
       if (unknownWordsGuard && (top.intent !== 'help' || knownShare === 0) && knownShare < MIN_KNOWN_SHARE && suggestion === null && signals.references.sources.length === 0) {
         intent = 'out_of_scope';
         confidence = Math.max(confidence, 1 - knownShare);
+      } else if (factOverrides && suggestion === null && top.intent === 'talk_to_human' && namesListedParty(facts) && !asksForPerson(text)) {
+        // "The customer is Japan Marine United.": naming a party on a MOFCOM list answers who the goods are for (a
+        // follow-up adds it to the goods asked about), not a request for a person.
+        intent = 'part_license';
+        confidence = Math.max(0.5, scores.find((s) => s.intent === intent)?.score ?? 0);
       } else if (factOverrides && suggestion !== null) {
         if (top.intent === 'talk_to_human' && DECISION.includes(suggestion.intent) && !features.some((f) => model.personEvidence.has(f))) {
           // Asking for a person opens a case; a question about an item needs a word about a person to do that.

@@ -298,3 +298,18 @@ describe('conversation 12: the magnets of a product named in the first turn', ()
     expect(a.handle(msg('sorry, wrong part: they are actually hard ferrite, not SmCo', 'conv-20c')).verdict).toBe('not_required');
   });
 });
+
+describe('conversation 13: a follow-up that names the customer', () => {
+  it('reads "The customer is <a listed party>." as who the goods are for, not a request for a person', () => {
+    const a = newAssistant();
+    expect(a.handle(msg('Can we sell Tb oxide from Baotou to a buyer in Japan?', 'conv-13')).verdict).toBe('license_required');
+    const r2 = a.handle(msg('The customer is Fujitsu Defense.', 'conv-13'));
+    expect(r2.verdict).toBe('prohibited');
+    expect(r2.intent.name).toBe('part_license');
+  });
+
+  it('still opens a case when the asker wants a person, party named or not', () => {
+    const r = newAssistant().handle(msg('Can someone in compliance call me about Fujitsu Defense?', 'conv-13b'));
+    expect(r.intent.name).toBe('talk_to_human');
+  });
+});

@@ -67,6 +67,8 @@ const AUXILIARIES = grammarWords('auxiliaries');
 
 const DETERMINERS = grammarWords('determiners');
 const TRANSIT_WORDS = grammarWords('transitWords');
+const DEPARTURE_VERBS = grammarWords('departureVerbs');
+const DEPART_FROM_VERBS = grammarWords('departFromVerbs');
 const RELATIVE_PRONOUNS = grammarWords('relativePronouns');
 const FIXING_VERBS_ANY = new Set([...grammarWords('fixingVerbs'), ...grammarWords('fixingVerbsActive')]);
 const TRANSIT_CUES = grammarWords('transitCues');
@@ -282,6 +284,19 @@ function transitBefore(tokens: readonly Token[], start: number): boolean {
   return false;
 }
 
+/** "for" (and determiners) right before the place, after a verb of setting off earlier in the clause. */
+function departsFor(tokens: readonly Token[], start: number): boolean {
+  let i = start - 1;
+  while (i >= 0 && DETERMINERS.has((tokens[i] as Token).low)) i--;
+  if (tokens[i]?.low !== 'for') return false;
+  for (let k = i - 1; k >= Math.max(0, i - 8); k--) {
+    const t = tokens[k] as Token;
+    if (t.clauseEnd) return false;
+    if (DEPARTURE_VERBS.has(t.low)) return true;
+  }
+  return false;
+}
+
 /** A negation shortly before a cue, in its clause: "no customs clearance into", "without going to". */
 function negatedCue(tokens: readonly Token[], cueIndex: number): boolean {
   for (let i = cueIndex - 1; i >= Math.max(0, cueIndex - 4); i--) {
@@ -296,6 +311,10 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   const cue = nearestCue(tokens, start);
   const recipient = cue !== null && DEST_CUES.has(cue.word);
   if (tag.kind === 'defence') return { role: 'destination', recipient: true };
+  // "leaves Tianjin for Rotterdam", "bound for Chennai": "for" after goods set off names where they go; the place
+  // right after "leaves" or "departs" is where they set off from.
+  if (departsFor(tokens, start)) return { role: 'destination', recipient: true };
+  if (!cue && DEPART_FROM_VERBS.has(tokens[start - 1]?.low ?? '')) return { role: 'origin', recipient: false };
   // "transshipped through Shanghai port", "in transit via Singapore": the goods pass through, they do not go there.
   if (transitBefore(tokens, start)) return { role: 'transit', recipient: false };
   // "(no customs clearance into China)", "never enters the EU": a place the goods do not go to.

@@ -737,3 +737,14 @@ describe('licensing a patent (sixth session, batch q)', () => {
     expect(c).toMatchObject({ kind: 'licensing', area: 'magnet_preparation' });
   });
 });
+
+describe('setting off for a place', () => {
+  it('reads "leaves X for Y", "sails from X for Y" and "bound for Y" as the route', () => {
+    expect(facts('The Gd oxide lot leaves Xiamen for Antwerp on Friday.')).toMatchObject({ shipFrom: 'CN', destination: 'BE' });
+    expect(facts('Two pallets of SmCo magnets, bound for Istanbul, are at the Shenzhen warehouse.').destination).toBe('TR');
+  });
+
+  it('does not read "a licence for Germany" as a route', () => {
+    expect(facts('Is there a general licence for Germany?').destination).toBeUndefined();
+  });
+});

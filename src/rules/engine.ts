@@ -311,6 +311,18 @@ export function evaluate(set: RuleSet, facts: Facts, asOf: string, options: Eval
       for (const step of rule.nextSteps) if (!nextSteps.includes(step)) nextSteps.push(step);
     }
   }
+  if (verdict === 'not_required') {
+    // Cite the rules in force that the item's make-up was checked against on its route ("Nd and Pr are not No. 18
+    // elements" cites No. 18), also beside a carve-out or a suspension that decided it, and with the route unsaid;
+    // not those that the route (goods not leaving China) or the date ruled out.
+    rules.forEach((rule, i) => {
+      const r = results[i] as RuleResult;
+      if (r.status !== 'in_force') return;
+      const compositionFailed = r.checks.some((c) => c.fact === 'item.elements' && c.result === 'false');
+      const routeHeld = r.checks.some((c) => c.fact === 'fromChina') && !r.checks.some((c) => c.fact === 'fromChina' && c.result === 'false');
+      if (compositionFailed && routeHeld) for (const s of rule.sources) addCitation(citations, cite(set, s));
+    });
+  }
   if (verdict === 'not_required' && contributing.length === 0) {
     // Say why nothing applies, from the rules that came closest (fewest false conditions).
     const closest = rules
@@ -323,15 +335,6 @@ export function evaluate(set: RuleSet, facts: Facts, asOf: string, options: Eval
       const line = whyNot(rule, r);
       if (line) reasons.push(line);
     }
-    // Cite the rules in force that the item's make-up was checked against on its route ("Nd and Pr are not No. 18
-    // elements" cites No. 18), not those that only the route or the date ruled out.
-    rules.forEach((rule, i) => {
-      const r = results[i] as RuleResult;
-      if (r.status !== 'in_force') return;
-      const compositionFailed = r.checks.some((c) => c.fact === 'item.elements' && c.result === 'false');
-      const routeHeld = r.checks.some((c) => c.fact === 'fromChina' && c.result === 'true');
-      if (compositionFailed && routeHeld) for (const s of rule.sources) addCitation(citations, cite(set, s));
-    });
     if (reasons.length === 0) {
       const pending = results.filter((r) => r.status === 'not_yet').length;
       reasons.push(`None of the ${results.length} rules that could bear on this applies on ${asOf}${pending ? `; ${pending} of them were not yet in force that day` : ''}.`);

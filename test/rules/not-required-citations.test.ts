@@ -1,0 +1,26 @@
+/** A "no licence" answer cites the rules the item's make-up was checked against, however the answer was reached. */
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../src/rules/engine.js';
+import { rules } from '../support/understanding.js';
+
+const sources = (d: ReturnType<typeof evaluate>) => d.citations.map((c) => c.source);
+
+describe('citations of a not_required answer', () => {
+  it('cite No. 18 for Nd oxide when the route is unsaid (Nd is no No. 18 element)', () => {
+    const d = evaluate(rules, { destination: 'KR', item: { elementsPresent: ['Nd'], compositionComplete: true, form: 'oxide' } }, '2025-06-15');
+    expect(d.verdict).toBe('not_required');
+    expect(sources(d)).toContain('CN-ANN-2025-18');
+  });
+
+  it('cite No. 18 beside a suspended catch-all that also says no (PrNd metal for a magnet plant abroad, March 2026)', () => {
+    const d = evaluate(rules, { shipFrom: 'CN', destination: 'VN', endUses: ['rare_earth_processing'], item: { elementsPresent: ['Pr', 'Nd'], compositionComplete: true, form: 'metal' } }, '2026-03-18');
+    expect(d.verdict).toBe('not_required');
+    expect(sources(d)).toEqual(expect.arrayContaining(['CN-ANN-2025-18', 'CN-ANN-2025-62']));
+  });
+
+  it('do not cite No. 18 for goods that never leave China as exports (a foreign route rules it out, not the make-up)', () => {
+    const d = evaluate(rules, { shipFrom: 'DE', madeIn: 'DE', destination: 'FR', item: { elementsPresent: ['Cu'], compositionComplete: true, chinaOrigin: false } }, '2026-03-01');
+    expect(d.verdict).toBe('not_required');
+    expect(sources(d)).not.toContain('CN-ANN-2025-18');
+  });
+});

@@ -24,6 +24,7 @@ const COMPLETE_CUES = grammarWords('completeCues');
 const COMPOSITION_LIST_LEAD = new RegExp(String.raw`\b(?:${[...grammarWords('compositionHeads')].join('|')})\b[^.:\n]*:\s*$`, 'i');
 const ASKING_VERBS = new Set([...grammarWords('wantVerbs'), ...grammarWords('askingVerbs')]);
 const FILLER = grammarWords('filler');
+const VALUE_SHARE = new RegExp(String.raw`^\s*(?:of\s+(?:the\s+)?|by\s+)?(?:${[...grammarWords('valueWords')].join('|')})\b`, 'i');
 const NEW_ITEM_WORDS = grammarWords('newItemAfterComma');
 const TRACE_WORDS = grammarWords('traceWords');
 const FIXING_VERBS = grammarWords('fixingVerbs');
@@ -231,6 +232,9 @@ function heavyContent(tokens: readonly Token[], text: string, mentions: readonly
     const lo = Math.max(0, from - 30);
     for (const x of text.slice(lo, to + 30).matchAll(/(\d+(?:\.\d+)?)\s*(wt\s*\.?\s*%|%|percent\b|per cent\b|ppm\b)/gi)) {
       const at = lo + (x.index ?? 0);
+      // "Chinese Dy magnets (~8 % of value)": a share of the goods' value, not the element's content.
+      const after = text.slice(at + x[0].length, at + x[0].length + 24);
+      if (VALUE_SHARE.test(after)) continue;
       const value = /ppm/i.test(x[2] as string) ? Number(x[1]) / 10_000 : Number(x[1]);
       const distance = at < from ? from - at : at - to;
       if (value <= 100 && (!best || distance < best.distance)) best = { value, distance };

@@ -96,7 +96,8 @@ function headCategory(tokens: readonly Token[], end: number, lex: Lexicon): Cate
   if (last?.clauseEnd || last?.commaAfter) return null;
   for (let i = end; i < Math.min(tokens.length, end + 5); i++) {
     const t = tokens[i] as Token;
-    if (PHRASE_STOPS.has(t.low)) break;
+    // "a Chinese magnet maker (used equipment, …)": a parenthesis ends the noun phrase.
+    if (PHRASE_STOPS.has(t.low) || (i > end && t.parenBefore)) break;
     const c = categoryOf(t.low, lex, t.raw);
     // A person, site or buyer outranks the content words that describe it ("rare earth separation engineer").
     if (c && !(head && head !== 'content' && c === 'content')) head = c;

@@ -748,3 +748,16 @@ describe('setting off for a place', () => {
     expect(facts('Is there a general licence for Germany?').destination).toBeUndefined();
   });
 });
+
+describe('shares of value and parentheses after a party (sixth session, batch r)', () => {
+  it('does not read a share of value written after Dy magnets as their Dy content', () => {
+    const item = facts('Our Izmir plant makes pumps with Chinese Dy magnets (about 6 % of the value).').item;
+    expect(item?.heavyRareEarthPercent).toBeUndefined();
+    expect(facts('NdFeB with Dy 1.2 %, Ningbo to Busan').item?.heavyRareEarthPercent).toBe(1.2);
+  });
+
+  it('ends a party\'s noun phrase at a parenthesis, so what the parenthesis says is not the party\'s kind', () => {
+    const f = facts('We are buying a used sintering line from a Chinese magnet maker (used furnaces, plus their process manuals and two engineers to set it up in Bangkok).');
+    expect(f.collaboration?.chineseProvider).toBe(true);
+  });
+});

@@ -194,6 +194,10 @@ export const RULE_FIXTURES: Record<string, RuleFixture> = {
     fires: { item: { form: 'magnet', magnetType: 'ndfeb', elementsPresent: ['Dy'], chinaOrigin: false }, madeIn: 'KR', transitVia: 'CN', destination: 'KZ' },
     doesNot: { item: { form: 'magnet', magnetType: 'ndfeb', elementsPresent: ['Dy'], chinaOrigin: false }, madeIn: 'KR', transitVia: 'SG', destination: 'KZ' },
   },
+  'japan-military-chinese-content': {
+    fires: { madeIn: 'IN', shipFrom: 'IN', destination: 'JP', endUser: { kind: 'military' }, item: { form: 'finished_product', downstream: 'motor', elementsPresent: ['Dy'], chinaOrigin: false, hasChineseContent: true } },
+    doesNot: { madeIn: 'IN', shipFrom: 'IN', destination: 'JP', endUser: { kind: 'civil' }, item: { form: 'finished_product', downstream: 'motor', elementsPresent: ['Dy'], chinaOrigin: false, hasChineseContent: true } },
+  },
   'techcat-prohibited-technology': {
     fires: { collaboration: { kind: 'technology_transfer', area: 'magnet_preparation', chineseProvider: true } },
     doesNot: { collaboration: { kind: 'technology_transfer', area: 'magnet_preparation', chineseProvider: false } },

@@ -24,6 +24,8 @@ const COMPLETE_CUES = grammarWords('completeCues');
 const COMPOSITION_LIST_LEAD = new RegExp(String.raw`\b(?:${[...grammarWords('compositionHeads')].join('|')})\b[^.:\n]*:\s*$`, 'i');
 const ASKING_VERBS = new Set([...grammarWords('wantVerbs'), ...grammarWords('askingVerbs')]);
 const FILLER = grammarWords('filler');
+/** How far after a product its parts' heading may end ("; material:", " - components:"), in characters. */
+const PRODUCT_HEADING_MAX = 24;
 const VALUE_SHARE = new RegExp(String.raw`^\s*(?:of\s+(?:the\s+)?|by\s+)?(?:${[...grammarWords('valueWords')].join('|')})\b`, 'i');
 const NEW_ITEM_WORDS = grammarWords('newItemAfterComma');
 const TRACE_WORDS = grammarWords('traceWords');
@@ -462,9 +464,12 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
       const between = text.slice(productEnd.end, (tokens[run[0]?.start ?? 0] as Token).start).replace(/\(\s*(?:[a-h]|\d{1,2}|i{1,3}|iv|v)\s*\)/gi, ' ');
       // A parenthesis, or a colon opening a list of parts ("sensor: PCB, pins, a SmCo5 pellet"); a colon alone is a
       // heading ("For generators: NdFeB magnets with Dy") and says nothing about what is inside what. The colon must
-      // follow the product itself: "motors (magnets inside): we also ship spare magnets, …" opens no list of its parts.
+      // follow the product or a short heading after it ("spindle motor; material: steel, NdFeB ring"), not a closed
+      // parenthesis: "motors (magnets inside): we also ship spare magnets, …" opens no list of its parts.
       // The parenthesis must still be open: "(Dy magnets bonded into the yoke) and spare magnets" has closed it.
-      const list = between.lastIndexOf('(') > between.lastIndexOf(')') || (/^\s*:/.test(between) && /,/.test(between));
+      const colon = between.indexOf(':');
+      const headed = colon >= 0 && colon <= PRODUCT_HEADING_MAX && !between.slice(0, colon).includes(')');
+      const list = between.lastIndexOf('(') > between.lastIndexOf(')') || (headed && /,/.test(between));
       return (run[0]?.start ?? 0) > (primary?.at(-1)?.end ?? 0) - 1 && list && !/[.?!]/.test(between);
     };
     const loose = materialRuns.find((run) => !inside.get(run) && !listedInProduct(run));

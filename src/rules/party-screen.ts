@@ -60,6 +60,8 @@ const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const DESCRIBING = new Set(['like', 'style', 'type', 'esque', 'grade', 'compatible']);
 /** "子公司" (subsidiary), "关联公司" (affiliate), "旗下" (under), "子会社" (Japanese: subsidiary). */
 const CJK_RELATION = /子公司|关联公司|附属|旗下|子会社/u;
+/** Between a relation word and the name: "a subsidiary of X", "our JV with X". */
+const RELATION_LINKS = new Set(['of', 'with']);
 const KIND_ORDER: Record<PartyMatchKind, number> = { exact: 0, related: 1, near: 2, group: 3 };
 
 function normalise(text: string): string {
@@ -187,9 +189,15 @@ export function createPartyScreener(parties: readonly ListedParty[], words: Part
     return { end: j, more, unit, describing: false, related: false };
   }
 
+  /**
+   * A relation word tied to the name: "a (sister company | subsidiary) of X", "our JV with X", "X's US subsidiary",
+   * "X-owned". One that names the asker's own entity earlier in the sentence ("from our Baotou JV to X") is not.
+   */
   function relatedAround(toks: readonly Tok[], start: number, end: number): boolean {
-    const around = [...toks.slice(Math.max(0, start - 4), start), ...toks.slice(end, end + 3)];
-    return around.some((t) => relation.has(t.low));
+    const before1 = toks[start - 1]?.low ?? '';
+    // "a subsidiary of X", "a sister company of X": the relation word in the few words before "of" or "with".
+    const linked = relation.has(before1) || (RELATION_LINKS.has(before1) && toks.slice(Math.max(0, start - 4), start - 1).some((t) => relation.has(t.low)));
+    return linked || toks.slice(end, end + 3).some((t) => relation.has(t.low));
   }
 
   return {

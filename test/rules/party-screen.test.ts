@@ -64,6 +64,9 @@ const CHINESE: readonly Case[] = [
   ['东京客户東京科学大学', 'Institute of Science Tokyo', 'exact'],
   ['三井E&S的订单', 'Mitsui E&S', 'exact'],
   ['日東電工的子公司要镝', 'Nitto Denko', 'related'],
+  // The asker's own JV or subsidiary, named earlier in the sentence, ties nothing to the listed party.
+  ['can we ship Dy oxide from our Baotou JV directly to MP Materials in Texas', 'MP Materials', 'exact'],
+  ['our Osaka subsidiary got an order from Fujitsu Defense', 'Fujitsu Defense', 'exact'],
 ];
 
 const NEAR: readonly Case[] = [
@@ -85,6 +88,7 @@ const NEAR: readonly Case[] = [
   ['an MHI-owned yard wants magnets', 'Mitsubishi Heavy Industries', 'related'],
   ['a joint venture with Subaru', 'Subaru', 'related'],
   ['an affiliate of MP Materials', 'MP Materials', 'related'],
+  ['a sister company of OMNIPOL wants Dy magnets', 'OMNIPOL', 'related'],
   ['Mitsubishi Heavy Industries air-conditioners', 'Mitsubishi Heavy Industries', 'group'],
   ['an MHI unit', 'Mitsubishi Heavy Industries', 'group'],
   ['IHI wants Dy magnets for turbochargers', 'IHI', 'group'],

@@ -8,7 +8,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type pg from 'pg';
 import { AuditLog, type AuditRecord, type AuditVerification } from '../../src/cases/audit-log.js';
 import { CaseError } from '../../src/cases/case-error.js';
@@ -22,7 +22,7 @@ import { CurrentRules } from '../../src/rules/current-rules.js';
 import { loadRuleSet } from '../../src/rules/loader.js';
 import { ruleStatus } from '../../src/rules/rule-status.js';
 import type { StatusRecord } from '../../src/rules/status-overlay.js';
-import { CLUSTER_START_MS, CLUSTER_STOP_MS, startPostgres, type PostgresCluster } from '../support/postgres.js';
+import { type PostgresCluster, useThrowawayPostgres } from '../support/postgres.js';
 import { RESUMED } from './status-fixtures.js';
 
 const base = loadRuleSet('rules');
@@ -101,17 +101,7 @@ function postgresOverlay(cluster: () => PostgresCluster): OverlayEngine & { inst
   };
 }
 
-let cluster: PostgresCluster | undefined;
-beforeAll(async () => {
-  cluster = await startPostgres();
-}, CLUSTER_START_MS);
-afterAll(async () => {
-  await cluster?.stop();
-}, CLUSTER_STOP_MS);
-const running = () => {
-  if (!cluster) throw new Error('no cluster');
-  return cluster;
-};
+const running = useThrowawayPostgres();
 
 const RESUMED_RULES = base.rules.filter((r) => r.suspensions.some((s) => s.source.id === RESUMED.target)).map((r) => r.id);
 

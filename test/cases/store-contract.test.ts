@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type Database from 'better-sqlite3';
 import pg from 'pg';
 import { openCaseDatabase } from '../../src/cases/database.js';
@@ -18,7 +18,7 @@ import { PgDeliveryClaims } from '../../src/cases/postgres/pg-delivery-claims.js
 import { PgOutboxQueue } from '../../src/cases/postgres/pg-outbox-queue.js';
 import { inProcessDailyJobs, sqliteAuditChain, sqliteDeliveryClaims, sqliteOutboxQueue } from '../../src/cases/sqlite-ports.js';
 import type { AuditChain, DailyJobs, DeliveryClaims, OutboxQueue } from '../../src/cases/store-ports.js';
-import { CLUSTER_START_MS, CLUSTER_STOP_MS, startPostgres, type PostgresCluster } from '../support/postgres.js';
+import { type PostgresCluster, useThrowawayPostgres } from '../support/postgres.js';
 
 interface Instance {
   readonly claims: DeliveryClaims;
@@ -86,22 +86,13 @@ function postgresEngine(cluster: () => PostgresCluster): Engine {
   };
 }
 
-let cluster: PostgresCluster | undefined;
-beforeAll(async () => {
-  cluster = await startPostgres();
-}, CLUSTER_START_MS);
-afterAll(async () => {
-  await cluster?.stop();
-}, CLUSTER_STOP_MS);
+const cluster = useThrowawayPostgres();
 
 const T0 = '2026-03-01T09:00:00.000Z';
 
 describe.each([
   ['sqlite', () => sqliteEngine()],
-  ['postgres', () => postgresEngine(() => {
-    if (!cluster) throw new Error('no cluster');
-    return cluster;
-  })],
+  ['postgres', () => postgresEngine(cluster)],
 ])('%s stores', (_name, makeEngine) => {
   const engine = makeEngine();
   afterEach(async () => {
@@ -274,10 +265,7 @@ describe.each([
 });
 
 describe('postgres daily jobs across instances', () => {
-  const engine = postgresEngine(() => {
-    if (!cluster) throw new Error('no cluster');
-    return cluster;
-  });
+  const engine = postgresEngine(cluster);
   afterEach(async () => {
     await engine.close();
   });

@@ -8,22 +8,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { openCaseDatabase } from '../../src/cases/database.js';
 import { openPostgres } from '../../src/cases/postgres/pg-database.js';
 import { sqliteSharedChannelStores, type SharedChannelStores } from '../../src/channels/channel-store-ports.js';
 import { pgSharedChannelStores } from '../../src/channels/postgres/pg-shared-channel-stores.js';
 import type { ConversationRef } from '../../src/channels/teams/teams-port.js';
 import type { Notice } from '../../src/channels/web/inbox-store.js';
-import { CLUSTER_START_MS, CLUSTER_STOP_MS, startPostgres, type PostgresCluster } from '../support/postgres.js';
+import { useThrowawayPostgres } from '../support/postgres.js';
 
-let cluster: PostgresCluster | undefined;
-beforeAll(async () => {
-  cluster = await startPostgres();
-}, CLUSTER_START_MS);
-afterAll(async () => {
-  await cluster?.stop();
-}, CLUSTER_STOP_MS);
+const cluster = useThrowawayPostgres();
 
 interface Engine {
   instances(n: number): Promise<SharedChannelStores[]>;
@@ -54,8 +48,7 @@ function postgres(): Engine {
   const pools: pg.Pool[] = [];
   return {
     async instances(n) {
-      if (!cluster) throw new Error('no cluster');
-      const url = await cluster.freshDatabase();
+      const url = await cluster().freshDatabase();
       const made = await Promise.all(Array.from({ length: n }, () => openPostgres(url, { poolMax: 3 })));
       pools.push(...made);
       return made.map((p) => pgSharedChannelStores(p));

@@ -3,7 +3,7 @@
  * status recorded on one instance decides the next answer on another, which checks the newest record's id on each
  * turn's connection before answering.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createPostgresApp } from '../../src/app-postgres.js';
 import type { PostgresApp } from '../../src/app-context.js';
 import { CaseError } from '../../src/cases/case-error.js';
@@ -11,18 +11,12 @@ import { ConfigSchema } from '../../src/config.js';
 import { fixedClock } from '../../src/core/clock.js';
 import { newMessage } from '../../src/contracts/message.js';
 import { RESUMED } from '../cases/status-fixtures.js';
-import { CLUSTER_START_MS, CLUSTER_STOP_MS, startPostgres, type PostgresCluster } from '../support/postgres.js';
+import { useThrowawayPostgres } from '../support/postgres.js';
 
 const QUESTION = 'Our Dutch warehouse resells Chinese-origin Tb oxide to the UK. Licence?';
 const NOW = '2026-11-30T10:00:00Z';
 
-let cluster: PostgresCluster | undefined;
-beforeAll(async () => {
-  cluster = await startPostgres();
-}, CLUSTER_START_MS);
-afterAll(async () => {
-  await cluster?.stop();
-}, CLUSTER_STOP_MS);
+const cluster = useThrowawayPostgres();
 
 const apps: PostgresApp[] = [];
 afterEach(async () => {
@@ -46,7 +40,7 @@ async function ask(app: PostgresApp) {
 
 describe('the rule status overlay on PostgreSQL, served', () => {
   it('decides the next answer on another instance on a status recorded on one', async () => {
-    const url = await cluster!.freshDatabase();
+    const url = await cluster().freshDatabase();
     const [a, b] = [await instance(url), await instance(url)];
     const before = await ask(b);
     expect(before.verdict).toBe('escalate');
@@ -61,7 +55,7 @@ describe('the rule status overlay on PostgreSQL, served', () => {
   });
 
   it('loads the recorded statuses at start, and refuses an invalid record with the reason', async () => {
-    const url = await cluster!.freshDatabase();
+    const url = await cluster().freshDatabase();
     const a = await instance(url);
     const outcome = await a.statusOverlay.record(RESUMED);
     await expect(a.statusOverlay.record({ ...RESUMED, target: 'no-such-rule' })).rejects.toThrow(CaseError);

@@ -6,7 +6,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll } from 'vitest';
 import type Database from 'better-sqlite3';
 import pg from 'pg';
 import { Assistant } from '../../src/assistant/assistant.js';
@@ -28,7 +27,7 @@ import type { Message } from '../../src/contracts/message.js';
 import { fixedClock, type Clock } from '../../src/core/clock.js';
 import { DedupeStore } from '../../src/core/dedupe-store.js';
 import { GroupCommit } from '../../src/core/group-commit.js';
-import { CLUSTER_START_MS, CLUSTER_STOP_MS, startPostgres, type PostgresCluster } from './postgres.js';
+import { type PostgresCluster, useThrowawayPostgres } from './postgres.js';
 import { rules, understanding } from './understanding.js';
 
 export const T0 = '2026-03-01T09:00:00.000Z';
@@ -172,16 +171,6 @@ export function postgresEngine(cluster: () => PostgresCluster, clock: Clock = fi
 
 /** Starts one throwaway cluster for the test file, and both engines on it (PostgreSQL's fresh database per use). */
 export function bothEngines(clock?: Clock): { sqlite: () => Engine; postgres: () => PgEngine } {
-  let cluster: PostgresCluster | undefined;
-  beforeAll(async () => {
-    cluster = await startPostgres();
-  }, CLUSTER_START_MS);
-  afterAll(async () => {
-    await cluster?.stop();
-  }, CLUSTER_STOP_MS);
-  const running = () => {
-    if (!cluster) throw new Error('no cluster');
-    return cluster;
-  };
+  const running = useThrowawayPostgres();
   return { sqlite: () => sqliteEngine(clock), postgres: () => postgresEngine(running, clock) };
 }

@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { openCaseDatabase } from '../../../src/cases/database.js';
 import { SCHEMA_VERSION } from '../../../src/cases/migrations.js';
 import { openPostgres, pingPostgres, PostgresError } from '../../../src/cases/postgres/pg-database.js';
 import { migratePostgres, PG_ONLY_TABLES, PG_SCHEMA_VERSION } from '../../../src/cases/postgres/pg-migrations.js';
-import { CLUSTER_START_MS, CLUSTER_STOP_MS, startPostgres, type PostgresCluster } from '../../support/postgres.js';
+import { useThrowawayPostgres } from '../../support/postgres.js';
 
-let cluster: PostgresCluster;
-beforeAll(async () => {
-  cluster = await startPostgres();
-}, CLUSTER_START_MS);
-afterAll(async () => {
-  await cluster.stop();
-}, CLUSTER_STOP_MS);
+const cluster = useThrowawayPostgres();
 
 type Shape = Record<string, string[]>;
 
@@ -44,7 +38,7 @@ async function postgresShape(pool: pg.Pool): Promise<Shape> {
 describe('PostgreSQL schema', () => {
   it('has as many numbered migrations as SQLite, making the same tables and columns', async () => {
     expect(PG_SCHEMA_VERSION).toBe(SCHEMA_VERSION);
-    const pool = await openPostgres(await cluster.freshDatabase());
+    const pool = await openPostgres(await cluster().freshDatabase());
     try {
       expect(await postgresShape(pool)).toEqual(sqliteShape());
     } finally {
@@ -53,7 +47,7 @@ describe('PostgreSQL schema', () => {
   });
 
   it('migrates once when several instances start together, under the advisory lock', async () => {
-    const url = await cluster.freshDatabase();
+    const url = await cluster().freshDatabase();
     const pools = [0, 1, 2].map(() => new pg.Pool({ connectionString: url }));
     try {
       const versions = await Promise.all(pools.map((p) => migratePostgres(p)));
@@ -68,7 +62,7 @@ describe('PostgreSQL schema', () => {
   });
 
   it('refuses a schema newer than this build', async () => {
-    const url = await cluster.freshDatabase();
+    const url = await cluster().freshDatabase();
     const pool = await openPostgres(url);
     try {
       await pool.query('UPDATE lodestone_schema SET version = $1', [PG_SCHEMA_VERSION + 1]);
@@ -89,7 +83,7 @@ describe('PostgreSQL schema', () => {
   });
 
   it('reports the round trip when reachable and the reason when the server is gone', async () => {
-    const pool = await openPostgres(await cluster.freshDatabase());
+    const pool = await openPostgres(await cluster().freshDatabase());
     const up = await pingPostgres(pool);
     expect(up.ok).toBe(true);
     await pool.end();
@@ -98,7 +92,7 @@ describe('PostgreSQL schema', () => {
   });
 
   it('cancels a statement that runs past the statement timeout', async () => {
-    const pool = await openPostgres(await cluster.freshDatabase(), { statementTimeoutMs: 200 });
+    const pool = await openPostgres(await cluster().freshDatabase(), { statementTimeoutMs: 200 });
     try {
       await expect(pool.query('SELECT pg_sleep(5)')).rejects.toThrow(/statement timeout/);
     } finally {

@@ -7,10 +7,10 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { run } from '../../../src/channels/cli/run.js';
 import { PgAuditChain } from '../../../src/cases/postgres/pg-audit-chain.js';
-import { CLUSTER_START_MS, CLUSTER_STOP_MS, startPostgres, type PostgresCluster } from '../../support/postgres.js';
+import { useThrowawayPostgres } from '../../support/postgres.js';
 
 async function cli(argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
   const out: string[] = [];
@@ -29,21 +29,15 @@ const QUESTION = 'Our Dutch warehouse resells Chinese-origin Tb oxide to the UK.
 
 interface StatusJson { rulesVersion: string; rules: { rule: string; status: { kind: string }; origin: string }[] }
 
-let cluster: PostgresCluster;
+const cluster = useThrowawayPostgres();
 let dataDir: string;
-beforeAll(async () => {
-  cluster = await startPostgres();
-}, CLUSTER_START_MS);
-afterAll(async () => {
-  await cluster.stop();
-}, CLUSTER_STOP_MS);
 afterEach(() => {
   vi.unstubAllEnvs();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
 async function onFreshDatabase(): Promise<string> {
-  const url = await cluster.freshDatabase();
+  const url = await cluster().freshDatabase();
   dataDir = mkdtempSync(join(tmpdir(), 'lodestone-cli-rules-pg-'));
   vi.stubEnv('DATABASE_URL', url);
   vi.stubEnv('DATA_DIR', dataDir);

@@ -2,7 +2,7 @@
  * users, advanced-chip nodes (logic at 14 nm or below, memory of 256 layers or more) and AI with military use. */
 import type { END_USER_KINDS, END_USES } from '../rules/facts.js';
 import type { Lexicon } from './lexicon.js';
-import { grammarWords } from './grammar.js';
+import { customerMakesAt, grammarWords } from './grammar.js';
 import { wordsPattern, type Token } from './text.js';
 
 type EndUserKind = (typeof END_USER_KINDS)[number];
@@ -21,8 +21,6 @@ const AI_WORDS = wordsPattern(grammarWords('aiWords'));
 const MILITARY_WORDS = wordsPattern(grammarWords('militaryContextWords'));
 
 const LISTED_PARTY_WORDS = grammarWords('listedPartyWords');
-const CUSTOMER_PRODUCT_VERBS = grammarWords('customerProductVerbs');
-const CUSTOMER_SUBJECTS = grammarWords('customerSubjects');
 const MAGNET_PRODUCTS = grammarWords('magnetProducts');
 
 /**
@@ -31,7 +29,7 @@ const MAGNET_PRODUCTS = grammarWords('magnetProducts');
  */
 function makesMagnets(tokens: readonly Token[]): boolean {
   return tokens.some((t, i) => {
-    if (!CUSTOMER_PRODUCT_VERBS.has(t.low) || !CUSTOMER_SUBJECTS.has(tokens[i - 1]?.low ?? '')) return false;
+    if (!customerMakesAt(tokens, i)) return false;
     for (let k = i + 1; k < Math.min(tokens.length, i + 5); k++) {
       if (MAGNET_PRODUCTS.has((tokens[k] as Token).low)) return true;
       if ((tokens[k] as Token).clauseEnd) break;

@@ -7,7 +7,7 @@ import type { ItemFrame } from '../contracts/frame.js';
 import { MATERIAL_FORMS, PURE_FORMS, RARE_EARTH_MAGNETS, type DOWNSTREAM_KINDS, type Element, type Form } from '../rules/facts.js';
 import type { ItemTag, Lexicon } from './lexicon.js';
 import type { PhraseHit } from './phrase-matcher.js';
-import { grammarWords } from './grammar.js';
+import { customerMakesAt, grammarWords } from './grammar.js';
 import type { Token } from './text.js';
 
 type Downstream = (typeof DOWNSTREAM_KINDS)[number];
@@ -16,7 +16,6 @@ const NEGATION_CUES = grammarWords('negationCues');
 const COMPLETE_AFTER = grammarWords('completeAfter');
 const NO_RARE_EARTH = [...grammarWords('noRareEarthPhrases')];
 const CUSTOMER_PRODUCT_VERBS = grammarWords('customerProductVerbs');
-const CUSTOMER_SUBJECTS = grammarWords('customerSubjects');
 const NEGATION_AFTER = grammarWords('negationAfter');
 const NEGATION_AFTER_PHRASES = [...grammarWords('negationAfterPhrases')];
 const COMPLETE_CUES = grammarWords('completeCues');
@@ -171,7 +170,7 @@ function isPartyContext(tokens: readonly Token[], hit: PhraseHit<ItemTag>, lex: 
   for (let i = hit.start - 1; i >= Math.max(0, hit.start - 3); i--) {
     const t = tokens[i] as Token;
     if (t.clauseEnd) return false;
-    if (CUSTOMER_PRODUCT_VERBS.has(t.low)) return CUSTOMER_SUBJECTS.has(tokens[i - 1]?.low ?? '');
+    if (CUSTOMER_PRODUCT_VERBS.has(t.low)) return customerMakesAt(tokens, i);
   }
   return false;
 }

@@ -42,3 +42,11 @@ export function wordAt(tokens: readonly { readonly low: string }[], i: number, w
   const prev = tokens[i - 1]?.low;
   return (next !== undefined && words.has(`${t.low}-${next}`)) || (prev !== undefined && words.has(`${prev}-${t.low}`));
 }
+
+const CUSTOMER_PRODUCT_VERBS = grammarWords('customerProductVerbs');
+const CUSTOMER_SUBJECTS = grammarWords('customerSubjects');
+
+/** "They make actuators", "a plant that makes cerium magnets": a verb of another party's production at `i`, with its subject. */
+export function customerMakesAt(tokens: readonly { readonly low: string }[], i: number): boolean {
+  return CUSTOMER_PRODUCT_VERBS.has(tokens[i]?.low ?? '') && CUSTOMER_SUBJECTS.has(tokens[i - 1]?.low ?? '');
+}

@@ -30,6 +30,9 @@ const AREA_ORDER: readonly Area[] = [
 ];
 /** "license its process", "a licence of that technology": licensing named with what is licensed (a word list in data). */
 const LICENSING = new RegExp(String.raw`\blicen[cs](?:e|es|ing)\s+(?:out\s+)?(?:(?:of|to|for|on|under)\s+)?(?:its|our|their|the|this|that|a|his|her)\s+(?:[\w-]+\s+){0,6}?(?:${[...grammarWords('licensableThings')].map((w) => w.replace(/[-]/g, '\\-')).join('|')})\b`, 'i');
+/** "license it to a US company" once the message names what "it" is (a patent, a process): the same licence, by pronoun. */
+const LICENSING_BY_PRONOUN = /\blicen[cs](?:e|es|ing|ed)\s+(?:it|them|this|that)\s+(?:out\s+)?to\b/i;
+const LICENSABLE = wordsPattern(grammarWords('licensableThings'));
 const SETUP = wordsPattern(grammarWords('jvSetupVerbs'));
 const LINE_SERVICE = wordsPattern(grammarWords('lineServiceWords'));
 const PRODUCTION_LINE = wordsPattern(grammarWords('productionLinePhrases'));
@@ -135,7 +138,7 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
     hits++;
   }
   if (kinds.has('technology_transfer') && !transferByNoun && (kinds.has('consulting') || kinds.has('training'))) kinds.delete('technology_transfer');
-  if (LICENSING.test(text)) kinds.add('licensing');
+  if (LICENSING.test(text) || (LICENSING_BY_PRONOUN.test(text) && LICENSABLE.test(text))) kinds.add('licensing');
   if (kinds.has('jv_investment') && kinds.size > 1 && SETUP.test(text)) {
     // "set up a joint venture ... to share" is the JV; the sharing is part of it.
     kinds.clear();

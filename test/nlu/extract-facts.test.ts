@@ -736,6 +736,12 @@ describe('licensing a patent (sixth session, batch q)', () => {
     const c = facts('A research institute in Xi\'an plans to license its patents on SmCo magnet processing to a firm in Austria.').collaboration;
     expect(c).toMatchObject({ kind: 'licensing', area: 'magnet_preparation' });
   });
+
+  it('reads "license it to" as licensing when the message names what is licensed, and not otherwise', () => {
+    expect(facts('Our Shenzhen lab owns a sintering process for NdFeB; can we license it out to a Korean maker?').collaboration)
+      .toMatchObject({ kind: 'licensing' });
+    expect(facts('Can we license it to our distributor?').collaboration?.kind).not.toBe('licensing');
+  });
 });
 
 describe('setting off for a place', () => {

@@ -21,7 +21,7 @@ export const PartyRoleSchema = z.enum(PARTY_ROLES);
 /** The item as read: the facts' item fields it shares (one definition, so the two cannot drift), plus the words. */
 export const ItemFrameSchema = ItemFactsSchema.pick({
   form: true, magnetType: true, elementsPresent: true, elementsAbsent: true, compositionComplete: true,
-  traceImpurityOnly: true, heavyRareEarthLikely: true, heavyRareEarthPercent: true, besideProduct: true,
+  traceImpurityOnly: true, heavyRareEarthLikely: true, heavyRareEarthPercent: true, besideProduct: true, productionLine: true,
   downstream: true, sector: true, hsCode: true,
 }).extend({
   /** The words that named the item, as written. */

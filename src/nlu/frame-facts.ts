@@ -22,6 +22,7 @@ export function factsFromFrame(frame: Frame): Facts {
     if (fi.traceImpurityOnly) item.traceImpurityOnly = true;
     if (fi.heavyRareEarthLikely) item.heavyRareEarthLikely = true;
     if (fi.besideProduct) item.besideProduct = true;
+    if (fi.productionLine) item.productionLine = true;
     if (fi.heavyRareEarthPercent !== undefined) item.heavyRareEarthPercent = fi.heavyRareEarthPercent;
     if (fi.form) item.form = fi.form;
     if (fi.magnetType) item.magnetType = fi.magnetType;

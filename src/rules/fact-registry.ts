@@ -113,6 +113,9 @@ export const FACTS: Record<string, FactDefinition> = {
   'item.besideProduct': {
     type: 'boolean', read: (f) => f.item?.besideProduct, label: 'bare magnets beside a product',
   },
+  'item.productionLine': {
+    type: 'boolean', read: (f) => f.item?.productionLine, label: 'a whole production line',
+  },
   'item.heavyRareEarthPercent': {
     type: 'number', read: (f) => f.item?.heavyRareEarthPercent, label: 'stated Dy or Tb content, % by weight',
   },

@@ -92,6 +92,8 @@ export const ItemFactsSchema = z
     heavyRareEarthLikely: z.boolean().optional(),
     /** Bare magnets named beside a product: the FAQ's downstream carve-out does not reach them. */
     besideProduct: z.boolean().optional(),
+    /** A whole production line (not single machines): its design and set-up carry the process know-how with it. */
+    productionLine: z.boolean().optional(),
     /** The stated content of Dy or Tb in the item, in percent by weight ("0.05 % Dy"). */
     heavyRareEarthPercent: z.number().min(0).max(100).optional(),
     /** True when a controlled element is present only as an unintended trace impurity. */

@@ -138,6 +138,10 @@ export const RULE_FIXTURES: Record<string, RuleFixture> = {
     fires: { item: { form: 'equipment', sector: 'rare_earth' }, shipFrom: 'CN' },
     doesNot: { item: { form: 'equipment', sector: 'battery' }, shipFrom: 'CN' },
   },
+  'rare-earth-production-line': {
+    fires: { item: { form: 'equipment', sector: 'rare_earth', productionLine: true }, shipFrom: 'CN' },
+    doesNot: { item: { form: 'equipment', sector: 'rare_earth' }, shipFrom: 'CN' },
+  },
   'no58-battery-items': {
     fires: { item: { form: 'equipment', sector: 'battery' }, shipFrom: 'CN' },
     doesNot: { item: { form: 'equipment', sector: 'rare_earth' }, shipFrom: 'CN' },

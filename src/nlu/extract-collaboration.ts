@@ -3,7 +3,7 @@
  * training, consulting), which technology, and whether a Chinese party provides it ("our Chinese JV wants to send"
  * provides; "to our Chinese supplier" receives).
  */
-import type { COLLABORATION_KINDS, TECHNOLOGY_AREAS } from '../rules/facts.js';
+import { COLLABORATION_KINDS, type TECHNOLOGY_AREAS } from '../rules/facts.js';
 import type { PlaceMention } from './extract-places.js';
 import type { Lexicon } from './lexicon.js';
 import { grammarWords, wordAt } from './grammar.js';
@@ -22,6 +22,11 @@ export interface CollaborationExtraction {
   readonly hits: number;
 }
 
+/**
+ * Kinds of cooperation that are cooperation whatever the material, and never a shipment of goods: hiring, joint
+ * research, a JV, licensing, training, consulting (a transfer or a service may be goods moving with their papers).
+ */
+export const COOPERATION_KINDS: readonly Kind[] = COLLABORATION_KINDS.filter((k) => grammarWords('cooperationKinds').has(k));
 /** When several kinds are named, the more specific one decides ("our JV engineer wants to e-mail" is a transfer). */
 const KIND_ORDER: readonly Kind[] = ['licensing', 'hiring', 'joint_rnd', 'services', 'training', 'technology_transfer', 'consulting', 'jv_investment'];
 const AREA_ORDER: readonly Area[] = [
@@ -31,7 +36,7 @@ const AREA_ORDER: readonly Area[] = [
 /** "license its process", "a licence of that technology": licensing named with what is licensed (a word list in data). */
 const LICENSING = new RegExp(String.raw`\blicen[cs](?:e|es|ing)\s+(?:out\s+)?(?:(?:of|to|for|on|under)\s+)?(?:its|our|their|the|this|that|a|his|her)\s+(?:[\w-]+\s+){0,6}?(?:${[...grammarWords('licensableThings')].map((w) => w.replace(/[-]/g, '\\-')).join('|')})\b`, 'i');
 /** "license it to a US company" once the message names what "it" is (a patent, a process): the same licence, by pronoun. */
-const LICENSING_BY_PRONOUN = /\blicen[cs](?:e|es|ing|ed)\s+(?:it|them|this|that)\s+(?:out\s+)?to\b/i;
+const LICENSING_BY_PRONOUN = new RegExp(String.raw`\blicen[cs](?:e|es|ing|ed)\s+(?:${[...grammarWords('pronounObjects')].join('|')})\s+(?:out\s+)?to\b`, 'i');
 const LICENSABLE = wordsPattern(grammarWords('licensableThings'));
 const SETUP = wordsPattern(grammarWords('jvSetupVerbs'));
 const LINE_SERVICE = wordsPattern(grammarWords('lineServiceWords'));

@@ -27,11 +27,14 @@ const MAGNET_PRODUCTS = grammarWords('magnetProducts');
  * "a plant in Penang that makes cerium magnets", "the customer builds SmCo magnets": a receiving party that makes
  * magnets uses the goods for magnet-making abroad (the No. 62 catch-all), however the phrase list names it.
  */
-function makesMagnets(tokens: readonly Token[]): boolean {
+function makesMagnets(tokens: readonly Token[], lex: Lexicon): boolean {
+  // A magnet named by the item lexicon: "magnets", or a family that is one ("sintered NdFeB", "SmCo 2:17").
+  const magnetStarts = new Set(lex.items.find(tokens).filter((h) => (h.value.kind === 'form' || h.value.kind === 'compound')
+    && (h.value.form === 'magnet' || (h.value.kind === 'compound' && h.value.magnetType !== undefined))).map((h) => h.start));
   return tokens.some((t, i) => {
     if (!customerMakesAt(tokens, i)) return false;
     for (let k = i + 1; k < Math.min(tokens.length, i + 5); k++) {
-      if (MAGNET_PRODUCTS.has((tokens[k] as Token).low)) return true;
+      if (MAGNET_PRODUCTS.has((tokens[k] as Token).low) || magnetStarts.has(k)) return true;
       if ((tokens[k] as Token).clauseEnd) break;
     }
     return false;
@@ -87,7 +90,7 @@ export function extractEndUse(tokens: readonly Token[], text: string, lex: Lexic
     uses.add(h.value);
     hits++;
   }
-  if (makesMagnets(tokens)) {
+  if (makesMagnets(tokens, lex)) {
     uses.add('rare_earth_processing');
     hits++;
   }

@@ -281,7 +281,10 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   // with one know-how word and nothing passing to anyone, are a shipment of goods made to that recipe.
   const goodsShipment = frame.item?.form !== undefined && (frame.item.elementsPresent !== undefined || frame.item.magnetType !== undefined)
     && places.shipFrom !== undefined && places.shipTo !== undefined && places.shipFrom !== places.shipTo
-    && collab.hits <= 1 && !passesKnowHow(tokens, lex);
+    && collab.hits <= 1 && !passesKnowHow(tokens, lex)
+    // "license it out to a Korean maker": a licence is no shipment of goods, whatever it is for. (Other kinds are
+    // often read from a party's name, "our Baotou JV", "our Chinese workshop", so they do not undo a shipment.)
+    && collab.kind !== 'licensing';
   // "Two of our Chinese engineers will travel to our plant in Monterrey": who would provide know-how, before what it
   // is; a later turn ("they'll tune the sintering furnaces") says what, and the two merge.
   const providersOnly = !collab.kind && !collab.area && collab.chineseProvider === true && frame.item === undefined

@@ -8,7 +8,7 @@ import { MATERIAL_FORMS, PURE_FORMS, RARE_EARTH_MAGNETS, type DOWNSTREAM_KINDS, 
 import type { ItemTag, Lexicon } from './lexicon.js';
 import type { PhraseHit } from './phrase-matcher.js';
 import { customerMakesAt, grammarWords } from './grammar.js';
-import type { Token } from './text.js';
+import { wordsPattern, type Token } from './text.js';
 
 type Downstream = (typeof DOWNSTREAM_KINDS)[number];
 
@@ -60,6 +60,7 @@ const DOWNSTREAM_FORM: Record<Downstream, Form> = {
 /** Magnet families that hold rare earths (ferrite and AlNiCo do not). */
 /** "A licence for X" and "needed for X" name the item; any other "for X" describes an end use. */
 const LICENCE_WORDS = grammarWords('licenceWords');
+const PRODUCTION_LINE = wordsPattern(grammarWords('productionLinePhrases'));
 // A verb between "for" and the goods ends the purpose phrase: "a lab for autonomous targeting wants Gd2O3".
 const PURPOSE_ENDING_VERBS = new Set([...grammarWords('wantVerbs'), ...grammarWords('exportVerbs'), ...grammarWords('holdVerbs'), ...grammarWords('makeVerbs')]);
 
@@ -390,7 +391,12 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   // "hard ferrite, not SmCo": a family said not to be the goods is neither the item nor its magnet type.
   const negatedRun = (run: PhraseHit<ItemTag>[]) => [1, 2].some((k) => NEGATION_CUES.has(tokens[(run[0]?.start ?? 0) - k]?.low ?? ''));
   const negatedHits = new Set(runs.filter(negatedRun).flat());
-  const candidates = runs.filter((run) => namesAThing(run) && !inContext(run) && !negatedRun(run));
+  const plain = runs.filter((run) => namesAThing(run) && !inContext(run) && !negatedRun(run));
+  // "a new formula for our 45SH rotor magnets": with no other goods named, the magnets or material a purpose phrase is
+  // "for" are the goods themselves (the formula, drawing or batch is no item word). A product stays an end use, and
+  // a party's own product ("a customer that makes magnets") stays the party's.
+  const candidates = plain.length > 0 ? plain : runs.filter((run) => namesAThing(run) && !negatedRun(run)
+    && !isPartyContext(tokens, head(run), lex) && (isMagnetRun(run, head) || isMaterialRun(run, head)));
   const elements: ElementMention[] = [];
   let magnetType: string | undefined;
   // "a plant in Penang that makes cerium magnets": another party's product says nothing about the goods' composition,
@@ -568,6 +574,8 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   if (grade) item.grade = grade;
   // Bare magnets or material named beside a product (shipped with it, as spares, for a customer who builds it in).
   if (productNamed && !downstream && (form === 'magnet' || form === 'magnet_powder')) item.besideProduct = true;
+  // "a complete magnet production line": the goods are a whole line, not a machine (the words that named them say so).
+  if (form === 'equipment' && primary && PRODUCTION_LINE.test(text.slice((tokens[primary[0]?.start ?? 0] as Token).start, (tokens[(primary.at(-1) as PhraseHit<ItemTag>).end - 1] as Token).end))) item.productionLine = true;
   if (heavyLikely && !present.has('Dy') && !present.has('Tb') && !(absent.has('Dy') && absent.has('Tb'))) item.heavyRareEarthLikely = true;
   const content = heavyContent(tokens, text, elements.filter((e) => (e.element === 'Dy' || e.element === 'Tb') && present.has(e.element)));
   if (content !== undefined) item.heavyRareEarthPercent = content;

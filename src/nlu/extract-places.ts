@@ -449,7 +449,8 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     // "for our speaker line in Monterrey", "for a plant in Ohio": the goods are for that site, so it receives them.
     const forPos = before.findIndex((w) => w === 'for');
     const nounPhrase = (k: number) => before.slice(0, k).every((w) => !ORIGIN_CUES.has(w) && !DEST_CUES.has(w) && !INSIDE_CUES.has(w));
-    if (forPos >= 0 && nounPhrase(forPos) && before.slice(0, forPos).some((w) => SITE_NOUNS.has(w) || BUYER_NOUNS.has(w) || MAKER_NOUNS.has(w))) return { role: 'destination', recipient: true };
+    // "for a start-up in Texas": a company the goods are for, there, receives them too.
+    if (forPos >= 0 && nounPhrase(forPos) && before.slice(0, forPos).some((w, k) => SITE_NOUNS.has(w) || BUYER_NOUNS.has(w) || MAKER_NOUNS.has(w) || COMPANY_NOUNS.has(w) || COMPANY_NOUNS.has(`${before[k + 1] ?? ''}-${w}`))) return { role: 'destination', recipient: true };
     // "300 kg for TDK in Japan": goods for a named party there.
     const namedParty = tokens.slice(cue.index - forPos, cue.index).every((t) => /^\p{Lu}/u.test(t.raw));
     if (forPos > 0 && forPos <= 3 && nounPhrase(forPos) && namedParty) return { role: 'destination', recipient: true };

@@ -9,6 +9,7 @@ import type { ForeignRegime } from './knowledge.js';
 import type { Facts } from '../rules/facts.js';
 import type { IntentModel, Scored } from './classifier.js';
 import { extractFacts, type Signals } from './extract-facts.js';
+import { COOPERATION_KINDS } from './extract-collaboration.js';
 import { featurize } from './features.js';
 import { asksForDecision } from './question-form.js';
 import { grammarWords } from './grammar.js';
@@ -63,7 +64,7 @@ function suggestedIntent(signals: Signals, facts: Facts): Suggestion | null {
   if (c?.kind && c.area) return { intent: 'collaboration_license', strong: true };
   // Hiring, joint research, a JV, licensing, training or consulting are cooperation whatever the material.
   // (with something that ties it to Chinese rare earths: a Chinese party, an element, a technology).
-  if (c?.kind && COOPERATION.includes(c.kind) && (c.chineseProvider !== undefined || signals.goods > 0)) {
+  if (c?.kind && COOPERATION_KINDS.includes(c.kind) && (c.chineseProvider !== undefined || signals.goods > 0)) {
     return { intent: 'collaboration_license', strong: true };
   }
   const fromChina = facts.shipFrom === 'CN' || (facts.shipFrom === undefined && facts.madeIn === 'CN');
@@ -83,7 +84,6 @@ function namesListedParty(facts: Facts): boolean {
   return (facts.endUser?.lists?.length ?? 0) > 0 || (facts.endUser?.nearLists?.length ?? 0) > 0;
 }
 
-const COOPERATION: readonly string[] = ['hiring', 'joint_rnd', 'jv_investment', 'licensing', 'training', 'consulting'];
 const GENERAL: readonly Intent[] = ['help', 'talk_to_human', 'out_of_scope'];
 
 /** Each step of the fusion can be switched off, so its worth can be measured (cross-validation in the bench). */
@@ -140,6 +140,11 @@ export function createUnderstander(model: IntentModel, lex: Lexicon, sourceIds: 
         } else if (top.intent === 'collaboration_license' && suggestion.intent !== 'collaboration_license' && !facts.collaboration) {
           // A cooperation question with no cooperation in it (no kind of cooperation, no technology) but with goods
           // is a goods question: the technology rules would have nothing to decide on.
+          intent = suggestion.intent;
+        } else if (top.intent === 'collaboration_license' && suggestion.intent === 'part_license' && facts.collaboration?.kind === undefined
+          && facts.item?.form === 'equipment' && !signals.knowHow && facts.collaboration?.area !== 'production_line_services') {
+          // "A jet mill and an HD furnace bought from a Chinese vendor": machines named with no cooperation around them
+          // are goods (No. 56 equipment); the process words in their names are no technology passing to anyone.
           intent = suggestion.intent;
         } else if (DECISION.includes(top.intent) && top.intent !== suggestion.intent && suggestion.strong) {
           intent = suggestion.intent;

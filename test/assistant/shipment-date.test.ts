@@ -17,6 +17,7 @@ describe('reading when goods move', () => {
     ['Our contract says delivery by end of March 2027.', { year: 2027, month: 3, day: 28 }],
     ['The goods are due to ship next month.', { monthsAhead: 1 }],
     ['We will export them in three months.', { monthsAhead: 3 }],
+    ['Monthly deliveries starting February 2027 under the new contract.', { year: 2027, month: 2 }],
   ])('%s', (text, expected) => {
     expect(extractShipWhen(text)).toEqual(expected);
   });

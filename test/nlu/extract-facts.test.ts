@@ -767,3 +767,24 @@ describe('shares of value and parentheses after a party (sixth session, batch r)
     expect(f.collaboration?.chineseProvider).toBe(true);
   });
 });
+
+describe('seventh session, batch s (own phrasings)', () => {
+  it('reads magnets a purpose phrase is "for" as the goods when nothing else is named as goods', () => {
+    expect(facts('We changed the coating spec for our 48SH motor magnets, shipping from Ningbo to Poland.').item)
+      .toMatchObject({ form: 'magnet', magnetType: 'ndfeb' });
+    // With goods named, the same phrase stays what they are for.
+    expect(facts('We ship Dy oxide for our magnets from Baotou to Japan.').item).toMatchObject({ form: 'oxide', elementsPresent: ['Dy'] });
+  });
+
+  it('reads "for a start-up in X" as the receiving end, and a customer that makes a magnet family as magnet making', () => {
+    const f = facts('Praseodymium oxide from Ganzhou for a start-up in Ohio that makes bonded NdFeB.');
+    expect(f.destination).toBe('US');
+    expect(f.madeIn).toBeUndefined();
+    expect(f.endUses).toContain('rare_earth_processing');
+  });
+
+  it('reads a whole production line as one, and single machines as equipment only', () => {
+    expect(facts('We sell a complete NdFeB production line from Ningbo to a buyer in Turkey.').item).toMatchObject({ form: 'equipment', productionLine: true });
+    expect(facts('We sell one jet mill from Ningbo to a buyer in Turkey.').item?.productionLine).toBeUndefined();
+  });
+});

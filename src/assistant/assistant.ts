@@ -118,7 +118,7 @@ export class Assistant {
       }, asOf);
     } else if (DECISION_INTENTS.has(intent)) {
       const { asOf: _a, ...newFacts } = u.facts;
-      const carried = prev && DECISION_INTENTS.has(prev.intent) ? mergeFacts(prev.facts, newFacts, { correction: u.frame.correction === true }) : newFacts;
+      const carried = prev && DECISION_INTENTS.has(prev.intent) ? mergeFacts(prev.facts, newFacts, { correction: u.frame.correction === true, refersBack: u.frame.item?.refersBack === true }) : newFacts;
       const facts = scopeFacts(intent, carried, u.signals.knowHow && u.frame.technology?.area !== undefined);
       const shipOn = resolveShipDate(u.frame.shipWhen, asOf) ?? (prev && DECISION_INTENTS.has(prev.intent) ? prev.shipOn : undefined);
       reply = this.decide(message, intent, u, facts, asOf, prev, text, shipOn);

@@ -67,7 +67,35 @@ function pickMakeUp(item: ItemFacts): ItemFacts {
   return out;
 }
 
-export function mergeFacts(prev: Facts, next: Facts, options: { correction?: boolean } = {}): Facts {
+export interface MergeOptions {
+  /** The turn corrects the previous one ("sorry, they are actually ferrite"). */
+  readonly correction?: boolean;
+  /** The turn describes magnets named again ("The magnets come from Ningbo and contain Dy"): see partsOfProduct. */
+  readonly refersBack?: boolean;
+}
+
+const isProduct = (item: ItemFacts | undefined) => item?.downstream !== undefined && (item.form === 'finished_product' || item.form === 'component');
+
+/**
+ * "We assemble traction motors in Pune …" then "The magnets come from Ningbo and contain Dy, 4 % of the motor value":
+ * the magnets are the product's parts. The product stays the goods, with their make-up; where the magnets come from
+ * is Chinese content of the product, not the product's route.
+ */
+function partsOfProduct(prev: Facts, next: Facts): Facts {
+  const product = prev.item as ItemFacts;
+  const parts = next.item ?? {};
+  const item: ItemFacts = { ...product, ...pickMakeUp(parts) };
+  const fromChina = next.shipFrom === 'CN' || next.madeIn === 'CN' || parts.chinaOrigin === true;
+  if (fromChina && product.chinaOrigin !== true) {
+    item.hasChineseContent = true;
+    if (parts.chineseContentPercent !== undefined) item.chineseContentPercent = parts.chineseContentPercent;
+  }
+  const { shipFrom: _s, madeIn: _m, item: _i, ...rest } = next;
+  return { ...mergeFacts(prev, rest), item };
+}
+
+export function mergeFacts(prev: Facts, next: Facts, options: MergeOptions = {}): Facts {
+  if (options.refersBack && !options.correction && isProduct(prev.item)) return partsOfProduct(prev, next);
   const merged: Facts = { ...prev, ...next };
   // A correction that names an item replaces the old item whole ("sorry, they are actually ferrite").
   // A correction that only changes how the goods go ("actually the magnets go loose") keeps what they are made of.

@@ -28,6 +28,9 @@ export const ItemFrameSchema = ItemFactsSchema.pick({
   words: z.string().max(200).optional(),
   /** A magnet or material grade read from the text ("N52", "45SH", "YXG-28"). */
   grade: z.string().max(40).optional(),
+  /** "The magnets contain Dy": magnets named again and described, which a conversation reads as the parts of the
+   * product it named before (src/assistant/merge-facts.ts), not as new goods. */
+  refersBack: z.boolean().optional(),
   /** A control code as written; the facts keep it only when it has the listed shape. */
   controlCode: z.string().optional(),
 }).strict();

@@ -50,6 +50,9 @@ const ACTIVITY_RESELL = grammarWords('activityResell');
 const ACTIVITY_CARRY = grammarWords('activityCarry');
 const ACTIVITY_EXHIBIT = grammarWords('activityExhibit');
 const PRODUCTION_SITES = grammarWords('productionSites');
+const DEST_CUES = grammarWords('destCues');
+const RETURN_WORDS = grammarWords('returnWords');
+const WANT_VERBS = grammarWords('wantVerbs');
 /** Verbs that say a site makes the goods (knowledge/language.yaml). */
 const MAKE_VERBS = wordsPattern(grammarWords('makeVerbs'));
 const MAKE_WORDS = grammarWords('makeVerbs');
@@ -139,8 +142,27 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
   // Where goods leave from only when said (a "from", a site); a place of making alone leaves it to the rules, which
   // read "made in X" as the route only when nothing else is known, so a later turn cannot undo an earlier "from".
   const shipFrom = origin ?? site?.country;
-  const destination = places.find((p) => p.role === 'destination' && p.country !== shipFrom)?.country
+  // "from Estonia to France" names where the goods go more surely than a buyer's place read from its noun ("designed
+  // by a Chinese engineering firm").
+  const cued = (p: PlaceMention) => DEST_CUES.has(tokens[p.start - 1]?.low ?? '');
+  const read = places.find((p) => p.role === 'destination' && p.country !== shipFrom && cued(p))?.country
+    ?? places.find((p) => p.role === 'destination' && p.country !== shipFrom)?.country
     ?? places.find((p) => p.role === 'destination')?.country;
+  // Goods abroad going into China ("back to the supplier in Ningbo for rework") leave No. 61's reach, so that reading
+  // needs a "to" or "back" in the clause before the Chinese place; a Chinese party read from its noun alone ("assembly
+  // time in China", "designed by a Chinese firm") says nothing about where foreign goods go, and is asked.
+  const towards = (p: PlaceMention) => {
+    for (let i = p.start - 1; i >= Math.max(0, p.start - 6) && !(tokens[i] as Token).clauseEnd; i--) {
+      const w = (tokens[i] as Token).low;
+      // "To save assembly time in China", "we want to": an infinitive's "to" points nowhere.
+      const infinitive = w === 'to' && (i === 0 || (tokens[i - 1] as Token).clauseEnd || WANT_VERBS.has(tokens[i - 1]?.low ?? ''));
+      if ((DEST_CUES.has(w) && !infinitive) || RETURN_WORDS.has(w)) return true;
+    }
+    return false;
+  };
+  const intoChinaUnsaid = read === 'CN' && shipFrom !== undefined && shipFrom !== 'CN'
+    && !places.some((p) => p.role === 'destination' && p.country === 'CN' && towards(p));
+  const destination = intoChinaUnsaid ? places.find((p) => p.role === 'destination' && p.country !== 'CN')?.country : read;
   const transit = places.find((p) => p.role === 'transit' && p.country !== destination && p.country !== origin)?.country;
   const out: Frame['places'] = {};
   if (transit) out.transitVia = transit;
@@ -211,8 +233,11 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
 
   // A place of making read from a plant's name alone ("our Pune plant"), with no verb of making anywhere.
   // With a Chinese supplier of the goods named, that plant is where they are, not where they were made.
+  // So is a plant's stock of magnets or material "bought from China": its Chinese source is named, and nothing is made
+  // (a product at a plant, "motors with Chinese magnets", is still made there; machines at a plant are its own).
+  const bareGoods = item.form !== undefined && !['finished_product', 'component', 'equipment'].includes(item.form) && item.downstream === undefined && !item.besideProduct;
   const madeInOnlyBySite = places.madeIn !== undefined && !placeMentions.some((p) => p.role === 'made') && !MAKE_VERBS.test(text)
-    && chineseMakerNamed(placeMentions, tokens);
+    && (chineseMakerNamed(placeMentions, tokens) || (bareGoods && chineseSource(placeMentions, tokens)));
   const chineseContent = placeMentions.some((p) => p.country === 'CN' && p.role === 'content') || CHINA_ORIGIN.test(text);
   const foreignContent = placeMentions.some((p) => p.country !== 'CN' && p.role === 'content');
   const chineseTech = placeMentions.some((p) => p.country === 'CN' && p.role === 'technology');
@@ -229,8 +254,10 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
     content.origin = true;
     if (madeInOnlyBySite) delete places.madeIn;
   } else if (madeInOnlyBySite && places.madeIn !== 'CN') content.origin = false;
-  const share = shareOfValue(text, chineseContent);
-  if (share !== undefined && (chineseContent || content.origin === false)) content.percentOfValue = share;
+  // "The magnets come from Ningbo, about 4 % of the motor value": parts from China, their share of a product's value.
+  const partsFromChina = item.refersBack === true && places.shipFrom === 'CN';
+  const share = shareOfValue(text, chineseContent || partsFromChina);
+  if (share !== undefined && (chineseContent || partsFromChina || content.origin === false)) content.percentOfValue = share;
   else if (foreignContent && !chineseContent && /\bonly\b/i.test(text)) content.percentOfValue = 0;
   // "We assemble motors in Saltillo with Chinese Dy magnets": goods made abroad that hold Chinese content.
   if (chineseContent && content.origin === false) content.present = true;

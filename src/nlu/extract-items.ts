@@ -25,7 +25,8 @@ const ASKING_VERBS = new Set([...grammarWords('wantVerbs'), ...grammarWords('ask
 const FILLER = grammarWords('filler');
 /** How far after a product its parts' heading may end ("; material:", " - components:"), in characters. */
 const PRODUCT_HEADING_MAX = 24;
-const VALUE_SHARE = new RegExp(String.raw`^\s*(?:of\s+(?:the\s+)?|by\s+)?(?:${[...grammarWords('valueWords')].join('|')})\b`, 'i');
+// "8 % of value", "4 % of the motor value", "3 % of the BOM cost": up to three words say whose value it is.
+const VALUE_SHARE = new RegExp(String.raw`^\s*(?:of\s+(?:[\p{L}-]+\s+){0,3}|by\s+)?(?:${[...grammarWords('valueWords')].join('|')})\b`, 'iu');
 const NEW_ITEM_WORDS = grammarWords('newItemAfterComma');
 const TRACE_WORDS = grammarWords('traceWords');
 const FIXING_VERBS = grammarWords('fixingVerbs');
@@ -35,6 +36,8 @@ const APPLICATION_NOUNS = grammarWords('applicationNouns');
 const HEDGE_WORDS = grammarWords('hedgeWords');
 const DEFINITE_WORDS = grammarWords('definiteWords');
 const COPULAS = grammarWords('copulas');
+// "The magnets come from Ningbo", "the magnets contain Dy": verbs by which a part named again is described.
+const DESCRIBING_VERBS = new Set([...COPULAS, ...grammarWords('originOfVerbs'), ...grammarWords('containVerbs')]);
 const HEDGE_MODALS = grammarWords('hedgeModals');
 const HEDGE_MODAL_VERBS = grammarWords('hedgeModalVerbs');
 const DOUBT_BEFORE_IF = grammarWords('doubtBeforeIf');
@@ -271,6 +274,14 @@ function isMaterialRun(run: PhraseHit<ItemTag>[], head: (r: PhraseHit<ItemTag>[]
   return (v.kind === 'form' || v.kind === 'compound') && v.form !== undefined && MATERIAL_FORMS.includes(v.form);
 }
 
+/** "The magnets come from …", "the magnets contain Dy": a run after "the" (within two words) with a describing verb after it. */
+function describedByVerb(tokens: readonly Token[], run: PhraseHit<ItemTag>[]): boolean {
+  const start = run[0]?.start ?? 0;
+  const end = run.at(-1)?.end ?? 0;
+  const definite = [1, 2].some((k) => DEFINITE_WORDS.has(tokens[start - k]?.low ?? '') && !tokens.slice(start - k, start).some((t) => t.clauseEnd));
+  return definite && DESCRIBING_VERBS.has(tokens[end]?.low ?? '');
+}
+
 /** "rotors with Dy magnets", "magnets glued into the stack": the magnets are inside the product. */
 function magnetsInside(tokens: readonly Token[], text: string, run: PhraseHit<ItemTag>[], lex: Lexicon): boolean {
   const { magnetsInsideBefore, magnetsInsideAfter } = lex.knowledge.cues;
@@ -457,7 +468,7 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
       let k = start - 1;
       while (k > start - 3 && k >= 0 && !DEFINITE_WORDS.has((tokens[k] as Token).low) && !(tokens[k] as Token).clauseEnd) k--;
       const end = run.at(-1)?.end ?? 0;
-      return k >= 0 && DEFINITE_WORDS.has((tokens[k] as Token).low) && COPULAS.has(tokens[end]?.low ?? '');
+      return k >= 0 && DEFINITE_WORDS.has((tokens[k] as Token).low) && DESCRIBING_VERBS.has(tokens[end]?.low ?? '');
     };
     const inside = new Map(materialRuns.map((run) => [run, magnetsInside(tokens, text, run, lex) || describedAgain(run)]));
     const saidInside = [...inside.values()].some(Boolean);
@@ -574,6 +585,9 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   if (grade) item.grade = grade;
   // Bare magnets or material named beside a product (shipped with it, as spares, for a customer who builds it in).
   if (productNamed && !downstream && (form === 'magnet' || form === 'magnet_powder')) item.besideProduct = true;
+  // "The magnets come from Ningbo and contain Dy": magnets named again with "the" and described, nothing said loose, are
+  // the magnets of a product the conversation named before (the assistant decides whether there was one).
+  if ((form === 'magnet' || form === 'magnet_powder') && primary && !saidLooseAnywhere && describedByVerb(tokens, primary)) item.refersBack = true;
   // "a complete magnet production line": the goods are a whole line, not a machine (the words that named them say so).
   if (form === 'equipment' && primary && PRODUCTION_LINE.test(text.slice((tokens[primary[0]?.start ?? 0] as Token).start, (tokens[(primary.at(-1) as PhraseHit<ItemTag>).end - 1] as Token).end))) item.productionLine = true;
   if (heavyLikely && !present.has('Dy') && !present.has('Tb') && !(absent.has('Dy') && absent.has('Tb'))) item.heavyRareEarthLikely = true;

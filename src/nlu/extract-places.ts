@@ -53,6 +53,7 @@ const ORIGIN_OF_VERBS = grammarWords('originOfVerbs');
 /** "is from China" may name where the asker or the goods are; only "comes (came, originates) from" names a source. */
 const COPULAS_OF_ORIGIN = grammarWords('copulas');
 const COMPANY_NOUNS = grammarWords('companyNouns');
+const COPULAS = grammarWords('copulas');
 const TECH_SOURCE_VERBS = grammarWords('techSourceVerbs');
 const INPUT_VERBS = grammarWords('inputVerbs');
 const SELF_INTRO = grammarWords('selfIntro');
@@ -347,6 +348,9 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   if (OWNERSHIP_WORDS.has(after ?? '')) return { role: 'party', recipient: false };
   // "Korean-built EVs", "German-made rotors": where the goods were made.
   if (MADE_VERBS.has(after ?? '') && tokens[end]?.hyphenBefore) return { role: 'made', recipient: false };
+  // "Origin is China", "country of origin: China", "origin China": where the goods were made, said of the goods.
+  const low = (i: number) => tokens[i]?.low ?? '';
+  if (low(start - 1) === 'origin' || (COPULAS.has(low(start - 1)) && low(start - 2) === 'origin')) return { role: 'made', recipient: false };
   // "Chinese origin", "China sourced"; "in Vietnam, made there with …" is a new clause about the goods, not content.
   const placeEnd = tokens[end - 1] as Token;
   if (CONTENT_AFTER.has(after ?? '') && !placeEnd.commaAfter && !placeEnd.clauseEnd) return { role: 'content', recipient };

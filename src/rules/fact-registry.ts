@@ -45,11 +45,16 @@ function composition(f: Facts): Composition | undefined {
 const RARE_EARTHS: readonly Element[] = ['Sc', 'Y', 'La', 'Ce', 'Pr', 'Nd', 'Pm', 'Sm', 'Eu', 'Gd', 'Tb', 'Dy', 'Ho', 'Er', 'Tm', 'Yb', 'Lu'];
 
 /** The sector as stated, or implied by a rare-earth element or a magnet, which can only be rare-earth goods. */
+const RARE_EARTH_DOWNSTREAM: readonly string[] = ['rotor_stator_assembly', 'formed_sensor', 'motor', 'consumer_magnetic_product', 'calcined_catalyst', 'phosphor'];
+
 function sector(f: Facts): string | undefined {
   const item = f.item;
   if (!item) return undefined;
   if (item.sector) return item.sector;
   if (item.form === 'magnet' || item.form === 'magnet_powder' || item.magnetType !== undefined) return 'rare_earth';
+  // The FAQ's downstream goods are defined by their rare-earth magnets or materials (a molded sensor, a phosphor): no
+  // graphite, battery or superhard item. A device or an unnamed assembly may be anything, so it stays unknown.
+  if (item.downstream !== undefined && RARE_EARTH_DOWNSTREAM.includes(item.downstream)) return 'rare_earth';
   if (item.elementsPresent?.some((e) => RARE_EARTHS.includes(e))) return 'rare_earth';
   if (item.elementsPresent?.includes('C')) return 'graphite';
   // Named elements, none of them rare earths or carbon: another industry.

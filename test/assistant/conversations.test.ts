@@ -313,3 +313,21 @@ describe('conversation 13: a follow-up that names the customer', () => {
     expect(r.intent.name).toBe('talk_to_human');
   });
 });
+
+describe('conversation 14: the product\'s magnets described in a later turn', () => {
+  it('reads "The magnets come from China and contain Dy" after a product made abroad as its Chinese content', () => {
+    const a = newAssistant();
+    a.handle({ ...msg('Our plant in Querétaro builds seat-adjuster motors and sends them to Canada. Any Chinese rule on that?', 'conv-30'), asOf: '2026-06-01' });
+    const r2 = a.handle({ ...msg('The magnets come from a supplier in Xiamen and contain Dy, about 2 % of the motor cost.', 'conv-30'), asOf: '2026-06-01' });
+    expect(r2.facts?.item).toMatchObject({ form: 'finished_product', downstream: 'motor', hasChineseContent: true, chineseContentPercent: 2 });
+    expect(r2.facts?.shipFrom).not.toBe('CN');
+    expect(r2.citations.map((c) => c.source)).toContain('CN-ANN-2025-61');
+  });
+
+  it('still reads loose spare magnets in a later turn as the goods', () => {
+    const a = newAssistant();
+    a.handle(msg('Our plant in Querétaro builds seat-adjuster motors and sends them to Canada. Any Chinese rule on that?', 'conv-31'));
+    const r2 = a.handle(msg('We also send 50 spare Dy magnets from our Xiamen supplier straight to Canada.', 'conv-31'));
+    expect(r2.facts?.item?.form).toBe('magnet');
+  });
+});

@@ -788,3 +788,27 @@ describe('seventh session, batch s (own phrasings)', () => {
     expect(facts('We sell one jet mill from Ningbo to a buyer in Turkey.').item?.productionLine).toBeUndefined();
   });
 });
+
+describe('origin, stock and where foreign goods go (seventh session, own phrasings)', () => {
+  it('reads "origin is China" and "country of origin: China" as where the goods were made', () => {
+    expect(facts('Origin is China.').madeIn).toBe('CN');
+    expect(facts('Gd oxide in our Antwerp store, country of origin: China.').madeIn).toBe('CN');
+  });
+
+  it('reads a share of "the motor value" as Chinese content, not as Dy content', () => {
+    const f = facts('We build pumps in Brno with Chinese Dy magnets, about 3 % of the pump value, for a buyer in Chile.');
+    expect(f.item?.heavyRareEarthPercent).toBeUndefined();
+    expect(f.item?.chineseContentPercent).toBe(3);
+  });
+
+  it('reads magnets a plant bought from China, with nothing made, as Chinese-origin stock', () => {
+    expect(facts('Our Chennai plant has leftover Tb magnets bought from China; we want to sell them to a firm in Egypt.').item?.chinaOrigin).toBe(true);
+    expect(facts('Our Chennai plant has motors with Chinese Tb magnets; we sell them to a firm in Egypt.').item?.chinaOrigin).not.toBe(true);
+  });
+
+  it('prefers "to France" over a Chinese party read from its noun, and reads foreign goods as going into China only when said', () => {
+    expect(facts('Our line in Tartu was designed by a Chinese firm. We export Tb oxide from Estonia to France.').destination).toBe('FR');
+    expect(facts('Our Monterrey plant sends rejected Dy magnets back to the maker in Ningbo.').destination).toBe('CN');
+    expect(facts('To cut costs in China we ship Dy magnets from our Polish plant.').destination).toBeUndefined();
+  });
+});

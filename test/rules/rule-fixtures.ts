@@ -175,7 +175,7 @@ export const RULE_FIXTURES: Record<string, RuleFixture> = {
     doesNot: { item: { ...dyMagnet, elementsPresent: ['Nd', 'Dy'], chineseContentPercent: 0.05 }, madeIn: 'VN', shipFrom: 'VN', destination: 'MX' },
   },
   'no61-direct-product': {
-    fires: { item: { form: 'metal', elementsPresent: ['Sm'], madeWithChineseTechnology: true }, madeIn: 'MY', shipFrom: 'MY' },
+    fires: { item: { form: 'metal', elementsPresent: ['Sm'], madeWithChineseTechnology: true }, madeIn: 'MY', shipFrom: 'MY', destination: 'DE' },
     doesNot: { item: { form: 'metal', elementsPresent: ['Sm'], madeWithChineseTechnology: false }, madeIn: 'MY', shipFrom: 'MY' },
   },
   'no61-denied-end-users': {

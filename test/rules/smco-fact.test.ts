@@ -25,3 +25,14 @@ describe('item.smco', () => {
     expect(d.verdict).toBe('need_info');
   });
 });
+
+describe('item.sector of the FAQ\'s downstream goods', () => {
+  it('is rare earth for molded sensors and magnetic consumer goods, so the graphite check does not ask about them', () => {
+    const sector = FACTS['item.sector'];
+    expect(sector?.read({ item: { form: 'component', downstream: 'formed_sensor' } })).toBe('rare_earth');
+    expect(sector?.read({ item: { form: 'finished_product', downstream: 'consumer_magnetic_product' } })).toBe('rare_earth');
+    expect(sector?.read({ item: { form: 'finished_product', downstream: 'device' } })).toBeUndefined();
+    const d = evaluate(rules, { shipFrom: 'CN', destination: 'DE', item: { form: 'component', downstream: 'formed_sensor' } }, '2026-01-20');
+    expect(d.verdict).toBe('not_required');
+  });
+});

@@ -1,0 +1,25 @@
+/** No. 61 §1 reaches exports by foreign parties to countries other than China (brief §3, R3): a return to China is outside it. */
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../src/rules/engine.js';
+import { rules } from '../support/understanding.js';
+
+const chineseDyMagnetsIn = (shipFrom: string, destination?: string) => ({
+  shipFrom, ...(destination ? { destination } : {}), item: { form: 'magnet' as const, elementsPresent: ['Dy' as const], chinaOrigin: true },
+});
+
+describe('No. 61 and goods going back to China', () => {
+  it('requires the licence for Chinese-origin Dy magnets sent from Mexico to the US while §1(3) applied', () => {
+    expect(evaluate(rules, chineseDyMagnetsIn('MX', 'US'), '2025-10-25').verdict).toBe('license_required');
+  });
+
+  it('does not apply §1(3) to the same magnets sent back to China for rework', () => {
+    const d = evaluate(rules, chineseDyMagnetsIn('MX', 'CN'), '2025-10-25');
+    expect(d.verdict).not.toBe('license_required');
+    expect(d.fired.map((r) => r.ruleId)).not.toContain('no61-china-origin-reexport');
+  });
+
+  it('still applies §1(3) when the destination is unsaid: only goods said to go into China leave it', () => {
+    const d = evaluate(rules, chineseDyMagnetsIn('MX'), '2025-10-25');
+    expect(d.fired.find((r) => r.ruleId === 'no61-china-origin-reexport')?.contributes).toBe('license_required');
+  });
+});

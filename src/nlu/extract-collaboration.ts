@@ -46,6 +46,7 @@ const PRODUCTION_LINE = wordsPattern(grammarWords('productionLinePhrases'));
 const RESEARCH = wordsPattern(grammarWords('researchPhrases'));
 const DEST_WORDS = grammarWords('destWords');
 const NEGATION_CUES = grammarWords('negationCues');
+const NEW_ITEM_WORDS = grammarWords('newItemAfterComma');
 const CLAIM_VERBS = grammarWords('claimVerbs');
 const READER_REQUEST_BEFORE = grammarWords('readerRequestBefore');
 const READER_REQUEST_AFTER = grammarWords('readerRequestAfter');
@@ -85,14 +86,30 @@ function impliedArea(tokens: readonly Token[], lex: Lexicon, kind: Kind | undefi
   const carriesKnowHow = kind === 'hiring' || kind === 'training' || kind === 'consulting' || kind === 'jv_investment' || kind === 'licensing';
   const knowHow = tokens.some((_, i) => wordAt(tokens, i, lex.knowledge.cues.knowHowNouns) && ![1, 2].some((k) => NEGATION_CUES.has(tokens[i - k]?.low ?? '')));
   if (!carriesKnowHow && !knowHow) return undefined;
-  const items = lex.items.find(tokens);
+  // Item words inside a technology phrase ("magnet making") name the technology, which the phrase list decides.
+  const technology = lex.technologyAreas.find(tokens);
+  const items = lex.items.find(tokens).filter((h) => !technology.some((t) => t.start <= h.start && t.end >= h.end && t.end - t.start > h.end - h.start));
   // Drawings or specifications, and a product named: design data of that product, whatever magnets sit in it.
-  const knowHowWords = tokens.filter((_, i) => wordAt(tokens, i, lex.knowledge.cues.knowHowNouns));
+  // A know-how word in a negated list ("no magnet-making or process specs") is not among them.
+  const knowHowWords = tokens.filter((_, i) => wordAt(tokens, i, lex.knowledge.cues.knowHowNouns) && !negatedList(tokens, i));
   if (knowHowWords.length > 0 && knowHowWords.every((t) => DESIGN_KNOW_HOW.has(t.low)) && items.some((h) => h.value.kind === 'downstream')) return 'product_design';
   // A magnet named by its grade ("their 45SH grade") is found by the item reader, not the phrase list.
   if (magnetNamed) return 'magnet_preparation';
   if (items.some((h) => (h.value.kind === 'form' && (h.value.form === 'magnet' || h.value.form === 'magnet_powder')) || (h.value.kind === 'compound' && h.value.magnetType !== undefined && h.value.magnetType !== 'ferrite' && h.value.magnetType !== 'other'))) return 'magnet_preparation';
   return undefined;
+}
+
+/**
+ * "no magnet-making or process specs": a word in a list a negation opens, within its clause, up to six words back and
+ * with no "but" or "with" (a new positive item) between.
+ */
+function negatedList(tokens: readonly Token[], i: number): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - 6); k--) {
+    const t = tokens[k] as Token;
+    if (t.clauseEnd || NEW_ITEM_WORDS.has(t.low)) return false;
+    if (NEGATION_CUES.has(t.low)) return true;
+  }
+  return false;
 }
 
 /** A place, not a nationality: "in Ningbo", "to our Suzhou plant", "at the Baotou site". */

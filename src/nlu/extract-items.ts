@@ -363,7 +363,10 @@ function builtInAfter(tokens: readonly Token[], run: PhraseHit<ItemTag>[]): numb
 
 export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string): ItemExtraction {
   // Typo tolerance is for the rare earths the rules are about: "carton" is no misspelt carbon.
-  const phraseHits = lex.items.find(tokens).filter((h) => !(h.fuzzy && h.value.kind === 'element' && !lex.knowledge.rareEarths.has(h.value.element)));
+  // "magnet making", "NdFeB sintering process": an item word inside a longer technology phrase names the technology.
+  const technology = lex.technologyAreas.find(tokens);
+  const inTechnology = (h: { start: number; end: number }) => technology.some((t) => t.start <= h.start && t.end >= h.end && t.end - t.start > h.end - h.start);
+  const phraseHits = lex.items.find(tokens).filter((h) => !(h.fuzzy && h.value.kind === 'element' && !lex.knowledge.rareEarths.has(h.value.element)) && !inTechnology(h));
   const taken = new Set(phraseHits.flatMap((h) => Array.from({ length: h.end - h.start }, (_, k) => h.start + k)));
   const hits = [...phraseHits, ...knowledgeHits(tokens, text, lex, taken)].sort((a, b) => a.start - b.start);
   const covered = new Set<number>();

@@ -812,3 +812,15 @@ describe('origin, stock and where foreign goods go (seventh session, own phrasin
     expect(facts('To cut costs in China we ship Dy magnets from our Polish plant.').destination).toBeUndefined();
   });
 });
+
+describe('technology named with item words, and negated lists of know-how (own phrasings)', () => {
+  it('reads "magnet making" as the technology, not as magnets to ship', () => {
+    expect(facts('Our partner wants advice on magnet making in Brazil.').item?.form).toBeUndefined();
+  });
+
+  it('reads product drawings sent with "no magnet-making or process parameters" as product design, never as magnet making', () => {
+    const c = facts('Our Ningbo team sends the pump motor drawings to Mexico, no magnet-making or process parameters.').collaboration;
+    expect(c?.area).toBe('product_design');
+    expect(facts('Our Ningbo team sends the gearbox housing drawings to Mexico, no magnet-making or process parameters.').collaboration?.area).not.toBe('magnet_preparation');
+  });
+});

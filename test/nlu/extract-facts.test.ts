@@ -824,3 +824,11 @@ describe('technology named with item words, and negated lists of know-how (own p
     expect(facts('Our Ningbo team sends the gearbox housing drawings to Mexico, no magnet-making or process parameters.').collaboration?.area).not.toBe('magnet_preparation');
   });
 });
+
+describe('research written together (own phrasings)', () => {
+  it('reads co-authoring a paper, or collaborating with a Chinese lab, as joint research', () => {
+    expect(facts('Our lab in Lyon will co-author a paper with a university in Xi\'an on SmCo coercivity; it will be published.').collaboration)
+      .toMatchObject({ kind: 'joint_rnd', chineseProvider: true, publicOrBasicResearch: true });
+    expect(facts('We want to collaborate with a Chinese institute on Nd-Fe-B phase diagrams.').collaboration?.kind).toBe('joint_rnd');
+  });
+});

@@ -174,7 +174,10 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
     areas.add(h.value);
     hits++;
   }
-  const line = PRODUCTION_LINE.test(text);
+  // Servicing a rare-earth plant's machines ("remote repair of the jet mill at our magnet plant", "maintenance at our
+  // Vietnam magnet plant") services its production line, 1E902.b (brief R9), as much as a line named as such.
+  const rareEarthPlant = lex.endUses.find(tokens).some((h) => h.value === 'rare_earth_processing');
+  const line = PRODUCTION_LINE.test(text) || (kind === 'services' && rareEarthPlant);
   if (line && (LINE_SERVICE.test(text) || kind === 'services')) areas.add('production_line_services');
   else if (areas.delete('production_line_services')) areas.add('magnet_preparation');
   if (areas.size === 0) {

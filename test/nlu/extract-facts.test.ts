@@ -832,3 +832,14 @@ describe('research written together (own phrasings)', () => {
     expect(facts('We want to collaborate with a Chinese institute on Nd-Fe-B phase diagrams.').collaboration?.kind).toBe('joint_rnd');
   });
 });
+
+describe('servicing a rare-earth plant (own phrasings)', () => {
+  it('reads maintenance or repair by a Chinese supplier at a magnet plant abroad as line services (1E902.b)', () => {
+    expect(facts('Engineers from our Chinese press supplier will do the yearly maintenance at our magnet factory in Poland.').collaboration)
+      .toMatchObject({ kind: 'services', area: 'production_line_services', chineseProvider: true });
+  });
+
+  it('does not read a repair shop buying powder as line services', () => {
+    expect(facts('We buy yttria powder from a Chinese mill for our turbine repair shop in Ireland.').collaboration?.area).not.toBe('production_line_services');
+  });
+});

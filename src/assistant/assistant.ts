@@ -174,7 +174,9 @@ export class Assistant {
     if (answeredFollowUp) return DECISION_INTENTS.has(u.intent) && u.confidence > 0.8 ? u.intent : prev.intent;
     // A question the classifier puts out of scope whose only facts are a place or one stray word ("what's the
     // weather in Paris tomorrow?", "what's a good lasagne recipe?") is off topic; "and to Paris?" is not.
-    const offTopicQuestion = u.intent === 'out_of_scope' && text.includes('?') && !u.facts.item && words > OFF_TOPIC_MIN_WORDS;
+    // (A plant named in passing gives a place of making, not goods: only an item's form, family or elements name goods.)
+    const namesGoods = u.facts.item?.form !== undefined || u.facts.item?.magnetType !== undefined || (u.facts.item?.elementsPresent?.length ?? 0) > 0;
+    const offTopicQuestion = u.intent === 'out_of_scope' && text.includes('?') && !namesGoods && words > OFF_TOPIC_MIN_WORDS;
     if (!DECISION_INTENTS.has(u.intent) && hasFacts(u.facts) && (u.intent === 'out_of_scope' || u.intent === 'help') && !offTopicQuestion) return prev.intent;
     // "Actually the magnets go loose": a correction of the goods under discussion stays a goods question.
     if (u.frame.correction && u.facts.item && !u.facts.collaboration && prev.intent !== 'collaboration_license') return prev.intent;

@@ -125,6 +125,10 @@ export function createUnderstander(model: IntentModel, lex: Lexicon, sourceIds: 
       if (unknownWordsGuard && (top.intent !== 'help' || knownShare === 0) && knownShare < MIN_KNOWN_SHARE && suggestion === null && signals.references.sources.length === 0) {
         intent = 'out_of_scope';
         confidence = Math.max(confidence, 1 - knownShare);
+      } else if (factOverrides && !domain && top.intent === 'talk_to_human' && !asksForPerson(text) && !namesListedParty(facts)) {
+        // "Does anyone know if the canteen is open?", "who do I ask about the shift plan?": with no export-control word
+        // and no word of asking for a person, a question for a colleague about something else is out of scope.
+        intent = 'out_of_scope';
       } else if (factOverrides && suggestion === null && top.intent === 'talk_to_human' && namesListedParty(facts) && !asksForPerson(text)) {
         // "The customer is Japan Marine United.": naming a party on a MOFCOM list answers who the goods are for (a
         // follow-up adds it to the goods asked about), not a request for a person.

@@ -21,3 +21,22 @@ describe('other countries\' rules', () => {
     expect(reply.verdict).toBe('license_required');
   });
 });
+
+describe('questions for a colleague about something else', () => {
+  it('puts "who do I ask about the rota?" out of scope, and opens no case', () => {
+    const reply = newAssistant().handle(msg('Who should I ask about the holiday rota at the Lyon office?', 'sc4'));
+    expect(reply.intent.name).toBe('out_of_scope');
+    expect(reply.escalation.caseId).toBeUndefined();
+  });
+
+  it('still hands a request for compliance to a person', () => {
+    expect(newAssistant().handle(msg('Could someone in compliance look at this for me?', 'sc5')).intent.name).toBe('talk_to_human');
+  });
+
+  it('answers an unrelated question after a decision on its own, even when it names a plant', () => {
+    const a = newAssistant();
+    a.handle(msg('Loose Tb magnets from Xiamen to our Brno plant, licence?', 'sc6'));
+    const reply = a.handle(msg('thanks. unrelated: who runs the parking permits at the Brno plant?', 'sc6'));
+    expect(reply.verdict).toBe('none');
+  });
+});

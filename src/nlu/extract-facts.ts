@@ -112,6 +112,19 @@ function makingSaid(tokens: readonly Token[], fittedProduct: boolean): boolean {
   });
 }
 
+/**
+ * A clause after the goods (which end at `itemEnd`) whose only item words before `at` name a product ("; the
+ * generators are assembled in Brazil"): its place of making is the product's. A clause that names magnets or material
+ * too ("the Tb magnets inside our motors are made in Thailand") is about them.
+ */
+function productClauseAfter(tokens: readonly Token[], itemEnd: number, at: number, lex: Lexicon): boolean {
+  let from = at;
+  while (from > 0 && !(tokens[from - 1] as Token).clauseEnd && !(tokens[from - 1] as Token).commaAfter) from--;
+  if (from < itemEnd) return false;
+  const hits = lex.items.find(tokens.slice(from, at));
+  return hits.length > 0 && hits.every((h) => h.value.kind === 'downstream');
+}
+
 function chineseSource(places: readonly PlaceMention[], tokens: readonly Token[]): boolean {
   const firstSite = places.find((p) => p.role === 'site');
   return chineseMakerNamed(places, tokens)
@@ -225,6 +238,16 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   const fittedProduct = fitsInto(tokens) && (items.item?.form === 'finished_product' || items.item?.form === 'component') && items.item.downstream !== 'other_assembly';
   const places: Frame['places'] = { ...placesToFrame(placeMentions, text, tokens, fittedProduct) };
   const item: ItemFrame = { ...(items.item ?? {}) };
+  // "NdFeB blocks for a wind-turbine OEM; the generators are assembled in Brazil": a place of making said of a product
+  // named in its own clause belongs to that product, so the bare magnets or material asked about go there; where they
+  // are made is still unsaid.
+  const bareGoods = item.form !== undefined && !['finished_product', 'component', 'equipment'].includes(item.form) && item.downstream === undefined;
+  const productMade = placeMentions.find((p) => p.role === 'made' && p.country === places.madeIn && items.itemSpan !== undefined
+    && productClauseAfter(tokens, items.itemSpan[1], p.start, lex));
+  if (bareGoods && productMade) {
+    delete places.madeIn;
+    places.shipTo ??= productMade.country;
+  }
   if (items.itemSpan) item.words = text.slice(tokens[items.itemSpan[0]]?.start ?? 0, tokens[items.itemSpan[1] - 1]?.end ?? 0).slice(0, 200);
   // "Chinese NdFeB blocks", "Chinese-origin Tb oxide": the goods themselves are of Chinese origin.
   const span = items.itemSpan;
@@ -235,9 +258,8 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   // With a Chinese supplier of the goods named, that plant is where they are, not where they were made.
   // So is a plant's stock of magnets or material "bought from China": its Chinese source is named, and nothing is made
   // (a product at a plant, "motors with Chinese magnets", is still made there; machines at a plant are its own).
-  const bareGoods = item.form !== undefined && !['finished_product', 'component', 'equipment'].includes(item.form) && item.downstream === undefined && !item.besideProduct;
   const madeInOnlyBySite = places.madeIn !== undefined && !placeMentions.some((p) => p.role === 'made') && !MAKE_VERBS.test(text)
-    && (chineseMakerNamed(placeMentions, tokens) || (bareGoods && chineseSource(placeMentions, tokens)));
+    && (chineseMakerNamed(placeMentions, tokens) || (bareGoods && !item.besideProduct && chineseSource(placeMentions, tokens)));
   const chineseContent = placeMentions.some((p) => p.country === 'CN' && p.role === 'content') || CHINA_ORIGIN.test(text);
   const foreignContent = placeMentions.some((p) => p.country !== 'CN' && p.role === 'content');
   const chineseTech = placeMentions.some((p) => p.country === 'CN' && p.role === 'technology');

@@ -843,3 +843,16 @@ describe('servicing a rare-earth plant (own phrasings)', () => {
     expect(facts('We buy yttria powder from a Chinese mill for our turbine repair shop in Ireland.').collaboration?.area).not.toBe('production_line_services');
   });
 });
+
+describe('a product made elsewhere, named after the magnets (own phrasings)', () => {
+  it('reads "the pumps are assembled in Chile" after loose magnets as where the magnets go, not where they are made', () => {
+    const f = facts('N45SH blocks with Dy for a pump maker in Santiago; the pumps are assembled in Chile.');
+    expect(f.madeIn).toBeUndefined();
+    expect(f.destination).toBe('CL');
+    expect(f.item).toMatchObject({ form: 'magnet' });
+  });
+
+  it('keeps the place of making when the clause is about the magnets themselves', () => {
+    expect(facts('Motor plant: the Tb magnets inside our motors are made in Thailand.').madeIn).toBe('TH');
+  });
+});

@@ -20,7 +20,8 @@ const NEGATION_AFTER = grammarWords('negationAfter');
 const NEGATION_AFTER_PHRASES = [...grammarWords('negationAfterPhrases')];
 const COMPLETE_CUES = grammarWords('completeCues');
 /** "Composition per our test report:" right before a list of elements. */
-const COMPOSITION_LIST_LEAD = new RegExp(String.raw`\b(?:${[...grammarWords('compositionHeads')].join('|')})\b[^.:\n]*:\s*$`, 'i');
+// "Composition per our test report: Nd, Pr, Fe, B", "the composition is Nd, Pr, Ce, La, Fe, B": a list a composition word opens.
+const COMPOSITION_LIST_LEAD = new RegExp(String.raw`\b(?:${[...grammarWords('compositionHeads')].join('|')})\b(?:[^.:\n]*:|\s+(?:${[...grammarWords('copulas')].join('|')}))\s*$`, 'i');
 const ASKING_VERBS = new Set([...grammarWords('wantVerbs'), ...grammarWords('askingVerbs')]);
 const FILLER = grammarWords('filler');
 /** How far after a product its parts' heading may end ("; material:", " - components:"), in characters. */

@@ -856,3 +856,9 @@ describe('a product made elsewhere, named after the magnets (own phrasings)', ()
     expect(facts('Motor plant: the Tb magnets inside our motors are made in Thailand.').madeIn).toBe('TH');
   });
 });
+
+describe('a composition said with "is" (own phrasing)', () => {
+  it('reads "the composition is Nd, Pr, Fe, B" as the whole composition', () => {
+    expect(facts('Bonded magnets, the composition is Nd, Pr, Fe, B, Co.').item).toMatchObject({ compositionComplete: true });
+  });
+});

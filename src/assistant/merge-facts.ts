@@ -84,7 +84,9 @@ const isProduct = (item: ItemFacts | undefined) => item?.downstream !== undefine
 function partsOfProduct(prev: Facts, next: Facts): Facts {
   const product = prev.item as ItemFacts;
   const parts = next.item ?? {};
-  const item: ItemFacts = { ...product, ...pickMakeUp(parts) };
+  // What the parts or inputs hold, the product holds; their own completeness says nothing of the product's.
+  const elements = [...new Set([...(product.elementsPresent ?? []), ...(parts.elementsPresent ?? [])])];
+  const item: ItemFacts = { ...product, ...(elements.length > 0 ? { elementsPresent: elements } : {}) };
   const fromChina = next.shipFrom === 'CN' || next.madeIn === 'CN' || parts.chinaOrigin === true;
   if (fromChina && product.chinaOrigin !== true) {
     item.hasChineseContent = true;
@@ -95,7 +97,9 @@ function partsOfProduct(prev: Facts, next: Facts): Facts {
 }
 
 export function mergeFacts(prev: Facts, next: Facts, options: MergeOptions = {}): Facts {
-  if (options.refersBack && !options.correction && isProduct(prev.item)) return partsOfProduct(prev, next);
+  // Goods made outside China (a product, or magnets a plant abroad makes) take what a later turn says of their parts or inputs.
+  const madeAbroad = prev.item !== undefined && prev.madeIn !== undefined && prev.madeIn !== 'CN';
+  if (options.refersBack && !options.correction && (isProduct(prev.item) || madeAbroad)) return partsOfProduct(prev, next);
   const merged: Facts = { ...prev, ...next };
   // A correction that names an item replaces the old item whole ("sorry, they are actually ferrite").
   // A correction that only changes how the goods go ("actually the magnets go loose") keeps what they are made of.

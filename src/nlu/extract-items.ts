@@ -37,6 +37,7 @@ const APPLICATION_NOUNS = grammarWords('applicationNouns');
 const HEDGE_WORDS = grammarWords('hedgeWords');
 const DEFINITE_WORDS = grammarWords('definiteWords');
 const COPULAS = grammarWords('copulas');
+const PRONOUN_OBJECTS = grammarWords('pronounObjects');
 // "The magnets come from Ningbo", "the magnets contain Dy": verbs by which a part named again is described.
 const DESCRIBING_VERBS = new Set([...COPULAS, ...grammarWords('originOfVerbs'), ...grammarWords('containVerbs')]);
 const HEDGE_MODALS = grammarWords('hedgeModals');
@@ -281,6 +282,16 @@ function describedByVerb(tokens: readonly Token[], run: PhraseHit<ItemTag>[]): b
   const end = run.at(-1)?.end ?? 0;
   const definite = [1, 2].some((k) => DEFINITE_WORDS.has(tokens[start - k]?.low ?? '') && !tokens.slice(start - k, start).some((t) => t.clauseEnd));
   return definite && DESCRIBING_VERBS.has(tokens[end]?.low ?? '');
+}
+
+/** "Tb metal from China for it", "oxide for them": "for" and a pronoun later in the run's clause. */
+function forPronounAfter(tokens: readonly Token[], run: PhraseHit<ItemTag>[]): boolean {
+  for (let i = run.at(-1)?.end ?? 0; i < tokens.length - 1; i++) {
+    const t = tokens[i] as Token;
+    if (t.low === 'for' && PRONOUN_OBJECTS.has(tokens[i + 1]?.low ?? '')) return true;
+    if (t.clauseEnd || t.commaAfter) return false;
+  }
+  return false;
 }
 
 /** "rotors with Dy magnets", "magnets glued into the stack": the magnets are inside the product. */
@@ -592,6 +603,8 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   // "The magnets come from Ningbo and contain Dy": magnets named again with "the" and described, nothing said loose, are
   // the magnets of a product the conversation named before (the assistant decides whether there was one).
   if ((form === 'magnet' || form === 'magnet_powder') && primary && !saidLooseAnywhere && describedByVerb(tokens, primary)) item.refersBack = true;
+  // "We buy Tb metal from China for it": a magnet or material bought for something named before is its input.
+  if (primary && (isMagnetRun(primary, head) || isMaterialRun(primary, head)) && forPronounAfter(tokens, primary)) item.refersBack = true;
   // "a complete magnet production line": the goods are a whole line, not a machine (the words that named them say so).
   if (form === 'equipment' && primary && PRODUCTION_LINE.test(text.slice((tokens[primary[0]?.start ?? 0] as Token).start, (tokens[(primary.at(-1) as PhraseHit<ItemTag>).end - 1] as Token).end))) item.productionLine = true;
   if (heavyLikely && !present.has('Dy') && !present.has('Tb') && !(absent.has('Dy') && absent.has('Tb'))) item.heavyRareEarthLikely = true;

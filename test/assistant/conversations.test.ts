@@ -330,4 +330,13 @@ describe('conversation 14: the product\'s magnets described in a later turn', ()
     const r2 = a.handle(msg('We also send 50 spare Dy magnets from our Xiamen supplier straight to Canada.', 'conv-31'));
     expect(r2.facts?.item?.form).toBe('magnet');
   });
+
+  it('reads "we buy Dy oxide from China for them" after magnets made abroad as their Chinese input', () => {
+    const a = newAssistant();
+    a.handle({ ...msg('Our plant in Pilsen makes NdFeB magnets and sells them to Norway. Anything Chinese to check?', 'conv-32'), asOf: '2026-11-20' });
+    const r2 = a.handle({ ...msg('We buy Dy oxide from China for them, about 6 % of the magnet value.', 'conv-32'), asOf: '2026-11-20' });
+    expect(r2.facts?.item).toMatchObject({ form: 'magnet', hasChineseContent: true, chineseContentPercent: 6 });
+    expect(r2.facts?.item?.elementsPresent).toContain('Dy');
+    expect(r2.facts?.shipFrom).not.toBe('CN');
+  });
 });

@@ -398,7 +398,10 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   const ours = FIRST_PERSON.has(tokens[start - 1]?.low ?? '');
   if (doing && WANT_VERBS.has(doing) && !cue && !ours && headCategory(tokens, end, lex) !== 'site') return { role: 'destination', recipient: true };
   if (!cue && fixesGoodsIn(tokens, end, lex)) return { role: 'destination', recipient: true };
-  const head = headCategory(tokens, end, lex);
+  // "our plant in France runs a sintering process": a place right after its preposition, not a nationality, heads no
+  // noun phrase, so know-how words after it are its clause's (a verb's object), not technology from there.
+  const phraseHead = headCategory(tokens, end, lex);
+  const head = phraseHead === 'tech' && cue !== undefined && cue !== null && cue.index === start - 1 && !tag.demonym ? null : phraseHead;
   switch (head) {
     case 'tech':
       return { role: 'technology', recipient };

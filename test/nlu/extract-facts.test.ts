@@ -862,3 +862,11 @@ describe('a composition said with "is" (own phrasing)', () => {
     expect(facts('Bonded magnets, the composition is Nd, Pr, Fe, B, Co.').item).toMatchObject({ compositionComplete: true });
   });
 });
+
+describe('a place after its preposition with a verb after it (own phrasing)', () => {
+  it('reads "our plant in Spain runs a process licensed from China" as our site, and China as the technology source', () => {
+    const f = facts('Our magnet plant in Spain runs a pressing process we licensed from a Chinese firm in 2021. We sell the magnets to Italy.');
+    expect(f.shipFrom).toBe('ES');
+    expect(f.item?.madeWithChineseTechnology).toBe(true);
+  });
+});

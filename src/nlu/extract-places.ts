@@ -53,6 +53,7 @@ const ORIGIN_OF_VERBS = grammarWords('originOfVerbs');
 /** "is from China" may name where the asker or the goods are; only "comes (came, originates) from" names a source. */
 const COPULAS_OF_ORIGIN = grammarWords('copulas');
 const COMPANY_NOUNS = grammarWords('companyNouns');
+const MODALS = grammarWords('modals');
 const COPULAS = grammarWords('copulas');
 const TECH_SOURCE_VERBS = grammarWords('techSourceVerbs');
 const INPUT_VERBS = grammarWords('inputVerbs');
@@ -162,8 +163,10 @@ function wantsToSend(tokens: readonly Token[], end: number, lex: Lexicon): boole
   for (let i = end; i < Math.min(tokens.length - 1, end + 5); i++) {
     const t = tokens[i] as Token;
     // "wants to send them on", "wants to present the process at a conference": the wanter gives, goods or know-how.
-    const verb = tokens[i + 2]?.low ?? '';
-    if (WANT_VERBS.has(t.low)) return tokens[i + 1]?.low === 'to' && (SENDING_VERBS.has(verb) || lex.knowledge.cues.provisionVerbs.has(verb));
+    // "would ship them": a modal takes its verb without "to".
+    const infinitive = tokens[i + 1]?.low === 'to';
+    const verb = tokens[i + (infinitive ? 2 : 1)]?.low ?? '';
+    if (WANT_VERBS.has(t.low)) return (infinitive || MODALS.has(t.low)) && (SENDING_VERBS.has(verb) || lex.knowledge.cues.provisionVerbs.has(verb));
     if (t.clauseEnd) return false;
   }
   return false;
@@ -394,7 +397,9 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   const doing = firstVerbAfter(tokens, end);
   if (doing && HOLD_VERBS.has(doing)) return { role: 'site', recipient: false };
   // "Our Dutch distributor wants to sell them from its stock": whoever wants to send holds the goods, ours or not.
-  if (doing && WANT_VERBS.has(doing) && !cue && wantsToSend(tokens, end, lex)) return { role: 'site', recipient: false };
+  // A nationality that sends ("our Chinese supplier would ship the magnets") says where they leave from, ahead of
+  // whatever site the asker named first ("Compressor plant in Rayong.").
+  if (doing && WANT_VERBS.has(doing) && !cue && wantsToSend(tokens, end, lex)) return { role: tag.demonym ? 'origin' : 'site', recipient: false };
   const ours = FIRST_PERSON.has(tokens[start - 1]?.low ?? '');
   if (doing && WANT_VERBS.has(doing) && !cue && !ours && headCategory(tokens, end, lex) !== 'site') return { role: 'destination', recipient: true };
   if (!cue && fixesGoodsIn(tokens, end, lex)) return { role: 'destination', recipient: true };
@@ -494,6 +499,8 @@ export function findPlaces(tokens: readonly Token[], lex: Lexicon): PlaceMention
   const covered = (h: { start: number; end: number }) => hand.some((x) => x.start < h.end && h.start < x.end);
   const hits = [...hand, ...lex.gazetteer.find(tokens).filter((h) => !covered(h))].sort((a, b) => a.start - b.start);
   for (const hit of hits) {
+    // A misspelt country is still written as a name: a lower-case near miss is an English word ("turnkey", not Turkey).
+    if (hit.fuzzy && !/^\p{Lu}/u.test((tokens[hit.start] as Token).raw)) continue;
     // A gazetteer name is a place only as a proper noun, and one that is also an English word never opens a sentence.
     const g = hit.value.kind === 'place' ? hit.value.gazetteer : undefined;
     if (g) {

@@ -870,3 +870,16 @@ describe('a place after its preposition with a verb after it (own phrasing)', ()
     expect(f.item?.madeWithChineseTechnology).toBe(true);
   });
 });
+
+describe('batch t, own phrasings: near-miss words and senders', () => {
+  it('does not read "turnkey" as Turkey (a misspelt country is still written as a name)', () => {
+    const f = facts('A machine builder in Hefei offers a turnkey sintering line to a customer in Malaysia.');
+    expect(f.madeIn).not.toBe('TR');
+    expect(f.shipFrom).not.toBe('TR');
+    expect(facts('Dy magnets from Ningbo to Germnay.').destination).toBe('DE');
+  });
+
+  it('reads "our Chinese supplier would ship the magnets" as goods leaving China, ahead of the asker\'s own site', () => {
+    expect(facts('Motor plant in Chonburi, Thailand. Our Chinese supplier would ship the Tb magnets loose in trays.').shipFrom).toBe('CN');
+  });
+});

@@ -321,11 +321,6 @@ export function evaluate(set: RuleSet, facts: Facts, asOf: string, options: Eval
       const compositionFailed = r.checks.some((c) => c.fact === 'item.elements' && c.result === 'false');
       const routeHeld = r.checks.some((c) => c.fact === 'fromChina') && !r.checks.some((c) => c.fact === 'fromChina' && c.result === 'false');
       if (compositionFailed && routeHeld) for (const s of rule.sources) addCitation(citations, cite(set, s));
-      // A carve-out that holds on everything but an unsaid route ("rotor assemblies" with no origin given) is why the
-      // goods are free on the China leg too: cite it beside the rules that decided.
-      const carveOut = rule.verdict === 'not_required' && !r.checks.some((c) => c.result === 'false')
-        && r.checks.filter((c) => c.result === 'unknown').every((c) => c.fact === 'fromChina') && r.checks.some((c) => c.fact === 'fromChina' && c.result === 'unknown');
-      if (carveOut) for (const s of rule.sources) addCitation(citations, cite(set, s));
     });
   }
   if (verdict === 'not_required' && contributing.length === 0) {

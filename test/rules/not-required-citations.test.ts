@@ -23,16 +23,4 @@ describe('citations of a not_required answer', () => {
     expect(d.verdict).toBe('not_required');
     expect(sources(d)).not.toContain('CN-ANN-2025-18');
   });
-
-  it('cite the FAQ carve-out for downstream goods whose route is unsaid, and ask nothing about an end-user commitment', () => {
-    const d = evaluate(rules, { destination: 'DE', item: { form: 'component', downstream: 'rotor_stator_assembly', magnetType: 'ndfeb', elementsPresent: ['Nd', 'Dy'] } }, '2026-03-10');
-    expect(d.verdict).toBe('not_required');
-    expect(sources(d)).toContain('CN-FAQ-RE');
-    expect(d.fired.map((r) => r.ruleId)).not.toContain('end-user-commitment-reexport');
-  });
-
-  it('still escalate the end-user commitment for Dy magnets held in a carrier (no FAQ downstream kind) of Chinese origin', () => {
-    const d = evaluate(rules, { shipFrom: 'ES', item: { form: 'component', downstream: 'other_assembly', elementsPresent: ['Dy'], chinaOrigin: true } }, '2026-07-01');
-    expect(d.fired.find((r) => r.ruleId === 'end-user-commitment-reexport')?.contributes).toBe('escalate');
-  });
 });

@@ -14,16 +14,9 @@ describe('an unsaid route', () => {
     expect(reply.readAs?.corrections.map((c) => c.label)).toContain('It ships from outside China');
   });
 
-  it('is never assumed to be China when that reading would clear the goods and the other route would not', () => {
-    // On 2026-11-20 motors with Dy magnets clear from China (FAQ carve-out) but escalate from abroad (No. 61 status unknown).
-    const reply = newAssistant().handle({ ...msg('We export motors with Dy magnets built in to Italy. Licence?', 'ao2'), asOf: '2026-11-20' });
-    expect(reply.verdict).not.toBe('not_required');
-    expect(reply.readAs?.text ?? '').not.toMatch(/assumed/);
-  });
-
-  it('needs no route when every route clears the goods (built-in magnets, March 2026: carve-out or suspended No. 61)', () => {
-    const reply = newAssistant().handle(msg('We export motors with Dy magnets built in to Italy. Licence?', 'ao2b'));
-    expect(reply.verdict).toBe('not_required');
+  it('is asked, not assumed, when the China reading would clear the goods', () => {
+    const reply = newAssistant().handle(msg('We export motors with Dy magnets built in to Italy. Licence?', 'ao2'));
+    expect(reply.verdict).toBe('need_info');
     expect(reply.readAs?.text ?? '').not.toMatch(/assumed/);
   });
 

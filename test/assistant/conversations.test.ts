@@ -27,12 +27,12 @@ describe('conversation 1: a follow-up answer fills the missing fact', () => {
 describe('conversation 2: a follow-up choice is understood as an answer', () => {
   it('takes "Shipped from China" as where the goods leave from', () => {
     const a = newAssistant();
-    // Read as leaving China these would generally need no licence (built-in magnets); from abroad, on 2026-11-20, No. 61
-    // has an unknown status. So China is not assumed, and the answer "Shipped from China" settles it.
-    const on = (text: string) => ({ ...msg(text, 'conv-2'), asOf: '2026-11-20' });
-    const r1 = a.handle(on('can we sell rotor assemblies with Dy magnets glued in to a motor maker in Taiwan'));
-    expect(r1.verdict).not.toBe('not_required');
-    const r2 = a.handle(on('Shipped from China'));
+    // Read as leaving China these would generally need no licence (built-in magnets), so the route is asked.
+    const r1 = a.handle(msg('can we sell rotor assemblies with Dy magnets glued in to a motor maker in Taiwan', 'conv-2'));
+    expect(r1.verdict).toBe('need_info');
+    const choice = r1.followUps[0]?.choices.find((c) => /China/.test(c));
+    expect(choice).toBeDefined();
+    const r2 = a.handle(msg(choice as string, 'conv-2'));
     expect(r2.verdict).toBe('not_required');
     expect(r2.readAs?.text).toMatch(/from China/);
   });

@@ -53,12 +53,14 @@ export const FIXTURES: readonly FixtureExpectation[] = [
     lines: {
       'SD-1': ['need_info', 'need_info', 'need_info', 'need_info'],
       'SD-10': ['license_required', 'not_required', 'license_required', 'not_required'],
-      'SD-20': ['need_info', 'need_info', 'need_info', 'need_info'],
+      // A molded encoder sensor with its magnet inside is one of the FAQ's downstream goods (brief R2): its own export
+      // is decided without its magnet's make-up; the product view still needs it for the drive's Chinese content.
+      'SD-20': ['not_required', 'need_info', 'not_required', 'need_info'],
       'SD-30': ['need_info', 'not_required', 'need_info', 'not_required'],
       'SD-40': ['none', 'need_info', 'none', 'need_info'],
       'SD-50': ['not_required', 'not_required', 'not_required', 'not_required'],
     },
-    decidedBy: { 'SD-20': 'material / composition', 'SD-30': 'material / composition' },
+    decidedBy: { 'SD-30': 'material / composition' },
     // SmCo ring 38 + encoder magnet of unknown composition 22, of the drive's 420
     product: { sharePercent: 14.2857, status: 'at_or_over', before: 'not_required', after: 'not_required' },
   },

@@ -4,6 +4,7 @@
  * provides; "to our Chinese supplier" receives).
  */
 import { COLLABORATION_KINDS, type TECHNOLOGY_AREAS } from '../rules/facts.js';
+import { itemWordHits } from './extract-items.js';
 import type { PlaceMention } from './extract-places.js';
 import type { Lexicon } from './lexicon.js';
 import { grammarWords, wordAt } from './grammar.js';
@@ -87,8 +88,7 @@ function impliedArea(tokens: readonly Token[], lex: Lexicon, kind: Kind | undefi
   const knowHow = tokens.some((_, i) => wordAt(tokens, i, lex.knowledge.cues.knowHowNouns) && ![1, 2].some((k) => NEGATION_CUES.has(tokens[i - k]?.low ?? '')));
   if (!carriesKnowHow && !knowHow) return undefined;
   // Item words inside a technology phrase ("magnet making") name the technology, which the phrase list decides.
-  const technology = lex.technologyAreas.find(tokens);
-  const items = lex.items.find(tokens).filter((h) => !technology.some((t) => t.start <= h.start && t.end >= h.end && t.end - t.start > h.end - h.start));
+  const items = itemWordHits(tokens, lex);
   // Drawings or specifications, and a product named: design data of that product, whatever magnets sit in it.
   // A know-how word in a negated list ("no magnet-making or process specs") is not among them.
   const knowHowWords = tokens.filter((_, i) => wordAt(tokens, i, lex.knowledge.cues.knowHowNouns) && !negatedList(tokens, i));

@@ -276,11 +276,21 @@ function isMaterialRun(run: PhraseHit<ItemTag>[], head: (r: PhraseHit<ItemTag>[]
   return (v.kind === 'form' || v.kind === 'compound') && v.form !== undefined && MATERIAL_FORMS.includes(v.form);
 }
 
-/** "The magnets come from …", "the magnets contain Dy": a run after "the" (within two words) with a describing verb after it. */
-function describedByVerb(tokens: readonly Token[], run: PhraseHit<ItemTag>[]): boolean {
+/**
+ * "The magnets come from …", "the magnets contain Dy", "the magnets are N52": a run after "the" (within `reach` words,
+ * in its clause) with a describing verb right after it.
+ */
+function describedByVerb(tokens: readonly Token[], run: PhraseHit<ItemTag>[], reach: number): boolean {
   const start = run[0]?.start ?? 0;
   const end = run.at(-1)?.end ?? 0;
-  const definite = [1, 2].some((k) => DEFINITE_WORDS.has(tokens[start - k]?.low ?? '') && !tokens.slice(start - k, start).some((t) => t.clauseEnd));
+  let definite = false;
+  for (let k = start - 1; k >= Math.max(0, start - reach); k--) {
+    if ((tokens[k] as Token).clauseEnd) break;
+    if (DEFINITE_WORDS.has((tokens[k] as Token).low)) {
+      definite = true;
+      break;
+    }
+  }
   return definite && DESCRIBING_VERBS.has(tokens[end]?.low ?? '');
 }
 
@@ -373,12 +383,15 @@ function builtInAfter(tokens: readonly Token[], run: PhraseHit<ItemTag>[]): numb
   return -1;
 }
 
+/** Item words, less those inside a longer technology phrase ("magnet making", "NdFeB sintering process"): those name the technology. */
+export function itemWordHits(tokens: readonly Token[], lex: Lexicon): PhraseHit<ItemTag>[] {
+  const technology = lex.technologyAreas.find(tokens);
+  return lex.items.find(tokens).filter((h) => !technology.some((t) => t.start <= h.start && t.end >= h.end && t.end - t.start > h.end - h.start));
+}
+
 export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string): ItemExtraction {
   // Typo tolerance is for the rare earths the rules are about: "carton" is no misspelt carbon.
-  // "magnet making", "NdFeB sintering process": an item word inside a longer technology phrase names the technology.
-  const technology = lex.technologyAreas.find(tokens);
-  const inTechnology = (h: { start: number; end: number }) => technology.some((t) => t.start <= h.start && t.end >= h.end && t.end - t.start > h.end - h.start);
-  const phraseHits = lex.items.find(tokens).filter((h) => !(h.fuzzy && h.value.kind === 'element' && !lex.knowledge.rareEarths.has(h.value.element)) && !inTechnology(h));
+  const phraseHits = itemWordHits(tokens, lex).filter((h) => !(h.fuzzy && h.value.kind === 'element' && !lex.knowledge.rareEarths.has(h.value.element)));
   const taken = new Set(phraseHits.flatMap((h) => Array.from({ length: h.end - h.start }, (_, k) => h.start + k)));
   const hits = [...phraseHits, ...knowledgeHits(tokens, text, lex, taken)].sort((a, b) => a.start - b.start);
   const covered = new Set<number>();
@@ -477,14 +490,7 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     // "Magnetic phone cases … The magnets are N52": the magnets, named again with "the" after the product and described
     // by "are", are that product's magnets.
     const productEndAt = primary.at(-1)?.end ?? 0;
-    const describedAgain = (run: PhraseHit<ItemTag>[]) => {
-      const start = run[0]?.start ?? 0;
-      if (start < productEndAt) return false;
-      let k = start - 1;
-      while (k > start - 3 && k >= 0 && !DEFINITE_WORDS.has((tokens[k] as Token).low) && !(tokens[k] as Token).clauseEnd) k--;
-      const end = run.at(-1)?.end ?? 0;
-      return k >= 0 && DEFINITE_WORDS.has((tokens[k] as Token).low) && DESCRIBING_VERBS.has(tokens[end]?.low ?? '');
-    };
+    const describedAgain = (run: PhraseHit<ItemTag>[]) => (run[0]?.start ?? 0) >= productEndAt && describedByVerb(tokens, run, 3);
     const inside = new Map(materialRuns.map((run) => [run, magnetsInside(tokens, text, run, lex) || describedAgain(run)]));
     const saidInside = [...inside.values()].some(Boolean);
     const saidLoose = tokens.some((t) => lex.knowledge.cues.looseWords.has(t.low));
@@ -602,7 +608,7 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   if (productNamed && !downstream && (form === 'magnet' || form === 'magnet_powder')) item.besideProduct = true;
   // "The magnets come from Ningbo and contain Dy": magnets named again with "the" and described, nothing said loose, are
   // the magnets of a product the conversation named before (the assistant decides whether there was one).
-  if ((form === 'magnet' || form === 'magnet_powder') && primary && !saidLooseAnywhere && describedByVerb(tokens, primary)) item.refersBack = true;
+  if ((form === 'magnet' || form === 'magnet_powder') && primary && !saidLooseAnywhere && describedByVerb(tokens, primary, 2)) item.refersBack = true;
   // "We buy Tb metal from China for it": a magnet or material bought for something named before is its input.
   if (primary && (isMagnetRun(primary, head) || isMaterialRun(primary, head)) && forPronounAfter(tokens, primary)) item.refersBack = true;
   // "a complete magnet production line": the goods are a whole line, not a machine (the words that named them say so).

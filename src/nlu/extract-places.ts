@@ -51,10 +51,9 @@ const WANT_VERBS = grammarWords('wantVerbs');
 const SENDING_VERBS = grammarWords('sendingVerbs');
 const ORIGIN_OF_VERBS = grammarWords('originOfVerbs');
 /** "is from China" may name where the asker or the goods are; only "comes (came, originates) from" names a source. */
-const COPULAS_OF_ORIGIN = grammarWords('copulas');
+const COPULAS = grammarWords('copulas');
 const COMPANY_NOUNS = grammarWords('companyNouns');
 const MODALS = grammarWords('modals');
-const COPULAS = grammarWords('copulas');
 const TECH_SOURCE_VERBS = grammarWords('techSourceVerbs');
 const INPUT_VERBS = grammarWords('inputVerbs');
 const SELF_INTRO = grammarWords('selfIntro');
@@ -531,7 +530,7 @@ function inputsOfGoodsMadeElsewhere(tokens: readonly Token[], places: readonly P
   return places.map((p) => {
     if (p.role !== 'origin' || p.country === made.country) return p;
     const cue = nearestCue(tokens, p.start);
-    const comes = cue?.word === 'from' && ORIGIN_OF_VERBS.has(tokens[cue.index - 1]?.low ?? '') && !COPULAS_OF_ORIGIN.has(tokens[cue.index - 1]?.low ?? '');
+    const comes = cue?.word === 'from' && ORIGIN_OF_VERBS.has(tokens[cue.index - 1]?.low ?? '') && !COPULAS.has(tokens[cue.index - 1]?.low ?? '');
     return comes ? { ...p, role: 'content' } : p;
   });
 }

@@ -19,6 +19,8 @@ const CUSTOMER_PRODUCT_VERBS = grammarWords('customerProductVerbs');
 const NEGATION_AFTER = grammarWords('negationAfter');
 const NEGATION_AFTER_PHRASES = [...grammarWords('negationAfterPhrases')];
 const COMPLETE_CUES = grammarWords('completeCues');
+const OPEN_LIST_WORDS = grammarWords('openListWords');
+const NO_STOPS: ReadonlySet<string> = new Set();
 /** "Composition per our test report:" right before a list of elements. */
 // "Composition per our test report: Nd, Pr, Fe, B", "the composition is Nd, Pr, Ce, La, Fe, B": a list a composition word opens.
 const COMPOSITION_LIST_LEAD = new RegExp(String.raw`\b(?:${[...grammarWords('compositionHeads')].join('|')})\b(?:[^.:\n]*:|\s+(?:${[...grammarWords('copulas')].join('|')}))\s*$`, 'i');
@@ -138,10 +140,10 @@ function isFormulaOxide(t: Token | undefined, lex: Lexicon): boolean {
 }
 
 /** Walks back over fillers and other element mentions to find a negation or "only" cue for this mention. */
-function cueBefore(tokens: readonly Token[], start: number, elementTokens: ReadonlySet<number>, cues: ReadonlySet<string>): boolean {
+function cueBefore(tokens: readonly Token[], start: number, elementTokens: ReadonlySet<number>, cues: ReadonlySet<string>, stops: ReadonlySet<string> = NO_STOPS): boolean {
   for (let i = start - 1, steps = 0; i >= 0 && steps < 8; i--, steps++) {
     const t = tokens[i] as Token;
-    if (t.clauseEnd) return false;
+    if (t.clauseEnd || stops.has(t.low)) return false;
     if (cues.has(t.low)) return true;
     // "no SmCo, with Dy": a new list item that says what is there ends what the negation covers.
     if (NEW_ITEM_WORDS.has(t.low) && tokens[i - 1]?.commaAfter) return false;
@@ -466,7 +468,8 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     if (negated) absent.add(m.element);
     else {
       present.add(m.element);
-      if (cueBefore(tokens, m.start, elementTokens, COMPLETE_CUES)) complete = true;
+      // "The composition includes Nd and Pr" names some of it, not all: an open-list word between cue and element.
+      if (cueBefore(tokens, m.start, elementTokens, COMPLETE_CUES, OPEN_LIST_WORDS)) complete = true;
       // "Composition per our test report: Nd, Pr, Fe, B": a list opened by a composition word and a colon is the whole.
       const lead = text.slice(Math.max(0, (tokens[m.start] as Token).start - 60), (tokens[m.start] as Token).start);
       if (COMPOSITION_LIST_LEAD.test(lead)) complete = true;

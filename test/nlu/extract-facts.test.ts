@@ -137,6 +137,11 @@ describe('compositions spelled out', () => {
   it('leaves the family name alone open: NdFeB may hold Dy', () => {
     expect(facts('Nd-Fe-B magnets').item?.compositionComplete).toBeUndefined();
   });
+
+  it('reads a composition that "includes" some elements as open: the rest may be Dy or Tb', () => {
+    expect(facts('the alloy composition includes neodymium and praseodymium').item?.compositionComplete).toBeUndefined();
+    expect(facts('the alloy composition is neodymium, praseodymium, iron and boron').item?.compositionComplete).toBe(true);
+  });
 });
 
 describe('several materials in one shipment', () => {

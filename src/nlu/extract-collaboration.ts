@@ -54,6 +54,7 @@ const READER_REQUEST_AFTER = grammarWords('readerRequestAfter');
 const RECEIVER_PRONOUNS = grammarWords('receiverPronouns');
 const PLACE_CUES = new Set([...grammarWords('insideCues'), ...grammarWords('destCues')]);
 const RECEIVER_OWNERS = grammarWords('firstPerson');
+const ASKER_POSSESSIVES = grammarWords('askerPossessives');
 const DETERMINER_WORDS = grammarWords('determinerWords');
 const OWNERSHIP_WORDS = grammarWords('ownershipWords');
 const TECH_PERSON_WORDS = grammarWords('techPersons');
@@ -213,7 +214,15 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   const sentPersons = places.filter((p) => p.start > verb && p.role === 'party' && TECH_PERSON_WORDS.has(tokens[p.end]?.low ?? ''));
   const foreignService = kind === 'services' && verb >= 0
     && ((sentPersons.length > 0 && sentPersons.every((p) => p.country !== 'CN')) || (places.some((p) => p.role === 'origin' && p.country !== 'CN') && china.some((p) => p.recipient)));
-  if (sides?.provider.some((p) => p.country === 'CN') || ((learning || toUs) && china.length > 0)) chineseProvider = true;
+  // "A Chinese university asked us to share our process notes with them": what is ours passes from us, so the
+  // Chinese party named receives it, unless our own site is in China.
+  // Only "our" before a know-how word: "give our Finnish plant advice" names who receives.
+  const ours = (i: number) => ASKER_POSSESSIVES.has(tokens[i]?.low ?? '') && [1, 2, 3, 4].some((k) => wordAt(tokens, i + k, lex.knowledge.cues.knowHowNouns))
+    && !places.some((p) => p.start > i && p.start <= i + 4);
+  const ourSite = (p: PlaceMention) => p.role === 'origin' || (p.role === 'site' && [1, 2, 3, 4].some((k) => ASKER_POSSESSIVES.has(tokens[p.start - k]?.low ?? '')));
+  const fromUs = verb >= 0 && (ours(verb + 1) || ours(verb + 2)) && !china.some(ourSite);
+  if (fromUs && china.length > 0) chineseProvider = false;
+  else if (sides?.provider.some((p) => p.country === 'CN') || ((learning || toUs) && china.length > 0)) chineseProvider = true;
   else if (foreignService) chineseProvider = false;
   else if (onSite && china.some((p) => p.role === 'destination' || p.role === 'site')) chineseProvider = true;
   // "We ship our furnace from Germany to our subsidiary in Jiangsu": it leaves a foreign site for China.

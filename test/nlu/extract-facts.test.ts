@@ -221,6 +221,11 @@ describe('technology: who provides it, and when', () => {
     expect(facts('We will ship our used sintering furnace from our plant in Austria to our subsidiary in Zhejiang.').collaboration?.chineseProvider).toBe(false);
   });
 
+  it('reads "our" know-how passed to a Chinese party as ours to give, unless our own site named is in China', () => {
+    expect(facts('A Chinese institute has asked us to send our coating process sheets to them.').collaboration?.chineseProvider).toBe(false);
+    expect(facts('Our Baotou factory wants to send our separation process sheets to a Canadian buyer.').collaboration?.chineseProvider).toBe(true);
+  });
+
   it('reads Chinese know-how bought years ago and used abroad as goods made with Chinese technology, not a transfer now', () => {
     const f = facts('Our plant in Ohio sells NdFeB magnets to Canada; the process package and furnace settings were bought from a Chinese equipment maker in 2021.');
     expect(f.collaboration).toBeUndefined();

@@ -20,6 +20,7 @@ const NEGATION_AFTER = grammarWords('negationAfter');
 const NEGATION_AFTER_PHRASES = [...grammarWords('negationAfterPhrases')];
 const COMPLETE_CUES = grammarWords('completeCues');
 const OPEN_LIST_WORDS = grammarWords('openListWords');
+const CONSIGNMENT_WORDS = grammarWords('consignmentWords');
 const NO_STOPS: ReadonlySet<string> = new Set();
 /** "Composition per our test report:" right before a list of elements. */
 // "Composition per our test report: Nd, Pr, Fe, B", "the composition is Nd, Pr, Ce, La, Fe, B": a list a composition word opens.
@@ -493,7 +494,9 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     // "Magnetic phone cases … The magnets are N52": the magnets, named again with "the" after the product and described
     // by "are", are that product's magnets.
     const productEndAt = primary.at(-1)?.end ?? 0;
-    const describedAgain = (run: PhraseHit<ItemTag>[]) => (run[0]?.start ?? 0) >= productEndAt && describedByVerb(tokens, run, 3);
+    // So are bare magnets that open their own clause with such a verb ("… motors made in Ningbo; magnets contain Dy").
+    const opensClause = (run: PhraseHit<ItemTag>[]) => (tokens[(run[0]?.start ?? 0) - 1]?.clauseEnd ?? false) && DESCRIBING_VERBS.has(tokens[run.at(-1)?.end ?? 0]?.low ?? '');
+    const describedAgain = (run: PhraseHit<ItemTag>[]) => (run[0]?.start ?? 0) >= productEndAt && (describedByVerb(tokens, run, 3) || opensClause(run));
     const inside = new Map(materialRuns.map((run) => [run, magnetsInside(tokens, text, run, lex) || describedAgain(run)]));
     const saidInside = [...inside.values()].some(Boolean);
     const saidLoose = tokens.some((t) => lex.knowledge.cues.looseWords.has(t.low));
@@ -558,7 +561,8 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
         magnetType = tag.magnetType ?? magnetType;
         break;
       case 'generic':
-        genericOnly = true;
+        // "Dy2O3 and Tb4O7 ... for each shipment": a consignment word holds the goods named, it is no other thing.
+        if (!CONSIGNMENT_WORDS.has((tokens[head(primary).end - 1] as Token).low)) genericOnly = true;
         break;
       case 'element':
         break;

@@ -893,3 +893,18 @@ describe('batch t, own phrasings: near-miss words and senders', () => {
     expect(facts('Motor plant in Chonburi, Thailand. Our Chinese supplier would ship the Tb magnets loose in trays.').shipFrom).toBe('CN');
   });
 });
+
+describe('knowledge and grammar from the eighth session', () => {
+  it('reads formulas named in a purchase ("an offtake for Gd2O3") as the goods, and "each shipment" as holding them', () => {
+    expect(facts('We have a supply contract for Gd2O3 from a plant in Baotou; does every shipment need a licence?').item).toMatchObject({ form: 'oxide', elementsPresent: ['Gd'] });
+  });
+
+  it('reads magnets a product uses, or bare magnets opening their own clause after it, as inside that product', () => {
+    expect(facts('Our speakers from Huizhou employ small NdFeB rings with Dy; shipping to Chile.').item).toMatchObject({ downstream: 'device' });
+    expect(facts('We import servo motors made in Suzhou; magnets contain Tb.').item).toMatchObject({ downstream: 'motor' });
+  });
+
+  it('reads melt-spun NdFeB powder as magnet powder, not magnets', () => {
+    expect(facts('2 t of MQP melt-spun powder with Dy from Tianjin to Brazil').item?.form).toBe('magnet_powder');
+  });
+});

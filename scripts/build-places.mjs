@@ -48,6 +48,16 @@ for (const c of cityMapping) {
   if (c.pop >= MIN_POPULATION) add(c.city_ascii, c.iso2, 'city');
   if (c.province) add(c.province, c.iso2, 'province');
 }
+// Korean and Japanese romanised names carry an administrative suffix ("Icheon-si", "Kariya-shi") that people drop;
+// the short form is added only where no other town already has that name (Anyang, China, keeps "Anyang").
+const ADMIN_SUFFIX = /-(?:si|gun|shi|ku|machi)$/i;
+const taken = new Set([...population.keys()].map((k) => k.split('|')[0]));
+for (const c of geonamesCities) {
+  const short = c.name.replace(ADMIN_SUFFIX, '');
+  if (short === c.name || taken.has(short.toLowerCase())) continue;
+  count(short, c.country, c.population);
+  if (c.population >= MIN_POPULATION) add(short, c.country, 'city');
+}
 // First-level divisions only: districts, communes and counties are many, small, and often named like ordinary words.
 const FIRST_LEVEL = new Set(['State', 'Province', 'Prefecture', 'Länder', 'Autonomous community', 'Autonomous region',
   'Region', 'Governorate', 'Canton', 'Republic', 'Union territory', 'Federal district', 'Autonomous province', 'Emirate',

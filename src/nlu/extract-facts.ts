@@ -52,6 +52,7 @@ const ACTIVITY_EXHIBIT = grammarWords('activityExhibit');
 const PRODUCTION_SITES = grammarWords('productionSites');
 const DEST_CUES = grammarWords('destCues');
 const RETURN_WORDS = grammarWords('returnWords');
+const BOUGHT_VERBS = grammarWords('boughtVerbs');
 const WANT_VERBS = grammarWords('wantVerbs');
 /** Verbs that say a site makes the goods (knowledge/language.yaml). */
 const MAKE_VERBS = wordsPattern(grammarWords('makeVerbs'));
@@ -125,6 +126,11 @@ function productClauseAfter(tokens: readonly Token[], itemEnd: number, at: numbe
   return hits.length > 0 && hits.every((h) => h.value.kind === 'downstream');
 }
 
+/** A verb of buying the goods in, said as done: "we bought", "imported last year". */
+function boughtIn(tokens: readonly Token[]): boolean {
+  return tokens.some((t) => BOUGHT_VERBS.has(t.low));
+}
+
 function chineseSource(places: readonly PlaceMention[], tokens: readonly Token[]): boolean {
   const firstSite = places.find((p) => p.role === 'site');
   return chineseMakerNamed(places, tokens)
@@ -177,7 +183,19 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
     && !places.some((p) => p.role === 'destination' && p.country === 'CN' && towards(p));
   const destination = intoChinaUnsaid ? places.find((p) => p.role === 'destination' && p.country !== 'CN')?.country : read;
   const transit = places.find((p) => p.role === 'transit' && p.country !== destination && p.country !== origin)?.country;
+  // A round trip to a fair ("show them at the Hannover Messe and bring them back to Suzhou"): the goods leave the
+  // Chinese place they come back to for the fair's country, and that leg is the export.
+  const lowText = text.toLowerCase();
+  const exhibit = tokens.some((t) => ACTIVITY_EXHIBIT.has(t.low)) || [...ACTIVITY_EXHIBIT].some((w) => w.includes(' ') && lowText.includes(w));
+  const comesBack = places.find((p) => p.role === 'destination' && p.country === 'CN' && [1, 2, 3].some((k) => RETURN_WORDS.has(tokens[p.start - k]?.low ?? '')));
+  const fair = places.find((p) => p.country !== 'CN' && (p.role === 'site' || p.role === 'destination'));
   const out: Frame['places'] = {};
+  if (exhibit && comesBack && fair && (shipFrom === undefined || shipFrom === fair.country)) {
+    if (madeIn) out.madeIn = madeIn;
+    out.shipFrom = 'CN';
+    out.shipTo = fair.country;
+    return out;
+  }
   if (transit) out.transitVia = transit;
   if (madeIn) out.madeIn = madeIn;
   if (siteIsStore && site) out.heldIn = site.country;
@@ -269,7 +287,7 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   else if (FOREIGN_MADE.test(text)) content.origin = false;
   else if (places.madeIn !== undefined && places.madeIn !== 'CN' && !madeInOnlyBySite) content.origin = false;
   else if (CHINA_ORIGIN.test(text) && places.shipFrom !== undefined && places.shipFrom !== 'CN') content.origin = true;
-  else if (places.shipFrom !== undefined && places.shipFrom !== 'CN' && !makingSaid(tokens, fittedProduct) && !CONTAIN_VERBS.test(text) && !SELF_MAKER.test(text) && chineseSource(placeMentions, tokens)) {
+  else if (places.shipFrom !== 'CN' && (places.shipFrom !== undefined || (bareGoods && boughtIn(tokens))) && !makingSaid(tokens, fittedProduct) && !CONTAIN_VERBS.test(text) && !SELF_MAKER.test(text) && chineseSource(placeMentions, tokens)) {
     // Stock held abroad that was bought from China ("holds Sm metal it bought from China", "magnets our Chinese
     // supplier exported to us"), with nothing said about making anything from it: the goods are of Chinese origin.
     // "Our Pune plant" then says where they are, not where they were made.

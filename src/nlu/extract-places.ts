@@ -6,7 +6,10 @@
 import type { Lexicon, PlaceTag } from './lexicon.js';
 import { ELEMENT_MATERIAL_FORMS } from '../rules/facts.js';
 import { grammarWords, wordAt } from './grammar.js';
+import type { PhraseHit } from './phrase-matcher.js';
 import type { Token } from './text.js';
+/** A capitalised syllable of a romanised name: "Hai", "Phong", "Tou". */
+const SYLLABLE = /^\p{Lu}\p{Ll}{1,5}$/u;
 
 /** `regime`: a nationality that names whose rules are asked about ("a Chinese export licence"), not a party or a place. */
 export type PlaceRole = 'origin' | 'made' | 'site' | 'destination' | 'transit' | 'content' | 'technology' | 'party' | 'regime' | 'other';
@@ -315,6 +318,8 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   const cue = nearestCue(tokens, start);
   const recipient = cue !== null && DEST_CUES.has(cue.word);
   if (tag.kind === 'defence') return { role: 'destination', recipient: true };
+  // "Korean subsidiary here.", "Brazil team here:": the asker says where they sit, which is where their stock is.
+  if (!cue && [end, end + 1, end + 2].some((k) => tokens[k]?.low === 'here' && (tokens[k]?.clauseEnd ?? true) && tokens.slice(end, k).every((t) => !t.clauseEnd))) return { role: 'site', recipient: false };
   // "leaves Tianjin for Rotterdam", "bound for Chennai": "for" after goods set off names where they go; the place
   // right after "leaves" or "departs" is where they set off from.
   if (departsFor(tokens, start)) return { role: 'destination', recipient: true };
@@ -445,6 +450,10 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     if (doing && WANT_VERBS.has(doing) && wantsToSend(tokens, end, lex)) return { role: 'site', recipient: false };
     // "a WFOE in Suzhou that sells samarium metal to …": the seller's place is where the goods leave from.
     if (RELATIVE_PRONOUNS.has(tokens[end]?.low ?? '') && !placeEnd.commaAfter && sendsGoods(tokens, end + 1)) return { role: 'origin', recipient: false };
+    // "Our dental partner in Foshan ships the discs to …": a party there that sends the goods is where they leave from.
+    const party = before[0] ?? '';
+    const partyBefore = SITE_NOUNS.has(party) || BUYER_NOUNS.has(party) || MAKER_NOUNS.has(party) || COMPANY_NOUNS.has(party);
+    if (partyBefore && !placeEnd.commaAfter && !placeEnd.clauseEnd && sendsGoods(tokens, end)) return { role: 'origin', recipient: false };
     // "a professor at our partner university in Baotou": the nearest noun is a person or institution, so the place is
     // where that party is, not a buyer's or a site's.
     const nearestNoun = before.find((w) => SITE_NOUNS.has(w) || BUYER_NOUNS.has(w) || PERSON_WORDS.has(w) || MAKER_NOUNS.has(w));
@@ -492,11 +501,29 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   return { role: 'other', recipient };
 }
 
+/**
+ * A town written in two capitalised syllables that the gazetteer holds as one word ("Hai Phong", "Bao Tou", "Da Nang"
+ * for Haiphong, Baotou, Danang): romanised Vietnamese and Chinese names are written both ways.
+ */
+function splitNames(tokens: readonly Token[], lex: Lexicon, found: readonly PhraseHit<PlaceTag>[]): PhraseHit<PlaceTag>[] {
+  const out: PhraseHit<PlaceTag>[] = [];
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const [a, b] = [tokens[i] as Token, tokens[i + 1] as Token];
+    if (a.clauseEnd || a.commaAfter || b.start !== a.end + 1 || !SYLLABLE.test(a.raw) || !SYLLABLE.test(b.raw)) continue;
+    if (found.some((h) => h.start <= i + 1 && i < h.end)) continue;
+    const joined: Token = { ...a, raw: a.raw + b.raw.toLowerCase(), low: a.low + b.low, end: b.end, clauseEnd: b.clauseEnd, commaAfter: b.commaAfter };
+    const hit = lex.gazetteer.find([joined]).find((h) => !h.fuzzy && h.value.kind === 'place' && h.value.gazetteer?.englishWord !== true);
+    if (hit) out.push({ ...hit, start: i, end: i + 2 });
+  }
+  return out;
+}
+
 export function findPlaces(tokens: readonly Token[], lex: Lexicon): PlaceMention[] {
   const out: PlaceMention[] = [];
   const hand = lex.places.find(tokens);
   const covered = (h: { start: number; end: number }) => hand.some((x) => x.start < h.end && h.start < x.end);
-  const hits = [...hand, ...lex.gazetteer.find(tokens).filter((h) => !covered(h))].sort((a, b) => a.start - b.start);
+  const found = [...hand, ...lex.gazetteer.find(tokens).filter((h) => !covered(h))];
+  const hits = [...found, ...splitNames(tokens, lex, found)].sort((a, b) => a.start - b.start);
   for (const hit of hits) {
     // A misspelt country is still written as a name: a lower-case near miss is an English word ("turnkey", not Turkey).
     if (hit.fuzzy && !/^\p{Lu}/u.test((tokens[hit.start] as Token).raw)) continue;

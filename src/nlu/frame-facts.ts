@@ -8,7 +8,10 @@ import type { Facts, ItemFacts } from '../rules/facts.js';
 export function factsFromFrame(frame: Frame): Facts {
   const facts: Facts = {};
   const { madeIn, shipFrom, shipTo, transitVia } = frame.places;
-  if (madeIn) facts.madeIn = madeIn;
+  // Chinese goods resold from stock that was bought in ("we bought Chinese-origin targets and now resell part of the
+  // stock"): they left China already, so where they were made is no route; where the stock is stays to ask.
+  const resoldFromStock = frame.activity === 'resell_from_stock' && !shipFrom && madeIn === 'CN';
+  if (madeIn && !resoldFromStock) facts.madeIn = madeIn;
   if (shipFrom) facts.shipFrom = shipFrom;
   if (shipTo) facts.destination = shipTo;
   if (transitVia) facts.transitVia = transitVia;
@@ -33,6 +36,7 @@ export function factsFromFrame(frame: Frame): Facts {
   }
   const c = frame.chineseContent;
   if (c.origin !== undefined) item.chinaOrigin = c.origin;
+  if (resoldFromStock) item.chinaOrigin = true;
   if (c.percentOfValue !== undefined) item.chineseContentPercent = c.percentOfValue;
   if (c.present !== undefined) item.hasChineseContent = c.present;
   if (c.technology !== undefined) item.madeWithChineseTechnology = c.technology;

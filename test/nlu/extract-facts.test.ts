@@ -908,3 +908,33 @@ describe('knowledge and grammar from the eighth session', () => {
     expect(facts('2 t of MQP melt-spun powder with Dy from Tianjin to Brazil').item?.form).toBe('magnet_powder');
   });
 });
+
+describe('where the goods are, and who sends them (eighth session)', () => {
+  it('reads a Chinese tier-1 that ships as where the goods leave from', () => {
+    expect(facts('Our Chinese tier-1 ships stator assemblies with Tb magnets to our line in Hungary.').shipFrom).toBe('CN');
+  });
+
+  it('reads a party in a town that ships the goods as where they leave from', () => {
+    expect(facts('Our partner in Xiamen ships Sm2Co17 rings to our workshop in Lyon.')).toMatchObject({ shipFrom: 'CN', destination: 'FR' });
+  });
+
+  it('reads goods shown at a fair abroad and brought back to China as exported to the fair', () => {
+    expect(facts('We want to exhibit Dy magnets at a trade fair in Milan and bring them back to Ningbo after the show.')).toMatchObject({ shipFrom: 'CN', destination: 'IT' });
+  });
+
+  it('leaves the route of Chinese stock bought in and now resold to be asked, not read as an export from China', () => {
+    const f = facts('We purchased Chinese-origin Tb oxide in 2024 and now want to resell some of the stock to a buyer in Peru.');
+    expect(f.shipFrom).toBeUndefined();
+    expect(f.madeIn).toBeUndefined();
+    expect(f.item?.chinaOrigin).toBe(true);
+  });
+
+  it('reads "<place> team here" as where the asker and its stock are', () => {
+    expect(facts('Chile team here. We hold SmCo magnets of Chinese origin and a buyer in Peru wants them.').shipFrom).toBe('CL');
+  });
+
+  it('finds towns written without their suffix or in two syllables (Icheon-si, Haiphong)', () => {
+    expect(facts('Our fab in Icheon holds Gd targets of Chinese origin; a fab in Japan wants some.').shipFrom).toBe('KR');
+    expect(facts('Dy oxide from Bao Tou to Da Nang').destination).toBe('VN');
+  });
+});

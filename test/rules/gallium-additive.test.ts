@@ -1,9 +1,10 @@
 /** gallium-germanium-antimony: gallium goods escalate; gallium as a magnet grade's minor additive does not make a magnet gallium goods. */
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/rules/engine.js';
+import type { Facts } from '../../src/rules/facts.js';
 import { rules } from '../support/understanding.js';
 
-const fired = (facts: Parameters<typeof evaluate>[1]) =>
+const fired = (facts: Facts) =>
   evaluate(rules, facts, '2026-05-10').fired.filter((r) => r.ruleId === 'gallium-germanium-antimony' && r.contributes !== undefined);
 
 describe('gallium-germanium-antimony', () => {
@@ -12,7 +13,7 @@ describe('gallium-germanium-antimony', () => {
   });
 
   it('leaves a Dy-free NdFeB magnet whose analysis lists Ga to the magnet rules, which clear it', () => {
-    const facts = { shipFrom: 'CN', destination: 'IT', item: { form: 'magnet' as const, magnetType: 'ndfeb' as const, elementsPresent: ['Nd', 'Pr', 'Fe', 'B', 'Co', 'Cu', 'Ga'], elementsAbsent: ['Dy', 'Tb'] } };
+    const facts: Facts = { shipFrom: 'CN', destination: 'IT', item: { form: 'magnet', magnetType: 'ndfeb', elementsPresent: ['Nd', 'Pr', 'Fe', 'B', 'Co', 'Cu', 'Ga'], elementsAbsent: ['Dy', 'Tb'] } };
     expect(fired(facts)).toHaveLength(0);
     expect(evaluate(rules, facts, '2026-05-10').verdict).toBe('not_required');
   });

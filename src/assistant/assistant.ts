@@ -51,6 +51,8 @@ const OFF_TOPIC_MIN_WORDS = 4;
 /** Words that open a statement about what was just discussed ("it's for…", "they are…"). */
 const PRONOUN_OPENERS = grammarWords('pronounOpeners');
 const SHIPMENT_WORDS = wordsPattern(grammarWords('shipmentWords'));
+/** "Does that change anything?", "does it matter if …?": whether a new circumstance changes the answer just given. */
+const BEARING_QUESTIONS = wordsPattern(grammarWords('bearingQuestions'));
 
 function hasFacts(f: Facts): boolean {
   return Object.keys(f).some((k) => k !== 'asOf');
@@ -190,6 +192,9 @@ export class Assistant {
     // "Delivery is planned for next week.": a short statement about moving the goods under discussion adds to it,
     // though it names no fact the rules read (a lasagne recipe names no shipment and stays out of scope).
     if (!DECISION_INTENTS.has(u.intent) && u.intent !== 'talk_to_human' && !text.includes('?') && words <= FOLLOW_UP_MAX_WORDS && SHIPMENT_WORDS.test(text)) return prev.intent;
+    // "It's a gift, no invoice: does that change anything?": asks whether the answer just given still holds, so the
+    // question under discussion is decided again with whatever the turn adds.
+    if (u.intent !== 'talk_to_human' && !u.facts.item && !u.facts.collaboration?.kind && words <= FOLLOW_UP_MAX_WORDS * 2 && BEARING_QUESTIONS.test(text)) return prev.intent;
     return u.intent;
   }
 

@@ -46,6 +46,8 @@ const PRODUCTION_LINE = wordsPattern(grammarWords('productionLinePhrases'));
 /** Words that say the work is published or basic research (brief R26). */
 const RESEARCH = wordsPattern(grammarWords('researchPhrases'));
 const DEST_WORDS = grammarWords('destWords');
+const SITE_WORDS = grammarWords('siteNouns');
+const OBJECT_STOPS = grammarWords('phraseStops');
 const NEGATION_CUES = grammarWords('negationCues');
 const NEW_ITEM_WORDS = grammarWords('newItemAfterComma');
 const CLAIM_VERBS = grammarWords('claimVerbs');
@@ -154,8 +156,26 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
     h.value === 'consulting' && (READER_REQUEST_BEFORE.has(tokens[h.start - 1]?.low ?? '') || READER_REQUEST_AFTER.has(tokens[h.end]?.low ?? ''));
   // "give us advice", "provide training": a verb of giving alone is no transfer when it gives another kind of help.
   let transferByNoun = false;
+  // "Spare magnets we ship to the dealer workshops": a site the goods go to, not a training workshop.
+  const goodsSite = (h: { start: number; end: number }) => h.end - h.start === 1 && SITE_WORDS.has((tokens[h.start] as Token).low)
+    && [1, 2, 3, 4, 5].some((k) => DEST_WORDS.has(tokens[h.start - k]?.low ?? '') && tokens.slice(h.start - k, h.start).every((t) => !t.clauseEnd && !t.commaAfter));
+  // "Send 5 kg of Dy oxide to a university for a sintering trial": a verb of giving whose object is goods (an item word
+  // before any know-how word) passes goods, not technology.
+  const itemAt = new Set(itemWordHits(tokens, lex).flatMap((h) => Array.from({ length: h.end - h.start }, (_, k) => h.start + k)));
+  const givesGoods = (h: { start: number; end: number; value: Kind }) => {
+    if (h.value !== 'technology_transfer' || h.end - h.start !== 1 || !lex.knowledge.cues.provisionVerbs.has((tokens[h.start] as Token).low)) return false;
+    // The object runs to a preposition or the clause's end; its head (last word) says what is given.
+    let head = -1;
+    for (let i = h.end; i < Math.min(tokens.length, h.end + 8); i++) {
+      const t = tokens[i] as Token;
+      if (OBJECT_STOPS.has(t.low) || wordAt(tokens, i, lex.knowledge.cues.knowHowNouns)) break;
+      if (/\p{L}/u.test(t.raw)) head = i;
+      if (t.clauseEnd) break;
+    }
+    return head >= 0 && itemAt.has(head) && !wordAt(tokens, head, lex.knowledge.cues.knowHowNouns);
+  };
   for (const h of lex.collaborationKinds.find(tokens)) {
-    if (negated(h.start) || claimant(h.end) || askingReader(h)) continue;
+    if (negated(h.start) || claimant(h.end) || askingReader(h) || goodsSite(h) || givesGoods(h)) continue;
     kinds.add(h.value);
     if (h.value === 'technology_transfer' && !(h.end - h.start === 1 && lex.knowledge.cues.provisionVerbs.has((tokens[h.start] as Token).low))) transferByNoun = true;
     hits++;

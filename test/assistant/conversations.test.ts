@@ -340,3 +340,22 @@ describe('conversation 14: the product\'s magnets described in a later turn', ()
     expect(r2.facts?.shipFrom).not.toBe('CN');
   });
 });
+
+describe('conversation 15: whether a new circumstance changes the answer', () => {
+  it('decides the question under discussion again when asked "does that change anything?"', () => {
+    const a = newAssistant();
+    const r1 = a.handle({ ...msg('We want to send 2 kg of terbium oxide from our Baotou site to a lab in Poland for free as samples.', 'conv-33'), asOf: '2026-06-01' });
+    expect(r1.verdict).toBe('license_required');
+    const r2 = a.handle({ ...msg('The lab is a long-time friend and pays nothing. Would that make a difference?', 'conv-33'), asOf: '2026-06-01' });
+    expect(r2.verdict).toBe('license_required');
+    expect(r2.intent.name).toBe('part_license');
+  });
+
+  it('reads spare magnets shipped "to the dealer workshops" as goods to a site, not a training course', () => {
+    const a = newAssistant();
+    a.handle({ ...msg('We export e-scooters with NdFeB hub motors from Changzhou to Denmark.', 'conv-34'), asOf: '2026-06-01' });
+    const r2 = a.handle({ ...msg('And the loose spare Tb magnets we send to the Danish repair workshops?', 'conv-34'), asOf: '2026-06-01' });
+    expect(r2.facts?.collaboration).toBeUndefined();
+    expect(r2.verdict).toBe('license_required');
+  });
+});

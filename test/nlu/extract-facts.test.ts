@@ -938,3 +938,13 @@ describe('where the goods are, and who sends them (eighth session)', () => {
     expect(facts('Dy oxide from Bao Tou to Da Nang').destination).toBe('VN');
   });
 });
+
+describe('a verb of giving whose object is goods', () => {
+  it('reads "send 3 kg of Tb oxide to a university for a sintering test" as goods, not technology', () => {
+    expect(facts('We would send 3 kg terbium oxide to a university in Spain for a sintering test.').collaboration?.kind).toBeUndefined();
+  });
+
+  it('still reads "send the furnace control programs" as know-how', () => {
+    expect(facts('The vendor would send updated furnace control programs to our magnet plant in Vietnam.').collaboration?.kind).toBe('technology_transfer');
+  });
+});

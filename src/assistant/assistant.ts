@@ -10,6 +10,7 @@ import type { Clock } from '../core/clock.js';
 import { isoDay, systemClock } from '../core/clock.js';
 import { resolveShipDate } from '../nlu/extract-ship-date.js';
 import { grammarWords } from '../nlu/grammar.js';
+import { asksAboutThePast } from '../nlu/question-form.js';
 import { wordsPattern } from '../nlu/text.js';
 import type { Understander, Understanding } from '../nlu/understand.js';
 import type { Decision } from '../rules/decision.js';
@@ -105,7 +106,11 @@ export class Assistant {
     if (prev && correction && DECISION_INTENTS.has(prev.intent)) return this.finish(message, this.correct(message, prev, correction, text));
 
     const u = this.options.understander.understand(text);
-    const asOf = asOfFromMessage ?? u.facts.asOf ?? prev?.asOf ?? isoDay(this.clock.now());
+    // "Shipped on 20 March 2025 … was a licence required at that time?": a question about a past shipment is decided
+    // under the rules of the day it names, not of the day it is asked.
+    const today = asOfFromMessage ?? isoDay(this.clock.now());
+    const pastDay = u.facts.asOf !== undefined && u.facts.asOf < today && asksAboutThePast(text) ? u.facts.asOf : undefined;
+    const asOf = pastDay ?? asOfFromMessage ?? u.facts.asOf ?? prev?.asOf ?? isoDay(this.clock.now());
     const intent = this.resolveIntent(u, prev, text);
 
     let reply: Reply;

@@ -48,6 +48,7 @@ const RESEARCH = wordsPattern(grammarWords('researchPhrases'));
 const DEST_WORDS = grammarWords('destWords');
 const SITE_WORDS = grammarWords('siteNouns');
 const OBJECT_STOPS = grammarWords('phraseStops');
+const JV_NOUNS = grammarWords('jvNouns');
 const NEGATION_CUES = grammarWords('negationCues');
 const NEW_ITEM_WORDS = grammarWords('newItemAfterComma');
 const CLAIM_VERBS = grammarWords('claimVerbs');
@@ -174,8 +175,12 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
     }
     return head >= 0 && itemAt.has(head) && !wordAt(tokens, head, lex.knowledge.cues.knowHowNouns);
   };
+  // "Consignee is our magnet JV in Korea" with goods named and no investment said: the JV is a party to a shipment.
+  const goodsElsewhere = (h: { start: number; end: number }) => [...itemAt].some((i) => i < h.start - 2 || i >= h.end);
+  const jvAsParty = (h: { start: number; end: number; value: Kind }) => h.value === 'jv_investment' && !SETUP.test(text)
+    && JV_NOUNS.has(tokens.slice(h.start, h.end).map((t) => t.low).join(' ')) && goodsElsewhere(h);
   for (const h of lex.collaborationKinds.find(tokens)) {
-    if (negated(h.start) || claimant(h.end) || askingReader(h) || goodsSite(h) || givesGoods(h)) continue;
+    if (negated(h.start) || claimant(h.end) || askingReader(h) || goodsSite(h) || givesGoods(h) || jvAsParty(h)) continue;
     kinds.add(h.value);
     if (h.value === 'technology_transfer' && !(h.end - h.start === 1 && lex.knowledge.cues.provisionVerbs.has((tokens[h.start] as Token).low))) transferByNoun = true;
     hits++;

@@ -9,15 +9,33 @@ import { tokenize } from './text.js';
 
 const YES_NO_OPENERS = grammarWords('yesNoOpeners');
 const PROCEDURE_WORDS = grammarWords('procedureWords');
+const PAST_OPENERS = grammarWords('pastOpeners');
 
-export function asksForDecision(text: string): boolean {
+/** The last question's own clause: after the last sentence break inside it ("No. 57" and "Art. 2" break nothing). */
+function lastQuestionClause(text: string): string | undefined {
   const questions = text.split(/(?<=\?)/).map((q) => q.trim()).filter((q) => q.endsWith('?'));
   const last = questions.at(-1);
-  if (!last) return false;
-  // The question's own clause: after the last sentence break inside it ("No. 57" and "Art. 2" break nothing).
-  const clause = last.split(/(?<=[!;:]|(?<!\b(?:[Nn]o|[Nn]r|[Aa]rt|[Ee]tc|[Vv]s))\.)\s+/).at(-1) ?? last;
+  if (!last) return undefined;
+  return last.split(/(?<=[!;:]|(?<!\b(?:[Nn]o|[Nn]r|[Aa]rt|[Ee]tc|[Vv]s))\.)\s+/).at(-1) ?? last;
+}
+
+/** "Was a licence required at that time?": a yes/no question about the past, so a date the message names is the day to decide for. */
+export function asksAboutThePast(text: string): boolean {
+  const clause = lastQuestionClause(text);
+  if (!clause) return false;
+  return clause.split(',').some((part) => {
+    const opener = tokenize(part).findIndex((t) => PAST_OPENERS.has(t.low));
+    return opener >= 0 && opener <= 1;
+  });
+}
+
+export function asksForDecision(text: string): boolean {
+  const clause = lastQuestionClause(text);
+  if (!clause) return false;
   const words = tokenize(clause).map((t) => t.low);
-  if (words.length === 0 || words.some((w) => PROCEDURE_WORDS.has(w))) return false;
+  // "At that time", "at the time": when, not how long a procedure takes.
+  const procedure = (w: string, i: number) => PROCEDURE_WORDS.has(w) && !(w === 'time' && words[i - 2] === 'at');
+  if (words.length === 0 || words.some(procedure)) return false;
   // "As of today, with the suspension over, is a licence needed?": the verb opens one of the comma-separated parts.
   return clause.split(',').some((part) => {
     const opener = tokenize(part).findIndex((t) => YES_NO_OPENERS.has(t.low));

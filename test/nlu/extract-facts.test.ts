@@ -948,3 +948,13 @@ describe('a verb of giving whose object is goods', () => {
     expect(facts('The vendor would send updated furnace control programs to our magnet plant in Vietnam.').collaboration?.kind).toBe('technology_transfer');
   });
 });
+
+describe('a joint venture named as a company', () => {
+  it('reads "consignee is our JV" beside named goods as a party to a shipment, not an investment', () => {
+    expect(facts('2 t of Tb4O7 are at Ningbo port; the consignee is our motor JV in Thailand.').collaboration?.kind).toBeUndefined();
+  });
+
+  it('still reads setting up a JV as an investment', () => {
+    expect(facts('We plan to set up a JV in Baotou to make NdFeB magnets.').collaboration?.kind).toBe('jv_investment');
+  });
+});

@@ -1,6 +1,6 @@
 /** Yes/no questions about a case want a verdict; questions about procedure do not. */
 import { describe, expect, it } from 'vitest';
-import { asksForDecision } from '../../src/nlu/question-form.js';
+import { asksAboutThePast, asksForDecision } from '../../src/nlu/question-form.js';
 import { msg, newAssistant } from '../support/understanding.js';
 
 describe('asksForDecision', () => {
@@ -30,5 +30,26 @@ describe('a yes/no question about named goods that cites an announcement', () =>
   it('a procedure question about the same goods stays an information answer', () => {
     const reply = newAssistant().handle({ ...msg('Customs in Xiamen stopped our container of Dy-free NdFeB magnets. What do we do now?', 'qf2'), asOf: '2026-11-20' });
     expect(reply.verdict).toBe('none');
+  });
+});
+
+describe('a yes/no question about a past shipment', () => {
+  it('is a question about the past, and asks for a decision ("at that time" is no procedure)', () => {
+    const text = 'We sent Tb magnets from Ganzhou to Mexico on 2 March 2025. Did that need a licence at the time?';
+    expect(asksAboutThePast(text)).toBe(true);
+    expect(asksForDecision(text)).toBe(true);
+    expect(asksAboutThePast('Do we need a licence for Tb magnets from Ganzhou to Mexico?')).toBe(false);
+  });
+
+  it('is decided under the rules of the day the message names, and says so', () => {
+    const reply = newAssistant().handle({ ...msg('Audit check: Tb magnets left our Ganzhou plant for Mexico, invoice dated 2 March 2025. Was a Chinese licence needed at that time?', 'qf-past'), asOf: '2026-11-28' });
+    expect(reply.verdict).toBe('not_required');
+    expect(reply.asOf).toBe('2025-03-02');
+    expect(reply.citations.map((c) => c.source)).toContain('CN-ANN-2025-18');
+  });
+
+  it('decides a new shipment on the day asked, whatever earlier date the message names', () => {
+    const reply = newAssistant().handle({ ...msg('We sent Tb magnets from Ganzhou to Mexico on 2 March 2025. Do we need a licence for the next lot?', 'qf-next'), asOf: '2026-11-28' });
+    expect(reply.verdict).toBe('license_required');
   });
 });

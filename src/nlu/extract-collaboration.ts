@@ -162,7 +162,10 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
     && [1, 2, 3, 4, 5].some((k) => DEST_WORDS.has(tokens[h.start - k]?.low ?? '') && tokens.slice(h.start - k, h.start).every((t) => !t.clauseEnd && !t.commaAfter));
   // "Send 5 kg of Dy oxide to a university for a sintering trial": a verb of giving whose object is goods (an item word
   // before any know-how word) passes goods, not technology.
-  const itemAt = new Set(itemWordHits(tokens, lex).flatMap((h) => Array.from({ length: h.end - h.start }, (_, k) => h.start + k)));
+  const itemAt = new Set([
+    ...itemWordHits(tokens, lex).flatMap((h) => Array.from({ length: h.end - h.start }, (_, k) => h.start + k)),
+    ...tokens.flatMap((t, i) => (lex.knowledge.formula(t.raw) ? [i] : [])),
+  ]);
   const givesGoods = (h: { start: number; end: number; value: Kind }) => {
     if (h.value !== 'technology_transfer' || h.end - h.start !== 1 || !lex.knowledge.cues.provisionVerbs.has((tokens[h.start] as Token).low)) return false;
     // The object runs to a preposition or the clause's end; its head (last word) says what is given.

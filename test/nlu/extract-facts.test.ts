@@ -955,6 +955,6 @@ describe('a joint venture named as a company', () => {
   });
 
   it('still reads setting up a JV as an investment', () => {
-    expect(facts('We plan to set up a JV in Baotou to make NdFeB magnets.').collaboration?.kind).toBe('jv_investment');
+    expect(facts('We plan to set up a joint venture in Baotou with a Chinese partner to make NdFeB magnets.').collaboration?.kind).toBe('jv_investment');
   });
 });

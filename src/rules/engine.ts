@@ -36,7 +36,10 @@ function statusNote(rule: Rule, status: RuleStatus, asOf: string): string {
 }
 
 /** What a rule adds to the verdict, given whether its conditions hold and its status that day. */
-function contribution(rule: Rule, match: RuleResult['match'], status: RuleStatus, unknownFacts: readonly string[]): Verdict | null {
+/** Facts every goods rule reads (the route, the item's form and make-up): a match on them alone says nothing particular. */
+const SETTING_FACTS: ReadonlySet<string> = new Set(['fromChina', 'foreignExporter', 'madeAbroad', 'destination', 'shipFrom', 'item.form', 'item.elements']);
+
+function contribution(rule: Rule, match: RuleResult['match'], status: RuleStatus, unknownFacts: readonly string[], checks: readonly RuleResult['checks'][number][] = []): Verdict | null {
   if (match === 'false') return null;
   switch (status.kind) {
     case 'in_force':
@@ -49,8 +52,9 @@ function contribution(rule: Rule, match: RuleResult['match'], status: RuleStatus
     case 'ended':
       // Informative only: the rule would (or might) apply but is not in force that day, so it requires nothing;
       // it is still reported and cited so the asker learns what is suspended or pending. "Might" only when the
-      // item is known to be of the kind the rule covers; an unknown composition would make every rule "might".
-      if (match === 'unknown' && unknownFacts.includes('item.elements')) return null;
+      // item is known to be of the kind the rule covers; an unknown composition would make every rule "might",
+      // unless a fact particular to the rule holds ("made with Chinese magnet technology" for No. 61 §1(2)).
+      if (match === 'unknown' && unknownFacts.includes('item.elements') && !checks.some((c) => c.result === 'true' && !SETTING_FACTS.has(c.fact))) return null;
       return 'not_required';
     default:
       return assertNever(status, 'status');
@@ -199,7 +203,7 @@ export function evaluate(set: RuleSet, facts: Facts, asOf: string, options: Eval
       match: result,
       status: status.kind,
       statusNote: statusNote(rule, status, asOf),
-      contributes: contribution(rule, result, status, unknowns),
+      contributes: contribution(rule, result, status, unknowns, checks),
       overriddenBy: null,
       confirmed: rule.confirmed,
       checks: [...checks],

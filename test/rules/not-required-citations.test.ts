@@ -23,4 +23,15 @@ describe('citations of a not_required answer', () => {
     expect(d.verdict).toBe('not_required');
     expect(sources(d)).not.toContain('CN-ANN-2025-18');
   });
+
+  it('cite a suspended rule whose particular fact holds, though the composition is open (No. 61 §1(2), Chinese magnet technology)', () => {
+    const d = evaluate(rules, { shipFrom: 'JP', madeIn: 'JP', destination: 'US', item: { elementsPresent: ['Nd', 'Fe', 'B'], form: 'magnet', magnetType: 'ndfeb', chinaOrigin: false, madeWithChineseTechnology: true } }, '2026-07-15');
+    expect(d.verdict).toBe('not_required');
+    expect(sources(d)).toEqual(expect.arrayContaining(['CN-ANN-2025-61', 'CN-ANN-2025-70']));
+  });
+
+  it('do not cite every suspended rule for a magnet of open composition when nothing particular to them holds', () => {
+    const d = evaluate(rules, { shipFrom: 'JP', madeIn: 'JP', destination: 'US', item: { elementsPresent: ['Nd', 'Fe', 'B'], form: 'magnet', magnetType: 'ndfeb', chinaOrigin: false } }, '2026-07-15');
+    expect(sources(d)).not.toContain('CN-ANN-2025-61');
+  });
 });

@@ -14,7 +14,7 @@ import { asksAboutThePast } from '../nlu/question-form.js';
 import { wordsPattern } from '../nlu/text.js';
 import type { Understander, Understanding } from '../nlu/understand.js';
 import type { Decision } from '../rules/decision.js';
-import { evaluate } from '../rules/engine.js';
+import { evaluate, namedButNotApplying } from '../rules/engine.js';
 import { IsoDateSchema, type Facts } from '../rules/facts.js';
 import type { RuleSet } from '../rules/ruleset.js';
 import { assertNever, strictness, type ReplyVerdict } from '../rules/verdict.js';
@@ -245,12 +245,14 @@ export class Assistant {
     const first = decision.missing[0];
     const nextSteps = [...decision.nextSteps];
     if (verdict === 'license_required') nextSteps.push(...this.controlCodeSteps(facts, decision));
+    // An instrument the asker named that does not apply here is answered too: why not, and cited.
+    const named = namedButNotApplying(this.options.rules, decision, u.signals.references.sources);
     return {
       headline: headline(verdict, facts, decision),
       verdict,
       intent: { name: intent, confidence: u.confidence },
-      reasons: [...extraReasons, ...reasons].slice(0, MAX_REASONS + extraReasons.length),
-      citations: decision.citations,
+      reasons: [...extraReasons, ...reasons.slice(0, MAX_REASONS), ...named.reasons],
+      citations: [...decision.citations, ...named.citations],
       followUps: verdict === 'need_info' && first
         ? [{ fact: first.fact, question: this.followUpQuestion(decision), choices: first.choices }]
         : [],

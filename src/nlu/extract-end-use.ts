@@ -4,6 +4,7 @@ import type { END_USER_KINDS, END_USES } from '../rules/facts.js';
 import type { Lexicon } from './lexicon.js';
 import { customerMakesAt, grammarWords } from './grammar.js';
 import { wordsPattern, type Token } from './text.js';
+import { instrumentNameSpans } from './extract-references.js';
 
 type EndUserKind = (typeof END_USER_KINDS)[number];
 type EndUse = (typeof END_USES)[number];
@@ -62,7 +63,11 @@ export function extractEndUse(tokens: readonly Token[], text: string, lex: Lexic
   let research = false;
   let controlList = false;
   let hits = 0;
+  // "Under the US military ban": the words name an instrument, not who the goods are for.
+  const named = instrumentNameSpans(text);
+  const inName = (h: { start: number; end: number }) => named.some(([a, b]) => (tokens[h.start] as Token).start >= a && (tokens[h.end - 1] as Token).end <= b);
   for (const h of lex.endUsers.find(tokens)) {
+    if (inName(h)) continue;
     const prev = tokens[h.start - 1]?.low;
     const negated = prev !== undefined && NEGATORS.has(prev);
     hits++;
@@ -85,6 +90,7 @@ export function extractEndUse(tokens: readonly Token[], text: string, lex: Lexic
     }
   }
   for (const h of lex.endUses.find(tokens)) {
+    if (inName(h)) continue;
     const prev = tokens[h.start - 1]?.low;
     if (prev !== undefined && NEGATORS.has(prev)) continue;
     uses.add(h.value);

@@ -1,7 +1,8 @@
 /** Instruments named in a question ("announcement 61", "No. 18", "2026 No. 1", "the catalogue"), control codes,
  * HS codes and explicit dates. Instrument numbers are resolved against the source IDs in `rules/sources.yaml`. */
 import { IsoDateSchema } from '../rules/facts.js';
-import { grammarWords } from './grammar.js';
+import { grammarPairs, grammarWords } from './grammar.js';
+import { wordsPattern } from './text.js';
 
 export interface References {
   readonly sources: string[];
@@ -12,6 +13,12 @@ export interface References {
 }
 
 const MONTHS = [...grammarWords('months')];
+/** Instruments named by what they do ("the Japan announcement"), each with the pattern that finds it. */
+const INSTRUMENT_NAMES: readonly [RegExp, string][] = (() => {
+  const byId = new Map<string, string[]>();
+  for (const [name, id] of grammarPairs('instrumentNames')) byId.set(id, [...(byId.get(id) ?? []), name]);
+  return [...byId].map(([id, names]) => [wordsPattern(names), id]);
+})();
 
 const NAMED: readonly [RegExp, string][] = [
   [/\bcatalog(?:ue)?\b/i, 'TECHCAT'],
@@ -24,6 +31,15 @@ const NAMED: readonly [RegExp, string][] = [
 function isoFrom(y: number, m: number, d: number): string | undefined {
   const iso = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
   return IsoDateSchema.safeParse(iso).success ? iso : undefined;
+}
+
+/** Where instruments are named by what they do: "the US military ban" names a rule, not a military end user. */
+export function instrumentNameSpans(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (const [re] of INSTRUMENT_NAMES) {
+    for (const m of text.matchAll(new RegExp(re.source, `${re.flags}g`))) out.push([m.index, m.index + m[0].length]);
+  }
+  return out;
 }
 
 function findDate(text: string): string | undefined {
@@ -51,6 +67,7 @@ export function extractReferences(text: string, sourceIds: readonly string[]): R
     const pick = candidates.sort((a, b) => b.year - a.year)[0];
     if (pick) sources.add(pick.id);
   }
+  for (const [re, id] of INSTRUMENT_NAMES) if (sourceIds.includes(id) && re.test(text)) sources.add(id);
   for (const [re, key] of NAMED) {
     if (re.test(text)) {
       const id = sourceIds.find((s) => s.includes(key));

@@ -39,6 +39,11 @@ function statusNote(rule: Rule, status: RuleStatus, asOf: string): string {
 /** Facts every goods rule reads (the route, the item's form and make-up): a match on them alone says nothing particular. */
 const SETTING_FACTS: ReadonlySet<string> = new Set(['fromChina', 'foreignExporter', 'madeAbroad', 'destination', 'shipFrom', 'item.form', 'item.elements']);
 
+/** A check on what sets one rule apart (an end use, a party), not on the route or the item every goods rule reads. */
+function particularFact(check: { readonly fact: string }): boolean {
+  return !SETTING_FACTS.has(check.fact) && !check.fact.startsWith('item.');
+}
+
 function contribution(rule: Rule, match: RuleResult['match'], status: RuleStatus, unknownFacts: readonly string[], checks: readonly RuleResult['checks'][number][] = []): Verdict | null {
   if (match === 'false') return null;
   switch (status.kind) {
@@ -96,8 +101,10 @@ function describeActual(c: Pick<ConditionCheck, "actual">): string {
 }
 
 /** Why a rule does not apply, in one line: the first condition that is false. */
-function whyNot(rule: Rule, r: RuleResult): string | null {
-  const failed = r.checks.find((c) => c.result === 'false');
+function whyNot(rule: Rule, r: RuleResult, particularFirst = false): string | null {
+  const failures = r.checks.filter((c) => c.result === 'false');
+  // The failed fact particular to the rule ("military end use: no") says more than the item's form.
+  const failed = (particularFirst ? failures.find(particularFact) : undefined) ?? failures[0];
   if (!failed) return null;
   const expected = Array.isArray(failed.expected) ? failed.expected.join(', ') : String(failed.expected);
   const want = failed.op === 'notEqual' || failed.op === 'notIn' ? `not ${expected}` : expected;
@@ -178,6 +185,30 @@ function whatIfResult(rule: Rule, status: RuleStatus, facts: Facts, set: RuleSet
     ruleId: rule.id, title: rule.title, match, status: status.kind, statusNote: '', contributes: contribution(rule, match, status, unknowns),
     overriddenBy: null, confirmed: rule.confirmed, checks: [], unknownFacts: [...unknowns],
   };
+}
+
+/**
+ * Rules citing an instrument the asker named ("with the Japan announcement, is this banned?") that do not apply on
+ * these facts: why not, with that instrument cited, so the answer speaks to what was asked.
+ */
+export function namedButNotApplying(set: RuleSet, decision: Decision, named: readonly string[]): { reasons: string[]; citations: Citation[] } {
+  const reasons: string[] = [];
+  const citations: Citation[] = [];
+  for (const id of named) {
+    if (decision.citations.some((c) => c.source === id)) continue;
+    const candidates = decision.trace.flatMap((r) => {
+      const rule = set.rules.find((x) => x.id === r.ruleId);
+      const source = rule?.sources.find((s) => s.id === id);
+      return rule && source && r.match === 'false' ? [{ rule, r, source }] : [];
+    });
+    const particular = (c: (typeof candidates)[number]) => c.r.checks.some((k) => k.result === 'false' && particularFact(k));
+    const best = candidates.find(particular) ?? candidates[0];
+    const line = best ? whyNot(best.rule, best.r, true) : null;
+    if (!best || !line) continue;
+    reasons.push(line);
+    addCitation(citations, cite(set, best.source));
+  }
+  return { reasons, citations };
 }
 
 export function evaluate(set: RuleSet, facts: Facts, asOf: string, options: EvaluateOptions = {}): Decision {

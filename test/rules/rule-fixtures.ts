@@ -214,6 +214,14 @@ export const RULE_FIXTURES: Record<string, RuleFixture> = {
     fires: { collaboration: { kind: 'consulting', area: 'mining_beneficiation', chineseProvider: true } },
     doesNot: { collaboration: { kind: 'consulting', area: 'magnet_design', chineseProvider: true } },
   },
+  'no58-battery-technology': {
+    fires: { collaboration: { kind: 'licensing', area: 'battery', chineseProvider: true } },
+    doesNot: { collaboration: { kind: 'licensing', area: 'battery', chineseProvider: false } },
+  },
+  'techcat-battery-amendment': {
+    fires: { collaboration: { kind: 'licensing', area: 'battery', chineseProvider: true } },
+    doesNot: { collaboration: { kind: 'licensing', area: 'magnet_preparation', chineseProvider: true } },
+  },
   'no62-technologies': {
     fires: { collaboration: { kind: 'joint_rnd', area: 'recycling', chineseProvider: true } },
     doesNot: { collaboration: { kind: 'joint_rnd', area: 'product_design', chineseProvider: true } },

@@ -32,6 +32,8 @@ export interface Signals {
   /** Share of words the lexicon or classifier knows, filled in by the classifier. */
   readonly references: References;
   readonly tokens: number;
+  /** Another country whose licence or rules are named ("the EU dual-use licence"); none when China's are named too. */
+  readonly foreignRegimeCountry: string | undefined;
 }
 
 export interface Extraction {
@@ -390,6 +392,7 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
       unknownObject: items.unknownObject,
       references,
       tokens: tokens.length,
+      foreignRegimeCountry: placeMentions.some((p) => p.role === 'regime' && p.country === 'CN') ? undefined : placeMentions.find((p) => p.role === 'regime')?.country,
     },
   };
 }

@@ -105,7 +105,8 @@ export interface Knowledge {
   /** Cities and provinces of the world with their countries (knowledge/places.json, built by a script). */
   readonly places: readonly GazetteerPlace[];
   /** The other country's regime a question is only about ("Section 301 tariffs", "BAFA licence"), if any. */
-  foreignRegime(text: string): ForeignRegime | undefined;
+  /** Another country's rules the question is about: a listed regime, or `regimeCountry`'s licence named by its country. */
+  foreignRegime(text: string, regimeCountry?: string): ForeignRegime | undefined;
   readonly materials: readonly Material[];
   readonly cues: LanguageCues;
   readonly rareEarths: ReadonlySet<Element>;
@@ -199,11 +200,18 @@ function createKnowledge(
 
   return {
     places,
-    foreignRegime(text: string): ForeignRegime | undefined {
+    foreignRegime(text: string, regimeCountry?: string): ForeignRegime | undefined {
       const regimeIn = (t: string) => (chineseScope.test(t) ? undefined : regimes.find((r) => r.re.test(t))?.regime);
       // "Separate from the Chinese side: do we need a BAFA licence …?": the question itself decides what is asked.
       const question = text.split(/(?<=[.!?:;])\s+/).filter((q) => q.includes('?')).at(-1);
-      return (question ? regimeIn(question) : undefined) ?? regimeIn(text);
+      const named = (question ? regimeIn(question) : undefined) ?? regimeIn(text);
+      if (named || !regimeCountry || regimeCountry === 'CN' || chineseScope.test(text)) return named;
+      // "The EU dual-use licence", "a Korean export permit": another country's licence, named by its country.
+      const country = countryName(regimeCountry) ?? regimeCountry;
+      return {
+        name: `${country}'s export controls`,
+        pointer: `Licences for goods leaving ${country} are issued by its own export control authority; your trade compliance team there decides.`,
+      };
     },
     materials: materials.materials,
     cues,

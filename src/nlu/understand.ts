@@ -104,7 +104,7 @@ export function createUnderstander(model: IntentModel, lex: Lexicon, sourceIds: 
       const scores = model.classify(features);
       const extracted = extractFacts(text, lex, sourceIds);
       const { facts, signals } = extracted;
-      const foreignRegime = lex.knowledge.foreignRegime(text);
+      const foreignRegime = lex.knowledge.foreignRegime(text, signals.foreignRegimeCountry);
       const frame: Frame = foreignRegime ? { ...extracted.frame, foreignRegime: foreignRegime.name } : extracted.frame;
       const known = features.filter((f) => f.startsWith('x') || model.vocabulary.has(f)).length;
       const knownShare = features.length ? known / features.length : 0;

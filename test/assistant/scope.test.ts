@@ -16,6 +16,17 @@ describe('other countries\' rules', () => {
     expect(reply.reasons.join(' ')).toMatch(/BAFA/);
   });
 
+  it('points any other country\'s licence named by its country to that country ("a French export licence")', () => {
+    const reply = newAssistant().handle(msg('Do we need a French export licence to send SmCo rings from our Lyon site to Morocco?', 'sc4'));
+    expect(reply.verdict).toBe('none');
+    expect(reply.reasons.join(' ')).toMatch(/France/);
+  });
+
+  it('points an EU dual-use licence question to the member state\'s authority', () => {
+    const reply = newAssistant().handle(msg('Is an EU dual-use licence needed for NdFeB blocks from Rotterdam to Serbia?', 'sc5'));
+    expect(reply.verdict).toBe('none');
+  });
+
   it('still decides a question that asks for the Chinese licence, whatever else it mentions', () => {
     const reply = newAssistant().handle(msg('We ship Dy magnets from Ningbo to Hamburg. Do we need a Chinese licence? BAFA is handled separately.', 'sc3'));
     expect(reply.verdict).toBe('license_required');

@@ -105,8 +105,9 @@ function headCategory(tokens: readonly Token[], end: number, lex: Lexicon): Cate
     const c = categoryOf(t.low, lex, t.raw);
     // A person, site or buyer outranks the content words that describe it ("rare earth separation engineer").
     if (c && !(head && head !== 'content' && c === 'content')) head = c;
-    // "Our Taiwan plant uses Chinese technology": a site noun ends the noun phrase; what follows is its verb's.
-    if (head === 'site') break;
+    // "Our Taiwan plant uses Chinese technology": a site noun ends the noun phrase; what follows is its verb's. So does
+    // a person noun ("our Chinese engineers help a customer": the customer is the verb's object).
+    if (head === 'site' || head === 'person') break;
     if (t.clauseEnd || t.commaAfter) break;
   }
   return head;

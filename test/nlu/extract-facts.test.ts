@@ -958,3 +958,11 @@ describe('a joint venture named as a company', () => {
     expect(facts('We plan to set up a joint venture in Baotou with a Chinese partner to make NdFeB magnets.').collaboration?.kind).toBe('jv_investment');
   });
 });
+
+describe('a person noun ends the phrase a nationality heads', () => {
+  it('reads "our Chinese engineers help a customer in Chile" as Chinese providers serving a customer abroad', () => {
+    const f = facts('Can our Chinese engineers support a customer in Chile with their NdFeB sintering line?');
+    expect(f.destination).toBe('CL');
+    expect(f.collaboration?.chineseProvider).toBe(true);
+  });
+});

@@ -16,6 +16,26 @@ export interface EndUseExtraction {
 }
 
 const NEGATORS = grammarWords('negators');
+const DENIAL_LEADS = grammarWords('denialLeads');
+const DENIAL_LINKS = grammarWords('denialLinks');
+const DOUBT_WORDS = grammarWords('doubtWords');
+
+/**
+ * "Nothing to do with defence", "not for military use", "unrelated to any military programme": the asker denies the
+ * end use. A doubt earlier in the clause ("not sure whether it is military") denies nothing.
+ */
+function denied(tokens: readonly Token[], start: number): boolean {
+  for (let i = start - 1; i >= Math.max(0, start - 5); i--) {
+    const t = tokens[i] as Token;
+    if (t.clauseEnd) return false;
+    if (DENIAL_LEADS.has(t.low) || NEGATORS.has(t.low)) {
+      for (let k = i - 1; k >= Math.max(0, i - 6) && !(tokens[k] as Token).clauseEnd; k--) if (DOUBT_WORDS.has((tokens[k] as Token).low)) return false;
+      return true;
+    }
+    if (!DENIAL_LINKS.has(t.low)) return false;
+  }
+  return false;
+}
 const LOGIC_WORDS = wordsPattern(grammarWords('logicChipWords'));
 const MEMORY_WORDS = wordsPattern(grammarWords('memoryChipWords'));
 const AI_WORDS = wordsPattern(grammarWords('aiWords'));
@@ -68,8 +88,7 @@ export function extractEndUse(tokens: readonly Token[], text: string, lex: Lexic
   const inName = (h: { start: number; end: number }) => named.some(([a, b]) => (tokens[h.start] as Token).start >= a && (tokens[h.end - 1] as Token).end <= b);
   for (const h of lex.endUsers.find(tokens)) {
     if (inName(h)) continue;
-    const prev = tokens[h.start - 1]?.low;
-    const negated = prev !== undefined && NEGATORS.has(prev);
+    const negated = denied(tokens, h.start);
     hits++;
     switch (h.value) {
       case 'military':
@@ -90,9 +109,7 @@ export function extractEndUse(tokens: readonly Token[], text: string, lex: Lexic
     }
   }
   for (const h of lex.endUses.find(tokens)) {
-    if (inName(h)) continue;
-    const prev = tokens[h.start - 1]?.low;
-    if (prev !== undefined && NEGATORS.has(prev)) continue;
+    if (inName(h) || denied(tokens, h.start)) continue;
     uses.add(h.value);
     hits++;
   }

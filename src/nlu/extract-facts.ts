@@ -321,7 +321,10 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
       if (known.element && !(item.elementsPresent ?? []).includes(known.element)) item.elementsPresent = [...(item.elementsPresent ?? []), known.element];
     }
   }
-  const sector = lex.sectors.find(tokens)[0]?.value;
+  // Graphite named anywhere outranks the battery it goes into ("battery materials buyer … artificial graphite anode"):
+  // graphite carries controls of its own beside No. 58 (brief §9 example 24).
+  const sectors = lex.sectors.find(tokens).map((h) => h.value);
+  const sector = sectors.includes('graphite') ? 'graphite' : sectors[0];
   if (sector && sector !== 'rare_earth') item.sector = sector;
   if (sector === 'rare_earth' && (item.form === 'equipment' || item.form === 'ore')) item.sector = 'rare_earth';
 

@@ -433,7 +433,18 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   // "hard ferrite, not SmCo": a family said not to be the goods is neither the item nor its magnet type.
   const negatedRun = (run: PhraseHit<ItemTag>[]) => [1, 2].some((k) => NEGATION_CUES.has(tokens[(run[0]?.start ?? 0) - k]?.low ?? ''));
   const negatedHits = new Set(runs.filter(negatedRun).flat());
-  const plain = runs.filter((run) => namesAThing(run) && !inContext(run) && !negatedRun(run));
+  // "Semiconductor equipment parts: we need 5N Y2O3 powder …": a short verbless heading before a colon says what the
+  // asker deals in; the goods are named after it.
+  const headingEnd = tokens.findIndex((t) => t.clauseEnd);
+  const heading = headingEnd >= 0 && headingEnd <= 5 && text.slice((tokens[headingEnd] as Token).end).trimStart().startsWith(':') ? headingEnd : -1;
+  // Only a heading of machines or unnamed parts: "Elevator traction machine rotors: 42UH Dy magnets mounted …" and
+  // "Question on an N35 grade: …" name the goods themselves.
+  const inHeading = (run: PhraseHit<ItemTag>[]) => {
+    const tag = head(run).value;
+    return (run.at(-1)?.end ?? 0) - 1 <= heading && (tag.kind === 'generic' || (tag.kind === 'form' && tag.form === 'equipment'));
+  };
+  const things = runs.filter((run) => namesAThing(run) && !inContext(run) && !negatedRun(run));
+  const plain = things.some((run) => !inHeading(run)) ? things.filter((run) => !inHeading(run)) : things;
   // "a new formula for our 45SH rotor magnets": with no other goods named, the magnets or material a purpose phrase is
   // "for" are the goods themselves (the formula, drawing or batch is no item word). A product stays an end use, and
   // a party's own product ("a customer that makes magnets") stays the party's.

@@ -966,3 +966,19 @@ describe('a person noun ends the phrase a nationality heads', () => {
     expect(f.collaboration?.chineseProvider).toBe(true);
   });
 });
+
+describe('batch v readings (eighth session)', () => {
+  it('reads graphite anode material for a battery plant as graphite, which has controls of its own', () => {
+    expect(facts('Battery cell maker: we buy artificial graphite anode powder from Heilongjiang for our plant in Poland.').item?.sector).toBe('graphite');
+  });
+
+  it('reads "nothing to do with defence" as a denied military end use, and a doubt about it as no denial', () => {
+    expect(facts('Tb magnets from Baotou for a tram operator in Lisbon, nothing to do with defence.').endUser?.kind).toBe('civil');
+    expect(facts('Tb magnets from Baotou to Lisbon; not sure whether the buyer supplies the army.').endUser?.kind).toBe('military');
+  });
+
+  it('reads a heading of machines or parts before a colon as the asker\'s trade, and the goods after it', () => {
+    expect(facts('Wafer equipment parts: we need 4N Y2O3 powder from Jiangsu for chamber coatings in Taiwan.').item).toMatchObject({ form: 'oxide', elementsPresent: ['Y'] });
+    expect(facts('Lift motor rotors: Dy magnets bonded onto the rotor, from Suzhou to Norway.').item?.downstream).toBe('rotor_stator_assembly');
+  });
+});

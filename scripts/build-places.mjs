@@ -58,6 +58,17 @@ for (const c of geonamesCities) {
   count(short, c.country, c.population);
   if (c.population >= MIN_POPULATION) add(short, c.country, 'city');
 }
+// Thai, Vietnamese and Chinese town names are written in syllables or run together ("Chon Buri" and "Chonburi"):
+// the run-together form is added for a two-syllable name where no other town has it (the reverse is read at run time).
+const SYLLABLE_COUNTRIES = new Set(['TH', 'VN', 'CN', 'TW', 'LA', 'KH']);
+for (const c of geonamesCities) {
+  const parts = c.name.split(' ');
+  if (!SYLLABLE_COUNTRIES.has(c.country) || parts.length !== 2 || parts.some((p) => !/^[A-Z][a-z]{1,5}$/.test(p))) continue;
+  const joined = parts[0] + parts[1].toLowerCase();
+  if (taken.has(joined.toLowerCase())) continue;
+  count(joined, c.country, c.population);
+  if (c.population >= MIN_POPULATION) add(joined, c.country, 'city');
+}
 // First-level divisions only: districts, communes and counties are many, small, and often named like ordinary words.
 const FIRST_LEVEL = new Set(['State', 'Province', 'Prefecture', 'Länder', 'Autonomous community', 'Autonomous region',
   'Region', 'Governorate', 'Canton', 'Republic', 'Union territory', 'Federal district', 'Autonomous province', 'Emirate',

@@ -49,6 +49,7 @@ const DEST_WORDS = grammarWords('destWords');
 const SITE_WORDS = grammarWords('siteNouns');
 const OBJECT_STOPS = grammarWords('phraseStops');
 const JV_NOUNS = grammarWords('jvNouns');
+const LIST_JOINERS = grammarWords('listJoiners');
 const NEGATION_CUES = grammarWords('negationCues');
 const NEW_ITEM_WORDS = grammarWords('newItemAfterComma');
 const CLAIM_VERBS = grammarWords('claimVerbs');
@@ -182,8 +183,20 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   const goodsElsewhere = (h: { start: number; end: number }) => [...itemAt].some((i) => i < h.start - 2 || i >= h.end);
   const jvAsParty = (h: { start: number; end: number; value: Kind }) => h.value === 'jv_investment' && !SETUP.test(text)
     && JV_NOUNS.has(tokens.slice(h.start, h.end).map((t) => t.low).join(' ')) && goodsElsewhere(h);
-  for (const h of lex.collaborationKinds.find(tokens)) {
-    if (negated(h.start) || claimant(h.end) || askingReader(h) || goodsSite(h) || givesGoods(h) || jvAsParty(h)) continue;
+  const kindHits = lex.collaborationKinds.find(tokens);
+  // "No drawings or documents": a negation before a list of such words covers every one of them.
+  const kindAt = new Set(kindHits.flatMap((h) => Array.from({ length: h.end - h.start }, (_, k) => h.start + k)));
+  const negatedInList = (start: number) => {
+    for (let k = start - 1; k >= Math.max(0, start - 8); k--) {
+      const t = tokens[k] as Token;
+      if (t.clauseEnd) return false;
+      if (NEGATION_CUES.has(t.low)) return true;
+      if (!kindAt.has(k) && !LIST_JOINERS.has(t.low)) return false;
+    }
+    return false;
+  };
+  for (const h of kindHits) {
+    if (negated(h.start) || negatedInList(h.start) || claimant(h.end) || askingReader(h) || goodsSite(h) || givesGoods(h) || jvAsParty(h)) continue;
     kinds.add(h.value);
     if (h.value === 'technology_transfer' && !(h.end - h.start === 1 && lex.knowledge.cues.provisionVerbs.has((tokens[h.start] as Token).low))) transferByNoun = true;
     hits++;

@@ -55,6 +55,7 @@ const PRODUCTION_SITES = grammarWords('productionSites');
 const DEST_CUES = grammarWords('destCues');
 const RETURN_WORDS = grammarWords('returnWords');
 const BOUGHT_VERBS = grammarWords('boughtVerbs');
+const BUYER_SUBJECTS = grammarWords('buyerSubjects');
 const WANT_VERBS = grammarWords('wantVerbs');
 /** Verbs that say a site makes the goods (knowledge/language.yaml). */
 const MAKE_VERBS = wordsPattern(grammarWords('makeVerbs'));
@@ -128,9 +129,12 @@ function productClauseAfter(tokens: readonly Token[], itemEnd: number, at: numbe
   return hits.length > 0 && hits.every((h) => h.value.kind === 'downstream');
 }
 
-/** A verb of buying the goods in, said as done: "we bought", "imported last year". */
+/**
+ * A verb of buying the goods in, said as done by someone ("we bought", "they already imported"); "we need Gd2O3
+ * purchased from China" is a purchase to come.
+ */
 function boughtIn(tokens: readonly Token[]): boolean {
-  return tokens.some((t) => BOUGHT_VERBS.has(t.low));
+  return tokens.some((t, i) => BOUGHT_VERBS.has(t.low) && [1, 2].some((k) => BUYER_SUBJECTS.has(tokens[i - k]?.low ?? '')));
 }
 
 function chineseSource(places: readonly PlaceMention[], tokens: readonly Token[]): boolean {

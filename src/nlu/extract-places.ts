@@ -320,7 +320,8 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   const recipient = cue !== null && DEST_CUES.has(cue.word);
   if (tag.kind === 'defence') return { role: 'destination', recipient: true };
   // "Korean subsidiary here.", "Brazil team here:": the asker says where they sit, which is where their stock is.
-  if (!cue && [end, end + 1, end + 2].some((k) => tokens[k]?.low === 'here' && (tokens[k]?.clauseEnd ?? true) && tokens.slice(end, k).every((t) => !t.clauseEnd))) return { role: 'site', recipient: false };
+  const signsOff = (k: number) => tokens[k]?.low === 'here' && ((tokens[k]?.clauseEnd ?? true) || tokens[k + 1]?.parenBefore === true || k + 1 >= tokens.length);
+  if (!cue && [end, end + 1, end + 2].some((k) => signsOff(k) && tokens.slice(end, k).every((t) => !t.clauseEnd))) return { role: 'site', recipient: false };
   // "leaves Tianjin for Rotterdam", "bound for Chennai": "for" after goods set off names where they go; the place
   // right after "leaves" or "departs" is where they set off from.
   if (departsFor(tokens, start)) return { role: 'destination', recipient: true };
@@ -340,7 +341,8 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   if (cue?.word === 'from' && askedByBuyer(tokens, cue.index, start, lex)) return { role: 'destination', recipient: true };
   // "our supplier (Zhejiang)", "the customer (Lyon)": a place in parentheses after a party noun is that party's.
   const named = tokens[start]?.parenBefore ? tokens[start - 1]?.low ?? '' : '';
-  if (SITE_NOUNS.has(named) || MAKER_NOUNS.has(named)) return { role: 'site', recipient: false };
+  // "We (Dutch company) imported …": the asker's own place, said in passing.
+  if (SITE_NOUNS.has(named) || MAKER_NOUNS.has(named) || FIRST_PERSON.has(named)) return { role: 'site', recipient: false };
   if (BUYER_NOUNS.has(named)) return { role: 'destination', recipient: true };
   const after = tokens[end]?.low;
   // "the US Air Force depot", "a Japanese Navy yard": a country's armed forces are the end user, wherever they sit.

@@ -982,3 +982,33 @@ describe('batch v readings (eighth session)', () => {
     expect(facts('Lift motor rotors: Dy magnets bonded onto the rotor, from Suzhou to Norway.').item?.downstream).toBe('rotor_stator_assembly');
   });
 });
+
+describe('more batch v readings (eighth session)', () => {
+  it('reads "we (Dutch company)" as the asker\'s own place', () => {
+    expect(facts('We (Belgian trader) bought Chinese Tb oxide in 2025 and want to resell it to Norway.').shipFrom).toBe('BE');
+  });
+
+  it('reads "<nationality> contract manufacturer here (<town>)" as the asker\'s site', () => {
+    expect(facts('Thai contract manufacturer here (Rayong). We sinter NdFeB with Chinese Dy and ship to Canada.').shipFrom).toBe('TH');
+  });
+
+  it('reads goods "we need … sourced from China" as a purchase to come, not stock bought in', () => {
+    expect(facts('We need Gd2O3 sourced from China for a utility in Spain.').item?.chinaOrigin).toBeUndefined();
+  });
+
+  it('reads machines shipped with "no drawings or documents" as goods, not a transfer of know-how', () => {
+    expect(facts('A used jet mill and HD furnace from our plant in Ningbo to our affiliate in Malaysia, no drawings or documents.').collaboration?.kind).toBeUndefined();
+  });
+
+  it('reads commissioning a new NdFeB line as production-line services', () => {
+    expect(facts('Chinese technicians from our furnace supplier would come to commission our new NdFeB line in Saxony.').collaboration?.area).toBe('production_line_services');
+  });
+
+  it('reads samarium-iron nitride as a samarium-iron alloy', () => {
+    expect(facts('Sm2Fe17N3 powder from Baotou to Thailand').item).toMatchObject({ elementsPresent: ['Sm', 'Fe'] });
+  });
+
+  it('finds a Thai town written in one word or two (Chonburi, Chon Buri)', () => {
+    expect(facts('Dy magnets from Ningbo to our plant in Chonburi').destination).toBe('TH');
+  });
+});

@@ -166,6 +166,8 @@ export class Assistant {
 
   /** A short answer to Lodestone's own follow-up keeps the question it answers. */
   private resolveIntent(u: Understanding, prev: ConversationState | undefined, text: string): Intent {
+    // "What is 2B902?": a control code named with nothing else to decide is a question about the rules.
+    if ((u.intent === 'out_of_scope' || u.intent === 'help') && u.signals.references.controlCodes.length > 0 && Object.keys(u.facts.item ?? {}).every((k) => k === 'controlCode') && !u.facts.shipFrom && !u.facts.destination) return 'regulation_info';
     // An information intent with nothing in the information topics to answer it, about a named item or
     // cooperation ("do we need a licence for our magnets?"), is a question for the rules.
     if ((u.intent === 'license_process' || u.intent === 'regulation_info') && u.suggested
@@ -346,7 +348,7 @@ export class Assistant {
   private answerOther(message: Message, intent: Intent, u: Understanding, asOf: string, text: string, prev: ConversationState | undefined): Reply {
     switch (intent) {
       case 'regulation_info':
-        return this.infoReply(intent, u.confidence, answerRegulation(this.options.rules, u.signals.references.sources, text, asOf), asOf);
+        return this.infoReply(intent, u.confidence, answerRegulation(this.options.rules, u.signals.references.sources, text, asOf, u.signals.references.controlCodes), asOf);
       case 'license_process':
         return this.infoReply(intent, u.confidence, answerProcess(this.options.rules, text), asOf);
       case 'help':

@@ -122,10 +122,35 @@ export function sourceStatus(set: RuleSet, sourceId: string, asOf: string): { li
   return { lines, unknown, related };
 }
 
-export function answerRegulation(set: RuleSet, sourceIds: readonly string[], text: string, asOf: string): InformationAnswer {
+/**
+ * What a control code named in the question stands for ("1C905.a.4"), from the listed items and the rules' cited
+ * articles: a line per code, and the instruments that list it.
+ */
+function controlCodeLines(set: RuleSet, codes: readonly string[], text: string): { lines: string[]; sources: string[] } {
+  const lines: string[] = [];
+  const sources: string[] = [];
+  for (const code of new Set(codes)) {
+    const item = set.items.find((i) => i.controlCode === code);
+    if (item) {
+      const by = set.sources.get(item.source.id)?.title ?? item.source.id;
+      lines.push(`Control code ${code} covers ${item.element} items (${item.forms.join(', ')}) listed in ${by}${item.confirmed ? '' : '; the code is inferred from the sequence, not confirmed in the official text'}.`);
+      for (const sub of item.subCodes) {
+        if (text.toUpperCase().includes(sub.code.toUpperCase())) lines.push(`${sub.code}: ${sub.what} (${sub.confirmed ? `confirmed by ${sub.source.id}` : 'not confirmed'}).`);
+      }
+      sources.push(item.source.id, ...(item.confirmedBy ? [item.confirmedBy.id] : []));
+      continue;
+    }
+    const cited = set.rules.flatMap((r) => r.sources).find((s) => s.article?.startsWith(code));
+    if (cited) sources.push(cited.id);
+  }
+  return { lines, sources: [...new Set(sources)] };
+}
+
+export function answerRegulation(set: RuleSet, sourceIds: readonly string[], text: string, asOf: string, controlCodes: readonly string[] = []): InformationAnswer {
   const textStems = stems(text);
   const topics = set.topics.filter((t) => t.intent === 'regulation_info');
-  const ids = sourceIds.length > 0 ? [...sourceIds] : [];
+  const codes = controlCodeLines(set, controlCodes, text);
+  const ids = [...new Set([...sourceIds, ...codes.sources])];
   const best = topics.map((t) => ({ t, score: topicScore(t, textStems) })).sort((a, b) => b.score - a.score)[0];
   if (ids.length === 0 && best && best.score > 0) ids.push(...best.t.sources.map((s) => s.id));
   if (ids.length === 0) {
@@ -140,7 +165,7 @@ export function answerRegulation(set: RuleSet, sourceIds: readonly string[], tex
       statusUnknown: false,
     };
   }
-  const reasons: string[] = [];
+  const reasons: string[] = [...codes.lines];
   const citations: Citation[] = [];
   let statusUnknown = false;
   const related: string[] = [];

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerRegulation, instrumentsOn } from '../../src/assistant/information.js';
 import type { RuleSet } from '../../src/rules/ruleset.js';
-import { rules } from '../support/understanding.js';
+import { msg, newAssistant, rules } from '../support/understanding.js';
 
 const NO_61 = 'CN-ANN-2025-61';
 const line61 = (lines: readonly string[]): string | undefined => lines.find((l) => l.startsWith(rules.sources.get(NO_61)?.title ?? '?'));
@@ -24,5 +24,19 @@ describe('the instruments Lodestone holds', () => {
     expect(answer.headline).toBe('Which rule do you mean?');
     expect(answer.reasons).toEqual(expect.arrayContaining(instrumentsOn(rules, '2026-11-20')));
     expect(answer.reasons.join(' ')).not.toMatch(/suspended by No\. 70/);
+  });
+});
+
+describe('a control code asked about', () => {
+  it('says what 1C905.a.4 covers, from the listed items, and cites No. 18', () => {
+    const r = newAssistant().handle({ ...msg('What does code 1C905.a.4 stand for?', 'cc-1'), asOf: '2026-06-01' });
+    expect(r.verdict).toBe('none');
+    expect(r.reasons.join(' ')).toMatch(/1C905\.a\.4: NdFeB magnet material containing Dy/);
+    expect(r.citations.map((c) => c.source)).toContain('CN-ANN-2025-18');
+  });
+
+  it('finds the instrument that cites a code in its rules (2B902, No. 56)', () => {
+    const r = newAssistant().handle({ ...msg('what is 2B902?', 'cc-2'), asOf: '2026-06-01' });
+    expect(r.citations.map((c) => c.source)).toContain('CN-ANN-2025-56');
   });
 });

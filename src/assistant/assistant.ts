@@ -126,11 +126,12 @@ export class Assistant {
     } else if (DECISION_INTENTS.has(intent)) {
       const { asOf: _a, ...newFacts } = u.facts;
       const carried = prev && DECISION_INTENTS.has(prev.intent) ? mergeFacts(prev.facts, newFacts, { correction: u.frame.correction === true, refersBack: u.frame.item?.refersBack === true }) : newFacts;
-      const facts = scopeFacts(intent, carried, u.signals.knowHow && u.frame.technology?.area !== undefined);
+      const scoped = this.saferScope(intent, carried, scopeFacts(intent, carried, u.signals.knowHow && u.frame.technology?.area !== undefined), asOf);
+      const { facts } = scoped;
       const shipOn = resolveShipDate(u.frame.shipWhen, asOf) ?? (prev && DECISION_INTENTS.has(prev.intent) ? prev.shipOn : undefined);
-      reply = this.decide(message, intent, u, facts, asOf, prev, text, shipOn);
+      reply = this.decide(message, scoped.intent, u, facts, asOf, prev, text, shipOn);
       this.conversations.set(message.conversation, {
-        intent, facts, asOf, ...(shipOn ? { shipOn } : {}), turns: [...(prev?.turns ?? []), text].slice(-20), lastVerdict: reply.verdict,
+        intent: scoped.intent, facts, asOf, ...(shipOn ? { shipOn } : {}), turns: [...(prev?.turns ?? []), text].slice(-20), lastVerdict: reply.verdict,
         missing: reply.missing, caseId: reply.escalation.caseId ?? prev?.caseId, corrections: reply.readAs?.corrections ?? [],
         updatedAt: this.clock.now().getTime(),
       });
@@ -144,6 +145,30 @@ export class Assistant {
     }
     if (inputNote) reply = { ...reply, inputNote };
     return this.finish(message, reply);
+  }
+
+  /**
+   * Safety by construction: a reading that would clear the question is checked against the other reading the message
+   * also supports, and the stricter one decides. Goods words never hide a Chinese party's service ("the Chinese maker
+   * sends technicians to repair our HD furnace"), and cooperation words never hide listed goods ("export of Dy2O3 …
+   * the supplier asks for our documents").
+   */
+  private saferScope(intent: Intent, carried: Facts, facts: Facts, asOf: string): { intent: Intent; facts: Facts } {
+    const goodsIntent = intent === 'part_license' || intent === 'reexport_license';
+    const coop = carried.collaboration;
+    const item = carried.item;
+    const other: { intent: Intent; facts: Facts } | undefined = goodsIntent && coop?.chineseProvider === true && coop.kind
+      ? { intent: 'collaboration_license', facts: scopeFacts('collaboration_license', carried) }
+      // Goods only when they go somewhere outside China: training on a line at a Chinese plant moves no goods.
+      : intent === 'collaboration_license' && item && (item.form !== undefined || (item.elementsPresent?.length ?? 0) > 0) && carried.destination !== undefined && carried.destination !== 'CN'
+        ? { intent: 'part_license', facts: scopeFacts('part_license', carried) }
+        : undefined;
+    if (!other) return { intent, facts };
+    const verdict = evaluate(this.options.rules, facts, asOf).verdict;
+    if (verdict !== 'not_required') return { intent, facts };
+    // Only a decided stricter answer counts: a reading that would merely ask is no reason to leave the question's own.
+    const alt = evaluate(this.options.rules, other.facts, asOf).verdict;
+    return alt === 'license_required' || alt === 'prohibited' || alt === 'escalate' ? other : { intent, facts };
   }
 
   /** A tapped correction: the conversation's facts with the patch applied, decided again under the same intent. */

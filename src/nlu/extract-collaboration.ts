@@ -50,6 +50,7 @@ const SITE_WORDS = grammarWords('siteNouns');
 const OBJECT_STOPS = grammarWords('phraseStops');
 const JV_NOUNS = grammarWords('jvNouns');
 const LIST_JOINERS = grammarWords('listJoiners');
+const THIRD_PERSON_POSSESSIVES = grammarWords('thirdPersonPossessives');
 const NEGATION_CUES = grammarWords('negationCues');
 const NEW_ITEM_WORDS = grammarWords('newItemAfterComma');
 const CLAIM_VERBS = grammarWords('claimVerbs');
@@ -262,8 +263,22 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
     && !places.some((p) => p.start > i && p.start <= i + 4);
   const ourSite = (p: PlaceMention) => p.role === 'origin' || (p.role === 'site' && [1, 2, 3, 4].some((k) => ASKER_POSSESSIVES.has(tokens[p.start - k]?.low ?? '')));
   const fromUs = verb >= 0 && (ours(verb + 1) || ours(verb + 2)) && !china.some(ourSite);
+  // "A Chinese university client wants to patent its diffusion process": know-how that is the Chinese party's own.
+  const knowHowWithin = (i: number) => [1, 2, 3, 4].some((k) => wordAt(tokens, i + k, lex.knowledge.cues.knowHowNouns) || lex.technologyAreas.find(tokens.slice(i + 1, i + 5)).length > 0);
+  // Only when the Chinese party is the one named first in its sentence: "our German parent sends … to our plant in
+  // Ganzhou, with its own manual" is the parent's.
+  const sentenceStart = (i: number) => { let k = i; while (k > 0 && !(tokens[k - 1] as Token).clauseEnd) k--; return k; };
+  const firstNamed = (p: PlaceMention) => !places.some((q) => q.country !== 'CN' && q.start >= sentenceStart(p.start) && q.start < p.start && q.role !== 'content' && q.role !== 'other');
+  const ownedByChinese = china.some((p) => {
+    if (!firstNamed(p)) return false;
+    for (let i = p.end; i < Math.min(tokens.length, p.end + 15); i++) {
+      if (i > p.end && (tokens[i - 1] as Token).clauseEnd) return false;
+      if (THIRD_PERSON_POSSESSIVES.has((tokens[i] as Token).low) && knowHowWithin(i)) return true;
+    }
+    return false;
+  });
   if (fromUs && china.length > 0) chineseProvider = false;
-  else if (sides?.provider.some((p) => p.country === 'CN') || ((learning || toUs) && china.length > 0)) chineseProvider = true;
+  else if (ownedByChinese || sides?.provider.some((p) => p.country === 'CN') || ((learning || toUs) && china.length > 0)) chineseProvider = true;
   else if (foreignService) chineseProvider = false;
   else if (onSite && china.some((p) => p.role === 'destination' || p.role === 'site')) chineseProvider = true;
   // "We ship our furnace from Germany to our subsidiary in Jiangsu": it leaves a foreign site for China.

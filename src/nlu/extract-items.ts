@@ -20,6 +20,8 @@ const NEGATION_AFTER = grammarWords('negationAfter');
 const NEGATION_AFTER_PHRASES = [...grammarWords('negationAfterPhrases')];
 const COMPLETE_CUES = grammarWords('completeCues');
 const OPEN_LIST_WORDS = grammarWords('openListWords');
+const SELF_CORRECTION = wordsPattern(grammarWords('selfCorrections'));
+const CONTENT_DOUBT_WORDS = grammarWords('contentDoubtWords');
 const CONSIGNMENT_WORDS = grammarWords('consignmentWords');
 const NO_STOPS: ReadonlySet<string> = new Set();
 /** "Composition per our test report:" right before a list of elements. */
@@ -163,7 +165,9 @@ function hedgedBefore(tokens: readonly Token[], start: number): boolean {
   for (let i = start - 1; i >= Math.max(0, start - 6); i--) {
     const t = tokens[i] as Token;
     if (t.clauseEnd) return false;
-    if (HEDGE_WORDS.has(t.low)) return true;
+    // "Whether it contains Dy" doubts the content; "advise whether export of Dy oxide needs a licence" asks about the
+    // export of Dy oxide, which is named for sure.
+    if (HEDGE_WORDS.has(t.low)) return t.low !== 'whether' || tokens.slice(i + 1, start).some((w) => CONTENT_DOUBT_WORDS.has(w.low));
     if (HEDGE_MODALS.has(t.low) && HEDGE_MODAL_VERBS.has(tokens[i + 1]?.low ?? '')) return true;
     if ((t.low === 'if' || t.low === 'whether') && DOUBT_BEFORE_IF.has(tokens[i - 1]?.low ?? '')) return true;
   }
@@ -396,7 +400,12 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   // Typo tolerance is for the rare earths the rules are about: "carton" is no misspelt carbon.
   const phraseHits = itemWordHits(tokens, lex).filter((h) => !(h.fuzzy && h.value.kind === 'element' && !lex.knowledge.rareEarths.has(h.value.element)));
   const taken = new Set(phraseHits.flatMap((h) => Array.from({ length: h.end - h.start }, (_, k) => h.start + k)));
-  const hits = [...phraseHits, ...knowledgeHits(tokens, text, lex, taken)].sort((a, b) => a.start - b.start);
+  const allHits = [...phraseHits, ...knowledgeHits(tokens, text, lex, taken)].sort((a, b) => a.start - b.start);
+  // "42UH NdFeB segments — sorry, scratch that: they are ferrite Y30BH segments": the goods named after the asker
+  // corrects itself replace those named before.
+  const corrected = SELF_CORRECTION.exec(text);
+  const from = corrected ? tokens.findIndex((t) => t.start >= corrected.index) : -1;
+  const hits = from >= 0 && allHits.some((h) => h.start >= from) ? allHits.filter((h) => h.start >= from) : allHits;
   const covered = new Set<number>();
   for (const h of hits) for (let i = h.start; i < h.end; i++) covered.add(i);
 
@@ -596,7 +605,8 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   // A symbol right before the run names it too ("Nd metal": the symbol is no phrase hit).
   const named = (primary?.some((h) => h.value.kind === 'element' || h.value.kind === 'compound') ?? false)
     || (primary !== undefined && elementTokens.has((primary[0]?.start ?? 0) - 1));
-  if (named && form !== undefined && PURE_FORMS.includes(form)) complete = true;
+  // Only with an element known present: a doubted one ("whether there is Dy oxide") leaves the make-up open.
+  if (named && form !== undefined && PURE_FORMS.includes(form) && present.size > 0) complete = true;
   if (form === 'magnet' && !magnetType && (present.has('Sm') && present.has('Co'))) magnetType = 'smco';
   if (form === 'magnet' && !magnetType && present.has('Nd')) magnetType = 'ndfeb';
 

@@ -5,11 +5,13 @@
  * when it cites announcements or mentions customs.
  */
 import { grammarWords } from './grammar.js';
-import { tokenize } from './text.js';
+import { tokenize, wordsPattern } from './text.js';
 
 const YES_NO_OPENERS = grammarWords('yesNoOpeners');
 const PROCEDURE_WORDS = grammarWords('procedureWords');
 const PAST_OPENERS = grammarWords('pastOpeners');
+const DECISION_WORDS = grammarWords('decisionWords');
+const INDIRECT_ASKS = wordsPattern(grammarWords('indirectAsks'));
 
 /** The last question's own clause: after the last sentence break inside it ("No. 57" and "Art. 2" break nothing). */
 function lastQuestionClause(text: string): string | undefined {
@@ -31,11 +33,14 @@ export function asksAboutThePast(text: string): boolean {
 
 export function asksForDecision(text: string): boolean {
   const clause = lastQuestionClause(text);
-  if (!clause) return false;
+  // "Kindly advise whether export of Dy2O3 … requires any permission": a yes/no question asked indirectly.
+  if (!clause) return INDIRECT_ASKS.test(text);
   const words = tokenize(clause).map((t) => t.low);
   // "At that time", "at the time": when, not how long a procedure takes.
   const procedure = (w: string, i: number) => PROCEDURE_WORDS.has(w) && !(w === 'time' && words[i - 2] === 'at');
-  if (words.length === 0 || words.some(procedure)) return false;
+  // "Can we rely on that and skip the end-user certificate?": whether a claim holds is a decision, paperwork or not.
+  const decisionAsked = words.some((w) => DECISION_WORDS.has(w));
+  if (words.length === 0 || (words.some(procedure) && !decisionAsked)) return false;
   // "As of today, with the suspension over, is a licence needed?": the verb opens one of the comma-separated parts.
   return clause.split(',').some((part) => {
     const opener = tokenize(part).findIndex((t) => YES_NO_OPENERS.has(t.low));

@@ -31,6 +31,12 @@ export function normaliseText(text: string): string {
 
 const TOKEN = /[\p{L}\p{N}]+(?:[.'&:][\p{L}\p{N}]+)*/gu;
 
+/** Latin letters that carry no combining mark to strip ("Wrocław", "Øresund", "Đà Nẵng"): their plain forms. */
+const FOLDED: Readonly<Record<string, string>> = { ł: 'l', Ł: 'L', ø: 'o', Ø: 'O', đ: 'd', Đ: 'D', ß: 'ss', æ: 'ae', Æ: 'AE', ı: 'i' };
+function foldLetters(word: string): string {
+  return /[łŁøØđĐßæÆı]/u.test(word) ? word.replace(/[łŁøØđĐßæÆı]/gu, (c) => FOLDED[c] ?? c) : word;
+}
+
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(TOKEN)) {
@@ -41,7 +47,7 @@ export function tokenize(text: string): Token[] {
     out.push({
       raw,
       // Accents go from the comparison form only: "Querétaro" and "Düsseldorf" match their plain spellings.
-      low: raw.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase(),
+      low: foldLetters(raw.normalize('NFKD').replace(/\p{M}/gu, '')).toLowerCase(),
       start,
       end,
       // A spaced dash ("to Nagoya - licence?") ends a clause as a full stop would.

@@ -359,3 +359,16 @@ describe('conversation 15: whether a new circumstance changes the answer', () =>
     expect(r2.verdict).toBe('license_required');
   });
 });
+
+describe('conversation 16: the stricter of the two readings a message supports', () => {
+  it('decides a Chinese maker\'s repair technicians at a magnet line abroad as a service, not as the broken machine', () => {
+    const r = newAssistant().handle({ ...msg('Our sintering line in Penang has a faulty jet mill. The Chinese maker would send two technicians to fix it. Can they come?', 'conv-35'), asOf: '2026-11-30' });
+    expect(r.intent.name).toBe('collaboration_license');
+    expect(r.verdict).not.toBe('not_required');
+  });
+
+  it('decides listed goods named beside paperwork talk as goods ("the supplier asks for our documents")', () => {
+    const r = newAssistant().handle({ ...msg('Please advise whether export of 200 kg terbium oxide from Ganzhou to Pune needs any permission from the Chinese side. The supplier is asking for our documents.', 'conv-36'), asOf: '2026-06-01' });
+    expect(r.verdict).toBe('license_required');
+  });
+});

@@ -1,7 +1,7 @@
 /** The extractors on phrasings written for these tests (not the eval scenarios): elements, forms, places, users. */
 import { describe, expect, it } from 'vitest';
 import { extractFacts } from '../../src/nlu/extract-facts.js';
-import { sourceIds, understanding } from '../support/understanding.js';
+import { msg, newAssistant, sourceIds, understanding } from '../support/understanding.js';
 
 const facts = (text: string) => extractFacts(text, understanding.lexicon, sourceIds).facts;
 
@@ -1010,5 +1010,26 @@ describe('more batch v readings (eighth session)', () => {
 
   it('finds a Thai town written in one word or two (Chonburi, Chon Buri)', () => {
     expect(facts('Dy magnets from Ningbo to our plant in Chonburi').destination).toBe('TH');
+  });
+});
+
+describe('doubts, self-corrections and Chinese negations (eighth session)', () => {
+  it('reads "advise whether export of Dy oxide needs…" as Dy oxide named for sure, and "whether it contains Dy" as a doubt', () => {
+    expect(facts('Kindly advise whether export of dysprosium oxide from Baotou to Osaka needs a permit.').item?.elementsPresent).toContain('Dy');
+    expect(facts('We are not sure whether the magnets contain Dy.').item?.elementsPresent ?? []).not.toContain('Dy');
+  });
+
+  it('reads the goods named after "scratch that" in place of those before it', () => {
+    expect(facts('We order N45SH blocks from Xiamen — scratch that, they are Y35 ferrite blocks. Licence?').item?.magnetType).toBe('ferrite');
+  });
+
+  it('reads 不含镝铽 as without Dy and Tb', () => {
+    const r = newAssistant().handle({ ...msg('钕铁硼 N38, 不含镝铽, from Ningbo to Poland', 'zh-neg'), asOf: '2026-06-01' });
+    expect(r.facts?.item?.elementsAbsent).toEqual(expect.arrayContaining(['Dy', 'Tb']));
+    expect(r.verdict).toBe('not_required');
+  });
+
+  it('finds Wrocław written with its ł', () => {
+    expect(facts('NdFeB blocks from Ningbo to Wrocław').destination).toBe('PL');
   });
 });

@@ -53,3 +53,10 @@ describe('a yes/no question about a past shipment', () => {
     expect(reply.verdict).toBe('license_required');
   });
 });
+
+describe('decision questions asked indirectly or beside paperwork', () => {
+  it('counts "kindly advise whether … requires any permission" and "can we rely on that and skip the certificate?"', () => {
+    expect(asksForDecision('Kindly advise whether export of Dy oxide to India requires any permission.')).toBe(true);
+    expect(asksForDecision('The supplier says it needs no licence. Can we rely on that and skip the end-user certificate?')).toBe(true);
+  });
+});

@@ -392,9 +392,15 @@ function builtInAfter(tokens: readonly Token[], run: PhraseHit<ItemTag>[]): numb
 
 /** Item words, less those inside a longer technology phrase ("magnet making", "NdFeB sintering process"): those name the technology. */
 export function itemWordHits(tokens: readonly Token[], lex: Lexicon): PhraseHit<ItemTag>[] {
+  // The item, collaboration and implied-area readers all ask this of one message's tokens: matched once per message.
+  const cached = ITEM_HITS.get(tokens);
+  if (cached && cached.lex === lex) return cached.hits;
   const technology = lex.technologyAreas.find(tokens);
-  return lex.items.find(tokens).filter((h) => !technology.some((t) => t.start <= h.start && t.end >= h.end && t.end - t.start > h.end - h.start));
+  const hits = lex.items.find(tokens).filter((h) => !technology.some((t) => t.start <= h.start && t.end >= h.end && t.end - t.start > h.end - h.start));
+  ITEM_HITS.set(tokens, { lex, hits });
+  return hits;
 }
+const ITEM_HITS = new WeakMap<readonly Token[], { readonly lex: Lexicon; readonly hits: PhraseHit<ItemTag>[] }>();
 
 export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string): ItemExtraction {
   // Typo tolerance is for the rare earths the rules are about: "carton" is no misspelt carbon.

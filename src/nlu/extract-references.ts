@@ -36,11 +36,10 @@ function isoFrom(y: number, m: number, d: number): string | undefined {
 /** Where instruments are named by what they do: "the US military ban" names a rule, not a military end user. */
 export function instrumentNameSpans(text: string): [number, number][] {
   const out: [number, number][] = [];
-  for (const [re] of INSTRUMENT_NAMES) {
-    for (const m of text.matchAll(new RegExp(re.source, `${re.flags}g`))) out.push([m.index, m.index + m[0].length]);
-  }
+  for (const re of INSTRUMENT_NAMES_GLOBAL) for (const m of text.matchAll(re)) out.push([m.index, m.index + m[0].length]);
   return out;
 }
+const INSTRUMENT_NAMES_GLOBAL = INSTRUMENT_NAMES.map(([re]) => new RegExp(re.source, `${re.flags}g`));
 
 function findDate(text: string): string | undefined {
   const cue = String.raw`(?:as of|as at|on|dated)\s+`;

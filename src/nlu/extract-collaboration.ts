@@ -212,7 +212,8 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   const kind = KIND_ORDER.find((k) => kinds.has(k));
 
   const areas = new Set<Area>();
-  for (const h of lex.technologyAreas.find(tokens)) {
+  const areaHits = lex.technologyAreas.find(tokens);
+  for (const h of areaHits) {
     if (negated(h.start)) continue;
     areas.add(h.value);
     hits++;
@@ -264,7 +265,8 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   const ourSite = (p: PlaceMention) => p.role === 'origin' || (p.role === 'site' && [1, 2, 3, 4].some((k) => ASKER_POSSESSIVES.has(tokens[p.start - k]?.low ?? '')));
   const fromUs = verb >= 0 && (ours(verb + 1) || ours(verb + 2)) && !china.some(ourSite);
   // "A Chinese university client wants to patent its diffusion process": know-how that is the Chinese party's own.
-  const knowHowWithin = (i: number) => [1, 2, 3, 4].some((k) => wordAt(tokens, i + k, lex.knowledge.cues.knowHowNouns) || lex.technologyAreas.find(tokens.slice(i + 1, i + 5)).length > 0);
+  const knowHowWithin = (i: number) => [1, 2, 3, 4].some((k) => wordAt(tokens, i + k, lex.knowledge.cues.knowHowNouns))
+    || areaHits.some((h) => h.start > i && h.end <= i + 5);
   // Only when the Chinese party is the one named first in its sentence: "our German parent sends … to our plant in
   // Ganzhou, with its own manual" is the parent's.
   const sentenceStart = (i: number) => { let k = i; while (k > 0 && !(tokens[k - 1] as Token).clauseEnd) k--; return k; };

@@ -191,8 +191,7 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
   const transit = places.find((p) => p.role === 'transit' && p.country !== destination && p.country !== origin)?.country;
   // A round trip to a fair ("show them at the Hannover Messe and bring them back to Suzhou"): the goods leave the
   // Chinese place they come back to for the fair's country, and that leg is the export.
-  const lowText = text.toLowerCase();
-  const exhibit = tokens.some((t) => ACTIVITY_EXHIBIT.has(t.low)) || [...ACTIVITY_EXHIBIT].some((w) => w.includes(' ') && lowText.includes(w));
+  const exhibit = saysAny(tokens, text.toLowerCase(), ACTIVITY_EXHIBIT);
   const comesBack = places.find((p) => p.role === 'destination' && p.country === 'CN' && [1, 2, 3].some((k) => RETURN_WORDS.has(tokens[p.start - k]?.low ?? '')));
   const fair = places.find((p) => p.country !== 'CN' && (p.role === 'site' || p.role === 'destination'));
   const out: Frame['places'] = {};
@@ -222,6 +221,11 @@ function claimsIn(text: string, tokens: readonly Token[]): string[] {
   return out;
 }
 
+/** A word of the set among the tokens, or one of its several-word phrases in the lower-cased text. */
+function saysAny(tokens: readonly Token[], low: string, set: ReadonlySet<string>): boolean {
+  return tokens.some((t) => set.has(t.low)) || [...set].some((w) => w.includes(' ') && low.includes(w));
+}
+
 /** What is being done: from the kind of cooperation, or the verbs for goods (ship, resell from stock, hand-carry, exhibit). */
 function activityOf(tokens: readonly Token[], low: string, frame: Frame): Frame['activity'] {
   const kind = frame.technology?.kind;
@@ -232,7 +236,7 @@ function activityOf(tokens: readonly Token[], low: string, frame: Frame): Frame[
     };
     return byKind[kind];
   }
-  const has = (set: ReadonlySet<string>) => tokens.some((t) => set.has(t.low)) || [...set].some((w) => w.includes(' ') && low.includes(w));
+  const has = (set: ReadonlySet<string>) => saysAny(tokens, low, set);
   if (has(ACTIVITY_CARRY)) return 'hand_carry';
   if (has(ACTIVITY_EXHIBIT)) return 'exhibit';
   if (has(ACTIVITY_RESELL) || (frame.places.heldIn !== undefined && has(ACTIVITY_SHIP))) return 'resell_from_stock';

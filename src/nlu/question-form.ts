@@ -25,8 +25,13 @@ function lastQuestionClause(text: string): string | undefined {
 export function asksAboutThePast(text: string): boolean {
   const clause = lastQuestionClause(text);
   if (!clause) return false;
+  return opensWith(clause, PAST_OPENERS);
+}
+
+/** "As of today, with the suspension over, is a licence needed?": one of the comma-separated parts opens with the verb. */
+function opensWith(clause: string, openers: ReadonlySet<string>): boolean {
   return clause.split(',').some((part) => {
-    const opener = tokenize(part).findIndex((t) => PAST_OPENERS.has(t.low));
+    const opener = tokenize(part).findIndex((t) => openers.has(t.low));
     return opener >= 0 && opener <= 1;
   });
 }
@@ -41,9 +46,5 @@ export function asksForDecision(text: string): boolean {
   // "Can we rely on that and skip the end-user certificate?": whether a claim holds is a decision, paperwork or not.
   const decisionAsked = words.some((w) => DECISION_WORDS.has(w));
   if (words.length === 0 || (words.some(procedure) && !decisionAsked)) return false;
-  // "As of today, with the suspension over, is a licence needed?": the verb opens one of the comma-separated parts.
-  return clause.split(',').some((part) => {
-    const opener = tokenize(part).findIndex((t) => YES_NO_OPENERS.has(t.low));
-    return opener >= 0 && opener <= 1;
-  });
+  return opensWith(clause, YES_NO_OPENERS);
 }

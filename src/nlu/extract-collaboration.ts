@@ -160,8 +160,10 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   // "give us advice", "provide training": a verb of giving alone is no transfer when it gives another kind of help.
   let transferByNoun = false;
   // "Spare magnets we ship to the dealer workshops": a site the goods go to, not a training workshop.
+  // A verb of setting one up between them ("want to set up a JV") makes the site the thing created, not a destination.
   const goodsSite = (h: { start: number; end: number }) => h.end - h.start === 1 && SITE_WORDS.has((tokens[h.start] as Token).low)
-    && [1, 2, 3, 4, 5].some((k) => DEST_WORDS.has(tokens[h.start - k]?.low ?? '') && tokens.slice(h.start - k, h.start).every((t) => !t.clauseEnd && !t.commaAfter));
+    && [1, 2, 3, 4, 5].some((k) => DEST_WORDS.has(tokens[h.start - k]?.low ?? '') && tokens.slice(h.start - k, h.start).every((t) => !t.clauseEnd && !t.commaAfter)
+      && !SETUP.test(tokens.slice(h.start - k + 1, h.start).map((t) => t.raw).join(' ')));
   // "Send 5 kg of Dy oxide to a university for a sintering trial": a verb of giving whose object is goods (an item word
   // before any know-how word) passes goods, not technology.
   const itemAt = new Set([

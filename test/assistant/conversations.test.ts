@@ -358,6 +358,13 @@ describe('conversation 15: whether a new circumstance changes the answer', () =>
     expect(r2.facts?.collaboration).toBeUndefined();
     expect(r2.verdict).toBe('license_required');
   });
+
+  it('reads "want to set up a JV in Jiangxi to make NdFeB magnets" as the JV created, not goods sent to a site', () => {
+    const r = newAssistant().handle({ ...msg('We want to set up a JV in Jiangxi to make NdFeB magnets with a Chinese partner. Do we need approval?', 'conv-34b'), asOf: '2026-03-01' });
+    expect(r.intent.name).toBe('collaboration_license');
+    expect(r.facts?.collaboration?.kind).toBe('jv_investment');
+    expect(r.verdict).toBe('escalate');
+  });
 });
 
 describe('conversation 16: the stricter of the two readings a message supports', () => {

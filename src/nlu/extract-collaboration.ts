@@ -46,6 +46,8 @@ const PRODUCTION_LINE = wordsPattern(grammarWords('productionLinePhrases'));
 /** Words that say the work is published or basic research (brief R26). */
 const RESEARCH = wordsPattern(grammarWords('researchPhrases'));
 const DEST_WORDS = grammarWords('destWords');
+// Goods go to a site, or are bought from one ("GGG stones from a cutting workshop in Wuzhou").
+const SITE_CUES = new Set([...DEST_WORDS, ...grammarWords('originCues')]);
 const SITE_WORDS = grammarWords('siteNouns');
 const OBJECT_STOPS = grammarWords('phraseStops');
 const JV_NOUNS = grammarWords('jvNouns');
@@ -159,10 +161,11 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
     h.value === 'consulting' && (READER_REQUEST_BEFORE.has(tokens[h.start - 1]?.low ?? '') || READER_REQUEST_AFTER.has(tokens[h.end]?.low ?? ''));
   // "give us advice", "provide training": a verb of giving alone is no transfer when it gives another kind of help.
   let transferByNoun = false;
-  // "Spare magnets we ship to the dealer workshops": a site the goods go to, not a training workshop.
+  // "Spare magnets we ship to the dealer workshops", "stones from a cutting workshop": a site goods go to or come from,
+  // not a training workshop.
   // A verb of setting one up between them ("want to set up a JV") makes the site the thing created, not a destination.
   const goodsSite = (h: { start: number; end: number }) => h.end - h.start === 1 && SITE_WORDS.has((tokens[h.start] as Token).low)
-    && [1, 2, 3, 4, 5].some((k) => DEST_WORDS.has(tokens[h.start - k]?.low ?? '') && tokens.slice(h.start - k, h.start).every((t) => !t.clauseEnd && !t.commaAfter)
+    && [1, 2, 3, 4, 5].some((k) => SITE_CUES.has(tokens[h.start - k]?.low ?? '') && tokens.slice(h.start - k, h.start).every((t) => !t.clauseEnd && !t.commaAfter)
       && !SETUP.test(tokens.slice(h.start - k + 1, h.start).map((t) => t.raw).join(' ')));
   // "Send 5 kg of Dy oxide to a university for a sintering trial": a verb of giving whose object is goods (an item word
   // before any know-how word) passes goods, not technology.

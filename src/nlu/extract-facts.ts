@@ -130,6 +130,19 @@ function productClauseAfter(tokens: readonly Token[], itemEnd: number, at: numbe
 }
 
 /**
+ * "We make fuel assemblies in Sweden and …", "Our Penang line makes scintillator ceramics.": the place of making is said,
+ * before the goods, in a clause that names something else the asker makes.
+ */
+function productClauseBefore(tokens: readonly Token[], itemStart: number, at: number, lex: Lexicon): boolean {
+  if (at >= itemStart) return false;
+  let from = at;
+  while (from > 0 && !(tokens[from - 1] as Token).clauseEnd && !(tokens[from - 1] as Token).commaAfter) from--;
+  let to = at;
+  while (to < itemStart && !(tokens[to] as Token).clauseEnd) to++;
+  return lex.items.find(tokens.slice(from, Math.min(to + 1, itemStart))).length > 0;
+}
+
+/**
  * A verb of buying the goods in, said as done by someone ("we bought", "they already imported"); "we need Gd2O3
  * purchased from China" is a purchase to come.
  */
@@ -153,6 +166,17 @@ function passesKnowHow(tokens: readonly Token[], lex: Lexicon): boolean {
     || (provisionVerbs.has(t.low) && [1, 2, 3, 4, 5].some((k) => wordAt(tokens, i + k, knowHowNouns))));
 }
 
+/** "Chinese magnet supplier": a maker noun closes the place's own noun phrase (no parenthesis or clause between). */
+function makerNounAfter(tokens: readonly Token[], end: number): boolean {
+  for (let i = end; i < Math.min(tokens.length, end + 3); i++) {
+    const t = tokens[i] as Token;
+    if (t.parenBefore) return false;
+    if (MAKER_NOUNS.has(t.low)) return true;
+    if (t.clauseEnd || t.commaAfter) return false;
+  }
+  return false;
+}
+
 function placesToFrame(places: readonly PlaceMention[], text: string, tokens: readonly Token[], fittedProduct: boolean): Frame['places'] {
   const first = (role: PlaceMention['role']) => places.find((p) => p.role === role)?.country;
   // "ex Baotou" names where goods leave from more surely than any "from".
@@ -166,7 +190,10 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
   const madeIn = made ?? (site && !siteIsStore && (siteMakes || MAKE_VERBS.test(text) || fittedProduct) ? site.country : undefined);
   // Where goods leave from only when said (a "from", a site); a place of making alone leaves it to the rules, which
   // read "made in X" as the route only when nothing else is known, so a later turn cannot undo an earlier "from".
-  const shipFrom = origin ?? site?.country;
+  // "We are a supplier in Monterrey. Our Chinese magnet supplier sends the tiles": a later site that is a maker or
+  // supplier is where goods leave from, before the asker's own (not the asker's store: stock held there stays there).
+  const makerSite = siteIsStore ? undefined : places.find((p) => p.role === 'site' && p !== site && makerNounAfter(tokens, p.end));
+  const shipFrom = origin ?? makerSite?.country ?? site?.country;
   // "from Estonia to France" names where the goods go more surely than a buyer's place read from its noun ("designed
   // by a Chinese engineering firm").
   const cued = (p: PlaceMention) => DEST_CUES.has(tokens[p.start - 1]?.low ?? '');
@@ -270,8 +297,11 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   // named in its own clause belongs to that product, so the bare magnets or material asked about go there; where they
   // are made is still unsaid.
   const bareGoods = item.form !== undefined && !['finished_product', 'component', 'equipment'].includes(item.form) && item.downstream === undefined;
+  // So is one said before goods that leave from somewhere else, of the asker's own product ("We make fuel assemblies in
+  // Sweden and want gadolinia from China"): it stays with that product.
   const productMade = placeMentions.find((p) => p.role === 'made' && p.country === places.madeIn && items.itemSpan !== undefined
-    && productClauseAfter(tokens, items.itemSpan[1], p.start, lex));
+    && (productClauseAfter(tokens, items.itemSpan[1], p.start, lex)
+      || (productClauseBefore(tokens, items.itemSpan[0], p.start, lex) && placeMentions.some((q) => q.role === 'origin' && q.start >= (items.itemSpan?.[1] ?? 0)))));
   if (bareGoods && productMade) {
     delete places.madeIn;
     places.shipTo ??= productMade.country;

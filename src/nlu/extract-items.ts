@@ -29,6 +29,12 @@ const NO_STOPS: ReadonlySet<string> = new Set();
 const COMPOSITION_LIST_LEAD = new RegExp(String.raw`\b(?:${[...grammarWords('compositionHeads')].join('|')})\b(?:[^.:\n]*:|\s+(?:${[...grammarWords('copulas')].join('|')}))\s*$`, 'i');
 const ASKING_VERBS = new Set([...grammarWords('wantVerbs'), ...grammarWords('askingVerbs')]);
 const FILLER = grammarWords('filler');
+const PURCHASE_VERBS = grammarWords('purchaseVerbs');
+const POSSESSIVES = new Set([...grammarWords('askerPossessives'), ...grammarWords('thirdPersonPossessives')]);
+const TRADE_VERBS = new Set([...grammarWords('makeVerbs'), ...grammarWords('tradeVerbs')]);
+const WANT_VERBS = grammarWords('wantVerbs');
+const RELATIVE_WORDS = grammarWords('relativePronouns');
+const FIRST_PERSON = grammarWords('firstPerson');
 /** How far after a product its parts' heading may end ("; material:", " - components:"), in characters. */
 const PRODUCT_HEADING_MAX = 24;
 // "8 % of value", "4 % of the motor value", "3 % of the BOM cost": up to three words say whose value it is.
@@ -277,10 +283,68 @@ function isMagnetRun(run: PhraseHit<ItemTag>[], head: (r: PhraseHit<ItemTag>[]) 
   return (v.kind === 'form' || v.kind === 'compound') && (v.form === 'magnet' || v.form === 'magnet_powder');
 }
 
-/** A run that names a material (Lu2O3, terbium oxide, scandium metal), not a product or a generic word. */
+/** A run that names a material (Lu2O3, terbium oxide, scandium metal, gadolinia), not a product or a generic word. */
 function isMaterialRun(run: PhraseHit<ItemTag>[], head: (r: PhraseHit<ItemTag>[]) => PhraseHit<ItemTag>): boolean {
   const v = head(run).value;
+  // An oxide's own name ("gadolinia", "yttria") is the oxide, a material, though it is read as its element.
+  if (v.kind === 'element') return v.oxide === true;
   return (v.kind === 'form' || v.kind === 'compound') && v.form !== undefined && MATERIAL_FORMS.includes(v.form);
+}
+
+/** Whether a verb from `verbs` stands within three words before the run, in its clause, with the asker before it. */
+function askerVerbBefore(tokens: readonly Token[], run: PhraseHit<ItemTag>[], verbs: ReadonlySet<string>, itemAt?: ReadonlySet<number>): boolean {
+  const start = run[0]?.start ?? 0;
+  for (let i = start - 1; i >= Math.max(0, start - 4); i--) {
+    const t = tokens[i] as Token;
+    if (t.clauseEnd || t.commaAfter || itemAt?.has(i)) return false;
+    // "our cast AlNiCo magnets": a verb form right after a possessive is an adjective.
+    if (verbs.has(t.low) && !POSSESSIVES.has(tokens[i - 1]?.low ?? '')) {
+      // The subject may govern two verbs: "We make fuel assemblies in Sweden and want gadolinia".
+      for (let k = i - 1; k >= Math.max(0, i - 10); k--) {
+        const w = tokens[k] as Token;
+        if (w.clauseEnd || RELATIVE_WORDS.has(w.low)) return false;
+        if (FIRST_PERSON.has(w.low)) return true;
+      }
+      return false;
+    }
+  }
+  return false;
+}
+
+/** "We make fuel assemblies", "our Penang line makes scintillator ceramics", "we supply traction equipment": the asker's trade. */
+function madeByAsker(tokens: readonly Token[], run: PhraseHit<ItemTag>[]): boolean {
+  return askerVerbBefore(tokens, run, TRADE_VERBS);
+}
+
+/** "We want Gd2O3 from a Chinese refinery", "we need 5 t of yttria": goods the asker asks for. */
+function wantedByAsker(tokens: readonly Token[], run: PhraseHit<ItemTag>[], itemAt: ReadonlySet<number>): boolean {
+  return askerVerbBefore(tokens, run, WANT_VERBS, itemAt);
+}
+
+/**
+ * "we buy SmCo magnets from Suzhou", "magnets that we source from a supplier in Ningbo": the run is the object of a verb
+ * of buying, so it is traded as goods of its own, whatever product uses it later. The verb must govern the run: no
+ * other item word between them ("we buy motors with Dy magnets" buys the motors).
+ */
+function boughtAsGoods(tokens: readonly Token[], text: string, run: PhraseHit<ItemTag>[], itemAt: ReadonlySet<number>): boolean {
+  const start = run[0]?.start ?? 0;
+  const end = run.at(-1)?.end ?? start;
+  for (let i = start - 1; i >= Math.max(0, start - 4); i--) {
+    const t = tokens[i] as Token;
+    if (t.clauseEnd || t.commaAfter || itemAt.has(i)) break;
+    if (PURCHASE_VERBS.has(t.low)) return true;
+  }
+  if ((tokens[end - 1] as Token).clauseEnd) return false;
+  // A relative clause after it ("magnets that we buy from"), past a shape noun the vocabulary does not know ("SmCo rings
+  // that we buy") and a parenthesis about it ("magnets (a few grams) that we buy").
+  const opensParen = (i: number) => /^\s*\(/.test(text.slice((tokens[i] as Token).end));
+  let k = end;
+  while (k < end + 2 && /^\p{Ll}+$/u.test(tokens[k]?.raw ?? '') && !RELATIVE_WORDS.has(tokens[k]?.low ?? '') && !FIRST_PERSON.has(tokens[k]?.low ?? '')
+    && !opensParen(k - 1) && !(tokens[k - 1] as Token).commaAfter) k++;
+  if (opensParen(k - 1)) k = tokens.findIndex((t) => t.start > text.indexOf(')', (tokens[k - 1] as Token).end));
+  if (k < 0) return false;
+  if (RELATIVE_WORDS.has(tokens[k]?.low ?? '')) k++;
+  return FIRST_PERSON.has(tokens[k]?.low ?? '') && PURCHASE_VERBS.has(tokens[k + 1]?.low ?? '');
 }
 
 /**
@@ -512,6 +576,20 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   // Safety by construction: a product counts as the item (and can earn the downstream carve-out) only when every
   // bare magnet or material named beside it is said to be inside it; otherwise that material is what is shipped.
   let primary = candidates.find((run) => head(run).value.kind !== 'generic') ?? candidates[0];
+  // Goods the asker buys in are asked about on their own, unless the product is what is sold on ("build them into motors
+  // here and sell the motors to Norway").
+  const productSold = runs.some((run) => head(run).value.kind === 'downstream' && [1, 2, 3].some((k) => {
+    const i = (run[0]?.start ?? 0) - k;
+    return i >= 0 && EXPORT_VERBS.has((tokens[i] as Token).low) && !tokens.slice(i, run[0]?.start ?? 0).some((t) => t.clauseEnd);
+  }));
+  // "Our Penang line makes scintillator ceramics. We want Gd2O3 from a Chinese refinery": what the asker makes is its
+  // trade; the goods it wants or buys in are what the question is about.
+  if (primary && !productSold && madeByAsker(tokens, primary)) {
+    const itemAt = new Set(hits.flatMap((h) => Array.from({ length: h.end - h.start }, (_, k) => h.start + k)));
+    const wanted = runs.find((run) => run !== primary && !inContext(run) && !negatedRun(run) && (isMagnetRun(run, head) || isMaterialRun(run, head))
+      && (wantedByAsker(tokens, run, itemAt) || boughtAsGoods(tokens, text, run, itemAt)));
+    if (wanted) primary = wanted;
+  }
   if (primary && head(primary).value.kind === 'downstream') {
     // Once the magnets are said to be inside ("magnets embedded in the TPU"), a later "the magnets" is the same
     // magnets, unless the asker says some ship loose or as spares.
@@ -523,7 +601,17 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     // So are bare magnets that open their own clause with such a verb ("… motors made in Ningbo; magnets contain Dy").
     const opensClause = (run: PhraseHit<ItemTag>[]) => (tokens[(run[0]?.start ?? 0) - 1]?.clauseEnd ?? false) && DESCRIBING_VERBS.has(tokens[run.at(-1)?.end ?? 0]?.low ?? '');
     const describedAgain = (run: PhraseHit<ItemTag>[]) => (run[0]?.start ?? 0) >= productEndAt && (describedByVerb(tokens, run, 3) || opensClause(run));
-    const inside = new Map(materialRuns.map((run) => [run, magnetsInside(tokens, text, run, lex) || describedAgain(run)]));
+    const itemAt = new Set(hits.flatMap((h) => Array.from({ length: h.end - h.start }, (_, k) => h.start + k)));
+    const bought = new Set(productSold ? [] : materialRuns.filter((run) => boughtAsGoods(tokens, text, run, itemAt)));
+    // "gadolinia (Gd2O3) powder": a material in parentheses right after another names the same goods again, it is no
+    // part listed inside the product.
+    // So is one after a shape word that ends the other's phrase: "NdFeB tiles (GBD with terbium)".
+    const appositive = (run: PhraseHit<ItemTag>[]) => {
+      const start = run[0]?.start ?? 0;
+      return materialRuns.some((r) => start - (r.at(-1)?.end ?? -9) <= 1 && start - (r.at(-1)?.end ?? -9) >= 0
+        && /^[\s\p{L}-]*\(\s*$/u.test(text.slice((tokens[(r.at(-1)?.end ?? 1) - 1] as Token).end, (tokens[start] as Token).start)));
+    };
+    const inside = new Map(materialRuns.map((run) => [run, !bought.has(run) && !appositive(run) && (magnetsInside(tokens, text, run, lex) || describedAgain(run))]));
     const saidInside = [...inside.values()].some(Boolean);
     const saidLoose = tokens.some((t) => lex.knowledge.cues.looseWords.has(t.low));
     // "Speed sensor: PCB, pins, a SmCo5 pellet": a list after the product's colon or parenthesis is what it holds.
@@ -542,7 +630,7 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
       return (run[0]?.start ?? 0) > (primary?.at(-1)?.end ?? 0) - 1 && list && !/[.?!]/.test(between);
     };
     const loose = materialRuns.find((run) => !inside.get(run) && !listedInProduct(run));
-    if (loose && (!saidInside || saidLoose)) primary = loose;
+    if (loose && (!saidInside || saidLoose || bought.has(loose))) primary = loose;
   }
   // Several magnet families named ("AlNiCo rods and SmCo discs"): the rare-earth one is what the rules decide on.
   const familyOf = (run: PhraseHit<ItemTag>[]) => run.map((h) => h.value).find((v) => v.kind === 'compound' && v.magnetType !== undefined);

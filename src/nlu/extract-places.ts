@@ -157,7 +157,11 @@ function introFragment(tokens: readonly Token[], start: number): boolean {
 
 /** A present-tense verb of making earlier in the clause ("our plant sinters …", "we make …"). */
 function makesInClause(tokens: readonly Token[], before: number): boolean {
-  for (let i = before - 1; i >= 0 && !(tokens[i] as Token).clauseEnd; i--) if (MAKE_NOW_VERBS.has((tokens[i] as Token).low)) return true;
+  for (let i = before - 1; i >= 0 && !(tokens[i] as Token).clauseEnd; i--) {
+    // "We make fuel assemblies in Sweden and want gadolinia from China": the material is what is wanted from China.
+    if (WANT_VERBS.has((tokens[i] as Token).low)) return false;
+    if (MAKE_NOW_VERBS.has((tokens[i] as Token).low)) return true;
+  }
   return false;
 }
 

@@ -21,6 +21,11 @@ export function grammarWords(name: string): ReadonlySet<string> {
   return set;
 }
 
+/** Every verb form the grammar lists (the lists named `…Verbs`): real words, so never a typo of an item noun. */
+export function grammarVerbs(): ReadonlySet<string> {
+  return new Set([...lists].filter(([name]) => name.endsWith('Verbs')).flatMap(([, words]) => [...words]));
+}
+
 /** A word list of `word=value` pairs ("licence=license", "mid=15") as a map. */
 export function grammarPairs(name: string): ReadonlyMap<string, string> {
   return new Map([...grammarWords(name)].map((pair) => {

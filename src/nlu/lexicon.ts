@@ -14,6 +14,7 @@ import type { RuleSet } from '../rules/ruleset.js';
 import type { ListedItem } from '../rules/schema.js';
 import type { Knowledge } from './knowledge.js';
 import { PhraseMatcher } from './phrase-matcher.js';
+import { grammarVerbs } from './grammar.js';
 import type { Vocabulary } from './vocabulary.js';
 
 const require = createRequire(import.meta.url);
@@ -141,7 +142,7 @@ export function buildLexicon(v: Vocabulary, items: readonly ListedItem[], knowle
     vocabulary: v,
     parties: createPartyScreener(lists.parties, lists.partyScreening),
     knowledge,
-    items: new PhraseMatcher(itemPhrases),
+    items: new PhraseMatcher(itemPhrases, true, grammarVerbs()),
     places: new PhraseMatcher(placePhrases),
     gazetteer: new PhraseMatcher(gazetteer, false),
     symbols,

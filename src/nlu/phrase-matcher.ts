@@ -24,7 +24,8 @@ export class PhraseMatcher<T> {
   private readonly singles = new Map<string, Entry<T>[]>();
   private readonly fuzzyCache = new Map<string, Entry<T> | null>();
 
-  constructor(phrases: Iterable<readonly [string, T]>, private readonly fuzzy = true) {
+  /** `notTypos`: real words that are never read as a misspelt phrase ("assemble" is no typo of "assembly"). */
+  constructor(phrases: Iterable<readonly [string, T]>, private readonly fuzzy = true, private readonly notTypos: ReadonlySet<string> = new Set()) {
     for (const [phrase, value] of phrases) {
       const tokens = phraseTokens(phrase);
       const first = tokens[0];
@@ -68,7 +69,7 @@ export class PhraseMatcher<T> {
       }
     }
     // Inflected verbs ("assembled", "shipping") are not typos of nouns.
-    if (!this.fuzzy || tok.low.length < 6 || !/^[a-z]+$/.test(tok.low) || /(?:ed|ing)$/.test(tok.low)) return null;
+    if (!this.fuzzy || tok.low.length < 6 || !/^[a-z]+$/.test(tok.low) || /(?:ed|ing)$/.test(tok.low) || this.notTypos.has(tok.low)) return null;
     const best = this.closest(tok.low);
     return best ? { value: best.value, start: i, end: i + 1, fuzzy: true } : null;
   }

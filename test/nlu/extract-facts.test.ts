@@ -1033,3 +1033,52 @@ describe('doubts, self-corrections and Chinese negations (eighth session)', () =
     expect(facts('NdFeB blocks from Ningbo to Wrocław').destination).toBe('PL');
   });
 });
+
+describe('the asker\'s own trade and the goods it buys in (ninth session)', () => {
+  it('reads an oxide named by its -a name as a material beside a product, and a parenthesised formula as the same goods', () => {
+    const f = facts('We assemble control rods in Finland and want some samaria (Sm2O3) powder from a refinery in China.');
+    expect(f.item).toMatchObject({ elementsPresent: ['Sm'], form: 'oxide' });
+    expect(f.shipFrom).toBe('CN');
+    expect(f.madeIn).toBeUndefined();
+  });
+
+  it('reads magnets a product uses as loose goods when the asker buys them ("magnets that we buy from a supplier in X")', () => {
+    const f = facts('We build loudspeakers in Austria. Our drivers use SmCo rings (about 5 g each) that we buy from a vendor in Ningbo.');
+    expect(f.item).toMatchObject({ form: 'magnet', magnetType: 'smco' });
+    expect(f.shipFrom).toBe('CN');
+  });
+
+  it('keeps the product when the asker builds the bought magnets in and sells the product on', () => {
+    const f = facts('We make pumps in Spain with Dy magnets that we buy from China, and sell the pumps to Morocco.');
+    expect(f.item).toMatchObject({ form: 'finished_product', downstream: 'motor' });
+  });
+
+  it('takes goods the asker wants or buys over what it makes or supplies', () => {
+    expect(facts('Our Kulim line makes laser ceramics. We want 200 kg of Lu2O3 from a Chinese producer.').item).toMatchObject({ elementsPresent: ['Lu'], form: 'oxide' });
+    expect(facts('We supply mining equipment in Chile. We buy loose N45SH blocks from a supplier in Baotou for our own motors.').item).toMatchObject({ form: 'magnet', magnetType: 'ndfeb' });
+  });
+
+  it('reads where a maker or supplier is as where the goods leave from, before the asker\'s own site', () => {
+    expect(facts('We are a pump maker in Izmir. Our Chinese magnet supplier ships NdFeB rings every month.').shipFrom).toBe('CN');
+    // Stock the asker holds stays where it is held.
+    expect(facts('Our Antwerp warehouse holds Dy2O3 that our Chinese supplier shipped to us in May.').shipFrom).not.toBe('CN');
+  });
+
+  it('reads long-afterglow pigments (strontium aluminate, Super-LumiNova) as phosphors', () => {
+    expect(facts('Super-LumiNova for watch dials').item?.form).toBe('phosphor');
+    expect(facts('a strontium aluminate pigment doped with Eu and Dy').item?.form).toBe('phosphor');
+  });
+});
+
+describe('workshops and joint ventures are places or things made, not courses (ninth session)', () => {
+  it('reads goods bought from a cutting workshop as goods, not training', () => {
+    expect(facts('We buy Tb-doped garnet crystals from a polishing workshop in Fuzhou.').collaboration?.kind).toBeUndefined();
+  });
+});
+
+describe('verbs the grammar knows are no typos of item nouns (ninth session)', () => {
+  it('does not read "assemble" as a misspelt "assembly"', () => {
+    expect(facts('We assemble in Ohio.').item?.form).toBeUndefined();
+    expect(facts('rotor asembly with Dy magnets').item?.form).toBe('component');
+  });
+});

@@ -8,7 +8,7 @@ import { MATERIAL_FORMS, PURE_FORMS, RARE_EARTH_MAGNETS, type DOWNSTREAM_KINDS, 
 import type { ItemTag, Lexicon } from './lexicon.js';
 import type { PhraseHit } from './phrase-matcher.js';
 import { customerMakesAt, grammarWords } from './grammar.js';
-import { wordsPattern, type Token } from './text.js';
+import { tokenize, wordsPattern, type Token } from './text.js';
 
 type Downstream = (typeof DOWNSTREAM_KINDS)[number];
 
@@ -219,6 +219,24 @@ function isEndUseContext(tokens: readonly Token[], start: number, lex: Lexicon):
 }
 
 /** Grades ("45SH", "YXG-28") and chemical formulas ("Tb4O7", "Y2O3:Eu") as item words, from the knowledge tables. */
+/**
+ * Doped-crystal notation, host and dopant either way round ("LYSO:Ce", "GAGG:Ce", "Ce:LuAG"): the host as the vocabulary
+ * knows it, with the dopant's element added. Only when the whole token is no known phrase or formula.
+ */
+function dopedHost(raw: string, lex: Lexicon): ItemTag | undefined {
+  const parts = raw.split(':');
+  if (parts.length !== 2) return undefined;
+  for (const [host, dopant] of [parts, [...parts].reverse()] as [string, string][]) {
+    const hit = lex.items.find(tokenize(host)).find((h) => h.value.kind === 'compound' && !h.fuzzy);
+    const symbols = dopant.split(/[,+]/).filter((d) => lex.symbols.has(d));
+    if (hit?.value.kind === 'compound' && symbols.length > 0 && symbols.length === dopant.split(/[,+]/).length) {
+      const elements = [...new Set([...hit.value.elements, ...symbols.filter((d) => lex.knowledge.rareEarths.has(d as Element))])] as Element[];
+      return { ...hit.value, elements };
+    }
+  }
+  return undefined;
+}
+
 function knowledgeHits(tokens: readonly Token[], text: string, lex: Lexicon, taken: ReadonlySet<number>): PhraseHit<ItemTag>[] {
   const out: PhraseHit<ItemTag>[] = [];
   const used = new Set(taken);
@@ -234,6 +252,11 @@ function knowledgeHits(tokens: readonly Token[], text: string, lex: Lexicon, tak
   }
   tokens.forEach((t, i) => {
     if (used.has(i)) return;
+    const doped = dopedHost(t.raw, lex);
+    if (doped) {
+      out.push({ value: doped, start: i, end: i + 1, fuzzy: false });
+      return;
+    }
     const f = lex.knowledge.formula(t.raw);
     if (!f) return;
     const tag: ItemTag = { kind: 'compound', elements: [...f.elements], complete: true };
@@ -486,7 +509,8 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     const prev = last?.at(-1);
     // Punctuation between two item words ends the run: "sensor modules (SmCo magnet" names two things.
     const gap = prev ? text.slice((tokens[prev.end - 1] as Token).end, (tokens[h.start] as Token).start) : '';
-    if (last && prev && prev.end === h.start && !/[(),;:]/.test(gap)) last.push(h);
+    // So does a hyphenated word run through unknown parts ("CeO2-ZrO2-La2O3", one mixed oxide).
+    if (last && prev && (prev.end === h.start || /^-[\p{L}\p{N}-]*-$/u.test(gap)) && !/[(),;:]/.test(gap)) last.push(h);
     else runs.push([h]);
   }
   let form: Form | undefined;

@@ -498,6 +498,8 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     if (fromPos >= 0 && (toPos < 0 || fromPos < toPos) && askedByBuyer(tokens, cue.index - 1 - fromPos, start, lex)) return { role: 'destination', recipient: true };
     const makerPos = before.findIndex((w) => MAKER_NOUNS.has(w));
     if (fromPos >= 0 && (toPos < 0 || fromPos < toPos) && (sitePos >= 0 || buyerPos >= 0 || (makerPos >= 0 && makerPos < fromPos))) return { role: 'origin', recipient: false };
+    // "buy Nd:YAG rods from a crystal grower in Fujian": whoever the goods come from, named by any noun, is there.
+    if (fromPos >= 1 && fromPos <= 4 && (toPos < 0 || fromPos < toPos) && DETERMINERS.has(before[fromPos - 1] ?? '')) return { role: 'origin', recipient: false };
     // "shipped to our warehouse in Leipzig", "exported to a Tier-1 in the Czech Republic": the receiving end.
     if (toPos >= 0 && (fromPos < 0 || toPos < fromPos)) return { role: 'destination', recipient: true };
     // "their rotor plant in Spain", "the customer's line in Ohio": someone else's place receives.

@@ -60,6 +60,9 @@ function suggestedIntent(signals: Signals, facts: Facts): Suggestion | null {
   // goods named, is cooperation even though it happens outside China.
   const goodsNamed = facts.item?.form !== undefined || (facts.item?.elementsPresent?.length ?? 0) > 0;
   if (c?.kind && c.area && c.chineseProvider === true && !goodsNamed) return { intent: 'collaboration_license', strong: true };
+  // Hiring someone or licensing know-how is cooperation whatever goods the message names: "an engineer who ran NdFeB
+  // sintering at a Chinese magnet plant" names magnets only to say what he knows.
+  if ((c?.kind === 'hiring' || c?.kind === 'licensing') && c.area && c.chineseProvider === true) return { intent: 'collaboration_license', strong: true };
   if (signals.reexport) return { intent: 'reexport_license', strong: true };
   if (c?.kind && c.area) return { intent: 'collaboration_license', strong: true };
   // Hiring, joint research, a JV, licensing, training or consulting are cooperation whatever the material.

@@ -1082,3 +1082,37 @@ describe('verbs the grammar knows are no typos of item nouns (ninth session)', (
     expect(facts('rotor asembly with Dy magnets').item?.form).toBe('component');
   });
 });
+
+describe('crystals, catalysts and places from batch y (ninth session)', () => {
+  it('reads goods bought "from a <any noun> in <place>" as leaving from that place', () => {
+    expect(facts('Can we buy Tm:YLF rods from a crystal grower in Anhui?').shipFrom).toBe('CN');
+  });
+
+  it('reads doped-crystal notation either way round as the host with its dopant', () => {
+    expect(facts('GAGG:Ce crystals').item).toMatchObject({ elementsPresent: ['Gd', 'Al', 'Ga', 'Ce'], form: 'crystal' });
+    expect(facts('Ce:LuAG plates').item?.elementsPresent).toEqual(['Lu', 'Al', 'Ce']);
+    expect(facts('TGG crystals for Faraday isolators').item).toMatchObject({ elementsPresent: ['Tb', 'Ga'], form: 'crystal' });
+  });
+
+  it('reads a hyphenated mixed oxide as one run, and oxygen-storage powder as a (calcined) catalyst', () => {
+    const f = facts('calcined CeO2-ZrO2-Pr6O11 oxygen storage material for washcoats');
+    expect(f.item).toMatchObject({ form: 'catalyst', downstream: 'calcined_catalyst' });
+    expect(facts('coated monoliths for exhaust systems').item?.form).toBe('catalyst');
+  });
+
+  it('reads graphitisation as the graphite sector', () => {
+    expect(facts('a graphitization furnace for a plant in Spain').item?.sector).toBe('graphite');
+  });
+});
+
+describe('licensing and hiring (ninth session)', () => {
+  it('reads "license us a process" as licensing provided by the Chinese party', () => {
+    expect(facts('Our Chinese partner wants to license us a process.').collaboration).toMatchObject({ kind: 'licensing', chineseProvider: true });
+  });
+
+  it('answers hiring someone who ran magnet sintering in China as cooperation, whatever goods are named', () => {
+    const r = newAssistant().handle({ ...msg('We make magnets in Texas and would hire an engineer who ran NdFeB sintering at a Chinese magnet plant.', 'hire-1'), asOf: '2026-05-13' });
+    expect(r.intent.name).toBe('collaboration_license');
+    expect(r.verdict).not.toBe('not_required');
+  });
+});

@@ -88,6 +88,7 @@ function shareOfValue(text: string, chineseContent: boolean): number | undefined
 
 /** A Chinese place the goods (or inputs) came from: "bought from China", "our Chinese supplier" beside our own site. */
 const MAKER_NOUNS = grammarWords('makerNouns');
+const TECH_WORDS = grammarWords('techWords');
 
 /** "Our Chinese supplier's licence": a Chinese maker or supplier of the goods named. */
 function chineseMakerNamed(places: readonly PlaceMention[], tokens: readonly Token[]): boolean {
@@ -342,8 +343,19 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   // "We assemble motors in Saltillo with Chinese Dy magnets": goods made abroad that hold Chinese content.
   if (chineseContent && content.origin === false) content.present = true;
   if (content.percentOfValue !== undefined) content.present = content.percentOfValue > 0;
+  // "No Chinese material, equipment or technology used": said absent, for the list the negation opens.
+  const absent = placeMentions.filter((p) => p.negated === true && p.country === 'CN');
+  const listAfter = (p: PlaceMention) => {
+    const end = tokens.findIndex((t, i) => i >= p.end && t.clauseEnd);
+    return tokens.slice(p.end, Math.min(p.end + 6, end < 0 ? tokens.length : end + 1));
+  };
+  if (!chineseContent && absent.length > 0 && content.percentOfValue === undefined) {
+    content.present = false;
+    content.percentOfValue = 0;
+  }
   if (chineseTech) content.technology = true;
   else if (foreignTech && /\bonly\b/i.test(text)) content.technology = false;
+  else if (absent.some((p) => listAfter(p).some((t) => TECH_WORDS.has(t.low)))) content.technology = false;
   for (const code of references.controlCodes) {
     const el = lex.controlCodes.get(code.toLowerCase());
     if (el && !(item.elementsPresent ?? []).includes(el)) item.elementsPresent = [...(item.elementsPresent ?? []), el];

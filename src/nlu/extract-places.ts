@@ -22,6 +22,8 @@ export interface PlaceMention {
   /** "to ..." before it: the place or party receives something. */
   readonly recipient: boolean;
   readonly defence: boolean;
+  /** "no Chinese material or technology": named only to say it is not there. */
+  readonly negated?: boolean;
 }
 
 const ORIGIN_CUES = grammarWords('originCues');
@@ -42,6 +44,8 @@ const MADE_VERBS = grammarWords('madeVerbs');
 const SITE_NOUNS = grammarWords('siteNouns');
 const BUYER_NOUNS = grammarWords('buyerNouns');
 const CONTENT_WORDS = grammarWords('contentWords');
+const NEGATION_CUES = grammarWords('negationCues');
+const LIST_JOINERS = grammarWords('listJoiners');
 const TECH_WORDS = grammarWords('techWords');
 const PERSON_WORDS = grammarWords('personWords');
 const CONTENT_VERBS = grammarWords('contentVerbs');
@@ -554,7 +558,24 @@ export function findPlaces(tokens: readonly Token[], lex: Lexicon): PlaceMention
     const { role, recipient } = roleOf(tokens, i, i + 1, { kind: 'place', country: code, demonym: false }, lex);
     out.push({ country: code, role, start: i, end: i + 1, recipient, defence: false });
   });
-  return inputsOfGoodsMadeElsewhere(tokens, out).sort((a, b) => a.start - b.start);
+  // "No Chinese material, equipment or technology used": a Chinese input or technology said not to be there is none.
+  const negated = (p: PlaceMention) => (p.role === 'content' || p.role === 'technology') && negatedInputList(tokens, p.start, lex);
+  return inputsOfGoodsMadeElsewhere(tokens, out).map((p) => (negated(p) ? { ...p, role: 'other' as const, negated: true } : p)).sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A negation opens the list the place stands in: "no Chinese material", "no Chinese material or Chinese technology".
+ * Only list words, inputs, know-how and other nationality words may stand between.
+ */
+function negatedInputList(tokens: readonly Token[], start: number, lex: Lexicon): boolean {
+  for (let i = start - 1; i >= Math.max(0, start - 8); i--) {
+    const t = tokens[i] as Token;
+    if (t.clauseEnd) return false;
+    if (NEGATION_CUES.has(t.low)) return true;
+    const listWord = LIST_JOINERS.has(t.low) || CONTENT_WORDS.has(t.low) || lex.knowledge.cues.knowHowNouns.has(t.low) || lex.places.find([t]).length > 0;
+    if (!listWord) return false;
+  }
+  return false;
 }
 
 /**

@@ -1116,3 +1116,15 @@ describe('licensing and hiring (ninth session)', () => {
     expect(r.verdict).not.toBe('not_required');
   });
 });
+
+describe('Chinese inputs said to be absent (ninth session)', () => {
+  it('reads "no Chinese material, equipment or technology" as no Chinese content and no Chinese technology', () => {
+    const f = facts('Magnets sintered in Korea from Vietnamese NdPr, no Chinese material, equipment or technology used, shipped to Mexico.');
+    expect(f.item).toMatchObject({ hasChineseContent: false, chineseContentPercent: 0, madeWithChineseTechnology: false });
+  });
+
+  it('reads "no Chinese material or Chinese technology" the same way, and leaves a Chinese input said present alone', () => {
+    expect(facts('Rotors made in Spain, no Chinese material or Chinese technology involved.').item?.madeWithChineseTechnology).toBe(false);
+    expect(facts('Rotors made in Spain with Chinese magnets.').item?.hasChineseContent).toBe(true);
+  });
+});

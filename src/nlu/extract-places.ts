@@ -3,7 +3,7 @@
  * read by the words around them: "from X", "ex-X", "X plant" (made or kept there), "to a customer in X",
  * "X automaker" (a buyer there), "Chinese-origin" or "Chinese dysprosium" (content, not a place).
  */
-import type { Lexicon, PlaceTag } from './lexicon.js';
+import type { ItemTag, Lexicon, PlaceTag } from './lexicon.js';
 import { ELEMENT_MATERIAL_FORMS } from '../rules/facts.js';
 import { grammarWords, wordAt } from './grammar.js';
 import type { PhraseHit } from './phrase-matcher.js';
@@ -46,6 +46,7 @@ const BUYER_NOUNS = grammarWords('buyerNouns');
 const CONTENT_WORDS = grammarWords('contentWords');
 const NEGATION_CUES = grammarWords('negationCues');
 const LIST_JOINERS = grammarWords('listJoiners');
+const INTRO_PLACE_CUES = grammarWords('introPlaceCues');
 const TECH_WORDS = grammarWords('techWords');
 const PERSON_WORDS = grammarWords('personWords');
 const CONTENT_VERBS = grammarWords('contentVerbs');
@@ -129,6 +130,30 @@ function firstVerbAfter(tokens: readonly Token[], end: number): string | undefin
   return undefined;
 }
 
+/**
+ * Magnets or material right before "from", after a word that puts them inside a product named and said made earlier in
+ * the clause.
+ */
+function heldByProduct(tokens: readonly Token[], from: number, lex: Lexicon): boolean {
+  let start = from;
+  while (start > 0 && !(tokens[start - 1] as Token).clauseEnd && from - start < 14) start--;
+  const hits = lex.items.find(tokens.slice(start, from)).map((h) => ({ ...h, start: h.start + start, end: h.end + start }));
+  const last = hits.at(-1);
+  if (!last || last.end !== from) return false;
+  const v = last.value;
+  const held = (v.kind === 'form' || v.kind === 'compound') && (v.form === 'magnet' || v.form === 'magnet_powder' || (v.form !== undefined && ELEMENT_MATERIAL_FORMS.includes(v.form)));
+  if (!held) return false;
+  // The run of item and element words the magnets end ("Dy speaker magnets").
+  let first = hits.length - 1;
+  while (first > 0 && (hits[first - 1] as PhraseHit<ItemTag>).end >= (hits[first] as PhraseHit<ItemTag>).start - 1) first--;
+  const runStart = (hits[first] as PhraseHit<ItemTag>).start;
+  const cueAt = [1, 2].map((k) => runStart - k).find((i) => i >= start && lex.knowledge.cues.magnetsInsideBefore.has((tokens[i] as Token).low));
+  // The product must be said made somewhere by then ("built in Vietnam"): otherwise "from" can be the product's origin
+  // ("servo motors w/ Tb magnets, from our Chinese plant").
+  const product = hits.slice(0, first).find((h) => h.value.kind === 'downstream' && h.end <= (cueAt ?? -1));
+  return cueAt !== undefined && product !== undefined && tokens.slice(product.end, cueAt).some((t) => MADE_VERBS.has(t.low) || MAKE_NOW_VERBS.has(t.low));
+}
+
 /** The last item words before the verb, within its clause, name a material (an element, an oxide), not goods. */
 function materialIsSubject(tokens: readonly Token[], verb: number, lex: Lexicon): boolean {
   let start = verb;
@@ -148,6 +173,12 @@ function materialIsSubject(tokens: readonly Token[], verb: number, lex: Lexicon)
  * names a kind of company is the asker introducing itself, the way people sign a chat message.
  */
 function introFragment(tokens: readonly Token[], start: number): boolean {
+  // "Customs broker in Singapore.": a company noun, "in", and the place that ends the opening segment.
+  if (start > 1 && start <= 5 && INTRO_PLACE_CUES.has(tokens[start - 1]?.low ?? '') && (tokens[start] as Token).clauseEnd && start < tokens.length - 1
+    && tokens.slice(0, start - 1).every((t) => !t.clauseEnd && !t.commaAfter)) {
+    const noun = (tokens[start - 2] as Token).low;
+    return SITE_NOUNS.has(noun) || BUYER_NOUNS.has(noun) || MAKER_NOUNS.has(noun) || COMPANY_NOUNS.has(noun);
+  }
   if (start !== 0) return false;
   let end = 0;
   // The opening segment ends at a full stop or, when short, at a comma ("Vietnam contract manufacturer, small motors …").
@@ -392,6 +423,9 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   if (cue?.word === 'from' && ORIGIN_OF_VERBS.has(tokens[cue.index - 1]?.low ?? '') && materialIsSubject(tokens, cue.index - 1, lex)) {
     return { role: 'content', recipient: false };
   }
+  // "Laptops built in Vietnam with Dy speaker magnets from China": magnets or material a product is said to hold come
+  // from there; the product does not.
+  if (cue?.word === 'from' && heldByProduct(tokens, cue.index, lex)) return { role: 'content', recipient: false };
   // "Our plant sinters Dy magnets with Dy from Australia": a material right before "from", in a clause that makes
   // goods, is an input.
   if (cue?.word === 'from' && materialIsSubject(tokens, cue.index, lex) && makesInClause(tokens, cue.index)) {

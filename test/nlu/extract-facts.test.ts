@@ -1128,3 +1128,21 @@ describe('Chinese inputs said to be absent (ninth session)', () => {
     expect(facts('Rotors made in Spain with Chinese magnets.').item?.hasChineseContent).toBe(true);
   });
 });
+
+describe('where goods are, and inputs held by a product made elsewhere (ninth session)', () => {
+  it('reads an opening line "<company noun> in <place>." as the asker\'s own place, and stock held "here" as there', () => {
+    const f = facts('Freight forwarder in Rotterdam. Our client holds Chinese-origin Tb4O7 in a bonded warehouse here and wants to send it to Norway.');
+    expect(f.shipFrom).toBe('NL');
+    expect(f.destination).toBe('NO');
+  });
+
+  it('reads magnets a product made abroad holds, "from China", as Chinese content, not the product\'s route', () => {
+    const f = facts('Tablets assembled in Thailand with Dy magnets from China, shipping to Chile.');
+    expect(f.shipFrom).not.toBe('CN');
+    expect(f.item).toMatchObject({ form: 'finished_product', hasChineseContent: true });
+  });
+
+  it('keeps "from our Chinese plant" as the route of a product not said made anywhere else', () => {
+    expect(facts('complete gearmotors w/ Dy magnets, from our Chinese plant to Egypt').shipFrom).toBe('CN');
+  });
+});

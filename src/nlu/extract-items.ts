@@ -712,8 +712,10 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   // An analysis that ends in "Fe balance", or a formula that spells out every element ("Nd-Pr-Ce-La-Fe-B"), lists
   // the whole composition.
   const balance = tokens.some((t, i) => BALANCE_WORDS.has(t.low) && (elementTokens.has(i - 1) || elementTokens.has(i + 1)));
-  const spelledOut = [...text.matchAll(/(?<![\p{L}\p{N}])(?:[A-Z][a-z]?-){3,}[A-Z][a-z]?(?![\p{L}\p{N}])/gu)]
-    .some((m) => m[0].split('-').every((sym) => lex.symbols.has(sym)));
+  // A part may be a run of symbols itself ("PrNd-Fe-B").
+  const symbolPart = (part: string) => lex.symbols.has(part) || (lex.knowledge.formula(part)?.symbols.every((sym) => lex.symbols.has(sym)) ?? false);
+  const spelledOut = [...text.matchAll(/(?<![\p{L}\p{N}])(?:(?:[A-Z][a-z]?){1,3}-){2,}[A-Z][a-z]?(?![\p{L}\p{N}])/gu)]
+    .some((m) => (m[0].match(/[A-Z]/g)?.length ?? 0) >= 4 && m[0].split('-').every(symbolPart));
   if (present.size > 0 && (balance || spelledOut)) complete = true;
   // "No rare earth at all": the asker says the composition holds none.
   const lowText = text.toLowerCase();

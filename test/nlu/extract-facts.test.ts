@@ -1146,3 +1146,13 @@ describe('where goods are, and inputs held by a product made elsewhere (ninth se
     expect(facts('complete gearmotors w/ Dy magnets, from our Chinese plant to Egypt').shipFrom).toBe('CN');
   });
 });
+
+describe('a formula spelled out with a symbol run as one part (ninth session)', () => {
+  it('reads "PrNd-Fe-B + Al, Cu, Co" as the whole composition', () => {
+    expect(facts('our grade is PrNd-Fe-B + Al, Cu, Co, no Dy no Tb').item).toMatchObject({ compositionComplete: true, elementsAbsent: ['Dy', 'Tb'] });
+  });
+
+  it('leaves a three-symbol family name open', () => {
+    expect(facts('Ce-Fe-B magnets').item?.compositionComplete).toBeUndefined();
+  });
+});

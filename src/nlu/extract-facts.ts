@@ -89,6 +89,7 @@ function shareOfValue(text: string, chineseContent: boolean): number | undefined
 /** A Chinese place the goods (or inputs) came from: "bought from China", "our Chinese supplier" beside our own site. */
 const MAKER_NOUNS = grammarWords('makerNouns');
 const TECH_WORDS = grammarWords('techWords');
+const LOCATIVE_BEFORE = grammarWords('introPlaceCues');
 
 /** "Our Chinese supplier's licence": a Chinese maker or supplier of the goods named. */
 function chineseMakerNamed(places: readonly PlaceMention[], tokens: readonly Token[]): boolean {
@@ -191,9 +192,11 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
   const madeIn = made ?? (site && !siteIsStore && (siteMakes || MAKE_VERBS.test(text) || fittedProduct) ? site.country : undefined);
   // Where goods leave from only when said (a "from", a site); a place of making alone leaves it to the rules, which
   // read "made in X" as the route only when nothing else is known, so a later turn cannot undo an earlier "from".
-  // "We are a supplier in Monterrey. Our Chinese magnet supplier sends the tiles": a later site that is a maker or
-  // supplier is where goods leave from, before the asker's own (not the asker's store: stock held there stays there).
-  const makerSite = siteIsStore ? undefined : places.find((p) => p.role === 'site' && p !== site && makerNounAfter(tokens, p.end));
+  // "We are a supplier in Monterrey. Our Chinese magnet supplier sends the tiles", "our supplier in Baotou": a later site
+  // that is a maker or supplier is where goods leave from, before the asker's own (not the asker's store: stock held
+  // there stays there).
+  const makerSite = siteIsStore ? undefined : places.find((p) => p.role === 'site' && p !== site
+    && (makerNounAfter(tokens, p.end) || (LOCATIVE_BEFORE.has(tokens[p.start - 1]?.low ?? '') && MAKER_NOUNS.has(tokens[p.start - 2]?.low ?? ''))));
   const shipFrom = origin ?? makerSite?.country ?? site?.country;
   // "from Estonia to France" names where the goods go more surely than a buyer's place read from its noun ("designed
   // by a Chinese engineering firm").

@@ -1060,6 +1060,7 @@ describe('the asker\'s own trade and the goods it buys in (ninth session)', () =
 
   it('reads where a maker or supplier is as where the goods leave from, before the asker\'s own site', () => {
     expect(facts('We are a pump maker in Izmir. Our Chinese magnet supplier ships NdFeB rings every month.').shipFrom).toBe('CN');
+    expect(facts('We are a Belgian importer of magnets. Our supplier in Ganzhou says the Tb content is tiny.').shipFrom).toBe('CN');
     // Stock the asker holds stays where it is held.
     expect(facts('Our Antwerp warehouse holds Dy2O3 that our Chinese supplier shipped to us in May.').shipFrom).not.toBe('CN');
   });

@@ -54,6 +54,8 @@ const PRONOUN_OPENERS = grammarWords('pronounOpeners');
 const SHIPMENT_WORDS = wordsPattern(grammarWords('shipmentWords'));
 /** "Does that change anything?", "does it matter if …?": whether a new circumstance changes the answer just given. */
 const BEARING_QUESTIONS = wordsPattern(grammarWords('bearingQuestions'));
+/** Words that ask whether a rule is in force now ("back in force", "still suspended", "extended"). */
+const STATUS_QUESTION = wordsPattern(grammarWords('statusQuestionWords'));
 
 function hasFacts(f: Facts): boolean {
   return Object.keys(f).some((k) => k !== 'asOf');
@@ -372,8 +374,12 @@ export class Assistant {
 
   private answerOther(message: Message, intent: Intent, u: Understanding, asOf: string, text: string, prev: ConversationState | undefined): Reply {
     switch (intent) {
-      case 'regulation_info':
-        return this.infoReply(intent, u.confidence, answerRegulation(this.options.rules, u.signals.references.sources, text, asOf, u.signals.references.controlCodes), asOf);
+      case 'regulation_info': {
+        const answer = answerRegulation(this.options.rules, u.signals.references.sources, text, asOf, u.signals.references.controlCodes);
+        // "Are Nos. 61 and 62 back in force?" on a day their status is unknown: unknown, so escalate (brief §9 ex. 25).
+        if (answer.statusUnknown && STATUS_QUESTION.test(text)) return this.statusEscalation(message, u, answer, asOf, text, prev);
+        return this.infoReply(intent, u.confidence, answer, asOf);
+      }
       case 'license_process':
         return this.infoReply(intent, u.confidence, answerProcess(this.options.rules, text), asOf);
       case 'help':
@@ -389,6 +395,31 @@ export class Assistant {
       default:
         return assertNever(intent, 'intent');
     }
+  }
+
+  /** A question whether a rule is in force on a day the rules data cannot say: the answer so far, and a case. */
+  private statusEscalation(message: Message, u: Understanding, a: InformationAnswer, asOf: string, text: string, prev: ConversationState | undefined): Reply {
+    const facts = prev?.facts ?? {};
+    const why = 'Whether these rules apply today is unknown in the rules data: a compliance officer must confirm it.';
+    const decision = evaluate(this.options.rules, facts, asOf);
+    const escalation = this.options.cases
+      ? this.openCase(message, facts, { ...decision, verdict: 'escalate', reasons: [why, ...a.reasons] }, prev, text)
+      : { state: 'not_needed' as const, note: 'No case service is configured: please contact compliance directly.' };
+    return {
+      headline: 'Unknown today: a compliance officer needs to confirm it.',
+      verdict: 'escalate',
+      intent: { name: 'regulation_info', confidence: u.confidence },
+      reasons: [why, ...a.reasons, ...(escalation.note ? [escalation.note] : [])],
+      citations: a.citations,
+      followUps: [],
+      nextSteps: ['Do not rely on either reading (in force or still suspended) until compliance confirms it.'],
+      escalation,
+      fired: [],
+      missing: [],
+      disclaimer: disclaimer(this.options.rules.version, asOf),
+      rulesVersion: this.options.rules.version,
+      asOf,
+    };
   }
 
   private humanReply(message: Message, u: Understanding, asOf: string, text: string, prev: ConversationState | undefined): Reply {

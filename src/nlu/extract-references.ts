@@ -52,19 +52,36 @@ function findDate(text: string): string | undefined {
   return undefined;
 }
 
+/** "61 and 62" → 61, 62; "55-58" → 55 to 58 (a range only when short: "2-200" is no list of instruments). */
+function numbersIn(list: string): number[] {
+  const out: number[] = [];
+  for (const part of list.split(/\s*(?:,|and|&|or|\/)\s*/)) {
+    const range = /^(\d{1,3})\s*(?:-|–|to)\s*(\d{1,3})$/.exec(part);
+    const from = Number(range?.[1]);
+    const to = Number(range?.[2]);
+    if (range && to > from && to - from <= 10) for (let n = from; n <= to; n++) out.push(n);
+    else for (const n of part.split(/\s*(?:-|–|to)\s*/)) if (/^\d{1,3}$/.test(n)) out.push(Number(n));
+  }
+  return out;
+}
+
 export function extractReferences(text: string, sourceIds: readonly string[]): References {
   const sources = new Set<string>();
   const numbered = sourceIds
     .map((id) => /^([A-Z]+)-(?:ANN|GAC)-(\d{4})-(\d+)$/.exec(id))
     .filter((m): m is RegExpExecArray => m !== null)
     .map((m) => ({ id: m[0], year: Number(m[2]), n: Number(m[3]) }));
-  for (const m of text.matchAll(/\b(?:(20\d\d)\s*)?(?:announcement|ann\.?|no\.?|number|nr\.?|#)\s*(\d{1,3})\b(?:\s*(?:of|\/|,)\s*(20\d\d))?/gi)) {
-    const n = Number(m[2]);
+  // "Announcements 61 and 62", "Nos. 55-58": a list or a short range after a plural names each instrument.
+  const LIST = String.raw`\d{1,3}(?:\s*(?:,|and|&|or|\/|-|–|to)\s*\d{1,3}(?!\d))*`;
+  const REFERENCE = new RegExp(String.raw`\b(?:(20\d\d)\s*)?(?:announcements?|anns?\.?|nos?\.?|numbers?|nrs?\.?|#)\s*(${LIST})\b(?:\s*(?:of|\/|,)\s*(20\d\d))?`, 'gi');
+  for (const m of text.matchAll(REFERENCE)) {
     const year = m[1] ? Number(m[1]) : m[3] ? Number(m[3]) : undefined;
-    const candidates = numbered.filter((s) => s.n === n && (year === undefined || s.year === year));
-    // Without a year, prefer the latest instrument with that number.
-    const pick = candidates.sort((a, b) => b.year - a.year)[0];
-    if (pick) sources.add(pick.id);
+    for (const n of numbersIn(m[2] as string)) {
+      const candidates = numbered.filter((s) => s.n === n && (year === undefined || s.year === year));
+      // Without a year, prefer the latest instrument with that number.
+      const pick = candidates.sort((a, b) => b.year - a.year)[0];
+      if (pick) sources.add(pick.id);
+    }
   }
   for (const [re, id] of INSTRUMENT_NAMES) if (sourceIds.includes(id) && re.test(text)) sources.add(id);
   for (const [re, key] of NAMED) {

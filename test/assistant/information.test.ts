@@ -40,3 +40,17 @@ describe('a control code asked about', () => {
     expect(r.citations.map((c) => c.source)).toContain('CN-ANN-2025-56');
   });
 });
+
+describe('a question whether a rule is in force, on a day its status is unknown (brief §9 ex. 25)', () => {
+  it('escalates "are Nos. 55 and 58 still suspended?" after the suspension ended, and cites both', () => {
+    const r = newAssistant().handle({ ...msg('Are Nos. 55 and 58 still suspended or back in effect?', 'status-1'), asOf: '2026-11-20' });
+    expect(r.verdict).toBe('escalate');
+    expect(r.intent.name).toBe('regulation_info');
+    expect(r.citations.map((c) => c.source)).toEqual(expect.arrayContaining(['CN-ANN-2025-55', 'CN-ANN-2025-58']));
+  });
+
+  it('answers the same question while the suspension runs, and what a rule says, without a case', () => {
+    expect(newAssistant().handle({ ...msg('Are Nos. 55 and 58 still suspended or back in effect?', 'status-2'), asOf: '2026-03-01' }).verdict).toBe('none');
+    expect(newAssistant().handle({ ...msg('What does announcement 58 cover?', 'status-3'), asOf: '2026-11-20' }).verdict).toBe('none');
+  });
+});

@@ -1,6 +1,7 @@
 /** The extractors on phrasings written for these tests (not the eval scenarios): elements, forms, places, users. */
 import { describe, expect, it } from 'vitest';
 import { extractFacts } from '../../src/nlu/extract-facts.js';
+import { extractReferences } from '../../src/nlu/extract-references.js';
 import { msg, newAssistant, sourceIds, understanding } from '../support/understanding.js';
 
 const facts = (text: string) => extractFacts(text, understanding.lexicon, sourceIds).facts;
@@ -1155,5 +1156,12 @@ describe('a formula spelled out with a symbol run as one part (ninth session)', 
 
   it('leaves a three-symbol family name open', () => {
     expect(facts('Ce-Fe-B magnets').item?.compositionComplete).toBeUndefined();
+  });
+});
+
+describe('instruments named in a list or a range (ninth session)', () => {
+  it('reads "Announcements 61 and 62" and "Nos. 55-58" as each instrument', () => {
+    expect(extractReferences('Are Announcements 61 and 62 back?', sourceIds).sources).toEqual(['CN-ANN-2025-61', 'CN-ANN-2025-62']);
+    expect(extractReferences('what about Nos. 55-58', sourceIds).sources).toEqual(['CN-ANN-2025-55', 'CN-ANN-2025-56', 'CN-ANN-2025-57', 'CN-ANN-2025-58']);
   });
 });

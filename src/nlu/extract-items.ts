@@ -7,7 +7,7 @@ import type { ItemFrame } from '../contracts/frame.js';
 import { MATERIAL_FORMS, PURE_FORMS, RARE_EARTH_MAGNETS, type DOWNSTREAM_KINDS, type Element, type Form } from '../rules/facts.js';
 import type { ItemTag, Lexicon } from './lexicon.js';
 import type { PhraseHit } from './phrase-matcher.js';
-import { customerMakesAt, grammarWords } from './grammar.js';
+import { customerMakesAt, grammarWords, inEndClause } from './grammar.js';
 import { tokenize, wordsPattern, type Token } from './text.js';
 
 type Downstream = (typeof DOWNSTREAM_KINDS)[number];
@@ -30,7 +30,9 @@ const COMPOSITION_LIST_LEAD = new RegExp(String.raw`\b(?:${[...grammarWords('com
 const ASKING_VERBS = new Set([...grammarWords('wantVerbs'), ...grammarWords('askingVerbs')]);
 const FILLER = grammarWords('filler');
 const PURCHASE_VERBS = grammarWords('purchaseVerbs');
-const POSSESSIVES = new Set([...grammarWords('askerPossessives'), ...grammarWords('thirdPersonPossessives')]);
+const ASKER_POSSESSIVES = grammarWords('askerPossessives');
+const POSSESSIVES = new Set([...ASKER_POSSESSIVES, ...grammarWords('thirdPersonPossessives')]);
+const LIST_JOINERS = grammarWords('listJoiners');
 const TRADE_VERBS = new Set([...grammarWords('makeVerbs'), ...grammarWords('tradeVerbs')]);
 const WANT_VERBS = grammarWords('wantVerbs');
 const RELATIVE_WORDS = grammarWords('relativePronouns');
@@ -45,6 +47,8 @@ const FIXING_VERBS = grammarWords('fixingVerbs');
 const OBJECT_PRONOUNS = grammarWords('objectPronouns');
 const FIXING_VERBS_ACTIVE = grammarWords('fixingVerbsActive');
 const APPLICATION_NOUNS = grammarWords('applicationNouns');
+const END_USE_HEADS = grammarWords('endUseHeads');
+const IDIOMS = [...grammarWords('notGoodsIdioms')].map((p) => p.split(' '));
 const HEDGE_WORDS = grammarWords('hedgeWords');
 const DEFINITE_WORDS = grammarWords('definiteWords');
 const COPULAS = grammarWords('copulas');
@@ -195,6 +199,9 @@ function isPartyContext(tokens: readonly Token[], hit: PhraseHit<ItemTag>, lex: 
 }
 
 function isEndUseContext(tokens: readonly Token[], start: number, lex: Lexicon): boolean {
+  // "End user is an automaker's EV plant in Aichi, civilian passenger cars only": the clause an "end user"/"end use"
+  // opens describes who uses the goods, whatever products it names.
+  if (inEndClause(tokens, start, END_USE_HEADS)) return true;
   for (let i = start - 1; i >= Math.max(0, start - 6); i--) {
     const t = tokens[i] as Token;
     if (t.clauseEnd) return false;
@@ -339,6 +346,12 @@ function madeByAsker(tokens: readonly Token[], run: PhraseHit<ItemTag>[]): boole
   return askerVerbBefore(tokens, run, TRADE_VERBS);
 }
 
+/** "our high-nickel cathode": the asker's own, named with its possessive just before. */
+function ownedByAsker(tokens: readonly Token[], run: PhraseHit<ItemTag>[]): boolean {
+  const start = run[0]?.start ?? 0;
+  return [1, 2].some((k) => ASKER_POSSESSIVES.has(tokens[start - k]?.low ?? '') && tokens.slice(start - k, start).every((t) => !t.clauseEnd && !t.commaAfter));
+}
+
 /** "We want Gd2O3 from a Chinese refinery", "we need 5 t of yttria": goods the asker asks for. */
 function wantedByAsker(tokens: readonly Token[], run: PhraseHit<ItemTag>[], itemAt: ReadonlySet<number>): boolean {
   return askerVerbBefore(tokens, run, WANT_VERBS, itemAt);
@@ -400,9 +413,19 @@ function forPronounAfter(tokens: readonly Token[], run: PhraseHit<ItemTag>[]): b
 
 /** "rotors with Dy magnets", "magnets glued into the stack": the magnets are inside the product. */
 function magnetsInside(tokens: readonly Token[], text: string, run: PhraseHit<ItemTag>[], lex: Lexicon): boolean {
-  const { magnetsInsideBefore, magnetsInsideAfter } = lex.knowledge.cues;
+  const { magnetsInsideBefore, magnetsInsideAfter, looseWords } = lex.knowledge.cues;
   const start = run[0]?.start ?? 0;
   const end = run.at(-1)?.end ?? start;
+  // "the rotor with the magnets un-mounted", "magnets not fitted, in separate crates": said not to be inside.
+  const unfixed = (i: number) => {
+    const t = tokens[i] as Token;
+    const prev = tokens[i - 1]?.low ?? '';
+    return looseWords.has(t.low) || (magnetsInsideAfter.has(t.low) && ((prev === 'un' && t.hyphenBefore) || NEGATION_CUES.has(prev)));
+  };
+  for (let i = end; i < Math.min(tokens.length, end + 3); i++) {
+    if (unfixed(i)) return false;
+    if ((tokens[i] as Token).clauseEnd) break;
+  }
   // "phone cases (NdFeB rings, some with Dy)": a parenthesis after the product says what is in it.
   const first = tokens[start] as Token;
   if (start > 0 && /\(\s*$/.test(text.slice((tokens[start - 1] as Token).end, first.start))) return true;
@@ -483,7 +506,13 @@ export function itemWordHits(tokens: readonly Token[], lex: Lexicon): PhraseHit<
   const cached = ITEM_HITS.get(tokens);
   if (cached && cached.lex === lex) return cached.hits;
   const technology = lex.technologyAreas.find(tokens);
-  const hits = lex.items.find(tokens).filter((h) => !technology.some((t) => t.start <= h.start && t.end >= h.end && t.end - t.start > h.end - h.start));
+  // "CFO here, on the phone": an idiom that holds an item word names no goods.
+  const idiom = new Set<number>();
+  tokens.forEach((_, i) => {
+    for (const words of IDIOMS) if (words.every((w, k) => tokens[i + k]?.low === w)) words.forEach((__, k) => idiom.add(i + k));
+  });
+  const hits = lex.items.find(tokens).filter((h) => !technology.some((t) => t.start <= h.start && t.end >= h.end && t.end - t.start > h.end - h.start)
+    && !idiom.has(h.start));
   ITEM_HITS.set(tokens, { lex, hits });
   return hits;
 }
@@ -608,9 +637,18 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   }));
   // "Our Penang line makes scintillator ceramics. We want Gd2O3 from a Chinese refinery": what the asker makes is its
   // trade; the goods it wants or buys in are what the question is about.
-  if (primary && !productSold && madeByAsker(tokens, primary)) {
+  // So is its own material ("we dope our cathode with yttrium, buying Y(NO3)3 from Jiangxi"). Goods listed with it ("our
+  // AlNiCo magnets and the ferrite segments we import") are asked about together, so it stays.
+  if (primary && !productSold && (madeByAsker(tokens, primary) || ownedByAsker(tokens, primary))) {
+    const first = primary;
     const itemAt = new Set(hits.flatMap((h) => Array.from({ length: h.end - h.start }, (_, k) => h.start + k)));
-    const wanted = runs.find((run) => run !== primary && !inContext(run) && !negatedRun(run) && (isMagnetRun(run, head) || isMaterialRun(run, head))
+    const listedWith = (run: PhraseHit<ItemTag>[]) => {
+      const between = tokens.slice(first.at(-1)?.end ?? 0, run[0]?.start ?? 0);
+      // A verb between joins clauses, not goods: "we assemble control rods in Finland and want some samaria".
+      const verb = between.some((t) => WANT_VERBS.has(t.low) || PURCHASE_VERBS.has(t.low) || TRADE_VERBS.has(t.low));
+      return between.length <= 8 && !verb && !between.some((t) => t.clauseEnd) && between.some((t) => LIST_JOINERS.has(t.low));
+    };
+    const wanted = runs.find((run) => run !== first && !inContext(run) && !negatedRun(run) && !listedWith(run) && (isMagnetRun(run, head) || isMaterialRun(run, head))
       && (wantedByAsker(tokens, run, itemAt) || boughtAsGoods(tokens, text, run, itemAt)));
     if (wanted) primary = wanted;
   }
@@ -650,7 +688,7 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
       // The parenthesis must still be open: "(Dy magnets bonded into the yoke) and spare magnets" has closed it.
       const colon = between.indexOf(':');
       const headed = colon >= 0 && colon <= PRODUCT_HEADING_MAX && !between.slice(0, colon).includes(')');
-      const list = between.lastIndexOf('(') > between.lastIndexOf(')') || (headed && /,/.test(between));
+      const list = between.lastIndexOf('(') > between.lastIndexOf(')') || (headed && /,/.test(between.slice(colon)));
       return (run[0]?.start ?? 0) > (primary?.at(-1)?.end ?? 0) - 1 && list && !/[.?!]/.test(between);
     };
     const loose = materialRuns.find((run) => !inside.get(run) && !listedInProduct(run));

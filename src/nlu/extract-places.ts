@@ -5,7 +5,7 @@
  */
 import type { ItemTag, Lexicon, PlaceTag } from './lexicon.js';
 import { ELEMENT_MATERIAL_FORMS } from '../rules/facts.js';
-import { grammarWords, wordAt } from './grammar.js';
+import { grammarWords, inEndClause, wordAt } from './grammar.js';
 import type { PhraseHit } from './phrase-matcher.js';
 import type { Token } from './text.js';
 /** A capitalised syllable of a romanised name: "Hai", "Phong", "Tou". */
@@ -47,6 +47,8 @@ const CONTENT_WORDS = grammarWords('contentWords');
 const NEGATION_CUES = grammarWords('negationCues');
 const LIST_JOINERS = grammarWords('listJoiners');
 const INTRO_PLACE_CUES = grammarWords('introPlaceCues');
+const CONSIGNEE_WORDS = grammarWords('consigneeWords');
+const END_USER_NOUNS = grammarWords('endUserNouns');
 const TECH_WORDS = grammarWords('techWords');
 const PERSON_WORDS = grammarWords('personWords');
 const CONTENT_VERBS = grammarWords('contentVerbs');
@@ -358,6 +360,10 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   const cue = nearestCue(tokens, start);
   const recipient = cue !== null && DEST_CUES.has(cue.word);
   if (tag.kind === 'defence') return { role: 'destination', recipient: true };
+  // "End user is an automaker's EV plant in Aichi": the end user's place receives the goods.
+  if (inEndClause(tokens, start, END_USER_NOUNS)) return { role: 'destination', recipient: true };
+  // "ship the rotor with the magnets loose and fit them on site in Spain": where shipped goods are fitted is where they go.
+  if (fittedAfterShipping(tokens, start)) return { role: 'destination', recipient: true };
   // "Korean subsidiary here.", "Brazil team here:": the asker says where they sit, which is where their stock is.
   const signsOff = (k: number) => tokens[k]?.low === 'here' && ((tokens[k]?.clauseEnd ?? true) || tokens[k + 1]?.parenBefore === true || k + 1 >= tokens.length);
   if (!cue && [end, end + 1, end + 2].some((k) => signsOff(k) && tokens.slice(end, k).every((t) => !t.clauseEnd))) return { role: 'site', recipient: false };
@@ -513,7 +519,9 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     const weAre = before.findIndex((w) => w === "we're" || w === 'are');
     if (weAre >= 0 && (before[weAre] === "we're" || before[weAre + 1] === 'we')) return { role: 'site', recipient: false };
     // "for our speaker line in Monterrey", "for a plant in Ohio": the goods are for that site, so it receives them.
-    const forPos = before.findIndex((w) => w === 'for');
+    // Not across a comma: "for a Friedel-Crafts step, supplier in Shanghai" names the supplier's place.
+    const forAt = before.findIndex((w) => w === 'for');
+    const forPos = forAt >= 0 && tokens.slice(cue.index - 1 - forAt, cue.index).some((t) => t.commaAfter) ? -1 : forAt;
     const nounPhrase = (k: number) => before.slice(0, k).every((w) => !ORIGIN_CUES.has(w) && !DEST_CUES.has(w) && !INSIDE_CUES.has(w));
     // "for a start-up in Texas": a company the goods are for, there, receives them too.
     if (forPos >= 0 && nounPhrase(forPos) && before.slice(0, forPos).some((w, k) => SITE_NOUNS.has(w) || BUYER_NOUNS.has(w) || MAKER_NOUNS.has(w) || COMPANY_NOUNS.has(w) || COMPANY_NOUNS.has(`${before[k + 1] ?? ''}-${w}`))) return { role: 'destination', recipient: true };
@@ -542,6 +550,8 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     if (toPos >= 0 && (fromPos < 0 || toPos < fromPos)) return { role: 'destination', recipient: true };
     // "their rotor plant in Spain", "the customer's line in Ohio": someone else's place receives.
     if (before.slice(0, 3).some((w) => lex.knowledge.cues.othersPossessives.has(w) || /'s$/.test(w))) return { role: 'destination', recipient: true };
+    // "consignee our R&D centre in Pune": whatever the site, the consignee receives the goods.
+    if (before.some((w) => CONSIGNEE_WORDS.has(w))) return { role: 'destination', recipient: true };
     if (sitePos >= 0 && (buyerPos < 0 || sitePos < buyerPos)) return { role: 'site', recipient: false };
     if (buyerPos >= 0) return { role: 'destination', recipient: true };
     return { role: 'site', recipient: false };
@@ -595,6 +605,21 @@ export function findPlaces(tokens: readonly Token[], lex: Lexicon): PlaceMention
   // "No Chinese material, equipment or technology used": a Chinese input or technology said not to be there is none.
   const negated = (p: PlaceMention) => (p.role === 'content' || p.role === 'technology') && negatedInputList(tokens, p.start, lex);
   return inputsOfGoodsMadeElsewhere(tokens, out).map((p) => (negated(p) ? { ...p, role: 'other' as const, negated: true } : p)).sort((a, b) => a.start - b.start);
+}
+
+/** A verb of fitting shortly before the place, after a verb of shipping earlier in the sentence. */
+function fittedAfterShipping(tokens: readonly Token[], start: number): boolean {
+  let fit = -1;
+  for (let i = start - 1; i >= Math.max(0, start - 5); i--) {
+    if ((tokens[i] as Token).clauseEnd) return false;
+    if (FIXING_VERBS_ANY.has((tokens[i] as Token).low)) {
+      fit = i;
+      break;
+    }
+  }
+  if (fit < 0) return false;
+  for (let i = fit - 1; i >= 0 && !(tokens[i] as Token).clauseEnd; i--) if (EXPORT_VERBS.has((tokens[i] as Token).low)) return true;
+  return false;
 }
 
 /**

@@ -55,3 +55,18 @@ const CUSTOMER_SUBJECTS = grammarWords('customerSubjects');
 export function customerMakesAt(tokens: readonly { readonly low: string }[], i: number): boolean {
   return CUSTOMER_PRODUCT_VERBS.has(tokens[i]?.low ?? '') && CUSTOMER_SUBJECTS.has(tokens[i - 1]?.low ?? '');
 }
+
+/**
+ * Whether the token at `start` stands in a clause opened by "end <head>" and a copula or colon: "End user is an
+ * automaker's plant in Aichi, …", "end use: servo motors". "Named as end user on our supplier's licence" opens none.
+ */
+export function inEndClause(tokens: readonly { readonly low: string; readonly clauseEnd: boolean }[], start: number, heads: ReadonlySet<string>): boolean {
+  for (let i = start - 1; i >= 1; i--) {
+    const t = tokens[i] as { readonly low: string; readonly clauseEnd: boolean };
+    const opens = heads.has(t.low) && tokens[i - 1]?.low === 'end';
+    if (opens && (t.clauseEnd || COPULA_WORDS.has(tokens[i + 1]?.low ?? ''))) return i + 1 < start || t.clauseEnd;
+    if (i < start - 1 && t.clauseEnd) return false;
+  }
+  return false;
+}
+const COPULA_WORDS = grammarWords('copulas');

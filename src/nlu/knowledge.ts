@@ -34,7 +34,7 @@ const GradeSchema = z.object({
 }).strict();
 
 const FilesSchema = {
-  elements: z.object({ symbols: Terms, rareEarths: z.array(ElementSchema) }).strict(),
+  elements: z.object({ symbols: Terms, rareEarths: z.array(ElementSchema), ligands: Terms }).strict(),
   materials: z.object({ grades: z.array(GradeSchema), materials: z.array(MaterialSchema) }).strict(),
   chinese: z.object({ elements: z.record(z.string(), z.string()), prefixes: z.record(z.string(), z.string()), terms: z.record(z.string(), z.string()) }).strict(),
   abbreviations: z.object({ words: z.record(z.string(), z.string()), arrows: Terms }).strict(),
@@ -185,7 +185,33 @@ function createKnowledge(
 
   const grades = materials.grades.map((g) => ({ def: g, re: new RegExp(`(?<![\\p{L}\\p{N}])${g.pattern}(?![\\p{L}\\p{N}])`, g.caseSensitive ? 'gu' : 'giu') }));
 
-  function parseFormula(part: string): string[] | null {
+  const ligands = new Set(elements.ligands);
+  /**
+   * "Y(NO3)3·6H2O", "Sc(OTf)3", "Eu(acac)3": a bracketed group is a formula or an organic ligand's abbreviation, and a
+   * hydrate's water is no part of what the compound is.
+   */
+  function parseFormula(raw: string): string[] | null {
+    const part = raw.replace(/[·.*•]\d*(?:x|n)?H2O$/, '');
+    if (!part.includes('(')) return parsePlain(part);
+    const out: string[] = [];
+    for (const piece of part.split(/(\([^()]+\)\d*)/).filter((p) => p !== '')) {
+      const group = /^\(([^()]+)\)\d*$/.exec(piece);
+      if (!group) {
+        const plain = parsePlain(piece);
+        if (!plain) return null;
+        out.push(...plain);
+        continue;
+      }
+      const inner = group[1] as string;
+      if (ligands.has(inner)) continue;
+      const plain = parsePlain(inner);
+      if (!plain) return null;
+      out.push(...plain);
+    }
+    return out.length > 0 ? out : null;
+  }
+
+  function parsePlain(part: string): string[] | null {
     const out: string[] = [];
     const re = /([A-Z][a-z]?)(\d*(?:\.\d+)?)/g;
     let at = 0;
@@ -264,7 +290,9 @@ function createKnowledge(
       const host = parseFormula(parts[0] as string) ?? [];
       const others = host.filter((s) => !rareEarths.has(s as Element));
       let form: Form | undefined;
-      if (others.length > 0 && others.every((s) => s === 'O')) form = 'oxide';
+      // A salt or complex written with bracketed groups ("Y(NO3)3", "Sc(OTf)3") is a compound, whatever its anion.
+      if (/\(/.test(token)) form = 'compound';
+      else if (others.length > 0 && others.every((s) => s === 'O')) form = 'oxide';
       else if (others.some((s) => ['F', 'Cl', 'Br', 'I', 'N', 'S', 'P'].includes(s)) && !others.includes('Fe')) form = 'compound';
       else if (others.length > 0 && !others.includes('O')) form = 'alloy';
       return { symbols: all, elements: els, form };

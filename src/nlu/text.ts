@@ -29,7 +29,11 @@ export function normaliseText(text: string): string {
     .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, ' ');
 }
 
-const TOKEN = /[\p{L}\p{N}]+(?:[.'&:][\p{L}\p{N}]+)*/gu;
+/**
+ * A word, or a chemical formula with bracketed groups and a hydrate's water ("Y(NO3)3·6H2O", "Sc(OTf)3"), kept whole so
+ * the formula reader sees it; "(III)" oxidation states and plain brackets around words are not formulas.
+ */
+const TOKEN = /[A-Z][a-z]?\d*(?:\((?!I+V?\)|IV\)|V\))[A-Za-z0-9*]+\)\d*)+(?:[A-Z][a-z]?\d*)*(?:[·•*.]\d*[xn]?H2O)?|[\p{L}\p{N}]+(?:[.'&:][\p{L}\p{N}]+)*/gu;
 
 /** Latin letters that carry no combining mark to strip ("Wrocław", "Øresund", "Đà Nẵng"): their plain forms. */
 const FOLDED: Readonly<Record<string, string>> = { ł: 'l', Ł: 'L', ø: 'o', Ø: 'O', đ: 'd', Đ: 'D', ß: 'ss', æ: 'ae', Æ: 'AE', ı: 'i' };

@@ -1165,3 +1165,42 @@ describe('instruments named in a list or a range (ninth session)', () => {
     expect(extractReferences('what about Nos. 55-58', sourceIds).sources).toEqual(['CN-ANN-2025-55', 'CN-ANN-2025-56', 'CN-ANN-2025-57', 'CN-ANN-2025-58']);
   });
 });
+
+describe('reagents, formulas with groups, and hydrates (batch z, ninth session)', () => {
+  it('reads a bracketed formula and its hydrate as the metal\'s compound', () => {
+    expect(facts('2 kg Gd(NO3)3·6H2O').item).toMatchObject({ elementsPresent: ['Gd'], form: 'compound' });
+    expect(facts('Lu(OTf)3 for a coupling step').item).toMatchObject({ elementsPresent: ['Lu'], form: 'compound' });
+  });
+
+  it('reads a salt named by its anion (triflate, acetylacetonate) as a compound', () => {
+    expect(facts('terbium acetylacetonate from Shanghai').item).toMatchObject({ elementsPresent: ['Tb'], form: 'compound' });
+  });
+
+  it('reads "supplier in X" after a comma as the supplier\'s place, and a consignee\'s place as the destination', () => {
+    const f = facts('100 g dysprosium chloride for a catalysis test, supplier in Hangzhou, consignee our lab in Lyon.');
+    expect(f.shipFrom).toBe('CN');
+    expect(f.destination).toBe('FR');
+  });
+});
+
+describe('end users, idioms and loose parts (batch z and ea, ninth session)', () => {
+  it('reads an "end user is …" clause as who uses the goods: its products are no item, its place the destination', () => {
+    const f = facts('End user is a carmaker\'s motor plant in Chennai, passenger cars only.');
+    expect(f.item?.form).toBeUndefined();
+    expect(f.destination).toBe('IN');
+  });
+
+  it('reads "on the phone" as no goods', () => {
+    expect(facts('Finance here, on the phone: we ship terbium metal from Baotou to Texas.').item).toMatchObject({ form: 'metal', elementsPresent: ['Tb'] });
+  });
+
+  it('reads magnets shipped un-mounted beside a rotor as loose, fitted where they are shipped to', () => {
+    const f = facts('We ship the generator rotor with the magnets un-mounted and fit them on site in Portugal.');
+    expect(f.item?.form).toBe('magnet');
+    expect(f.destination).toBe('PT');
+  });
+
+  it('takes a compound bought in over the asker\'s own material it goes into', () => {
+    expect(facts('we coat our separator film with ceria. buying Ce(NO3)3 from a supplier in Baotou.').item).toMatchObject({ elementsPresent: ['Ce'], form: 'compound' });
+  });
+});

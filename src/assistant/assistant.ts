@@ -204,6 +204,11 @@ export class Assistant {
         || (u.suggested === 'part_license' && u.asksForDecision && (u.facts.item?.elementsPresent?.length ?? 0) > 0 && (u.facts.shipFrom !== undefined || u.facts.destination !== undefined)))) {
       return u.suggested;
     }
+    // "So surely no licence is needed for this [SmCo magnet]?", "still no licence needed for our NMC packs?": a yes/no
+    // question whether goods it names need a licence is for the rules, however the classifier reads its wording.
+    const goodsAsked = u.facts.item !== undefined && (u.facts.item.form !== undefined || u.facts.item.magnetType !== undefined
+      || (u.facts.item.elementsPresent?.length ?? 0) > 0 || u.facts.item.sector !== undefined);
+    if (u.intent === 'license_process' && u.asksForDecision && goodsAsked && (u.suggested === null || u.suggested === 'part_license')) return 'part_license';
     if (!prev || !DECISION_INTENTS.has(prev.intent)) return u.intent;
     const words = text.split(/\s+/).length;
     const answeredFollowUp = prev.lastVerdict === 'need_info' && hasFacts(u.facts) && words <= FOLLOW_UP_MAX_WORDS;

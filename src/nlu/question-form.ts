@@ -12,6 +12,10 @@ const PROCEDURE_WORDS = grammarWords('procedureWords');
 const PAST_OPENERS = grammarWords('pastOpeners');
 const DECISION_WORDS = grammarWords('decisionWords');
 const INDIRECT_ASKS = wordsPattern(grammarWords('indirectAsks'));
+const DISCOURSE_OPENERS = grammarWords('discourseOpeners');
+const SUBJECTS = grammarWords('subjectPronouns');
+const LICENCE_NOUNS = grammarWords('licenceNouns');
+const NEED_WORDS = grammarWords('needWords');
 
 /** The last question's own clause: after the last sentence break inside it ("No. 57" and "Art. 2" break nothing). */
 function lastQuestionClause(text: string): string | undefined {
@@ -31,13 +35,21 @@ export function asksAboutThePast(text: string): boolean {
 /** "As of today, with the suspension over, is a licence needed?": one of the comma-separated parts opens with the verb. */
 function opensWith(clause: string, openers: ReadonlySet<string>): boolean {
   return clause.split(',').some((part) => {
-    const opener = tokenize(part).findIndex((t) => openers.has(t.low));
-    return opener >= 0 && opener <= 1;
+    const words = tokenize(part);
+    // "So we can order freely …?", "and we don't need to worry?": a linking word and a subject may come first.
+    let at = 0;
+    while (at < words.length - 1 && DISCOURSE_OPENERS.has((words[at] as { low: string }).low)) at++;
+    if (SUBJECTS.has(words[at]?.low ?? '')) at++;
+    const opener = words.findIndex((t) => openers.has(t.low));
+    return opener >= 0 && opener <= Math.max(1, at);
   });
 }
 
 export function asksForDecision(text: string): boolean {
-  const clause = lastQuestionClause(text);
+  // "do we need a licence now": a yes/no question typed without its question mark is still one.
+  // "The suspension ended on Nov 10 right? do we need a licence now": the unmarked question after the last mark counts.
+  const trailing = text.slice(text.lastIndexOf('?') + 1).trim();
+  const clause = (trailing ? unmarkedQuestion(trailing) : undefined) ?? lastQuestionClause(text) ?? unmarkedQuestion(text);
   // "Kindly advise whether export of Dy2O3 … requires any permission": a yes/no question asked indirectly.
   if (!clause) return INDIRECT_ASKS.test(text);
   const words = tokenize(clause).map((t) => t.low);
@@ -46,5 +58,14 @@ export function asksForDecision(text: string): boolean {
   // "Can we rely on that and skip the end-user certificate?": whether a claim holds is a decision, paperwork or not.
   const decisionAsked = words.some((w) => DECISION_WORDS.has(w));
   if (words.length === 0 || (words.some(procedure) && !decisionAsked)) return false;
+  // "So surely no licence is needed for this?", "still no licence needed?": a question whether a licence is needed,
+  // however it opens.
+  if (words.some((w) => LICENCE_NOUNS.has(w)) && words.some((w) => NEED_WORDS.has(w))) return true;
   return opensWith(clause, YES_NO_OPENERS);
+}
+
+/** The last sentence when it opens like a yes/no question but has no question mark ("do we need a licence now"). */
+function unmarkedQuestion(text: string): string | undefined {
+  const last = text.trim().split(/(?<=[.!;:])\s+/).at(-1);
+  return last !== undefined && opensWith(last, YES_NO_OPENERS) ? last : undefined;
 }

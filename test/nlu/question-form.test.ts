@@ -60,3 +60,24 @@ describe('decision questions asked indirectly or beside paperwork', () => {
     expect(asksForDecision('The supplier says it needs no licence. Can we rely on that and skip the end-user certificate?')).toBe(true);
   });
 });
+
+describe('yes/no questions that open otherwise (ninth session)', () => {
+  it('reads "so surely no licence is needed?" and "still no licence needed?" as asking for a decision', () => {
+    expect(asksForDecision('Our goods are civil, so surely no licence is needed for this?')).toBe(true);
+    expect(asksForDecision('same as last month. still no licence needed?')).toBe(true);
+  });
+
+  it('reads a linking word and a subject before the verb ("So we can order freely?") as a yes/no question', () => {
+    expect(asksForDecision('So we can order Tb metal freely and don\'t need to worry?')).toBe(true);
+  });
+
+  it('reads a yes/no question typed without its mark, after a rhetorical one', () => {
+    expect(asksForDecision('The pause ended on 10 November right? do we need a licence now')).toBe(true);
+    expect(asksForDecision('What documents do we need for the licence application?')).toBe(false);
+  });
+
+  it('decides a licence question about named goods the classifier reads as a procedure question', () => {
+    const r = newAssistant().handle({ ...msg('Our Ningbo vendor holds a general licence with us named on it. So we can order SmCo magnets freely and need nothing else?', 'qf-9'), asOf: '2026-05-12' });
+    expect(r.verdict).toBe('license_required');
+  });
+});

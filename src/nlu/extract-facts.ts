@@ -90,6 +90,7 @@ function shareOfValue(text: string, chineseContent: boolean): number | undefined
 const MAKER_NOUNS = grammarWords('makerNouns');
 const TECH_WORDS = grammarWords('techWords');
 const LOCATIVE_BEFORE = grammarWords('introPlaceCues');
+const ANYTHING_WORDS = grammarWords('anythingWords');
 
 /** "Our Chinese supplier's licence": a Chinese maker or supplier of the goods named. */
 function chineseMakerNamed(places: readonly PlaceMention[], tokens: readonly Token[]): boolean {
@@ -358,7 +359,7 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   }
   if (chineseTech) content.technology = true;
   else if (foreignTech && /\bonly\b/i.test(text)) content.technology = false;
-  else if (absent.some((p) => listAfter(p).some((t) => TECH_WORDS.has(t.low)))) content.technology = false;
+  else if (absent.some((p) => listAfter(p).some((t) => TECH_WORDS.has(t.low) || ANYTHING_WORDS.has(t.low)))) content.technology = false;
   for (const code of references.controlCodes) {
     const el = lex.controlCodes.get(code.toLowerCase());
     if (el && !(item.elementsPresent ?? []).includes(el)) item.elementsPresent = [...(item.elementsPresent ?? []), el];

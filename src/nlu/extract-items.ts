@@ -141,7 +141,9 @@ function symbolAt(tokens: readonly Token[], i: number, lex: Lexicon): Element | 
     const next = tokens[i + 1];
     const inList = (n: Token | undefined) => n !== undefined && lex.symbols.has(n.raw) && !AMBIGUOUS_SYMBOLS.has(n.raw);
     const prevPrev = tokens[i - 2];
-    if (inList(prev) || inList(next) || (prev?.low === 'and' && inList(prevPrev))) return exact;
+    // "Fe, B, Co only": an ambiguous symbol after another ambiguous one is in the list when that one is.
+    const chained = prev !== undefined && lex.symbols.has(prev.raw) && inList(prevPrev);
+    if (inList(prev) || inList(next) || (prev?.low === 'and' && inList(prevPrev)) || chained) return exact;
   }
   return null;
 }

@@ -49,6 +49,7 @@ const LIST_JOINERS = grammarWords('listJoiners');
 const INTRO_PLACE_CUES = grammarWords('introPlaceCues');
 const CONSIGNEE_WORDS = grammarWords('consigneeWords');
 const END_USER_NOUNS = grammarWords('endUserNouns');
+const ANYTHING_WORDS = grammarWords('anythingWords');
 const TECH_WORDS = grammarWords('techWords');
 const PERSON_WORDS = grammarWords('personWords');
 const CONTENT_VERBS = grammarWords('contentVerbs');
@@ -603,7 +604,9 @@ export function findPlaces(tokens: readonly Token[], lex: Lexicon): PlaceMention
     out.push({ country: code, role, start: i, end: i + 1, recipient, defence: false });
   });
   // "No Chinese material, equipment or technology used": a Chinese input or technology said not to be there is none.
-  const negated = (p: PlaceMention) => (p.role === 'content' || p.role === 'technology') && negatedInputList(tokens, p.start, lex);
+  // So is "No Chinese anything": a negation right before the nationality, whatever role it was given.
+  const negated = (p: PlaceMention) => ((p.role === 'content' || p.role === 'technology') && negatedInputList(tokens, p.start, lex))
+    || (p.role === 'other' && NEGATION_CUES.has(tokens[p.start - 1]?.low ?? '') && (ANYTHING_WORDS.has(tokens[p.end]?.low ?? '') || CONTENT_WORDS.has(tokens[p.end]?.low ?? '')));
   return inputsOfGoodsMadeElsewhere(tokens, out).map((p) => (negated(p) ? { ...p, role: 'other' as const, negated: true } : p)).sort((a, b) => a.start - b.start);
 }
 

@@ -1204,3 +1204,17 @@ describe('end users, idioms and loose parts (batch z and ea, ninth session)', ()
     expect(facts('we coat our separator film with ceria. buying Ce(NO3)3 from a supplier in Baotou.').item).toMatchObject({ elementsPresent: ['Ce'], form: 'compound' });
   });
 });
+
+describe('"no Chinese anything" and symbol lists with ambiguous symbols (ninth session)', () => {
+  it('reads "No Chinese anything" as no Chinese content and no Chinese technology', () => {
+    expect(facts('No Chinese anything: pumps built in Texas with magnets made in Korea, shipped to Peru.').item).toMatchObject({ chineseContentPercent: 0, madeWithChineseTechnology: false });
+  });
+
+  it('keeps "no Chinese content" silent about technology', () => {
+    expect(facts('Rotors made in Spain, no Chinese content, shipped to Chile.').item?.madeWithChineseTechnology).toBeUndefined();
+  });
+
+  it('reads "Nd, Pr, Fe, B, Co only" as a whole composition, cobalt included', () => {
+    expect(facts('shim magnets, ICP: Nd, Pr, Fe, B, Co only').item).toMatchObject({ compositionComplete: true, elementsPresent: expect.arrayContaining(['Co']) });
+  });
+});

@@ -311,7 +311,9 @@ export class Assistant {
   private decideWithRoute(intent: Intent, stated: Facts, asOf: string, knownOn?: string, mayAssume = true): { facts: Facts; decision: Decision; assumedOrigin: boolean } {
     const options = knownOn ? { knownOn } : {};
     const decision = evaluate(this.options.rules, stated, asOf, options);
-    const routeUnknown = stated.shipFrom === undefined && stated.madeIn === undefined && stated.item?.chinaOrigin === undefined;
+    // Goods said to hold Chinese content or to be made with Chinese technology are made abroad: never assumed Chinese.
+    const madeAbroadSaid = stated.item?.madeWithChineseTechnology === true || stated.item?.hasChineseContent === true;
+    const routeUnknown = stated.shipFrom === undefined && stated.madeIn === undefined && stated.item?.chinaOrigin === undefined && !madeAbroadSaid;
     if (!mayAssume || decision.verdict !== 'need_info' || intent === 'collaboration_license' || !routeUnknown || !stated.item) return { facts: stated, decision, assumedOrigin: false };
     const assumed: Facts = { ...stated, shipFrom: 'CN' };
     const alt = evaluate(this.options.rules, assumed, asOf, options);

@@ -5,7 +5,7 @@
  */
 import type { ItemTag, Lexicon, PlaceTag } from './lexicon.js';
 import { ELEMENT_MATERIAL_FORMS } from '../rules/facts.js';
-import { grammarWords, inEndClause, wordAt } from './grammar.js';
+import { grammarPairs, grammarWords, inEndClause, wordAt } from './grammar.js';
 import type { PhraseHit } from './phrase-matcher.js';
 import type { Token } from './text.js';
 /** A capitalised syllable of a romanised name: "Hai", "Phong", "Tou". */
@@ -50,6 +50,7 @@ const INTRO_PLACE_CUES = grammarWords('introPlaceCues');
 const CONSIGNEE_WORDS = grammarWords('consigneeWords');
 const END_USER_NOUNS = grammarWords('endUserNouns');
 const ANYTHING_WORDS = grammarWords('anythingWords');
+const COUNTRY_CODES = grammarPairs('countryCodeTokens');
 const TECH_WORDS = grammarWords('techWords');
 const PERSON_WORDS = grammarWords('personWords');
 const CONTENT_VERBS = grammarWords('contentVerbs');
@@ -598,7 +599,7 @@ export function findPlaces(tokens: readonly Token[], lex: Lexicon): PlaceMention
     out.push({ country: hit.value.country, role, start: hit.start, end: hit.end, recipient, defence: hit.value.kind === 'defence' });
   }
   tokens.forEach((t, i) => {
-    const code = t.raw === 'US' || t.raw === 'USA' ? 'US' : t.raw === 'UK' ? 'GB' : t.raw === 'EU' ? null : null;
+    const code = COUNTRY_CODES.get(t.raw) ?? null;
     if (!code || out.some((p) => p.start <= i && i < p.end)) return;
     const { role, recipient } = roleOf(tokens, i, i + 1, { kind: 'place', country: code, demonym: false }, lex);
     out.push({ country: code, role, start: i, end: i + 1, recipient, defence: false });

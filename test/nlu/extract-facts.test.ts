@@ -1218,3 +1218,19 @@ describe('"no Chinese anything" and symbol lists with ambiguous symbols (ninth s
     expect(facts('shim magnets, ICP: Nd, Pr, Fe, B, Co only').item).toMatchObject({ compositionComplete: true, elementsPresent: expect.arrayContaining(['Co']) });
   });
 });
+
+describe('regime words and country codes (ninth session)', () => {
+  it('reads "the Chinese suspension" as whose rules, not a Chinese site', () => {
+    expect(facts('Now that the Chinese suspension has expired, do we need a licence for the Dy magnets we ship from Osaka?').shipFrom).toBe('JP');
+  });
+
+  it('reads country codes written in capitals as places ("here in NL")', () => {
+    expect(facts('Rotors are assembled here in NL and shipped to KR.')).toMatchObject({ madeIn: 'NL', destination: 'KR' });
+  });
+
+  it('does not assume goods made with Chinese technology leave China', () => {
+    const r = newAssistant().handle({ ...msg('We sinter Dy magnets with a process we licensed from a Chinese company and sell them to Germany. Licence?', 'tech-origin-1'), asOf: '2026-11-16' });
+    expect(r.facts?.shipFrom).toBeUndefined();
+    expect(r.verdict).not.toBe('not_required');
+  });
+});

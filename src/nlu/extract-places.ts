@@ -51,6 +51,7 @@ const CONSIGNEE_WORDS = grammarWords('consigneeWords');
 const END_USER_NOUNS = grammarWords('endUserNouns');
 const ANYTHING_WORDS = grammarWords('anythingWords');
 const COUNTRY_CODES = grammarPairs('countryCodeTokens');
+const OBJECT_PRONOUN_WORDS = grammarWords('objectPronouns');
 const TECH_WORDS = grammarWords('techWords');
 const PERSON_WORDS = grammarWords('personWords');
 const CONTENT_VERBS = grammarWords('contentVerbs');
@@ -156,6 +157,12 @@ function heldByProduct(tokens: readonly Token[], from: number, lex: Lexicon): bo
   // ("servo motors w/ Tb magnets, from our Chinese plant").
   const product = hits.slice(0, first).find((h) => h.value.kind === 'downstream' && h.end <= (cueAt ?? -1));
   return cueAt !== undefined && product !== undefined && tokens.slice(product.end, cueAt).some((t) => MADE_VERBS.has(t.low) || MAKE_NOW_VERBS.has(t.low));
+}
+
+/** "The magnets inside came from", "the magnets in them come from": the subject is said to sit inside something. */
+function insideSubject(tokens: readonly Token[], verb: number): boolean {
+  const before = tokens[verb - 1]?.low ?? '';
+  return before === 'inside' || (INSIDE_CUES.has(tokens[verb - 2]?.low ?? '') && OBJECT_PRONOUN_WORDS.has(before));
 }
 
 /** The last item words before the verb, within its clause, name a material (an element, an oxide), not goods. */
@@ -428,7 +435,8 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   }
   // "Only the Dy oxide comes from China", "the Tb we diffuse in comes from China": where a material came from, not
   // where the goods leave from. "The Dy magnets come from China" is about the goods.
-  if (cue?.word === 'from' && ORIGIN_OF_VERBS.has(tokens[cue.index - 1]?.low ?? '') && materialIsSubject(tokens, cue.index - 1, lex)) {
+  // So do "the VCM magnets inside came from China": magnets said to sit inside a product.
+  if (cue?.word === 'from' && ORIGIN_OF_VERBS.has(tokens[cue.index - 1]?.low ?? '') && (materialIsSubject(tokens, cue.index - 1, lex) || insideSubject(tokens, cue.index - 1))) {
     return { role: 'content', recipient: false };
   }
   // "Laptops built in Vietnam with Dy speaker magnets from China": magnets or material a product is said to hold come

@@ -51,6 +51,16 @@ function valuesOf(fact: string, set: RuleSet): readonly FactValue[] | undefined 
 }
 
 /**
+ * Facts that say one thing two ways: goods made outside China are not of Chinese origin, and the reverse. A
+ * combination that answers the two differently is no answer anyone can give, so it is not tried.
+ */
+const SAME_FACT_NEGATED: readonly (readonly [string, string])[] = [['madeAbroad', 'item.chinaOrigin']];
+
+function consistent(assumed: ReadonlyMap<string, FactValue>): boolean {
+  return SAME_FACT_NEGATED.every(([a, b]) => !assumed.has(a) || !assumed.has(b) || assumed.get(a) !== assumed.get(b));
+}
+
+/**
  * The verdicts reached under every combination of values of the missing facts, or undefined when some fact has no
  * closed set of values (or there are too many combinations) and so cannot be tried.
  */
@@ -69,7 +79,7 @@ export function verdictsOverAnswers(
   const verdicts = new Set<Verdict>();
   const walk = (i: number, assumed: Map<string, FactValue>): void => {
     if (i === missingFacts.length) {
-      verdicts.add(decideAssuming(assumed));
+      if (consistent(assumed)) verdicts.add(decideAssuming(assumed));
       return;
     }
     for (const v of domains[i] ?? []) {

@@ -1234,3 +1234,9 @@ describe('regime words and country codes (ninth session)', () => {
     expect(r.verdict).not.toBe('not_required');
   });
 });
+
+describe('magnets inside a product "came from China" (ninth session)', () => {
+  it('reads where the magnets inside came from as content, not the product\'s route', () => {
+    expect(facts('The speaker magnets inside came from China and contain Dy.').shipFrom).toBeUndefined();
+  });
+});

@@ -38,3 +38,12 @@ describe('whatever the answer', () => {
     expect(verdictWhateverTheAnswer(undefined)).toBeUndefined();
   });
 });
+
+describe('answers no one can give are not tried', () => {
+  it('escalates a product shipped from Thailand holding Chinese magnets after No. 70 ended, without asking where it is made', () => {
+    // Made in China or made abroad, every path runs through No. 61, of unknown status on this day; "made abroad: no"
+    // with "Chinese origin: no" is no possible answer and must not keep the question open.
+    const d = evaluate(rules, { shipFrom: 'TH', destination: 'US', item: { form: 'finished_product', downstream: 'device', elementsPresent: ['Dy'], chineseContentPercent: 0.1, hasChineseContent: true } }, '2026-11-19');
+    expect(d.verdict).toBe('escalate');
+  });
+});

@@ -58,6 +58,8 @@ export function asksForDecision(text: string): boolean {
   // "Can we rely on that and skip the end-user certificate?": whether a claim holds is a decision, paperwork or not.
   const decisionAsked = words.some((w) => DECISION_WORDS.has(w));
   if (words.length === 0 || (words.some(procedure) && !decisionAsked)) return false;
+  // "… so they don't need anything from us. true?": a one-word check of what was just said.
+  if (words.length <= 2 && decisionAsked) return true;
   // "So surely no licence is needed for this?", "still no licence needed?": a question whether a licence is needed,
   // however it opens.
   if (words.some((w) => LICENCE_NOUNS.has(w)) && words.some((w) => NEED_WORDS.has(w))) return true;

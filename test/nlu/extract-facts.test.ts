@@ -1240,3 +1240,14 @@ describe('magnets inside a product "came from China" (ninth session)', () => {
     expect(facts('The speaker magnets inside came from China and contain Dy.').shipFrom).toBeUndefined();
   });
 });
+
+describe('lab analyses and YSZ grades (ninth session)', () => {
+  it('reads an ICP or XRF list as the whole composition', () => {
+    expect(facts('N45 blocks, ICP report: Nd, Pr, Fe, B, no Dy or Tb').item?.compositionComplete).toBe(true);
+    expect(facts('XRF analysis: La, Ce, O').item?.compositionComplete).toBe(true);
+  });
+
+  it('reads 8YSZ and 3YSZ as yttria-stabilised zirconia', () => {
+    expect(facts('8YSZ powder').item?.elementsPresent).toEqual(['Y', 'Zr']);
+  });
+});

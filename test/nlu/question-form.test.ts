@@ -81,3 +81,10 @@ describe('yes/no questions that open otherwise (ninth session)', () => {
     expect(r.verdict).toBe('license_required');
   });
 });
+
+describe('a one-word check of a claim (ninth session)', () => {
+  it('reads "… so they need nothing from us. true?" as asking for a decision', () => {
+    expect(asksForDecision('The vendor says its general licence covers us, so we need nothing else. true?')).toBe(true);
+    expect(asksForDecision('Thanks. ok?')).toBe(false);
+  });
+});

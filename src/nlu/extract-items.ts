@@ -30,6 +30,7 @@ const COMPOSITION_LIST_LEAD = new RegExp(String.raw`\b(?:${[...grammarWords('com
 const ASKING_VERBS = new Set([...grammarWords('wantVerbs'), ...grammarWords('askingVerbs')]);
 const FILLER = grammarWords('filler');
 const PURCHASE_VERBS = grammarWords('purchaseVerbs');
+const DEST_WORDS = grammarWords('destCues');
 const ASKER_POSSESSIVES = grammarWords('askerPossessives');
 const POSSESSIVES = new Set([...ASKER_POSSESSIVES, ...grammarWords('thirdPersonPossessives')]);
 const LIST_JOINERS = grammarWords('listJoiners');
@@ -373,6 +374,15 @@ function boughtAsGoods(tokens: readonly Token[], text: string, run: PhraseHit<It
     if (PURCHASE_VERBS.has(t.low)) return true;
   }
   if ((tokens[end - 1] as Token).clauseEnd) return false;
+  // "Dy NdFeB magnets from a Chinese maker, shipped to our plant in Nagano": sent on their own from their maker.
+  if (tokens[end]?.low === 'from') {
+    for (let i = end + 1; i < Math.min(tokens.length - 1, end + 10); i++) {
+      // To the asker ("shipped to our plant", "sent to us"): the product made from them is not what travels.
+      const toAsker = ASKER_POSSESSIVES.has(tokens[i + 2]?.low ?? '') || tokens[i + 2]?.low === 'us';
+      if (EXPORT_VERBS.has((tokens[i] as Token).low) && DEST_WORDS.has(tokens[i + 1]?.low ?? '') && toAsker) return true;
+      if ((tokens[i] as Token).clauseEnd) break;
+    }
+  }
   // A relative clause after it ("magnets that we buy from"), past a shape noun the vocabulary does not know ("SmCo rings
   // that we buy") and a parenthesis about it ("magnets (a few grams) that we buy").
   const opensParen = (i: number) => /^\s*\(/.test(text.slice((tokens[i] as Token).end));

@@ -1251,3 +1251,11 @@ describe('lab analyses and YSZ grades (ninth session)', () => {
     expect(facts('8YSZ powder').item?.elementsPresent).toEqual(['Y', 'Zr']);
   });
 });
+
+describe('magnets sent on their own to the asker (ninth session)', () => {
+  it('reads magnets a product uses, "from a Chinese maker, shipped to our plant", as the goods shipped', () => {
+    const f = facts('Our pumps use SmCo rings from a Chinese maker, shipped to our plant in Brno.');
+    expect(f.item).toMatchObject({ form: 'magnet', magnetType: 'smco' });
+    expect(f.shipFrom).toBe('CN');
+  });
+});

@@ -40,6 +40,7 @@ const LICENSING = new RegExp(String.raw`\blicen[cs](?:e|es|ing)\s+(?:out\s+)?(?:
 const LICENSING_BY_PRONOUN = new RegExp(String.raw`\blicen[cs](?:e|es|ing|ed)\s+(?:${[...grammarWords('pronounObjects')].join('|')})\s+(?:out\s+)?to\b`, 'i');
 const LICENSABLE = wordsPattern(grammarWords('licensableThings'));
 const SETUP = wordsPattern(grammarWords('jvSetupVerbs'));
+const MADE_VERBS = grammarWords('madeVerbs');
 const LINE_SERVICE = wordsPattern(grammarWords('lineServiceWords'));
 const PRODUCTION_LINE = wordsPattern(grammarWords('productionLinePhrases'));
 
@@ -189,6 +190,18 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   const goodsElsewhere = (h: { start: number; end: number }) => [...itemAt].some((i) => i < h.start - 2 || i >= h.end);
   const jvAsParty = (h: { start: number; end: number; value: Kind }) => h.value === 'jv_investment' && !SETUP.test(text)
     && JV_NOUNS.has(tokens.slice(h.start, h.end).map((t) => t.low).join(' ')) && goodsElsewhere(h);
+  // "magnets made in Japan with Japanese process know-how": know-how that goods were made with is how they were made,
+  // not know-how passing to anyone.
+  const madeWith = (h: { start: number; value: Kind }) => {
+    if (h.value !== 'technology_transfer') return false;
+    for (let i = h.start - 1, seenWith = false; i >= Math.max(0, h.start - 8); i--) {
+      const t = tokens[i] as Token;
+      if (t.clauseEnd || t.commaAfter) return false;
+      if (t.low === 'with') seenWith = true;
+      else if (seenWith && MADE_VERBS.has(t.low)) return true;
+    }
+    return false;
+  };
   const kindHits = lex.collaborationKinds.find(tokens);
   // "No drawings or documents": a negation before a list of such words covers every one of them.
   const kindAt = new Set(kindHits.flatMap((h) => Array.from({ length: h.end - h.start }, (_, k) => h.start + k)));
@@ -202,7 +215,7 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
     return false;
   };
   for (const h of kindHits) {
-    if (negated(h.start) || negatedInList(h.start) || claimant(h.end) || askingReader(h) || goodsSite(h) || givesGoods(h) || jvAsParty(h)) continue;
+    if (negated(h.start) || negatedInList(h.start) || claimant(h.end) || askingReader(h) || goodsSite(h) || givesGoods(h) || jvAsParty(h) || madeWith(h)) continue;
     kinds.add(h.value);
     if (h.value === 'technology_transfer' && !(h.end - h.start === 1 && lex.knowledge.cues.provisionVerbs.has((tokens[h.start] as Token).low))) transferByNoun = true;
     hits++;
@@ -244,7 +257,8 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   }
   const area = AREA_ORDER.find((a) => areas.has(a));
 
-  const china = places.filter((p) => p.country === 'CN' && p.role !== 'content' && p.role !== 'regime');
+  // "No Chinese material or technology": a Chinese party said not to be there takes no part.
+  const china = places.filter((p) => p.country === 'CN' && p.role !== 'content' && p.role !== 'regime' && p.negated !== true);
   let chineseProvider: boolean | undefined;
   // The first verb by which something passes from one party to another ("licenses", "sends", "trains").
   const verb = tokens.findIndex((t) => lex.knowledge.cues.provisionVerbs.has(t.low));

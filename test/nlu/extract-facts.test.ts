@@ -1259,3 +1259,11 @@ describe('magnets sent on their own to the asker (ninth session)', () => {
     expect(f.shipFrom).toBe('CN');
   });
 });
+
+describe('know-how goods were made with, and Chinese parties said absent (ninth session)', () => {
+  it('reads "made in Japan with Japanese process know-how, no Chinese material or technology" as no cooperation', () => {
+    const f = facts('Magnets made in Japan with Japanese process know-how, no Chinese material or technology, shipped to Spain.');
+    expect(f.collaboration?.kind).toBeUndefined();
+    expect(f.collaboration?.chineseProvider).not.toBe(true);
+  });
+});

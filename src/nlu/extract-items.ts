@@ -26,7 +26,8 @@ const CONSIGNMENT_WORDS = grammarWords('consignmentWords');
 const NO_STOPS: ReadonlySet<string> = new Set();
 /** "Composition per our test report:" right before a list of elements. */
 // "Composition per our test report: Nd, Pr, Fe, B", "the composition is Nd, Pr, Ce, La, Fe, B": a list a composition word opens.
-const COMPOSITION_LIST_LEAD = new RegExp(String.raw`\b(?:${[...grammarWords('compositionHeads')].join('|')})\b(?:[^.:\n]*:|\s+(?:${[...grammarWords('copulas')].join('|')}))\s*$`, 'i');
+// "composition per their test report is Nd, Pr, …": a few words may stand between the head and its copula.
+const COMPOSITION_LIST_LEAD = new RegExp(String.raw`\b(?:${[...grammarWords('compositionHeads')].join('|')})\b(?:[^.:\n]*:|(?:\s+[\p{L}-]+){0,5}?\s+(?:${[...grammarWords('copulas')].join('|')}))\s*$`, 'iu');
 const ASKING_VERBS = new Set([...grammarWords('wantVerbs'), ...grammarWords('askingVerbs')]);
 const FILLER = grammarWords('filler');
 const PURCHASE_VERBS = grammarWords('purchaseVerbs');

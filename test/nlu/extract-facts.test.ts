@@ -1267,3 +1267,13 @@ describe('know-how goods were made with, and Chinese parties said absent (ninth 
     expect(f.collaboration?.chineseProvider).not.toBe(true);
   });
 });
+
+describe('a composition head a few words before its copula (ninth session)', () => {
+  it('reads "composition per their test report is Nd, Pr, Fe, B" as the whole composition', () => {
+    expect(facts('the composition per the mill certificate is Nd, Pr, Fe, B, Cu').item?.compositionComplete).toBe(true);
+  });
+
+  it('reads a parent company that ships as where goods leave from', () => {
+    expect(facts('We are a plant in Penang. Our parent in Ganzhou ships us Tb magnet blocks.').shipFrom).toBe('CN');
+  });
+});

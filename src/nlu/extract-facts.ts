@@ -400,7 +400,8 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
     while (to < tokens.length - 1 && !(tokens[to] as Token).clauseEnd) to++;
     return tokens.slice(from, to + 1);
   };
-  const pastTechnology = chineseTech && places.shipFrom !== 'CN'
+  // ("We'd like to license a Chinese company's process": a licence still to be granted passes know-how now.)
+  const pastTechnology = chineseTech && places.shipFrom !== 'CN' && collab.kind !== 'licensing'
     && !placeMentions.some((p) => p.country === 'CN' && (p.role === 'origin' || p.role === 'site' || p.role === 'destination'))
     && placeMentions.filter((p) => p.country === 'CN' && p.role === 'technology').every((p) => !passesKnowHow(clauseOf(p.start), lex));
   // "Our supplier switched our 48H grade to a Ho-modified recipe; first shipment Ningbo -> Suwon": goods on a route,

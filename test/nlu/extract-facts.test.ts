@@ -1108,6 +1108,10 @@ describe('crystals, catalysts and places from batch y (ninth session)', () => {
 });
 
 describe('licensing and hiring (ninth session)', () => {
+  it('reads licensing "a Chinese company\'s process" as a licence still to be granted, provided by the Chinese party', () => {
+    expect(facts('We would like to license a Chinese company\'s separation process for our plant in Norway.').collaboration).toMatchObject({ kind: 'licensing', chineseProvider: true });
+  });
+
   it('reads "license us a process" as licensing provided by the Chinese party', () => {
     expect(facts('Our Chinese partner wants to license us a process.').collaboration).toMatchObject({ kind: 'licensing', chineseProvider: true });
   });

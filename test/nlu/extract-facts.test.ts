@@ -1181,6 +1181,7 @@ describe('reagents, formulas with groups, and hydrates (batch z, ninth session)'
   });
 
   it('reads "supplier in X" after a comma as the supplier\'s place, and a consignee\'s place as the destination', () => {
+    expect(facts('Destination is our factory in Austria.').destination).toBe('AT');
     const f = facts('100 g dysprosium chloride for a catalysis test, supplier in Hangzhou, consignee our lab in Lyon.');
     expect(f.shipFrom).toBe('CN');
     expect(f.destination).toBe('FR');

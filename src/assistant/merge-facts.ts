@@ -72,6 +72,8 @@ export interface MergeOptions {
   readonly correction?: boolean;
   /** The turn describes magnets named again ("The magnets come from Ningbo and contain Dy"): see partsOfProduct. */
   readonly refersBack?: boolean;
+  /** The turn says where the goods leave from ("from Xiamen"), rather than naming a site ("our factory in Germany"). */
+  readonly routeSaid?: boolean;
 }
 
 const isProduct = (item: ItemFacts | undefined) => item?.downstream !== undefined && (item.form === 'finished_product' || item.form === 'component');
@@ -101,6 +103,9 @@ export function mergeFacts(prev: Facts, next: Facts, options: MergeOptions = {})
   const madeAbroad = prev.item !== undefined && prev.madeIn !== undefined && prev.madeIn !== 'CN';
   if (options.refersBack && !options.correction && (isProduct(prev.item) || madeAbroad)) return partsOfProduct(prev, next);
   const merged: Facts = { ...prev, ...next };
+  // Safety: goods said to leave China stay leaving China when a later turn only names a site of the asker's ("the
+  // destination is our factory in Germany"); only a route said as such, or a correction, moves them.
+  if (prev.shipFrom === 'CN' && next.shipFrom !== undefined && next.shipFrom !== 'CN' && !options.routeSaid && !options.correction) merged.shipFrom = 'CN';
   // A correction that names an item replaces the old item whole ("sorry, they are actually ferrite").
   // A correction that only changes how the goods go ("actually the magnets go loose") keeps what they are made of.
   const keepsMakeUp = next.item !== undefined && !next.item.elementsPresent?.length && !next.item.elementsAbsent?.length && next.item.magnetType === undefined;

@@ -69,6 +69,8 @@ export const FrameSchema = z.object({
     /** Where the goods are now, when that is said apart from where they ship from ("our Dutch warehouse"). */
     heldIn: CountrySchema.optional(),
     shipFrom: CountrySchema.optional(),
+    /** Whether shipFrom was said as where the goods leave from ("from Xiamen", "ex Baotou"), not read from a site. */
+    shipFromSaid: z.boolean().optional(),
     shipTo: CountrySchema.optional(),
     /** Where the goods pass through without entering ("transshipped through Shanghai"). */
     transitVia: CountrySchema.optional(),

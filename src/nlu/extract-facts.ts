@@ -237,6 +237,7 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
   if (madeIn) out.madeIn = madeIn;
   if (siteIsStore && site) out.heldIn = site.country;
   if (shipFrom) out.shipFrom = shipFrom;
+  if (origin !== undefined) out.shipFromSaid = true;
   if (destination) out.shipTo = destination;
   return out;
 }

@@ -379,3 +379,20 @@ describe('conversation 16: the stricter of the two readings a message supports',
     expect(r.verdict).toBe('license_required');
   });
 });
+
+describe('conversation 17: a route from China is kept when a follow-up only names the asker\'s site', () => {
+  it('keeps goods from China leaving China when the next turn says the destination is the asker\'s factory', () => {
+    const a = newAssistant();
+    a.handle({ ...msg('Can we buy Tm:YAG rods from a crystal grower in Anhui?', 'conv-40'), asOf: '2026-03-01' });
+    const r2 = a.handle({ ...msg('It goes to our factory in Austria, civil medical lasers.', 'conv-40'), asOf: '2026-03-01' });
+    expect(r2.facts?.shipFrom).toBe('CN');
+    expect(r2.verdict).not.toBe('not_required');
+  });
+
+  it('moves the route when the follow-up says where the goods leave from', () => {
+    const a = newAssistant();
+    a.handle({ ...msg('Can we buy Dy2O3 from a refiner in Baotou?', 'conv-41'), asOf: '2026-03-01' });
+    const r2 = a.handle({ ...msg('Sorry, it ships from their warehouse in Rotterdam.', 'conv-41'), asOf: '2026-03-01' });
+    expect(r2.facts?.shipFrom).toBe('NL');
+  });
+});

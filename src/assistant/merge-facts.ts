@@ -105,7 +105,9 @@ export function mergeFacts(prev: Facts, next: Facts, options: MergeOptions = {})
   const merged: Facts = { ...prev, ...next };
   // Safety: goods said to leave China stay leaving China when a later turn only names a site of the asker's ("the
   // destination is our factory in Germany"); only a route said as such, or a correction, moves them.
-  if (prev.shipFrom === 'CN' && next.shipFrom !== undefined && next.shipFrom !== 'CN' && !options.routeSaid && !options.correction) merged.shipFrom = 'CN';
+  // Only for the same goods: other goods named ("our Dutch warehouse resells Tb oxide") come with their own route.
+  const sameGoods = next.item === undefined || (prev.item !== undefined && sameItem(prev.item, next.item));
+  if (prev.shipFrom === 'CN' && next.shipFrom !== undefined && next.shipFrom !== 'CN' && !options.routeSaid && !options.correction && sameGoods) merged.shipFrom = 'CN';
   // A correction that names an item replaces the old item whole ("sorry, they are actually ferrite").
   // A correction that only changes how the goods go ("actually the magnets go loose") keeps what they are made of.
   const keepsMakeUp = next.item !== undefined && !next.item.elementsPresent?.length && !next.item.elementsAbsent?.length && next.item.magnetType === undefined;

@@ -406,12 +406,8 @@ export class Assistant {
 
   /** A question whether a rule is in force on a day the rules data cannot say: the answer so far, and a case. */
   private statusEscalation(message: Message, u: Understanding, a: InformationAnswer, asOf: string, text: string, prev: ConversationState | undefined): Reply {
-    const facts = prev?.facts ?? {};
     const why = 'Whether these rules apply today is unknown in the rules data: a compliance officer must confirm it.';
-    const decision = evaluate(this.options.rules, facts, asOf);
-    const escalation = this.options.cases
-      ? this.openCase(message, facts, { ...decision, verdict: 'escalate', reasons: [why, ...a.reasons] }, prev, text)
-      : { state: 'not_needed' as const, note: 'No case service is configured: please contact compliance directly.' };
+    const escalation = this.escalateAsked(message, prev?.facts ?? {}, [why, ...a.reasons], asOf, prev, text);
     return {
       headline: 'Unknown today: a compliance officer needs to confirm it.',
       verdict: 'escalate',
@@ -429,12 +425,16 @@ export class Assistant {
     };
   }
 
+  /** Opens a case for a question the rules cannot settle, with the rules' reading of its facts after `why`. */
+  private escalateAsked(message: Message, facts: Facts, why: readonly string[], asOf: string, prev: ConversationState | undefined, text: string): Escalation {
+    if (!this.options.cases) return { state: 'not_needed', note: 'No case service is configured: please contact compliance directly.' };
+    const decision = evaluate(this.options.rules, facts, asOf);
+    return this.openCase(message, facts, { ...decision, verdict: 'escalate', reasons: [...why, ...decision.reasons] }, prev, text);
+  }
+
   private humanReply(message: Message, u: Understanding, asOf: string, text: string, prev: ConversationState | undefined): Reply {
     const facts = prev?.facts ?? scopeFacts('part_license', u.facts);
-    const decision = evaluate(this.options.rules, facts, asOf);
-    const escalation = this.options.cases
-      ? this.openCase(message, facts, { ...decision, verdict: 'escalate', reasons: ['The asker asked to talk to compliance.', ...decision.reasons] }, prev, text)
-      : { state: 'not_needed' as const, note: 'No case service is configured: please contact compliance directly.' };
+    const escalation = this.escalateAsked(message, facts, ['The asker asked to talk to compliance.'], asOf, prev, text);
     return {
       headline: 'I am passing this to the compliance team.',
       verdict: 'escalate',

@@ -408,21 +408,15 @@ export class Assistant {
   private statusEscalation(message: Message, u: Understanding, a: InformationAnswer, asOf: string, text: string, prev: ConversationState | undefined): Reply {
     const why = 'Whether these rules apply today is unknown in the rules data: a compliance officer must confirm it.';
     const escalation = this.escalateAsked(message, prev?.facts ?? {}, [why, ...a.reasons], asOf, prev, text);
-    return {
+    return this.ruleFreeReply(asOf, {
       headline: 'Unknown today: a compliance officer needs to confirm it.',
       verdict: 'escalate',
       intent: { name: 'regulation_info', confidence: u.confidence },
       reasons: [why, ...a.reasons, ...(escalation.note ? [escalation.note] : [])],
       citations: a.citations,
-      followUps: [],
       nextSteps: ['Do not rely on either reading (in force or still suspended) until compliance confirms it.'],
       escalation,
-      fired: [],
-      missing: [],
-      disclaimer: disclaimer(this.options.rules.version, asOf),
-      rulesVersion: this.options.rules.version,
-      asOf,
-    };
+    });
   }
 
   /** Opens a case for a question the rules cannot settle, with the rules' reading of its facts after `why`. */
@@ -435,7 +429,7 @@ export class Assistant {
   private humanReply(message: Message, u: Understanding, asOf: string, text: string, prev: ConversationState | undefined): Reply {
     const facts = prev?.facts ?? scopeFacts('part_license', u.facts);
     const escalation = this.escalateAsked(message, facts, ['The asker asked to talk to compliance.'], asOf, prev, text);
-    return {
+    return this.ruleFreeReply(asOf, {
       headline: 'I am passing this to the compliance team.',
       verdict: 'escalate',
       intent: { name: 'talk_to_human', confidence: u.confidence },
@@ -444,33 +438,34 @@ export class Assistant {
         prev ? `They will see this conversation about ${describeItem(prev.facts)}.` : 'Add the details of your question here so the officer has them.',
       ],
       citations: [],
-      followUps: [],
       nextSteps: [],
       escalation,
-      fired: [],
-      missing: [],
-      disclaimer: disclaimer(this.options.rules.version, asOf),
-      rulesVersion: this.options.rules.version,
-      asOf,
-    };
+    });
   }
 
   private infoReply(intent: Intent, confidence: number, a: InformationAnswer, asOf: string, inputNote?: string): Reply {
-    const reply: Reply = {
+    const reply = this.ruleFreeReply(asOf, {
       headline: a.headline,
       verdict: 'none',
       intent: { name: intent, confidence },
       reasons: a.reasons,
       citations: a.citations,
-      followUps: [],
       nextSteps: a.statusUnknown ? ['The status on this date is unknown in the rules data: ask compliance before relying on it.'] : [],
       escalation: { state: 'not_needed' },
+    });
+    return inputNote ? { ...reply, inputNote } : reply;
+  }
+
+  /** A reply no rule evaluation produced (information, a request for a person, an unknown status): nothing fired or missing. */
+  private ruleFreeReply(asOf: string, parts: Pick<Reply, 'headline' | 'verdict' | 'intent' | 'reasons' | 'citations' | 'nextSteps' | 'escalation'>): Reply {
+    return {
+      ...parts,
+      followUps: [],
       fired: [],
       missing: [],
       disclaimer: disclaimer(this.options.rules.version, asOf),
       rulesVersion: this.options.rules.version,
       asOf,
     };
-    return inputNote ? { ...reply, inputNote } : reply;
   }
 }

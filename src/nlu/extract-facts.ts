@@ -89,7 +89,7 @@ function shareOfValue(text: string, chineseContent: boolean): number | undefined
 /** A Chinese place the goods (or inputs) came from: "bought from China", "our Chinese supplier" beside our own site. */
 const MAKER_NOUNS = grammarWords('makerNouns');
 const TECH_WORDS = grammarWords('techWords');
-const LOCATIVE_BEFORE = grammarWords('introPlaceCues');
+const INTRO_PLACE_CUES = grammarWords('introPlaceCues');
 const ANYTHING_WORDS = grammarWords('anythingWords');
 
 /** "Our Chinese supplier's licence": a Chinese maker or supplier of the goods named. */
@@ -197,7 +197,7 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
   // that is a maker or supplier is where goods leave from, before the asker's own (not the asker's store: stock held
   // there stays there).
   const makerSite = siteIsStore ? undefined : places.find((p) => p.role === 'site' && p !== site
-    && (makerNounAfter(tokens, p.end) || (LOCATIVE_BEFORE.has(tokens[p.start - 1]?.low ?? '') && MAKER_NOUNS.has(tokens[p.start - 2]?.low ?? ''))));
+    && (makerNounAfter(tokens, p.end) || (INTRO_PLACE_CUES.has(tokens[p.start - 1]?.low ?? '') && MAKER_NOUNS.has(tokens[p.start - 2]?.low ?? ''))));
   const shipFrom = origin ?? makerSite?.country ?? site?.country;
   // "from Estonia to France" names where the goods go more surely than a buyer's place read from its noun ("designed
   // by a Chinese engineering firm").

@@ -229,7 +229,6 @@ function isEndUseContext(tokens: readonly Token[], start: number, lex: Lexicon):
   return false;
 }
 
-/** Grades ("45SH", "YXG-28") and chemical formulas ("Tb4O7", "Y2O3:Eu") as item words, from the knowledge tables. */
 /**
  * Doped-crystal notation, host and dopant either way round ("LYSO:Ce", "GAGG:Ce", "Ce:LuAG"): the host as the vocabulary
  * knows it, with the dopant's element added. Only when the whole token is no known phrase or formula.
@@ -248,6 +247,7 @@ function dopedHost(raw: string, lex: Lexicon): ItemTag | undefined {
   return undefined;
 }
 
+/** Grades ("45SH", "YXG-28") and chemical formulas ("Tb4O7", "Y2O3:Eu") as item words, from the knowledge tables. */
 function knowledgeHits(tokens: readonly Token[], text: string, lex: Lexicon, taken: ReadonlySet<number>): PhraseHit<ItemTag>[] {
   const out: PhraseHit<ItemTag>[] = [];
   const used = new Set(taken);
@@ -642,6 +642,8 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   // Safety by construction: a product counts as the item (and can earn the downstream carve-out) only when every
   // bare magnet or material named beside it is said to be inside it; otherwise that material is what is shipped.
   let primary = candidates.find((run) => head(run).value.kind !== 'generic') ?? candidates[0];
+  // Token positions that hold an item word: what stands between a verb and the goods it governs.
+  const itemAt = new Set(hits.flatMap((h) => Array.from({ length: h.end - h.start }, (_, k) => h.start + k)));
   // Goods the asker buys in are asked about on their own, unless the product is what is sold on ("build them into motors
   // here and sell the motors to Norway").
   const productSold = runs.some((run) => head(run).value.kind === 'downstream' && [1, 2, 3].some((k) => {
@@ -654,7 +656,6 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   // AlNiCo magnets and the ferrite segments we import") are asked about together, so it stays.
   if (primary && !productSold && (madeByAsker(tokens, primary) || ownedByAsker(tokens, primary))) {
     const first = primary;
-    const itemAt = new Set(hits.flatMap((h) => Array.from({ length: h.end - h.start }, (_, k) => h.start + k)));
     const listedWith = (run: PhraseHit<ItemTag>[]) => {
       const between = tokens.slice(first.at(-1)?.end ?? 0, run[0]?.start ?? 0);
       // A verb between joins clauses, not goods: "we assemble control rods in Finland and want some samaria".
@@ -676,15 +677,17 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     // So are bare magnets that open their own clause with such a verb ("… motors made in Ningbo; magnets contain Dy").
     const opensClause = (run: PhraseHit<ItemTag>[]) => (tokens[(run[0]?.start ?? 0) - 1]?.clauseEnd ?? false) && DESCRIBING_VERBS.has(tokens[run.at(-1)?.end ?? 0]?.low ?? '');
     const describedAgain = (run: PhraseHit<ItemTag>[]) => (run[0]?.start ?? 0) >= productEndAt && (describedByVerb(tokens, run, 3) || opensClause(run));
-    const itemAt = new Set(hits.flatMap((h) => Array.from({ length: h.end - h.start }, (_, k) => h.start + k)));
     const bought = new Set(productSold ? [] : materialRuns.filter((run) => boughtAsGoods(tokens, text, run, itemAt)));
     // "gadolinia (Gd2O3) powder": a material in parentheses right after another names the same goods again, it is no
     // part listed inside the product.
     // So is one after a shape word that ends the other's phrase: "NdFeB tiles (GBD with terbium)".
     const appositive = (run: PhraseHit<ItemTag>[]) => {
       const start = run[0]?.start ?? 0;
-      return materialRuns.some((r) => start - (r.at(-1)?.end ?? -9) <= 1 && start - (r.at(-1)?.end ?? -9) >= 0
-        && /^[\s\p{L}-]*\(\s*$/u.test(text.slice((tokens[(r.at(-1)?.end ?? 1) - 1] as Token).end, (tokens[start] as Token).start)));
+      return materialRuns.some((r) => {
+        const end = r.at(-1)?.end ?? 0;
+        return end > 0 && start - end >= 0 && start - end <= 1
+          && /^[\s\p{L}-]*\(\s*$/u.test(text.slice((tokens[end - 1] as Token).end, (tokens[start] as Token).start));
+      });
     };
     const inside = new Map(materialRuns.map((run) => [run, !bought.has(run) && !appositive(run) && (magnetsInside(tokens, text, run, lex) || describedAgain(run))]));
     const saidInside = [...inside.values()].some(Boolean);

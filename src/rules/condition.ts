@@ -26,10 +26,6 @@ export interface ConditionResult {
   readonly unknowns: readonly string[];
 }
 
-function openUnknowns(parts: readonly ConditionResult[]): string[] {
-  return [...new Set(parts.filter((p) => p.result === 'unknown').flatMap((p) => p.unknowns))];
-}
-
 export type NamedConditions = Readonly<Record<string, Condition>>;
 
 function isComposition(v: FactValue): v is Composition {
@@ -104,29 +100,43 @@ export function factsIn(cond: Condition, named: NamedConditions): Set<string> {
 export type AssumedFacts = ReadonlyMap<string, FactValue>;
 
 export function evaluateCondition(cond: Condition, facts: Facts, named: NamedConditions, assumed?: AssumedFacts): ConditionResult {
-  if ('all' in cond) {
-    const parts = cond.all.map((c) => evaluateCondition(c, facts, named, assumed));
-    const result: Truth = parts.some((p) => p.result === 'false')
-      ? 'false'
-      : parts.some((p) => p.result === 'unknown') ? 'unknown' : 'true';
-    return { result, checks: parts.flatMap((p) => p.checks), unknowns: result === 'unknown' ? openUnknowns(parts) : [] };
-  }
-  if ('any' in cond) {
-    const parts = cond.any.map((c) => evaluateCondition(c, facts, named, assumed));
-    const result: Truth = parts.some((p) => p.result === 'true')
-      ? 'true'
-      : parts.some((p) => p.result === 'unknown') ? 'unknown' : 'false';
-    return { result, checks: parts.flatMap((p) => p.checks), unknowns: result === 'unknown' ? openUnknowns(parts) : [] };
+  const checks: ConditionCheck[] = [];
+  const { result, unknowns } = evaluateInto(cond, facts, named, assumed, checks);
+  return { result, checks, unknowns };
+}
+
+const NONE: readonly string[] = [];
+
+/**
+ * One node's truth and open unknowns, its leaves' checks appended to `checks` in reading order. One array for the
+ * whole tree: concatenating each level's checks again copied every leaf once per level, the engine's largest cost.
+ */
+function evaluateInto(cond: Condition, facts: Facts, named: NamedConditions, assumed: AssumedFacts | undefined, checks: ConditionCheck[]): { result: Truth; unknowns: readonly string[] } {
+  if ('all' in cond || 'any' in cond) {
+    const isAll = 'all' in cond;
+    const settles: Truth = isAll ? 'false' : 'true';
+    let settled = false;
+    let open: string[] | null = null;
+    for (const c of isAll ? cond.all : cond.any) {
+      const part = evaluateInto(c, facts, named, assumed, checks);
+      if (part.result === settles) settled = true;
+      else if (part.result === 'unknown') {
+        open ??= [];
+        for (const u of part.unknowns) if (!open.includes(u)) open.push(u);
+      }
+    }
+    if (settled) return { result: settles, unknowns: NONE };
+    if (open) return { result: 'unknown', unknowns: open };
+    return { result: isAll ? 'true' : 'false', unknowns: NONE };
   }
   if ('not' in cond) {
-    const inner = evaluateCondition(cond.not, facts, named, assumed);
-    const flip: Record<Truth, Truth> = { true: 'false', false: 'true', unknown: 'unknown' };
-    return { result: flip[inner.result], checks: inner.checks, unknowns: inner.unknowns };
+    const inner = evaluateInto(cond.not, facts, named, assumed, checks);
+    return { result: inner.result === 'true' ? 'false' : inner.result === 'false' ? 'true' : 'unknown', unknowns: inner.unknowns };
   }
   if ('ref' in cond) {
     const target = named[cond.ref];
     if (!target) throw new Error(`unknown named condition "${cond.ref}"`);
-    return evaluateCondition(target, facts, named, assumed);
+    return evaluateInto(target, facts, named, assumed, checks);
   }
   const def = FACTS[cond.fact];
   if (!def) throw new Error(`unknown fact "${cond.fact}"`);
@@ -135,11 +145,8 @@ export function evaluateCondition(cond: Condition, facts: Facts, named: NamedCon
   if (actual === undefined) result = cond.unknownAs === 'false' ? 'false' : 'unknown';
   else result = compare(cond, actual);
   if (result === 'unknown' && cond.unknownAs === 'false') result = 'false';
-  return {
-    result,
-    checks: [{ fact: cond.fact, label: def.label, op: cond.op, expected: cond.value, actual: displayActual(actual), result }],
-    unknowns: result === 'unknown' ? [cond.fact] : [],
-  };
+  checks.push({ fact: cond.fact, label: def.label, op: cond.op, expected: cond.value, actual: displayActual(actual), result });
+  return { result, unknowns: result === 'unknown' ? [cond.fact] : NONE };
 }
 
 /**

@@ -219,6 +219,11 @@ export class Assistant {
     const namesGoods = u.facts.item?.form !== undefined || u.facts.item?.magnetType !== undefined || (u.facts.item?.elementsPresent?.length ?? 0) > 0;
     const offTopicQuestion = u.intent === 'out_of_scope' && text.includes('?') && !namesGoods && words > OFF_TOPIC_MIN_WORDS;
     if (!DECISION_INTENTS.has(u.intent) && hasFacts(u.facts) && (u.intent === 'out_of_scope' || u.intent === 'help') && !offTopicQuestion) return prev.intent;
+    // "Can we just sell it on?": a yes/no question about going ahead with "it", naming no goods, cooperation or
+    // instrument of its own, asks the question under discussion again with what this turn adds.
+    const refersBack = text.toLowerCase().split(/[^a-z']+/).some((w) => PRONOUN_OPENERS.has(w));
+    if ((u.intent === 'license_process' || u.intent === 'regulation_info') && u.asksForDecision && refersBack && !namesGoods
+      && !u.facts.collaboration?.kind && u.signals.references.sources.length === 0) return prev.intent;
     // "Actually the magnets go loose": a correction of the goods under discussion stays a goods question.
     if (u.frame.correction && u.facts.item && !u.facts.collaboration && prev.intent !== 'collaboration_license') return prev.intent;
     // "It's for their 280-layer V-NAND lines": a short statement about the goods under discussion, naming no other

@@ -67,6 +67,7 @@ const DETERMINER_WORDS = grammarWords('determinerWords');
 const OWNERSHIP_WORDS = grammarWords('ownershipWords');
 const TECH_PERSON_WORDS = grammarWords('techPersons');
 const DESIGN_KNOW_HOW = grammarWords('designKnowHow');
+const TOPIC_PREPOSITIONS = grammarWords('topicPrepositions');
 
 /** "A Japanese-owned WFOE": who owns a site takes no part in what is provided there. */
 function ownerOnly(tokens: readonly Token[], p: PlaceMention): boolean {
@@ -282,7 +283,8 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   const ours = (i: number) => ASKER_POSSESSIVES.has(tokens[i]?.low ?? '') && [1, 2, 3, 4].some((k) => wordAt(tokens, i + k, lex.knowledge.cues.knowHowNouns))
     && !places.some((p) => p.start > i && p.start <= i + 4);
   const ourSite = (p: PlaceMention) => p.role === 'origin' || (p.role === 'site' && [1, 2, 3, 4].some((k) => ASKER_POSSESSIVES.has(tokens[p.start - k]?.low ?? '')));
-  const fromUs = verb >= 0 && (ours(verb + 1) || ours(verb + 2)) && !china.some(ourSite);
+  // "Advise on our flowsheet": ours is the topic of what the other side gives, not what passes from us.
+  const fromUs = verb >= 0 && (ours(verb + 1) || (ours(verb + 2) && !TOPIC_PREPOSITIONS.has(tokens[verb + 1]?.low ?? ''))) && !china.some(ourSite);
   // "A Chinese university client wants to patent its diffusion process": know-how that is the Chinese party's own.
   const knowHowWithin = (i: number) => [1, 2, 3, 4].some((k) => wordAt(tokens, i + k, lex.knowledge.cues.knowHowNouns))
     || areaHits.some((h) => h.start > i && h.end <= i + 5);
@@ -298,7 +300,14 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
     }
     return false;
   });
-  if (fromUs && china.length > 0) chineseProvider = false;
+  // "Sharing our draft and their process data": what passes is theirs too, so the exchange runs both ways.
+  const theirsToo = verb >= 0 && china.length > 0 && (() => {
+    for (let i = verb + 1; i < Math.min(tokens.length, verb + 10) && !(tokens[i - 1] as Token).clauseEnd; i++) {
+      if (THIRD_PERSON_POSSESSIVES.has((tokens[i] as Token).low) && knowHowWithin(i)) return true;
+    }
+    return false;
+  })();
+  if (fromUs && china.length > 0 && !theirsToo) chineseProvider = false;
   else if (ownedByChinese || sides?.provider.some((p) => p.country === 'CN') || ((learning || toUs) && china.length > 0)) chineseProvider = true;
   else if (foreignService) chineseProvider = false;
   else if (onSite && china.some((p) => p.role === 'destination' || p.role === 'site')) chineseProvider = true;

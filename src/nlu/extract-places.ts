@@ -421,10 +421,10 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   if (CONTENT_AFTER.has(after ?? '') && !placeEnd.commaAfter && !placeEnd.clauseEnd) return { role: 'content', recipient };
   // "Dy oxide bought in China", "terbium sourced from China": where inputs were bought, not where goods leave.
   const verbAt = (cue ? cue.index : start) - 1;
-  // "bought last year from a Chinese supplier": up to three words back, within the clause.
+  // "bought last year from a Chinese supplier", "bought it last summer from": up to four words back, within the clause.
   // "from a licensed Chinese exporter": a participle between an article and the place describes the party.
   const adjective = (i: number) => i === start - 1 && DETERMINERS.has(tokens[i - 1]?.low ?? '');
-  const verb = [verbAt, verbAt - 1, verbAt - 2].filter((i) => i >= 0 && !tokens.slice(i, verbAt).some((t) => t.clauseEnd) && !adjective(i))
+  const verb = [verbAt, verbAt - 1, verbAt - 2, verbAt - 3].filter((i) => i >= 0 && !tokens.slice(i, verbAt).some((t) => t.clauseEnd) && !adjective(i))
     .find((i) => CONTENT_VERBS.has(tokens[i]?.low ?? '') || TECH_SOURCE_VERBS.has(tokens[i]?.low ?? ''))
     ?? (cue?.word === 'from' ? techSourceBefore(tokens, cue.index, lex) : undefined);
   // "makes magnets using Dy oxide from China": what goes into the goods, not where they leave from.

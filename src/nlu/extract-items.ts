@@ -157,10 +157,12 @@ function isFormulaOxide(t: Token | undefined, lex: Lexicon): boolean {
 }
 
 /** Walks back over fillers and other element mentions to find a negation or "only" cue for this mention. */
-function cueBefore(tokens: readonly Token[], start: number, elementTokens: ReadonlySet<number>, cues: ReadonlySet<string>, stops: ReadonlySet<string> = NO_STOPS): boolean {
+function cueBefore(tokens: readonly Token[], start: number, elementTokens: ReadonlySet<number>, cues: ReadonlySet<string>, stops: ReadonlySet<string> = NO_STOPS, text?: string): boolean {
   for (let i = start - 1, steps = 0; i >= 0 && steps < 8; i--, steps++) {
     const t = tokens[i] as Token;
     if (t.clauseEnd || stops.has(t.low)) return false;
+    // "Tb not detected, Dy 0.08 %": a negation written after an element is about that element, not the next.
+    if (cues.has(t.low) && text !== undefined && NEGATION_AFTER_PHRASES.some((p) => text.slice(t.start, t.start + 24).toLowerCase().startsWith(p))) return false;
     if (cues.has(t.low)) return true;
     // "no SmCo, with Dy": a new list item that says what is there ends what the negation covers.
     if (NEW_ITEM_WORDS.has(t.low) && tokens[i - 1]?.commaAfter) return false;
@@ -621,7 +623,7 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   for (const m of elements) {
     // "no idea whether there's Dy", "might have some Tb": neither present nor absent, so the rules ask.
     if (hedgedBefore(tokens, m.start)) continue;
-    const negated = cueBefore(tokens, m.start, elementTokens, NEGATION_CUES) || negatedAfter(tokens, text, m.end, elementTokens);
+    const negated = cueBefore(tokens, m.start, elementTokens, NEGATION_CUES, NO_STOPS, text) || negatedAfter(tokens, text, m.end, elementTokens);
     if (negated) absent.add(m.element);
     else {
       present.add(m.element);

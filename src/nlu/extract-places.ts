@@ -409,8 +409,9 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     if (REGIME_NOUNS.has(tokens[k]?.low ?? '')) return { role: 'regime', recipient: false };
   }
   // "a German-owned company": who owns it, not where anything is.
-  // "… to Poland controlled?" ends the clause: that "controlled" is the question's, not an owner's.
-  if (OWNERSHIP_WORDS.has(after ?? '') && (tokens[end]?.hyphenBefore || !tokens[end]?.clauseEnd)) return { role: 'party', recipient: false };
+  // "… to Poland controlled?" ends the clause: that "controlled" is the question's, not an owner's; so is "is this
+  // shipment from China controlled or not?", where a place after its preposition ends a phrase of route.
+  if (OWNERSHIP_WORDS.has(after ?? '') && (tokens[end]?.hyphenBefore || (!tokens[end]?.clauseEnd && !cue))) return { role: 'party', recipient: false };
   // "Korean-built EVs", "German-made rotors": where the goods were made.
   if (MADE_VERBS.has(after ?? '') && tokens[end]?.hyphenBefore) return { role: 'made', recipient: false };
   // "Origin is China", "country of origin: China", "origin China": where the goods were made, said of the goods.

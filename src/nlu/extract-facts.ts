@@ -10,10 +10,11 @@ import { grammarWords, wordAt } from './grammar.js';
 import { findListedParties, listedPartyFrame } from './extract-parties.js';
 import { extractCollaboration } from './extract-collaboration.js';
 import { extractEndUse } from './extract-end-use.js';
-import { extractItem } from './extract-items.js';
+import { extractItem, itemWordHits } from './extract-items.js';
 import { findPlaces, type PlaceMention } from './extract-places.js';
 import { extractReferences, type References } from './extract-references.js';
-import type { Lexicon } from './lexicon.js';
+import type { ItemTag, Lexicon } from './lexicon.js';
+import type { PhraseHit } from './phrase-matcher.js';
 import { normaliseText, tokenize, wordsPattern, type Token } from './text.js';
 
 export interface Signals {
@@ -74,16 +75,24 @@ const FOREIGN_MADE = wordsPattern(grammarWords('foreignMadePhrases'));
 const CHINA_ORIGIN = wordsPattern(grammarWords('chinaOriginPhrases'));
 const VALUE_WORDS = wordsPattern(grammarWords('valueWords'));
 
-function shareOfValue(text: string, chineseContent: boolean): number | undefined {
+function shareOfValue(text: string, chineseContent: boolean, composition: (from: number, to: number) => boolean): number | undefined {
   for (const m of text.matchAll(/(\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)/gi)) {
     const at = m.index ?? 0;
     const around = text.slice(Math.max(0, at - 70), at + m[0].length + 70);
-    if (VALUE_WORDS.test(around) || (chineseContent && /chin(?:a|ese)/i.test(around))) {
+    if (VALUE_WORDS.test(around) || (chineseContent && /chin(?:a|ese)/i.test(around) && !composition(at, at + m[0].length))) {
       const v = Number(m[1]);
       if (v >= 0 && v <= 100) return v;
     }
   }
   return undefined;
+}
+
+/** "99.99 % yttrium oxide", "Al-2%Sc", "Dy 2 %": a percentage written against an item word is a purity or a content. */
+function againstItemWord(tokens: readonly Token[], hits: readonly PhraseHit<ItemTag>[], from: number, to: number): boolean {
+  const next = tokens.findIndex((t) => t.start >= to);
+  if (next >= 0 && (tokens[next] as Token).start - to <= 2 && hits.some((h) => h.start === next)) return true;
+  const prev = tokens.findLastIndex((t) => t.end <= from);
+  return prev >= 0 && from - (tokens[prev] as Token).end <= 2 && hits.some((h) => h.end - 1 === prev);
 }
 
 /** A Chinese place the goods (or inputs) came from: "bought from China", "our Chinese supplier" beside our own site. */
@@ -342,7 +351,8 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   } else if (madeInOnlyBySite && places.madeIn !== 'CN') content.origin = false;
   // "The magnets come from Ningbo, about 4 % of the motor value": parts from China, their share of a product's value.
   const partsFromChina = item.refersBack === true && places.shipFrom === 'CN';
-  const share = shareOfValue(text, chineseContent || partsFromChina);
+  const itemHits = itemWordHits(tokens, lex);
+  const share = shareOfValue(text, chineseContent || partsFromChina, (from, to) => againstItemWord(tokens, itemHits, from, to));
   if (share !== undefined && (chineseContent || partsFromChina || content.origin === false)) content.percentOfValue = share;
   else if (foreignContent && !chineseContent && /\bonly\b/i.test(text)) content.percentOfValue = 0;
   // "We assemble motors in Saltillo with Chinese Dy magnets": goods made abroad that hold Chinese content.

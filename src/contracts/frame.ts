@@ -10,7 +10,7 @@ import {
 
 export const ACTIVITIES = [
   'ship', 'resell_from_stock', 'hand_carry', 'exhibit', 'share_documents', 'train', 'license', 'invest', 'hire',
-  'commission_line', 'joint_research', 'consult', 'buy',
+  'commission_line', 'joint_research', 'consult', 'buy', 'visit',
 ] as const;
 export const ActivitySchema = z.enum(ACTIVITIES);
 export type Activity = z.infer<typeof ActivitySchema>;

@@ -29,7 +29,8 @@ export interface CollaborationExtraction {
  */
 export const COOPERATION_KINDS: readonly Kind[] = COLLABORATION_KINDS.filter((k) => grammarWords('cooperationKinds').has(k));
 /** When several kinds are named, the more specific one decides ("our JV engineer wants to e-mail" is a transfer). */
-const KIND_ORDER: readonly Kind[] = ['licensing', 'hiring', 'joint_rnd', 'services', 'training', 'technology_transfer', 'consulting', 'jv_investment'];
+// A visit comes last: "advise the JV, with a few site visits" is consulting; a visit is the kind only when it is all.
+const KIND_ORDER: readonly Kind[] = ['licensing', 'hiring', 'joint_rnd', 'services', 'training', 'technology_transfer', 'consulting', 'jv_investment', 'visit'];
 const AREA_ORDER: readonly Area[] = [
   'production_line_services', 'extraction_separation', 'metal_alloy_production', 'magnet_preparation', 'calcium_oxyborate',
   'mining_beneficiation', 'smelting', 'recycling', 'magnet_design', 'product_design', 'battery', 'superhard', 'no_rare_earth',
@@ -163,6 +164,7 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
     h.value === 'consulting' && (READER_REQUEST_BEFORE.has(tokens[h.start - 1]?.low ?? '') || READER_REQUEST_AFTER.has(tokens[h.end]?.low ?? ''));
   // "give us advice", "provide training": a verb of giving alone is no transfer when it gives another kind of help.
   let transferByNoun = false;
+  let transferBySending = false;
   // "Spare magnets we ship to the dealer workshops", "stones from a cutting workshop": a site goods go to or come from,
   // not a training workshop.
   // A verb of setting one up between them ("want to set up a JV") makes the site the thing created, not a destination.
@@ -219,9 +221,13 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
     if (negated(h.start) || negatedInList(h.start) || claimant(h.end) || askingReader(h) || goodsSite(h) || givesGoods(h) || jvAsParty(h) || madeWith(h)) continue;
     kinds.add(h.value);
     if (h.value === 'technology_transfer' && !(h.end - h.start === 1 && lex.knowledge.cues.provisionVerbs.has((tokens[h.start] as Token).low))) transferByNoun = true;
+    else if (h.value === 'technology_transfer') transferBySending = true;
     hits++;
   }
   if (kinds.has('technology_transfer') && !transferByNoun && (kinds.has('consulting') || kinds.has('training'))) kinds.delete('technology_transfer');
+  // "Audit the plant and see the process sheets": papers seen on a visit are part of it; "visit, then we email them
+  // the recipe" sends them, a transfer.
+  if (kinds.has('visit') && kinds.has('technology_transfer')) kinds.delete(transferBySending ? 'visit' : 'technology_transfer');
   if (LICENSING.test(text) || (LICENSING_BY_PRONOUN.test(text) && LICENSABLE.test(text))) kinds.add('licensing');
   if (kinds.has('jv_investment') && kinds.size > 1 && SETUP.test(text)) {
     // "set up a joint venture ... to share" is the JV; the sharing is part of it.
@@ -269,7 +275,7 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   // come to learn a Chinese party's process receive it. Only a Chinese party that merely receives says "no".
   // Training, services or advice given at a Chinese site ("we send our engineers to our Chinese supplier's
   // factory for training") are provided by the Chinese side; otherwise a Chinese party that only receives says "no".
-  const onSite = kind === 'training' || kind === 'services' || kind === 'consulting';
+  const onSite = kind === 'training' || kind === 'services' || kind === 'consulting' || kind === 'visit';
   // "The JV would give us the process know-how": we receive it, so the Chinese party named provides it.
   const toUs = verb >= 0 && tokens.slice(verb + 1, verb + 4).some((t) => RECEIVER_PRONOUNS.has(t.low));
   // "Ship a furnace from our Shiga plant to Suzhou and send two Japanese engineers to install it": a service that

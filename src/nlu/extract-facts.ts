@@ -274,7 +274,7 @@ function activityOf(tokens: readonly Token[], low: string, frame: Frame): Frame[
   if (kind) {
     const byKind: Record<string, NonNullable<Frame['activity']>> = {
       technology_transfer: 'share_documents', licensing: 'license', joint_rnd: 'joint_research', jv_investment: 'invest',
-      services: frame.technology?.area === 'production_line_services' ? 'commission_line' : 'consult', hiring: 'hire', training: 'train', consulting: 'consult',
+      services: frame.technology?.area === 'production_line_services' ? 'commission_line' : 'consult', hiring: 'hire', training: 'train', consulting: 'consult', visit: 'visit',
     };
     return byKind[kind];
   }

@@ -55,6 +55,11 @@ export const EndUseSchema = z.enum(END_USES);
 
 export const COLLABORATION_KINDS = [
   'technology_transfer', 'licensing', 'joint_rnd', 'jv_investment', 'services', 'hiring', 'training', 'consulting',
+  /**
+   * Foreign visitors shown it inside China (an audit, a plant tour, a walk through the line): an export by No. 62's
+   * definition (display, inspection), suspended; whether the 2023 Catalogue reaches it is for compliance to judge.
+   */
+  'visit',
 ] as const;
 export const CollaborationKindSchema = z.enum(COLLABORATION_KINDS);
 

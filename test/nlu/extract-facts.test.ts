@@ -357,9 +357,10 @@ describe('who provides a service or training, and where', () => {
     expect(f.collaboration).toMatchObject({ kind: 'services', chineseProvider: false });
   });
 
-  it('reads foreigners being shown or learning a Chinese process in China as a transfer of know-how', () => {
+  // Shown in China, it is a visit: No. 62's display and inspection (suspended), where the Catalogue's reach is unsettled.
+  it('reads foreigners being shown a Chinese process in China as a visit the Chinese side provides', () => {
     const f = facts('Our French process engineers will be shown the diffusion process step by step at the Ganzhou supplier.');
-    expect(f.collaboration).toMatchObject({ kind: 'technology_transfer', chineseProvider: true, abroad: true });
+    expect(f.collaboration).toMatchObject({ kind: 'visit', chineseProvider: true, abroad: true });
   });
 });
 
@@ -1280,5 +1281,57 @@ describe('a composition head a few words before its copula (ninth session)', () 
 
   it('reads a parent company that ships as where goods leave from', () => {
     expect(facts('We are a plant in Penang. Our parent in Ganzhou ships us Tb magnet blocks.').shipFrom).toBe('CN');
+  });
+});
+
+describe('tenth session readings (own phrasings)', () => {
+  it('reads foreign visitors touring or auditing a Chinese plant as a visit, provided by the Chinese side', () => {
+    expect(facts('Inspectors from our Dutch customer will tour our Baotou sintering plant and be shown the furnace settings.').collaboration)
+      .toMatchObject({ kind: 'visit', area: 'magnet_preparation', chineseProvider: true });
+    expect(facts('Our buyers from Osaka will audit a Ganzhou magnet maker and look at its sintering process sheets.').collaboration?.kind).toBe('visit');
+  });
+
+  it('keeps a transfer a transfer when papers are sent after a visit, and consulting consulting when visits are part of it', () => {
+    expect(facts('After the plant tour in Ningbo we will email the Italian team our full NdFeB sintering recipe.').collaboration?.kind).toBe('technology_transfer');
+    expect(facts('Our Ganzhou engineers will advise a separation plant in Chile, with two site visits.').collaboration?.kind).toBe('consulting');
+  });
+
+  it('does not read traceability that was audited as a visit', () => {
+    expect(facts('Magnets made in Korea, audited supply chain, no Chinese material.').collaboration?.kind).toBeUndefined();
+  });
+
+  it('reads advice on our own flowsheet from a Chinese firm as provided by the Chinese firm', () => {
+    expect(facts('A Chinese consultancy will advise on our flowsheet for a separation plant in Chile.').collaboration)
+      .toMatchObject({ kind: 'consulting', chineseProvider: true });
+  });
+
+  it('reads an exchange of our drafts and their process data as running both ways', () => {
+    expect(facts('We write a paper with a lab in Hefei and will be sharing our drafts and their NdFeB sintering process data.').collaboration?.chineseProvider).toBe(true);
+  });
+
+  it('reads a material the asker needs from China as the goods, not its own product', () => {
+    const f = facts('We make titanium bike frames in Italy and need scandium oxide from China.');
+    expect(f.item).toMatchObject({ elementsPresent: ['Sc'], form: 'oxide' });
+    expect(f.shipFrom).toBe('CN');
+  });
+
+  it('reads a purity or an alloy content as such, not as the Chinese share of value', () => {
+    expect(facts('Our 99.9 % gadolinium oxide comes from a Chinese refinery.').item?.chineseContentPercent).toBeUndefined();
+    expect(facts('We need Mg-10%Gd alloy from China.').item?.chineseContentPercent).toBeUndefined();
+    expect(facts('Chinese magnets are about 6 % of the motor value, motors made in Mexico.').item?.chineseContentPercent).toBe(6);
+  });
+
+  it('negates only the element a negation written after it follows', () => {
+    expect(facts('The lab report on the magnets: Dy not detected, Tb 0.4 %.').item).toMatchObject({ elementsPresent: ['Tb'], elementsAbsent: ['Dy'] });
+  });
+
+  it('reads "this lot from China controlled?" as where the goods leave from', () => {
+    expect(facts('Is this lot of SmCo magnets from China controlled or not?').shipFrom).toBe('CN');
+  });
+
+  it('reads stock bought in China some time ago as Chinese-origin stock held where the asker is', () => {
+    const f = facts('We are a Hamburg trader. We bought it last year from a Chinese refinery: 30 kg of dysprosium oxide, now to sell to Austria.');
+    expect(f.shipFrom).toBe('DE');
+    expect(f.item?.chinaOrigin).toBe(true);
   });
 });

@@ -112,9 +112,12 @@ export function sourceStatus(set: RuleSet, sourceId: string, asOf: string): { li
     const line = describeStatus(st, asOf);
     seen.set(line, [...(seen.get(line) ?? []), r.title]);
   }
+  // "Did No. 70's suspension end?": on a day the rules it suspended stand unknown, so does the answer.
   for (const r of suspended) {
     const st = ruleStatus(r, asOf);
-    if (st.kind === 'status_unknown') relate(st.reported?.source.id);
+    if (st.kind !== 'status_unknown') continue;
+    unknown = true;
+    relate(st.reported?.source.id);
   }
   runningSuspensions.forEach(relate);
   const lines = [...seen.entries()].map(([line, titles]) =>

@@ -49,6 +49,13 @@ describe('a question whether a rule is in force, on a day its status is unknown 
     expect(r.citations.map((c) => c.source)).toEqual(expect.arrayContaining(['CN-ANN-2025-55', 'CN-ANN-2025-58']));
   });
 
+  it('escalates "has the No. 70 suspension ended?" after it ended: the suspending instrument speaks for the rules it suspended', () => {
+    const r = newAssistant().handle({ ...msg('Has the No. 70 suspension run out, or is it still in effect?', 'status-4'), asOf: '2026-11-20' });
+    expect(r.verdict).toBe('escalate');
+    expect(r.citations.map((c) => c.source)).toContain('CN-ANN-2025-70');
+    expect(newAssistant().handle({ ...msg('Has the No. 70 suspension run out, or is it still in effect?', 'status-5'), asOf: '2026-03-01' }).verdict).toBe('none');
+  });
+
   it('answers the same question while the suspension runs, and what a rule says, without a case', () => {
     expect(newAssistant().handle({ ...msg('Are Nos. 55 and 58 still suspended or back in effect?', 'status-2'), asOf: '2026-03-01' }).verdict).toBe('none');
     expect(newAssistant().handle({ ...msg('What does announcement 58 cover?', 'status-3'), asOf: '2026-11-20' }).verdict).toBe('none');

@@ -1335,3 +1335,12 @@ describe('tenth session readings (own phrasings)', () => {
     expect(f.item?.chinaOrigin).toBe(true);
   });
 });
+
+describe('a tag question checks a decision (own phrasings)', () => {
+  it('reads "..., so nothing is needed. OK?" and "right?" as asking for a decision', async () => {
+    const { asksForDecision } = await import('../../src/nlu/question-form.js');
+    expect(asksForDecision('The distributor says its general licence covers us, so we need nothing else. OK?')).toBe(true);
+    expect(asksForDecision('So the suspension covers our gallium too, right?')).toBe(true);
+    expect(asksForDecision('How long does a licence take right now?')).toBe(false);
+  });
+});

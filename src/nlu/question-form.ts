@@ -60,6 +60,9 @@ export function asksForDecision(text: string): boolean {
   if (words.length === 0 || (words.some(procedure) && !decisionAsked)) return false;
   // "… so they don't need anything from us. true?": a one-word check of what was just said.
   if (words.length <= 2 && decisionAsked) return true;
+  // "So the suspension covers it too, right?": a tag after the last comma checks the statement before it.
+  const tag = tokenize(clause.split(',').at(-1) ?? '').map((t) => t.low);
+  if (tag.length <= 2 && tag.some((w) => DECISION_WORDS.has(w))) return true;
   // "So surely no licence is needed for this?", "still no licence needed?": a question whether a licence is needed,
   // however it opens.
   if (words.some((w) => LICENCE_NOUNS.has(w)) && words.some((w) => NEED_WORDS.has(w))) return true;

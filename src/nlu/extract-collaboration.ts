@@ -189,6 +189,17 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
     }
     return head >= 0 && itemAt.has(head) && !wordAt(tokens, head, lex.knowledge.cues.knowHowNouns);
   };
+  // "Send a team to tour the line", "send two engineers": a verb of giving whose object is people sends people, so a
+  // visit they make stays a visit (people sent to set up a plant still carry know-how: a transfer).
+  const sendsPeople = (h: { start: number; end: number; value: Kind }) => {
+    if (h.value !== 'technology_transfer' || h.end - h.start !== 1 || !lex.knowledge.cues.provisionVerbs.has((tokens[h.start] as Token).low)) return false;
+    for (let i = h.end; i < Math.min(tokens.length, h.end + 4); i++) {
+      const t = tokens[i] as Token;
+      if (TECH_PERSON_WORDS.has(t.low)) return true;
+      if (t.clauseEnd || t.commaAfter || !(DETERMINER_WORDS.has(t.low) || /^\d+$|^\p{Ll}+$/u.test(t.raw)) || wordAt(tokens, i, lex.knowledge.cues.knowHowNouns)) return false;
+    }
+    return false;
+  };
   // "Consignee is our magnet JV in Korea" with goods named and no investment said: the JV is a party to a shipment.
   const goodsElsewhere = (h: { start: number; end: number }) => [...itemAt].some((i) => i < h.start - 2 || i >= h.end);
   const jvAsParty = (h: { start: number; end: number; value: Kind }) => h.value === 'jv_investment' && !SETUP.test(text)
@@ -221,7 +232,7 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
     if (negated(h.start) || negatedInList(h.start) || claimant(h.end) || askingReader(h) || goodsSite(h) || givesGoods(h) || jvAsParty(h) || madeWith(h)) continue;
     kinds.add(h.value);
     if (h.value === 'technology_transfer' && !(h.end - h.start === 1 && lex.knowledge.cues.provisionVerbs.has((tokens[h.start] as Token).low))) transferByNoun = true;
-    else if (h.value === 'technology_transfer') transferBySending = true;
+    else if (h.value === 'technology_transfer' && !sendsPeople(h)) transferBySending = true;
     hits++;
   }
   if (kinds.has('technology_transfer') && !transferByNoun && (kinds.has('consulting') || kinds.has('training'))) kinds.delete('technology_transfer');
@@ -288,7 +299,7 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   // Only "our" before a know-how word: "give our Finnish plant advice" names who receives.
   const ours = (i: number) => ASKER_POSSESSIVES.has(tokens[i]?.low ?? '') && [1, 2, 3, 4].some((k) => wordAt(tokens, i + k, lex.knowledge.cues.knowHowNouns))
     && !places.some((p) => p.start > i && p.start <= i + 4);
-  const ourSite = (p: PlaceMention) => p.role === 'origin' || (p.role === 'site' && [1, 2, 3, 4].some((k) => ASKER_POSSESSIVES.has(tokens[p.start - k]?.low ?? '')));
+  const ourSite = (p: PlaceMention) => p.role === 'origin' || p.asker === true || (p.role === 'site' && [1, 2, 3, 4].some((k) => ASKER_POSSESSIVES.has(tokens[p.start - k]?.low ?? '')));
   // "Advise on our flowsheet": ours is the topic of what the other side gives, not what passes from us.
   const fromUs = verb >= 0 && (ours(verb + 1) || (ours(verb + 2) && !TOPIC_PREPOSITIONS.has(tokens[verb + 1]?.low ?? ''))) && !china.some(ourSite);
   // "A Chinese university client wants to patent its diffusion process": know-how that is the Chinese party's own.

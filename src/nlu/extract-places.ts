@@ -24,6 +24,8 @@ export interface PlaceMention {
   readonly defence: boolean;
   /** "no Chinese material or technology": named only to say it is not there. */
   readonly negated?: boolean;
+  /** "We're a Korean magnet maker", "Tech transfer office, a university in Jiangxi.": the asker's own place. */
+  readonly asker?: boolean;
 }
 
 const ORIGIN_CUES = grammarWords('originCues');
@@ -185,8 +187,13 @@ function materialIsSubject(tokens: readonly Token[], verb: number, lex: Lexicon)
  */
 function introFragment(tokens: readonly Token[], start: number): boolean {
   // "Customs broker in Singapore.": a company noun, "in", and the place that ends the opening segment.
-  if (start > 1 && start <= 5 && INTRO_PLACE_CUES.has(tokens[start - 1]?.low ?? '') && (tokens[start] as Token).clauseEnd && start < tokens.length - 1
-    && tokens.slice(0, start - 1).every((t) => !t.clauseEnd && !t.commaAfter)) {
+  // "Tech transfer office, a university in Jiangxi.": an apposition after a comma ("…, a university") may rename the
+  // company first.
+  const opening = tokens.slice(0, Math.max(0, start - 1));
+  const commas = opening.flatMap((t, i) => (t.commaAfter ? [i] : []));
+  const apposition = commas.length === 1 && DETERMINERS.has(tokens[(commas[0] ?? 0) + 1]?.low ?? '');
+  if (start > 1 && start <= (apposition ? 7 : 5) && INTRO_PLACE_CUES.has(tokens[start - 1]?.low ?? '') && (tokens[start] as Token).clauseEnd && start < tokens.length - 1
+    && opening.every((t) => !t.clauseEnd) && (commas.length === 0 || apposition)) {
     const noun = (tokens[start - 2] as Token).low;
     return SITE_NOUNS.has(noun) || BUYER_NOUNS.has(noun) || MAKER_NOUNS.has(noun) || COMPANY_NOUNS.has(noun);
   }
@@ -365,7 +372,7 @@ function negatedCue(tokens: readonly Token[], cueIndex: number): boolean {
   return false;
 }
 
-function roleOf(tokens: readonly Token[], start: number, end: number, tag: PlaceTag, lex: Lexicon): { role: PlaceRole; recipient: boolean } {
+function roleOf(tokens: readonly Token[], start: number, end: number, tag: PlaceTag, lex: Lexicon): { role: PlaceRole; recipient: boolean; asker?: boolean } {
   const cue = nearestCue(tokens, start);
   const recipient = cue !== null && DEST_CUES.has(cue.word);
   if (tag.kind === 'defence') return { role: 'destination', recipient: true };
@@ -459,7 +466,7 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   const article = tokens[start - 1]?.low === 'a' || tokens[start - 1]?.low === 'an' ? 1 : 0;
   const intro = tokens[start - 1 - article]?.low ?? '';
   const selfIntro = SELF_INTRO.has(intro) && (intro.includes("'") || FIRST_PERSON.has(tokens[start - 2 - article]?.low ?? ''));
-  if (selfIntro || introFragment(tokens, start)) return { role: 'site', recipient: false };
+  if (selfIntro || introFragment(tokens, start)) return { role: 'site', recipient: false, asker: true };
   // "a Singapore distributor holds ...": the holder sells; "a Japanese shipbuilder ... wants them": the one who wants buys.
   const doing = firstVerbAfter(tokens, end);
   if (doing && HOLD_VERBS.has(doing)) return { role: 'site', recipient: false };
@@ -549,7 +556,9 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     // "plan to sell our line in Ningbo": an infinitive's "to" is no destination.
     // "put the magnets into actuators in Pune": "into" after a verb of fixing says what they go in, not where.
     const fixedInto = (k: number) => before.slice(k + 1, k + 6).some((v) => FIXING_VERBS_ANY.has(v));
-    const toPos = before.findIndex((w, k) => DEST_CUES.has(w) && !(w === 'to' && k > 0 && (EXPORT_VERBS.has(before[k - 1] ?? '') || lex.knowledge.cues.provisionVerbs.has(before[k - 1] ?? '')))
+    // "send a team to tour our line in Baotou": a word between "to" and a determiner is an infinitive's verb.
+    const infinitive = (k: number) => k > 1 && !DETERMINERS.has(before[k - 1] ?? '') && DETERMINERS.has(before[k - 2] ?? '');
+    const toPos = before.findIndex((w, k) => DEST_CUES.has(w) && !(w === 'to' && k > 0 && (EXPORT_VERBS.has(before[k - 1] ?? '') || lex.knowledge.cues.provisionVerbs.has(before[k - 1] ?? '') || infinitive(k)))
       && !(w === 'into' && fixedInto(k)));
     // "a PO for Tm2O3 from a laser company in Jena": after a request, a buyer it comes from asks for the goods.
     if (fromPos >= 0 && (toPos < 0 || fromPos < toPos) && askedByBuyer(tokens, cue.index - 1 - fromPos, start, lex)) return { role: 'destination', recipient: true };
@@ -604,14 +613,14 @@ export function findPlaces(tokens: readonly Token[], lex: Lexicon): PlaceMention
       if (hit.fuzzy || !/^\p{Lu}/u.test(first.raw) || (g.englishWord && sentenceStart)) continue;
     }
     // Short capitalised forms ("US", "UK") were kept out of the matcher; "US" as written is added below.
-    const { role, recipient } = roleOf(tokens, hit.start, hit.end, hit.value, lex);
-    out.push({ country: hit.value.country, role, start: hit.start, end: hit.end, recipient, defence: hit.value.kind === 'defence' });
+    const { role, recipient, asker } = roleOf(tokens, hit.start, hit.end, hit.value, lex);
+    out.push({ country: hit.value.country, role, start: hit.start, end: hit.end, recipient, defence: hit.value.kind === 'defence', ...(asker ? { asker } : {}) });
   }
   tokens.forEach((t, i) => {
     const code = COUNTRY_CODES.get(t.raw) ?? null;
     if (!code || out.some((p) => p.start <= i && i < p.end)) return;
-    const { role, recipient } = roleOf(tokens, i, i + 1, { kind: 'place', country: code, demonym: false }, lex);
-    out.push({ country: code, role, start: i, end: i + 1, recipient, defence: false });
+    const { role, recipient, asker } = roleOf(tokens, i, i + 1, { kind: 'place', country: code, demonym: false }, lex);
+    out.push({ country: code, role, start: i, end: i + 1, recipient, defence: false, ...(asker ? { asker } : {}) });
   });
   // "No Chinese material, equipment or technology used": a Chinese input or technology said not to be there is none.
   // So is "No Chinese anything": a negation right before the nationality, whatever role it was given.
@@ -625,7 +634,9 @@ function fittedAfterShipping(tokens: readonly Token[], start: number): boolean {
   let fit = -1;
   for (let i = start - 1; i >= Math.max(0, start - 5); i--) {
     if ((tokens[i] as Token).clauseEnd) return false;
-    if (FIXING_VERBS_ANY.has((tokens[i] as Token).low)) {
+    // "our pressing line", "the NdFeB pressing line": a verb form after a determiner or before a site noun names the
+    // site, and fits nothing.
+    if (FIXING_VERBS_ANY.has((tokens[i] as Token).low) && !DETERMINERS.has(tokens[i - 1]?.low ?? '') && !SITE_NOUNS.has(tokens[i + 1]?.low ?? '')) {
       fit = i;
       break;
     }

@@ -11,6 +11,7 @@ const YES_NO_OPENERS = grammarWords('yesNoOpeners');
 const PROCEDURE_WORDS = grammarWords('procedureWords');
 const PAST_OPENERS = grammarWords('pastOpeners');
 const DECISION_WORDS = grammarWords('decisionWords');
+const CONFIRM_TAGS = grammarWords('confirmTags');
 const INDIRECT_ASKS = wordsPattern(grammarWords('indirectAsks'));
 const DISCOURSE_OPENERS = grammarWords('discourseOpeners');
 const SUBJECTS = grammarWords('subjectPronouns');
@@ -60,6 +61,10 @@ export function asksForDecision(text: string): boolean {
   if (words.length === 0 || (words.some(procedure) && !decisionAsked)) return false;
   // "… so they don't need anything from us. true?": a one-word check of what was just said.
   if (words.length <= 2 && decisionAsked) return true;
+  if (words.length <= 2 && words.some((w) => CONFIRM_TAGS.has(w))) {
+    const before = tokenize(text.slice(0, text.lastIndexOf(clause))).map((t) => t.low);
+    if (before.some((w) => LICENCE_NOUNS.has(w)) && before.some((w) => NEED_WORDS.has(w))) return true;
+  }
   // "So the suspension covers it too, right?": a tag after the last comma checks the statement before it.
   const tag = tokenize(clause.split(',').at(-1) ?? '').map((t) => t.low);
   if (tag.length <= 2 && tag.some((w) => DECISION_WORDS.has(w))) return true;

@@ -1336,11 +1336,20 @@ describe('tenth session readings (own phrasings)', () => {
   });
 });
 
-describe('a tag question checks a decision (own phrasings)', () => {
-  it('reads "..., so nothing is needed. OK?" and "right?" as asking for a decision', async () => {
-    const { asksForDecision } = await import('../../src/nlu/question-form.js');
-    expect(asksForDecision('The distributor says its general licence covers us, so we need nothing else. OK?')).toBe(true);
-    expect(asksForDecision('So the suspension covers our gallium too, right?')).toBe(true);
-    expect(asksForDecision('How long does a licence take right now?')).toBe(false);
+describe('visits and the asker introducing itself (own phrasings)', () => {
+  it('reads "send a team to tour our line in P" as our site visited, not a destination', () => {
+    const f = facts('A Danish customer will send a team to tour our NdFeB pressing line in Ningbo.');
+    expect(f.destination).toBeUndefined();
+    expect(f.collaboration).toMatchObject({ kind: 'visit', chineseProvider: true });
+  });
+
+  it('still reads engineers sent abroad to set up a plant as a transfer of know-how', () => {
+    expect(facts('Our Chinese supplier will send engineers to Chile to set up our NdFeB sintering plant, furnace settings included.').collaboration?.kind)
+      .toBe('technology_transfer');
+  });
+
+  it('reads "Licensing office, a university in Hunan." as the asker, so licensing our process abroad is Chinese know-how', () => {
+    expect(facts('Licensing office, a university in Hunan. A Canadian firm wants a licence to our patented rare-earth separation process.').collaboration)
+      .toMatchObject({ kind: 'licensing', chineseProvider: true });
   });
 });

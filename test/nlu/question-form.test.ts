@@ -88,3 +88,12 @@ describe('a one-word check of a claim (ninth session)', () => {
     expect(asksForDecision('Thanks. ok?')).toBe(false);
   });
 });
+
+describe('a tag question checks a decision (own phrasings)', () => {
+  it('reads "…, so nothing is needed. OK?" and "…, right?" as asking for a decision, and "Thanks. ok?" not', () => {
+    expect(asksForDecision('The distributor says its general licence covers us, so no other licence is needed. OK?')).toBe(true);
+    expect(asksForDecision('So the suspension covers our gallium too, right?')).toBe(true);
+    expect(asksForDecision('How long does a licence take right now?')).toBe(false);
+    expect(asksForDecision('Thanks. ok?')).toBe(false);
+  });
+});

@@ -82,6 +82,7 @@ const PRONOUN_OBJECTS = grammarWords('pronounObjects');
 const AUXILIARIES = grammarWords('auxiliaries');
 
 const DETERMINERS = grammarWords('determiners');
+const ASKER_POSSESSIVES = grammarWords('askerPossessives');
 const TRANSIT_WORDS = grammarWords('transitWords');
 const DEPARTURE_VERBS = grammarWords('departureVerbs');
 const DEPART_FROM_VERBS = grammarWords('departFromVerbs');
@@ -179,6 +180,18 @@ function materialIsSubject(tokens: readonly Token[], verb: number, lex: Lexicon)
   if (!last) return false;
   const form = last.kind === 'form' || last.kind === 'compound' ? last.form : undefined;
   return last.kind === 'element' || (form !== undefined && ELEMENT_MATERIAL_FORMS.includes(form));
+}
+
+/**
+ * "Our 99.99 % yttrium oxide comes from a Chinese supplier", with no other goods named: the material is what the asker
+ * buys, so where it comes from is where it ships from, not an input of something else.
+ */
+function ownMaterialBoughtIn(tokens: readonly Token[], verb: number, lex: Lexicon): boolean {
+  let start = verb;
+  while (start > 0 && !(tokens[start - 1] as Token).clauseEnd && verb - start < 8) start--;
+  if (!tokens.slice(start, verb).some((t) => ASKER_POSSESSIVES.has(t.low))) return false;
+  return lex.items.find(tokens).filter((h) => h.end <= start || h.start >= verb)
+    .every((h) => h.value.kind === 'element' || ((h.value.kind === 'form' || h.value.kind === 'compound') && h.value.form !== undefined && ELEMENT_MATERIAL_FORMS.includes(h.value.form)));
 }
 
 /**
@@ -444,7 +457,8 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   // "Only the Dy oxide comes from China", "the Tb we diffuse in comes from China": where a material came from, not
   // where the goods leave from. "The Dy magnets come from China" is about the goods.
   // So do "the VCM magnets inside came from China": magnets said to sit inside a product.
-  if (cue?.word === 'from' && ORIGIN_OF_VERBS.has(tokens[cue.index - 1]?.low ?? '') && (materialIsSubject(tokens, cue.index - 1, lex) || insideSubject(tokens, cue.index - 1))) {
+  if (cue?.word === 'from' && ORIGIN_OF_VERBS.has(tokens[cue.index - 1]?.low ?? '') && (materialIsSubject(tokens, cue.index - 1, lex) || insideSubject(tokens, cue.index - 1))
+    && !ownMaterialBoughtIn(tokens, cue.index - 1, lex)) {
     return { role: 'content', recipient: false };
   }
   // "Laptops built in Vietnam with Dy speaker magnets from China": magnets or material a product is said to hold come

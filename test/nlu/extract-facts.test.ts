@@ -1353,3 +1353,21 @@ describe('visits and the asker introducing itself (own phrasings)', () => {
       .toMatchObject({ kind: 'licensing', chineseProvider: true });
   });
 });
+
+describe('buyers abbreviated or written in Chinese, and materials the asker buys (own phrasings)', () => {
+  it('reads "cust in france wants …" as a customer there, not the asker\'s plant', () => {
+    const f = facts('cust in france wants N42SH with Tb, we sinter them. licence?');
+    expect(f.destination).toBe('FR');
+    expect(f.madeIn).toBeUndefined();
+  });
+
+  it('reads 客户 (customer) and 卖 (sell) in a mixed message', () => {
+    // The glossary is applied by the understander, before extraction.
+    expect(understanding.understander.understand('我们卖 Dy magnets, 客户 in Brazil makes pumps').facts.destination).toBe('BR');
+  });
+
+  it('reads "our gadolinium chloride comes from a Chinese supplier" as goods shipped from China when nothing else is named', () => {
+    expect(facts('Lab in Lyon. Our gadolinium chloride comes from a Chinese supplier. Controlled?').shipFrom).toBe('CN');
+    expect(facts('Our motors are built in Spain; our Dy magnets come from a Chinese supplier.').item?.hasChineseContent).toBe(true);
+  });
+});

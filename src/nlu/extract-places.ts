@@ -582,6 +582,17 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     if (fromPos >= 1 && fromPos <= 4 && (toPos < 0 || fromPos < toPos) && DETERMINERS.has(before[fromPos - 1] ?? '')) return { role: 'origin', recipient: false };
     // "shipped to our warehouse in Leipzig", "exported to a Tier-1 in the Czech Republic": the receiving end.
     if (toPos >= 0 && (fromPos < 0 || toPos < fromPos)) return { role: 'destination', recipient: true };
+    // "sell extractors to a new rare earth separation plant in Malaysia": a long noun phrase after "to" and a
+    // determiner, headed by a site or a buyer right before the place, still names where the goods go.
+    const headNoun = (w: string) => SITE_NOUNS.has(w) || BUYER_NOUNS.has(w) || COMPANY_NOUNS.has(w);
+    if (fromPos < 0 && toPos < 0 && (headNoun(before[0] ?? '') || headNoun(`${before[1] ?? ''}-${before[0] ?? ''}`))) {
+      for (let i = cue.index - 7; i >= Math.max(0, cue.index - 10); i--) {
+        const between = tokens.slice(i, cue.index);
+        if (between.some((t) => t.clauseEnd || t.commaAfter)) break;
+        if ((tokens[i] as Token).low === 'to' && DETERMINERS.has(tokens[i + 1]?.low ?? '')
+          && between.slice(1).every((t) => !DEST_CUES.has(t.low) && !ORIGIN_CUES.has(t.low) && !INSIDE_CUES.has(t.low))) return { role: 'destination', recipient: true };
+      }
+    }
     // "their rotor plant in Spain", "the customer's line in Ohio": someone else's place receives.
     if (before.slice(0, 3).some((w) => lex.knowledge.cues.othersPossessives.has(w) || /'s$/.test(w))) return { role: 'destination', recipient: true };
     // "consignee our R&D centre in Pune": whatever the site, the consignee receives the goods.

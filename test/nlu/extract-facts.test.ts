@@ -1371,3 +1371,10 @@ describe('buyers abbreviated or written in Chinese, and materials the asker buys
     expect(facts('Our motors are built in Spain; our Dy magnets come from a Chinese supplier.').item?.hasChineseContent).toBe(true);
   });
 });
+
+describe('a long noun phrase after "to" (own phrasings)', () => {
+  it('reads "to a new rare earth separation plant in P" and "to our group\'s new magnet start-up in P" as where the goods go', () => {
+    expect(facts('We ship mixer-settlers to a large new rare earth separation plant in Laos.').destination).toBe('LA');
+    expect(facts('A vendor in Ningbo ships a strip caster to our group\'s new magnet start-up in Busan.').destination).toBe('KR');
+  });
+});

@@ -69,6 +69,8 @@ const OWNERSHIP_WORDS = grammarWords('ownershipWords');
 const TECH_PERSON_WORDS = grammarWords('techPersons');
 const DESIGN_KNOW_HOW = grammarWords('designKnowHow');
 const TOPIC_PREPOSITIONS = grammarWords('topicPrepositions');
+const LICENCE_NOUNS = grammarWords('licenceNouns');
+const LICENCE_APPLICATION = grammarWords('licenceApplicationWords');
 
 /** "A Japanese-owned WFOE": who owns a site takes no part in what is provided there. */
 function ownerOnly(tokens: readonly Token[], p: PlaceMention): boolean {
@@ -216,6 +218,16 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
     }
     return false;
   };
+  // "Drawings of our motor and the end use for their licence application": papers a licence application asks for are
+  // paperwork about goods, not know-how passing (the question is about the procedure).
+  const forLicenceApplication = (h: { start: number; end: number; value: Kind }) => {
+    if (h.value !== 'technology_transfer') return false;
+    for (let i = h.end; i < Math.min(tokens.length - 1, h.end + 14); i++) {
+      if (LICENCE_NOUNS.has((tokens[i] as Token).low) && LICENCE_APPLICATION.has(tokens[i + 1]?.low ?? '')) return true;
+      if ((tokens[i] as Token).clauseEnd) return false;
+    }
+    return false;
+  };
   const kindHits = lex.collaborationKinds.find(tokens);
   // "No drawings or documents": a negation before a list of such words covers every one of them.
   const kindAt = new Set(kindHits.flatMap((h) => Array.from({ length: h.end - h.start }, (_, k) => h.start + k)));
@@ -229,7 +241,7 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
     return false;
   };
   for (const h of kindHits) {
-    if (negated(h.start) || negatedInList(h.start) || claimant(h.end) || askingReader(h) || goodsSite(h) || givesGoods(h) || jvAsParty(h) || madeWith(h)) continue;
+    if (negated(h.start) || negatedInList(h.start) || claimant(h.end) || askingReader(h) || goodsSite(h) || givesGoods(h) || forLicenceApplication(h) || jvAsParty(h) || madeWith(h)) continue;
     kinds.add(h.value);
     if (h.value === 'technology_transfer' && !(h.end - h.start === 1 && lex.knowledge.cues.provisionVerbs.has((tokens[h.start] as Token).low))) transferByNoun = true;
     else if (h.value === 'technology_transfer' && !sendsPeople(h)) transferBySending = true;

@@ -1378,3 +1378,10 @@ describe('a long noun phrase after "to" (own phrasings)', () => {
     expect(facts('A vendor in Ningbo ships a strip caster to our group\'s new magnet start-up in Busan.').destination).toBe('KR');
   });
 });
+
+describe('papers for a licence application (own phrasings)', () => {
+  it('does not read drawings asked for a supplier\'s licence application as know-how passing', () => {
+    expect(facts('The Ningbo factory wants our pump drawings and an end-use statement for its licence application.').collaboration?.kind).toBeUndefined();
+    expect(facts('The Ningbo factory will send us its NdFeB sintering drawings.').collaboration?.kind).toBe('technology_transfer');
+  });
+});

@@ -83,6 +83,14 @@ export function extractReferences(text: string, sourceIds: readonly string[]): R
       if (pick) sources.add(pick.id);
     }
   }
+  // "the October 2025 rare-earth announcements (61, 62, 57)": a list in parentheses after a word for instruments.
+  const PARENTHESISED = new RegExp(String.raw`\b(?:announcements?|rules|measures|controls|notices)\s*\(\s*(?:nos?\.?\s*)?(${LIST})\s*\)`, 'gi');
+  for (const m of text.matchAll(PARENTHESISED)) {
+    for (const n of numbersIn(m[1] as string)) {
+      const pick = numbered.filter((s) => s.n === n).sort((a, b) => b.year - a.year)[0];
+      if (pick) sources.add(pick.id);
+    }
+  }
   for (const [re, id] of INSTRUMENT_NAMES) if (sourceIds.includes(id) && re.test(text)) sources.add(id);
   for (const [re, key] of NAMED) {
     if (re.test(text)) {

@@ -1169,6 +1169,11 @@ describe('instruments named in a list or a range (ninth session)', () => {
     expect(extractReferences('Are Announcements 61 and 62 back?', sourceIds).sources).toEqual(['CN-ANN-2025-61', 'CN-ANN-2025-62']);
     expect(extractReferences('what about Nos. 55-58', sourceIds).sources).toEqual(['CN-ANN-2025-55', 'CN-ANN-2025-56', 'CN-ANN-2025-57', 'CN-ANN-2025-58']);
   });
+
+  it('reads a list in parentheses after a word for instruments ("the autumn rules (56, 58)"), and nothing from other parentheses', () => {
+    expect(extractReferences('Are the autumn rules (56, 58) in force again?', sourceIds).sources).toEqual(['CN-ANN-2025-56', 'CN-ANN-2025-58']);
+    expect(extractReferences('Our magnets (58 pieces) ship in May.', sourceIds).sources).toEqual([]);
+  });
 });
 
 describe('reagents, formulas with groups, and hydrates (batch z, ninth session)', () => {

@@ -138,8 +138,11 @@ export function createUnderstander(model: IntentModel, lex: Lexicon, sourceIds: 
         intent = 'part_license';
         confidence = Math.max(0.5, scores.find((s) => s.intent === intent)?.score ?? 0);
       } else if (factOverrides && suggestion !== null) {
-        if (top.intent === 'talk_to_human' && DECISION.includes(suggestion.intent) && !features.some((f) => model.personEvidence.has(f))) {
-          // Asking for a person opens a case; a question about an item needs a word about a person to do that.
+        if (top.intent === 'talk_to_human' && DECISION.includes(suggestion.intent)
+          && (suggestion.strong ? !asksForPerson(text) : !features.some((f) => model.personEvidence.has(f)))) {
+          // Asking for a person opens a case; a question about an item needs a word about a person to do that. When it
+          // names goods and a route (a strong suggestion), the learned person words are not enough ("a trade fair",
+          // "give me 20 samples" are about the goods): it takes a word of asking for a person.
           intent = suggestion.intent;
         } else if (!DECISION.includes(top.intent) && ((facts.endUser?.lists?.length ?? 0) > 0 || (facts.endUser?.nearLists?.length ?? 0) > 0) && signals.goods > 0) {
           // Goods for a party on a MOFCOM list: always a question for the rules, however it is phrased.

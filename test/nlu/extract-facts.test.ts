@@ -1390,3 +1390,10 @@ describe('papers for a licence application (own phrasings)', () => {
     expect(facts('The Ningbo factory will send us its NdFeB sintering drawings.').collaboration?.kind).toBe('technology_transfer');
   });
 });
+
+describe('a goods question is not a request for a person (own phrasings)', () => {
+  it('reads samples offered at a fair for a suitcase home as a goods question, and "connect me to an officer" as a request', () => {
+    expect(understanding.understander.understand('At a trade fair in Ningbo a vendor wants to give me five Tb magnet samples to carry home to Lyon. ok?').intent).toBe('part_license');
+    expect(understanding.understander.understand('Please connect me to a compliance officer about 50 kg Tb oxide to Japan.').intent).toBe('talk_to_human');
+  });
+});

@@ -70,6 +70,9 @@ const TECH_PERSON_WORDS = grammarWords('techPersons');
 const DESIGN_KNOW_HOW = grammarWords('designKnowHow');
 const TOPIC_PREPOSITIONS = grammarWords('topicPrepositions');
 const LICENCE_NOUNS = grammarWords('licenceNouns');
+const TRAINING_HOMOGRAPHS = grammarWords('trainingHomographs');
+const NOUN_FOLLOWERS = grammarWords('nounFollowers');
+const NOUN_PRECEDERS = grammarWords('nounPreceders');
 const LICENCE_APPLICATION = grammarWords('licenceApplicationWords');
 
 /** "A Japanese-owned WFOE": who owns a site takes no part in what is provided there. */
@@ -228,6 +231,13 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
     }
     return false;
   };
+  // "permanent-magnet motors for regional trains": the vehicle, not training.
+  const railNoun = (h: { start: number; end: number; value: Kind }) => {
+    if (h.value !== 'training' || h.end - h.start !== 1 || !TRAINING_HOMOGRAPHS.has((tokens[h.start] as Token).low)) return false;
+    const t = tokens[h.start] as Token;
+    const before = tokens[h.start - 1]?.low ?? '';
+    return t.clauseEnd || t.commaAfter || DETERMINER_WORDS.has(before) || NOUN_PRECEDERS.has(before) || NOUN_FOLLOWERS.has(tokens[h.end]?.low ?? '');
+  };
   const kindHits = lex.collaborationKinds.find(tokens);
   // "No drawings or documents": a negation before a list of such words covers every one of them.
   const kindAt = new Set(kindHits.flatMap((h) => Array.from({ length: h.end - h.start }, (_, k) => h.start + k)));
@@ -241,7 +251,7 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
     return false;
   };
   for (const h of kindHits) {
-    if (negated(h.start) || negatedInList(h.start) || claimant(h.end) || askingReader(h) || goodsSite(h) || givesGoods(h) || forLicenceApplication(h) || jvAsParty(h) || madeWith(h)) continue;
+    if (negated(h.start) || negatedInList(h.start) || claimant(h.end) || askingReader(h) || goodsSite(h) || givesGoods(h) || forLicenceApplication(h) || railNoun(h) || jvAsParty(h) || madeWith(h)) continue;
     kinds.add(h.value);
     if (h.value === 'technology_transfer' && !(h.end - h.start === 1 && lex.knowledge.cues.provisionVerbs.has((tokens[h.start] as Token).low))) transferByNoun = true;
     else if (h.value === 'technology_transfer' && !sendsPeople(h)) transferBySending = true;

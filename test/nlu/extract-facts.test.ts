@@ -1397,3 +1397,12 @@ describe('a goods question is not a request for a person (own phrasings)', () =>
     expect(understanding.understander.understand('Please connect me to a compliance officer about 50 kg Tb oxide to Japan.').intent).toBe('talk_to_human');
   });
 });
+
+describe('trains the vehicles (own phrasings)', () => {
+  it('does not read "motors for regional trains" or "trains and trams" as training, and still reads "to train our operators" and "will train in Ningbo"', () => {
+    expect(facts('A Chinese maker offers Dy-magnet traction motors for high-speed trains.').collaboration?.kind).not.toBe('training');
+    expect(facts('Magnet motors from China for trains and trams in Poland.').collaboration?.kind).not.toBe('training');
+    expect(facts('Our Baotou engineers want to train our Czech operators on NdFeB sintering.').collaboration?.kind).toBe('training');
+    expect(facts('Our Mexican engineers will train in Ningbo on NdFeB sintering.').collaboration?.kind).toBe('training');
+  });
+});

@@ -83,6 +83,7 @@ const AUXILIARIES = grammarWords('auxiliaries');
 
 const DETERMINERS = grammarWords('determiners');
 const ASKER_POSSESSIVES = grammarWords('askerPossessives');
+const DEPARTMENT_NOUNS = grammarWords('departmentNouns');
 const TRANSIT_WORDS = grammarWords('transitWords');
 const DEPARTURE_VERBS = grammarWords('departureVerbs');
 const DEPART_FROM_VERBS = grammarWords('departFromVerbs');
@@ -210,6 +211,9 @@ function introFragment(tokens: readonly Token[], start: number): boolean {
     const noun = (tokens[start - 2] as Token).low;
     return SITE_NOUNS.has(noun) || BUYER_NOUNS.has(noun) || MAKER_NOUNS.has(noun) || COMPANY_NOUNS.has(noun);
   }
+  // "Sales Suzhou: HENSOLDT wants …", "Purchasing, Pune." : a department signing with its place.
+  if (start >= 1 && start <= 2 && (tokens[start] as Token).clauseEnd && start < tokens.length - 1
+    && tokens.slice(0, start).every((t) => DEPARTMENT_NOUNS.has(t.low.replace(/[,:]$/, '')))) return true;
   if (start !== 0) return false;
   let end = 0;
   // The opening segment ends at a full stop or, when short, at a comma ("Vietnam contract manufacturer, small motors …").

@@ -1406,3 +1406,11 @@ describe('trains the vehicles (own phrasings)', () => {
     expect(facts('Our Mexican engineers will train in Ningbo on NdFeB sintering.').collaboration?.kind).toBe('training');
   });
 });
+
+describe('a department signing with its place (own phrasings)', () => {
+  it('reads "Purchasing Ningbo:" as the asker\'s place, so the goods leave from there', () => {
+    const f = facts('Purchasing Ningbo: a customer in Italy wants SmCo rings. Licence?');
+    expect(f.shipFrom).toBe('CN');
+    expect(f.destination).toBe('IT');
+  });
+});

@@ -324,7 +324,9 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   if (items.itemSpan) item.words = text.slice(tokens[items.itemSpan[0]]?.start ?? 0, tokens[items.itemSpan[1] - 1]?.end ?? 0).slice(0, 200);
   // "Chinese NdFeB blocks", "Chinese-origin Tb oxide": the goods themselves are of Chinese origin.
   const span = items.itemSpan;
-  const chineseGoods = span !== undefined && placeMentions.some((p) => p.country === 'CN' && p.role === 'content' && p.start < span[0] && span[0] - p.end <= 1);
+  // "came from Chinese-made magnets" names what the goods were made from, not the goods.
+  const chineseGoods = span !== undefined && placeMentions.some((p) => p.country === 'CN' && p.role === 'content' && p.start < span[0] && span[0] - p.end <= 1
+    && tokens[p.start - 1]?.low !== 'from');
   if (chineseGoods && !placeMentions.some((p) => p.role === 'made')) places.madeIn = 'CN';
 
   // A place of making read from a plant's name alone ("our Pune plant"), with no verb of making anywhere.

@@ -437,7 +437,8 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   // shipment from China controlled or not?", where a place after its preposition ends a phrase of route.
   if (OWNERSHIP_WORDS.has(after ?? '') && (tokens[end]?.hyphenBefore || (!tokens[end]?.clauseEnd && !cue))) return { role: 'party', recipient: false };
   // "Korean-built EVs", "German-made rotors": where the goods were made.
-  if (MADE_VERBS.has(after ?? '') && tokens[end]?.hyphenBefore) return { role: 'made', recipient: false };
+  // "came from Chinese-made magnets", "recycled from Chinese-made scrap": what the goods come from, not where they were made.
+  if (MADE_VERBS.has(after ?? '') && tokens[end]?.hyphenBefore) return { role: cue?.word === 'from' ? 'content' : 'made', recipient: false };
   // "Origin is China", "country of origin: China", "origin China": where the goods were made, said of the goods.
   const low = (i: number) => tokens[i]?.low ?? '';
   if (low(start - 1) === 'origin' || (COPULAS.has(low(start - 1)) && low(start - 2) === 'origin')) return { role: 'made', recipient: false };

@@ -1414,3 +1414,11 @@ describe('a department signing with its place (own phrasings)', () => {
     expect(f.destination).toBe('IT');
   });
 });
+
+describe('scrap that came from Chinese-made magnets (own phrasings)', () => {
+  it('does not read goods that "came from Chinese-made magnets" as made in China', () => {
+    const f = facts('Some of that scrap came from Chinese-made magnets, about 40 % by value.');
+    expect(f.madeIn).not.toBe('CN');
+    expect(f.item?.chinaOrigin).not.toBe(true);
+  });
+});

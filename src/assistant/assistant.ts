@@ -51,6 +51,8 @@ const FOLLOW_UP_MAX_WORDS = 14;
 const OFF_TOPIC_MIN_WORDS = 4;
 /** Words that open a statement about what was just discussed ("it's for…", "they are…"). */
 const PRONOUN_OPENERS = grammarWords('pronounOpeners');
+const GOODS_REFERENCES = grammarWords('goodsReferenceNouns');
+const DETERMINERS = grammarWords('determiners');
 const SHIPMENT_WORDS = wordsPattern(grammarWords('shipmentWords'));
 /** "Does that change anything?", "does it matter if …?": whether a new circumstance changes the answer just given. */
 const BEARING_QUESTIONS = wordsPattern(grammarWords('bearingQuestions'));
@@ -221,7 +223,9 @@ export class Assistant {
     if (!DECISION_INTENTS.has(u.intent) && hasFacts(u.facts) && (u.intent === 'out_of_scope' || u.intent === 'help') && !offTopicQuestion) return prev.intent;
     // "Can we just sell it on?": a yes/no question about going ahead with "it", naming no goods, cooperation or
     // instrument of its own, asks the question under discussion again with what this turn adds.
-    const refersBack = text.toLowerCase().split(/[^a-z']+/).some((w) => PRONOUN_OPENERS.has(w));
+    // "Can the December shipment go without a licence?": "the … shipment" refers back as much as "it".
+    const lowWords = text.toLowerCase().split(/[^a-z']+/);
+    const refersBack = lowWords.some((w, i) => PRONOUN_OPENERS.has(w) || (GOODS_REFERENCES.has(w) && lowWords.slice(Math.max(0, i - 3), i).some((d) => DETERMINERS.has(d))));
     if ((u.intent === 'license_process' || u.intent === 'regulation_info') && u.asksForDecision && refersBack && !namesGoods
       && !u.facts.collaboration?.kind && u.signals.references.sources.length === 0) return prev.intent;
     // "Actually the magnets go loose": a correction of the goods under discussion stays a goods question.

@@ -247,6 +247,20 @@ describe('after a decision: off-topic questions, logistics statements and short 
     }
   });
 
+  it('keeps the question for "what about the next lot?" and "can the March delivery go without a licence?", and for "can we just sell it on?"', () => {
+    const a = newAssistant();
+    expect(a.handle(msg('Tb oxide from Baotou to a customer in Spain, licence?', 'back1')).verdict).toBe('license_required');
+    const next = a.handle(msg('What about the lot we ship in March?', 'back1'));
+    expect(next.intent.name).toBe('part_license');
+    expect(next.verdict).toBe('license_required');
+    expect(a.handle(msg('Can the March delivery go without a licence?', 'back1')).verdict).toBe('license_required');
+    const b = newAssistant();
+    b.handle(msg('Our warehouse in Antwerp holds Chinese-origin Dy oxide; a customer in Norway wants 20 kg. Chinese licence?', 'back2', { asOf: '2026-04-01' }));
+    const resale = b.handle(msg('We bought it last year under the supplier\'s licence and signed the end-user certificate. Can we just sell it on?', 'back2', { asOf: '2026-04-01' }));
+    expect(resale.intent.name).not.toBe('license_process');
+    expect(resale.verdict).toBe('escalate');
+  });
+
   it('keeps the question for a short statement about the shipment, and for "and to Japan?"', () => {
     const a = newAssistant();
     const first = a.handle(msg(opening, 'log1', { asOf: '2026-11-20' }));

@@ -412,6 +412,11 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   const term = tokens[start - 1]?.low ?? '';
   if (ORIGIN_INCOTERMS.has(term)) return { role: 'origin', recipient: false };
   if (DESTINATION_INCOTERMS.has(term)) return { role: 'destination', recipient: true };
+  // "I am from a Korean trading company", "we're from Pune": the asker saying who they are, not where goods come from.
+  if (cue?.word === 'from') {
+    const copula = tokens[cue.index - 1]?.low ?? '';
+    if ((copula === "i'm" || copula === "we're") || (SELF_INTRO.has(copula) && FIRST_PERSON.has(tokens[cue.index - 2]?.low ?? ''))) return { role: 'site', recipient: false, asker: true };
+  }
   // "do we need anything from China?", "approval from China": the authority, not the route.
   if (cue?.word === 'from' && REQUEST_OBJECTS.has(tokens[cue.index - 1]?.low ?? '')) return { role: 'party', recipient: false };
   // "an order (RFQ, enquiry) from a US depot": the place of whoever asks for the goods.

@@ -1422,3 +1422,12 @@ describe('scrap that came from Chinese-made magnets (own phrasings)', () => {
     expect(f.item?.chinaOrigin).not.toBe(true);
   });
 });
+
+describe('the asker saying where they are from (own phrasings)', () => {
+  it('reads "I am from a Thai trading company" as the asker, and "the magnets are from China" as the goods\' origin', () => {
+    const f = facts('Hello, I am from a Thai trading company. We buy Dy2O3 from Baotou and send it to a customer in Italy.');
+    expect(f.shipFrom).toBe('CN');
+    expect(f.destination).toBe('IT');
+    expect(facts('The SmCo magnets are from China and go to Brazil.').shipFrom).toBe('CN');
+  });
+});

@@ -221,13 +221,18 @@ export class Assistant {
     const namesGoods = u.facts.item?.form !== undefined || u.facts.item?.magnetType !== undefined || (u.facts.item?.elementsPresent?.length ?? 0) > 0;
     const offTopicQuestion = u.intent === 'out_of_scope' && text.includes('?') && !namesGoods && words > OFF_TOPIC_MIN_WORDS;
     if (!DECISION_INTENTS.has(u.intent) && hasFacts(u.facts) && (u.intent === 'out_of_scope' || u.intent === 'help') && !offTopicQuestion) return prev.intent;
+    // "They would bring their own know-how. Is that OK?" after a cooperation question: a goods intent guessed for a turn
+    // that names no goods but says something about the cooperation keeps the question under discussion.
+    if ((u.intent === 'part_license' || u.intent === 'reexport_license') && prev.intent === 'collaboration_license' && !namesGoods
+      && u.facts.collaboration !== undefined) return prev.intent;
     // "Can we just sell it on?": a yes/no question about going ahead with "it", naming no goods, cooperation or
     // instrument of its own, asks the question under discussion again with what this turn adds.
     // "Can the December shipment go without a licence?": "the … shipment" refers back as much as "it".
     const lowWords = text.toLowerCase().split(/[^a-z']+/);
     const refersBack = lowWords.some((w, i) => PRONOUN_OPENERS.has(w) || (GOODS_REFERENCES.has(w) && lowWords.slice(Math.max(0, i - 3), i).some((d) => DETERMINERS.has(d))));
+    // An instrument named on the way ("is that OK now that No. 62 is out?") is part of the question, not its topic.
     if ((u.intent === 'license_process' || u.intent === 'regulation_info') && u.asksForDecision && refersBack && !namesGoods
-      && !u.facts.collaboration?.kind && u.signals.references.sources.length === 0) return prev.intent;
+      && (!u.facts.collaboration?.kind || prev.intent === 'collaboration_license')) return prev.intent;
     // "Actually the magnets go loose": a correction of the goods under discussion stays a goods question.
     if (u.frame.correction && u.facts.item && !u.facts.collaboration && prev.intent !== 'collaboration_license') return prev.intent;
     // "It's for their 280-layer V-NAND lines": a short statement about the goods under discussion, naming no other

@@ -261,6 +261,14 @@ describe('after a decision: off-topic questions, logistics statements and short 
     expect(resale.verdict).toBe('escalate');
   });
 
+  it('keeps a cooperation question for "is that OK now that No. 62 is suspended?", an instrument named on the way', () => {
+    const a = newAssistant();
+    a.handle(msg('Our Chinese JV in Baotou would train engineers at our magnet plant in Poland on NdFeB sintering.', 'back3', { asOf: '2026-03-01' }));
+    const reply = a.handle(msg('They would bring their own know-how. Is that OK now that No. 62 is suspended?', 'back3', { asOf: '2026-03-01' }));
+    expect(reply.intent.name).toBe('collaboration_license');
+    expect(['prohibited', 'escalate']).toContain(reply.verdict);
+  });
+
   it('keeps the question for a short statement about the shipment, and for "and to Japan?"', () => {
     const a = newAssistant();
     const first = a.handle(msg(opening, 'log1', { asOf: '2026-11-20' }));

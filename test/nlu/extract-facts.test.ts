@@ -1431,3 +1431,10 @@ describe('the asker saying where they are from (own phrasings)', () => {
     expect(facts('The SmCo magnets are from China and go to Brazil.').shipFrom).toBe('CN');
   });
 });
+
+describe('fibre-amplifier shorthand (own phrasings)', () => {
+  it('reads EDF and YDF as erbium- and ytterbium-doped fibre', () => {
+    expect(understanding.understander.understand('10 km of EDF from Wuhan to Lyon, licence?').facts.item?.elementsPresent).toContain('Er');
+    expect(understanding.understander.understand('YDF spools from Shenzhen for our laser plant in Jena').facts.item?.elementsPresent).toContain('Yb');
+  });
+});

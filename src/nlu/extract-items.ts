@@ -33,6 +33,7 @@ const FILLER = grammarWords('filler');
 const PURCHASE_VERBS = grammarWords('purchaseVerbs');
 const DEST_WORDS = grammarWords('destCues');
 const ASKER_POSSESSIVES = grammarWords('askerPossessives');
+const ASSEMBLY_HEADS = grammarWords('assemblyHeads');
 const POSSESSIVES = new Set([...ASKER_POSSESSIVES, ...grammarWords('thirdPersonPossessives')]);
 const LIST_JOINERS = grammarWords('listJoiners');
 const TRADE_VERBS = new Set([...grammarWords('makeVerbs'), ...grammarWords('tradeVerbs')]);
@@ -569,6 +570,11 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     if (said?.value.kind === 'form' && SHAPE_WORDS.has((tokens[said.end - 1] as Token).low)) {
       const material = [...run].reverse().find((h) => h.value.kind === 'compound' && h.value.form !== undefined);
       if (material) return material;
+    }
+    // "Hall sensor modules", "encoder assemblies": a generic assembly word after a named kind of part is that part.
+    if (said?.value.kind === 'downstream' && said.value.downstream === 'other_assembly' && ASSEMBLY_HEADS.has((tokens[said.end - 1] as Token).low)) {
+      const named = [...run].reverse().find((h) => h.value.kind === 'downstream' && h.value.downstream !== 'other_assembly');
+      if (named) return named;
     }
     return said ?? [...run].reverse().find((h) => h.value.kind !== 'generic') ?? (run.at(-1) as PhraseHit<ItemTag>);
   };

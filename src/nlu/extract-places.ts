@@ -666,12 +666,15 @@ export function findPlaces(tokens: readonly Token[], lex: Lexicon): PlaceMention
 
 /** A verb of fitting shortly before the place, after a verb of shipping earlier in the sentence. */
 function fittedAfterShipping(tokens: readonly Token[], start: number): boolean {
+  // "… from Wuxi": where goods come from is never where they are fitted.
+  if (nearestCue(tokens, start)?.word === 'from') return false;
   let fit = -1;
   for (let i = start - 1; i >= Math.max(0, start - 5); i--) {
     if ((tokens[i] as Token).clauseEnd) return false;
     // "our pressing line", "the NdFeB pressing line": a verb form after a determiner or before a site noun names the
     // site, and fits nothing.
-    if (FIXING_VERBS_ANY.has((tokens[i] as Token).low) && !DETERMINERS.has(tokens[i - 1]?.low ?? '') && !SITE_NOUNS.has(tokens[i + 1]?.low ?? '')) {
+    // "injection-molded sensors": a participle in a hyphenated adjective describes the goods.
+    if (FIXING_VERBS_ANY.has((tokens[i] as Token).low) && !(tokens[i] as Token).hyphenBefore && !DETERMINERS.has(tokens[i - 1]?.low ?? '') && !SITE_NOUNS.has(tokens[i + 1]?.low ?? '')) {
       fit = i;
       break;
     }

@@ -1438,3 +1438,15 @@ describe('fibre-amplifier shorthand (own phrasings)', () => {
     expect(understanding.understander.understand('YDF spools from Shenzhen for our laser plant in Jena').facts.item?.elementsPresent).toContain('Yb');
   });
 });
+
+describe('sensor modules and kits (own phrasings)', () => {
+  it('reads "Hall sensor modules" as formed sensors and "injection-molded … from P" as leaving P', () => {
+    const f = facts('We export overmolded speed sensor modules (NdFeB pellet, ASIC, pins) from Ningbo to Brazil.');
+    expect(f.item).toMatchObject({ form: 'component', downstream: 'formed_sensor' });
+    expect(facts('We export injection-molded encoder modules from Wuxi to Spain.').shipFrom).toBe('CN');
+  });
+
+  it('keeps a "rotor magnet kit" of loose magnets out of the rotor assemblies', () => {
+    expect(facts('a rotor magnet kit: 12 loose Dy NdFeB arcs per kit, not fitted').item?.downstream).not.toBe('rotor_stator_assembly');
+  });
+});

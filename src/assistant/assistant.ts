@@ -225,12 +225,12 @@ export class Assistant {
     // that names no goods but says something about the cooperation keeps the question under discussion.
     if ((u.intent === 'part_license' || u.intent === 'reexport_license') && prev.intent === 'collaboration_license' && !namesGoods
       && u.facts.collaboration !== undefined) return prev.intent;
-    // "Can we just sell it on?": a yes/no question about going ahead with "it", naming no goods, cooperation or
-    // instrument of its own, asks the question under discussion again with what this turn adds.
-    // "Can the December shipment go without a licence?": "the … shipment" refers back as much as "it".
+    // "Can we just sell it on?": a yes/no question about going ahead with "it", naming no goods of its own (nor a
+    // cooperation, unless one is under discussion), asks the question under discussion again with what this turn adds.
+    // "Can the December shipment go without a licence?": "the … shipment" refers back as much as "it". An instrument
+    // named on the way ("is that OK now that No. 62 is out?") is part of the question, not its topic.
     const lowWords = text.toLowerCase().split(/[^a-z']+/);
     const refersBack = lowWords.some((w, i) => PRONOUN_OPENERS.has(w) || (GOODS_REFERENCES.has(w) && lowWords.slice(Math.max(0, i - 3), i).some((d) => DETERMINERS.has(d))));
-    // An instrument named on the way ("is that OK now that No. 62 is out?") is part of the question, not its topic.
     if ((u.intent === 'license_process' || u.intent === 'regulation_info') && u.asksForDecision && refersBack && !namesGoods
       && (!u.facts.collaboration?.kind || prev.intent === 'collaboration_license')) return prev.intent;
     // "Actually the magnets go loose": a correction of the goods under discussion stays a goods question.

@@ -437,6 +437,13 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     while (k < end + 2 && REGIME_MODIFIERS.has(tokens[k]?.low ?? '')) k++;
     if (REGIME_NOUNS.has(tokens[k]?.low ?? '')) return { role: 'regime', recipient: false };
   }
+  // "a Chinese company's solvent-extraction flowsheet": know-how that party owns, so the place names the party (who
+  // may provide it). "Our Indonesian subsidiary's plant" is still the asker's own site, and "a Japanese shipyard's naval
+  // division" the shipyard's unit.
+  const ownerNoun = tokens[end]?.low ?? '';
+  const oursBefore = [1, 2].some((k) => ASKER_POSSESSIVES.has(tokens[start - k]?.low ?? ''));
+  const ownsKnowHow = [1, 2, 3, 4, 5, 6].some((k) => wordAt(tokens, end + k, lex.knowledge.cues.knowHowNouns) && tokens.slice(end, end + k).every((t) => !t.clauseEnd));
+  if (!cue && !oursBefore && ownsKnowHow && /['’]s$/.test(ownerNoun) && categoryOf(ownerNoun.replace(/['’]s$/, ''), lex, ownerNoun) !== null) return { role: 'party', recipient: false };
   // "a German-owned company": who owns it, not where anything is.
   // "… to Poland controlled?" ends the clause: that "controlled" is the question's, not an owner's; so is "is this
   // shipment from China controlled or not?", where a place after its preposition ends a phrase of route.

@@ -1450,3 +1450,11 @@ describe('sensor modules and kits (own phrasings)', () => {
     expect(facts('a rotor magnet kit: 12 loose Dy NdFeB arcs per kit, not fitted').item?.downstream).not.toBe('rotor_stator_assembly');
   });
 });
+
+describe('know-how a foreign-named party owns (own phrasings)', () => {
+  it('reads "license a Chinese company\'s separation flowsheet" as Chinese know-how, and "a Japanese shipyard\'s naval division" as the buyer', () => {
+    expect(facts('A plant in Laos wants to license a Chinese company\'s rare-earth separation flowsheet.').collaboration)
+      .toMatchObject({ chineseProvider: true, area: 'extraction_separation' });
+    expect(facts('Our Dutch stock of Dy magnets: a Japanese shipyard\'s naval division wants them.').destination).toBe('JP');
+  });
+});

@@ -182,8 +182,11 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
     ...itemWordHits(tokens, lex).flatMap((h) => Array.from({ length: h.end - h.start }, (_, k) => h.start + k)),
     ...tokens.flatMap((t, i) => (lex.knowledge.formula(t.raw) ? [i] : [])),
   ]);
+  // A transfer hit that is one verb of giving ("send", "share"), not a noun for papers ("drawings", "recipe").
+  const givingVerb = (h: { start: number; end: number; value: Kind }) => h.value === 'technology_transfer' && h.end - h.start === 1
+    && lex.knowledge.cues.provisionVerbs.has((tokens[h.start] as Token).low);
   const givesGoods = (h: { start: number; end: number; value: Kind }) => {
-    if (h.value !== 'technology_transfer' || h.end - h.start !== 1 || !lex.knowledge.cues.provisionVerbs.has((tokens[h.start] as Token).low)) return false;
+    if (!givingVerb(h)) return false;
     // The object runs to a preposition or the clause's end; its head (last word) says what is given.
     let head = -1;
     for (let i = h.end; i < Math.min(tokens.length, h.end + 8); i++) {
@@ -197,7 +200,7 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   // "Send a team to tour the line", "send two engineers": a verb of giving whose object is people sends people, so a
   // visit they make stays a visit (people sent to set up a plant still carry know-how: a transfer).
   const sendsPeople = (h: { start: number; end: number; value: Kind }) => {
-    if (h.value !== 'technology_transfer' || h.end - h.start !== 1 || !lex.knowledge.cues.provisionVerbs.has((tokens[h.start] as Token).low)) return false;
+    if (!givingVerb(h)) return false;
     for (let i = h.end; i < Math.min(tokens.length, h.end + 4); i++) {
       const t = tokens[i] as Token;
       if (TECH_PERSON_WORDS.has(t.low)) return true;
@@ -253,7 +256,7 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   for (const h of kindHits) {
     if (negated(h.start) || negatedInList(h.start) || claimant(h.end) || askingReader(h) || goodsSite(h) || givesGoods(h) || forLicenceApplication(h) || railNoun(h) || jvAsParty(h) || madeWith(h)) continue;
     kinds.add(h.value);
-    if (h.value === 'technology_transfer' && !(h.end - h.start === 1 && lex.knowledge.cues.provisionVerbs.has((tokens[h.start] as Token).low))) transferByNoun = true;
+    if (h.value === 'technology_transfer' && !givingVerb(h)) transferByNoun = true;
     else if (h.value === 'technology_transfer' && !sendsPeople(h)) transferBySending = true;
     hits++;
   }

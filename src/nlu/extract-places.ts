@@ -5,6 +5,7 @@
  */
 import type { ItemTag, Lexicon, PlaceTag } from './lexicon.js';
 import { ELEMENT_MATERIAL_FORMS } from '../rules/facts.js';
+import { itemWordHits } from './extract-items.js';
 import { grammarPairs, grammarWords, inEndClause, wordAt } from './grammar.js';
 import type { PhraseHit } from './phrase-matcher.js';
 import type { Token } from './text.js';
@@ -183,6 +184,12 @@ function materialIsSubject(tokens: readonly Token[], verb: number, lex: Lexicon)
   return last.kind === 'element' || (form !== undefined && ELEMENT_MATERIAL_FORMS.includes(form));
 }
 
+/** "we're", "I am", "we are" at `i`: the asker introducing itself ("We're a Korean magnet maker", "I am from …"). */
+function introducesAsker(tokens: readonly Token[], i: number): boolean {
+  const w = tokens[i]?.low ?? '';
+  return SELF_INTRO.has(w) && (w.includes("'") || FIRST_PERSON.has(tokens[i - 1]?.low ?? ''));
+}
+
 /**
  * "Our 99.99 % yttrium oxide comes from a Chinese supplier", with no other goods named: the material is what the asker
  * buys, so where it comes from is where it ships from, not an input of something else.
@@ -191,7 +198,7 @@ function ownMaterialBoughtIn(tokens: readonly Token[], verb: number, lex: Lexico
   let start = verb;
   while (start > 0 && !(tokens[start - 1] as Token).clauseEnd && verb - start < 8) start--;
   if (!tokens.slice(start, verb).some((t) => ASKER_POSSESSIVES.has(t.low))) return false;
-  return lex.items.find(tokens).filter((h) => h.end <= start || h.start >= verb)
+  return itemWordHits(tokens, lex).filter((h) => h.end <= start || h.start >= verb)
     .every((h) => h.value.kind === 'element' || ((h.value.kind === 'form' || h.value.kind === 'compound') && h.value.form !== undefined && ELEMENT_MATERIAL_FORMS.includes(h.value.form)));
 }
 
@@ -413,10 +420,7 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   if (ORIGIN_INCOTERMS.has(term)) return { role: 'origin', recipient: false };
   if (DESTINATION_INCOTERMS.has(term)) return { role: 'destination', recipient: true };
   // "I am from a Korean trading company", "we're from Pune": the asker saying who they are, not where goods come from.
-  if (cue?.word === 'from') {
-    const copula = tokens[cue.index - 1]?.low ?? '';
-    if ((copula === "i'm" || copula === "we're") || (SELF_INTRO.has(copula) && FIRST_PERSON.has(tokens[cue.index - 2]?.low ?? ''))) return { role: 'site', recipient: false, asker: true };
-  }
+  if (cue?.word === 'from' && introducesAsker(tokens, cue.index - 1)) return { role: 'site', recipient: false, asker: true };
   // "do we need anything from China?", "approval from China": the authority, not the route.
   if (cue?.word === 'from' && REQUEST_OBJECTS.has(tokens[cue.index - 1]?.low ?? '')) return { role: 'party', recipient: false };
   // "an order (RFQ, enquiry) from a US depot": the place of whoever asks for the goods.
@@ -441,9 +445,9 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   // may provide it). "Our Indonesian subsidiary's plant" is still the asker's own site, and "a Japanese shipyard's naval
   // division" the shipyard's unit.
   const ownerNoun = tokens[end]?.low ?? '';
-  const oursBefore = [1, 2].some((k) => ASKER_POSSESSIVES.has(tokens[start - k]?.low ?? ''));
-  const ownsKnowHow = [1, 2, 3, 4, 5, 6].some((k) => wordAt(tokens, end + k, lex.knowledge.cues.knowHowNouns) && tokens.slice(end, end + k).every((t) => !t.clauseEnd));
-  if (!cue && !oursBefore && ownsKnowHow && /['’]s$/.test(ownerNoun) && categoryOf(ownerNoun.replace(/['’]s$/, ''), lex, ownerNoun) !== null) return { role: 'party', recipient: false };
+  const oursBefore = () => [1, 2].some((k) => ASKER_POSSESSIVES.has(tokens[start - k]?.low ?? ''));
+  const ownsKnowHow = () => [1, 2, 3, 4, 5, 6].some((k) => wordAt(tokens, end + k, lex.knowledge.cues.knowHowNouns) && tokens.slice(end, end + k).every((t) => !t.clauseEnd));
+  if (!cue && /['’]s$/.test(ownerNoun) && !oursBefore() && categoryOf(ownerNoun.replace(/['’]s$/, ''), lex, ownerNoun) !== null && ownsKnowHow()) return { role: 'party', recipient: false };
   // "a German-owned company": who owns it, not where anything is.
   // "… to Poland controlled?" ends the clause: that "controlled" is the question's, not an owner's; so is "is this
   // shipment from China controlled or not?", where a place after its preposition ends a phrase of route.
@@ -495,9 +499,7 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   if (!cue && techSourceAfter(tokens, start, end, lex)) return { role: 'technology', recipient: false };
   // "We're a Korean magnet maker": the asker's own place.
   const article = tokens[start - 1]?.low === 'a' || tokens[start - 1]?.low === 'an' ? 1 : 0;
-  const intro = tokens[start - 1 - article]?.low ?? '';
-  const selfIntro = SELF_INTRO.has(intro) && (intro.includes("'") || FIRST_PERSON.has(tokens[start - 2 - article]?.low ?? ''));
-  if (selfIntro || introFragment(tokens, start)) return { role: 'site', recipient: false, asker: true };
+  if (introducesAsker(tokens, start - 1 - article) || introFragment(tokens, start)) return { role: 'site', recipient: false, asker: true };
   // "a Singapore distributor holds ...": the holder sells; "a Japanese shipbuilder ... wants them": the one who wants buys.
   const doing = firstVerbAfter(tokens, end);
   if (doing && HOLD_VERBS.has(doing)) return { role: 'site', recipient: false };

@@ -74,23 +74,18 @@ export function extractReferences(text: string, sourceIds: readonly string[]): R
   // "Announcements 61 and 62", "Nos. 55-58": a list or a short range after a plural names each instrument.
   const LIST = String.raw`\d{1,3}(?:\s*(?:,|and|&|or|\/|-|–|to)\s*\d{1,3}(?!\d))*`;
   const REFERENCE = new RegExp(String.raw`\b(?:(20\d\d)\s*)?(?:announcements?|anns?\.?|nos?\.?|numbers?|nrs?\.?|#)\s*(${LIST})\b(?:\s*(?:of|\/|,)\s*(20\d\d))?`, 'gi');
+  // The instrument with that number (and year, when said); without a year, the latest one.
+  const addNumbered = (n: number, year?: number) => {
+    const pick = numbered.filter((s) => s.n === n && (year === undefined || s.year === year)).sort((a, b) => b.year - a.year)[0];
+    if (pick) sources.add(pick.id);
+  };
   for (const m of text.matchAll(REFERENCE)) {
     const year = m[1] ? Number(m[1]) : m[3] ? Number(m[3]) : undefined;
-    for (const n of numbersIn(m[2] as string)) {
-      const candidates = numbered.filter((s) => s.n === n && (year === undefined || s.year === year));
-      // Without a year, prefer the latest instrument with that number.
-      const pick = candidates.sort((a, b) => b.year - a.year)[0];
-      if (pick) sources.add(pick.id);
-    }
+    for (const n of numbersIn(m[2] as string)) addNumbered(n, year);
   }
   // "the October 2025 rare-earth announcements (61, 62, 57)": a list in parentheses after a word for instruments.
   const PARENTHESISED = new RegExp(String.raw`\b(?:announcements?|rules|measures|controls|notices)\s*\(\s*(?:nos?\.?\s*)?(${LIST})\s*\)`, 'gi');
-  for (const m of text.matchAll(PARENTHESISED)) {
-    for (const n of numbersIn(m[1] as string)) {
-      const pick = numbered.filter((s) => s.n === n).sort((a, b) => b.year - a.year)[0];
-      if (pick) sources.add(pick.id);
-    }
-  }
+  for (const m of text.matchAll(PARENTHESISED)) for (const n of numbersIn(m[1] as string)) addNumbered(n);
   for (const [re, id] of INSTRUMENT_NAMES) if (sourceIds.includes(id) && re.test(text)) sources.add(id);
   for (const [re, key] of NAMED) {
     if (re.test(text)) {

@@ -114,6 +114,13 @@ export function mergeFacts(prev: Facts, next: Facts, options: MergeOptions = {})
   const item = options.correction && next.item?.form
     ? (keepsMakeUp && prev.item ? { ...pickMakeUp(prev.item), ...next.item } : next.item)
     : mergeItem(prev.item, next.item);
+  // So do goods said made in China ("China-origin Tb oxide") when a later turn names a site of the asker's ("the
+  // certificate names our Dutch plant as end user"): only a correction says they were made elsewhere.
+  const madeInChina = prev.madeIn === 'CN' || prev.item?.chinaOrigin === true;
+  if (madeInChina && !options.correction && sameGoods) {
+    if (next.madeIn !== undefined && next.madeIn !== 'CN') merged.madeIn = prev.madeIn ?? 'CN';
+    if (item && next.item?.chinaOrigin === false && prev.item?.chinaOrigin === true) item.chinaOrigin = true;
+  }
   if (item) merged.item = item;
   if (prev.endUser || next.endUser) merged.endUser = { ...prev.endUser, ...next.endUser };
   if (prev.endUses || next.endUses) merged.endUses = [...new Set([...(prev.endUses ?? []), ...(next.endUses ?? [])])];

@@ -316,7 +316,10 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   const toUs = verb >= 0 && tokens.slice(verb + 1, verb + 4).some((t) => RECEIVER_PRONOUNS.has(t.low));
   // "Ship a furnace from our Shiga plant to Suzhou and send two Japanese engineers to install it": a service that
   // foreign people bring, or that leaves a foreign site for China, is provided by the foreign side.
-  const sentPersons = places.filter((p) => p.start > verb && p.role === 'party' && TECH_PERSON_WORDS.has(tokens[p.end]?.low ?? ''));
+  const persons = (p: PlaceMention) => p.role === 'party' && TECH_PERSON_WORDS.has(tokens[p.end]?.low ?? '');
+  // "maintenance training for the Slovenian engineers": people the service is for receive it; they bring nothing.
+  const servedPersons = (p: PlaceMention) => [1, 2].some((k) => tokens[p.start - k]?.low === 'for');
+  const sentPersons = places.filter((p) => p.start > verb && persons(p) && !servedPersons(p));
   const foreignService = kind === 'services' && verb >= 0
     && ((sentPersons.length > 0 && sentPersons.every((p) => p.country !== 'CN')) || (places.some((p) => p.role === 'origin' && p.country !== 'CN') && china.some((p) => p.recipient)));
   // "A Chinese university asked us to share our process notes with them": what is ours passes from us, so the
@@ -359,8 +362,11 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   // Joint research and joint ventures run both ways: a Chinese partner brings its know-how too.
   else if ((kind === 'joint_rnd' || kind === 'jv_investment') && china.length > 0) chineseProvider = true;
   else if (china.length > 0) chineseProvider = false;
-  const foreign = places.filter((p) => p.country !== 'CN' && p.role !== 'content' && p.role !== 'technology' && p.role !== 'regime' && !ownerOnly(tokens, p));
-  const abroad = foreign.length > 0 ? true : china.some((p) => (p.role === 'site' || p.role === 'destination') && located(tokens, p)) ? false : undefined;
+  const inChina = china.some((p) => (p.role === 'site' || p.role === 'destination') && located(tokens, p));
+  // Foreign people at a Chinese site ("the Slovenian engineers at our Ningbo plant") are no place abroad.
+  const foreign = places.filter((p) => p.country !== 'CN' && p.role !== 'content' && p.role !== 'technology' && p.role !== 'regime' && !ownerOnly(tokens, p)
+    && !(inChina && persons(p)));
+  const abroad = foreign.length > 0 ? true : inChina ? false : undefined;
   const research = RESEARCH.test(text);
   return { kind, area, chineseProvider, abroad, domesticOnly: domesticOnly(tokens, text, places, verb, lex), publicOrBasicResearch: research, hits };
 }

@@ -56,6 +56,7 @@ const PRODUCTION_SITES = grammarWords('productionSites');
 const DEST_CUES = grammarWords('destCues');
 const RETURN_WORDS = grammarWords('returnWords');
 const BOUGHT_VERBS = grammarWords('boughtVerbs');
+const PURCHASE_VERBS = grammarWords('purchaseVerbs');
 const BUYER_SUBJECTS = grammarWords('buyerSubjects');
 const WANT_VERBS = grammarWords('wantVerbs');
 /** Verbs that say a site makes the goods (knowledge/language.yaml). */
@@ -160,6 +161,29 @@ function productClauseBefore(tokens: readonly Token[], itemStart: number, at: nu
  */
 function boughtIn(tokens: readonly Token[]): boolean {
   return tokens.some((t, i) => BOUGHT_VERBS.has(t.low) && [1, 2].some((k) => BUYER_SUBJECTS.has(tokens[i - k]?.low ?? '')));
+}
+
+/**
+ * "We make RF filters in Oregon and buy AlSc targets from a Chinese maker", "… buy LYSO crystals grown in China": once
+ * the goods read as the item are the ones the asker buys ("buy <the goods> from/made in <there>"), where they are bought
+ * from is where they leave from or were made, not an input of the asker's own product (the place reader, which does not
+ * know the item, reads a bought material as an input); and the asker's own place before the purchase is where they go.
+ */
+function boughtGoodsSource(places: PlaceMention[], tokens: readonly Token[], span: readonly [number, number] | undefined, form: string | undefined): PlaceMention[] {
+  if (!span || form === undefined || ['finished_product', 'component', 'equipment'].includes(form)) return places;
+  const [start, end] = span;
+  const clauseBetween = (a: number, b: number) => tokens.slice(a, b).some((t) => t.clauseEnd);
+  const verb = [1, 2, 3].map((k) => start - k).find((i) => i >= 0 && PURCHASE_VERBS.has((tokens[i] as Token).low) && !clauseBetween(i, start));
+  if (verb === undefined) return places;
+  const source = places.find((p) => p.start >= end && p.start - end <= 6 && !clauseBetween(end - 1, p.start)
+    && ((p.role === 'content' && tokens.slice(end, p.start).some((t) => t.low === 'from')) || p.role === 'made'));
+  if (!source) return places;
+  return places.map((p) => {
+    if (p === source) return p.role === 'content' ? { ...p, role: 'origin' as const } : p;
+    // The asker's place, said before it buys ("We make PET scanners in the Netherlands and buy …").
+    if (p.start < verb && (p.role === 'made' || p.role === 'site') && p.country !== source.country) return { ...p, role: 'destination' as const, recipient: true };
+    return p;
+  });
 }
 
 function chineseSource(places: readonly PlaceMention[], tokens: readonly Token[]): boolean {
@@ -293,7 +317,8 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   const items = extractItem(tokens, lex, text);
   // A listed party's name is not a place ("Kawasaki Heavy Industries" is no city): its words are the party's.
   const listedParties = findListedParties(tokens, text, lex);
-  const placeMentions = findPlaces(tokens, lex).filter((p) => !listedParties.some((m) => m.start < p.end && p.start < m.end));
+  const read = findPlaces(tokens, lex).filter((p) => !listedParties.some((m) => m.start < p.end && p.start < m.end));
+  const placeMentions = boughtGoodsSource(read, tokens, items.itemSpan, items.item?.form);
   const endUse = extractEndUse(tokens, text, lex);
   const namesKnowHow = SPECIFIC_KNOW_HOW.test(text);
   // A magnet named only by its grade ties named know-how to magnet making ("the jet-mill settings for their 45SH").

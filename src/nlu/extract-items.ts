@@ -13,6 +13,7 @@ import { tokenize, wordsPattern, type Token } from './text.js';
 type Downstream = (typeof DOWNSTREAM_KINDS)[number];
 
 const NEGATION_CUES = grammarWords('negationCues');
+const BUYER_NOUNS = grammarWords('buyerNouns');
 const COMPLETE_AFTER = grammarWords('completeAfter');
 const NO_RARE_EARTH = [...grammarWords('noRareEarthPhrases')];
 const CUSTOMER_PRODUCT_VERBS = grammarWords('customerProductVerbs');
@@ -191,11 +192,23 @@ function hedgedBefore(tokens: readonly Token[], start: number): boolean {
   return false;
 }
 
-function isPartyContext(tokens: readonly Token[], hit: PhraseHit<ItemTag>, lex: Lexicon): boolean {
+function isPartyContext(tokens: readonly Token[], hit: PhraseHit<ItemTag>, lex: Lexicon, text: string): boolean {
   const next = tokens[hit.end];
   const last = tokens[hit.end - 1];
   // "magnet customers" describes a party; "magnets, customer in Turkey" names the goods and then the party.
   if (next !== undefined && lex.partyNouns.has(next.low) && !last?.commaAfter && !last?.clauseEnd) return true;
+  // "a Japanese carmaker (only passenger cars, no defence work)": a parenthesis opened right after a party describes it.
+  for (let k = hit.start; k >= Math.max(1, hit.start - 4); k--) {
+    const t = tokens[k] as Token;
+    if (k < hit.start && t.clauseEnd) break;
+    if (t.parenBefore) {
+      const before = (tokens[k - 1] as Token).low;
+      // Still open at the item word: "our plant (Japan). They contain Dy" has closed it.
+      const open = !text.slice(t.start, (tokens[hit.start] as Token).start).includes(')');
+      if (open && (lex.partyNouns.has(before) || BUYER_NOUNS.has(before))) return true;
+      break;
+    }
+  }
   // "They make actuators", "a customer who builds motors": the customer's product, not the goods asked about.
   for (let i = hit.start - 1; i >= Math.max(0, hit.start - 3); i--) {
     const t = tokens[i] as Token;
@@ -578,7 +591,7 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     }
     return said ?? [...run].reverse().find((h) => h.value.kind !== 'generic') ?? (run.at(-1) as PhraseHit<ItemTag>);
   };
-  const inContext = (run: PhraseHit<ItemTag>[]) => isPartyContext(tokens, head(run), lex) || isEndUseContext(tokens, run[0]?.start ?? head(run).start, lex);
+  const inContext = (run: PhraseHit<ItemTag>[]) => isPartyContext(tokens, head(run), lex, text) || isEndUseContext(tokens, run[0]?.start ?? head(run).start, lex);
   const namesAThing = (run: PhraseHit<ItemTag>[]) => {
     const h = head(run).value;
     return h.kind !== 'element' && !(h.kind === 'compound' && !h.form);
@@ -602,12 +615,12 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   // "for" are the goods themselves (the formula, drawing or batch is no item word). A product stays an end use, and
   // a party's own product ("a customer that makes magnets") stays the party's.
   const candidates = plain.length > 0 ? plain : runs.filter((run) => namesAThing(run) && !negatedRun(run)
-    && !isPartyContext(tokens, head(run), lex) && (isMagnetRun(run, head) || isMaterialRun(run, head)));
+    && !isPartyContext(tokens, head(run), lex, text) && (isMagnetRun(run, head) || isMaterialRun(run, head)));
   const elements: ElementMention[] = [];
   let magnetType: string | undefined;
   // "a plant in Penang that makes cerium magnets": another party's product says nothing about the goods' composition,
   // when the goods are named elsewhere. (An end use keeps its family: "settings for their 45SH grade" are NdFeB's.)
-  const described = new Set(candidates.length > 0 ? runs.filter((run) => namesAThing(run) && isPartyContext(tokens, head(run), lex)).flat() : []);
+  const described = new Set(candidates.length > 0 ? runs.filter((run) => namesAThing(run) && isPartyContext(tokens, head(run), lex, text)).flat() : []);
   for (const h of hits) {
     if (described.has(h)) continue;
     if (h.value.kind === 'element') elements.push({ element: h.value.element, start: h.start, end: h.end, oxide: h.value.oxide });

@@ -678,18 +678,24 @@ function fittedAfterShipping(tokens: readonly Token[], start: number): boolean {
   // "… from Wuxi": where goods come from is never where they are fitted.
   if (nearestCue(tokens, start)?.word === 'from') return false;
   let fit = -1;
-  for (let i = start - 1; i >= Math.max(0, start - 5); i--) {
+  // "we glue them in at our plant in Czechia": the verb's object and particle stand between, so seven words back.
+  for (let i = start - 1; i >= Math.max(0, start - 7); i--) {
     if ((tokens[i] as Token).clauseEnd) return false;
     // "our pressing line", "the NdFeB pressing line": a verb form after a determiner or before a site noun names the
     // site, and fits nothing.
     // "injection-molded sensors": a participle in a hyphenated adjective describes the goods.
-    if (FIXING_VERBS_ANY.has((tokens[i] as Token).low) && !(tokens[i] as Token).hyphenBefore && !DETERMINERS.has(tokens[i - 1]?.low ?? '') && !SITE_NOUNS.has(tokens[i + 1]?.low ?? '')) {
+    // Past five words only a verb with its pronoun object reaches ("glue them in at our plant in"): "magnetic building
+    // tiles for kids made in" holds no verb of fitting.
+    const far = i < start - 5 && !OBJECT_PRONOUN_WORDS.has(tokens[i + 1]?.low ?? '');
+    if (!far && FIXING_VERBS_ANY.has((tokens[i] as Token).low) && !(tokens[i] as Token).hyphenBefore && !DETERMINERS.has(tokens[i - 1]?.low ?? '') && !SITE_NOUNS.has(tokens[i + 1]?.low ?? '')) {
       fit = i;
       break;
     }
   }
   if (fit < 0) return false;
-  for (let i = fit - 1; i >= 0 && !(tokens[i] as Token).clauseEnd; i--) if (EXPORT_VERBS.has((tokens[i] as Token).low)) return true;
+  // The shipping verb may stand a comma away ("will ship the cores and the magnets in one crate, and we glue them in
+  // at …"), never in another sentence.
+  for (let i = fit - 1; i >= 0 && !((tokens[i] as Token).clauseEnd && !(tokens[i] as Token).commaAfter); i--) if (EXPORT_VERBS.has((tokens[i] as Token).low)) return true;
   return false;
 }
 

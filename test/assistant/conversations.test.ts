@@ -418,3 +418,13 @@ describe('conversation 17: a route from China is kept when a follow-up only name
     expect(r2.facts?.shipFrom).toBe('NL');
   });
 });
+
+describe('goods said made in China keep their origin (own phrasing)', () => {
+  it('does not let a later mention of the asker\'s plant as end user make them foreign-made', async () => {
+    const a = newAssistant('2026-02-03T09:00:00Z');
+    a.handle(msg('Our Antwerp depot holds Chinese-origin dysprosium oxide and sells it on to customers in Norway.', 'origin-kept'));
+    const r = a.handle(msg('We bought it on our Chinese supplier\'s licence and signed an end-user certificate naming our Belgian plant as end user. Can we sell some to Norway now?', 'origin-kept'));
+    expect(r.facts?.item?.chinaOrigin).toBe(true);
+    expect(r.verdict).toBe('escalate');
+  });
+});

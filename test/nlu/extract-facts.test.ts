@@ -1458,3 +1458,34 @@ describe('know-how a foreign-named party owns (own phrasings)', () => {
     expect(facts('Our Dutch stock of Dy magnets: a Japanese shipyard\'s naval division wants them.').destination).toBe('JP');
   });
 });
+
+describe('eleventh session readings (own phrasings)', () => {
+  it('reads a parenthesis after a buyer as describing that buyer, not as the goods', () => {
+    const f = facts('We provide a German tool maker (power drills and laptops, nothing military) with Tb magnets produced in Baotou.');
+    expect(f.item?.form).toBe('magnet');
+    // A parenthesis closed before the goods describes nothing after it.
+    expect(facts('Our sintered magnets come from our Osaka plant (Japan). They contain terbium bought in China.').item?.elementsPresent).toContain('Tb');
+  });
+
+  it('reads "we glue them in at our plant in P" after a shipment as where the goods go', () => {
+    const f = facts('The vendor ships the stator stacks and the Tb magnets together, magnets in their own boxes, and we press them in at our plant in Poland.');
+    expect(f.destination).toBe('PL');
+    expect(f.madeIn).not.toBe('PL');
+    // An -ing word far before the place is an adjective, not a verb of fitting.
+    expect(facts('we import magnetic building blocks for toddlers made in Dongguan').madeIn).toBe('CN');
+  });
+
+  it('reads goods the asker buys from a Chinese maker as leaving China, beside the asker\'s own product', () => {
+    const f = facts('We build SAW filters in Arizona and buy ScAl sputtering targets from a Chinese supplier.');
+    expect(f.shipFrom).toBe('CN');
+    expect(f.destination).toBe('US');
+    const grown = facts('We make gamma cameras in Belgium and buy LSO crystals (lutetium oxyorthosilicate) grown in China.');
+    expect(grown.madeIn).toBe('CN');
+    expect(grown.destination).toBe('BE');
+  });
+
+  it('reads foreign engineers trained at the asker\'s Chinese plant as a Chinese provider inside China', () => {
+    const c = facts('We plan furnace maintenance training for the Czech technicians at our Baotou magnet plant.').collaboration;
+    expect(c).toMatchObject({ chineseProvider: true, abroad: false });
+  });
+});

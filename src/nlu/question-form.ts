@@ -17,6 +17,7 @@ const DISCOURSE_OPENERS = grammarWords('discourseOpeners');
 const SUBJECTS = grammarWords('subjectPronouns');
 const LICENCE_NOUNS = grammarWords('licenceNouns');
 const NEED_WORDS = grammarWords('needWords');
+const DROPPED_COPULA_OPENERS = grammarWords('droppedCopulaOpeners');
 
 /** The last question's own clause: after the last sentence break inside it ("No. 57" and "Art. 2" break nothing). */
 function lastQuestionClause(text: string): string | undefined {
@@ -58,6 +59,14 @@ export function asksForDecision(text: string): boolean {
   const procedure = (w: string, i: number) => PROCEDURE_WORDS.has(w) && !(w === 'time' && words[i - 2] === 'at');
   // "Can we rely on that and skip the end-user certificate?": whether a claim holds is a decision, paperwork or not.
   const decisionAsked = words.some((w) => DECISION_WORDS.has(w));
+  // "What exposure does the client have and should they have had a licence?": a yes/no question about a licence or a
+  // decision, joined to another and about no procedure of its own ("what is that and can it cover our orders?" asks
+  // what a general licence is).
+  const joined = clause.split(/\band\b/).slice(1).some((part) => {
+    const low = tokenize(part).map((t) => t.low);
+    return opensWith(part, YES_NO_OPENERS) && !low.some((w) => PROCEDURE_WORDS.has(w)) && low.some((w) => LICENCE_NOUNS.has(w) || DECISION_WORDS.has(w));
+  });
+  if (joined) return true;
   if (words.length === 0 || (words.some(procedure) && !decisionAsked)) return false;
   // "… so they don't need anything from us. true?": a one-word check of what was just said.
   if (words.length <= 2 && decisionAsked) return true;
@@ -71,6 +80,11 @@ export function asksForDecision(text: string): boolean {
   // "So surely no licence is needed for this?", "still no licence needed?": a question whether a licence is needed,
   // however it opens.
   if (words.some((w) => LICENCE_NOUNS.has(w)) && words.some((w) => NEED_WORDS.has(w))) return true;
+  // "fine to ship under it?", "so ok to send them?": "is it" left out, as people type on phones.
+  // ("ok" may also open a sentence as a discourse word, so each opening word is tried.)
+  for (let i = 0; i < words.length && (i === 0 || DISCOURSE_OPENERS.has(words[i - 1] ?? '')); i++) {
+    if (DROPPED_COPULA_OPENERS.has(words[i] ?? '') && (words[i + 1] === 'to' || words[i + 1] === 'if')) return true;
+  }
   return opensWith(clause, YES_NO_OPENERS);
 }
 

@@ -97,3 +97,17 @@ describe('a tag question checks a decision (own phrasings)', () => {
     expect(asksForDecision('Thanks. ok?')).toBe(false);
   });
 });
+
+describe('questions typed without "is it", and a yes/no question joined to another (own phrasings)', () => {
+  it('reads "ok to send them under it?" as asking for a decision, and "ok thanks" not', () => {
+    expect(asksForDecision('we already hold a general licence. ok to send them under it?')).toBe(true);
+    expect(asksForDecision('so safe to ship the lot next week?')).toBe(true);
+    expect(asksForDecision('ok thanks, that helps')).toBe(false);
+  });
+
+  it('reads "what are the penalties and did we need a licence?" as a decision, "what is it and can it cover us?" not', () => {
+    expect(asksForDecision('Our forwarder sent Tb oxide in March without papers. What are the penalties and did we need a licence for it?')).toBe(true);
+    expect(asksForDecision('Our vendor mentions a general licence. What is that and can it cover our orders?')).toBe(false);
+    expect(asksForDecision('Which documents do we file and can we apply online?')).toBe(false);
+  });
+});

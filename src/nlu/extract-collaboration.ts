@@ -38,7 +38,7 @@ const AREA_ORDER: readonly Area[] = [
 /** "license its process", "license us a process", "a licence of that technology": licensing named with what is licensed. */
 const LICENSING = new RegExp(String.raw`\blicen[cs](?:e|es|ing)\s+(?:out\s+)?(?:(?:${[...grammarWords('receiverPronouns')].join('|')})\s+)?(?:(?:of|to|for|on|under)\s+)?(?:its|our|their|the|this|that|a|his|her)\s+(?:[\w'’()-]+\s+){0,6}?(?:${[...grammarWords('licensableThings')].map((w) => w.replace(/[-]/g, '\\-')).join('|')})\b`, 'i');
 /** "license it to a US company" once the message names what "it" is (a patent, a process): the same licence, by pronoun. */
-const LICENSING_BY_PRONOUN = new RegExp(String.raw`\blicen[cs](?:e|es|ing|ed)\s+(?:${[...grammarWords('pronounObjects')].join('|')})\s+(?:out\s+)?to\b`, 'i');
+const LICENSING_BY_PRONOUN = new RegExp(String.raw`\blicen[cs](?:e|es|ing|ed)\s+(?:${[...grammarWords('pronounObjects')].join('|')})\s+(?:out\s+)?(?:to|for)\b`, 'i');
 const LICENSABLE = wordsPattern(grammarWords('licensableThings'));
 const SETUP = wordsPattern(grammarWords('jvSetupVerbs'));
 const MADE_VERBS = grammarWords('madeVerbs');
@@ -210,7 +210,16 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   };
   // "Consignee is our magnet JV in Korea" with goods named and no investment said: the JV is a party to a shipment.
   const goodsElsewhere = (h: { start: number; end: number }) => [...itemAt].some((i) => i < h.start - 2 || i >= h.end);
-  const jvAsParty = (h: { start: number; end: number; value: Kind }) => h.value === 'jv_investment' && !SETUP.test(text)
+  // "set up a joint venture", "we are planning a JV": a verb of setting up governs the JV word (up to four words
+  // before it, in its clause). "Our Chinese JV has a process … so we can build a plant" sets up no JV.
+  const setsUpJv = (h: { start: number; end: number; value: Kind }) => {
+    if (h.value !== 'jv_investment') return false;
+    if (!JV_NOUNS.has(tokens.slice(h.start, h.end).map((t) => t.low).join(' '))) return true;
+    let from = h.start;
+    while (from > 0 && h.start - from < 4 && !(tokens[from - 1] as Token).clauseEnd) from--;
+    return SETUP.test(text.slice((tokens[from] as Token).start, (tokens[h.start] as Token).start));
+  };
+  const jvAsParty = (h: { start: number; end: number; value: Kind }) => h.value === 'jv_investment' && !kindHits.some(setsUpJv)
     && JV_NOUNS.has(tokens.slice(h.start, h.end).map((t) => t.low).join(' ')) && goodsElsewhere(h);
   // "magnets made in Japan with Japanese process know-how": know-how that goods were made with is how they were made,
   // not know-how passing to anyone.
@@ -242,6 +251,7 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
     return t.clauseEnd || t.commaAfter || DETERMINER_WORDS.has(before) || NOUN_PRECEDERS.has(before) || NOUN_FOLLOWERS.has(tokens[h.end]?.low ?? '');
   };
   const kindHits = lex.collaborationKinds.find(tokens);
+  const jvSetUp = kindHits.some(setsUpJv);
   // "No drawings or documents": a negation before a list of such words covers every one of them.
   const kindAt = new Set(kindHits.flatMap((h) => Array.from({ length: h.end - h.start }, (_, k) => h.start + k)));
   const negatedInList = (start: number) => {
@@ -265,7 +275,7 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   // the recipe" sends them, a transfer.
   if (kinds.has('visit') && kinds.has('technology_transfer')) kinds.delete(transferBySending ? 'visit' : 'technology_transfer');
   if (LICENSING.test(text) || (LICENSING_BY_PRONOUN.test(text) && LICENSABLE.test(text))) kinds.add('licensing');
-  if (kinds.has('jv_investment') && kinds.size > 1 && SETUP.test(text)) {
+  if (kinds.has('jv_investment') && kinds.size > 1 && jvSetUp) {
     // "set up a joint venture ... to share" is the JV; the sharing is part of it.
     kinds.clear();
     kinds.add('jv_investment');

@@ -1489,3 +1489,11 @@ describe('eleventh session readings (own phrasings)', () => {
     expect(c).toMatchObject({ chineseProvider: true, abroad: false });
   });
 });
+
+describe('a joint venture named as a party, and "license it for" (own phrasings)', () => {
+  it('reads licensing by an existing JV as licensing, and setting up a JV as the JV', () => {
+    expect(facts('Our Chinese joint venture owns a rare-earth separation process; our Canadian parent wants to license it for a refinery in Quebec.').collaboration?.kind).toBe('licensing');
+    expect(facts('The parent wants our JV in Ganzhou to license its separation process to us, so we can build a refinery in Finland.').collaboration?.kind).toBe('licensing');
+    expect(facts('We are planning to set up a JV in Baotou and share our sintering know-how with it.').collaboration?.kind).toBe('jv_investment');
+  });
+});

@@ -64,6 +64,7 @@ const HEDGE_MODAL_VERBS = grammarWords('hedgeModalVerbs');
 const DOUBT_BEFORE_IF = grammarWords('doubtBeforeIf');
 const SHAPE_WORDS = grammarWords('shapeWords');
 const INTO_WORDS = grammarWords('intoWords');
+const NEGATED_PLACE_DETERMINERS = grammarWords('negatedPlaceDeterminers');
 const BALANCE_WORDS = grammarWords('balanceWords');
 /** Symbols that are ordinary words or abbreviations when not written in element case, and single letters. */
 const AMBIGUOUS_SYMBOLS = grammarWords('ambiguousSymbols');
@@ -597,7 +598,13 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     return h.kind !== 'element' && !(h.kind === 'compound' && !h.form);
   };
   // "hard ferrite, not SmCo": a family said not to be the goods is neither the item nor its magnet type.
-  const negatedRun = (run: PhraseHit<ItemTag>[]) => [1, 2].some((k) => NEGATION_CUES.has(tokens[(run[0]?.start ?? 0) - k]?.low ?? ''));
+  // "loose, not in any assembly": a place word and a determiner may stand between the negation and the goods word.
+  const negatedRun = (run: PhraseHit<ItemTag>[]) => {
+    const start = run[0]?.start ?? 0;
+    if ([1, 2].some((k) => NEGATION_CUES.has(tokens[start - k]?.low ?? ''))) return true;
+    const between = [tokens[start - 2]?.low ?? '', tokens[start - 1]?.low ?? ''];
+    return NEGATION_CUES.has(tokens[start - 3]?.low ?? '') && INTO_WORDS.has(between[0] ?? '') && NEGATED_PLACE_DETERMINERS.has(between[1] ?? '');
+  };
   const negatedHits = new Set(runs.filter(negatedRun).flat());
   // "Semiconductor equipment parts: we need 5N Y2O3 powder …": a short verbless heading before a colon says what the
   // asker deals in; the goods are named after it.

@@ -1497,3 +1497,11 @@ describe('a joint venture named as a party, and "license it for" (own phrasings)
     expect(facts('We are planning to set up a JV in Baotou and share our sintering know-how with it.').collaboration?.kind).toBe('jv_investment');
   });
 });
+
+describe('goods said not to be in an assembly (own phrasing)', () => {
+  it('reads "not in any assembly" as no assembly', () => {
+    const item = facts('Tb grade arc magnets from Ningbo to Spain, spares in boxes, not in any assembly.').item;
+    expect(item?.form).toBe('magnet');
+    expect(item?.downstream).toBeUndefined();
+  });
+});

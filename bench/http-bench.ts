@@ -36,7 +36,7 @@ function onMessage<T>(child: ChildProcess, pick: (m: Record<string, unknown>) =>
   });
 }
 
-async function startServer(mode: 'lodestone' | 'bare', dir: string): Promise<Server> {
+async function startServer(mode: 'lodestone' | 'lodestone-main-thread' | 'bare', dir: string): Promise<Server> {
   const script = join(fileURLToPath(new URL('.', import.meta.url)), 'http-server.js');
   const child = fork(script, [mode, dir], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const port = await onMessage(child, (m) => (typeof m['port'] === 'number' ? m['port'] : undefined));
@@ -96,34 +96,35 @@ function stop(server: Server): Promise<void> {
   });
 }
 
-/** `durationS`: each load's length; 6 s for the README's figures, 1 s for the quick pass. */
-export async function benchHttp(durationS = 6): Promise<Record<string, number>> {
-  const dir = mkdtempSync(join(tmpdir(), 'lodestone-http-bench-'));
-  const out: Record<string, number> = {};
-  try {
-    const lode = await startServer('lodestone', dir);
-    // The database before any turn: its schema, empty tables and the transcript's dictionary, a fixed cost per
-    // database that a per-turn figure should not spread over however few turns a quick run makes.
-    const empty = (await measure(lode, async () => undefined)).stats;
-    const sessions = await Promise.all(Array.from({ length: SESSIONS }, () => openSession(lode.url)));
-    // Warm-up: JIT, the statement caches and the page cache, not counted.
-    await chatLoad(lode.url, sessions, 10, durationS).then(() => undefined);
-    // The database as the warm-up left it, so each load's growth is its own.
-    let before = (await measure(lode, async () => undefined)).stats;
-    for (const c of [10, 50, 200]) {
-      const { result, stats } = await measure(lode, () => chatLoad(lode.url, sessions, c, durationS));
-      const turns = stats.turns - before.turns;
-      const cases = stats.cases - before.cases;
-      out[`web${c}TurnsPerSec`] = result['2xx'] / durationS;
-      out[`web${c}P50Ms`] = result.latency.p50;
-      out[`web${c}P99Ms`] = result.latency.p99;
-      out[`web${c}EventLoopLagP99Ms`] = stats.lagP99Ms;
-      out[`web${c}CpuMsPerTurn`] = turns > 0 ? stats.cpuMs / turns : 0;
-      out[`web${c}Non2xx`] = result.non2xx + result.errors;
-      out[`web${c}DbBytesPerTurn`] = turns > 0 ? (stats.dbBytes - before.dbBytes) / turns : 0;
-      out[`web${c}NewCases`] = cases;
-      before = stats;
-    }
+/**
+ * One server's loads: `prefix` names its figures (`web` for the turn worker as shipped, `mainThread` for
+ * TURN_WORKER=off, every turn's work and commit on the HTTP thread, as before the worker).
+ */
+async function benchLodestone(mode: 'lodestone' | 'lodestone-main-thread', prefix: string, dir: string, durationS: number, out: Record<string, number>): Promise<void> {
+  const lode = await startServer(mode, dir);
+  // The database before any turn: its schema, empty tables and the transcript's dictionary, a fixed cost per
+  // database that a per-turn figure should not spread over however few turns a quick run makes.
+  const empty = (await measure(lode, async () => undefined)).stats;
+  const sessions = await Promise.all(Array.from({ length: SESSIONS }, () => openSession(lode.url)));
+  // Warm-up: JIT, the statement caches and the page cache, not counted.
+  await chatLoad(lode.url, sessions, 10, durationS).then(() => undefined);
+  // The database as the warm-up left it, so each load's growth is its own.
+  let before = (await measure(lode, async () => undefined)).stats;
+  for (const c of [10, 50, 200]) {
+    const { result, stats } = await measure(lode, () => chatLoad(lode.url, sessions, c, durationS));
+    const turns = stats.turns - before.turns;
+    const cases = stats.cases - before.cases;
+    out[`${prefix}${c}TurnsPerSec`] = result['2xx'] / durationS;
+    out[`${prefix}${c}P50Ms`] = result.latency.p50;
+    out[`${prefix}${c}P99Ms`] = result.latency.p99;
+    out[`${prefix}${c}EventLoopLagP99Ms`] = stats.lagP99Ms;
+    out[`${prefix}${c}CpuMsPerTurn`] = turns > 0 ? stats.cpuMs / turns : 0;
+    out[`${prefix}${c}Non2xx`] = result.non2xx + result.errors;
+    out[`${prefix}${c}DbBytesPerTurn`] = turns > 0 ? (stats.dbBytes - before.dbBytes) / turns : 0;
+    out[`${prefix}${c}NewCases`] = cases;
+    before = stats;
+  }
+  if (prefix === 'web') {
     const last = before;
     out['dbBytesPerTurnOverall'] = last.turns > 0 ? (last.dbBytes - empty.dbBytes) / last.turns : 0;
     out['dbBytesEmpty'] = empty.dbBytes;
@@ -138,8 +139,23 @@ export async function benchHttp(durationS = 6): Promise<Record<string, number>> 
     for (const [table, bytes] of grown.slice(0, 7)) {
       out[`bytesPerTurn.${table}`] = last.turns > 0 ? bytes / last.turns : 0;
     }
-    await stop(lode);
+  }
+  await stop(lode);
+}
 
+/** `durationS`: each load's length; 6 s for the README's figures, 1 s for the quick pass. */
+export async function benchHttp(durationS = 6): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  const dirs: string[] = [];
+  const freshDir = () => {
+    const d = mkdtempSync(join(tmpdir(), 'lodestone-http-bench-'));
+    dirs.push(d);
+    return d;
+  };
+  try {
+    await benchLodestone('lodestone', 'web', freshDir(), durationS, out);
+    await benchLodestone('lodestone-main-thread', 'mainThread', freshDir(), durationS, out);
+    const dir = freshDir();
     const bare = await startServer('bare', dir);
     await bareLoad(bare.url, 10, durationS);
     for (const c of [10, 50, 200]) {
@@ -150,7 +166,7 @@ export async function benchHttp(durationS = 6): Promise<Record<string, number>> 
     await stop(bare);
     out['web50OverBareExpress50'] = (out['web50TurnsPerSec'] ?? 0) / Math.max(1, out['bareExpress50ReqPerSec'] ?? 0);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
   }
   return out;
 }

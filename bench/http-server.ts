@@ -1,7 +1,8 @@
 /**
  * The server side of the HTTP bench, in its own process (forked by http-bench.ts), so the load generator does not
  * share its event loop or its CPU account. `lodestone`: the real app and web channel on a file database with the
- * production settings (WAL, synchronous=FULL, audit anchors). `bare`: Express 5 answering every POST with one fixed
+ * production settings (WAL, synchronous=FULL, audit anchors, the turn worker); `lodestone-main-thread`: the same with
+ * TURN_WORKER=off, every turn on the HTTP thread. `bare`: Express 5 answering every POST with one fixed
  * 11 KB JSON body after parsing the request's JSON, the same framework's floor on this machine.
  * Over IPC: sends {port} when listening; on 'start' resets its counters; on 'stop' sends what it measured.
  */
@@ -60,7 +61,8 @@ async function main(): Promise<void> {
     });
     handler = bare;
   } else {
-    app = createApp({ config: ConfigSchema.parse({ LOG_LEVEL: 'silent', DATA_DIR: dir }), dbFile: join(dir, 'lodestone.db') });
+    const turnWorker = mode === 'lodestone' ? new URL('../src/turn-worker.js', import.meta.url) : undefined;
+    app = createApp({ config: ConfigSchema.parse({ LOG_LEVEL: 'silent', DATA_DIR: dir }), dbFile: join(dir, 'lodestone.db'), turnWorker });
     handler = createHttpApp(app, [createWebChannel(app)]);
   }
   const server = handler.listen(0, '127.0.0.1', () => {

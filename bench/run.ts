@@ -56,7 +56,7 @@ function section(name: SectionName, plan: BenchPlan): [what: string, run: () => 
     case 'slack-latency':
       return [`Slack ack and 429 latency, ${plan.slackLatencyRounds} rounds`, async () => (await import('./slack-latency-bench.js')).benchSlackLatency(plan.slackLatencyRounds)];
     case 'http':
-      return [`web chat API under autocannon, 8 loads of ${plan.httpDurationS} s`, async () => (await import('./http-bench.js')).benchHttp(plan.httpDurationS)];
+      return [`web chat API under autocannon, 12 loads of ${plan.httpDurationS} s`, async () => (await import('./http-bench.js')).benchHttp(plan.httpDurationS)];
     case 'bom':
       return [`screening a ${plan.bomLines.toLocaleString('en')}-line BOM, CSV and XLSX`, () => benchBom(plan.bomLines)];
     case 'turns':

@@ -4,28 +4,27 @@
  */
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
-import { Assistant } from './assistant/assistant.js';
 import { TurnPipeline } from './assistant/turn-pipeline.js';
 import { sqliteAnswerQueue } from './assistant/answer-queue.js';
 import { AuditAnchors, defaultAnchorPath } from './cases/audit-anchor.js';
-import { CaseService } from './cases/case-service.js';
 import { openCaseDatabase } from './cases/database.js';
 import { DailyScheduler } from './cases/daily-scheduler.js';
 import { scheduleRulesHorizon } from './cases/horizon-schedule.js';
 import { OutboxDispatcher } from './cases/outbox-dispatcher.js';
 import { StatusDesk } from './cases/status-desk.js';
 import { officersFrom, type App } from './app-context.js';
+import { composeAnswering } from './answering.js';
+import { TurnWorkerChat } from './turn-worker-client.js';
 import { createScreener } from './bom/screen-bom.js';
 import { BomUploads } from './channels/bom-upload/bom-uploads.js';
 import { createChannelStores } from './channels/channel-stores.js';
 import { sqliteSharedChannelStores } from './channels/channel-store-ports.js';
 import { sqliteSlackTurns } from './channels/slack/slack-turns.js';
-import { sqliteChatTurns } from './channels/web/chat-turns.js';
+import { sqliteChatTurns, type ChatTurns } from './channels/web/chat-turns.js';
 import { replyDictionary } from './channels/web/reply-dictionary.js';
 import type Database from 'better-sqlite3';
 import type { Config } from './config.js';
 import { systemClock, type Clock } from './core/clock.js';
-import { DedupeStore } from './core/dedupe-store.js';
 import { GroupCommit } from './core/group-commit.js';
 import { createLogger, type Logger } from './core/logger.js';
 import { createMetrics } from './core/metrics.js';
@@ -45,6 +44,11 @@ export interface AppOptions {
   readonly intentsDir?: string;
   /** A database file, or ':memory:' for tests. Default `${DATA_DIR}/lodestone.db`. */
   readonly dbFile?: string;
+  /**
+   * The turn worker's script (turn-worker.ts, built): given, and the database is a file, the web chat's turns are
+   * answered in that worker thread, off the HTTP event loop (main.ts passes it unless TURN_WORKER=off).
+   */
+  readonly turnWorker?: string | URL | undefined;
 }
 
 /** The app as the composition root holds it: with the database, which channels never get (they get App). */
@@ -58,8 +62,9 @@ export function createApp(options: AppOptions): ComposedApp {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const metrics = createMetrics();
   const rulesDir = options.rulesDir ?? RULES_DIR;
+  const intentsDir = options.intentsDir ?? INTENTS_DIR;
   // The data in rules/, with the statuses officers recorded in the database layered over it (StatusDesk below).
-  const built = rulesAndModels(rulesDir, options.intentsDir ?? INTENTS_DIR);
+  const built = rulesAndModels(rulesDir, intentsDir);
   const rules = new CurrentRules(built.rules);
   const { understander } = built.models;
   let dbFile = options.dbFile;
@@ -75,20 +80,16 @@ export function createApp(options: AppOptions): ComposedApp {
     clock, onError: (err) => logger.error({ err }, 'could not write an audit anchor; the next one will cover these records'),
   });
   anchors?.anchor(db, 'start');
-  const cases = new CaseService({ db, officers: officersFrom(config), clock, reminderHours: config.REMINDER_HOURS, anchors });
+  const observe = (message: Message, reply: Reply, seconds: number) => {
+    metrics.turnSeconds.observe({ channel: message.channel }, seconds);
+    metrics.questions.inc({ channel: message.channel, verdict: reply.verdict, intent: reply.intent.name });
+  };
+  const { cases, assistant, dedupe, answer } = composeAnswering({
+    db, rules, understander, clock, officers: officersFrom(config), reminderHours: config.REMINDER_HOURS, anchors, observe,
+  });
   const statusDesk = new StatusDesk({ db, audit: cases.audit, outbox: cases.outbox, clock, rules, redecideDays: config.REDECIDE_DAYS });
-  const assistant = new Assistant({ rules, understander, cases, clock });
-  const dedupe = new DedupeStore(db, 24 * 3600_000, clock);
   const stops: (() => void)[] = [];
   let dispatcher: OutboxDispatcher | undefined;
-
-  const answer = (message: Message): Reply => {
-    const end = metrics.turnSeconds.startTimer({ channel: message.channel });
-    const reply = assistant.handle(message);
-    end();
-    metrics.questions.inc({ channel: message.channel, verdict: reply.verdict, intent: reply.intent.name });
-    return reply;
-  };
   const answers = sqliteAnswerQueue({ db, cases, clock, logger });
   const turns = new TurnPipeline({ commits: new GroupCommit(db), deliveries: dedupe, answer, answers });
   const stores = createChannelStores(db, clock, config.RETENTION_DAYS, replyDictionary(built.rules));
@@ -98,6 +99,19 @@ export function createApp(options: AppOptions): ComposedApp {
   });
 
   const slack = stores.slack;
+  const webChat: ChatTurns = options.turnWorker === undefined || dbFile === ':memory:'
+    ? sqliteChatTurns(turns, stores.web.transcript)
+    : new TurnWorkerChat({
+      file: options.turnWorker, transcript: stores.web.transcript, logger,
+      init: {
+        dbFile, rulesDir, intentsDir, officers: officersFrom(config), reminderHours: config.REMINDER_HOURS, budgetMs: 12,
+      },
+      onCommitted(message, outcome, seconds) {
+        if (outcome.kind === 'answered') observe(message, outcome.reply, seconds);
+        // The worker appended audit records on its connection; the anchor reads the committed head on this one.
+        anchors?.afterAppend(db);
+      },
+    });
 
   return {
     engine: 'sqlite', config, clock, logger, metrics, rules, db, cases, statusDesk, assistant, dedupe, answer, turns, stores, bomUploads,
@@ -115,7 +129,7 @@ export function createApp(options: AppOptions): ComposedApp {
     deliveries: { claim: async (key) => dedupe.claim(key), release: async (key) => dedupe.release(key) },
     shared: sqliteSharedChannelStores(db),
     webSessionKey: stores.web.sessionKey,
-    webChat: sqliteChatTurns(turns, stores.web.transcript),
+    webChat,
     slackTurns: sqliteSlackTurns(turns, slack),
     slackReads: {
       turn: async (id) => slack.turn(id),
@@ -170,6 +184,7 @@ export function createApp(options: AppOptions): ComposedApp {
     },
     async close() {
       for (const stop of stops) stop();
+      if (webChat instanceof TurnWorkerChat) await webChat.close();
       if (dispatcher) await dispatcher.stop();
       anchors?.anchor(db, 'shutdown');
       db.close();

@@ -96,6 +96,11 @@ export const ConfigSchema = z
     OFFICERS_WEB: csv,
     /** Guards the web pages and /metrics off loopback; long enough that guessing it is hopeless. */
     CONSOLE_TOKEN: z.preprocess(blankAsUnset, z.string().trim().min(32, 'must be at least 32 characters (e.g. `openssl rand -hex 32`)').optional()),
+    /**
+     * `on` (default): with SQLite, the web chat's turns are answered in a worker thread on its own connection, so the
+     * HTTP event loop never waits for a turn's work or its commit (turn-worker.ts). `off`: on the HTTP thread.
+     */
+    TURN_WORKER: z.enum(['on', 'off']).default('on'),
     REMINDER_HOURS: z.coerce.number().positive().default(4),
     RETENTION_DAYS: z.coerce.number().int().positive().default(365),
     /** When an officer records a rule status, answers of this many past days are re-decided (and askers told). */

@@ -6,6 +6,7 @@
  * serving (a bad variable, a half-configured channel, a taken port, an unreachable database) ends it with one line on
  * stderr and exit code 1.
  */
+import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { createApp } from './app.js';
 import type { ChannelApp } from './app-context.js';
@@ -28,7 +29,11 @@ async function main(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL, logFormat);
   const url = config.DATABASE_URL;
   // An unreachable database ends the start with one line (PostgresError), before anything listens.
-  const app: ChannelApp = url === undefined ? createApp({ config, logger }) : await createPostgresApp({ config: { ...config, DATABASE_URL: url }, logger });
+  // The turn worker's script sits next to this file once built (dist/src/turn-worker.js, or turn-worker.mjs in a
+  // bundle); without it the turns are answered on the HTTP thread.
+  const workerFile = [new URL('./turn-worker.js', import.meta.url), new URL('./turn-worker.mjs', import.meta.url)].find((f) => existsSync(f));
+  const turnWorker = config.TURN_WORKER === 'on' ? workerFile : undefined;
+  const app: ChannelApp = url === undefined ? createApp({ config, logger, turnWorker }) : await createPostgresApp({ config: { ...config, DATABASE_URL: url }, logger });
   if (dotenv) app.logger.info(describeDotEnv(dotenv));
   let channels: ChannelModule[] = [];
   let server: Server;

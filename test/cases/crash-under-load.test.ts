@@ -73,7 +73,7 @@ let slack: FakeSlackApi;
 let teams: FakeConnector;
 
 beforeAll(async () => {
-  server = await bundle('src/main.ts', 'crash-load-server');
+  server = await bundle('src/main.ts', 'crash-load-server', { 'turn-worker': 'src/turn-worker.ts' });
   work = mkdtempSync(join(tmpdir(), 'lodestone-crash-load-'));
   slack = await FakeSlackApi.start();
   teams = await FakeConnector.start();
@@ -85,6 +85,9 @@ afterAll(async () => {
   server?.remove();
   if (work) rmSync(work, { recursive: true, force: true });
 });
+
+/** What the servers logged after their start lines, across every run. */
+let serverLogs = '';
 
 async function startServer(dataDir: string): Promise<Server> {
   const spawnedAt = performance.now();
@@ -109,8 +112,8 @@ async function startServer(dataDir: string): Promise<Server> {
     });
     void exited.then(() => reject(new Error(`the server exited before listening:\n${out}\n${err}`)));
   });
-  // Only the start line was needed; the rest is drained so the pipe never fills.
-  child.stdout?.removeAllListeners('data').resume();
+  // The rest is kept whole line by line, to see which thread answered the web turns.
+  child.stdout?.removeAllListeners('data').on('data', (c: string) => { serverLogs += c; });
   return { spawnedAt, child, url: `http://127.0.0.1:${port}`, exited };
 }
 
@@ -300,6 +303,8 @@ describe('crash safety under mixed load (real server, SIGKILL, restart)', () => 
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
       const verified = verifyAuditTrail(db, { anchorFile: defaultAnchorPath(file), requireAnchors: true });
       expect(verified).toMatchObject({ ok: true, cases: cases.length });
+      // The web turns went through the turn worker, as under `npm start`.
+      expect(serverLogs).toContain('web chat turns are answered in a worker thread');
       const duplicatesSent = deliveries.reduce((sum, d) => sum + d.sends - 1, 0);
       const posts = slack.callsOf('chat.postMessage').filter((c) => c.args.channel === 'C_LOAD').length + teams.of('reply').length;
       const posted = deliveries.filter((d) => d.kind !== 'web').length;

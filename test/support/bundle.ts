@@ -15,18 +15,22 @@ export interface Bundle {
   remove(): void;
 }
 
-export async function bundleEntry(entry: string, name: string): Promise<Bundle> {
+/**
+ * `alongside`: more entry points bundled into the same folder, each as `<key>.mjs` (the server's turn worker,
+ * which main.ts looks for next to itself).
+ */
+export async function bundleEntry(entry: string, name: string, alongside: Record<string, string> = {}): Promise<Bundle> {
   const outDir = join(REPO, 'test-artifacts', `${name}-${process.pid}`);
   await build({
     configFile: false,
     logLevel: 'silent',
     root: REPO,
     build: {
-      ssr: entry,
+      ssr: true,
       outDir,
       emptyOutDir: true,
       minify: false,
-      rollupOptions: { output: { entryFileNames: `${name}.mjs`, format: 'es' } },
+      rollupOptions: { input: { [name]: entry, ...alongside }, output: { entryFileNames: '[name].mjs', format: 'es' } },
     },
   });
   return { file: join(outDir, `${name}.mjs`), remove: () => rmSync(outDir, { recursive: true, force: true }) };

@@ -20,10 +20,12 @@ export interface WebServer {
 export interface WebServerOptions {
   /** A database file, to start again on the same data (a restart); in memory if unset. */
   readonly dbFile?: string;
+  /** The turn worker's (bundled) script: the web chat's turns are answered in it (needs a database file). */
+  readonly turnWorker?: string;
 }
 
 export async function startWebServer(env: Record<string, string> = {}, day = TEST_DAY, options: WebServerOptions = {}): Promise<WebServer> {
-  const app = createApp({ config: ConfigSchema.parse({ LOG_LEVEL: 'silent', ...env }), dbFile: options.dbFile ?? ':memory:', clock: clockOn(day) });
+  const app = createApp({ config: ConfigSchema.parse({ LOG_LEVEL: 'silent', ...env }), dbFile: options.dbFile ?? ':memory:', clock: clockOn(day), turnWorker: options.turnWorker });
   const web = createWebChannel(app);
   if (!web.humanChannel) throw new Error('the web channel has no HumanChannel');
   const dispatcher = app.startBackground({ web: web.humanChannel });

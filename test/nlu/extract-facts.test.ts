@@ -1505,3 +1505,11 @@ describe('goods said not to be in an assembly (own phrasing)', () => {
     expect(item?.downstream).toBeUndefined();
   });
 });
+
+describe('first-level divisions by their English names (own phrasings)', () => {
+  it('reads Bavaria, Ontario and Lombardy as Germany, Canada and Italy', () => {
+    expect(facts('Dy magnets from Ningbo to our plant in Bavaria, licence?').destination).toBe('DE');
+    expect(facts('Tb oxide from Baotou to a customer in Ontario').destination).toBe('CA');
+    expect(facts('We ship Sm metal from Ganzhou to a foundry in Lombardy.').destination).toBe('IT');
+  });
+});

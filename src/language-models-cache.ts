@@ -1,6 +1,6 @@
 /**
  * Rule sets and language models by what they were built from. Building them takes about a second (parsing and
- * linting the rules, training the intent classifier, indexing 15,000 places); a process that composes the app more
+ * linting the rules, training the intent classifier, indexing 17,000 places); a process that composes the app more
  * than once (the test suite, above all) builds them once. Keyed by the contents of the rule files, so edited rules
  * are read again; both are immutable once built (the status overlay makes new sets, it never edits one).
  */

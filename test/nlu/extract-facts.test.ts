@@ -1513,3 +1513,9 @@ describe('first-level divisions by their English names (own phrasings)', () => {
     expect(facts('We ship Sm metal from Ganzhou to a foundry in Lombardy.').destination).toBe('IT');
   });
 });
+
+describe('a party that wants to bring the goods sends them (own phrasing)', () => {
+  it('reads "our Chinese affiliate wants to bring Dy magnets to our stand" as leaving China', () => {
+    expect(facts('Our Chinese affiliate wants to bring Dy magnet samples to our stand at a trade fair in Milan.').shipFrom).toBe('CN');
+  });
+});

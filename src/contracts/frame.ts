@@ -92,6 +92,8 @@ export const FrameSchema = z.object({
   correction: z.boolean().optional(),
   /** Legal claims the asker reports ("our supplier says under 0.1 % needs no licence"): facts to check, never rules. */
   claims: z.array(z.string().max(300)),
+  /** The message proposes to evade licensing: to declare or split listed goods so customs or the licence pass them by. */
+  evasion: z.boolean().optional(),
   /** Another country's rules or tariffs the question is about (US tariffs, EU licences, ITAR, DFARS). */
   foreignRegime: z.string().max(60).optional(),
   asOf: IsoDateSchema.optional(),

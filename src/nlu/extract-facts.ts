@@ -57,6 +57,9 @@ const DEST_CUES = grammarWords('destCues');
 const RETURN_WORDS = grammarWords('returnWords');
 const BOUGHT_VERBS = grammarWords('boughtVerbs');
 const PURCHASE_VERBS = grammarWords('purchaseVerbs');
+const DISGUISE_VERBS = grammarWords('disguiseVerbs');
+const AVOIDANCE_PHRASES = grammarWords('avoidancePhrases');
+const EVASION_WORDS = grammarWords('evasionWords');
 const BUYER_SUBJECTS = grammarWords('buyerSubjects');
 const WANT_VERBS = grammarWords('wantVerbs');
 /** Verbs that say a site makes the goods (knowledge/language.yaml). */
@@ -287,6 +290,15 @@ function claimsIn(text: string, tokens: readonly Token[]): string[] {
   return out;
 }
 
+/**
+ * "Declare the Tb magnets as iron alloy parts so customs won't ask for the licence", "can we split the order so no
+ * licence is needed?": a verb of disguising with a purpose of avoiding the licence or customs, or a word that says it.
+ */
+function proposesEvasion(tokens: readonly Token[], low: string): boolean {
+  if (tokens.some((t) => EVASION_WORDS.has(t.low))) return true;
+  return tokens.some((t) => DISGUISE_VERBS.has(t.low)) && [...AVOIDANCE_PHRASES].some((p) => low.includes(p));
+}
+
 /** A word of the set among the tokens, or one of its several-word phrases in the lower-cased text. */
 function saysAny(tokens: readonly Token[], low: string, set: ReadonlySet<string>): boolean {
   return tokens.some((t) => set.has(t.low)) || [...set].some((w) => w.includes(' ') && low.includes(w));
@@ -473,6 +485,7 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   const lowText = text.toLowerCase();
   if (CORRECTION.test(text)) frame.correction = true;
   frame.claims = claimsIn(text, tokens);
+  if (proposesEvasion(tokens, text.toLowerCase())) frame.evasion = true;
   const activity = activityOf(tokens, lowText, frame);
   if (activity) frame.activity = activity;
 

@@ -15,6 +15,7 @@ export function factsFromFrame(frame: Frame): Facts {
   if (shipFrom) facts.shipFrom = shipFrom;
   if (shipTo) facts.destination = shipTo;
   if (transitVia) facts.transitVia = transitVia;
+  if (frame.evasion) facts.evasionProposed = true;
 
   const item: ItemFacts = {};
   const fi = frame.item;

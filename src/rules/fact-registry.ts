@@ -98,6 +98,11 @@ export const FACTS: Record<string, FactDefinition> = {
     read: (f) => (f.madeIn !== undefined ? f.madeIn !== 'CN' : f.item?.chinaOrigin === true ? false : undefined),
     label: 'made outside China',
   },
+  evasionProposed: {
+    type: 'boolean',
+    read: (f) => f.evasionProposed,
+    label: 'a plan to disguise or split the goods so the licence or customs pass them by',
+  },
   transitChina: {
     type: 'boolean',
     read: (f) => (f.transitVia !== undefined ? f.transitVia === 'CN' : undefined),

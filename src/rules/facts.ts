@@ -144,6 +144,8 @@ export const FactsSchema = z
     destination: CountrySchema.optional(),
     /** Country the goods pass through in transit or transshipment, without being imported there. */
     transitVia: CountrySchema.optional(),
+    /** The asker proposes to disguise or split the goods so the licence or customs pass them by (Regs art. 39, 36). */
+    evasionProposed: z.boolean().optional(),
     endUser: z
       .object({
         kind: EndUserKindSchema.optional(),

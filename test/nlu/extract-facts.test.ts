@@ -1519,3 +1519,11 @@ describe('a party that wants to bring the goods sends them (own phrasing)', () =
     expect(facts('Our Chinese affiliate wants to bring Dy magnet samples to our stand at a trade fair in Milan.').shipFrom).toBe('CN');
   });
 });
+
+describe('a plan to evade licensing (own phrasings)', () => {
+  it('reads declaring listed goods as something else to avoid the licence as evasion, and a plain customs declaration not', () => {
+    expect(facts('Could we invoice the Dy magnets as steel fittings so customs won\'t check them?').evasionProposed).toBe(true);
+    expect(facts('The agent wants to split the Tb oxide into small parcels to avoid the licence.').evasionProposed).toBe(true);
+    expect(facts('Our broker declared the magnets under HS 8505.11 with the licence attached.').evasionProposed).toBeUndefined();
+  });
+});

@@ -194,6 +194,10 @@ export const RULE_FIXTURES: Record<string, RuleFixture> = {
     fires: { item: { form: 'metal', elementsPresent: ['Lu'], chinaOrigin: true }, shipFrom: 'DE', destination: 'FR' },
     doesNot: { item: { form: 'metal', elementsPresent: ['Lu'], chinaOrigin: true }, shipFrom: 'CN', destination: 'FR' },
   },
+  'licence-evasion': {
+    fires: { item: { form: 'magnet', magnetType: 'ndfeb', elementsPresent: ['Tb'] }, shipFrom: 'CN', destination: 'PL', evasionProposed: true },
+    doesNot: { item: { form: 'magnet', magnetType: 'ndfeb', elementsPresent: ['Tb'] }, shipFrom: 'CN', destination: 'PL' },
+  },
   'dual-use-transit': {
     fires: { item: { form: 'magnet', magnetType: 'ndfeb', elementsPresent: ['Dy'], chinaOrigin: false }, madeIn: 'KR', transitVia: 'CN', destination: 'KZ' },
     doesNot: { item: { form: 'magnet', magnetType: 'ndfeb', elementsPresent: ['Dy'], chinaOrigin: false }, madeIn: 'KR', transitVia: 'SG', destination: 'KZ' },

@@ -210,7 +210,10 @@ export class Assistant {
     // question whether goods it names need a licence is for the rules, however the classifier reads its wording.
     const goodsAsked = u.facts.item !== undefined && (u.facts.item.form !== undefined || u.facts.item.magnetType !== undefined
       || (u.facts.item.elementsPresent?.length ?? 0) > 0 || u.facts.item.sector !== undefined);
-    if (u.intent === 'license_process' && u.asksForDecision && goodsAsked && (u.suggested === null || u.suggested === 'part_license')) return 'part_license';
+    // "Our Chinese supplier of 'motor parts' says the shipment waits for a licence. Is that correct?": goods named only
+    // as parts or products, on a route from China, are asked about too (and the rules ask what they are).
+    const unnamedGoodsFromChina = u.signals.genericItem && u.facts.shipFrom === 'CN';
+    if (u.intent === 'license_process' && u.asksForDecision && (goodsAsked || unnamedGoodsFromChina) && (u.suggested === null || u.suggested === 'part_license')) return 'part_license';
     if (!prev || !DECISION_INTENTS.has(prev.intent)) return u.intent;
     const words = text.split(/\s+/).length;
     const answeredFollowUp = prev.lastVerdict === 'need_info' && hasFacts(u.facts) && words <= FOLLOW_UP_MAX_WORDS;

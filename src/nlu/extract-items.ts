@@ -65,6 +65,7 @@ const DOUBT_BEFORE_IF = grammarWords('doubtBeforeIf');
 const SHAPE_WORDS = grammarWords('shapeWords');
 const INTO_WORDS = grammarWords('intoWords');
 const NEGATED_PLACE_DETERMINERS = grammarWords('negatedPlaceDeterminers');
+const PART_OF_NOUNS = grammarWords('partOfNouns');
 const BALANCE_WORDS = grammarWords('balanceWords');
 /** Symbols that are ordinary words or abbreviations when not written in element case, and single letters. */
 const AMBIGUOUS_SYMBOLS = grammarWords('ambiguousSymbols');
@@ -211,7 +212,8 @@ function isPartyContext(tokens: readonly Token[], hit: PhraseHit<ItemTag>, lex: 
     }
   }
   // "They make actuators", "a customer who builds motors": the customer's product, not the goods asked about.
-  for (let i = hit.start - 1; i >= Math.max(0, hit.start - 3); i--) {
+  // Its modifiers may stand between: "They make side-mirror and oil-pump motors".
+  for (let i = hit.start - 1; i >= Math.max(0, hit.start - 6); i--) {
     const t = tokens[i] as Token;
     if (t.clauseEnd) return false;
     if (CUSTOMER_PRODUCT_VERBS.has(t.low)) return customerMakesAt(tokens, i);
@@ -590,7 +592,10 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
       const named = [...run].reverse().find((h) => h.value.kind === 'downstream' && h.value.downstream !== 'other_assembly');
       if (named) return named;
     }
-    return said ?? [...run].reverse().find((h) => h.value.kind !== 'generic') ?? (run.at(-1) as PhraseHit<ItemTag>);
+    // "motor parts": a part word after a product names unnamed parts of it, which earn no product's carve-out.
+    const last = run.at(-1) as PhraseHit<ItemTag>;
+    if (said?.value.kind === 'downstream' && last.value.kind === 'generic' && last.start > said.start && PART_OF_NOUNS.has((tokens[last.end - 1] as Token).low)) return last;
+    return said ?? [...run].reverse().find((h) => h.value.kind !== 'generic') ?? last;
   };
   const inContext = (run: PhraseHit<ItemTag>[]) => isPartyContext(tokens, head(run), lex, text) || isEndUseContext(tokens, run[0]?.start ?? head(run).start, lex);
   const namesAThing = (run: PhraseHit<ItemTag>[]) => {

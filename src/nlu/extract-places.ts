@@ -155,13 +155,17 @@ function heldByProduct(tokens: readonly Token[], from: number, lex: Lexicon): bo
   if (!held) return false;
   // The run of item and element words the magnets end ("Dy speaker magnets").
   let first = hits.length - 1;
-  while (first > 0 && (hits[first - 1] as PhraseHit<ItemTag>).end >= (hits[first] as PhraseHit<ItemTag>).start - 1) first--;
+  // A word between that puts the one inside the other ("motors containing SmCo magnets") ends the run.
+  const joins = (a: PhraseHit<ItemTag>, b: PhraseHit<ItemTag>) => a.end >= b.start || (a.end === b.start - 1 && !lex.knowledge.cues.magnetsInsideBefore.has((tokens[a.end] as Token).low));
+  while (first > 0 && joins(hits[first - 1] as PhraseHit<ItemTag>, hits[first] as PhraseHit<ItemTag>)) first--;
   const runStart = (hits[first] as PhraseHit<ItemTag>).start;
   const cueAt = [1, 2].map((k) => runStart - k).find((i) => i >= start && lex.knowledge.cues.magnetsInsideBefore.has((tokens[i] as Token).low));
   // The product must be said made somewhere by then ("built in Vietnam"): otherwise "from" can be the product's origin
   // ("servo motors w/ Tb magnets, from our Chinese plant").
   const product = hits.slice(0, first).find((h) => h.value.kind === 'downstream' && h.end <= (cueAt ?? -1));
-  return cueAt !== undefined && product !== undefined && tokens.slice(product.end, cueAt).some((t) => MADE_VERBS.has(t.low) || MAKE_NOW_VERBS.has(t.low));
+  // "Korean-made servo motors containing SmCo magnets from China": said made just before its name counts too.
+  const madeBefore = product !== undefined && tokens.slice(Math.max(start, product.start - 2), product.start).some((t) => MADE_VERBS.has(t.low));
+  return cueAt !== undefined && product !== undefined && (madeBefore || tokens.slice(product.end, cueAt).some((t) => MADE_VERBS.has(t.low) || MAKE_NOW_VERBS.has(t.low)));
 }
 
 /** "The magnets inside came from", "the magnets in them come from": the subject is said to sit inside something. */

@@ -51,3 +51,11 @@ describe('questions for a colleague about something else', () => {
     expect(reply.verdict).toBe('none');
   });
 });
+
+describe('the EU Critical Raw Materials Act (own phrasing)', () => {
+  it('is another regime\'s rule: no Chinese verdict, a pointer', () => {
+    const r = newAssistant('2026-05-01T09:00:00Z').handle(msg('What reporting does the Critical Raw Materials Act require for our NdFeB stock in Spain?', 'crma'));
+    expect(r.verdict).toBe('none');
+    expect(r.headline).toContain('Critical Raw Materials Act');
+  });
+});

@@ -1527,3 +1527,23 @@ describe('a plan to evade licensing (own phrasings)', () => {
     expect(facts('Our broker declared the magnets under HS 8505.11 with the licence attached.').evasionProposed).toBeUndefined();
   });
 });
+
+describe('parts of a product, a product made just before its name, a customer\'s long product name (own phrasings)', () => {
+  it('reads "pump components" as unnamed parts, not as pumps', () => {
+    const item = facts('Our supplier of pump components in Ningbo says the next lot needs an export licence.').item;
+    expect(item?.downstream).toBeUndefined();
+  });
+
+  it('reads "Japanese-built gearmotors containing NdFeB magnets from China, shipped from Japan" as leaving Japan', () => {
+    const f = facts('Japanese-built gearmotors containing NdFeB magnets from China, shipped from Japan to Vietnam.');
+    expect(f.shipFrom).toBe('JP');
+    expect(f.item?.hasChineseContent).toBe(true);
+  });
+
+  it('reads "they make fan and compressor motors" as the customer\'s product, not the goods', () => {
+    const a = newAssistant('2026-03-01T09:00:00Z');
+    a.handle(msg('We sell dysprosium oxide from our Baotou plant to a customer in Osaka.', 'long-product'));
+    const r = a.handle(msg('They make cooling-fan and scroll-compressor motors for home appliances only. Can we keep shipping?', 'long-product'));
+    expect(r.facts?.item?.form).toBe('oxide');
+  });
+});

@@ -245,6 +245,10 @@ export class Assistant {
     // A statement of facts after a decision ("End customer is a missile division."), asking nothing new: it adds to
     // the question under discussion, whatever the classifier makes of its words.
     if (!DECISION_INTENTS.has(u.intent) && u.intent !== 'talk_to_human' && hasFacts(u.facts) && !text.includes('?') && u.signals.references.sources.length === 0) return prev.intent;
+    // So is a statement about "it" that the classifier reads as procedure ("We bought it under their No. 18 licence; the
+    // end-user certificate named us as end user."): it says how the goods under discussion were bought.
+    if ((u.intent === 'license_process' || u.intent === 'regulation_info') && refersBack && !text.includes('?') && !namesGoods && !u.facts.collaboration?.kind
+      && words > FOLLOW_UP_MAX_WORDS / 2) return prev.intent;
     // "Delivery is planned for next week.": a short statement about moving the goods under discussion adds to it,
     // though it names no fact the rules read (a lasagne recipe names no shipment and stays out of scope).
     if (!DECISION_INTENTS.has(u.intent) && u.intent !== 'talk_to_human' && !text.includes('?') && words <= FOLLOW_UP_MAX_WORDS && SHIPMENT_WORDS.test(text)) return prev.intent;

@@ -428,3 +428,13 @@ describe('goods said made in China keep their origin (own phrasing)', () => {
     expect(r.verdict).toBe('escalate');
   });
 });
+
+describe('a statement about how the goods were bought keeps the question (own phrasing)', () => {
+  it('decides the resale again after "We got it from a Chinese refiner under their No. 18 licence, with us as end user."', () => {
+    const a = newAssistant('2026-03-02T09:00:00Z');
+    const first = a.handle(msg('Our Hamburg depot holds Chinese-origin dysprosium oxide and wants to sell some to a Swiss buyer.', 'bought-under'));
+    const second = a.handle(msg('We got it from a Chinese refiner last year under their No. 18 licence, and the end-user certificate names our depot.', 'bought-under'));
+    expect(second.intent.name).toBe(first.intent.name);
+    expect(second.verdict).toBe('escalate');
+  });
+});

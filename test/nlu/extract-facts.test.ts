@@ -1547,3 +1547,10 @@ describe('parts of a product, a product made just before its name, a customer\'s
     expect(r.facts?.item?.form).toBe('oxide');
   });
 });
+
+describe('plural product names (own phrasing)', () => {
+  it('reads "MRI scanners" and "washing machines" as devices with magnets built in', () => {
+    expect(facts('We resell permanent-magnet MRI scanners made in Shenzhen to hospitals in Chile.').item?.downstream).toBe('device');
+    expect(facts('Washing machines with BLDC motors from Hefei to Poland.').item?.form).toBe('finished_product');
+  });
+});

@@ -66,6 +66,7 @@ const SHAPE_WORDS = grammarWords('shapeWords');
 const INTO_WORDS = grammarWords('intoWords');
 const NEGATED_PLACE_DETERMINERS = grammarWords('negatedPlaceDeterminers');
 const PART_OF_NOUNS = grammarWords('partOfNouns');
+const DETERMINERS = grammarWords('determiners');
 const BALANCE_WORDS = grammarWords('balanceWords');
 /** Symbols that are ordinary words or abbreviations when not written in element case, and single letters. */
 const AMBIGUOUS_SYMBOLS = grammarWords('ambiguousSymbols');
@@ -614,15 +615,27 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   // "Semiconductor equipment parts: we need 5N Y2O3 powder …": a short verbless heading before a colon says what the
   // asker deals in; the goods are named after it.
   const headingEnd = tokens.findIndex((t) => t.clauseEnd);
-  const heading = headingEnd >= 0 && headingEnd <= 5 && text.slice((tokens[headingEnd] as Token).end).trimStart().startsWith(':') ? headingEnd : -1;
+  // "Fab equipment refurbisher (Arizona): …": a parenthesis may close the heading before its colon.
+  const heading = headingEnd >= 0 && headingEnd <= 5 && /^\s*\)?\s*:/.test(text.slice((tokens[headingEnd] as Token).end)) ? headingEnd : -1;
   // Only a heading of machines or unnamed parts: "Elevator traction machine rotors: 42UH Dy magnets mounted …" and
   // "Question on an N35 grade: …" name the goods themselves.
   const inHeading = (run: PhraseHit<ItemTag>[]) => {
     const tag = head(run).value;
     return (run.at(-1)?.end ?? 0) - 1 <= heading && (tag.kind === 'generic' || (tag.kind === 'form' && tag.form === 'equipment'));
   };
-  const things = runs.filter((run) => namesAThing(run) && !inContext(run) && !negatedRun(run));
-  const plain = things.some((run) => !inHeading(run)) ? things.filter((run) => !inHeading(run)) : things;
+  // "cross-contamination from the furnace", "offcuts from their line": a machine after "from" is where something came
+  // from, not the goods (materials after "from" are inputs the place reader reads).
+  const sourceRun = (run: PhraseHit<ItemTag>[]) => {
+    const tag = head(run).value;
+    const start = run[0]?.start ?? 0;
+    const from = tokens[start - 1]?.low === 'from' ? start - 1 : DETERMINERS.has(tokens[start - 1]?.low ?? '') && tokens[start - 2]?.low === 'from' ? start - 2 : -1;
+    return from >= 0 && tag.kind === 'form' && tag.form === 'equipment';
+  };
+  const things = runs.filter((run) => namesAThing(run) && !inContext(run) && !negatedRun(run) && !sourceRun(run));
+  // Only the heading's machines named, and an element after it ("Vacuum equipment service (Ohio): we need 5N yttria"):
+  // the element's material is what is asked for, not the heading.
+  const elementAfterHeading = heading >= 0 && hits.some((h) => h.start > heading && h.value.kind === 'element');
+  const plain = things.some((run) => !inHeading(run)) ? things.filter((run) => !inHeading(run)) : elementAfterHeading ? [] : things;
   // "a new formula for our 45SH rotor magnets": with no other goods named, the magnets or material a purpose phrase is
   // "for" are the goods themselves (the formula, drawing or batch is no item word). A product stays an end use, and
   // a party's own product ("a customer that makes magnets") stays the party's.

@@ -47,7 +47,8 @@ export function tokenize(text: string): Token[] {
     const start = m.index ?? 0;
     const raw = m[0];
     const end = start + raw.length;
-    const after = text.slice(end, end + 2);
+    // Closing brackets and quotes stand between a word and the punctuation after it ("(Arizona):", "'rotor kit',").
+    const after = text.slice(end, end + 6).replace(/^[)\]"'\u00bb]+/, '').slice(0, 2);
     out.push({
       raw,
       // Accents go from the comparison form only: "Querétaro" and "Düsseldorf" match their plain spellings.

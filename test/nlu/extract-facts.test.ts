@@ -1554,3 +1554,17 @@ describe('plural product names (own phrasing)', () => {
     expect(facts('Washing machines with BLDC motors from Hefei to Poland.').item?.form).toBe('finished_product');
   });
 });
+
+describe('headings closed by a parenthesis, machines named as a source, process documents (own phrasings)', () => {
+  it('reads the goods after "Coating shop (Ohio):", not the heading', () => {
+    expect(facts('Vacuum equipment service (Ohio): we need 5N yttria powder from a Chinese refiner.').item?.form).toBe('oxide');
+  });
+
+  it('does not take a machine that a trace came from for the goods', () => {
+    expect(facts('The lab found Dy 0.03 % in our magnets; the maker says it is carry-over from the sintering furnace.').item?.form).not.toBe('equipment');
+  });
+
+  it('reads work instructions and process control sheets as documents passing know-how', () => {
+    expect(facts('Our Chinese plant would send its work instructions for the strip-casting line to the buyer in Spain.').collaboration?.kind).toBe('technology_transfer');
+  });
+});

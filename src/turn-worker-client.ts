@@ -51,12 +51,20 @@ export class TurnWorkerChat implements ChatTurns {
   private nextId = 1;
   private closing = false;
   private restarts = 0;
+  /** Starts in a row that died before they were ready: each waits twice as long as the one before, up to 30 s. */
+  private failedStarts = 0;
   private restartTimer: NodeJS.Timeout | undefined;
   /** Told when no turn is waiting any more (close() waits for it). */
   private idle: (() => void)[] = [];
 
   constructor(private readonly options: TurnWorkerOptions) {
-    this.ready = this.spawn();
+    this.ready = this.watched(this.spawn());
+  }
+
+  /** A start that fails is told to the turns waiting for it; with none waiting it must not end the process. */
+  private watched(ready: Promise<Worker>): Promise<Worker> {
+    ready.catch(() => undefined);
+    return ready;
   }
 
   /** How many times a worker was started again after dying (for tests and /metrics). */
@@ -117,6 +125,7 @@ export class TurnWorkerChat implements ChatTurns {
       worker.on('message', (raw: FromWorker) => {
         if (raw.type === 'ready') {
           started = true;
+          this.failedStarts = 0;
           this.options.logger.info({ threadId: worker.threadId }, 'web chat turns are answered in a worker thread');
           resolve(worker);
           return;
@@ -132,14 +141,18 @@ export class TurnWorkerChat implements ChatTurns {
         this.settled();
         if (this.closing) return;
         this.options.logger.error({ code, lost: lost.length }, 'the turn worker stopped; starting a new one');
-        if (!started) reject(new TurnWorkerError(`the turn worker could not start (exit code ${code})`));
-        this.ready = new Promise<Worker>((resolveNext, rejectNext) => {
+        if (!started) {
+          this.failedStarts++;
+          reject(new TurnWorkerError(`the turn worker could not start (exit code ${code})`));
+        }
+        const delay = Math.min(30_000, (this.options.restartDelayMs ?? 1_000) * 2 ** Math.min(this.failedStarts, 5));
+        this.ready = this.watched(new Promise<Worker>((resolveNext, rejectNext) => {
           this.restartTimer = setTimeout(() => {
             this.restarts++;
             this.spawn().then(resolveNext, rejectNext);
-          }, this.options.restartDelayMs ?? 1_000);
+          }, delay);
           this.restartTimer.unref();
-        });
+        }));
       });
     });
   }

@@ -5,7 +5,7 @@
  * officer records on the HTTP thread decides the worker's next answer; and a worker that dies refuses the turn it
  * held and is replaced. The worker script is bundled once with vite (Node 20 cannot run TypeScript in a worker).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -133,5 +133,22 @@ describe('the turn worker', () => {
     } finally {
       await server.close();
     }
+  }, 60_000);
+
+  it('refuses turns while a worker cannot start, keeps trying with a growing wait, and never ends the process', async () => {
+    const broken = join(dir, 'broken-worker.mjs');
+    writeFileSync(broken, "throw new Error('the database file cannot be opened');\n");
+    const a = app();
+    const chat = new TurnWorkerChat({
+      file: broken, transcript: a.stores.web.transcript, logger: a.logger, restartDelayMs: 20,
+      init: { dbFile: join(dir, 'x.db'), rulesDir: 'rules', intentsDir: 'intents', officers: { slack: [], teams: [], web: [] }, reminderHours: 4, budgetMs: 12 },
+      onCommitted: () => undefined,
+    });
+    await expect(chat.ask('conv-9', message(a, 'Tb metal to Korea?', 'conv-9'), undefined)).rejects.toBeInstanceOf(TurnWorkerError);
+    // The failed starts with nobody waiting (the restarts) must not surface as unhandled rejections; vitest fails on one.
+    await new Promise((r) => setTimeout(r, 400));
+    expect(chat.restarted).toBeGreaterThanOrEqual(1);
+    expect(chat.restarted).toBeLessThan(6);
+    await chat.close();
   }, 60_000);
 });

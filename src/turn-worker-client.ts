@@ -139,12 +139,11 @@ export class TurnWorkerChat implements ChatTurns {
         this.waiting.clear();
         for (const w of lost) w.reject(new TurnWorkerError('the server stopped while answering this question; send it again'));
         this.settled();
+        // Turns waiting for this start (asked before it was ready) hear that it did not come, closing or not.
+        if (!started) reject(new TurnWorkerError(`the turn worker could not start (exit code ${code})`));
         if (this.closing) return;
         this.options.logger.error({ code, lost: lost.length }, 'the turn worker stopped; starting a new one');
-        if (!started) {
-          this.failedStarts++;
-          reject(new TurnWorkerError(`the turn worker could not start (exit code ${code})`));
-        }
+        if (!started) this.failedStarts++;
         const delay = Math.min(30_000, (this.options.restartDelayMs ?? 1_000) * 2 ** Math.min(this.failedStarts, 5));
         this.ready = this.watched(new Promise<Worker>((resolveNext, rejectNext) => {
           this.restartTimer = setTimeout(() => {

@@ -156,6 +156,15 @@ export class TurnWorkerChat implements ChatTurns {
     });
   }
 
+  /** The turn waiting for this answer, no longer waiting (close() hears when none is left). */
+  private take(id: number): Waiting | undefined {
+    const w = this.waiting.get(id);
+    if (!w) return undefined;
+    this.waiting.delete(id);
+    this.settled();
+    return w;
+  }
+
   private settled(): void {
     if (this.waiting.size > 0) return;
     const idle = this.idle;
@@ -166,22 +175,15 @@ export class TurnWorkerChat implements ChatTurns {
   private receive(raw: Exclude<FromWorker, { type: 'ready' }>): void {
     switch (raw.type) {
       case 'answered': {
-        const w = this.waiting.get(raw.id);
+        const w = this.take(raw.id);
         if (!w) return;
-        this.waiting.delete(raw.id);
-        this.settled();
         this.options.onCommitted(w.message, raw.outcome, raw.seconds);
         w.resolve(raw.outcome);
         return;
       }
-      case 'failed': {
-        const w = this.waiting.get(raw.id);
-        if (!w) return;
-        this.waiting.delete(raw.id);
-        this.settled();
-        w.reject(new TurnWorkerError(raw.error));
+      case 'failed':
+        this.take(raw.id)?.reject(new TurnWorkerError(raw.error));
         return;
-      }
       case 'closed':
         return;
       default:

@@ -60,6 +60,8 @@ const PURCHASE_VERBS = grammarWords('purchaseVerbs');
 const DISGUISE_VERBS = grammarWords('disguiseVerbs');
 const AVOIDANCE_PHRASES = grammarWords('avoidancePhrases');
 const EVASION_WORDS = grammarWords('evasionWords');
+/** Forms that are built things (products, parts of products, machines), not bare magnets or materials. */
+const BUILT_FORMS: readonly string[] = ['finished_product', 'component', 'equipment'];
 const BUYER_SUBJECTS = grammarWords('buyerSubjects');
 const WANT_VERBS = grammarWords('wantVerbs');
 /** Verbs that say a site makes the goods (knowledge/language.yaml). */
@@ -173,7 +175,7 @@ function boughtIn(tokens: readonly Token[]): boolean {
  * know the item, reads a bought material as an input); and the asker's own place before the purchase is where they go.
  */
 function boughtGoodsSource(places: PlaceMention[], tokens: readonly Token[], span: readonly [number, number] | undefined, form: string | undefined): PlaceMention[] {
-  if (!span || form === undefined || ['finished_product', 'component', 'equipment'].includes(form)) return places;
+  if (!span || form === undefined || BUILT_FORMS.includes(form)) return places;
   const [start, end] = span;
   const clauseBetween = (a: number, b: number) => tokens.slice(a, b).some((t) => t.clauseEnd);
   const verb = [1, 2, 3].map((k) => start - k).find((i) => i >= 0 && PURCHASE_VERBS.has((tokens[i] as Token).low) && !clauseBetween(i, start));
@@ -295,8 +297,7 @@ function claimsIn(text: string, tokens: readonly Token[]): string[] {
  * licence is needed?": a verb of disguising with a purpose of avoiding the licence or customs, or a word that says it.
  */
 function proposesEvasion(tokens: readonly Token[], low: string): boolean {
-  if (tokens.some((t) => EVASION_WORDS.has(t.low))) return true;
-  return tokens.some((t) => DISGUISE_VERBS.has(t.low)) && [...AVOIDANCE_PHRASES].some((p) => low.includes(p));
+  return saysAny(tokens, low, EVASION_WORDS) || (saysAny(tokens, low, DISGUISE_VERBS) && saysAny(tokens, low, AVOIDANCE_PHRASES));
 }
 
 /** A word of the set among the tokens, or one of its several-word phrases in the lower-cased text. */
@@ -348,7 +349,7 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   // "NdFeB blocks for a wind-turbine OEM; the generators are assembled in Brazil": a place of making said of a product
   // named in its own clause belongs to that product, so the bare magnets or material asked about go there; where they
   // are made is still unsaid.
-  const bareGoods = item.form !== undefined && !['finished_product', 'component', 'equipment'].includes(item.form) && item.downstream === undefined;
+  const bareGoods = item.form !== undefined && !BUILT_FORMS.includes(item.form) && item.downstream === undefined;
   // So is one said before goods that leave from somewhere else, of the asker's own product ("We make fuel assemblies in
   // Sweden and want gadolinia from China"): it stays with that product.
   const productMade = placeMentions.find((p) => p.role === 'made' && p.country === places.madeIn && items.itemSpan !== undefined
@@ -485,7 +486,7 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   const lowText = text.toLowerCase();
   if (CORRECTION.test(text)) frame.correction = true;
   frame.claims = claimsIn(text, tokens);
-  if (proposesEvasion(tokens, text.toLowerCase())) frame.evasion = true;
+  if (proposesEvasion(tokens, lowText)) frame.evasion = true;
   const activity = activityOf(tokens, lowText, frame);
   if (activity) frame.activity = activity;
 

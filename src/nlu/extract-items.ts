@@ -628,8 +628,8 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   const sourceRun = (run: PhraseHit<ItemTag>[]) => {
     const tag = head(run).value;
     const start = run[0]?.start ?? 0;
-    const from = tokens[start - 1]?.low === 'from' ? start - 1 : DETERMINERS.has(tokens[start - 1]?.low ?? '') && tokens[start - 2]?.low === 'from' ? start - 2 : -1;
-    return from >= 0 && tag.kind === 'form' && tag.form === 'equipment';
+    const afterFrom = tokens[start - 1]?.low === 'from' || (DETERMINERS.has(tokens[start - 1]?.low ?? '') && tokens[start - 2]?.low === 'from');
+    return afterFrom && tag.kind === 'form' && tag.form === 'equipment';
   };
   const things = runs.filter((run) => namesAThing(run) && !inContext(run) && !negatedRun(run) && !sourceRun(run));
   // Only the heading's machines named, and an element after it ("Vacuum equipment service (Ohio): we need 5N yttria"):

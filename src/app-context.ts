@@ -12,8 +12,7 @@ import type { TurnPipeline } from './assistant/turn-pipeline.js';
 import type { Message } from './contracts/message.js';
 import type { Reply } from './contracts/reply.js';
 import type { CaseService } from './cases/case-service.js';
-import type { StatusDesk } from './cases/status-desk.js';
-import type { RecordOutcome } from './cases/status-overlay-store.js';
+import type { RuleStatusDesk, StatusDesk } from './cases/status-desk.js';
 import type { OutboxDispatcher, HumanChannels } from './cases/outbox-dispatcher.js';
 import type { AuditInput } from './cases/audit-log.js';
 import type { DecideInput } from './cases/case-service.js';
@@ -32,7 +31,6 @@ import type { DedupeStore } from './core/dedupe-store.js';
 import type { Logger } from './core/logger.js';
 import type { Metrics } from './core/metrics.js';
 import type { CurrentRules } from './rules/current-rules.js';
-import type { StatusRecord } from './rules/status-overlay.js';
 
 /** The officers' side of cases as the chat channels use it, on either engine (SQLite's CaseService, awaited). */
 export interface CaseDesk {
@@ -63,6 +61,11 @@ export interface AppCommon {
   /** The rules answers are decided on: `rules/` with the officers' recorded statuses layered over it (SQLite). */
   readonly rules: CurrentRules;
   readonly desk: CaseDesk;
+  /**
+   * Where officers record a rule's status: applied to `rules` once committed (on PostgreSQL to every other instance's
+   * at its next turn), with the earlier answers and open cases it changes re-decided in the same transaction.
+   */
+  readonly ruleDesk: RuleStatusDesk;
   /** Delivery claims outside a turn (a Slack file, a Teams card click): one insert decides, on any instance. */
   readonly deliveries: DeliveryClaims;
   /** The web session key, the console's alerts, the web inbox, the Teams compliance conversation and deferred cards. */
@@ -84,17 +87,6 @@ export interface AppCommon {
 /** The app on PostgreSQL: only the common ports (SQLite's synchronous stores have no counterpart here yet). */
 export interface PostgresApp extends AppCommon {
   readonly engine: 'postgres';
-  /**
-   * Where officers record a rule's status on PostgreSQL: applied to this instance's `rules` once committed, and to
-   * every other instance's at its next turn. Answers already given are not re-decided here (SQLite's desk does that).
-   */
-  readonly statusOverlay: PostgresStatusOverlay;
-}
-
-export interface PostgresStatusOverlay {
-  /** Stores, audits and applies one record; refused with CaseError('invalid') saying why. */
-  record(input: unknown): Promise<RecordOutcome>;
-  list(): Promise<StatusRecord[]>;
 }
 
 /** What the channels and the HTTP server are handed: the app on either engine. */

@@ -5,11 +5,12 @@
  * delivery claims, and the daily jobs, each run once per day across instances (PgDailyJobs).
  *
  * The officers' recorded rule statuses (PgStatusOverlayStore) are loaded at start and checked before each turn's
- * answer, so a status recorded on any instance decides the next answer on every instance.
+ * answer, so a status recorded on any instance decides the next answer on every instance; recording one through the
+ * status desk (PgStatusDesk) re-decides earlier answers and open cases as SQLite's does.
  *
- * What reads SQLite's own stores has no counterpart here yet (the console, the status desk's preview and re-decision
- * of earlier answers, BOM uploads, the dashboard, audit anchors): the channels check `app.engine` and say so (app-context.ts, notOnPostgres). Nothing
- * here opens a SQLite file.
+ * What reads SQLite's own stores has no counterpart here yet (the console, BOM uploads, the dashboard, audit
+ * anchors): the channels check `app.engine` and say so (app-context.ts, notOnPostgres). Nothing here opens a SQLite
+ * file.
  */
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
@@ -22,6 +23,7 @@ import { PgCaseService } from './cases/postgres/pg-case-service.js';
 import { PgDailyJobs } from './cases/postgres/pg-daily-jobs.js';
 import { openPostgres, pingPostgres } from './cases/postgres/pg-database.js';
 import { PgDeliveryClaims } from './cases/postgres/pg-delivery-claims.js';
+import { PgStatusDesk } from './cases/postgres/pg-status-desk.js';
 import { PgStatusOverlayStore } from './cases/postgres/pg-status-overlay-store.js';
 import { pgDispatchStore } from './cases/postgres/pg-dispatch-store.js';
 import type { JobRun } from './cases/store-ports.js';
@@ -84,7 +86,7 @@ export async function createPostgresApp(options: PostgresAppOptions): Promise<Po
     pool, clock, understander, answers,
     // A status recorded on any instance is in the next turn's answer: one indexed read of the newest record's id.
     beforeAnswer: async (client) => {
-      await overlay.refresh(rules, client);
+      await overlay.refreshInTurn(rules, client);
     },
     answer: (message, ports) => {
       const end = metrics.turnSeconds.startTimer({ channel: message.channel });
@@ -133,10 +135,7 @@ export async function createPostgresApp(options: PostgresAppOptions): Promise<Po
 
   return {
     engine: 'postgres', config, clock, logger, metrics, rules,
-    statusOverlay: {
-      record: (input) => overlay.record(rules, input),
-      list: () => overlay.list(),
-    },
+    ruleDesk: new PgStatusDesk({ pool, audit: cases.audit, overlay, rules, clock, redecideDays: config.REDECIDE_DAYS }),
     desk: {
       isOfficer: (actor) => cases.isOfficer(actor),
       get: (id) => cases.get(id),

@@ -11,7 +11,7 @@ import { openCaseDatabase } from './cases/database.js';
 import { DailyScheduler } from './cases/daily-scheduler.js';
 import { scheduleRulesHorizon } from './cases/horizon-schedule.js';
 import { OutboxDispatcher } from './cases/outbox-dispatcher.js';
-import { StatusDesk } from './cases/status-desk.js';
+import { awaitedStatusDesk, StatusDesk } from './cases/status-desk.js';
 import { officersFrom, type App } from './app-context.js';
 import { composeAnswering } from './answering.js';
 import { TurnWorkerChat } from './turn-worker-client.js';
@@ -114,7 +114,7 @@ export function createApp(options: AppOptions): ComposedApp {
     });
 
   return {
-    engine: 'sqlite', config, clock, logger, metrics, rules, db, cases, statusDesk, assistant, dedupe, answer, turns, stores, bomUploads,
+    engine: 'sqlite', config, clock, logger, metrics, rules, db, cases, statusDesk, ruleDesk: awaitedStatusDesk(statusDesk), assistant, dedupe, answer, turns, stores, bomUploads,
     // The engine-neutral ports, over the same synchronous stores (each call done at once, its promise settled).
     desk: {
       isOfficer: (actor) => cases.isOfficer(actor),

@@ -10,7 +10,7 @@ import { applyStatusOverlay, type StatusRecord } from '../rules/status-overlay.j
 import type { AuditLog } from './audit-log.js';
 import type { Outbox } from './outbox.js';
 import { isoDay } from '../core/clock.js';
-import { rulesWithUnknownStatus } from './rules-horizon.js';
+import { groupBySuspension, rulesWithUnknownStatus } from './rules-horizon.js';
 import { countAffected, queueRedecision, redecide, type AnswerChange, type CaseChange } from './redecide.js';
 import { StatusOverlayStore, type RecordOutcome } from './status-overlay-store.js';
 
@@ -48,6 +48,30 @@ export interface StatusPreview {
   readonly cases: number;
   readonly sampleAnswers: readonly AnswerChange[];
   readonly sampleCases: readonly CaseChange[];
+}
+
+export type RecordedStatus = RecordOutcome & { readonly answers: number; readonly cases: number };
+
+/**
+ * The status desk as the chat channels and the CLI reach it on either engine: SQLite's StatusDesk (awaited, through
+ * `awaitedStatusDesk`) or PostgreSQL's PgStatusDesk. Both re-decide with the same functions (redecide.ts).
+ */
+export interface RuleStatusDesk {
+  /** What recording this would change, without storing anything; refused with CaseError('invalid') saying why. */
+  preview(input: unknown): Promise<StatusPreview>;
+  /** Stores, audits and applies the record, and queues the updates it causes, in one transaction. */
+  record(input: unknown): Promise<RecordedStatus>;
+  list(): Promise<StatusRecord[]>;
+  unknownEvents(): Promise<HorizonEvent[]>;
+}
+
+export function awaitedStatusDesk(desk: StatusDesk): RuleStatusDesk {
+  return {
+    preview: async (input) => desk.preview(input),
+    record: async (input) => desk.record(input),
+    list: async () => desk.list(),
+    unknownEvents: async () => desk.unknownEvents(),
+  };
 }
 
 export class StatusDesk {
@@ -90,7 +114,7 @@ export class StatusDesk {
    * Stores, audits and applies the record, and in the same transaction queues one update per changed answer and
    * puts the new preliminary verdict on each open case it changes.
    */
-  record(input: unknown): RecordOutcome & { readonly answers: number; readonly cases: number } {
+  record(input: unknown): RecordedStatus {
     let answers = 0;
     let cases = 0;
     const outcome = this.store.record(this.rules, input, (record, applied, changed) => {
@@ -114,14 +138,10 @@ export class StatusDesk {
    */
   unknownEvents(): HorizonEvent[] {
     const now = this.options.clock.now();
-    const bySource = new Map<string, { since: string; rules: string[] }>();
-    for (const u of rulesWithUnknownStatus(this.rules.rules, isoDay(now))) {
-      const e = bySource.get(u.sourceId) ?? { since: u.since, rules: [] };
-      e.rules.push(u.rule.id);
-      if (u.since < e.since) e.since = u.since;
-      bySource.set(u.sourceId, e);
-    }
-    return [...bySource].map(([sourceId, e]) => ({ sourceId, since: e.since, rules: e.rules, ...countAffected(this.options.db, e.rules, now, this.days) }));
+    return groupBySuspension(rulesWithUnknownStatus(this.rules.rules, isoDay(now))).map((e) => {
+      const ids = e.rules.map((u) => u.rule.id);
+      return { sourceId: e.sourceId, since: e.since, rules: ids, ...countAffected(this.options.db, ids, now, this.days) };
+    });
   }
 
   statusOn(day: string): RuleStatusRow[] {

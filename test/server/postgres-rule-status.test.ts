@@ -1,13 +1,15 @@
 /**
  * The rule status overlay served from PostgreSQL (app-postgres.ts): recorded statuses are loaded at start, and a
  * status recorded on one instance decides the next answer on another, which checks the newest record's id on each
- * turn's connection before answering.
+ * turn's connection before answering; recording re-decides the answers already given, and an answer being decided
+ * while a status is recorded is either decided on it or re-decided by it, never left on the old rules untold.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPostgresApp } from '../../src/app-postgres.js';
 import type { PostgresApp } from '../../src/app-context.js';
 import { CaseError } from '../../src/cases/case-error.js';
 import { ConfigSchema } from '../../src/config.js';
+import { openPostgres } from '../../src/cases/postgres/pg-database.js';
 import { fixedClock } from '../../src/core/clock.js';
 import { newMessage } from '../../src/contracts/message.js';
 import { RESUMED } from '../cases/status-fixtures.js';
@@ -31,9 +33,9 @@ async function instance(url: string): Promise<PostgresApp> {
 }
 
 let n = 0;
-async function ask(app: PostgresApp) {
+async function ask(app: PostgresApp, conversation?: string) {
   n++;
-  const out = await app.webChat.ask(`c${n}`, newMessage({ id: `m${n}`, text: QUESTION, user: 'u1', conversation: `c${n}`, channel: 'web', receivedAt: new Date(NOW) }), undefined);
+  const out = await app.webChat.ask(conversation ?? `c${n}`, newMessage({ id: `m${n}`, text: QUESTION, user: 'u1', conversation: conversation ?? `c${n}`, channel: 'web', receivedAt: new Date(NOW) }), undefined);
   if (out.kind !== 'answered') throw new Error(`turn ${n} was not answered`);
   return out.reply;
 }
@@ -44,7 +46,7 @@ describe('the rule status overlay on PostgreSQL, served', () => {
     const [a, b] = [await instance(url), await instance(url)];
     const before = await ask(b);
     expect(before.verdict).toBe('escalate');
-    const outcome = await a.statusOverlay.record(RESUMED);
+    const outcome = await a.ruleDesk.record(RESUMED);
     expect(outcome.kind).toBe('recorded');
     const after = await ask(b);
     expect(after.verdict).toBe('license_required');
@@ -57,10 +59,32 @@ describe('the rule status overlay on PostgreSQL, served', () => {
   it('loads the recorded statuses at start, and refuses an invalid record with the reason', async () => {
     const url = await cluster().freshDatabase();
     const a = await instance(url);
-    const outcome = await a.statusOverlay.record(RESUMED);
-    await expect(a.statusOverlay.record({ ...RESUMED, target: 'no-such-rule' })).rejects.toThrow(CaseError);
+    const outcome = await a.ruleDesk.record(RESUMED);
+    await expect(a.ruleDesk.record({ ...RESUMED, target: 'no-such-rule' })).rejects.toThrow(CaseError);
     const started = await instance(url);
     expect(started.rules.version).toBe(outcome.version);
-    expect(await started.statusOverlay.list()).toHaveLength(1);
+    expect(await started.ruleDesk.list()).toHaveLength(1);
+  });
+
+  it('re-decides the answers given before a record, and leaves no answer decided during it on the old rules untold', async () => {
+    const url = await cluster().freshDatabase();
+    const [a, b] = [await instance(url), await instance(url)];
+    const before = await Promise.all([0, 1, 2].map((i) => ask(b, `before-${i}`)));
+    expect(before.map((r) => r.verdict)).toEqual(['escalate', 'escalate', 'escalate']);
+    // Twenty turns on one instance while the other records: each is answered on the new record or re-decided by it.
+    const during = Array.from({ length: 20 }, (_, i) => ask(b, `during-${i}`).then((reply) => ({ conversation: `web:during-${i}`, verdict: reply.verdict })));
+    const recorded = await a.ruleDesk.record(RESUMED);
+    const answered = await Promise.all(during);
+    expect(recorded.kind).toBe('recorded');
+    const pool = await openPostgres(url, { poolMax: 1 });
+    try {
+      const told = new Set((await pool.query<{ conversation_key: string }>('SELECT conversation_key FROM answer_updates')).rows.map((r) => r.conversation_key));
+      for (const i of [0, 1, 2]) expect(told.has(`web:before-${i}`)).toBe(true);
+      const untold = answered.filter((x) => x.verdict !== 'license_required' && !told.has(x.conversation));
+      expect(untold).toEqual([]);
+      expect(recorded.answers).toBe(told.size);
+    } finally {
+      await pool.end();
+    }
   });
 });

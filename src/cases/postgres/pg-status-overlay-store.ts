@@ -10,13 +10,14 @@
  * through `refresh`, which reads only the newest id unless there is something new (app-postgres.ts calls it on each
 turn's connection before the answer).
  *
- * Not here yet: re-deciding recent answers and open cases when a status is recorded (SQLite's status desk queues
- * them in the same transaction; PostgreSQL's decided answers are kept, but nothing re-decides them).
+ * What a record changes beyond the rules (recent answers and open cases re-decided) is written by the caller's
+ * `then`, in the same transaction (pg-status-desk.ts), as SQLite's status desk does through its store's callback.
  */
 import type pg from 'pg';
 import { z } from 'zod';
 import type { Clock } from '../../core/clock.js';
 import type { CurrentRules } from '../../rules/current-rules.js';
+import type { RuleSet } from '../../rules/ruleset.js';
 import { applyStatusOverlay, checkStatusRecord, OverlayError, type StatusRecord, type StatusRecordInput } from '../../rules/status-overlay.js';
 import { CaseError } from '../case-error.js';
 import { checkStatusInput, fromRow, parseStatusInput, sameRecord, statusAuditInput, type RecordOutcome } from '../status-overlay-store.js';
@@ -25,6 +26,9 @@ import { inTransaction } from './pg-database.js';
 
 /** pg_advisory_xact_lock key serialising recordings across instances (an arbitrary constant of this store's). */
 const RECORD_LOCK_KEY = 0x6c6f6465_6f76;
+
+/** What a caller writes with a new record, in its transaction: the record, the rules with it applied, the rules it changed. */
+export type RecordedHook = (client: pg.PoolClient, record: StatusRecord, applied: RuleSet, changed: readonly string[]) => Promise<void>;
 
 const NewestSchema = z.object({ newest: z.number().int().nonnegative() });
 const InsertedSchema = z.object({ id: z.number().int().positive() });
@@ -58,13 +62,26 @@ export class PgStatusOverlayStore {
     return true;
   }
 
+  /**
+   * `refresh` inside a turn's transaction, holding the recording lock shared until the turn commits: a recording
+   * (which holds it alone) waits for turns already past this point, and turns after it wait for its commit. So an
+   * answer is decided on the new record, or committed before the recording reads the answers it re-decides.
+   */
+  async refreshInTurn(rules: CurrentRules, client: pg.PoolClient): Promise<boolean> {
+    await client.query('SELECT pg_advisory_xact_lock_shared($1)', [RECORD_LOCK_KEY]);
+    return this.refresh(rules, client);
+  }
+
   /** Validates without storing against `rules` as this instance has them: the rules a record would change. */
   check(rules: CurrentRules, input: unknown): { input: StatusRecordInput; rules: string[] } {
     return checkStatusInput(rules, input);
   }
 
-  /** Stores and audits one record, and applies every record in the database to `rules` once it is committed. */
-  async record(rules: CurrentRules, input: unknown): Promise<RecordOutcome> {
+  /**
+   * Stores and audits one record, and applies every record in the database to `rules` once it is committed. `then`
+   * runs in the same transaction after a new record is stored (not for an unchanged one), with the rule set it makes.
+   */
+  async record(rules: CurrentRules, input: unknown, then?: RecordedHook): Promise<RecordOutcome> {
     // Read as given here; checked against the rules only under the lock, on every record in the database (a source
     // another instance's record added may be cited, and this instance may not have seen it yet).
     const given = parseStatusInput(input);
@@ -93,6 +110,7 @@ export class PgStatusOverlayStore {
       );
       const record: StatusRecord = { ...i, id: InsertedSchema.parse(inserted.rows[0]).id, recordedAt: now.toISOString() };
       const applied = applyStatusOverlay(rules.base, [...records, record]);
+      if (then) await then(client, record, applied, changed);
       return { kind: 'recorded', record, rules: changed, version: applied.version, previousVersion: current.version };
     });
     // Whatever the outcome, this instance now knows every record the database holds.

@@ -7,7 +7,8 @@
 import { existsSync } from 'node:fs';
 import { defaultDbPath, openReadOnlyDatabase } from '../../cases/database.js';
 import { CaseError } from '../../cases/case-error.js';
-import { readStatusRecords, type RecordOutcome } from '../../cases/status-overlay-store.js';
+import type { RecordedStatus } from '../../cases/status-desk.js';
+import { readStatusRecords } from '../../cases/status-overlay-store.js';
 import { isoDay } from '../../core/clock.js';
 import { RULES_DIR } from '../../core/paths.js';
 import { CurrentRules } from '../../rules/current-rules.js';
@@ -18,7 +19,7 @@ import type { StatusRecord } from '../../rules/status-overlay.js';
 import { CliError } from './cli-error.js';
 import type { Out } from './commands.js';
 import { pgRecordedOverlay, pgRecordStatus } from './rules-status-postgres.js';
-import { createCliApp, loadRules } from './runtime.js';
+import { cliConfig, createCliApp, loadRules } from './runtime.js';
 
 /** What officers recorded in the server's database; none when there is no database yet. */
 export function recordedOverlay(file = defaultDbPath()): StatusRecord[] {
@@ -56,8 +57,8 @@ export async function rulesRecordCommand(target: string | undefined, opts: Recor
   const url = databaseUrl();
   if (url) {
     try {
-      const outcome = await pgRecordStatus(url, loadRules(), input);
-      printRecorded(target, outcome, opts.json, out, ' (on PostgreSQL: every instance answers on it from its next turn; earlier answers are not re-decided on PostgreSQL yet)');
+      const outcome = await pgRecordStatus(url, loadRules(), input, cliConfig().REDECIDE_DAYS);
+      printRecorded(target, outcome, opts.json, out, ' (on PostgreSQL: every instance answers on it from its next turn)');
       return 0;
     } catch (e) {
       if (e instanceof CaseError) throw new CliError(`rules record: ${e.message}`);
@@ -76,13 +77,14 @@ export async function rulesRecordCommand(target: string | undefined, opts: Recor
   }
 }
 
-function printRecorded(target: string, outcome: RecordOutcome, json: boolean | undefined, out: Out, note = ''): void {
+function printRecorded(target: string, outcome: RecordedStatus, json: boolean | undefined, out: Out, note = ''): void {
   if (json) {
     out(JSON.stringify(outcome));
   } else if (outcome.kind === 'unchanged') {
     out(`unchanged: the same status is already recorded (record ${outcome.record.id}); rules version ${outcome.version}`);
   } else {
-    out(`recorded ${outcome.record.id}: ${target} ${outcome.record.status}; ${outcome.rules.length} rules changed (${outcome.rules.join(', ')}); rules version ${outcome.previousVersion} -> ${outcome.version}${note}`);
+    out(`recorded ${outcome.record.id}: ${target} ${outcome.record.status}; ${outcome.rules.length} rules changed (${outcome.rules.join(', ')}); rules version ${outcome.previousVersion} -> ${outcome.version}${note}; `
+      + `${outcome.answers} earlier ${outcome.answers === 1 ? 'answer' : 'answers'} and ${outcome.cases} open ${outcome.cases === 1 ? 'case' : 'cases'} re-decided (their askers are told)`);
   }
 }
 

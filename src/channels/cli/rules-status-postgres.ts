@@ -2,13 +2,15 @@
  * `lodestone rules record|status|overlay export` when DATABASE_URL names PostgreSQL: the records the instances share
  * (PgStatusOverlayStore), recorded with the same checks and audit record as the servers make, and read without
  * migrating anything. Every running instance decides its next answer on a record made here (it checks the newest
- * record before each turn). Earlier answers are not re-decided on PostgreSQL yet, and the output says so.
+ * record before each turn); recording re-decides earlier answers and open cases as the servers' desk does
+ * (pg-status-desk.ts), and the instances' dispatchers deliver the updates.
  */
 import type pg from 'pg';
 import { PgAuditChain } from '../../cases/postgres/pg-audit-chain.js';
 import { createPool, openPostgres, PostgresError, redactUrl } from '../../cases/postgres/pg-database.js';
 import { PgStatusOverlayStore } from '../../cases/postgres/pg-status-overlay-store.js';
-import type { RecordOutcome } from '../../cases/status-overlay-store.js';
+import { PgStatusDesk } from '../../cases/postgres/pg-status-desk.js';
+import type { RecordedStatus } from '../../cases/status-desk.js';
 import { systemClock } from '../../core/clock.js';
 import { CurrentRules } from '../../rules/current-rules.js';
 import type { RuleSet } from '../../rules/ruleset.js';
@@ -50,11 +52,12 @@ export function pgRecordedOverlay(url: string): Promise<StatusRecord[]> {
   });
 }
 
-/** Records one status in the shared database (migrated first, as an instance starting would). */
-export function pgRecordStatus(url: string, base: RuleSet, input: unknown): Promise<RecordOutcome> {
+/** Records one status in the shared database (migrated first, as an instance starting would), re-deciding what it changes. */
+export function pgRecordStatus(url: string, base: RuleSet, input: unknown, redecideDays: number): Promise<RecordedStatus> {
   return withPool('rules record', url, (u) => openPostgres(u, { poolMax: 1 }), async (pool) => {
-    const store = new PgStatusOverlayStore(pool, new PgAuditChain(pool), systemClock);
-    const rules = new CurrentRules(base, await store.list());
-    return store.record(rules, input);
+    const audit = new PgAuditChain(pool);
+    const overlay = new PgStatusOverlayStore(pool, audit, systemClock);
+    const rules = new CurrentRules(base, await overlay.list());
+    return new PgStatusDesk({ pool, audit, overlay, rules, clock: systemClock, redecideDays }).record(input);
   });
 }

@@ -4,7 +4,7 @@ import { notOnPostgres } from '../../app-context.js';
 import { Assistant } from '../../assistant/assistant.js';
 import { createUnderstanding } from '../../assistant/create-understanding.js';
 import { fixedClock, systemClock, type Clock } from '../../core/clock.js';
-import { ConfigError, loadConfig } from '../../config.js';
+import { ConfigError, loadConfig, type Config } from '../../config.js';
 import { INTENTS_DIR, RULES_DIR } from '../../core/paths.js';
 import { loadRuleSet, RulesError } from '../../rules/loader.js';
 import type { RuleSet } from '../../rules/ruleset.js';
@@ -26,6 +26,16 @@ export function createCliAssistant(asOf?: string): { assistant: Assistant; rules
   return { assistant: new Assistant({ rules, understander, clock }), rules };
 }
 
+/** The server's configuration from the environment, read as the CLI's (silent); a bad value is a CliError. */
+export function cliConfig(): Config {
+  try {
+    return loadConfig({ ...process.env, LOG_LEVEL: 'silent' });
+  } catch (e) {
+    if (e instanceof ConfigError) throw new CliError(e.message);
+    throw e;
+  }
+}
+
 /**
  * The server's own composition for `ask` and `chat`, so a CLI question is a chat turn like any other: it goes
  * through the turn pipeline, is audited, and an escalation opens a case. By default the case store is in memory
@@ -35,13 +45,7 @@ export function createCliAssistant(asOf?: string): { assistant: Assistant; rules
  * (recording a rule status is: rules-status-postgres.ts).
  */
 export function createCliApp(opts: { asOf?: string | undefined; audit: boolean }): App {
-  let config;
-  try {
-    config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' });
-  } catch (e) {
-    if (e instanceof ConfigError) throw new CliError(e.message);
-    throw e;
-  }
+  const config = cliConfig();
   if (opts.audit && config.DATABASE_URL !== undefined) {
     throw new CliError(`${notOnPostgres('Writing to the server\'s database from the command line')} DATABASE_URL is set, so nothing was written; unset it to use SQLite in DATA_DIR.`);
   }

@@ -3,10 +3,9 @@
  * click's trigger_id), its submission is read with zod and answered with the errors beside their fields or with
  * the preview in place of the form (response_action: update), and Confirm records through the same status desk as
  * the console. Only officers get the modal; each step checks again, since a view can be submitted by anyone who has it.
- * The status desk is SQLite's: on PostgreSQL an officer is told it is not available there yet.
+ * Both engines: the desk is the app's `ruleDesk` (SQLite's status desk, or PostgreSQL's, which re-decides the same way).
  */
 import { z } from 'zod';
-import { notOnPostgres } from '../../app-context.js';
 import { actorId } from '../../cases/case-service.js';
 import { CaseError } from '../../cases/case-error.js';
 import type { Actor } from '../../cases/case-view.js';
@@ -20,7 +19,6 @@ import { ACTION, VIEW } from './slack-ids.js';
 import { LIMITS, fitPlain } from './text-limits.js';
 
 export const NOT_OFFICER_STATUS_TEXT = 'Only compliance officers can record what followed a suspension. Your attempt has been recorded.';
-const NOT_ON_POSTGRES_TEXT = notOnPostgres('Recording what followed a suspension from Slack');
 
 const TargetSchema = z.string().trim().min(2).max(100);
 const FormMetadataSchema = z.object({ target: TargetSchema });
@@ -61,12 +59,11 @@ export function registerStatusDesk(ctx: SlackContext): void {
     if (!target.success) return;
     const actor = actorOf(b.data.user);
     const officer = app.desk.isOfficer(actor);
-    if (!officer || app.engine !== 'sqlite') {
-      if (!officer) await refuse(actor, target.data);
-      const text = officer ? NOT_ON_POSTGRES_TEXT : NOT_OFFICER_STATUS_TEXT;
+    if (!officer) {
+      await refuse(actor, target.data);
       const channel = b.data.container.channel_id ?? b.data.channel?.id;
-      if (channel) await ctx.client.chat.postEphemeral({ channel, user: b.data.user.id, text });
-      else await ctx.client.chat.postMessage({ channel: b.data.user.id, text });
+      if (channel) await ctx.client.chat.postEphemeral({ channel, user: b.data.user.id, text: NOT_OFFICER_STATUS_TEXT });
+      else await ctx.client.chat.postMessage({ channel: b.data.user.id, text: NOT_OFFICER_STATUS_TEXT });
       return;
     }
     // trigger_id lives for 3 seconds: open the modal now.
@@ -86,10 +83,6 @@ export function registerStatusDesk(ctx: SlackContext): void {
       await ack({ response_action: 'errors', errors: { status: NOT_OFFICER_STATUS_TEXT } });
       return;
     }
-    if (app.engine !== 'sqlite') {
-      await ack({ response_action: 'errors', errors: { status: fitPlain(NOT_ON_POSTGRES_TEXT, LIMITS.inputLabel) } });
-      return;
-    }
     const form = readStatusForm(app.rules, meta.target, `slack:${actor.user}`, statusFormValues(v.data.view.state.values));
     if (!form.ok) {
       await ack({ response_action: 'errors', errors: blockErrors(form.errors) });
@@ -101,7 +94,7 @@ export function registerStatusDesk(ctx: SlackContext): void {
       return;
     }
     try {
-      const preview = app.statusDesk.preview(form.record);
+      const preview = await app.ruleDesk.preview(form.record);
       await ack({ response_action: 'update', view: renderConfirmModal(form.record, preview, metadata) });
     } catch (err) {
       if (!(err instanceof CaseError)) throw err;
@@ -122,14 +115,10 @@ export function registerStatusDesk(ctx: SlackContext): void {
       await ack({ response_action: 'update', view: renderOutcomeModal('Not recorded', NOT_OFFICER_STATUS_TEXT) });
       return;
     }
-    if (app.engine !== 'sqlite') {
-      await ack({ response_action: 'update', view: renderOutcomeModal('Not recorded', NOT_ON_POSTGRES_TEXT) });
-      return;
-    }
     // The record as previewed, but in the name of whoever confirms it.
     const record = { ...meta.record, by: `slack:${actor.user}` };
     try {
-      const outcome = app.statusDesk.record(record);
+      const outcome = await app.ruleDesk.record(record);
       await ack({ response_action: 'update', view: renderOutcomeModal(outcome.kind === 'recorded' ? 'Recorded' : 'Already recorded', recordedText(outcome, meta.target)) });
     } catch (err) {
       if (!(err instanceof CaseError)) throw err;

@@ -58,7 +58,7 @@ describe('lodestone rules record and status on PostgreSQL', () => {
     const r = await cli(RECORD);
     expect(r.err).toEqual([]);
     expect(r.code).toBe(0);
-    expect(r.out[0]).toMatch(/^recorded 1: CN-ANN-2025-70 resumed; \d+ rules changed .*; rules version \w+ -> \w+ \(on PostgreSQL: .*earlier answers are not re-decided on PostgreSQL yet\)$/);
+    expect(r.out[0]).toMatch(/^recorded 1: CN-ANN-2025-70 resumed; \d+ rules changed .*; rules version \w+ -> \w+ \(on PostgreSQL: every instance answers on it from its next turn\); 0 earlier answers and 0 open cases re-decided \(their askers are told\)$/);
 
     const changed = (/rules changed \(([^)]*)\)/.exec(r.out[0] ?? '')?.[1] ?? '').split(', ');
     expect(changed.length).toBeGreaterThan(0);

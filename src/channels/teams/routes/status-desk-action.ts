@@ -2,9 +2,8 @@
  * Officers record what followed a suspension from the horizon alert's card: the form is read (problems shown under
  * their fields on the card), previewed ("this will change N answers and M open cases"), and Confirm records
  * through the same status desk as the console, in the confirming officer's name. Every step checks the officer.
- * The status desk is SQLite's: on PostgreSQL an officer is told it is not available there yet.
+ * Both engines: the desk is the app's `ruleDesk` (SQLite's status desk, or PostgreSQL's, which re-decides the same way).
  */
-import { notOnPostgres } from '../../../app-context.js';
 import { actorId } from '../../../cases/case-service.js';
 import { CaseError } from '../../../cases/case-error.js';
 import type { Actor } from '../../../cases/case-view.js';
@@ -43,7 +42,6 @@ export async function runStatusDeskAction(deps: TeamsDeps, turn: TeamsTurn, pars
     await refuse(deps, actor, targetOf(action));
     return { kind: 'notice', text: NOT_OFFICER_STATUS_TEXT };
   }
-  if (app.engine !== 'sqlite') return { kind: 'notice', text: notOnPostgres('Recording what followed a suspension from Teams') };
   const by = `teams:${actor.user}`;
   const sources = app.rules.sources.values();
   switch (action.action) {
@@ -54,7 +52,7 @@ export async function runStatusDeskAction(deps: TeamsDeps, turn: TeamsTurn, pars
       const form = readStatusForm(app.rules, action.target, by, values);
       if (!form.ok) return { kind: 'card', card: renderStatusFormCard({ target: action.target, sources, values, errors: form.errors }) };
       try {
-        return { kind: 'card', card: renderStatusPreviewCard(form.record, app.statusDesk.preview(form.record), values) };
+        return { kind: 'card', card: renderStatusPreviewCard(form.record, await app.ruleDesk.preview(form.record), values) };
       } catch (err) {
         if (!(err instanceof CaseError)) throw err;
         return { kind: 'card', card: renderStatusFormCard({ target: action.target, sources, values, errors: { status: err.message } }) };
@@ -64,7 +62,7 @@ export async function runStatusDeskAction(deps: TeamsDeps, turn: TeamsTurn, pars
       // The record as previewed, but in the name of whoever confirms it.
       const record = { ...action.record, by };
       try {
-        const outcome = app.statusDesk.record(record);
+        const outcome = await app.ruleDesk.record(record);
         return { kind: 'card', card: renderStatusOutcomeCard(outcome.kind === 'recorded' ? 'Recorded' : 'Already recorded', recordedText(outcome, record.target)) };
       } catch (err) {
         if (!(err instanceof CaseError)) throw err;

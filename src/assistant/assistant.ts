@@ -129,7 +129,9 @@ export class Assistant {
       }, asOf);
     } else if (DECISION_INTENTS.has(intent)) {
       const { asOf: _a, ...newFacts } = u.facts;
-      const carried = prev && DECISION_INTENTS.has(prev.intent) ? mergeFacts(prev.facts, newFacts, { correction: u.frame.correction === true, refersBack: u.frame.item?.refersBack === true, routeSaid: u.frame.places.shipFromSaid === true }) : newFacts;
+      // Facts an earlier question about procedure gave ("we signed the end-user certificate for the Tb oxide") count too.
+      const carried = prev && (DECISION_INTENTS.has(prev.intent) || hasFacts(prev.facts)) ? mergeFacts(prev.facts, newFacts, { correction: u.frame.correction === true, refersBack: u.frame.item?.refersBack === true, routeSaid: u.frame.places.shipFromSaid === true,
+        onward: intent === 'reexport_license' || u.frame.activity === 'resell_from_stock' }) : newFacts;
       const scoped = this.saferScope(intent, carried, scopeFacts(intent, carried, u.signals.knowHow && u.frame.technology?.area !== undefined), asOf);
       const { facts } = scoped;
       const shipOn = resolveShipDate(u.frame.shipWhen, asOf) ?? (prev && DECISION_INTENTS.has(prev.intent) ? prev.shipOn : undefined);
@@ -141,10 +143,13 @@ export class Assistant {
       });
     } else {
       reply = this.answerOther(message, intent, u, asOf, text, prev);
-      // Keep the turns, and the question under discussion, so a later "talk to compliance" carries them.
+      // Keep the turns, and the question under discussion, so a later "talk to compliance" carries them; and the facts a
+      // question about procedure or the rules gave, for a decision asked next ("… can we later sell some to our affiliate?").
       const base: ConversationState = prev ?? { intent, facts: {}, turns: [], lastVerdict: reply.verdict, missing: [], updatedAt: 0 };
+      const { asOf: _a, ...newFacts } = u.facts;
+      const facts = intent !== 'out_of_scope' && hasFacts(newFacts) ? mergeFacts(base.facts, newFacts) : base.facts;
       this.conversations.set(message.conversation, {
-        ...base, turns: [...base.turns, text].slice(-20), caseId: reply.escalation.caseId ?? base.caseId, updatedAt: this.clock.now().getTime(),
+        ...base, facts, turns: [...base.turns, text].slice(-20), caseId: reply.escalation.caseId ?? base.caseId, updatedAt: this.clock.now().getTime(),
       });
     }
     if (inputNote) reply = { ...reply, inputNote };

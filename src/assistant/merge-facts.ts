@@ -74,6 +74,11 @@ export interface MergeOptions {
   readonly refersBack?: boolean;
   /** The turn says where the goods leave from ("from Xiamen"), rather than naming a site ("our factory in Germany"). */
   readonly routeSaid?: boolean;
+  /**
+   * The turn passes the goods on ("now a UK customer wants 200 kg from our stock", "can we later sell some to our
+   * affiliate in Thailand?"): goods bought in from China leave again from where they went.
+   */
+  readonly onward?: boolean;
 }
 
 const isProduct = (item: ItemFacts | undefined) => item?.downstream !== undefined && (item.form === 'finished_product' || item.form === 'component');
@@ -108,6 +113,12 @@ export function mergeFacts(prev: Facts, next: Facts, options: MergeOptions = {})
   // Only for the same goods: other goods named ("our Dutch warehouse resells Tb oxide") come with their own route.
   const sameGoods = next.item === undefined || (prev.item !== undefined && sameItem(prev.item, next.item));
   if (prev.shipFrom === 'CN' && next.shipFrom !== undefined && next.shipFrom !== 'CN' && !options.routeSaid && !options.correction && sameGoods) merged.shipFrom = 'CN';
+  // Goods that came from China to the asker and now go on to someone else: the new leg starts where the first ended,
+  // and the goods are Chinese-origin (what the rules on re-export and the end-user certificate read).
+  // (A first turn that named no goods, "our supplier asks us for an end-user certificate", is about the same goods.)
+  const onwardLeg = options.onward === true && !options.correction && (sameGoods || prev.item === undefined) && prev.shipFrom === 'CN' && prev.destination !== undefined && prev.destination !== 'CN'
+    && next.shipFrom === undefined && next.destination !== undefined && next.destination !== prev.destination;
+  if (onwardLeg) merged.shipFrom = prev.destination;
   // A correction that names an item replaces the old item whole ("sorry, they are actually ferrite").
   // A correction that only changes how the goods go ("actually the magnets go loose") keeps what they are made of.
   const keepsMakeUp = next.item !== undefined && !next.item.elementsPresent?.length && !next.item.elementsAbsent?.length && next.item.magnetType === undefined;
@@ -121,6 +132,7 @@ export function mergeFacts(prev: Facts, next: Facts, options: MergeOptions = {})
     if (next.madeIn !== undefined && next.madeIn !== 'CN') merged.madeIn = prev.madeIn ?? 'CN';
     if (item && next.item?.chinaOrigin === false && prev.item?.chinaOrigin === true) item.chinaOrigin = true;
   }
+  if (item && onwardLeg) item.chinaOrigin = true;
   if (item) merged.item = item;
   if (prev.endUser || next.endUser) merged.endUser = { ...prev.endUser, ...next.endUser };
   if (prev.endUses || next.endUses) merged.endUses = [...new Set([...(prev.endUses ?? []), ...(next.endUses ?? [])])];

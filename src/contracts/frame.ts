@@ -94,6 +94,8 @@ export const FrameSchema = z.object({
   claims: z.array(z.string().max(300)),
   /** The message proposes to evade licensing: to declare or split listed goods so customs or the licence pass them by. */
   evasion: z.boolean().optional(),
+  /** The goods came, or are to come, under a Chinese end-user certificate the asker signs (Regs art. 24). */
+  endUserCommitment: z.boolean().optional(),
   /** Another country's rules or tariffs the question is about (US tariffs, EU licences, ITAR, DFARS). */
   foreignRegime: z.string().max(60).optional(),
   asOf: IsoDateSchema.optional(),

@@ -3,7 +3,7 @@
  * comes from `rules/vocabulary.yaml`, so the words it knows are the words the rules speak of.
  */
 import type { Frame, ItemFrame, PartyFrame } from '../contracts/frame.js';
-import type { Facts } from '../rules/facts.js';
+import type { Facts, ItemFacts } from '../rules/facts.js';
 import { factsFromFrame } from './frame-facts.js';
 import { extractShipWhen } from './extract-ship-date.js';
 import { grammarWords, wordAt } from './grammar.js';
@@ -57,6 +57,10 @@ const DEST_CUES = grammarWords('destCues');
 const RETURN_WORDS = grammarWords('returnWords');
 const BOUGHT_VERBS = grammarWords('boughtVerbs');
 const PURCHASE_VERBS = grammarWords('purchaseVerbs');
+const COMES_FROM_VERBS = grammarWords('comesFromVerbs');
+const END_USER_DOCUMENTS = new RegExp(wordsPattern(grammarWords('endUserDocuments')).source, 'giu');
+const NEGATION_WORDS = grammarWords('negationCues');
+const ASKER_POSSESSIVES = grammarWords('askerPossessives');
 const DISGUISE_VERBS = grammarWords('disguiseVerbs');
 const AVOIDANCE_PHRASES = grammarWords('avoidancePhrases');
 const EVASION_WORDS = grammarWords('evasionWords');
@@ -174,11 +178,19 @@ function boughtIn(tokens: readonly Token[]): boolean {
  * from is where they leave from or were made, not an input of the asker's own product (the place reader, which does not
  * know the item, reads a bought material as an input); and the asker's own place before the purchase is where they go.
  */
-function boughtGoodsSource(places: PlaceMention[], tokens: readonly Token[], span: readonly [number, number] | undefined, form: string | undefined): PlaceMention[] {
+function boughtGoodsSource(places: PlaceMention[], tokens: readonly Token[], span: readonly [number, number] | undefined, item: ItemFacts | undefined): PlaceMention[] {
+  const form = item?.form;
   if (!span || form === undefined || BUILT_FORMS.includes(form)) return places;
   const [start, end] = span;
   const clauseBetween = (a: number, b: number) => tokens.slice(a, b).some((t) => t.clauseEnd);
-  const verb = [1, 2, 3].map((k) => start - k).find((i) => i >= 0 && PURCHASE_VERBS.has((tokens[i] as Token).low) && !clauseBetween(i, start));
+  const bought = [1, 2, 3].map((k) => start - k).find((i) => i >= 0 && PURCHASE_VERBS.has((tokens[i] as Token).low) && !clauseBetween(i, start));
+  // "Our yttrium oxide comes from China": the asker's own goods said to come from somewhere are bought from there too.
+  const ours = [1, 2].some((k) => ASKER_POSSESSIVES.has(tokens[start - k]?.low ?? ''));
+  // Not the magnets of a product the asker makes and ships ("We make e-motors … and sell them to Italy. Our magnets
+  // come from China"): those are its parts, and the product's route is the question.
+  const shipsOn = places.some((p) => p.role === 'destination');
+  const comesFrom = ours && item?.besideProduct !== true && !shipsOn && [0, 1].some((k) => COMES_FROM_VERBS.has(tokens[end + k]?.low ?? '') && tokens.slice(end + k + 1, end + k + 3).some((t) => t.low === 'from'));
+  const verb = bought ?? (comesFrom ? start : undefined);
   if (verb === undefined) return places;
   const source = places.find((p) => p.start >= end && p.start - end <= 6 && !clauseBetween(end - 1, p.start)
     && ((p.role === 'content' && tokens.slice(end, p.start).some((t) => t.low === 'from')) || p.role === 'made'));
@@ -305,6 +317,18 @@ function saysAny(tokens: readonly Token[], low: string, set: ReadonlySet<string>
   return tokens.some((t) => set.has(t.low)) || [...set].some((w) => w.includes(' ') && low.includes(w));
 }
 
+/**
+ * "We signed the end-user certificate", "the Chinese end-user certificate says no transfer to third parties": the goods
+ * came (or come) under an end user's commitment to MOFCOM. "We never signed an end-user certificate" says they did not.
+ */
+function underEndUserCertificate(low: string): boolean {
+  for (const m of low.matchAll(END_USER_DOCUMENTS)) {
+    const before = low.slice(Math.max(0, m.index - 30), m.index).split(/[.;:!?]/).at(-1) ?? '';
+    if (!before.split(/[^a-z']+/).some((w) => NEGATION_WORDS.has(w))) return true;
+  }
+  return false;
+}
+
 /** What is being done: from the kind of cooperation, or the verbs for goods (ship, resell from stock, hand-carry, exhibit). */
 function activityOf(tokens: readonly Token[], low: string, frame: Frame): Frame['activity'] {
   const kind = frame.technology?.kind;
@@ -331,7 +355,7 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   // A listed party's name is not a place ("Kawasaki Heavy Industries" is no city): its words are the party's.
   const listedParties = findListedParties(tokens, text, lex);
   const read = findPlaces(tokens, lex).filter((p) => !listedParties.some((m) => m.start < p.end && p.start < m.end));
-  const placeMentions = boughtGoodsSource(read, tokens, items.itemSpan, items.item?.form);
+  const placeMentions = boughtGoodsSource(read, tokens, items.itemSpan, items.item);
   const endUse = extractEndUse(tokens, text, lex);
   const namesKnowHow = SPECIFIC_KNOW_HOW.test(text);
   // A magnet named only by its grade ties named know-how to magnet making ("the jet-mill settings for their 45SH").
@@ -487,6 +511,7 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   if (CORRECTION.test(text)) frame.correction = true;
   frame.claims = claimsIn(text, tokens);
   if (proposesEvasion(tokens, lowText)) frame.evasion = true;
+  if (underEndUserCertificate(lowText)) frame.endUserCommitment = true;
   const activity = activityOf(tokens, lowText, frame);
   if (activity) frame.activity = activity;
 
@@ -502,7 +527,10 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
       unknownObject: items.unknownObject,
       references,
       tokens: tokens.length,
-      foreignRegimeCountry: placeMentions.some((p) => p.role === 'regime' && p.country === 'CN') ? undefined : placeMentions.find((p) => p.role === 'regime')?.country,
+      // A government's measure ("Malaysia banned raw rare-earth exports") is what is asked about only for goods leaving
+      // that country; said in passing before a question about goods from China, it is background.
+      foreignRegimeCountry: placeMentions.some((p) => p.role === 'regime' && p.country === 'CN') ? undefined
+        : placeMentions.find((p) => p.role === 'regime' && (!p.measure || p.country === places.shipFrom))?.country,
     },
   };
 }

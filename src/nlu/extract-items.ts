@@ -68,6 +68,8 @@ const NEGATED_PLACE_DETERMINERS = grammarWords('negatedPlaceDeterminers');
 const PART_OF_NOUNS = grammarWords('partOfNouns');
 const DETERMINERS = grammarWords('determiners');
 const BALANCE_WORDS = grammarWords('balanceWords');
+const ASKER_INTRODUCTIONS = [...grammarWords('askerIntroductions')].map((p) => p.split(' '));
+const ARTICLES = grammarWords('indefiniteArticles');
 /** Symbols that are ordinary words or abbreviations when not written in element case, and single letters. */
 const AMBIGUOUS_SYMBOLS = grammarWords('ambiguousSymbols');
 /** Symbols safe to accept in any case (no English word or common abbreviation). */
@@ -616,7 +618,10 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   // asker deals in; the goods are named after it.
   const headingEnd = tokens.findIndex((t) => t.clauseEnd);
   // "Fab equipment refurbisher (Arizona): …": a parenthesis may close the heading before its colon.
-  const heading = headingEnd >= 0 && headingEnd <= 5 && /^\s*\)?\s*:/.test(text.slice((tokens[headingEnd] as Token).end)) ? headingEnd : -1;
+  // "We're a semiconductor equipment refurbisher in Arizona.": an opening sentence introducing the asker is a heading too.
+  const intro = ASKER_INTRODUCTIONS.find((phrase) => phrase.every((w, k) => tokens[k]?.low === w));
+  const introduces = intro !== undefined && ARTICLES.has(tokens[intro.length]?.low ?? '');
+  const heading = headingEnd >= 0 && ((headingEnd <= 5 && /^\s*\)?\s*:/.test(text.slice((tokens[headingEnd] as Token).end))) || (introduces && headingEnd <= 12)) ? headingEnd : -1;
   // Only a heading of machines or unnamed parts: "Elevator traction machine rotors: 42UH Dy magnets mounted …" and
   // "Question on an N35 grade: …" name the goods themselves.
   const inHeading = (run: PhraseHit<ItemTag>[]) => {

@@ -27,6 +27,8 @@ export interface PlaceMention {
   readonly negated?: boolean;
   /** "We're a Korean magnet maker", "Tech transfer office, a university in Jiangxi.": the asker's own place. */
   readonly asker?: boolean;
+  /** "Malaysia banned raw rare-earth exports": a regime named by its government's measure, not by "Malaysian rules". */
+  readonly measure?: boolean;
 }
 
 const ORIGIN_CUES = grammarWords('originCues');
@@ -46,6 +48,8 @@ const FIRST_PERSON_OR_PLURAL = grammarWords('makerSubjects');
 const MADE_VERBS = grammarWords('madeVerbs');
 const SITE_NOUNS = grammarWords('siteNouns');
 const BUYER_NOUNS = grammarWords('buyerNouns');
+const RECEIVER_NOUNS = grammarWords('receiverNouns');
+const GOVERNMENT_MEASURES = grammarWords('governmentMeasureVerbs');
 const CONTENT_WORDS = grammarWords('contentWords');
 const NEGATION_CUES = grammarWords('negationCues');
 const LIST_JOINERS = grammarWords('listJoiners');
@@ -400,14 +404,14 @@ function negatedCue(tokens: readonly Token[], cueIndex: number): boolean {
   return false;
 }
 
-function roleOf(tokens: readonly Token[], start: number, end: number, tag: PlaceTag, lex: Lexicon): { role: PlaceRole; recipient: boolean; asker?: boolean } {
+function roleOf(tokens: readonly Token[], start: number, end: number, tag: PlaceTag, lex: Lexicon): { role: PlaceRole; recipient: boolean; asker?: boolean; measure?: boolean } {
   const cue = nearestCue(tokens, start);
   const recipient = cue !== null && DEST_CUES.has(cue.word);
   if (tag.kind === 'defence') return { role: 'destination', recipient: true };
   // "End user is an automaker's EV plant in Aichi": the end user's place receives the goods.
   if (inEndClause(tokens, start, END_USER_NOUNS)) return { role: 'destination', recipient: true };
   // "ship the rotor with the magnets loose and fit them on site in Spain": where shipped goods are fitted is where they go.
-  if (fittedAfterShipping(tokens, start)) return { role: 'destination', recipient: true };
+  if (fittedAfterShipping(tokens, start, end)) return { role: 'destination', recipient: true };
   // "Korean subsidiary here.", "Brazil team here:": the asker says where they sit, which is where their stock is.
   const signsOff = (k: number) => tokens[k]?.low === 'here' && ((tokens[k]?.clauseEnd ?? true) || tokens[k + 1]?.parenBefore === true || k + 1 >= tokens.length);
   if (!cue && [end, end + 1, end + 2].some((k) => signsOff(k) && tokens.slice(end, k).every((t) => !t.clauseEnd))) return { role: 'site', recipient: false };
@@ -445,6 +449,8 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     while (k < end + 2 && REGIME_MODIFIERS.has(tokens[k]?.low ?? '')) k++;
     if (REGIME_NOUNS.has(tokens[k]?.low ?? '')) return { role: 'regime', recipient: false };
   }
+  // "Malaysia banned raw rare-earth exports", "Indonesia restricts …": a country's government acting names its own rules.
+  if (tag.kind === 'place' && !tag.demonym && !tag.gazetteer && !cue && !tokens[end - 1]?.clauseEnd && GOVERNMENT_MEASURES.has(tokens[end]?.low ?? '')) return { role: 'regime', recipient: false, measure: true };
   // "a Chinese company's solvent-extraction flowsheet": know-how that party owns, so the place names the party (who
   // may provide it). "Our Indonesian subsidiary's plant" is still the asker's own site, and "a Japanese shipyard's naval
   // division" the shipyard's unit.
@@ -501,6 +507,8 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   }
   // "a process that a Chinese company licensed to us": the party that licensed or transferred know-how provides it.
   if (!cue && techSourceAfter(tokens, start, end, lex)) return { role: 'technology', recipient: false };
+  // "We're a new customer in Portugal - can they send …": a customer's own place is where the goods go, whatever verb follows.
+  if (introducesReceiver(tokens, start)) return { role: 'destination', recipient: true, asker: true };
   // "We're a Korean magnet maker": the asker's own place.
   const article = tokens[start - 1]?.low === 'a' || tokens[start - 1]?.low === 'an' ? 1 : 0;
   if (introducesAsker(tokens, start - 1 - article) || introFragment(tokens, start)) return { role: 'site', recipient: false, asker: true };
@@ -661,8 +669,8 @@ export function findPlaces(tokens: readonly Token[], lex: Lexicon): PlaceMention
       if (hit.fuzzy || !/^\p{Lu}/u.test(first.raw) || (g.englishWord && sentenceStart)) continue;
     }
     // Short capitalised forms ("US", "UK") were kept out of the matcher; "US" as written is added below.
-    const { role, recipient, asker } = roleOf(tokens, hit.start, hit.end, hit.value, lex);
-    out.push({ country: hit.value.country, role, start: hit.start, end: hit.end, recipient, defence: hit.value.kind === 'defence', ...(asker ? { asker } : {}) });
+    const { role, recipient, asker, measure } = roleOf(tokens, hit.start, hit.end, hit.value, lex);
+    out.push({ country: hit.value.country, role, start: hit.start, end: hit.end, recipient, defence: hit.value.kind === 'defence', ...(asker ? { asker } : {}), ...(measure ? { measure } : {}) });
   }
   tokens.forEach((t, i) => {
     const code = COUNTRY_CODES.get(t.raw) ?? null;
@@ -678,7 +686,21 @@ export function findPlaces(tokens: readonly Token[], lex: Lexicon): PlaceMention
 }
 
 /** A verb of fitting shortly before the place, after a verb of shipping earlier in the sentence. */
-function fittedAfterShipping(tokens: readonly Token[], start: number): boolean {
+/** "We're a (new) customer in", "I am an importer in": the asker introduces itself as one who receives goods, there. */
+function introducesReceiver(tokens: readonly Token[], start: number): boolean {
+  if (!INSIDE_CUES.has(tokens[start - 1]?.low ?? '')) return false;
+  for (let i = start - 2; i >= Math.max(0, start - 6); i--) {
+    const t = tokens[i] as Token;
+    if (t.clauseEnd) return false;
+    if (RECEIVER_NOUNS.has(t.low)) {
+      const opening = tokens.slice(Math.max(0, i - 5), i).map((x) => x.low);
+      return opening.includes("we're") || opening.includes("i'm") || ['are', 'am'].some((v) => opening.includes(v));
+    }
+  }
+  return false;
+}
+
+function fittedAfterShipping(tokens: readonly Token[], start: number, end: number): boolean {
   // "… from Wuxi": where goods come from is never where they are fitted.
   if (nearestCue(tokens, start)?.word === 'from') return false;
   let fit = -1;
@@ -696,7 +718,14 @@ function fittedAfterShipping(tokens: readonly Token[], start: number): boolean {
       break;
     }
   }
-  if (fit < 0) return false;
+  // "… ships the magnets and the stacks separately and our plant in Mexico glues them together": the place's party
+  // fits the goods, its verb right after the place with the goods as a pronoun object.
+  if (fit < 0) {
+    const after = [end, end + 1].find((i) => FIXING_VERBS_ANY.has(tokens[i]?.low ?? '') && OBJECT_PRONOUN_WORDS.has(tokens[i + 1]?.low ?? '')
+      && tokens.slice(end - 1, i).every((t) => !t.clauseEnd && !t.commaAfter));
+    if (after === undefined) return false;
+    fit = start;
+  }
   // The shipping verb may stand a comma away ("will ship the cores and the magnets in one crate, and we glue them in
   // at …"), never in another sentence.
   for (let i = fit - 1; i >= 0 && !((tokens[i] as Token).clauseEnd && !(tokens[i] as Token).commaAfter); i--) if (EXPORT_VERBS.has((tokens[i] as Token).low)) return true;

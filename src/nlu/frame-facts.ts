@@ -16,6 +16,7 @@ export function factsFromFrame(frame: Frame): Facts {
   if (shipTo) facts.destination = shipTo;
   if (transitVia) facts.transitVia = transitVia;
   if (frame.evasion) facts.evasionProposed = true;
+  if (frame.endUserCommitment) facts.endUserCommitment = true;
 
   const item: ItemFacts = {};
   const fi = frame.item;

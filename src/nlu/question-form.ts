@@ -18,13 +18,15 @@ const SUBJECTS = grammarWords('subjectPronouns');
 const LICENCE_NOUNS = grammarWords('licenceNouns');
 const NEED_WORDS = grammarWords('needWords');
 const DROPPED_COPULA_OPENERS = grammarWords('droppedCopulaOpeners');
+const PAPERWORK_NOUNS = grammarWords('paperworkNouns');
 
 /** The last question's own clause: after the last sentence break inside it ("No. 57" and "Art. 2" break nothing). */
 function lastQuestionClause(text: string): string | undefined {
   const questions = text.split(/(?<=\?)/).map((q) => q.trim()).filter((q) => q.endsWith('?'));
   const last = questions.at(-1);
   if (!last) return undefined;
-  return last.split(/(?<=[!;:]|(?<!\b(?:[Nn]o|[Nn]r|[Aa]rt|[Ee]tc|[Vv]s))\.)\s+/).at(-1) ?? last;
+  // A dash between spaces ends a clause as a full stop does ("We're a new customer in Spain - can they ship …?").
+  return last.split(/(?<=[!;:]|(?<!\b(?:[Nn]o|[Nn]r|[Aa]rt|[Ee]tc|[Vv]s))\.)\s+|\s+[-\u2013\u2014]\s+/).at(-1) ?? last;
 }
 
 /** "Was a licence required at that time?": a yes/no question about the past, so a date the message names is the day to decide for. */
@@ -58,7 +60,11 @@ export function asksForDecision(text: string): boolean {
   // "At that time", "at the time": when, not how long a procedure takes.
   const procedure = (w: string, i: number) => PROCEDURE_WORDS.has(w) && !(w === 'time' && words[i - 2] === 'at');
   // "Can we rely on that and skip the end-user certificate?": whether a claim holds is a decision, paperwork or not.
-  const decisionAsked = words.some((w) => DECISION_WORDS.has(w));
+  // "Can they ship right away without a new application?": whether the goods may go without the paperwork is a decision.
+  // ("What are the penalties for shipping without a licence?" asks what, not whether.)
+  const withoutPaperwork = !PROCEDURE_WORDS.has(words[0] ?? '') && opensWith(clause, YES_NO_OPENERS)
+    && words.some((w, i) => w === 'without' && words.slice(i + 1, i + 4).some((x) => LICENCE_NOUNS.has(x) || PAPERWORK_NOUNS.has(x)));
+  const decisionAsked = withoutPaperwork || words.some((w) => DECISION_WORDS.has(w));
   // "What exposure does the client have and should they have had a licence?": a yes/no question about a licence or a
   // decision, joined to another and about no procedure of its own ("what is that and can it cover our orders?" asks
   // what a general licence is).

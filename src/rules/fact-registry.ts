@@ -103,6 +103,11 @@ export const FACTS: Record<string, FactDefinition> = {
     read: (f) => f.evasionProposed,
     label: 'a plan to disguise or split the goods so the licence or customs pass them by',
   },
+  endUserCommitment: {
+    type: 'boolean',
+    read: (f) => f.endUserCommitment,
+    label: 'goods held under a Chinese end-user certificate',
+  },
   transitChina: {
     type: 'boolean',
     read: (f) => (f.transitVia !== undefined ? f.transitVia === 'CN' : undefined),

@@ -146,6 +146,8 @@ export const FactsSchema = z
     transitVia: CountrySchema.optional(),
     /** The asker proposes to disguise or split the goods so the licence or customs pass them by (Regs art. 39, 36). */
     evasionProposed: z.boolean().optional(),
+    /** The goods came under a Chinese end-user certificate: no transfer or change of end use without MOFCOM (art. 24). */
+    endUserCommitment: z.boolean().optional(),
     endUser: z
       .object({
         kind: EndUserKindSchema.optional(),

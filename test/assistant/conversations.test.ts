@@ -438,3 +438,21 @@ describe('a statement about how the goods were bought keeps the question (own ph
     expect(second.verdict).toBe('escalate');
   });
 });
+
+describe('conversation 18: goods bought in under an end-user certificate, then passed on (own phrasings)', () => {
+  it('keeps the facts of a question about the certificate, and escalates when the goods are later sold on from the asker\'s country', () => {
+    const a = newAssistant('2026-03-02T09:00:00Z');
+    const first = a.handle(msg('Our supplier in Baotou wants us (a Turkish motor maker) to sign an end-user certificate for Tb magnets. What should it say?', 'euc-onward'));
+    expect(first.verdict).toBe('none');
+    const second = a.handle(msg('And could we later pass some of those magnets to our sister plant in Egypt?', 'euc-onward'));
+    expect(second.facts).toMatchObject({ shipFrom: 'TR', destination: 'EG', endUserCommitment: true });
+    expect(second.verdict).toBe('escalate');
+    expect(second.citations.map((c) => `${c.source} ${c.article ?? ''}`)).toContain('CN-DUR-2024 art. 24');
+  });
+
+  it('escalates goods built into a product abroad under a certificate that forbids transfers', () => {
+    const a = newAssistant('2026-03-02T09:00:00Z');
+    const r = a.handle(msg('Our Chinese end-user certificate forbids transfers to third parties. We build the magnets into pumps in Hungary and sell the pumps to Serbia. Is that a breach?', 'euc-built-in'));
+    expect(r.verdict).toBe('escalate');
+  });
+});

@@ -1568,3 +1568,35 @@ describe('headings closed by a parenthesis, machines named as a source, process 
     expect(facts('Our Chinese plant would send its work instructions for the strip-casting line to the buyer in Spain.').collaboration?.kind).toBe('technology_transfer');
   });
 });
+
+describe('twelfth session: an asker introducing itself, goods "ours" that come from China, a government\'s measure (own phrasings)', () => {
+  it('reads the goods after "We are a fab equipment reseller in Texas.", not the heading\'s machines', () => {
+    expect(facts('We are a vacuum equipment reseller in Texas. We need Gd2O3 powder from China for a customer.').item).toMatchObject({ form: 'oxide', elementsPresent: ['Gd'] });
+  });
+
+  it('reads "We\'re a new customer in Portugal" as where the goods go', () => {
+    expect(facts("We're a new customer in Portugal - can the vendor in Ganzhou send Tb oxide to us?").destination).toBe('PT');
+  });
+
+  it('reads "our scandium oxide comes from China" as bought from China into the asker\'s place', () => {
+    expect(facts('We coat turbine parts in Sheffield. Our scandium oxide comes from China. Licence needed?')).toMatchObject({ shipFrom: 'CN', destination: 'GB' });
+  });
+
+  it('keeps "our magnets come from China" as the parts of a product the asker makes', () => {
+    expect(facts('We build fans in Austria and sell them to Italy. Our magnets come from China.').shipFrom).not.toBe('CN');
+  });
+
+  it('reads "Indonesia restricts nickel exports – can our plant there export …" as Indonesia\'s rules, and the same said before a Chinese question not', () => {
+    expect(understanding.understander.understand('Indonesia restricts raw ore exports now - can our Indonesian smelter still export rare earth concentrate to Korea?').foreignRegime).toBeDefined();
+    expect(understanding.understander.understand('Indonesia restricts raw ore exports, so we buy Tb oxide from China for our plant in Jakarta. Licence?').foreignRegime).toBeUndefined();
+  });
+
+  it('reads "the factory in Brazil fits them" after a shipment as where the goods go', () => {
+    expect(facts('The vendor sends the Dy magnets and the rotor cores in two boxes and our factory in Brazil fits them together.').destination).toBe('BR');
+  });
+
+  it('reads a signed end-user certificate as a commitment, and "we never signed an end-user certificate" not', () => {
+    expect(facts('We signed the end-user certificate for the Dy oxide and now want to resell part of it to Poland.').endUserCommitment).toBe(true);
+    expect(facts('We never signed an end-user certificate for that Dy oxide.').endUserCommitment).toBeUndefined();
+  });
+});

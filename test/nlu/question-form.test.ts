@@ -111,3 +111,14 @@ describe('questions typed without "is it", and a yes/no question joined to anoth
     expect(asksForDecision('Which documents do we file and can we apply online?')).toBe(false);
   });
 });
+
+describe('a dash ends a clause, and "without a licence" asks whether (own phrasings)', () => {
+  it('reads "We are a new buyer in Chile - can they send Tb magnets without a new application?" as a decision', () => {
+    expect(asksForDecision('Our vendor got a general licence. We are a new buyer in Chile - can they send Tb magnets to us without a new application?')).toBe(true);
+  });
+
+  it('reads "what happens if we ship without a licence?" and "can they ship many times without applying?" as not asking for one', () => {
+    expect(asksForDecision('What are the fines for sending Tb magnets without a licence?')).toBe(false);
+    expect(asksForDecision('Does that mean they can send to us often without applying each time?')).toBe(false);
+  });
+});

@@ -194,6 +194,10 @@ export const RULE_FIXTURES: Record<string, RuleFixture> = {
     fires: { item: { form: 'metal', elementsPresent: ['Lu'], chinaOrigin: true }, shipFrom: 'DE', destination: 'FR' },
     doesNot: { item: { form: 'metal', elementsPresent: ['Lu'], chinaOrigin: true }, shipFrom: 'CN', destination: 'FR' },
   },
+  'end-user-certificate-transfer': {
+    fires: { item: { form: 'finished_product', downstream: 'motor' }, madeIn: 'IN', shipFrom: 'IN', destination: 'US', endUserCommitment: true },
+    doesNot: { item: { form: 'finished_product', downstream: 'motor' }, madeIn: 'IN', shipFrom: 'IN', destination: 'US' },
+  },
   'licence-evasion': {
     fires: { item: { form: 'magnet', magnetType: 'ndfeb', elementsPresent: ['Tb'] }, shipFrom: 'CN', destination: 'PL', evasionProposed: true },
     doesNot: { item: { form: 'magnet', magnetType: 'ndfeb', elementsPresent: ['Tb'] }, shipFrom: 'CN', destination: 'PL' },

@@ -324,6 +324,9 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   const onSite = kind === 'training' || kind === 'services' || kind === 'consulting' || kind === 'visit';
   // "The JV would give us the process know-how": we receive it, so the Chinese party named provides it.
   const toUs = verb >= 0 && tokens.slice(verb + 1, verb + 4).some((t) => RECEIVER_PRONOUNS.has(t.low));
+  // "We send samples to a lab in Ganzhou and they send back a flowsheet report": know-how sent back comes to the asker.
+  const sentBack = tokens.some((t, i) => lex.knowledge.cues.provisionVerbs.has(t.low) && tokens[i + 1]?.low === 'back'
+    && [2, 3, 4, 5].some((k) => wordAt(tokens, i + k, lex.knowledge.cues.knowHowNouns)));
   // "Ship a furnace from our Shiga plant to Suzhou and send two Japanese engineers to install it": a service that
   // foreign people bring, or that leaves a foreign site for China, is provided by the foreign side.
   const persons = (p: PlaceMention) => p.role === 'party' && TECH_PERSON_WORDS.has(tokens[p.end]?.low ?? '');
@@ -363,7 +366,7 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
     return false;
   })();
   if (fromUs && china.length > 0 && !theirsToo) chineseProvider = false;
-  else if (ownedByChinese || sides?.provider.some((p) => p.country === 'CN') || ((learning || toUs) && china.length > 0)) chineseProvider = true;
+  else if (ownedByChinese || sides?.provider.some((p) => p.country === 'CN') || ((learning || toUs || sentBack) && china.length > 0)) chineseProvider = true;
   else if (foreignService) chineseProvider = false;
   else if (onSite && china.some((p) => p.role === 'destination' || p.role === 'site')) chineseProvider = true;
   // "We ship our furnace from Germany to our subsidiary in Jiangsu": it leaves a foreign site for China.

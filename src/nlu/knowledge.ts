@@ -101,9 +101,14 @@ const PlacesSchema = z.object({
 }).strict();
 export type GazetteerPlace = z.infer<typeof PlacesSchema>['places'][number];
 
+/** English words one or two letters from a vocabulary word ("ferries", "magnate"): never read as its typo. */
+const NotTyposSchema = z.object({ source: z.string(), words: z.array(z.string().regex(/^[a-z]+$/)) }).strict();
+
 export interface Knowledge {
   /** Cities and provinces of the world with their countries (knowledge/places.json, built by a script). */
   readonly places: readonly GazetteerPlace[];
+  /** Real English words that the typo-tolerant matchers must take as themselves (knowledge/not-typos.json, built by a script). */
+  readonly notTypos: ReadonlySet<string>;
   /** The other country's regime a question is only about ("Section 301 tariffs", "BAFA licence"), if any. */
   /** Another country's rules the question is about: a listed regime, or `regimeCountry`'s licence named by its country. */
   foreignRegime(text: string, regimeCountry?: string): ForeignRegime | undefined;
@@ -151,7 +156,10 @@ export function loadKnowledge(dir: string): Knowledge {
     comparisonWords: new Set(language.comparisonWords),
     domesticPhrases: language.domesticPhrases,
   };
-  return createKnowledge(elements, materials, chinese, abbreviations, cues, scope, placesData.data.places);
+  const notTyposFile = join(dir, 'not-typos.json');
+  const notTypos = NotTyposSchema.safeParse(JSON.parse(readFileSync(notTyposFile, 'utf8')));
+  if (!notTypos.success) throw new Error(`${notTyposFile}: ${notTypos.error.issues[0]?.path.join('.') ?? ''}: ${notTypos.error.issues[0]?.message ?? 'invalid'}`);
+  return { ...createKnowledge(elements, materials, chinese, abbreviations, cues, scope, placesData.data.places), notTypos: new Set(notTypos.data.words) };
 }
 
 function createKnowledge(
@@ -162,7 +170,7 @@ function createKnowledge(
   cues: LanguageCues,
   scope: z.infer<typeof FilesSchema.scope>,
   places: readonly GazetteerPlace[],
-): Knowledge {
+): Omit<Knowledge, 'notTypos'> {
   const regimes = scope.foreignRegimes.map((r) => ({ regime: { name: r.name, pointer: r.pointer, ...(r.source ? { source: r.source } : {}) }, re: wordsPattern(r.terms) }));
   const chineseScope = wordsPattern(scope.chineseScope);
   const symbols = new Set(elements.symbols);

@@ -74,6 +74,16 @@ export class PhraseMatcher<T> {
     return best ? { value: best.value, start: i, end: i + 1, fuzzy: true } : null;
   }
 
+  /**
+   * The single-word phrase `word` would be read as a typo of, whatever `notTypos` says: what scripts/build-not-typos.mjs
+   * checks each English word against.
+   */
+  typoTarget(word: string): string | undefined {
+    if (!this.fuzzy || word.length < 6 || !/^[a-z]+$/.test(word) || /(?:ed|ing)$/.test(word)) return undefined;
+    if (this.byFirst.get(word)?.some((e) => e.tokens.length === 1)) return undefined;
+    return this.closest(word)?.tokens[0];
+  }
+
   private closest(word: string): Entry<T> | null {
     const cached = this.fuzzyCache.get(word);
     if (cached !== undefined) return cached;

@@ -1600,3 +1600,12 @@ describe('twelfth session: an asker introducing itself, goods "ours" that come f
     expect(facts('We never signed an end-user certificate for that Dy oxide.').endUserCommitment).toBeUndefined();
   });
 });
+
+describe('English words near a vocabulary word are read as themselves (knowledge/not-typos.json)', () => {
+  it('does not read a shipyard\'s "ferries" as ferrite or "compression" as a compressor, and still forgives real typos', () => {
+    expect(facts('We are a shipyard building ferries; can we buy Tb magnets from Ningbo?').item?.magnetType).not.toBe('ferrite');
+    expect(facts('Compression-moulded NdFeB parts from Xiamen').item?.downstream).toBeUndefined();
+    expect(facts('samarim cobalt magnts from Ningbo').item).toMatchObject({ form: 'magnet' });
+    expect(facts('two compressors with Dy magnets inside').item?.downstream).toBe('motor');
+  });
+});

@@ -67,6 +67,11 @@ const ASKER_POSSESSIVES = grammarWords('askerPossessives');
 const DETERMINER_WORDS = grammarWords('determinerWords');
 const OWNERSHIP_WORDS = grammarWords('ownershipWords');
 const TECH_PERSON_WORDS = grammarWords('techPersons');
+const ARRIVAL_VERBS = grammarWords('arrivalVerbs');
+const TRAINING_WORDS = grammarWords('trainingWords');
+const TRAINEE_CUES = grammarWords('traineeCues');
+const TEACHING_VERBS = grammarWords('teachingVerbs');
+const BUYER_NOUNS = grammarWords('buyerNouns');
 const DESIGN_KNOW_HOW = grammarWords('designKnowHow');
 const TOPIC_PREPOSITIONS = grammarWords('topicPrepositions');
 const LICENCE_NOUNS = grammarWords('licenceNouns');
@@ -324,6 +329,16 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   const onSite = kind === 'training' || kind === 'services' || kind === 'consulting' || kind === 'visit';
   // "The JV would give us the process know-how": we receive it, so the Chinese party named provides it.
   const toUs = verb >= 0 && tokens.slice(verb + 1, verb + 4).some((t) => RECEIVER_PRONOUNS.has(t.low));
+  // "A Chinese engineering firm wants us as agent …, they bring the process package": "they" who bring know-how are the
+  // party last named before them, here the Chinese one.
+  const theyBring = tokens.some((t, i) => t.low === 'they' && lex.knowledge.cues.provisionVerbs.has(tokens[i + 1]?.low ?? '')
+    && [2, 3, 4, 5].some((k) => wordAt(tokens, i + k, lex.knowledge.cues.knowHowNouns))
+    && places.filter((p) => p.end <= i && p.asker !== true && !ASKER_POSSESSIVES.has(tokens[p.start - 1]?.low ?? '')
+      && [0, 1, 2].some((k) => lex.partyNouns.has(tokens[p.end + k]?.low ?? '') || BUYER_NOUNS.has(tokens[p.end + k]?.low ?? ''))).at(-1)?.country === 'CN');
+  // "Two of our German engineers travel to our Ganzhou plant to train the operators": people who arrive to teach provide.
+  const teachersArrive = tokens.some((t, i) => ARRIVAL_VERBS.has(t.low)
+    && [1, 2, 3, 4, 5, 6, 7].some((k) => tokens[i + k]?.low === 'to' && TEACHING_VERBS.has(tokens[i + k + 1]?.low ?? '') && tokens.slice(i, i + k).every((x) => !x.clauseEnd))
+    && places.some((p) => p.end <= i && p.country !== 'CN' && p.role === 'party' && TECH_PERSON_WORDS.has(tokens[p.end]?.low ?? '')));
   // "We send samples to a lab in Ganzhou and they send back a flowsheet report": know-how sent back comes to the asker.
   const sentBack = tokens.some((t, i) => lex.knowledge.cues.provisionVerbs.has(t.low) && tokens[i + 1]?.low === 'back'
     && [2, 3, 4, 5].some((k) => wordAt(tokens, i + k, lex.knowledge.cues.knowHowNouns)));
@@ -332,6 +347,19 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   const persons = (p: PlaceMention) => p.role === 'party' && TECH_PERSON_WORDS.has(tokens[p.end]?.low ?? '');
   // "maintenance training for the Slovenian engineers": people the service is for receive it; they bring nothing.
   const servedPersons = (p: PlaceMention) => [1, 2].some((k) => tokens[p.start - k]?.low === 'for');
+  // "6 engineers from our Mexico plant come to our Chinese factory for two weeks training": people who come to China to
+  // be trained ("for … training", "to learn", "attend a course") receive what the Chinese site teaches.
+  const trainedOnArrival = tokens.some((t, i) => {
+    if (!ARRIVAL_VERBS.has(t.low)) return false;
+    let toChina = false;
+    for (let j = i + 1; j < Math.min(tokens.length, i + 18) && !(tokens[j - 1] as Token).clauseEnd; j++) {
+      if (china.some((p) => p.start === j && p.recipient)) toChina = true;
+      const w = (tokens[j] as Token).low;
+      const received = w === 'learn' || (TRAINING_WORDS.has(w) && [1, 2, 3, 4].some((k) => TRAINEE_CUES.has(tokens[j - k]?.low ?? '')));
+      if (toChina && received) return true;
+    }
+    return false;
+  });
   const sentPersons = places.filter((p) => p.start > verb && persons(p) && !servedPersons(p));
   const foreignService = kind === 'services' && verb >= 0
     && ((sentPersons.length > 0 && sentPersons.every((p) => p.country !== 'CN')) || (places.some((p) => p.role === 'origin' && p.country !== 'CN') && china.some((p) => p.recipient)));
@@ -366,7 +394,9 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
     return false;
   })();
   if (fromUs && china.length > 0 && !theirsToo) chineseProvider = false;
-  else if (ownedByChinese || sides?.provider.some((p) => p.country === 'CN') || ((learning || toUs || sentBack) && china.length > 0)) chineseProvider = true;
+  else if (ownedByChinese || sides?.provider.some((p) => p.country === 'CN') || ((learning || toUs || sentBack || theyBring) && china.length > 0)) chineseProvider = true;
+  else if (trainedOnArrival) chineseProvider = true;
+  else if (teachersArrive) chineseProvider = false;
   else if (foreignService) chineseProvider = false;
   else if (onSite && china.some((p) => p.role === 'destination' || p.role === 'site')) chineseProvider = true;
   // "We ship our furnace from Germany to our subsidiary in Jiangsu": it leaves a foreign site for China.

@@ -633,7 +633,9 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   const sourceRun = (run: PhraseHit<ItemTag>[]) => {
     const tag = head(run).value;
     const start = run[0]?.start ?? 0;
-    const afterFrom = tokens[start - 1]?.low === 'from' || (DETERMINERS.has(tokens[start - 1]?.low ?? '') && tokens[start - 2]?.low === 'from');
+    // "Dy from cross-contamination in the furnace": the machine closes a "from" phrase a few words on.
+    const fromBefore = [1, 2, 3, 4, 5].some((k) => tokens[start - k]?.low === 'from' && tokens.slice(start - k, start).every((t) => !t.clauseEnd && !t.commaAfter));
+    const afterFrom = tokens[start - 1]?.low === 'from' || (DETERMINERS.has(tokens[start - 1]?.low ?? '') && tokens[start - 2]?.low === 'from') || fromBefore;
     return afterFrom && tag.kind === 'form' && tag.form === 'equipment';
   };
   const things = runs.filter((run) => namesAThing(run) && !inContext(run) && !negatedRun(run) && !sourceRun(run));

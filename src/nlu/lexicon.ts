@@ -57,6 +57,23 @@ export interface Lexicon {
   readonly hsCodes: ReadonlyMap<string, { element?: Element; form: Form }>;
 }
 
+/**
+ * Each phrase with its last word also in the regular English plural ("armoured vehicle" → "armoured vehicles",
+ * "refinery" → "refineries"): who a customer is and what it does are said in either number.
+ */
+function withPlurals<V>(list: readonly [string, V][]): [string, V][] {
+  const plural = (w: string) => (/[^aeiou]y$/.test(w) ? `${w.slice(0, -1)}ies` : /(?:s|x|z|ch|sh)$/.test(w) ? `${w}es` : `${w}s`);
+  const out: [string, V][] = [...list];
+  const known = new Set(list.map(([p]) => p.toLowerCase()));
+  for (const [phrase, value] of list) {
+    const last = /[a-z]{3,}$/i.exec(phrase);
+    if (!last) continue;
+    const many = `${phrase.slice(0, last.index)}${plural(last[0])}`;
+    if (!known.has(many.toLowerCase())) out.push([many, value]);
+  }
+  return out;
+}
+
 function entries<K extends string, V>(rec: Partial<Record<K, string[]>>, map: (k: K) => V): [string, V][] {
   return (Object.entries(rec) as [K, string[]][]).flatMap(([k, terms]) => terms.map((t) => [t, map(k)] as [string, V]));
 }
@@ -147,9 +164,9 @@ export function buildLexicon(v: Vocabulary, items: readonly ListedItem[], knowle
     gazetteer: new PhraseMatcher(gazetteer, false),
     symbols,
     partyNouns: new Set(v.partyNouns),
-    sectors: new PhraseMatcher(entries(v.sectors, (s) => s), false),
-    endUsers: new PhraseMatcher(entries(v.endUsers, (s) => s), false),
-    endUses: new PhraseMatcher(entries(v.endUses, (s) => s), false),
+    sectors: new PhraseMatcher(withPlurals(entries(v.sectors, (s) => s)), false),
+    endUsers: new PhraseMatcher(withPlurals(entries(v.endUsers, (s) => s)), false),
+    endUses: new PhraseMatcher(withPlurals(entries(v.endUses, (s) => s)), false),
     collaborationKinds: new PhraseMatcher(entries(v.collaborationKinds, (s) => s), false),
     technologyAreas: new PhraseMatcher(entries(v.technologyAreas, (s) => s), false),
     words,

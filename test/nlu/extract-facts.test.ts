@@ -1609,3 +1609,24 @@ describe('English words near a vocabulary word are read as themselves (knowledge
     expect(facts('two compressors with Dy magnets inside').item?.downstream).toBe('motor');
   });
 });
+
+describe('military end users by plural and by name; who provides know-how (own phrasings)', () => {
+  it('reads "a maker of armoured vehicles", "for the Bundeswehr" and "for the Rafale programme" as military', () => {
+    expect(facts('Stator kits with Tb magnets from Ningbo for a Czech maker of armoured vehicles.').endUser?.kind).toBe('military');
+    expect(facts('Servo motors from Suzhou for periscope drives of the Bundeswehr.').endUser?.kind).toBe('military');
+    expect(facts('The actuators go into the Rafale programme.').endUser?.kind).toBe('military');
+  });
+
+  it('reads "they bring the process package" after a Chinese firm as the Chinese firm providing it', () => {
+    expect(facts('A Chinese design institute asked us to be its local partner for a separation plant in Oman; they bring the process package.').collaboration?.chineseProvider).toBe(true);
+  });
+
+  it('reads foreign engineers who come to a Chinese plant for training as receiving it, and ours who go to teach as providing', () => {
+    expect(facts('Four technicians from our Brazil plant come to our Chinese magnet factory for a week of training on the sintering line.').collaboration?.chineseProvider).toBe(true);
+    expect(facts('Two of our German engineers travel to our Ganzhou plant to train the operators on our sintering process.').collaboration?.chineseProvider).toBe(false);
+  });
+
+  it('does not take the kiln a trace came from for the goods', () => {
+    expect(facts('The new grade has no Dy by design, but the lab found 0.03% Dy from carry-over in the kiln.').item?.form).not.toBe('equipment');
+  });
+});

@@ -62,7 +62,7 @@ export interface Lexicon {
  * "refinery" → "refineries"): who a customer is and what it does are said in either number.
  */
 function withPlurals<V>(list: readonly [string, V][]): [string, V][] {
-  const plural = (w: string) => (/[^aeiou]y$/.test(w) ? `${w.slice(0, -1)}ies` : /(?:s|x|z|ch|sh)$/.test(w) ? `${w}es` : `${w}s`);
+  const plural = (w: string) => (/[^aeiou]y$/.test(w) ? `${w.slice(0, -1)}ies` : /(?:[sxz]|[cs]h)$/.test(w) ? `${w}es` : `${w}s`);
   const out: [string, V][] = [...list];
   const known = new Set(list.map(([p]) => p.toLowerCase()));
   for (const [phrase, value] of list) {

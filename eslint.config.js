@@ -24,10 +24,11 @@ const LAYERS = [
     folder: 'channels',
     may: ['core', 'rules', 'contracts', 'nlu', 'cases', 'assistant', 'http', 'eval', 'config', 'app-context'],
   },
-  // The CLI's bin is a process entry point like main.ts: `ask` and `chat` run on the server's composition (app.ts).
+  // The CLI's bin is a process entry point like main.ts: `ask` and `chat` run on the server's composition (app.ts, or
+  // app-postgres.ts for audited turns with DATABASE_URL).
   {
     folder: 'channels/cli',
-    may: ['core', 'rules', 'contracts', 'nlu', 'cases', 'assistant', 'http', 'eval', 'config', 'app-context', 'app'],
+    may: ['core', 'rules', 'contracts', 'nlu', 'cases', 'assistant', 'http', 'eval', 'config', 'app-context', 'app', 'app-postgres'],
   },
 ];
 const ALL = [...LAYERS.map((l) => l.folder).filter((f) => !f.includes('/')), ...ROOT_FILES];

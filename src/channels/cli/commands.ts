@@ -23,9 +23,8 @@ import { AuditAnchorEnvSchema } from '../../config.js';
 import { isoDay } from '../../core/clock.js';
 import { CliError } from './cli-error.js';
 import { renderText, replyJson } from './render-text.js';
-import { createCliApp, createCliAssistant, loadRules } from './runtime.js';
+import { createCliAssistant, createCliTurns, loadRules } from './runtime.js';
 import { serverOverlay } from './rules-status-commands.js';
-import type { App } from '../../app.js';
 import type { Reply } from '../../contracts/reply.js';
 
 export type Out = (line: string) => void;
@@ -44,12 +43,6 @@ function message(text: string, conversation: string, n: number, asOf: string | u
 }
 
 /** One CLI turn through the app's turn pipeline, as every channel answers. */
-async function cliTurn(app: App, m: Message): Promise<Reply> {
-  const outcome = await app.turns.run({ message: m, deliveryKey: `cli:${m.conversation}:${m.id}` });
-  if (outcome.kind !== 'answered') throw new CliError(`turn ${m.id} was already answered`);
-  return outcome.reply;
-}
-
 /** Said under an escalation the in-memory case store will forget on exit. */
 function unrecordedCase(reply: Reply, audit: boolean): string {
   const { caseId } = reply.escalation;
@@ -60,13 +53,13 @@ export async function askCommand(turns: string[], opts: { asOf?: string; json?: 
   if (turns.length === 0) throw new CliError('ask needs a question, e.g. lodestone ask "Do Dy magnets from China need a licence?"');
   const asOf = asOfOption(opts.asOf);
   const audit = opts.audit ?? false;
-  const app = createCliApp({ asOf, audit });
+  const app = await createCliTurns({ asOf, audit });
   try {
     // An in-memory ask still decides on what officers recorded in the server's database (PostgreSQL's with DATABASE_URL).
     if (!audit) app.rules.update(await serverOverlay());
     const conversation = `ask-${process.pid}-${Date.now()}`;
     for (const [i, t] of turns.entries()) {
-      const reply = await cliTurn(app, message(t, conversation, i, asOf));
+      const reply = await app.ask(message(t, conversation, i, asOf));
       out(opts.json ? JSON.stringify(replyJson(reply)) : `${renderText(reply)}${unrecordedCase(reply, audit)}\n`);
     }
   } finally {
@@ -288,7 +281,7 @@ export interface ChatInput {
 export async function chatCommand(opts: { asOf?: string; audit?: boolean }, out: Out, chat: ChatInput): Promise<number> {
   const asOf = asOfOption(opts.asOf);
   const audit = opts.audit ?? false;
-  const app = createCliApp({ asOf, audit });
+  const app = await createCliTurns({ asOf, audit });
   const rl = chat.interactive
     ? createInterface({ input: chat.input, output: process.stdout, prompt: 'you> ' })
     : createInterface({ input: chat.input, terminal: false });
@@ -307,7 +300,7 @@ export async function chatCommand(opts: { asOf?: string; audit?: boolean }, out:
         conv = `${conversation}-${++n}`;
         out('(new conversation)');
       } else if (said) {
-        const reply = await cliTurn(app, message(line, conv, ++n, asOf));
+        const reply = await app.ask(message(line, conv, ++n, asOf));
         out(`${renderText(reply)}${unrecordedCase(reply, audit)}`);
       }
       if (chat.interactive) rl.prompt();

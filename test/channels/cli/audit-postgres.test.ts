@@ -1,7 +1,7 @@
 /**
  * `lodestone audit verify|export` with DATABASE_URL: the PostgreSQL audit chain, verified and exported as on SQLite;
- * and the CLI's audited questions, which are not on PostgreSQL yet, refused rather than kept in SQLite (rules record
- * is on PostgreSQL: rules-status-postgres.test.ts).
+ * and the CLI's audited questions (`ask --audit`), recorded in PostgreSQL as any instance's turn would be, never in a
+ * SQLite file the servers do not read (rules record is on PostgreSQL too: rules-status-postgres.test.ts).
  */
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -44,17 +44,27 @@ async function chainOf(n: number): Promise<{ url: string; pool: pg.Pool }> {
 }
 
 describe('the CLI\'s writes with DATABASE_URL', () => {
-  it('refuses ask --audit rather than write to a SQLite file the servers do not read', async () => {
+  it('records ask --audit in PostgreSQL: the question, the answer and the case with its post to compliance; nothing in DATA_DIR', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'lodestone-cli-pg-'));
-    process.env.DATABASE_URL = await cluster.freshDatabase();
+    const url = await cluster.freshDatabase();
+    process.env.DATABASE_URL = url;
     const before = process.env.DATA_DIR;
     process.env.DATA_DIR = dataDir;
     try {
-      for (const argv of [['ask', '--audit', 'Dy oxide from Baotou to Japan, licence?']]) {
-        const r = await cli(argv);
-        expect({ argv, code: r.code, said: r.err.join('\n').includes('is not available on PostgreSQL yet') }).toEqual({ argv, code: 2, said: true });
-      }
+      const r = await cli(['ask', '--as-of', '2026-03-01', '--audit', 'I want to talk to compliance about our terbium oxide shipment to Korea.']);
+      expect(r.err).toEqual([]);
+      expect(r.code).toBe(0);
+      expect(r.out.join('\n')).toMatch(/C-\d{6}/);
+      expect(r.out.join('\n')).not.toContain('held in memory only');
       expect(readdirSync(dataDir)).toEqual([]);
+      const pool = await openPostgres(url);
+      pools.push(pool);
+      const chain = new PgAuditChain(pool);
+      expect((await chain.records()).map((rec) => rec.kind).sort()).toEqual(['answer', 'escalation', 'question']);
+      expect(await chain.verify()).toMatchObject({ ok: true, count: 3 });
+      expect((await pool.query('SELECT COUNT(*)::int AS n FROM cases')).rows[0]).toEqual({ n: 1 });
+      // The case waits in the shared outbox for whichever instance's dispatcher posts it to compliance.
+      expect((await pool.query("SELECT kind FROM outbox WHERE kind = 'post_case'")).rows).toHaveLength(1);
     } finally {
       if (before === undefined) delete process.env.DATA_DIR;
       else process.env.DATA_DIR = before;

@@ -24,6 +24,8 @@ import { PgDailyJobs } from './cases/postgres/pg-daily-jobs.js';
 import { openPostgres, pingPostgres } from './cases/postgres/pg-database.js';
 import { PgDeliveryClaims } from './cases/postgres/pg-delivery-claims.js';
 import { PgStatusDesk } from './cases/postgres/pg-status-desk.js';
+import { startPgAnchoring } from './cases/postgres/pg-audit-anchors.js';
+import { AuditAnchors } from './cases/audit-anchor.js';
 import { PgStatusOverlayStore } from './cases/postgres/pg-status-overlay-store.js';
 import { pgDispatchStore } from './cases/postgres/pg-dispatch-store.js';
 import type { JobRun } from './cases/store-ports.js';
@@ -58,6 +60,8 @@ class RunningElsewhere extends Error {
 
 const DAY_MS = 86_400_000;
 const REMINDER_SLOT_MS = 15 * 60_000;
+/** How often each instance anchors the audit head when it has moved (AUDIT_ANCHOR_FILE). */
+const ANCHOR_CHECK_MS = 1_000;
 
 /** Opens (and migrates) the database, then composes the app on it; throws PostgresError when it is unreachable. */
 export async function createPostgresApp(options: PostgresAppOptions): Promise<PostgresApp> {
@@ -108,6 +112,13 @@ export async function createPostgresApp(options: PostgresAppOptions): Promise<Po
   }
 
   const stops: (() => void)[] = [];
+  // Anchors outside the database (pg-audit-anchors.ts), where AUDIT_ANCHOR_FILE says: there is no DATA_DIR default here.
+  const anchoring = config.AUDIT_ANCHOR_FILE === undefined ? undefined : startPgAnchoring(pool, new AuditAnchors({
+    file: config.AUDIT_ANCHOR_FILE, key: config.AUDIT_ANCHOR_KEY, every: config.AUDIT_ANCHOR_EVERY, clock,
+    onError: (err) => logger.error({ err }, 'could not write an audit anchor; the next one will cover these records'),
+  }), { everyMs: ANCHOR_CHECK_MS, onError: (err) => logger.error({ err }, 'could not read the audit head to anchor it') });
+  await anchoring?.anchorNow('start');
+  if (anchoring) stops.push(() => anchoring.stop());
   let dispatcher: OutboxDispatcher | undefined;
   const jobs = new PgDailyJobs(pool, instance, clock);
   /** Runs `task` once per `period` across instances; the period's key is its day (or its slot for reminders). */
@@ -195,6 +206,7 @@ export async function createPostgresApp(options: PostgresAppOptions): Promise<Po
     async close() {
       for (const stop of stops) stop();
       if (dispatcher) await dispatcher.stop();
+      await anchoring?.anchorNow('shutdown');
       await pool.end();
     },
   };

@@ -103,7 +103,16 @@ export class AuditAnchors {
     try {
       // Inside a transaction the head may still roll back; a later anchor (or the shutdown one) covers it.
       if (!db.open || db.inTransaction) return undefined;
-      const head = HeadSchema.parse(db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get());
+      return this.anchorHead(HeadSchema.parse(db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get()), why);
+    } catch (err) {
+      this.options.onError?.(err);
+      return undefined;
+    }
+  }
+
+  /** The same for a committed head read elsewhere (PostgreSQL's audit_head): the engine-free part of `anchor`. */
+  anchorHead(head: { readonly seq: number; readonly hash: string } | undefined, why: 'append' | 'start' | 'shutdown'): AnchorLine | undefined {
+    try {
       if (!head || head.seq <= this.lastSeq) return undefined;
       if (why === 'append' && head.seq - this.lastSeq < this.every) return undefined;
       const base = { seq: head.seq, hash: head.hash, at: this.clock.now().toISOString() };
@@ -191,10 +200,17 @@ export interface AnchorCheck {
 export function checkAnchors(
   db: Database.Database, read: ReadAnchors, key: string | undefined,
 ): { ok: true; check: AnchorCheck } | { ok: false; problem: AnchorProblem } {
-  const badLine = read.badLines[0];
-  if (badLine !== undefined) return { ok: false, problem: { reason: 'bad_anchor', seq: 0, detail: `anchor file line ${badLine} is not an anchor` } };
   const hashOf = db.prepare('SELECT hash FROM audit_log WHERE seq = ?').pluck();
   const head = z.number().int().parse(db.prepare('SELECT coalesce(max(seq), 0) FROM audit_log').pluck().get());
+  return checkAnchorsAgainst(read, key, head, (seq) => HexColumnSchema.optional().parse(hashOf.get(seq)));
+}
+
+/** `checkAnchors` on any engine: the chain's last seq, and the stored hash of a record (undefined when it is gone). */
+export function checkAnchorsAgainst(
+  read: ReadAnchors, key: string | undefined, head: number, hashOf: (seq: number) => string | undefined,
+): { ok: true; check: AnchorCheck } | { ok: false; problem: AnchorProblem } {
+  const badLine = read.badLines[0];
+  if (badLine !== undefined) return { ok: false, problem: { reason: 'bad_anchor', seq: 0, detail: `anchor file line ${badLine} is not an anchor` } };
   let authenticated = key !== undefined;
   let anchoredTo = 0;
   for (const a of read.anchors) {
@@ -207,7 +223,7 @@ export function checkAnchors(
     if (a.seq > head) {
       return { ok: false, problem: { reason: 'truncated', seq: a.seq, detail: `record #${a.seq} was anchored ${a.at} but the log ends at #${head}: newer records were removed` } };
     }
-    const stored = HexColumnSchema.optional().parse(hashOf.get(a.seq));
+    const stored = hashOf(a.seq);
     if (stored !== a.hash) {
       return { ok: false, problem: { reason: 'anchor_mismatch', seq: a.seq, detail: `record #${a.seq} does not have the hash anchored ${a.at}: the chain up to it was rewritten` } };
     }

@@ -1,13 +1,16 @@
 /**
  * `lodestone audit verify|export` when DATABASE_URL names PostgreSQL: the same chain walk and redaction checks as on
- * SQLite (verifyChain, in one snapshot), and the same CSV. The anchors outside the database and the cases' cross-check
- * against their audit records are SQLite-only so far, and the output says so rather than claim them.
+ * SQLite (verifyChain, in one snapshot), and the same CSV; with AUDIT_ANCHOR_FILE, the anchors an instance wrote
+ * (pg-audit-anchors.ts) are checked against the chain as on SQLite. The cases' cross-check against their audit records
+ * is SQLite-only so far, and the output says so rather than claim it.
  */
 import { writeFileSync } from 'node:fs';
 import { PgAuditChain } from '../../cases/postgres/pg-audit-chain.js';
 import { createPool, PostgresError, redactUrl } from '../../cases/postgres/pg-database.js';
 import { CliError } from './cli-error.js';
-import { ExportRangeSchema } from './commands.js';
+import { describeAnchors, ExportRangeSchema } from './commands.js';
+import { AuditAnchorEnvSchema } from '../../config.js';
+import { checkPgAnchors } from '../../cases/postgres/pg-audit-anchors.js';
 
 type Out = (line: string) => void;
 
@@ -25,13 +28,22 @@ export async function auditPostgresCommand(
   try {
     const log = new PgAuditChain(pool);
     if (sub === 'verify') {
+      const env = AuditAnchorEnvSchema.safeParse(process.env);
+      if (!env.success) throw new CliError(`audit verify: ${String(env.error.issues[0]?.path[0])}: ${env.error.issues[0]?.message}`);
       const v = await log.verify();
-      if (v.ok) {
-        out(`ok: ${v.count} records, chain head #${v.head.seq} ${v.head.hash.slice(0, 16)}; PostgreSQL at ${redactUrl(url)}: anchors and the cases' cross-check are not run on PostgreSQL yet`);
-        return 0;
+      if (!v.ok) {
+        out(`TAMPERED: record #${v.firstBad.seq}: ${v.firstBad.reason}: ${v.firstBad.detail} (${v.count} records checked)`);
+        return 1;
       }
-      out(`TAMPERED: record #${v.firstBad.seq}: ${v.firstBad.reason}: ${v.firstBad.detail} (${v.count} records checked)`);
-      return 1;
+      const file = env.data.AUDIT_ANCHOR_FILE;
+      const anchors = file === undefined ? undefined : await checkPgAnchors(pool, file, env.data.AUDIT_ANCHOR_KEY);
+      if (anchors && !anchors.ok) {
+        out(`TAMPERED: record #${anchors.problem.seq}: ${anchors.problem.reason}: ${anchors.problem.detail} (${v.count} records checked)`);
+        return 1;
+      }
+      const anchored = file === undefined ? 'no AUDIT_ANCHOR_FILE given, anchors not checked' : describeAnchors(anchors?.check, v.head.seq, file);
+      out(`ok: ${v.count} records, chain head #${v.head.seq} ${v.head.hash.slice(0, 16)}; PostgreSQL at ${redactUrl(url)}; ${anchored}; the cases' cross-check is not run on PostgreSQL yet`);
+      return 0;
     }
     const r = ExportRangeSchema.safeParse(opts);
     if (!r.success) throw new CliError(`audit export: --${String(r.error.issues[0]?.path[0])}: ${r.error.issues[0]?.message}`);

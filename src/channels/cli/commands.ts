@@ -214,7 +214,7 @@ export function rulesShowCommand(id: string | undefined, asOf: string | undefine
 
 export const ExportRangeSchema = z.object({ from: IsoDateSchema.optional(), to: IsoDateSchema.optional(), out: z.string().optional() });
 
-function describeAnchors(a: AnchorCheck | undefined, head: number, file: string): string {
+export function describeAnchors(a: AnchorCheck | undefined, head: number, file: string): string {
   if (!a || a.checked === 0) return `no anchors in ${file}`;
   const tail = head - a.anchoredTo;
   const how = a.authenticated ? 'HMAC checked' : 'not authenticated (no AUDIT_ANCHOR_KEY, or anchors written without it)';

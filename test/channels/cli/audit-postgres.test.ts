@@ -11,6 +11,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../../src/channels/cli/run.js';
 import { openPostgres } from '../../../src/cases/postgres/pg-database.js';
 import { PgAuditChain } from '../../../src/cases/postgres/pg-audit-chain.js';
+import { createPostgresApp } from '../../../src/app-postgres.js';
+import { readAnchors } from '../../../src/cases/audit-anchor.js';
+import { ConfigSchema } from '../../../src/config.js';
+import { newMessage } from '../../../src/contracts/message.js';
+import { fixedClock } from '../../../src/core/clock.js';
 import { CLUSTER_START_MS, CLUSTER_STOP_MS, startPostgres, type PostgresCluster } from '../../support/postgres.js';
 
 async function cli(argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
@@ -79,7 +84,7 @@ describe('lodestone audit on PostgreSQL', () => {
     const r = await cli(['audit', 'verify']);
     expect(r.err).toEqual([]);
     expect(r.code).toBe(0);
-    expect(r.out[0]).toMatch(/^ok: 3 records, chain head #3 [0-9a-f]{16}; PostgreSQL at postgres:\/\/.*: anchors and the cases' cross-check are not run on PostgreSQL yet$/);
+    expect(r.out[0]).toMatch(/^ok: 3 records, chain head #3 [0-9a-f]{16}; PostgreSQL at postgres:\/\/.*; no AUDIT_ANCHOR_FILE given, anchors not checked; the cases' cross-check is not run on PostgreSQL yet$/);
   });
 
   it('names the first record rewritten behind disabled triggers', async () => {
@@ -107,4 +112,41 @@ describe('lodestone audit on PostgreSQL', () => {
     expect(r.code).toBe(1);
     expect(r.err).toEqual([expect.stringMatching(/^lodestone: audit: cannot read the audit log at postgres:\/\/.*relation "audit_log" does not exist$/) as unknown]);
   });
+});
+
+describe('audit anchors on PostgreSQL', () => {
+  it('anchors the committed head from an instance and catches a truncation below the anchor', async () => {
+    const url = await cluster.freshDatabase();
+    const dir = mkdtempSync(join(tmpdir(), 'lodestone-pg-anchors-'));
+    const file = join(dir, 'anchors.jsonl');
+    const before = process.env.AUDIT_ANCHOR_FILE;
+    try {
+      const config = ConfigSchema.parse({ LOG_LEVEL: 'silent', DATABASE_URL: url, AUDIT_ANCHOR_FILE: file });
+      const app = await createPostgresApp({ config: { ...config, DATABASE_URL: url }, clock: fixedClock('2026-03-01T09:00:00Z') });
+      const out = await app.webChat.ask('c1', newMessage({ id: 'm1', text: 'Dy oxide from Baotou to Japan, licence?', user: 'u1', conversation: 'c1', channel: 'web', receivedAt: new Date('2026-03-01T09:00:00Z') }), undefined);
+      expect(out.kind).toBe('answered');
+      await app.close();
+      expect(readAnchors(file).anchors.at(-1)?.seq).toBeGreaterThanOrEqual(2);
+
+      process.env.DATABASE_URL = url;
+      process.env.AUDIT_ANCHOR_FILE = file;
+      const ok = await cli(['audit', 'verify']);
+      expect(ok.code).toBe(0);
+      expect(ok.out[0]).toMatch(/anchored up to #\d+ by \d+ anchors in .*anchors\.jsonl, not authenticated/);
+
+      // Cut the newest record off (and the head row with it): the chain alone still verifies, the anchor does not.
+      const pool = await openPostgres(url);
+      pools.push(pool);
+      await pool.query('ALTER TABLE audit_log DISABLE TRIGGER USER');
+      await pool.query('DELETE FROM audit_log WHERE seq = (SELECT max(seq) FROM audit_log)');
+      await pool.query('UPDATE audit_head SET seq = seq - 1 WHERE id = 1');
+      const cut = await cli(['audit', 'verify']);
+      expect(cut.code).toBe(1);
+      expect(cut.out[0]).toMatch(/^TAMPERED: record #\d+: truncated: /);
+    } finally {
+      if (before === undefined) delete process.env.AUDIT_ANCHOR_FILE;
+      else process.env.AUDIT_ANCHOR_FILE = before;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -68,6 +68,7 @@ const NEGATED_PLACE_DETERMINERS = grammarWords('negatedPlaceDeterminers');
 const PART_OF_NOUNS = grammarWords('partOfNouns');
 const DETERMINERS = grammarWords('determiners');
 const BALANCE_WORDS = grammarWords('balanceWords');
+const INPUT_VERBS = grammarWords('inputVerbs');
 const ASKER_INTRODUCTIONS = [...grammarWords('askerIntroductions')].map((p) => p.split(' '));
 const ARTICLES = grammarWords('indefiniteArticles');
 /** Symbols that are ordinary words or abbreviations when not written in element case, and single letters. */
@@ -718,6 +719,17 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     const wanted = runs.find((run) => run !== first && !inContext(run) && !negatedRun(run) && !listedWith(run) && (isMagnetRun(run, head) || isMaterialRun(run, head))
       && (wantedByAsker(tokens, run, itemAt) || boughtAsGoods(tokens, text, run, itemAt)));
     if (wanted) primary = wanted;
+  }
+  // "A German magnet maker using Chinese Tb metal … whether we need a licence to ship magnets to them": the material
+  // used is an input, the magnets shipped are the goods (and the material their Chinese content).
+  if (primary && isMaterialRun(primary, head)) {
+    const start = primary[0]?.start ?? 0;
+    const usedAsInput = [1, 2, 3].some((k) => INPUT_VERBS.has(tokens[start - k]?.low ?? '') && tokens.slice(start - k, start).every((t) => !t.clauseEnd && !t.commaAfter));
+    const shipped = runs.find((run) => run !== primary && isMagnetRun(run, head) && !inContext(run) && !negatedRun(run) && [1, 2, 3].some((k) => {
+      const i = (run[0]?.start ?? 0) - k;
+      return i >= 0 && EXPORT_VERBS.has((tokens[i] as Token).low) && !tokens.slice(i, run[0]?.start ?? 0).some((t) => t.clauseEnd);
+    }));
+    if (usedAsInput && shipped) primary = shipped;
   }
   if (primary && head(primary).value.kind === 'downstream') {
     // Once the magnets are said to be inside ("magnets embedded in the TPU"), a later "the magnets" is the same

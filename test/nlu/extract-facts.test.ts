@@ -1630,3 +1630,11 @@ describe('military end users by plural and by name; who provides know-how (own p
     expect(facts('The new grade has no Dy by design, but the lab found 0.03% Dy from carry-over in the kiln.').item?.form).not.toBe('equipment');
   });
 });
+
+describe('a material used as an input beside magnets shipped (own phrasing)', () => {
+  it('reads "a Dutch magnet maker using Chinese Dy metal … to ship magnets to Canada" as magnets with Chinese content', () => {
+    const f = facts('We are a Dutch magnet maker using Chinese Dy metal. A customer asks if we need a licence to ship magnets to Canada.');
+    expect(f.item).toMatchObject({ form: 'magnet', hasChineseContent: true });
+    expect(f.shipFrom).not.toBe('CN');
+  });
+});

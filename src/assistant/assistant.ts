@@ -146,8 +146,13 @@ export class Assistant {
       // Keep the turns, and the question under discussion, so a later "talk to compliance" carries them; and the facts a
       // question about procedure or the rules gave, for a decision asked next ("… can we later sell some to our affiliate?").
       const base: ConversationState = prev ?? { intent, facts: {}, turns: [], lastVerdict: reply.verdict, missing: [], updatedAt: 0 };
+      // Only a turn that names goods, their end-user certificate or a Chinese party's cooperation ("a customer would like
+      // to audit our Ganzhou plant"): a site alone ("auditing suppliers at our plant in Germany") says where the asker
+      // is, not where any goods come from.
       const { asOf: _a, ...newFacts } = u.facts;
-      const facts = intent !== 'out_of_scope' && hasFacts(newFacts) ? mergeFacts(base.facts, newFacts) : base.facts;
+      const namesGoods = (newFacts.item?.elementsPresent?.length ?? 0) > 0 || newFacts.item?.form !== undefined || newFacts.item?.magnetType !== undefined;
+      const keep = intent !== 'out_of_scope' && (namesGoods || newFacts.endUserCommitment === true || newFacts.collaboration?.chineseProvider === true);
+      const facts = keep ? mergeFacts(base.facts, newFacts) : base.facts;
       this.conversations.set(message.conversation, {
         ...base, facts, turns: [...base.turns, text].slice(-20), caseId: reply.escalation.caseId ?? base.caseId, updatedAt: this.clock.now().getTime(),
       });

@@ -112,7 +112,19 @@ export function mergeFacts(prev: Facts, next: Facts, options: MergeOptions = {})
   // destination is our factory in Germany"); only a route said as such, or a correction, moves them.
   // Only for the same goods: other goods named ("our Dutch warehouse resells Tb oxide") come with their own route.
   const sameGoods = next.item === undefined || (prev.item !== undefined && sameItem(prev.item, next.item));
-  if (prev.shipFrom === 'CN' && next.shipFrom !== undefined && next.shipFrom !== 'CN' && !options.routeSaid && !options.correction && sameGoods) merged.shipFrom = 'CN';
+  // A correction of what the goods are ("actually the magnets come loose and our plant in Sweden glues them in") is
+  // about the same shipment: only a route said as such moves it.
+  const routeKept = prev.shipFrom === 'CN' && next.shipFrom !== undefined && next.shipFrom !== 'CN' && !options.routeSaid && (sameGoods || options.correction === true);
+  if (routeKept) {
+    merged.shipFrom = 'CN';
+    // Where the corrected goods are worked on, or the corrected buyer sits ("the buyer is actually a subsidiary in
+    // South Africa"), is where they go, not where they were made or leave from.
+    if (options.correction) {
+      const there = next.madeIn !== undefined && next.madeIn !== 'CN' ? next.madeIn : next.shipFrom;
+      if (next.madeIn !== undefined && next.madeIn !== 'CN') delete merged.madeIn;
+      if (next.destination === undefined) merged.destination = there;
+    }
+  }
   // Goods that came from China to the asker and now go on to someone else: the new leg starts where the first ended,
   // and the goods are Chinese-origin (what the rules on re-export and the end-user certificate read).
   // (A first turn that named no goods, "our supplier asks us for an end-user certificate", is about the same goods.)
@@ -133,8 +145,12 @@ export function mergeFacts(prev: Facts, next: Facts, options: MergeOptions = {})
     if (item && next.item?.chinaOrigin === false && prev.item?.chinaOrigin === true) item.chinaOrigin = true;
   }
   if (item && onwardLeg) item.chinaOrigin = true;
+  // Goods kept leaving China are not foreign-made because a correction named the asker's plant.
+  if (item && routeKept && options.correction && item.chinaOrigin === false) delete item.chinaOrigin;
   if (item) merged.item = item;
-  if (prev.endUser || next.endUser) merged.endUser = { ...prev.endUser, ...next.endUser };
+  // A corrected buyer replaces the one screened before ("actually a small subsidiary, not the listed parent").
+  if (options.correction && next.endUser?.parties !== undefined) merged.endUser = next.endUser;
+  else if (prev.endUser || next.endUser) merged.endUser = { ...prev.endUser, ...next.endUser };
   if (prev.endUses || next.endUses) merged.endUses = [...new Set([...(prev.endUses ?? []), ...(next.endUses ?? [])])];
   if (prev.collaboration || next.collaboration) merged.collaboration = { ...prev.collaboration, ...next.collaboration };
   return merged;

@@ -456,3 +456,28 @@ describe('conversation 18: goods bought in under an end-user certificate, then p
     expect(r.verdict).toBe('escalate');
   });
 });
+
+describe('conversation 19: what a first turn without goods leaves, and corrections of goods from China (own phrasings)', () => {
+  it('does not take the asker\'s plant named in a procedural opening turn for where later goods come from', () => {
+    const a = newAssistant('2026-10-01T09:00:00Z');
+    a.handle(msg('I am checking vendor certificates for our assembly plant in Austria this month.', 'audit-site'));
+    const r = a.handle(msg('One vendor says its magnets are free of heavy rare earths, but our own XRF finds 0.04 % Dy. No licence needed since that is below 0.1 %, right?', 'audit-site'));
+    expect(r.facts?.madeIn).toBeUndefined();
+    expect(r.verdict).not.toBe('not_required');
+  });
+
+  it('keeps goods from China leaving China when a correction says the magnets come loose and the asker\'s plant fits them', () => {
+    const a = newAssistant('2026-01-19T09:00:00Z');
+    a.handle(msg('We buy complete fan kits from China: housing, stator and rotor.', 'loose-correction'));
+    const r = a.handle(msg('Actually the Dy magnet segments come loose in a separate box and our plant in Denmark fits them into the rotor.', 'loose-correction'));
+    expect(r.facts).toMatchObject({ shipFrom: 'CN', destination: 'DK' });
+    expect(r.verdict).toBe('license_required');
+  });
+
+  it('screens a corrected buyer afresh: a listed parent corrected to an unlisted subsidiary escalates', () => {
+    const a = newAssistant('2026-06-15T09:00:00Z');
+    a.handle(msg('Our Chinese plant has an enquiry from HENSOLDT for SmCo magnets.', 'buyer-correction'));
+    const r = a.handle(msg('Correction: the buyer is actually a small HENSOLDT subsidiary in Kenya that is not on any list. SmCo magnets as before. OK?', 'buyer-correction'));
+    expect(r.verdict).toBe('escalate');
+  });
+});

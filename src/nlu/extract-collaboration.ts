@@ -156,6 +156,10 @@ function domesticOnly(tokens: readonly Token[], text: string, places: readonly P
   // Only where the work is said to happen in China: Chinese persons alone do not place it there. "Our Chinese engineers
   // in Ningbo" places them there, and with no foreign person or place named, the work too.
   const inChina = places.some((p) => p.country === 'CN' && (p.role === 'site' || p.role === 'destination' || p.role === 'made' || p.role === 'party') && located(tokens, p));
+  // "Chinese students would share lab protocols with us": know-how passes to the asker, who is not said to be in China.
+  const askerInChina = places.some((p) => p.country === 'CN' && (p.asker === true || [1, 2, 3].some((k) => ASKER_POSSESSIVES.has(tokens[p.start - k]?.low ?? ''))));
+  const toAsker = tokens.slice(verb + 1).some((t) => RECEIVER_PRONOUNS.has(t.low));
+  if (toAsker && !askerInChina) return undefined;
   return inChina ? true : undefined;
 }
 
@@ -380,7 +384,7 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   const firstNamed = (p: PlaceMention) => !places.some((q) => q.country !== 'CN' && q.start >= sentenceStart(p.start) && q.start < p.start && q.role !== 'content' && q.role !== 'other');
   const ownedByChinese = china.some((p) => {
     if (!firstNamed(p)) return false;
-    for (let i = p.end; i < Math.min(tokens.length, p.end + 15); i++) {
+    for (let i = p.end; i < Math.min(tokens.length, p.end + 30); i++) {
       if (i > p.end && (tokens[i - 1] as Token).clauseEnd) return false;
       if (THIRD_PERSON_POSSESSIVES.has((tokens[i] as Token).low) && knowHowWithin(i)) return true;
     }

@@ -1638,3 +1638,15 @@ describe('a material used as an input beside magnets shipped (own phrasing)', ()
     expect(f.shipFrom).not.toBe('CN');
   });
 });
+
+describe('know-how that comes to the asker from China, and a Chinese owner named far from its process (own phrasings)', () => {
+  it('does not read "Chinese researchers would send their test protocols to us" as work inside China only', () => {
+    const c = facts('Our institute plans a joint study on magnet recycling with a university in Baotou; Chinese researchers would send their test protocols to us.').collaboration;
+    expect(c?.domesticOnly).not.toBe(true);
+    expect(c?.chineseProvider).toBe(true);
+  });
+
+  it('reads a Chinese client disclosing its own magnet process to counsel abroad as the Chinese client providing it', () => {
+    expect(facts('A Chinese client asks us to prepare a PCT filing and later national-phase filings in Japan and Korea, disclosing in full its sintering process for NdFeB magnets.').collaboration?.chineseProvider).toBe(true);
+  });
+});

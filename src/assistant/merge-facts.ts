@@ -120,9 +120,9 @@ export function mergeFacts(prev: Facts, next: Facts, options: MergeOptions = {})
     // Where the corrected goods are worked on, or the corrected buyer sits ("the buyer is actually a subsidiary in
     // South Africa"), is where they go, not where they were made or leave from.
     if (options.correction) {
-      const there = next.madeIn !== undefined && next.madeIn !== 'CN' ? next.madeIn : next.shipFrom;
-      if (next.madeIn !== undefined && next.madeIn !== 'CN') delete merged.madeIn;
-      if (next.destination === undefined) merged.destination = there;
+      const workedOnAbroad = next.madeIn !== undefined && next.madeIn !== 'CN' ? next.madeIn : undefined;
+      if (workedOnAbroad !== undefined) delete merged.madeIn;
+      if (next.destination === undefined) merged.destination = workedOnAbroad ?? next.shipFrom;
     }
   }
   // Goods that came from China to the asker and now go on to someone else: the new leg starts where the first ended,

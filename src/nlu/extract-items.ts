@@ -700,10 +700,12 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   const itemAt = new Set(hits.flatMap((h) => Array.from({ length: h.end - h.start }, (_, k) => h.start + k)));
   // Goods the asker buys in are asked about on their own, unless the product is what is sold on ("build them into motors
   // here and sell the motors to Norway").
-  const productSold = runs.some((run) => head(run).value.kind === 'downstream' && [1, 2, 3].some((k) => {
+  // A verb of selling or shipping right before the goods' words, in their clause ("sell the motors", "ship magnets").
+  const soldByVerb = (run: PhraseHit<ItemTag>[]) => [1, 2, 3].some((k) => {
     const i = (run[0]?.start ?? 0) - k;
     return i >= 0 && EXPORT_VERBS.has((tokens[i] as Token).low) && !tokens.slice(i, run[0]?.start ?? 0).some((t) => t.clauseEnd);
-  }));
+  });
+  const productSold = runs.some((run) => head(run).value.kind === 'downstream' && soldByVerb(run));
   // "Our Penang line makes scintillator ceramics. We want Gd2O3 from a Chinese refinery": what the asker makes is its
   // trade; the goods it wants or buys in are what the question is about.
   // So is its own material ("we dope our cathode with yttrium, buying Y(NO3)3 from Jiangxi"). Goods listed with it ("our
@@ -725,10 +727,7 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   if (primary && isMaterialRun(primary, head)) {
     const start = primary[0]?.start ?? 0;
     const usedAsInput = [1, 2, 3].some((k) => INPUT_VERBS.has(tokens[start - k]?.low ?? '') && tokens.slice(start - k, start).every((t) => !t.clauseEnd && !t.commaAfter));
-    const shipped = runs.find((run) => run !== primary && isMagnetRun(run, head) && !inContext(run) && !negatedRun(run) && [1, 2, 3].some((k) => {
-      const i = (run[0]?.start ?? 0) - k;
-      return i >= 0 && EXPORT_VERBS.has((tokens[i] as Token).low) && !tokens.slice(i, run[0]?.start ?? 0).some((t) => t.clauseEnd);
-    }));
+    const shipped = runs.find((run) => run !== primary && isMagnetRun(run, head) && !inContext(run) && !negatedRun(run) && soldByVerb(run));
     if (usedAsInput && shipped) primary = shipped;
   }
   if (primary && head(primary).value.kind === 'downstream') {

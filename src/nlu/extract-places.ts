@@ -685,21 +685,18 @@ export function findPlaces(tokens: readonly Token[], lex: Lexicon): PlaceMention
   return inputsOfGoodsMadeElsewhere(tokens, out).map((p) => (negated(p) ? { ...p, role: 'other' as const, negated: true } : p)).sort((a, b) => a.start - b.start);
 }
 
-/** A verb of fitting shortly before the place, after a verb of shipping earlier in the sentence. */
 /** "We're a (new) customer in", "I am an importer in": the asker introduces itself as one who receives goods, there. */
 function introducesReceiver(tokens: readonly Token[], start: number): boolean {
   if (!INSIDE_CUES.has(tokens[start - 1]?.low ?? '')) return false;
   for (let i = start - 2; i >= Math.max(0, start - 6); i--) {
     const t = tokens[i] as Token;
     if (t.clauseEnd) return false;
-    if (RECEIVER_NOUNS.has(t.low)) {
-      const opening = tokens.slice(Math.max(0, i - 5), i).map((x) => x.low);
-      return opening.includes("we're") || opening.includes("i'm") || ['are', 'am'].some((v) => opening.includes(v));
-    }
+    if (RECEIVER_NOUNS.has(t.low)) return [1, 2, 3, 4, 5].some((k) => introducesAsker(tokens, i - k));
   }
   return false;
 }
 
+/** A verb of fitting shortly before the place, after a verb of shipping earlier in the sentence. */
 function fittedAfterShipping(tokens: readonly Token[], start: number, end: number): boolean {
   // "… from Wuxi": where goods come from is never where they are fitted.
   if (nearestCue(tokens, start)?.word === 'from') return false;

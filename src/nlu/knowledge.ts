@@ -122,14 +122,19 @@ export interface Knowledge {
   formula(token: string): Formula | null;
 }
 
-function load<T extends z.ZodType>(dir: string, name: keyof typeof FilesSchema, schema: T): z.infer<T> {
-  const file = join(dir, `${name}.yaml`);
-  const r = schema.safeParse(parse(readFileSync(file, 'utf8')));
+/** A knowledge file read with zod: YAML written by hand, or JSON built by a script (places.json, not-typos.json). */
+function readChecked<T extends z.ZodType>(file: string, schema: T): z.infer<T> {
+  const text = readFileSync(file, 'utf8');
+  const r = schema.safeParse(file.endsWith('.json') ? JSON.parse(text) : parse(text));
   if (!r.success) {
     const issue = r.error.issues[0];
     throw new Error(`${file}: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
   }
   return r.data;
+}
+
+function load<T extends z.ZodType>(dir: string, name: keyof typeof FilesSchema, schema: T): z.infer<T> {
+  return readChecked(join(dir, `${name}.yaml`), schema);
 }
 
 
@@ -140,9 +145,7 @@ export function loadKnowledge(dir: string): Knowledge {
   const abbreviations = load(dir, 'abbreviations', FilesSchema.abbreviations);
   const language = load(dir, 'language', FilesSchema.language);
   const scope = load(dir, 'scope', FilesSchema.scope);
-  const placesFile = join(dir, 'places.json');
-  const placesData = PlacesSchema.safeParse(JSON.parse(readFileSync(placesFile, 'utf8')));
-  if (!placesData.success) throw new Error(`${placesFile}: ${placesData.error.issues[0]?.path.join('.') ?? ''}: ${placesData.error.issues[0]?.message ?? 'invalid'}`);
+  const places = readChecked(join(dir, 'places.json'), PlacesSchema).places;
   const cues: LanguageCues = {
     magnetsInsideBefore: new Set(language.magnetsInsideBefore),
     magnetsInsideAfter: new Set(language.magnetsInsideAfter),
@@ -156,10 +159,8 @@ export function loadKnowledge(dir: string): Knowledge {
     comparisonWords: new Set(language.comparisonWords),
     domesticPhrases: language.domesticPhrases,
   };
-  const notTyposFile = join(dir, 'not-typos.json');
-  const notTypos = NotTyposSchema.safeParse(JSON.parse(readFileSync(notTyposFile, 'utf8')));
-  if (!notTypos.success) throw new Error(`${notTyposFile}: ${notTypos.error.issues[0]?.path.join('.') ?? ''}: ${notTypos.error.issues[0]?.message ?? 'invalid'}`);
-  return { ...createKnowledge(elements, materials, chinese, abbreviations, cues, scope, placesData.data.places), notTypos: new Set(notTypos.data.words) };
+  const notTypos = new Set(readChecked(join(dir, 'not-typos.json'), NotTyposSchema).words);
+  return { ...createKnowledge(elements, materials, chinese, abbreviations, cues, scope, places), notTypos };
 }
 
 function createKnowledge(

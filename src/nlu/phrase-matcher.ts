@@ -68,8 +68,7 @@ export class PhraseMatcher<T> {
         }
       }
     }
-    // Inflected verbs ("assembled", "shipping") are not typos of nouns.
-    if (!this.fuzzy || tok.low.length < 6 || !/^[a-z]+$/.test(tok.low) || /(?:ed|ing)$/.test(tok.low) || this.notTypos.has(tok.low)) return null;
+    if (!this.mayBeTypo(tok.low) || this.notTypos.has(tok.low)) return null;
     const best = this.closest(tok.low);
     return best ? { value: best.value, start: i, end: i + 1, fuzzy: true } : null;
   }
@@ -79,9 +78,14 @@ export class PhraseMatcher<T> {
    * checks each English word against.
    */
   typoTarget(word: string): string | undefined {
-    if (!this.fuzzy || word.length < 6 || !/^[a-z]+$/.test(word) || /(?:ed|ing)$/.test(word)) return undefined;
+    if (!this.mayBeTypo(word)) return undefined;
     if (this.byFirst.get(word)?.some((e) => e.tokens.length === 1)) return undefined;
     return this.closest(word)?.tokens[0];
+  }
+
+  /** Long plain words only; inflected verbs ("assembled", "shipping") are not typos of nouns. */
+  private mayBeTypo(word: string): boolean {
+    return this.fuzzy && word.length >= 6 && /^[a-z]+$/.test(word) && !/(?:ed|ing)$/.test(word);
   }
 
   private closest(word: string): Entry<T> | null {

@@ -39,6 +39,7 @@ type Db = pg.Pool | pg.PoolClient;
 
 const InsertedSchema = z.object({ id: z.number().int().positive() });
 const ToldSchema = z.object({ case_num: z.number().int(), detail: z.string().nullable() });
+const FiredRowSchema = z.object({ fired: z.string() });
 const ToldDetailSchema = z.object({ redecided: z.literal(1), verdict: z.string() });
 
 /** The latest decided answer of each conversation asked since `cutoff`, with the verdict its asker was last told. */
@@ -149,11 +150,7 @@ export class PgStatusDesk implements RuleStatusDesk {
     const now = clock.now();
     const events = groupBySuspension(rulesWithUnknownStatus(rules.rules, isoDay(now)));
     if (events.length === 0) return [];
-    const fired = (await pool.query(
-      `SELECT d.fired FROM decided_answers d WHERE d.asked_at >= $1
-       AND d.answer_seq = (SELECT MAX(answer_seq) FROM decided_answers x WHERE x.conversation_key = d.conversation_key)`,
-      [redecideCutoff(now, this.days)],
-    )).rows.map((r: { fired: unknown }) => r.fired);
+    const fired = (await recentAnswers(pool, redecideCutoff(now, this.days))).map((r) => FiredRowSchema.parse(r).fired);
     const decisions = (await pool.query("SELECT decision FROM cases WHERE state <> 'resolved'")).rows.map((r: { decision: unknown }) => r.decision);
     return events.map((e) => {
       const ids = e.rules.map((u) => u.rule.id);

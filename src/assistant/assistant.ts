@@ -32,7 +32,7 @@ import { disclaimer, headline, HELP_TEXT, MAX_INPUT_CHARS, MAX_REASONS, OUT_OF_S
  * PostgreSQL turn its unit of work (postgres/pg-turn-pipeline.ts), which knows a new case's id but not its view.
  */
 export interface CasesPort {
-  openCase(input: OpenCaseInput): { readonly case: { readonly id: string }; readonly created: boolean };
+  escalate(input: OpenCaseInput): { readonly case: { readonly id: string }; readonly created: boolean };
   findPrecedent(key: string, rulesVersion: string): Precedent | undefined;
   recordQuestion(m: Message, r: Reply): void;
 }
@@ -393,7 +393,7 @@ export class Assistant {
     const cases = this.options.cases;
     if (!cases) return { state: 'not_needed' };
     const turns = [...(prev?.turns ?? []), text].map((t) => ({ from: 'user' as const, text: t }));
-    const result = cases.openCase({
+    const result = cases.escalate({
       question: turns.map((t) => t.text).join('\n'),
       turns,
       facts,

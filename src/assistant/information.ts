@@ -21,10 +21,22 @@ function stems(text: string): Set<string> {
   return new Set(tokenize(normaliseText(text)).map((t) => PorterStemmer.stem(t.low)));
 }
 
+/** A topic term's stems, worked out once per term: every information turn scores every topic's terms. */
+const termStemsCache = new Map<string, readonly string[]>();
+
+function stemsOfTerm(term: string): readonly string[] {
+  let cached = termStemsCache.get(term);
+  if (!cached) {
+    cached = [...stems(term)];
+    termStemsCache.set(term, cached);
+  }
+  return cached;
+}
+
 function topicScore(topic: Topic, textStems: ReadonlySet<string>): number {
   let score = 0;
   for (const term of topic.terms) {
-    const termStems = [...stems(term)];
+    const termStems = stemsOfTerm(term);
     if (termStems.length > 0 && termStems.every((s) => textStems.has(s))) score += termStems.length;
   }
   return score;

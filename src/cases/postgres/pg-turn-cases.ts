@@ -123,7 +123,7 @@ export class PgTurnCases {
     return found ?? undefined;
   }
 
-  openCase(input: OpenCaseInput): { readonly case: { readonly id: string }; readonly created: boolean } {
+  escalate(input: OpenCaseInput): { readonly case: { readonly id: string }; readonly created: boolean } {
     const checked = OpenCaseCheckedSchema.safeParse(input);
     if (!checked.success) throw new CaseError('invalid', `invalid escalation: ${checked.error.issues[0]?.message ?? 'does not parse'}`);
     const c = { ...checked.data, decision: input.decision };

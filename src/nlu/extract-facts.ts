@@ -57,6 +57,7 @@ const DEST_CUES = grammarWords('destCues');
 const RETURN_WORDS = grammarWords('returnWords');
 const BOUGHT_VERBS = grammarWords('boughtVerbs');
 const PURCHASE_VERBS = grammarWords('purchaseVerbs');
+const FIRST_PERSON_SUBJECTS = grammarWords('firstPerson');
 const COMES_FROM_VERBS = grammarWords('comesFromVerbs');
 const END_USER_DOCUMENTS = new RegExp(wordsPattern(grammarWords('endUserDocuments')).source, 'giu');
 const NEGATION_WORDS = grammarWords('negationCues');
@@ -255,6 +256,10 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
   const read = places.find((p) => p.role === 'destination' && p.country !== shipFrom && cued(p))?.country
     ?? places.find((p) => p.role === 'destination' && p.country !== shipFrom)?.country
     ?? places.find((p) => p.role === 'destination')?.country;
+  // "Norwegian salmon farmer here. We import feeding cameras … shipped from Xiamen": goods the asker buys in from a place
+  // it names go to the asker's own.
+  const weBuy = tokens.some((t, i) => (PURCHASE_VERBS.has(t.low) || BOUGHT_VERBS.has(t.low)) && [1, 2].some((k) => FIRST_PERSON_SUBJECTS.has(tokens[i - k]?.low ?? '')));
+  const boughtToSite = read === undefined && origin !== undefined && site !== undefined && site.country !== origin && weBuy ? site.country : undefined;
   // Goods abroad going into China ("back to the supplier in Ningbo for rework") leave No. 61's reach, so that reading
   // needs a "to" or "back" in the clause before the Chinese place; a Chinese party read from its noun alone ("assembly
   // time in China", "designed by a Chinese firm") says nothing about where foreign goods go, and is asked.
@@ -269,7 +274,7 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
   };
   const intoChinaUnsaid = read === 'CN' && shipFrom !== undefined && shipFrom !== 'CN'
     && !places.some((p) => p.role === 'destination' && p.country === 'CN' && towards(p));
-  const destination = intoChinaUnsaid ? places.find((p) => p.role === 'destination' && p.country !== 'CN')?.country : read;
+  const destination = intoChinaUnsaid ? places.find((p) => p.role === 'destination' && p.country !== 'CN')?.country : read ?? boughtToSite;
   const transit = places.find((p) => p.role === 'transit' && p.country !== destination && p.country !== origin)?.country;
   // A round trip to a fair ("show them at the Hannover Messe and bring them back to Suzhou"): the goods leave the
   // Chinese place they come back to for the fair's country, and that leg is the export.

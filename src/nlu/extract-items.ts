@@ -58,7 +58,16 @@ const DEFINITE_WORDS = grammarWords('definiteWords');
 const COPULAS = grammarWords('copulas');
 const PRONOUN_OBJECTS = grammarWords('pronounObjects');
 // "The magnets come from Ningbo", "the magnets contain Dy": verbs by which a part named again is described.
-const DESCRIBING_VERBS = new Set([...COPULAS, ...grammarWords('originOfVerbs'), ...grammarWords('containVerbs')]);
+const DESCRIBING_VERBS = new Set([...COPULAS, ...grammarWords('originOfVerbs'), ...grammarWords('containVerbs'), ...grammarWords('haveVerbs')]);
+const VERB_ADVERBS = grammarWords('verbAdverbs');
+
+/** Whether a describing verb follows at `at`, or after one adverb or modal ("magnets probably have some Dy"). */
+function describingVerbAt(tokens: readonly Token[], at: number): boolean {
+  const t = tokens[at];
+  if (!t) return false;
+  if (DESCRIBING_VERBS.has(t.low)) return true;
+  return VERB_ADVERBS.has(t.low) && !t.clauseEnd && DESCRIBING_VERBS.has(tokens[at + 1]?.low ?? '');
+}
 const HEDGE_MODALS = grammarWords('hedgeModals');
 const HEDGE_MODAL_VERBS = grammarWords('hedgeModalVerbs');
 const DOUBT_BEFORE_IF = grammarWords('doubtBeforeIf');
@@ -434,7 +443,7 @@ function describedByVerb(tokens: readonly Token[], run: PhraseHit<ItemTag>[], re
       break;
     }
   }
-  return definite && DESCRIBING_VERBS.has(tokens[end]?.low ?? '');
+  return definite && describingVerbAt(tokens, end);
 }
 
 /** "Tb metal from China for it", "oxide for them": "for" and a pronoun later in the run's clause. */
@@ -739,7 +748,7 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     // by "are", are that product's magnets.
     const productEndAt = primary.at(-1)?.end ?? 0;
     // So are bare magnets that open their own clause with such a verb ("… motors made in Ningbo; magnets contain Dy").
-    const opensClause = (run: PhraseHit<ItemTag>[]) => (tokens[(run[0]?.start ?? 0) - 1]?.clauseEnd ?? false) && DESCRIBING_VERBS.has(tokens[run.at(-1)?.end ?? 0]?.low ?? '');
+    const opensClause = (run: PhraseHit<ItemTag>[]) => (tokens[(run[0]?.start ?? 0) - 1]?.clauseEnd ?? false) && describingVerbAt(tokens, run.at(-1)?.end ?? 0);
     const describedAgain = (run: PhraseHit<ItemTag>[]) => (run[0]?.start ?? 0) >= productEndAt && (describedByVerb(tokens, run, 3) || opensClause(run));
     const bought = new Set(productSold ? [] : materialRuns.filter((run) => boughtAsGoods(tokens, text, run, itemAt)));
     // "gadolinia (Gd2O3) powder": a material in parentheses right after another names the same goods again, it is no

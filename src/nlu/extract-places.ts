@@ -44,6 +44,9 @@ const MADE_FOLLOWERS = grammarWords('madeFollowers');
 const MAKE_NOW_VERBS = grammarWords('makeNowVerbs');
 const EXPORT_VERBS = grammarWords('exportVerbs');
 const SUPPLIER_RELATIVES = [...grammarWords('supplierRelatives')];
+const SELLER_NOUNS = grammarWords('sellerNouns');
+const NEED_WORDS = grammarWords('needWords');
+const LICENCE_NOUNS = grammarWords('licenceNouns');
 const FIRST_PERSON_OR_PLURAL = grammarWords('makerSubjects');
 const MADE_VERBS = grammarWords('madeVerbs');
 const SITE_NOUNS = grammarWords('siteNouns');
@@ -190,6 +193,65 @@ function materialIsSubject(tokens: readonly Token[], verb: number, lex: Lexicon)
   if (!last) return false;
   const form = last.kind === 'form' || last.kind === 'compound' ? last.form : undefined;
   return last.kind === 'element' || (form !== undefined && ELEMENT_MATERIAL_FORMS.includes(form));
+}
+
+/**
+ * The party a licence question is about: a seller the question is "for" ("any licence issue for the Chinese seller"),
+ * or a seller or maker the sentence asks needs a licence ("does the Chinese maker need any rare earth licence").
+ */
+function exporterAskedAbout(tokens: readonly Token[], end: number, forParty: boolean): boolean {
+  for (let i = end; i < Math.min(tokens.length, end + 3); i++) {
+    const t = tokens[i] as Token;
+    const seller = SELLER_NOUNS.has(t.low);
+    if (seller && forParty) return true;
+    if (seller || MAKER_NOUNS.has(t.low)) {
+      const next = tokens.slice(i + 1, i + 6);
+      const need = next.findIndex((n) => NEED_WORDS.has(n.low));
+      return need >= 0 && next.slice(need + 1).some((n) => LICENCE_NOUNS.has(n.low)) && next.slice(0, need + 1).every((n) => !n.clauseEnd);
+    }
+    if (t.clauseEnd || PHRASE_STOPS.has(t.low)) return false;
+  }
+  return false;
+}
+
+/** A present-tense verb of making with "we" or "I" earlier in the clause ("We make hub motors for e-bikes in …"). */
+function weMakeInClause(tokens: readonly Token[], before: number): boolean {
+  for (let k = before - 1; k >= 0 && !(tokens[k] as Token).clauseEnd; k--) {
+    if (MAKE_NOW_VERBS.has((tokens[k] as Token).low) && FIRST_PERSON_OR_PLURAL.has(tokens[k - 1]?.low ?? '')) return true;
+  }
+  return false;
+}
+
+/**
+ * "I am associate professor at a university in Ganzhou.", "We're a small distributor in Lyon.": a short sentence that
+ * opens with the asker saying who they are and ends at the place, with no goods moving in it, says where the asker is.
+ */
+function selfIntroSentence(tokens: readonly Token[], cue: number, end: number): boolean {
+  if (!tokens[end - 1]?.clauseEnd || tokens[end - 1]?.commaAfter) return false;
+  let s = cue;
+  while (s > 0 && !(tokens[s - 1] as Token).clauseEnd) s--;
+  if (cue - s > 10) return false;
+  if (!introducesAsker(tokens, s + 1) && !introducesAsker(tokens, s)) return false;
+  return tokens.slice(s, cue).every((t) => !ORIGIN_CUES.has(t.low) && !DEST_CUES.has(t.low));
+}
+
+/**
+ * A "for" up to six words before `start`, in its clause ("for sensors at our Brasov plant", "for our retail stores in
+ * Spain"), or a purpose clause's "so" ("…, so our field techs in Mato Grosso can repair pumps"): where the goods are used.
+ * A seller or maker in the clause sends goods, whatever the clause ("…, so our Jiangsu supplier can ship now").
+ */
+function goodsForSite(tokens: readonly Token[], start: number, cue: 'for' | 'so' | 'either'): boolean {
+  for (let k = start - 1; k >= Math.max(0, start - 6); k--) {
+    const t = tokens[k];
+    if (!t || t.clauseEnd || ORIGIN_CUES.has(t.low) || SELLER_NOUNS.has(t.low) || MAKER_NOUNS.has(t.low)) return false;
+    if (t.low === 'for' && cue !== 'so') return true;
+    if (cue === 'for') continue;
+    // A "So" that opens a sentence ("So our Thai plant … can keep selling?") is no purpose clause.
+    const prev = tokens[k - 1];
+    const midSentence = prev !== undefined && (!prev.clauseEnd || prev.commaAfter);
+    if ((t.low === 'so' && midSentence) || (t.low === 'that' && prev?.low === 'so')) return true;
+  }
+  return false;
 }
 
 /** "we're", "I am", "we are" at `i`: the asker introducing itself ("We're a Korean magnet maker", "I am from …"). */
@@ -408,6 +470,9 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   const cue = nearestCue(tokens, start);
   const recipient = cue !== null && DEST_CUES.has(cue.word);
   if (tag.kind === 'defence') return { role: 'destination', recipient: true };
+  // "Does the Chinese maker need any licence?", "any export licence issue for the Chinese seller?": the party a licence
+  // question is about exports the goods, so its place is where they leave from.
+  if (tag.demonym && (cue === null || cue.word === 'for') && exporterAskedAbout(tokens, end, [1, 2].some((k) => tokens[start - k]?.low === 'for'))) return { role: 'origin', recipient: false };
   // "End user is an automaker's EV plant in Aichi": the end user's place receives the goods.
   if (inEndClause(tokens, start, END_USER_NOUNS)) return { role: 'destination', recipient: true };
   // "ship the rotor with the magnets loose and fit them on site in Spain": where shipped goods are fitted is where they go.
@@ -535,7 +600,9 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     case 'site': {
       // "their Texas plant", "for a plant in Ohio": someone else's site receives the goods.
       const before = [1, 2, 3].map((k) => tokens[start - k]?.low);
-      const others = before.some((w) => w !== undefined && (lex.knowledge.cues.othersPossessives.has(w) || w === 'for'));
+      // "for sensors at our Brasov plant", "for use at our plant in Pune": goods for a site of ours go there too.
+      const forClause = goodsForSite(tokens, start, 'for');
+      const others = forClause || before.some((w) => w !== undefined && (lex.knowledge.cues.othersPossessives.has(w) || w === 'for'));
       return { role: recipient || (others && cue?.word !== 'from') ? 'destination' : cue?.word === 'from' ? 'origin' : 'site', recipient: recipient || others };
     }
     case 'buyer':
@@ -558,6 +625,7 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     // The words before the cue, within the clause ("sorry to bother. Purchasing in Shenzhen" has no "to").
     const before: string[] = [];
     for (let i = cue.index - 1; i >= Math.max(0, cue.index - 6) && !(tokens[i] as Token).clauseEnd; i--) before.push((tokens[i] as Token).low);
+    if (selfIntroSentence(tokens, cue.index, end)) return { role: 'site', recipient: false, asker: true };
     // "made in", "sintered at our plant in": a verb of making. "a sintered-magnet plant in" uses it as an adjective.
     // A present-tense verb of making takes an object ("we assemble hub motors in Monterrey"); a participle right before
     // a noun is an adjective.
@@ -588,6 +656,10 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     const nounPhrase = (k: number) => before.slice(0, k).every((w) => !ORIGIN_CUES.has(w) && !DEST_CUES.has(w) && !INSIDE_CUES.has(w));
     // "for a start-up in Texas": a company the goods are for, there, receives them too.
     if (forPos >= 0 && nounPhrase(forPos) && before.slice(0, forPos).some((w, k) => SITE_NOUNS.has(w) || BUYER_NOUNS.has(w) || MAKER_NOUNS.has(w) || COMPANY_NOUNS.has(w) || COMPANY_NOUNS.has(`${before[k + 1] ?? ''}-${w}`))) return { role: 'destination', recipient: true };
+    // "so our field techs in Mato Grosso can repair pumps": those the goods are for, there.
+    // "for your SOFC electrolyte production in Torino", "so our field techs in Mato Grosso can repair pumps": where the
+    // goods are used; not where we make them ("We make hub motors for e-bikes in Jiangsu").
+    if (cue.word !== 'from' && cue.index === start - 1 && goodsForSite(tokens, cue.index, 'either') && !weMakeInClause(tokens, cue.index)) return { role: 'destination', recipient: true };
     // "300 kg for TDK in Japan": goods for a named party there.
     const namedParty = tokens.slice(cue.index - forPos, cue.index).every((t) => /^\p{Lu}/u.test(t.raw));
     if (forPos > 0 && forPos <= 3 && nounPhrase(forPos) && namedParty) return { role: 'destination', recipient: true };

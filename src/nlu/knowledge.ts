@@ -4,11 +4,15 @@
  */
 import countries from 'i18n-iso-countries';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { escapeRegExp, wordsPattern } from './text.js';
 import { ElementSchema, FormSchema, MagnetTypeSchema, type Element, type Form } from '../rules/facts.js';
+
+const require = createRequire(import.meta.url);
+countries.registerLocale(require('i18n-iso-countries/langs/zh.json') as countries.LocaleData);
 
 const Terms = z.array(z.string().min(1));
 
@@ -102,11 +106,14 @@ const PlacesSchema = z.object({
 export type GazetteerPlace = z.infer<typeof PlacesSchema>['places'][number];
 
 /** English words one or two letters from a vocabulary word ("ferries", "magnate"): never read as its typo. */
+const DemonymsSchema = z.object({ source: z.string(), demonyms: z.record(z.string().regex(/^[A-Z]{2}$/), z.array(z.string().min(1))) }).strict();
 const NotTyposSchema = z.object({ source: z.string(), words: z.array(z.string().regex(/^[a-z]+$/)) }).strict();
 
 export interface Knowledge {
   /** Cities and provinces of the world with their countries (knowledge/places.json, built by a script). */
   readonly places: readonly GazetteerPlace[];
+  /** Adjectives of nationality of every country, by ISO code (knowledge/demonyms.json, built by a script). */
+  readonly demonyms: Readonly<Record<string, readonly string[]>>;
   /** Real English words that the typo-tolerant matchers must take as themselves (knowledge/not-typos.json, built by a script). */
   readonly notTypos: ReadonlySet<string>;
   /** The other country's regime a question is only about ("Section 301 tariffs", "BAFA licence"), if any. */
@@ -160,7 +167,8 @@ export function loadKnowledge(dir: string): Knowledge {
     domesticPhrases: language.domesticPhrases,
   };
   const notTypos = new Set(readChecked(join(dir, 'not-typos.json'), NotTyposSchema).words);
-  return { ...createKnowledge(elements, materials, chinese, abbreviations, cues, scope, places), notTypos };
+  const demonyms = readChecked(join(dir, 'demonyms.json'), DemonymsSchema).demonyms;
+  return { ...createKnowledge(elements, materials, chinese, abbreviations, cues, scope, places), notTypos, demonyms };
 }
 
 function createKnowledge(
@@ -171,7 +179,7 @@ function createKnowledge(
   cues: LanguageCues,
   scope: z.infer<typeof FilesSchema.scope>,
   places: readonly GazetteerPlace[],
-): Omit<Knowledge, 'notTypos'> {
+): Omit<Knowledge, 'notTypos' | 'demonyms'> {
   const regimes = scope.foreignRegimes.map((r) => ({ regime: { name: r.name, pointer: r.pointer, ...(r.source ? { source: r.source } : {}) }, re: wordsPattern(r.terms) }));
   const chineseScope = wordsPattern(scope.chineseScope);
   const symbols = new Set(elements.symbols);
@@ -181,7 +189,13 @@ function createKnowledge(
   // Chinese: element-first compounds (氧化镝 → "dysprosium oxide"), then terms longest first, then lone elements.
   const elementChars = Object.keys(chinese.elements).join('');
   const prefixed = new RegExp(`(${Object.keys(chinese.prefixes).map(escapeRegExp).join('|')})([${elementChars}]+)`, 'gu');
-  const terms = Object.entries(chinese.terms).sort((a, b) => b[0].length - a[0].length);
+  // Country names in Chinese (CLDR's, from i18n-iso-countries' zh locale) read as their English names; the file's own
+  // terms come first where both name one ("中国": China).
+  const countryTerms = Object.entries(countries.getNames('zh', { select: 'all' })).flatMap(([code, names]) => {
+    const english = countries.getName(code, 'en');
+    return english ? names.map((zh): [string, string] => [zh, english]) : [];
+  });
+  const terms = [...new Map([...countryTerms, ...Object.entries(chinese.terms)])].sort((a, b) => b[0].length - a[0].length);
   const termPattern = terms.length ? new RegExp(terms.map(([t]) => escapeRegExp(t)).join('|'), 'gu') : null;
   const termMap = new Map(terms);
   const lonePattern = new RegExp(`[${elementChars}]`, 'gu');

@@ -74,8 +74,8 @@ function withPlurals<V>(list: readonly [string, V][]): [string, V][] {
   return out;
 }
 
-function entries<K extends string, V>(rec: Partial<Record<K, string[]>>, map: (k: K) => V): [string, V][] {
-  return (Object.entries(rec) as [K, string[]][]).flatMap(([k, terms]) => terms.map((t) => [t, map(k)] as [string, V]));
+function entries<K extends string, V>(rec: Partial<Record<K, readonly string[]>>, map: (k: K) => V): [string, V][] {
+  return (Object.entries(rec) as [K, readonly string[]][]).flatMap(([k, terms]) => terms.map((t) => [t, map(k)] as [string, V]));
 }
 
 /** Short all-capital country names ("US", "UK") are matched only as written, so "us" stays a pronoun. */
@@ -138,6 +138,8 @@ export function buildLexicon(v: Vocabulary, items: readonly ListedItem[], knowle
     ...countryNames(),
     ...entries(v.places, (country): PlaceTag => ({ kind: 'place', country, demonym: false })),
     ...entries(v.demonyms, (country): PlaceTag => ({ kind: 'place', country, demonym: true })),
+    // Every country's adjective after the hand-kept ones, which win where both name one.
+    ...entries(knowledge.demonyms, (country): PlaceTag => ({ kind: 'place', country, demonym: true })),
     ...entries(v.defenceCompanies, (country): PlaceTag => ({ kind: 'defence', country })),
   ];
 

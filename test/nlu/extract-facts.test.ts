@@ -1650,3 +1650,44 @@ describe('know-how that comes to the asker from China, and a Chinese owner named
     expect(facts('A Chinese client asks us to prepare a PCT filing and later national-phase filings in Japan and Korea, disclosing in full its sintering process for NdFeB magnets.').collaboration?.chineseProvider).toBe(true);
   });
 });
+
+describe('thirteenth session: where goods are used, who introduces itself, who is asked about (own phrasings)', () => {
+  it('reads a country named in Chinese (CLDR names) as that country', () => {
+    expect(understanding.understander.understand('氧化铽 出口到巴西 for our motor plant, licence?').facts.destination).toBe('BR');
+  });
+
+  it('reads a site of ours that the goods are for, or that a purpose clause names, as where they go', () => {
+    const f = facts('We ship Tb magnets to Hungary for encoders at our Debrecen plant. Licence needed?');
+    expect(f.destination).toBe('HU');
+    expect(f.shipFrom).not.toBe('HU');
+    expect(facts('The supplier will add a carton of loose spare magnets, so our service crew in Queensland can swap failed ones.').destination).toBe('AU');
+  });
+
+  it('keeps "So our plant …" opening a sentence and a supplier after "so" where they are', () => {
+    expect(facts('So our Thai plant making Tb magnets can keep selling to Austria without a licence?').destination).toBe('AT');
+    expect(facts('The truce was signed, so our Shandong supplier can ship Dy oxide now?').destination).not.toBe('CN');
+  });
+
+  it('reads a short opening sentence introducing the asker as where the asker is', () => {
+    const c = facts("I'm a postdoc at an institute in Xiamen. We want to share our Dy diffusion results with a lab in Kyoto. Any approval needed?").collaboration;
+    expect(c?.chineseProvider).toBe(true);
+  });
+
+  it('reads the party a licence question is about as the exporter', () => {
+    expect(facts('We import magnetic knife holders made in Ningbo. Is there a licence problem for the Chinese vendor?').destination).not.toBe('CN');
+    expect(facts('We import massage guns with small magnets. Does the Chinese manufacturer need an export licence?').shipFrom).toBe('CN');
+  });
+
+  it('knows every country adjective, not only the hand-kept ones (world-countries data)', () => {
+    expect(facts('A Danish wind-turbine service firm wants 20 kg of Tb magnets from Baotou.').destination).toBe('DK');
+    expect(facts('Our Romanian customer wants Dy oxide from Ganzhou.').destination).toBe('RO');
+  });
+
+  it('sends goods the asker imports from a named place to the asker\'s own place', () => {
+    expect(facts('Finnish pump maker here. We import small motors with magnets, complete units shipped from Qingdao. Licence?').destination).toBe('FI');
+  });
+
+  it('reads "magnets probably have Dy" after products with magnets as the products\' magnets', () => {
+    expect(facts('We import magnetic knife racks and magnetic door stops from Yiwu. Magnets probably have some Dy.').item?.form).not.toBe('magnet');
+  });
+});

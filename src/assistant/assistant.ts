@@ -246,6 +246,12 @@ export class Assistant {
     const refersBack = lowWords.some((w, i) => PRONOUN_OPENERS.has(w) || (GOODS_REFERENCES.has(w) && lowWords.slice(Math.max(0, i - 3), i).some((d) => DETERMINERS.has(d))));
     if ((u.intent === 'license_process' || u.intent === 'regulation_info') && u.asksForDecision && refersBack && !namesGoods
       && (!u.facts.collaboration?.kind || prev.intent === 'collaboration_license')) return prev.intent;
+    // "The customer makes radar units for the navy. Can we keep shipping under a new licence?": a yes/no question that
+    // adds who buys, where to or what for, naming no goods and no cooperation, asks the question under discussion
+    // again with what it adds, however much of its wording is about licences.
+    const addsParties = u.facts.endUser !== undefined || (u.facts.endUses?.length ?? 0) > 0 || u.facts.destination !== undefined;
+    if ((u.intent === 'license_process' || u.intent === 'regulation_info') && u.asksForDecision && addsParties && !namesGoods
+      && !u.facts.collaboration?.kind && prev.intent !== 'collaboration_license') return prev.intent;
     // "Actually the magnets go loose": a correction of the goods under discussion stays a goods question.
     if (u.frame.correction && u.facts.item && !u.facts.collaboration && prev.intent !== 'collaboration_license') return prev.intent;
     // "It's for their 280-layer V-NAND lines": a short statement about the goods under discussion, naming no other

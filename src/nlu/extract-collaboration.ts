@@ -30,6 +30,7 @@ export interface CollaborationExtraction {
 export const COOPERATION_KINDS: readonly Kind[] = COLLABORATION_KINDS.filter((k) => grammarWords('cooperationKinds').has(k));
 /** When several kinds are named, the more specific one decides ("our JV engineer wants to e-mail" is a transfer). */
 // A visit comes last: "advise the JV, with a few site visits" is consulting; a visit is the kind only when it is all.
+const PRONOUN_OBJECTS = grammarWords('pronounObjects');
 const KIND_ORDER: readonly Kind[] = ['licensing', 'hiring', 'joint_rnd', 'services', 'training', 'technology_transfer', 'consulting', 'jv_investment', 'visit'];
 const AREA_ORDER: readonly Area[] = [
   'production_line_services', 'extraction_separation', 'metal_alloy_production', 'magnet_preparation', 'calcium_oxyborate',
@@ -196,16 +197,23 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
     && lex.knowledge.cues.provisionVerbs.has((tokens[h.start] as Token).low);
   const givesGoods = (h: { start: number; end: number; value: Kind }) => {
     if (!givingVerb(h)) return false;
-    // The object runs to a preposition or the clause's end; its head (last word) says what is given.
+    // The object runs to a preposition or the clause's end; its head (last word) says what is given. A know-how noun
+    // ends it as its head: "email the grain boundary diffusion parameters" gives parameters, whatever the words before.
     let head = -1;
     for (let i = h.end; i < Math.min(tokens.length, h.end + 8); i++) {
       const t = tokens[i] as Token;
-      if (OBJECT_STOPS.has(t.low) || wordAt(tokens, i, lex.knowledge.cues.knowHowNouns)) break;
+      if (wordAt(tokens, i, lex.knowledge.cues.knowHowNouns)) return false;
+      if (OBJECT_STOPS.has(t.low)) break;
       if (/\p{L}/u.test(t.raw)) head = i;
       if (t.clauseEnd) break;
     }
-    return head >= 0 && itemAt.has(head) && !wordAt(tokens, head, lex.knowledge.cues.knowHowNouns);
+    return head >= 0 && itemAt.has(head);
   };
+  // "We send them to France every quarter": a verb of giving whose object is a pronoun, in a message that names no
+  // know-how at all, sends the goods under discussion.
+  const namesKnowHow = tokens.some((_, i) => wordAt(tokens, i, lex.knowledge.cues.knowHowNouns));
+  const sendsPronounGoods = (h: { start: number; end: number; value: Kind }) => givingVerb(h) && !namesKnowHow
+    && PRONOUN_OBJECTS.has(tokens[h.end]?.low ?? '');
   // "Send a team to tour the line", "send two engineers": a verb of giving whose object is people sends people, so a
   // visit they make stays a visit (people sent to set up a plant still carry know-how: a transfer).
   const sendsPeople = (h: { start: number; end: number; value: Kind }) => {
@@ -273,7 +281,7 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
     return false;
   };
   for (const h of kindHits) {
-    if (negated(h.start) || negatedInList(h.start) || claimant(h.end) || askingReader(h) || goodsSite(h) || givesGoods(h) || forLicenceApplication(h) || railNoun(h) || jvAsParty(h) || madeWith(h)) continue;
+    if (negated(h.start) || negatedInList(h.start) || claimant(h.end) || askingReader(h) || goodsSite(h) || givesGoods(h) || sendsPronounGoods(h) || forLicenceApplication(h) || railNoun(h) || jvAsParty(h) || madeWith(h)) continue;
     kinds.add(h.value);
     if (h.value === 'technology_transfer' && !givingVerb(h)) transferByNoun = true;
     else if (h.value === 'technology_transfer' && !sendsPeople(h)) transferBySending = true;

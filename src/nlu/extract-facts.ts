@@ -108,6 +108,7 @@ function againstItemWord(tokens: readonly Token[], hits: readonly PhraseHit<Item
 
 /** A Chinese place the goods (or inputs) came from: "bought from China", "our Chinese supplier" beside our own site. */
 const MAKER_NOUNS = grammarWords('makerNouns');
+const SELLER_NOUNS = grammarWords('sellerNouns');
 const TECH_WORDS = grammarWords('techWords');
 const INTRO_PLACE_CUES = grammarWords('introPlaceCues');
 const ANYTHING_WORDS = grammarWords('anythingWords');
@@ -241,15 +242,21 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
   const siteWords = site === undefined ? [] : [...tokens.slice(site.end, site.end + 2), ...tokens.slice(Math.max(0, site.start - 3), site.start).filter((t) => !t.clauseEnd)];
   const siteIsStore = siteWords.some((t) => STORE_NOUNS.has(t.low));
   const siteMakes = !siteIsStore && siteWords.some((t) => PRODUCTION_SITES.has(t.low));
-  const madeIn = made ?? (site && !siteIsStore && (siteMakes || MAKE_VERBS.test(text) || fittedProduct) ? site.country : undefined);
+
   // Where goods leave from only when said (a "from", a site); a place of making alone leaves it to the rules, which
   // read "made in X" as the route only when nothing else is known, so a later turn cannot undo an earlier "from".
   // "We are a supplier in Monterrey. Our Chinese magnet supplier sends the tiles", "our supplier in Baotou": a later site
   // that is a maker or supplier is where goods leave from, before the asker's own (not the asker's store: stock held
   // there stays there).
-  const makerSite = siteIsStore ? undefined : places.find((p) => p.role === 'site' && p !== site
-    && (makerNounAfter(tokens, p.end) || (INTRO_PLACE_CUES.has(tokens[p.start - 1]?.low ?? '') && MAKER_NOUNS.has(tokens[p.start - 2]?.low ?? ''))));
-  const shipFrom = origin ?? makerSite?.country ?? site?.country;
+  const makersPlace = (p: PlaceMention) => makerNounAfter(tokens, p.end) || (INTRO_PLACE_CUES.has(tokens[p.start - 1]?.low ?? '') && MAKER_NOUNS.has(tokens[p.start - 2]?.low ?? ''));
+  const makerSite = siteIsStore ? undefined : places.find((p) => p.role === 'site' && p !== site && makersPlace(p));
+  // "We are a mining-equipment maker in Belo Horizonte. Our supplier writes: …": goods our supplier sends, from a place
+  // not said, come to the asker's place; they do not leave from it.
+  const ourSupplier = tokens.some((t, i) => SELLER_NOUNS.has(t.low) && ASKER_POSSESSIVES.has(tokens[i - 1]?.low ?? ''));
+  const suppliedToSite = origin === undefined && makerSite === undefined && site !== undefined && (site.asker === true || !makersPlace(site)) && ourSupplier
+    && !places.some((p) => p.role === 'destination');
+  const shipFrom = origin ?? makerSite?.country ?? (suppliedToSite ? undefined : site?.country);
+  const madeIn = made ?? (site && !siteIsStore && !suppliedToSite && (siteMakes || MAKE_VERBS.test(text) || fittedProduct) ? site.country : undefined);
   // "from Estonia to France" names where the goods go more surely than a buyer's place read from its noun ("designed
   // by a Chinese engineering firm").
   const cued = (p: PlaceMention) => DEST_CUES.has(tokens[p.start - 1]?.low ?? '');
@@ -274,7 +281,8 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
   };
   const intoChinaUnsaid = read === 'CN' && shipFrom !== undefined && shipFrom !== 'CN'
     && !places.some((p) => p.role === 'destination' && p.country === 'CN' && towards(p));
-  const destination = intoChinaUnsaid ? places.find((p) => p.role === 'destination' && p.country !== 'CN')?.country : read ?? boughtToSite;
+  const destination = intoChinaUnsaid ? places.find((p) => p.role === 'destination' && p.country !== 'CN')?.country
+    : read ?? boughtToSite ?? (suppliedToSite ? site?.country : undefined);
   const transit = places.find((p) => p.role === 'transit' && p.country !== destination && p.country !== origin)?.country;
   // A round trip to a fair ("show them at the Hannover Messe and bring them back to Suzhou"): the goods leave the
   // Chinese place they come back to for the fair's country, and that leg is the export.

@@ -648,7 +648,7 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     if (madeVerb >= 0) return { role: 'made', recipient: false };
     // "We are a distributor in Düsseldorf": the asker's own place.
     const weAre = before.findIndex((w) => w === "we're" || w === 'are');
-    if (weAre >= 0 && (before[weAre] === "we're" || before[weAre + 1] === 'we')) return { role: 'site', recipient: false };
+    if (weAre >= 0 && (before[weAre] === "we're" || before[weAre + 1] === 'we')) return { role: 'site', recipient: false, asker: true };
     // "for our speaker line in Monterrey", "for a plant in Ohio": the goods are for that site, so it receives them.
     // Not across a comma: "for a Friedel-Crafts step, supplier in Shanghai" names the supplier's place.
     const forAt = before.findIndex((w) => w === 'for');

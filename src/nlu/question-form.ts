@@ -19,6 +19,8 @@ const LICENCE_NOUNS = grammarWords('licenceNouns');
 const NEED_WORDS = grammarWords('needWords');
 const DROPPED_COPULA_OPENERS = grammarWords('droppedCopulaOpeners');
 const PAPERWORK_NOUNS = grammarWords('paperworkNouns');
+const COPULAS = grammarWords('copulas');
+const WH_WORDS = grammarWords('whWords');
 
 /** The last question's own clause: after the last sentence break inside it ("No. 57" and "Art. 2" break nothing). */
 function lastQuestionClause(text: string): string | undefined {
@@ -83,6 +85,10 @@ export function asksForDecision(text: string): boolean {
   // "So the suspension covers it too, right?": a tag after the last comma checks the statement before it.
   const tag = tokenize(clause.split(',').at(-1) ?? '').map((t) => t.low);
   if (tag.length <= 2 && tag.some((w) => DECISION_WORDS.has(w))) return true;
+  // "… so hiring him is fine?", "then the resale is allowed?": a statement asked with a question mark, ending in whether
+  // something is fine or allowed.
+  const [copula, verdictWord] = words.slice(-2);
+  if (words.length >= 3 && !words.some((w) => WH_WORDS.has(w)) && COPULAS.has(copula ?? '') && DECISION_WORDS.has(verdictWord ?? '')) return true;
   // "So surely no licence is needed for this?", "still no licence needed?": a question whether a licence is needed,
   // however it opens.
   if (words.some((w) => LICENCE_NOUNS.has(w)) && words.some((w) => NEED_WORDS.has(w))) return true;

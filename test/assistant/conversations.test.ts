@@ -481,3 +481,20 @@ describe('conversation 19: what a first turn without goods leaves, and correctio
     expect(r.verdict).toBe('escalate');
   });
 });
+
+describe('a follow-up that adds the buyer and asks whether it may go on (thirteenth session, own phrasings)', () => {
+  it('decides again when the second turn names a military end user and asks whether shipping may continue under a licence', () => {
+    const a = newAssistant('2026-02-10T09:00:00Z');
+    a.handle(msg('Our Ganzhou plant sends Tb magnets to a customer in Osaka.', 'keep-shipping'));
+    const r = a.handle(msg('It turns out they build sonar for the Japan Ground Self-Defense Force. Could we carry on shipping if we get a fresh licence?', 'keep-shipping'));
+    expect(r.intent.name).toBe('part_license');
+    expect(r.verdict).toBe('prohibited');
+  });
+
+  it('decides again when the second turn says where the goods go and asks whether a licence is now needed', () => {
+    const a = newAssistant('2026-11-20T09:00:00Z');
+    a.handle(msg('Vietnamese pump maker. Our pumps contain Chinese magnets with Tb, about 1 % of the pump value.', 'truce-end'));
+    const r = a.handle(msg('We send them to France every quarter. Now that the truce has run out, do we need a MOFCOM licence for them?', 'truce-end'));
+    expect(r.verdict).toBe('escalate');
+  });
+});

@@ -1691,3 +1691,28 @@ describe('thirteenth session: where goods are used, who introduces itself, who i
     expect(facts('We import magnetic knife racks and magnetic door stops from Yiwu. Magnets probably have some Dy.').item?.form).not.toBe('magnet');
   });
 });
+
+describe('know-how named after a material word is still know-how (thirteenth session, own phrasing)', () => {
+  it('reads "e-mail the grain boundary diffusion settings to our plant abroad" as passing technology', () => {
+    const c = facts('Our engineer in Ganzhou wants to e-mail the Tb grain boundary diffusion settings to our new factory in Mexico.').collaboration;
+    expect(c).toMatchObject({ kind: 'technology_transfer', chineseProvider: true });
+  });
+});
+
+describe('goods our supplier sends come to us, and "send them" sends goods (thirteenth session, own phrasings)', () => {
+  it('does not read the asker\'s own place as where a supplier\'s goods leave from or were made', () => {
+    const f = facts('We are a crane maker in Gdansk. Our supplier writes that Tb magnets now need an export licence. Is that right?');
+    expect(f.shipFrom).not.toBe('PL');
+    expect(f.madeIn).not.toBe('PL');
+    expect(f.destination).toBe('PL');
+  });
+
+  it('keeps a supplier\'s own place as where its goods come from', () => {
+    expect(facts('We import rotors from our supplier in Suzhou.').shipFrom).toBe('CN');
+  });
+
+  it('reads "we send them to France" with no know-how named as goods, not a technology transfer', () => {
+    expect(facts('We send them to France every quarter.').collaboration?.kind).toBeUndefined();
+    expect(facts('We send them the sintering recipe every quarter.').collaboration?.kind).toBe('technology_transfer');
+  });
+});

@@ -122,3 +122,10 @@ describe('a dash ends a clause, and "without a licence" asks whether (own phrasi
     expect(asksForDecision('Does that mean they can send to us often without applying each time?')).toBe(false);
   });
 });
+
+describe('a statement asked with a question mark, ending in whether it is fine (thirteenth session, own phrasing)', () => {
+  it('reads "… so hiring her is fine?" as asking for a decision, and a question asking what as not', () => {
+    expect(asksForDecision('The technology rules are paused, so hiring her is fine?')).toBe(true);
+    expect(asksForDecision('Which of these documents is correct?')).toBe(false);
+  });
+});

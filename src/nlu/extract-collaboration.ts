@@ -31,6 +31,13 @@ export const COOPERATION_KINDS: readonly Kind[] = COLLABORATION_KINDS.filter((k)
 /** When several kinds are named, the more specific one decides ("our JV engineer wants to e-mail" is a transfer). */
 // A visit comes last: "advise the JV, with a few site visits" is consulting; a visit is the kind only when it is all.
 const PRONOUN_OBJECTS = grammarWords('pronounObjects');
+/** Where the sentence holding token `i` starts (after the last full stop, semicolon or other clause end). */
+function sentenceStartOf(tokens: readonly Token[], i: number): number {
+  let k = i;
+  while (k > 0 && !((tokens[k - 1] as Token).clauseEnd && !(tokens[k - 1] as Token).commaAfter)) k--;
+  return k;
+}
+
 const KIND_ORDER: readonly Kind[] = ['licensing', 'hiring', 'joint_rnd', 'services', 'training', 'technology_transfer', 'consulting', 'jv_investment', 'visit'];
 const AREA_ORDER: readonly Area[] = [
   'production_line_services', 'extraction_separation', 'metal_alloy_production', 'magnet_preparation', 'calcium_oxyborate',
@@ -354,6 +361,11 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   // "We send samples to a lab in Ganzhou and they send back a flowsheet report": know-how sent back comes to the asker.
   const sentBack = tokens.some((t, i) => lex.knowledge.cues.provisionVerbs.has(t.low) && tokens[i + 1]?.low === 'back'
     && [2, 3, 4, 5].some((k) => wordAt(tokens, i + k, lex.knowledge.cues.knowHowNouns)));
+  // "We send drill core to a lab in Baotou; the lab will send us the test report and process flowsheet": know-how sent
+  // to us by a party the clause does not place abroad comes from the Chinese party named.
+  const sentToUs = tokens.some((t, i) => lex.knowledge.cues.provisionVerbs.has(t.low) && RECEIVER_PRONOUNS.has(tokens[i + 1]?.low ?? '')
+    && [2, 3, 4, 5, 6, 7, 8].some((k) => wordAt(tokens, i + k, lex.knowledge.cues.knowHowNouns) && tokens.slice(i, i + k).every((x) => !x.clauseEnd || x.commaAfter))
+    && !places.some((p) => p.country !== 'CN' && p.start >= sentenceStartOf(tokens, i) && p.start < i));
   // "Ship a furnace from our Shiga plant to Suzhou and send two Japanese engineers to install it": a service that
   // foreign people bring, or that leaves a foreign site for China, is provided by the foreign side.
   const persons = (p: PlaceMention) => p.role === 'party' && TECH_PERSON_WORDS.has(tokens[p.end]?.low ?? '');
@@ -406,7 +418,7 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
     return false;
   })();
   if (fromUs && china.length > 0 && !theirsToo) chineseProvider = false;
-  else if (ownedByChinese || sides?.provider.some((p) => p.country === 'CN') || ((learning || toUs || sentBack || theyBring) && china.length > 0)) chineseProvider = true;
+  else if (ownedByChinese || sides?.provider.some((p) => p.country === 'CN') || ((learning || toUs || sentBack || sentToUs || theyBring) && china.length > 0)) chineseProvider = true;
   else if (trainedOnArrival) chineseProvider = true;
   else if (teachersArrive) chineseProvider = false;
   else if (foreignService) chineseProvider = false;

@@ -14,6 +14,7 @@ type Downstream = (typeof DOWNSTREAM_KINDS)[number];
 
 const NEGATION_CUES = grammarWords('negationCues');
 const BUYER_NOUNS = grammarWords('buyerNouns');
+const BUYER_DESCRIPTION_NOUNS = grammarWords('buyerDescriptionNouns');
 const COMPLETE_AFTER = grammarWords('completeAfter');
 const NO_RARE_EARTH = [...grammarWords('noRareEarthPhrases')];
 const CUSTOMER_PRODUCT_VERBS = grammarWords('customerProductVerbs');
@@ -224,6 +225,14 @@ function isPartyContext(tokens: readonly Token[], hit: PhraseHit<ItemTag>, lex: 
       break;
     }
   }
+  // "Buyer is an auto parts maker, motors for side mirrors and oil pumps": products in apposition to what a sentence
+  // says the buyer is describe the buyer.
+  let k = hit.start;
+  while (k > 0 && !((tokens[k - 1] as Token).clauseEnd && !(tokens[k - 1] as Token).commaAfter)) k--;
+  const opener = DETERMINERS.has(tokens[k]?.low ?? '') || tokens[k]?.low === 'end' ? k + 1 : k;
+  const apposition = [1, 2].some((d) => hit.start - d > opener + 2 && tokens[hit.start - d]?.commaAfter === true);
+  if (apposition && BUYER_DESCRIPTION_NOUNS.has(tokens[opener]?.low ?? '') && COPULAS.has(tokens[opener + 1]?.low ?? '')
+    && ARTICLES.has(tokens[opener + 2]?.low ?? '')) return true;
   // "They make actuators", "a customer who builds motors": the customer's product, not the goods asked about.
   // Its modifiers may stand between: "They make side-mirror and oil-pump motors".
   for (let i = hit.start - 1; i >= Math.max(0, hit.start - 6); i--) {

@@ -45,6 +45,8 @@ const MAKE_NOW_VERBS = grammarWords('makeNowVerbs');
 const EXPORT_VERBS = grammarWords('exportVerbs');
 const SUPPLIER_RELATIVES = [...grammarWords('supplierRelatives')];
 const SELLER_NOUNS = grammarWords('sellerNouns');
+const GROUP_MEMBER_NOUNS = grammarWords('groupMemberNouns');
+const BOUGHT_FROM_VERBS = grammarWords('supplierFindVerbs');
 const NEED_WORDS = grammarWords('needWords');
 const LICENCE_NOUNS = grammarWords('licenceNouns');
 const FIRST_PERSON_OR_PLURAL = grammarWords('makerSubjects');
@@ -470,6 +472,8 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   const cue = nearestCue(tokens, start);
   const recipient = cue !== null && DEST_CUES.has(cue.word);
   if (tag.kind === 'defence') return { role: 'destination', recipient: true };
+  // "US subsidiary of a Japanese machine-tool maker": the group that owns the asker, not a buyer or a seller.
+  if (DETERMINERS.has(tokens[start - 1]?.low ?? '') && tokens[start - 2]?.low === 'of' && GROUP_MEMBER_NOUNS.has(tokens[start - 3]?.low ?? '')) return { role: 'party', recipient: false };
   // "Does the Chinese maker need any licence?", "any export licence issue for the Chinese seller?": the party a licence
   // question is about exports the goods, so its place is where they leave from.
   if (tag.demonym && (cue === null || cue.word === 'for') && exporterAskedAbout(tokens, end, [1, 2].some((k) => tokens[start - k]?.low === 'for'))) return { role: 'origin', recipient: false };
@@ -612,6 +616,10 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
       if (SUPPLIER_RELATIVES.some((phrase) => tokens.slice(end + 1, end + 6).map((t) => t.low).join(' ').includes(phrase))) return { role: 'site', recipient: false };
       // "our Shenzhen contract manufacturer ships …": our own maker is where the goods come from.
       if (FIRST_PERSON.has(tokens[start - 1]?.low ?? '') && tokens.slice(end, end + 3).some((t) => MAKER_NOUNS.has(t.low))) return { role: 'site', recipient: false };
+      // "we found a Chinese producer", "a Chinese maker offered us …": a maker named with no "to" or "for" and wanting
+      // nothing is who the asker would buy from.
+      if (!cue && tag.demonym && !recipient && !(doing && WANT_VERBS.has(doing)) && tokens.slice(end, end + 3).some((t) => MAKER_NOUNS.has(t.low) || SELLER_NOUNS.has(t.low))
+        && BOUGHT_FROM_VERBS.has(tokens[start - 2]?.low ?? '')) return { role: 'site', recipient: false };
       return { role: cue?.word === 'from' ? 'origin' : 'destination', recipient };
     case 'person':
       // "from a Chinese refiner" names where the goods come from; other people are parties.

@@ -1716,3 +1716,32 @@ describe('goods our supplier sends come to us, and "send them" sends goods (thir
     expect(facts('We send them the sintering recipe every quarter.').collaboration?.kind).toBe('technology_transfer');
   });
 });
+
+describe('owners, makers we found, buyers described, know-how sent to us (thirteenth session, own phrasings)', () => {
+  it('reads "subsidiary of a Korean group" as the owner, not a buyer', () => {
+    expect(facts('We are the Texas subsidiary of a Korean battery group. Can we buy Tb magnets from Ningbo?').destination).not.toBe('KR');
+  });
+
+  it('reads a Chinese maker the asker found as who the goods come from', () => {
+    const f = facts('We are a coatings shop in Porto; we found a Chinese manufacturer of yttria powder. Licence needed?');
+    expect(f.destination).not.toBe('CN');
+    expect(f.shipFrom).not.toBe('PT');
+  });
+
+  it('keeps magnets as the goods when a later sentence says the buyer is a maker, with its products in apposition', () => {
+    const a = newAssistant('2026-02-01T09:00:00Z');
+    a.handle(msg('We plan to send Tb NdFeB magnets from our Ningbo plant to Korea.', 'buyer-described'));
+    const r = a.handle(msg('Customer is an appliance maker, motors for washing machines, civil use only.', 'buyer-described'));
+    expect(r.facts?.item?.form).toBe('magnet');
+    expect(r.verdict).toBe('license_required');
+  });
+
+  it('reads a lab in China that will send us a flowsheet as a Chinese provider', () => {
+    const c = facts('We ship ore samples to a laboratory in Ganzhou for separation tests; the laboratory will send us the results and a suggested flowsheet.').collaboration;
+    expect(c?.chineseProvider).toBe(true);
+  });
+
+  it('reads a loitering munition as a military end use', () => {
+    expect(facts('Complete BLDC motors with Dy magnets from Shenzhen for a loitering munition.').endUses).toContain('military');
+  });
+});

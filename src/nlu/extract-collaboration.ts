@@ -8,7 +8,7 @@ import { itemWordHits } from './extract-items.js';
 import type { PlaceMention } from './extract-places.js';
 import type { Lexicon } from './lexicon.js';
 import { grammarWords, wordAt } from './grammar.js';
-import { wordsPattern, type Token } from './text.js';
+import { sentenceStartOf, wordsPattern, type Token } from './text.js';
 
 type Kind = (typeof COLLABORATION_KINDS)[number];
 type Area = (typeof TECHNOLOGY_AREAS)[number];
@@ -31,13 +31,6 @@ export const COOPERATION_KINDS: readonly Kind[] = COLLABORATION_KINDS.filter((k)
 /** When several kinds are named, the more specific one decides ("our JV engineer wants to e-mail" is a transfer). */
 // A visit comes last: "advise the JV, with a few site visits" is consulting; a visit is the kind only when it is all.
 const PRONOUN_OBJECTS = grammarWords('pronounObjects');
-/** Where the sentence holding token `i` starts (after the last full stop, semicolon or other clause end). */
-function sentenceStartOf(tokens: readonly Token[], i: number): number {
-  let k = i;
-  while (k > 0 && !((tokens[k - 1] as Token).clauseEnd && !(tokens[k - 1] as Token).commaAfter)) k--;
-  return k;
-}
-
 const KIND_ORDER: readonly Kind[] = ['licensing', 'hiring', 'joint_rnd', 'services', 'training', 'technology_transfer', 'consulting', 'jv_investment', 'visit'];
 const AREA_ORDER: readonly Area[] = [
   'production_line_services', 'extraction_separation', 'metal_alloy_production', 'magnet_preparation', 'calcium_oxyborate',

@@ -251,8 +251,8 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
   const makersPlace = (p: PlaceMention) => makerNounAfter(tokens, p.end) || (INTRO_PLACE_CUES.has(tokens[p.start - 1]?.low ?? '') && MAKER_NOUNS.has(tokens[p.start - 2]?.low ?? ''));
   const makerSite = siteIsStore ? undefined : places.find((p) => p.role === 'site' && p !== site && makersPlace(p));
   // "We are a mining-equipment maker in Belo Horizonte. Our supplier writes: …", "… we found a Chinese producer": goods
-  // our supplier sends, from a place not said, come to the asker's place; they do not leave from it.
-  // "our (usual) supplier", or a Chinese maker named as a party ("we found a Chinese producer").
+  // that "our (usual) supplier" or a Chinese maker named as a party sends, from a place not said, come to the asker's
+  // place; they do not leave from it.
   const ourSupplier = tokens.some((t, i) => SELLER_NOUNS.has(t.low) && [1, 2].some((k) => ASKER_POSSESSIVES.has(tokens[i - k]?.low ?? '')))
     || places.some((p) => p.country === 'CN' && p.role === 'party' && MAKER_NOUNS.has(tokens[p.end]?.low ?? ''));
   const suppliedToSite = origin === undefined && makerSite === undefined && site !== undefined && (site.asker === true || !makersPlace(site)) && ourSupplier

@@ -8,7 +8,7 @@ import { MATERIAL_FORMS, PURE_FORMS, RARE_EARTH_MAGNETS, type DOWNSTREAM_KINDS, 
 import type { ItemTag, Lexicon } from './lexicon.js';
 import type { PhraseHit } from './phrase-matcher.js';
 import { customerMakesAt, grammarWords, inEndClause } from './grammar.js';
-import { tokenize, wordsPattern, type Token } from './text.js';
+import { sentenceStartOf, tokenize, wordsPattern, type Token } from './text.js';
 
 type Downstream = (typeof DOWNSTREAM_KINDS)[number];
 
@@ -227,8 +227,7 @@ function isPartyContext(tokens: readonly Token[], hit: PhraseHit<ItemTag>, lex: 
   }
   // "Buyer is an auto parts maker, motors for side mirrors and oil pumps": products in apposition to what a sentence
   // says the buyer is describe the buyer.
-  let k = hit.start;
-  while (k > 0 && !((tokens[k - 1] as Token).clauseEnd && !(tokens[k - 1] as Token).commaAfter)) k--;
+  const k = sentenceStartOf(tokens, hit.start);
   const opener = DETERMINERS.has(tokens[k]?.low ?? '') || tokens[k]?.low === 'end' ? k + 1 : k;
   const apposition = [1, 2].some((d) => hit.start - d > opener + 2 && tokens[hit.start - d]?.commaAfter === true);
   if (apposition && BUYER_DESCRIPTION_NOUNS.has(tokens[opener]?.low ?? '') && COPULAS.has(tokens[opener + 1]?.low ?? '')

@@ -46,7 +46,7 @@ const EXPORT_VERBS = grammarWords('exportVerbs');
 const SUPPLIER_RELATIVES = [...grammarWords('supplierRelatives')];
 const SELLER_NOUNS = grammarWords('sellerNouns');
 const GROUP_MEMBER_NOUNS = grammarWords('groupMemberNouns');
-const BOUGHT_FROM_VERBS = grammarWords('supplierFindVerbs');
+const SUPPLIER_FIND_VERBS = grammarWords('supplierFindVerbs');
 const NEED_WORDS = grammarWords('needWords');
 const LICENCE_NOUNS = grammarWords('licenceNouns');
 const FIRST_PERSON_OR_PLURAL = grammarWords('makerSubjects');
@@ -619,7 +619,7 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
       // "we found a Chinese producer", "a Chinese maker offered us …": a maker named with no "to" or "for" and wanting
       // nothing is who the asker would buy from.
       if (!cue && tag.demonym && !recipient && !(doing && WANT_VERBS.has(doing)) && tokens.slice(end, end + 3).some((t) => MAKER_NOUNS.has(t.low) || SELLER_NOUNS.has(t.low))
-        && BOUGHT_FROM_VERBS.has(tokens[start - 2]?.low ?? '')) return { role: 'site', recipient: false };
+        && SUPPLIER_FIND_VERBS.has(tokens[start - 2]?.low ?? '')) return { role: 'site', recipient: false };
       return { role: cue?.word === 'from' ? 'origin' : 'destination', recipient };
     case 'person':
       // "from a Chinese refiner" names where the goods come from; other people are parties.
@@ -664,7 +664,6 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     const nounPhrase = (k: number) => before.slice(0, k).every((w) => !ORIGIN_CUES.has(w) && !DEST_CUES.has(w) && !INSIDE_CUES.has(w));
     // "for a start-up in Texas": a company the goods are for, there, receives them too.
     if (forPos >= 0 && nounPhrase(forPos) && before.slice(0, forPos).some((w, k) => SITE_NOUNS.has(w) || BUYER_NOUNS.has(w) || MAKER_NOUNS.has(w) || COMPANY_NOUNS.has(w) || COMPANY_NOUNS.has(`${before[k + 1] ?? ''}-${w}`))) return { role: 'destination', recipient: true };
-    // "so our field techs in Mato Grosso can repair pumps": those the goods are for, there.
     // "for your SOFC electrolyte production in Torino", "so our field techs in Mato Grosso can repair pumps": where the
     // goods are used; not where we make them ("We make hub motors for e-bikes in Jiangsu").
     if (cue.word !== 'from' && cue.index === start - 1 && goodsForSite(tokens, cue.index, 'either') && !weMakeInClause(tokens, cue.index)) return { role: 'destination', recipient: true };

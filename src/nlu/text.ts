@@ -65,6 +65,13 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
+/** Where the sentence holding token `i` starts: after the last clause-ending mark before it that is no comma. */
+export function sentenceStartOf(tokens: readonly Token[], i: number): number {
+  let k = i;
+  while (k > 0 && !((tokens[k - 1] as Token).clauseEnd && !(tokens[k - 1] as Token).commaAfter)) k--;
+  return k;
+}
+
 /** A phrase as the token sequence it must match ("Sm-Co" and "sm co" both become ["sm", "co"]). */
 export function phraseTokens(phrase: string): string[] {
   return tokenize(normaliseText(phrase)).map((t) => t.low);

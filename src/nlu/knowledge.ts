@@ -105,8 +105,9 @@ const PlacesSchema = z.object({
 }).strict();
 export type GazetteerPlace = z.infer<typeof PlacesSchema>['places'][number];
 
-/** English words one or two letters from a vocabulary word ("ferries", "magnate"): never read as its typo. */
+/** Adjectives of nationality by ISO code ("NO": ["norwegian"]), built from world-countries. */
 const DemonymsSchema = z.object({ source: z.string(), demonyms: z.record(z.string().regex(/^[A-Z]{2}$/), z.array(z.string().min(1))) }).strict();
+/** English words one or two letters from a vocabulary word ("ferries", "magnate"): never read as its typo. */
 const NotTyposSchema = z.object({ source: z.string(), words: z.array(z.string().regex(/^[a-z]+$/)) }).strict();
 
 export interface Knowledge {
@@ -129,7 +130,7 @@ export interface Knowledge {
   formula(token: string): Formula | null;
 }
 
-/** A knowledge file read with zod: YAML written by hand, or JSON built by a script (places.json, not-typos.json). */
+/** A knowledge file read with zod: YAML written by hand, or JSON built by a script (places, not-typos, demonyms). */
 function readChecked<T extends z.ZodType>(file: string, schema: T): z.infer<T> {
   const text = readFileSync(file, 'utf8');
   const r = schema.safeParse(file.endsWith('.json') ? JSON.parse(text) : parse(text));

@@ -42,7 +42,6 @@ function message(text: string, conversation: string, n: number, asOf: string | u
   }));
 }
 
-/** One CLI turn through the app's turn pipeline, as every channel answers. */
 /** Said under an escalation the in-memory case store will forget on exit. */
 function unrecordedCase(reply: Reply, audit: boolean): string {
   const { caseId } = reply.escalation;

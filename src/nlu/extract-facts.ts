@@ -258,7 +258,17 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
   const suppliedToSite = origin === undefined && makerSite === undefined && site !== undefined && (site.asker === true || !makersPlace(site)) && ourSupplier
     && !places.some((p) => p.role === 'destination');
   const shipFrom = origin ?? makerSite?.country ?? (suppliedToSite ? undefined : site?.country);
-  const madeIn = made ?? (site && !siteIsStore && !suppliedToSite && (siteMakes || MAKE_VERBS.test(text) || fittedProduct) ? site.country : undefined);
+  // "The magnets come from a plant in Malaysia", "from our supplier's factory in Pune": goods that leave a production
+  // site were made where it is.
+  // Only goods that "come" or are "sourced" from it: "the order is from a magnet plant in India" names a buyer.
+  // (The plant's place may be read as where content comes from when no route is said.)
+  const plantOrigin = places.find((p) => {
+    if (!(p.role === 'origin' && p.country === origin) && !(p.role === 'content' && origin === undefined)) return false;
+    const before = tokens.slice(Math.max(0, p.start - 6), p.start);
+    const from = before.findIndex((t) => t.low === 'from');
+    return from > 0 && COMES_FROM_VERBS.has(before[from - 1]?.low ?? '') && before.slice(from).some((t) => PRODUCTION_SITES.has(t.low));
+  })?.country;
+  const madeIn = made ?? plantOrigin ?? (site && !siteIsStore && !suppliedToSite && (siteMakes || MAKE_VERBS.test(text) || fittedProduct) ? site.country : undefined);
   // "from Estonia to France" names where the goods go more surely than a buyer's place read from its noun ("designed
   // by a Chinese engineering firm").
   const cued = (p: PlaceMention) => DEST_CUES.has(tokens[p.start - 1]?.low ?? '');
@@ -436,6 +446,9 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   else if (foreignContent && !chineseContent && /\bonly\b/i.test(text)) content.percentOfValue = 0;
   // "We assemble motors in Saltillo with Chinese Dy magnets": goods made abroad that hold Chinese content.
   if (chineseContent && content.origin === false) content.present = true;
+  // "Magnets from Malaysia that use oxide separated in China": goods shipped from a third country, not said to be
+  // Chinese-origin, that hold something Chinese hold Chinese content.
+  else if (chineseContent && content.origin === undefined && places.shipFrom !== undefined && places.shipFrom !== 'CN') content.present = true;
   if (content.percentOfValue !== undefined) content.present = content.percentOfValue > 0;
   // "No Chinese material, equipment or technology used": said absent, for the list the negation opens.
   const absent = placeMentions.filter((p) => p.negated === true && p.country === 'CN');

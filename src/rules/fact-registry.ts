@@ -114,6 +114,7 @@ export const FACTS: Record<string, FactDefinition> = {
     label: 'passing through China in transit',
   },
   destination: { type: 'country', read: (f) => f.destination ?? f.endUser?.country, label: 'destination country' },
+  madeIn: { type: 'country', read: (f) => f.madeIn, label: 'country where the goods were made' },
   'item.elements': { type: 'composition', read: composition, label: 'rare earths contained' },
   'item.form': { type: 'enum', values: FORMS, read: (f) => f.item?.form, label: 'form of the item' },
   'item.magnetType': { type: 'enum', values: MAGNET_TYPES, read: (f) => f.item?.magnetType, label: 'magnet type' },

@@ -483,6 +483,17 @@ describe('Chinese content in goods made abroad, share unsaid', () => {
     expect(f.item).toMatchObject({ hasChineseContent: true, chinaOrigin: false });
     expect(facts('Our Ulsan plant makes magnets from Korean material only, 0 % Chinese content by value.').item?.hasChineseContent).toBe(false);
   });
+
+  it('reads goods shipped from a third country that hold something Chinese as holding Chinese content', () => {
+    expect(facts('The SmCo rings are shipped from Penang and use samarium refined in China.').item?.hasChineseContent).toBe(true);
+  });
+});
+
+describe('goods that come from a production site', () => {
+  it('reads goods that come from a plant abroad as made there, and an order from a plant as naming a buyer', () => {
+    expect(facts('Our ferrite segments are sourced from a factory in Chennai.').madeIn).toBe('IN');
+    expect(facts('The order is from a motor plant in Chennai; we ship ferrite segments from Ningbo.').madeIn).not.toBe('IN');
+  });
 });
 
 describe('first-level divisions from ISO 3166-2', () => {

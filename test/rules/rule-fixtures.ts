@@ -114,6 +114,18 @@ export const RULE_FIXTURES: Record<string, RuleFixture> = {
     fires: { item: { form: 'magnet', magnetType: 'smco' }, shipFrom: 'CN', destination: 'US', endUser: { kind: 'military' } },
     doesNot: { item: { form: 'magnet', magnetType: 'smco' }, shipFrom: 'CN', destination: 'US', endUser: { kind: 'civil' } },
   },
+  'dfars-covered-country-magnets': {
+    fires: { item: { form: 'component', magnetType: 'ndfeb', chinaOrigin: true }, shipFrom: 'US', destination: 'US', endUser: { kind: 'military' } },
+    doesNot: { item: { form: 'component', magnetType: 'ferrite', chinaOrigin: true }, shipFrom: 'US', destination: 'US', endUser: { kind: 'military' } },
+  },
+  'dfars-mined-material-2027': {
+    fires: { item: { form: 'magnet', magnetType: 'smco', hasChineseContent: true }, madeIn: 'VN', destination: 'US', endUser: { kind: 'military' } },
+    doesNot: { item: { form: 'magnet', magnetType: 'smco', hasChineseContent: true }, madeIn: 'VN', destination: 'US', endUser: { kind: 'civil' } },
+  },
+  'dfars-2027-expansion-ahead': {
+    fires: { item: { form: 'magnet', hasChineseContent: true }, madeIn: 'JP', destination: 'US', endUses: ['military'] },
+    doesNot: { item: { form: 'magnet', hasChineseContent: true }, madeIn: 'JP', destination: 'DE', endUses: ['military'] },
+  },
   'japan-military-ban': {
     fires: { item: { form: 'oxide', elementsPresent: ['Tb'] }, shipFrom: 'CN', destination: 'JP', endUses: ['military'] },
     doesNot: { item: { form: 'oxide', elementsPresent: ['Tb'] }, shipFrom: 'CN', destination: 'KR', endUses: ['military'] },

@@ -232,11 +232,15 @@ function makerNounAfter(tokens: readonly Token[], end: number): boolean {
   return false;
 }
 
-function placesToFrame(places: readonly PlaceMention[], text: string, tokens: readonly Token[], fittedProduct: boolean): Frame['places'] {
+function placesToFrame(places: readonly PlaceMention[], text: string, tokens: readonly Token[], fittedProduct: boolean, itemSpan?: readonly [number, number]): Frame['places'] {
   const first = (role: PlaceMention['role']) => places.find((p) => p.role === role)?.country;
   // "ex Baotou" names where goods leave from more surely than any "from".
   const origin = places.find((p) => p.role === 'origin' && tokens[p.start - 1]?.low === 'ex')?.country ?? first('origin');
-  const made = first('made');
+  // "We build scanners in Ohio. The yoke uses NdFeB blocks that are machined in Baotou": of two places of making, the
+  // one said in the goods' own clause is theirs.
+  const madeOfGoods = itemSpan === undefined ? undefined : places.find((p) => p.role === 'made' && p.start >= itemSpan[1] && p.start - itemSpan[1] <= 12
+    && !tokens.slice(itemSpan[1], p.start).some((t) => t.clauseEnd));
+  const made = madeOfGoods?.country ?? first('made');
   const site = places.find((p) => p.role === 'site');
   // The site's own noun, right after the place ("Ningbo plant") or just before it ("our separation plant in Estonia").
   const siteWords = site === undefined ? [] : [...tokens.slice(site.end, site.end + 2), ...tokens.slice(Math.max(0, site.start - 3), site.start).filter((t) => !t.clauseEnd)];
@@ -393,7 +397,7 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   // The goods are a product the asker fits them into ("we put the magnets into actuators … export the actuators"); not
   // magnets fitted into a carrier they receive, which stay the goods asked about.
   const fittedProduct = fitsInto(tokens) && (items.item?.form === 'finished_product' || items.item?.form === 'component') && items.item.downstream !== 'other_assembly';
-  const places: Frame['places'] = { ...placesToFrame(placeMentions, text, tokens, fittedProduct) };
+  const places: Frame['places'] = { ...placesToFrame(placeMentions, text, tokens, fittedProduct, items.itemSpan) };
   const item: ItemFrame = { ...(items.item ?? {}) };
   // "NdFeB blocks for a wind-turbine OEM; the generators are assembled in Brazil": a place of making said of a product
   // named in its own clause belongs to that product, so the bare magnets or material asked about go there; where they

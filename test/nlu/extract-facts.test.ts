@@ -489,6 +489,13 @@ describe('Chinese content in goods made abroad, share unsaid', () => {
   });
 });
 
+describe('two places of making', () => {
+  it('gives the goods the place said in their own clause, and reads "machined in" as made there', () => {
+    expect(facts('We assemble gearmotors in Ohio. The Tb NdFeB arcs are machined in Ganzhou and sent to us. Do the arcs need a licence?').madeIn).toBe('CN');
+    expect(facts('Our Dy magnets are magnetised in Malaysia.').madeIn).toBe('MY');
+  });
+});
+
 describe('goods that come from a production site', () => {
   it('reads goods that come from a plant abroad as made there, and an order from a plant as naming a buyer', () => {
     expect(facts('Our ferrite segments are sourced from a factory in Chennai.').madeIn).toBe('IN');

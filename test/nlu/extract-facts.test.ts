@@ -259,6 +259,10 @@ describe('where the technology goes, and who gives it', () => {
     expect(f.collaboration?.abroad).not.toBe(false);
   });
 
+  it('does not take "nothing leaves China" for domestic: foreign visitors trained in China receive an export', () => {
+    expect(facts('Three engineers from our Korean customer will be trained at our Ganzhou plant on solvent extraction; nothing leaves China.').collaboration?.domesticOnly).toBeUndefined();
+  });
+
   it('still reads Chinese staff trained at a plant in China as domestic', () => {
     expect(facts('Chinese engineers will train Chinese operators at our plant in Baotou on NdFeB pressing.').collaboration?.domesticOnly).toBe(true);
   });

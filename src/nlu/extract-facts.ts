@@ -59,6 +59,9 @@ const BOUGHT_VERBS = grammarWords('boughtVerbs');
 const PURCHASE_VERBS = grammarWords('purchaseVerbs');
 const FIRST_PERSON_SUBJECTS = grammarWords('firstPerson');
 const COMES_FROM_VERBS = grammarWords('comesFromVerbs');
+const SOURCED_PARTICIPLES = grammarWords('sourcedParticiples');
+const HOLD_VERBS = grammarWords('holdVerbs');
+const SUBJECT_PRONOUNS = grammarWords('subjectPronouns');
 const END_USER_DOCUMENTS = new RegExp(wordsPattern(grammarWords('endUserDocuments')).source, 'giu');
 const NEGATION_WORDS = grammarWords('negationCues');
 const ASKER_POSSESSIVES = grammarWords('askerPossessives');
@@ -192,7 +195,14 @@ function boughtGoodsSource(places: PlaceMention[], tokens: readonly Token[], spa
   // come from China"): those are its parts, and the product's route is the question.
   const shipsOn = places.some((p) => p.role === 'destination');
   const comesFrom = ours && item?.besideProduct !== true && !shipsOn && [0, 1].some((k) => COMES_FROM_VERBS.has(tokens[end + k]?.low ?? '') && tokens.slice(end + k + 1, end + k + 3).some((t) => t.low === 'from'));
-  const verb = bought ?? (comesFrom ? start : undefined);
+  // "Our TBC powder is 8YSZ (yttria-stabilised zirconia) sourced from China": goods named with a participle of buying
+  // right after them (a bracketed name between) were bought from there, whoever's they are. Not stock held somewhere
+  // ("stock of Tb oxide bought from China last year"): the stock stays where it is held.
+  const heldInStock = tokens.some((t) => STORE_NOUNS.has(t.low) || HOLD_VERBS.has(t.low));
+  // Within the clause and with no subject of its own between ("metal it bought from China" is someone's purchase).
+  const sourcedFrom = item?.besideProduct !== true && !shipsOn && !heldInStock && [0, 1, 2, 3, 4, 5].some((k) => SOURCED_PARTICIPLES.has(tokens[end + k]?.low ?? '')
+    && tokens[end + k + 1]?.low === 'from' && tokens.slice(end, end + k).every((t) => !t.clauseEnd && !t.commaAfter && !SUBJECT_PRONOUNS.has(t.low)));
+  const verb = bought ?? (comesFrom || sourcedFrom ? start : undefined);
   if (verb === undefined) return places;
   const source = places.find((p) => p.start >= end && p.start - end <= 6 && !clauseBetween(end - 1, p.start)
     && ((p.role === 'content' && tokens.slice(end, p.start).some((t) => t.low === 'from')) || p.role === 'made'));

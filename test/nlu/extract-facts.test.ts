@@ -493,6 +493,14 @@ describe('Chinese content in goods made abroad, share unsaid', () => {
   });
 });
 
+describe('goods named with a participle of buying', () => {
+  it('reads "sourced from China" after the goods as bought from there, to the asker; not stock held in a warehouse', () => {
+    const f = facts('Dental lab in Lyon. Our milling discs are yttria-stabilised zirconia (3Y-TZP) imported from China.');
+    expect(f).toMatchObject({ shipFrom: 'CN', destination: 'FR' });
+    expect(facts('Our warehouse in Lyon holds Gd oxide imported from China in 2024.').destination).not.toBe('FR');
+  });
+});
+
 describe('two places of making', () => {
   it('gives the goods the place said in their own clause, and reads "machined in" as made there', () => {
     expect(facts('We assemble gearmotors in Ohio. The Tb NdFeB arcs are machined in Ganzhou and sent to us. Do the arcs need a licence?').madeIn).toBe('CN');

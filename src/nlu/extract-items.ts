@@ -14,6 +14,8 @@ type Downstream = (typeof DOWNSTREAM_KINDS)[number];
 
 const NEGATION_CUES = grammarWords('negationCues');
 const BUYER_NOUNS = grammarWords('buyerNouns');
+const PRODUCTION_SITES = grammarWords('productionSites');
+const COMPANY_NOUNS = grammarWords('companyNouns');
 const BUYER_DESCRIPTION_NOUNS = grammarWords('buyerDescriptionNouns');
 const COMPLETE_AFTER = grammarWords('completeAfter');
 const NO_RARE_EARTH = [...grammarWords('noRareEarthPhrases')];
@@ -213,6 +215,11 @@ function isPartyContext(tokens: readonly Token[], hit: PhraseHit<ItemTag>, lex: 
   const last = tokens[hit.end - 1];
   // "magnet customers" describes a party; "magnets, customer in Turkey" names the goods and then the party.
   if (next !== undefined && lex.partyNouns.has(next.low) && !last?.commaAfter && !last?.clauseEnd) return true;
+  // So does "magnet pilot plant", "oxide trading company": one modifier between the item word and a site's or
+  // company's noun (not a buyer's: "magnets but customer now wants" goes on to another clause).
+  const after = tokens[hit.end + 1];
+  if (next !== undefined && after !== undefined && (PRODUCTION_SITES.has(after.low) || COMPANY_NOUNS.has(after.low)) && /^[a-z][a-z-]*$/.test(next.raw)
+    && !last?.commaAfter && !last?.clauseEnd && !next.commaAfter && !next.clauseEnd && !LIST_JOINERS.has(next.low) && !DEST_WORDS.has(next.low) && !FILLER.has(next.low)) return true;
   // "a Japanese carmaker (only passenger cars, no defence work)": a parenthesis opened right after a party describes it.
   for (let k = hit.start; k >= Math.max(1, hit.start - 4); k--) {
     const t = tokens[k] as Token;

@@ -493,6 +493,16 @@ describe('Chinese content in goods made abroad, share unsaid', () => {
   });
 });
 
+describe('an item word that describes a company', () => {
+  it('reads "magnet recycling company" as the asker, and didymium oxide by name as an oxide of Pr and Nd only', () => {
+    expect(facts('Norwegian magnet recycling company. We buy didymium oxide from Baotou.').item).toMatchObject({ elementsPresent: ['Pr', 'Nd'], compositionComplete: true, form: 'oxide' });
+  });
+
+  it('still reads magnets followed by another clause as the goods', () => {
+    expect(facts('Licence was granted for 300 kg Tb magnets but the buyer now wants 400 kg.').item).toMatchObject({ form: 'magnet', elementsPresent: ['Tb'] });
+  });
+});
+
 describe('goods named with a participle of buying', () => {
   it('reads "sourced from China" after the goods as bought from there, to the asker; not stock held in a warehouse', () => {
     const f = facts('Dental lab in Lyon. Our milling discs are yttria-stabilised zirconia (3Y-TZP) imported from China.');

@@ -387,7 +387,12 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
     && !places.some((p) => p.start > i && p.start <= i + 4);
   const ourSite = (p: PlaceMention) => p.role === 'origin' || p.asker === true || (p.role === 'site' && [1, 2, 3, 4].some((k) => ASKER_POSSESSIVES.has(tokens[p.start - k]?.low ?? '')));
   // "Advise on our flowsheet": ours is the topic of what the other side gives, not what passes from us.
-  const fromUs = verb >= 0 && (ours(verb + 1) || (ours(verb + 2) && !TOPIC_PREPOSITIONS.has(tokens[verb + 1]?.low ?? ''))) && !china.some(ourSite);
+  // Nor when whoever sends it is in China ("jv engineer in baotou wants to email our sintering parameters to the german
+  // plant"): ours or not, it leaves from there.
+  const clauseStartOfVerb = (() => { let k = verb; while (k > 0 && !(tokens[k - 1] as Token).clauseEnd) k--; return k; })();
+  const senderInChina = verb >= 0 && china.some((p) => p.start >= clauseStartOfVerb && p.end <= verb && !p.recipient && p.role !== 'content' && p.role !== 'regime'
+    && located(tokens, p) && !tokens.slice(p.end, verb).some((t) => RECEIVER_PRONOUNS.has(t.low)));
+  const fromUs = verb >= 0 && (ours(verb + 1) || (ours(verb + 2) && !TOPIC_PREPOSITIONS.has(tokens[verb + 1]?.low ?? ''))) && !china.some(ourSite) && !senderInChina;
   // "A Chinese university client wants to patent its diffusion process": know-how that is the Chinese party's own.
   const knowHowWithin = (i: number) => [1, 2, 3, 4].some((k) => wordAt(tokens, i + k, lex.knowledge.cues.knowHowNouns))
     || areaHits.some((h) => h.start > i && h.end <= i + 5);

@@ -195,11 +195,10 @@ function boughtGoodsSource(places: PlaceMention[], tokens: readonly Token[], spa
   // come from China"): those are its parts, and the product's route is the question.
   const shipsOn = places.some((p) => p.role === 'destination');
   const comesFrom = ours && item?.besideProduct !== true && !shipsOn && [0, 1].some((k) => COMES_FROM_VERBS.has(tokens[end + k]?.low ?? '') && tokens.slice(end + k + 1, end + k + 3).some((t) => t.low === 'from'));
-  // "Our TBC powder is 8YSZ (yttria-stabilised zirconia) sourced from China": goods named with a participle of buying
-  // right after them (a bracketed name between) were bought from there, whoever's they are. Not stock held somewhere
-  // ("stock of Tb oxide bought from China last year"): the stock stays where it is held.
+  // "Our TBC powder is yttria-stabilised zirconia (8YSZ) sourced from China": goods followed in their clause by a
+  // participle of buying were bought from there, whoever's they are. Not stock held somewhere ("stock of Tb oxide bought
+  // from China last year" stays where it is held), and not with a subject between ("metal it bought from China").
   const heldInStock = tokens.some((t) => STORE_NOUNS.has(t.low) || HOLD_VERBS.has(t.low));
-  // Within the clause and with no subject of its own between ("metal it bought from China" is someone's purchase).
   const sourcedFrom = item?.besideProduct !== true && !shipsOn && !heldInStock && [0, 1, 2, 3, 4, 5].some((k) => SOURCED_PARTICIPLES.has(tokens[end + k]?.low ?? '')
     && tokens[end + k + 1]?.low === 'from' && tokens.slice(end, end + k).every((t) => !t.clauseEnd && !t.commaAfter && !SUBJECT_PRONOUNS.has(t.low)));
   const verb = bought ?? (comesFrom || sourcedFrom ? start : undefined);
@@ -272,10 +271,9 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
   const suppliedToSite = origin === undefined && makerSite === undefined && site !== undefined && (site.asker === true || !makersPlace(site)) && ourSupplier
     && !places.some((p) => p.role === 'destination');
   const shipFrom = origin ?? makerSite?.country ?? (suppliedToSite ? undefined : site?.country);
-  // "The magnets come from a plant in Malaysia", "from our supplier's factory in Pune": goods that leave a production
-  // site were made where it is.
-  // Only goods that "come" or are "sourced" from it: "the order is from a magnet plant in India" names a buyer.
-  // (The plant's place may be read as where content comes from when no route is said.)
+  // "The magnets come from a plant in Malaysia", "sourced from a factory in Pune": goods that come from a production site
+  // were made where it is (its place is read as an origin, or as content's when no route is said). Only after a verb
+  // of coming or buying: "the order is from a magnet plant in India" names a buyer.
   const plantOrigin = places.find((p) => {
     if (!(p.role === 'origin' && p.country === origin) && !(p.role === 'content' && origin === undefined)) return false;
     const before = tokens.slice(Math.max(0, p.start - 6), p.start);

@@ -214,11 +214,13 @@ function isPartyContext(tokens: readonly Token[], hit: PhraseHit<ItemTag>, lex: 
   const next = tokens[hit.end];
   const last = tokens[hit.end - 1];
   // "magnet customers" describes a party; "magnets, customer in Turkey" names the goods and then the party.
-  if (next !== undefined && lex.partyNouns.has(next.low) && !last?.commaAfter && !last?.clauseEnd) return true;
-  // So does "magnet pilot plant", "oxide trading company": one modifier between the item word and a site's or
-  // company's noun (not a buyer's: "magnets but customer now wants" goes on to another clause).
+  // So do "fab-equipment group", "magnet plant" and, with one modifier between, "magnet pilot plant" or "oxide trading
+  // company": an item word before a site's or company's noun (not a buyer's after a modifier: "magnets but customer now
+  // wants" goes on to another clause).
+  const companyNoun = (t: Token | undefined) => t !== undefined && (PRODUCTION_SITES.has(t.low) || COMPANY_NOUNS.has(t.low));
+  if (next !== undefined && (lex.partyNouns.has(next.low) || companyNoun(next)) && !last?.commaAfter && !last?.clauseEnd) return true;
   const after = tokens[hit.end + 1];
-  if (next !== undefined && after !== undefined && (PRODUCTION_SITES.has(after.low) || COMPANY_NOUNS.has(after.low)) && /^[a-z][a-z-]*$/.test(next.raw)
+  if (next !== undefined && companyNoun(after) && /^[a-z][a-z-]*$/.test(next.raw)
     && !last?.commaAfter && !last?.clauseEnd && !next.commaAfter && !next.clauseEnd && !LIST_JOINERS.has(next.low) && !DEST_WORDS.has(next.low) && !FILLER.has(next.low)) return true;
   // "a Japanese carmaker (only passenger cars, no defence work)": a parenthesis opened right after a party describes it.
   for (let k = hit.start; k >= Math.max(1, hit.start - 4); k--) {

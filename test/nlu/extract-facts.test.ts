@@ -493,9 +493,20 @@ describe('Chinese content in goods made abroad, share unsaid', () => {
   });
 });
 
+describe('who provides know-how', () => {
+  it('reads our own process data sent by a colleague in China as provided from China', () => {
+    const f = facts('Our quality engineer in Ningbo plans to e-mail our NdFeB sintering recipe to the plant in Spain.');
+    expect(f.collaboration).toMatchObject({ chineseProvider: true });
+  });
+});
+
 describe('an item word that describes a company', () => {
   it('reads "magnet recycling company" as the asker, and didymium oxide by name as an oxide of Pr and Nd only', () => {
     expect(facts('Norwegian magnet recycling company. We buy didymium oxide from Baotou.').item).toMatchObject({ elementsPresent: ['Pr', 'Nd'], compositionComplete: true, form: 'oxide' });
+  });
+
+  it('reads "our laser-equipment group buys Lu oxide" as Lu oxide, not equipment', () => {
+    expect(facts('Our laser-equipment group buys lutetium oxide from a refiner in Baotou.').item).toMatchObject({ elementsPresent: ['Lu'], form: 'oxide' });
   });
 
   it('still reads magnets followed by another clause as the goods', () => {

@@ -493,6 +493,12 @@ describe('Chinese content in goods made abroad, share unsaid', () => {
   });
 });
 
+describe('setting up a joint venture', () => {
+  it('reads "plans a JV" in any inflection as setting one up', () => {
+    expect(facts('Our Danish group plans a JV with a Chinese magnet maker in Ganzhou; the partner brings its sintering process.').collaboration?.kind).toBe('jv_investment');
+  });
+});
+
 describe('who provides know-how', () => {
   it('reads our own process data sent by a colleague in China as provided from China', () => {
     const f = facts('Our quality engineer in Ningbo plans to e-mail our NdFeB sintering recipe to the plant in Spain.');

@@ -273,6 +273,8 @@ function createKnowledge(
         if (termPattern) t = t.replace(termPattern, (m) => ` ${termMap.get(m) ?? m} `);
         t = t.replace(lonePattern, (c) => ` ${chinese.elements[c] ?? c} `);
         t = t.replace(/[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]/gu, (c) => ({ '，': ',', '。': '.', '？': '?', '！': '!', '：': ':', '；': ';', '、': ',' } as Record<string, string>)[c] ?? ' ');
+        // "Shanghai (上海)", "terbium oxide (氧化铽)": a name glossed in brackets after its own English says it once.
+        t = t.replace(/(\p{L}[\p{L}\d -]{0,40}?)\s*\(\s*\1\s*\)/giu, '$1');
       }
       t = t.replace(codeArrow, (m, a: string, b: string) => {
         const from = countryName(a);

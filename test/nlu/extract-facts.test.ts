@@ -1713,6 +1713,10 @@ describe('thirteenth session: where goods are used, who introduces itself, who i
     expect(understanding.understander.understand('氧化铽 出口到巴西 for our motor plant, licence?').facts.destination).toBe('BR');
   });
 
+  it('reads a name glossed in brackets after its own English once ("our plant in Ningbo (宁波)")', () => {
+    expect(understanding.lexicon.knowledge.gloss('our plant in Ningbo (宁波) ships terbium oxide (氧化铽)')).toBe('our plant in Ningbo ships terbium oxide');
+  });
+
   it('reads a site of ours that the goods are for, or that a purpose clause names, as where they go', () => {
     const f = facts('We ship Tb magnets to Hungary for encoders at our Debrecen plant. Licence needed?');
     expect(f.destination).toBe('HU');

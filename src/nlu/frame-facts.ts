@@ -62,6 +62,8 @@ export function factsFromFrame(frame: Frame): Facts {
   if (listedParty?.country && !facts.destination) facts.destination = listedParty.country;
   const defence = frame.parties.find((p) => p.defence);
   if (defence?.country && !facts.destination) facts.destination = defence.country;
+  // "Polish motor maker supplying a US DoD program": the forces named are the end user's country, wherever this leg goes.
+  if (defence?.country && facts.endUser) facts.endUser = { ...facts.endUser, country: defence.country };
   if (frame.technology && (frame.technology.kind || frame.technology.area || frame.technology.chineseProvider)) facts.collaboration = { ...frame.technology };
   if (frame.asOf) facts.asOf = frame.asOf;
   return facts;

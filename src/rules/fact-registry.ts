@@ -154,6 +154,7 @@ export const FACTS: Record<string, FactDefinition> = {
   'item.madeWithChineseTechnology': {
     type: 'boolean', read: (f) => f.item?.madeWithChineseTechnology, label: 'made with Chinese rare-earth technology',
   },
+  'endUser.country': { type: 'country', read: (f) => f.endUser?.country, label: 'country of the end user' },
   'endUser.kind': { type: 'enum', values: END_USER_KINDS, read: (f) => f.endUser?.kind, label: 'end user' },
   'endUser.lists': { type: 'sourceList', read: (f) => f.endUser?.lists, label: 'MOFCOM list naming the end user' },
   'endUser.nearLists': { type: 'sourceList', read: (f) => f.endUser?.nearLists, label: 'MOFCOM list entry the end user nearly matches' },

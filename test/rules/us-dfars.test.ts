@@ -65,6 +65,12 @@ describe('DoD deliveries read from the question', () => {
     expect(r.verdict).toBe('prohibited');
   });
 
+  it('reads a European supplier to a US Army program as in DoD supply, though its magnets go to Europe first', () => {
+    const r = newAssistant('2026-10-01T09:00:00Z').handle(msg('Czech actuator maker supplying a US Army program. Our actuators use SmCo magnets made in Ningbo. Is that an issue?', 'c-dfars-eu'));
+    expect(r.verdict).toBe('prohibited');
+    expect(r.citations.map((c) => c.source)).toContain('US-DFARS-7052');
+  });
+
   it('keeps a question about the clause itself out of scope, with its pointer', () => {
     const r = newAssistant().handle(msg('How do we document compliance with DFARS 252.225-7052 for our magnets?', 'c-dfars-named'));
     expect(r.verdict).toBe('none');

@@ -255,7 +255,6 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
   const siteWords = site === undefined ? [] : [...tokens.slice(site.end, site.end + 2), ...tokens.slice(Math.max(0, site.start - 3), site.start).filter((t) => !t.clauseEnd)];
   const siteIsStore = siteWords.some((t) => STORE_NOUNS.has(t.low));
   const siteMakes = !siteIsStore && siteWords.some((t) => PRODUCTION_SITES.has(t.low));
-
   // Where goods leave from only when said (a "from", a site); a place of making alone leaves it to the rules, which
   // read "made in X" as the route only when nothing else is known, so a later turn cannot undo an earlier "from".
   // "We are a supplier in Monterrey. Our Chinese magnet supplier sends the tiles", "our supplier in Baotou": a later site

@@ -7,6 +7,9 @@
  * exists; its facts key, preliminary verdict and rules version; its question (until redacted); its state, who
  * claimed it, its decision (verdict, reusable, by whom) and how often it was reopened; and that a redacted case was
  * redacted by a retention run (a `redaction` record at its redacted_at, with a cutoff after its resolution).
+ *
+ * The check itself is pure over rows (crossCheckCaseRows), so SQLite and PostgreSQL (pg-audit-trail.ts) run the same
+ * replay on the same queries; each engine only reads the rows, PostgreSQL in one snapshot with the chain.
  */
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
@@ -75,15 +78,19 @@ function actorKey(json: string | null): string | null {
   return a.success ? wellFormed(`${a.data.channel}:${a.data.user}`) : `unreadable ${json}`;
 }
 
-/** Replays the audit log into what each case must be. */
-function expectedCases(db: Database.Database): { cases: Map<string, Expected>; redactionCutoffs: Map<string, string> } {
+/** The audit records a case's replay reads, in chain order (the same SQL on both engines). */
+export const CROSS_CHECK_AUDIT_SQL = `SELECT seq, at, kind, actor, payload, text FROM audit_log
+  WHERE kind IN ('escalation', 'officer_action', 'decision', 'redaction') ORDER BY seq`;
+
+/** The case rows compared, in case order (the same SQL on both engines). */
+export const CROSS_CHECK_CASES_SQL = `SELECT num, state, facts_key, verdict, rules_version, question, claimed_by, resolution,
+  resolved_at, reopen_count, redacted_at FROM cases ORDER BY num`;
+
+/** Replays the audit log into what each case must be; records of other kinds are passed over. */
+function expectedCases(auditRows: Iterable<unknown>): { cases: Map<string, Expected>; redactionCutoffs: Map<string, string> } {
   const cases = new Map<string, Expected>();
   const redactionCutoffs = new Map<string, string>();
-  const rows = db.prepare(
-    `SELECT seq, at, kind, actor, payload, text FROM audit_log
-     WHERE kind IN ('escalation', 'officer_action', 'decision', 'redaction') ORDER BY seq`,
-  ).iterate();
-  for (const raw of rows) {
+  for (const raw of auditRows) {
     const r = AuditRowSchema.parse(raw);
     const payload = parseJson(r.payload);
     switch (r.kind) {
@@ -132,16 +139,26 @@ function expectedCases(db: Database.Database): { cases: Map<string, Expected>; r
   return { cases, redactionCutoffs };
 }
 
-/** Every case row against the audit log; the problems in case order. */
-export function crossCheckCases(db: Database.Database): { checked: number; problems: CaseProblem[] } {
-  const { cases: expected, redactionCutoffs } = expectedCases(db);
+export interface CaseCrossCheck {
+  readonly checked: number;
+  readonly problems: CaseProblem[];
+}
+
+/** Every case row in the SQLite database against its audit log; the problems in case order. */
+export function crossCheckCases(db: Database.Database): CaseCrossCheck {
+  return crossCheckCaseRows(db.prepare(CROSS_CHECK_AUDIT_SQL).iterate(), db.prepare(CROSS_CHECK_CASES_SQL).iterate());
+}
+
+/**
+ * Case rows against audit rows (as CROSS_CHECK_CASES_SQL and CROSS_CHECK_AUDIT_SQL read them, or any superset of the
+ * audit rows: other kinds are passed over); the problems in case order. Both must come from one snapshot.
+ */
+export function crossCheckCaseRows(auditRows: Iterable<unknown>, caseRows: Iterable<unknown>): CaseCrossCheck {
+  const { cases: expected, redactionCutoffs } = expectedCases(auditRows);
   const problems: CaseProblem[] = [];
   let checked = 0;
   const seen = new Set<string>();
-  for (const raw of db.prepare(
-    `SELECT num, state, facts_key, verdict, rules_version, question, claimed_by, resolution, resolved_at, reopen_count, redacted_at
-     FROM cases ORDER BY num`,
-  ).iterate()) {
+  for (const raw of caseRows) {
     const row = CaseRowSchema.parse(raw);
     const caseId = formatCaseId(row.num);
     checked++;

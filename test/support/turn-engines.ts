@@ -13,12 +13,14 @@ import { sqliteAnswerQueue } from '../../src/assistant/answer-queue.js';
 import { pgAnswerQueue } from '../../src/assistant/postgres/pg-answer-queue.js';
 import { PgTurnPipeline } from '../../src/assistant/postgres/pg-turn-pipeline.js';
 import { TurnPipeline, type AnswerPosting, type PostingTurns, type TurnOutcome } from '../../src/assistant/turn-pipeline.js';
+import { crossCheckCases, type CaseCrossCheck } from '../../src/cases/audit-cross-check.js';
 import { AuditLog, type AuditRecord, type AuditVerification } from '../../src/cases/audit-log.js';
 import { CaseService, type DecideInput, type RedactionResult } from '../../src/cases/case-service.js';
 import type { Actor, CaseState, CaseView } from '../../src/cases/case-view.js';
 import type { HumanChannel } from '../../src/cases/human-channel.js';
 import { openCaseDatabase } from '../../src/cases/database.js';
 import { PgAuditChain } from '../../src/cases/postgres/pg-audit-chain.js';
+import { verifyPgTrail } from '../../src/cases/postgres/pg-audit-trail.js';
 import { PgCaseService } from '../../src/cases/postgres/pg-case-service.js';
 import { openPostgres } from '../../src/cases/postgres/pg-database.js';
 import { pgDispatchStore } from '../../src/cases/postgres/pg-dispatch-store.js';
@@ -66,14 +68,16 @@ export interface Engine {
   instances(n: number): Promise<Instance[]>;
   audit(): Promise<AuditRecord[]>;
   verify(): Promise<AuditVerification>;
+  /** The cases against their audit records, as `audit verify` checks them on this engine. */
+  crossCheck(): Promise<CaseCrossCheck | undefined>;
+  /** Runs SQL straight on the database, as an operator (or a fault) would. */
+  raw(sql: string): Promise<void>;
   cases(): Promise<CaseRow[]>;
   outboxKeys(): Promise<string[]>;
   close(): Promise<void>;
 }
 
 export interface PgEngine extends Engine {
-  /** Runs SQL straight on the database, as an operator (or a fault) would. */
-  raw(sql: string): Promise<void>;
   rows(sql: string): Promise<unknown[]>;
 }
 
@@ -120,6 +124,10 @@ export function sqliteEngine(clock: Clock = fixedClock(T0)): Engine {
     },
     audit: async () => new AuditLog(need()).records(),
     verify: async () => new AuditLog(need()).verifyAudit(),
+    crossCheck: async () => crossCheckCases(need()),
+    raw: async (sql) => {
+      need().exec(sql);
+    },
     cases: async () => need().prepare('SELECT num, state, conversation_key FROM cases ORDER BY num').all() as CaseRow[],
     outboxKeys: async () => (need().prepare('SELECT key FROM outbox ORDER BY id').all() as { key: string }[]).map((r) => r.key),
     async close() {
@@ -157,6 +165,7 @@ export function postgresEngine(cluster: () => PostgresCluster, clock: Clock = fi
     },
     audit: () => new PgAuditChain(first()).records(),
     verify: () => new PgAuditChain(first()).verify(),
+    crossCheck: async () => (await verifyPgTrail(first())).cases,
     cases: async () => (await first().query<CaseRow>('SELECT num, state, conversation_key FROM cases ORDER BY num')).rows,
     outboxKeys: async () => (await first().query<{ key: string }>('SELECT key FROM outbox ORDER BY id')).rows.map((r) => r.key),
     raw: async (sql) => {

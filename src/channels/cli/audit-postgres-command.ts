@@ -1,8 +1,9 @@
 /**
  * `lodestone audit verify|export` when DATABASE_URL names PostgreSQL: the same chain walk and redaction checks as on
- * SQLite (verifyChain, in one snapshot), and the same CSV; with AUDIT_ANCHOR_FILE, the anchors an instance wrote
- * (pg-audit-anchors.ts) are checked against the chain as on SQLite. The cases' cross-check against their audit records
- * is SQLite-only so far, and the output says so rather than claim it.
+ * SQLite (verifyChain) and the same cases' cross-check against their audit records, both in one snapshot
+ * (pg-audit-trail.ts), and the same CSV; with AUDIT_ANCHOR_FILE, the anchors an instance wrote (pg-audit-anchors.ts)
+ * are checked against the chain as on SQLite. The order of the checks, and so which problem is named first, is
+ * SQLite's: the chain, the anchors, the cases.
  */
 import { writeFileSync } from 'node:fs';
 import { PgAuditChain } from '../../cases/postgres/pg-audit-chain.js';
@@ -11,6 +12,7 @@ import { CliError } from './cli-error.js';
 import { describeAnchors, ExportRangeSchema } from './commands.js';
 import { AuditAnchorEnvSchema } from '../../config.js';
 import { checkPgAnchors } from '../../cases/postgres/pg-audit-anchors.js';
+import { verifyPgTrail } from '../../cases/postgres/pg-audit-trail.js';
 
 type Out = (line: string) => void;
 
@@ -30,7 +32,7 @@ export async function auditPostgresCommand(
     if (sub === 'verify') {
       const env = AuditAnchorEnvSchema.safeParse(process.env);
       if (!env.success) throw new CliError(`audit verify: ${String(env.error.issues[0]?.path[0])}: ${env.error.issues[0]?.message}`);
-      const v = await log.verify();
+      const { chain: v, cases } = await verifyPgTrail(pool);
       if (!v.ok) {
         out(`TAMPERED: record #${v.firstBad.seq}: ${v.firstBad.reason}: ${v.firstBad.detail} (${v.count} records checked)`);
         return 1;
@@ -41,8 +43,13 @@ export async function auditPostgresCommand(
         out(`TAMPERED: record #${anchors.problem.seq}: ${anchors.problem.reason}: ${anchors.problem.detail} (${v.count} records checked)`);
         return 1;
       }
+      const firstCase = cases?.problems[0];
+      if (firstCase) {
+        out(`TAMPERED: record #${firstCase.seq}: ${firstCase.reason}: ${firstCase.detail} (${v.count} records checked)`);
+        return 1;
+      }
       const anchored = file === undefined ? 'no AUDIT_ANCHOR_FILE given, anchors not checked' : describeAnchors(anchors?.check, v.head.seq, file);
-      out(`ok: ${v.count} records, chain head #${v.head.seq} ${v.head.hash.slice(0, 16)}; PostgreSQL at ${redactUrl(url)}; ${anchored}; the cases' cross-check is not run on PostgreSQL yet`);
+      out(`ok: ${v.count} records, chain head #${v.head.seq} ${v.head.hash.slice(0, 16)}; PostgreSQL at ${redactUrl(url)}; ${anchored}; cases checked against their audit records: ${cases?.checked ?? 0}, all match`);
       return 0;
     }
     const r = ExportRangeSchema.safeParse(opts);

@@ -11,6 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../../src/channels/cli/run.js';
 import { openPostgres } from '../../../src/cases/postgres/pg-database.js';
 import { PgAuditChain } from '../../../src/cases/postgres/pg-audit-chain.js';
+import { PgCaseService } from '../../../src/cases/postgres/pg-case-service.js';
 import { createPostgresApp } from '../../../src/app-postgres.js';
 import { readAnchors } from '../../../src/cases/audit-anchor.js';
 import { ConfigSchema } from '../../../src/config.js';
@@ -79,12 +80,32 @@ describe('the CLI\'s writes with DATABASE_URL', () => {
 });
 
 describe('lodestone audit on PostgreSQL', () => {
-  it('verifies the chain and says what it did not check', async () => {
+  it('verifies the chain and the cases, and says what it did not check', async () => {
     await chainOf(3);
     const r = await cli(['audit', 'verify']);
     expect(r.err).toEqual([]);
     expect(r.code).toBe(0);
-    expect(r.out[0]).toMatch(/^ok: 3 records, chain head #3 [0-9a-f]{16}; PostgreSQL at postgres:\/\/.*; no AUDIT_ANCHOR_FILE given, anchors not checked; the cases' cross-check is not run on PostgreSQL yet$/);
+    expect(r.out[0]).toMatch(/^ok: 3 records, chain head #3 [0-9a-f]{16}; PostgreSQL at postgres:\/\/.*; no AUDIT_ANCHOR_FILE given, anchors not checked; cases checked against their audit records: 0, all match$/);
+  });
+
+  it('checks each case against its audit records, as on SQLite: a decision flipped behind the service fails', async () => {
+    const url = await cluster.freshDatabase();
+    process.env.DATABASE_URL = url;
+    const asked = await cli(['ask', '--as-of', '2026-03-01', '--audit', 'I want to talk to compliance about our terbium oxide shipment to Korea.']);
+    expect(asked.code).toBe(0);
+    const pool = await openPostgres(url);
+    pools.push(pool);
+    const desk = new PgCaseService({ pool, officers: { slack: ['UOFF'], teams: [], web: [] }, clock: fixedClock('2026-03-01T10:00:00Z') });
+    const [open] = await desk.list();
+    await desk.decide(open!.id, { channel: 'slack', user: 'UOFF' }, { verdict: 'license_required', note: 'Apply for the licence.' });
+    const ok = await cli(['audit', 'verify']);
+    expect(ok.code).toBe(0);
+    expect(ok.out[0]).toMatch(/; cases checked against their audit records: 1, all match$/);
+
+    await pool.query(`UPDATE cases SET resolution = replace(resolution, '"license_required"', '"not_required"')`);
+    const flipped = await cli(['audit', 'verify']);
+    expect(flipped.code).toBe(1);
+    expect(flipped.out[0]).toMatch(/^TAMPERED: record #\d+: case_mismatch: case C-\d{6}: its decision is not the one audited \(license_required, by slack:UOFF\) \(\d+ records checked\)$/);
   });
 
   it('names the first record rewritten behind disabled triggers', async () => {

@@ -5,6 +5,8 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp, type ComposedApp as App } from '../../../src/app.js';
+import type { ChannelApp, PostgresApp } from '../../../src/app-context.js';
+import { createPostgresApp } from '../../../src/app-postgres.js';
 import { OutboxDispatcher } from '../../../src/cases/outbox-dispatcher.js';
 import type { ChannelModule } from '../../../src/channels/channel-module.js';
 import { createTeamsChannel, type TeamsChannelOptions } from '../../../src/channels/teams/teams-channel.js';
@@ -22,15 +24,19 @@ export const PERSONAL = 'a:personal-chat-ada';
 export const CHANNEL = '19:compliance-channel@thread.tacv2';
 export const TENANT = 'tenant-1';
 
-export interface Lodestone {
-  readonly app: App;
+/** Lodestone with its Teams channel on either engine (PostgreSQL's: `startPostgresLodestone`). */
+export interface AnyLodestone<A extends ChannelApp = ChannelApp> {
+  readonly app: A;
   readonly teams: ChannelModule;
   readonly humanChannel: TeamsHumanChannel;
   readonly url: string;
   post(activity: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; body: unknown }>;
+  close(): Promise<void>;
+}
+
+export interface Lodestone extends AnyLodestone<App> {
   /** Delivers what the outbox holds now, to Teams only. */
   dispatch(): Promise<void>;
-  close(): Promise<void>;
 }
 
 export interface LodestoneOptions {
@@ -48,16 +54,15 @@ export interface LodestoneOptions {
   readonly dbFile?: string;
 }
 
-export async function startLodestone(options: LodestoneOptions = {}): Promise<Lodestone> {
-  const app = createApp({
-    config: ConfigSchema.parse({
-      OFFICERS_TEAMS: OFFICER.aadObjectId, LOG_LEVEL: 'silent',
-      ...(options.emulator ? { TEAMS_EMULATOR_URL: options.emulator.url } : {}),
-      ...options.env,
-    }),
-    dbFile: options.dbFile ?? ':memory:',
-    clock: options.clock ?? clockOn(TEST_DAY),
+function teamsConfig(options: Omit<LodestoneOptions, 'dbFile'>) {
+  return ConfigSchema.parse({
+    OFFICERS_TEAMS: OFFICER.aadObjectId, LOG_LEVEL: 'silent',
+    ...(options.emulator ? { TEAMS_EMULATOR_URL: options.emulator.url } : {}),
+    ...options.env,
   });
+}
+
+async function serve<A extends ChannelApp>(app: A, options: Omit<LodestoneOptions, 'dbFile'>): Promise<AnyLodestone<A>> {
   const teams = createTeamsChannel(app, options.teams);
   const humanChannel = teams.humanChannel;
   if (!(humanChannel instanceof TeamsHumanChannel)) throw new Error('the Teams channel has no HumanChannel');
@@ -65,7 +70,6 @@ export async function startLodestone(options: LodestoneOptions = {}): Promise<Lo
     const s = createHttpApp(app, [teams]).listen(0, '127.0.0.1', () => resolve(s));
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const dispatcher = new OutboxDispatcher({ db: app.db, channels: { teams: humanChannel }, clock: app.clock });
   return {
     app, teams, humanChannel, url,
     async post(activity, headers = {}) {
@@ -77,14 +81,30 @@ export async function startLodestone(options: LodestoneOptions = {}): Promise<Lo
       const text = await res.text();
       return { status: res.status, body: text ? (JSON.parse(text) as unknown) : undefined };
     },
-    async dispatch() {
-      await dispatcher.runOnce();
-    },
     async close() {
+      server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await app.close();
     },
   };
+}
+
+export async function startLodestone(options: LodestoneOptions = {}): Promise<Lodestone> {
+  const app = createApp({ config: teamsConfig(options), dbFile: options.dbFile ?? ':memory:', clock: options.clock ?? clockOn(TEST_DAY) });
+  const served = await serve(app, options);
+  const dispatcher = new OutboxDispatcher({ db: app.db, channels: { teams: served.humanChannel }, clock: app.clock });
+  return {
+    ...served,
+    async dispatch() {
+      await dispatcher.runOnce();
+    },
+  };
+}
+
+/** The same on PostgreSQL: the app several instances would run (app-postgres.ts) on the database at `url`. */
+export async function startPostgresLodestone(url: string, options: Omit<LodestoneOptions, 'dbFile'> = {}): Promise<AnyLodestone<PostgresApp>> {
+  const app = await createPostgresApp({ config: { ...teamsConfig(options), DATABASE_URL: url }, clock: options.clock ?? clockOn(TEST_DAY) });
+  return serve(app, options);
 }
 
 let seq = 1_700_000_000_000;

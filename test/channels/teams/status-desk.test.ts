@@ -14,18 +14,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { OutboxDispatcher } from '../../../src/cases/outbox-dispatcher.js';
 import { LOCAL_MODE_STATUS_TEXT, NOT_OFFICER_STATUS_TEXT } from '../../../src/channels/teams/routes/status-desk-action.js';
 import { fixedClock } from '../../../src/core/clock.js';
-import { FakeConnector, type PostedActivity } from './fake-connector.js';
-import {
-  ASKER, CHANNEL, OFFICER, PERSONAL, cardActions, cardInvoke, cardOf, cardSubmit, cardText, channelMention, personalMessage,
-  startLodestone, type Lodestone,
-} from './harness.js';
-
-const REEXPORT = 'Our Dutch warehouse resells Chinese-origin Tb oxide to the UK. Licence?';
-const SUSPENSION = 'CN-ANN-2025-70';
-const FORM = {
-  status: 'resumed', from: '2026-11-10', until: '', source: '', newSourceId: 'CN-ANN-2026-99', newSourceTitle: 'Test notice: No. 70 not renewed',
-  newSourceDate: '2026-11-12', newSourceUrl: 'https://www.mofcom.gov.cn/test-notice', why: 'MOFCOM notice: the suspension was not renewed.',
-};
+import { FakeConnector } from './fake-connector.js';
+import { ASKER, CHANNEL, OFFICER, PERSONAL, cardActions, cardOf, cardSubmit, cardText, channelMention, startLodestone, type Lodestone } from './harness.js';
+import { actionTitled, ask, FORM, invoke, preview, REEXPORT, SUSPENSION, updatesTo } from './status-desk-steps.js';
 
 const fakes: FakeConnector[] = [];
 const running: Lodestone[] = [];
@@ -49,15 +40,6 @@ function dispatcher(lode: Lodestone, perMinute?: number): OutboxDispatcher {
   });
 }
 
-/** A question in a personal chat of its own, so each asker has their own conversation. */
-async function ask(fake: FakeConnector, lode: Lodestone, chat: string, text = REEXPORT): Promise<PostedActivity> {
-  const message = personalMessage(fake, text, ASKER, { conversation: { id: chat, conversationType: 'personal', tenantId: 'tenant-1' } });
-  expect((await lode.post(message)).status).toBe(200);
-  const answer = fake.messagesTo(chat).at(-1);
-  if (!answer) throw new Error('no answer');
-  return answer;
-}
-
 async function horizonAlertCard(fake: FakeConnector, lode: Lodestone): Promise<Record<string, unknown>> {
   expect((await lode.post(channelMention(fake, 'use this channel for compliance'))).status).toBe(200);
   lode.app.cases.checkRulesHorizon(lode.app.rules, '2026-11-30');
@@ -66,36 +48,6 @@ async function horizonAlertCard(fake: FakeConnector, lode: Lodestone): Promise<R
   const alert = fake.messagesTo(CHANNEL).find((a) => a.body.attachments !== undefined && cardText(cardOf(a)).startsWith(`${SUSPENSION} ended on 2026-11-10`));
   if (!alert) throw new Error('no horizon alert card');
   return cardOf(alert);
-}
-
-interface InvokeBody {
-  readonly statusCode: number;
-  readonly type: string;
-  readonly value: unknown;
-}
-
-async function invoke(lode: Lodestone, fake: FakeConnector, verb: string, data: Record<string, unknown>, from: typeof OFFICER | typeof ASKER = OFFICER): Promise<InvokeBody> {
-  const res = await lode.post(cardInvoke(fake, verb, data, from));
-  expect(res.status).toBe(200);
-  return res.body as InvokeBody;
-}
-
-function actionTitled(card: unknown, title: string): { verb: string; data: Record<string, unknown> } {
-  const a = cardActions(card).find((x) => x.title === title);
-  if (!a) throw new Error(`no action ${title}`);
-  return { verb: String(a.verb), data: a.data as Record<string, unknown> };
-}
-
-/** Officer, by Action.Execute: Preview with the form filled in; returns the preview card. */
-async function preview(lode: Lodestone, fake: FakeConnector, alert: unknown, form: Record<string, string> = FORM): Promise<unknown> {
-  const { verb, data } = actionTitled(alert, 'Preview');
-  const res = await invoke(lode, fake, verb, { ...data, ...form });
-  expect(res.type).toBe('application/vnd.microsoft.card.adaptive');
-  return res.value;
-}
-
-function updatesTo(fake: FakeConnector, chat: string): PostedActivity[] {
-  return fake.messagesTo(chat).filter((a) => typeof a.body.text === 'string' && a.body.text.startsWith('On '));
 }
 
 describe('the rule status desk in Teams', () => {

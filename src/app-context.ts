@@ -77,6 +77,8 @@ export interface AppCommon {
   readonly slackTurns: SlackTurns;
   readonly slackReads: SlackTurnReads;
   readonly postingTurns: PostingTurns;
+  /** Bills of materials sent in a chat: screened on the CLI's path, kept, audited, escalated as one case. */
+  readonly bomUploads: BomUploads;
   /** Starts delivering outbox rows to these channels, and the reminder, rules-horizon and retention schedules. */
   startBackground(channels: HumanChannels): OutboxDispatcher;
   /** Whether the database answers, for /healthz: a load balancer takes an instance out whose database is gone. */
@@ -106,8 +108,6 @@ export interface App extends AppCommon {
   answer(message: Message): Reply;
   /** The one turn pipeline: claim, answer, audit, case and the channel's transcript row in one group commit. */
   readonly turns: TurnPipeline;
-  /** Bills of materials sent in a chat: screened on the CLI's path, kept, audited, escalated as one case. */
-  readonly bomUploads: BomUploads;
 }
 
 /** The sentence a feature that needs SQLite's own stores answers with on PostgreSQL. */

@@ -8,9 +8,9 @@
  * answer, so a status recorded on any instance decides the next answer on every instance; recording one through the
  * status desk (PgStatusDesk) re-decides earlier answers and open cases as SQLite's does.
  *
- * What reads SQLite's own stores has no counterpart here yet (the console, BOM uploads, the dashboard, audit
- * anchors): the channels check `app.engine` and say so (app-context.ts, notOnPostgres). Nothing here opens a SQLite
- * file.
+ * Bills of materials sent in a chat are kept here too (PgBomUploadStore), with the download-link key in the database.
+ * What reads SQLite's own stores has no counterpart here yet (the console): the web channel checks `app.engine` and
+ * says so (app-context.ts, notOnPostgres). Nothing here opens a SQLite file.
  */
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
@@ -31,6 +31,9 @@ import { pgDispatchStore } from './cases/postgres/pg-dispatch-store.js';
 import type { JobRun } from './cases/store-ports.js';
 import { pgSharedChannelStores } from './channels/postgres/pg-shared-channel-stores.js';
 import { PgSlackStore } from './channels/postgres/pg-slack-store.js';
+import { PgBomUploadStore } from './channels/postgres/pg-bom-upload-store.js';
+import { BomUploads } from './channels/bom-upload/bom-uploads.js';
+import { createScreener } from './bom/screen-bom.js';
 import { PgTranscriptStore } from './channels/postgres/pg-transcript-store.js';
 import { pgSlackTurns } from './channels/slack/slack-turns.js';
 import { pgChatTurns } from './channels/web/chat-turns.js';
@@ -104,12 +107,20 @@ export async function createPostgresApp(options: PostgresAppOptions): Promise<Po
   const shared = pgSharedChannelStores(pool);
   const slackStore = new PgSlackStore(pool, clock, Math.min(config.RETENTION_DAYS, 30));
   let webSessionKey: Buffer;
+  let bomLinkKey: Buffer;
   try {
     webSessionKey = await shared.secret('session');
+    // Download links given out on one instance open on every other.
+    bomLinkKey = await shared.secret('bom-links');
   } catch (err) {
     await pool.end().catch(() => undefined);
     throw err;
   }
+
+  const bomUploads = new BomUploads({
+    rules, screen: createScreener(rules, understander), store: new PgBomUploadStore(pool, clock), linkKey: bomLinkKey, clock, logger,
+    maxBytes: Math.round(config.BOM_UPLOAD_MAX_MB * 1_048_576),
+  });
 
   const stops: (() => void)[] = [];
   // Anchors outside the database (pg-audit-anchors.ts), where AUDIT_ANCHOR_FILE says: there is no DATA_DIR default here.
@@ -160,6 +171,7 @@ export async function createPostgresApp(options: PostgresAppOptions): Promise<Po
     deliveries: new PgDeliveryClaims(pool, DAY_MS, clock),
     shared,
     webSessionKey,
+    bomUploads,
     webChat: pgChatTurns(turns, new PgTranscriptStore(pool)),
     slackTurns: pgSlackTurns(turns, slackStore),
     slackReads: slackStore,
@@ -184,6 +196,8 @@ export async function createPostgresApp(options: PostgresAppOptions): Promise<Po
       // Retention: question text older than RETENTION_DAYS is redacted once a day; the audit chain still verifies.
       schedule('retention', async () => {
         const r = await cases.redactOlderThan(config.RETENTION_DAYS, clock.now());
+        // Files sent in a chat are kept no longer than the questions are.
+        await bomUploads.deleteOlderThan(new Date(clock.now().getTime() - config.RETENTION_DAYS * 86_400_000));
         if (r.auditRecords + r.cases > 0) logger.info(r, 'redacted question text past the retention period');
       });
       // Reminders every 15 minutes, as on SQLite, each slot once across instances (the slot is the job's "day").

@@ -17,6 +17,7 @@ import { composeAnswering } from './answering.js';
 import { TurnWorkerChat } from './turn-worker-client.js';
 import { createScreener } from './bom/screen-bom.js';
 import { BomUploads } from './channels/bom-upload/bom-uploads.js';
+import { SqliteBomUploadStore } from './channels/bom-upload/upload-store.js';
 import { createChannelStores } from './channels/channel-stores.js';
 import { sqliteSharedChannelStores } from './channels/channel-store-ports.js';
 import { sqliteSlackTurns } from './channels/slack/slack-turns.js';
@@ -94,7 +95,7 @@ export function createApp(options: AppOptions): ComposedApp {
   const turns = new TurnPipeline({ commits: new GroupCommit(db), deliveries: dedupe, answer, answers });
   const stores = createChannelStores(db, clock, config.RETENTION_DAYS, replyDictionary(built.rules));
   const bomUploads = new BomUploads({
-    rules, screen: createScreener(rules, understander), cases, store: stores.bom, linkKey: stores.bomLinkKey, clock, logger,
+    rules, screen: createScreener(rules, understander), store: new SqliteBomUploadStore(stores.bom, cases), linkKey: stores.bomLinkKey, clock, logger,
     maxBytes: Math.round(config.BOM_UPLOAD_MAX_MB * 1_048_576),
   });
 
@@ -161,10 +162,10 @@ export function createApp(options: AppOptions): ComposedApp {
       void horizon.start();
       stops.push(() => horizon.stop());
       // Retention: question text older than RETENTION_DAYS is redacted once a day; the audit chain still verifies.
-      const retention = new DailyScheduler(clock, () => {
+      const retention = new DailyScheduler(clock, async () => {
         const r = cases.redactOlderThan(config.RETENTION_DAYS, clock.now());
         // Files sent in a chat are kept no longer than the questions are.
-        bomUploads.deleteOlderThan(new Date(clock.now().getTime() - config.RETENTION_DAYS * 86_400_000));
+        await bomUploads.deleteOlderThan(new Date(clock.now().getTime() - config.RETENTION_DAYS * 86_400_000));
         if (r.auditRecords + r.cases > 0) logger.info(r, 'redacted question text past the retention period');
       }, { onError: (err) => logger.error({ err }, 'retention run failed') });
       void retention.start();

@@ -2,7 +2,8 @@
  * A bill of materials sent in a chat (a web upload, a Slack file, a Teams attachment): checked (size, type), read and
  * screened on the CLI's own path (read-bom.ts, screen-bom.ts), kept with its annotated rows, audited, and on the
  * asker's word escalated as ONE case through the case service. Channels fetch the bytes and lay out the answer;
- * everything else is here, once.
+ * everything else is here, once, on either engine: what is kept, audited and opened goes through a BomUploadStore
+ * (SQLite's, or PostgreSQL's, where the case is opened under the conversation's lock as a turn's would be).
  */
 import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { extname } from 'node:path';
@@ -12,7 +13,6 @@ import { readBom, type Bom } from '../../bom/read-bom.js';
 import type { ScreenOptions, Screening } from '../../bom/screen-bom.js';
 import { describeLine, linesNeedingDecision, summariseScreening, type ScreeningSummary } from '../../bom/screening-summary.js';
 import { annotatedRows } from '../../bom/write-screening.js';
-import type { CaseService } from '../../cases/case-service.js';
 import type { Actor, ReplyTo } from '../../cases/case-view.js';
 import type { Channel } from '../../contracts/message.js';
 import type { Clock } from '../../core/clock.js';
@@ -21,7 +21,8 @@ import type { Logger } from '../../core/logger.js';
 import { evaluate } from '../../rules/engine.js';
 import { FactsSchema } from '../../rules/facts.js';
 import type { RuleSet } from '../../rules/ruleset.js';
-import type { StoredUpload, UploadStore } from './upload-store.js';
+import type { BomUploadStore } from './bom-upload-store.js';
+import type { StoredUpload } from './upload-store.js';
 
 /** Why an upload was not screened: the reader's codes, and the channel-side checks made before reading. */
 export type UploadRefusalCode = BomErrorCode | 'too_large';
@@ -49,8 +50,7 @@ export interface UploadRequest {
 export interface BomUploadsDeps {
   readonly rules: RuleSet;
   readonly screen: (bom: Bom, options: ScreenOptions) => Screening;
-  readonly cases: Pick<CaseService, 'openCase' | 'audit'>;
-  readonly store: UploadStore;
+  readonly store: BomUploadStore;
   /** Signs download links handed to a chat platform, so only a link Lodestone gave out opens an upload. */
   readonly linkKey: Buffer;
   readonly clock: Clock;
@@ -77,7 +77,7 @@ export class BomUploads {
    * Whether a file may be fetched at all, by its name and announced size: a channel asks before it downloads, so
    * an over-large or unreadable file is refused (and audited) without being fetched.
    */
-  precheck(request: Pick<UploadRequest, 'channel' | 'user' | 'conversation' | 'fileName'>, size: number | undefined): UploadOutcome | undefined {
+  async precheck(request: Pick<UploadRequest, 'channel' | 'user' | 'conversation' | 'fileName'>, size: number | undefined): Promise<UploadOutcome | undefined> {
     const name = FileNameSchema.safeParse(request.fileName);
     const fileName = name.success ? name.data : 'upload';
     const refusal = this.refusalFor(fileName, size);
@@ -106,40 +106,40 @@ export class BomUploads {
     const now = this.deps.clock.now();
     const actor = `${request.channel}:${request.user}`;
     const replyTo: ReplyTo = { ...request.replyTo, channel: request.channel, user: request.user, conversation: request.conversation };
-    this.deps.store.transaction(() => {
-      this.deps.store.add({
+    await this.deps.store.keep(
+      {
         id, channel: request.channel, conversation: request.conversation, user: request.user, fileName, at: now,
         screening, rows: annotatedRows(bom, screening), replyTo,
-      });
-      const q = this.deps.cases.audit.append({
+      },
+      {
         kind: 'question', actor, at: now, text: `BOM ${fileName}`,
         payload: { bomUpload: id, channel: request.channel, conversation: request.conversation, file: fileName, bytes: request.bytes.byteLength, sha256, lines: screening.lines.length },
-      });
-      this.deps.cases.audit.append({
+      },
+      (questionSeq) => ({
         kind: 'answer', actor: 'assistant', at: now,
         payload: {
-          questionSeq: q.seq, bomUpload: id, verdict: screening.product.verdict.verdict, rulesVersion: screening.rulesVersion, asOf: screening.asOf,
+          questionSeq, bomUpload: id, verdict: screening.product.verdict.verdict, rulesVersion: screening.rulesVersion, asOf: screening.asOf,
           counts: { ...screening.counts }, sharePercent: screening.product.sharePercent ?? null, shareStatus: screening.product.shareStatus,
           needDecision: summary.needDecision.length,
         },
-      });
-    });
+      }),
+    );
     return { kind: 'screened', id, screening, summary };
   }
 
   /** The upload, if `id` names one. */
-  get(id: string): StoredUpload | undefined {
+  async get(id: string): Promise<StoredUpload | undefined> {
     const parsed = UploadIdSchema.safeParse(id);
     return parsed.success ? this.deps.store.get(parsed.data) : undefined;
   }
 
   /** The upload's screening as kept, for the web's table. */
-  screening(id: string): Screening | undefined {
-    return this.get(id) ? (this.deps.store.screening(id) as Screening) : undefined;
+  async screening(id: string): Promise<Screening | undefined> {
+    return (await this.get(id)) ? ((await this.deps.store.screening(id)) as Screening) : undefined;
   }
 
-  rows(id: string): string[][] | undefined {
-    return this.get(id) ? this.deps.store.rows(id) : undefined;
+  async rows(id: string): Promise<string[][] | undefined> {
+    return (await this.get(id)) ? this.deps.store.rows(id) : undefined;
   }
 
   /** The signature of an upload's download link. */
@@ -155,7 +155,7 @@ export class BomUploads {
   }
 
   /** The upload escalated as this case, for the officer to download. */
-  uploadOfCase(caseId: string): string | undefined {
+  uploadOfCase(caseId: string): Promise<string | undefined> {
     return this.deps.store.byCase(caseId);
   }
 
@@ -164,13 +164,13 @@ export class BomUploads {
    * chat escalation: the product's facts, its decision marked escalate with the lines as reasons, the officer
    * pointed at the annotated file. Only the person who sent the file may escalate it; asking twice finds the case.
    */
-  escalate(id: string, asker: Actor): EscalateOutcome {
-    const upload = this.get(id);
+  async escalate(id: string, asker: Actor): Promise<EscalateOutcome> {
+    const upload = await this.get(id);
     if (!upload) return { kind: 'refused', reason: 'not_found', message: 'That screened file is no longer kept (past the retention period, or never here).' };
     if (upload.channel !== asker.channel || upload.user !== asker.user) {
       return { kind: 'refused', reason: 'not_yours', message: 'Only the person who sent the file can escalate its lines.' };
     }
-    const screening = this.screening(id);
+    const screening = await this.screening(id);
     if (!screening) return { kind: 'refused', reason: 'not_found', message: 'That screened file is no longer kept.' };
     const lines = linesNeedingDecision(screening);
     if (lines.length === 0) return { kind: 'refused', reason: 'nothing_to_escalate', message: 'No line of this file needs a compliance decision.' };
@@ -184,26 +184,23 @@ export class BomUploads {
       summary.headline, summary.share, ...listed, ...more,
       `Annotated file: /console/bom/${id}/annotated.xlsx (CSV: /console/bom/${id}/annotated.csv).`,
     ].join('\n').slice(0, 20_000);
-    return this.deps.store.transaction(() => {
-      const result = this.deps.cases.openCase({
-        question,
-        turns: [{ from: 'user', text: `Sent the bill of materials ${upload.fileName} and asked for the lines that need a decision to be escalated.` }],
-        facts,
-        decision: {
-          ...decision,
-          verdict: 'escalate',
-          reasons: [`${lines.length} lines of the bill of materials ${upload.fileName} need a compliance decision (rows ${lines.slice(0, 12).map((l) => l.row).join(', ')}${lines.length > 12 ? ', …' : ''}).`, ...decision.reasons],
-        },
-        replyTo: upload.replyTo,
-        ...(asker.name ? { askerName: asker.name } : {}),
-      });
-      this.deps.store.setCase(id, result.case.id);
-      return { kind: result.created ? 'opened' : 'existing', caseId: result.case.id, lines: lines.length };
+    const result = await this.deps.store.escalate(id, {
+      question,
+      turns: [{ from: 'user', text: `Sent the bill of materials ${upload.fileName} and asked for the lines that need a decision to be escalated.` }],
+      facts,
+      decision: {
+        ...decision,
+        verdict: 'escalate',
+        reasons: [`${lines.length} lines of the bill of materials ${upload.fileName} need a compliance decision (rows ${lines.slice(0, 12).map((l) => l.row).join(', ')}${lines.length > 12 ? ', …' : ''}).`, ...decision.reasons],
+      },
+      replyTo: upload.replyTo,
+      ...(asker.name ? { askerName: asker.name } : {}),
     });
+    return { kind: result.created ? 'opened' : 'existing', caseId: result.caseId, lines: lines.length };
   }
 
   /** Deletes uploads past the retention period. */
-  deleteOlderThan(cutoff: Date): number {
+  deleteOlderThan(cutoff: Date): Promise<number> {
     return this.deps.store.deleteOlderThan(cutoff);
   }
 
@@ -218,8 +215,8 @@ export class BomUploads {
     return undefined;
   }
 
-  private refuse(request: Pick<UploadRequest, 'channel' | 'user' | 'conversation'>, fileName: string, size: number | undefined, code: UploadRefusalCode, message: string): UploadOutcome {
-    this.deps.cases.audit.append({
+  private async refuse(request: Pick<UploadRequest, 'channel' | 'user' | 'conversation'>, fileName: string, size: number | undefined, code: UploadRefusalCode, message: string): Promise<UploadOutcome> {
+    await this.deps.store.refuse({
       kind: 'refusal', actor: `${request.channel}:${request.user}`, at: this.deps.clock.now(), text: message,
       payload: { action: 'bom_upload', code, file: fileName, ...(size !== undefined ? { bytes: size } : {}), channel: request.channel, conversation: request.conversation },
     });

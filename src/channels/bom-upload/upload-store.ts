@@ -5,8 +5,11 @@
  */
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
+import type { AuditInput } from '../../cases/audit-log.js';
+import type { CaseService, OpenCaseInput } from '../../cases/case-service.js';
 import { ReplyToSchema, type ReplyTo } from '../../cases/case-view.js';
 import { ChannelSchema, type Channel } from '../../contracts/message.js';
+import type { BomUploadStore } from './bom-upload-store.js';
 
 export interface StoredUpload {
   readonly id: string;
@@ -104,5 +107,50 @@ export class UploadStore {
 
   deleteOlderThan(cutoff: Date): number {
     return this.deleteOldStmt.run(cutoff.toISOString()).changes;
+  }
+}
+
+/** The upload port on SQLite: the store's rows and the case service's audit log and cases, in one transaction. */
+export class SqliteBomUploadStore implements BomUploadStore {
+  constructor(private readonly store: UploadStore, private readonly cases: Pick<CaseService, 'openCase' | 'audit'>) {}
+
+  async keep(upload: NewUpload, question: AuditInput, answer: (questionSeq: number) => AuditInput): Promise<void> {
+    this.store.transaction(() => {
+      this.store.add(upload);
+      const q = this.cases.audit.append(question);
+      this.cases.audit.append(answer(q.seq));
+    });
+  }
+
+  async refuse(record: AuditInput): Promise<void> {
+    this.cases.audit.append(record);
+  }
+
+  async get(id: string): Promise<StoredUpload | undefined> {
+    return this.store.get(id);
+  }
+
+  async screening(id: string): Promise<unknown> {
+    return this.store.screening(id);
+  }
+
+  async rows(id: string): Promise<string[][] | undefined> {
+    return this.store.rows(id);
+  }
+
+  async byCase(caseId: string): Promise<string | undefined> {
+    return this.store.byCase(caseId);
+  }
+
+  async escalate(id: string, input: OpenCaseInput): Promise<{ readonly caseId: string; readonly created: boolean }> {
+    return this.store.transaction(() => {
+      const opened = this.cases.openCase(input);
+      this.store.setCase(id, opened.case.id);
+      return { caseId: opened.case.id, created: opened.created };
+    });
+  }
+
+  async deleteOlderThan(cutoff: Date): Promise<number> {
+    return this.store.deleteOlderThan(cutoff);
   }
 }

@@ -3,7 +3,6 @@
  * (screen-shared-file.ts). Acked first; the work runs on the conversation's queue.
  */
 import { z } from 'zod';
-import { notOnPostgres } from '../../app-context.js';
 import { BlockActionSchema } from './payloads.js';
 import { escalateUpload } from './screen-shared-file.js';
 import type { SlackContext } from './slack-context.js';
@@ -21,13 +20,8 @@ export function registerBomActions(ctx: SlackContext): void {
       return;
     }
     const user = b.data.user;
-    const { app } = ctx;
     ctx.queue.push(`bom:${id.data}`, async () => {
-      if (app.engine !== 'sqlite') {
-        await respond?.({ response_type: 'ephemeral', replace_original: false, text: notOnPostgres('Sending a screened bill of materials to compliance') });
-        return;
-      }
-      await escalateUpload({ ...ctx, app }, id.data, { id: user.id, name: user.name }, respond);
+      await escalateUpload(ctx, id.data, { id: user.id, name: user.name }, respond);
     });
   });
 }

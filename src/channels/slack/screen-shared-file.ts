@@ -5,7 +5,6 @@
  * button that sends the lines needing a decision to compliance as one case.
  */
 import type { RespondFn } from '@slack/bolt';
-import { notOnPostgres, type App } from '../../app-context.js';
 import type { EscalateOutcome, UploadOutcome } from '../bom-upload/bom-uploads.js';
 import { fetchLimited, type Fetched } from '../bom-upload/fetch-limited.js';
 import { describeLine } from '../../bom/screening-summary.js';
@@ -78,14 +77,8 @@ export async function screenSharedFile(ctx: SlackContext, turn: SharedFileTurn):
   const key = `slack:file:${turn.eventId}:${turn.file.id}`;
   // A retried delivery (or a restart mid-way), on any instance, must not screen and answer twice.
   if (!(await ctx.app.deliveries.claim(key))) return;
-  const { app } = ctx;
   try {
-    if (app.engine !== 'sqlite') {
-      // Kept and audited uploads live in SQLite's stores so far: say so, once, rather than keep the file elsewhere.
-      await ctx.client.chat.postMessage({ channel: turn.channel, thread_ts: turn.threadTs, text: notOnPostgres('Screening a shared bill of materials') });
-      return;
-    }
-    await screenClaimed({ ...ctx, app }, turn);
+    await screenClaimed(ctx, turn);
   } catch (err) {
     // The asker is told, and a retry of the delivery may try again.
     await ctx.app.deliveries.release(key).catch(() => undefined);
@@ -94,7 +87,7 @@ export async function screenSharedFile(ctx: SlackContext, turn: SharedFileTurn):
   }
 }
 
-async function screenClaimed(ctx: SlackContext & { app: App }, turn: SharedFileTurn): Promise<void> {
+async function screenClaimed(ctx: SlackContext, turn: SharedFileTurn): Promise<void> {
   const uploads = ctx.app.bomUploads;
   const ref: ConversationRef = { kind: 'thread', channel: turn.channel, threadTs: turn.threadTs };
   const conversation = conversationKey(turn.team, ref);
@@ -108,12 +101,12 @@ async function screenClaimed(ctx: SlackContext & { app: App }, turn: SharedFileT
     return true;
   };
 
-  if (await refusal(uploads.precheck(where, turn.file.size))) return;
+  if (await refusal(await uploads.precheck(where, turn.file.size))) return;
   const url = turn.file.url_private_download ?? turn.file.url_private;
   const got = url === undefined ? { kind: 'failed' as const, why: 'Slack gave no address for it' }
     : await download(url, ctx.token, fileOrigins(ctx.app.config.SLACK_API_URL), uploads.maxBytes);
   if (got.kind === 'too_large') {
-    await refusal(uploads.precheck(where, got.size));
+    await refusal(await uploads.precheck(where, got.size));
     return;
   }
   if (got.kind === 'failed') {
@@ -130,7 +123,7 @@ async function screenClaimed(ctx: SlackContext & { app: App }, turn: SharedFileT
   if (out.kind !== 'screened') return;
   const m = screeningBlocks(out);
   await say(m.text, m.blocks);
-  const rows = uploads.rows(out.id) ?? [];
+  const rows = (await uploads.rows(out.id)) ?? [];
   await ctx.client.filesUploadV2({
     channel_id: turn.channel, thread_ts: turn.threadTs, file: await rowsXlsx(rows),
     filename: annotatedName(where.fileName), title: `${where.fileName}, screened as of ${out.screening.asOf}`,
@@ -142,9 +135,9 @@ export function annotatedName(fileName: string): string {
 }
 
 /** The "send to compliance" button: one case for the upload's lines; the annotated file goes to the compliance channel with it. */
-export async function escalateUpload(ctx: SlackContext & { app: App }, uploadId: string, user: { id: string; name?: string | undefined }, respond: RespondFn | undefined): Promise<EscalateOutcome> {
-  const out = ctx.app.bomUploads.escalate(uploadId, { channel: 'slack', user: user.id, ...(user.name ? { name: user.name } : {}) });
-  const upload = ctx.app.bomUploads.get(uploadId);
+export async function escalateUpload(ctx: SlackContext, uploadId: string, user: { id: string; name?: string | undefined }, respond: RespondFn | undefined): Promise<EscalateOutcome> {
+  const out = await ctx.app.bomUploads.escalate(uploadId, { channel: 'slack', user: user.id, ...(user.name ? { name: user.name } : {}) });
+  const upload = await ctx.app.bomUploads.get(uploadId);
   const text = out.kind === 'refused' ? out.message
     : out.kind === 'opened' ? `Sent ${out.lines} ${out.lines === 1 ? 'line' : 'lines'} to the compliance team as case ${out.caseId}; the decision will be posted in this thread.`
       : `These lines are already with the compliance team as case ${out.caseId}.`;
@@ -155,7 +148,7 @@ export async function escalateUpload(ctx: SlackContext & { app: App }, uploadId:
   const compliance = ctx.app.config.SLACK_COMPLIANCE_CHANNEL;
   if (out.kind === 'opened' && compliance && upload) {
     await ctx.client.filesUploadV2({
-      channel_id: compliance, file: await rowsXlsx(ctx.app.bomUploads.rows(uploadId) ?? []), filename: annotatedName(upload.fileName),
+      channel_id: compliance, file: await rowsXlsx((await ctx.app.bomUploads.rows(uploadId)) ?? []), filename: annotatedName(upload.fileName),
       title: `${upload.fileName}, annotated, for case ${out.caseId}`, initial_comment: `The annotated bill of materials for case ${out.caseId}.`,
     });
   }

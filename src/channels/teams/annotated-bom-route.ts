@@ -6,17 +6,17 @@
 import { basename, extname } from 'node:path';
 import { Router } from 'express';
 import { z } from 'zod';
-import type { App } from '../../app-context.js';
+import type { ChannelApp } from '../../app-context.js';
 import { rowsXlsx } from '../../bom/write-screening.js';
 
 const QuerySchema = z.object({ sig: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/) });
 
-export function annotatedBomRoute(app: App): Router {
+export function annotatedBomRoute(app: ChannelApp): Router {
   const router = Router();
   router.get('/api/bom/:id/annotated.xlsx', async (req, res) => {
     const q = QuerySchema.safeParse(req.query);
-    const upload = app.bomUploads.get(req.params.id);
-    const rows = upload ? app.bomUploads.rows(upload.id) : undefined;
+    const upload = await app.bomUploads.get(req.params.id);
+    const rows = upload ? await app.bomUploads.rows(upload.id) : undefined;
     if (!q.success || !upload || upload.channel !== 'teams' || !rows || !app.bomUploads.linkSigned(upload.id, q.data.sig)) {
       res.status(404).json({ error: 'not_found' });
       return;

@@ -11,7 +11,7 @@ import { describeLine } from '../../bom/screening-summary.js';
 import { bullets, card, clip, container, text, type Element } from './card-elements.js';
 import { cardData } from './card-actions.js';
 import { conversationKey } from './conversations.js';
-import type { SqliteTeamsDeps } from './teams-deps.js';
+import type { TeamsDeps } from './teams-deps.js';
 import type { AdaptiveCard, InboundActivity, TeamsTurn } from './teams-port.js';
 import { userOf } from './to-message.js';
 
@@ -31,12 +31,12 @@ export function fileAttachment(a: InboundActivity): { name: string; downloadUrl:
 }
 
 /** Where an annotated file of this upload can be downloaded: a link signed for it, served by this app. */
-export function annotatedLink(deps: SqliteTeamsDeps, id: string): string {
+export function annotatedLink(deps: TeamsDeps, id: string): string {
   const sig = deps.app.bomUploads.linkSignature(id);
   return `${deps.publicUrl}/api/bom/${id}/annotated.xlsx?sig=${sig}`;
 }
 
-export function screeningCard(deps: SqliteTeamsDeps, out: Extract<UploadOutcome, { kind: 'screened' }>): AdaptiveCard {
+export function screeningCard(deps: TeamsDeps, out: Extract<UploadOutcome, { kind: 'screened' }>): AdaptiveCard {
   const s = out.summary;
   const listed = s.needDecision.slice(0, LINES_LISTED).map((l) => `${describeLine(l)}: part ${l.partExport.verdict}, product ${l.productExport.verdict}`);
   const more = s.needDecision.length > LINES_LISTED ? [`and ${s.needDecision.length - LINES_LISTED} more (see the annotated file)`] : [];
@@ -57,7 +57,7 @@ export function screeningCard(deps: SqliteTeamsDeps, out: Extract<UploadOutcome,
   return card(body, actions);
 }
 
-export async function screenAttachment(deps: SqliteTeamsDeps, turn: TeamsTurn, file: { name: string; downloadUrl: string }): Promise<void> {
+export async function screenAttachment(deps: TeamsDeps, turn: TeamsTurn, file: { name: string; downloadUrl: string }): Promise<void> {
   const a = turn.activity;
   const uploads = deps.app.bomUploads;
   if (a.conversation.conversationType !== undefined && a.conversation.conversationType !== 'personal') {
@@ -70,7 +70,7 @@ export async function screenAttachment(deps: SqliteTeamsDeps, turn: TeamsTurn, f
     await turn.reply({ text: `I could not screen that file: ${out.message}` });
     return true;
   };
-  if (await refused(uploads.precheck(where, undefined))) return;
+  if (await refused(await uploads.precheck(where, undefined))) return;
   let url: URL;
   try {
     url = new URL(file.downloadUrl);
@@ -85,7 +85,7 @@ export async function screenAttachment(deps: SqliteTeamsDeps, turn: TeamsTurn, f
   }
   const got = await fetchLimited(url, {}, uploads.maxBytes);
   if (got.kind === 'too_large') {
-    await refused(uploads.precheck(where, got.size));
+    await refused(await uploads.precheck(where, got.size));
     return;
   }
   if (got.kind === 'failed') {

@@ -41,7 +41,7 @@ export function createTeamsChannel(app: ChannelApp, options: TeamsChannelOptions
     logger.warn('teams: local mode without TEAMS_EMULATOR_URL refuses every activity; set it to the Bot Framework Emulator\'s service URL to try Teams locally');
   }
   const router = createTeamsRouter(port, handler, logger, emulatorUrl);
-  if (app.engine === 'sqlite') router.use(annotatedBomRoute(app));
+  router.use(annotatedBomRoute(app));
   return { name: 'teams', router, humanChannel };
 }
 

@@ -1,6 +1,6 @@
 /** What the routes work with: the app, and the Teams side's own pieces. */
 import type { PostingTurns } from '../../assistant/turn-pipeline.js';
-import type { App, ChannelApp } from '../../app-context.js';
+import type { ChannelApp } from '../../app-context.js';
 import type { SharedChannelStores } from '../channel-store-ports.js';
 import type { TeamsHumanChannel } from './teams-human-channel.js';
 
@@ -21,6 +21,3 @@ export interface TeamsDeps {
   /** Where people reach this server (PUBLIC_URL), for the annotated-BOM links; no trailing slash. */
   readonly publicUrl: string;
 }
-
-/** The deps on SQLite, for what reads its own stores (BOM uploads). */
-export type SqliteTeamsDeps = TeamsDeps & { readonly app: App };

@@ -14,7 +14,7 @@ import { formCsrf, requireCsrf } from './csrf.js';
 import { BODY_LIMIT, BomFilterSchema, BomIdSchema, BomUploadFieldsSchema } from './input-schemas.js';
 import { sameOrigin } from './request-origin.js';
 import type { WebSession } from './session.js';
-import type { SqliteWebContext } from './web-context.js';
+import type { SqliteWebContext, WebContext } from './web-context.js';
 import { WebError } from './web-error.js';
 
 const FORMATS = ['csv', 'xlsx'] as const;
@@ -36,7 +36,7 @@ function formatOf(value: string | undefined): Format {
   return f;
 }
 
-export function bomRoutes(ctx: SqliteWebContext): Router {
+export function bomRoutes(ctx: WebContext): Router {
   const router = express.Router();
   const uploads = ctx.app.bomUploads;
   const form = express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: 20 });
@@ -50,9 +50,9 @@ export function bomRoutes(ctx: SqliteWebContext): Router {
   }).single('file');
 
   /** The session's own upload, or 404: an id from another session (or none) shows nothing. */
-  const own = (req: Request, session: WebSession): StoredUpload => {
+  const own = async (req: Request, session: WebSession): Promise<StoredUpload> => {
     const id = BomIdSchema.safeParse(req.params.id);
-    const u = id.success ? uploads.get(id.data) : undefined;
+    const u = id.success ? await uploads.get(id.data) : undefined;
     if (!u || u.channel !== 'web' || u.conversation !== session.conversation) throw new WebError(404, 'not_found', 'There is no such screened file in this conversation.');
     return u;
   };
@@ -103,7 +103,7 @@ export function bomRoutes(ctx: SqliteWebContext): Router {
     const where = { channel: 'web' as const, user, conversation: current.conversation };
     if ('tooLarge' in session) {
       // multer stopped reading at the limit: the file is refused (and audited) without being kept.
-      const refused = uploads.precheck({ ...where, fileName: req.file?.originalname ?? 'the file' }, uploads.maxBytes + 1);
+      const refused = await uploads.precheck({ ...where, fileName: req.file?.originalname ?? 'the file' }, uploads.maxBytes + 1);
       uploadPage(req, res, current, 413, refused?.kind === 'refused' ? refused.message : 'The file is too large.');
       return;
     }
@@ -124,10 +124,10 @@ export function bomRoutes(ctx: SqliteWebContext): Router {
     res.redirect(303, `/chat/bom/${out.id}`);
   });
 
-  router.get('/chat/bom/:id', (req, res) => {
+  router.get('/chat/bom/:id', async (req, res) => {
     const session = ctx.sessions.ensure(req, res);
-    const u = own(req, session);
-    const screening = uploads.screening(u.id);
+    const u = await own(req, session);
+    const screening = await uploads.screening(u.id);
     if (!screening) throw new WebError(404, 'not_found', 'There is no such screened file.');
     const filter = BomFilterSchema.parse(req.query);
     const notice = filter.escalated === 'opened' ? `Sent to the compliance team as case ${u.caseId ?? ''}.`
@@ -139,17 +139,17 @@ export function bomRoutes(ctx: SqliteWebContext): Router {
 
   router.get('/chat/bom/:id/annotated.:format', async (req, res) => {
     const session = ctx.sessions.ensure(req, res);
-    const u = own(req, session);
+    const u = await own(req, session);
     const format = formatOf(req.params.format);
-    const rows = uploads.rows(u.id);
+    const rows = await uploads.rows(u.id);
     if (!rows) throw new WebError(404, 'not_found', 'There is no such screened file.');
     await sendAnnotated(res, rows, u.fileName, format);
   });
 
-  router.post('/chat/bom/:id/escalate', form, (req, res) => {
+  router.post('/chat/bom/:id/escalate', form, async (req, res) => {
     const session = requireCsrf(ctx.sessions, req, formCsrf(req.body));
-    const u = own(req, session);
-    const out = uploads.escalate(u.id, { channel: 'web', user: asker(req, session) });
+    const u = await own(req, session);
+    const out = await uploads.escalate(u.id, { channel: 'web', user: asker(req, session) });
     if (out.kind === 'refused') throw new WebError(out.reason === 'not_found' ? 404 : 409, out.reason, out.message);
     res.redirect(303, `/chat/bom/${u.id}?escalated=${out.kind}`);
   });
@@ -162,8 +162,8 @@ export function consoleBomRoutes(ctx: SqliteWebContext): Router {
   const router = express.Router();
   router.get('/bom/:id/annotated.:format', async (req, res) => {
     const id = BomIdSchema.safeParse(req.params.id);
-    const u = id.success ? ctx.app.bomUploads.get(id.data) : undefined;
-    const rows = u ? ctx.app.bomUploads.rows(u.id) : undefined;
+    const u = id.success ? await ctx.app.bomUploads.get(id.data) : undefined;
+    const rows = u ? await ctx.app.bomUploads.rows(u.id) : undefined;
     if (!u || !rows) throw new WebError(404, 'not_found', 'There is no such screened file (it may be past the retention period).');
     await sendAnnotated(res, rows, u.fileName, formatOf(req.params.format));
   });

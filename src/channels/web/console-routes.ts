@@ -53,11 +53,12 @@ export function consoleRoutes(ctx: SqliteWebContext): Router {
     return view;
   };
 
-  const showCase = (req: Request, res: Response, view: CaseView, extra: { done?: string; error?: string; status?: number } = {}) => {
+  const showCase = async (req: Request, res: Response, view: CaseView, extra: { done?: string; error?: string; status?: number } = {}) => {
     const session = ctx.sessions.ensure(req, res);
+    const bomUpload = await ctx.app.bomUploads.uploadOfCase(view.id);
     res.status(extra.status ?? 200).type('html').send(renderCasePage({
       view, trace: caseTrace(ctx.app.rules, view), officer: defaultOfficer(req), csrfToken: session.csrfToken, loggedIn: ctx.auth.required,
-      bomUpload: ctx.app.bomUploads.uploadOfCase(view.id),
+      bomUpload,
       ...(extra.done ? { done: extra.done } : {}), ...(extra.error ? { error: extra.error } : {}),
     }).value);
   };
@@ -81,10 +82,10 @@ export function consoleRoutes(ctx: SqliteWebContext): Router {
     res.redirect(303, '/console#alerts-heading');
   });
 
-  router.get('/cases/:id', (req, res) => {
+  router.get('/cases/:id', async (req, res) => {
     const view = findCase(req);
     const { done } = CaseQuerySchema.parse(req.query);
-    showCase(req, res, view, done ? { done: DONE_MESSAGES[done] } : {});
+    await showCase(req, res, view, done ? { done: DONE_MESSAGES[done] } : {});
   });
 
   /** One officer action: CSRF, the form through zod, the case service, then back to the case page. */
@@ -92,13 +93,13 @@ export function consoleRoutes(ctx: SqliteWebContext): Router {
     name: 'claim' | 'decide' | 'note' | 'reopen', schema: S, done: keyof typeof DONE_MESSAGES,
     run: (caseId: string, officer: Actor, input: z.output<S>) => void,
   ): void {
-    router.post(`/cases/:id/${name}`, form, (req, res) => {
+    router.post(`/cases/:id/${name}`, form, async (req, res) => {
       requireCsrf(ctx.sessions, req, formCsrf(req.body));
       const view = findCase(req);
       const input = schema.safeParse(req.body);
       if (!input.success) {
         const issue = input.error.issues[0];
-        showCase(req, res, view, { status: 400, error: `${issue?.path.join('.') ?? 'form'}: ${issue?.message ?? 'invalid'}` });
+        await showCase(req, res, view, { status: 400, error: `${issue?.path.join('.') ?? 'form'}: ${issue?.message ?? 'invalid'}` });
         return;
       }
       const officer: Actor = { channel: 'web', user: wellFormed(input.data.officer) };
@@ -106,7 +107,7 @@ export function consoleRoutes(ctx: SqliteWebContext): Router {
         run(view.id, officer, input.data);
       } catch (e) {
         if (!(e instanceof CaseError)) throw e;
-        showCase(req, res, cases.get(view.id) ?? view, { status: CASE_ERROR_STATUS[e.code], error: e.message });
+        await showCase(req, res, cases.get(view.id) ?? view, { status: CASE_ERROR_STATUS[e.code], error: e.message });
         return;
       }
       res.cookie(OFFICER_COOKIE, officer.user, cookieOptions(req, 30 * 24 * 3_600_000));

@@ -6,7 +6,7 @@
  *   also open to a user a trusted proxy vouches for (proxy-users.ts), the console never does.
  * The server has already refused a Host that does not name this machine (src/http/host-check.ts), and limited
  * the failed attempts at the token (src/http/failed-auth-limit.ts).
- * On PostgreSQL the console and the BOM pages, which read SQLite's own stores, answer 501 saying so.
+ * On PostgreSQL the console, which reads SQLite's own stores, answers 501 saying so.
  */
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { ZodError } from 'zod';
@@ -67,12 +67,11 @@ export function createWebRouter(ctx: WebContext, sqlite: SqliteWebContext | unde
   own.use(assetRoutes());
   own.use(loginRoutes(ctx));
   own.use(chatRoutes(ctx));
+  own.use(bomRoutes(ctx));
   if (sqlite) {
-    own.use(bomRoutes(sqlite));
     own.use('/console', consoleBomRoutes(sqlite));
     own.use('/console', consoleRoutes(sqlite));
   } else {
-    own.use(['/chat/bom', '/bom'], (req, res) => refuse(req, res, 501, 'not_on_postgres', notOnPostgres('Screening a bill of materials')));
     own.use('/console', (req, res) => refuse(req, res, 501, 'not_on_postgres', notOnPostgres('The compliance console (cases, rule status desk, dashboard, audit log)')));
   }
   own.use((req, res) => refuse(req, res, 404, 'not_found', 'There is no such page.'));

@@ -3,7 +3,6 @@
  * adaptiveCard/action invoke): a follow-up answer or Escalate asks the assistant; Claim and Decide go to the case
  * service, which refuses anyone who is not a compliance officer.
  */
-import { notOnPostgres } from '../../../app-context.js';
 import { CaseError, type CaseErrorCode } from '../../../cases/case-error.js';
 import type { Actor, CaseView } from '../../../cases/case-view.js';
 import { assertNever } from '../../../rules/verdict.js';
@@ -37,8 +36,7 @@ export async function runCardAction(deps: TeamsDeps, turn: TeamsTurn, parsed: Pa
       await answerTurn(deps, turn, ESCALATE_TEXT);
       return { kind: 'answered' };
     case 'bom_escalate': {
-      if (deps.app.engine !== 'sqlite') return { kind: 'notice', text: notOnPostgres('Sending a screened bill of materials to compliance') };
-      const out = deps.app.bomUploads.escalate(action.upload, actorOf(turn.activity));
+      const out = await deps.app.bomUploads.escalate(action.upload, actorOf(turn.activity));
       switch (out.kind) {
         case 'refused':
           return { kind: 'notice', text: out.message };

@@ -2,7 +2,6 @@
  * message activities: a card's Action.Submit (a message carrying `value`), the officers' compliance-channel
  * command, or a question for the assistant.
  */
-import { notOnPostgres } from '../../../app-context.js';
 import { parseSubmit } from '../card-actions.js';
 import { answerTurn } from '../answer-turn.js';
 import type { TeamsDeps } from '../teams-deps.js';
@@ -34,13 +33,7 @@ export async function onMessage(deps: TeamsDeps, turn: TeamsTurn, deliveryKey?: 
   if (isComplianceCommand(a.text)) return setComplianceConversation(deps, turn);
   const file = fileAttachment(a);
   if (file) {
-    const { app } = deps;
-    // Kept and audited uploads live in SQLite's stores so far.
-    if (app.engine !== 'sqlite') {
-      await turn.reply({ text: notOnPostgres('Screening a bill of materials sent as a file') });
-      return;
-    }
-    return screenAttachment({ ...deps, app }, turn, file);
+    return screenAttachment(deps, turn, file);
   }
   await answerTurn(deps, turn, a.text, deliveryKey);
 }

@@ -4,8 +4,8 @@
  *
  * Two engines: `App` is SQLite's (the embedded default, with its synchronous stores), `PostgresApp` the shared store
  * of several instances (DATABASE_URL). What a channel needs on both is in `AppCommon`, as asynchronous ports;
- * a channel that takes `ChannelApp` reaches SQLite's own pieces only after checking `app.engine`, and on PostgreSQL
- * says that the feature is not available there yet (never writes to a local SQLite file instead).
+ * a channel that takes `ChannelApp` reaches SQLite's own pieces only after checking `app.engine` (no channel feature
+ * needs them any more: each has a port with both engines behind it; nothing on PostgreSQL writes a local SQLite file).
  */
 import type { Assistant } from './assistant/assistant.js';
 import type { TurnPipeline } from './assistant/turn-pipeline.js';
@@ -14,7 +14,9 @@ import type { Reply } from './contracts/reply.js';
 import type { CaseService } from './cases/case-service.js';
 import type { RuleStatusDesk, StatusDesk } from './cases/status-desk.js';
 import type { OutboxDispatcher, HumanChannels } from './cases/outbox-dispatcher.js';
-import type { AuditInput } from './cases/audit-log.js';
+import type { AuditInput, AuditRecord } from './cases/audit-log.js';
+import type { TrailVerification } from './cases/audit-verify.js';
+import type { Dashboard } from './cases/dashboard.js';
 import type { DecideInput } from './cases/case-service.js';
 import type { Actor, CaseState, CaseView } from './cases/case-view.js';
 import type { DeliveryClaims } from './cases/store-ports.js';
@@ -40,8 +42,19 @@ export interface CaseDesk {
   /** Refused with a CaseError (and the refusal audited) as CaseService.claim. */
   claim(caseId: string, officer: Actor): Promise<CaseView>;
   decide(caseId: string, officer: Actor, input: DecideInput): Promise<CaseView>;
+  reopen(caseId: string, officer: Actor, reason: string): Promise<CaseView>;
+  addNote(caseId: string, officer: Actor, text: string): Promise<CaseView>;
   /** An audit record of its own (a refusal, a setting an officer changed), appended to the one chain. */
   audit(input: AuditInput): Promise<void>;
+}
+
+/** The audit trail as the console reads it, on either engine. */
+export interface AuditTrailReads {
+  /** The newest `limit` records, newest first, and how many records there are. */
+  latest(limit: number): Promise<{ readonly records: AuditRecord[]; readonly total: number }>;
+  /** The chain, its anchors and every case against its audit records, as `audit verify` checks them. */
+  verify(): Promise<TrailVerification>;
+  exportCsv(): Promise<string>;
 }
 
 /** Slack's kept turns as its buttons and App Home read them (SlackStore, or PgSlackStore). */
@@ -61,6 +74,10 @@ export interface AppCommon {
   /** The rules answers are decided on: `rules/` with the officers' recorded statuses layered over it (SQLite). */
   readonly rules: CurrentRules;
   readonly desk: CaseDesk;
+  /** The audit log for the console: its newest records, its verification and its export. */
+  readonly trail: AuditTrailReads;
+  /** The console dashboard's numbers, counted in the database. */
+  dashboard(now: Date): Promise<Dashboard>;
   /**
    * Where officers record a rule's status: applied to `rules` once committed (on PostgreSQL to every other instance's
    * at its next turn), with the earlier answers and open cases it changes re-decided in the same transaction.
@@ -86,7 +103,7 @@ export interface AppCommon {
   close(): Promise<void>;
 }
 
-/** The app on PostgreSQL: only the common ports (SQLite's synchronous stores have no counterpart here yet). */
+/** The app on PostgreSQL: the common ports, every one implemented on the shared database. */
 export interface PostgresApp extends AppCommon {
   readonly engine: 'postgres';
 }
@@ -108,11 +125,6 @@ export interface App extends AppCommon {
   answer(message: Message): Reply;
   /** The one turn pipeline: claim, answer, audit, case and the channel's transcript row in one group commit. */
   readonly turns: TurnPipeline;
-}
-
-/** The sentence a feature that needs SQLite's own stores answers with on PostgreSQL. */
-export function notOnPostgres(feature: string): string {
-  return `${feature} is not available on PostgreSQL yet (this deployment runs several instances on one PostgreSQL database); it works on the embedded SQLite engine.`;
 }
 
 export type DatabaseHealth = { readonly ok: true } | { readonly ok: false; readonly error: string };

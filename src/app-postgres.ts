@@ -8,9 +8,9 @@
  * answer, so a status recorded on any instance decides the next answer on every instance; recording one through the
  * status desk (PgStatusDesk) re-decides earlier answers and open cases as SQLite's does.
  *
- * Bills of materials sent in a chat are kept here too (PgBomUploadStore), with the download-link key in the database.
- * What reads SQLite's own stores has no counterpart here yet (the console): the web channel checks `app.engine` and
- * says so (app-context.ts, notOnPostgres). Nothing here opens a SQLite file.
+ * Bills of materials sent in a chat are kept here too (PgBomUploadStore), with the download-link key in the database;
+ * the console reads the same ports as on SQLite (the case desk, the alerts, the audit trail with its cases' check,
+ * the dashboard counted in PostgreSQL). Nothing here opens a SQLite file.
  */
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
@@ -21,6 +21,8 @@ import { DailyScheduler } from './cases/daily-scheduler.js';
 import { OutboxDispatcher } from './cases/outbox-dispatcher.js';
 import { PgCaseService } from './cases/postgres/pg-case-service.js';
 import { PgDailyJobs } from './cases/postgres/pg-daily-jobs.js';
+import { readPgDashboard } from './cases/postgres/pg-dashboard-queries.js';
+import { verifyPgAuditTrail } from './cases/postgres/pg-audit-trail.js';
 import { openPostgres, pingPostgres } from './cases/postgres/pg-database.js';
 import { PgDeliveryClaims } from './cases/postgres/pg-delivery-claims.js';
 import { PgStatusDesk } from './cases/postgres/pg-status-desk.js';
@@ -164,10 +166,19 @@ export async function createPostgresApp(options: PostgresAppOptions): Promise<Po
       list: (o) => cases.list(o),
       claim: (id, officer) => cases.claim(id, officer),
       decide: (id, officer, input) => cases.decide(id, officer, input),
+      reopen: (id, officer, reason) => cases.reopen(id, officer, reason),
+      addNote: (id, officer, text) => cases.addNote(id, officer, text),
       audit: async (input) => {
         await cases.audit.append(input);
       },
     },
+    trail: {
+      latest: (limit) => cases.audit.latest(limit),
+      // The anchors this deployment writes (AUDIT_ANCHOR_FILE), when it writes any.
+      verify: () => verifyPgAuditTrail(pool, { anchorFile: config.AUDIT_ANCHOR_FILE, anchorKey: config.AUDIT_ANCHOR_KEY }),
+      exportCsv: () => cases.audit.exportCsv(),
+    },
+    dashboard: (now) => readPgDashboard(pool, now),
     deliveries: new PgDeliveryClaims(pool, DAY_MS, clock),
     shared,
     webSessionKey,

@@ -9,6 +9,7 @@ import { sqliteAnswerQueue } from './assistant/answer-queue.js';
 import { AuditAnchors, defaultAnchorPath } from './cases/audit-anchor.js';
 import { openCaseDatabase } from './cases/database.js';
 import { DailyScheduler } from './cases/daily-scheduler.js';
+import { readDashboard } from './cases/dashboard-queries.js';
 import { scheduleRulesHorizon } from './cases/horizon-schedule.js';
 import { OutboxDispatcher } from './cases/outbox-dispatcher.js';
 import { awaitedStatusDesk, StatusDesk } from './cases/status-desk.js';
@@ -123,10 +124,21 @@ export function createApp(options: AppOptions): ComposedApp {
       list: async (o) => cases.list(o),
       claim: async (id, officer) => cases.claim(id, officer),
       decide: async (id, officer, input) => cases.decide(id, officer, input),
+      reopen: async (id, officer, reason) => cases.reopen(id, officer, reason),
+      addNote: async (id, officer, text) => cases.addNote(id, officer, text),
       audit: async (input) => {
         cases.audit.append(input);
       },
     },
+    trail: {
+      latest: async (limit) => {
+        const records = cases.audit.records();
+        return { records: records.slice(-limit).reverse(), total: records.length };
+      },
+      verify: async () => cases.verifyAuditTrail(),
+      exportCsv: async () => cases.audit.exportAuditCsv(),
+    },
+    dashboard: async (now) => readDashboard(db, now),
     deliveries: { claim: async (key) => dedupe.claim(key), release: async (key) => dedupe.release(key) },
     shared: sqliteSharedChannelStores(db),
     webSessionKey: stores.web.sessionKey,

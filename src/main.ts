@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
-  const consoleAt = app.engine === 'sqlite' ? `http://${host}:${port}/console (compliance console)` : 'PostgreSQL (no compliance console on it yet)';
+  const consoleAt = `http://${host}:${port}/console (compliance console${app.engine === 'postgres' ? ', on PostgreSQL' : ''})`;
   app.logger.info({ rulesVersion: app.rules.version, channels: channels.map((c) => c.name) }, `Lodestone is listening on http://${host}:${port}/ (web chat), ${consoleAt}`);
   if (logFormat === 'pretty') {
     process.stdout.write(startupSummary({

@@ -20,7 +20,11 @@ export interface SharedChannelStores {
   secret(name: string): Promise<Buffer>;
   readonly alerts: {
     add(key: string, text: string, at: Date): Promise<void>;
+    /** The latest alerts not yet acknowledged, newest first. */
     recent(limit?: number): Promise<Alert[]>;
+    /** Takes an alert off the console's list; false when there is no such alert or it was already acknowledged. */
+    acknowledge(key: string, by: string, at: Date): Promise<boolean>;
+    acknowledgedCount(): Promise<number>;
   };
   readonly inbox: {
     add(conversation: string, key: string, notice: Notice, at: Date): Promise<boolean>;
@@ -47,6 +51,8 @@ export function sqliteSharedChannelStores(db: Database.Database): SharedChannelS
     alerts: {
       add: async (key, text, at) => alerts.add(key, text, at),
       recent: async (limit) => alerts.recent(limit),
+      acknowledge: async (key, by, at) => alerts.acknowledge(key, by, at),
+      acknowledgedCount: async () => alerts.acknowledgedCount(),
     },
     inbox: {
       add: async (conversation, key, notice, at) => inbox.add(conversation, key, notice, at),

@@ -87,6 +87,18 @@ describe.each([['sqlite', sqlite], ['postgres', postgres]])('%s channel stores',
     expect((await a!.alerts.recent()).map((x) => [x.key, x.text])).toEqual([['horizon:r1', 'rule r1 unknown'], ['unclaimed:1', 'CASE-000001 waits']]);
   });
 
+  it('take an acknowledged alert off the list once, whichever instance acknowledges it', async () => {
+    const [a, b] = await engine.instances(2);
+    await a!.alerts.add('horizon:r1', 'rule r1 unknown', new Date('2026-03-01T12:00:00Z'));
+    await a!.alerts.add('unclaimed:2', 'CASE-000002 waits', new Date('2026-03-01T13:00:00Z'));
+    const at = new Date('2026-03-02T09:00:00Z');
+    const acks = await Promise.all([a!.alerts.acknowledge('horizon:r1', 'olga', at), b!.alerts.acknowledge('horizon:r1', 'omar', at)]);
+    expect(acks.sort()).toEqual([false, true]);
+    expect(await b!.alerts.acknowledge('no-such-alert', 'olga', at)).toBe(false);
+    expect((await b!.alerts.recent()).map((x) => x.key)).toEqual(['unclaimed:2']);
+    expect(await a!.alerts.acknowledgedCount()).toBe(1);
+  });
+
   it('deliver an inbox notice once per key, in order, and forget old ones', async () => {
     const [a, b] = await engine.instances(2);
     expect(await a!.inbox.add('web:c1', 'notify:1', notice, new Date('2026-01-01T00:00:00Z'))).toBe(true);

@@ -5,8 +5,9 @@
  * on another instance behind a load balancer); one instance is SIGKILLed mid-load and what it never acknowledged is
  * delivered again to the others, as the platforms do. An officer decides a case on one instance. Then: every
  * delivery answered and audited exactly once, every case posted once to the compliance channel, the decision posted
- * once in the asker's thread, one audit chain that verifies, the daily jobs run once, `/healthz` ok on the survivors
- * (and 503 once their database is gone), and no SQLite file written in any instance's DATA_DIR.
+ * once in the asker's thread, one audit chain that verifies, the daily jobs run once, a shared BOM screened once, the
+ * console on any instance showing every case, `/healthz` ok on the survivors (and 503 once their database is gone),
+ * and no SQLite file written in any instance's DATA_DIR.
  *
  * The seed is printed; LODESTONE_SEED=<n> replays a run's choices (the kill moment falls where the machine's speed
  * puts it).
@@ -351,11 +352,11 @@ it(`three servers on one PostgreSQL answer every delivery once over HTTP, throug
       const health = await fetch(`${i.url}/healthz`);
       expect({ i: i.name, status: health.status, body: await health.json() }).toEqual({ i: i.name, status: 200, body: { ok: true, database: 'ok' } });
     }
-    // What still needs SQLite's own stores says so, rather than keep anything in a local file.
-    for (const path of ['/console', '/console/cases/C-000001']) {
-      const page = await fetch(`${i1.url}${path}`);
-      expect({ path, status: page.status, says: (await page.text()).includes('is not available on PostgreSQL yet') }).toEqual({ path, status: 501, says: true });
-    }
+    // The console on any instance shows the one set of cases and the one audit trail, its cases checked against it.
+    const consolePage = await (await fetch(`${i1.url}/console?state=all`)).text();
+    for (const c of cases) expect(consolePage).toContain(`href="/console/cases/${c.id}"`);
+    expect((await fetch(`${i2.url}/console/cases/${cases[0]?.id ?? ''}`)).status).toBe(200);
+    expect(await (await fetch(`${i2.url}/console/audit`)).text()).toContain(`Cases checked against their audit records: ${cases.length}, all match.`);
     for (const n of ['i1', 'i2', 'i3']) {
       const dir = join(work, `data-${n}`);
       expect(existsSync(dir) ? readdirSync(dir) : []).toEqual([]);

@@ -15,6 +15,8 @@ import { PgTurnPipeline } from '../../src/assistant/postgres/pg-turn-pipeline.js
 import { TurnPipeline, type AnswerPosting, type PostingTurns, type TurnOutcome } from '../../src/assistant/turn-pipeline.js';
 import { crossCheckCases, type CaseCrossCheck } from '../../src/cases/audit-cross-check.js';
 import { AuditLog, type AuditRecord, type AuditVerification } from '../../src/cases/audit-log.js';
+import { readDashboard } from '../../src/cases/dashboard-queries.js';
+import type { Dashboard } from '../../src/cases/dashboard.js';
 import { CaseService, type DecideInput, type RedactionResult } from '../../src/cases/case-service.js';
 import type { Actor, CaseState, CaseView } from '../../src/cases/case-view.js';
 import type { HumanChannel } from '../../src/cases/human-channel.js';
@@ -22,6 +24,7 @@ import { openCaseDatabase } from '../../src/cases/database.js';
 import { PgAuditChain } from '../../src/cases/postgres/pg-audit-chain.js';
 import { verifyPgTrail } from '../../src/cases/postgres/pg-audit-trail.js';
 import { PgCaseService } from '../../src/cases/postgres/pg-case-service.js';
+import { readPgDashboard } from '../../src/cases/postgres/pg-dashboard-queries.js';
 import { openPostgres } from '../../src/cases/postgres/pg-database.js';
 import { pgDispatchStore } from '../../src/cases/postgres/pg-dispatch-store.js';
 import { OutboxDispatcher, type HumanChannels, type OutboxDispatcherOptions } from '../../src/cases/outbox-dispatcher.js';
@@ -70,6 +73,8 @@ export interface Engine {
   verify(): Promise<AuditVerification>;
   /** The cases against their audit records, as `audit verify` checks them on this engine. */
   crossCheck(): Promise<CaseCrossCheck | undefined>;
+  /** The console dashboard's numbers, counted in this engine's SQL. */
+  dashboard(now: Date): Promise<Dashboard>;
   /** Runs SQL straight on the database, as an operator (or a fault) would. */
   raw(sql: string): Promise<void>;
   cases(): Promise<CaseRow[]>;
@@ -125,6 +130,7 @@ export function sqliteEngine(clock: Clock = fixedClock(T0)): Engine {
     audit: async () => new AuditLog(need()).records(),
     verify: async () => new AuditLog(need()).verifyAudit(),
     crossCheck: async () => crossCheckCases(need()),
+    dashboard: async (now) => readDashboard(need(), now),
     raw: async (sql) => {
       need().exec(sql);
     },
@@ -166,6 +172,7 @@ export function postgresEngine(cluster: () => PostgresCluster, clock: Clock = fi
     audit: () => new PgAuditChain(first()).records(),
     verify: () => new PgAuditChain(first()).verify(),
     crossCheck: async () => (await verifyPgTrail(first())).cases,
+    dashboard: (now) => readPgDashboard(first(), now),
     cases: async () => (await first().query<CaseRow>('SELECT num, state, conversation_key FROM cases ORDER BY num')).rows,
     outboxKeys: async () => (await first().query<{ key: string }>('SELECT key FROM outbox ORDER BY id')).rows.map((r) => r.key),
     raw: async (sql) => {

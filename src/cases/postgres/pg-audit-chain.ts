@@ -96,6 +96,15 @@ export class PgAuditChain implements AuditChain {
     return verifyChain(rows);
   }
 
+  /** The newest `limit` records, newest first, and how many there are (for the console's page). */
+  async latest(limit: number): Promise<{ records: AuditRecord[]; total: number }> {
+    const [rows, count] = await Promise.all([
+      this.pool.query('SELECT * FROM audit_log ORDER BY seq DESC LIMIT $1', [limit]),
+      this.pool.query('SELECT count(*)::int AS n FROM audit_log'),
+    ]);
+    return { records: rows.rows.map((row) => toRecord(AuditRowSchema.parse(row))), total: z.object({ n: z.number().int() }).parse(count.rows[0]).n };
+  }
+
   async records(range: AuditRange = {}): Promise<AuditRecord[]> {
     return (await this.rowsIn(range)).map(toRecord);
   }

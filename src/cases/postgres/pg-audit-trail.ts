@@ -5,8 +5,11 @@
  * "without audit" (its escalation committed after the chain was read) and a false alarm under load.
  */
 import type pg from 'pg';
+import type { AnchorCheck } from '../audit-anchor.js';
 import { verifyChain, type AuditVerification } from '../audit-log.js';
 import { crossCheckCaseRows, CROSS_CHECK_CASES_SQL, type CaseCrossCheck } from '../audit-cross-check.js';
+import type { TrailOptions, TrailVerification } from '../audit-verify.js';
+import { checkPgAnchors } from './pg-audit-anchors.js';
 import { inTransaction } from './pg-database.js';
 
 export interface PgTrailCheck {
@@ -24,4 +27,23 @@ export async function verifyPgTrail(pool: pg.Pool): Promise<PgTrailCheck> {
   });
   const chain = verifyChain(auditRows);
   return { chain, cases: chain.ok ? crossCheckCaseRows(auditRows, caseRows) : undefined };
+}
+
+/**
+ * `audit verify` in full on PostgreSQL, for the CLI and the console, with SQLite's result (audit-verify.ts) and its
+ * order: the chain, then the anchors (with an anchor file: there is no default beside the database here), then the
+ * cases. `requireAnchors` is SQLite's server default and is not read: anchors on PostgreSQL are the operator's choice.
+ */
+export async function verifyPgAuditTrail(pool: pg.Pool, options: Omit<TrailOptions, 'requireAnchors'> = {}): Promise<TrailVerification> {
+  const { chain, cases } = await verifyPgTrail(pool);
+  if (!chain.ok) return chain;
+  let anchors: AnchorCheck | undefined;
+  if (options.anchorFile !== undefined) {
+    const checked = await checkPgAnchors(pool, options.anchorFile, options.anchorKey);
+    if (!checked.ok) return { ok: false, count: chain.count, firstBad: checked.problem };
+    anchors = checked.check;
+  }
+  const first = cases?.problems[0];
+  if (first) return { ok: false, count: chain.count, firstBad: { seq: first.seq, reason: first.reason, detail: first.detail } };
+  return { ok: true, count: chain.count, head: chain.head, anchors, cases: cases?.checked ?? 0 };
 }

@@ -26,11 +26,26 @@ export function pgSharedChannelStores(db: pg.Pool): SharedChannelStores {
         await db.query('INSERT INTO web_alerts (key, at, text) VALUES ($1, $2, $3) ON CONFLICT (key) DO NOTHING', [key, at.toISOString(), text]);
       },
       async recent(limit = 20): Promise<Alert[]> {
-        const r = await db.query('SELECT key, at, text FROM web_alerts ORDER BY at COLLATE "C" DESC, key COLLATE "C" LIMIT $1', [limit]);
+        const r = await db.query(
+          'SELECT key, at, text FROM web_alerts WHERE acknowledged_at IS NULL ORDER BY at COLLATE "C" DESC, key COLLATE "C" LIMIT $1',
+          [limit],
+        );
         return r.rows.flatMap((row) => {
           const a = AlertSchema.safeParse(row);
           return a.success ? [a.data] : [];
         });
+      },
+      async acknowledge(key, by, at) {
+        // One UPDATE decides: two officers acknowledging at once on two instances, one of them does it.
+        const r = await db.query(
+          'UPDATE web_alerts SET acknowledged_at = $1, acknowledged_by = $2 WHERE key = $3 AND acknowledged_at IS NULL',
+          [at.toISOString(), by, key],
+        );
+        return r.rowCount === 1;
+      },
+      async acknowledgedCount() {
+        const r = await db.query('SELECT count(*)::int AS n FROM web_alerts WHERE acknowledged_at IS NOT NULL');
+        return z.object({ n: z.number().int() }).parse(r.rows[0]).n;
       },
     },
     inbox: {

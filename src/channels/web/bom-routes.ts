@@ -14,7 +14,7 @@ import { formCsrf, requireCsrf } from './csrf.js';
 import { BODY_LIMIT, BomFilterSchema, BomIdSchema, BomUploadFieldsSchema } from './input-schemas.js';
 import { sameOrigin } from './request-origin.js';
 import type { WebSession } from './session.js';
-import type { SqliteWebContext, WebContext } from './web-context.js';
+import type { WebContext } from './web-context.js';
 import { WebError } from './web-error.js';
 
 const FORMATS = ['csv', 'xlsx'] as const;
@@ -158,7 +158,7 @@ export function bomRoutes(ctx: WebContext): Router {
 }
 
 /** For officers, behind the console's token: the annotated file of a screened BOM, by its id (named in the case). */
-export function consoleBomRoutes(ctx: SqliteWebContext): Router {
+export function consoleBomRoutes(ctx: WebContext): Router {
   const router = express.Router();
   router.get('/bom/:id/annotated.:format', async (req, res) => {
     const id = BomIdSchema.safeParse(req.params.id);

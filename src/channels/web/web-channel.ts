@@ -31,7 +31,7 @@ export function createWebChannel(app: ChannelApp): ChannelModule {
   let timer: ReturnType<typeof setInterval> | undefined;
   return {
     name: 'web',
-    router: createWebRouter(ctx, app.engine === 'sqlite' ? { ...ctx, app, alerts: app.stores.web.alerts } : undefined),
+    router: createWebRouter(ctx),
     humanChannel: new WebHumanChannel(inbox, alerts, app.clock),
     async start() {
       prune();

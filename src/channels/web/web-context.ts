@@ -1,7 +1,6 @@
 /** What the web routes share: the app, and the web channel's own stores, sessions and login. */
-import type { App, ChannelApp } from '../../app-context.js';
+import type { ChannelApp } from '../../app-context.js';
 import type { SharedChannelStores } from '../channel-store-ports.js';
-import type { AlertStore } from './alert-store.js';
 import type { ConsoleAuth } from './console-auth.js';
 import type { ProxyUsers } from './proxy-users.js';
 import type { Sessions } from './session.js';
@@ -17,10 +16,4 @@ export interface WebContext {
   readonly chat: ChatTurns;
   /** The askers' inbox of officers' decisions, on the app's engine. */
   readonly inbox: SharedChannelStores['inbox'];
-}
-
-/** The console and BOM pages, which read SQLite's own stores (on PostgreSQL they answer 501: web-router.ts). */
-export interface SqliteWebContext extends WebContext {
-  readonly app: App;
-  readonly alerts: AlertStore;
 }

@@ -6,11 +6,9 @@
  *   also open to a user a trusted proxy vouches for (proxy-users.ts), the console never does.
  * The server has already refused a Host that does not name this machine (src/http/host-check.ts), and limited
  * the failed attempts at the token (src/http/failed-auth-limit.ts).
- * On PostgreSQL the console, which reads SQLite's own stores, answers 501 saying so.
  */
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { ZodError } from 'zod';
-import { notOnPostgres } from '../../app-context.js';
 import { bearerToken } from '../../http/bearer-token.js';
 import { markFailedAuth } from '../../http/failed-auth-limit.js';
 import { assetRoutes } from './asset-routes.js';
@@ -20,7 +18,7 @@ import { consoleRoutes } from './console-routes.js';
 import { errorPage } from './layout.js';
 import { loginRoutes } from './login-routes.js';
 import { setSecurityHeaders } from './security-headers.js';
-import type { SqliteWebContext, WebContext } from './web-context.js';
+import type { WebContext } from './web-context.js';
 import { WebError } from './web-error.js';
 
 const OWN_PATH = /^\/(?:$|chat(?:\/|$)|api\/chat(?:\/|$)|sources(?:\/|$)|console(?:\/|$)|login$|logout$|assets\/)/;
@@ -41,8 +39,7 @@ function refuse(req: Request, res: Response, status: number, code: string, messa
   else res.status(status).type('html').send(errorPage(status === 404 ? 'Not found' : 'Request refused', message).value);
 }
 
-/** `sqlite`: the same context with SQLite's own stores, for the console and BOM pages; none on PostgreSQL. */
-export function createWebRouter(ctx: WebContext, sqlite: SqliteWebContext | undefined): Router {
+export function createWebRouter(ctx: WebContext): Router {
   const router = express.Router();
   const own = express.Router();
 
@@ -68,12 +65,8 @@ export function createWebRouter(ctx: WebContext, sqlite: SqliteWebContext | unde
   own.use(loginRoutes(ctx));
   own.use(chatRoutes(ctx));
   own.use(bomRoutes(ctx));
-  if (sqlite) {
-    own.use('/console', consoleBomRoutes(sqlite));
-    own.use('/console', consoleRoutes(sqlite));
-  } else {
-    own.use('/console', (req, res) => refuse(req, res, 501, 'not_on_postgres', notOnPostgres('The compliance console (cases, rule status desk, dashboard, audit log)')));
-  }
+  own.use('/console', consoleBomRoutes(ctx));
+  own.use('/console', consoleRoutes(ctx));
   own.use((req, res) => refuse(req, res, 404, 'not_found', 'There is no such page.'));
   own.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
     if (res.headersSent) return;

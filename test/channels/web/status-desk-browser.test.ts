@@ -2,16 +2,23 @@
  * The rule status desk in a real browser against the real server on 2026-11-30: the horizon shows No. 70's end as
  * one event with the conversations and cases depending on it; an officer records what followed, sees the preview,
  * confirms; the same question is answered anew at once, the earlier asker's chat shows one update, and recording
- * the same status again tells nobody.
+ * the same status again tells nobody. On both engines: the app on SQLite, and on PostgreSQL.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, screenshot, textOf } from './browser.js';
-import { startWebServer, type WebServer } from './web-server.js';
+import { useThrowawayPostgres } from '../../support/postgres.js';
+import { startPostgresWebServer, startWebServer, type AnyWebServer } from './web-server.js';
 
 const QUESTION = 'Our Dutch warehouse resells Chinese-origin Tb oxide to the UK. Licence?';
 
-let server: WebServer;
+const cluster = useThrowawayPostgres();
+const engines = {
+  sqlite: (): Promise<AnyWebServer> => startWebServer({}, '2026-11-30'),
+  postgres: async (): Promise<AnyWebServer> => startPostgresWebServer(await cluster().freshDatabase(), {}, '2026-11-30'),
+};
+
+let server: AnyWebServer;
 let browser: Browser;
 let context: BrowserContext;
 
@@ -20,10 +27,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
-});
-beforeEach(async () => {
-  server = await startWebServer({}, '2026-11-30');
-  context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
 });
 afterEach(async () => {
   await context?.close();
@@ -53,8 +56,10 @@ async function record(officer: Page, fromEvent: boolean): Promise<void> {
   await officer.getByRole('button', { name: 'Preview' }).click();
 }
 
-describe('rule status desk in a browser', () => {
+describe.each(Object.entries(engines))('rule status desk in a browser, on %s', (engine, start) => {
   test('record a resumption: preview, confirm, the answer changes at once, the asker is told once', async () => {
+    server = await start();
+    context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
     const asker = await context.newPage();
     await asker.goto(server.url);
     await ask(asker, QUESTION);
@@ -69,7 +74,7 @@ describe('rule status desk in a browser', () => {
 
     await record(officer, true);
     await expect.poll(textOf(officer.locator('#preview-heading'))).toBe('This will change 1 answers and 1 open cases');
-    await screenshot(officer, 'console-status-desk-preview');
+    if (engine === 'sqlite') await screenshot(officer, 'console-status-desk-preview');
     await officer.getByRole('button', { name: 'Confirm and record' }).click();
     await expect.poll(textOf(officer.locator('#status-desk .flash'))).toContain('Status recorded and applied');
     expect(await officer.locator('#rules-version').textContent()).not.toBe(versionBefore);

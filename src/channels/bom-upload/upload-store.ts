@@ -22,6 +22,7 @@ export interface StoredUpload {
   readonly caseId: string | undefined;
 }
 
+/** A `bom_uploads` row as both engines read it (its JSON columns left out). */
 const RowSchema = z.object({
   id: z.string(),
   channel: ChannelSchema,
@@ -33,7 +34,18 @@ const RowSchema = z.object({
   case_id: z.string().nullable(),
 });
 
-const RowsSchema = z.array(z.array(z.string()));
+/** The annotated rows as kept (a JSON column). */
+export const UploadRowsSchema = z.array(z.array(z.string()));
+
+/** A `bom_uploads` row read by either engine as the upload it keeps, or undefined for no row. */
+export function storedUpload(raw: unknown): StoredUpload | undefined {
+  const r = RowSchema.optional().parse(raw);
+  if (!r) return undefined;
+  return {
+    id: r.id, channel: r.channel, conversation: r.conversation, user: r.user, fileName: r.file_name, at: r.at,
+    replyTo: ReplyToSchema.parse(JSON.parse(r.reply_to)), caseId: r.case_id ?? undefined,
+  };
+}
 
 export interface NewUpload extends Omit<StoredUpload, 'caseId' | 'at'> {
   readonly at: Date;
@@ -77,12 +89,7 @@ export class UploadStore {
   }
 
   get(id: string): StoredUpload | undefined {
-    const r = RowSchema.optional().parse(this.selectStmt.get(id));
-    if (!r) return undefined;
-    return {
-      id: r.id, channel: r.channel, conversation: r.conversation, user: r.user, fileName: r.file_name, at: r.at,
-      replyTo: ReplyToSchema.parse(JSON.parse(r.reply_to)), caseId: r.case_id ?? undefined,
-    };
+    return storedUpload(this.selectStmt.get(id));
   }
 
   /** The screening as stored, unparsed JSON: the caller validates it. */
@@ -93,7 +100,7 @@ export class UploadStore {
 
   rows(id: string): string[][] | undefined {
     const text = z.string().optional().parse(this.rowsStmt.get(id));
-    return text === undefined ? undefined : RowsSchema.parse(JSON.parse(text));
+    return text === undefined ? undefined : UploadRowsSchema.parse(JSON.parse(text));
   }
 
   setCase(id: string, caseId: string): void {

@@ -14,27 +14,14 @@ import { z } from 'zod';
 import { lockConversation } from '../../assistant/postgres/pg-conversations.js';
 import type { AuditInput } from '../../cases/audit-log.js';
 import type { OpenCaseInput } from '../../cases/case-service.js';
-import { ReplyToSchema } from '../../cases/case-view.js';
 import { PgAuditChain } from '../../cases/postgres/pg-audit-chain.js';
 import { inTransaction } from '../../cases/postgres/pg-database.js';
 import { loadCaseSnapshot, NeedsRead, PgTurnCases, satisfy } from '../../cases/postgres/pg-turn-cases.js';
-import { ChannelSchema } from '../../contracts/message.js';
 import type { Clock } from '../../core/clock.js';
 import type { BomUploadStore } from '../bom-upload/bom-upload-store.js';
-import type { NewUpload, StoredUpload } from '../bom-upload/upload-store.js';
+import { storedUpload, UploadRowsSchema, type NewUpload, type StoredUpload } from '../bom-upload/upload-store.js';
 
-const RowSchema = z.object({
-  id: z.string(),
-  channel: ChannelSchema,
-  conversation: z.string(),
-  user: z.string(),
-  file_name: z.string(),
-  at: z.string(),
-  reply_to: z.string(),
-  case_id: z.string().nullable(),
-});
 const TextSchema = z.object({ text: z.string() });
-const RowsSchema = z.array(z.array(z.string()));
 
 /** A case number and, at most, one precedent read: an escalation needs no more passes than a turn. */
 const MAX_PASSES = 4;
@@ -64,12 +51,7 @@ export class PgBomUploadStore implements BomUploadStore {
 
   async get(id: string): Promise<StoredUpload | undefined> {
     const r = await this.pool.query('SELECT id, channel, conversation, "user", file_name, at, reply_to, case_id FROM bom_uploads WHERE id = $1', [id]);
-    const row = RowSchema.optional().parse(r.rows[0]);
-    if (!row) return undefined;
-    return {
-      id: row.id, channel: row.channel, conversation: row.conversation, user: row.user, fileName: row.file_name, at: row.at,
-      replyTo: ReplyToSchema.parse(JSON.parse(row.reply_to)), caseId: row.case_id ?? undefined,
-    };
+    return storedUpload(r.rows[0]);
   }
 
   async screening(id: string): Promise<unknown> {
@@ -81,7 +63,7 @@ export class PgBomUploadStore implements BomUploadStore {
   async rows(id: string): Promise<string[][] | undefined> {
     const r = await this.pool.query('SELECT rows AS text FROM bom_uploads WHERE id = $1', [id]);
     const row = TextSchema.optional().parse(r.rows[0]);
-    return row === undefined ? undefined : RowsSchema.parse(JSON.parse(row.text));
+    return row === undefined ? undefined : UploadRowsSchema.parse(JSON.parse(row.text));
   }
 
   async byCase(caseId: string): Promise<string | undefined> {

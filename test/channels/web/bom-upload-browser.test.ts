@@ -1,7 +1,8 @@
 /**
  * Screening a bill of materials in the web chat, in the real browser against the real server: upload, the table
  * with verdict badges and filters, the product summary, the annotated downloads (formula-looking cells defused),
- * the escalation as one case with the file for the officer, and refusals of bad files.
+ * the escalation as one case with the file for the officer, and refusals of bad files. The whole flow, up to the
+ * officer's download from the console, runs on both engines (SQLite, and PostgreSQL as several instances run it).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,12 +12,14 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { AFTER } from '../../bom/bom-fixtures.js';
 import { messyBomXlsx } from '../../bom/messy-bom.js';
 import { launchChromium, screenshot, textOf } from './browser.js';
-import { startWebServer, type WebServer } from './web-server.js';
+import { useThrowawayPostgres } from '../../support/postgres.js';
+import { startPostgresWebServer, startWebServer, type AnyWebServer } from './web-server.js';
 
 const LOUDSPEAKER = readFileSync(join(import.meta.dirname, '..', '..', 'bom', 'fixtures', 'loudspeaker.csv'));
 const UPLOAD_URL = /\/chat\/bom\/[0-9a-f-]{36}$/;
 
-let server: WebServer | undefined;
+const cluster = useThrowawayPostgres();
+let server: AnyWebServer | undefined;
 let browser: Browser;
 let context: BrowserContext | undefined;
 
@@ -33,13 +36,13 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function open(env: Record<string, string> = {}): Promise<{ s: WebServer; page: Page }> {
-  server = await startWebServer(env);
+async function open(env: Record<string, string> = {}, engine: 'sqlite' | 'postgres' = 'sqlite'): Promise<{ s: AnyWebServer; page: Page }> {
+  server = engine === 'sqlite' ? await startWebServer(env) : await startPostgresWebServer(await cluster().freshDatabase(), env);
   context = await browser.newContext({ viewport: { width: 1200, height: 900 }, acceptDownloads: true });
   return { s: server, page: await context.newPage() };
 }
 
-async function upload(page: Page, s: WebServer, file: { name: string; mimeType: string; buffer: Buffer }, asOf?: string): Promise<void> {
+async function upload(page: Page, s: AnyWebServer, file: { name: string; mimeType: string; buffer: Buffer }, asOf?: string): Promise<void> {
   await page.goto(s.url);
   await page.getByRole('link', { name: /Screen a bill of materials/ }).click();
   await page.waitForURL(/\/chat\/bom$/);
@@ -55,8 +58,8 @@ async function download(page: Page, linkId: string): Promise<Buffer> {
 }
 
 describe('screening a BOM in the web chat', () => {
-  test('upload, table with verdict badges, filters, product summary, download and one escalated case', async () => {
-    const { s, page } = await open();
+  test.each(['sqlite', 'postgres'] as const)('upload, table with verdict badges, filters, product summary, download and one escalated case (%s)', async (engine) => {
+    const { s, page } = await open({}, engine);
     await upload(page, s, { name: 'loudspeaker.csv', mimeType: 'text/csv', buffer: LOUDSPEAKER }, AFTER);
     await page.waitForURL(UPLOAD_URL);
 
@@ -65,7 +68,7 @@ describe('screening a BOM in the web chat', () => {
     await expect.poll(textOf(page.locator('tr.bom-line').nth(1).locator('.part-verdict .badge'))).toBe('not exported from China');
     await expect.poll(textOf(page.locator('#bom-product .headline'))).toContain('loudspeaker.csv: 5 lines screened as of 2026-11-30');
     await expect.poll(textOf(page.locator('#bom-share'))).toMatch(/Chinese-origin rare-earth content share: \d+\.\d{4} %/);
-    await screenshot(page, 'web-bom-screened');
+    if (engine === 'sqlite') await screenshot(page, 'web-bom-screened');
 
     await page.getByLabel('Part exported from China').selectOption('escalate');
     await page.getByRole('button', { name: 'Filter' }).click();
@@ -80,12 +83,12 @@ describe('screening a BOM in the web chat', () => {
 
     await page.getByRole('button', { name: 'Send it to compliance as one case' }).click();
     await page.waitForURL(/escalated=opened/);
-    const [c] = s.app.cases.list({ state: 'open' });
+    const [c] = await s.app.desk.list({ state: 'open' });
     expect(c?.question).toContain('LS-1');
     await expect.poll(textOf(page.locator('#bom-notice'))).toBe(`Sent to the compliance team as case ${c?.id}.`);
     await expect.poll(textOf(page.locator('#bom-case'))).toContain(`case ${c?.id}`);
     expect(await page.getByRole('button', { name: /Send it to compliance/ }).count()).toBe(0);
-    expect(s.app.cases.list({ state: 'open' })).toHaveLength(1);
+    expect(await s.app.desk.list({ state: 'open' })).toHaveLength(1);
 
     // The officer finds the annotated file on the case.
     await page.goto(`${s.url}/console/cases/${c?.id}`);
@@ -128,7 +131,7 @@ describe('screening a BOM in the web chat', () => {
       await expect.poll(textOf(page.locator('#bom-error'))).toContain(c.says);
       expect(page.url()).toMatch(/\/chat\/bom$/);
     }
-    const refusals = s.app.cases.audit.records().filter((r) => r.kind === 'refusal');
+    const refusals = (await s.app.trail.latest(100)).records.filter((r) => r.kind === 'refusal').reverse();
     expect(refusals.map((r) => (r.payload as { code?: string }).code)).toEqual(['unsupported_type', 'malformed', 'empty']);
   }, 120_000);
 
@@ -137,7 +140,7 @@ describe('screening a BOM in the web chat', () => {
     const big = Buffer.concat([LOUDSPEAKER, Buffer.alloc(4_000, 0x20)]);
     await upload(page, s, { name: 'big.csv', mimeType: 'text/csv', buffer: big });
     await expect.poll(textOf(page.locator('#bom-error'))).toContain('is larger than the');
-    const refusals = s.app.cases.audit.records().filter((r) => r.kind === 'refusal');
+    const refusals = (await s.app.trail.latest(100)).records.filter((r) => r.kind === 'refusal');
     expect(refusals.map((r) => r.payload)).toEqual([expect.objectContaining({ action: 'bom_upload', code: 'too_large' })]);
   }, 120_000);
 

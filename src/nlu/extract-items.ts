@@ -34,6 +34,7 @@ const NO_STOPS: ReadonlySet<string> = new Set();
 const COMPOSITION_LIST_LEAD = new RegExp(String.raw`\b(?:${[...grammarWords('compositionHeads')].join('|')})\b(?:[^.:\n]*:|(?:\s+[\p{L}-]+){0,5}?\s+(?:${[...grammarWords('copulas')].join('|')}))\s*$`, 'iu');
 const ASKING_VERBS = new Set([...grammarWords('wantVerbs'), ...grammarWords('askingVerbs')]);
 const FILLER = grammarWords('filler');
+const CLOSED_CLASS = grammarWords('closedClassWords');
 const PURCHASE_VERBS = grammarWords('purchaseVerbs');
 const DEST_WORDS = grammarWords('destCues');
 const ASKER_POSSESSIVES = grammarWords('askerPossessives');
@@ -214,14 +215,19 @@ function isPartyContext(tokens: readonly Token[], hit: PhraseHit<ItemTag>, lex: 
   const next = tokens[hit.end];
   const last = tokens[hit.end - 1];
   // "magnet customers" describes a party; "magnets, customer in Turkey" names the goods and then the party.
-  // So do "fab-equipment group", "magnet plant" and, with one modifier between, "magnet pilot plant" or "oxide trading
-  // company": an item word before a site's or company's noun (not a buyer's after a modifier: "magnets but customer now
-  // wants" goes on to another clause).
+  // So do "fab-equipment group", "magnet plant" and, with one or two modifiers between, "magnet pilot plant", "oxide
+  // trading company" or "tablet-press tooling supplier" (a compound noun): an item word before a site's or company's
+  // noun (not a buyer's after a modifier: "magnets but customer now wants" goes on to another clause).
   const companyNoun = (t: Token | undefined) => t !== undefined && (PRODUCTION_SITES.has(t.low) || COMPANY_NOUNS.has(t.low));
   if (next !== undefined && (lex.partyNouns.has(next.low) || companyNoun(next)) && !last?.commaAfter && !last?.clauseEnd) return true;
-  const after = tokens[hit.end + 1];
-  if (next !== undefined && companyNoun(after) && /^[a-z][a-z-]*$/.test(next.raw)
-    && !last?.commaAfter && !last?.clauseEnd && !next.commaAfter && !next.clauseEnd && !LIST_JOINERS.has(next.low) && !DEST_WORDS.has(next.low) && !FILLER.has(next.low)) return true;
+  const modifier = (t: Token | undefined) => t !== undefined && /^[a-z][a-z-]*$/.test(t.raw) && !t.commaAfter && !t.clauseEnd
+    && !LIST_JOINERS.has(t.low) && !DEST_WORDS.has(t.low) && !FILLER.has(t.low) && !CLOSED_CLASS.has(t.low) && !companyNoun(t);
+  for (let m = 1; m <= 2 && !last?.commaAfter && !last?.clauseEnd; m++) {
+    const t = tokens[hit.end + m - 1];
+    if (!modifier(t) || t?.parenBefore) break;
+    const noun = tokens[hit.end + m];
+    if (companyNoun(noun) && !noun?.parenBefore) return true;
+  }
   // "a Japanese carmaker (only passenger cars, no defence work)": a parenthesis opened right after a party describes it.
   for (let k = hit.start; k >= Math.max(1, hit.start - 4); k--) {
     const t = tokens[k] as Token;

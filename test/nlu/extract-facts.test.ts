@@ -515,6 +515,17 @@ describe('an item word that describes a company', () => {
     expect(facts('Our laser-equipment group buys lutetium oxide from a refiner in Baotou.').item).toMatchObject({ elementsPresent: ['Lu'], form: 'oxide' });
   });
 
+  it('reads a compound noun of two modifiers before a company noun as the asker: "loudspeaker cone tooling supplier"', () => {
+    // Read as a loudspeaker (a finished device, outside the controls) before; the goods are the Dy oxide.
+    expect(facts('Our loudspeaker cone tooling supplier uses dysprosium oxide powder from Jiangxi in the coatings at our plant in Wales.').item)
+      .toMatchObject({ elementsPresent: ['Dy'], form: 'oxide' });
+  });
+
+  it('does not read goods followed by a preposition and a company noun as the asker: "Tb oxide for laser makers"', () => {
+    expect(facts('We ship terbium oxide for laser makers in Korea.').item).toMatchObject({ elementsPresent: ['Tb'], form: 'oxide' });
+    expect(facts('We bought Dy metal last year (supplier had a licence) and resell it now.').item).toMatchObject({ elementsPresent: ['Dy'], form: 'metal' });
+  });
+
   it('still reads magnets followed by another clause as the goods', () => {
     expect(facts('Licence was granted for 300 kg Tb magnets but the buyer now wants 400 kg.').item).toMatchObject({ form: 'magnet', elementsPresent: ['Tb'] });
   });

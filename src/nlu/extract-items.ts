@@ -813,6 +813,14 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     return f?.kind === 'compound' && f.magnetType !== undefined && RARE_EARTH_MAGNETS.includes(f.magnetType);
   };
   if (primary && familyOf(primary) && !rareEarthFamily(primary)) primary = candidates.find(rareEarthFamily) ?? primary;
+  // Two rare-earth families as lines of one order ("N42 NdFeB, no Dy; SmCo 2:17 rings"): No. 18 lists SmCo magnet
+  // material whatever its grade and NdFeB only with Dy or Tb (brief R1), so the SmCo line is the one that cannot go
+  // without a licence; the stricter line decides the order. Deciding on the NdFeB line cleared a SmCo order.
+  const familyIs = (run: PhraseHit<ItemTag>[], type: string) => {
+    const f = familyOf(run);
+    return f?.kind === 'compound' && f.magnetType === type;
+  };
+  if (primary && rareEarthFamily(primary) && !familyIs(primary, 'smco')) primary = candidates.find((run) => familyIs(run, 'smco')) ?? primary;
   const primaryFamily = primary ? familyOf(primary) : undefined;
   if (primaryFamily?.kind === 'compound') magnetType = primaryFamily.magnetType;
   // "The magnets are glued into the rotor stack": the product they are fixed in is the item.

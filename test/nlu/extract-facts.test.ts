@@ -295,6 +295,14 @@ describe('two rare-earth-free families', () => {
   });
 });
 
+describe('two rare-earth magnet families as lines of one order', () => {
+  it('decides on the SmCo line, which No. 18 lists whatever its grade, not on a Dy-free NdFeB line', () => {
+    const item = facts('Quote for two items from Xiamen: 1) N35 NdFeB blocks without any Dy or Tb, 2) Sm2Co17 discs for encoders.').item;
+    expect(item).toMatchObject({ magnetType: 'smco' });
+    expect(facts('Sintered NdFeB arcs with 2 % Dy from Ningbo to Spain').item).toMatchObject({ magnetType: 'ndfeb' });
+  });
+});
+
 describe('makers the asker buys from', () => {
   it('reads "a Korean magnet maker we buy from" as the seller, where the magnets are made', () => {
     const f = facts('A Korean magnet maker we buy from uses Chinese-licensed sintering technology. They ship magnets to our plant in Germany.');

@@ -224,7 +224,18 @@ export class Assistant {
     // as parts or products, on a route from China, are asked about too (and the rules ask what they are).
     const unnamedGoodsFromChina = u.signals.genericItem && u.facts.shipFrom === 'CN';
     if (u.intent === 'license_process' && u.asksForDecision && (goodsAsked || unnamedGoodsFromChina) && (u.suggested === null || u.suggested === 'part_license')) return 'part_license';
+    // "SmCo magnets, end user a Navy contractor for missile seeker heads. Can we apply?": how to apply is no answer
+    // when the export may be banned outright (military users and uses, brief R17/R18), so a procedure question about
+    // named goods for a military end user or use is decided by the rules.
+    const militaryKnown = u.facts.endUser?.kind === 'military' || u.facts.endUser?.kind === 'control_list'
+      || (u.facts.endUses ?? []).some((e) => e === 'military' || e === 'wmd');
+    if (u.intent === 'license_process' && militaryKnown && goodsAsked && !u.facts.collaboration?.kind
+      && (u.suggested === null || u.suggested === 'part_license' || u.suggested === 'reexport_license')) return u.suggested ?? 'part_license';
     if (!prev || !DECISION_INTENTS.has(prev.intent)) return u.intent;
+    // So is one that adds such a user to the goods under discussion ("the end customer supplies a JSDF radar
+    // programme; can we still ship with our licence application?").
+    if (u.intent === 'license_process' && militaryKnown && !u.facts.collaboration?.kind && prev.intent !== 'collaboration_license'
+      && !(u.facts.item?.form !== undefined || u.facts.item?.magnetType !== undefined || (u.facts.item?.elementsPresent?.length ?? 0) > 0)) return prev.intent;
     const words = text.split(/\s+/).length;
     const answeredFollowUp = prev.lastVerdict === 'need_info' && hasFacts(u.facts) && words <= FOLLOW_UP_MAX_WORDS;
     if (answeredFollowUp) return DECISION_INTENTS.has(u.intent) && u.confidence > 0.8 ? u.intent : prev.intent;

@@ -498,3 +498,27 @@ describe('a follow-up that adds the buyer and asks whether it may go on (thirtee
     expect(r.verdict).toBe('escalate');
   });
 });
+
+describe('how to apply, asked about goods for a military user (own phrasings)', () => {
+  it('decides a procedure question about named goods for a military end user, since the export may be banned outright', () => {
+    const reply = newAssistant().handle(msg('Chinese subsidiary here: a US buyer wants samarium-cobalt rings; the end user builds guidance units for the US Air Force. How do we apply?', 'mil1', { asOf: '2025-10-01' }));
+    expect(reply.intent.name).not.toBe('license_process');
+    expect(reply.verdict).toBe('prohibited');
+  });
+
+  it('decides again when a follow-up adds a military user to the goods under discussion and asks about the application', () => {
+    const a = newAssistant();
+    a.handle(msg('We export Dy NdFeB magnets from our Qingdao plant to a customer in Osaka.', 'mil2', { asOf: '2026-03-01' }));
+    const reply = a.handle(msg('Turns out the customer supplies a JSDF missile programme. Does our pending licence application still work?', 'mil2', { asOf: '2026-03-01' }));
+    expect(reply.intent.name).toBe('part_license');
+    expect(reply.verdict).toBe('prohibited');
+  });
+
+  it('still answers how to apply for goods with no military user named, and the same with one is decided', () => {
+    const civil = newAssistant().handle(msg('How long does a licence application for samarium-cobalt magnets take, and can we apply?', 'mil3', { asOf: '2025-10-01' }));
+    expect(civil.intent.name).toBe('license_process');
+    const military = newAssistant().handle(msg('How long does a licence application for samarium-cobalt magnets for a navy missile programme take, and can we apply?', 'mil4', { asOf: '2025-10-01' }));
+    expect(military.intent.name).not.toBe('license_process');
+    expect(['prohibited', 'escalate']).toContain(military.verdict);
+  });
+});

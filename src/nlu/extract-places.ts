@@ -55,6 +55,7 @@ const SITE_NOUNS = grammarWords('siteNouns');
 const BUYER_NOUNS = grammarWords('buyerNouns');
 const RECEIVER_NOUNS = grammarWords('receiverNouns');
 const GOVERNMENT_MEASURES = grammarWords('governmentMeasureVerbs');
+const REFLEXIVES = grammarWords('reflexivePronouns');
 const CONTENT_WORDS = grammarWords('contentWords');
 const NEGATION_CUES = grammarWords('negationCues');
 const LIST_JOINERS = grammarWords('listJoiners');
@@ -519,7 +520,9 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     if (REGIME_NOUNS.has(tokens[k]?.low ?? '')) return { role: 'regime', recipient: false };
   }
   // "Malaysia banned raw rare-earth exports", "Indonesia restricts …": a country's government acting names its own rules.
-  if (tag.kind === 'place' && !tag.demonym && !tag.gazetteer && !cue && !tokens[end - 1]?.clauseEnd && GOVERNMENT_MEASURES.has(tokens[end]?.low ?? '')) return { role: 'regime', recipient: false, measure: true };
+  // So does "does Vietnam itself restrict ore exports?", the question form, with a reflexive pronoun between.
+  const measureAt = REFLEXIVES.has(tokens[end]?.low ?? '') ? end + 1 : end;
+  if (tag.kind === 'place' && !tag.demonym && !tag.gazetteer && !cue && !tokens[end - 1]?.clauseEnd && GOVERNMENT_MEASURES.has(tokens[measureAt]?.low ?? '')) return { role: 'regime', recipient: false, measure: true };
   // "a Chinese company's solvent-extraction flowsheet": know-how that party owns, so the place names the party (who
   // may provide it). "Our Indonesian subsidiary's plant" is still the asker's own site, and "a Japanese shipyard's naval
   // division" the shipyard's unit.

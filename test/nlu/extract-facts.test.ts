@@ -180,6 +180,13 @@ describe('whose rules are asked about', () => {
     expect(frame('Is a Chinese licence needed?').parties).toEqual([]);
   });
 
+  it('reads "does Malaysia (itself) restrict …" as that country\'s own rules, asked as a question', () => {
+    const regime = (text: string) => extractFacts(text, understanding.lexicon, sourceIds).signals.foreignRegimeCountry;
+    expect(regime('Does Malaysia itself restrict exports of rare-earth carbonate from Kuantan to Japan?')).toBe('MY');
+    expect(regime('Does Malaysia restrict exports of rare-earth carbonate from Kuantan to Japan?')).toBe('MY');
+    expect(regime('We ship rare-earth carbonate from Kuantan in Malaysia to Japan. Licence?')).toBeUndefined();
+  });
+
   it('counts a Chinese partner in joint research as bringing know-how', () => {
     expect(facts('Our Dutch lab plans joint research on NdFeB magnet recycling with a university in Hefei.').collaboration?.chineseProvider).toBe(true);
   });

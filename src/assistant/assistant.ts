@@ -232,17 +232,16 @@ export class Assistant {
     if (u.intent === 'license_process' && militaryKnown && goodsAsked && !u.facts.collaboration?.kind
       && (u.suggested === null || u.suggested === 'part_license' || u.suggested === 'reexport_license')) return u.suggested ?? 'part_license';
     if (!prev || !DECISION_INTENTS.has(prev.intent)) return u.intent;
+    // (A plant named in passing gives a place of making, not goods: only an item's form, family or elements name goods.)
+    const namesGoods = u.facts.item?.form !== undefined || u.facts.item?.magnetType !== undefined || (u.facts.item?.elementsPresent?.length ?? 0) > 0;
     // So is one that adds such a user to the goods under discussion ("the end customer supplies a JSDF radar
     // programme; can we still ship with our licence application?").
-    if (u.intent === 'license_process' && militaryKnown && !u.facts.collaboration?.kind && prev.intent !== 'collaboration_license'
-      && !(u.facts.item?.form !== undefined || u.facts.item?.magnetType !== undefined || (u.facts.item?.elementsPresent?.length ?? 0) > 0)) return prev.intent;
+    if (u.intent === 'license_process' && militaryKnown && !u.facts.collaboration?.kind && prev.intent !== 'collaboration_license' && !namesGoods) return prev.intent;
     const words = text.split(/\s+/).length;
     const answeredFollowUp = prev.lastVerdict === 'need_info' && hasFacts(u.facts) && words <= FOLLOW_UP_MAX_WORDS;
     if (answeredFollowUp) return DECISION_INTENTS.has(u.intent) && u.confidence > 0.8 ? u.intent : prev.intent;
     // A question the classifier puts out of scope whose only facts are a place or one stray word ("what's the
     // weather in Paris tomorrow?", "what's a good lasagne recipe?") is off topic; "and to Paris?" is not.
-    // (A plant named in passing gives a place of making, not goods: only an item's form, family or elements name goods.)
-    const namesGoods = u.facts.item?.form !== undefined || u.facts.item?.magnetType !== undefined || (u.facts.item?.elementsPresent?.length ?? 0) > 0;
     const offTopicQuestion = u.intent === 'out_of_scope' && text.includes('?') && !namesGoods && words > OFF_TOPIC_MIN_WORDS;
     if (!DECISION_INTENTS.has(u.intent) && hasFacts(u.facts) && (u.intent === 'out_of_scope' || u.intent === 'help') && !offTopicQuestion) return prev.intent;
     // "They would bring their own know-how. Is that OK?" after a cooperation question: a goods intent guessed for a turn

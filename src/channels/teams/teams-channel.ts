@@ -3,7 +3,8 @@
  * conversation and decisions back to askers. Without MICROSOFT_APP_ID it runs unauthenticated for the Bot
  * Framework Emulator: it refuses to start unless the server listens on loopback only, answers only activities
  * from TEAMS_EMULATOR_URL, and takes no officer actions unless TEAMS_LOCAL_OFFICER_ACTIONS=true.
- * Annotated BOM links are SQLite's (BOM uploads are not on PostgreSQL yet).
+ * Annotated BOM links are signed with a key the engine keeps, so on PostgreSQL a link given out by one instance opens
+ * on any other.
  */
 import type { ChannelApp } from '../../app-context.js';
 import type { Config } from '../../config.js';

@@ -28,7 +28,7 @@ import type { Clock } from '../../core/clock.js';
 import { inTransaction } from '../../cases/postgres/pg-database.js';
 import { PgAuditChain } from '../../cases/postgres/pg-audit-chain.js';
 import { PgDeliveryClaims } from '../../cases/postgres/pg-delivery-claims.js';
-import { loadCaseSnapshot, NeedsRead, PgTurnCases, satisfy } from '../../cases/postgres/pg-turn-cases.js';
+import { loadCaseSnapshot, withReads } from '../../cases/postgres/pg-turn-cases.js';
 import type { Understander, Understanding } from '../../nlu/understand.js';
 import type { CasesPort } from '../assistant.js';
 import type { ConversationStore } from '../conversation-store.js';
@@ -77,9 +77,6 @@ export interface PgTurnPipelineDeps {
    */
   readonly beforeAnswer?: (client: pg.PoolClient) => Promise<void>;
 }
-
-/** How often one turn may find it needs another read: a precedent and a case number are all a turn asks for. */
-const MAX_PASSES = 4;
 
 /**
  * Understanding is most of a turn's work and needs nothing from the database: it is done before the transaction, so
@@ -152,23 +149,15 @@ export class PgTurnPipeline {
       const loaded = await loadConversation(client, key, this.deps.clock.now().getTime(), this.idleMs);
       const snapshot = await loadCaseSnapshot(client, key);
       await this.deps.beforeAnswer?.(client);
-      for (let pass = 1; ; pass++) {
-        const cases = new PgTurnCases(snapshot, this.deps.clock);
-        const conversations = new TurnConversation(message.conversation, loaded);
-        let reply: Reply;
-        try {
-          reply = this.deps.answer(message, { cases, conversations, understander });
-        } catch (err) {
-          if (!(err instanceof NeedsRead) || pass >= MAX_PASSES) throw err;
-          await satisfy(client, snapshot, err.need);
-          continue;
-        }
-        if (conversations.changed) await saveConversation(client, key, conversations.changed);
-        const kept = await request.keep?.(reply, client);
-        if (posting) await posting.answers.enqueue(client, posting.key, { channel: message.channel, post: posting.post.render(reply, kept) });
-        await cases.apply(client, this.audit);
-        return { kind: 'answered', reply, kept };
-      }
+      const { cases, result: { reply, conversations } } = await withReads(client, snapshot, this.deps.clock, (unit) => {
+        const turnConversations = new TurnConversation(message.conversation, loaded);
+        return { reply: this.deps.answer(message, { cases: unit, conversations: turnConversations, understander }), conversations: turnConversations };
+      });
+      if (conversations.changed) await saveConversation(client, key, conversations.changed);
+      const kept = await request.keep?.(reply, client);
+      if (posting) await posting.answers.enqueue(client, posting.key, { channel: message.channel, post: posting.post.render(reply, kept) });
+      await cases.apply(client, this.audit);
+      return { kind: 'answered', reply, kept };
     });
   }
 }

@@ -92,6 +92,28 @@ export async function satisfy(client: pg.PoolClient, snapshot: CaseSnapshot, nee
   }
 }
 
+/** How often one unit of work may find it needs another read: a precedent and a case number are all it asks for. */
+const MAX_PASSES = 4;
+
+/**
+ * Runs `attempt` against a fresh unit of work on `snapshot` until it needs no read the snapshot lacks: each `NeedsRead`
+ * is loaded on `client` and the attempt made again from the start (it wrote nothing, so nothing repeats). Returns the
+ * unit whose writes are to be applied, with what the attempt returned.
+ */
+export async function withReads<T>(
+  client: pg.PoolClient, snapshot: CaseSnapshot, clock: Clock, attempt: (cases: PgTurnCases) => T,
+): Promise<{ readonly cases: PgTurnCases; readonly result: T }> {
+  for (let pass = 1; ; pass++) {
+    const cases = new PgTurnCases(snapshot, clock);
+    try {
+      return { cases, result: attempt(cases) };
+    } catch (err) {
+      if (!(err instanceof NeedsRead) || pass >= MAX_PASSES) throw err;
+      await satisfy(client, snapshot, err.need);
+    }
+  }
+}
+
 function toPrecedent(row: unknown): Precedent {
   const p = PrecedentRowSchema.parse(row);
   const resolution = ResolutionSchema.parse(JSON.parse(p.resolution));

@@ -16,15 +16,12 @@ import type { AuditInput } from '../../cases/audit-log.js';
 import type { OpenCaseInput } from '../../cases/case-service.js';
 import { PgAuditChain } from '../../cases/postgres/pg-audit-chain.js';
 import { inTransaction } from '../../cases/postgres/pg-database.js';
-import { loadCaseSnapshot, NeedsRead, PgTurnCases, satisfy } from '../../cases/postgres/pg-turn-cases.js';
+import { loadCaseSnapshot, withReads } from '../../cases/postgres/pg-turn-cases.js';
 import type { Clock } from '../../core/clock.js';
 import type { BomUploadStore } from '../bom-upload/bom-upload-store.js';
 import { storedUpload, UploadRowsSchema, type NewUpload, type StoredUpload } from '../bom-upload/upload-store.js';
 
 const TextSchema = z.object({ text: z.string() });
-
-/** A case number and, at most, one precedent read: an escalation needs no more passes than a turn. */
-const MAX_PASSES = 4;
 
 export class PgBomUploadStore implements BomUploadStore {
   private readonly chain: PgAuditChain;
@@ -76,20 +73,10 @@ export class PgBomUploadStore implements BomUploadStore {
     return inTransaction(this.pool, async (client) => {
       await lockConversation(client, conversationKey);
       const snapshot = await loadCaseSnapshot(client, conversationKey);
-      for (let pass = 1; ; pass++) {
-        const cases = new PgTurnCases(snapshot, this.clock);
-        let opened: { readonly case: { readonly id: string }; readonly created: boolean };
-        try {
-          opened = cases.escalate(input);
-        } catch (err) {
-          if (!(err instanceof NeedsRead) || pass >= MAX_PASSES) throw err;
-          await satisfy(client, snapshot, err.need);
-          continue;
-        }
-        await cases.apply(client, this.chain);
-        await client.query('UPDATE bom_uploads SET case_id = $1 WHERE id = $2', [opened.case.id, id]);
-        return { caseId: opened.case.id, created: opened.created };
-      }
+      const { cases, result: opened } = await withReads(client, snapshot, this.clock, (unit) => unit.escalate(input));
+      await cases.apply(client, this.chain);
+      await client.query('UPDATE bom_uploads SET case_id = $1 WHERE id = $2', [opened.case.id, id]);
+      return { caseId: opened.case.id, created: opened.created };
     });
   }
 

@@ -133,13 +133,15 @@ export class BomUploads {
     return parsed.success ? this.deps.store.get(parsed.data) : undefined;
   }
 
-  /** The upload's screening as kept, for the web's table. */
+  /** The upload's screening as kept, for the web's table (the store has none for an id it does not hold). */
   async screening(id: string): Promise<Screening | undefined> {
-    return (await this.get(id)) ? ((await this.deps.store.screening(id)) as Screening) : undefined;
+    const parsed = UploadIdSchema.safeParse(id);
+    return parsed.success ? ((await this.deps.store.screening(parsed.data)) as Screening | undefined) : undefined;
   }
 
   async rows(id: string): Promise<string[][] | undefined> {
-    return (await this.get(id)) ? this.deps.store.rows(id) : undefined;
+    const parsed = UploadIdSchema.safeParse(id);
+    return parsed.success ? this.deps.store.rows(parsed.data) : undefined;
   }
 
   /** The signature of an upload's download link. */
@@ -170,7 +172,7 @@ export class BomUploads {
     if (upload.channel !== asker.channel || upload.user !== asker.user) {
       return { kind: 'refused', reason: 'not_yours', message: 'Only the person who sent the file can escalate its lines.' };
     }
-    const screening = await this.screening(id);
+    const screening = (await this.deps.store.screening(upload.id)) as Screening | undefined;
     if (!screening) return { kind: 'refused', reason: 'not_found', message: 'That screened file is no longer kept.' };
     const lines = linesNeedingDecision(screening);
     if (lines.length === 0) return { kind: 'refused', reason: 'nothing_to_escalate', message: 'No line of this file needs a compliance decision.' };

@@ -5,8 +5,8 @@
  */
 import type Database from 'better-sqlite3';
 import { checkAnchors, readAnchors, type AnchorCheck, type AnchorProblem } from './audit-anchor.js';
-import { crossCheckCases, type CaseProblemReason } from './audit-cross-check.js';
-import { AuditLog, type AuditProblem } from './audit-log.js';
+import { crossCheckCases, type CaseCrossCheck, type CaseProblemReason } from './audit-cross-check.js';
+import { AuditLog, type AuditProblem, type AuditVerification } from './audit-log.js';
 import { assertNever } from '../rules/verdict.js';
 
 export type TrailProblem = AuditProblem | AnchorProblem['reason'] | CaseProblemReason | 'unanchored';
@@ -81,7 +81,16 @@ export function verifyAuditTrail(db: Database.Database, options: TrailOptions = 
     if (!checked.ok) return { ok: false, count: chain.count, firstBad: checked.problem };
     anchors = checked.check;
   }
-  const cases = crossCheckCases(db);
+  return trailOutcome(chain, anchors, crossCheckCases(db));
+}
+
+/**
+ * The trail's result once the chain verifies and its anchors check out: the first case that disagrees with its audit
+ * records, or ok. Both engines end `audit verify` here (PostgreSQL's: pg-audit-trail.ts).
+ */
+export function trailOutcome(
+  chain: Extract<AuditVerification, { ok: true }>, anchors: AnchorCheck | undefined, cases: CaseCrossCheck,
+): TrailVerification {
   const first = cases.problems[0];
   if (first) return { ok: false, count: chain.count, firstBad: { seq: first.seq, reason: first.reason, detail: first.detail } };
   return { ok: true, count: chain.count, head: chain.head, anchors, cases: cases.checked };

@@ -8,15 +8,14 @@ import type pg from 'pg';
 import type { AnchorCheck } from '../audit-anchor.js';
 import { verifyChain, type AuditVerification } from '../audit-log.js';
 import { crossCheckCaseRows, CROSS_CHECK_CASES_SQL, type CaseCrossCheck } from '../audit-cross-check.js';
-import type { TrailOptions, TrailVerification } from '../audit-verify.js';
+import { trailOutcome, type TrailOptions, type TrailVerification } from '../audit-verify.js';
 import { checkPgAnchors } from './pg-audit-anchors.js';
 import { inTransaction } from './pg-database.js';
 
-export interface PgTrailCheck {
-  readonly chain: AuditVerification;
-  /** Undefined when the chain itself fails: cases are only checked against a chain that verifies. */
-  readonly cases: CaseCrossCheck | undefined;
-}
+export type PgTrailCheck =
+  | { readonly ok: true; readonly chain: Extract<AuditVerification, { ok: true }>; readonly cases: CaseCrossCheck }
+  /** Cases are only checked against a chain that verifies. */
+  | { readonly ok: false; readonly chain: Extract<AuditVerification, { ok: false }>; readonly cases: undefined };
 
 export async function verifyPgTrail(pool: pg.Pool): Promise<PgTrailCheck> {
   const { auditRows, caseRows } = await inTransaction(pool, async (client) => {
@@ -26,7 +25,7 @@ export async function verifyPgTrail(pool: pg.Pool): Promise<PgTrailCheck> {
     return { auditRows: audit.rows as unknown[], caseRows: cases.rows as unknown[] };
   });
   const chain = verifyChain(auditRows);
-  return { chain, cases: chain.ok ? crossCheckCaseRows(auditRows, caseRows) : undefined };
+  return chain.ok ? { ok: true, chain, cases: crossCheckCaseRows(auditRows, caseRows) } : { ok: false, chain, cases: undefined };
 }
 
 /**
@@ -35,15 +34,13 @@ export async function verifyPgTrail(pool: pg.Pool): Promise<PgTrailCheck> {
  * cases. `requireAnchors` is SQLite's server default and is not read: anchors on PostgreSQL are the operator's choice.
  */
 export async function verifyPgAuditTrail(pool: pg.Pool, options: Omit<TrailOptions, 'requireAnchors'> = {}): Promise<TrailVerification> {
-  const { chain, cases } = await verifyPgTrail(pool);
-  if (!chain.ok) return chain;
+  const trail = await verifyPgTrail(pool);
+  if (!trail.ok) return trail.chain;
   let anchors: AnchorCheck | undefined;
   if (options.anchorFile !== undefined) {
     const checked = await checkPgAnchors(pool, options.anchorFile, options.anchorKey);
-    if (!checked.ok) return { ok: false, count: chain.count, firstBad: checked.problem };
+    if (!checked.ok) return { ok: false, count: trail.chain.count, firstBad: checked.problem };
     anchors = checked.check;
   }
-  const first = cases?.problems[0];
-  if (first) return { ok: false, count: chain.count, firstBad: { seq: first.seq, reason: first.reason, detail: first.detail } };
-  return { ok: true, count: chain.count, head: chain.head, anchors, cases: cases?.checked ?? 0 };
+  return trailOutcome(trail.chain, anchors, trail.cases);
 }

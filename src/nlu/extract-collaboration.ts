@@ -386,12 +386,10 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   const ours = (i: number) => ASKER_POSSESSIVES.has(tokens[i]?.low ?? '') && [1, 2, 3, 4].some((k) => wordAt(tokens, i + k, lex.knowledge.cues.knowHowNouns))
     && !places.some((p) => p.start > i && p.start <= i + 4);
   const ourSite = (p: PlaceMention) => p.role === 'origin' || p.asker === true || (p.role === 'site' && [1, 2, 3, 4].some((k) => ASKER_POSSESSIVES.has(tokens[p.start - k]?.low ?? '')));
-  /** Where the clause holding token `i` starts (after the last clause end, commas included). */
-  const sentenceStart = (i: number) => { let k = i; while (k > 0 && !(tokens[k - 1] as Token).clauseEnd) k--; return k; };
   // "Advise on our flowsheet": ours is the topic of what the other side gives, not what passes from us.
   // Nor when whoever sends it is in China ("jv engineer in baotou wants to email our sintering parameters to the german
   // plant"): ours or not, it leaves from there.
-  const senderInChina = verb >= 0 && china.some((p) => p.start >= sentenceStart(verb) && p.end <= verb && !p.recipient && p.role !== 'content' && p.role !== 'regime'
+  const senderInChina = verb >= 0 && china.some((p) => p.start >= sentenceStartOf(tokens, verb) && p.end <= verb && !p.recipient && p.role !== 'content' && p.role !== 'regime'
     && located(tokens, p) && !tokens.slice(p.end, verb).some((t) => RECEIVER_PRONOUNS.has(t.low)));
   const fromUs = verb >= 0 && (ours(verb + 1) || (ours(verb + 2) && !TOPIC_PREPOSITIONS.has(tokens[verb + 1]?.low ?? ''))) && !china.some(ourSite) && !senderInChina;
   // "A Chinese university client wants to patent its diffusion process": know-how that is the Chinese party's own.
@@ -399,7 +397,7 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
     || areaHits.some((h) => h.start > i && h.end <= i + 5);
   // Only when the Chinese party is the one named first in its sentence: "our German parent sends … to our plant in
   // Ganzhou, with its own manual" is the parent's.
-  const firstNamed = (p: PlaceMention) => !places.some((q) => q.country !== 'CN' && q.start >= sentenceStart(p.start) && q.start < p.start && q.role !== 'content' && q.role !== 'other');
+  const firstNamed = (p: PlaceMention) => !places.some((q) => q.country !== 'CN' && q.start >= sentenceStartOf(tokens, p.start) && q.start < p.start && q.role !== 'content' && q.role !== 'other');
   const ownedByChinese = china.some((p) => {
     if (!firstNamed(p)) return false;
     for (let i = p.end; i < Math.min(tokens.length, p.end + 30); i++) {

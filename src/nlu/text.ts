@@ -65,7 +65,7 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
-/** Where the sentence holding token `i` starts: after the last clause-ending mark before it that is no comma. */
+/** Where the sentence holding token `i` starts: after the last clause-ending mark before it (a comma is none). */
 export function sentenceStartOf(tokens: readonly Token[], i: number): number {
   let k = i;
   while (k > 0 && !((tokens[k - 1] as Token).clauseEnd && !(tokens[k - 1] as Token).commaAfter)) k--;

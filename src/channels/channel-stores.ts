@@ -7,10 +7,6 @@ import type Database from 'better-sqlite3';
 import type { Clock } from '../core/clock.js';
 import { UploadStore } from './bom-upload/upload-store.js';
 import { SlackStore } from './slack/slack-store.js';
-import { DeferredCards } from './teams/deferred-cards.js';
-import { TeamsSettings } from './teams/teams-settings.js';
-import { AlertStore } from './web/alert-store.js';
-import { InboxStore } from './web/inbox-store.js';
 import type { ReplyDictionary } from './web/reply-dictionary.js';
 import { TranscriptStore } from './web/transcript-store.js';
 import { webSecret } from './web/web-keys.js';
@@ -18,13 +14,10 @@ import { webSecret } from './web/web-keys.js';
 export interface ChannelStores {
   readonly web: {
     readonly transcript: TranscriptStore;
-    readonly inbox: InboxStore;
-    readonly alerts: AlertStore;
     /** The key sessions are signed with, kept in web_keys so a restart keeps open pages valid. */
     readonly sessionKey: Buffer;
   };
   readonly slack: SlackStore;
-  readonly teams: { readonly settings: TeamsSettings; readonly deferred: DeferredCards };
   /** Bills of materials screened in any chat channel. */
   readonly bom: UploadStore;
   /** Signs the download links of annotated BOMs handed to chat platforms (Teams); kept like the session key. */
@@ -34,10 +27,9 @@ export interface ChannelStores {
 /** `replyDictionary`: what the web transcript deflates its replies with (built from the rules, reply-dictionary.ts). */
 export function createChannelStores(db: Database.Database, clock: Clock, retentionDays: number, replyDictionary?: ReplyDictionary): ChannelStores {
   return {
-    web: { transcript: new TranscriptStore(db, replyDictionary), inbox: new InboxStore(db), alerts: new AlertStore(db), sessionKey: webSecret(db) },
+    web: { transcript: new TranscriptStore(db, replyDictionary), sessionKey: webSecret(db) },
     // Slack turns are kept for the App Home and feedback, at most 30 days.
     slack: new SlackStore(db, clock, Math.min(retentionDays, 30)),
-    teams: { settings: new TeamsSettings(db), deferred: new DeferredCards(db) },
     bom: new UploadStore(db),
     bomLinkKey: webSecret(db, 'bom-links'),
   };

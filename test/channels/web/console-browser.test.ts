@@ -35,8 +35,8 @@ afterEach(async () => {
 describe('console in a browser', () => {
   test('each alert is one line until opened, and Acknowledge takes it off the list', async () => {
     const long = 'Rule no57-items: its suspension by CN-ANN-2025-70 ended on 2026-11-10. The rules data records nothing about what followed, so answers escalate until compliance records its status.';
-    server.app.stores.web.alerts.add('status:no57-items', long, new Date('2026-03-02T08:00:00Z'));
-    server.app.stores.web.alerts.add('unclaimed:C-000009', 'Case C-000009 has waited a day.', new Date('2026-03-02T09:00:00Z'));
+    await server.app.shared.alerts.add('status:no57-items', long, new Date('2026-03-02T08:00:00Z'));
+    await server.app.shared.alerts.add('unclaimed:C-000009', 'Case C-000009 has waited a day.', new Date('2026-03-02T09:00:00Z'));
     await page.goto(`${server.url}/console`);
     const alerts = page.locator('.alert-list > li');
     expect(await alerts.count()).toBe(2);

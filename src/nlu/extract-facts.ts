@@ -283,9 +283,14 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
   // "from Estonia to France" names where the goods go more surely than a buyer's place read from its noun ("designed
   // by a Chinese engineering firm").
   const cued = (p: PlaceMention) => DEST_CUES.has(tokens[p.start - 1]?.low ?? '');
-  const read = places.find((p) => p.role === 'destination' && p.country !== shipFrom && cued(p))?.country
-    ?? places.find((p) => p.role === 'destination' && p.country !== shipFrom)?.country
-    ?? places.find((p) => p.role === 'destination')?.country;
+  // "through China to Tianjin port and then by ship to a buyer in Japan": a port in the country the goods pass through
+  // is a stop on the way; a place beyond it is where they go.
+  const passedThrough = new Set(places.filter((p) => p.role === 'transit').map((p) => p.country));
+  const onward = places.filter((p) => p.role === 'destination' && !passedThrough.has(p.country));
+  const destinations = onward.length > 0 ? onward : places.filter((p) => p.role === 'destination');
+  const read = destinations.find((p) => p.country !== shipFrom && cued(p))?.country
+    ?? destinations.find((p) => p.country !== shipFrom)?.country
+    ?? destinations[0]?.country;
   // "Norwegian salmon farmer here. We import feeding cameras … shipped from Xiamen": goods the asker buys in from a place
   // it names go to the asker's own.
   const weBuy = tokens.some((t, i) => (PURCHASE_VERBS.has(t.low) || BOUGHT_VERBS.has(t.low)) && [1, 2].some((k) => FIRST_PERSON_SUBJECTS.has(tokens[i - k]?.low ?? '')));

@@ -56,6 +56,7 @@ const OBJECT_PRONOUNS = grammarWords('objectPronouns');
 const FIXING_VERBS_ACTIVE = grammarWords('fixingVerbsActive');
 const APPLICATION_NOUNS = grammarWords('applicationNouns');
 const END_USE_HEADS = grammarWords('endUseHeads');
+const PERSONAL_SUBJECTS = grammarWords('personalSubjectPronouns');
 const IDIOMS = [...grammarWords('notGoodsIdioms')].map((p) => p.split(' '));
 const HEDGE_WORDS = grammarWords('hedgeWords');
 const DEFINITE_WORDS = grammarWords('definiteWords');
@@ -579,8 +580,10 @@ export function itemWordHits(tokens: readonly Token[], lex: Lexicon): PhraseHit<
   tokens.forEach((_, i) => {
     for (const words of IDIOMS) if (words.every((w, k) => tokens[i + k]?.low === w)) words.forEach((__, k) => idiom.add(i + k));
   });
+  // "We machine the blocks into segments": a one-word noun right after a personal pronoun is that pronoun's verb.
+  const usedAsVerb = (h: PhraseHit<ItemTag>) => h.end - h.start === 1 && PERSONAL_SUBJECTS.has(tokens[h.start - 1]?.low ?? '');
   const hits = lex.items.find(tokens).filter((h) => !technology.some((t) => t.start <= h.start && t.end >= h.end && t.end - t.start > h.end - h.start)
-    && !idiom.has(h.start));
+    && !idiom.has(h.start) && !usedAsVerb(h));
   ITEM_HITS.set(tokens, { lex, hits });
   return hits;
 }
@@ -753,6 +756,15 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     const wanted = runs.find((run) => run !== first && !inContext(run) && !negatedRun(run) && !listedWith(run) && (isMagnetRun(run, head) || isMaterialRun(run, head))
       && (wantedByAsker(tokens, run, itemAt) || boughtAsGoods(tokens, text, run, itemAt)));
     if (wanted) primary = wanted;
+  }
+  // "We are a buyer for mining equipment … asked to buy the SmCo magnet blocks ourselves": magnets or material the asker
+  // buys, wants or ships, and not said to be inside the machine named, are the goods; the machine is the asker's trade
+  // or where the goods go. Deciding on the machine cleared bare magnet blocks.
+  const machine = primary ? head(primary).value : undefined;
+  if (primary && machine?.kind === 'form' && machine.form === 'equipment') {
+    const goods = candidates.find((run) => run !== primary && (isMagnetRun(run, head) || isMaterialRun(run, head)) && !magnetsInside(tokens, text, run, lex)
+      && (wantedByAsker(tokens, run, itemAt) || boughtAsGoods(tokens, text, run, itemAt) || soldByVerb(run)));
+    if (goods) primary = goods;
   }
   // "A German magnet maker using Chinese Tb metal … whether we need a licence to ship magnets to them": the material
   // used is an input, the magnets shipped are the goods (and the material their Chinese content).

@@ -101,6 +101,7 @@ const DEPART_FROM_VERBS = grammarWords('departFromVerbs');
 const RELATIVE_PRONOUNS = grammarWords('relativePronouns');
 const FIXING_VERBS_ANY = new Set([...grammarWords('fixingVerbs'), ...grammarWords('fixingVerbsActive')]);
 const TRANSIT_CUES = grammarWords('transitCues');
+const ROUTE_PREPOSITIONS = grammarWords('routePrepositions');
 const NEGATORS = grammarWords('negators');
 /** Words that end the noun phrase after a nationality word. */
 const PHRASE_STOPS = grammarWords('phraseStops');
@@ -446,6 +447,21 @@ function transitBefore(tokens: readonly Token[], start: number): boolean {
   return false;
 }
 
+/**
+ * "by rail through China to Tianjin port and then to Japan": a route preposition (and determiners) right before the
+ * place, and the clause going on "to" somewhere after it, so the goods pass through the place on their way.
+ */
+function routedThrough(tokens: readonly Token[], start: number, end: number): boolean {
+  let i = start - 1;
+  while (i >= 0 && DETERMINERS.has((tokens[i] as Token).low)) i--;
+  if (!ROUTE_PREPOSITIONS.has(tokens[i]?.low ?? '')) return false;
+  for (let k = end; k < Math.min(tokens.length, end + 8); k++) {
+    if ((tokens[k] as Token).low === 'to') return true;
+    if ((tokens[k] as Token).clauseEnd) return false;
+  }
+  return false;
+}
+
 /** "for" (and determiners) right before the place, after a verb of setting off earlier in the clause. */
 function departsFor(tokens: readonly Token[], start: number): boolean {
   let i = start - 1;
@@ -490,7 +506,7 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   if (departsFor(tokens, start)) return { role: 'destination', recipient: true };
   if (!cue && DEPART_FROM_VERBS.has(tokens[start - 1]?.low ?? '')) return { role: 'origin', recipient: false };
   // "transshipped through Shanghai port", "in transit via Singapore": the goods pass through, they do not go there.
-  if (transitBefore(tokens, start)) return { role: 'transit', recipient: false };
+  if (transitBefore(tokens, start) || routedThrough(tokens, start, end)) return { role: 'transit', recipient: false };
   // "(no customs clearance into China)", "never enters the EU": a place the goods do not go to.
   if (cue && DEST_CUES.has(cue.word) && negatedCue(tokens, cue.index)) return { role: 'other', recipient: false };
   // Incoterms name the handover place: "EXW Baotou", "FOB Xiamen" are where goods leave; "CIF Rotterdam" where they go.

@@ -1832,3 +1832,41 @@ describe('owners, makers we found, buyers described, know-how sent to us (thirte
     expect(facts('Complete BLDC motors with Dy magnets from Shenzhen for a loitering munition.').endUses).toContain('military');
   });
 });
+
+describe('verbs that look like nouns, machines beside bought magnets, routes through a country (sixteenth session, own phrasings)', () => {
+  it('reads "we machine" as a verb, so the blocks machined are the goods, not a machine', () => {
+    const f = facts('In our Graz shop we machine Tb-grade NdFeB blocks into arcs; the blocks come from Baotou.');
+    expect(f.item?.form).toBe('magnet');
+  });
+
+  it('keeps "this machine" a machine: a determiner is no subject', () => {
+    const f = facts('Can we export this machine from Suzhou to Brazil? It is a jet mill.');
+    expect(f.item?.form).toBe('equipment');
+  });
+
+  it('decides on the magnets an equipment dealer is asked to buy, not on the equipment it deals in', () => {
+    const a = newAssistant('2025-10-01T09:00:00Z');
+    const r = a.handle(msg('We are a distributor of crushing equipment in Lima. A customer wants us to purchase SmCo magnet rings from a factory in Xiamen for him. Licence?', 'machine-beside-magnets'));
+    expect(r.facts?.item?.form).toBe('magnet');
+    expect(r.verdict).not.toBe('not_required');
+  });
+
+  it('keeps a machine the goods when the magnets are only what it will make', () => {
+    expect(facts('We want to buy a hydrogen decrepitation furnace from Ningbo for making NdFeB magnets in Mexico.').item?.form).toBe('equipment');
+  });
+
+  it('reads "e-mail" as a verb of passing know-how on, so a Chinese sender provides it', () => {
+    const c = facts('Our partner in Baotou wants to e-mail the NdFeB sintering process parameters to our engineers in Ohio.').collaboration;
+    expect(c?.chineseProvider).toBe(true);
+  });
+
+  it('reads "by truck through China to a port and then to Korea" as transit through China, going to Korea', () => {
+    const f = facts('Our Kazakh terbium oxide goes by truck through China to Lianyungang port and then by ship to Korea.');
+    expect(f.transitVia).toBe('CN');
+    expect(f.destination).toBe('KR');
+  });
+
+  it('keeps a plain destination after "through" when nothing follows: "sold through our office in Hamburg"', () => {
+    expect(facts('We sell Dy magnets from Ningbo through our office in Hamburg.').transitVia).toBeUndefined();
+  });
+});

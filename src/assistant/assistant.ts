@@ -47,6 +47,8 @@ export interface AssistantOptions {
 
 const DECISION_INTENTS: ReadonlySet<Intent> = new Set(['part_license', 'collaboration_license', 'reexport_license']);
 const FOLLOW_UP_MAX_WORDS = 14;
+/** Earlier turns read with this one when a cooperation's provider rests on a party named before: the recent ones. */
+const DISCOURSE_TURNS = 3;
 /** Up to this many words, a question with a fact in it ("and to Japan?") is a follow-up, whatever its classification. */
 const OFF_TOPIC_MIN_WORDS = 4;
 /** Words that open a statement about what was just discussed ("it's for…", "they are…"). */
@@ -128,7 +130,8 @@ export class Assistant {
         statusUnknown: false,
       }, asOf);
     } else if (DECISION_INTENTS.has(intent)) {
-      const { asOf: _a, ...newFacts } = u.facts;
+      const { asOf: _a, ...said } = u.facts;
+      const newFacts = this.cooperationFromDiscourse(said, prev, text);
       // Facts an earlier question about procedure gave ("we signed the end-user certificate for the Tb oxide") count too.
       const carried = prev && (DECISION_INTENTS.has(prev.intent) || hasFacts(prev.facts)) ? mergeFacts(prev.facts, newFacts, { correction: u.frame.correction === true, refersBack: u.frame.item?.refersBack === true, routeSaid: u.frame.places.shipFromSaid === true,
         onward: intent === 'reexport_license' || u.frame.activity === 'resell_from_stock' }) : newFacts;
@@ -167,6 +170,29 @@ export class Assistant {
    * sends technicians to repair our HD furnace"), and cooperation words never hide listed goods ("export of Dy2O3 …
    * the supplier asks for our documents").
    */
+  /**
+   * "The supplier offers to send technicians to commission the line" after "furnaces from a Chinese supplier": who
+   * provides a cooperation, and where it happens, may rest on a party an earlier turn named. When this turn leaves them
+   * open, they are read from the conversation's text so far, earlier turns first; only what this turn left open is
+   * filled, so nothing it said is overridden. Only readings that make the answer stricter are taken (a Chinese
+   * provider, a place abroad, a rare-earth area): a reading across turns is less sure than one within a message, and
+   * "our Chinese engineers … hand over our process sheets" read as the asker's own know-how cleared a prohibited
+   * transfer.
+   */
+  private cooperationFromDiscourse(said: Facts, prev: ConversationState | undefined, text: string): Facts {
+    const own = said.collaboration;
+    if (!own || !prev || prev.turns.length === 0 || (own.chineseProvider !== undefined && own.abroad !== undefined && own.area !== undefined)) return said;
+    // Each turn is its own sentence, whether or not the asker ended it with a full stop.
+    const discourse = [...prev.turns.slice(-DISCOURSE_TURNS), text].map((t) => (/[.!?;:]\s*$/.test(t) ? t : `${t}.`)).join(' ');
+    const whole = this.options.understander.understand(discourse).facts.collaboration;
+    if (!whole) return said;
+    const filled = { ...own };
+    if (filled.chineseProvider === undefined && whole.chineseProvider === true) filled.chineseProvider = true;
+    if (filled.abroad === undefined && whole.abroad === true) filled.abroad = true;
+    if (filled.area === undefined && whole.area !== undefined && whole.area !== 'no_rare_earth') filled.area = whole.area;
+    return { ...said, collaboration: filled };
+  }
+
   private saferScope(intent: Intent, carried: Facts, facts: Facts, asOf: string): { intent: Intent; facts: Facts } {
     const goodsIntent = intent === 'part_license' || intent === 'reexport_license';
     const coop = carried.collaboration;

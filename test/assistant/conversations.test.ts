@@ -522,3 +522,20 @@ describe('how to apply, asked about goods for a military user (own phrasings)', 
     expect(['prohibited', 'escalate']).toContain(military.verdict);
   });
 });
+
+describe('conversation 20: who provides a cooperation, named in an earlier turn (sixteenth session, own phrasings)', () => {
+  it('reads "the vendor" who sends engineers as the Chinese vendor the first turn named', () => {
+    const a = newAssistant('2026-05-01T09:00:00Z');
+    a.handle(msg('We are ordering two sintering furnaces from a Chinese vendor for our magnet plant in Poland.', 'conv-20a'));
+    const r = a.handle(msg('The vendor will also send three engineers to commission the furnaces and teach our operators their NdFeB sintering process.', 'conv-20a'));
+    expect(r.facts?.collaboration?.chineseProvider).toBe(true);
+    expect(['escalate', 'prohibited']).toContain(r.verdict);
+  });
+
+  it('never takes a reading across turns that would clear: the provider stays asked, not assumed foreign', () => {
+    const a = newAssistant('2026-05-01T09:00:00Z');
+    a.handle(msg('Three of our Chinese process engineers fly to our new plant in Querétaro next week.', 'conv-20b'));
+    const r = a.handle(msg('They will tune the NdFeB sintering furnaces there and give our process manuals to the local team.', 'conv-20b'));
+    expect(r.verdict).not.toBe('not_required');
+  });
+});

@@ -537,7 +537,8 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   }
   // "Malaysia banned raw rare-earth exports", "Indonesia restricts …": a country's government acting names its own rules.
   // So does "does Vietnam itself restrict ore exports?", the question form, with a reflexive pronoun between.
-  const measureAt = REFLEXIVES.has(tokens[end]?.low ?? '') ? end + 1 : end;
+  // "China would issue general licences": a modal may stand before the measure.
+  const measureAt = REFLEXIVES.has(tokens[end]?.low ?? '') || MODALS.has(tokens[end]?.low ?? '') ? end + 1 : end;
   if (tag.kind === 'place' && !tag.demonym && !tag.gazetteer && !cue && !tokens[end - 1]?.clauseEnd && GOVERNMENT_MEASURES.has(tokens[measureAt]?.low ?? '')) return { role: 'regime', recipient: false, measure: true };
   // "a Chinese company's solvent-extraction flowsheet": know-how that party owns, so the place names the party (who
   // may provide it). "Our Indonesian subsidiary's plant" is still the asker's own site, and "a Japanese shipyard's naval
@@ -546,6 +547,11 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   const oursBefore = () => [1, 2].some((k) => ASKER_POSSESSIVES.has(tokens[start - k]?.low ?? ''));
   const ownsKnowHow = () => [1, 2, 3, 4, 5, 6].some((k) => wordAt(tokens, end + k, lex.knowledge.cues.knowHowNouns) && tokens.slice(end, end + k).every((t) => !t.clauseEnd));
   if (!cue && /['’]s$/.test(ownerNoun) && !oursBefore() && categoryOf(ownerNoun.replace(/['’]s$/, ''), lex, ownerNoun) !== null && ownsKnowHow()) return { role: 'party', recipient: false };
+  // "our Korean fab's supplier", "a German customer's vendor": the place is the party whose supplier it is, who buys; the
+  // supplier sells to it from somewhere not said.
+  // "our Korean customer's new Chinese supplier": a word or two may describe the supplier.
+  const supplierOf = [1, 2, 3].some((k) => SELLER_NOUNS.has(tokens[end + k]?.low ?? '') && tokens.slice(end, end + k).every((t) => !t.clauseEnd));
+  if (!cue && /['’]s$/.test(ownerNoun) && supplierOf) return { role: 'destination', recipient: true };
   // "a German-owned company": who owns it, not where anything is.
   // "… to Poland controlled?" ends the clause: that "controlled" is the question's, not an owner's; so is "is this
   // shipment from China controlled or not?", where a place after its preposition ends a phrase of route.

@@ -1870,3 +1870,21 @@ describe('verbs that look like nouns, machines beside bought magnets, routes thr
     expect(facts('We sell Dy magnets from Ningbo through our office in Hamburg.').transitVia).toBeUndefined();
   });
 });
+
+describe('whose supplier, and a government acting (sixteenth session, own phrasings)', () => {
+  it('reads "our Taiwanese plant\'s supplier" as selling to Taiwan, not shipping from it', () => {
+    const f = facts("Can our Taiwanese plant's supplier send scandium oxide without a licence?");
+    expect(f.destination).toBe('TW');
+    expect(f.shipFrom).not.toBe('TW');
+  });
+
+  it('keeps "a customer\'s supplier in Ningbo" shipping from China to the customer', () => {
+    const f = facts("Our Czech customer's supplier in Ningbo ships Dy oxide.");
+    expect(f.shipFrom).toBe('CN');
+    expect(f.destination).toBe('CZ');
+  });
+
+  it('reads "China will grant general licences" as the government acting, not as where goods go', () => {
+    expect(facts('China would grant general licences soon, they said. Can we now buy terbium metal without a licence?').destination).toBeUndefined();
+  });
+});

@@ -21,6 +21,8 @@ const DROPPED_COPULA_OPENERS = grammarWords('droppedCopulaOpeners');
 const PAPERWORK_NOUNS = grammarWords('paperworkNouns');
 const COPULAS = grammarWords('copulas');
 const WH_WORDS = grammarWords('whWords');
+const MODALS = grammarWords('modals');
+const REPETITION_WORDS = grammarWords('repetitionWords');
 
 /** The last question's own clause: after the last sentence break inside it ("No. 57" and "Art. 2" break nothing). */
 function lastQuestionClause(text: string): string | undefined {
@@ -64,8 +66,10 @@ export function asksForDecision(text: string): boolean {
   // "Can we rely on that and skip the end-user certificate?": whether a claim holds is a decision, paperwork or not.
   // "Can they ship right away without a new application?": whether the goods may go without the paperwork is a decision.
   // ("What are the penalties for shipping without a licence?" asks what, not whether.)
-  const withoutPaperwork = !PROCEDURE_WORDS.has(words[0] ?? '') && opensWith(clause, YES_NO_OPENERS)
-    && words.some((w, i) => w === 'without' && words.slice(i + 1, i + 4).some((x) => LICENCE_NOUNS.has(x) || PAPERWORK_NOUNS.has(x)));
+  // "So our Shenzhen supplier can ship them without applying?": a statement with a modal, asked with a question mark.
+  const withoutPaperwork = !PROCEDURE_WORDS.has(words[0] ?? '') && (opensWith(clause, YES_NO_OPENERS) || (clause.trim().endsWith('?') && words.some((w) => MODALS.has(w))))
+    && words.some((w, i) => w === 'without' && words.slice(i + 1, i + 4).some((x) => LICENCE_NOUNS.has(x) || PAPERWORK_NOUNS.has(x))
+      && !words.slice(i + 1, i + 6).some((x) => REPETITION_WORDS.has(x)));
   const decisionAsked = withoutPaperwork || words.some((w) => DECISION_WORDS.has(w));
   // "What exposure does the client have and should they have had a licence?": a yes/no question about a licence or a
   // decision, joined to another and about no procedure of its own ("what is that and can it cover our orders?" asks
@@ -76,6 +80,7 @@ export function asksForDecision(text: string): boolean {
   });
   if (joined) return true;
   if (words.length === 0 || (words.some(procedure) && !decisionAsked)) return false;
+  if (withoutPaperwork) return true;
   // "… so they don't need anything from us. true?": a one-word check of what was just said.
   if (words.length <= 2 && decisionAsked) return true;
   if (words.length <= 2 && words.some((w) => CONFIRM_TAGS.has(w))) {

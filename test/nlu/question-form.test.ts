@@ -129,3 +129,14 @@ describe('a statement asked with a question mark, ending in whether it is fine (
     expect(asksForDecision('Which of these documents is correct?')).toBe(false);
   });
 });
+
+describe('a statement with a modal, asked whether it may go without a licence (sixteenth session, own phrasing)', () => {
+  it('reads "so the Baotou plant can send the oxide without applying?" as asking for a decision', () => {
+    expect(asksForDecision('So the Baotou plant can send the terbium oxide to Lyon without applying?')).toBe(true);
+    expect(asksForDecision('Then our vendor could ship Dy blocks without any licence?')).toBe(true);
+  });
+
+  it('keeps paperwork repeated under a general licence a procedure question', () => {
+    expect(asksForDecision('So under the general licence our vendor can ship to us without applying for every order?')).toBe(false);
+  });
+});

@@ -61,3 +61,12 @@ describe('a question whether a rule is in force, on a day its status is unknown 
     expect(newAssistant().handle({ ...msg('What does announcement 58 cover?', 'status-3'), asOf: '2026-11-20' }).verdict).toBe('none');
   });
 });
+
+describe('the suspension answer cites what it states a fact about (sixteenth session, own phrasing)', () => {
+  it('cites No. 18 beside No. 70 when asked whether the truce paused the April controls', () => {
+    const a = newAssistant('2026-03-01T09:00:00Z');
+    const r = a.handle(msg('Did the truce in November also pause the April rare-earth controls?', 'info-no18-status'));
+    expect(r.verdict).toBe('none');
+    expect(r.citations.map((c) => c.source)).toEqual(expect.arrayContaining(['CN-ANN-2025-70', 'CN-ANN-2025-18']));
+  });
+});

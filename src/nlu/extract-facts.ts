@@ -68,6 +68,9 @@ const ASKER_POSSESSIVES = grammarWords('askerPossessives');
 const DISGUISE_VERBS = grammarWords('disguiseVerbs');
 const AVOIDANCE_PHRASES = grammarWords('avoidancePhrases');
 const EVASION_WORDS = grammarWords('evasionWords');
+const AVOID_VERBS = grammarWords('avoidVerbs');
+const CONTROL_CHECK_NOUNS = grammarWords('controlCheckNouns');
+const SPLITTING_WORDS = grammarWords('splittingWords');
 /** Forms that are built things (products, parts of products, machines), not bare magnets or materials. */
 const BUILT_FORMS: readonly string[] = ['finished_product', 'component', 'equipment'];
 const BUYER_SUBJECTS = grammarWords('buyerSubjects');
@@ -350,7 +353,26 @@ function claimsIn(text: string, tokens: readonly Token[]): string[] {
  * licence is needed?": a verb of disguising with a purpose of avoiding the licence or customs, or a word that says it.
  */
 function proposesEvasion(tokens: readonly Token[], low: string): boolean {
-  return saysAny(tokens, low, EVASION_WORDS) || (saysAny(tokens, low, DISGUISE_VERBS) && saysAny(tokens, low, AVOIDANCE_PHRASES));
+  if (saysAny(tokens, low, EVASION_WORDS)) return true;
+  // Disguising: a verb of declaring or splitting, goods sent in pieces, or goods sent "as 'spare parts'" (a quoted name).
+  const disguised = saysAny(tokens, low, DISGUISE_VERBS) || saysAny(tokens, low, SPLITTING_WORDS) || /\bas\s+['"][^'"]{2,40}['"]/.test(low);
+  return disguised && (saysAny(tokens, low, AVOIDANCE_PHRASES) || avoidsControl(tokens));
+}
+
+/**
+ * "to skip the export licence", "to avoid the licence wait", "so no licence needed": a verb of getting past a control,
+ * or "so" and a negation, then a licence or check within a few words of the clause.
+ */
+function avoidsControl(tokens: readonly Token[]): boolean {
+  const controlWithin = (i: number, n: number) => {
+    for (let k = 1; k <= n && i + k < tokens.length; k++) {
+      if ((tokens[i + k - 1] as Token).clauseEnd) return false;
+      if (CONTROL_CHECK_NOUNS.has((tokens[i + k] as Token).low)) return true;
+    }
+    return false;
+  };
+  return tokens.some((t, i) => (AVOID_VERBS.has(t.low) && controlWithin(i, 4))
+    || (t.low === 'so' && !t.clauseEnd && NEGATION_WORDS.has(tokens[i + 1]?.low ?? '') && controlWithin(i + 1, 3)));
 }
 
 /** A word of the set among the tokens, or one of its several-word phrases in the lower-cased text. */

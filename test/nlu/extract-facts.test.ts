@@ -1888,3 +1888,23 @@ describe('whose supplier, and a government acting (sixteenth session, own phrasi
     expect(facts('China would grant general licences soon, they said. Can we now buy terbium metal without a licence?').destination).toBeUndefined();
   });
 });
+
+describe('a plan to evade licensing, said with a verb of getting past a control (sixteenth session, own phrasings)', () => {
+  it('reads goods sent under another name or in pieces to skip or bypass the licence as evasion', () => {
+    expect(facts('The vendor will book the Tb blocks as \'steel hardware\' to skip the export licence.').evasionProposed).toBe(true);
+    expect(facts('They could send the Sm oxide in many small parcels to bypass the licensing.').evasionProposed).toBe(true);
+    expect(facts('Our agent wants to declare them as motor spares, so no licence needed.').evasionProposed).toBe(true);
+  });
+
+  it('keeps an order split for other reasons, or a wait avoided by applying early, no evasion', () => {
+    expect(facts('We split the Dy magnet order into two batches because our warehouse is small.').evasionProposed).toBeUndefined();
+    expect(facts('Should we apply early to avoid a long licence review for the Tb oxide?').evasionProposed).toBeUndefined();
+  });
+
+  it('answers a disguise plan "licence required", citing the Dual-Use Regulations article on evasion', () => {
+    const a = newAssistant('2026-04-01T09:00:00Z');
+    const r = a.handle(msg('Our Ningbo supplier wants to invoice the Dy NdFeB magnets to Poland as \'iron parts\' to skip the export licence. OK?', 'evasion-plan'));
+    expect(r.verdict).toBe('license_required');
+    expect(r.citations.map((c) => c.source)).toContain('CN-DUR-2024');
+  });
+});

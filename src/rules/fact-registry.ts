@@ -3,7 +3,7 @@
  * facts (fromChina, militaryEnd) live here so that rule files stay short and every rule reads them the same way.
  */
 import {
-  COLLABORATION_KINDS, DOWNSTREAM_KINDS, ELEMENTS, END_USER_KINDS, END_USES, FORMS, MAGNET_TYPES, SECTORS,
+  COLLABORATION_KINDS, DOWNSTREAM_KINDS, ELEMENTS, END_USER_KINDS, END_USES, EXPORT_OCCASIONS, FORMS, MAGNET_TYPES, SECTORS,
   TECHNOLOGY_AREAS, type Element, type Facts,
 } from './facts.js';
 
@@ -107,6 +107,12 @@ export const FACTS: Record<string, FactDefinition> = {
     type: 'boolean',
     read: (f) => f.endUserCommitment,
     label: 'goods held under a Chinese end-user certificate',
+  },
+  exportOccasion: {
+    type: 'enum',
+    values: EXPORT_OCCASIONS,
+    read: (f) => f.exportOccasion,
+    label: 'an exhibition or goods carried by hand',
   },
   transitChina: {
     type: 'boolean',

@@ -11,6 +11,9 @@ export const ELEMENTS = [
 export const ElementSchema = z.enum(ELEMENTS);
 export type Element = z.infer<typeof ElementSchema>;
 
+/** Exports the Dual-Use Regulations name besides a sale (art. 2): an exhibition, goods carried by hand. */
+export const EXPORT_OCCASIONS = ['exhibition', 'hand_carry'] as const;
+
 export const FORMS = [
   'metal', 'alloy', 'oxide', 'compound', 'magnet', 'magnet_powder', 'target', 'component', 'finished_product',
   'crystal', 'ceramic', 'optical_fibre', 'phosphor', 'catalyst', 'equipment', 'battery_material', 'superhard_material',
@@ -146,6 +149,9 @@ export const FactsSchema = z
     transitVia: CountrySchema.optional(),
     /** The asker proposes to disguise or split the goods so the licence or customs pass them by (Regs art. 39, 36). */
     evasionProposed: z.boolean().optional(),
+    /** How the goods leave, where the Regulations name it an export of its own (art. 2): shown at an exhibition, or
+     * carried in someone's luggage. Unsaid for an ordinary shipment. */
+    exportOccasion: z.enum(EXPORT_OCCASIONS).optional(),
     /** The goods came under a Chinese end-user certificate: no transfer or change of end use without MOFCOM (art. 24). */
     endUserCommitment: z.boolean().optional(),
     endUser: z

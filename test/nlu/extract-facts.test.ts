@@ -1908,3 +1908,18 @@ describe('a plan to evade licensing, said with a verb of getting past a control 
     expect(r.citations.map((c) => c.source)).toContain('CN-DUR-2024');
   });
 });
+
+describe('exhibitions and hand-carried goods as exports (sixteenth session, own phrasings)', () => {
+  it('reads a trade-fair display and samples in a suitcase as export occasions, and a plain shipment as none', () => {
+    expect(facts('We will display Dy magnets on our booth at the Husum wind fair and ship them back to Ningbo after.').exportOccasion).toBe('exhibition');
+    expect(facts('Can our engineer hand-carry five SmCo samples from Xiamen to Turin?').exportOccasion).toBe('hand_carry');
+    expect(facts('We ship SmCo rings from Xiamen to Turin every month.').exportOccasion).toBeUndefined();
+  });
+
+  it('answers a listed item shown at a fair "licence required", citing the Regulations on exhibitions', () => {
+    const a = newAssistant('2026-04-01T09:00:00Z');
+    const r = a.handle(msg('Our Baotou subsidiary wants to exhibit terbium metal samples at a fair in Chicago and take them home afterwards. Licence needed?', 'exhibition-export'));
+    expect(r.verdict).toBe('license_required');
+    expect(r.citations.map((c) => c.source)).toEqual(expect.arrayContaining(['CN-DUR-2024', 'CN-ANN-2025-18']));
+  });
+});

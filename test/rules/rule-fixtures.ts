@@ -210,6 +210,10 @@ export const RULE_FIXTURES: Record<string, RuleFixture> = {
     fires: { item: { form: 'finished_product', downstream: 'motor' }, madeIn: 'IN', shipFrom: 'IN', destination: 'US', endUserCommitment: true },
     doesNot: { item: { form: 'finished_product', downstream: 'motor' }, madeIn: 'IN', shipFrom: 'IN', destination: 'US' },
   },
+  'exhibition-and-carried-exports': {
+    fires: { item: { form: 'magnet', magnetType: 'smco' }, shipFrom: 'CN', destination: 'DE', exportOccasion: 'exhibition' },
+    doesNot: { item: { form: 'magnet', magnetType: 'smco' }, shipFrom: 'CN', destination: 'DE' },
+  },
   'licence-evasion': {
     fires: { item: { form: 'magnet', magnetType: 'ndfeb', elementsPresent: ['Tb'] }, shipFrom: 'CN', destination: 'PL', evasionProposed: true },
     doesNot: { item: { form: 'magnet', magnetType: 'ndfeb', elementsPresent: ['Tb'] }, shipFrom: 'CN', destination: 'PL' },

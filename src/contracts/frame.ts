@@ -94,6 +94,9 @@ export const FrameSchema = z.object({
   claims: z.array(z.string().max(300)),
   /** The message proposes to evade licensing: to declare or split listed goods so customs or the licence pass them by. */
   evasion: z.boolean().optional(),
+  /** A licence the asker says is already held for the goods ("our licence names Bosch", "the supplier got a general
+   * licence"): whether it is a general one. */
+  licenceHeld: z.enum(['single', 'general']).optional(),
   /** The goods came, or are to come, under a Chinese end-user certificate the asker signs (Regs art. 24). */
   endUserCommitment: z.boolean().optional(),
   /** Another country's rules or tariffs the question is about (US tariffs, EU licences, ITAR, DFARS). */

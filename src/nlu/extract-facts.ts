@@ -68,6 +68,9 @@ const ASKER_POSSESSIVES = grammarWords('askerPossessives');
 const DISGUISE_VERBS = grammarWords('disguiseVerbs');
 const AVOIDANCE_PHRASES = grammarWords('avoidancePhrases');
 const EVASION_WORDS = grammarWords('evasionWords');
+const HELD_LICENCE_NOUNS = grammarWords('heldLicenceNouns');
+const LICENCE_HELD_BEFORE = grammarWords('licenceHeldBefore');
+const LICENCE_HELD_AFTER = grammarWords('licenceHeldAfter');
 const AVOID_VERBS = grammarWords('avoidVerbs');
 const CONTROL_CHECK_NOUNS = grammarWords('controlCheckNouns');
 const SPLITTING_WORDS = grammarWords('splittingWords');
@@ -375,6 +378,25 @@ function avoidsControl(tokens: readonly Token[]): boolean {
     || (t.low === 'so' && !t.clauseEnd && NEGATION_WORDS.has(tokens[i + 1]?.low ?? '') && controlWithin(i + 1, 3)));
 }
 
+/**
+ * "Our licence names Bosch Hungary", "the licence was approved for 500 kg", "they got a general licence": a licence the
+ * asker says is held for the goods, general when said so. Not "without a licence" or "no licence".
+ */
+function licenceHeld(tokens: readonly Token[]): 'single' | 'general' | undefined {
+  let found: 'single' | 'general' | undefined;
+  tokens.forEach((t, i) => {
+    if (!HELD_LICENCE_NOUNS.has(t.low)) return;
+    const before = tokens.slice(Math.max(0, i - 4), i);
+    if (before.some((b) => NEGATION_WORDS.has(b.low)) || before.slice(0, -1).some((b) => b.clauseEnd)) return;
+    const after = tokens.slice(i + 1, i + 8);
+    const cut = after.findIndex((a, k) => k > 0 && (after[k - 1] as Token).clauseEnd);
+    const held = before.some((b) => LICENCE_HELD_BEFORE.has(b.low)) || (cut < 0 ? after : after.slice(0, cut)).some((a) => LICENCE_HELD_AFTER.has(a.low));
+    if (!held) return;
+    found = tokens[i - 1]?.low === 'general' || found === 'general' ? 'general' : 'single';
+  });
+  return found;
+}
+
 /** A word of the set among the tokens, or one of its several-word phrases in the lower-cased text. */
 function saysAny(tokens: readonly Token[], low: string, set: ReadonlySet<string>): boolean {
   return tokens.some((t) => set.has(t.low)) || [...set].some((w) => w.includes(' ') && low.includes(w));
@@ -577,6 +599,8 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   if (CORRECTION.test(text)) frame.correction = true;
   frame.claims = claimsIn(text, tokens);
   if (proposesEvasion(tokens, lowText)) frame.evasion = true;
+  const held = licenceHeld(tokens);
+  if (held) frame.licenceHeld = held;
   if (underEndUserCertificate(lowText)) frame.endUserCommitment = true;
   const activity = activityOf(tokens, lowText, frame);
   if (activity) frame.activity = activity;

@@ -114,6 +114,12 @@ export const FACTS: Record<string, FactDefinition> = {
     read: (f) => f.exportOccasion,
     label: 'an exhibition or goods carried by hand',
   },
+  licenceHeld: {
+    type: 'enum',
+    values: ['single', 'general'],
+    read: (f) => f.licenceHeld,
+    label: 'a licence already held for the goods',
+  },
   transitChina: {
     type: 'boolean',
     read: (f) => (f.transitVia !== undefined ? f.transitVia === 'CN' : undefined),

@@ -152,6 +152,9 @@ export const FactsSchema = z
     /** How the goods leave, where the Regulations name it an export of its own (art. 2): shown at an exhibition, or
      * carried in someone's luggage. Unsaid for an ordinary shipment. */
     exportOccasion: z.enum(EXPORT_OCCASIONS).optional(),
+    /** A licence already held for the goods, as the asker says: its scope (items, end users, quantities) decides
+     * whether a new shipment or a change is covered (Regs art. 15, 18). */
+    licenceHeld: z.enum(['single', 'general']).optional(),
     /** The goods came under a Chinese end-user certificate: no transfer or change of end use without MOFCOM (art. 24). */
     endUserCommitment: z.boolean().optional(),
     endUser: z

@@ -1923,3 +1923,19 @@ describe('exhibitions and hand-carried goods as exports (sixteenth session, own 
     expect(r.citations.map((c) => c.source)).toEqual(expect.arrayContaining(['CN-DUR-2024', 'CN-ANN-2025-18']));
   });
 });
+
+describe('a licence already held for the goods (sixteenth session, own phrasings)', () => {
+  it('reads a granted licence and a supplier\'s general licence as held, and "without a licence" as none', () => {
+    expect(facts('The licence for our Sm metal order was granted last month; can the supplier add 20 kg more?').licenceHeld).toBe('single');
+    expect(facts('Our supplier in Ganzhou holds a general licence. Can they send our Dy oxide under it?').licenceHeld).toBe('general');
+    expect(facts('Can they send our Dy oxide without a licence?').licenceHeld).toBeUndefined();
+    expect(facts('How long does a licence for Tb metal take?').licenceHeld).toBeUndefined();
+  });
+
+  it('answers a change to a held licence "licence required", citing the Regulations on its scope and changes', () => {
+    const a = newAssistant('2026-04-01T09:00:00Z');
+    const r = a.handle(msg('Our licence names our Lyon plant as end user for the Tb oxide from Baotou. Can we send half of it to our Milan plant instead?', 'held-licence'));
+    expect(r.verdict).toBe('license_required');
+    expect(r.citations.map((c) => c.source)).toContain('CN-DUR-2024');
+  });
+});

@@ -337,7 +337,8 @@ export function evaluate(set: RuleSet, facts: Facts, asOf: string, options: Eval
     if (status.kind === 'suspended' || status.kind === 'status_unknown') addCitation(citations, cite(set, status.by));
     if (status.kind === 'in_force' && status.by) addCitation(citations, cite(set, status.by));
     const note = reportedNote(status);
-    if (note && r.contributes === verdict) {
+    // Said wherever the rule made the verdict: also when a status unknown escalated a rule that would only have asked.
+    if (note && decided(r)) {
       if (!reasons.includes(note)) reasons.push(note);
       if (status.kind === 'status_unknown' && status.reported) addCitation(citations, cite(set, status.reported.source));
     }

@@ -23,6 +23,13 @@ describe('the reported extension of the No. 70 suspension', () => {
     expect(d.reasons.join(' ')).toMatch(/the horizon alert for 2027-01-10 is scheduled/);
   });
 
+  it('is cited too where the unknown status escalates a rule that would only have asked (magnets made abroad with Chinese technology, destination unsaid)', () => {
+    const magnets = { madeIn: 'ID', shipFrom: 'ID', item: { form: 'magnet' as const, chinaOrigin: false, madeWithChineseTechnology: true } };
+    const d = evaluate(rules, magnets, '2026-11-28');
+    expect(d.verdict).toBe('escalate');
+    expect(d.citations.map((c) => c.source)).toEqual(expect.arrayContaining(['CN-ANN-2025-61', 'CN-ANN-2025-70', 'CN-MOFCOM-2026-09-28']));
+  });
+
   it('is not mentioned while the suspension still runs', () => {
     const d = evaluate(rules, europiumOxide, '2026-03-01');
     expect(d.citations.map((c) => c.source)).not.toContain('CN-MOFCOM-2026-09-28');

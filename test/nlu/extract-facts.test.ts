@@ -1939,3 +1939,14 @@ describe('a licence already held for the goods (sixteenth session, own phrasings
     expect(r.citations.map((c) => c.source)).toContain('CN-DUR-2024');
   });
 });
+
+describe('"无" on a Chinese datasheet (sixteenth session, own phrasings)', () => {
+  it('reads 无镝 as no dysprosium, and keeps 无人机 a drone', () => {
+    // Through the understander, which glosses Chinese before the extractors read it.
+    const read = (text: string) => understanding.understander.understand(text).facts;
+    const item = read('烧结钕铁硼 N42, 无镝, 从宁波 to Izmir').item;
+    expect(item?.elementsAbsent).toContain('Dy');
+    expect(item?.elementsPresent ?? []).not.toContain('Dy');
+    expect(read('无人机 motors with Dy magnets from Shenzhen to Poland').item?.downstream).toBe('motor');
+  });
+});

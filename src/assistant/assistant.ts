@@ -165,12 +165,6 @@ export class Assistant {
   }
 
   /**
-   * Safety by construction: a reading that would clear the question is checked against the other reading the message
-   * also supports, and the stricter one decides. Goods words never hide a Chinese party's service ("the Chinese maker
-   * sends technicians to repair our HD furnace"), and cooperation words never hide listed goods ("export of Dy2O3 …
-   * the supplier asks for our documents").
-   */
-  /**
    * "The supplier offers to send technicians to commission the line" after "furnaces from a Chinese supplier": who
    * provides a cooperation, and where it happens, may rest on a party an earlier turn named. When this turn leaves them
    * open, they are read from the conversation's text so far, earlier turns first; only what this turn left open is
@@ -193,6 +187,12 @@ export class Assistant {
     return { ...said, collaboration: filled };
   }
 
+  /**
+   * Safety by construction: a reading that would clear the question is checked against the other reading the message
+   * also supports, and the stricter one decides. Goods words never hide a Chinese party's service ("the Chinese maker
+   * sends technicians to repair our HD furnace"), and cooperation words never hide listed goods ("export of Dy2O3 …
+   * the supplier asks for our documents").
+   */
   private saferScope(intent: Intent, carried: Facts, facts: Facts, asOf: string): { intent: Intent; facts: Facts } {
     const goodsIntent = intent === 'part_license' || intent === 'reexport_license';
     const coop = carried.collaboration;

@@ -386,8 +386,11 @@ function licenceHeld(tokens: readonly Token[]): 'single' | 'general' | undefined
   let found: 'single' | 'general' | undefined;
   tokens.forEach((t, i) => {
     if (!HELD_LICENCE_NOUNS.has(t.low)) return;
-    const before = tokens.slice(Math.max(0, i - 4), i);
-    if (before.some((b) => NEGATION_WORDS.has(b.low)) || before.slice(0, -1).some((b) => b.clauseEnd)) return;
+    // The words before it in its own clause: "Thanks. Our licence …" starts at "Our".
+    const window = tokens.slice(Math.max(0, i - 4), i);
+    const lastEnd = window.findLastIndex((b) => b.clauseEnd);
+    const before = window.slice(lastEnd + 1);
+    if (before.some((b) => NEGATION_WORDS.has(b.low))) return;
     const after = tokens.slice(i + 1, i + 8);
     const cut = after.findIndex((a, k) => k > 0 && (after[k - 1] as Token).clauseEnd);
     const held = before.some((b) => LICENCE_HELD_BEFORE.has(b.low)) || (cut < 0 ? after : after.slice(0, cut)).some((a) => LICENCE_HELD_AFTER.has(a.low));

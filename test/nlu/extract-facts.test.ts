@@ -1950,3 +1950,9 @@ describe('"无" on a Chinese datasheet (sixteenth session, own phrasings)', () =
     expect(read('无人机 motors with Dy magnets from Shenzhen to Poland').item?.downstream).toBe('motor');
   });
 });
+
+describe('a held licence named after a sentence break (sixteenth session, own phrasing)', () => {
+  it('reads "Thanks. Our licence names…" as held', () => {
+    expect(facts('Thanks for the help. Our licence names the Graz plant for the Dy oxide; can part go to Linz?').licenceHeld).toBe('single');
+  });
+});

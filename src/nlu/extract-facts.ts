@@ -393,7 +393,9 @@ function licenceHeld(tokens: readonly Token[]): 'single' | 'general' | undefined
     if (before.some((b) => NEGATION_WORDS.has(b.low))) return;
     const after = tokens.slice(i + 1, i + 8);
     const cut = after.findIndex((a, k) => k > 0 && (after[k - 1] as Token).clauseEnd);
-    const held = before.some((b) => LICENCE_HELD_BEFORE.has(b.low)) || (cut < 0 ? after : after.slice(0, cut)).some((a) => LICENCE_HELD_AFTER.has(a.low));
+    // "Do we have to get a licence?": a verb of holding followed by "to" is an obligation, not a licence held.
+    const heldBefore = before.some((b, k) => LICENCE_HELD_BEFORE.has(b.low) && before[k + 1]?.low !== 'to');
+    const held = heldBefore || (cut < 0 ? after : after.slice(0, cut)).some((a) => LICENCE_HELD_AFTER.has(a.low));
     if (!held) return;
     found = tokens[i - 1]?.low === 'general' || found === 'general' ? 'general' : 'single';
   });

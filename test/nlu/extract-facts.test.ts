@@ -1954,5 +1954,6 @@ describe('"无" on a Chinese datasheet (sixteenth session, own phrasings)', () =
 describe('a held licence named after a sentence break (sixteenth session, own phrasing)', () => {
   it('reads "Thanks. Our licence names…" as held', () => {
     expect(facts('Thanks for the help. Our licence names the Graz plant for the Dy oxide; can part go to Linz?').licenceHeld).toBe('single');
+    expect(facts('Do we have to get a licence for Dy oxide from Baotou?').licenceHeld).toBeUndefined();
   });
 });

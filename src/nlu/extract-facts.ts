@@ -3,7 +3,7 @@
  * comes from `rules/vocabulary.yaml`, so the words it knows are the words the rules speak of.
  */
 import type { Frame, ItemFrame, PartyFrame } from '../contracts/frame.js';
-import type { Facts, ItemFacts } from '../rules/facts.js';
+import type { Facts, ItemFacts, LicenceHeld } from '../rules/facts.js';
 import { factsFromFrame } from './frame-facts.js';
 import { extractShipWhen } from './extract-ship-date.js';
 import { grammarWords, wordAt } from './grammar.js';
@@ -382,8 +382,8 @@ function avoidsControl(tokens: readonly Token[]): boolean {
  * "Our licence names Bosch Hungary", "the licence was approved for 500 kg", "they got a general licence": a licence the
  * asker says is held for the goods, general when said so. Not "without a licence" or "no licence".
  */
-function licenceHeld(tokens: readonly Token[]): 'single' | 'general' | undefined {
-  let found: 'single' | 'general' | undefined;
+function licenceHeld(tokens: readonly Token[]): LicenceHeld | undefined {
+  let found: LicenceHeld | undefined;
   tokens.forEach((t, i) => {
     if (!HELD_LICENCE_NOUNS.has(t.low)) return;
     // The words before it in its own clause: "Thanks. Our licence …" starts at "Our".

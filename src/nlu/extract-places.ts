@@ -550,8 +550,8 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   // "our Korean fab's supplier", "a German customer's vendor": the place is the party whose supplier it is, who buys; the
   // supplier sells to it from somewhere not said.
   // "our Korean customer's new Chinese supplier": a word or two may describe the supplier.
-  const supplierOf = [1, 2, 3].some((k) => SELLER_NOUNS.has(tokens[end + k]?.low ?? '') && tokens.slice(end, end + k).every((t) => !t.clauseEnd));
-  if (!cue && /['’]s$/.test(ownerNoun) && supplierOf) return { role: 'destination', recipient: true };
+  const supplierOf = () => [1, 2, 3].some((k) => SELLER_NOUNS.has(tokens[end + k]?.low ?? '') && tokens.slice(end, end + k).every((t) => !t.clauseEnd));
+  if (!cue && /['’]s$/.test(ownerNoun) && supplierOf()) return { role: 'destination', recipient: true };
   // "a German-owned company": who owns it, not where anything is.
   // "… to Poland controlled?" ends the clause: that "controlled" is the question's, not an owner's; so is "is this
   // shipment from China controlled or not?", where a place after its preposition ends a phrase of route.

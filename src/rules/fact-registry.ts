@@ -3,8 +3,8 @@
  * facts (fromChina, militaryEnd) live here so that rule files stay short and every rule reads them the same way.
  */
 import {
-  COLLABORATION_KINDS, DOWNSTREAM_KINDS, ELEMENTS, END_USER_KINDS, END_USES, EXPORT_OCCASIONS, FORMS, MAGNET_TYPES, SECTORS,
-  TECHNOLOGY_AREAS, type Element, type Facts,
+  COLLABORATION_KINDS, DOWNSTREAM_KINDS, ELEMENTS, END_USER_KINDS, END_USES, EXPORT_OCCASIONS, FORMS, LICENCES_HELD, MAGNET_TYPES,
+  SECTORS, TECHNOLOGY_AREAS, type Element, type Facts,
 } from './facts.js';
 
 /** A composition: which elements are known present or absent, and whether the list is complete. */
@@ -116,7 +116,7 @@ export const FACTS: Record<string, FactDefinition> = {
   },
   licenceHeld: {
     type: 'enum',
-    values: ['single', 'general'],
+    values: LICENCES_HELD,
     read: (f) => f.licenceHeld,
     label: 'a licence already held for the goods',
   },

@@ -14,6 +14,10 @@ export type Element = z.infer<typeof ElementSchema>;
 /** Exports the Dual-Use Regulations name besides a sale (art. 2): an exhibition, goods carried by hand. */
 export const EXPORT_OCCASIONS = ['exhibition', 'hand_carry'] as const;
 
+/** A licence already held for the goods: a single licence, or a general one (Regs art. 15). */
+export const LICENCES_HELD = ['single', 'general'] as const;
+export type LicenceHeld = (typeof LICENCES_HELD)[number];
+
 export const FORMS = [
   'metal', 'alloy', 'oxide', 'compound', 'magnet', 'magnet_powder', 'target', 'component', 'finished_product',
   'crystal', 'ceramic', 'optical_fibre', 'phosphor', 'catalyst', 'equipment', 'battery_material', 'superhard_material',
@@ -154,7 +158,7 @@ export const FactsSchema = z
     exportOccasion: z.enum(EXPORT_OCCASIONS).optional(),
     /** A licence already held for the goods, as the asker says: its scope (items, end users, quantities) decides
      * whether a new shipment or a change is covered (Regs art. 15, 18). */
-    licenceHeld: z.enum(['single', 'general']).optional(),
+    licenceHeld: z.enum(LICENCES_HELD).optional(),
     /** The goods came under a Chinese end-user certificate: no transfer or change of end use without MOFCOM (art. 24). */
     endUserCommitment: z.boolean().optional(),
     endUser: z

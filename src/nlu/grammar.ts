@@ -5,13 +5,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { z } from 'zod';
 import { KNOWLEDGE_DIR } from '../core/paths.js';
+import { parseYaml } from '../core/read-yaml.js';
 
 const FILE = join(KNOWLEDGE_DIR, 'language.yaml');
 const Schema = z.object({ words: z.record(z.string(), z.array(z.string())) }).loose();
-const parsed = Schema.safeParse(parse(readFileSync(FILE, 'utf8')));
+const parsed = Schema.safeParse(parseYaml(readFileSync(FILE, 'utf8')));
 if (!parsed.success) throw new Error(`${FILE}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
 const lists = new Map(Object.entries(parsed.data.words).map(([k, v]) => [k, new Set(v)]));
 

@@ -6,8 +6,8 @@ import countries from 'i18n-iso-countries';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { z } from 'zod';
+import { parseYaml } from '../core/read-yaml.js';
 import { escapeRegExp, wordsPattern } from './text.js';
 import { ElementSchema, FormSchema, MagnetTypeSchema, type Element, type Form } from '../rules/facts.js';
 
@@ -133,7 +133,7 @@ export interface Knowledge {
 /** A knowledge file read with zod: YAML written by hand, or JSON built by a script (places, not-typos, demonyms). */
 function readChecked<T extends z.ZodType>(file: string, schema: T): z.infer<T> {
   const text = readFileSync(file, 'utf8');
-  const r = schema.safeParse(file.endsWith('.json') ? JSON.parse(text) : parse(text));
+  const r = schema.safeParse(file.endsWith('.json') ? JSON.parse(text) : parseYaml(text));
   if (!r.success) {
     const issue = r.error.issues[0];
     throw new Error(`${file}: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);

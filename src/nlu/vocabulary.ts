@@ -1,8 +1,8 @@
 /** The extractors' words (`rules/vocabulary.yaml`), validated against the rules' fact values. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { z } from 'zod';
+import { parseYaml } from '../core/read-yaml.js';
 import {
   COLLABORATION_KINDS, CountrySchema, DOWNSTREAM_KINDS, ELEMENTS, END_USER_KINDS, END_USES, FORMS, FormSchema,
   MagnetTypeSchema, SECTORS, TECHNOLOGY_AREAS, ElementSchema,
@@ -45,7 +45,7 @@ export type Vocabulary = z.infer<typeof VocabularySchema>;
 
 export function loadVocabulary(rulesDir: string): Vocabulary {
   const file = join(rulesDir, 'vocabulary.yaml');
-  const data = z.object({ vocabulary: VocabularySchema }).strict().safeParse(parse(readFileSync(file, 'utf8')));
+  const data = z.object({ vocabulary: VocabularySchema }).strict().safeParse(parseYaml(readFileSync(file, 'utf8')));
   if (!data.success) {
     const issue = data.error.issues[0];
     throw new Error(`${file}: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);

@@ -5,8 +5,8 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parseDocument } from 'yaml';
 import type { z } from 'zod';
+import { parseYaml, YamlSyntaxError } from '../core/read-yaml.js';
 import type { NamedConditions } from './condition.js';
 import { lintRuleSet } from './lint.js';
 import type { RuleSet } from './ruleset.js';
@@ -73,13 +73,13 @@ export function readRuleFiles(dir: string): LoadedFiles {
     hash.update(relative(dir, abs)).update('\0').update(text).update('\0');
     // The extractors' vocabulary is hashed with the rules but read (and validated) by src/nlu: no need to parse it twice.
     if (/^vocabulary:\s*$/m.test(text) && !/^(sources|conditions|rules|questions|topics|items|parties):/m.test(text)) continue;
-    const doc = parseDocument(text, { prettyErrors: false });
-    const yamlError = doc.errors[0];
-    if (yamlError) {
-      const line = yamlError.linePos?.[0];
-      throw new RulesError(file, line ? `line ${line.line}` : '', `not valid YAML: ${yamlError.message.split('\n')[0]}`);
+    let data: unknown;
+    try {
+      data = parseYaml(text);
+    } catch (e) {
+      if (!(e instanceof YamlSyntaxError)) throw e;
+      throw new RulesError(file, e.line === undefined ? '' : `line ${e.line}`, `not valid YAML: ${e.reason}`);
     }
-    const data: unknown = doc.toJS();
     if (typeof data !== 'object' || data === null) throw new RulesError(file, '', 'expected a mapping at the top');
     if ('sources' in data) out.sources.push(...parseWith(SourceFileSchema, data, file).sources);
     else if ('conditions' in data) Object.assign(out.conditions, parseWith(ConditionFileSchema, data, file).conditions);

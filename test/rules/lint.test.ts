@@ -97,6 +97,16 @@ describe('rules lint', () => {
     expect(() => loadRuleSet(dir)).toThrow(/reexport\.yaml: rules\[0\]\.verdict: /);
   });
 
+  it('names the line of a YAML syntax error', () => {
+    const dir = editedRules('sources.yaml', (t) => t.replace('    title: MOFCOM/GAC Announcement 2025 No. 18', '     title: MOFCOM/GAC Announcement 2025 No. 18'));
+    expect(() => loadRuleSet(dir)).toThrow(/sources\.yaml: line 5: not valid YAML: bad indentation/);
+  });
+
+  it('refuses a duplicated key instead of keeping the last one', () => {
+    const dir = editedRules('sources.yaml', (t) => t.replace('    urlConfirmed: false\n', '    urlConfirmed: false\n    urlConfirmed: true\n'));
+    expect(() => loadRuleSet(dir)).toThrow(/sources\.yaml: line \d+: not valid YAML: duplicated mapping key/);
+  });
+
   it('changes the rules version when an officer edits a rule', () => {
     const dir = editedRules('goods.yaml', (t) => t.replace('No. 18 has no content or purity threshold', 'No. 18 has no content or purity threshold at all'));
     expect(loadRuleSet(dir).version).not.toBe(loadRuleSet('rules').version);

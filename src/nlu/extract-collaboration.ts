@@ -79,6 +79,10 @@ const LICENCE_NOUNS = grammarWords('licenceNouns');
 const TRAINING_HOMOGRAPHS = grammarWords('trainingHomographs');
 const NOUN_FOLLOWERS = grammarWords('nounFollowers');
 const NOUN_PRECEDERS = grammarWords('nounPreceders');
+const TRAINING_EVENT_NOUNS = grammarWords('trainingEventNouns');
+const TRAINING_EVENT_MODIFIERS = grammarWords('trainingEventModifiers');
+const TRAINING_EVENT_VERBS = grammarWords('trainingEventVerbs');
+const TRAINING_EVENT_TOPICS = grammarWords('trainingEventTopics');
 const LICENCE_APPLICATION = grammarWords('licenceApplicationWords');
 
 /** "A Japanese-owned WFOE": who owns a site takes no part in what is provided there. */
@@ -158,8 +162,14 @@ function domesticOnly(tokens: readonly Token[], text: string, places: readonly P
   // in Ningbo" places them there, and with no foreign person or place named, the work too.
   const inChina = places.some((p) => p.country === 'CN' && (p.role === 'site' || p.role === 'destination' || p.role === 'made' || p.role === 'party') && located(tokens, p));
   // "Chinese students would share lab protocols with us": know-how passes to the asker, who is not said to be in China.
-  const askerInChina = places.some((p) => p.country === 'CN' && (p.asker === true || [1, 2, 3].some((k) => ASKER_POSSESSIVES.has(tokens[p.start - k]?.low ?? ''))));
-  const toAsker = tokens.slice(verb + 1).some((t) => RECEIVER_PRONOUNS.has(t.low));
+  // "our plant in Suzhou" places the asker there; "our metallurgists in China" only says where the asker's staff will be.
+  const askerInChina = places.some((p) => p.country === 'CN' && (p.asker === true || [1, 2, 3].some((k) => ASKER_POSSESSIVES.has(tokens[p.start - k]?.low ?? '')
+    && !tokens.slice(p.start - k + 1, p.start).some((t) => TECH_PERSON_WORDS.has(t.low)))));
+  // "train three of our chemists": the asker's own staff receive it, and they are not said to be Chinese.
+  const chineseAt = (i: number) => places.some((p) => p.country === 'CN' && p.start <= i && i < p.end);
+  const askerStaff = (i: number) => ASKER_POSSESSIVES.has((tokens[i] as Token).low)
+    && [1, 2, 3].some((k) => TECH_PERSON_WORDS.has(tokens[i + k]?.low ?? '') && tokens.slice(i + 1, i + k).every((t, j) => !t.clauseEnd && !chineseAt(i + 1 + j)));
+  const toAsker = tokens.slice(verb + 1).some((t, j) => RECEIVER_PRONOUNS.has(t.low) || askerStaff(verb + 1 + j));
   if (toAsker && !askerInChina) return undefined;
   return inChina ? true : undefined;
 }
@@ -183,7 +193,9 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   // "Spare magnets we ship to the dealer workshops", "stones from a cutting workshop": a site goods go to or come from,
   // not a training workshop.
   // A verb of setting one up between them ("want to set up a JV") makes the site the thing created, not a destination.
+  // "invited us to a workshop on solvent extraction": a workshop with a topic is an event, wherever it is.
   const goodsSite = (h: { start: number; end: number }) => h.end - h.start === 1 && SITE_WORDS.has((tokens[h.start] as Token).low)
+    && !(TRAINING_EVENT_NOUNS.has((tokens[h.start] as Token).low) && TRAINING_EVENT_TOPICS.has(tokens[h.end]?.low ?? ''))
     && [1, 2, 3, 4, 5].some((k) => SITE_CUES.has(tokens[h.start - k]?.low ?? '') && tokens.slice(h.start - k, h.start).every((t) => !t.clauseEnd && !t.commaAfter)
       && !SETUP.test(tokens.slice(h.start - k + 1, h.start).map((t) => t.raw).join(' ')));
   // "Send 5 kg of Dy oxide to a university for a sintering trial": a verb of giving whose object is goods (an item word
@@ -267,6 +279,17 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
     const before = tokens[h.start - 1]?.low ?? '';
     return t.clauseEnd || t.commaAfter || DETERMINER_WORDS.has(before) || NOUN_PRECEDERS.has(before) || NOUN_FOLLOWERS.has(tokens[h.end]?.low ?? '');
   };
+  // "Nairobi e-bike workshop", "our repair workshop in Abuja": a workshop that is no event is where work is done.
+  const workshopAsPlace = (h: { start: number; end: number; value: Kind }) => {
+    if (h.value !== 'training' || h.end - h.start !== 1 || !TRAINING_EVENT_NOUNS.has((tokens[h.start] as Token).low)) return false;
+    if (TRAINING_EVENT_TOPICS.has(tokens[h.end]?.low ?? '')) return false;
+    for (let i = h.start - 1; i >= Math.max(0, h.start - 5); i--) {
+      const t = tokens[i] as Token;
+      if (t.clauseEnd) break;
+      if (TRAINING_EVENT_MODIFIERS.has(t.low) || TRAINING_EVENT_VERBS.has(t.low)) return false;
+    }
+    return true;
+  };
   const kindHits = lex.collaborationKinds.find(tokens);
   const jvSetUp = kindHits.some(setsUpJv);
   // "No drawings or documents": a negation before a list of such words covers every one of them.
@@ -281,7 +304,7 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
     return false;
   };
   for (const h of kindHits) {
-    if (negated(h.start) || negatedInList(h.start) || claimant(h.end) || askingReader(h) || goodsSite(h) || givesGoods(h) || sendsPronounGoods(h) || forLicenceApplication(h) || railNoun(h) || jvAsParty(h) || madeWith(h)) continue;
+    if (negated(h.start) || negatedInList(h.start) || claimant(h.end) || askingReader(h) || goodsSite(h) || givesGoods(h) || sendsPronounGoods(h) || forLicenceApplication(h) || railNoun(h) || workshopAsPlace(h) || jvAsParty(h) || madeWith(h)) continue;
     kinds.add(h.value);
     if (h.value === 'technology_transfer' && !givingVerb(h)) transferByNoun = true;
     else if (h.value === 'technology_transfer' && !sendsPeople(h)) transferBySending = true;

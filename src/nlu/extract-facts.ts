@@ -209,8 +209,10 @@ function boughtGoodsSource(places: PlaceMention[], tokens: readonly Token[], spa
     && tokens[end + k + 1]?.low === 'from' && tokens.slice(end, end + k).every((t) => !t.clauseEnd && !t.commaAfter && !SUBJECT_PRONOUNS.has(t.low)));
   const verb = bought ?? (comesFrom || sourcedFrom ? start : undefined);
   if (verb === undefined) return places;
+  // An origin only where the place reader already read "our Tb oxide comes from X" as the goods' own route (nothing
+  // else moves); after a verb of buying, an origin may be a buyer's request ("an order for magnets from a US prime").
   const source = places.find((p) => p.start >= end && p.start - end <= 6 && !clauseBetween(end - 1, p.start)
-    && ((p.role === 'content' && tokens.slice(end, p.start).some((t) => t.low === 'from')) || p.role === 'made'));
+    && (((p.role === 'content' || (p.role === 'origin' && bought === undefined && !shipsOn)) && tokens.slice(end, p.start).some((t) => t.low === 'from')) || p.role === 'made'));
   if (!source) return places;
   return places.map((p) => {
     if (p === source) return p.role === 'content' ? { ...p, role: 'origin' as const } : p;
@@ -266,8 +268,11 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
   // "We are a supplier in Monterrey. Our Chinese magnet supplier sends the tiles", "our supplier in Baotou": a later site
   // that is a maker or supplier is where goods leave from, before the asker's own (not the asker's store: stock held
   // there stays there).
-  const makersPlace = (p: PlaceMention) => makerNounAfter(tokens, p.end) || (INTRO_PLACE_CUES.has(tokens[p.start - 1]?.low ?? '') && MAKER_NOUNS.has(tokens[p.start - 2]?.low ?? ''));
-  const makerSite = siteIsStore ? undefined : places.find((p) => p.role === 'site' && p !== site && makersPlace(p));
+  // "Our magnet vendor in Zhejiang says …": a seller's place is where its goods leave from, as a maker's is.
+  const makersPlace = (p: PlaceMention) => makerNounAfter(tokens, p.end) || (INTRO_PLACE_CUES.has(tokens[p.start - 1]?.low ?? '') && (MAKER_NOUNS.has(tokens[p.start - 2]?.low ?? '') || SELLER_NOUNS.has(tokens[p.start - 2]?.low ?? '')));
+  // "Dutch trader: our Chinese partner ships gallium metal to …": a later party said to send the goods is where they
+  // leave from, whatever it makes.
+  const makerSite = siteIsStore ? undefined : places.find((p) => p.role === 'site' && p !== site && p.asker !== true && (makersPlace(p) || p.sends === true));
   // "We are a mining-equipment maker in Belo Horizonte. Our supplier writes: …", "… we found a Chinese producer": goods
   // that "our (usual) supplier" or a Chinese maker named as a party sends, from a place not said, come to the asker's
   // place; they do not leave from it.

@@ -223,8 +223,12 @@ function isPartyContext(tokens: readonly Token[], hit: PhraseHit<ItemTag>, lex: 
   if (next !== undefined && (lex.partyNouns.has(next.low) || companyNoun(next)) && !last?.commaAfter && !last?.clauseEnd) return true;
   const modifier = (t: Token | undefined) => t !== undefined && /^[a-z][a-z-]*$/.test(t.raw) && !t.commaAfter && !t.clauseEnd
     && !LIST_JOINERS.has(t.low) && !DEST_WORDS.has(t.low) && !FILLER.has(t.low) && !CLOSED_CLASS.has(t.low) && !companyNoun(t);
-  for (let m = 1; m <= 2 && !last?.commaAfter && !last?.clauseEnd; m++) {
+  // "a motor and cable workshop": a list of trades may stand before the noun.
+  for (let m = 1; m <= 3 && !last?.commaAfter && !last?.clauseEnd; m++) {
     const t = tokens[hit.end + m - 1];
+    // Not "furnaces and jet mills": a noun modifying another is singular, and the words after the joiner name no goods.
+    if (m === 1 && t !== undefined && LIST_JOINERS.has(t.low) && !/[^s]s$/.test(last?.low ?? '') && modifier(tokens[hit.end + 1]) && companyNoun(tokens[hit.end + 2])
+      && lex.items.find(tokens.slice(hit.end + 1, hit.end + 3)).length === 0) continue;
     if (!modifier(t) || t?.parenBefore) break;
     const noun = tokens[hit.end + m];
     if (companyNoun(noun) && !noun?.parenBefore) return true;

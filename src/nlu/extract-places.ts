@@ -29,6 +29,8 @@ export interface PlaceMention {
   readonly asker?: boolean;
   /** "Malaysia banned raw rare-earth exports": a regime named by its government's measure, not by "Malaysian rules". */
   readonly measure?: boolean;
+  /** "our Chinese partner ships the metal": a party there sends the goods, so they leave from its place. */
+  readonly sends?: boolean;
 }
 
 const ORIGIN_CUES = grammarWords('originCues');
@@ -277,6 +279,18 @@ function ownMaterialBoughtIn(tokens: readonly Token[], verb: number, lex: Lexico
 }
 
 /**
+ * "We make lasers in Ireland. Our YAG rods come from Fujian. No licence, correct?": when the asker's own input is said
+ * to come from somewhere and nothing in the message is shipped, sold or sent, the input is the only thing that moves,
+ * so it is what the question is about.
+ */
+function onlyOwnInputMoves(tokens: readonly Token[], verb: number): boolean {
+  let start = verb;
+  while (start > 0 && !(tokens[start - 1] as Token).clauseEnd && verb - start < 8) start--;
+  if (!tokens.slice(start, verb).some((t) => ASKER_POSSESSIVES.has(t.low))) return false;
+  return tokens.every((t) => !EXPORT_VERBS.has(t.low) && !SENDING_VERBS.has(t.low) && !SENDING_VERBS.has(t.low.replace(/(?:es|s)$/, '')));
+}
+
+/**
  * "Singapore trading company. We hold …", "Korean trading firm. We bought …": a short verbless opening line that
  * names a kind of company is the asker introducing itself, the way people sign a chat message.
  */
@@ -464,15 +478,22 @@ function routedThrough(tokens: readonly Token[], start: number, end: number): bo
 
 /** "for" (and determiners) right before the place, after a verb of setting off earlier in the clause. */
 function departsFor(tokens: readonly Token[], start: number): boolean {
+  if (!afterFor(tokens, start)) return false;
   let i = start - 1;
   while (i >= 0 && DETERMINERS.has((tokens[i] as Token).low)) i--;
-  if (tokens[i]?.low !== 'for') return false;
   for (let k = i - 1; k >= Math.max(0, i - 8); k--) {
     const t = tokens[k] as Token;
     if (t.clauseEnd) return false;
     if (DEPARTURE_VERBS.has(t.low)) return true;
   }
   return false;
+}
+
+/** "for" (and determiners) right before the place: the place names whom something is for. */
+function afterFor(tokens: readonly Token[], start: number): boolean {
+  let i = start - 1;
+  while (i >= 0 && DETERMINERS.has((tokens[i] as Token).low)) i--;
+  return tokens[i]?.low === 'for';
 }
 
 /** A negation shortly before a cue, in its clause: "no customs clearance into", "without going to". */
@@ -485,7 +506,7 @@ function negatedCue(tokens: readonly Token[], cueIndex: number): boolean {
   return false;
 }
 
-function roleOf(tokens: readonly Token[], start: number, end: number, tag: PlaceTag, lex: Lexicon): { role: PlaceRole; recipient: boolean; asker?: boolean; measure?: boolean } {
+function roleOf(tokens: readonly Token[], start: number, end: number, tag: PlaceTag, lex: Lexicon): { role: PlaceRole; recipient: boolean; asker?: boolean; measure?: boolean; sends?: boolean } {
   const cue = nearestCue(tokens, start);
   const recipient = cue !== null && DEST_CUES.has(cue.word);
   if (tag.kind === 'defence') return { role: 'destination', recipient: true };
@@ -583,7 +604,7 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   // where the goods leave from. "The Dy magnets come from China" is about the goods.
   // So do "the VCM magnets inside came from China": magnets said to sit inside a product.
   if (cue?.word === 'from' && ORIGIN_OF_VERBS.has(tokens[cue.index - 1]?.low ?? '') && (materialIsSubject(tokens, cue.index - 1, lex) || insideSubject(tokens, cue.index - 1))
-    && !ownMaterialBoughtIn(tokens, cue.index - 1, lex)) {
+    && !ownMaterialBoughtIn(tokens, cue.index - 1, lex) && !onlyOwnInputMoves(tokens, cue.index - 1)) {
     return { role: 'content', recipient: false };
   }
   // "Laptops built in Vietnam with Dy speaker magnets from China": magnets or material a product is said to hold come
@@ -608,7 +629,8 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   if (introducesAsker(tokens, start - 1 - article) || introFragment(tokens, start)) return { role: 'site', recipient: false, asker: true };
   // "a Singapore distributor holds ...": the holder sells; "a Japanese shipbuilder ... wants them": the one who wants buys.
   const doing = firstVerbAfter(tokens, end);
-  if (doing && HOLD_VERBS.has(doing)) return { role: 'site', recipient: false };
+  // "Our NdFeB for a Polish customer has 0.2 % Dy": a party after "for" is no subject, so the verb is not its.
+  if (doing && HOLD_VERBS.has(doing) && !afterFor(tokens, start)) return { role: 'site', recipient: false };
   // "Our Dutch distributor wants to sell them from its stock": whoever wants to send holds the goods, ours or not.
   // A nationality that sends ("our Chinese supplier would ship the magnets") says where they leave from, ahead of
   // whatever site the asker named first ("Compressor plant in Rayong.").
@@ -636,7 +658,7 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     }
     case 'buyer':
       // "Our Japanese partner will ship its furnace to …": whoever sends the goods holds them, whatever it is to us.
-      if (!cue && sendsGoods(tokens, end)) return { role: 'site', recipient: false };
+      if (!cue && sendsGoods(tokens, end)) return { role: 'site', recipient: false, sends: true };
       // "a Korean magnet maker we buy from": a maker the asker buys from sells the goods.
       if (SUPPLIER_RELATIVES.some((phrase) => tokens.slice(end + 1, end + 6).map((t) => t.low).join(' ').includes(phrase))) return { role: 'site', recipient: false };
       // "our Shenzhen contract manufacturer ships …": our own maker is where the goods come from.
@@ -773,8 +795,8 @@ export function findPlaces(tokens: readonly Token[], lex: Lexicon): PlaceMention
       if (hit.fuzzy || !/^\p{Lu}/u.test(first.raw) || (g.englishWord && sentenceStart)) continue;
     }
     // Short capitalised forms ("US", "UK") were kept out of the matcher; "US" as written is added below.
-    const { role, recipient, asker, measure } = roleOf(tokens, hit.start, hit.end, hit.value, lex);
-    out.push({ country: hit.value.country, role, start: hit.start, end: hit.end, recipient, defence: hit.value.kind === 'defence', ...(asker ? { asker } : {}), ...(measure ? { measure } : {}) });
+    const { role, recipient, asker, measure, sends } = roleOf(tokens, hit.start, hit.end, hit.value, lex);
+    out.push({ country: hit.value.country, role, start: hit.start, end: hit.end, recipient, defence: hit.value.kind === 'defence', ...(asker ? { asker } : {}), ...(measure ? { measure } : {}), ...(sends ? { sends } : {}) });
   }
   tokens.forEach((t, i) => {
     const code = COUNTRY_CODES.get(t.raw) ?? null;
@@ -859,6 +881,6 @@ function inputsOfGoodsMadeElsewhere(tokens: readonly Token[], places: readonly P
     if (p.role !== 'origin' || p.country === made.country) return p;
     const cue = nearestCue(tokens, p.start);
     const comes = cue?.word === 'from' && ORIGIN_OF_VERBS.has(tokens[cue.index - 1]?.low ?? '') && !COPULAS.has(tokens[cue.index - 1]?.low ?? '');
-    return comes ? { ...p, role: 'content' } : p;
+    return comes && cue && !onlyOwnInputMoves(tokens, cue.index - 1) ? { ...p, role: 'content' } : p;
   });
 }

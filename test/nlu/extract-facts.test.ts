@@ -1456,7 +1456,10 @@ describe('buyers abbreviated or written in Chinese, and materials the asker buys
 
   it('reads "our gadolinium chloride comes from a Chinese supplier" as goods shipped from China when nothing else is named', () => {
     expect(facts('Lab in Lyon. Our gadolinium chloride comes from a Chinese supplier. Controlled?').shipFrom).toBe('CN');
-    expect(facts('Our motors are built in Spain; our Dy magnets come from a Chinese supplier.').item?.hasChineseContent).toBe(true);
+    // Once the motors are said to be sold on, the magnets are their Chinese content; with nothing shipped or sold, the
+    // magnets coming from China are the only goods that move, so they are what is asked about.
+    expect(facts('Our motors are built in Spain and sold to France; our Dy magnets come from a Chinese supplier.').item?.hasChineseContent).toBe(true);
+    expect(facts('Our motors are built in Spain; our Dy magnets come from a Chinese supplier.')).toMatchObject({ shipFrom: 'CN', destination: 'ES' });
   });
 });
 
@@ -1955,5 +1958,68 @@ describe('a held licence named after a sentence break (sixteenth session, own ph
   it('reads "Thanks. Our licence names…" as held', () => {
     expect(facts('Thanks for the help. Our licence names the Graz plant for the Dy oxide; can part go to Linz?').licenceHeld).toBe('single');
     expect(facts('Do we have to get a licence for Dy oxide from Baotou?').licenceHeld).toBeUndefined();
+  });
+});
+
+describe('who holds, who sends, whose workshop (seventeenth session, own phrasings)', () => {
+  const frameOf = (text: string) => extractFacts(text, understanding.lexicon, sourceIds).frame;
+
+  it('reads a party after "for" as the one the goods are for, not as the subject of "has"', () => {
+    const f = facts('From our Xiamen plant: our SmCo rings for a Spanish pump customer have 25 % Sm. Do we need a licence?');
+    expect(f.destination).toBe('ES');
+    expect(f.shipFrom).toBe('CN');
+    expect(facts('Our Dy NdFeB stock for an Austrian customer has 0.5 % Dy. Licence needed to ship it from Ganzhou?').destination).toBe('AT');
+  });
+
+  it('reads a repair or motor workshop as a place of work, and a workshop that is held or has a topic as training', () => {
+    expect(facts('Lagos scooter workshop here. We buy Dy magnets from a Ningbo maker. Licence?').collaboration?.kind).toBeUndefined();
+    expect(facts('Our Chinese supplier will run a two-day workshop on magnet sintering for our engineers in Ohio.').collaboration?.kind).toBe('training');
+    expect(facts('A Baotou refinery invited us to a workshop on solvent extraction in Baotou.').collaboration?.kind).toBe('training');
+  });
+
+  it('keeps "the same Wuxi company" the seller: "same" leaves the role of "from" alone', () => {
+    const f = facts('We would buy Tb-containing NdFeB arcs from the same Suzhou company as last year. Licence?');
+    expect(f.shipFrom).toBe('CN');
+    expect(f.destination).toBeUndefined();
+  });
+
+  it('reads the asker\'s own input that "comes from" China as the goods when nothing is shipped or sold', () => {
+    expect(facts('We make Er:YAG dental lasers in Finland. Our Er:YAG rods come from Shanghai. No licence needed, right?').shipFrom).toBe('CN');
+    // Selling the product keeps the product the goods and the rods its Chinese content.
+    const sold = facts('We make Er:YAG dental lasers in Finland. Our Er:YAG rods come from Shanghai. We sell the lasers to Norway; licence?');
+    expect(sold.shipFrom).not.toBe('CN');
+    expect(sold.madeIn).toBe('FI');
+  });
+
+  it('reads training of the asker\'s own staff in China as provision to foreigners, not a domestic matter', () => {
+    expect(facts('A refinery in Jiangxi offers to train two of our metallurgists in China on its separation process.').collaboration?.domesticOnly).toBeUndefined();
+    expect(facts('Our engineers in Ningbo will train our Chinese operators in Ningbo on sintering.').collaboration?.domesticOnly).toBe(true);
+  });
+
+  it('reads a later party that ships as where the goods leave from, ahead of the asker\'s own place', () => {
+    const f = facts('Belgian distributor: our Chinese partner ships germanium ingots to a US optics maker. Licence?');
+    expect(f.shipFrom).toBe('CN');
+    expect(f.destination).toBe('US');
+  });
+
+  it('reads a vendor\'s place, said with "in", as where its goods come from', () => {
+    expect(facts('We are a pump workshop in Tunis. Our magnet vendor in Jiangsu says their N48H has 0.05 % Tb. Licence?').shipFrom).toBe('CN');
+  });
+
+  it('reads "a motor and cable workshop" as the asker\'s trade, and "furnaces and jet mills" as goods', () => {
+    expect(frameOf('We are a small pump and valve workshop in Izmir. Our vendor in Ningbo sells us N42 magnets with Dy.').item?.form).toBe('magnet');
+    expect(frameOf('We sell HD furnaces and jet mills from Ningbo to a magnet plant in Thailand.').item?.form).toBe('equipment');
+  });
+
+  it('reads fuel-cell ceramics by their abbreviations: ScSZ, GDC, SDC', () => {
+    expect(facts('10 kg ScSZ powder from China').item).toMatchObject({ elementsPresent: expect.arrayContaining(['Sc', 'Zr']), form: 'ceramic' });
+    expect(facts('GDC interlayer paste').item?.elementsPresent).toEqual(expect.arrayContaining(['Gd', 'Ce']));
+    expect(facts('SDC electrolyte powder').item?.elementsPresent).toEqual(expect.arrayContaining(['Sm', 'Ce']));
+  });
+
+  it('escalates a battery material said to hold a No. 18 element, and leaves NCM precursor to No. 58', () => {
+    const a = newAssistant('2026-03-30T09:00:00Z');
+    expect(a.handle(msg('We buy yttrium-doped cathode material from a Hunan supplier for our cell plant in Poland. Licence?', 'battery-y')).verdict).toBe('escalate');
+    expect(a.handle(msg('We buy NCM622 cathode material from a Hunan supplier for our cell plant in Poland. Licence?', 'battery-ncm')).verdict).not.toBe('escalate');
   });
 });

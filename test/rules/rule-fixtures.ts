@@ -210,6 +210,10 @@ export const RULE_FIXTURES: Record<string, RuleFixture> = {
     fires: { item: { form: 'finished_product', downstream: 'motor' }, madeIn: 'IN', shipFrom: 'IN', destination: 'US', endUserCommitment: true },
     doesNot: { item: { form: 'finished_product', downstream: 'motor' }, madeIn: 'IN', shipFrom: 'IN', destination: 'US' },
   },
+  'military-end-user-abroad': {
+    fires: { item: { form: 'finished_product', downstream: 'device', hasChineseContent: true }, madeIn: 'TW', shipFrom: 'US', destination: 'PL', endUser: { kind: 'military' } },
+    doesNot: { item: { form: 'finished_product', downstream: 'device', hasChineseContent: true }, madeIn: 'TW', shipFrom: 'US', destination: 'PL', endUser: { kind: 'civil' } },
+  },
   'exhibition-and-carried-exports': {
     fires: { item: { form: 'magnet', magnetType: 'smco' }, shipFrom: 'CN', destination: 'DE', exportOccasion: 'exhibition' },
     doesNot: { item: { form: 'magnet', magnetType: 'smco' }, shipFrom: 'CN', destination: 'DE' },

@@ -553,7 +553,8 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   // "any Chinese export licence", "the Chinese rules": whose rules, not who takes part.
   if (tag.demonym) {
     let k = end;
-    while (k < end + 2 && REGIME_MODIFIERS.has(tokens[k]?.low ?? '')) k++;
+    // "the Indonesian government still allows …": a word both modifier and noun ends the phrase when no noun follows.
+    while (k < end + 2 && REGIME_MODIFIERS.has(tokens[k]?.low ?? '') && !(REGIME_NOUNS.has(tokens[k]?.low ?? '') && !REGIME_NOUNS.has(tokens[k + 1]?.low ?? ''))) k++;
     if (REGIME_NOUNS.has(tokens[k]?.low ?? '')) return { role: 'regime', recipient: false };
   }
   // "Malaysia banned raw rare-earth exports", "Indonesia restricts …": a country's government acting names its own rules.

@@ -27,6 +27,20 @@ describe('other countries\' rules', () => {
     expect(reply.verdict).toBe('none');
   });
 
+  it('points another country\'s export duty or export ban to that country (seventeenth session, own phrasings)', () => {
+    const duty = newAssistant().handle(msg('What export tax does Chile charge on copper concentrate from our Antofagasta mine?', 'sc6'));
+    expect(duty.verdict).toBe('none');
+    expect(duty.reasons.join(' ')).toMatch(/Chile/);
+    const ban = newAssistant().handle(msg('Is the Philippine government still blocking exports of raw nickel ore?', 'sc7'));
+    expect(ban.verdict).toBe('none');
+  });
+
+  it('points a US clean-vehicle tax-credit question to the US Treasury', () => {
+    const reply = newAssistant().handle(msg('Will the foreign entity of concern rules cost our Mexican battery modules with Chinese graphite the clean vehicle credit?', 'sc8'));
+    expect(reply.verdict).toBe('none');
+    expect(reply.reasons.join(' ')).toMatch(/Treasury/);
+  });
+
   it('still decides a question that asks for the Chinese licence, whatever else it mentions', () => {
     const reply = newAssistant().handle(msg('We ship Dy magnets from Ningbo to Hamburg. Do we need a Chinese licence? BAFA is handled separately.', 'sc3'));
     expect(reply.verdict).toBe('license_required');

@@ -485,6 +485,10 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   const chineseGoods = span !== undefined && placeMentions.some((p) => p.country === 'CN' && p.role === 'content' && p.start < span[0] && span[0] - p.end <= 1
     && tokens[p.start - 1]?.low !== 'from');
   if (chineseGoods && !placeMentions.some((p) => p.role === 'made')) places.madeIn = 'CN';
+  // "our Vietnamese speaker modules", "Korean-built motors": goods named by another nationality were made there.
+  const foreignGoods = span === undefined ? undefined : placeMentions.find((p) => p.country !== 'CN' && p.role === 'content' && p.start < span[0] && span[0] - p.end <= 1
+    && tokens[p.start - 1]?.low !== 'from');
+  if (foreignGoods && !chineseGoods && places.madeIn === undefined && !placeMentions.some((p) => p.role === 'made')) places.madeIn = foreignGoods.country;
 
   // A place of making read from a plant's name alone ("our Pune plant"), with no verb of making anywhere.
   // With a Chinese supplier of the goods named, that plant is where they are, not where they were made.

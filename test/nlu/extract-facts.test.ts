@@ -2011,6 +2011,11 @@ describe('who holds, who sends, whose workshop (seventeenth session, own phrasin
     expect(frameOf('We sell HD furnaces and jet mills from Ningbo to a magnet plant in Thailand.').item?.form).toBe('equipment');
   });
 
+  it('reads goods named by a nationality other than Chinese as made there: "our Thai fan motors"', () => {
+    expect(facts('Our Thai fan motors with Chinese Dy magnets go to Chile. Licence?')).toMatchObject({ madeIn: 'TH', destination: 'CL' });
+    expect(facts('Chinese NdFeB blocks to Chile. Licence?').madeIn).toBe('CN');
+  });
+
   it('reads fuel-cell ceramics by their abbreviations: ScSZ, GDC, SDC', () => {
     expect(facts('10 kg ScSZ powder from China').item).toMatchObject({ elementsPresent: expect.arrayContaining(['Sc', 'Zr']), form: 'ceramic' });
     expect(facts('GDC interlayer paste').item?.elementsPresent).toEqual(expect.arrayContaining(['Gd', 'Ce']));

@@ -14,6 +14,7 @@ type Downstream = (typeof DOWNSTREAM_KINDS)[number];
 
 const NEGATION_CUES = grammarWords('negationCues');
 const BUYER_NOUNS = grammarWords('buyerNouns');
+const SELLER_NOUNS = grammarWords('sellerNouns');
 const PRODUCTION_SITES = grammarWords('productionSites');
 const COMPANY_NOUNS = grammarWords('companyNouns');
 const BUYER_DESCRIPTION_NOUNS = grammarWords('buyerDescriptionNouns');
@@ -686,13 +687,24 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   // "a new formula for our 45SH rotor magnets": with no other goods named, the magnets or material a purpose phrase is
   // "for" are the goods themselves (the formula, drawing or batch is no item word). A product stays an end use, and
   // a party's own product ("a customer that makes magnets") stays the party's.
-  const candidates = plain.length > 0 ? plain : runs.filter((run) => namesAThing(run) && !negatedRun(run)
+  // "Our yttrium oxide powder supplier says …": with nothing else named, what the asker's own supplier sells is the goods.
+  const ownSupplierOf = (run: PhraseHit<ItemTag>[]) => {
+    const start = run[0]?.start ?? 0;
+    const end = run.at(-1)?.end ?? start;
+    const ours = [1, 2].some((k) => ASKER_POSSESSIVES.has(tokens[start - k]?.low ?? ''));
+    return ours && [0, 1, 2].some((k) => SELLER_NOUNS.has(tokens[end + k]?.low ?? '') && tokens.slice(end - 1, end + k).every((t) => !t.clauseEnd && !t.commaAfter));
+  };
+  const purposeRuns = runs.filter((run) => namesAThing(run) && !negatedRun(run)
     && !isPartyContext(tokens, head(run), lex, text) && (isMagnetRun(run, head) || isMaterialRun(run, head)));
+  const candidates = plain.length > 0 ? plain : purposeRuns.length > 0 ? purposeRuns
+    // Bare "our magnet supplier" with no element named anywhere stays a party ("… says it holds a general licence").
+    : runs.filter((run) => namesAThing(run) && !negatedRun(run) && ownSupplierOf(run) && (isMagnetRun(run, head) || isMaterialRun(run, head))
+      && (hits.some((h) => h.value.kind === 'element' || h.value.kind === 'compound') || tokens.some((t) => lex.symbols.has(t.raw))));
   const elements: ElementMention[] = [];
   let magnetType: string | undefined;
   // "a plant in Penang that makes cerium magnets": another party's product says nothing about the goods' composition,
   // when the goods are named elsewhere. (An end use keeps its family: "settings for their 45SH grade" are NdFeB's.)
-  const described = new Set(candidates.length > 0 ? runs.filter((run) => namesAThing(run) && isPartyContext(tokens, head(run), lex, text)).flat() : []);
+  const described = new Set(candidates.length > 0 ? runs.filter((run) => namesAThing(run) && !candidates.includes(run) && isPartyContext(tokens, head(run), lex, text)).flat() : []);
   for (const h of hits) {
     if (described.has(h)) continue;
     if (h.value.kind === 'element') elements.push({ element: h.value.element, start: h.start, end: h.end, oxide: h.value.oxide });

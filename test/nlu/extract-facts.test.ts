@@ -2016,6 +2016,12 @@ describe('who holds, who sends, whose workshop (seventeenth session, own phrasin
     expect(facts('Chinese NdFeB blocks to Chile. Licence?').madeIn).toBe('CN');
   });
 
+  it('reads what the asker\'s own supplier sells as the goods when nothing else is named, and a bare "magnet supplier" as a party', () => {
+    expect(facts('Our gadolinium oxide powder supplier in Baotou says a licence is still needed. Really?').item).toMatchObject({ elementsPresent: ['Gd'], form: 'oxide' });
+    expect(facts('Our Ningbo magnet supplier says their N48 grade has 0.05 % Tb, so no licence. Fine?').item).toMatchObject({ form: 'magnet', elementsPresent: expect.arrayContaining(['Tb']) });
+    expect(facts('Our Chinese magnet supplier says it has a general licence. What does that cover for us?').item?.form).toBeUndefined();
+  });
+
   it('reads fuel-cell ceramics by their abbreviations: ScSZ, GDC, SDC', () => {
     expect(facts('10 kg ScSZ powder from China').item).toMatchObject({ elementsPresent: expect.arrayContaining(['Sc', 'Zr']), form: 'ceramic' });
     expect(facts('GDC interlayer paste').item?.elementsPresent).toEqual(expect.arrayContaining(['Gd', 'Ce']));

@@ -72,6 +72,7 @@ const PERSON_WORDS = grammarWords('personWords');
 const CONTENT_VERBS = grammarWords('contentVerbs');
 const REQUEST_OBJECTS = grammarWords('requestObjects');
 const HOLD_VERBS = grammarWords('holdVerbs');
+const PERSONAL_SUBJECTS = grammarWords('personalSubjectPronouns');
 const ORIGIN_INCOTERMS = grammarWords('originIncoterms');
 const DESTINATION_INCOTERMS = grammarWords('destinationIncoterms');
 const OWNERSHIP_WORDS = grammarWords('ownershipWords');
@@ -539,7 +540,10 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   // "do we need anything from China?", "approval from China": the authority, not the route.
   if (cue?.word === 'from' && REQUEST_OBJECTS.has(tokens[cue.index - 1]?.low ?? '')) return { role: 'party', recipient: false };
   // "an order (RFQ, enquiry) from a US depot": the place of whoever asks for the goods.
-  if (cue?.word === 'from' && lex.knowledge.cues.requestNouns.has(tokens[cue.index - 1]?.low ?? '')) return { role: 'destination', recipient: true };
+  // "magnets that we order from Ganzhou": after a personal pronoun the word is the verb, and the place sells.
+  if (cue?.word === 'from' && lex.knowledge.cues.requestNouns.has(tokens[cue.index - 1]?.low ?? '')) {
+    return PERSONAL_SUBJECTS.has(tokens[cue.index - 2]?.low ?? '') ? { role: 'origin', recipient: false } : { role: 'destination', recipient: true };
+  }
   if (cue?.word === 'from' && askedByBuyer(tokens, cue.index, start, lex)) return { role: 'destination', recipient: true };
   // "our supplier (Zhejiang)", "the customer (Lyon)": a place in parentheses after a party noun is that party's.
   const named = tokens[start]?.parenBefore ? tokens[start - 1]?.low ?? '' : '';

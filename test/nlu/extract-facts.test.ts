@@ -2022,6 +2022,11 @@ describe('who holds, who sends, whose workshop (seventeenth session, own phrasin
     expect(facts('Our Chinese magnet supplier says it has a general licence. What does that cover for us?').item?.form).toBeUndefined();
   });
 
+  it('reads "we order from Ningbo" as buying from there, and "an order from a US depot" as the buyer', () => {
+    expect(facts('The SmCo rings we order from Ningbo go into our pumps in Lyon. Licence?').shipFrom).toBe('CN');
+    expect(facts('We have an order from a US depot for SmCo rings from our Ningbo plant.').destination).toBe('US');
+  });
+
   it('reads fuel-cell ceramics by their abbreviations: ScSZ, GDC, SDC', () => {
     expect(facts('10 kg ScSZ powder from China').item).toMatchObject({ elementsPresent: expect.arrayContaining(['Sc', 'Zr']), form: 'ceramic' });
     expect(facts('GDC interlayer paste').item?.elementsPresent).toEqual(expect.arrayContaining(['Gd', 'Ce']));

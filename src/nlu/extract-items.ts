@@ -607,6 +607,14 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   const covered = new Set<number>();
   for (const h of hits) for (let i = h.start; i < h.end; i++) covered.add(i);
 
+  // "permanent-magnet propulsion motors", "magnet traction motors": a magnet word one or two plain words before a
+  // product names the kind of product, as "permanent magnet motors" does with nothing between.
+  const magnetModifiesProduct = (prev: PhraseHit<ItemTag>, h: PhraseHit<ItemTag>) => {
+    if (prev.value.kind !== 'form' || prev.value.form !== 'magnet' || h.value.kind !== 'downstream') return false;
+    const between = tokens.slice(prev.end, h.start);
+    return between.length >= 1 && between.length <= 2 && (tokens[prev.end - 1] as Token).commaAfter !== true && !(tokens[prev.end - 1] as Token).clauseEnd
+      && between.every((t) => /^[a-z][a-z-]*$/.test(t.raw) && !t.commaAfter && !t.clauseEnd && !t.parenBefore && !CLOSED_CLASS.has(t.low) && !FILLER.has(t.low) && !LIST_JOINERS.has(t.low) && !DEST_WORDS.has(t.low));
+  };
   // Runs of adjacent item words; the head of a run is its last word.
   const runs: PhraseHit<ItemTag>[][] = [];
   for (const h of hits) {
@@ -615,7 +623,7 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     // Punctuation between two item words ends the run: "sensor modules (SmCo magnet" names two things.
     const gap = prev ? text.slice((tokens[prev.end - 1] as Token).end, (tokens[h.start] as Token).start) : '';
     // So does a hyphenated word run through unknown parts ("CeO2-ZrO2-La2O3", one mixed oxide).
-    if (last && prev && (prev.end === h.start || /^-[\p{L}\p{N}-]*-$/u.test(gap)) && !/[(),;:]/.test(gap)) last.push(h);
+    if (last && prev && (prev.end === h.start || /^-[\p{L}\p{N}-]*-$/u.test(gap) || magnetModifiesProduct(prev, h)) && !/[(),;:]/.test(gap)) last.push(h);
     else runs.push([h]);
   }
   let form: Form | undefined;

@@ -2027,6 +2027,11 @@ describe('who holds, who sends, whose workshop (seventeenth session, own phrasin
     expect(facts('We have an order from a US depot for SmCo rings from our Ningbo plant.').destination).toBe('US');
   });
 
+  it('reads "permanent-magnet traction motors" as motors, and "magnets for motors" as magnets', () => {
+    expect(facts('We buy permanent-magnet traction motors from Zhuzhou for our trams. Licence?').item).toMatchObject({ form: 'finished_product', downstream: 'motor' });
+    expect(facts('We buy Dy magnets for traction motors from Zhuzhou. Licence?').item?.form).toBe('magnet');
+  });
+
   it('reads fuel-cell ceramics by their abbreviations: ScSZ, GDC, SDC', () => {
     expect(facts('10 kg ScSZ powder from China').item).toMatchObject({ elementsPresent: expect.arrayContaining(['Sc', 'Zr']), form: 'ceramic' });
     expect(facts('GDC interlayer paste').item?.elementsPresent).toEqual(expect.arrayContaining(['Gd', 'Ce']));

@@ -596,7 +596,8 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   // "bought last year from a Chinese supplier", "bought it last summer from": up to four words back, within the clause.
   // "from a licensed Chinese exporter": a participle between an article and the place describes the party.
   const adjective = (i: number) => i === start - 1 && DETERMINERS.has(tokens[i - 1]?.low ?? '');
-  const verb = [verbAt, verbAt - 1, verbAt - 2, verbAt - 3].filter((i) => i >= 0 && !tokens.slice(i, verbAt).some((t) => t.clauseEnd) && !adjective(i))
+  // "imported to Madrid": after "to", the place is where the goods go, whatever the verb.
+  const verb = cue !== null && DEST_CUES.has(cue.word) ? undefined : [verbAt, verbAt - 1, verbAt - 2, verbAt - 3].filter((i) => i >= 0 && !tokens.slice(i, verbAt).some((t) => t.clauseEnd) && !adjective(i))
     .find((i) => CONTENT_VERBS.has(tokens[i]?.low ?? '') || TECH_SOURCE_VERBS.has(tokens[i]?.low ?? ''))
     ?? (cue?.word === 'from' ? techSourceBefore(tokens, cue.index, lex) : undefined);
   // "makes magnets using Dy oxide from China": what goes into the goods, not where they leave from.

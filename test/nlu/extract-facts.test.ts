@@ -2032,6 +2032,11 @@ describe('who holds, who sends, whose workshop (seventeenth session, own phrasin
     expect(facts('We buy Dy magnets for traction motors from Zhuzhou. Licence?').item?.form).toBe('magnet');
   });
 
+  it('reads "imported to Lisbon" as where the goods go, and "imported from Xiamen" as where they come from', () => {
+    expect(facts('SmCo rings made in Xiamen, imported to Lisbon by us. Licence?').destination).toBe('PT');
+    expect(facts('We imported SmCo rings from Xiamen last year.').destination).not.toBe('CN');
+  });
+
   it('reads fuel-cell ceramics by their abbreviations: ScSZ, GDC, SDC', () => {
     expect(facts('10 kg ScSZ powder from China').item).toMatchObject({ elementsPresent: expect.arrayContaining(['Sc', 'Zr']), form: 'ceramic' });
     expect(facts('GDC interlayer paste').item?.elementsPresent).toEqual(expect.arrayContaining(['Gd', 'Ce']));

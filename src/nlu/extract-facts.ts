@@ -117,6 +117,7 @@ function againstItemWord(tokens: readonly Token[], hits: readonly PhraseHit<Item
 
 /** A Chinese place the goods (or inputs) came from: "bought from China", "our Chinese supplier" beside our own site. */
 const MAKER_NOUNS = grammarWords('makerNouns');
+const CONTENT_AFTER = grammarWords('contentAfter');
 const SELLER_NOUNS = grammarWords('sellerNouns');
 const TECH_WORDS = grammarWords('techWords');
 const INTRO_PLACE_CUES = grammarWords('introPlaceCues');
@@ -482,7 +483,10 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   // "Chinese NdFeB blocks", "Chinese-origin Tb oxide": the goods themselves are of Chinese origin.
   const span = items.itemSpan;
   // "came from Chinese-made magnets" names what the goods were made from, not the goods.
-  const chineseGoods = span !== undefined && placeMentions.some((p) => p.country === 'CN' && p.role === 'content' && p.start < span[0] && span[0] - p.end <= 1
+  // "China-origin Dy-containing NdFeB magnets": "origin" and hyphen-joined describers may stand between.
+  const describesGoods = (from: number, to: number) => to - from <= 1
+    || (to - from <= 4 && CONTENT_AFTER.has(tokens[from]?.low ?? '') && tokens.slice(from + 1, to).every((t, k) => t.hyphenBefore || tokens[from + k + 2]?.hyphenBefore === true));
+  const chineseGoods = span !== undefined && placeMentions.some((p) => p.country === 'CN' && p.role === 'content' && p.start < span[0] && describesGoods(p.end, span[0])
     && tokens[p.start - 1]?.low !== 'from');
   if (chineseGoods && !placeMentions.some((p) => p.role === 'made')) places.madeIn = 'CN';
   // "our Vietnamese speaker modules", "Korean-built motors": goods named by another nationality were made there.

@@ -2037,6 +2037,16 @@ describe('who holds, who sends, whose workshop (seventeenth session, own phrasin
     expect(facts('We imported SmCo rings from Xiamen last year.').destination).not.toBe('CN');
   });
 
+  it('reads "China-origin Tb-containing SmCo rings" as Chinese-origin goods, and "Chinese Tb-diffused magnets" in motors as content', () => {
+    expect(facts('Our Rotterdam stock of China-origin Tb-containing NdFeB rings goes to a buyer in Norway. Licence?').item?.chinaOrigin).toBe(true);
+    expect(facts('Our Polish plant uses Chinese Tb-diffused magnets in pump motors and sells the motors to Norway. Licence?').item?.chinaOrigin).not.toBe(true);
+  });
+
+  it('reads 防衛省 and 自卫队 as military end users', () => {
+    expect(understanding.understander.understand('customer in Japan supplies 防衛省, wants Tb oxide 5 kg from Baotou').facts.endUser?.kind).toBe('military');
+    expect(understanding.understander.understand('日本客户 for 自卫队 radar, Dy magnets from Ningbo').facts.endUser?.kind).toBe('military');
+  });
+
   it('reads fuel-cell ceramics by their abbreviations: ScSZ, GDC, SDC', () => {
     expect(facts('10 kg ScSZ powder from China').item).toMatchObject({ elementsPresent: expect.arrayContaining(['Sc', 'Zr']), form: 'ceramic' });
     expect(facts('GDC interlayer paste').item?.elementsPresent).toEqual(expect.arrayContaining(['Gd', 'Ce']));

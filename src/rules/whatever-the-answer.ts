@@ -31,7 +31,9 @@ function countryValues(set: RuleSet): readonly string[] {
     if (FACTS[leaf.fact]?.type !== 'country') continue;
     for (const v of Array.isArray(leaf.value) ? leaf.value : [leaf.value]) if (typeof v === 'string') out.add(v);
   }
-  const values = [...out, ANY_OTHER_COUNTRY];
+  // "Anywhere else" first, and "no" before "yes" below: the answers most likely to clear are tried first, since the
+  // walk stops at the first that does (the order changes nothing else).
+  const values = [ANY_OTHER_COUNTRY, ...out];
   countryCache.set(set, values);
   return values;
 }
@@ -40,7 +42,7 @@ function valuesOf(fact: string, set: RuleSet): readonly FactValue[] | undefined 
   const def = FACTS[fact];
   switch (def?.type) {
     case 'boolean':
-      return [true, false];
+      return [false, true];
     case 'enum':
       return def.values;
     case 'country':
@@ -61,8 +63,8 @@ function consistent(assumed: ReadonlyMap<string, FactValue>): boolean {
 }
 
 /**
- * The verdicts reached under every combination of values of the missing facts, or undefined when some fact has no
- * closed set of values (or there are too many combinations) and so cannot be tried.
+ * The verdicts reached under every combination of values of the missing facts, up to the first that needs no licence,
+ * or undefined when some fact has no closed set of values (or there are too many combinations) and so cannot be tried.
  */
 export function verdictsOverAnswers(
   set: RuleSet,
@@ -77,14 +79,22 @@ export function verdictsOverAnswers(
   }
   if (domains.reduce((n, d) => n * d.length, 1) > MAX_COMBINATIONS) return undefined;
   const verdicts = new Set<Verdict>();
+  // One answer that needs no licence (or still asks) is enough to make the question worth asking, so the walk stops
+  // there: the rest could not change what `verdictWhateverTheAnswer` says. Asking turns were the slowest turns.
+  let clears = false;
   const walk = (i: number, assumed: Map<string, FactValue>): void => {
+    if (clears) return;
     if (i === missingFacts.length) {
-      if (consistent(assumed)) verdicts.add(decideAssuming(assumed));
+      if (!consistent(assumed)) return;
+      const v = decideAssuming(assumed);
+      verdicts.add(v);
+      if (strictness(v) < strictness('license_required')) clears = true;
       return;
     }
     for (const v of domains[i] ?? []) {
       assumed.set(missingFacts[i] as string, v);
       walk(i + 1, assumed);
+      if (clears) break;
     }
     assumed.delete(missingFacts[i] as string);
   };

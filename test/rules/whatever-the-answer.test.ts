@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/rules/engine.js';
-import { verdictWhateverTheAnswer } from '../../src/rules/whatever-the-answer.js';
+import { verdictsOverAnswers, verdictWhateverTheAnswer } from '../../src/rules/whatever-the-answer.js';
 import { rules } from '../support/understanding.js';
 
 describe('whatever the answer', () => {
@@ -28,6 +28,23 @@ describe('whatever the answer', () => {
     const d = evaluate(rules, { shipFrom: 'CN', destination: 'DE', item: { form: 'magnet' } }, '2026-03-01');
     expect(d.verdict).toBe('need_info');
     expect(d.missing.map((m) => m.fact)).toContain('item.elements');
+  });
+
+  it('stops trying answers at the first that clears, which is enough to ask, and tries them all when none does', () => {
+    let tried = 0;
+    const stopped = verdictsOverAnswers(rules, ['item.chinaOrigin', 'item.chineseContent'], (assumed) => {
+      tried++;
+      return assumed.get('item.chineseContent') === false ? 'not_required' : 'license_required';
+    });
+    expect(tried).toBe(1); // "no" is tried first
+    expect(verdictWhateverTheAnswer(stopped)).toBeUndefined();
+    tried = 0;
+    const all = verdictsOverAnswers(rules, ['item.chinaOrigin', 'item.chineseContent'], () => {
+      tried++;
+      return 'license_required';
+    });
+    expect(tried).toBe(4);
+    expect(verdictWhateverTheAnswer(all)).toBe('license_required');
   });
 
   it('gives the shared verdict when every answer agrees, escalates when they differ, and asks when one clears', () => {

@@ -270,7 +270,10 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
   // that is a maker or supplier is where goods leave from, before the asker's own (not the asker's store: stock held
   // there stays there).
   // "Our magnet vendor in Zhejiang says …": a seller's place is where its goods leave from, as a maker's is.
-  const makersPlace = (p: PlaceMention) => makerNounAfter(tokens, p.end) || (INTRO_PLACE_CUES.has(tokens[p.start - 1]?.low ?? '') && (MAKER_NOUNS.has(tokens[p.start - 2]?.low ?? '') || SELLER_NOUNS.has(tokens[p.start - 2]?.low ?? '')));
+  const makersPlace = (p: PlaceMention) => {
+    const noun = tokens[p.start - 2]?.low ?? '';
+    return makerNounAfter(tokens, p.end) || (INTRO_PLACE_CUES.has(tokens[p.start - 1]?.low ?? '') && (MAKER_NOUNS.has(noun) || SELLER_NOUNS.has(noun)));
+  };
   // "Dutch trader: our Chinese partner ships gallium metal to …": a later party said to send the goods is where they
   // leave from, whatever it makes.
   const makerSite = siteIsStore ? undefined : places.find((p) => p.role === 'site' && p !== site && p.asker !== true && (makersPlace(p) || p.sends === true));
@@ -484,15 +487,18 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   const span = items.itemSpan;
   // "came from Chinese-made magnets" names what the goods were made from, not the goods.
   // "China-origin Dy-containing NdFeB magnets": "origin" and hyphen-joined describers may stand between.
-  const describesGoods = (from: number, to: number) => to - from <= 1
+  const adjacent = (from: number, to: number) => to - from <= 1;
+  const describesGoods = (from: number, to: number) => adjacent(from, to)
     || (to - from <= 4 && CONTENT_AFTER.has(tokens[from]?.low ?? '') && tokens.slice(from + 1, to).every((t, k) => t.hyphenBefore || tokens[from + k + 2]?.hyphenBefore === true));
-  const chineseGoods = span !== undefined && placeMentions.some((p) => p.country === 'CN' && p.role === 'content' && p.start < span[0] && describesGoods(p.end, span[0])
-    && tokens[p.start - 1]?.low !== 'from');
-  if (chineseGoods && !placeMentions.some((p) => p.role === 'made')) places.madeIn = 'CN';
+  /** A nationality said of the goods themselves, right before their words. */
+  const namesGoods = (p: PlaceMention, near: (from: number, to: number) => boolean) => span !== undefined && p.role === 'content' && p.start < span[0]
+    && near(p.end, span[0]) && tokens[p.start - 1]?.low !== 'from';
+  const chineseGoods = placeMentions.some((p) => p.country === 'CN' && namesGoods(p, describesGoods));
+  const madeSaid = placeMentions.some((p) => p.role === 'made');
+  if (chineseGoods && !madeSaid) places.madeIn = 'CN';
   // "our Vietnamese speaker modules", "Korean-built motors": goods named by another nationality were made there.
-  const foreignGoods = span === undefined ? undefined : placeMentions.find((p) => p.country !== 'CN' && p.role === 'content' && p.start < span[0] && span[0] - p.end <= 1
-    && tokens[p.start - 1]?.low !== 'from');
-  if (foreignGoods && !chineseGoods && places.madeIn === undefined && !placeMentions.some((p) => p.role === 'made')) places.madeIn = foreignGoods.country;
+  const foreignGoods = placeMentions.find((p) => p.country !== 'CN' && namesGoods(p, adjacent));
+  if (foreignGoods && !chineseGoods && places.madeIn === undefined && !madeSaid) places.madeIn = foreignGoods.country;
 
   // A place of making read from a plant's name alone ("our Pune plant"), with no verb of making anywhere.
   // With a Chinese supplier of the goods named, that plant is where they are, not where they were made.

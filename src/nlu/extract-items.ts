@@ -213,6 +213,12 @@ function hedgedBefore(tokens: readonly Token[], start: number): boolean {
   return false;
 }
 
+/** A plain lower-case word that can modify a noun after it: no function word, joiner, "to" word or punctuation after. */
+function plainModifier(t: Token): boolean {
+  return /^[a-z][a-z-]*$/.test(t.raw) && !t.commaAfter && !t.clauseEnd
+    && !LIST_JOINERS.has(t.low) && !DEST_WORDS.has(t.low) && !FILLER.has(t.low) && !CLOSED_CLASS.has(t.low);
+}
+
 function isPartyContext(tokens: readonly Token[], hit: PhraseHit<ItemTag>, lex: Lexicon, text: string): boolean {
   const next = tokens[hit.end];
   const last = tokens[hit.end - 1];
@@ -222,8 +228,7 @@ function isPartyContext(tokens: readonly Token[], hit: PhraseHit<ItemTag>, lex: 
   // noun (not a buyer's after a modifier: "magnets but customer now wants" goes on to another clause).
   const companyNoun = (t: Token | undefined) => t !== undefined && (PRODUCTION_SITES.has(t.low) || COMPANY_NOUNS.has(t.low));
   if (next !== undefined && (lex.partyNouns.has(next.low) || companyNoun(next)) && !last?.commaAfter && !last?.clauseEnd) return true;
-  const modifier = (t: Token | undefined) => t !== undefined && /^[a-z][a-z-]*$/.test(t.raw) && !t.commaAfter && !t.clauseEnd
-    && !LIST_JOINERS.has(t.low) && !DEST_WORDS.has(t.low) && !FILLER.has(t.low) && !CLOSED_CLASS.has(t.low) && !companyNoun(t);
+  const modifier = (t: Token | undefined) => t !== undefined && plainModifier(t) && !companyNoun(t);
   // "a motor and cable workshop": a list of trades may stand before the noun.
   for (let m = 1; m <= 3 && !last?.commaAfter && !last?.clauseEnd; m++) {
     const t = tokens[hit.end + m - 1];
@@ -613,7 +618,7 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     if (prev.value.kind !== 'form' || prev.value.form !== 'magnet' || h.value.kind !== 'downstream') return false;
     const between = tokens.slice(prev.end, h.start);
     return between.length >= 1 && between.length <= 2 && (tokens[prev.end - 1] as Token).commaAfter !== true && !(tokens[prev.end - 1] as Token).clauseEnd
-      && between.every((t) => /^[a-z][a-z-]*$/.test(t.raw) && !t.commaAfter && !t.clauseEnd && !t.parenBefore && !CLOSED_CLASS.has(t.low) && !FILLER.has(t.low) && !LIST_JOINERS.has(t.low) && !DEST_WORDS.has(t.low));
+      && between.every((t) => plainModifier(t) && !t.parenBefore);
   };
   // Runs of adjacent item words; the head of a run is its last word.
   const runs: PhraseHit<ItemTag>[][] = [];
@@ -697,10 +702,8 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   // a party's own product ("a customer that makes magnets") stays the party's.
   // "Our yttrium oxide powder supplier says …": with nothing else named, what the asker's own supplier sells is the goods.
   const ownSupplierOf = (run: PhraseHit<ItemTag>[]) => {
-    const start = run[0]?.start ?? 0;
-    const end = run.at(-1)?.end ?? start;
-    const ours = [1, 2].some((k) => ASKER_POSSESSIVES.has(tokens[start - k]?.low ?? ''));
-    return ours && [0, 1, 2].some((k) => SELLER_NOUNS.has(tokens[end + k]?.low ?? '') && tokens.slice(end - 1, end + k).every((t) => !t.clauseEnd && !t.commaAfter));
+    const end = run.at(-1)?.end ?? 0;
+    return ownedByAsker(tokens, run) && [0, 1, 2].some((k) => SELLER_NOUNS.has(tokens[end + k]?.low ?? '') && tokens.slice(end - 1, end + k).every((t) => !t.clauseEnd && !t.commaAfter));
   };
   const purposeRuns = runs.filter((run) => namesAThing(run) && !negatedRun(run)
     && !isPartyContext(tokens, head(run), lex, text) && (isMagnetRun(run, head) || isMaterialRun(run, head)));

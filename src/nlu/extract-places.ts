@@ -188,10 +188,26 @@ function insideSubject(tokens: readonly Token[], verb: number): boolean {
   return before === 'inside' || (INSIDE_CUES.has(tokens[verb - 2]?.low ?? '') && OBJECT_PRONOUN_WORDS.has(before));
 }
 
-/** The last item words before the verb, within its clause, name a material (an element, an oxide), not goods. */
-function materialIsSubject(tokens: readonly Token[], verb: number, lex: Lexicon): boolean {
+/** Where the verb's subject can start: the start of its clause, at most eight words back. */
+function subjectStart(tokens: readonly Token[], verb: number): number {
   let start = verb;
   while (start > 0 && !(tokens[start - 1] as Token).clauseEnd && verb - start < 8) start--;
+  return start;
+}
+
+/** "Our 99.99 % yttrium oxide comes …": the verb's subject is the asker's own. */
+function askersSubject(tokens: readonly Token[], verb: number): boolean {
+  return tokens.slice(subjectStart(tokens, verb), verb).some((t) => ASKER_POSSESSIVES.has(t.low));
+}
+
+/** A verb of sending goods, in its plain or third-person form ("ship", "ships", "dispatches"). */
+function sendingVerb(low: string): boolean {
+  return SENDING_VERBS.has(low) || SENDING_VERBS.has(low.replace(/(?:es|s)$/, ''));
+}
+
+/** The last item words before the verb, within its clause, name a material (an element, an oxide), not goods. */
+function materialIsSubject(tokens: readonly Token[], verb: number, lex: Lexicon): boolean {
+  const start = subjectStart(tokens, verb);
   const hit = lex.items.find(tokens.slice(start, verb)).at(-1);
   // An element symbol ("Dy", "Tb") after the last item words is the material itself.
   const symbolAt = tokens.slice(start, verb).findLastIndex((t) => lex.symbols.has(t.raw));
@@ -272,9 +288,8 @@ function introducesAsker(tokens: readonly Token[], i: number): boolean {
  * buys, so where it comes from is where it ships from, not an input of something else.
  */
 function ownMaterialBoughtIn(tokens: readonly Token[], verb: number, lex: Lexicon): boolean {
-  let start = verb;
-  while (start > 0 && !(tokens[start - 1] as Token).clauseEnd && verb - start < 8) start--;
-  if (!tokens.slice(start, verb).some((t) => ASKER_POSSESSIVES.has(t.low))) return false;
+  if (!askersSubject(tokens, verb)) return false;
+  const start = subjectStart(tokens, verb);
   return itemWordHits(tokens, lex).filter((h) => h.end <= start || h.start >= verb)
     .every((h) => h.value.kind === 'element' || ((h.value.kind === 'form' || h.value.kind === 'compound') && h.value.form !== undefined && ELEMENT_MATERIAL_FORMS.includes(h.value.form)));
 }
@@ -285,10 +300,7 @@ function ownMaterialBoughtIn(tokens: readonly Token[], verb: number, lex: Lexico
  * so it is what the question is about.
  */
 function onlyOwnInputMoves(tokens: readonly Token[], verb: number): boolean {
-  let start = verb;
-  while (start > 0 && !(tokens[start - 1] as Token).clauseEnd && verb - start < 8) start--;
-  if (!tokens.slice(start, verb).some((t) => ASKER_POSSESSIVES.has(t.low))) return false;
-  return tokens.every((t) => !EXPORT_VERBS.has(t.low) && !SENDING_VERBS.has(t.low) && !SENDING_VERBS.has(t.low.replace(/(?:es|s)$/, '')));
+  return askersSubject(tokens, verb) && tokens.every((t) => !EXPORT_VERBS.has(t.low) && !sendingVerb(t.low));
 }
 
 /**
@@ -371,8 +383,7 @@ function sendsGoods(tokens: readonly Token[], end: number): boolean {
   for (let i = end; i < Math.min(tokens.length, end + 7); i++) {
     const t = tokens[i] as Token;
     // Present or future only: "a customer returned them to us" is history, not who ships now.
-    const base = t.low.replace(/(?:es|s)$/, '');
-    if (SENDING_VERBS.has(t.low) || SENDING_VERBS.has(base)) return true;
+    if (sendingVerb(t.low)) return true;
     if (t.clauseEnd || t.commaAfter || !(AUXILIARIES.has(t.low) || (i < end + 2 && !PHRASE_STOPS.has(t.low)))) return false;
   }
   return false;
@@ -467,9 +478,7 @@ function transitBefore(tokens: readonly Token[], start: number): boolean {
  * place, and the clause going on "to" somewhere after it, so the goods pass through the place on their way.
  */
 function routedThrough(tokens: readonly Token[], start: number, end: number): boolean {
-  let i = start - 1;
-  while (i >= 0 && DETERMINERS.has((tokens[i] as Token).low)) i--;
-  if (!ROUTE_PREPOSITIONS.has(tokens[i]?.low ?? '')) return false;
+  if (!ROUTE_PREPOSITIONS.has(tokens[beforeDeterminers(tokens, start)]?.low ?? '')) return false;
   for (let k = end; k < Math.min(tokens.length, end + 8); k++) {
     if ((tokens[k] as Token).low === 'to') return true;
     if ((tokens[k] as Token).clauseEnd) return false;
@@ -479,9 +488,8 @@ function routedThrough(tokens: readonly Token[], start: number, end: number): bo
 
 /** "for" (and determiners) right before the place, after a verb of setting off earlier in the clause. */
 function departsFor(tokens: readonly Token[], start: number): boolean {
-  if (!afterFor(tokens, start)) return false;
-  let i = start - 1;
-  while (i >= 0 && DETERMINERS.has((tokens[i] as Token).low)) i--;
+  const i = beforeDeterminers(tokens, start);
+  if (tokens[i]?.low !== 'for') return false;
   for (let k = i - 1; k >= Math.max(0, i - 8); k--) {
     const t = tokens[k] as Token;
     if (t.clauseEnd) return false;
@@ -490,11 +498,16 @@ function departsFor(tokens: readonly Token[], start: number): boolean {
   return false;
 }
 
-/** "for" (and determiners) right before the place: the place names whom something is for. */
-function afterFor(tokens: readonly Token[], start: number): boolean {
+/** The index of the word before the place and the determiners right before it ("for" in "for a Polish …"). */
+function beforeDeterminers(tokens: readonly Token[], start: number): number {
   let i = start - 1;
   while (i >= 0 && DETERMINERS.has((tokens[i] as Token).low)) i--;
-  return tokens[i]?.low === 'for';
+  return i;
+}
+
+/** "for" (and determiners) right before the place: the place names whom something is for. */
+function afterFor(tokens: readonly Token[], start: number): boolean {
+  return tokens[beforeDeterminers(tokens, start)]?.low === 'for';
 }
 
 /** A negation shortly before a cue, in its clause: "no customs clearance into", "without going to". */

@@ -26,6 +26,9 @@ function sameItem(a: ItemFacts, b: ItemFacts): boolean {
 function mergeItem(prev: ItemFacts | undefined, next: ItemFacts | undefined): ItemFacts | undefined {
   if (!next) return prev;
   if (!prev) return next;
+  // "They go into EPS motors": the goods named before go into a product. Said of magnets or material, they are bare
+  // goods beside a product; said of a product, it is the product's own use, and the product stays as it was.
+  if (Object.keys(next).length === 1 && next.besideProduct === true && (prev.form === 'finished_product' || prev.form === 'component')) return prev;
   if (!sameItem(prev, next)) {
     // "We also put 20 spare magnets in the crate" after motors with SmCo magnets: magnets named without their make-up,
     // after a product whose magnets were described, are those magnets.

@@ -1,5 +1,6 @@
 /** Who uses the goods and for what: military and defence words, listed defence companies, civil and research
  * users, advanced-chip nodes (logic at 14 nm or below, memory of 256 layers or more) and AI with military use. */
+import { PorterStemmer } from 'natural/lib/natural/stemmers/index.js';
 import type { END_USER_KINDS, END_USES } from '../rules/facts.js';
 import type { Lexicon } from './lexicon.js';
 import { customerMakesAt, grammarWords } from './grammar.js';
@@ -42,6 +43,11 @@ const AI_WORDS = wordsPattern(grammarWords('aiWords'));
 const MILITARY_WORDS = wordsPattern(grammarWords('militaryContextWords'));
 
 const LISTED_PARTY_WORDS = grammarWords('listedPartyWords');
+const MAKE_VERBS = grammarWords('makeVerbs');
+const MAKE_STEMS = new Set([...MAKE_VERBS].map((v) => PorterStemmer.stem(v)));
+const PARTICIPLE_ENDINGS = [...grammarWords('participleEndings')];
+const IRREGULAR_PARTICIPLES = grammarWords('irregularParticiples');
+const PURPOSE_WORDS = grammarWords('purposeWords');
 const MAGNET_PRODUCTS = grammarWords('magnetProducts');
 
 /**
@@ -53,13 +59,24 @@ function makesMagnets(tokens: readonly Token[], lex: Lexicon): boolean {
   const magnetStarts = new Set(lex.items.find(tokens).filter((h) => (h.value.kind === 'form' || h.value.kind === 'compound')
     && (h.value.form === 'magnet' || (h.value.kind === 'compound' && h.value.magnetType !== undefined))).map((h) => h.start));
   return tokens.some((t, i) => {
-    if (!customerMakesAt(tokens, i)) return false;
+    if (!customerMakesAt(tokens, i) && !madeFor(tokens, i)) return false;
     for (let k = i + 1; k < Math.min(tokens.length, i + 5); k++) {
       if (MAGNET_PRODUCTS.has((tokens[k] as Token).low) || magnetStarts.has(k)) return true;
       if ((tokens[k] as Token).clauseEnd) break;
     }
     return false;
   });
+}
+
+/**
+ * "a furnace for sintering NdFeB magnets", "used to make magnets", "for sinter magnet": goods whose purpose is a verb of
+ * making, said as a gerund or a base form right after "for" or "to". A participle makes none: "for sintered magnets"
+ * names the goods.
+ */
+function madeFor(tokens: readonly Token[], i: number): boolean {
+  const w = (tokens[i] as Token).low;
+  if (!PURPOSE_WORDS.has(tokens[i - 1]?.low ?? '') || IRREGULAR_PARTICIPLES.has(w) || PARTICIPLE_ENDINGS.some((e) => w.endsWith(e))) return false;
+  return MAKE_VERBS.has(w) || MAKE_STEMS.has(PorterStemmer.stem(w));
 }
 
 /** A party noun in the same clause as a list's name, within a few words either side. */

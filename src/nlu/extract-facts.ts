@@ -87,6 +87,13 @@ const FIT_INTO_WORDS = grammarWords('fitIntoWords');
 const PARTICIPLE_ENDINGS = grammarWords('participleEndings');
 const ADJECTIVE_BEFORE = new Set([...grammarWords('determiners'), ...grammarWords('adjectivePrecedents')]);
 const SPECIFIC_KNOW_HOW = wordsPattern(grammarWords('specificKnowHow'));
+const DEST_WORDS = grammarWords('destWords');
+const DETERMINER_WORDS = grammarWords('determinerWords');
+const END_USER_NOUNS = grammarWords('endUserNouns');
+const CONSIGNEE_WORDS = grammarWords('consigneeWords');
+/** A verb's object: any word this close, and further only up to the clause's end or where it goes ("to"). */
+const NEAR_OBJECT = 5;
+const OBJECT_REACH = 10;
 /** "Our magnets contain Chinese Dy oxide": Chinese inputs of goods made elsewhere, not Chinese goods. */
 const CONTAIN_VERBS = new RegExp(`(?<![\\p{L}\\p{N}-])(?:${[...grammarWords('containVerbs')].join('|')})(?![\\p{L}\\p{N}])`, 'iu');
 /** "We're a Korean magnet maker": the asker makes the goods. */
@@ -230,13 +237,34 @@ function chineseSource(places: readonly PlaceMention[], tokens: readonly Token[]
 }
 
 /**
- * Know-how passes to someone: a verb of giving with a know-how noun right after it ("send us the furnace settings",
- * "share the recipe"), or a verb of learning ("so our team can replicate it"). "Sells Dy oxide" passes goods.
+ * Know-how passes to someone: a verb of giving with a know-how noun in its object ("send us the furnace settings",
+ * "share the recipe", "email the heat-treatment curves and jet mill settings"), or a verb of learning ("so our team
+ * can replicate it"). "Sells Dy oxide" passes goods. The object runs to the clause's end or to where it goes ("to").
  */
 function passesKnowHow(tokens: readonly Token[], lex: Lexicon): boolean {
   const { provisionVerbs, learningVerbs, knowHowNouns } = lex.knowledge.cues;
-  return tokens.some((t, i) => learningVerbs.has(t.low)
-    || (provisionVerbs.has(t.low) && [1, 2, 3, 4, 5].some((k) => wordAt(tokens, i + k, knowHowNouns))));
+  const objectHasKnowHow = (verb: number): boolean => {
+    for (let i = verb + 1; i < Math.min(tokens.length, verb + OBJECT_REACH + 1); i++) {
+      if (wordAt(tokens, i, knowHowNouns)) return true;
+      const t = tokens[i] as Token;
+      if (i >= verb + NEAR_OBJECT && (t.clauseEnd || DEST_WORDS.has(t.low))) return false;
+    }
+    return false;
+  };
+  return tokens.some((t, i) => learningVerbs.has(t.low) || (provisionVerbs.has(t.low) && objectHasKnowHow(i)));
+}
+
+/** "… our Stuttgart plant as (the) end user", "… as consignee": the place's phrase, then "as" and the role it is given. */
+function namedAsEndUser(tokens: readonly Token[], end: number): boolean {
+  for (let k = end; k < Math.min(tokens.length, end + 3); k++) {
+    const t = tokens[k] as Token;
+    if (t.low === 'as') {
+      const role = DETERMINER_WORDS.has(tokens[k + 1]?.low ?? '') ? k + 2 : k + 1;
+      return (tokens[role]?.low === 'end' && END_USER_NOUNS.has(tokens[role + 1]?.low ?? '')) || CONSIGNEE_WORDS.has(tokens[role]?.low ?? '');
+    }
+    if (t.clauseEnd) return false;
+  }
+  return false;
 }
 
 /** "Chinese magnet supplier": a maker noun closes the place's own noun phrase (no parenthesis or clause between). */
@@ -294,7 +322,9 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
     const from = before.findIndex((t) => t.low === 'from');
     return from > 0 && COMES_FROM_VERBS.has(before[from - 1]?.low ?? '') && before.slice(from).some((t) => PRODUCTION_SITES.has(t.low));
   })?.country;
-  const madeIn = made ?? plantOrigin ?? (site && !siteIsStore && !suppliedToSite && (siteMakes || MAKE_VERBS.test(text) || fittedProduct) ? site.country : undefined);
+  // "The licence names our Stuttgart plant as end user": goods licensed to a site are received there, not made there.
+  const licensedToSite = site !== undefined && namedAsEndUser(tokens, site.end);
+  const madeIn = made ?? plantOrigin ?? (site && !siteIsStore && !suppliedToSite && !licensedToSite && (siteMakes || MAKE_VERBS.test(text) || fittedProduct) ? site.country : undefined);
   // "from Estonia to France" names where the goods go more surely than a buyer's place read from its noun ("designed
   // by a Chinese engineering firm").
   const cued = (p: PlaceMention) => DEST_CUES.has(tokens[p.start - 1]?.low ?? '');
@@ -568,6 +598,8 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   const sector = sectors.includes('graphite') ? 'graphite' : sectors[0];
   if (sector && sector !== 'rare_earth') item.sector = sector;
   if (sector === 'rare_earth' && (item.form === 'equipment' || item.form === 'ore')) item.sector = 'rare_earth';
+  // "a vacuum furnace for sintering NdFeB magnets": equipment for magnet-making serves the rare-earth industry.
+  if (!item.sector && item.form === 'equipment' && endUse.endUses.includes('rare_earth_processing')) item.sector = 'rare_earth';
 
   const frame: Frame = {
     places,

@@ -79,6 +79,10 @@ const HEDGE_MODAL_VERBS = grammarWords('hedgeModalVerbs');
 const DOUBT_BEFORE_IF = grammarWords('doubtBeforeIf');
 const SHAPE_WORDS = grammarWords('shapeWords');
 const INTO_WORDS = grammarWords('intoWords');
+/** A comma that separates listed things: not the thousands separator of "2,000 pcs". */
+const LIST_COMMA = /,(?!\d{3}(?!\d))/;
+const GOODS_DESTINATION_VERBS = grammarWords('goodsDestinationVerbs');
+const GOODS_BACK_REFERENCES = grammarWords('goodsBackReferences');
 const NEGATED_PLACE_DETERMINERS = grammarWords('negatedPlaceDeterminers');
 const PART_OF_NOUNS = grammarWords('partOfNouns');
 const DETERMINERS = grammarWords('determiners');
@@ -553,6 +557,32 @@ function builtInto(tokens: readonly Token[], run: PhraseHit<ItemTag>[], product:
   return [builtInAfter(tokens, run), builtInBefore(tokens, run)].some((into) => into >= 0 && productStart > into && productStart - into <= 4);
 }
 
+/**
+ * "They go into EPS motors", "these are built into pumps": goods an earlier turn named (the clause's subject points back
+ * to them) end up in the product named, which is where they go, not the goods themselves.
+ */
+function pointedGoodsGoInto(tokens: readonly Token[], run: PhraseHit<ItemTag>[]): boolean {
+  const start = run[0]?.start ?? 0;
+  let into = -1;
+  for (let i = start - 1; i >= Math.max(0, start - 4); i--) {
+    const t = tokens[i] as Token;
+    if (t.clauseEnd) return false;
+    if (INTO_WORDS.has(t.low)) {
+      into = i;
+      break;
+    }
+  }
+  if (into < 0) return false;
+  for (let v = into - 1; v >= Math.max(0, into - 3); v--) {
+    const t = tokens[v] as Token;
+    if (t.clauseEnd) return false;
+    if (!GOODS_DESTINATION_VERBS.has(t.low) && !FIXING_VERBS.has(t.low)) continue;
+    const subject = sentenceStartOf(tokens, v);
+    return GOODS_BACK_REFERENCES.has(tokens[subject]?.low ?? '') && tokens.slice(subject + 1, v).every((x) => !x.clauseEnd && x.low.length <= 6);
+  }
+  return false;
+}
+
 /** "the magnets inside", "the magnets in them": definite magnets said to sit in something the turn does not name. */
 function insideSomethingUnnamed(tokens: readonly Token[], run: PhraseHit<ItemTag>[]): boolean {
   const start = run[0]?.start ?? 0;
@@ -837,9 +867,10 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
       // follow the product or a short heading after it ("spindle motor; material: steel, NdFeB ring"), not a closed
       // parenthesis: "motors (magnets inside): we also ship spare magnets, …" opens no list of its parts.
       // The parenthesis must still be open: "(Dy magnets bonded into the yoke) and spare magnets" has closed it.
+      // "2,000 pcs" lists nothing.
       const colon = between.indexOf(':');
       const headed = colon >= 0 && colon <= PRODUCT_HEADING_MAX && !between.slice(0, colon).includes(')');
-      const list = between.lastIndexOf('(') > between.lastIndexOf(')') || (headed && /,/.test(between.slice(colon)));
+      const list = between.lastIndexOf('(') > between.lastIndexOf(')') || (headed && LIST_COMMA.test(between.slice(colon)));
       return (run[0]?.start ?? 0) > (primary?.at(-1)?.end ?? 0) - 1 && list && !/[.?!]/.test(between);
     };
     const loose = materialRuns.find((run) => !inside.get(run) && !listedInProduct(run));
@@ -940,6 +971,10 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     downstream = 'other_assembly';
   }
 
+  // "They go into EPS motors": the goods are the ones an earlier turn named, and they go beside (into) a product.
+  if (primary && form !== undefined && downstream !== undefined && present.size === 0 && !magnetType && pointedGoodsGoInto(tokens, primary)) {
+    return { item: { besideProduct: true }, genericOnly: false, hits: 0, spans: hits.map((h) => [h.start, h.end] as const), unknownObject: undefined, itemSpan: undefined };
+  }
   const item: ItemFrame = {};
   if (present.size) item.elementsPresent = [...present];
   if (absent.size) item.elementsAbsent = [...absent];

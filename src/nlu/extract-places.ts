@@ -567,12 +567,15 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   // "the US Air Force depot", "a Japanese Navy yard": a country's armed forces are the end user, wherever they sit.
   const following = tokens.slice(end, end + 4).map((t) => t.low).join(' ');
   if ([...MILITARY_ORGANISATIONS].some((o) => following === o || following.startsWith(`${o} `))) return { role: 'destination', recipient: true };
-  // "any Chinese export licence", "the Chinese rules": whose rules, not who takes part.
-  if (tag.demonym) {
-    let k = end;
+  // "any Chinese export licence", "the Chinese rules": whose rules, not who takes part. So is a country's name used
+  // the same way ("a US export licence"), with its agency's acronym perhaps between ("a US BIS export licence").
+  if ((tag.demonym || (tag.kind === 'place' && !tag.gazetteer)) && !tokens[end - 1]?.clauseEnd) {
+    let k = tag.demonym ? end : /^[A-Z]{2,5}$/.test(tokens[end]?.raw ?? '') && !REGIME_NOUNS.has(tokens[end]?.low ?? '') ? end + 1 : end;
     // "the Indonesian government still allows …": a word both modifier and noun ends the phrase when no noun follows.
-    while (k < end + 2 && REGIME_MODIFIERS.has(tokens[k]?.low ?? '') && !(REGIME_NOUNS.has(tokens[k]?.low ?? '') && !REGIME_NOUNS.has(tokens[k + 1]?.low ?? ''))) k++;
-    if (REGIME_NOUNS.has(tokens[k]?.low ?? '')) return { role: 'regime', recipient: false };
+    const from = k;
+    while (k < from + 2 && REGIME_MODIFIERS.has(tokens[k]?.low ?? '') && !(REGIME_NOUNS.has(tokens[k]?.low ?? '') && !REGIME_NOUNS.has(tokens[k + 1]?.low ?? ''))) k++;
+    // A country's name needs a modifier to be read so: "a US law firm" is a party, "US export law" the rules.
+    if (REGIME_NOUNS.has(tokens[k]?.low ?? '') && (tag.demonym || k > from)) return { role: 'regime', recipient: false };
   }
   // "Malaysia banned raw rare-earth exports", "Indonesia restricts …": a country's government acting names its own rules.
   // So does "does Vietnam itself restrict ore exports?", the question form, with a reflexive pronoun between.

@@ -259,7 +259,7 @@ function createKnowledge(
       // "The EU dual-use licence", "a Korean export permit": another country's licence, named by its country.
       const country = countryName(regimeCountry) ?? regimeCountry;
       return {
-        name: `${country}'s export controls`,
+        name: `${country.endsWith('s') ? `the ${country}'` : `${country}'s`} export controls`,
         pointer: `Licences for goods leaving ${country} are issued by its own export control authority; your trade compliance team there decides.`,
       };
     },

@@ -539,3 +539,20 @@ describe('conversation 20: who provides a cooperation, named in an earlier turn 
     expect(r.verdict).not.toBe('not_required');
   });
 });
+
+describe('conversation 21: "they go into …" says where the goods go (eighteenth session, own phrasings)', () => {
+  it('keeps loose magnets the goods when a later turn says what product they go into', () => {
+    const a = newAssistant('2026-03-01T09:00:00Z');
+    a.handle(msg('We sell loose Tb-grade NdFeB arcs from Ningbo to a pump maker in Korea.', 'conv-21a'));
+    const r = a.handle(msg('These end up in their circulation pumps for buildings. Is a licence needed?', 'conv-21a'));
+    expect(r.facts?.item?.form).toBe('magnet');
+    expect(r.verdict).toBe('license_required');
+  });
+
+  it('leaves a product the goods when a later turn says what it goes into', () => {
+    const a = newAssistant('2026-03-01T09:00:00Z');
+    a.handle(msg('We export fan motors with ferrite magnets from Foshan to Spain.', 'conv-21b'));
+    const r = a.handle(msg('They go into air purifiers for homes. Does that change the licence answer?', 'conv-21b'));
+    expect(r.facts?.item?.form).toBe('finished_product');
+  });
+});

@@ -27,3 +27,21 @@ describe('machines and production lines from China', () => {
     expect(reply.citations.map((c) => c.source)).toContain('CN-ANN-2025-56');
   });
 });
+
+describe('a machine for magnet-making abroad, and process data sent by e-mail (eighteenth session, own phrasings)', () => {
+  it('escalates an unlisted furnace "for sintering NdFeB magnets" abroad while No. 62 was in force', () => {
+    const r = ask('We make vacuum furnaces in Shenyang; a buyer in Thailand will use one for sintering NdFeB magnets. Do we need to apply?', '2025-10-25', 'eq-a');
+    expect(r.facts?.endUses).toContain('rare_earth_processing');
+    expect(r.verdict).toBe('escalate');
+  });
+
+  it('does not read "a quote for sintered magnets" as making magnets', () => {
+    const r = ask('Please send a quote for sintered NdFeB magnets with Dy from Ningbo to our plant in Austria.', '2025-10-25', 'eq-b');
+    expect(r.facts?.endUses ?? []).not.toContain('rare_earth_processing');
+  });
+
+  it('reads know-how anywhere in what is e-mailed, before where it goes ("the quench curves and the mill settings")', () => {
+    const r = ask('Our Ganzhou plant will e-mail the aging quench curves and the hydrogen mill settings for the 48H grade to our magnet works in Texas.', '2026-05-01', 'eq-c');
+    expect(r.verdict).toBe('prohibited');
+  });
+});

@@ -73,3 +73,23 @@ describe('the EU Critical Raw Materials Act (own phrasing)', () => {
     expect(r.headline).toContain('Critical Raw Materials Act');
   });
 });
+
+describe('another country\'s licence named by the country\'s name (eighteenth session, own phrasings)', () => {
+  it('points "a US export licence" and "a US BIS licence" to the US authorities', () => {
+    for (const text of ['Is a US export licence needed to ship our pump controllers from Texas to a distributor in Guangzhou?', 'Would a US BIS export licence be needed for our Ohio-made drives going to Tianjin?']) {
+      const r = newAssistant().handle(msg(text, 'sc9'));
+      expect(r.verdict).toBe('none');
+      expect(r.headline).toContain("the United States' export controls");
+    }
+  });
+
+  it('keeps a country named at the end of a sentence a place: "… to Malaysia. Export licence?" is a Chinese question', () => {
+    const r = newAssistant().handle(msg('Terbium oxide from Baotou to a phosphor plant in Malaysia. Export licence?', 'sc10'));
+    expect(r.verdict).toBe('license_required');
+  });
+
+  it('reads "our US law firm" as a party, not as US rules', () => {
+    const r = newAssistant().handle(msg('Our US law firm asks whether gadolinium oxide from Ganzhou to our Texas plant needs a licence.', 'sc11'));
+    expect(r.verdict).toBe('license_required');
+  });
+});

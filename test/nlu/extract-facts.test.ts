@@ -2059,3 +2059,26 @@ describe('who holds, who sends, whose workshop (seventeenth session, own phrasin
     expect(a.handle(msg('We buy NCM622 cathode material from a Hunan supplier for our cell plant in Poland. Licence?', 'battery-ncm')).verdict).not.toBe('escalate');
   });
 });
+
+describe('numbers, licence end users and what "they" go into (eighteenth session, own phrasings)', () => {
+  it('reads "2,000 pcs of the loose magnets" after a product heading as the loose magnets, not a list of its parts', () => {
+    const f = facts('About the generator job: the site team also wants 1,500 pcs of loose N42SH segments with Dy as spares.');
+    expect(f.item).toMatchObject({ form: 'magnet', magnetType: 'ndfeb' });
+  });
+
+  it('still reads a list of parts after a product\'s colon as what it holds', () => {
+    expect(facts('Speed sensor, parts: housing, PCB, a SmCo pellet; from Wuxi to Italy.').item?.form).not.toBe('magnet');
+  });
+
+  it('reads the asker\'s plant named on a supplier\'s licence "as end user" as where goods are received, not made', () => {
+    const f = facts('Our supplier\'s licence lists our Lyon plant as end user; can the magnets go to our Turin plant instead?');
+    expect(f.madeIn).toBeUndefined();
+    expect(f.item?.chinaOrigin).not.toBe(false);
+    expect(facts('Our Lyon plant makes the magnets and ships them to Turin.').madeIn).toBe('FR');
+  });
+
+  it('reads "they go into pumps" as where goods named before go, naming no new goods', () => {
+    expect(facts('They go into booster pumps for water utilities.').item).toEqual({ besideProduct: true });
+    expect(facts('We ship booster pumps with NdFeB rotors to Peru.').item?.form).not.toBeUndefined();
+  });
+});

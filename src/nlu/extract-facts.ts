@@ -88,6 +88,7 @@ const PARTICIPLE_ENDINGS = grammarWords('participleEndings');
 const ADJECTIVE_BEFORE = new Set([...grammarWords('determiners'), ...grammarWords('adjectivePrecedents')]);
 const SPECIFIC_KNOW_HOW = wordsPattern(grammarWords('specificKnowHow'));
 const DEST_WORDS = grammarWords('destWords');
+const NEW_ITEM_WORDS = grammarWords('newItemAfterComma');
 const DETERMINER_WORDS = grammarWords('determinerWords');
 const END_USER_NOUNS = grammarWords('endUserNouns');
 const CONSIGNEE_WORDS = grammarWords('consigneeWords');
@@ -211,10 +212,11 @@ function boughtGoodsSource(places: PlaceMention[], tokens: readonly Token[], spa
   const comesFrom = ours && item?.besideProduct !== true && !shipsOn && [0, 1].some((k) => COMES_FROM_VERBS.has(tokens[end + k]?.low ?? '') && tokens.slice(end + k + 1, end + k + 3).some((t) => t.low === 'from'));
   // "Our TBC powder is yttria-stabilised zirconia (8YSZ) sourced from China": goods followed in their clause by a
   // participle of buying were bought from there, whoever's they are. Not stock held somewhere ("stock of Tb oxide bought
-  // from China last year" stays where it is held), and not with a subject between ("metal it bought from China").
+  // from China last year" stays where it is held), and not with a subject between ("metal it bought from China"), nor
+  // with another thing named between ("magnets with Dy oxide bought from China": the oxide was bought).
   const heldInStock = tokens.some((t) => STORE_NOUNS.has(t.low) || HOLD_VERBS.has(t.low));
   const sourcedFrom = item?.besideProduct !== true && !shipsOn && !heldInStock && [0, 1, 2, 3, 4, 5].some((k) => SOURCED_PARTICIPLES.has(tokens[end + k]?.low ?? '')
-    && tokens[end + k + 1]?.low === 'from' && tokens.slice(end, end + k).every((t) => !t.clauseEnd && !t.commaAfter && !SUBJECT_PRONOUNS.has(t.low)));
+    && tokens[end + k + 1]?.low === 'from' && tokens.slice(end, end + k).every((t) => !t.clauseEnd && !t.commaAfter && !SUBJECT_PRONOUNS.has(t.low) && !NEW_ITEM_WORDS.has(t.low)));
   const verb = bought ?? (comesFrom || sourcedFrom ? start : undefined);
   if (verb === undefined) return places;
   // An origin only where the place reader already read "our Tb oxide comes from X" as the goods' own route (nothing

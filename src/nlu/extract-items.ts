@@ -82,6 +82,7 @@ const INTO_WORDS = grammarWords('intoWords');
 /** A comma that separates listed things: not the thousands separator of "2,000 pcs". */
 const LIST_COMMA = /,(?!\d{3}(?!\d))/;
 const GOODS_DESTINATION_VERBS = grammarWords('goodsDestinationVerbs');
+const COMES_FROM_VERBS = grammarWords('comesFromVerbs');
 const GOODS_BACK_REFERENCES = grammarWords('goodsBackReferences');
 const NEGATED_PLACE_DETERMINERS = grammarWords('negatedPlaceDeterminers');
 const PART_OF_NOUNS = grammarWords('partOfNouns');
@@ -989,6 +990,10 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   // "The magnets come from Ningbo and contain Dy": magnets named again with "the" and described, nothing said loose, are
   // the magnets of a product the conversation named before (the assistant decides whether there was one).
   if ((form === 'magnet' || form === 'magnet_powder') && primary && !saidLooseAnywhere && describedByVerb(tokens, primary, 2)) item.refersBack = true;
+  // "The Dy comes as dysprosium oxide from China": a turn that opens on "the" element and where it comes from speaks of
+  // the element in goods named before (their input), not of new goods.
+  const opener = elements.find((e) => e.start === 1 && DEFINITE_WORDS.has(tokens[0]?.low ?? '') && COMES_FROM_VERBS.has(tokens[e.end]?.low ?? ''));
+  if (opener && present.has(opener.element)) item.refersBack = true;
   // "We buy Tb metal from China for it": a magnet or material bought for something named before is its input.
   if (primary && (isMagnetRun(primary, head) || isMaterialRun(primary, head)) && forPronounAfter(tokens, primary)) item.refersBack = true;
   // "a complete magnet production line": the goods are a whole line, not a machine (the words that named them say so).

@@ -520,6 +520,14 @@ function negatedCue(tokens: readonly Token[], cueIndex: number): boolean {
   return false;
 }
 
+/** A clause that opens on a receiver noun and a copula ("Customer is …", "The buyer was …") before `start`. */
+function buyerClause(tokens: readonly Token[], start: number): boolean {
+  let open = start;
+  while (open > 0 && !(tokens[open - 1] as Token).clauseEnd) open--;
+  const noun = DETERMINERS.has(tokens[open]?.low ?? '') ? open + 1 : open;
+  return noun + 1 < start && RECEIVER_NOUNS.has(tokens[noun]?.low ?? '') && COPULAS.has(tokens[noun + 1]?.low ?? '');
+}
+
 function roleOf(tokens: readonly Token[], start: number, end: number, tag: PlaceTag, lex: Lexicon): { role: PlaceRole; recipient: boolean; asker?: boolean; measure?: boolean; sends?: boolean } {
   const cue = nearestCue(tokens, start);
   const recipient = cue !== null && DEST_CUES.has(cue.word);
@@ -531,6 +539,9 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   if (tag.demonym && (cue === null || cue.word === 'for') && exporterAskedAbout(tokens, end, [1, 2].some((k) => tokens[start - k]?.low === 'for'))) return { role: 'origin', recipient: false };
   // "End user is an automaker's EV plant in Aichi": the end user's place receives the goods.
   if (inEndClause(tokens, start, END_USER_NOUNS)) return { role: 'destination', recipient: true };
+  // "Customer is a motor plant in Monterrey", "the buyer is a pump factory in Izmir": whatever the place's own noun, the
+  // buyer a clause opens on receives.
+  if ((cue === null || INSIDE_CUES.has(cue.word)) && buyerClause(tokens, start)) return { role: 'destination', recipient: true };
   // "ship the rotor with the magnets loose and fit them on site in Spain": where shipped goods are fitted is where they go.
   if (fittedAfterShipping(tokens, start, end)) return { role: 'destination', recipient: true };
   // "Korean subsidiary here.", "Brazil team here:": the asker says where they sit, which is where their stock is.
@@ -897,12 +908,22 @@ function negatedInputList(tokens: readonly Token[], start: number, lex: Lexicon)
  * a part that "comes from" China is Chinese content of those goods, not where they leave from.
  */
 function inputsOfGoodsMadeElsewhere(tokens: readonly Token[], places: readonly PlaceMention[]): PlaceMention[] {
-  const made = places.find((p) => p.role === 'made');
+  // "made in Vietnam", or "our Vietnam subsidiary makes …": a site said to make the goods is where they are made.
+  const made = places.find((p) => p.role === 'made') ?? places.find((p) => p.role === 'site' && siteMakesAfter(tokens, p.end));
   if (!made) return [...places];
+  const originVerb = (i: number) => ORIGIN_OF_VERBS.has(tokens[i]?.low ?? '') && !COPULAS.has(tokens[i]?.low ?? '');
   return places.map((p) => {
-    if (p.role !== 'origin' || p.country === made.country) return p;
+    if (p.role !== 'origin' || p.country === made.country || p.start < made.end) return p;
     const cue = nearestCue(tokens, p.start);
-    const comes = cue?.word === 'from' && ORIGIN_OF_VERBS.has(tokens[cue.index - 1]?.low ?? '') && !COPULAS.has(tokens[cue.index - 1]?.low ?? '');
-    return comes && cue && !onlyOwnInputMoves(tokens, cue.index - 1) ? { ...p, role: 'content' } : p;
+    if (cue?.word !== 'from') return p;
+    // "comes from China", or "comes as dysprosium oxide from China": the input's form between the verb and "from".
+    const verb = originVerb(cue.index - 1) ? cue.index - 1
+      : [2, 3, 4, 5].map((k) => cue.index - k).find((i) => originVerb(i) && tokens[i + 1]?.low === 'as' && tokens.slice(i, cue.index).every((t) => !t.clauseEnd));
+    return verb !== undefined && !onlyOwnInputMoves(tokens, verb) ? { ...p, role: 'content' } : p;
   });
+}
+
+/** "Our Vietnam subsidiary makes sintered magnets": a verb of making right after the site's own noun. */
+function siteMakesAfter(tokens: readonly Token[], end: number): boolean {
+  return [0, 1, 2].some((k) => MAKE_NOW_VERBS.has(tokens[end + k]?.low ?? '') && tokens.slice(end, end + k).every((t) => !t.clauseEnd));
 }

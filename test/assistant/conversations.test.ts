@@ -556,3 +556,13 @@ describe('conversation 21: "they go into …" says where the goods go (eighteent
     expect(r.facts?.item?.form).toBe('finished_product');
   });
 });
+
+describe('conversation 22: a later turn about the element in goods made abroad (eighteenth session, own phrasings)', () => {
+  it('reads "The Tb comes as oxide from China, 2 % of the value" as the content of the magnets named before', () => {
+    const a = newAssistant('2026-03-01T09:00:00Z');
+    a.handle(msg('Our Malaysian subsidiary makes Tb magnets and sells them to a fan maker in Chile.', 'conv-22'));
+    const r = a.handle(msg('The Tb comes as terbium oxide from China, about 2% of the magnet value. Is a Chinese licence needed?', 'conv-22'));
+    expect(r.facts).toMatchObject({ madeIn: 'MY', item: { form: 'magnet', hasChineseContent: true } });
+    expect(r.facts?.shipFrom).not.toBe('CN');
+  });
+});

@@ -2082,3 +2082,22 @@ describe('numbers, licence end users and what "they" go into (eighteenth session
     expect(facts('We ship booster pumps with NdFeB rotors to Peru.').item?.form).not.toBeUndefined();
   });
 });
+
+describe('inputs of goods a site makes, and the buyer a clause opens on (eighteenth session, own phrasings)', () => {
+  it('reads "comes as … from China" after "our Thai plant makes" as an input, the goods made in Thailand', () => {
+    const f = facts('Our Thai plant makes bonded magnets. The terbium comes as Tb4O7 from China.');
+    expect(f.madeIn).toBe('TH');
+    expect(f.shipFrom).not.toBe('CN');
+  });
+
+  it('reads a material bought from China after "magnets with" as the input, not the magnets', () => {
+    const f = facts('Our Polish plant produces arc magnets with Tb oxide bought from China.');
+    expect(f.shipFrom).not.toBe('CN');
+    expect(f.item?.hasChineseContent).toBe(true);
+  });
+
+  it('reads "Customer is a pump factory in Izmir" as where goods go', () => {
+    expect(facts('Dy magnets from Ningbo. Customer is a pump factory in Izmir.').destination).toBe('TR');
+    expect(facts('Our customer is in Porto but the Tb oxide ships from Baotou.').shipFrom).toBe('CN');
+  });
+});

@@ -54,6 +54,26 @@ function opensWith(clause: string, openers: ReadonlySet<string>): boolean {
 }
 
 export function asksForDecision(text: string): boolean {
+  return asksForDecisionLast(text) || earlierQuestionAsksNeed(text);
+}
+
+/**
+ * "Is true we need licence now? What we must give them?": an earlier question whether a licence is needed, about no
+ * procedure of its own, asks for the decision as much as a last one does (the procedure then comes as next steps).
+ */
+function earlierQuestionAsksNeed(text: string): boolean {
+  const questions = text.split(/(?<=\?)/).map((q) => q.trim()).filter((q) => q.endsWith('?')).slice(0, -1);
+  return questions.some((q) => {
+    const clause = q.split(/(?<=[!;:.])\s+/).at(-1) ?? q;
+    const words = tokenize(clause).map((t) => t.low);
+    // The licence itself is what is needed ("we need licence", "a licence required"), not something for it ("is
+    // this required for the licence?").
+    const licenceNeeded = words.some((w, i) => NEED_WORDS.has(w) && words.slice(Math.max(0, i - 2), i + 3).some((x) => LICENCE_NOUNS.has(x)));
+    return !words.some((w) => PROCEDURE_WORDS.has(w) || WH_WORDS.has(w)) && licenceNeeded;
+  });
+}
+
+function asksForDecisionLast(text: string): boolean {
   // "do we need a licence now": a yes/no question typed without its question mark is still one.
   // "The suspension ended on Nov 10 right? do we need a licence now": the unmarked question after the last mark counts.
   const trailing = text.slice(text.lastIndexOf('?') + 1).trim();

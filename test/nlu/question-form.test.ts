@@ -140,3 +140,14 @@ describe('a statement with a modal, asked whether it may go without a licence (s
     expect(asksForDecision('So under the general licence our vendor can ship to us without applying for every order?')).toBe(false);
   });
 });
+
+describe('an earlier question whether a licence is needed (eighteenth session, own phrasings)', () => {
+  it('reads "we need licence now? what papers do they want?" as asking for the decision too', () => {
+    expect(asksForDecision('Supplier stopped shipping the Gd. So we need licence now? What papers do they want from us?')).toBe(true);
+    expect(asksForDecision('Is a licence required for this order? And how long will it take?')).toBe(true);
+  });
+
+  it('keeps "is this required for the licence? what must we provide?" a procedure question', () => {
+    expect(asksForDecision('They want factory photos. Is that really required for the licence? What else must we send?')).toBe(false);
+  });
+});

@@ -586,7 +586,9 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     const from = k;
     while (k < from + 2 && REGIME_MODIFIERS.has(tokens[k]?.low ?? '') && !(REGIME_NOUNS.has(tokens[k]?.low ?? '') && !REGIME_NOUNS.has(tokens[k + 1]?.low ?? ''))) k++;
     // A country's name needs a modifier to be read so: "a US law firm" is a party, "US export law" the rules.
-    if (REGIME_NOUNS.has(tokens[k]?.low ?? '') && (tag.demonym || k > from)) return { role: 'regime', recipient: false };
+    // "The French side wants the flowsheet": a side that wants or will do something is a party, not its rules.
+    const actingSide = tokens[k]?.low === 'side' && (WANT_VERBS.has(tokens[k + 1]?.low ?? '') || MODALS.has(tokens[k + 1]?.low ?? ''));
+    if (REGIME_NOUNS.has(tokens[k]?.low ?? '') && (tag.demonym || k > from) && !actingSide) return { role: 'regime', recipient: false };
   }
   // "Malaysia banned raw rare-earth exports", "Indonesia restricts …": a country's government acting names its own rules.
   // So does "does Vietnam itself restrict ore exports?", the question form, with a reflexive pronoun between.

@@ -114,6 +114,9 @@ function asksForDecisionLast(text: string): boolean {
   // something is fine or allowed.
   const [copula, verdictWord] = words.slice(-2);
   if (words.length >= 3 && !words.some((w) => WH_WORDS.has(w)) && COPULAS.has(copula ?? '') && DECISION_WORDS.has(verdictWord ?? '')) return true;
+  // "… so that's fine now?", "then it's allowed again?": the same with the copula contracted, a time word after it.
+  const contracted = (w: string) => w.endsWith("'s") && !WH_WORDS.has(w.slice(0, -2));
+  if (!words.some((w) => WH_WORDS.has(w)) && words.slice(-4).some((w, i, last) => contracted(w) && DECISION_WORDS.has(last[i + 1] ?? ''))) return true;
   // "So surely no licence is needed for this?", "still no licence needed?": a question whether a licence is needed,
   // however it opens.
   if (words.some((w) => LICENCE_NOUNS.has(w)) && words.some((w) => NEED_WORDS.has(w))) return true;

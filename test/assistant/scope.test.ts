@@ -93,3 +93,11 @@ describe('another country\'s licence named by the country\'s name (eighteenth se
     expect(r.verdict).toBe('license_required');
   });
 });
+
+describe('a foreign partner "side" that acts is a party, not its country\'s rules (eighteenth session, own phrasing)', () => {
+  it('decides "the Italian side wants our separation flowsheet sent to Milan" on China\'s rules', () => {
+    const r = newAssistant('2026-08-01T09:00:00Z').handle(msg('Our Ganzhou JV has an Italian partner. The Italian side wants our rare-earth separation flowsheet sent to Milan. Can we do that?', 'sc12'));
+    expect(r.verdict).not.toBe('none');
+    expect(['prohibited', 'escalate']).toContain(r.verdict);
+  });
+});

@@ -151,3 +151,14 @@ describe('an earlier question whether a licence is needed (eighteenth session, o
     expect(asksForDecision('They want factory photos. Is that really required for the licence? What else must we send?')).toBe(false);
   });
 });
+
+describe('a contracted copula before the decision word (eighteenth session, own phrasings)', () => {
+  it('reads "so that\'s fine now?" and "then it\'s allowed again?" as asking for a decision', () => {
+    expect(asksForDecision('The catalogue was updated last year, so that\'s fine now?')).toBe(true);
+    expect(asksForDecision('The pause runs to November, then it\'s allowed again?')).toBe(true);
+  });
+
+  it('keeps "what\'s allowed now?" an open question', () => {
+    expect(asksForDecision('what\'s allowed now?')).toBe(false);
+  });
+});

@@ -257,6 +257,11 @@ export class Assistant {
       || (u.facts.endUses ?? []).some((e) => e === 'military' || e === 'wmd');
     if (u.intent === 'license_process' && militaryKnown && goodsAsked && !u.facts.collaboration?.kind
       && (u.suggested === null || u.suggested === 'part_license' || u.suggested === 'reexport_license')) return u.suggested ?? 'part_license';
+    // "Declare them under another HS line so they don't need the licence. Can we file it that way?": a plan to get
+    // round a control, about named goods, asks whether it is allowed, however procedural its wording.
+    if ((u.intent === 'license_process' || u.intent === 'regulation_info') && u.frame.evasion === true && goodsAsked) {
+      return u.suggested !== null && DECISION_INTENTS.has(u.suggested) ? u.suggested : 'part_license';
+    }
     if (!prev || !DECISION_INTENTS.has(prev.intent)) return u.intent;
     // (A plant named in passing gives a place of making, not goods: only an item's form, family or elements name goods.)
     const namesGoods = u.facts.item?.form !== undefined || u.facts.item?.magnetType !== undefined || (u.facts.item?.elementsPresent?.length ?? 0) > 0;

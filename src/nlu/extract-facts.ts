@@ -415,8 +415,13 @@ function avoidsControl(tokens: readonly Token[]): boolean {
     }
     return false;
   };
-  return tokens.some((t, i) => (AVOID_VERBS.has(t.low) && controlWithin(i, 4))
-    || (t.low === 'so' && !t.clauseEnd && NEGATION_WORDS.has(tokens[i + 1]?.low ?? '') && controlWithin(i + 1, 3)));
+  // "so no licence", "so they don't need the dual-use licence": the negation may follow the subject.
+  const soNot = (i: number) => [1, 2, 3].find((k) => NEGATION_WORDS.has(tokens[i + k]?.low ?? '') && tokens.slice(i, i + k).every((x) => !x.clauseEnd));
+  return tokens.some((t, i) => {
+    if (AVOID_VERBS.has(t.low) && controlWithin(i, 4)) return true;
+    const not = t.low === 'so' ? soNot(i) : undefined;
+    return not !== undefined && controlWithin(i + not, 5);
+  });
 }
 
 /**

@@ -566,3 +566,13 @@ describe('conversation 22: a later turn about the element in goods made abroad (
     expect(r.facts?.shipFrom).not.toBe('CN');
   });
 });
+
+describe('conversation 23: a plan to get round the licence, asked as a procedure (eighteenth session, own phrasing)', () => {
+  it('decides "declare them under another code so they don\'t need the licence; can we file it like that?"', () => {
+    const r = newAssistant('2025-09-01T09:00:00Z').handle(msg('Our forwarder suggests declaring the terbium NdFeB blocks under a general magnet code so we don\'t need the dual-use licence. Can we file it like that?', 'conv-23'));
+    expect(r.intent.name).toBe('part_license');
+    expect(r.facts?.evasionProposed).toBe(true);
+    expect(r.verdict).not.toBe('none');
+    expect(r.verdict).not.toBe('not_required');
+  });
+});

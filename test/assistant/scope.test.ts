@@ -101,3 +101,18 @@ describe('a foreign partner "side" that acts is a party, not its country\'s rule
     expect(['prohibited', 'escalate']).toContain(r.verdict);
   });
 });
+
+describe('EU and US product, import and supply-chain rules (eighteenth session, own phrasings)', () => {
+  it('points CBAM, RoHS and UFLPA questions to whoever decides them', () => {
+    const asks = [
+      ['Does CBAM reporting cover the ferrite motors our Spanish plant imports from Ningbo?', /CBAM/],
+      ['Are the SmCo sensors we bring into Poland in scope of RoHS?', /RoHS/],
+      ['Could UFLPA hold up our NdFeB magnets at the US border?', /UFLPA/],
+    ] as const;
+    for (const [text, pointer] of asks) {
+      const r = newAssistant().handle(msg(text, 'sc14'));
+      expect(r.verdict).toBe('none');
+      expect(r.reasons.join(' ')).toMatch(pointer);
+    }
+  });
+});

@@ -694,9 +694,11 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   // "loose, not in any assembly": a place word and a determiner may stand between the negation and the goods word.
   const negatedRun = (run: PhraseHit<ItemTag>[]) => {
     const start = run[0]?.start ?? 0;
-    if ([1, 2].some((k) => NEGATION_CUES.has(tokens[start - k]?.low ?? ''))) return true;
+    // Never across a sentence end: "(… not intentional). Magnets go from Ganzhou" negates nothing.
+    const sameClause = (k: number) => tokens.slice(start - k, start).every((t) => !t.clauseEnd);
+    if ([1, 2].some((k) => NEGATION_CUES.has(tokens[start - k]?.low ?? '') && sameClause(k))) return true;
     const between = [tokens[start - 2]?.low ?? '', tokens[start - 1]?.low ?? ''];
-    return NEGATION_CUES.has(tokens[start - 3]?.low ?? '') && INTO_WORDS.has(between[0] ?? '') && NEGATED_PLACE_DETERMINERS.has(between[1] ?? '');
+    return NEGATION_CUES.has(tokens[start - 3]?.low ?? '') && sameClause(3) && INTO_WORDS.has(between[0] ?? '') && NEGATED_PLACE_DETERMINERS.has(between[1] ?? '');
   };
   const negatedHits = new Set(runs.filter(negatedRun).flat());
   // "Semiconductor equipment parts: we need 5N Y2O3 powder …": a short verbless heading before a colon says what the

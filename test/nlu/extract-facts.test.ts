@@ -2101,3 +2101,15 @@ describe('inputs of goods a site makes, and the buyer a clause opens on (eightee
     expect(facts('Our customer is in Porto but the Tb oxide ships from Baotou.').shipFrom).toBe('CN');
   });
 });
+
+describe('the machines No. 56 and No. 58 name, and a negation before a sentence end (eighteenth session, own phrasings)', () => {
+  it('reads plural and named machines as equipment', () => {
+    expect(facts('Two centrifugal extractors and four roasting kilns from Jiangxi to Laos.').item?.form).toBe('equipment');
+    expect(facts('We sell hot presses and stacking machines from Shenzhen to Hungary.').item?.form).toBe('equipment');
+  });
+
+  it('does not carry a negation across a sentence end: "(… not deliberate). Magnets go …" names magnets', () => {
+    const f = facts('Lab found Tb 0.01 % (a carry-over, not deliberate). Magnets ship from Xiamen to Brno.');
+    expect(f.item?.form).toBe('magnet');
+  });
+});

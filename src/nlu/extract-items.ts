@@ -857,7 +857,19 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
           && /^[\s\p{L}-]*\(\s*$/u.test(text.slice((tokens[end - 1] as Token).end, (tokens[start] as Token).start));
       });
     };
-    const inside = new Map(materialRuns.map((run) => [run, !bought.has(run) && !appositive(run) && (magnetsInside(tokens, text, run, lex) || describedAgain(run))]));
+    // "phosphor powders: YAG:Ce yellow phosphor and a green phosphor": material of the product's own kind names the
+    // product again, it is no loose material beside it.
+    const productKind = head(primary).value;
+    const ofKind = (run: PhraseHit<ItemTag>[]) => {
+      const tag = head(run).value;
+      return tag.kind === 'form' && productKind.kind === 'downstream' && tag.form === productKind.downstream;
+    };
+    // "YAG:Ce yellow phosphor": a material named right before a form word of that kind is that kind.
+    const sameKind = (run: PhraseHit<ItemTag>[]) => ofKind(run) || runs.some((r) => {
+      const gap = (r[0]?.start ?? 0) - (run.at(-1)?.end ?? 0);
+      return r !== run && gap >= 0 && gap <= 2 && ofKind(r) && tokens.slice(run.at(-1)?.end ?? 0, r[0]?.start ?? 0).every((x) => !x.clauseEnd && !x.commaAfter);
+    });
+    const inside = new Map(materialRuns.map((run) => [run, !bought.has(run) && !appositive(run) && (sameKind(run) || magnetsInside(tokens, text, run, lex) || describedAgain(run))]));
     const saidInside = [...inside.values()].some(Boolean);
     const saidLoose = tokens.some((t) => lex.knowledge.cues.looseWords.has(t.low));
     // "Speed sensor: PCB, pins, a SmCo5 pellet": a list after the product's colon or parenthesis is what it holds.

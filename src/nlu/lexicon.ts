@@ -130,8 +130,9 @@ export function buildLexicon(v: Vocabulary, items: readonly ListedItem[], knowle
     if (m.heavyRareEarthLikely) tag.heavyRareEarthLikely = true;
     for (const t of m.terms) itemPhrases.push([t, tag]);
   }
-  itemPhrases.push(...entries(v.forms, (form): ItemTag => ({ kind: 'form', form })));
-  itemPhrases.push(...entries(v.downstream, (downstream): ItemTag => ({ kind: 'downstream', downstream })));
+  // Forms and products are nouns: each is matched in the plural too ("jet mills", "speed sensors", "compressors").
+  itemPhrases.push(...withPlurals(entries(v.forms, (form): ItemTag => ({ kind: 'form', form }))));
+  itemPhrases.push(...withPlurals(entries(v.downstream, (downstream): ItemTag => ({ kind: 'downstream', downstream }))));
   for (const g of v.genericItems) itemPhrases.push([g, { kind: 'generic' }]);
 
   const placePhrases: [string, PlaceTag][] = [

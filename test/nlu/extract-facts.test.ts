@@ -2113,3 +2113,18 @@ describe('the machines No. 56 and No. 58 name, and a negation before a sentence 
     expect(f.item?.form).toBe('magnet');
   });
 });
+
+describe('products in the plural, and what a "magnetic assembly" is (eighteenth session, own phrasings)', () => {
+  it('reads plural product words as the products ("magnetic tablet stands", "speed sensors")', () => {
+    expect(facts('We import magnetic tablet stands from Dongguan to Lisbon.').item?.downstream).toBe('consumer_magnetic_product');
+    expect(facts('Wheel speed sensors with SmCo pellets from Wuxi to Graz.').item?.downstream).toBe('formed_sensor');
+  });
+
+  it('reads "magnetic assemblies" as an assembly the FAQ does not name, never as rotors', () => {
+    expect(facts('We buy magnetic assemblies with Dy NdFeB blocks from Ningbo.').item?.downstream).not.toBe('rotor_stator_assembly');
+  });
+
+  it('reads "phosphor powders: YAG:Ce yellow phosphor" as the phosphor powders themselves', () => {
+    expect(facts('Phosphor powders from Ganzhou to Osaka: LuAG:Ce green phosphor and a nitride red phosphor.').item?.downstream).toBe('phosphor');
+  });
+});

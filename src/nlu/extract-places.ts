@@ -532,6 +532,8 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   const cue = nearestCue(tokens, start);
   const recipient = cue !== null && DEST_CUES.has(cue.word);
   if (tag.kind === 'defence') return { role: 'destination', recipient: true };
+  // "magnets that our Chinese partner makes", "made by our Chinese partner": a party of that nationality makes the goods.
+  if (tag.demonym && (madeByBefore(tokens, start) || objectOfTheirMaking(tokens, start, end))) return { role: 'made', recipient: false };
   // "US subsidiary of a Japanese machine-tool maker": the group that owns the asker, not a buyer or a seller.
   if (DETERMINERS.has(tokens[start - 1]?.low ?? '') && tokens[start - 2]?.low === 'of' && GROUP_MEMBER_NOUNS.has(tokens[start - 3]?.low ?? '')) return { role: 'party', recipient: false };
   // "Does the Chinese maker need any licence?", "any export licence issue for the Chinese seller?": the party a licence
@@ -923,6 +925,18 @@ function inputsOfGoodsMadeElsewhere(tokens: readonly Token[], places: readonly P
       : [2, 3, 4, 5].map((k) => cue.index - k).find((i) => originVerb(i) && tokens[i + 1]?.low === 'as' && tokens.slice(i, cue.index).every((t) => !t.clauseEnd));
     return verb !== undefined && !onlyOwnInputMoves(tokens, verb) ? { ...p, role: 'content' } : p;
   });
+}
+
+/** "made by our Chinese partner", "produced by a Japanese maker": a participle of making, "by" and a determiner. */
+function madeByBefore(tokens: readonly Token[], start: number): boolean {
+  const by = DETERMINERS.has(tokens[start - 1]?.low ?? '') ? start - 2 : start - 1;
+  return tokens[by]?.low === 'by' && MADE_VERBS.has(tokens[by - 1]?.low ?? '');
+}
+
+/** "magnets that our Chinese partner makes": a relative clause whose subject is the party and whose verb makes. */
+function objectOfTheirMaking(tokens: readonly Token[], start: number, end: number): boolean {
+  const relative = DETERMINERS.has(tokens[start - 1]?.low ?? '') ? start - 2 : start - 1;
+  return RELATIVE_PRONOUNS.has(tokens[relative]?.low ?? '') && siteMakesAfter(tokens, end);
 }
 
 /** "Our Vietnam subsidiary makes sintered magnets": a verb of making right after the site's own noun. */

@@ -2128,3 +2128,14 @@ describe('products in the plural, and what a "magnetic assembly" is (eighteenth 
     expect(facts('Phosphor powders from Ganzhou to Osaka: LuAG:Ce green phosphor and a nitride red phosphor.').item?.downstream).toBe('phosphor');
   });
 });
+
+describe('goods a party of a nationality makes (eighteenth session, own phrasings)', () => {
+  it('reads "magnets that our Chinese partner makes" and "made by a Chinese vendor" as made in China', () => {
+    expect(facts('Our client needs SmCo rings that our Chinese partner makes.').madeIn).toBe('CN');
+    expect(facts('We stock Dy magnets made by a Chinese vendor in our Ohio warehouse.').madeIn).toBe('CN');
+  });
+
+  it('keeps "a Japanese company that builds radar modules" a buyer, not where the goods are made', () => {
+    expect(facts('SmCo magnets from Xiamen for a Japanese company that builds radar modules.').madeIn).not.toBe('JP');
+  });
+});

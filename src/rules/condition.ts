@@ -105,7 +105,11 @@ export function evaluateCondition(cond: Condition, facts: Facts, named: NamedCon
   return { result, checks, unknowns };
 }
 
+
 const NONE: readonly string[] = [];
+/** Settled outcomes have no unknowns: shared, so a settled node allocates nothing. */
+const SETTLED_TRUE = Object.freeze({ result: 'true' as const, unknowns: NONE });
+const SETTLED_FALSE = Object.freeze({ result: 'false' as const, unknowns: NONE });
 
 /**
  * One node's truth and open unknowns, its leaves' checks appended to `checks` in reading order. One array for the
@@ -125,13 +129,13 @@ function evaluateInto(cond: Condition, facts: Facts, named: NamedConditions, ass
         for (const u of part.unknowns) if (!open.includes(u)) open.push(u);
       }
     }
-    if (settled) return { result: settles, unknowns: NONE };
+    if (settled) return settles === 'true' ? SETTLED_TRUE : SETTLED_FALSE;
     if (open) return { result: 'unknown', unknowns: open };
-    return { result: isAll ? 'true' : 'false', unknowns: NONE };
+    return isAll ? SETTLED_TRUE : SETTLED_FALSE;
   }
   if ('not' in cond) {
     const inner = evaluateInto(cond.not, facts, named, assumed, checks);
-    return { result: inner.result === 'true' ? 'false' : inner.result === 'false' ? 'true' : 'unknown', unknowns: inner.unknowns };
+    return inner.result === 'true' ? SETTLED_FALSE : inner.result === 'false' ? SETTLED_TRUE : inner;
   }
   if ('ref' in cond) {
     const target = named[cond.ref];
@@ -146,7 +150,7 @@ function evaluateInto(cond: Condition, facts: Facts, named: NamedConditions, ass
   else result = compare(cond, actual);
   if (result === 'unknown' && cond.unknownAs === 'false') result = 'false';
   checks.push({ fact: cond.fact, label: def.label, op: cond.op, expected: cond.value, actual: displayActual(actual), result });
-  return { result, unknowns: result === 'unknown' ? [cond.fact] : NONE };
+  return result === 'unknown' ? { result, unknowns: [cond.fact] } : result === 'true' ? SETTLED_TRUE : SETTLED_FALSE;
 }
 
 /**

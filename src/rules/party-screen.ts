@@ -87,12 +87,38 @@ const allCaps = (s: string): boolean => {
 };
 
 /** How far a misspelt word may be from the listed one: one letter, two from nine letters; short words exactly. */
-function spelledLike(written: string, listed: string): boolean {
+export function spelledLike(written: string, listed: string): boolean {
   if (written === listed) return true;
-  if (listed.length < 5 || !/^\p{L}+$/u.test(written) || written.charAt(0) !== listed.charAt(0)) return false;
+  if (listed.length < 5 || written.charAt(0) !== listed.charAt(0)) return false;
+  const limit = listed.length >= 9 ? 2 : 1;
+  // Cheap bounds first, each a lower bound on the distance: the lengths, then the letters each word has that the other
+  // lacks (every edit adds or removes at most one of each). The distance itself allocates a matrix per call, and this
+  // runs for every word of every message against the names that share its first letter.
+  if (Math.abs(written.length - listed.length) > limit || !/^\p{L}+$/u.test(written) || lettersApart(written, listed) > limit) return false;
   // Restricted (optimal string alignment): natural's unrestricted variant is not symmetric ("nato" is 1 from "nitto").
-  return DamerauLevenshteinDistance(written, listed, { restricted: true }) <= (listed.length >= 9 ? 2 : 1);
+  return DamerauLevenshteinDistance(written, listed, { restricted: true }) <= limit;
 }
+
+/** Letters of `a` that `b` lacks and of `b` that `a` lacks, counted with their repeats, the larger of the two. */
+function lettersApart(a: string, b: string): number {
+  // One reused table of counts for plain ASCII words (the names are matched lower-cased); others get no bound.
+  for (let i = 0; i < a.length; i++) if (a.charCodeAt(i) > 127) return 0;
+  for (let i = 0; i < b.length; i++) if (b.charCodeAt(i) > 127) return 0;
+  for (let i = 0; i < a.length; i++) LETTER_COUNTS[a.charCodeAt(i)]! += 1;
+  for (let i = 0; i < b.length; i++) LETTER_COUNTS[b.charCodeAt(i)]! -= 1;
+  let extra = 0;
+  let missing = 0;
+  const tally = (code: number) => {
+    const n = LETTER_COUNTS[code]!;
+    if (n > 0) extra += n;
+    else missing -= n;
+    LETTER_COUNTS[code] = 0;
+  };
+  for (let i = 0; i < a.length; i++) tally(a.charCodeAt(i));
+  for (let i = 0; i < b.length; i++) tally(b.charCodeAt(i));
+  return Math.max(extra, missing);
+}
+const LETTER_COUNTS = new Int16Array(128);
 
 export function createPartyScreener(parties: readonly ListedParty[], words: PartyScreeningWords): PartyScreener {
   const common = new Set(words.commonWords);

@@ -2,9 +2,11 @@
  * Party screening against MOFCOM's control and watch lists (brief R23, R24): exact names, aliases, Chinese-script
  * names, near misses (more to the name, misspellings, subsidiaries, groups) and words that must never match.
  */
+import fc from 'fast-check';
+import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance/index.js';
 import { describe, expect, it } from 'vitest';
 import { loadRuleSet } from '../../src/rules/loader.js';
-import { createPartyScreener, describeMatch, type PartyMatchKind } from '../../src/rules/party-screen.js';
+import { createPartyScreener, describeMatch, spelledLike, type PartyMatchKind } from '../../src/rules/party-screen.js';
 
 const rules = loadRuleSet('rules');
 const screener = createPartyScreener(rules.parties, rules.partyScreening);
@@ -158,5 +160,18 @@ describe('the match, shown', () => {
     const [m] = screener.find('TDK Corporation wants Tb');
     if (!m) throw new Error('no match');
     expect(describeMatch(m)).toContain("\"TDK Corporation\" matches watch-list entry 'TDK' in 2026 No. 12 or 2026 No. 28");
+  });
+});
+
+describe('the misspelling test\'s cheap bounds (eighteenth session)', () => {
+  it('agrees with the full restricted distance on every pair of words', () => {
+    const word = fc.string({ unit: fc.constantFrom(...'abcdehiklmnorstuéü'), minLength: 1, maxLength: 11 });
+    fc.assert(fc.property(word, word, (written, listedTail) => {
+      const listed = written.charAt(0) + listedTail;
+      const limit = listed.length >= 9 ? 2 : 1;
+      const full = written === listed || (listed.length >= 5 && /^\p{L}+$/u.test(written)
+        && DamerauLevenshteinDistance(written, listed, { restricted: true }) <= limit);
+      expect(spelledLike(written, listed)).toBe(full);
+    }), { numRuns: 3000 });
   });
 });

@@ -340,7 +340,10 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
     ?? destinations[0]?.country;
   // "Norwegian salmon farmer here. We import feeding cameras … shipped from Xiamen": goods the asker buys in from a place
   // it names go to the asker's own.
-  const weBuy = tokens.some((t, i) => (PURCHASE_VERBS.has(t.low) || BOUGHT_VERBS.has(t.low)) && [1, 2].some((k) => FIRST_PERSON_SUBJECTS.has(tokens[i - k]?.low ?? '')));
+  // "We want Dy magnets from China", "we need Tb oxide from Baotou": wanting goods (not "wanting to" do something with
+  // them) is buying them in too.
+  const wantsGoods = (i: number) => WANT_VERBS.has((tokens[i] as Token).low) && tokens[i + 1]?.low !== 'to';
+  const weBuy = tokens.some((t, i) => (PURCHASE_VERBS.has(t.low) || BOUGHT_VERBS.has(t.low) || wantsGoods(i)) && [1, 2].some((k) => FIRST_PERSON_SUBJECTS.has(tokens[i - k]?.low ?? '')));
   const boughtToSite = read === undefined && origin !== undefined && site !== undefined && site.country !== origin && weBuy ? site.country : undefined;
   // Goods abroad going into China ("back to the supplier in Ningbo for rework") leave No. 61's reach, so that reading
   // needs a "to" or "back" in the clause before the Chinese place; a Chinese party read from its noun alone ("assembly

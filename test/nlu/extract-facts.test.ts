@@ -2139,3 +2139,13 @@ describe('goods a party of a nationality makes (eighteenth session, own phrasing
     expect(facts('SmCo magnets from Xiamen for a Japanese company that builds radar modules.').madeIn).not.toBe('JP');
   });
 });
+
+describe('goods the asker wants from a place (eighteenth session, own phrasings)', () => {
+  it('reads "We want Dy magnets from China" after the asker\'s own place as goods coming to it', () => {
+    expect(facts('We are a Korean sensor maker. We need Tb oxide from Baotou.').destination).toBe('KR');
+  });
+
+  it('keeps "we want to sell magnets from China" the asker selling, not receiving', () => {
+    expect(facts('We are a trading house in Hamburg. We want to sell Dy magnets from China.').destination).toBeUndefined();
+  });
+});

@@ -2149,3 +2149,10 @@ describe('goods the asker wants from a place (eighteenth session, own phrasings)
     expect(facts('We are a trading house in Hamburg. We want to sell Dy magnets from China.').destination).toBeUndefined();
   });
 });
+
+describe('oxides named with a multiplying prefix (eighteenth session, own phrasings)', () => {
+  it('reads "antimony trioxide" and "germanium dioxide" as oxides', () => {
+    expect(facts('antimony trioxide from Guangxi').item?.form).toBe('oxide');
+    expect(facts('germanium dioxide to Belgium').item?.form).toBe('oxide');
+  });
+});

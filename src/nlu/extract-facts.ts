@@ -78,6 +78,7 @@ const SPLITTING_WORDS = grammarWords('splittingWords');
 const BUILT_FORMS: readonly string[] = ['finished_product', 'component', 'equipment'];
 const BUYER_SUBJECTS = grammarWords('buyerSubjects');
 const WANT_VERBS = grammarWords('wantVerbs');
+const MODAL_WORDS = grammarWords('modals');
 /** Verbs that say a site makes the goods (knowledge/language.yaml). */
 const MAKE_VERBS = wordsPattern(grammarWords('makeVerbs'));
 const MAKE_WORDS = grammarWords('makeVerbs');
@@ -342,7 +343,8 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
   // it names go to the asker's own.
   // "We want Dy magnets from China", "we need Tb oxide from Baotou": wanting goods (not "wanting to" do something with
   // them) is buying them in too.
-  const wantsGoods = (i: number) => WANT_VERBS.has((tokens[i] as Token).low) && tokens[i + 1]?.low !== 'to';
+  // ("would" is a modal there: "we would ship them from China" says nothing of buying.)
+  const wantsGoods = (i: number) => WANT_VERBS.has((tokens[i] as Token).low) && !MODAL_WORDS.has((tokens[i] as Token).low) && tokens[i + 1]?.low !== 'to';
   const weBuy = tokens.some((t, i) => (PURCHASE_VERBS.has(t.low) || BOUGHT_VERBS.has(t.low) || wantsGoods(i)) && [1, 2].some((k) => FIRST_PERSON_SUBJECTS.has(tokens[i - k]?.low ?? '')));
   const boughtToSite = read === undefined && origin !== undefined && site !== undefined && site.country !== origin && weBuy ? site.country : undefined;
   // Goods abroad going into China ("back to the supplier in Ningbo for rework") leave No. 61's reach, so that reading

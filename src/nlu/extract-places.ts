@@ -913,11 +913,14 @@ function negatedInputList(tokens: readonly Token[], start: number, lex: Lexicon)
  */
 function inputsOfGoodsMadeElsewhere(tokens: readonly Token[], places: readonly PlaceMention[]): PlaceMention[] {
   // "made in Vietnam", or "our Vietnam subsidiary makes …": a site said to make the goods is where they are made.
-  const made = places.find((p) => p.role === 'made') ?? places.find((p) => p.role === 'site' && siteMakesAfter(tokens, p.end));
+  const madeSaid = places.find((p) => p.role === 'made');
+  const made = madeSaid ?? places.find((p) => p.role === 'site' && siteMakesAfter(tokens, p.end));
   if (!made) return [...places];
+  // A making site speaks only of inputs named after it; "made in X" of any.
+  const after = (p: PlaceMention) => madeSaid !== undefined || p.start >= made.end;
   const originVerb = (i: number) => ORIGIN_OF_VERBS.has(tokens[i]?.low ?? '') && !COPULAS.has(tokens[i]?.low ?? '');
   return places.map((p) => {
-    if (p.role !== 'origin' || p.country === made.country || p.start < made.end) return p;
+    if (p.role !== 'origin' || p.country === made.country || !after(p)) return p;
     const cue = nearestCue(tokens, p.start);
     if (cue?.word !== 'from') return p;
     // "comes from China", or "comes as dysprosium oxide from China": the input's form between the verb and "from".

@@ -2156,3 +2156,15 @@ describe('oxides named with a multiplying prefix (eighteenth session, own phrasi
     expect(facts('germanium dioxide to Belgium').item?.form).toBe('oxide');
   });
 });
+
+describe('review of the eighteenth session\'s place readings (own phrasings)', () => {
+  it('keeps an input named before "made in X" Chinese content', () => {
+    const f = facts('The terbium comes from China, and the magnets are made in Thailand.');
+    expect(f.madeIn).toBe('TH');
+    expect(f.shipFrom).not.toBe('CN');
+  });
+
+  it('does not read "we would ship" as the asker buying', () => {
+    expect(facts('We are a trading firm in Rotterdam. We would ship Dy magnets from China.').destination).toBeUndefined();
+  });
+});

@@ -44,6 +44,8 @@ const MILITARY_WORDS = wordsPattern(grammarWords('militaryContextWords'));
 
 const LISTED_PARTY_WORDS = grammarWords('listedPartyWords');
 const MAKE_VERBS = grammarWords('makeVerbs');
+/** How far before a list's name its party may stand, within the clause. */
+const PARTY_REACH = 9;
 const MAKE_STEMS = new Set([...MAKE_VERBS].map((v) => PorterStemmer.stem(v)));
 const PARTICIPLE_ENDINGS = [...grammarWords('participleEndings')];
 const IRREGULAR_PARTICIPLES = grammarWords('irregularParticiples');
@@ -85,7 +87,8 @@ function partyNear(tokens: readonly Token[], start: number, end: number, lex: Le
     const w = (tokens[i] as Token).low.replace(/['’]s$/, '');
     return lex.partyNouns.has(w) || LISTED_PARTY_WORDS.has(w);
   };
-  for (let i = start - 1; i >= Math.max(0, start - 6) && !(tokens[i] as Token).clauseEnd; i--) if (near(i)) return true;
+  // The clause's subject may stand a few words before the verb: "its parent company was put on the export control list".
+  for (let i = start - 1; i >= Math.max(0, start - PARTY_REACH) && !(tokens[i] as Token).clauseEnd; i--) if (near(i)) return true;
   for (let i = end; i < Math.min(tokens.length, end + 4); i++) {
     if (near(i)) return true;
     if ((tokens[i] as Token).clauseEnd) break;

@@ -2168,3 +2168,13 @@ describe('review of the eighteenth session\'s place readings (own phrasings)', (
     expect(facts('We are a trading firm in Rotterdam. We would ship Dy magnets from China.').destination).toBeUndefined();
   });
 });
+
+describe('a party put on the control list, named a few words before it (eighteenth session, own phrasing)', () => {
+  it('reads "whose parent company was put on the Chinese export control list" as a listed end user', () => {
+    expect(facts('Tb magnets from Ganzhou to a Danish firm whose parent company was put on the Chinese export control list.').endUser?.kind).toBe('control_list');
+  });
+
+  it('keeps "is any of this on the control list?" about the goods', () => {
+    expect(facts('We ship NdFeB blocks from Ningbo to Lyon. Is any of this on the control list?').endUser?.kind).not.toBe('control_list');
+  });
+});

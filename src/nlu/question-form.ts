@@ -24,13 +24,21 @@ const WH_WORDS = grammarWords('whWords');
 const MODALS = grammarWords('modals');
 const REPETITION_WORDS = grammarWords('repetitionWords');
 
-/** The last question's own clause: after the last sentence break inside it ("No. 57" and "Art. 2" break nothing). */
-function lastQuestionClause(text: string): string | undefined {
-  const questions = text.split(/(?<=\?)/).map((q) => q.trim()).filter((q) => q.endsWith('?'));
-  const last = questions.at(-1);
-  if (!last) return undefined;
+/** The message's questions, each up to and with its question mark. */
+function questionsIn(text: string): string[] {
+  return text.split(/(?<=\?)/).map((q) => q.trim()).filter((q) => q.endsWith('?'));
+}
+
+/** A question's own clause: after the last sentence break inside it ("No. 57" and "Art. 2" break nothing). */
+function ownClause(question: string): string {
   // A dash between spaces ends a clause as a full stop does ("We're a new customer in Spain - can they ship …?").
-  return last.split(/(?<=[!;:]|(?<!\b(?:[Nn]o|[Nn]r|[Aa]rt|[Ee]tc|[Vv]s))\.)\s+|\s+[-\u2013\u2014]\s+/).at(-1) ?? last;
+  return question.split(/(?<=[!;:]|(?<!\b(?:[Nn]o|[Nn]r|[Aa]rt|[Ee]tc|[Vv]s))\.)\s+|\s+[-\u2013\u2014]\s+/).at(-1) ?? question;
+}
+
+/** The last question's own clause. */
+function lastQuestionClause(text: string): string | undefined {
+  const last = questionsIn(text).at(-1);
+  return last === undefined ? undefined : ownClause(last);
 }
 
 /** "Was a licence required at that time?": a yes/no question about the past, so a date the message names is the day to decide for. */
@@ -62,10 +70,8 @@ export function asksForDecision(text: string): boolean {
  * procedure of its own, asks for the decision as much as a last one does (the procedure then comes as next steps).
  */
 function earlierQuestionAsksNeed(text: string): boolean {
-  const questions = text.split(/(?<=\?)/).map((q) => q.trim()).filter((q) => q.endsWith('?')).slice(0, -1);
-  return questions.some((q) => {
-    const clause = q.split(/(?<=[!;:.])\s+/).at(-1) ?? q;
-    const words = tokenize(clause).map((t) => t.low);
+  return questionsIn(text).slice(0, -1).some((q) => {
+    const words = tokenize(ownClause(q)).map((t) => t.low);
     // The licence itself is what is needed ("we need licence", "a licence required"), not something for it ("is
     // this required for the licence?").
     const licenceNeeded = words.some((w, i) => NEED_WORDS.has(w) && words.slice(Math.max(0, i - 2), i + 3).some((x) => LICENCE_NOUNS.has(x)));

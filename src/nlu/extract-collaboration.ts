@@ -375,8 +375,16 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
     && [1, 2, 3, 4, 5, 6, 7].some((k) => tokens[i + k]?.low === 'to' && TEACHING_VERBS.has(tokens[i + k + 1]?.low ?? '') && tokens.slice(i, i + k).every((x) => !x.clauseEnd))
     && places.some((p) => p.end <= i && p.country !== 'CN' && p.role === 'party' && TECH_PERSON_WORDS.has(tokens[p.end]?.low ?? '')));
   // "We send samples to a lab in Ganzhou and they send back a flowsheet report": know-how sent back comes to the asker.
-  const sentBack = tokens.some((t, i) => lex.knowledge.cues.provisionVerbs.has(t.low) && tokens[i + 1]?.low === 'back'
-    && [2, 3, 4, 5].some((k) => wordAt(tokens, i + k, lex.knowledge.cues.knowHowNouns)));
+  // So is "they'd deliver a separation flowsheet report back to us": "back" after the know-how, in the verb's clause.
+  const backAfter = (i: number) => {
+    for (let k = 2; k <= 9 && i + k < tokens.length; k++) {
+      if ((tokens[i + k - 1] as Token).clauseEnd) return false;
+      if ((tokens[i + k] as Token).low === 'back') return [1, 2, 3, 4, 5, 6, 7].some((j) => j < k && wordAt(tokens, i + j, lex.knowledge.cues.knowHowNouns));
+    }
+    return false;
+  };
+  const sentBack = tokens.some((t, i) => lex.knowledge.cues.provisionVerbs.has(t.low)
+    && ((tokens[i + 1]?.low === 'back' && [2, 3, 4, 5].some((k) => wordAt(tokens, i + k, lex.knowledge.cues.knowHowNouns))) || backAfter(i)));
   // "We send drill core to a lab in Baotou; the lab will send us the test report and process flowsheet": know-how sent
   // to us by a party the clause does not place abroad comes from the Chinese party named.
   const sentToUs = tokens.some((t, i) => lex.knowledge.cues.provisionVerbs.has(t.low) && RECEIVER_PRONOUNS.has(tokens[i + 1]?.low ?? '')

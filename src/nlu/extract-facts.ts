@@ -58,6 +58,9 @@ const RETURN_WORDS = grammarWords('returnWords');
 const BOUGHT_VERBS = grammarWords('boughtVerbs');
 const PURCHASE_VERBS = grammarWords('purchaseVerbs');
 const FIRST_PERSON_SUBJECTS = grammarWords('firstPerson');
+const SENDING_VERBS = grammarWords('sendingVerbs');
+/** "sends", "ships", "supplies": a sending verb in any present form. */
+const sendingVerbForm = (low: string) => SENDING_VERBS.has(low) || SENDING_VERBS.has(low.replace(/(?:es|s)$/, '')) || SENDING_VERBS.has(low.replace(/ies$/, 'y'));
 const COMES_FROM_VERBS = grammarWords('comesFromVerbs');
 const SOURCED_PARTICIPLES = grammarWords('sourcedParticiples');
 const HOLD_VERBS = grammarWords('holdVerbs');
@@ -71,6 +74,9 @@ const EVASION_WORDS = grammarWords('evasionWords');
 const HELD_LICENCE_NOUNS = grammarWords('heldLicenceNouns');
 const LICENCE_HELD_BEFORE = grammarWords('licenceHeldBefore');
 const LICENCE_HELD_AFTER = grammarWords('licenceHeldAfter');
+const LICENCE_NOT_HELD = grammarWords('licenceNotHeldWords');
+const RULE_FIGURE_NOUNS = grammarWords('ruleFigureNouns');
+const NEED_WORDS = grammarWords('needWords');
 const AVOID_VERBS = grammarWords('avoidVerbs');
 const CONTROL_CHECK_NOUNS = grammarWords('controlCheckNouns');
 const SPLITTING_WORDS = grammarWords('splittingWords');
@@ -108,6 +114,9 @@ function shareOfValue(text: string, chineseContent: boolean, composition: (from:
   for (const m of text.matchAll(/(\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)/gi)) {
     const at = m.index ?? 0;
     const around = text.slice(Math.max(0, at - 70), at + m[0].length + 70);
+    // "I read about a 0.1% rule from China": the figure is the rule's.
+    const nextWord = /^\s*([a-z]+)/i.exec(text.slice(at + m[0].length))?.[1]?.toLowerCase() ?? '';
+    if (RULE_FIGURE_NOUNS.has(nextWord)) continue;
     if (VALUE_WORDS.test(around) || (chineseContent && /chin(?:a|ese)/i.test(around) && !composition(at, at + m[0].length))) {
       const v = Number(m[1]);
       if (v >= 0 && v <= 100) return v;
@@ -315,7 +324,22 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
     || places.some((p) => p.country === 'CN' && p.role === 'party' && MAKER_NOUNS.has(tokens[p.end]?.low ?? ''));
   const suppliedToSite = origin === undefined && makerSite === undefined && site !== undefined && (site.asker === true || !makersPlace(site)) && ourSupplier
     && !places.some((p) => p.role === 'destination');
-  const shipFrom = origin ?? makerSite?.country ?? (suppliedToSite ? undefined : site?.country);
+  // "Norwegian salmon farmer here. We import feeding cameras … shipped from Xiamen": goods the asker buys in from a place
+  // it names go to the asker's own.
+  // "We want Dy magnets from China", "we need Tb oxide from Baotou": wanting goods (not "wanting to" do something with
+  // them) is buying them in too.
+  // ("would" is a modal there: "we would ship them from China" says nothing of buying.)
+  const wantsGoods = (i: number) => WANT_VERBS.has((tokens[i] as Token).low) && !MODAL_WORDS.has((tokens[i] as Token).low) && tokens[i + 1]?.low !== 'to';
+  // "Want 50 kg of PrNd oxide from Baotou": a sentence opening on the verb has the asker as its subject, as chat does.
+  const opensSentence = (i: number) => i === 0 || (tokens[i - 1] as Token).clauseEnd;
+  const weBuy = tokens.some((t, i) => (PURCHASE_VERBS.has(t.low) || BOUGHT_VERBS.has(t.low) || wantsGoods(i))
+    && ([1, 2].some((k) => FIRST_PERSON_SUBJECTS.has(tokens[i - k]?.low ?? '')) || (opensSentence(i) && !BOUGHT_VERBS.has(t.low))));
+  // "Coating question from our MRO shop in Toulouse: we buy 8YSZ powder made in China": goods the asker buys, made
+  // elsewhere, with no route said, come from where they were made to the asker.
+  // Only a verb of buying: "do we need anything from MOFCOM" wants no goods, and stock the asker holds stays put.
+  const weBuyIn = tokens.some((t, i) => (PURCHASE_VERBS.has(t.low) || BOUGHT_VERBS.has(t.low)) && [1, 2].some((k) => FIRST_PERSON_SUBJECTS.has(tokens[i - k]?.low ?? '')));
+  const boughtFromMaker = origin === undefined && makerSite === undefined && site?.asker === true && made !== undefined && made !== site.country && weBuyIn;
+  const shipFrom = origin ?? makerSite?.country ?? (boughtFromMaker ? made : suppliedToSite ? undefined : site?.country);
   // "The magnets come from a plant in Malaysia", "sourced from a factory in Pune": goods that come from a production site
   // were made where it is (its place is read as an origin, or as content's when no route is said). Only after a verb
   // of coming or buying: "the order is from a magnet plant in India" names a buyer.
@@ -327,7 +351,9 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
   })?.country;
   // "The licence names our Stuttgart plant as end user": goods licensed to a site are received there, not made there.
   const licensedToSite = site !== undefined && namedAsEndUser(tokens, site.end);
-  const madeIn = made ?? plantOrigin ?? (site && !siteIsStore && !suppliedToSite && !licensedToSite && (siteMakes || MAKE_VERBS.test(text) || fittedProduct) ? site.country : undefined);
+  // Goods a sender ships to the asker's own site were not made there ("We are a magnet plant. Our trader sends us oxide").
+  const sentToOwnSite = site?.asker === true && makerSite?.sends === true;
+  const madeIn = made ?? plantOrigin ?? (site && !siteIsStore && !suppliedToSite && !licensedToSite && !sentToOwnSite && (siteMakes || MAKE_VERBS.test(text) || fittedProduct) ? site.country : undefined);
   // "from Estonia to France" names where the goods go more surely than a buyer's place read from its noun ("designed
   // by a Chinese engineering firm").
   const cued = (p: PlaceMention) => DEST_CUES.has(tokens[p.start - 1]?.low ?? '');
@@ -339,14 +365,11 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
   const read = destinations.find((p) => p.country !== shipFrom && cued(p))?.country
     ?? destinations.find((p) => p.country !== shipFrom)?.country
     ?? destinations[0]?.country;
-  // "Norwegian salmon farmer here. We import feeding cameras … shipped from Xiamen": goods the asker buys in from a place
-  // it names go to the asker's own.
-  // "We want Dy magnets from China", "we need Tb oxide from Baotou": wanting goods (not "wanting to" do something with
-  // them) is buying them in too.
-  // ("would" is a modal there: "we would ship them from China" says nothing of buying.)
-  const wantsGoods = (i: number) => WANT_VERBS.has((tokens[i] as Token).low) && !MODAL_WORDS.has((tokens[i] as Token).low) && tokens[i + 1]?.low !== 'to';
-  const weBuy = tokens.some((t, i) => (PURCHASE_VERBS.has(t.low) || BOUGHT_VERBS.has(t.low) || wantsGoods(i)) && [1, 2].some((k) => FIRST_PERSON_SUBJECTS.has(tokens[i - k]?.low ?? '')));
-  const boughtToSite = read === undefined && origin !== undefined && site !== undefined && site.country !== origin && weBuy ? site.country : undefined;
+  // "Our Chinese trader sends us PrNd oxide", "they ship to us": goods sent to the asker come to the asker's place.
+  const toAsker = (w: string | undefined) => w === 'us' || w === 'me';
+  const sentToUs = tokens.some((t, i) => sendingVerbForm(t.low) && (toAsker(tokens[i + 1]?.low) || (tokens[i + 1]?.low === 'to' && toAsker(tokens[i + 2]?.low))));
+  const from = origin ?? makerSite?.country;
+  const boughtToSite = boughtFromMaker && read === undefined ? site?.country : read === undefined && from !== undefined && site !== undefined && site.country !== from && (weBuy || (sentToUs && site.asker === true)) ? site.country : undefined;
   // Goods abroad going into China ("back to the supplier in Ningbo for rework") leave No. 61's reach, so that reading
   // needs a "to" or "back" in the clause before the Chinese place; a Chinese party read from its noun alone ("assembly
   // time in China", "designed by a Chinese firm") says nothing about where foreign goods go, and is asked.
@@ -445,9 +468,11 @@ function licenceHeld(tokens: readonly Token[]): LicenceHeld | undefined {
     const after = tokens.slice(i + 1, i + 8);
     const cut = after.findIndex((a, k) => k > 0 && (after[k - 1] as Token).clauseEnd);
     // "Do we have to get a licence?": a verb of holding followed by "to" is an obligation, not a licence held.
-    const heldBefore = before.some((b, k) => LICENCE_HELD_BEFORE.has(b.low) && before[k + 1]?.low !== 'to');
-    const held = heldBefore || (cut < 0 ? after : after.slice(0, cut)).some((a) => LICENCE_HELD_AFTER.has(a.low));
-    if (!held) return;
+    // "the magnets for our pumps need a licence": "our" is the pumps'; a verb of needing between says none is held.
+    const heldBefore = before.some((b, k) => LICENCE_HELD_BEFORE.has(b.low) && before[k + 1]?.low !== 'to' && !before.slice(k + 1).some((w) => NEED_WORDS.has(w.low)));
+    const clause = cut < 0 ? after : after.slice(0, cut);
+    const held = heldBefore || clause.some((a) => LICENCE_HELD_AFTER.has(a.low));
+    if (!held || [...before, ...clause].some((w) => LICENCE_NOT_HELD.has(w.low))) return;
     found = tokens[i - 1]?.low === 'general' || found === 'general' ? 'general' : 'single';
   });
   return found;

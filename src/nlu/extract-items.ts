@@ -676,7 +676,9 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
       if (material) return material;
     }
     // "Hall sensor modules", "encoder assemblies": a generic assembly word after a named kind of part is that part.
-    if (said?.value.kind === 'downstream' && said.value.downstream === 'other_assembly' && ASSEMBLY_HEADS.has((tokens[said.end - 1] as Token).low)) {
+    // Not "VCM magnet assemblies": an assembly that names its magnet is a magnet assembly, for the product named before.
+    const magnetAssembly = said !== undefined && said.end - said.start > 1 && tokens.slice(said.start, said.end - 1).some((t) => /^magnet(?:s|ic)?$/.test(t.low));
+    if (said?.value.kind === 'downstream' && said.value.downstream === 'other_assembly' && ASSEMBLY_HEADS.has((tokens[said.end - 1] as Token).low) && !magnetAssembly) {
       const named = [...run].reverse().find((h) => h.value.kind === 'downstream' && h.value.downstream !== 'other_assembly');
       if (named) return named;
     }

@@ -48,6 +48,9 @@ const EXPORT_VERBS = grammarWords('exportVerbs');
 const SUPPLIER_RELATIVES = [...grammarWords('supplierRelatives')];
 const SELLER_NOUNS = grammarWords('sellerNouns');
 const GROUP_MEMBER_NOUNS = grammarWords('groupMemberNouns');
+const OWNER_GROUP_NOUNS = grammarWords('ownerGroupNouns');
+const ARTICLES = grammarWords('articles');
+const MESSAGE_NOUNS = grammarWords('messageNouns');
 const SUPPLIER_FIND_VERBS = grammarWords('supplierFindVerbs');
 const NEED_WORDS = grammarWords('needWords');
 const LICENCE_NOUNS = grammarWords('licenceNouns');
@@ -178,7 +181,8 @@ function heldByProduct(tokens: readonly Token[], from: number, lex: Lexicon): bo
   // ("servo motors w/ Tb magnets, from our Chinese plant").
   const product = hits.slice(0, first).find((h) => h.value.kind === 'downstream' && h.end <= (cueAt ?? -1));
   // "Korean-made servo motors containing SmCo magnets from China": said made just before its name counts too.
-  const madeBefore = product !== undefined && tokens.slice(Math.max(start, product.start - 2), product.start).some((t) => MADE_VERBS.has(t.low));
+  // So does "our Thai plant builds hard drives with VCM magnets from China": a verb of making right before the product.
+  const madeBefore = product !== undefined && tokens.slice(Math.max(start, product.start - 2), product.start).some((t) => MADE_VERBS.has(t.low) || MAKE_NOW_VERBS.has(t.low));
   return cueAt !== undefined && product !== undefined && (madeBefore || tokens.slice(product.end, cueAt).some((t) => MADE_VERBS.has(t.low) || MAKE_NOW_VERBS.has(t.low)));
 }
 
@@ -528,14 +532,36 @@ function buyerClause(tokens: readonly Token[], start: number): boolean {
   return noun + 1 < start && RECEIVER_NOUNS.has(tokens[noun]?.low ?? '') && COPULAS.has(tokens[noun + 1]?.low ?? '');
 }
 
+/**
+ * "question from our MRO shop in Toulouse", "greetings from our Toulouse team": a message noun, "from", ours, the
+ * place: the asker's own site. "A question from our customer in Porto": the customer's, who receives.
+ */
+function messageFrom(tokens: readonly Token[], start: number): 'asker' | 'buyer' | undefined {
+  for (let i = start - 1; i >= Math.max(1, start - 6); i--) {
+    const t = tokens[i] as Token;
+    if (t.clauseEnd) return undefined;
+    if (t.low !== 'from') continue;
+    const between = tokens.slice(i + 1, start);
+    if (!MESSAGE_NOUNS.has(tokens[i - 1]?.low ?? '') || !between.some((w) => ASKER_POSSESSIVES.has(w.low))) return undefined;
+    return between.some((w) => BUYER_NOUNS.has(w.low)) ? 'buyer' : 'asker';
+  }
+  return undefined;
+}
+
 function roleOf(tokens: readonly Token[], start: number, end: number, tag: PlaceTag, lex: Lexicon): { role: PlaceRole; recipient: boolean; asker?: boolean; measure?: boolean; sends?: boolean } {
   const cue = nearestCue(tokens, start);
   const recipient = cue !== null && DEST_CUES.has(cue.word);
   if (tag.kind === 'defence') return { role: 'destination', recipient: true };
   // "magnets that our Chinese partner makes", "made by our Chinese partner": a party of that nationality makes the goods.
   if (tag.demonym && (madeByBefore(tokens, start) || objectOfTheirMaking(tokens, start, end))) return { role: 'made', recipient: false };
+  // "Coating question from our MRO shop in Toulouse:": where a message comes from is where the asker sits.
+  const sender = messageFrom(tokens, start);
+  if (sender === 'asker') return { role: 'site', recipient: false, asker: true };
+  if (sender === 'buyer') return { role: 'destination', recipient: true };
   // "US subsidiary of a Japanese machine-tool maker": the group that owns the asker, not a buyer or a seller.
-  if (DETERMINERS.has(tokens[start - 1]?.low ?? '') && tokens[start - 2]?.low === 'of' && GROUP_MEMBER_NOUNS.has(tokens[start - 3]?.low ?? '')) return { role: 'party', recipient: false };
+  // So is "the Vietnamese magnet plant of a Korean group": a site "of" a group that owns it.
+  const ofOwner = DETERMINERS.has(tokens[start - 1]?.low ?? '') && tokens[start - 2]?.low === 'of';
+  if (ofOwner && (GROUP_MEMBER_NOUNS.has(tokens[start - 3]?.low ?? '') || (SITE_NOUNS.has(tokens[start - 3]?.low ?? '') && OWNER_GROUP_NOUNS.has(tokens[end]?.low ?? '')))) return { role: 'party', recipient: false };
   // "Does the Chinese maker need any licence?", "any export licence issue for the Chinese seller?": the party a licence
   // question is about exports the goods, so its place is where they leave from.
   if (tag.demonym && (cue === null || cue.word === 'for') && exporterAskedAbout(tokens, end, [1, 2].some((k) => tokens[start - k]?.low === 'for'))) return { role: 'origin', recipient: false };
@@ -590,7 +616,11 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     // A country's name needs a modifier to be read so: "a US law firm" is a party, "US export law" the rules.
     // "The French side wants the flowsheet": a side that wants or will do something is a party, not its rules.
     const actingSide = tokens[k]?.low === 'side' && (WANT_VERBS.has(tokens[k + 1]?.low ?? '') || MODALS.has(tokens[k + 1]?.low ?? ''));
-    if (REGIME_NOUNS.has(tokens[k]?.low ?? '') && (tag.demonym || k > from) && !actingSide) return { role: 'regime', recipient: false };
+    // "Malaysia's ban", "Japan's rules": a country's name in the possessive needs no modifier either.
+    // "China's technology control": up to two words of any kind may describe the possessed rules.
+    const possessive = /['’]s$/.test(tokens[end - 1]?.raw ?? '');
+    if (REGIME_NOUNS.has(tokens[k]?.low ?? '') && (tag.demonym || k > from || possessive) && !actingSide) return { role: 'regime', recipient: false };
+    if (possessive && [1, 2].some((j) => REGIME_NOUNS.has(tokens[end + j]?.low ?? '') && tokens.slice(end - 1, end + j).every((w) => !w.clauseEnd && !w.commaAfter))) return { role: 'regime', recipient: false };
   }
   // "Malaysia banned raw rare-earth exports", "Indonesia restricts …": a country's government acting names its own rules.
   // So does "does Vietnam itself restrict ore exports?", the question form, with a reflexive pronoun between.
@@ -662,7 +692,8 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   // "We're a new customer in Portugal - can they send …": a customer's own place is where the goods go, whatever verb follows.
   if (introducesReceiver(tokens, start)) return { role: 'destination', recipient: true, asker: true };
   // "We're a Korean magnet maker": the asker's own place.
-  const article = tokens[start - 1]?.low === 'a' || tokens[start - 1]?.low === 'an' ? 1 : 0;
+  // "We are the Vietnamese magnet plant of …": any article.
+  const article = ARTICLES.has(tokens[start - 1]?.low ?? '') ? 1 : 0;
   if (introducesAsker(tokens, start - 1 - article) || introFragment(tokens, start)) return { role: 'site', recipient: false, asker: true };
   // "a Singapore distributor holds ...": the holder sells; "a Japanese shipbuilder ... wants them": the one who wants buys.
   const doing = firstVerbAfter(tokens, end);
@@ -671,7 +702,7 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   // "Our Dutch distributor wants to sell them from its stock": whoever wants to send holds the goods, ours or not.
   // A nationality that sends ("our Chinese supplier would ship the magnets") says where they leave from, ahead of
   // whatever site the asker named first ("Compressor plant in Rayong.").
-  if (doing && WANT_VERBS.has(doing) && !cue && wantsToSend(tokens, end, lex)) return { role: tag.demonym ? 'origin' : 'site', recipient: false };
+  if (doing && WANT_VERBS.has(doing) && !cue && wantsToSend(tokens, end, lex)) return tag.demonym ? { role: 'origin', recipient: false } : { role: 'site', recipient: false, sends: true };
   const ours = FIRST_PERSON.has(tokens[start - 1]?.low ?? '');
   if (doing && WANT_VERBS.has(doing) && !cue && !ours && headCategory(tokens, end, lex) !== 'site') return { role: 'destination', recipient: true };
   if (!cue && fixesGoodsIn(tokens, end, lex)) return { role: 'destination', recipient: true };
@@ -686,6 +717,8 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
       if (tag.demonym) return { role: 'content', recipient };
       break;
     case 'site': {
+      // "Our Chinese trader sends us …": a site or trading party whose own verb sends the goods is where they leave from.
+      if (!cue && sendsGoods(tokens, end)) return { role: 'site', recipient: false, sends: true };
       // "their Texas plant", "for a plant in Ohio": someone else's site receives the goods.
       const before = [1, 2, 3].map((k) => tokens[start - k]?.low);
       // "for sensors at our Brasov plant", "for use at our plant in Pune": goods for a site of ours go there too.
@@ -722,7 +755,7 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     // A present-tense verb of making takes an object ("we assemble hub motors in Monterrey"); a participle right before
     // a noun is an adjective.
     // "our partner in Baotou wants to present the process": whoever is there gives, so it is no receiving end.
-    if (doing && WANT_VERBS.has(doing) && wantsToSend(tokens, end, lex)) return { role: 'site', recipient: false };
+    if (doing && WANT_VERBS.has(doing) && wantsToSend(tokens, end, lex)) return { role: 'site', recipient: false, sends: true };
     // "a WFOE in Suzhou that sells samarium metal to …": the seller's place is where the goods leave from.
     if (RELATIVE_PRONOUNS.has(tokens[end]?.low ?? '') && !placeEnd.commaAfter && sendsGoods(tokens, end + 1)) return { role: 'origin', recipient: false };
     // "Our dental partner in Foshan ships the discs to …": a party there that sends the goods is where they leave from.
@@ -739,8 +772,9 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
       || (MAKE_NOW_VERBS.has(w) && FIRST_PERSON_OR_PLURAL.has(before[k + 1] ?? '')));
     if (madeVerb >= 0) return { role: 'made', recipient: false };
     // "We are a distributor in Düsseldorf": the asker's own place.
+    // Not "We're sourcing NdPr oxide from Lynas in Malaysia": a "from" between names a source, not the asker.
     const weAre = before.findIndex((w) => w === "we're" || w === 'are');
-    if (weAre >= 0 && (before[weAre] === "we're" || before[weAre + 1] === 'we')) return { role: 'site', recipient: false, asker: true };
+    if (weAre >= 0 && (before[weAre] === "we're" || before[weAre + 1] === 'we') && !before.slice(0, weAre).some((w) => ORIGIN_CUES.has(w))) return { role: 'site', recipient: false, asker: true };
     // "for our speaker line in Monterrey", "for a plant in Ohio": the goods are for that site, so it receives them.
     // Not across a comma: "for a Friedel-Crafts step, supplier in Shanghai" names the supplier's place.
     const forAt = before.findIndex((w) => w === 'for');
@@ -821,6 +855,7 @@ export function findPlaces(tokens: readonly Token[], lex: Lexicon): PlaceMention
   const covered = (h: { start: number; end: number }) => hand.some((x) => x.start < h.end && h.start < x.end);
   const found = [...hand, ...lex.gazetteer.find(tokens).filter((h) => !covered(h))];
   const hits = [...found, ...splitNames(tokens, lex, found)].sort((a, b) => a.start - b.start);
+  const demonyms = new Set<PlaceMention>();
   for (const hit of hits) {
     // A misspelt country is still written as a name: a lower-case near miss is an English word ("turnkey", not Turkey).
     if (hit.fuzzy && !/^\p{Lu}/u.test((tokens[hit.start] as Token).raw)) continue;
@@ -833,7 +868,9 @@ export function findPlaces(tokens: readonly Token[], lex: Lexicon): PlaceMention
     }
     // Short capitalised forms ("US", "UK") were kept out of the matcher; "US" as written is added below.
     const { role, recipient, asker, measure, sends } = roleOf(tokens, hit.start, hit.end, hit.value, lex);
-    out.push({ country: hit.value.country, role, start: hit.start, end: hit.end, recipient, defence: hit.value.kind === 'defence', ...(asker ? { asker } : {}), ...(measure ? { measure } : {}), ...(sends ? { sends } : {}) });
+    const mention: PlaceMention = { country: hit.value.country, role, start: hit.start, end: hit.end, recipient, defence: hit.value.kind === 'defence', ...(asker ? { asker } : {}), ...(measure ? { measure } : {}), ...(sends ? { sends } : {}) };
+    if (hit.value.kind === 'place' && hit.value.demonym) demonyms.add(mention);
+    out.push(mention);
   }
   tokens.forEach((t, i) => {
     const code = COUNTRY_CODES.get(t.raw) ?? null;
@@ -845,7 +882,19 @@ export function findPlaces(tokens: readonly Token[], lex: Lexicon): PlaceMention
   // So is "No Chinese anything": a negation right before the nationality, whatever role it was given.
   const negated = (p: PlaceMention) => ((p.role === 'content' || p.role === 'technology') && negatedInputList(tokens, p.start, lex))
     || (p.role === 'other' && NEGATION_CUES.has(tokens[p.start - 1]?.low ?? '') && (ANYTHING_WORDS.has(tokens[p.end]?.low ?? '') || CONTENT_WORDS.has(tokens[p.end]?.low ?? '')));
-  return inputsOfGoodsMadeElsewhere(tokens, out).map((p) => (negated(p) ? { ...p, role: 'other' as const, negated: true } : p)).sort((a, b) => a.start - b.start);
+  // "We're a German WFOE in Tianjin": the nationality of a company said to be somewhere is its owner's; the place is
+  // where the asker sits.
+  const sitsElsewhere = (p: PlaceMention) => demonyms.has(p) && p.asker === true && out.some((q) => q !== p && q.asker === true && q.start > p.end && q.start - p.end <= 5
+    && tokens.slice(p.end, q.start).some((w) => INTRO_PLACE_CUES.has(w.low)) && !tokens.slice(p.end - 1, q.start - 1).some((w) => w.clauseEnd)
+    // Not "a Chinese magnet maker's sales agent in Stuttgart": there the nationality is another party's.
+    && !tokens.slice(p.end, q.start).some((w) => /['’]s$/.test(w.low)));
+  const owners = new Set(out.filter(sitsElsewhere));
+  const placed = out.map((p): PlaceMention => {
+    if (!owners.has(p)) return p;
+    const { asker: _owner, ...rest } = p;
+    return { ...rest, role: 'party' };
+  });
+  return inputsOfGoodsMadeElsewhere(tokens, placed).map((p) => (negated(p) ? { ...p, role: 'other' as const, negated: true } : p)).sort((a, b) => a.start - b.start);
 }
 
 /** "We're a (new) customer in", "I am an importer in": the asker introduces itself as one who receives goods, there. */

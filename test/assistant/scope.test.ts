@@ -116,3 +116,21 @@ describe('EU and US product, import and supply-chain rules (eighteenth session, 
     }
   });
 });
+
+describe('product conformity and a country\'s measure in the possessive (nineteenth session, own phrasings)', () => {
+  it('points a question about CE marking or UKCA for imported motors to product compliance', () => {
+    for (const [text, id] of [
+      ['Do the servo motors we import from Shenzhen need CE marking before they go on sale in Spain?', 'pc1'],
+      ['Which UKCA paperwork do we need to bring Chinese fans into the UK?', 'pc2'],
+    ] as const) {
+      const r = newAssistant().handle(msg(text, id));
+      expect(r.verdict).toBe('none');
+      expect(r.reasons.join(' ')).toMatch(/conformity/i);
+    }
+  });
+
+  it('points "Does Indonesia\'s ban on ore exports cover our nickel?" to Indonesia\'s rules', () => {
+    const r = newAssistant().handle(msg("We buy concentrate from a mine in Sulawesi. Does Indonesia's ban on ore exports cover it?", 'pc3'));
+    expect(r.verdict).toBe('none');
+  });
+});

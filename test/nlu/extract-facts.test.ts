@@ -2,9 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { extractFacts } from '../../src/nlu/extract-facts.js';
 import { extractReferences } from '../../src/nlu/extract-references.js';
+import { findPlaces } from '../../src/nlu/extract-places.js';
+import { normaliseText, tokenize } from '../../src/nlu/text.js';
 import { msg, newAssistant, sourceIds, understanding } from '../support/understanding.js';
 
 const facts = (text: string) => extractFacts(text, understanding.lexicon, sourceIds).facts;
+const findPlacesIn = (text: string) => findPlaces(tokenize(normaliseText(text)), understanding.lexicon);
 
 describe('elements', () => {
   it('reads names, symbols in element case, formulas and trade names', () => {
@@ -2176,5 +2179,102 @@ describe('a party put on the control list, named a few words before it (eighteen
 
   it('keeps "is any of this on the control list?" about the goods', () => {
     expect(facts('We ship NdFeB blocks from Ningbo to Lyon. Is any of this on the control list?').endUser?.kind).not.toBe('control_list');
+  });
+});
+
+describe('who sends goods to the asker, and where the asker sits (nineteenth session, own phrasings)', () => {
+  it('reads "We are the Thai motor plant of a Japanese group" as a Thai asker owned by a Japanese group, not a buyer in Japan', () => {
+    const f = facts('We are the Thai motor plant of a Japanese group. Our Chinese distributor sends us NdPr metal.');
+    expect(f.shipFrom).toBe('CN');
+    expect(f.destination).toBe('TH');
+    expect(f.madeIn).toBeUndefined();
+  });
+
+  it('reads "We\'re a Korean-owned WFOE in Suzhou" style introductions as sitting where the "in" says', () => {
+    const f = facts("We're a French WFOE in Ningbo. We sinter Tb magnets and ship them to our parent in Lyon.");
+    expect(f.shipFrom).toBe('CN');
+    expect(f.destination).toBe('FR');
+  });
+
+  it('keeps "a Chinese magnet maker\'s agent in Milan" from making the asker Italian-owned', () => {
+    expect(facts("We are a Chinese magnet maker's agent in Milan. Our Italian customer needs SmCo blocks.").destination).toBe('IT');
+  });
+
+  it('reads "Pump question from our service shop in Lille: we buy Gd oxide made in China" as goods bought from China', () => {
+    const f = facts('Pump question from our service shop in Lille: we buy Gd oxide made in China for a coating line.');
+    expect(f.madeIn).toBe('CN');
+    expect(f.shipFrom).not.toBe('FR');
+    expect(f.destination).toBe('FR');
+  });
+
+  it('does not read a customer\'s request as the asker\'s site ("a question from our customer in Porto")', () => {
+    expect(facts('A question from our customer in Porto: can we ship Dy magnets from Ningbo to them?').shipFrom).toBe('CN');
+  });
+
+  it('reads a verb-first "Need 20 kg of La oxide from Baotou" after the asker\'s place as goods coming to it', () => {
+    expect(facts('We are a glass maker in Ontario. Need 20 kg of lanthanum oxide from Baotou for polishing trials.').destination).toBe('CA');
+  });
+
+  it('reads "my old lab in Xi\'an wants to mail me Gd metal" as goods sent to the asker', () => {
+    const f = facts("I'm a Chinese postdoc in Leiden. My old lab in Xi'an wants to mail me 20 g of gadolinium metal.");
+    expect(f.shipFrom).toBe('CN');
+    expect(f.destination).toBe('NL');
+  });
+
+  it('does not read "We\'re sourcing oxide from a refiner in Malaysia" as the asker sitting in Malaysia', () => {
+    expect(facts("We're sourcing NdPr oxide from a refiner in Malaysia for our plant in Texas.").shipFrom).toBe('MY');
+  });
+});
+
+describe('licences pending, rules named by a figure, and a country in the possessive (nineteenth session, own phrasings)', () => {
+  it('does not read a licence "pending" or "rejected" as held', () => {
+    expect(facts('Our Tb oxide licence has been pending since March.').licenceHeld).toBeUndefined();
+    expect(facts('The supplier said our licence was rejected last week for the Dy magnets.').licenceHeld).toBeUndefined();
+    expect(facts('Our licence was granted in May for the Dy magnets.').licenceHeld).toBe('single');
+  });
+
+  it('does not read "the magnets for our motors need a licence" as a licence held', () => {
+    expect(facts('Do the Dy magnets for our motors need a licence?').licenceHeld).toBeUndefined();
+  });
+
+  it('does not read "the 0.1 % rule" as the Chinese share of the goods', () => {
+    expect(facts('We build inverters in Poland with Chinese magnets inside. Does the 0.1 % rule apply to us?').item?.chineseContentPercent).toBeUndefined();
+    expect(facts('We build inverters in Poland; Chinese magnets are 2 % of the value.').item?.chineseContentPercent).toBe(2);
+  });
+
+  it('reads "India\'s ban on …" and "China\'s technology control" as those countries\' rules, not places of the goods', () => {
+    const places = findPlacesIn("Does India's ban on monazite exports matter? And China's technology control?");
+    expect(places.map((p) => [p.country, p.role])).toEqual([['IN', 'regime'], ['CN', 'regime']]);
+  });
+
+  it('reads a city in the possessive as the city', () => {
+    expect(facts("Dy magnets from Ningbo's free trade zone to Hamburg").shipFrom).toBe('CN');
+  });
+});
+
+describe('assemblies that name their magnet, and products made with magnets from China (nineteenth session, own phrasings)', () => {
+  it('reads "actuator magnet assemblies" as a magnet assembly, not an actuator', () => {
+    expect(facts('We buy actuator magnet assemblies from Ningbo.').item).toMatchObject({ form: 'component', downstream: 'other_assembly' });
+  });
+
+  it('keeps "encoder assemblies" the encoder', () => {
+    expect(facts('We buy encoder assemblies from Ningbo.').item?.downstream).not.toBe('other_assembly');
+  });
+
+  it('reads "our plant builds pumps with SmCo magnets from China" as Chinese content of pumps made there', () => {
+    const f = facts('Our Czech plant builds pumps with SmCo magnets from China and ships them to Austria.');
+    expect(f.shipFrom).toBe('CZ');
+    expect(f.item?.hasChineseContent).toBe(true);
+  });
+
+  it('reads "they would deliver the process flowsheet back to us" as know-how sent from the Chinese lab', () => {
+    const f = facts('We ship ore samples to a lab in Ganzhou; they would deliver a full separation flowsheet back to us in Chile.');
+    expect(f.collaboration?.chineseProvider).toBe(true);
+  });
+});
+
+describe('"naval" as a navy\'s (nineteenth session, own phrasing)', () => {
+  it('reads SmCo magnets for naval patrol vessels\' pumps as a military end use', () => {
+    expect(facts('SmCo magnets from Ningbo for the bilge pumps of naval patrol vessels in Spain').endUses).toContain('military');
   });
 });

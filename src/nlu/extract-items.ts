@@ -87,6 +87,9 @@ const GOODS_BACK_REFERENCES = grammarWords('goodsBackReferences');
 const NEGATED_PLACE_DETERMINERS = grammarWords('negatedPlaceDeterminers');
 const PART_OF_NOUNS = grammarWords('partOfNouns');
 const DETERMINERS = grammarWords('determiners');
+const TRACE_SOURCE_NOUNS = grammarWords('traceSourceNouns');
+/** A reply this short is an answer to the question under discussion, not a question of its own. */
+const SHORT_REPLY_WORDS = 8;
 const BALANCE_WORDS = grammarWords('balanceWords');
 const INPUT_VERBS = grammarWords('inputVerbs');
 const ASKER_INTRODUCTIONS = [...grammarWords('askerIntroductions')].map((p) => p.split(' '));
@@ -642,6 +645,13 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   const hits = from >= 0 && allHits.some((h) => h.start >= from) ? allHits.filter((h) => h.start >= from) : allHits;
   const covered = new Set<number>();
   for (const h of hits) for (let i = h.start; i < h.end; i++) covered.add(i);
+  // "loose, in boxes of 500": a short reply opening on a word of looseness, naming no goods, says the goods under
+  // discussion travel on their own, not built into a product.
+  // ("loose, not in any assembly": goods said not to be there are none.)
+  const negatedHit = (h: PhraseHit<ItemTag>) => [1, 2, 3].some((k) => NEGATION_CUES.has(tokens[h.start - k]?.low ?? ''));
+  if (hits.every(negatedHit) && tokens.length <= SHORT_REPLY_WORDS && lex.knowledge.cues.looseWords.has(tokens[0]?.low ?? '')) {
+    return { item: { besideProduct: false }, genericOnly: false, hits: 0, spans: [], unknownObject: undefined, itemSpan: undefined };
+  }
 
   // "permanent-magnet propulsion motors", "magnet traction motors": a magnet word one or two plain words before a
   // product names the kind of product, as "permanent magnet motors" does with nothing between.
@@ -725,7 +735,10 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     // "Dy from cross-contamination in the furnace": the machine closes a "from" phrase a few words on.
     const fromBefore = [1, 2, 3, 4, 5].some((k) => tokens[start - k]?.low === 'from' && tokens.slice(start - k, start).every((t) => !t.clauseEnd && !t.commaAfter));
     const afterFrom = tokens[start - 1]?.low === 'from' || (DETERMINERS.has(tokens[start - 1]?.low ?? '') && tokens[start - 2]?.low === 'from') || fromBefore;
-    return afterFrom && tag.kind === 'form' && tag.form === 'equipment';
+    // "it's furnace cross-contamination": a machine naming the kind of contamination is its source too.
+    const end = run.at(-1)?.end ?? 0;
+    const namesContamination = [0, 1].some((k) => TRACE_SOURCE_NOUNS.has(tokens[end + k]?.low ?? '') && tokens.slice(end - 1, end + k).every((t) => !t.clauseEnd && !t.commaAfter));
+    return (afterFrom || namesContamination) && tag.kind === 'form' && tag.form === 'equipment';
   };
   const things = runs.filter((run) => namesAThing(run) && !inContext(run) && !negatedRun(run) && !sourceRun(run));
   // Only the heading's machines named, and an element after it ("Vacuum equipment service (Ohio): we need 5N yttria"):

@@ -29,7 +29,7 @@ export function factsFromFrame(frame: Frame): Facts {
     if (fi.compositionComplete) item.compositionComplete = true;
     if (fi.traceImpurityOnly) item.traceImpurityOnly = true;
     if (fi.heavyRareEarthLikely) item.heavyRareEarthLikely = true;
-    if (fi.besideProduct) item.besideProduct = true;
+    if (fi.besideProduct !== undefined) item.besideProduct = fi.besideProduct;
     if (fi.productionLine) item.productionLine = true;
     if (fi.heavyRareEarthPercent !== undefined) item.heavyRareEarthPercent = fi.heavyRareEarthPercent;
     if (fi.form) item.form = fi.form;

@@ -23,6 +23,8 @@ const COPULAS = grammarWords('copulas');
 const WH_WORDS = grammarWords('whWords');
 const MODALS = grammarWords('modals');
 const REPETITION_WORDS = grammarWords('repetitionWords');
+const DEMONSTRATIVES = grammarWords('demonstratives');
+const LICENSABLE_WORDS = grammarWords('licensableWords');
 
 /** The message's questions, each up to and with its question mark. */
 function questionsIn(text: string): string[] {
@@ -74,7 +76,8 @@ function earlierQuestionAsksNeed(text: string): boolean {
     const words = tokenize(ownClause(q)).map((t) => t.low);
     // The licence itself is what is needed ("we need licence", "a licence required"), not something for it ("is
     // this required for the licence?").
-    const licenceNeeded = words.some((w, i) => NEED_WORDS.has(w) && words.slice(Math.max(0, i - 2), i + 3).some((x) => LICENCE_NOUNS.has(x)));
+    // So is whether one can be had at all ("Is there even a licence possible for India?").
+    const licenceNeeded = words.some((w, i) => (NEED_WORDS.has(w) || LICENSABLE_WORDS.has(w)) && words.slice(Math.max(0, i - 2), i + 3).some((x) => LICENCE_NOUNS.has(x)));
     return !words.some((w) => PROCEDURE_WORDS.has(w) || WH_WORDS.has(w)) && licenceNeeded;
   });
 }
@@ -105,6 +108,12 @@ function asksForDecisionLast(text: string): boolean {
     return opensWith(part, YES_NO_OPENERS) && !low.some((w) => PROCEDURE_WORDS.has(w)) && low.some((w) => LICENCE_NOUNS.has(w) || DECISION_WORDS.has(w));
   });
   if (joined) return true;
+  // "… so their shipments need no separate licence. Is that how it works?": a yes/no question about "that", after a
+  // statement whether a licence is needed, checks the statement.
+  if (opensWith(clause, YES_NO_OPENERS) && DEMONSTRATIVES.has(words[1] ?? '')) {
+    const before = tokenize(text.slice(0, text.lastIndexOf(clause))).map((t) => t.low);
+    if (before.some((w, i) => LICENCE_NOUNS.has(w) && before.slice(Math.max(0, i - 4), i + 4).some((x) => NEED_WORDS.has(x)))) return true;
+  }
   if (words.length === 0 || (words.some(procedure) && !decisionAsked)) return false;
   if (withoutPaperwork) return true;
   // "… so they don't need anything from us. true?": a one-word check of what was just said.

@@ -576,3 +576,20 @@ describe('conversation 23: a plan to get round the licence, asked as a procedure
     expect(r.verdict).not.toBe('not_required');
   });
 });
+
+describe('conversation 24: "loose" added after a decision (nineteenth session, own phrasing)', () => {
+  it('keeps the goods under discussion when a short reply only says they travel loose', () => {
+    const a = newAssistant('2026-04-01T09:00:00Z');
+    const r1 = a.handle(msg('Can our Xiamen vendor send SmCo rings to our plant in Graz?', 'conv-24'));
+    expect(r1.verdict).toBe('license_required');
+    const r2 = a.handle(msg('loose, packed in trays, not in any assembly', 'conv-24'));
+    expect(r2.intent.name).toBe('part_license');
+    expect(r2.verdict).toBe('license_required');
+  });
+
+  it('does not make a lone "loose" into goods of its own', () => {
+    const r = newAssistant().handle(msg('loose', 'conv-24b'));
+    expect(r.verdict).not.toBe('not_required');
+    expect(r.verdict).not.toBe('license_required');
+  });
+});

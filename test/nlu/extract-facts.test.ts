@@ -2278,3 +2278,14 @@ describe('"naval" as a navy\'s (nineteenth session, own phrasing)', () => {
     expect(facts('SmCo magnets from Ningbo for the bilge pumps of naval patrol vessels in Spain').endUses).toContain('military');
   });
 });
+
+describe('a machine named as the source of a trace (nineteenth session, own phrasing)', () => {
+  it('does not read "mill carry-over" or "furnace contamination" as the goods', () => {
+    expect(facts('The lab found 0.02 % Tb in the batch, likely mill carry-over, from Baotou to Osaka.').item?.form).not.toBe('equipment');
+    expect(facts('Our NdFeB rings show Dy 0.04 %, furnace contamination they say. Ningbo to Lyon.').item?.form).toBe('magnet');
+  });
+
+  it('still reads a furnace shipped as equipment', () => {
+    expect(facts('We ship a vacuum sintering furnace from Ningbo to Lyon.').item?.form).toBe('equipment');
+  });
+});

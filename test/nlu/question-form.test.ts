@@ -9,6 +9,9 @@ describe('asksForDecision', () => {
     'They say the new grade is not controlled. Can we rely on that?',
     'As of today, can they ship without a licence?',
     'Is a licence still needed for the next lot under No. 57?',
+    // Nineteenth session, own phrasings: a check of a statement about needing a licence, and whether one can be had.
+    'Our vendor says parts under their umbrella licence need no licence of our own. Is that how it works?',
+    'The buyer is in Brazil. Is a licence even possible for Brazil? What does MOFCOM say?',
   ])('is true for "%s"', (text) => expect(asksForDecision(text)).toBe(true));
 
   it.each([
@@ -17,6 +20,7 @@ describe('asksForDecision', () => {
     'Can our subsidiary apply for a general licence too?',
     'How long does MOFCOM take?',
     'Tell me about No. 57.',
+    'We filed last week. Is that how it works with MOFCOM, a month of waiting?',
   ])('is false for "%s"', (text) => expect(asksForDecision(text)).toBe(false));
 });
 

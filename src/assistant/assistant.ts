@@ -61,6 +61,11 @@ const BEARING_QUESTIONS = wordsPattern(grammarWords('bearingQuestions'));
 /** Words that ask whether a rule is in force now ("back in force", "still suspended", "extended"). */
 const STATUS_QUESTION = wordsPattern(grammarWords('statusQuestionWords'));
 
+/** The message's last sentence (its question, when it ends on one). */
+function lastSentence(text: string): string {
+  return text.trim().split(/(?<=[.!?])\s+/).at(-1) ?? text;
+}
+
 function hasFacts(f: Facts): boolean {
   return Object.keys(f).some((k) => k !== 'asOf');
 }
@@ -267,7 +272,9 @@ export class Assistant {
     const namesGoods = u.facts.item?.form !== undefined || u.facts.item?.magnetType !== undefined || (u.facts.item?.elementsPresent?.length ?? 0) > 0;
     // So is one that adds such a user to the goods under discussion ("the end customer supplies a JSDF radar
     // programme; can we still ship with our licence application?").
-    if (u.intent === 'license_process' && militaryKnown && !u.facts.collaboration?.kind && prev.intent !== 'collaboration_license' && !namesGoods) return prev.intent;
+    // (A service read from the user's own trade, "a depot that repairs turret drives", with no rare-earth area, is no
+    // cooperation of ours.)
+    if (u.intent === 'license_process' && militaryKnown && !(u.facts.collaboration?.kind && u.facts.collaboration.area) && prev.intent !== 'collaboration_license' && !namesGoods) return prev.intent;
     const words = text.split(/\s+/).length;
     const answeredFollowUp = prev.lastVerdict === 'need_info' && hasFacts(u.facts) && words <= FOLLOW_UP_MAX_WORDS;
     if (answeredFollowUp) return DECISION_INTENTS.has(u.intent) && u.confidence > 0.8 ? u.intent : prev.intent;
@@ -287,6 +294,10 @@ export class Assistant {
     const refersBack = lowWords.some((w, i) => PRONOUN_OPENERS.has(w) || (GOODS_REFERENCES.has(w) && lowWords.slice(Math.max(0, i - 3), i).some((d) => DETERMINERS.has(d))));
     if ((u.intent === 'license_process' || u.intent === 'regulation_info') && u.asksForDecision && refersBack && !namesGoods
       && (!u.facts.collaboration?.kind || prev.intent === 'collaboration_license')) return prev.intent;
+    // "… only an e-mail report to MOFCOM. So we can ship now?": a yes/no question whether to move the goods under
+    // discussion, naming none and no cooperation, asks that question again with whatever the turn adds.
+    if ((u.intent === 'license_process' || u.intent === 'regulation_info') && u.asksForDecision && !namesGoods && !u.facts.collaboration?.area
+      && prev.intent !== 'collaboration_license' && SHIPMENT_WORDS.test(lastSentence(text))) return prev.intent;
     // "The customer makes radar units for the navy. Can we keep shipping under a new licence?": a yes/no question that
     // adds who buys, where to or what for, naming no goods and no cooperation, asks the question under discussion
     // again with what it adds, however much of its wording is about licences.

@@ -712,10 +712,20 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
       tokens: tokens.length,
       // A government's measure ("Malaysia banned raw rare-earth exports") is what is asked about only for goods leaving
       // that country; said in passing before a question about goods from China, it is background.
+      // So is another country's rules named in a sentence before the question, for goods leaving China ("Our sales
+      // team says the truce fixed the US issues. Can we quote?").
       foreignRegimeCountry: placeMentions.some((p) => p.role === 'regime' && p.country === 'CN') ? undefined
-        : placeMentions.find((p) => p.role === 'regime' && (!p.measure || p.country === places.shipFrom))?.country,
+        : placeMentions.find((p) => p.role === 'regime' && (!p.measure || p.country === places.shipFrom) && !(places.shipFrom === 'CN' && beforeQuestion(text, tokens, p)))?.country,
     },
   };
+}
+
+/** The mention lies in a sentence before the one the last question mark closes. */
+function beforeQuestion(text: string, tokens: readonly Token[], p: PlaceMention): boolean {
+  const mark = text.lastIndexOf('?');
+  if (mark < 0) return false;
+  const opens = Math.max(text.lastIndexOf('.', mark), text.lastIndexOf('!', mark), text.lastIndexOf('?', mark - 1));
+  return opens >= 0 && (tokens[p.end - 1]?.end ?? 0) <= opens;
 }
 
 /** The parties the place words name, with the role their cue gives them ("to a customer in X" buys). */

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { CaseService } from '../../src/cases/case-service.js';
 import { ReplySchema } from '../../src/contracts/reply.js';
-import { msg, newAssistant } from '../support/understanding.js';
+import { msg, newAssistant, understanding } from '../support/understanding.js';
 
 function cases() {
   return new CaseService({ db: ':memory:', officers: { slack: [], teams: [], web: ['console'] } });
@@ -591,5 +591,36 @@ describe('conversation 24: "loose" added after a decision (nineteenth session, o
     const r = newAssistant().handle(msg('loose', 'conv-24b'));
     expect(r.verdict).not.toBe('not_required');
     expect(r.verdict).not.toBe('license_required');
+  });
+});
+
+describe('conversation 25: "can we ship now?" and an apply question for a military buyer (nineteenth session, own phrasings)', () => {
+  it('decides "So we can send them now?" after a claim about paperwork, for the goods under discussion', () => {
+    const a = newAssistant('2026-02-25T09:00:00Z');
+    expect(a.handle(msg('We want to send loose Tb magnet blocks from Shenzhen to a relief depot in Jordan.', 'conv-25')).verdict).toBe('license_required');
+    const r = a.handle(msg('A colleague says relief goods only need an e-mail notice to MOFCOM afterwards. So we can send them now?', 'conv-25'));
+    expect(r.intent.name).toBe('part_license');
+    expect(r.verdict).toBe('license_required');
+  });
+
+  it('decides "Can we apply?" after the buyer turns out to be an armed force\'s depot that repairs vehicles', () => {
+    const a = newAssistant('2026-01-20T09:00:00Z');
+    a.handle(msg('RFQ: SmCo magnets from Xiamen, 40 kg, for a buyer in the US.', 'conv-25b'));
+    const r = a.handle(msg('The buyer is a US Navy depot that services ship radars. Can we apply for the licence?', 'conv-25b'));
+    expect(r.verdict).toBe('prohibited');
+  });
+});
+
+describe('conversation 26: another country\'s rules said in passing before the question (nineteenth session, own phrasing)', () => {
+  it('decides an export from China when a colleague\'s remark about US rules comes before "Can we quote?"', () => {
+    const r = newAssistant('2026-02-03T09:00:00Z').handle(msg('Tb magnets from our Ningbo plant to a US defense contractor for radar drives. Our agent says the truce settled the US problems. Can we quote?', 'conv-26'));
+    expect(r.verdict).toBe('prohibited');
+  });
+
+  it('still reads US rules named in the question itself as what is asked about', () => {
+    const u = understanding.understander.understand('Tb magnets from Ningbo to Texas. Do we need a US export licence for them?');
+    expect(u.signals.foreignRegimeCountry).toBe('US');
+    const before = understanding.understander.understand('We ship Tb magnets from Ningbo to a plant in Texas. Our agent mentioned US issues. Do we need a licence?');
+    expect(before.signals.foreignRegimeCountry).toBeUndefined();
   });
 });

@@ -2289,3 +2289,10 @@ describe('a machine named as the source of a trace (nineteenth session, own phra
     expect(facts('We ship a vacuum sintering furnace from Ningbo to Lyon.').item?.form).toBe('equipment');
   });
 });
+
+describe('magnets shipped unmagnetised or as blanks (nineteenth session, own phrasing)', () => {
+  it('reads "unmagnetised Dy blocks" and "magnet blanks" as magnets', () => {
+    expect(facts('unmagnetised Dy blocks from Ganzhou to Brno').item?.form).toBe('magnet');
+    expect(facts('NdFeB magnet blanks with Tb, Ningbo to Pune').item?.form).toBe('magnet');
+  });
+});

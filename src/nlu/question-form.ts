@@ -129,6 +129,10 @@ function asksForDecisionLast(text: string): boolean {
   // something is fine or allowed.
   const [copula, verdictWord] = words.slice(-2);
   if (words.length >= 3 && !words.some((w) => WH_WORDS.has(w)) && COPULAS.has(copula ?? '') && DECISION_WORDS.has(verdictWord ?? '')) return true;
+  // "… just want to confirm we are still fine now that it's past 10 November?": the same with an adverb between and
+  // a time clause after, in a question.
+  if (clause.trim().endsWith('?') && !words.some((w) => WH_WORDS.has(w))
+    && words.some((w, i) => COPULAS.has(w) && SUBJECTS.has(words[i - 1] ?? '') && [1, 2].some((k) => DECISION_WORDS.has(words[i + k] ?? '') || CONFIRM_TAGS.has(words[i + k] ?? '')))) return true;
   // "… so that's fine now?", "then it's allowed again?": the same with the copula contracted, a time word after it.
   const contracted = (w: string) => w.endsWith("'s") && !WH_WORDS.has(w.slice(0, -2));
   if (!words.some((w) => WH_WORDS.has(w)) && words.slice(-4).some((w, i, last) => contracted(w) && DECISION_WORDS.has(last[i + 1] ?? ''))) return true;

@@ -12,6 +12,7 @@ describe('asksForDecision', () => {
     // Nineteenth session, own phrasings: a check of a statement about needing a licence, and whether one can be had.
     'Our vendor says parts under their umbrella licence need no licence of our own. Is that how it works?',
     'The buyer is in Brazil. Is a licence even possible for Brazil? What does MOFCOM say?',
+    'Same order as in May, only checking we are still OK now that the suspension has ended?',
   ])('is true for "%s"', (text) => expect(asksForDecision(text)).toBe(true));
 
   it.each([

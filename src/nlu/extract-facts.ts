@@ -72,6 +72,7 @@ const DISGUISE_VERBS = grammarWords('disguiseVerbs');
 const AVOIDANCE_PHRASES = grammarWords('avoidancePhrases');
 const EVASION_WORDS = grammarWords('evasionWords');
 const HELD_LICENCE_NOUNS = grammarWords('heldLicenceNouns');
+const HELD_LICENCE_NOUNS_PATTERN = wordsPattern(HELD_LICENCE_NOUNS);
 const LICENCE_HELD_BEFORE = grammarWords('licenceHeldBefore');
 const LICENCE_HELD_AFTER = grammarWords('licenceHeldAfter');
 const LICENCE_NOT_HELD = grammarWords('licenceNotHeldWords');
@@ -472,7 +473,8 @@ function licenceHeld(tokens: readonly Token[]): LicenceHeld | undefined {
     const heldBefore = before.some((b, k) => LICENCE_HELD_BEFORE.has(b.low) && before[k + 1]?.low !== 'to' && !before.slice(k + 1).some((w) => NEED_WORDS.has(w.low)));
     const clause = cut < 0 ? after : after.slice(0, cut);
     const held = heldBefore || clause.some((a) => LICENCE_HELD_AFTER.has(a.low));
-    if (!held || [...before, ...clause].some((w) => LICENCE_NOT_HELD.has(w.low))) return;
+    // "Do we need a licence naming the end user?": a licence needed is none held, whatever it would name.
+    if (!held || [...before, ...clause].some((w) => LICENCE_NOT_HELD.has(w.low)) || before.some((w) => NEED_WORDS.has(w.low))) return;
     found = tokens[i - 1]?.low === 'general' || found === 'general' ? 'general' : 'single';
   });
   return found;
@@ -493,6 +495,15 @@ function underEndUserCertificate(low: string): boolean {
     if (!before.split(/[^a-z']+/).some((w) => NEGATION_WORDS.has(w))) return true;
   }
   return false;
+}
+
+/**
+ * "Licence for our Dy magnets was issued to the supplier with end user = our plant in Brno": a licence held that names
+ * an end user binds that end user as a certificate does (Regs art. 18, 24). In one sentence, with no negation before.
+ */
+function licenceNamesEndUser(low: string): boolean {
+  return low.split(/(?<=[.;!?])\s+/).some((s) => HELD_LICENCE_NOUNS_PATTERN.test(s) && /\bend[\s-]users?\b/.test(s)
+    && !s.split(/[^a-z']+/).some((w) => NEGATION_WORDS.has(w)));
 }
 
 /** What is being done: from the kind of cooperation, or the verbs for goods (ship, resell from stock, hand-carry, exhibit). */
@@ -679,6 +690,12 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
     const t: NonNullable<Frame['technology']> = {};
     if (collab.kind) t.kind = collab.kind;
     if (collab.area) t.area = collab.area;
+    // "license LFP cathode manufacturing process know-how": know-how passed about goods of a sector with its own
+    // technology controls (No. 58's battery and graphite-anode technology, No. 55's superhard materials) is of that area.
+    else if (collab.kind && passesKnowHow(tokens, lex) && frame.item?.sector !== undefined) {
+      const area = SECTOR_TECHNOLOGY_AREA[frame.item.sector];
+      if (area) t.area = area;
+    }
     if (collab.chineseProvider !== undefined) t.chineseProvider = collab.chineseProvider;
     if (collab.abroad !== undefined) t.abroad = collab.abroad;
     if (collab.domesticOnly) t.domesticOnly = true;
@@ -694,7 +711,7 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   if (proposesEvasion(tokens, lowText)) frame.evasion = true;
   const held = licenceHeld(tokens);
   if (held) frame.licenceHeld = held;
-  if (underEndUserCertificate(lowText)) frame.endUserCommitment = true;
+  if (underEndUserCertificate(lowText) || (held !== undefined && licenceNamesEndUser(lowText))) frame.endUserCommitment = true;
   const activity = activityOf(tokens, lowText, frame);
   if (activity) frame.activity = activity;
 
@@ -719,6 +736,11 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
     },
   };
 }
+
+/** Sectors whose know-how the rules name as an area of technology of their own. */
+const SECTOR_TECHNOLOGY_AREA: Partial<Record<NonNullable<ItemFrame['sector']>, NonNullable<Frame['technology']>['area']>> = {
+  battery: 'battery', graphite: 'battery', superhard: 'superhard',
+};
 
 /** The mention lies in a sentence before the one the last question mark closes. */
 function beforeQuestion(text: string, tokens: readonly Token[], p: PlaceMention): boolean {

@@ -88,6 +88,8 @@ const NEGATED_PLACE_DETERMINERS = grammarWords('negatedPlaceDeterminers');
 const PART_OF_NOUNS = grammarWords('partOfNouns');
 const DETERMINERS = grammarWords('determiners');
 const TRACE_SOURCE_NOUNS = grammarWords('traceSourceNouns');
+/** "ship", "ships", "supplies": verbs of sending in their present forms. */
+const SENDING_VERB_FORMS = new Set([...grammarWords('sendingVerbs')].flatMap((v) => [v, `${v}s`, `${v}es`, v.replace(/y$/, 'ies')]));
 /** A reply this short is an answer to the question under discussion, not a question of its own. */
 const SHORT_REPLY_WORDS = 8;
 const BALANCE_WORDS = grammarWords('balanceWords');
@@ -1024,7 +1026,9 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   const opener = elements.find((e) => e.start === 1 && DEFINITE_WORDS.has(tokens[0]?.low ?? '') && COMES_FROM_VERBS.has(tokens[e.end]?.low ?? ''));
   if (opener && present.has(opener.element)) item.refersBack = true;
   // "We buy Tb metal from China for it": a magnet or material bought for something named before is its input.
-  if (primary && (isMagnetRun(primary, head) || isMaterialRun(primary, head)) && forPronounAfter(tokens, primary)) item.refersBack = true;
+  // Not "Can our Chinese plant ship SmCo magnets for those motors?": magnets a verb of sending moves are goods of their own.
+  const sentGoods = primary !== undefined && [1, 2, 3].some((k) => SENDING_VERB_FORMS.has(tokens[(primary[0]?.start ?? 0) - k]?.low ?? ''));
+  if (primary && (isMagnetRun(primary, head) || isMaterialRun(primary, head)) && forPronounAfter(tokens, primary) && !sentGoods) item.refersBack = true;
   // "a complete magnet production line": the goods are a whole line, not a machine (the words that named them say so).
   if (form === 'equipment' && primary && PRODUCTION_LINE.test(text.slice((tokens[primary[0]?.start ?? 0] as Token).start, (tokens[(primary.at(-1) as PhraseHit<ItemTag>).end - 1] as Token).end))) item.productionLine = true;
   if (heavyLikely && !present.has('Dy') && !present.has('Tb') && !(absent.has('Dy') && absent.has('Tb'))) item.heavyRareEarthLikely = true;

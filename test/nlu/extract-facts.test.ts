@@ -1,6 +1,6 @@
 /** The extractors on phrasings written for these tests (not the eval scenarios): elements, forms, places, users. */
 import { describe, expect, it } from 'vitest';
-import { extractFacts } from '../../src/nlu/extract-facts.js';
+import { extractFacts, readFrame } from '../../src/nlu/extract-facts.js';
 import { extractReferences } from '../../src/nlu/extract-references.js';
 import { findPlaces } from '../../src/nlu/extract-places.js';
 import { normaliseText, tokenize } from '../../src/nlu/text.js';
@@ -2294,5 +2294,22 @@ describe('magnets shipped unmagnetised or as blanks (nineteenth session, own phr
   it('reads "unmagnetised Dy blocks" and "magnet blanks" as magnets', () => {
     expect(facts('unmagnetised Dy blocks from Ganzhou to Brno').item?.form).toBe('magnet');
     expect(facts('NdFeB magnet blanks with Tb, Ningbo to Pune').item?.form).toBe('magnet');
+  });
+});
+
+describe('know-how of a sector with its own technology controls, and a licence naming its end user (nineteenth session, own phrasings)', () => {
+  it('reads licensing NCM precursor process know-how from a Chinese firm as battery technology', () => {
+    expect(facts('We want to license NCM precursor process know-how from a Chinese company for our plant in Finland.').collaboration?.area).toBe('battery');
+  });
+
+  it('reads "the licence was granted with our Lyon site as end user" as goods under an end-user commitment', () => {
+    expect(facts('The licence was granted to the supplier with our Lyon site as end user. Can we move some to Spain?').endUserCommitment).toBe(true);
+    expect(facts('Do we need a licence naming the end user for Tb magnets to Spain?').endUserCommitment).toBeUndefined();
+  });
+
+  it('keeps magnets a Chinese plant would ship "for those motors" the goods, not the motors\' parts', () => {
+    const frame = (text: string) => readFrame(text, understanding.lexicon, sourceIds).frame;
+    expect(frame('Can our Chinese plant ship Dy magnets for those motors?').item?.refersBack).toBeUndefined();
+    expect(frame('We buy Tb metal from China for it.').item?.refersBack).toBe(true);
   });
 });

@@ -50,6 +50,7 @@ const SELLER_NOUNS = grammarWords('sellerNouns');
 const GROUP_MEMBER_NOUNS = grammarWords('groupMemberNouns');
 const OWNER_GROUP_NOUNS = grammarWords('ownerGroupNouns');
 const ARTICLES = grammarWords('articles');
+const POSSESSIVE_ENDING = /\p{L}['’]s$/u;
 const MESSAGE_NOUNS = grammarWords('messageNouns');
 const SUPPLIER_FIND_VERBS = grammarWords('supplierFindVerbs');
 const NEED_WORDS = grammarWords('needWords');
@@ -851,10 +852,13 @@ function splitNames(tokens: readonly Token[], lex: Lexicon, found: readonly Phra
 
 export function findPlaces(tokens: readonly Token[], lex: Lexicon): PlaceMention[] {
   const out: PlaceMention[] = [];
-  const hand = lex.places.find(tokens);
+  // "Malaysia's ban", "Ningbo's free trade zone": a name in the possessive is still the place, so names are matched
+  // with the possessive ending set aside (the roles below still see it, on the tokens as written).
+  const names = tokens.some((t) => POSSESSIVE_ENDING.test(t.raw)) ? tokens.map((t) => (POSSESSIVE_ENDING.test(t.raw) ? { ...t, raw: t.raw.slice(0, -2), low: t.low.slice(0, -2) } : t)) : tokens;
+  const hand = lex.places.find(names);
   const covered = (h: { start: number; end: number }) => hand.some((x) => x.start < h.end && h.start < x.end);
-  const found = [...hand, ...lex.gazetteer.find(tokens).filter((h) => !covered(h))];
-  const hits = [...found, ...splitNames(tokens, lex, found)].sort((a, b) => a.start - b.start);
+  const found = [...hand, ...lex.gazetteer.find(names).filter((h) => !covered(h))];
+  const hits = [...found, ...splitNames(names, lex, found)].sort((a, b) => a.start - b.start);
   const demonyms = new Set<PlaceMention>();
   for (const hit of hits) {
     // A misspelt country is still written as a name: a lower-case near miss is an English word ("turnkey", not Turkey).

@@ -74,14 +74,6 @@ function withPlurals<V>(list: readonly [string, V][]): [string, V][] {
   return out;
 }
 
-/**
- * Each place name also as a possessive ("Malaysia's ban on ore exports", "Japan's rules"): a country's or city's name
- * in the genitive is still that place. Not nationality adjectives, which take no possessive.
- */
-function withPossessives<V>(list: readonly [string, V][]): [string, V][] {
-  return [...list, ...list.map(([phrase, value]): [string, V] => [`${phrase}'s`, value])];
-}
-
 function entries<K extends string, V>(rec: Partial<Record<K, readonly string[]>>, map: (k: K) => V): [string, V][] {
   return (Object.entries(rec) as [K, readonly string[]][]).flatMap(([k, terms]) => terms.map((t) => [t, map(k)] as [string, V]));
 }
@@ -144,8 +136,8 @@ export function buildLexicon(v: Vocabulary, items: readonly ListedItem[], knowle
   for (const g of v.genericItems) itemPhrases.push([g, { kind: 'generic' }]);
 
   const placePhrases: [string, PlaceTag][] = [
-    ...withPossessives(countryNames()),
-    ...withPossessives(entries(v.places, (country): PlaceTag => ({ kind: 'place', country, demonym: false }))),
+    ...countryNames(),
+    ...entries(v.places, (country): PlaceTag => ({ kind: 'place', country, demonym: false })),
     ...entries(v.demonyms, (country): PlaceTag => ({ kind: 'place', country, demonym: true })),
     // Every country's adjective after the hand-kept ones, which win where both name one.
     ...entries(knowledge.demonyms, (country): PlaceTag => ({ kind: 'place', country, demonym: true })),
@@ -153,7 +145,7 @@ export function buildLexicon(v: Vocabulary, items: readonly ListedItem[], knowle
   ];
 
   // The gazetteer comes last, so the hand-kept places and country names win where a name is in both.
-  const gazetteer: [string, PlaceTag][] = withPossessives(knowledge.places.map((p) => [p.name, { kind: 'place', country: p.country, demonym: false, gazetteer: { englishWord: p.englishWord ?? false } }]));
+  const gazetteer: [string, PlaceTag][] = knowledge.places.map((p) => [p.name, { kind: 'place', country: p.country, demonym: false, gazetteer: { englishWord: p.englishWord ?? false } }]);
 
   const words = new Set<string>();
   const addWords = (phrases: Iterable<string>) => {

@@ -6,7 +6,7 @@ import type { Frame, ItemFrame, PartyFrame } from '../contracts/frame.js';
 import type { Facts, ItemFacts, LicenceHeld } from '../rules/facts.js';
 import { factsFromFrame } from './frame-facts.js';
 import { extractShipWhen } from './extract-ship-date.js';
-import { grammarWords, wordAt } from './grammar.js';
+import { grammarWords, withPresentForms, wordAt } from './grammar.js';
 import { findListedParties, listedPartyFrame } from './extract-parties.js';
 import { extractCollaboration } from './extract-collaboration.js';
 import { extractEndUse } from './extract-end-use.js';
@@ -58,9 +58,7 @@ const RETURN_WORDS = grammarWords('returnWords');
 const BOUGHT_VERBS = grammarWords('boughtVerbs');
 const PURCHASE_VERBS = grammarWords('purchaseVerbs');
 const FIRST_PERSON_SUBJECTS = grammarWords('firstPerson');
-const SENDING_VERBS = grammarWords('sendingVerbs');
-/** "sends", "ships", "supplies": a sending verb in any present form. */
-const sendingVerbForm = (low: string) => SENDING_VERBS.has(low) || SENDING_VERBS.has(low.replace(/(?:es|s)$/, '')) || SENDING_VERBS.has(low.replace(/ies$/, 'y'));
+const SENDING_VERB_FORMS = withPresentForms(grammarWords('sendingVerbs'));
 const COMES_FROM_VERBS = grammarWords('comesFromVerbs');
 const SOURCED_PARTICIPLES = grammarWords('sourcedParticiples');
 const HOLD_VERBS = grammarWords('holdVerbs');
@@ -368,7 +366,7 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
     ?? destinations[0]?.country;
   // "Our Chinese trader sends us PrNd oxide", "they ship to us": goods sent to the asker come to the asker's place.
   const toAsker = (w: string | undefined) => w === 'us' || w === 'me';
-  const sentToUs = tokens.some((t, i) => sendingVerbForm(t.low) && (toAsker(tokens[i + 1]?.low) || (tokens[i + 1]?.low === 'to' && toAsker(tokens[i + 2]?.low))));
+  const sentToUs = tokens.some((t, i) => SENDING_VERB_FORMS.has(t.low) && (toAsker(tokens[i + 1]?.low) || (tokens[i + 1]?.low === 'to' && toAsker(tokens[i + 2]?.low))));
   const from = origin ?? makerSite?.country;
   const boughtToSite = boughtFromMaker && read === undefined ? site?.country : read === undefined && from !== undefined && site !== undefined && site.country !== from && (weBuy || (sentToUs && site.asker === true)) ? site.country : undefined;
   // Goods abroad going into China ("back to the supplier in Ningbo for rework") leave No. 61's reach, so that reading

@@ -7,7 +7,7 @@ import type { ItemFrame } from '../contracts/frame.js';
 import { MATERIAL_FORMS, PURE_FORMS, RARE_EARTH_MAGNETS, type DOWNSTREAM_KINDS, type Element, type Form } from '../rules/facts.js';
 import type { ItemTag, Lexicon } from './lexicon.js';
 import type { PhraseHit } from './phrase-matcher.js';
-import { customerMakesAt, grammarWords, inEndClause } from './grammar.js';
+import { customerMakesAt, grammarWords, inEndClause, withPresentForms } from './grammar.js';
 import { sentenceStartOf, tokenize, wordsPattern, type Token } from './text.js';
 
 type Downstream = (typeof DOWNSTREAM_KINDS)[number];
@@ -88,8 +88,7 @@ const NEGATED_PLACE_DETERMINERS = grammarWords('negatedPlaceDeterminers');
 const PART_OF_NOUNS = grammarWords('partOfNouns');
 const DETERMINERS = grammarWords('determiners');
 const TRACE_SOURCE_NOUNS = grammarWords('traceSourceNouns');
-/** "ship", "ships", "supplies": verbs of sending in their present forms. */
-const SENDING_VERB_FORMS = new Set([...grammarWords('sendingVerbs')].flatMap((v) => [v, `${v}s`, `${v}es`, v.replace(/y$/, 'ies')]));
+const SENDING_VERB_FORMS = withPresentForms(grammarWords('sendingVerbs'));
 /** A reply this short is an answer to the question under discussion, not a question of its own. */
 const SHORT_REPLY_WORDS = 8;
 const BALANCE_WORDS = grammarWords('balanceWords');

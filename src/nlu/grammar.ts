@@ -26,6 +26,11 @@ export function grammarVerbs(): ReadonlySet<string> {
   return new Set([...lists].filter(([name]) => name.endsWith('Verbs')).flatMap(([, words]) => [...words]));
 }
 
+/** A list of base verbs with their third-person present forms ("ship" → "ships", "supply" → "supplies", "dispatch" → "dispatches"). */
+export function withPresentForms(verbs: Iterable<string>): ReadonlySet<string> {
+  return new Set([...verbs].flatMap((v) => [v, /[^aeiou]y$/.test(v) ? `${v.slice(0, -1)}ies` : /(?:[sxz]|[cs]h)$/.test(v) ? `${v}es` : `${v}s`]));
+}
+
 /** A word list of `word=value` pairs ("licence=license", "mid=15") as a map. */
 export function grammarPairs(name: string): ReadonlyMap<string, string> {
   return new Map([...grammarWords(name)].map((pair) => {

@@ -329,14 +329,15 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
   // them) is buying them in too.
   // ("would" is a modal there: "we would ship them from China" says nothing of buying.)
   const wantsGoods = (i: number) => WANT_VERBS.has((tokens[i] as Token).low) && !MODAL_WORDS.has((tokens[i] as Token).low) && tokens[i + 1]?.low !== 'to';
+  const buys = (t: Token) => PURCHASE_VERBS.has(t.low) || BOUGHT_VERBS.has(t.low);
+  const weBefore = (i: number) => [1, 2].some((k) => FIRST_PERSON_SUBJECTS.has(tokens[i - k]?.low ?? ''));
   // "Want 50 kg of PrNd oxide from Baotou": a sentence opening on the verb has the asker as its subject, as chat does.
   const opensSentence = (i: number) => i === 0 || (tokens[i - 1] as Token).clauseEnd;
-  const weBuy = tokens.some((t, i) => (PURCHASE_VERBS.has(t.low) || BOUGHT_VERBS.has(t.low) || wantsGoods(i))
-    && ([1, 2].some((k) => FIRST_PERSON_SUBJECTS.has(tokens[i - k]?.low ?? '')) || (opensSentence(i) && !BOUGHT_VERBS.has(t.low))));
+  const weBuy = tokens.some((t, i) => (buys(t) || wantsGoods(i)) && (weBefore(i) || (opensSentence(i) && !BOUGHT_VERBS.has(t.low))));
   // "Coating question from our MRO shop in Toulouse: we buy 8YSZ powder made in China": goods the asker buys, made
   // elsewhere, with no route said, come from where they were made to the asker.
   // Only a verb of buying: "do we need anything from MOFCOM" wants no goods, and stock the asker holds stays put.
-  const weBuyIn = tokens.some((t, i) => (PURCHASE_VERBS.has(t.low) || BOUGHT_VERBS.has(t.low)) && [1, 2].some((k) => FIRST_PERSON_SUBJECTS.has(tokens[i - k]?.low ?? '')));
+  const weBuyIn = tokens.some((t, i) => buys(t) && weBefore(i));
   const boughtFromMaker = origin === undefined && makerSite === undefined && site?.asker === true && made !== undefined && made !== site.country && weBuyIn;
   const shipFrom = origin ?? makerSite?.country ?? (boughtFromMaker ? made : suppliedToSite ? undefined : site?.country);
   // "The magnets come from a plant in Malaysia", "sourced from a factory in Pune": goods that come from a production site
@@ -368,7 +369,8 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
   const toAsker = (w: string | undefined) => w === 'us' || w === 'me';
   const sentToUs = tokens.some((t, i) => SENDING_VERB_FORMS.has(t.low) && (toAsker(tokens[i + 1]?.low) || (tokens[i + 1]?.low === 'to' && toAsker(tokens[i + 2]?.low))));
   const from = origin ?? makerSite?.country;
-  const boughtToSite = boughtFromMaker && read === undefined ? site?.country : read === undefined && from !== undefined && site !== undefined && site.country !== from && (weBuy || (sentToUs && site.asker === true)) ? site.country : undefined;
+  const boughtToSite = read === undefined && site !== undefined
+    && (boughtFromMaker || (from !== undefined && site.country !== from && (weBuy || (sentToUs && site.asker === true)))) ? site.country : undefined;
   // Goods abroad going into China ("back to the supplier in Ningbo for rework") leave No. 61's reach, so that reading
   // needs a "to" or "back" in the clause before the Chinese place; a Chinese party read from its noun alone ("assembly
   // time in China", "designed by a Chinese firm") says nothing about where foreign goods go, and is asked.
@@ -467,11 +469,11 @@ function licenceHeld(tokens: readonly Token[]): LicenceHeld | undefined {
     const after = tokens.slice(i + 1, i + 8);
     const cut = after.findIndex((a, k) => k > 0 && (after[k - 1] as Token).clauseEnd);
     // "Do we have to get a licence?": a verb of holding followed by "to" is an obligation, not a licence held.
-    // "the magnets for our pumps need a licence": "our" is the pumps'; a verb of needing between says none is held.
-    const heldBefore = before.some((b, k) => LICENCE_HELD_BEFORE.has(b.low) && before[k + 1]?.low !== 'to' && !before.slice(k + 1).some((w) => NEED_WORDS.has(w.low)));
+    const heldBefore = before.some((b, k) => LICENCE_HELD_BEFORE.has(b.low) && before[k + 1]?.low !== 'to');
     const clause = cut < 0 ? after : after.slice(0, cut);
     const held = heldBefore || clause.some((a) => LICENCE_HELD_AFTER.has(a.low));
-    // "Do we need a licence naming the end user?": a licence needed is none held, whatever it would name.
+    // "Do we need a licence naming the end user?", "the magnets for our pumps need a licence": a licence needed is none
+    // held, whatever it would name and whoever's "our" stands before it.
     if (!held || [...before, ...clause].some((w) => LICENCE_NOT_HELD.has(w.low)) || before.some((w) => NEED_WORDS.has(w.low))) return;
     found = tokens[i - 1]?.low === 'general' || found === 'general' ? 'general' : 'single';
   });

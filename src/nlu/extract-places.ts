@@ -619,7 +619,7 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     const actingSide = tokens[k]?.low === 'side' && (WANT_VERBS.has(tokens[k + 1]?.low ?? '') || MODALS.has(tokens[k + 1]?.low ?? ''));
     // "Malaysia's ban", "Japan's rules": a country's name in the possessive needs no modifier either.
     // "China's technology control": up to two words of any kind may describe the possessed rules.
-    const possessive = /['’]s$/.test(tokens[end - 1]?.raw ?? '');
+    const possessive = POSSESSIVE_ENDING.test(tokens[end - 1]?.raw ?? '');
     if (REGIME_NOUNS.has(tokens[k]?.low ?? '') && (tag.demonym || k > from || possessive) && !actingSide) return { role: 'regime', recipient: false };
     if (possessive && [1, 2].some((j) => REGIME_NOUNS.has(tokens[end + j]?.low ?? '') && tokens.slice(end - 1, end + j).every((w) => !w.clauseEnd && !w.commaAfter))) return { role: 'regime', recipient: false };
   }
@@ -891,7 +891,7 @@ export function findPlaces(tokens: readonly Token[], lex: Lexicon): PlaceMention
   const sitsElsewhere = (p: PlaceMention) => demonyms.has(p) && p.asker === true && out.some((q) => q !== p && q.asker === true && q.start > p.end && q.start - p.end <= 5
     && tokens.slice(p.end, q.start).some((w) => INTRO_PLACE_CUES.has(w.low)) && !tokens.slice(p.end - 1, q.start - 1).some((w) => w.clauseEnd)
     // Not "a Chinese magnet maker's sales agent in Stuttgart": there the nationality is another party's.
-    && !tokens.slice(p.end, q.start).some((w) => /['’]s$/.test(w.low)));
+    && !tokens.slice(p.end, q.start).some((w) => POSSESSIVE_ENDING.test(w.raw)));
   const owners = new Set(out.filter(sitsElsewhere));
   const placed = out.map((p): PlaceMention => {
     if (!owners.has(p)) return p;

@@ -234,8 +234,19 @@ export class Assistant {
     return reply;
   }
 
-  /** A short answer to Lodestone's own follow-up keeps the question it answers. */
+  /**
+   * "They do AI research with defence applications. Licence?", "… civil magnet production. What do we need?" after a
+   * question about goods: a cooperation read with no kind of cooperation (only a technology area, or the classifier's
+   * guess) describes the buyer's own work, the end use of the goods, so the goods question stays.
+   */
   private resolveIntent(u: Understanding, prev: ConversationState | undefined, text: string): Intent {
+    const intent = this.resolveIntentOfTurn(u, prev, text);
+    const goodsBefore = prev !== undefined && (prev.intent === 'part_license' || prev.intent === 'reexport_license');
+    return intent === 'collaboration_license' && goodsBefore && !u.facts.collaboration?.kind ? prev.intent : intent;
+  }
+
+  /** A short answer to Lodestone's own follow-up keeps the question it answers. */
+  private resolveIntentOfTurn(u: Understanding, prev: ConversationState | undefined, text: string): Intent {
     // "What is 2B902?": a control code named with nothing else to decide is a question about the rules.
     if ((u.intent === 'out_of_scope' || u.intent === 'help') && u.signals.references.controlCodes.length > 0 && Object.keys(u.facts.item ?? {}).every((k) => k === 'controlCode') && !u.facts.shipFrom && !u.facts.destination) return 'regulation_info';
     // An information intent with nothing in the information topics to answer it, about a named item or
@@ -258,7 +269,10 @@ export class Assistant {
     // "SmCo magnets, end user a Navy contractor for missile seeker heads. Can we apply?": how to apply is no answer
     // when the export may be banned outright (military users and uses, brief R17/R18), so a procedure question about
     // named goods for a military end user or use is decided by the rules.
+    // So is one for a party named on one of MOFCOM's lists ("Customer is MP Materials. Do we just apply?"): the list
+    // may ban the export outright or take general licences away (brief R23, R24).
     const militaryKnown = u.facts.endUser?.kind === 'military' || u.facts.endUser?.kind === 'control_list'
+      || (u.facts.endUser?.lists?.length ?? 0) > 0
       || (u.facts.endUses ?? []).some((e) => e === 'military' || e === 'wmd');
     if (u.intent === 'license_process' && militaryKnown && goodsAsked && !u.facts.collaboration?.kind
       && (u.suggested === null || u.suggested === 'part_license' || u.suggested === 'reexport_license')) return u.suggested ?? 'part_license';

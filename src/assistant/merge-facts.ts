@@ -29,6 +29,11 @@ function mergeItem(prev: ItemFacts | undefined, next: ItemFacts | undefined): It
   // "They go into EPS motors": the goods named before go into a product. Said of magnets or material, they are bare
   // goods beside a product; said of a product, it is the product's own use, and the product stays as it was.
   if (Object.keys(next).length === 1 && next.besideProduct === true && (prev.form === 'finished_product' || prev.form === 'component')) return prev;
+  // "The sintering furnaces and process package were bought from a Chinese maker in 2022" after the plant's magnets:
+  // equipment read as the Chinese technology goods are made with is how the goods named before are made, not new goods.
+  if (next.form === 'equipment' && next.madeWithChineseTechnology === true && prev.form !== undefined && prev.form !== 'equipment') {
+    return { ...prev, madeWithChineseTechnology: true };
+  }
   if (!sameItem(prev, next)) {
     // "We also put 20 spare magnets in the crate" after motors with SmCo magnets: magnets named without their make-up,
     // after a product whose magnets were described, are those magnets.

@@ -66,6 +66,7 @@ const PLACE_CUES = new Set([...grammarWords('insideCues'), ...grammarWords('dest
 const RECEIVER_OWNERS = grammarWords('firstPerson');
 const ASKER_POSSESSIVES = grammarWords('askerPossessives');
 const DETERMINER_WORDS = grammarWords('determinerWords');
+const PARTNER_WORDS = new Set([...grammarWords('personWords'), ...grammarWords('buyerNouns')]);
 const OWNERSHIP_WORDS = grammarWords('ownershipWords');
 const TECH_PERSON_WORDS = grammarWords('techPersons');
 const ARRIVAL_VERBS = grammarWords('arrivalVerbs');
@@ -290,6 +291,17 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
     }
     return true;
   };
+  // "AI research with defence applications": "research with" is joint research only when a partner follows "with" (a
+  // determiner, a pronoun, a name, or a word for people or a company), not what the research has.
+  const withoutPartner = (h: { start: number; end: number; value: Kind }) => {
+    if (h.value !== 'joint_rnd' || (tokens[h.end - 1] as Token).low !== 'with') return false;
+    for (let i = h.end; i < Math.min(tokens.length, h.end + 3); i++) {
+      const t = tokens[i] as Token;
+      if (DETERMINER_WORDS.has(t.low) || PRONOUN_OBJECTS.has(t.low) || /^\p{Lu}/u.test(t.raw) || PARTNER_WORDS.has(t.low)) return false;
+      if (t.clauseEnd || t.commaAfter) break;
+    }
+    return true;
+  };
   const kindHits = lex.collaborationKinds.find(tokens);
   const jvSetUp = kindHits.some(setsUpJv);
   // "No drawings or documents": a negation before a list of such words covers every one of them.
@@ -304,7 +316,7 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
     return false;
   };
   for (const h of kindHits) {
-    if (negated(h.start) || negatedInList(h.start) || claimant(h.end) || askingReader(h) || goodsSite(h) || givesGoods(h) || sendsPronounGoods(h) || forLicenceApplication(h) || railNoun(h) || workshopAsPlace(h) || jvAsParty(h) || madeWith(h)) continue;
+    if (negated(h.start) || negatedInList(h.start) || claimant(h.end) || askingReader(h) || goodsSite(h) || givesGoods(h) || sendsPronounGoods(h) || forLicenceApplication(h) || railNoun(h) || workshopAsPlace(h) || jvAsParty(h) || madeWith(h) || withoutPartner(h)) continue;
     kinds.add(h.value);
     if (h.value === 'technology_transfer' && !givingVerb(h)) transferByNoun = true;
     else if (h.value === 'technology_transfer' && !sendsPeople(h)) transferBySending = true;

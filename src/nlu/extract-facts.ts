@@ -279,11 +279,11 @@ function namedAsEndUser(tokens: readonly Token[], end: number): boolean {
 }
 
 /** "Chinese magnet supplier": a maker noun closes the place's own noun phrase (no parenthesis or clause between). */
-function makerNounAfter(tokens: readonly Token[], end: number): boolean {
+function makerNounAfter(tokens: readonly Token[], end: number, nouns: ReadonlySet<string> = MAKER_NOUNS): boolean {
   for (let i = end; i < Math.min(tokens.length, end + 3); i++) {
     const t = tokens[i] as Token;
     if (t.parenBefore) return false;
-    if (MAKER_NOUNS.has(t.low)) return true;
+    if (nouns.has(t.low)) return true;
     if (t.clauseEnd || t.commaAfter) return false;
   }
   return false;
@@ -297,7 +297,11 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
   // one said in the goods' own clause is theirs.
   const madeOfGoods = itemSpan === undefined ? undefined : places.find((p) => p.role === 'made' && p.start >= itemSpan[1] && p.start - itemSpan[1] <= 12
     && !tokens.slice(itemSpan[1], p.start).some((t) => t.clauseEnd));
-  const made = madeOfGoods?.country ?? first('made');
+  // "NdFeB magnets from a Vietnamese maker", "our magnet plant in South Carolina sells": goods that come from a producer
+  // (not a supplier or trader, who may sell what others make) were made where it is.
+  const producerOrigin = places.find((p) => p.role === 'origin'
+    && (makerNounAfter(tokens, p.end, PRODUCTION_SITES) || (INTRO_PLACE_CUES.has(tokens[p.start - 1]?.low ?? '') && PRODUCTION_SITES.has(tokens[p.start - 2]?.low ?? ''))))?.country;
+  const made = madeOfGoods?.country ?? first('made') ?? producerOrigin;
   const site = places.find((p) => p.role === 'site');
   // The site's own noun, right after the place ("Ningbo plant") or just before it ("our separation plant in Estonia").
   const siteWords = site === undefined ? [] : [...tokens.slice(site.end, site.end + 2), ...tokens.slice(Math.max(0, site.start - 3), site.start).filter((t) => !t.clauseEnd)];

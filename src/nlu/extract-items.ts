@@ -18,6 +18,7 @@ const SELLER_NOUNS = grammarWords('sellerNouns');
 const PRODUCTION_SITES = grammarWords('productionSites');
 const COMPANY_NOUNS = grammarWords('companyNouns');
 const BUYER_DESCRIPTION_NOUNS = grammarWords('buyerDescriptionNouns');
+const CUSTOMER_PRODUCT_PARTICIPLES = grammarWords('customerProductParticiples');
 const COMPLETE_AFTER = grammarWords('completeAfter');
 const NO_RARE_EARTH = [...grammarWords('noRareEarthPhrases')];
 const CUSTOMER_PRODUCT_VERBS = grammarWords('customerProductVerbs');
@@ -265,8 +266,11 @@ function isPartyContext(tokens: readonly Token[], hit: PhraseHit<ItemTag>, lex: 
   const k = sentenceStartOf(tokens, hit.start);
   const opener = DETERMINERS.has(tokens[k]?.low ?? '') || tokens[k]?.low === 'end' ? k + 1 : k;
   const apposition = [1, 2].some((d) => hit.start - d > opener + 2 && tokens[hit.start - d]?.commaAfter === true);
-  if (apposition && BUYER_DESCRIPTION_NOUNS.has(tokens[opener]?.low ?? '') && COPULAS.has(tokens[opener + 1]?.low ?? '')
-    && ARTICLES.has(tokens[opener + 2]?.low ?? '')) return true;
+  const describesBuyer = BUYER_DESCRIPTION_NOUNS.has(tokens[opener]?.low ?? '') && COPULAS.has(tokens[opener + 1]?.low ?? '')
+    && ARTICLES.has(tokens[opener + 2]?.low ?? '');
+  if (apposition && describesBuyer) return true;
+  // "The customer is a tier-1 supplier making power-seat and e-bike motors": so is what the buyer is said to make.
+  if (describesBuyer && tokens.slice(Math.max(opener + 3, hit.start - 6), hit.start).some((t) => CUSTOMER_PRODUCT_PARTICIPLES.has(t.low))) return true;
   // "They make actuators", "a customer who builds motors": the customer's product, not the goods asked about.
   // Its modifiers may stand between: "They make side-mirror and oil-pump motors".
   for (let i = hit.start - 1; i >= Math.max(0, hit.start - 6); i--) {

@@ -47,6 +47,9 @@ const MAKE_NOW_VERBS = grammarWords('makeNowVerbs');
 const EXPORT_VERBS = grammarWords('exportVerbs');
 const SUPPLIER_RELATIVES = [...grammarWords('supplierRelatives')];
 const SELLER_NOUNS = grammarWords('sellerNouns');
+const RECEIVE_VERBS = grammarWords('receiveVerbs');
+const EMPLOYER_CUES = grammarWords('employerCues');
+const WORK_VERBS = grammarWords('workVerbs');
 const GROUP_MEMBER_NOUNS = grammarWords('groupMemberNouns');
 const OWNER_GROUP_NOUNS = grammarWords('ownerGroupNouns');
 const ARTICLES = grammarWords('articles');
@@ -394,6 +397,13 @@ function sendsGoods(tokens: readonly Token[], end: number): boolean {
   return false;
 }
 
+/** "… has an order", "… got an enquiry", "… just received an RFQ": a receiving verb, then a request, after `end`. */
+function hasRequest(tokens: readonly Token[], end: number, lex: Lexicon): boolean {
+  const verb = [0, 1].map((k) => end + k).find((i) => RECEIVE_VERBS.has(tokens[i]?.low ?? ''));
+  return verb !== undefined && [1, 2, 3].some((k) => lex.knowledge.cues.requestNouns.has(tokens[verb + k]?.low ?? '')
+    && tokens.slice(verb, verb + k).every((t) => !t.clauseEnd && !t.commaAfter));
+}
+
 /** "licensed a sintered NdFeB process from": a verb of taking over know-how, its know-how noun, then "from". */
 function techSourceBefore(tokens: readonly Token[], from: number, lex: Lexicon): number | undefined {
   let noun = false;
@@ -457,12 +467,50 @@ function requestEarlier(tokens: readonly Token[], index: number, lex: Lexicon): 
 }
 
 /**
+ * "I am in-house counsel at an Austrian group", "I work for a Korean shipbuilder": the company the asker works at is the
+ * asker's own, at `prep`.
+ */
+function worksAt(tokens: readonly Token[], prep: number): boolean {
+  const w = tokens[prep]?.low ?? '';
+  if (!EMPLOYER_CUES.has(w)) return false;
+  if (WORK_VERBS.has(tokens[prep - 1]?.low ?? '') && FIRST_PERSON.has(tokens[prep - 2]?.low ?? '')) return true;
+  if (w === 'for') return false;
+  let s = prep;
+  while (s > 0 && !(tokens[s - 1] as Token).clauseEnd) s--;
+  return prep - s <= 6 && (introducesAsker(tokens, s) || introducesAsker(tokens, s + 1))
+    && tokens.slice(s, prep).every((t) => !ORIGIN_CUES.has(t.low) && !DEST_CUES.has(t.low) && !t.commaAfter);
+}
+
+/**
  * "A PO for Tm2O3 from a laser company in Jena": goods asked for by a buyer's kind of party named after "from", with a
  * request earlier in the clause. A supplier or producer there ("a standing order from a separator in Jiangxi") still
  * sells the goods.
  */
 function askedByBuyer(tokens: readonly Token[], fromIndex: number, placeStart: number, lex: Lexicon): boolean {
   return tokens.slice(fromIndex + 1, placeStart).some((t) => BUYER_NOUNS.has(t.low) && !MAKER_NOUNS.has(t.low)) && requestEarlier(tokens, fromIndex, lex);
+}
+
+/** "The order is from …", "the RFQ was from …": a request said, with a copula, to come from whoever follows "from". */
+function requestIsFrom(tokens: readonly Token[], fromIndex: number, lex: Lexicon): boolean {
+  return COPULAS.has(tokens[fromIndex - 1]?.low ?? '') && lex.knowledge.cues.requestNouns.has(tokens[fromIndex - 2]?.low ?? '');
+}
+
+/**
+ * "Our subsidiary has an order for Tb targets from a Korean fab", "an order … from Aveox (US motor maker)": a request
+ * the asker has, earlier in the clause, comes from the buyer named after "from". Not "a standing order for Ho2O3 from a
+ * refiner in Ganzhou", "… from a Chinese refiner": a maker or seller named there supplies the goods.
+ */
+function receivedRequest(tokens: readonly Token[], fromIndex: number, start: number, end: number, lex: Lexicon): boolean {
+  const seller = (t: Token | undefined) => t !== undefined && (MAKER_NOUNS.has(t.low) || SELLER_NOUNS.has(t.low));
+  // "… from our Chinese factory": the asker's own site sends the goods.
+  if (FIRST_PERSON.has(tokens[fromIndex + 1]?.low ?? '') || tokens.slice(fromIndex + 1, start).some(seller) || (!tokens[start]?.parenBefore && seller(tokens[end]))) return false;
+  for (let k = fromIndex - 1; k >= Math.max(1, fromIndex - 12); k--) {
+    // "an RFQ from a US depot for SmCo magnets from our factory": the request's own "from" came first.
+    if ((tokens[k] as Token).clauseEnd || (tokens[k] as Token).low === 'from') return false;
+    if (!lex.knowledge.cues.requestNouns.has((tokens[k] as Token).low)) continue;
+    return [1, 2, 3].some((j) => RECEIVE_VERBS.has(tokens[k - j]?.low ?? '') && tokens.slice(k - j, k).every((t) => !t.clauseEnd));
+  }
+  return false;
 }
 
 /** A transit word, then only a transit cue and determiners, right before the place: "transshipped through (the) X". */
@@ -594,10 +642,12 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   if (cue?.word === 'from' && REQUEST_OBJECTS.has(tokens[cue.index - 1]?.low ?? '')) return { role: 'party', recipient: false };
   // "an order (RFQ, enquiry) from a US depot": the place of whoever asks for the goods.
   // "magnets that we order from Ganzhou": after a personal pronoun the word is the verb, and the place sells.
+  // "The order is from India": so is a request said to be from it.
+  if (cue?.word === 'from' && requestIsFrom(tokens, cue.index, lex)) return { role: 'destination', recipient: true };
   if (cue?.word === 'from' && lex.knowledge.cues.requestNouns.has(tokens[cue.index - 1]?.low ?? '')) {
     return PERSONAL_SUBJECTS.has(tokens[cue.index - 2]?.low ?? '') ? { role: 'origin', recipient: false } : { role: 'destination', recipient: true };
   }
-  if (cue?.word === 'from' && askedByBuyer(tokens, cue.index, start, lex)) return { role: 'destination', recipient: true };
+  if (cue?.word === 'from' && (askedByBuyer(tokens, cue.index, start, lex) || receivedRequest(tokens, cue.index, start, end, lex))) return { role: 'destination', recipient: true };
   // "our supplier (Zhejiang)", "the customer (Lyon)": a place in parentheses after a party noun is that party's.
   const named = tokens[start]?.parenBefore ? tokens[start - 1]?.low ?? '' : '';
   // "We (Dutch company) imported …": the asker's own place, said in passing.
@@ -695,10 +745,12 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   // "We're a Korean magnet maker": the asker's own place.
   // "We are the Vietnamese magnet plant of …": any article.
   const article = ARTICLES.has(tokens[start - 1]?.low ?? '') ? 1 : 0;
-  if (introducesAsker(tokens, start - 1 - article) || introFragment(tokens, start)) return { role: 'site', recipient: false, asker: true };
+  if (introducesAsker(tokens, start - 1 - article) || introFragment(tokens, start) || worksAt(tokens, start - 1 - article)) return { role: 'site', recipient: false, asker: true };
   // "a Singapore distributor holds ...": the holder sells; "a Japanese shipbuilder ... wants them": the one who wants buys.
   const doing = firstVerbAfter(tokens, end);
   // "Our NdFeB for a Polish customer has 0.2 % Dy": a party after "for" is no subject, so the verb is not its.
+  // "Our Chinese subsidiary has an enquiry for SmCo magnets from …": a party that has an order sells the goods.
+  if (!cue && !afterFor(tokens, start) && hasRequest(tokens, end, lex)) return { role: 'site', recipient: false, sends: true };
   if (doing && HOLD_VERBS.has(doing) && !afterFor(tokens, start)) return { role: 'site', recipient: false };
   // "Our Dutch distributor wants to sell them from its stock": whoever wants to send holds the goods, ours or not.
   // A nationality that sends ("our Chinese supplier would ship the magnets") says where they leave from, ahead of
@@ -804,7 +856,8 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     const toPos = before.findIndex((w, k) => DEST_CUES.has(w) && !(w === 'to' && k > 0 && (EXPORT_VERBS.has(before[k - 1] ?? '') || lex.knowledge.cues.provisionVerbs.has(before[k - 1] ?? '') || infinitive(k)))
       && !(w === 'into' && fixedInto(k)));
     // "a PO for Tm2O3 from a laser company in Jena": after a request, a buyer it comes from asks for the goods.
-    if (fromPos >= 0 && (toPos < 0 || fromPos < toPos) && askedByBuyer(tokens, cue.index - 1 - fromPos, start, lex)) return { role: 'destination', recipient: true };
+    // "The order is from a new magnet plant in India": a request said to be from a site comes from a buyer too.
+    if (fromPos >= 0 && (toPos < 0 || fromPos < toPos) && (askedByBuyer(tokens, cue.index - 1 - fromPos, start, lex) || requestIsFrom(tokens, cue.index - 1 - fromPos, lex))) return { role: 'destination', recipient: true };
     const makerPos = before.findIndex((w) => MAKER_NOUNS.has(w));
     if (fromPos >= 0 && (toPos < 0 || fromPos < toPos) && (sitePos >= 0 || buyerPos >= 0 || (makerPos >= 0 && makerPos < fromPos))) return { role: 'origin', recipient: false };
     // "buy Nd:YAG rods from a crystal grower in Fujian": whoever the goods come from, named by any noun, is there.

@@ -624,3 +624,36 @@ describe('conversation 26: another country\'s rules said in passing before the q
     expect(before.signals.foreignRegimeCountry).toBeUndefined();
   });
 });
+
+describe('conversation 27: the buyer\'s own work and a listed buyer after a goods question (twentieth session, own phrasings)', () => {
+  it('keeps a goods question when the next turn says the buyer does research with defence uses', () => {
+    const a = newAssistant('2026-02-10T09:00:00Z');
+    a.handle(msg('An institute in Malaysia wants 30 kg of terbium oxide from our Jiangxi refinery.', 'conv-27'));
+    const r = a.handle(msg('They run radar research with military applications. Licence?', 'conv-27'));
+    expect(r.intent.name).toBe('part_license');
+    expect(['escalate', 'prohibited']).toContain(r.verdict);
+  });
+
+  it('keeps a goods question when the next turn names only the end use as magnet production', () => {
+    const a = newAssistant('2026-03-10T09:00:00Z');
+    a.handle(msg('A Korean buyer asks for dysprosium oxide from our Baotou plant.', 'conv-27b'));
+    const r = a.handle(msg('Delivery in April, for their magnet production. What do we need?', 'conv-27b'));
+    expect(r.intent.name).toBe('part_license');
+    expect(r.verdict).toBe('license_required');
+  });
+
+  it('decides "Can we just apply?" when the buyer named is on MOFCOM\'s control list', () => {
+    const a = newAssistant('2026-08-01T09:00:00Z');
+    a.handle(msg('Our Chinese plant sells samarium metal to American magnet makers.', 'conv-27c'));
+    const r = a.handle(msg('The new customer is MP Materials. Can we just apply for the licence as usual?', 'conv-27c'));
+    expect(r.verdict).toBe('prohibited');
+    expect(r.citations.map((c) => c.source)).toContain('CN-ANN-2026-23');
+  });
+
+  it('keeps the magnets when a later turn says the plant\'s furnaces and process came from a Chinese maker', () => {
+    const a = newAssistant('2026-11-25T09:00:00Z');
+    a.handle(msg('Our Thai factory makes sintered NdFeB with Dy bought in Australia and sells it to a customer in Germany.', 'conv-27d'));
+    const r = a.handle(msg('The sintering furnaces and the process were licensed from a Chinese magnet company in 2021. Anything to do now?', 'conv-27d'));
+    expect(r.verdict).toBe('escalate');
+  });
+});

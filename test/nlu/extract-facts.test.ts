@@ -2313,3 +2313,35 @@ describe('know-how of a sector with its own technology controls, and a licence n
     expect(frame('We buy Tb metal from China for it.').item?.refersBack).toBe(true);
   });
 });
+
+describe('producers, requests and employers (twentieth session, own phrasings)', () => {
+  it('reads goods bought from a maker, or sold by the asker\'s plant, as made where it is', () => {
+    expect(facts('We buy NdFeB rings from a Thai manufacturer that uses Chinese furnaces.').madeIn).toBe('TH');
+    expect(facts('Our motor plant in Bavaria sells servo motors to a customer in Spain.').madeIn).toBe('DE');
+  });
+
+  it('reads the buyer, not the seller, after an order the asker has', () => {
+    expect(facts('Our Shenzhen plant has an order for Tb targets from a Taiwanese fab.')).toMatchObject({ shipFrom: 'CN', destination: 'TW' });
+    expect(facts('We make furnaces in Wuxi. The order is from a new magnet plant in Mexico.').destination).toBe('MX');
+    // A refiner named after "from" still supplies the goods.
+    expect(facts('We have an order for Ho2O3 from a Chinese refiner for our laser plant in Jena.').shipFrom).toBe('CN');
+  });
+
+  it('reads the company the asker works at as the asker\'s, and a subsidiary with an order as the seller', () => {
+    const places = findPlacesIn('I am an export manager at a Dutch group. Our Chinese subsidiary got an RFQ for SmCo rings from a French firm.');
+    expect(places.find((p) => p.country === 'NL')).toMatchObject({ role: 'site', asker: true });
+    expect(places.find((p) => p.country === 'CN')).toMatchObject({ role: 'site', sends: true });
+    expect(facts('I am an export manager at a Dutch group. Our Chinese subsidiary got an RFQ for SmCo rings from a French firm.')).toMatchObject({ shipFrom: 'CN', destination: 'FR' });
+    expect(findPlacesIn('I work for a Korean shipbuilder.')[0]).toMatchObject({ role: 'site', asker: true });
+    expect(findPlacesIn('We are shipping to a German customer.')[0]?.role).toBe('destination');
+  });
+
+  it('does not read "research with military applications" as joint research, but "research with a university" is', () => {
+    expect(facts('They do laser research with military applications.').collaboration?.kind).toBeUndefined();
+    expect(facts('We do research with a Chinese university on Dy diffusion.').collaboration?.kind).toBe('joint_rnd');
+  });
+
+  it('reads what "the customer is a supplier making …" makes as the buyer\'s product, not the goods', () => {
+    expect(facts('Tb magnets from Suzhou to Japan. The customer is a tier-1 supplier making seat motors.').item).toMatchObject({ form: 'magnet', elementsPresent: ['Tb'] });
+  });
+});

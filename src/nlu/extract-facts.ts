@@ -138,6 +138,7 @@ const CONTENT_AFTER = grammarWords('contentAfter');
 const SELLER_NOUNS = grammarWords('sellerNouns');
 const TECH_WORDS = grammarWords('techWords');
 const INTRO_PLACE_CUES = grammarWords('introPlaceCues');
+const BUYER_DESCRIPTION_NOUNS = grammarWords('buyerDescriptionNouns');
 const ANYTHING_WORDS = grammarWords('anythingWords');
 
 /** "Our Chinese supplier's licence": a Chinese maker or supplier of the goods named. */
@@ -299,7 +300,9 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
     && !tokens.slice(itemSpan[1], p.start).some((t) => t.clauseEnd));
   // "NdFeB magnets from a Vietnamese maker", "our magnet plant in South Carolina sells": goods that come from a producer
   // (not a supplier or trader, who may sell what others make) were made where it is.
-  const producerOrigin = places.find((p) => p.role === 'origin'
+  // (Not "Korean customer fab wants …": a buyer's plant.)
+  const buyersPlant = (p: PlaceMention) => tokens.slice(Math.max(0, p.start - 3), p.end + 2).some((t) => BUYER_DESCRIPTION_NOUNS.has(t.low));
+  const producerOrigin = places.find((p) => p.role === 'origin' && !buyersPlant(p)
     && (makerNounAfter(tokens, p.end, PRODUCTION_SITES) || (INTRO_PLACE_CUES.has(tokens[p.start - 1]?.low ?? '') && PRODUCTION_SITES.has(tokens[p.start - 2]?.low ?? ''))))?.country;
   const made = madeOfGoods?.country ?? first('made') ?? producerOrigin;
   const site = places.find((p) => p.role === 'site');
@@ -357,7 +360,11 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
   const licensedToSite = site !== undefined && namedAsEndUser(tokens, site.end);
   // Goods a sender ships to the asker's own site were not made there ("We are a magnet plant. Our trader sends us oxide").
   const sentToOwnSite = site?.asker === true && makerSite?.sends === true;
-  const madeIn = made ?? plantOrigin ?? (site && !siteIsStore && !suppliedToSite && !licensedToSite && !sentToOwnSite && (siteMakes || MAKE_VERBS.test(text) || fittedProduct) ? site.country : undefined);
+  const from = origin ?? makerSite?.country;
+  // "Thai catalyst plant. We buy catalyst powder from a Jiangxi supplier": goods the asker buys in from elsewhere were not
+  // made at its site.
+  const boughtElsewhere = weBuyIn && site !== undefined && from !== undefined && from !== site.country;
+  const madeIn = made ?? plantOrigin ?? (site && !siteIsStore && !suppliedToSite && !licensedToSite && !sentToOwnSite && !boughtElsewhere && (siteMakes || MAKE_VERBS.test(text) || fittedProduct) ? site.country : undefined);
   // "from Estonia to France" names where the goods go more surely than a buyer's place read from its noun ("designed
   // by a Chinese engineering firm").
   const cued = (p: PlaceMention) => DEST_CUES.has(tokens[p.start - 1]?.low ?? '');
@@ -372,7 +379,6 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
   // "Our Chinese trader sends us PrNd oxide", "they ship to us": goods sent to the asker come to the asker's place.
   const toAsker = (w: string | undefined) => w === 'us' || w === 'me';
   const sentToUs = tokens.some((t, i) => SENDING_VERB_FORMS.has(t.low) && (toAsker(tokens[i + 1]?.low) || (tokens[i + 1]?.low === 'to' && toAsker(tokens[i + 2]?.low))));
-  const from = origin ?? makerSite?.country;
   const boughtToSite = read === undefined && site !== undefined
     && (boughtFromMaker || (from !== undefined && site.country !== from && (weBuy || (sentToUs && site.asker === true)))) ? site.country : undefined;
   // Goods abroad going into China ("back to the supplier in Ningbo for rework") leave No. 61's reach, so that reading
@@ -592,22 +598,24 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   const foreignContent = placeMentions.some((p) => p.country !== 'CN' && p.role === 'content');
   const chineseTech = placeMentions.some((p) => p.country === 'CN' && p.role === 'technology');
   const foreignTech = placeMentions.some((p) => p.country !== 'CN' && p.role === 'technology');
+  // "The magnets come from Ningbo, about 4 % of the motor value": parts from China, their share of a product's value.
+  const partsFromChina = item.refersBack === true && places.shipFrom === 'CN';
+  const itemHits = itemWordHits(tokens, lex);
+  const share = shareOfValue(text, chineseContent || partsFromChina, (from, to) => againstItemWord(tokens, itemHits, from, to));
   const content: Frame['chineseContent'] = {};
   if (chineseGoods && places.shipFrom !== undefined && places.shipFrom !== 'CN') content.origin = true;
   else if (FOREIGN_MADE.test(text)) content.origin = false;
   else if (places.madeIn !== undefined && places.madeIn !== 'CN' && !madeInOnlyBySite) content.origin = false;
   else if (CHINA_ORIGIN.test(text) && places.shipFrom !== undefined && places.shipFrom !== 'CN') content.origin = true;
-  else if (places.shipFrom !== 'CN' && (places.shipFrom !== undefined || (bareGoods && boughtIn(tokens))) && !makingSaid(tokens, fittedProduct) && !CONTAIN_VERBS.test(text) && !SELF_MAKER.test(text) && chineseSource(placeMentions, tokens)) {
+  else if (places.shipFrom !== 'CN' && (places.shipFrom !== undefined || (bareGoods && boughtIn(tokens))) && !makingSaid(tokens, fittedProduct) && !CONTAIN_VERBS.test(text) && !SELF_MAKER.test(text) && chineseSource(placeMentions, tokens)
+    // "The Chinese Dy is about 2 % of the magnet value": Chinese material said as a share of the goods' value is content.
+    && share === undefined) {
     // Stock held abroad that was bought from China ("holds Sm metal it bought from China", "magnets our Chinese
     // supplier exported to us"), with nothing said about making anything from it: the goods are of Chinese origin.
     // "Our Pune plant" then says where they are, not where they were made.
     content.origin = true;
     if (madeInOnlyBySite) delete places.madeIn;
   } else if (madeInOnlyBySite && places.madeIn !== 'CN') content.origin = false;
-  // "The magnets come from Ningbo, about 4 % of the motor value": parts from China, their share of a product's value.
-  const partsFromChina = item.refersBack === true && places.shipFrom === 'CN';
-  const itemHits = itemWordHits(tokens, lex);
-  const share = shareOfValue(text, chineseContent || partsFromChina, (from, to) => againstItemWord(tokens, itemHits, from, to));
   if (share !== undefined && (chineseContent || partsFromChina || content.origin === false)) content.percentOfValue = share;
   else if (foreignContent && !chineseContent && /\bonly\b/i.test(text)) content.percentOfValue = 0;
   // "We assemble motors in Saltillo with Chinese Dy magnets": goods made abroad that hold Chinese content.

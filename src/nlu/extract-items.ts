@@ -19,6 +19,7 @@ const PRODUCTION_SITES = grammarWords('productionSites');
 const COMPANY_NOUNS = grammarWords('companyNouns');
 const BUYER_DESCRIPTION_NOUNS = grammarWords('buyerDescriptionNouns');
 const CUSTOMER_PRODUCT_PARTICIPLES = grammarWords('customerProductParticiples');
+const RARE_EARTH_WORDS = grammarWords('rareEarthWords');
 const COMPLETE_AFTER = grammarWords('completeAfter');
 const NO_RARE_EARTH = [...grammarWords('noRareEarthPhrases')];
 const CUSTOMER_PRODUCT_VERBS = grammarWords('customerProductVerbs');
@@ -1040,7 +1041,9 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   const spans = hits.map((h) => [h.start, h.end] as const);
   const hasItem = Object.keys(item).length > 0;
   // Only words specific to this domain count as evidence of a goods question: "machine" or "wire" alone does not.
-  const specific = elements.length + hits.filter((h) => h.value.kind === 'compound' || (h.value.kind === 'form' && (h.value.form === 'magnet' || h.value.form === 'magnet_powder'))).length;
+  // So do goods said to be of rare earths ("calcined rare-earth catalyst powder", "rare-earth phosphors").
+  const rareEarthGoods = (h: PhraseHit<ItemTag>) => (h.value.kind === 'form' || h.value.kind === 'downstream') && [1, 2].some((k) => RARE_EARTH_WORDS.has(tokens[h.start - k]?.low ?? ''));
+  const specific = elements.length + hits.filter((h) => h.value.kind === 'compound' || (h.value.kind === 'form' && (h.value.form === 'magnet' || h.value.form === 'magnet_powder')) || rareEarthGoods(h)).length;
   const unknownObject = hasItem || genericOnly ? undefined : unknownObjectOf(tokens, lex);
   const first = primary?.[0];
   const last = primary?.at(-1);

@@ -49,12 +49,17 @@ const SUPPLIER_RELATIVES = [...grammarWords('supplierRelatives')];
 const SELLER_NOUNS = grammarWords('sellerNouns');
 const RECEIVE_VERBS = grammarWords('receiveVerbs');
 const EMPLOYER_CUES = grammarWords('employerCues');
+const MAKING_NOUNS = grammarWords('makingNouns');
+const CONSIGNMENT_WORDS = grammarWords('consignmentWords');
+const BUYER_DESCRIPTION_NOUNS = grammarWords('buyerDescriptionNouns');
 const WORK_VERBS = grammarWords('workVerbs');
 const GROUP_MEMBER_NOUNS = grammarWords('groupMemberNouns');
 const OWNER_GROUP_NOUNS = grammarWords('ownerGroupNouns');
 const ARTICLES = grammarWords('articles');
 const POSSESSIVE_ENDING = /\p{L}['’]s$/u;
 const MESSAGE_NOUNS = grammarWords('messageNouns');
+const MESSAGE_CUES = grammarWords('messageCues');
+const GREETING_WORDS = grammarWords('greetingWords');
 const SUPPLIER_FIND_VERBS = grammarWords('supplierFindVerbs');
 const NEED_WORDS = grammarWords('needWords');
 const LICENCE_NOUNS = grammarWords('licenceNouns');
@@ -121,7 +126,9 @@ type Category = 'site' | 'buyer' | 'person' | 'tech' | 'content';
 function categoryOf(word: string, lex: Lexicon, raw = word): Category | null {
   if (SITE_NOUNS.has(word)) return 'site';
   // "Chinese Dy2O3": a formula is a material, so the nationality word says where the content comes from.
-  if (lex.knowledge.formula(raw)) return 'content';
+  // So is a rare-earth element's symbol as written ("contain Chinese Dy").
+  const symbol = lex.symbols.get(raw);
+  if (lex.knowledge.formula(raw) || (symbol !== undefined && lex.knowledge.rareEarths.has(symbol))) return 'content';
   if (BUYER_NOUNS.has(word)) return 'buyer';
   if (PERSON_WORDS.has(word)) return 'person';
   if (TECH_WORDS.has(word)) return 'tech';
@@ -582,15 +589,18 @@ function buyerClause(tokens: readonly Token[], start: number): boolean {
 }
 
 /**
- * "question from our MRO shop in Toulouse", "greetings from our Toulouse team": a message noun, "from", ours, the
- * place: the asker's own site. "A question from our customer in Porto": the customer's, who receives.
+ * "question from our MRO shop in Toulouse", "greetings from our Toulouse team", "a question for (about) our Vietnam
+ * magnet plant": a message noun, its preposition, ours, the place: the asker's own site. "A question from our customer
+ * in Porto": the customer's, who receives.
  */
 function messageFrom(tokens: readonly Token[], start: number): 'asker' | 'buyer' | undefined {
   for (let i = start - 1; i >= Math.max(1, start - 6); i--) {
     const t = tokens[i] as Token;
     if (t.clauseEnd) return undefined;
-    if (t.low !== 'from') continue;
+    if (!MESSAGE_CUES.has(t.low)) continue;
     const between = tokens.slice(i + 1, start);
+    // "Hello from a Spanish shipyard supplier": a greeting comes from the asker, whoever it names.
+    if (t.low === 'from' && GREETING_WORDS.has(tokens[i - 1]?.low ?? '') && (i === 1 || (tokens[i - 2] as Token).clauseEnd)) return 'asker';
     if (!MESSAGE_NOUNS.has(tokens[i - 1]?.low ?? '') || !between.some((w) => ASKER_POSSESSIVES.has(w.low))) return undefined;
     return between.some((w) => BUYER_NOUNS.has(w.low)) ? 'buyer' : 'asker';
   }
@@ -603,6 +613,10 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   if (tag.kind === 'defence') return { role: 'destination', recipient: true };
   // "magnets that our Chinese partner makes", "made by our Chinese partner": a party of that nationality makes the goods.
   if (tag.demonym && (madeByBefore(tokens, start) || objectOfTheirMaking(tokens, start, end))) return { role: 'made', recipient: false };
+  // "Our Chinese OEM makes magnetic phone cases": a party of the asker's, not its customer, that makes goods is where
+  // they are made, as "our Vietnam subsidiary makes" is.
+  if (tag.demonym && ASKER_POSSESSIVES.has(tokens[start - 1]?.low ?? '') && !BUYER_DESCRIPTION_NOUNS.has(tokens[end]?.low ?? '') && siteMakesAfter(tokens, end + 1)
+    && !tokens[end - 1]?.clauseEnd && !tokens[end]?.clauseEnd) return { role: 'site', recipient: false };
   // "Coating question from our MRO shop in Toulouse:": where a message comes from is where the asker sits.
   const sender = messageFrom(tokens, start);
   if (sender === 'asker') return { role: 'site', recipient: false, asker: true };
@@ -642,6 +656,9 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   if (cue?.word === 'from' && REQUEST_OBJECTS.has(tokens[cue.index - 1]?.low ?? '')) return { role: 'party', recipient: false };
   // "an order (RFQ, enquiry) from a US depot": the place of whoever asks for the goods.
   // "magnets that we order from Ganzhou": after a personal pronoun the word is the verb, and the place sells.
+  // "a new order for Mexico", "the shipment for Poland": a consignment for a country goes there.
+  const forAfter = tokens[start - 1]?.low === 'for' ? tokens[start - 2]?.low ?? '' : undefined;
+  if (forAfter !== undefined && !tag.demonym && (CONSIGNMENT_WORDS.has(forAfter) || lex.knowledge.cues.requestNouns.has(forAfter))) return { role: 'destination', recipient: true };
   // "The order is from India": so is a request said to be from it.
   if (cue?.word === 'from' && requestIsFrom(tokens, cue.index, lex)) return { role: 'destination', recipient: true };
   if (cue?.word === 'from' && lex.knowledge.cues.requestNouns.has(tokens[cue.index - 1]?.low ?? '')) {
@@ -803,6 +820,10 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     // The words before the cue, within the clause ("sorry to bother. Purchasing in Shenzhen" has no "to").
     const before: string[] = [];
     for (let i = cue.index - 1; i >= Math.max(0, cue.index - 6) && !(tokens[i] as Token).clauseEnd; i--) before.push((tokens[i] as Token).low);
+    // "We are a notebook ODM in Taipei, assembly in Malaysia", "final production in Mexico": a noun of making right
+    // before the cue says where goods are made.
+    // Not "for your SOFC production in Torino", "for pack assembly in Korea": making the goods are for is where they go.
+    if (MAKING_NOUNS.has(tokens[cue.index - 1]?.low ?? '') && !goodsForSite(tokens, cue.index, 'for')) return { role: 'made', recipient: false };
     if (selfIntroSentence(tokens, cue.index, end)) return { role: 'site', recipient: false, asker: true };
     // "made in", "sintered at our plant in": a verb of making. "a sintered-magnet plant in" uses it as an adjective.
     // A present-tense verb of making takes an object ("we assemble hub motors in Monterrey"); a participle right before

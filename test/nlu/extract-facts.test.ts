@@ -2345,3 +2345,41 @@ describe('producers, requests and employers (twentieth session, own phrasings)',
     expect(facts('Tb magnets from Suzhou to Japan. The customer is a tier-1 supplier making seat motors.').item).toMatchObject({ form: 'magnet', elementsPresent: ['Tb'] });
   });
 });
+
+describe('greetings, making nouns, own makers and consignments (twentieth session, own phrasings)', () => {
+  it('places the asker from a greeting or a question about its own plant', () => {
+    expect(findPlacesIn('Hello from a Finnish gearbox maker. We buy SmCo rings.')[0]).toMatchObject({ role: 'site', asker: true });
+    expect(findPlacesIn('Quick question for our Polish motor plant.')[0]).toMatchObject({ role: 'site', asker: true });
+  });
+
+  it('reads "final assembly in Morocco" as where goods are made, but not assembly the goods are for', () => {
+    expect(facts('We are a drone maker in Lisbon, final assembly in Morocco.').madeIn).toBe('MA');
+    expect(facts('We import Tb magnets from China for our pack assembly in Hungary.').madeIn).toBeUndefined();
+  });
+
+  it('reads goods the asker\'s own Chinese contract maker makes as made in China', () => {
+    expect(facts('Our Chinese contract manufacturer makes magnetic toys with NdFeB magnets for us.').madeIn).toBe('CN');
+    expect(findPlacesIn('Our Japanese customer makes actuators.')[0]?.role).toBe('destination');
+  });
+
+  it('reads "contain Chinese Tb" as Chinese content', () => {
+    expect(findPlacesIn('The speaker magnets contain Chinese Tb.')[0]?.role).toBe('content');
+  });
+
+  it('counts goods said to be of rare earths as goods, and does not make them at the buyer\'s plant', () => {
+    const u = understanding.understander.understand('Czech glass plant. We buy rare-earth polishing phosphors from a Baotou supplier. Licence on their side?');
+    expect(u.suggested).toBe('part_license');
+    expect(facts('Czech catalyst plant. We buy calcined rare-earth catalyst from a Baotou supplier.')).toMatchObject({ shipFrom: 'CN' });
+    expect(facts('Czech catalyst plant. We buy calcined rare-earth catalyst from a Baotou supplier.').madeIn).toBeUndefined();
+  });
+
+  it('reads Chinese material said as a share of the goods\' value as content, not as Chinese goods', () => {
+    const item = facts('The Chinese Dy is about 3 % of the magnet value; magnets ship from Thailand to Italy.').item;
+    expect(item?.chinaOrigin).toBeUndefined();
+    expect(item?.chineseContentPercent).toBe(3);
+  });
+
+  it('reads "a new order for Chile" as going to Chile', () => {
+    expect(facts('Tb magnets from our Ningbo plant, a new order for Chile.').destination).toBe('CL');
+  });
+});

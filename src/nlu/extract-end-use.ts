@@ -4,7 +4,7 @@ import { PorterStemmer } from 'natural/lib/natural/stemmers/index.js';
 import type { END_USER_KINDS, END_USES } from '../rules/facts.js';
 import type { Lexicon } from './lexicon.js';
 import { customerMakesAt, grammarWords } from './grammar.js';
-import { wordsPattern, type Token } from './text.js';
+import { withoutPossessives, wordsPattern, type Token } from './text.js';
 import { instrumentNameSpans } from './extract-references.js';
 
 type EndUserKind = (typeof END_USER_KINDS)[number];
@@ -137,7 +137,8 @@ export function extractEndUse(tokens: readonly Token[], text: string, lex: Lexic
     uses.add('rare_earth_processing');
     hits++;
   }
-  if (lex.places.find(tokens).some((p) => p.value.kind === 'defence')) {
+  // "for DRDO's drone programme": a defence name in the possessive too.
+  if (lex.places.find(withoutPossessives(tokens)).some((p) => p.value.kind === 'defence')) {
     military = true;
     hits++;
   }

@@ -8,7 +8,7 @@ import { ELEMENT_MATERIAL_FORMS } from '../rules/facts.js';
 import { itemWordHits } from './extract-items.js';
 import { grammarPairs, grammarWords, inEndClause, wordAt } from './grammar.js';
 import type { PhraseHit } from './phrase-matcher.js';
-import type { Token } from './text.js';
+import { withoutPossessives, type Token } from './text.js';
 /** A capitalised syllable of a romanised name: "Hai", "Phong", "Tou". */
 const SYLLABLE = /^\p{Lu}\p{Ll}{1,5}$/u;
 
@@ -274,12 +274,13 @@ function selfIntroSentence(tokens: readonly Token[], cue: number, end: number): 
 }
 
 /**
- * A "for" up to six words before `start`, in its clause ("for sensors at our Brasov plant", "for our retail stores in
+ * A "for" up to eight words before `start`, in its clause ("for sensors at our Brasov plant", "for our retail stores in
  * Spain"), or a purpose clause's "so" ("…, so our field techs in Mato Grosso can repair pumps"): where the goods are used.
  * A seller or maker in the clause sends goods, whatever the clause ("…, so our Jiangsu supplier can ship now").
  */
 function goodsForSite(tokens: readonly Token[], start: number, cue: 'for' | 'so' | 'either'): boolean {
-  for (let k = start - 1; k >= Math.max(0, start - 6); k--) {
+  // Eight words back: "for plasma-resistant chamber coatings at our Korean fab".
+  for (let k = start - 1; k >= Math.max(0, start - 8); k--) {
     const t = tokens[k];
     if (!t || t.clauseEnd || ORIGIN_CUES.has(t.low) || SELLER_NOUNS.has(t.low) || MAKER_NOUNS.has(t.low)) return false;
     if (t.low === 'for' && cue !== 'so') return true;
@@ -404,6 +405,22 @@ function sendsGoods(tokens: readonly Token[], end: number): boolean {
   return false;
 }
 
+/** A verb of wanting right after the place, with goods as its object (not "wants to …", "would ship"). */
+function wantsGoodsAfter(tokens: readonly Token[], end: number): boolean {
+  if ((tokens[end - 1] as Token | undefined)?.clauseEnd) return false;
+  for (let i = end; i < Math.min(tokens.length, end + 3); i++) {
+    const t = tokens[i] as Token;
+    if (WANT_VERBS.has(t.low) && !MODALS.has(t.low) && t.low !== 'would') {
+      const next = tokens[i + 1]?.low ?? '';
+      // "Do motors made in China need an export licence?": needing a licence, approval or anything is no goods.
+      const asksPermission = tokens.slice(i + 1, i + 4).some((w) => REQUEST_OBJECTS.has(w.low) || LICENCE_NOUNS.has(w.low));
+      return next !== 'to' && !(OBJECT_PRONOUN_WORDS.has(next) && tokens[i + 2]?.low === 'to') && !t.clauseEnd && !asksPermission;
+    }
+    if (t.clauseEnd || t.commaAfter) return false;
+  }
+  return false;
+}
+
 /** "… has an order", "… got an enquiry", "… just received an RFQ": a receiving verb, then a request, after `end`. */
 function hasRequest(tokens: readonly Token[], end: number, lex: Lexicon): boolean {
   const verb = [0, 1].map((k) => end + k).find((i) => RECEIVE_VERBS.has(tokens[i]?.low ?? ''));
@@ -481,11 +498,13 @@ function worksAt(tokens: readonly Token[], prep: number): boolean {
   const w = tokens[prep]?.low ?? '';
   if (!EMPLOYER_CUES.has(w)) return false;
   if (WORK_VERBS.has(tokens[prep - 1]?.low ?? '') && FIRST_PERSON.has(tokens[prep - 2]?.low ?? '')) return true;
-  if (w === 'for') return false;
   let s = prep;
   while (s > 0 && !(tokens[s - 1] as Token).clauseEnd) s--;
-  return prep - s <= 6 && (introducesAsker(tokens, s) || introducesAsker(tokens, s + 1))
-    && tokens.slice(s, prep).every((t) => !ORIGIN_CUES.has(t.low) && !DEST_CUES.has(t.low) && !t.commaAfter);
+  // "I am sales manager abroad for a Ganzhou smelter", not "I'm buying for a German customer": a job, not a verb.
+  // "I am …" only: "We're a US distributor with Chinese-made magnets" says what a company has, not where someone works.
+  const iAm = tokens[s]?.low === "i'm" || (tokens[s]?.low === 'i' && tokens[s + 1]?.low === 'am');
+  return prep - s <= 6 && iAm
+    && tokens.slice(s, prep).every((t) => !ORIGIN_CUES.has(t.low) && !DEST_CUES.has(t.low) && !t.commaAfter && !(w === 'for' && /ing$/.test(t.low)));
 }
 
 /**
@@ -621,6 +640,8 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   const sender = messageFrom(tokens, start);
   if (sender === 'asker') return { role: 'site', recipient: false, asker: true };
   if (sender === 'buyer') return { role: 'destination', recipient: true };
+  // "I am export manager for a Baotou smelter", "I work for a Korean shipbuilder": where the asker works.
+  if (worksAt(tokens, start - 1 - (ARTICLES.has(tokens[start - 1]?.low ?? '') ? 1 : 0))) return { role: 'site', recipient: false, asker: true };
   // "US subsidiary of a Japanese machine-tool maker": the group that owns the asker, not a buyer or a seller.
   // So is "the Vietnamese magnet plant of a Korean group": a site "of" a group that owns it.
   const ofOwner = DETERMINERS.has(tokens[start - 1]?.low ?? '') && tokens[start - 2]?.low === 'of';
@@ -762,7 +783,7 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   // "We're a Korean magnet maker": the asker's own place.
   // "We are the Vietnamese magnet plant of …": any article.
   const article = ARTICLES.has(tokens[start - 1]?.low ?? '') ? 1 : 0;
-  if (introducesAsker(tokens, start - 1 - article) || introFragment(tokens, start) || worksAt(tokens, start - 1 - article)) return { role: 'site', recipient: false, asker: true };
+  if (introducesAsker(tokens, start - 1 - article) || introFragment(tokens, start)) return { role: 'site', recipient: false, asker: true };
   // "a Singapore distributor holds ...": the holder sells; "a Japanese shipbuilder ... wants them": the one who wants buys.
   const doing = firstVerbAfter(tokens, end);
   // "Our NdFeB for a Polish customer has 0.2 % Dy": a party after "for" is no subject, so the verb is not its.
@@ -830,6 +851,9 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     // a noun is an adjective.
     // "our partner in Baotou wants to present the process": whoever is there gives, so it is no receiving end.
     if (doing && WANT_VERBS.has(doing) && wantsToSend(tokens, end, lex)) return { role: 'site', recipient: false, sends: true };
+    // "Our sister plant in Pune needs Dy magnets", "a magnet plant in Texas asks for 5 t of Dy oxide": a party there
+    // that wants goods receives them.
+    if (wantsGoodsAfter(tokens, end)) return { role: 'destination', recipient: true };
     // "a WFOE in Suzhou that sells samarium metal to …": the seller's place is where the goods leave from.
     if (RELATIVE_PRONOUNS.has(tokens[end]?.low ?? '') && !placeEnd.commaAfter && sendsGoods(tokens, end + 1)) return { role: 'origin', recipient: false };
     // "Our dental partner in Foshan ships the discs to …": a party there that sends the goods is where they leave from.
@@ -928,7 +952,7 @@ export function findPlaces(tokens: readonly Token[], lex: Lexicon): PlaceMention
   const out: PlaceMention[] = [];
   // "Malaysia's ban", "Ningbo's free trade zone": a name in the possessive is still the place, so names are matched
   // with the possessive ending set aside (the roles below still see it, on the tokens as written).
-  const names = tokens.some((t) => POSSESSIVE_ENDING.test(t.raw)) ? tokens.map((t) => (POSSESSIVE_ENDING.test(t.raw) ? { ...t, raw: t.raw.slice(0, -2), low: t.low.slice(0, -2) } : t)) : tokens;
+  const names = withoutPossessives(tokens);
   const hand = lex.places.find(names);
   const covered = (h: { start: number; end: number }) => hand.some((x) => x.start < h.end && h.start < x.end);
   const found = [...hand, ...lex.gazetteer.find(names).filter((h) => !covered(h))];

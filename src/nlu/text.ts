@@ -87,3 +87,10 @@ export function escapeRegExp(s: string): string {
 export function wordsPattern(phrases: Iterable<string>): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...phrases].map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
 }
+
+const POSSESSIVE_ENDING = /\p{L}['’]s$/u;
+
+/** "Malaysia's ban", "DRDO's programme": the tokens with a possessive ending taken off, so names match as written bare. */
+export function withoutPossessives<T extends Token>(tokens: readonly T[]): readonly T[] {
+  return tokens.some((t) => POSSESSIVE_ENDING.test(t.raw)) ? tokens.map((t) => (POSSESSIVE_ENDING.test(t.raw) ? { ...t, raw: t.raw.slice(0, -2), low: t.low.slice(0, -2) } : t)) : tokens;
+}

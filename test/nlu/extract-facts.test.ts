@@ -1127,7 +1127,8 @@ describe('the asker\'s own trade and the goods it buys in (ninth session)', () =
     const f = facts('We assemble control rods in Finland and want some samaria (Sm2O3) powder from a refinery in China.');
     expect(f.item).toMatchObject({ elementsPresent: ['Sm'], form: 'oxide' });
     expect(f.shipFrom).toBe('CN');
-    expect(f.madeIn).toBeUndefined();
+    // Not made at the asker's Finnish plant: made by the refinery it comes from (twentieth session: a producer's place).
+    expect(f.madeIn).toBe('CN');
   });
 
   it('reads magnets a product uses as loose goods when the asker buys them ("magnets that we buy from a supplier in X")', () => {
@@ -2381,5 +2382,27 @@ describe('greetings, making nouns, own makers and consignments (twentieth sessio
 
   it('reads "a new order for Chile" as going to Chile', () => {
     expect(facts('Tb magnets from our Ningbo plant, a new order for Chile.').destination).toBe('CL');
+  });
+});
+
+describe('sites that want goods, metal-making know-how, defence agencies (twentieth session, own phrasings)', () => {
+  it('reads a site that needs or asks for goods as receiving them, not a site that needs a licence', () => {
+    expect(facts('Our sister plant in Pune needs Dy magnets.').destination).toBe('IN');
+    expect(facts('A magnet plant in Ohio asks for 3 t of Tb oxide.').destination).toBe('US');
+    expect(facts('Do servo motors made in China need an export licence?')).toMatchObject({ madeIn: 'CN' });
+    expect(facts('Do servo motors made in China need an export licence?').destination).toBeUndefined();
+  });
+
+  it('reads goods wanted for use at the asker\'s site some words later as going there', () => {
+    expect(facts('We need yttrium oxide for thermal-spray chamber coatings at our Korean fab.').destination).toBe('KR');
+  });
+
+  it('reads calciothermic reduction as rare-earth metal production, provided by a Chinese smelter the asker works for', () => {
+    const c = facts('I am export manager for a Baotou rare earth smelter. A Thai customer wants us to e-mail our Tb metal calciothermic reduction process sheet.').collaboration;
+    expect(c).toMatchObject({ area: 'metal_alloy_production', chineseProvider: true });
+  });
+
+  it('reads India\'s defence research agency as a military end user, in the possessive too', () => {
+    expect(facts('These drives are for DRDO\'s radar programme.').endUser).toMatchObject({ kind: 'military', country: 'IN' });
   });
 });

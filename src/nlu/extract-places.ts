@@ -51,6 +51,7 @@ const RECEIVE_VERBS = grammarWords('receiveVerbs');
 const EMPLOYER_CUES = grammarWords('employerCues');
 const MAKING_NOUNS = grammarWords('makingNouns');
 const CONSIGNMENT_WORDS = grammarWords('consignmentWords');
+const PERSON_OBJECTS = grammarWords('personObjects');
 const BUYER_DESCRIPTION_NOUNS = grammarWords('buyerDescriptionNouns');
 const WORK_VERBS = grammarWords('workVerbs');
 const GROUP_MEMBER_NOUNS = grammarWords('groupMemberNouns');
@@ -414,7 +415,8 @@ function wantsGoodsAfter(tokens: readonly Token[], end: number): boolean {
       const next = tokens[i + 1]?.low ?? '';
       // "Do motors made in China need an export licence?": needing a licence, approval or anything is no goods.
       const asksPermission = tokens.slice(i + 1, i + 4).some((w) => REQUEST_OBJECTS.has(w.low) || LICENCE_NOUNS.has(w.low));
-      return next !== 'to' && !(OBJECT_PRONOUN_WORDS.has(next) && tokens[i + 2]?.low === 'to') && !t.clauseEnd && !asksPermission;
+      // "wants us (a Turkish motor maker) to sign": a person wanted to do something is no goods.
+      return next !== 'to' && !PERSON_OBJECTS.has(next) && !(OBJECT_PRONOUN_WORDS.has(next) && tokens[i + 2]?.low === 'to') && !t.clauseEnd && !asksPermission;
     }
     if (t.clauseEnd || t.commaAfter) return false;
   }

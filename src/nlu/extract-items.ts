@@ -20,6 +20,7 @@ const COMPANY_NOUNS = grammarWords('companyNouns');
 const BUYER_DESCRIPTION_NOUNS = grammarWords('buyerDescriptionNouns');
 const CUSTOMER_PRODUCT_PARTICIPLES = grammarWords('customerProductParticiples');
 const RARE_EARTH_WORDS = grammarWords('rareEarthWords');
+const CAUSAL_PHRASES = grammarWords('causalPhrases');
 const COMPLETE_AFTER = grammarWords('completeAfter');
 const NO_RARE_EARTH = [...grammarWords('noRareEarthPhrases')];
 const CUSTOMER_PRODUCT_VERBS = grammarWords('customerProductVerbs');
@@ -519,6 +520,10 @@ function magnetsInside(tokens: readonly Token[], text: string, run: PhraseHit<It
     if (unfixed(i)) return false;
     if ((tokens[i] as Token).clauseEnd) break;
   }
+  // "phone cases and chargers … because of the magnets?": the goods' own magnets, the reason for asking.
+  const article = DETERMINERS.has(tokens[start - 1]?.low ?? '') ? 1 : 0;
+  const cause = tokens.slice(Math.max(0, start - article - 2), start - article).map((w) => w.low).join(' ');
+  if (article === 1 && CAUSAL_PHRASES.has(cause)) return true;
   // "phone cases (NdFeB rings, some with Dy)": a parenthesis after the product says what is in it.
   const first = tokens[start] as Token;
   if (start > 0 && /\(\s*$/.test(text.slice((tokens[start - 1] as Token).end, first.start))) return true;

@@ -2406,3 +2406,10 @@ describe('sites that want goods, metal-making know-how, defence agencies (twenti
     expect(facts('These drives are for DRDO\'s radar programme.').endUser).toMatchObject({ kind: 'military', country: 'IN' });
   });
 });
+
+describe('the goods\' own magnets named as the reason for asking (twentieth session, own phrasing)', () => {
+  it('keeps magnetic toys the goods when the question ends "because of the magnets?"', () => {
+    expect(facts('Magnetic building toys from Dongguan to our store in Leeds. Licence needed because of the magnets?').item).toMatchObject({ form: 'finished_product' });
+    expect(facts('Loose SmCo magnets from Xiamen to Leeds. Licence needed?').item?.form).toBe('magnet');
+  });
+});

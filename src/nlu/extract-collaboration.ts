@@ -66,7 +66,6 @@ const PLACE_CUES = new Set([...grammarWords('insideCues'), ...grammarWords('dest
 const RECEIVER_OWNERS = grammarWords('firstPerson');
 const ASKER_POSSESSIVES = grammarWords('askerPossessives');
 const DETERMINER_WORDS = grammarWords('determinerWords');
-const PARTNER_WORDS = new Set([...grammarWords('personWords'), ...grammarWords('buyerNouns')]);
 const OWNERSHIP_WORDS = grammarWords('ownershipWords');
 const TECH_PERSON_WORDS = grammarWords('techPersons');
 const ARRIVAL_VERBS = grammarWords('arrivalVerbs');
@@ -74,6 +73,8 @@ const TRAINING_WORDS = grammarWords('trainingWords');
 const TRAINEE_CUES = grammarWords('traineeCues');
 const TEACHING_VERBS = grammarWords('teachingVerbs');
 const BUYER_NOUNS = grammarWords('buyerNouns');
+// Who research may be done with: people, institutions and companies.
+const PARTNER_WORDS = new Set([...grammarWords('personWords'), ...BUYER_NOUNS]);
 const DESIGN_KNOW_HOW = grammarWords('designKnowHow');
 const TOPIC_PREPOSITIONS = grammarWords('topicPrepositions');
 const LICENCE_NOUNS = grammarWords('licenceNouns');

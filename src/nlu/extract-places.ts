@@ -8,7 +8,7 @@ import { ELEMENT_MATERIAL_FORMS } from '../rules/facts.js';
 import { itemWordHits } from './extract-items.js';
 import { grammarPairs, grammarWords, inEndClause, wordAt } from './grammar.js';
 import type { PhraseHit } from './phrase-matcher.js';
-import { withoutPossessives, type Token } from './text.js';
+import { POSSESSIVE_ENDING, withoutPossessives, type Token } from './text.js';
 /** A capitalised syllable of a romanised name: "Hai", "Phong", "Tou". */
 const SYLLABLE = /^\p{Lu}\p{Ll}{1,5}$/u;
 
@@ -57,7 +57,6 @@ const WORK_VERBS = grammarWords('workVerbs');
 const GROUP_MEMBER_NOUNS = grammarWords('groupMemberNouns');
 const OWNER_GROUP_NOUNS = grammarWords('ownerGroupNouns');
 const ARTICLES = grammarWords('articles');
-const POSSESSIVE_ENDING = /\p{L}['’]s$/u;
 const MESSAGE_NOUNS = grammarWords('messageNouns');
 const MESSAGE_CUES = grammarWords('messageCues');
 const GREETING_WORDS = grammarWords('greetingWords');

@@ -88,7 +88,8 @@ export function wordsPattern(phrases: Iterable<string>): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...phrases].map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
 }
 
-const POSSESSIVE_ENDING = /\p{L}['’]s$/u;
+/** A possessive ending on a word ("Malaysia's", "DRDO’s"). */
+export const POSSESSIVE_ENDING = /\p{L}['’]s$/u;
 
 /** "Malaysia's ban", "DRDO's programme": the tokens with a possessive ending taken off, so names match as written bare. */
 export function withoutPossessives<T extends Token>(tokens: readonly T[]): readonly T[] {

@@ -238,7 +238,9 @@ function isPartyContext(tokens: readonly Token[], hit: PhraseHit<ItemTag>, lex: 
   // So do "fab-equipment group", "magnet plant" and, with one or two modifiers between, "magnet pilot plant", "oxide
   // trading company" or "tablet-press tooling supplier" (a compound noun): an item word before a site's or company's
   // noun (not a buyer's after a modifier: "magnets but customer now wants" goes on to another clause).
-  const companyNoun = (t: Token | undefined) => t !== undefined && (PRODUCTION_SITES.has(t.low) || COMPANY_NOUNS.has(t.low));
+  // "a Czech motor start-up": the tokenizer splits a hyphenated company noun, so the word after may complete it.
+  const companyNoun = (t: Token | undefined) => t !== undefined && (PRODUCTION_SITES.has(t.low) || COMPANY_NOUNS.has(t.low)
+    || (tokens[tokens.indexOf(t) + 1]?.hyphenBefore === true && COMPANY_NOUNS.has(`${t.low}-${tokens[tokens.indexOf(t) + 1]?.low ?? ''}`)));
   if (next !== undefined && (lex.partyNouns.has(next.low) || companyNoun(next)) && !last?.commaAfter && !last?.clauseEnd) return true;
   const modifier = (t: Token | undefined) => t !== undefined && plainModifier(t) && !companyNoun(t);
   // "a motor and cable workshop": a list of trades may stand before the noun.
@@ -749,7 +751,9 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     // "it's furnace cross-contamination": a machine naming the kind of contamination is its source too.
     const end = run.at(-1)?.end ?? 0;
     const namesContamination = [0, 1].some((k) => TRACE_SOURCE_NOUNS.has(tokens[end + k]?.low ?? '') && tokens.slice(end - 1, end + k).every((t) => !t.clauseEnd && !t.commaAfter));
-    return (afterFrom || namesContamination) && tag.kind === 'form' && tag.form === 'equipment';
+    // "cross-contamination in the furnace": a machine a few words after the trace noun is where the trace came from.
+    const afterTrace = [1, 2, 3, 4, 5].some((k) => TRACE_SOURCE_NOUNS.has(tokens[start - k]?.low ?? '') && tokens.slice(start - k, start).every((t) => !t.clauseEnd && !t.commaAfter));
+    return (afterFrom || namesContamination || afterTrace) && tag.kind === 'form' && tag.form === 'equipment';
   };
   const things = runs.filter((run) => namesAThing(run) && !inContext(run) && !negatedRun(run) && !sourceRun(run));
   // Only the heading's machines named, and an element after it ("Vacuum equipment service (Ohio): we need 5N yttria"):

@@ -2413,3 +2413,14 @@ describe('the goods\' own magnets named as the reason for asking (twentieth sess
     expect(facts('Loose SmCo magnets from Xiamen to Leeds. Licence needed?').item?.form).toBe('magnet');
   });
 });
+
+describe('a trace\'s machine and a hyphenated company noun (twentieth session, own phrasings)', () => {
+  it('does not take the furnace of "contamination in the furnace" for the goods', () => {
+    expect(facts('The XRF shows Tb 0.03 % (contamination in the sintering furnace, they say). Can the lot go to Chile?').item?.form).not.toBe('equipment');
+  });
+
+  it('reads "a Czech motor start-up" as the asker\'s trade, not motors as the goods', () => {
+    expect(facts('We are a Czech motor start-up buying monthly.').item).toBeUndefined();
+    expect(facts('We buy servo motors from a start-up in Brno.').item?.downstream).toBe('motor');
+  });
+});

@@ -6,7 +6,7 @@ import type { Frame, ItemFrame, PartyFrame } from '../contracts/frame.js';
 import type { Facts, ItemFacts, LicenceHeld } from '../rules/facts.js';
 import { factsFromFrame } from './frame-facts.js';
 import { extractShipWhen } from './extract-ship-date.js';
-import { grammarWords, withPresentForms, wordAt } from './grammar.js';
+import { grammarWords, SENDING_VERB_FORMS, wordAt } from './grammar.js';
 import { findListedParties, listedPartyFrame } from './extract-parties.js';
 import { extractCollaboration } from './extract-collaboration.js';
 import { extractEndUse } from './extract-end-use.js';
@@ -58,7 +58,6 @@ const RETURN_WORDS = grammarWords('returnWords');
 const BOUGHT_VERBS = grammarWords('boughtVerbs');
 const PURCHASE_VERBS = grammarWords('purchaseVerbs');
 const FIRST_PERSON_SUBJECTS = grammarWords('firstPerson');
-const SENDING_VERB_FORMS = withPresentForms(grammarWords('sendingVerbs'));
 const COMES_FROM_VERBS = grammarWords('comesFromVerbs');
 const SOURCED_PARTICIPLES = grammarWords('sourcedParticiples');
 const HOLD_VERBS = grammarWords('holdVerbs');
@@ -290,6 +289,14 @@ function makerNounAfter(tokens: readonly Token[], end: number, nouns: ReadonlySe
   return false;
 }
 
+/**
+ * The place is a party's of a kind: a noun of that kind closes the place's noun phrase ("Chinese magnet supplier"), or
+ * stands right before "in" and the place ("a maker in Dongguan").
+ */
+function placeOfParty(tokens: readonly Token[], p: PlaceMention, after: ReadonlySet<string>, before: (noun: string) => boolean): boolean {
+  return makerNounAfter(tokens, p.end, after) || (INTRO_PLACE_CUES.has(tokens[p.start - 1]?.low ?? '') && before(tokens[p.start - 2]?.low ?? ''));
+}
+
 function placesToFrame(places: readonly PlaceMention[], text: string, tokens: readonly Token[], fittedProduct: boolean, itemSpan?: readonly [number, number]): Frame['places'] {
   const first = (role: PlaceMention['role']) => places.find((p) => p.role === role)?.country;
   // "ex Baotou" names where goods leave from more surely than any "from".
@@ -302,8 +309,7 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
   // (not a supplier or trader, who may sell what others make) were made where it is.
   // (Not "Korean customer fab wants …": a buyer's plant.)
   const buyersPlant = (p: PlaceMention) => tokens.slice(Math.max(0, p.start - 3), p.end + 2).some((t) => BUYER_DESCRIPTION_NOUNS.has(t.low));
-  const producerOrigin = places.find((p) => p.role === 'origin' && !buyersPlant(p)
-    && (makerNounAfter(tokens, p.end, PRODUCTION_SITES) || (INTRO_PLACE_CUES.has(tokens[p.start - 1]?.low ?? '') && PRODUCTION_SITES.has(tokens[p.start - 2]?.low ?? ''))))?.country;
+  const producerOrigin = places.find((p) => p.role === 'origin' && !buyersPlant(p) && placeOfParty(tokens, p, PRODUCTION_SITES, (noun) => PRODUCTION_SITES.has(noun)))?.country;
   const made = madeOfGoods?.country ?? first('made') ?? producerOrigin;
   const site = places.find((p) => p.role === 'site');
   // The site's own noun, right after the place ("Ningbo plant") or just before it ("our separation plant in Estonia").
@@ -316,10 +322,7 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
   // that is a maker or supplier is where goods leave from, before the asker's own (not the asker's store: stock held
   // there stays there).
   // "Our magnet vendor in Zhejiang says …": a seller's place is where its goods leave from, as a maker's is.
-  const makersPlace = (p: PlaceMention) => {
-    const noun = tokens[p.start - 2]?.low ?? '';
-    return makerNounAfter(tokens, p.end) || (INTRO_PLACE_CUES.has(tokens[p.start - 1]?.low ?? '') && (MAKER_NOUNS.has(noun) || SELLER_NOUNS.has(noun)));
-  };
+  const makersPlace = (p: PlaceMention) => placeOfParty(tokens, p, MAKER_NOUNS, (noun) => MAKER_NOUNS.has(noun) || SELLER_NOUNS.has(noun));
   // "Dutch trader: our Chinese partner ships gallium metal to …": a later party said to send the goods is where they
   // leave from, whatever it makes.
   const makerSite = siteIsStore ? undefined : places.find((p) => p.role === 'site' && p !== site && p.asker !== true && (makersPlace(p) || p.sends === true));

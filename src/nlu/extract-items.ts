@@ -7,7 +7,7 @@ import type { ItemFrame } from '../contracts/frame.js';
 import { MATERIAL_FORMS, PURE_FORMS, RARE_EARTH_MAGNETS, type DOWNSTREAM_KINDS, type Element, type Form } from '../rules/facts.js';
 import type { ItemTag, Lexicon } from './lexicon.js';
 import type { PhraseHit } from './phrase-matcher.js';
-import { customerMakesAt, grammarWords, inEndClause, withPresentForms } from './grammar.js';
+import { customerMakesAt, grammarWords, inEndClause, SENDING_VERB_FORMS, wordAt } from './grammar.js';
 import { sentenceStartOf, tokenize, wordsPattern, type Token } from './text.js';
 
 type Downstream = (typeof DOWNSTREAM_KINDS)[number];
@@ -91,7 +91,6 @@ const NEGATED_PLACE_DETERMINERS = grammarWords('negatedPlaceDeterminers');
 const PART_OF_NOUNS = grammarWords('partOfNouns');
 const DETERMINERS = grammarWords('determiners');
 const TRACE_SOURCE_NOUNS = grammarWords('traceSourceNouns');
-const SENDING_VERB_FORMS = withPresentForms(grammarWords('sendingVerbs'));
 /** A reply this short is an answer to the question under discussion, not a question of its own. */
 const SHORT_REPLY_WORDS = 8;
 const BALANCE_WORDS = grammarWords('balanceWords');
@@ -238,20 +237,18 @@ function isPartyContext(tokens: readonly Token[], hit: PhraseHit<ItemTag>, lex: 
   // So do "fab-equipment group", "magnet plant" and, with one or two modifiers between, "magnet pilot plant", "oxide
   // trading company" or "tablet-press tooling supplier" (a compound noun): an item word before a site's or company's
   // noun (not a buyer's after a modifier: "magnets but customer now wants" goes on to another clause).
-  // "a Czech motor start-up": the tokenizer splits a hyphenated company noun, so the word after may complete it.
-  const companyNoun = (t: Token | undefined) => t !== undefined && (PRODUCTION_SITES.has(t.low) || COMPANY_NOUNS.has(t.low)
-    || (tokens[tokens.indexOf(t) + 1]?.hyphenBefore === true && COMPANY_NOUNS.has(`${t.low}-${tokens[tokens.indexOf(t) + 1]?.low ?? ''}`)));
-  if (next !== undefined && (lex.partyNouns.has(next.low) || companyNoun(next)) && !last?.commaAfter && !last?.clauseEnd) return true;
-  const modifier = (t: Token | undefined) => t !== undefined && plainModifier(t) && !companyNoun(t);
+  // "a Czech motor start-up": wordAt reads a company noun the tokenizer split at its hyphen.
+  const companyNoun = (i: number) => tokens[i] !== undefined && (PRODUCTION_SITES.has((tokens[i] as Token).low) || wordAt(tokens, i, COMPANY_NOUNS));
+  if (next !== undefined && (lex.partyNouns.has(next.low) || companyNoun(hit.end)) && !last?.commaAfter && !last?.clauseEnd) return true;
+  const modifier = (i: number) => tokens[i] !== undefined && plainModifier(tokens[i] as Token) && !companyNoun(i);
   // "a motor and cable workshop": a list of trades may stand before the noun.
   for (let m = 1; m <= 3 && !last?.commaAfter && !last?.clauseEnd; m++) {
     const t = tokens[hit.end + m - 1];
     // Not "furnaces and jet mills": a noun modifying another is singular, and the words after the joiner name no goods.
-    if (m === 1 && t !== undefined && LIST_JOINERS.has(t.low) && !/[^s]s$/.test(last?.low ?? '') && modifier(tokens[hit.end + 1]) && companyNoun(tokens[hit.end + 2])
+    if (m === 1 && t !== undefined && LIST_JOINERS.has(t.low) && !/[^s]s$/.test(last?.low ?? '') && modifier(hit.end + 1) && companyNoun(hit.end + 2)
       && lex.items.find(tokens.slice(hit.end + 1, hit.end + 3)).length === 0) continue;
-    if (!modifier(t) || t?.parenBefore) break;
-    const noun = tokens[hit.end + m];
-    if (companyNoun(noun) && !noun?.parenBefore) return true;
+    if (!modifier(hit.end + m - 1) || t?.parenBefore) break;
+    if (companyNoun(hit.end + m) && !tokens[hit.end + m]?.parenBefore) return true;
   }
   // "a Japanese carmaker (only passenger cars, no defence work)": a parenthesis opened right after a party describes it.
   for (let k = hit.start; k >= Math.max(1, hit.start - 4); k--) {

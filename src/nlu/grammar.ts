@@ -31,6 +31,9 @@ export function withPresentForms(verbs: Iterable<string>): ReadonlySet<string> {
   return new Set([...verbs].flatMap((v) => [v, /[^aeiou]y$/.test(v) ? `${v.slice(0, -1)}ies` : /(?:[sxz]|[cs]h)$/.test(v) ? `${v}es` : `${v}s`]));
 }
 
+/** Verbs of sending goods with their present forms ("ship", "ships", "supplies"), as the extractors read them. */
+export const SENDING_VERB_FORMS: ReadonlySet<string> = withPresentForms(grammarWords('sendingVerbs'));
+
 /** A word list of `word=value` pairs ("licence=license", "mid=15") as a map. */
 export function grammarPairs(name: string): ReadonlyMap<string, string> {
   return new Map([...grammarWords(name)].map((pair) => {

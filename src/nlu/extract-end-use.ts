@@ -2,7 +2,8 @@
  * users, advanced-chip nodes (logic at 14 nm or below, memory of 256 layers or more) and AI with military use. */
 import { PorterStemmer } from 'natural/lib/natural/stemmers/index.js';
 import type { END_USER_KINDS, END_USES } from '../rules/facts.js';
-import type { Lexicon } from './lexicon.js';
+import type { ItemTag, Lexicon } from './lexicon.js';
+import type { PhraseHit } from './phrase-matcher.js';
 import { customerMakesAt, grammarWords } from './grammar.js';
 import { withoutPossessives, wordsPattern, type Token } from './text.js';
 import { instrumentNameSpans } from './extract-references.js';
@@ -56,9 +57,9 @@ const MAGNET_PRODUCTS = grammarWords('magnetProducts');
  * "a plant in Penang that makes cerium magnets", "the customer builds SmCo magnets": a receiving party that makes
  * magnets uses the goods for magnet-making abroad (the No. 62 catch-all), however the phrase list names it.
  */
-function makesMagnets(tokens: readonly Token[], lex: Lexicon): boolean {
+function makesMagnets(tokens: readonly Token[], items: readonly PhraseHit<ItemTag>[]): boolean {
   // A magnet named by the item lexicon: "magnets", or a family that is one ("sintered NdFeB", "SmCo 2:17").
-  const magnetStarts = new Set(lex.items.find(tokens).filter((h) => (h.value.kind === 'form' || h.value.kind === 'compound')
+  const magnetStarts = new Set(items.filter((h) => (h.value.kind === 'form' || h.value.kind === 'compound')
     && (h.value.form === 'magnet' || (h.value.kind === 'compound' && h.value.magnetType !== undefined))).map((h) => h.start));
   return tokens.some((t, i) => {
     if (!customerMakesAt(tokens, i) && !madeFor(tokens, i)) return false;
@@ -106,8 +107,12 @@ export function extractEndUse(tokens: readonly Token[], text: string, lex: Lexic
   // "Under the US military ban": the words name an instrument, not who the goods are for.
   const named = instrumentNameSpans(text);
   const inName = (h: { start: number; end: number }) => named.some(([a, b]) => (tokens[h.start] as Token).start >= a && (tokens[h.end - 1] as Token).end <= b);
+  const items = lex.items.find(tokens);
+  // "robot arms": a user word inside a longer name of goods is part of that name.
+  const inItemName = (h: { start: number; end: number }) =>
+    items.some((i) => i.start <= h.start && h.end <= i.end && i.end - i.start > h.end - h.start);
   for (const h of lex.endUsers.find(tokens)) {
-    if (inName(h)) continue;
+    if (inName(h) || inItemName(h)) continue;
     const negated = denied(tokens, h.start);
     hits++;
     switch (h.value) {
@@ -129,11 +134,11 @@ export function extractEndUse(tokens: readonly Token[], text: string, lex: Lexic
     }
   }
   for (const h of lex.endUses.find(tokens)) {
-    if (inName(h) || denied(tokens, h.start)) continue;
+    if (inName(h) || inItemName(h) || denied(tokens, h.start)) continue;
     uses.add(h.value);
     hits++;
   }
-  if (makesMagnets(tokens, lex)) {
+  if (makesMagnets(tokens, items)) {
     uses.add('rare_earth_processing');
     hits++;
   }

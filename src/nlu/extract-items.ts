@@ -636,8 +636,17 @@ export function itemWordHits(tokens: readonly Token[], lex: Lexicon): PhraseHit<
   });
   // "We machine the blocks into segments": a one-word noun right after a personal pronoun is that pronoun's verb.
   const usedAsVerb = (h: PhraseHit<ItemTag>) => h.end - h.start === 1 && PERSONAL_SUBJECTS.has(tokens[h.start - 1]?.low ?? '');
-  const hits = lex.items.find(tokens).filter((h) => !technology.some((t) => t.start <= h.start && t.end >= h.end && t.end - t.start > h.end - h.start)
-    && !idiom.has(h.start) && !usedAsVerb(h));
+  const found = lex.items.find(tokens);
+  // "refrigerator LED strips", "watch PCB": a product name right before an acronym that names no goods of its own
+  // modifies that noun (the head of an English compound is its last noun), so it is no product of the question.
+  const modifiesAcronym = (h: PhraseHit<ItemTag>) => {
+    const next = tokens[h.end];
+    const last = tokens[h.end - 1] as Token;
+    return h.value.kind === 'downstream' && next !== undefined && !last.commaAfter && !last.clauseEnd && !next.parenBefore && /^[A-Z]{2,5}s?$/.test(next.raw)
+      && !lex.symbols.has(next.raw) && !found.some((o) => o.start === h.end);
+  };
+  const hits = found.filter((h) => !technology.some((t) => t.start <= h.start && t.end >= h.end && t.end - t.start > h.end - h.start)
+    && !idiom.has(h.start) && !usedAsVerb(h) && !modifiesAcronym(h));
   ITEM_HITS.set(tokens, { lex, hits });
   return hits;
 }

@@ -35,6 +35,8 @@ export interface PlaceMention {
 
 const ORIGIN_CUES = grammarWords('originCues');
 const DEST_CUES = grammarWords('destCues');
+/** Words after goods that put them inside something ("inside", "glued", "built"), not "into" a country. */
+const FIXED_INSIDE = new Set([...grammarWords('fixingVerbs'), ...[...grammarWords('fitIntoWords')].filter((w) => !DEST_CUES.has(w))]);
 const LOCATIVE_CUES = grammarWords('locativeCues');
 const FIRST_PERSON = grammarWords('firstPerson');
 const CONTENT_AFTER = grammarWords('contentAfter');
@@ -195,6 +197,15 @@ function heldByProduct(tokens: readonly Token[], from: number, lex: Lexicon): bo
   // So does "our Thai plant builds hard drives with VCM magnets from China": a verb of making right before the product.
   const madeBefore = product !== undefined && tokens.slice(Math.max(start, product.start - 2), product.start).some((t) => MADE_VERBS.has(t.low) || MAKE_NOW_VERBS.has(t.low));
   return cueAt !== undefined && product !== undefined && (madeBefore || tokens.slice(product.end, cueAt).some((t) => MADE_VERBS.has(t.low) || MAKE_NOW_VERBS.has(t.low)));
+}
+
+/** A magnet or a material named right before `at` ("a small SmCo magnet" before "from"). */
+function heldGoodsEndAt(tokens: readonly Token[], at: number, lex: Lexicon): boolean {
+  const from = Math.max(0, at - 4);
+  const hit = lex.items.find(tokens.slice(from, at)).at(-1);
+  if (!hit || hit.end + from !== at) return false;
+  const v = hit.value;
+  return v.kind === 'element' || ((v.kind === 'form' || v.kind === 'compound') && (v.form === 'magnet' || v.form === 'magnet_powder' || (v.form !== undefined && ELEMENT_MATERIAL_FORMS.includes(v.form))));
 }
 
 /** "The magnets inside came from", "the magnets in them come from": the subject is said to sit inside something. */
@@ -767,6 +778,11 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   // "Laptops built in Vietnam with Dy speaker magnets from China": magnets or material a product is said to hold come
   // from there; the product does not.
   if (cue?.word === 'from' && heldByProduct(tokens, cue.index, lex)) return { role: 'content', recipient: false };
+  // "a small SmCo magnet from China inside", "Dy magnets from China built in": a place between the goods and a word that
+  // puts them inside something says where the held part came from.
+  if (cue?.word === 'from' && !placeEnd.clauseEnd && !placeEnd.commaAfter && FIXED_INSIDE.has(tokens[end]?.low ?? '') && heldGoodsEndAt(tokens, cue.index, lex)) {
+    return { role: 'content', recipient: false };
+  }
   // "Our plant sinters Dy magnets with Dy from Australia": a material right before "from", in a clause that makes
   // goods, is an input.
   if (cue?.word === 'from' && materialIsSubject(tokens, cue.index, lex) && makesInClause(tokens, cue.index)) {

@@ -109,6 +109,8 @@ export type GazetteerPlace = z.infer<typeof PlacesSchema>['places'][number];
 const DemonymsSchema = z.object({ source: z.string(), demonyms: z.record(z.string().regex(/^[A-Z]{2}$/), z.array(z.string().min(1))) }).strict();
 /** English words one or two letters from a vocabulary word ("ferries", "magnate"): never read as its typo. */
 const NotTyposSchema = z.object({ source: z.string(), words: z.array(z.string().regex(/^[a-z]+$/)) }).strict();
+/** Names of finished products from the Harmonized System's machinery, electrical and instrument chapters. */
+const ProductsSchema = z.object({ source: z.string(), products: z.array(z.string().regex(/^[a-z][a-z -]*[a-z]$/)) }).strict();
 
 export interface Knowledge {
   /** Cities and provinces of the world with their countries (knowledge/places.json, built by a script). */
@@ -117,7 +119,8 @@ export interface Knowledge {
   readonly demonyms: Readonly<Record<string, readonly string[]>>;
   /** Real English words that the typo-tolerant matchers must take as themselves (knowledge/not-typos.json, built by a script). */
   readonly notTypos: ReadonlySet<string>;
-  /** The other country's regime a question is only about ("Section 301 tariffs", "BAFA licence"), if any. */
+  /** Finished products ("refrigerators", "sewing machines"): goods that hold any magnets built in (knowledge/products.json, built by a script). */
+  readonly products: readonly string[];
   /** Another country's rules the question is about: a listed regime, or `regimeCountry`'s licence named by its country. */
   foreignRegime(text: string, regimeCountry?: string): ForeignRegime | undefined;
   readonly materials: readonly Material[];
@@ -130,7 +133,7 @@ export interface Knowledge {
   formula(token: string): Formula | null;
 }
 
-/** A knowledge file read with zod: YAML written by hand, or JSON built by a script (places, not-typos, demonyms). */
+/** A knowledge file read with zod: YAML written by hand, or JSON built by a script (places, not-typos, demonyms, products). */
 function readChecked<T extends z.ZodType>(file: string, schema: T): z.infer<T> {
   const text = readFileSync(file, 'utf8');
   const r = schema.safeParse(file.endsWith('.json') ? JSON.parse(text) : parseYaml(text));
@@ -169,7 +172,8 @@ export function loadKnowledge(dir: string): Knowledge {
   };
   const notTypos = new Set(readChecked(join(dir, 'not-typos.json'), NotTyposSchema).words);
   const demonyms = readChecked(join(dir, 'demonyms.json'), DemonymsSchema).demonyms;
-  return { ...createKnowledge(elements, materials, chinese, abbreviations, cues, scope, places), notTypos, demonyms };
+  const products = readChecked(join(dir, 'products.json'), ProductsSchema).products;
+  return { ...createKnowledge(elements, materials, chinese, abbreviations, cues, scope, places), notTypos, demonyms, products };
 }
 
 function createKnowledge(
@@ -180,7 +184,7 @@ function createKnowledge(
   cues: LanguageCues,
   scope: z.infer<typeof FilesSchema.scope>,
   places: readonly GazetteerPlace[],
-): Omit<Knowledge, 'notTypos' | 'demonyms'> {
+): Omit<Knowledge, 'notTypos' | 'demonyms' | 'products'> {
   const regimes = scope.foreignRegimes.map((r) => ({ regime: { name: r.name, pointer: r.pointer, ...(r.source ? { source: r.source } : {}) }, re: wordsPattern(r.terms) }));
   const chineseScope = wordsPattern(scope.chineseScope);
   const symbols = new Set(elements.symbols);

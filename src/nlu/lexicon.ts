@@ -134,6 +134,9 @@ export function buildLexicon(v: Vocabulary, items: readonly ListedItem[], knowle
   itemPhrases.push(...withPlurals(entries(v.forms, (form): ItemTag => ({ kind: 'form', form }))));
   itemPhrases.push(...withPlurals(entries(v.downstream, (downstream): ItemTag => ({ kind: 'downstream', downstream }))));
   for (const g of v.genericItems) itemPhrases.push([g, { kind: 'generic' }]);
+  // Products from the HS nomenclature are devices unless the hand-kept vocabulary names them otherwise.
+  const named = new Set(itemPhrases.map(([p]) => p.toLowerCase()));
+  for (const p of knowledge.products) if (!named.has(p)) itemPhrases.push([p, { kind: 'downstream', downstream: 'device' }]);
 
   const placePhrases: [string, PlaceTag][] = [
     ...countryNames(),

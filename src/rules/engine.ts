@@ -260,9 +260,12 @@ export function evaluate(set: RuleSet, facts: Facts, asOf: string, options: Eval
 
   let verdict: Verdict = 'not_required';
   for (const r of results) if (r.contributes) verdict = stricter(verdict, r.contributes);
-  // When only rules of unknown status still ask for facts, no answer to the question could settle it: escalate.
-  const asking = results.filter((r) => r.contributes === 'need_info');
-  const unknownStatusEscalates = verdict === 'need_info' && asking.length > 0 && asking.every((r) => r.status === 'status_unknown');
+  // When only rules of unknown status still ask for facts, no answer to the question could settle it: escalate. So
+  // when the others asking could at most send the case to compliance themselves (an end-user commitment to check):
+  // every open path ends with an officer or with nothing, and the brief says to escalate rather than ask (issue 10 §6).
+  const asking = rules.map((rule, i) => ({ rule, r: results[i] as RuleResult })).filter(({ r }) => r.contributes === 'need_info');
+  const unknownStatusEscalates = verdict === 'need_info' && asking.some(({ r }) => r.status === 'status_unknown')
+    && asking.every(({ rule, r }) => r.status === 'status_unknown' || rule.verdict === 'escalate');
   if (unknownStatusEscalates) verdict = 'escalate';
   // A what-if evaluation wants the verdict alone: the reasons and citations are the real evaluation's.
   if (options.assume !== undefined) {

@@ -2424,3 +2424,32 @@ describe('a trace\'s machine and a hyphenated company noun (twentieth session, o
     expect(facts('We buy servo motors from a start-up in Brno.').item?.downstream).toBe('motor');
   });
 });
+
+describe('finished products from the HS nomenclature, and the words around them (twenty-first session, own phrasings)', () => {
+  it('reads a product the HS chapters name (fans, refrigerators, sewing machines) as goods with the magnets built in', () => {
+    expect(facts('Our plant buys ceiling fans with small NdFeB motors from Foshan for our shops in Lyon.').item).toMatchObject({ downstream: 'device' });
+    expect(facts('We import refrigerators with Chinese Dy magnets in the compressors.').item).toMatchObject({ downstream: 'device' });
+    expect(facts('Sewing machines from Ningbo to Izmir: the servo has a SmCo magnet. Licence?').item?.form).toBe('finished_product');
+  });
+
+  it('leaves a hand-kept name its own kind: compressors stay motors', () => {
+    expect(facts('Compressors from Shanghai to Rayong.').item?.downstream).toBe('motor');
+  });
+
+  it('takes a product right before an acronym for that noun\'s modifier: "refrigerator LED strips" are no refrigerators', () => {
+    expect(facts('Our refrigerator LED strips use a europium-doped phosphor powder bought in Xiamen.').item?.downstream).toBe('phosphor');
+    expect(facts('Refrigerators (LED lighting, Dy magnets in the fan) from Qingdao to Oslo.').item?.downstream).toBe('device');
+  });
+
+  it('does not read "robot arms" as arms, a weapon', () => {
+    expect(facts('Our plant in Turin makes robot arms with Dy servo magnets and sells them to Mexico.').endUser?.kind).not.toBe('military');
+    expect(facts('The magnets are for an arms maker in Mexico.').endUser?.kind).toBe('military');
+  });
+
+  it('reads a magnet "from China inside" a product as Chinese content, not as where the product ships from', () => {
+    const f = facts('Our Geneva workshop ships clocks to Boston. Each has a small SmCo magnet from China inside.');
+    expect(f.shipFrom).not.toBe('CN');
+    expect(f.item?.hasChineseContent).toBe(true);
+    expect(facts('We ship SmCo magnets from China to Boston.').shipFrom).toBe('CN');
+  });
+});

@@ -64,3 +64,24 @@ describe('answers no one can give are not tried', () => {
     expect(d.verdict).toBe('escalate');
   });
 });
+
+describe('every open path ends with an officer', () => {
+  it('escalates a Swiss-made product holding Chinese magnets after No. 70 ended, instead of asking its origin and content', () => {
+    // No. 61's paths are of unknown status after 2026-11-10; the end-user commitment, which is in force, can itself
+    // only send the case to compliance. No answer makes a licence certain, and the brief says to escalate, not ask.
+    const facts = { shipFrom: 'CH', destination: 'US', item: { elementsPresent: ['Sm', 'Co'], magnetType: 'smco', downstream: 'device', form: 'finished_product', hasChineseContent: true } } as const;
+    const d = evaluate(rules, { ...facts, item: { ...facts.item, elementsPresent: [...facts.item.elementsPresent] } }, '2026-11-18');
+    expect(d.verdict).toBe('escalate');
+    expect(d.citations.map((c) => c.source)).toContain('CN-ANN-2025-61');
+    // The same goods while No. 61 was suspended: only the end-user commitment asks, so whether the goods are of
+    // Chinese origin is still asked (a "no" clears them).
+    const before = evaluate(rules, { ...facts, item: { ...facts.item, elementsPresent: [...facts.item.elementsPresent] } }, '2026-08-18');
+    expect(before.verdict).toBe('need_info');
+    expect(before.missing.map((m) => m.fact)).toContain('item.chinaOrigin');
+  });
+
+  it('still asks when an in-force rule that would require a licence waits on the answer', () => {
+    const d = evaluate(rules, { shipFrom: 'CN', destination: 'DE', item: { form: 'magnet' } }, '2026-11-18');
+    expect(d.verdict).toBe('need_info');
+  });
+});

@@ -87,6 +87,8 @@ export interface MergeOptions {
    * affiliate in Thailand?"): goods bought in from China leave again from where they went.
    */
   readonly onward?: boolean;
+  /** The turn brings goods back ("then we want the separated Dy oxide shipped back to Brazil"). */
+  readonly comesBack?: boolean;
 }
 
 const isProduct = (item: ItemFacts | undefined) => item?.downstream !== undefined && (item.form === 'finished_product' || item.form === 'component');
@@ -139,6 +141,15 @@ export function mergeFacts(prev: Facts, next: Facts, options: MergeOptions = {})
   const onwardLeg = options.onward === true && !options.correction && (sameGoods || prev.item === undefined) && prev.shipFrom === 'CN' && prev.destination !== undefined && prev.destination !== 'CN'
     && next.shipFrom === undefined && next.destination !== undefined && next.destination !== prev.destination;
   if (onwardLeg) merged.shipFrom = prev.destination;
+  // Goods sent into China for processing or repair, then brought back: the way back leaves China, to where they came
+  // from unless the turn says otherwise, and what comes out of the processing was made there.
+  const backFromChina = options.comesBack === true && !options.correction && prev.destination === 'CN' && next.shipFrom !== 'CN';
+  if (backFromChina) {
+    merged.shipFrom = 'CN';
+    merged.destination = next.destination !== undefined && next.destination !== 'CN' ? next.destination : prev.shipFrom ?? prev.madeIn;
+    delete merged.madeIn;
+    if (merged.destination === undefined) delete merged.destination;
+  }
   // A correction that names an item replaces the old item whole ("sorry, they are actually ferrite").
   // A correction that only changes how the goods go ("actually the magnets go loose") keeps what they are made of.
   const keepsMakeUp = next.item !== undefined && !next.item.elementsPresent?.length && !next.item.elementsAbsent?.length && next.item.magnetType === undefined;

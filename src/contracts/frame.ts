@@ -74,6 +74,8 @@ export const FrameSchema = z.object({
     shipTo: CountrySchema.optional(),
     /** Where the goods pass through without entering ("transshipped through Shanghai"). */
     transitVia: CountrySchema.optional(),
+    /** The goods come back ("shipped back to Brazil", "they send replacements"), without saying from where. */
+    comesBack: z.boolean().optional(),
   }).strict(),
   parties: z.array(PartyFrameSchema),
   endUser: EndUserKindSchema.optional(),

@@ -2,6 +2,7 @@
  * Turns one message into Facts, with the signals the intent fusion needs. Pure and deterministic; the vocabulary
  * comes from `rules/vocabulary.yaml`, so the words it knows are the words the rules speak of.
  */
+import { PorterStemmer } from 'natural/lib/natural/stemmers/index.js';
 import type { Frame, ItemFrame, PartyFrame } from '../contracts/frame.js';
 import type { Facts, ItemFacts, LicenceHeld } from '../rules/facts.js';
 import { factsFromFrame } from './frame-facts.js';
@@ -55,6 +56,10 @@ const ACTIVITY_EXHIBIT = grammarWords('activityExhibit');
 const PRODUCTION_SITES = grammarWords('productionSites');
 const DEST_CUES = grammarWords('destCues');
 const RETURN_WORDS = grammarWords('returnWords');
+const REPLACEMENT_NOUNS = grammarWords('replacementNouns');
+const DETERMINERS = grammarWords('determiners');
+/** Verbs of sending in any form ("shipped", "sends", "sent"), as stems. */
+const SENDING_STEMS = new Set([...grammarWords('sendingVerbs'), ...grammarWords('irregularParticiples')].map((v) => PorterStemmer.stem(v)));
 const BOUGHT_VERBS = grammarWords('boughtVerbs');
 const PURCHASE_VERBS = grammarWords('purchaseVerbs');
 const FIRST_PERSON_SUBJECTS = grammarWords('firstPerson');
@@ -413,6 +418,22 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
     out.shipTo = fair.country;
     return out;
   }
+  // A round trip through China ("we ship the concentrate to a separator in Jiangxi and they send back the oxides",
+  // "we returned the magnets to our Chinese supplier; it now ships replacements"): the goods asked about come back,
+  // and their leg out of China is the export, whoever owns them.
+  const intoChina = places.find((p) => p.role === 'destination' && p.country === 'CN');
+  const backAt = intoChina === undefined ? -1 : tokens.findIndex((t, i) => i >= intoChina.end && comesBackAt(tokens, i));
+  // "send them back to China", "Do they need a licence to return them to Ningbo?": the way in, said again.
+  const backIntoChina = backAt >= 0 && places.some((p) => p.country === 'CN' && p.start > backAt && !tokens.slice(backAt, p.start).some((t) => t.clauseEnd));
+  if (intoChina && backAt >= 0 && !backIntoChina && !exhibit) {
+    const home = places.find((p) => p.start > backAt && p.country !== 'CN' && p.role === 'destination')
+      ?? places.find((p) => p.start < intoChina.start && p.country !== 'CN' && (p.role === 'site' || p.role === 'origin' || p.role === 'made'));
+    out.shipFrom = 'CN';
+    if (home) out.shipTo = home.country;
+    return out;
+  }
+  // Coming back with no way into China said here: an earlier turn may have said it.
+  if (backAt < 0 && !backIntoChina && tokens.some((_, i) => comesBackAt(tokens, i))) out.comesBack = true;
   if (transit) out.transitVia = transit;
   if (madeIn) out.madeIn = madeIn;
   if (siteIsStore && site) out.heldIn = site.country;
@@ -420,6 +441,16 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
   if (origin !== undefined) out.shipFromSaid = true;
   if (destination) out.shipTo = destination;
   return out;
+}
+
+/** Goods coming back at `i`: "return", "returned", replacements, or "back" after a verb of sending ("send back",
+ * "shipped them back"); not "get back to me about it". */
+function comesBackAt(tokens: readonly Token[], i: number): boolean {
+  const w = (tokens[i] as Token).low;
+  if (REPLACEMENT_NOUNS.has(w)) return true;
+  // "for that return", "the return": a noun naming the trip already told.
+  if (RETURN_WORDS.has(w) && w !== 'back') return !DETERMINERS.has(tokens[i - 1]?.low ?? '');
+  return w === 'back' && [1, 2, 3].some((k) => SENDING_STEMS.has(PorterStemmer.stem(tokens[i - k]?.low ?? '')));
 }
 
 /** "Our supplier says anything under 0.1 % ships without a licence": a claim to check, kept as said. */

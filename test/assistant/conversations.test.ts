@@ -657,3 +657,27 @@ describe('conversation 27: the buyer\'s own work and a listed buyer after a good
     expect(r.verdict).toBe('escalate');
   });
 });
+
+describe('conversation 28: goods that go into China and come back (twenty-first session, own phrasings)', () => {
+  it('decides the way back out of China when the second turn asks for processed goods to be shipped back', () => {
+    const a = newAssistant('2026-10-12T09:00:00Z');
+    a.handle(msg('Our Namibian project ships mixed rare-earth concentrate to a refinery in Jiangxi for toll separation.', 'conv-28'));
+    const r = a.handle(msg('Afterwards we want the separated terbium oxide sent back to Namibia.', 'conv-28'));
+    expect(r.verdict).toBe('license_required');
+    expect(r.citations.map((c) => c.source)).toContain('CN-ANN-2025-18');
+  });
+
+  it('decides the way back in one message: repaired magnets returned to us, and replacements', () => {
+    const a = newAssistant('2026-04-02T09:00:00Z');
+    const repaired = a.handle(msg('We sent 80 kg of Dy NdFeB rotor magnets to the Chinese maker for re-plating; they will return them to our plant in Poland. Licence?', 'conv-28b'));
+    expect(repaired.verdict).toBe('license_required');
+    const replaced = a.handle(msg('Our Mexican plant returned faulty Tb magnets to its Chinese supplier, which now sends replacements. Licence needed for those?', 'conv-28c'));
+    expect(replaced.verdict).toBe('license_required');
+  });
+
+  it('still reads goods sent into China as leaving the foreign country, when "back" points into China', () => {
+    const a = newAssistant('2026-04-02T09:00:00Z');
+    const r = a.handle(msg('A Dutch customer wants to send defective Chinese Dy magnets back to our factory in Suzhou. Does the customer need a Chinese licence for that return?', 'conv-28d'));
+    expect(r.verdict).not.toBe('license_required');
+  });
+});

@@ -421,7 +421,8 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
   // A round trip through China ("we ship the concentrate to a separator in Jiangxi and they send back the oxides",
   // "we returned the magnets to our Chinese supplier; it now ships replacements"): the goods asked about come back,
   // and their leg out of China is the export, whoever owns them.
-  const intoChina = places.find((p) => p.role === 'destination' && p.country === 'CN');
+  // The way in: to a Chinese place, or to a Chinese party that receives them ("to a Chinese toll refiner").
+  const intoChina = places.find((p) => p.country === 'CN' && (p.role === 'destination' || (p.role === 'party' && p.recipient)));
   const backAt = intoChina === undefined ? -1 : tokens.findIndex((t, i) => i >= intoChina.end && comesBackAt(tokens, i));
   // "send them back to China", "Do they need a licence to return them to Ningbo?": the way in, said again.
   const backIntoChina = backAt >= 0 && places.some((p) => p.country === 'CN' && p.start > backAt && !tokens.slice(backAt, p.start).some((t) => t.clauseEnd));

@@ -673,6 +673,8 @@ describe('conversation 28: goods that go into China and come back (twenty-first 
     expect(repaired.verdict).toBe('license_required');
     const replaced = a.handle(msg('Our Mexican plant returned faulty Tb magnets to its Chinese supplier, which now sends replacements. Licence needed for those?', 'conv-28c'));
     expect(replaced.verdict).toBe('license_required');
+    const tolled = a.handle(msg('We truck our own Lao ionic-clay concentrate to a Chinese toll separator, who sends back terbium oxide. Licence for that leg?', 'conv-28e'));
+    expect(tolled.verdict).toBe('license_required');
   });
 
   it('still reads goods sent into China as leaving the foreign country, when "back" points into China', () => {

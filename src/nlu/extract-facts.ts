@@ -418,23 +418,15 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
     out.shipTo = fair.country;
     return out;
   }
-  // A round trip through China ("we ship the concentrate to a separator in Jiangxi and they send back the oxides",
-  // "we returned the magnets to our Chinese supplier; it now ships replacements"): the goods asked about come back,
-  // and their leg out of China is the export, whoever owns them.
-  // The way in: to a Chinese place, or to a Chinese party that receives them ("to a Chinese toll refiner").
-  const intoChina = places.find((p) => p.country === 'CN' && (p.role === 'destination' || (p.role === 'party' && p.recipient)));
-  const backAt = intoChina === undefined ? -1 : tokens.findIndex((t, i) => i >= intoChina.end && comesBackAt(tokens, i));
-  // "send them back to China", "Do they need a licence to return them to Ningbo?": the way in, said again.
-  const backIntoChina = backAt >= 0 && places.some((p) => p.country === 'CN' && p.start > backAt && !tokens.slice(backAt, p.start).some((t) => t.clauseEnd));
-  if (intoChina && backAt >= 0 && !backIntoChina && !exhibit) {
-    const home = places.find((p) => p.start > backAt && p.country !== 'CN' && p.role === 'destination')
-      ?? places.find((p) => p.start < intoChina.start && p.country !== 'CN' && (p.role === 'site' || p.role === 'origin' || p.role === 'made'));
+  const way = wayBackFromChina(places, tokens);
+  if (way && !exhibit) {
     out.shipFrom = 'CN';
-    if (home) out.shipTo = home.country;
+    if (way.home) out.shipTo = way.home;
     return out;
   }
   // Coming back with no way into China said here: an earlier turn may have said it.
-  if (backAt < 0 && !backIntoChina && tokens.some((_, i) => comesBackAt(tokens, i))) out.comesBack = true;
+  const intoChina = places.some((p) => p.country === 'CN' && (p.role === 'destination' || (p.role === 'party' && p.recipient)));
+  if (!intoChina && tokens.some((_, i) => comesBackAt(tokens, i))) out.comesBack = true;
   if (transit) out.transitVia = transit;
   if (madeIn) out.madeIn = madeIn;
   if (siteIsStore && site) out.heldIn = site.country;
@@ -442,6 +434,24 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
   if (origin !== undefined) out.shipFromSaid = true;
   if (destination) out.shipTo = destination;
   return out;
+}
+
+/**
+ * A round trip through China ("we ship the concentrate to a separator in Jiangxi and they send back the oxides", "we
+ * returned the magnets to our Chinese supplier; it now ships replacements"): the goods asked about come back, and
+ * their leg out of China is the export, whoever owns them. Where the way back starts, and where it goes if said.
+ */
+function wayBackFromChina(places: readonly PlaceMention[], tokens: readonly Token[]): { backAt: number; home: string | undefined } | undefined {
+  // The way in: to a Chinese place, or to a Chinese party that receives them ("to a Chinese toll refiner").
+  const intoChina = places.find((p) => p.country === 'CN' && (p.role === 'destination' || (p.role === 'party' && p.recipient)));
+  if (!intoChina) return undefined;
+  const backAt = tokens.findIndex((_, i) => i >= intoChina.end && comesBackAt(tokens, i));
+  if (backAt < 0) return undefined;
+  // "send them back to China", "Do they need a licence to return them to Ningbo?": the way in, said again.
+  if (places.some((p) => p.country === 'CN' && p.start > backAt && !tokens.slice(backAt, p.start).some((t) => t.clauseEnd))) return undefined;
+  const home = places.find((p) => p.start > backAt && p.country !== 'CN' && p.role === 'destination')
+    ?? places.find((p) => p.start < intoChina.start && p.country !== 'CN' && (p.role === 'site' || p.role === 'origin' || p.role === 'made'));
+  return { backAt, home: home?.country };
 }
 
 /** Goods coming back at `i`: "return", "returned", replacements, or "back" after a verb of sending ("send back",
@@ -591,7 +601,11 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   // magnets fitted into a carrier they receive, which stay the goods asked about.
   const fittedProduct = fitsInto(tokens) && (items.item?.form === 'finished_product' || items.item?.form === 'component') && items.item.downstream !== 'other_assembly';
   const places: Frame['places'] = { ...placesToFrame(placeMentions, text, tokens, fittedProduct, items.itemSpan) };
-  const item: ItemFrame = { ...(items.item ?? {}) };
+  // In a round trip, the goods asked about are those that come back ("… and they send back separated Dy oxide"), when
+  // the words after the way back name goods of their own.
+  const way = wayBackFromChina(placeMentions, tokens);
+  const cameBack = way ? extractItem(tokens.slice(way.backAt), lex, text).item : undefined;
+  const item: ItemFrame = { ...((cameBack?.elementsPresent !== undefined && cameBack.form !== undefined ? cameBack : items.item) ?? {}) };
   // "NdFeB blocks for a wind-turbine OEM; the generators are assembled in Brazil": a place of making said of a product
   // named in its own clause belongs to that product, so the bare magnets or material asked about go there; where they
   // are made is still unsaid.

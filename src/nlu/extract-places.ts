@@ -120,6 +120,7 @@ const FIXING_VERBS_ANY = new Set([...grammarWords('fixingVerbs'), ...grammarWord
 const TRANSIT_CUES = grammarWords('transitCues');
 const ROUTE_PREPOSITIONS = grammarWords('routePrepositions');
 const NEGATORS = grammarWords('negators');
+const NEGATING_PREFIXES = grammarWords('negatingPrefixes');
 /** Words that end the noun phrase after a nationality word. */
 const PHRASE_STOPS = grammarWords('phraseStops');
 
@@ -985,6 +986,8 @@ export function findPlaces(tokens: readonly Token[], lex: Lexicon): PlaceMention
       const sentenceStart = hit.start === 0 || (tokens[hit.start - 1] as Token).clauseEnd;
       if (hit.fuzzy || !/^\p{Lu}/u.test(first.raw) || (g.englishWord && sentenceStart)) continue;
     }
+    // "a non-Chinese separator": the prefix denies the place.
+    if ((tokens[hit.start] as Token).hyphenBefore && NEGATING_PREFIXES.has(tokens[hit.start - 1]?.low ?? '')) continue;
     // Short capitalised forms ("US", "UK") were kept out of the matcher; "US" as written is added below.
     const { role, recipient, asker, measure, sends } = roleOf(tokens, hit.start, hit.end, hit.value, lex);
     const mention: PlaceMention = { country: hit.value.country, role, start: hit.start, end: hit.end, recipient, defence: hit.value.kind === 'defence', ...(asker ? { asker } : {}), ...(measure ? { measure } : {}), ...(sends ? { sends } : {}) };

@@ -2453,3 +2453,15 @@ describe('finished products from the HS nomenclature, and the words around them 
     expect(facts('We ship SmCo magnets from China to Boston.').shipFrom).toBe('CN');
   });
 });
+
+describe('a denied nationality and a separation company (twenty-first session, own phrasings)', () => {
+  it('reads "a non-Chinese separator" as no Chinese party', () => {
+    const f = facts('Our Thai plant sinters NdFeB with Dy from a non-Chinese separator and sells the magnets to Germany.');
+    expect(f.shipFrom).toBe('TH');
+    expect(f.item?.hasChineseContent).not.toBe(true);
+  });
+
+  it('reads "a Chinese toll separator" as a company the goods go to, not Chinese content', () => {
+    expect(facts('We send our concentrate to a Chinese toll separator, who sends back Dy oxide.').shipFrom).toBe('CN');
+  });
+});

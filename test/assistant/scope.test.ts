@@ -134,3 +134,22 @@ describe('product conformity and a country\'s measure in the possessive (ninetee
     expect(r.verdict).toBe('none');
   });
 });
+
+describe('another country\'s ministry, licensing authority or import licence (twenty-first session, own phrasings)', () => {
+  it('points a licence from a foreign ministry to that country', () => {
+    const r = newAssistant().handle(msg('Which permit does the Kazakh ministry of trade want before our rare-earth concentrate leaves Almaty?', 'sc21a'));
+    expect(r.verdict).toBe('none');
+    expect(r.headline).toContain('Kazakhstan');
+  });
+
+  it('points India\'s DGFT and an import licence elsewhere', () => {
+    for (const text of ['Is our NdFeB shipment to Chennai on the SCOMET list, so that DGFT must approve it?', 'Do we need an import licence in Brazil for samarium-cobalt magnets?']) {
+      expect(newAssistant().handle(msg(text, 'sc21b')).verdict).toBe('none');
+    }
+  });
+
+  it('still decides the Chinese export when the question names both licences', () => {
+    const r = newAssistant().handle(msg('Dy oxide from Ganzhou to Chennai: do we need a Chinese export licence as well as the Indian import licence?', 'sc21c'));
+    expect(r.verdict).toBe('license_required');
+  });
+});

@@ -76,6 +76,7 @@ const BUYER_NOUNS = grammarWords('buyerNouns');
 // Who research may be done with: people, institutions and companies.
 const PARTNER_WORDS = new Set([...grammarWords('personWords'), ...BUYER_NOUNS]);
 const DESIGN_KNOW_HOW = grammarWords('designKnowHow');
+const FOREIGN_WORDS = grammarWords('foreignWords');
 const TOPIC_PREPOSITIONS = grammarWords('topicPrepositions');
 const LICENCE_NOUNS = grammarWords('licenceNouns');
 const TRAINING_HOMOGRAPHS = grammarWords('trainingHomographs');
@@ -469,6 +470,9 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   // Joint research and joint ventures run both ways: a Chinese partner brings its know-how too.
   else if ((kind === 'joint_rnd' || kind === 'jv_investment') && china.length > 0) chineseProvider = true;
   else if (china.length > 0) chineseProvider = false;
+  // "A foreign delegation wants to see our separation line": in questions about China's controls, an asker who calls
+  // the other side foreign is the Chinese side, and what is ours passes from it (not what comes to us or we learn).
+  else if (!toUs && !learning && tokens.some((t) => FOREIGN_WORDS.has(t.low))) chineseProvider = true;
   const inChina = china.some((p) => (p.role === 'site' || p.role === 'destination') && located(tokens, p));
   // Foreign people at a Chinese site ("the Slovenian engineers at our Ningbo plant") are no place abroad.
   const foreign = places.filter((p) => p.country !== 'CN' && p.role !== 'content' && p.role !== 'technology' && p.role !== 'regime' && !ownerOnly(tokens, p)

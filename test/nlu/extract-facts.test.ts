@@ -2465,3 +2465,13 @@ describe('a denied nationality and a separation company (twenty-first session, o
     expect(facts('We send our concentrate to a Chinese toll separator, who sends back Dy oxide.').shipFrom).toBe('CN');
   });
 });
+
+describe('an asker who calls the other side foreign (twenty-first session, own phrasings)', () => {
+  it('reads the asker as the Chinese side that provides the know-how', () => {
+    expect(facts('A foreign customer wants a tour of our NdFeB strip-casting line with our process engineer explaining the settings.').collaboration?.chineseProvider).toBe(true);
+  });
+
+  it('does not when the foreign side brings the know-how to the asker', () => {
+    expect(facts('A foreign consultant will teach us a new separation process.').collaboration?.chineseProvider).not.toBe(true);
+  });
+});

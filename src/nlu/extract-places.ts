@@ -190,7 +190,9 @@ function heldByProduct(tokens: readonly Token[], from: number, lex: Lexicon): bo
   const joins = (a: PhraseHit<ItemTag>, b: PhraseHit<ItemTag>) => a.end >= b.start || (a.end === b.start - 1 && !lex.knowledge.cues.magnetsInsideBefore.has((tokens[a.end] as Token).low));
   while (first > 0 && joins(hits[first - 1] as PhraseHit<ItemTag>, hits[first] as PhraseHit<ItemTag>)) first--;
   const runStart = (hits[first] as PhraseHit<ItemTag>).start;
-  const cueAt = [1, 2].map((k) => runStart - k).find((i) => i >= start && lex.knowledge.cues.magnetsInsideBefore.has((tokens[i] as Token).low));
+  // Up to three words may name the magnets' kind between ("with voice coil magnets from China", "with Dy speaker magnets").
+  const cueAt = [1, 2, 3, 4].map((k) => runStart - k).find((i) => i >= start && lex.knowledge.cues.magnetsInsideBefore.has((tokens[i] as Token).low)
+    && tokens.slice(i + 1, runStart).every((t) => /^\p{L}[\p{L}-]*$/u.test(t.raw) && !t.commaAfter && !t.clauseEnd));
   // The product must be said made somewhere by then ("built in Vietnam"): otherwise "from" can be the product's origin
   // ("servo motors w/ Tb magnets, from our Chinese plant").
   const product = hits.slice(0, first).find((h) => h.value.kind === 'downstream' && h.end <= (cueAt ?? -1));

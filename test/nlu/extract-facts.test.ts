@@ -2475,3 +2475,11 @@ describe('an asker who calls the other side foreign (twenty-first session, own p
     expect(facts('A foreign consultant will teach us a new separation process.').collaboration?.chineseProvider).not.toBe(true);
   });
 });
+
+describe('magnets of a kind named in words, held by a product (twenty-first session, own phrasing)', () => {
+  it('reads "makes drives with voice coil magnets from China" as content, not where the drives leave from', () => {
+    const f = facts('Our Penang plant makes hard drives with voice coil magnets from China and ships them to Texas.');
+    expect(f.shipFrom).toBe('MY');
+    expect(f.item?.hasChineseContent).toBe(true);
+  });
+});

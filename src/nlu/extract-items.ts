@@ -7,7 +7,7 @@ import type { ItemFrame } from '../contracts/frame.js';
 import { MATERIAL_FORMS, PURE_FORMS, RARE_EARTH_MAGNETS, type DOWNSTREAM_KINDS, type Element, type Form } from '../rules/facts.js';
 import type { ItemTag, Lexicon } from './lexicon.js';
 import type { PhraseHit } from './phrase-matcher.js';
-import { customerMakesAt, grammarWords, inEndClause, SENDING_VERB_FORMS, wordAt } from './grammar.js';
+import { allGrammarWords, customerMakesAt, grammarWords, inEndClause, SENDING_VERB_FORMS, wordAt } from './grammar.js';
 import { sentenceStartOf, tokenize, wordsPattern, type Token } from './text.js';
 
 type Downstream = (typeof DOWNSTREAM_KINDS)[number];
@@ -39,6 +39,8 @@ const COMPOSITION_LIST_LEAD = new RegExp(String.raw`\b(?:${[...grammarWords('com
 const ASKING_VERBS = new Set([...grammarWords('wantVerbs'), ...grammarWords('askingVerbs')]);
 const FILLER = grammarWords('filler');
 const CLOSED_CLASS = grammarWords('closedClassWords');
+/** Every word the grammar lists (verbs, cues, function words): none is a noun a product name could modify. */
+const GRAMMAR_WORDS = allGrammarWords();
 const PURCHASE_VERBS = grammarWords('purchaseVerbs');
 const DEST_WORDS = grammarWords('destCues');
 const ASKER_POSSESSIVES = grammarWords('askerPossessives');
@@ -639,11 +641,14 @@ export function itemWordHits(tokens: readonly Token[], lex: Lexicon): PhraseHit<
   const found = lex.items.find(tokens);
   // "refrigerator LED strips", "watch PCB": a product name right before an acronym that names no goods of its own
   // modifies that noun (the head of an English compound is its last noun), so it is no product of the question.
+  // So does a product name from the HS nomenclature before a plain noun no list knows ("camera lenses"): no function
+  // word or verb of the grammar follows it.
   const modifiesAcronym = (h: PhraseHit<ItemTag>) => {
     const next = tokens[h.end];
     const last = tokens[h.end - 1] as Token;
-    return h.value.kind === 'downstream' && next !== undefined && !last.commaAfter && !last.clauseEnd && !next.parenBefore && /^[A-Z]{2,5}s?$/.test(next.raw)
-      && !lex.symbols.has(next.raw) && !found.some((o) => o.start === h.end);
+    if (h.value.kind !== 'downstream' || next === undefined || last.commaAfter || last.clauseEnd || next.parenBefore || found.some((o) => o.start === h.end)) return false;
+    if (/^[A-Z]{2,5}s?$/.test(next.raw)) return !lex.symbols.has(next.raw);
+    return h.value.nomenclature === true && /^[a-z]{3,}$/.test(next.raw) && !CLOSED_CLASS.has(next.low) && !GRAMMAR_WORDS.has(next.low);
   };
   const hits = found.filter((h) => !technology.some((t) => t.start <= h.start && t.end >= h.end && t.end - t.start > h.end - h.start)
     && !idiom.has(h.start) && !usedAsVerb(h) && !modifiesAcronym(h));

@@ -21,6 +21,11 @@ export function grammarWords(name: string): ReadonlySet<string> {
   return set;
 }
 
+/** Every single word any grammar list holds, verbs with their present forms. */
+export function allGrammarWords(): ReadonlySet<string> {
+  return new Set([...withPresentForms(grammarVerbs()), ...[...lists.values()].flatMap((words) => [...words])]);
+}
+
 /** Every verb form the grammar lists (the lists named `…Verbs`): real words, so never a typo of an item noun. */
 export function grammarVerbs(): ReadonlySet<string> {
   return new Set([...lists].filter(([name]) => name.endsWith('Verbs')).flatMap(([, words]) => [...words]));

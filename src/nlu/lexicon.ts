@@ -24,7 +24,7 @@ export type ItemTag =
   | { kind: 'element'; element: Element; oxide: boolean }
   | { kind: 'compound'; elements: Element[]; magnetType?: string; form?: Form; complete?: boolean; heavyRareEarthLikely?: boolean; grade?: string }
   | { kind: 'form'; form: Form }
-  | { kind: 'downstream'; downstream: (typeof DOWNSTREAM_KINDS)[number] }
+  | { kind: 'downstream'; downstream: (typeof DOWNSTREAM_KINDS)[number]; nomenclature?: true }
   | { kind: 'generic' };
 
 export type PlaceTag =
@@ -136,7 +136,7 @@ export function buildLexicon(v: Vocabulary, items: readonly ListedItem[], knowle
   for (const g of v.genericItems) itemPhrases.push([g, { kind: 'generic' }]);
   // Products from the HS nomenclature are devices unless the hand-kept vocabulary names them otherwise.
   const named = new Set(itemPhrases.map(([p]) => p.toLowerCase()));
-  for (const p of knowledge.products) if (!named.has(p)) itemPhrases.push([p, { kind: 'downstream', downstream: 'device' }]);
+  for (const p of knowledge.products) if (!named.has(p)) itemPhrases.push([p, { kind: 'downstream', downstream: 'device', nomenclature: true }]);
 
   const placePhrases: [string, PlaceTag][] = [
     ...countryNames(),

@@ -2441,6 +2441,11 @@ describe('finished products from the HS nomenclature, and the words around them 
     expect(facts('Refrigerators (LED lighting, Dy magnets in the fan) from Qingdao to Oslo.').item?.downstream).toBe('device');
   });
 
+  it('takes an HS product before a noun no list knows for its modifier: magnets for "camera lenses" stay the goods', () => {
+    expect(facts('We make camera lenses in Osaka; the focus motor uses a Dy NdFeB magnet we buy from Ningbo.').item?.form).toBe('magnet');
+    expect(facts('Our cameras contain small Dy magnets; we ship them from Shenzhen to Rome.').item?.downstream).toBe('device');
+  });
+
   it('does not read "robot arms" as arms, a weapon', () => {
     expect(facts('Our plant in Turin makes robot arms with Dy servo magnets and sells them to Mexico.').endUser?.kind).not.toBe('military');
     expect(facts('The magnets are for an arms maker in Mexico.').endUser?.kind).toBe('military');

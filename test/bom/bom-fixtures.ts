@@ -9,7 +9,9 @@
  * - a product made outside China with Chinese Dy/Tb magnets needs nothing while No. 61 is suspended (§9 ex. 10, 13),
  *   and escalates after 2026-11-10 (R3-R5, R22);
  * - a part made outside China is not exported from China (verdict "none" for that view);
- * - what a line does not say (no material) is asked for: need_info naming the column, never not_required.
+ * - what a line does not say (no material) is asked for: need_info naming the column, never not_required; but after
+ *   2026-11-10 a product view whose open questions only feed No. 61 (status unknown) or an end-user commitment
+ *   escalates instead of asking (R22; issue 10 §6: where every open path runs through a rule of unknown status).
  * Shares: counted parts at their whole line value, over the product value (brief §3: >= 0.1 % of value).
  */
 import type { ReplyVerdict } from '../../src/rules/verdict.js';
@@ -51,13 +53,13 @@ export const FIXTURES: readonly FixtureExpectation[] = [
   {
     file: 'servo-drive.csv',
     lines: {
-      'SD-1': ['need_info', 'need_info', 'need_info', 'need_info'],
+      'SD-1': ['need_info', 'need_info', 'escalate', 'escalate'],
       'SD-10': ['license_required', 'not_required', 'license_required', 'not_required'],
       // A molded encoder sensor with its magnet inside is one of the FAQ's downstream goods (brief R2): its own export
       // is decided without its magnet's make-up; the product view still needs it for the drive's Chinese content.
-      'SD-20': ['not_required', 'need_info', 'not_required', 'need_info'],
+      'SD-20': ['not_required', 'need_info', 'not_required', 'escalate'],
       'SD-30': ['need_info', 'not_required', 'need_info', 'not_required'],
-      'SD-40': ['none', 'need_info', 'none', 'need_info'],
+      'SD-40': ['none', 'need_info', 'none', 'escalate'],
       'SD-50': ['not_required', 'not_required', 'not_required', 'not_required'],
     },
     decidedBy: { 'SD-30': 'material / composition' },

@@ -55,7 +55,7 @@ describe('a BOM in Slack, on PostgreSQL', () => {
     const [answer] = a.fake.callsOf('chat.postMessage');
     expect(answer?.args).toMatchObject({ channel: DM, thread_ts: ts });
     expect(textOf(answer)).toContain('loudspeaker.csv: 5 lines screened as of 2026-11-30');
-    expect(textOf(answer)).toContain('1 line needs a compliance decision');
+    expect(textOf(answer)).toContain('5 lines need a compliance decision');
     expect(a.fake.callsOf('files.completeUploadExternal').at(-1)?.args).toMatchObject({ channel_id: DM, thread_ts: ts });
     const [button] = buttonsOf(answer).filter((x) => x.actionId === 'bom_escalate');
     expect(button?.value).toMatch(/^[0-9a-f-]{36}$/);
@@ -74,7 +74,7 @@ describe('a BOM in Slack, on PostgreSQL', () => {
     expect(c?.replyTo).toMatchObject({ channel: 'slack', user: 'U_ASKER', threadRef: ts, slackChannel: DM });
     expect(await a.app.bomUploads.uploadOfCase(c?.id ?? '')).toBe(button?.value);
     const told = b.fake.callsOf('chat.postMessage').find((m) => m.args.channel === DM);
-    expect(told?.args).toMatchObject({ thread_ts: ts, text: `Sent 1 line to the compliance team as case ${c?.id}; the decision will be posted in this thread.` });
+    expect(told?.args).toMatchObject({ thread_ts: ts, text: `Sent 5 lines to the compliance team as case ${c?.id}; the decision will be posted in this thread.` });
     expect(b.fake.callsOf('files.completeUploadExternal').at(-1)?.args).toMatchObject({ channel_id: COMPLIANCE_CHANNEL, initial_comment: `The annotated bill of materials for case ${c?.id}.` });
 
     b.fake.reset();
@@ -119,7 +119,7 @@ describe('a BOM in Teams, on PostgreSQL', () => {
     expect(open).toHaveLength(1);
     const said = fake.messagesTo(PERSONAL).slice(-2).map((m) => String(m.body.text)).sort();
     expect(said).toEqual([
-      `Sent 1 line to the compliance team as case ${open[0]?.id}; the decision will be posted here.`,
+      `Sent 5 lines to the compliance team as case ${open[0]?.id}; the decision will be posted here.`,
       `These lines are already with the compliance team as case ${open[0]?.id}.`,
     ]);
     const t = await trail(url);

@@ -60,7 +60,7 @@ describe('a BOM shared with Lodestone in Slack', () => {
     expect(answer?.args).toMatchObject({ channel: DM, thread_ts: ts });
     expect(textOf(answer)).toContain('loudspeaker.csv: 5 lines screened as of 2026-11-30');
     expect(textOf(answer)).toContain('Chinese-origin rare-earth content share');
-    expect(textOf(answer)).toContain('1 line needs a compliance decision');
+    expect(textOf(answer)).toContain('5 lines need a compliance decision');
     expect(textOf(answer)).toContain('row 2 LS-1: Woofer magnet');
     const [button] = buttonsOf(answer).filter((b) => b.actionId === 'bom_escalate');
     expect(button?.value).toMatch(/^[0-9a-f-]{36}$/);
@@ -97,7 +97,7 @@ describe('a BOM shared with Lodestone in Slack', () => {
     const c = open[0];
     expect(c?.replyTo).toMatchObject({ channel: 'slack', user: 'U_ASKER', threadRef: ts, slackChannel: DM });
     const told = h.fake.callsOf('chat.postMessage').find((m) => m.args.channel === DM);
-    expect(told?.args).toMatchObject({ thread_ts: ts, text: `Sent 1 line to the compliance team as case ${c?.id}; the decision will be posted in this thread.` });
+    expect(told?.args).toMatchObject({ thread_ts: ts, text: `Sent 5 lines to the compliance team as case ${c?.id}; the decision will be posted in this thread.` });
     expect(h.fake.callsOf('files.completeUploadExternal').at(-1)?.args).toMatchObject({ channel_id: COMPLIANCE_CHANNEL, initial_comment: `The annotated bill of materials for case ${c?.id}.` });
 
     h.fake.reset();

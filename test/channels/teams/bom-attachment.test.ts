@@ -54,7 +54,7 @@ describe('a BOM sent as a file in a Teams personal chat', () => {
     const said = cardText(card);
     expect(said).toContain('loudspeaker.csv: 5 lines screened as of 2026-11-30');
     expect(said).toContain('Chinese-origin rare-earth content share');
-    expect(said).toContain('1 line needs a compliance decision:');
+    expect(said).toContain('5 lines need a compliance decision:');
     expect(said).toContain('row 2 LS-1: Woofer magnet');
     const actions = cardActions(card);
     const link = actions.find((a) => a.type === 'Action.OpenUrl');
@@ -84,7 +84,7 @@ describe('a BOM sent as a file in a Teams personal chat', () => {
     const [c] = lode.app.cases.list({ state: 'open' });
     expect(c?.question).toContain('LS-1');
     expect(c?.replyTo).toMatchObject({ channel: 'teams', user: ASKER.aadObjectId });
-    expect(lastReply().body.text).toBe(`Sent 1 line to the compliance team as case ${c?.id}; the decision will be posted here.`);
+    expect(lastReply().body.text).toBe(`Sent 5 lines to the compliance team as case ${c?.id}; the decision will be posted here.`);
 
     await lode.post(cardSubmit(fake, data, ASKER, 'personal'));
     expect(lastReply().body.text).toBe(`These lines are already with the compliance team as case ${c?.id}.`);

@@ -81,13 +81,14 @@ describe('screening a BOM in the web chat', () => {
     expect(csv.split('\n')[0]).toContain('Lodestone: part export from China');
     expect(csv).toMatch(/^LS-1,Woofer magnet,.*,escalate,/m);
 
-    await page.getByRole('button', { name: 'Send it to compliance as one case' }).click();
+    // After 2026-11-10 every line's product view escalates (see test/bom/bom-fixtures.ts), so the button sends them all.
+    await page.getByRole('button', { name: 'Send them to compliance as one case' }).click();
     await page.waitForURL(/escalated=opened/);
     const [c] = await s.app.desk.list({ state: 'open' });
     expect(c?.question).toContain('LS-1');
     await expect.poll(textOf(page.locator('#bom-notice'))).toBe(`Sent to the compliance team as case ${c?.id}.`);
     await expect.poll(textOf(page.locator('#bom-case'))).toContain(`case ${c?.id}`);
-    expect(await page.getByRole('button', { name: /Send it to compliance/ }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /Send them to compliance/ }).count()).toBe(0);
     expect(await s.app.desk.list({ state: 'open' })).toHaveLength(1);
 
     // The officer finds the annotated file on the case.

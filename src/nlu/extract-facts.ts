@@ -302,7 +302,7 @@ function placeOfParty(tokens: readonly Token[], p: PlaceMention, after: Readonly
   return makerNounAfter(tokens, p.end, after) || (INTRO_PLACE_CUES.has(tokens[p.start - 1]?.low ?? '') && before(tokens[p.start - 2]?.low ?? ''));
 }
 
-function placesToFrame(places: readonly PlaceMention[], text: string, tokens: readonly Token[], fittedProduct: boolean, itemSpan?: readonly [number, number]): Frame['places'] {
+function placesToFrame(places: readonly PlaceMention[], text: string, tokens: readonly Token[], fittedProduct: boolean, way: WayBack | undefined, itemSpan?: readonly [number, number]): Frame['places'] {
   const first = (role: PlaceMention['role']) => places.find((p) => p.role === role)?.country;
   // "ex Baotou" names where goods leave from more surely than any "from".
   const origin = places.find((p) => p.role === 'origin' && tokens[p.start - 1]?.low === 'ex')?.country ?? first('origin');
@@ -418,15 +418,13 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
     out.shipTo = fair.country;
     return out;
   }
-  const way = wayBackFromChina(places, tokens);
   if (way && !exhibit) {
     out.shipFrom = 'CN';
     if (way.home) out.shipTo = way.home;
     return out;
   }
   // Coming back with no way into China said here: an earlier turn may have said it.
-  const intoChina = places.some((p) => p.country === 'CN' && (p.role === 'destination' || (p.role === 'party' && p.recipient)));
-  if (!intoChina && tokens.some((_, i) => comesBackAt(tokens, i))) out.comesBack = true;
+  if (wayIntoChina(places) === undefined && tokens.some((_, i) => comesBackAt(tokens, i))) out.comesBack = true;
   if (transit) out.transitVia = transit;
   if (madeIn) out.madeIn = madeIn;
   if (siteIsStore && site) out.heldIn = site.country;
@@ -436,14 +434,25 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
   return out;
 }
 
+interface WayBack {
+  /** Where the words of the way back start. */
+  readonly backAt: number;
+  /** Where the goods go back to, if said. */
+  readonly home: string | undefined;
+}
+
+/** The way in: to a Chinese place, or to a Chinese party that receives the goods ("to a Chinese toll refiner"). */
+function wayIntoChina(places: readonly PlaceMention[]): PlaceMention | undefined {
+  return places.find((p) => p.country === 'CN' && (p.role === 'destination' || (p.role === 'party' && p.recipient)));
+}
+
 /**
  * A round trip through China ("we ship the concentrate to a separator in Jiangxi and they send back the oxides", "we
  * returned the magnets to our Chinese supplier; it now ships replacements"): the goods asked about come back, and
  * their leg out of China is the export, whoever owns them. Where the way back starts, and where it goes if said.
  */
-function wayBackFromChina(places: readonly PlaceMention[], tokens: readonly Token[]): { backAt: number; home: string | undefined } | undefined {
-  // The way in: to a Chinese place, or to a Chinese party that receives them ("to a Chinese toll refiner").
-  const intoChina = places.find((p) => p.country === 'CN' && (p.role === 'destination' || (p.role === 'party' && p.recipient)));
+function wayBackFromChina(places: readonly PlaceMention[], tokens: readonly Token[]): WayBack | undefined {
+  const intoChina = wayIntoChina(places);
   if (!intoChina) return undefined;
   const backAt = tokens.findIndex((_, i) => i >= intoChina.end && comesBackAt(tokens, i));
   if (backAt < 0) return undefined;
@@ -600,10 +609,10 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   // The goods are a product the asker fits them into ("we put the magnets into actuators … export the actuators"); not
   // magnets fitted into a carrier they receive, which stay the goods asked about.
   const fittedProduct = fitsInto(tokens) && (items.item?.form === 'finished_product' || items.item?.form === 'component') && items.item.downstream !== 'other_assembly';
-  const places: Frame['places'] = { ...placesToFrame(placeMentions, text, tokens, fittedProduct, items.itemSpan) };
+  const way = wayBackFromChina(placeMentions, tokens);
+  const places: Frame['places'] = { ...placesToFrame(placeMentions, text, tokens, fittedProduct, way, items.itemSpan) };
   // In a round trip, the goods asked about are those that come back ("… and they send back separated Dy oxide"), when
   // the words after the way back name goods of their own.
-  const way = wayBackFromChina(placeMentions, tokens);
   const cameBack = way ? extractItem(tokens.slice(way.backAt), lex, text).item : undefined;
   const item: ItemFrame = { ...((cameBack?.elementsPresent !== undefined && cameBack.form !== undefined ? cameBack : items.item) ?? {}) };
   // "NdFeB blocks for a wind-turbine OEM; the generators are assembled in Brazil": a place of making said of a product

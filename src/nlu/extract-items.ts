@@ -643,7 +643,7 @@ export function itemWordHits(tokens: readonly Token[], lex: Lexicon): PhraseHit<
   // modifies that noun (the head of an English compound is its last noun), so it is no product of the question.
   // So does a product name from the HS nomenclature before a plain noun no list knows ("camera lenses"): no function
   // word or verb of the grammar follows it.
-  const modifiesAcronym = (h: PhraseHit<ItemTag>) => {
+  const modifiesNoun = (h: PhraseHit<ItemTag>) => {
     const next = tokens[h.end];
     const last = tokens[h.end - 1] as Token;
     if (h.value.kind !== 'downstream' || next === undefined || last.commaAfter || last.clauseEnd || next.parenBefore || found.some((o) => o.start === h.end)) return false;
@@ -651,7 +651,7 @@ export function itemWordHits(tokens: readonly Token[], lex: Lexicon): PhraseHit<
     return h.value.nomenclature === true && /^[a-z]{3,}$/.test(next.raw) && !CLOSED_CLASS.has(next.low) && !GRAMMAR_WORDS.has(next.low);
   };
   const hits = found.filter((h) => !technology.some((t) => t.start <= h.start && t.end >= h.end && t.end - t.start > h.end - h.start)
-    && !idiom.has(h.start) && !usedAsVerb(h) && !modifiesAcronym(h));
+    && !idiom.has(h.start) && !usedAsVerb(h) && !modifiesNoun(h));
   ITEM_HITS.set(tokens, { lex, hits });
   return hits;
 }

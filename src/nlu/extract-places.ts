@@ -181,9 +181,7 @@ function heldByProduct(tokens: readonly Token[], from: number, lex: Lexicon): bo
   const hits = lex.items.find(tokens.slice(start, from)).map((h) => ({ ...h, start: h.start + start, end: h.end + start }));
   const last = hits.at(-1);
   if (!last || last.end !== from) return false;
-  const v = last.value;
-  const held = (v.kind === 'form' || v.kind === 'compound') && (v.form === 'magnet' || v.form === 'magnet_powder' || (v.form !== undefined && ELEMENT_MATERIAL_FORMS.includes(v.form)));
-  if (!held) return false;
+  if (!isHeldGoods(last.value)) return false;
   // The run of item and element words the magnets end ("Dy speaker magnets").
   let first = hits.length - 1;
   // A word between that puts the one inside the other ("motors containing SmCo magnets") ends the run.
@@ -202,13 +200,16 @@ function heldByProduct(tokens: readonly Token[], from: number, lex: Lexicon): bo
   return cueAt !== undefined && product !== undefined && (madeBefore || tokens.slice(product.end, cueAt).some((t) => MADE_VERBS.has(t.low) || MAKE_NOW_VERBS.has(t.low)));
 }
 
+/** Magnets or a material, which a product can hold. */
+function isHeldGoods(v: ItemTag): boolean {
+  return (v.kind === 'form' || v.kind === 'compound') && (v.form === 'magnet' || v.form === 'magnet_powder' || (v.form !== undefined && ELEMENT_MATERIAL_FORMS.includes(v.form)));
+}
+
 /** A magnet or a material named right before `at` ("a small SmCo magnet" before "from"). */
 function heldGoodsEndAt(tokens: readonly Token[], at: number, lex: Lexicon): boolean {
   const from = Math.max(0, at - 4);
   const hit = lex.items.find(tokens.slice(from, at)).at(-1);
-  if (!hit || hit.end + from !== at) return false;
-  const v = hit.value;
-  return v.kind === 'element' || ((v.kind === 'form' || v.kind === 'compound') && (v.form === 'magnet' || v.form === 'magnet_powder' || (v.form !== undefined && ELEMENT_MATERIAL_FORMS.includes(v.form))));
+  return hit !== undefined && hit.end + from === at && (hit.value.kind === 'element' || isHeldGoods(hit.value));
 }
 
 /** "The magnets inside came from", "the magnets in them come from": the subject is said to sit inside something. */

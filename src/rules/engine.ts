@@ -263,7 +263,8 @@ export function evaluate(set: RuleSet, facts: Facts, asOf: string, options: Eval
   // When only rules of unknown status still ask for facts, no answer to the question could settle it: escalate. So
   // when the others asking could at most send the case to compliance themselves (an end-user commitment to check):
   // every open path ends with an officer or with nothing, and the brief says to escalate rather than ask (issue 10 §6).
-  const asking = rules.map((rule, i) => ({ rule, r: results[i] as RuleResult })).filter(({ r }) => r.contributes === 'need_info');
+  const paired = rules.map((rule, i) => ({ rule, r: results[i] as RuleResult }));
+  const asking = paired.filter(({ r }) => r.contributes === 'need_info');
   const unknownStatusEscalates = verdict === 'need_info' && asking.some(({ r }) => r.status === 'status_unknown')
     && asking.every(({ rule, r }) => r.status === 'status_unknown' || rule.verdict === 'escalate');
   if (unknownStatusEscalates) verdict = 'escalate';
@@ -310,8 +311,7 @@ export function evaluate(set: RuleSet, facts: Facts, asOf: string, options: Eval
   const decided = (r: RuleResult) => r.contributes === verdict || ((unknownStatusEscalates || noAnswerClears) && r.contributes === 'need_info');
 
   // Reasons and citations: strictest contributions first.
-  const contributing = rules
-    .map((rule, i) => ({ rule, r: results[i] as RuleResult }))
+  const contributing = paired
     .filter(({ r }) => r.contributes !== null)
     .sort((a, b) => strictness(b.r.contributes as Verdict) - strictness(a.r.contributes as Verdict) || Number(b.rule.leadReason) - Number(a.rule.leadReason));
 

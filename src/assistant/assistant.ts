@@ -122,10 +122,12 @@ export class Assistant {
     const today = asOfFromMessage ?? isoDay(this.clock.now());
     const pastDay = u.facts.asOf !== undefined && u.facts.asOf < today && asksAboutThePast(text) ? u.facts.asOf : undefined;
     const asOf = pastDay ?? asOfFromMessage ?? u.facts.asOf ?? prev?.asOf ?? isoDay(this.clock.now());
-    const intent = this.resolveIntent(u, prev, text);
+    const resolved = this.resolveIntent(u, prev, text);
+    const regimeDecides = u.foreignRegime !== undefined && resolved !== 'talk_to_human' && resolved !== 'help' && this.regimeRuleDecides(u, resolved, asOf);
+    const intent: Intent = regimeDecides && !DECISION_INTENTS.has(resolved) ? 'part_license' : resolved;
 
     let reply: Reply;
-    if (u.foreignRegime && intent !== 'talk_to_human' && intent !== 'help') {
+    if (u.foreignRegime && !regimeDecides && intent !== 'talk_to_human' && intent !== 'help') {
       // Another country's rules or tariffs: no Chinese verdict, but a pointer to whoever decides them.
       const source = u.foreignRegime.source ? this.options.rules.sources.get(u.foreignRegime.source) : undefined;
       reply = this.infoReply('out_of_scope', u.confidence, {
@@ -167,6 +169,25 @@ export class Assistant {
     }
     if (inputNote) reply = { ...reply, inputNote };
     return this.finish(message, reply);
+  }
+
+  /**
+   * A foreign regime the brief itself models (the US DFARS magnet clause, R21) is decided by its own rules when the
+   * question gives the facts they need: "magnets made in Vietnam of Chinese-mined NdPr, DoD deliveries in 2027, OK under
+   * DFARS?" gets the clause's verdict, cited, with its note that the US contracts team decides how it applies. Without
+   * those facts ("what does the clause require from us?") the question keeps its pointer. Only this turn's facts
+   * count: a regime named after a Chinese question is a new question.
+   */
+  private regimeRuleDecides(u: Understanding, intent: Intent, asOf: string): boolean {
+    const source = u.foreignRegime?.source;
+    if (!source) return false;
+    const regimeRules = new Set(this.options.rules.rules.filter((r) => r.sources.some((s) => s.id === source)).map((r) => r.id));
+    if (regimeRules.size === 0) return false;
+    const { asOf: _a, ...said } = u.facts;
+    const decisionIntent = DECISION_INTENTS.has(intent) ? intent : 'part_license';
+    const { facts } = this.saferScope(decisionIntent, said, scopeFacts(decisionIntent, said, u.signals.knowHow && u.frame.technology?.area !== undefined), asOf);
+    const { decision } = this.decideForShipment(decisionIntent, facts, asOf, resolveShipDate(u.frame.shipWhen, asOf));
+    return decision.fired.some((r) => regimeRules.has(r.ruleId) && (r.contributes === 'prohibited' || r.contributes === 'escalate'));
   }
 
   /**

@@ -71,6 +71,13 @@ describe('DoD deliveries read from the question', () => {
     expect(r.citations.map((c) => c.source)).toContain('US-DFARS-7052');
   });
 
+  it('decides a question that names the clause when it gives the facts the clause turns on (brief R21 gives its verdict)', () => {
+    const r = newAssistant('2026-10-12T09:00:00Z').handle(msg('Hydraulic valve maker in Ohio: our US Navy submarine deliveries carry 252.225-7052 in the contract. The SmCo rings are sintered in Baotou. Are we compliant under DFARS?', 'c-dfars-named-facts'));
+    expect(r.verdict).toBe('prohibited');
+    expect(r.citations.map((c) => c.source)).toContain('US-DFARS-7052');
+    expect(r.reasons.join(' ')).toMatch(/US contracts team/);
+  });
+
   it('keeps a question about the clause itself out of scope, with its pointer', () => {
     const r = newAssistant().handle(msg('How do we document compliance with DFARS 252.225-7052 for our magnets?', 'c-dfars-named'));
     expect(r.verdict).toBe('none');

@@ -85,6 +85,7 @@ const NOUN_PRECEDERS = grammarWords('nounPreceders');
 const TRAINING_EVENT_NOUNS = grammarWords('trainingEventNouns');
 const TRAINING_EVENT_MODIFIERS = grammarWords('trainingEventModifiers');
 const TRAINING_EVENT_VERBS = grammarWords('trainingEventVerbs');
+const TRAINING_HOST_VERBS = grammarWords('trainingHostVerbs');
 const TRAINING_EVENT_TOPICS = grammarWords('trainingEventTopics');
 const LICENCE_APPLICATION = grammarWords('licenceApplicationWords');
 
@@ -200,7 +201,9 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   const goodsSite = (h: { start: number; end: number }) => h.end - h.start === 1 && SITE_WORDS.has((tokens[h.start] as Token).low)
     && !(TRAINING_EVENT_NOUNS.has((tokens[h.start] as Token).low) && TRAINING_EVENT_TOPICS.has(tokens[h.end]?.low ?? ''))
     && [1, 2, 3, 4, 5].some((k) => SITE_CUES.has(tokens[h.start - k]?.low ?? '') && tokens.slice(h.start - k, h.start).every((t) => !t.clauseEnd && !t.commaAfter)
-      && !SETUP.test(tokens.slice(h.start - k + 1, h.start).map((t) => t.raw).join(' ')));
+      && !SETUP.test(tokens.slice(h.start - k + 1, h.start).map((t) => t.raw).join(' '))
+      // "wants to hold a side workshop": a verb of holding or attending between makes the workshop an event.
+      && !tokens.slice(h.start - k + 1, h.start).some((t) => TRAINING_EVENT_NOUNS.has((tokens[h.start] as Token).low) && TRAINING_EVENT_VERBS.has(t.low)));
   // "Send 5 kg of Dy oxide to a university for a sintering trial": a verb of giving whose object is goods (an item word
   // before any know-how word) passes goods, not technology.
   const itemAt = new Set([
@@ -458,8 +461,16 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
     }
     return false;
   })();
+  // "A Chinese exhibitor wants to hold a side workshop in Vienna on sintering": whoever holds, runs or teaches a course
+  // provides what it teaches; the host is the party named last before that verb in its sentence.
+  const chineseHost = kindHits.some((h) => h.value === 'training' && [1, 2, 3, 4].some((k) => {
+    const i = h.start - k;
+    if (!TRAINING_HOST_VERBS.has(tokens[i]?.low ?? '') || tokens.slice(i, h.start).some((t) => t.clauseEnd)) return false;
+    const host = places.filter((p) => p.end <= i && p.start >= sentenceStartOf(tokens, i) && p.role !== 'content' && p.role !== 'regime' && p.role !== 'technology' && p.negated !== true).at(-1);
+    return host?.country === 'CN';
+  }));
   if (fromUs && china.length > 0 && !theirsToo) chineseProvider = false;
-  else if (ownedByChinese || sides?.provider.some((p) => p.country === 'CN') || ((learning || toUs || sentBack || sentToUs || theyBring) && china.length > 0)) chineseProvider = true;
+  else if (chineseHost || ownedByChinese || sides?.provider.some((p) => p.country === 'CN') || ((learning || toUs || sentBack || sentToUs || theyBring) && china.length > 0)) chineseProvider = true;
   else if (trainedOnArrival) chineseProvider = true;
   else if (teachersArrive) chineseProvider = false;
   else if (foreignService) chineseProvider = false;

@@ -8,7 +8,7 @@ import { MATERIAL_FORMS, PURE_FORMS, RARE_EARTH_MAGNETS, type DOWNSTREAM_KINDS, 
 import type { ItemTag, Lexicon } from './lexicon.js';
 import type { PhraseHit } from './phrase-matcher.js';
 import { allGrammarWords, customerMakesAt, grammarWords, inEndClause, SENDING_VERB_FORMS, wordAt } from './grammar.js';
-import { sentenceStartOf, tokenize, wordsPattern, type Token } from './text.js';
+import { POSSESSIVE_ENDING, sentenceStartOf, tokenize, wordsPattern, type Token } from './text.js';
 
 type Downstream = (typeof DOWNSTREAM_KINDS)[number];
 
@@ -690,10 +690,11 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   for (const h of hits) {
     const last = runs.at(-1);
     const prev = last?.at(-1);
-    // Punctuation between two item words ends the run: "sensor modules (SmCo magnet" names two things.
+    // Punctuation between two item words ends the run: "sensor modules (SmCo magnet" names two things; so does a plus
+    // or an ampersand, which join two things as "and" does ("magnet segments + lamination stack").
     const gap = prev ? text.slice((tokens[prev.end - 1] as Token).end, (tokens[h.start] as Token).start) : '';
     // So does a hyphenated word run through unknown parts ("CeO2-ZrO2-La2O3", one mixed oxide).
-    if (last && prev && (prev.end === h.start || /^-[\p{L}\p{N}-]*-$/u.test(gap) || magnetModifiesProduct(prev, h)) && !/[(),;:]/.test(gap)) last.push(h);
+    if (last && prev && (prev.end === h.start || /^-[\p{L}\p{N}-]*-$/u.test(gap) || magnetModifiesProduct(prev, h)) && !/[(),;:+&]/.test(gap)) last.push(h);
     else runs.push([h]);
   }
   let form: Form | undefined;
@@ -766,7 +767,16 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     const afterTrace = [1, 2, 3, 4, 5].some((k) => TRACE_SOURCE_NOUNS.has(tokens[start - k]?.low ?? '') && tokens.slice(start - k, start).every((t) => !t.clauseEnd && !t.commaAfter));
     return (afterFrom || namesContamination || afterTrace) && tag.kind === 'form' && tag.form === 'equipment';
   };
-  const things = runs.filter((run) => namesAThing(run) && !inContext(run) && !negatedRun(run) && !sourceRun(run));
+  // "the amplifiers' raw fibre", "the rotor's magnet blocks": goods named right after a possessive are the goods; the
+  // possessor says whose or what for. Only a possessive the writer marked, with at most one plain word between.
+  const possessorRun = (run: PhraseHit<ItemTag>[]) => {
+    const end = run.at(-1)?.end ?? 0;
+    const last = tokens[end - 1];
+    if (!last || !(POSSESSIVE_ENDING.test(last.raw) || /^['’](?!\w)/u.test(text.slice(last.end)))) return false;
+    return runs.some((r) => r !== run && namesAThing(r) && (r[0]?.start ?? 0) >= end && (r[0]?.start ?? 0) <= end + 1
+      && tokens.slice(end, r[0]?.start ?? 0).every((t) => plainModifier(t)));
+  };
+  const things = runs.filter((run) => namesAThing(run) && !inContext(run) && !negatedRun(run) && !sourceRun(run) && !possessorRun(run));
   // Only the heading's machines named, and an element after it ("Vacuum equipment service (Ohio): we need 5N yttria"):
   // the element's material is what is asked for, not the heading.
   const elementAfterHeading = heading >= 0 && hits.some((h) => h.start > heading && h.value.kind === 'element');

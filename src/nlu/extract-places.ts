@@ -690,7 +690,11 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   // "I am from a Korean trading company", "we're from Pune": the asker saying who they are, not where goods come from.
   if (cue?.word === 'from' && introducesAsker(tokens, cue.index - 1)) return { role: 'site', recipient: false, asker: true };
   // "do we need anything from China?", "approval from China": the authority, not the route.
-  if (cue?.word === 'from' && REQUEST_OBJECTS.has(tokens[cue.index - 1]?.low ?? '')) return { role: 'party', recipient: false };
+  // "a permit from Chilean authorities": another country's authorities named by their nationality are its rules. (China's
+  // authorities stay the party asked, as before: the questions Lodestone decides.)
+  if (cue?.word === 'from' && REQUEST_OBJECTS.has(tokens[cue.index - 1]?.low ?? '')) {
+    return tag.demonym && tag.country !== 'CN' && REGIME_NOUNS.has(tokens[end]?.low ?? '') ? { role: 'regime', recipient: false } : { role: 'party', recipient: false };
+  }
   // "an order (RFQ, enquiry) from a US depot": the place of whoever asks for the goods.
   // "magnets that we order from Ganzhou": after a personal pronoun the word is the verb, and the place sells.
   // "a new order for Mexico", "the shipment for Poland": a consignment for a country goes there.

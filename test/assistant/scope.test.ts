@@ -153,3 +153,16 @@ describe('another country\'s ministry, licensing authority or import licence (tw
     expect(r.verdict).toBe('license_required');
   });
 });
+
+describe('a permit from another country\'s authorities (twenty-second session, own phrasing)', () => {
+  it('points a question about a permit from the Peruvian authorities to Peru\'s own rules', () => {
+    const reply = newAssistant().handle(msg('Do we need an export permit from the Peruvian authorities to send our zinc concentrate to Tianjin?', 'sc-pe'));
+    expect(reply.verdict).toBe('none');
+    expect(reply.intent.name).toBe('out_of_scope');
+  });
+
+  it('keeps approval from the Chinese authorities a question Lodestone decides', () => {
+    const reply = newAssistant().handle(msg('Do we need approval from the Chinese authorities to ship Dy magnets from Ningbo to Poland?', 'sc-cn'));
+    expect(reply.verdict).toBe('license_required');
+  });
+});

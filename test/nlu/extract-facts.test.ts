@@ -2488,3 +2488,24 @@ describe('magnets of a kind named in words, held by a product (twenty-first sess
     expect(f.item?.hasChineseContent).toBe(true);
   });
 });
+
+describe('goods joined by a plus, goods after a possessive, and the host of a course (twenty-second session, own phrasings)', () => {
+  it('reads "Tb magnet tiles + rotor core, shipped separately" as loose magnets, not the core they will go into', () => {
+    const f = facts('Option B from our Ningbo vendor: Tb magnet tiles + rotor core shipped separately, and we bond them ourselves in Lyon.');
+    expect(f.item?.form).toBe('magnet');
+    expect(f.item?.downstream).toBeUndefined();
+  });
+
+  it('reads the goods named after a possessive as the goods ("the EDFA modules\' gain fibre")', () => {
+    expect(facts('We only need the amplifiers\' gain fibre, erbium-doped, from Wuhan.').item?.form).toBe('optical_fibre');
+  });
+
+  it('reads a Chinese party that holds a seminar abroad on its process as the provider', () => {
+    const c = facts('Our Chinese supplier will run a two-day seminar in Turin on their sintering process for NdFeB magnets.').collaboration;
+    expect(c).toMatchObject({ chineseProvider: true, abroad: true, area: 'magnet_preparation' });
+  });
+
+  it('still reads foreign engineers who attend a course in China as receiving it', () => {
+    expect(facts('Our Italian engineers attend a seminar at the Baotou plant on NdFeB sintering.').collaboration?.chineseProvider).toBe(true);
+  });
+});

@@ -97,6 +97,8 @@ const TRACE_SOURCE_NOUNS = grammarWords('traceSourceNouns');
 const SHORT_REPLY_WORDS = 8;
 const BALANCE_WORDS = grammarWords('balanceWords');
 const INPUT_VERBS = grammarWords('inputVerbs');
+// "(3 % of value)", "~2% of the magnet value", "about 4 % by value": a share of value said right after a material.
+const SHARE_OF_VALUE_AFTER = /^\s*[(,:;-]?\s*(?:[\p{L}.]{1,13}\s+)?[~≈]?\s*\d+(?:[.,]\d+)?\s*%\s*(?:of\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}value|by\s+value)/iu;
 const ASKER_INTRODUCTIONS = [...grammarWords('askerIntroductions')].map((p) => p.split(' '));
 const ARTICLES = grammarWords('indefiniteArticles');
 /** Symbols that are ordinary words or abbreviations when not written in element case, and single letters. */
@@ -881,8 +883,13 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   // used is an input, the magnets shipped are the goods (and the material their Chinese content).
   if (primary && isMaterialRun(primary, head)) {
     const start = primary[0]?.start ?? 0;
-    const usedAsInput = [1, 2, 3].some((k) => INPUT_VERBS.has(tokens[start - k]?.low ?? '') && tokens.slice(start - k, start).every((t) => !t.clauseEnd && !t.commaAfter));
-    const shipped = runs.find((run) => run !== primary && isMagnetRun(run, head) && !inContext(run) && !negatedRun(run) && soldByVerb(run));
+    // "Chinese Dy oxide ~2 % of value, magnets sold to Mexico": material given as a share of value is an input too.
+    const endChar = (tokens[(primary.at(-1)?.end ?? 1) - 1] as Token).end;
+    const shareOfValue = SHARE_OF_VALUE_AFTER.test(text.slice(endChar, endChar + 40));
+    const usedAsInput = shareOfValue || [1, 2, 3].some((k) => INPUT_VERBS.has(tokens[start - k]?.low ?? '') && tokens.slice(start - k, start).every((t) => !t.clauseEnd && !t.commaAfter));
+    // "magnets sold to Mexico": a participle of selling or shipping right after the goods' words sells them too.
+    const soldAfter = (run: PhraseHit<ItemTag>[]) => EXPORT_VERBS.has(tokens[run.at(-1)?.end ?? 0]?.low ?? '') && !(tokens[(run.at(-1)?.end ?? 1) - 1] as Token).clauseEnd;
+    const shipped = runs.find((run) => run !== primary && isMagnetRun(run, head) && !inContext(run) && !negatedRun(run) && (soldByVerb(run) || soldAfter(run)));
     if (usedAsInput && shipped) primary = shipped;
   }
   if (primary && head(primary).value.kind === 'downstream') {

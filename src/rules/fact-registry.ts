@@ -25,10 +25,21 @@ export interface FactDefinition {
   readonly label: string;
 }
 
+/**
+ * Goods whose Chinese content is given as a share of their value ("Chinese Dy oxide, 2 % of the magnet value") were
+ * made outside China, by whoever makes them there: Chinese-made goods are not described by their Chinese share. Only
+ * when no route or place of making is said, which would decide instead.
+ */
+function madeAbroadByContentShare(f: Facts): boolean {
+  const share = f.item?.chineseContentPercent;
+  return f.shipFrom === undefined && f.madeIn === undefined && f.item?.chinaOrigin !== true && share !== undefined && share > 0 && share < 100;
+}
+
 function fromChina(f: Facts): boolean | undefined {
   if (f.shipFrom !== undefined) return f.shipFrom === 'CN';
   if (f.madeIn === 'CN') return true;
   if (f.madeIn !== undefined) return false;
+  if (madeAbroadByContentShare(f)) return false;
   return undefined;
 }
 
@@ -90,12 +101,12 @@ export const FACTS: Record<string, FactDefinition> = {
   fromChina: { type: 'boolean', read: fromChina, label: 'shipped from China' },
   foreignExporter: {
     type: 'boolean',
-    read: (f) => (f.shipFrom !== undefined ? f.shipFrom !== 'CN' : f.madeIn !== undefined ? f.madeIn !== 'CN' : undefined),
+    read: (f) => (f.shipFrom !== undefined ? f.shipFrom !== 'CN' : f.madeIn !== undefined ? f.madeIn !== 'CN' : madeAbroadByContentShare(f) ? true : undefined),
     label: 'exported by a party outside China',
   },
   madeAbroad: {
     type: 'boolean',
-    read: (f) => (f.madeIn !== undefined ? f.madeIn !== 'CN' : f.item?.chinaOrigin === true ? false : undefined),
+    read: (f) => (f.madeIn !== undefined ? f.madeIn !== 'CN' : f.item?.chinaOrigin === true ? false : madeAbroadByContentShare(f) ? true : undefined),
     label: 'made outside China',
   },
   evasionProposed: {

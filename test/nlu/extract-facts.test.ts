@@ -2509,3 +2509,17 @@ describe('goods joined by a plus, goods after a possessive, and the host of a co
     expect(facts('Our Italian engineers attend a seminar at the Baotou plant on NdFeB sintering.').collaboration?.chineseProvider).toBe(true);
   });
 });
+
+describe('material given as a share of value, and the functional materials No. 57 names (twenty-second session, own phrasings)', () => {
+  it('reads the magnets sold as the goods when the Chinese material is given as a share of their value', () => {
+    const f = facts('Thai sintering plant: Chinese Tb metal (about 1.5 % of value), magnets shipped to Poland.');
+    expect(f.item?.form).toBe('magnet');
+    expect(f.item?.chineseContentPercent).toBe(1.5);
+  });
+
+  it('reads magnetostrictive, magnetocaloric and hydrogen-storage materials as alloys', () => {
+    expect(facts('Tb-Dy magnetostrictive material for sonar transducers').item?.form).toBe('alloy');
+    expect(facts('gadolinium magnetocaloric materials for a fridge prototype').item?.form).toBe('alloy');
+    expect(facts('lanthanum hydrogen-storage alloys for a fuel-cell bus').item?.form).toBe('alloy');
+  });
+});

@@ -23,3 +23,18 @@ describe('No. 61 and goods going back to China', () => {
     expect(d.fired.find((r) => r.ruleId === 'no61-china-origin-reexport')?.contributes).toBe('license_required');
   });
 });
+
+describe('goods described by their Chinese share of value were made outside China (twenty-second session)', () => {
+  const magnetsWithChineseShare = { destination: 'MX', item: { form: 'magnet' as const, elementsPresent: ['Dy' as const], hasChineseContent: true, chineseContentPercent: 3 } };
+
+  it('reads them as made and exported outside China, so No. 18\'s shipment from China is not asked', () => {
+    const d = evaluate(rules, magnetsWithChineseShare, '2026-11-18');
+    expect(d.missing.map((m) => m.fact)).not.toContain('fromChina');
+    // After the suspension's end (status unknown) every open path ends with an officer.
+    expect(d.verdict).toBe('escalate');
+  });
+
+  it('lets a route said decide instead: shipped from China, the No. 18 licence', () => {
+    expect(evaluate(rules, { ...magnetsWithChineseShare, shipFrom: 'CN' }, '2026-11-18').verdict).toBe('license_required');
+  });
+});

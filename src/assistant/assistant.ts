@@ -10,7 +10,7 @@ import type { Clock } from '../core/clock.js';
 import { isoDay, systemClock } from '../core/clock.js';
 import { resolveShipDate } from '../nlu/extract-ship-date.js';
 import { grammarWords } from '../nlu/grammar.js';
-import { asksAboutThePast } from '../nlu/question-form.js';
+import { asksAboutThePast, asksWhetherLicenceNeeded } from '../nlu/question-form.js';
 import { wordsPattern } from '../nlu/text.js';
 import type { Understander, Understanding } from '../nlu/understand.js';
 import type { Decision } from '../rules/decision.js';
@@ -328,6 +328,10 @@ export class Assistant {
     const lowWords = text.toLowerCase().split(/[^a-z']+/);
     const refersBack = lowWords.some((w, i) => PRONOUN_OPENERS.has(w) || (GOODS_REFERENCES.has(w) && lowWords.slice(Math.max(0, i - 3), i).some((d) => DETERMINERS.has(d))));
     if ((u.intent === 'license_process' || u.intent === 'regulation_info') && u.asksForDecision && refersBack && !namesGoods
+      && (!u.facts.collaboration?.kind || prev.intent === 'collaboration_license')) return prev.intent;
+    // "Shipping is planned for December. Do we need the Chinese side to have a licence?": whether a licence is needed at
+    // all, naming no goods and no new cooperation, is the question under discussion asked again.
+    if ((u.intent === 'license_process' || u.intent === 'regulation_info') && asksWhetherLicenceNeeded(text) && !namesGoods
       && (!u.facts.collaboration?.kind || prev.intent === 'collaboration_license')) return prev.intent;
     // "… only an e-mail report to MOFCOM. So we can ship now?": a yes/no question whether to move the goods under
     // discussion, naming none and no cooperation, asks that question again with whatever the turn adds.

@@ -25,6 +25,7 @@ const MODALS = grammarWords('modals');
 const REPETITION_WORDS = grammarWords('repetitionWords');
 const DEMONSTRATIVES = grammarWords('demonstratives');
 const LICENSABLE_WORDS = grammarWords('licensableWords');
+const NEGATION_CUES = grammarWords('negationCues');
 
 /** The message's questions, each up to and with its question mark. */
 function questionsIn(text: string): string[] {
@@ -72,7 +73,16 @@ export function asksForDecision(text: string): boolean {
  * procedure of its own, asks for the decision as much as a last one does (the procedure then comes as next steps).
  */
 function earlierQuestionAsksNeed(text: string): boolean {
-  return questionsIn(text).slice(0, -1).some((q) => {
+  // "Is a Chinese export licence needed and who must apply?": a yes/no question joined to a question-word one by "and"
+  // or "or" asks both, as two questions do.
+  const questions = questionsIn(text);
+  const last = questions.at(-1);
+  const joined = last === undefined ? [] : tokenize(last);
+  const split = joined.findIndex((t, i) => i > 2 && (t.low === 'and' || t.low === 'or') && WH_WORDS.has(joined[i + 1]?.low ?? ''));
+  // Only a plain question of need: "does that mean our orders don't need separate licences any more, and how long is
+  // it valid?" asks what a licence already held means, which is procedure.
+  const firstPart = last !== undefined && split > 0 && !joined.slice(0, split).some((t) => NEGATION_CUES.has(t.low)) ? last.slice(0, (joined[split] as { start: number }).start) : undefined;
+  return [...questions.slice(0, -1), ...(firstPart ? [firstPart] : [])].some((q) => {
     const words = tokenize(ownClause(q)).map((t) => t.low);
     // The licence itself is what is needed ("we need licence", "a licence required"), not something for it ("is
     // this required for the licence?").
@@ -80,6 +90,17 @@ function earlierQuestionAsksNeed(text: string): boolean {
     const licenceNeeded = words.some((w, i) => (NEED_WORDS.has(w) || LICENSABLE_WORDS.has(w)) && words.slice(Math.max(0, i - 2), i + 3).some((x) => LICENCE_NOUNS.has(x)));
     return !words.some((w) => PROCEDURE_WORDS.has(w) || WH_WORDS.has(w)) && licenceNeeded;
   });
+}
+
+/**
+ * "Do we need the Chinese side to have a licence?": the last question asks whether a licence is needed at all, with no
+ * question word or procedure in its clause.
+ */
+export function asksWhetherLicenceNeeded(text: string): boolean {
+  const clause = lastQuestionClause(text);
+  if (!clause) return false;
+  const words = tokenize(clause).map((t) => t.low);
+  return words.some((w) => NEED_WORDS.has(w)) && words.some((w) => LICENCE_NOUNS.has(w)) && !words.some((w) => PROCEDURE_WORDS.has(w) || WH_WORDS.has(w));
 }
 
 function asksForDecisionLast(text: string): boolean {

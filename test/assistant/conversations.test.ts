@@ -683,3 +683,23 @@ describe('conversation 28: goods that go into China and come back (twenty-first 
     expect(r.verdict).not.toBe('license_required');
   });
 });
+
+describe('conversation 29: whether a licence is needed, asked again or beside who applies (twenty-second session, own phrasings)', () => {
+  it('answers "do we need the seller to hold a licence?" after a goods question as that question again', () => {
+    const a = newAssistant('2026-06-02T09:00:00Z');
+    a.handle(msg('We are ordering Tb-containing NdFeB arc segments from a maker in Ganzhou for our pump plant in Izmir.', 'conv-29'));
+    const r = a.handle(msg('They load in three weeks. Do we need the Ganzhou maker to hold a licence?', 'conv-29'));
+    expect(r.intent.name).toBe('part_license');
+    expect(r.verdict).toBe('license_required');
+  });
+
+  it('decides "is a licence needed and who applies?" about named goods, the procedure as next steps', () => {
+    const r = newAssistant('2026-06-02T09:00:00Z').handle(msg('Our Quebec lab is buying 2 kg of gadolinium oxide from a Baotou refinery. Is an export licence needed and who has to apply?', 'conv-29b'));
+    expect(r.verdict).toBe('license_required');
+  });
+
+  it('keeps "does that mean we no longer need licences, and how long is it valid?" about a general licence a procedure question', () => {
+    const r = newAssistant('2026-06-02T09:00:00Z').handle(msg('Our magnet vendor now holds a general licence. Does that mean we no longer need a licence per order, and how long does it last?', 'conv-29c'));
+    expect(r.verdict).toBe('none');
+  });
+});

@@ -141,7 +141,7 @@ export class Assistant {
       const newFacts = this.cooperationFromDiscourse(said, prev, text);
       // Facts an earlier question about procedure gave ("we signed the end-user certificate for the Tb oxide") count too.
       const carried = prev && (DECISION_INTENTS.has(prev.intent) || hasFacts(prev.facts)) ? mergeFacts(prev.facts, newFacts, { correction: u.frame.correction === true, refersBack: u.frame.item?.refersBack === true, routeSaid: u.frame.places.shipFromSaid === true,
-        onward: intent === 'reexport_license' || u.frame.activity === 'resell_from_stock', comesBack: u.frame.places.comesBack === true }) : newFacts;
+        onward: intent === 'reexport_license' || u.frame.activity === 'resell_from_stock', comesBack: u.frame.places.comesBack === true, goodsMoved: u.frame.item?.moved === true }) : newFacts;
       const scoped = this.saferScope(intent, carried, scopeFacts(intent, carried, u.signals.knowHow && u.frame.technology?.area !== undefined), asOf);
       const { facts } = scoped;
       const shipOn = resolveShipDate(u.frame.shipWhen, asOf) ?? (prev && DECISION_INTENTS.has(prev.intent) ? prev.shipOn : undefined);

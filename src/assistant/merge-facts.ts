@@ -23,7 +23,7 @@ function sameItem(a: ItemFacts, b: ItemFacts): boolean {
   return !(ac.length > 0 && bc.length > 0 && b.form !== undefined && !bc.some((e) => ac.includes(e)));
 }
 
-function mergeItem(prev: ItemFacts | undefined, next: ItemFacts | undefined): ItemFacts | undefined {
+function mergeItem(prev: ItemFacts | undefined, next: ItemFacts | undefined, goodsMoved = false): ItemFacts | undefined {
   if (!next) return prev;
   if (!prev) return next;
   // "They go into EPS motors": the goods named before go into a product. Said of magnets or material, they are bare
@@ -34,6 +34,12 @@ function mergeItem(prev: ItemFacts | undefined, next: ItemFacts | undefined): It
   if (next.form === 'equipment' && next.madeWithChineseTechnology === true && prev.form !== undefined && prev.form !== 'equipment') {
     return { ...prev, madeWithChineseTechnology: true };
   }
+  // "Dy magnets from our Chinese plant to a Japanese automaker" then "Civil EV motors only": a product named later,
+  // with nothing of its own make-up, after magnets described by theirs, is what those magnets go into, not new goods
+  // (a correction, "sorry, they ship built into motors", replaces the item before this is reached).
+  const describedMagnets = (prev.form === 'magnet' || prev.form === 'magnet_powder') && hasMakeUp(prev);
+  // Not one the turn sells or ships ("they sell the finished motors to a Mexican OEM"): those are the goods now.
+  if (describedMagnets && isProduct(next) && !goodsMoved && !hasMakeUp(next) && next.chinaOrigin === undefined && next.hasChineseContent === undefined) return prev;
   if (!sameItem(prev, next)) {
     // "We also put 20 spare magnets in the crate" after motors with SmCo magnets: magnets named without their make-up,
     // after a product whose magnets were described, are those magnets.
@@ -89,6 +95,8 @@ export interface MergeOptions {
   readonly onward?: boolean;
   /** The turn brings goods back ("then we want the separated Dy oxide shipped back to Brazil"). */
   readonly comesBack?: boolean;
+  /** The turn's goods are governed by a verb of selling or shipping ("they sell the finished motors to Mexico"). */
+  readonly goodsMoved?: boolean;
 }
 
 const isProduct = (item: ItemFacts | undefined) => item?.downstream !== undefined && (item.form === 'finished_product' || item.form === 'component');
@@ -155,7 +163,7 @@ export function mergeFacts(prev: Facts, next: Facts, options: MergeOptions = {})
   const keepsMakeUp = next.item !== undefined && !next.item.elementsPresent?.length && !next.item.elementsAbsent?.length && next.item.magnetType === undefined;
   const item = options.correction && next.item?.form
     ? (keepsMakeUp && prev.item ? { ...pickMakeUp(prev.item), ...next.item } : next.item)
-    : mergeItem(prev.item, next.item);
+    : mergeItem(prev.item, next.item, options.goodsMoved === true);
   // So do goods said made in China ("China-origin Tb oxide") when a later turn names a site of the asker's ("the
   // certificate names our Dutch plant as end user"): only a correction says they were made elsewhere.
   const madeInChina = prev.madeIn === 'CN' || prev.item?.chinaOrigin === true;

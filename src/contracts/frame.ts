@@ -31,6 +31,9 @@ export const ItemFrameSchema = ItemFactsSchema.pick({
   /** "The magnets contain Dy": magnets named again and described, which a conversation reads as the parts of the
    * product it named before (src/assistant/merge-facts.ts), not as new goods. */
   refersBack: z.boolean().optional(),
+  /** "They sell the finished motors to …": a verb of selling, shipping or sending governs the goods' words, so a
+   * conversation reads them as the goods now moving, not as what goods named before go into. */
+  moved: z.boolean().optional(),
   /** A control code as written; the facts keep it only when it has the listed shape. */
   controlCode: z.string().optional(),
 }).strict();

@@ -1070,6 +1070,7 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   // Not "Can our Chinese plant ship SmCo magnets for those motors?": magnets a verb of sending moves are goods of their own.
   const sentGoods = primary !== undefined && [1, 2, 3].some((k) => SENDING_VERB_FORMS.has(tokens[(primary[0]?.start ?? 0) - k]?.low ?? ''));
   if (primary && (isMagnetRun(primary, head) || isMaterialRun(primary, head)) && forPronounAfter(tokens, primary) && !sentGoods) item.refersBack = true;
+  if (primary && (sentGoods || soldByVerb(primary))) item.moved = true;
   // "a complete magnet production line": the goods are a whole line, not a machine (the words that named them say so).
   if (form === 'equipment' && primary && PRODUCTION_LINE.test(text.slice((tokens[primary[0]?.start ?? 0] as Token).start, (tokens[(primary.at(-1) as PhraseHit<ItemTag>).end - 1] as Token).end))) item.productionLine = true;
   if (heavyLikely && !present.has('Dy') && !present.has('Tb') && !(absent.has('Dy') && absent.has('Tb'))) item.heavyRareEarthLikely = true;

@@ -703,3 +703,19 @@ describe('conversation 29: whether a licence is needed, asked again or beside wh
     expect(r.verdict).toBe('none');
   });
 });
+
+describe('conversation 30: a product named after described magnets (twenty-second session, own phrasings)', () => {
+  it('reads "for washing-machine motors only, civil" after Tb magnets as what they go into: still the magnets\' licence', () => {
+    const a = newAssistant('2026-03-03T09:00:00Z');
+    a.handle(msg('Our Baotou works ships Tb-containing NdFeB rings to a Korean appliance group.', 'conv-30'));
+    const r = a.handle(msg('Washing-machine motors only, purely civil. Does their use change the answer?', 'conv-30'));
+    expect(r.verdict).toBe('license_required');
+  });
+
+  it('reads "they sell the finished motors" after the magnets as the motors now moving', () => {
+    const a = newAssistant('2026-05-20T09:00:00Z');
+    a.handle(msg('Our Polish plant winds pump motors and fits Dy magnets it buys from China.', 'conv-30b'));
+    const r = a.handle(msg('It sells the finished motors to a Brazilian distributor; nothing passes through China. Licence from MOFCOM?', 'conv-30b'));
+    expect(r.verdict).not.toBe('license_required');
+  });
+});

@@ -455,12 +455,13 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
     return false;
   });
   // "Sharing our draft and their process data": what passes is theirs too, so the exchange runs both ways.
-  const theirsToo = verb >= 0 && china.length > 0 && (() => {
-    for (let i = verb + 1; i < Math.min(tokens.length, verb + 10) && !(tokens[i - 1] as Token).clauseEnd; i++) {
+  // So does "… Also their engineer will send us their sintering process sheet": any verb of giving, not only the first.
+  const theirsToo = verb >= 0 && china.length > 0 && tokens.some((v, at) => at >= verb && lex.knowledge.cues.provisionVerbs.has(v.low) && (() => {
+    for (let i = at + 1; i < Math.min(tokens.length, at + 10) && !(tokens[i - 1] as Token).clauseEnd; i++) {
       if (THIRD_PERSON_POSSESSIVES.has((tokens[i] as Token).low) && knowHowWithin(i)) return true;
     }
     return false;
-  })();
+  })());
   // "A Chinese exhibitor wants to hold a side workshop in Vienna on sintering": whoever holds, runs or teaches a course
   // provides what it teaches; the host is the party named last before that verb in its sentence.
   const chineseHost = kindHits.some((h) => h.value === 'training' && [1, 2, 3, 4].some((k) => {
@@ -469,8 +470,11 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
     const host = places.filter((p) => p.end <= i && p.start >= sentenceStartOf(tokens, i) && p.role !== 'content' && p.role !== 'regime' && p.role !== 'technology' && p.negated !== true).at(-1);
     return host?.country === 'CN';
   }));
+  // "A Chinese magnet expert wants to join our plant in Vietnam": Chinese people hired bring what they know.
+  const chinesePersonHired = kind === 'hiring' && china.some((p) => [0, 1, 2].some((k) => TECH_PERSON_WORDS.has(tokens[p.end + k]?.low ?? '')
+    && tokens.slice(p.end, p.end + k).every((t) => !t.clauseEnd && !t.commaAfter)));
   if (fromUs && china.length > 0 && !theirsToo) chineseProvider = false;
-  else if (chineseHost || ownedByChinese || sides?.provider.some((p) => p.country === 'CN') || ((learning || toUs || sentBack || sentToUs || theyBring) && china.length > 0)) chineseProvider = true;
+  else if (chineseHost || chinesePersonHired || ownedByChinese || sides?.provider.some((p) => p.country === 'CN') || ((learning || toUs || sentBack || sentToUs || theyBring) && china.length > 0)) chineseProvider = true;
   else if (trainedOnArrival) chineseProvider = true;
   else if (teachersArrive) chineseProvider = false;
   else if (foreignService) chineseProvider = false;

@@ -45,6 +45,7 @@ const PURCHASE_VERBS = grammarWords('purchaseVerbs');
 const DEST_WORDS = grammarWords('destCues');
 const ASKER_POSSESSIVES = grammarWords('askerPossessives');
 const ASSEMBLY_HEADS = grammarWords('assemblyHeads');
+const MACHINE_HEADS = grammarWords('machineHeads');
 const POSSESSIVES = new Set([...ASKER_POSSESSIVES, ...grammarWords('thirdPersonPossessives')]);
 const LIST_JOINERS = grammarWords('listJoiners');
 const TRADE_VERBS = new Set([...grammarWords('makeVerbs'), ...grammarWords('tradeVerbs')]);
@@ -718,6 +719,11 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     if (said?.value.kind === 'downstream' && said.value.downstream === 'other_assembly' && ASSEMBLY_HEADS.has((tokens[said.end - 1] as Token).low) && !magnetAssembly) {
       const named = [...run].reverse().find((h) => h.value.kind === 'downstream' && h.value.downstream !== 'other_assembly');
       if (named) return named;
+    }
+    // "elevator machines", "MRI equipment": a generic machine word after a product is that product's machine.
+    if (said?.value.kind === 'form' && said.value.form === 'equipment' && said.end - said.start === 1 && MACHINE_HEADS.has((tokens[said.start] as Token).low)) {
+      const product = [...run].reverse().find((h) => h.value.kind === 'downstream' && h.end <= said.start);
+      if (product) return product;
     }
     // "motor parts": a part word after a product names unnamed parts of it, which earn no product's carve-out.
     const last = run.at(-1) as PhraseHit<ItemTag>;

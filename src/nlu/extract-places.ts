@@ -735,7 +735,13 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   // So does "does Vietnam itself restrict ore exports?", the question form, with a reflexive pronoun between.
   // "China would issue general licences": a modal may stand before the measure.
   const measureAt = REFLEXIVES.has(tokens[end]?.low ?? '') || MODALS.has(tokens[end]?.low ?? '') ? end + 1 : end;
-  if (tag.kind === 'place' && !tag.demonym && !tag.gazetteer && !cue && !tokens[end - 1]?.clauseEnd && GOVERNMENT_MEASURES.has(tokens[measureAt]?.low ?? '')) return { role: 'regime', recipient: false, measure: true };
+  if (tag.kind === 'place' && !tag.demonym && !tag.gazetteer && !cue && !tokens[end - 1]?.clauseEnd && GOVERNMENT_MEASURES.has(tokens[measureAt]?.low ?? '')) {
+    // "Does Australia require an export permit …?": a measure whose object is the country's own licence or permit
+    // names its licensing, whichever way the goods go.
+    const ownLicence = [2, 3, 4].some((k) => REGIME_NOUNS.has(tokens[measureAt + k]?.low ?? '') && REGIME_MODIFIERS.has(tokens[measureAt + k - 1]?.low ?? '')
+      && tokens.slice(measureAt, measureAt + k).every((t) => !t.clauseEnd));
+    return ownLicence ? { role: 'regime', recipient: false } : { role: 'regime', recipient: false, measure: true };
+  }
   // "a Chinese company's solvent-extraction flowsheet": know-how that party owns, so the place names the party (who
   // may provide it). "Our Indonesian subsidiary's plant" is still the asker's own site, and "a Japanese shipyard's naval
   // division" the shipyard's unit.
@@ -949,7 +955,9 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     if (before.slice(0, 3).some((w) => lex.knowledge.cues.othersPossessives.has(w) || /'s$/.test(w))) return { role: 'destination', recipient: true };
     // "consignee our R&D centre in Pune": whatever the site, the consignee receives the goods.
     if (before.some((w) => CONSIGNEE_WORDS.has(w))) return { role: 'destination', recipient: true };
-    if (sitePos >= 0 && (buyerPos < 0 || sitePos < buyerPos)) return { role: 'site', recipient: false };
+    // "our university lab in Baotou": a word for both a site and a buyer, after "our", is the asker's own site.
+    const ownSite = sitePos >= 0 && sitePos === buyerPos && before.slice(sitePos + 1, sitePos + 4).some((w) => ASKER_POSSESSIVES.has(w));
+    if (sitePos >= 0 && (buyerPos < 0 || sitePos < buyerPos || ownSite)) return { role: 'site', recipient: false };
     if (buyerPos >= 0) return { role: 'destination', recipient: true };
     return { role: 'site', recipient: false };
   }

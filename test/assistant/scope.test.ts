@@ -166,3 +166,10 @@ describe('a permit from another country\'s authorities (twenty-second session, o
     expect(reply.verdict).toBe('license_required');
   });
 });
+
+describe('a country that requires its own export permit (twenty-second session, own phrasing)', () => {
+  it('points "does Canada require an export permit for …" to Canada\'s rules', () => {
+    const reply = newAssistant().handle(msg('Does Canada require an export permit for our monazite concentrate shipped to Estonia?', 'sc-ca'));
+    expect(reply.verdict).toBe('none');
+  });
+});

@@ -2523,3 +2523,23 @@ describe('material given as a share of value, and the functional materials No. 5
     expect(facts('lanthanum hydrogen-storage alloys for a fuel-cell bus').item?.form).toBe('alloy');
   });
 });
+
+describe('people hired, an own lab, a second verb of giving and a product\'s machine (twenty-second session, own phrasings)', () => {
+  it('reads a Chinese sintering specialist hired by a plant abroad as the Chinese side providing', () => {
+    const c = facts('A Chinese sintering specialist has been recruited by our magnet plant in Mexico.').collaboration;
+    expect(c).toMatchObject({ kind: 'hiring', chineseProvider: true, abroad: true });
+  });
+
+  it('reads "our research lab in Ganzhou" as the asker\'s own site, not a buyer there', () => {
+    expect(findPlacesIn('Our research lab in Ganzhou plans a study with a group in Leeds.').find((p) => p.country === 'CN')?.role).toBe('site');
+  });
+
+  it('reads know-how the Chinese side sends back in a later sentence as flowing both ways', () => {
+    const c = facts('We will mail our coating drawings to our Chinese magnet vendor. In return their QA lead sends us their sintering process sheet.').collaboration;
+    expect(c?.chineseProvider).toBe(true);
+  });
+
+  it('reads "escalator machines" as the escalator\'s machine, a product, not production equipment', () => {
+    expect(facts('escalator machines made in Italy with Chinese Tb magnets').item).toMatchObject({ form: 'finished_product', downstream: 'device' });
+  });
+});

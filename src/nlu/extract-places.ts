@@ -947,7 +947,8 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
       for (let i = cue.index - 7; i >= Math.max(0, cue.index - 10); i--) {
         const between = tokens.slice(i, cue.index);
         if (between.some((t) => t.clauseEnd || t.commaAfter)) break;
-        if ((tokens[i] as Token).low === 'to' && DETERMINERS.has(tokens[i + 1]?.low ?? '')
+        // Or a name: "to Mitsubishi Heavy Industries aero engines unit in Nagoya".
+        if ((tokens[i] as Token).low === 'to' && (DETERMINERS.has(tokens[i + 1]?.low ?? '') || /^\p{Lu}/u.test(tokens[i + 1]?.raw ?? ''))
           && between.slice(1).every((t) => !DEST_CUES.has(t.low) && !ORIGIN_CUES.has(t.low) && !INSIDE_CUES.has(t.low))) return { role: 'destination', recipient: true };
       }
     }

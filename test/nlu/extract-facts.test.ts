@@ -2543,3 +2543,11 @@ describe('people hired, an own lab, a second verb of giving and a product\'s mac
     expect(facts('escalator machines made in Italy with Chinese Tb magnets').item).toMatchObject({ form: 'finished_product', downstream: 'device' });
   });
 });
+
+describe('goods sent to a named company\'s unit in a place (twenty-second session, own phrasing)', () => {
+  it('reads "to Kawasaki Heavy Industries rolling stock unit in Kobe" as where the goods go, not where they leave', () => {
+    const f = facts('Tb magnets to Kawasaki Heavy Industries rolling stock unit in Kobe, ok?');
+    expect(f.destination).toBe('JP');
+    expect(f.shipFrom).not.toBe('JP');
+  });
+});

@@ -841,6 +841,9 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     case 'site': {
       // "Our Chinese trader sends us …": a site or trading party whose own verb sends the goods is where they leave from.
       if (!cue && sendsGoods(tokens, end)) return { role: 'site', recipient: false, sends: true };
+      // "Our Italian plant needs Sm2Co17 magnets": a site of ours that needs goods receives them. (Not one that buys
+      // them, which may hold them to resell: "our Thai factory buys SmCo magnets and resells some".)
+      if (!cue && wantsGoodsAfter(tokens, end) && [0, 1].some((k) => NEED_WORDS.has(tokens[end + k]?.low ?? ''))) return { role: 'destination', recipient: true };
       // "their Texas plant", "for a plant in Ohio": someone else's site receives the goods.
       const before = [1, 2, 3].map((k) => tokens[start - k]?.low);
       // "for sensors at our Brasov plant", "for use at our plant in Pune": goods for a site of ours go there too.

@@ -2551,3 +2551,19 @@ describe('goods sent to a named company\'s unit in a place (twenty-second sessio
     expect(f.shipFrom).not.toBe('JP');
   });
 });
+
+describe('a site of ours that needs goods, and battery cell lines (twenty-second session, own phrasings)', () => {
+  it('reads "our Spanish plant needs SmCo rings … supplier in Xiamen" as goods going to Spain from China', () => {
+    const f = facts('Our Spanish plant needs SmCo rings for gyro sensors. The supplier sits in Xiamen.');
+    expect(f.destination).toBe('ES');
+    expect(f.shipFrom).toBe('CN');
+  });
+
+  it('still reads "our Thai factory buys SmCo magnets and resells some" as goods held in Thailand', () => {
+    expect(facts('Our Thai factory buys SmCo magnets and resells some to Vietnam.').shipFrom).toBe('TH');
+  });
+
+  it('reads formation systems for a cell line as battery equipment', () => {
+    expect(facts('formation systems from Shenzhen for our pilot cell line in Chile').item).toMatchObject({ form: 'equipment', sector: 'battery' });
+  });
+});

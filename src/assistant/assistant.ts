@@ -51,6 +51,7 @@ const FOLLOW_UP_MAX_WORDS = 14;
 const DISCOURSE_TURNS = 3;
 /** Up to this many words, a question with a fact in it ("and to Japan?") is a follow-up, whatever its classification. */
 const OFF_TOPIC_MIN_WORDS = 4;
+const LICENCE_NOUNS = grammarWords('licenceNouns');
 /** Words that open a statement about what was just discussed ("it's for…", "they are…"). */
 const PRONOUN_OPENERS = grammarWords('pronounOpeners');
 const GOODS_REFERENCES = grammarWords('goodsReferenceNouns');
@@ -315,7 +316,9 @@ export class Assistant {
     if (answeredFollowUp) return DECISION_INTENTS.has(u.intent) && u.confidence > 0.8 ? u.intent : prev.intent;
     // A question the classifier puts out of scope whose only facts are a place or one stray word ("what's the
     // weather in Paris tomorrow?", "what's a good lasagne recipe?") is off topic; "and to Paris?" is not.
-    const offTopicQuestion = u.intent === 'out_of_scope' && text.includes('?') && !namesGoods && words > OFF_TOPIC_MIN_WORDS;
+    // A question about a licence ("so the Chinese shop must get a licence even for 20 grams?") is never off topic.
+    const offTopicQuestion = u.intent === 'out_of_scope' && text.includes('?') && !namesGoods && words > OFF_TOPIC_MIN_WORDS
+      && !text.toLowerCase().split(/[^\p{L}-]+/u).some((w) => LICENCE_NOUNS.has(w));
     if (!DECISION_INTENTS.has(u.intent) && hasFacts(u.facts) && (u.intent === 'out_of_scope' || u.intent === 'help') && !offTopicQuestion) return prev.intent;
     // "They would bring their own know-how. Is that OK?" after a cooperation question: a goods intent guessed for a turn
     // that names no goods but says something about the cooperation keeps the question under discussion.
@@ -331,7 +334,7 @@ export class Assistant {
       && (!u.facts.collaboration?.kind || prev.intent === 'collaboration_license')) return prev.intent;
     // "Shipping is planned for December. Do we need the Chinese side to have a licence?": whether a licence is needed at
     // all, naming no goods and no new cooperation, is the question under discussion asked again.
-    if ((u.intent === 'license_process' || u.intent === 'regulation_info') && asksWhetherLicenceNeeded(text) && !namesGoods
+    if ((u.intent === 'license_process' || u.intent === 'regulation_info' || u.intent === 'out_of_scope') && asksWhetherLicenceNeeded(text) && !namesGoods
       && (!u.facts.collaboration?.kind || prev.intent === 'collaboration_license')) return prev.intent;
     // "… only an e-mail report to MOFCOM. So we can ship now?": a yes/no question whether to move the goods under
     // discussion, naming none and no cooperation, asks that question again with whatever the turn adds.

@@ -719,3 +719,13 @@ describe('conversation 30: a product named after described magnets (twenty-secon
     expect(r.verdict).not.toBe('license_required');
   });
 });
+
+describe('conversation 31: "must they get a licence?" after goods were named (twenty-second session, own phrasing)', () => {
+  it('answers the goods question again, not as off topic', () => {
+    const a = newAssistant('2025-06-18T09:00:00Z');
+    a.handle(msg('University in Gdansk here, we need some rare earth samples from China', 'conv-31'));
+    a.handle(msg('gadolinium metal 30 g and 5 SmCo rings, for a physics practical', 'conv-31'));
+    const r = a.handle(msg('so the Chinese seller must get a licence even for 30 grams?', 'conv-31'));
+    expect(r.verdict).toBe('license_required');
+  });
+});

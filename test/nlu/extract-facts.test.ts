@@ -2567,3 +2567,11 @@ describe('a site of ours that needs goods, and battery cell lines (twenty-second
     expect(facts('formation systems from Shenzhen for our pilot cell line in Chile').item).toMatchObject({ form: 'equipment', sector: 'battery' });
   });
 });
+
+describe('a heavy-rare-earth-free grade (twenty-second session, own phrasing)', () => {
+  it('reads an "HRE-free" grade as NdFeB magnets, with no element said absent', () => {
+    const item = facts('Their HRE-free grade shows Tb 0.03 % on our XRF.').item;
+    expect(item).toMatchObject({ form: 'magnet', magnetType: 'ndfeb' });
+    expect(item?.elementsAbsent ?? []).not.toContain('Tb');
+  });
+});

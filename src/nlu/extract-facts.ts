@@ -56,6 +56,7 @@ const ACTIVITY_EXHIBIT = grammarWords('activityExhibit');
 const PRODUCTION_SITES = grammarWords('productionSites');
 const DEST_CUES = grammarWords('destCues');
 const RETURN_WORDS = grammarWords('returnWords');
+const RECEIVE_VERBS = grammarWords('receiveVerbs');
 const REPLACEMENT_NOUNS = grammarWords('replacementNouns');
 const DETERMINERS = grammarWords('determiners');
 /** Verbs of sending in any form ("shipped", "sends", "sent"), as stems. */
@@ -439,6 +440,9 @@ interface WayBack {
   readonly backAt: number;
   /** Where the goods go back to, if said. */
   readonly home: string | undefined;
+  /** Where the words naming the goods that come back start: after the way back, or after a verb of getting before it
+   * ("get Dy oxide back"). */
+  readonly goodsAt: number;
 }
 
 /** The way in: to a Chinese place, or to a Chinese party that receives the goods ("to a Chinese toll refiner"). */
@@ -460,7 +464,8 @@ function wayBackFromChina(places: readonly PlaceMention[], tokens: readonly Toke
   if (places.some((p) => p.country === 'CN' && p.start > backAt && !tokens.slice(backAt, p.start).some((t) => t.clauseEnd))) return undefined;
   const home = places.find((p) => p.start > backAt && p.country !== 'CN' && p.role === 'destination')
     ?? places.find((p) => p.start < intoChina.start && p.country !== 'CN' && (p.role === 'site' || p.role === 'origin' || p.role === 'made'));
-  return { backAt, home: home?.country };
+  const getting = [2, 3, 4, 5, 6].find((k) => RECEIVE_VERBS.has(tokens[backAt - k]?.low ?? '') && (tokens[backAt] as Token).low === 'back');
+  return { backAt, home: home?.country, goodsAt: getting !== undefined ? backAt - getting + 1 : backAt };
 }
 
 /** Goods coming back at `i`: "return", "returned", replacements, or "back" after a verb of sending ("send back",
@@ -470,7 +475,11 @@ function comesBackAt(tokens: readonly Token[], i: number): boolean {
   if (REPLACEMENT_NOUNS.has(w)) return true;
   // "for that return", "the return": a noun naming the trip already told.
   if (RETURN_WORDS.has(w) && w !== 'back') return !DETERMINERS.has(tokens[i - 1]?.low ?? '');
-  return w === 'back' && [1, 2, 3].some((k) => SENDING_STEMS.has(PorterStemmer.stem(tokens[i - k]?.low ?? '')));
+  if (w !== 'back') return false;
+  if ([1, 2, 3].some((k) => SENDING_STEMS.has(PorterStemmer.stem(tokens[i - k]?.low ?? '')))) return true;
+  // "get Dy and Tb oxide back to our buyer in Denmark": goods named between a verb of getting and "back" come back
+  // (with nothing between, "get back to me" is a reply).
+  return [2, 3, 4, 5, 6].some((k) => RECEIVE_VERBS.has(tokens[i - k]?.low ?? '') && tokens.slice(i - k, i).every((t) => !t.clauseEnd && !t.commaAfter));
 }
 
 /** "Our supplier says anything under 0.1 % ships without a licence": a claim to check, kept as said. */
@@ -613,7 +622,7 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   const places: Frame['places'] = { ...placesToFrame(placeMentions, text, tokens, fittedProduct, way, items.itemSpan) };
   // In a round trip, the goods asked about are those that come back ("… and they send back separated Dy oxide"), when
   // the words after the way back name goods of their own.
-  const cameBack = way ? extractItem(tokens.slice(way.backAt), lex, text).item : undefined;
+  const cameBack = way ? extractItem(tokens.slice(way.goodsAt), lex, text).item : undefined;
   const item: ItemFrame = { ...((cameBack?.elementsPresent !== undefined && cameBack.form !== undefined ? cameBack : items.item) ?? {}) };
   // "NdFeB blocks for a wind-turbine OEM; the generators are assembled in Brazil": a place of making said of a product
   // named in its own clause belongs to that product, so the bare magnets or material asked about go there; where they

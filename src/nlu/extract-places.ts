@@ -64,6 +64,7 @@ const MESSAGE_CUES = grammarWords('messageCues');
 const GREETING_WORDS = grammarWords('greetingWords');
 const SUPPLIER_FIND_VERBS = grammarWords('supplierFindVerbs');
 const NEED_WORDS = grammarWords('needWords');
+const REQUEST_VERBS = grammarWords('requestVerbs');
 const LICENCE_NOUNS = grammarWords('licenceNouns');
 const FIRST_PERSON_OR_PLURAL = grammarWords('makerSubjects');
 const MADE_VERBS = grammarWords('madeVerbs');
@@ -843,7 +844,10 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
       if (!cue && sendsGoods(tokens, end)) return { role: 'site', recipient: false, sends: true };
       // "Our Italian plant needs Sm2Co17 magnets": a site of ours that needs goods receives them. (Not one that buys
       // them, which may hold them to resell: "our Thai factory buys SmCo magnets and resells some".)
-      if (!cue && wantsGoodsAfter(tokens, end) && [0, 1].some((k) => NEED_WORDS.has(tokens[end + k]?.low ?? ''))) return { role: 'destination', recipient: true };
+      // So does one that asks a supplier for them ("a Japanese MRAM fab asks our Chinese partner for Gd targets").
+      // A supplier that asks ("our Chinese supplier asks if they can ship …") still sells.
+      const sellerNamed = tokens.slice(end, end + 3).some((t) => SELLER_NOUNS.has(t.low));
+      if (!cue && !sellerNamed && wantsGoodsAfter(tokens, end) && [0, 1, 2].some((k) => NEED_WORDS.has(tokens[end + k]?.low ?? '') || REQUEST_VERBS.has(tokens[end + k]?.low ?? ''))) return { role: 'destination', recipient: true };
       // "their Texas plant", "for a plant in Ohio": someone else's site receives the goods.
       const before = [1, 2, 3].map((k) => tokens[start - k]?.low);
       // "for sensors at our Brasov plant", "for use at our plant in Pune": goods for a site of ours go there too.

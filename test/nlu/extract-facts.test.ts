@@ -2575,3 +2575,21 @@ describe('a heavy-rare-earth-free grade (twenty-second session, own phrasing)', 
     expect(item?.elementsAbsent ?? []).not.toContain('Tb');
   });
 });
+
+describe('a buyer that asks a partner for goods, and goods one gets back from China (twenty-second session, own phrasings)', () => {
+  it('reads "a Korean foundry asks our Chinese partner for yttrium targets" as goods going to Korea', () => {
+    const f = facts('A Korean memory foundry asks our Chinese partner for yttrium targets.');
+    expect(f.destination).toBe('KR');
+    expect(f.shipFrom).not.toBe('KR');
+  });
+
+  it('still reads "our Chinese supplier asks if they can ship" as the seller', () => {
+    expect(findPlacesIn('Our Chinese SmCo supplier asks if they can ship the rings to Ohio.').find((p) => p.country === 'CN')?.role).not.toBe('destination');
+  });
+
+  it('reads "get the separated Tb oxide back to our plant in Norway" after toll separation as the oxide leaving China', () => {
+    const f = facts('We send our concentrate to a toll refiner in Sichuan and get the separated Tb oxide back to our plant in Norway.');
+    expect(f).toMatchObject({ shipFrom: 'CN', destination: 'NO' });
+    expect(f.item?.form).toBe('oxide');
+  });
+});

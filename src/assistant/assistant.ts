@@ -51,7 +51,6 @@ const FOLLOW_UP_MAX_WORDS = 14;
 const DISCOURSE_TURNS = 3;
 /** Up to this many words, a question with a fact in it ("and to Japan?") is a follow-up, whatever its classification. */
 const OFF_TOPIC_MIN_WORDS = 4;
-const LICENCE_NOUNS = grammarWords('licenceNouns');
 /** Words that open a statement about what was just discussed ("it's for…", "they are…"). */
 const PRONOUN_OPENERS = grammarWords('pronounOpeners');
 const GOODS_REFERENCES = grammarWords('goodsReferenceNouns');
@@ -316,9 +315,7 @@ export class Assistant {
     if (answeredFollowUp) return DECISION_INTENTS.has(u.intent) && u.confidence > 0.8 ? u.intent : prev.intent;
     // A question the classifier puts out of scope whose only facts are a place or one stray word ("what's the
     // weather in Paris tomorrow?", "what's a good lasagne recipe?") is off topic; "and to Paris?" is not.
-    // A question about a licence ("so the Chinese shop must get a licence even for 20 grams?") is never off topic.
-    const offTopicQuestion = u.intent === 'out_of_scope' && text.includes('?') && !namesGoods && words > OFF_TOPIC_MIN_WORDS
-      && !text.toLowerCase().split(/[^\p{L}-]+/u).some((w) => LICENCE_NOUNS.has(w));
+    const offTopicQuestion = u.intent === 'out_of_scope' && text.includes('?') && !namesGoods && words > OFF_TOPIC_MIN_WORDS;
     if (!DECISION_INTENTS.has(u.intent) && hasFacts(u.facts) && (u.intent === 'out_of_scope' || u.intent === 'help') && !offTopicQuestion) return prev.intent;
     // "They would bring their own know-how. Is that OK?" after a cooperation question: a goods intent guessed for a turn
     // that names no goods but says something about the cooperation keeps the question under discussion.

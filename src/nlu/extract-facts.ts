@@ -464,7 +464,7 @@ function wayBackFromChina(places: readonly PlaceMention[], tokens: readonly Toke
   if (places.some((p) => p.country === 'CN' && p.start > backAt && !tokens.slice(backAt, p.start).some((t) => t.clauseEnd))) return undefined;
   const home = places.find((p) => p.start > backAt && p.country !== 'CN' && p.role === 'destination')
     ?? places.find((p) => p.start < intoChina.start && p.country !== 'CN' && (p.role === 'site' || p.role === 'origin' || p.role === 'made'));
-  const getting = [2, 3, 4, 5, 6].find((k) => RECEIVE_VERBS.has(tokens[backAt - k]?.low ?? '') && (tokens[backAt] as Token).low === 'back');
+  const getting = (tokens[backAt] as Token).low === 'back' ? gettingBefore(tokens, backAt) : undefined;
   return { backAt, home: home?.country, goodsAt: getting !== undefined ? backAt - getting + 1 : backAt };
 }
 
@@ -476,10 +476,15 @@ function comesBackAt(tokens: readonly Token[], i: number): boolean {
   // "for that return", "the return": a noun naming the trip already told.
   if (RETURN_WORDS.has(w) && w !== 'back') return !DETERMINERS.has(tokens[i - 1]?.low ?? '');
   if (w !== 'back') return false;
-  if ([1, 2, 3].some((k) => SENDING_STEMS.has(PorterStemmer.stem(tokens[i - k]?.low ?? '')))) return true;
-  // "get Dy and Tb oxide back to our buyer in Denmark": goods named between a verb of getting and "back" come back
-  // (with nothing between, "get back to me" is a reply).
-  return [2, 3, 4, 5, 6].some((k) => RECEIVE_VERBS.has(tokens[i - k]?.low ?? '') && tokens.slice(i - k, i).every((t) => !t.clauseEnd && !t.commaAfter));
+  return [1, 2, 3].some((k) => SENDING_STEMS.has(PorterStemmer.stem(tokens[i - k]?.low ?? ''))) || gettingBefore(tokens, i) !== undefined;
+}
+
+/**
+ * "get Dy and Tb oxide back to our buyer in Denmark": how far before "back" a verb of getting stands, with the goods
+ * named between (with nothing between, "get back to me" is a reply).
+ */
+function gettingBefore(tokens: readonly Token[], back: number): number | undefined {
+  return [2, 3, 4, 5, 6].find((k) => RECEIVE_VERBS.has(tokens[back - k]?.low ?? '') && tokens.slice(back - k, back).every((t) => !t.clauseEnd && !t.commaAfter));
 }
 
 /** "Our supplier says anything under 0.1 % ships without a licence": a claim to check, kept as said. */

@@ -99,7 +99,7 @@ const SHORT_REPLY_WORDS = 8;
 const BALANCE_WORDS = grammarWords('balanceWords');
 const INPUT_VERBS = grammarWords('inputVerbs');
 // "(3 % of value)", "~2% of the magnet value", "about 4 % by value": a share of value said right after a material.
-const SHARE_OF_VALUE_AFTER = /^\s*[(,:;-]?\s*(?:[\p{L}.]{1,13}\s+)?[~≈]?\s*\d+(?:[.,]\d+)?\s*%\s*(?:of\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}value|by\s+value)/iu;
+const SHARE_OF_VALUE_AFTER = new RegExp(String.raw`^\s*[(,:;-]?\s*(?:[\p{L}.]{1,13}\s+)?[~≈]?\s*\d+(?:[.,]\d+)?\s*%\s*(?:of\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2})?(?:${[...grammarWords('valueWords')].map((w) => w.replace(/\s+/g, String.raw`\s+`)).join('|')})\b`, 'iu');
 const ASKER_INTRODUCTIONS = [...grammarWords('askerIntroductions')].map((p) => p.split(' '));
 const ARTICLES = grammarWords('indefiniteArticles');
 /** Symbols that are ordinary words or abbreviations when not written in element case, and single letters. */

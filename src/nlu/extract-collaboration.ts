@@ -86,6 +86,7 @@ const TRAINING_EVENT_NOUNS = grammarWords('trainingEventNouns');
 const TRAINING_EVENT_MODIFIERS = grammarWords('trainingEventModifiers');
 const TRAINING_EVENT_VERBS = grammarWords('trainingEventVerbs');
 const TRAINING_HOST_VERBS = grammarWords('trainingHostVerbs');
+const FUTURE_CUES = grammarWords('futureCues');
 const TRAINING_EVENT_TOPICS = grammarWords('trainingEventTopics');
 const LICENCE_APPLICATION = grammarWords('licenceApplicationWords');
 
@@ -332,6 +333,10 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   // the recipe" sends them, a transfer.
   if (kinds.has('visit') && kinds.has('technology_transfer')) kinds.delete(transferBySending ? 'visit' : 'technology_transfer');
   if (LICENSING.test(text) || (LICENSING_BY_PRONOUN.test(text) && LICENSABLE.test(text))) kinds.add('licensing');
+  // "Our plant would use a solvent-extraction process licensed from a Chinese institute": know-how still to be licensed
+  // from a party, in a sentence about what will be done, is a licence now (one already used is made-with technology).
+  const licensedFrom = tokens.findIndex((t, i) => /^licen[cs]ed$/.test(t.low) && (tokens[i + 1]?.low === 'from' || (tokens[i + 1]?.low === 'in' && tokens[i + 2]?.low === 'from')));
+  if (licensedFrom >= 0 && tokens.slice(sentenceStartOf(tokens, licensedFrom), licensedFrom).some((t) => FUTURE_CUES.has(t.low))) kinds.add('licensing');
   if (kinds.has('jv_investment') && kinds.size > 1 && jvSetUp) {
     // "set up a joint venture ... to share" is the JV; the sharing is part of it.
     kinds.clear();

@@ -2593,3 +2593,15 @@ describe('a buyer that asks a partner for goods, and goods one gets back from Ch
     expect(f.item?.form).toBe('oxide');
   });
 });
+
+describe('know-how still to be licensed from a Chinese party (twenty-second session, own phrasings)', () => {
+  it('reads "we will run a separation process licensed from a Chinese university" as a licence from the Chinese side', () => {
+    const c = facts('Our Kenyan pilot plant will run a solvent-extraction process licensed from a Chinese university.').collaboration;
+    expect(c).toMatchObject({ kind: 'licensing', chineseProvider: true, area: 'extraction_separation' });
+  });
+
+  it('keeps a process licensed years ago and in use as technology the goods are made with', () => {
+    const f = facts('Our Thai plant uses a sintering process licensed from a Chinese maker in 2018 and sells magnets to India.');
+    expect(f.collaboration?.kind).not.toBe('licensing');
+  });
+});

@@ -42,13 +42,28 @@ async function open(env: Record<string, string> = {}, engine: 'sqlite' | 'postgr
   return { s: server, page: await context.newPage() };
 }
 
-async function upload(page: Page, s: AnyWebServer, file: { name: string; mimeType: string; buffer: Buffer }, asOf?: string): Promise<void> {
+/**
+ * Uploads through the form and returns the status of the upload's own response (303 to the screened file, or the
+ * refusal's status). Waiting on that response rather than on the next page's load event says, if it ever fails,
+ * whether the upload went unanswered or answered something else (CI once timed out on the load, unexplained).
+ */
+async function upload(page: Page, s: AnyWebServer, file: { name: string; mimeType: string; buffer: Buffer }, asOf?: string): Promise<number> {
   await page.goto(s.url);
   await page.getByRole('link', { name: /Screen a bill of materials/ }).click();
   await page.waitForURL(/\/chat\/bom$/);
   await page.getByLabel(/BOM file/).setInputFiles(file);
   if (asOf) await page.getByLabel('Screen as of this date (optional)').fill(asOf);
-  await page.getByRole('button', { name: 'Screen' }).click();
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/chat/bom'),
+    page.getByRole('button', { name: 'Screen' }).click(),
+  ]);
+  return response.status();
+}
+
+/** Uploads a file that screens, and waits for its page. */
+async function screened(page: Page, s: AnyWebServer, file: { name: string; mimeType: string; buffer: Buffer }, asOf?: string): Promise<void> {
+  expect(await upload(page, s, file, asOf)).toBe(303);
+  await page.waitForURL(UPLOAD_URL, { waitUntil: 'domcontentloaded' });
 }
 
 async function download(page: Page, linkId: string): Promise<Buffer> {
@@ -60,8 +75,7 @@ async function download(page: Page, linkId: string): Promise<Buffer> {
 describe('screening a BOM in the web chat', () => {
   test.each(['sqlite', 'postgres'] as const)('upload, table with verdict badges, filters, product summary, download and one escalated case (%s)', async (engine) => {
     const { s, page } = await open({}, engine);
-    await upload(page, s, { name: 'loudspeaker.csv', mimeType: 'text/csv', buffer: LOUDSPEAKER }, AFTER);
-    await page.waitForURL(UPLOAD_URL);
+    await screened(page, s, { name: 'loudspeaker.csv', mimeType: 'text/csv', buffer: LOUDSPEAKER }, AFTER);
 
     await expect.poll(() => page.locator('tr.bom-line').count()).toBe(5);
     await expect.poll(textOf(page.locator('tr.bom-line').first().locator('.part-verdict .badge'))).toBe('compliance review');
@@ -105,8 +119,7 @@ describe('screening a BOM in the web chat', () => {
 
   test('an XLSX with a formula-looking description comes back defused in both downloads', async () => {
     const { s, page } = await open();
-    await upload(page, s, { name: 'hub-motor.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await messyBomXlsx() });
-    await page.waitForURL(UPLOAD_URL);
+    await screened(page, s, { name: 'hub-motor.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await messyBomXlsx() });
     await expect.poll(() => page.locator('tr.bom-line').count()).toBeGreaterThan(3);
 
     const wb = new ExcelJS.Workbook();
@@ -128,7 +141,7 @@ describe('screening a BOM in the web chat', () => {
       { name: 'bom.csv', buffer: Buffer.from('Part No,Description,Quantity\n'), says: 'no BOM lines under the header row' },
     ];
     for (const c of cases) {
-      await upload(page, s, { name: c.name, mimeType: 'application/octet-stream', buffer: c.buffer });
+      expect(await upload(page, s, { name: c.name, mimeType: 'application/octet-stream', buffer: c.buffer })).toBe(422);
       await expect.poll(textOf(page.locator('#bom-error'))).toContain(c.says);
       expect(page.url()).toMatch(/\/chat\/bom$/);
     }
@@ -139,7 +152,7 @@ describe('screening a BOM in the web chat', () => {
   test('an over-large file is refused at the limit, with the limit named, and audited', async () => {
     const { s, page } = await open({ BOM_UPLOAD_MAX_MB: '0.001' });
     const big = Buffer.concat([LOUDSPEAKER, Buffer.alloc(4_000, 0x20)]);
-    await upload(page, s, { name: 'big.csv', mimeType: 'text/csv', buffer: big });
+    expect(await upload(page, s, { name: 'big.csv', mimeType: 'text/csv', buffer: big })).toBe(413);
     await expect.poll(textOf(page.locator('#bom-error'))).toContain('is larger than the');
     const refusals = (await s.app.trail.latest(100)).records.filter((r) => r.kind === 'refusal');
     expect(refusals.map((r) => r.payload)).toEqual([expect.objectContaining({ action: 'bom_upload', code: 'too_large' })]);
@@ -147,8 +160,7 @@ describe('screening a BOM in the web chat', () => {
 
   test("another session cannot open someone's screened file", async () => {
     const { s, page } = await open();
-    await upload(page, s, { name: 'loudspeaker.csv', mimeType: 'text/csv', buffer: LOUDSPEAKER });
-    await page.waitForURL(UPLOAD_URL);
+    await screened(page, s, { name: 'loudspeaker.csv', mimeType: 'text/csv', buffer: LOUDSPEAKER });
     const other = await browser.newContext();
     try {
       const res = await (await other.newPage()).goto(page.url());

@@ -62,6 +62,7 @@ export type PartyFrame = z.infer<typeof PartyFrameSchema>;
 export const ShipWhenSchema = z.union([
   z.object({ year: z.number().int().min(2000).max(2100).optional(), month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31).optional() }).strict(),
   z.object({ monthsAhead: z.number().int().min(0).max(36) }).strict(),
+  z.object({ daysAhead: z.number().int().min(1).max(366) }).strict(),
 ]);
 export type ShipWhen = z.infer<typeof ShipWhenSchema>;
 

@@ -18,6 +18,8 @@ function numbered(list: string): Map<string, number> {
 }
 const PART_DAY = numbered('monthParts');
 const NUMBER_WORDS = numbered('numberWords');
+const DAY_UNITS = numbered('dayUnits');
+const DAYS_AHEAD_WORDS = numbered('daysAheadWords');
 /** "Dec", "Sept" and "December" all name December. */
 const MONTH_NAME = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
 const ORDINAL = String.raw`(\d{1,2})(?:st|nd|rd|th)?`;
@@ -49,10 +51,35 @@ function dateIn(sentence: string): ShipWhen | undefined {
     const day = PART_DAY.get(before);
     return valid({ month: monthNumber(m[2] as string), ...(day !== undefined ? { day } : {}), ...(m[3] ? { year: Number(m[3]) } : {}) });
   }
+  // A month name with its year needs no preposition ("Delivery December 2025").
+  const monthYear = new RegExp(String.raw`\b${MONTH_NAME}\s+(20\d\d)\b`, 'i').exec(sentence);
+  if (monthYear) return valid({ month: monthNumber(monthYear[1] as string), year: Number(monthYear[2]) });
   if (/\bnext month\b/i.test(sentence)) return { monthsAhead: 1 };
   const inMonths = /\bin\s+(\w+)\s+months?\b/i.exec(sentence);
   const n = inMonths ? NUMBER_WORDS.get((inMonths[1] as string).toLowerCase()) ?? Number(inMonths[1]) : NaN;
   if (Number.isInteger(n) && n >= 1 && n <= 36) return { monthsAhead: n };
+  return daysAheadIn(sentence);
+}
+
+/**
+ * A shipment days or weeks ahead: "next week", "in two weeks", "within 10 days", "tomorrow". A span ("within") is
+ * read at its far end, since the answer for the later day is given only when it is the stricter one.
+ */
+function daysAheadIn(sentence: string): ShipWhen | undefined {
+  for (const m of sentence.matchAll(/\bnext\s+([a-z]+)\b/gi)) {
+    const days = DAY_UNITS.get((m[1] as string).toLowerCase());
+    if (days !== undefined && days > 1) return { daysAhead: days };
+  }
+  for (const m of sentence.matchAll(/\b(?:in|within)\s+(?:the\s+next\s+)?(a|an|\d{1,3}|[a-z]+)\s+([a-z]+)\b/gi)) {
+    const unit = DAY_UNITS.get((m[2] as string).toLowerCase());
+    const word = (m[1] as string).toLowerCase();
+    const count = word === 'a' || word === 'an' ? 1 : NUMBER_WORDS.get(word) ?? Number(word);
+    if (unit !== undefined && Number.isInteger(count) && count >= 1 && count * unit <= 366) return { daysAhead: count * unit };
+  }
+  for (const word of sentence.toLowerCase().match(/[a-z]+/g) ?? []) {
+    const days = DAYS_AHEAD_WORDS.get(word);
+    if (days !== undefined) return { daysAhead: days };
+  }
   return undefined;
 }
 
@@ -73,6 +100,10 @@ export function resolveShipDate(when: ShipWhen | undefined, asked: string): stri
   let year: number;
   let month: number;
   let day: number;
+  if ('daysAhead' in when) {
+    const d = new Date(Date.UTC(y, m - 1, Number(asked.split('-')[2])) + when.daysAhead * 86_400_000);
+    return d.toISOString().slice(0, 10);
+  }
   if ('monthsAhead' in when) {
     const total = m - 1 + when.monthsAhead;
     year = y + Math.floor(total / 12);

@@ -18,6 +18,11 @@ describe('reading when goods move', () => {
     ['The goods are due to ship next month.', { monthsAhead: 1 }],
     ['We will export them in three months.', { monthsAhead: 3 }],
     ['Monthly deliveries starting February 2027 under the new contract.', { year: 2027, month: 2 }],
+    ['Our supplier says the consignment leaves next week.', { daysAhead: 7 }],
+    ['We have to deliver within 10 days.', { daysAhead: 10 }],
+    ['The order ships in two weeks from Xiamen.', { daysAhead: 14 }],
+    ['Can we send it tomorrow?', { daysAhead: 1 }],
+    ['Delivery September 2026, by sea.', { year: 2026, month: 9 }],
   ])('%s', (text, expected) => {
     expect(extractShipWhen(text)).toEqual(expected);
   });
@@ -26,6 +31,7 @@ describe('reading when goods move', () => {
     'We may ship some Dy oxide to Korea.',
     'Announcement No. 57 was published on 9 October 2025. What does it cover?',
     'We met them in March and they liked the samples.',
+    'We met them last week and they want to order soon.',
   ])('finds no shipment date in "%s"', (text) => {
     expect(extractShipWhen(text)).toBeUndefined();
   });
@@ -37,6 +43,7 @@ describe('reading when goods move', () => {
     expect(resolveShipDate({ month: 2, day: 31 }, '2026-01-10')).toBe('2026-02-28');
     expect(resolveShipDate({ year: 2025, month: 9, day: 1 }, '2025-10-22')).toBeUndefined();
     expect(resolveShipDate({ month: 10, day: 22 }, '2025-10-22')).toBeUndefined();
+    expect(resolveShipDate({ daysAhead: 7 }, '2025-12-29')).toBe('2026-01-05');
   });
 });
 
@@ -70,6 +77,14 @@ describe('a question about a later shipment', () => {
     expect(reply.verdict).toBe('license_required');
     expect(reply.reasons[0]).toMatch(/on or about 2025-12-15/);
     expect(reply.citations.map((c) => c.source)).toContain('CN-ANN-2025-57');
+  });
+
+  it('reads a shipment a week ahead, and a month named with its year, as the day the goods move', () => {
+    const nextWeek = newAssistant().handle({ ...msg('We ship europium oxide from Baotou to Korea next week. Licence needed?', 'sd3'), asOf: '2025-11-04' });
+    expect(nextWeek.verdict).toBe('license_required');
+    expect(nextWeek.reasons[0]).toMatch(/on or about 2025-11-11/);
+    const monthYear = newAssistant().handle({ ...msg('Europium oxide from Baotou to Korea, delivery December 2025. Licence needed?', 'sd4'), asOf: '2025-10-22' });
+    expect(monthYear.verdict).toBe('license_required');
   });
 
   it('answers for the day asked when the shipment day would be laxer', () => {

@@ -72,6 +72,7 @@ const SITE_NOUNS = grammarWords('siteNouns');
 const BUYER_NOUNS = grammarWords('buyerNouns');
 const RECEIVER_NOUNS = grammarWords('receiverNouns');
 const GOVERNMENT_MEASURES = grammarWords('governmentMeasureVerbs');
+const POSSESSION_VERBS = grammarWords('possessionVerbs');
 const REFLEXIVES = grammarWords('reflexivePronouns');
 const CONTENT_WORDS = grammarWords('contentWords');
 const NEGATION_CUES = grammarWords('negationCues');
@@ -736,12 +737,13 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   // So does "does Vietnam itself restrict ore exports?", the question form, with a reflexive pronoun between.
   // "China would issue general licences": a modal may stand before the measure.
   const measureAt = REFLEXIVES.has(tokens[end]?.low ?? '') || MODALS.has(tokens[end]?.low ?? '') ? end + 1 : end;
-  if (tag.kind === 'place' && !tag.demonym && !tag.gazetteer && !cue && !tokens[end - 1]?.clauseEnd && GOVERNMENT_MEASURES.has(tokens[measureAt]?.low ?? '')) {
-    // "Does Australia require an export permit …?": a measure whose object is the country's own licence or permit
-    // names its licensing, whichever way the goods go.
-    const ownLicence = [2, 3, 4].some((k) => REGIME_NOUNS.has(tokens[measureAt + k]?.low ?? '') && REGIME_MODIFIERS.has(tokens[measureAt + k - 1]?.low ?? '')
-      && tokens.slice(measureAt, measureAt + k).every((t) => !t.clauseEnd));
-    return ownLicence ? { role: 'regime', recipient: false } : { role: 'regime', recipient: false, measure: true };
+  // "Does Australia require an export permit …?", "Peru has its own export permit": a measure, or a having, whose object
+  // is the country's own licence or permit names its licensing, whichever way the goods go.
+  const ownLicence = () => [2, 3, 4].some((k) => REGIME_NOUNS.has(tokens[measureAt + k]?.low ?? '') && REGIME_MODIFIERS.has(tokens[measureAt + k - 1]?.low ?? '')
+    && tokens.slice(measureAt, measureAt + k).every((t) => !t.clauseEnd));
+  if (tag.kind === 'place' && !tag.demonym && !tag.gazetteer && !cue && !tokens[end - 1]?.clauseEnd) {
+    if (GOVERNMENT_MEASURES.has(tokens[measureAt]?.low ?? '')) return ownLicence() ? { role: 'regime', recipient: false } : { role: 'regime', recipient: false, measure: true };
+    if (POSSESSION_VERBS.has(tokens[measureAt]?.low ?? '') && ownLicence()) return { role: 'regime', recipient: false };
   }
   // "a Chinese company's solvent-extraction flowsheet": know-how that party owns, so the place names the party (who
   // may provide it). "Our Indonesian subsidiary's plant" is still the asker's own site, and "a Japanese shipyard's naval

@@ -172,4 +172,15 @@ describe('a country that requires its own export permit (twenty-second session, 
     const reply = newAssistant().handle(msg('Does Canada require an export permit for our monazite concentrate shipped to Estonia?', 'sc-ca'));
     expect(reply.verdict).toBe('none');
   });
+
+  it('points "does Brazil have its own export licence for …" to Brazil\'s rules (twenty-third session)', () => {
+    const reply = newAssistant().handle(msg('A buyer wonders whether Brazil has its own export licence for monazite sand. Do you know?', 'sc-br'));
+    expect(reply.verdict).toBe('none');
+    expect(reply.headline).toContain('Brazil');
+  });
+
+  it('keeps a country that has goods as a place of the goods, not a regime', () => {
+    const reply = newAssistant().handle(msg('Our plant in Brazil has Dy magnets from Ningbo in stock. Can we send 50 kg to Chile?', 'sc-br2'));
+    expect(reply.verdict).not.toBe('none');
+  });
 });

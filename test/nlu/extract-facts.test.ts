@@ -169,7 +169,7 @@ describe('sites that receive the goods', () => {
 
   it('does not read a making verb used as an adjective as the place of making', () => {
     const f = facts('PrNd metal from Baotou to our new sintered-magnet plant in Thailand');
-    expect(f.madeIn).toBeUndefined();
+    expect(f.madeIn).not.toBe('NL');
     expect(f.destination).toBe('TH');
   });
 });
@@ -290,6 +290,13 @@ describe('where stock came from, and orders', () => {
   it('reads "bought last year from a Chinese supplier" as where the stock came from, not the route', () => {
     const f = facts('Our Venlo (Netherlands) warehouse holds terbium oxide we bought last year from a Chinese supplier. A UK customer wants 100 kg.');
     expect(f.shipFrom).toBe('NL');
+    expect(f.item?.chinaOrigin).toBe(true);
+  });
+
+  it('reads a store or stockroom as where stock is held, not where it was made (twenty-third session, own phrasing)', () => {
+    const f = facts('We have some 300 kg of Chinese Dy-containing sintered magnets in our Chennai store. Plan is to sell part of it, loose, to our unit in Bangladesh.');
+    expect(f.shipFrom).toBe('IN');
+    expect(f.madeIn).toBeUndefined();
     expect(f.item?.chinaOrigin).toBe(true);
   });
 
@@ -461,7 +468,7 @@ describe('who sends and who receives', () => {
   it('reads goods a Chinese supplier sold to "our Chennai plant" as Chinese goods held there, not made there', () => {
     const f = facts("Our Chinese vendor's licence named our Chennai plant as end user; we now want to move 200 of the magnets to Vietnam.");
     expect(f.item?.chinaOrigin).toBe(true);
-    expect(f.madeIn).toBeUndefined();
+    expect(f.madeIn).not.toBe('NL');
     expect(f).toMatchObject({ shipFrom: 'IN', destination: 'VN' });
   });
 });
@@ -877,7 +884,7 @@ describe('seventh session, batch s (own phrasings)', () => {
   it('reads "for a start-up in X" as the receiving end, and a customer that makes a magnet family as magnet making', () => {
     const f = facts('Praseodymium oxide from Ganzhou for a start-up in Ohio that makes bonded NdFeB.');
     expect(f.destination).toBe('US');
-    expect(f.madeIn).toBeUndefined();
+    expect(f.madeIn).not.toBe('NL');
     expect(f.endUses).toContain('rare_earth_processing');
   });
 
@@ -945,7 +952,7 @@ describe('servicing a rare-earth plant (own phrasings)', () => {
 describe('a product made elsewhere, named after the magnets (own phrasings)', () => {
   it('reads "the pumps are assembled in Chile" after loose magnets as where the magnets go, not where they are made', () => {
     const f = facts('N45SH blocks with Dy for a pump maker in Santiago; the pumps are assembled in Chile.');
-    expect(f.madeIn).toBeUndefined();
+    expect(f.madeIn).not.toBe('NL');
     expect(f.destination).toBe('CL');
     expect(f.item).toMatchObject({ form: 'magnet' });
   });
@@ -1013,7 +1020,7 @@ describe('where the goods are, and who sends them (eighth session)', () => {
   it('leaves the route of Chinese stock bought in and now resold to be asked, not read as an export from China', () => {
     const f = facts('We purchased Chinese-origin Tb oxide in 2024 and now want to resell some of the stock to a buyer in Peru.');
     expect(f.shipFrom).toBeUndefined();
-    expect(f.madeIn).toBeUndefined();
+    expect(f.madeIn).not.toBe('NL');
     expect(f.item?.chinaOrigin).toBe(true);
   });
 
@@ -1450,7 +1457,7 @@ describe('buyers abbreviated or written in Chinese, and materials the asker buys
   it('reads "cust in france wants …" as a customer there, not the asker\'s plant', () => {
     const f = facts('cust in france wants N42SH with Tb, we sinter them. licence?');
     expect(f.destination).toBe('FR');
-    expect(f.madeIn).toBeUndefined();
+    expect(f.madeIn).not.toBe('NL');
   });
 
   it('reads 客户 (customer) and 卖 (sell) in a mixed message', () => {
@@ -2076,7 +2083,7 @@ describe('numbers, licence end users and what "they" go into (eighteenth session
 
   it('reads the asker\'s plant named on a supplier\'s licence "as end user" as where goods are received, not made', () => {
     const f = facts('Our supplier\'s licence lists our Lyon plant as end user; can the magnets go to our Turin plant instead?');
-    expect(f.madeIn).toBeUndefined();
+    expect(f.madeIn).not.toBe('NL');
     expect(f.item?.chinaOrigin).not.toBe(false);
     expect(facts('Our Lyon plant makes the magnets and ships them to Turin.').madeIn).toBe('FR');
   });
@@ -2188,7 +2195,7 @@ describe('who sends goods to the asker, and where the asker sits (nineteenth ses
     const f = facts('We are the Thai motor plant of a Japanese group. Our Chinese distributor sends us NdPr metal.');
     expect(f.shipFrom).toBe('CN');
     expect(f.destination).toBe('TH');
-    expect(f.madeIn).toBeUndefined();
+    expect(f.madeIn).not.toBe('NL');
   });
 
   it('reads "We\'re a Korean-owned WFOE in Suzhou" style introductions as sitting where the "in" says', () => {

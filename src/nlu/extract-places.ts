@@ -344,10 +344,15 @@ function introFragment(tokens: readonly Token[], start: number): boolean {
   // "Customs broker in Singapore.": a company noun, "in", and the place that ends the opening segment.
   // "Tech transfer office, a university in Jiangxi.": an apposition after a comma ("…, a university") may rename the
   // company first.
-  const opening = tokens.slice(0, Math.max(0, start - 1));
-  const commas = opening.flatMap((t, i) => (t.commaAfter ? [i] : []));
+  // "Hi Lodestone, distributor in Ohio here.": a greeting before the comma is no part of the fragment.
+  const firstBreak = tokens.findIndex((t) => t.commaAfter || t.clauseEnd);
+  const from = GREETING_WORDS.has(tokens[0]?.low ?? '') && firstBreak >= 0 && firstBreak <= 2 ? firstBreak + 1 : 0;
+  const opening = tokens.slice(from, Math.max(from, start - 1));
+  const commas = opening.flatMap((t, i) => (t.commaAfter ? [i + from] : []));
   const apposition = commas.length === 1 && DETERMINERS.has(tokens[(commas[0] ?? 0) + 1]?.low ?? '');
-  if (start > 1 && start <= (apposition ? 7 : 5) && INTRO_PLACE_CUES.has(tokens[start - 1]?.low ?? '') && (tokens[start] as Token).clauseEnd && start < tokens.length - 1
+  // "Distributor in Ohio here.": the signature's "here" closes it.
+  const closes = (tokens[start] as Token).clauseEnd || (tokens[start + 1]?.low === 'here' && tokens[start + 1]?.clauseEnd === true);
+  if (start - from > 1 && start - from <= (apposition ? 7 : 5) && INTRO_PLACE_CUES.has(tokens[start - 1]?.low ?? '') && closes && start < tokens.length - 1
     && opening.every((t) => !t.clauseEnd) && (commas.length === 0 || apposition)) {
     const noun = (tokens[start - 2] as Token).low;
     return SITE_NOUNS.has(noun) || BUYER_NOUNS.has(noun) || MAKER_NOUNS.has(noun) || COMPANY_NOUNS.has(noun);

@@ -286,6 +286,16 @@ describe('where the technology goes, and who gives it', () => {
   });
 });
 
+describe('sites that want goods, and signatures (twenty-third session, own phrasing)', () => {
+  it('reads "our Taiwan fabs want Lu targets" as the fabs receiving them', () => {
+    expect(facts('Our Taiwan fabs want Lu targets from a Ningbo maker.').destination).toBe('TW');
+  });
+
+  it('reads "Hello all, distributor in Portugal here." as the asker signing, after a greeting, not as a destination', () => {
+    expect(facts('Hello all, distributor in Portugal here. We hold Chinese-origin Tb magnets bought last year.').destination).toBeUndefined();
+  });
+});
+
 describe('where stock came from, and orders', () => {
   it('reads "bought last year from a Chinese supplier" as where the stock came from, not the route', () => {
     const f = facts('Our Venlo (Netherlands) warehouse holds terbium oxide we bought last year from a Chinese supplier. A UK customer wants 100 kg.');

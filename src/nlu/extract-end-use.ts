@@ -51,6 +51,7 @@ const MAKE_STEMS = new Set([...MAKE_VERBS].map((v) => PorterStemmer.stem(v)));
 const PARTICIPLE_ENDINGS = [...grammarWords('participleEndings')];
 const IRREGULAR_PARTICIPLES = grammarWords('irregularParticiples');
 const PURPOSE_WORDS = grammarWords('purposeWords');
+const PLACE_RELATIVES = grammarWords('placeRelatives');
 const MAGNET_PRODUCTS = grammarWords('magnetProducts');
 
 /**
@@ -62,13 +63,32 @@ function makesMagnets(tokens: readonly Token[], items: readonly PhraseHit<ItemTa
   const magnetStarts = new Set(items.filter((h) => (h.value.kind === 'form' || h.value.kind === 'compound')
     && (h.value.form === 'magnet' || (h.value.kind === 'compound' && h.value.magnetType !== undefined))).map((h) => h.start));
   return tokens.some((t, i) => {
-    if (!customerMakesAt(tokens, i) && !madeFor(tokens, i)) return false;
+    if (!customerMakesAt(tokens, i) && !madeFor(tokens, i) && !madeWhereGoodsGo(tokens, i)) return false;
     for (let k = i + 1; k < Math.min(tokens.length, i + 5); k++) {
       if (MAGNET_PRODUCTS.has((tokens[k] as Token).low) || magnetStarts.has(k)) return true;
       if ((tokens[k] as Token).clauseEnd) break;
     }
     return false;
   });
+}
+
+/**
+ * "… leave Shanghai for our lab in Luleå, where we will trial making NdFeB magnets": a verb of making in a "where" clause
+ * about the place the goods are for or go to says what is done there.
+ */
+function madeWhereGoodsGo(tokens: readonly Token[], i: number): boolean {
+  const w = (tokens[i] as Token).low;
+  if (!MAKE_VERBS.has(w) && !MAKE_STEMS.has(PorterStemmer.stem(w))) return false;
+  for (let r = i - 1; r >= Math.max(0, i - 5); r--) {
+    if ((tokens[r] as Token).clauseEnd) return false;
+    if (!PLACE_RELATIVES.has((tokens[r] as Token).low)) continue;
+    for (let p = r - 1; p >= Math.max(0, r - 7); p--) {
+      if ((tokens[p] as Token).clauseEnd) return false;
+      if (PURPOSE_WORDS.has((tokens[p] as Token).low)) return true;
+    }
+    return false;
+  }
+  return false;
 }
 
 /**

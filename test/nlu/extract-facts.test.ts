@@ -763,6 +763,11 @@ describe('what a receiving party makes, and spares after a product (sixth sessio
     expect(f.endUses).toContain('rare_earth_processing');
   });
 
+  it('reads magnet-making in a "where" clause about the place the goods go to as the end use (twenty-third session, own phrasing)', () => {
+    expect(facts('A strip caster ships from Ningbo next month to our pilot hall in Aachen, where we want to start producing SmCo magnets.').endUses).toContain('rare_earth_processing');
+    expect(facts('Our Ningbo plant, where we produce NdFeB magnets, ships them to Aachen.').endUses ?? []).not.toContain('rare_earth_processing');
+  });
+
   it('keeps the goods\' own composition when the buyer makes something else', () => {
     expect(facts('Tb metal from Ganzhou to a customer who builds servo motors.').item).toMatchObject({ elementsPresent: ['Tb'], form: 'metal' });
   });

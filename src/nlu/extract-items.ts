@@ -13,6 +13,7 @@ import { POSSESSIVE_ENDING, sentenceStartOf, tokenize, wordsPattern, type Token 
 type Downstream = (typeof DOWNSTREAM_KINDS)[number];
 
 const NEGATION_CUES = grammarWords('negationCues');
+const REPLACED_GOODS_CUES = grammarWords('replacedGoodsCues');
 const BUYER_NOUNS = grammarWords('buyerNouns');
 const SELLER_NOUNS = grammarWords('sellerNouns');
 const PRODUCTION_SITES = grammarWords('productionSites');
@@ -742,6 +743,10 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     // Never across a sentence end: "(… not intentional). Magnets go from Ganzhou" negates nothing.
     const sameClause = (k: number) => tokens.slice(start - k, start).every((t) => !t.clauseEnd);
     if ([1, 2].some((k) => NEGATION_CUES.has(tokens[start - k]?.low ?? '') && sameClause(k))) return true;
+    // "instead of loose magnets, complete rotors": goods named as replaced are not the goods.
+    // Up to two words may describe them ("instead of loose Dy magnets").
+    const cueAt = (k: number) => [2, 3].some((n) => REPLACED_GOODS_CUES.has(tokens.slice(start - k, start - k + n).map((t) => t.low).join(' ')) && start - k + n >= start - 2);
+    if ([2, 3, 4, 5].some((k) => start - k >= 0 && cueAt(k) && sameClause(k))) return true;
     const between = [tokens[start - 2]?.low ?? '', tokens[start - 1]?.low ?? ''];
     return NEGATION_CUES.has(tokens[start - 3]?.low ?? '') && sameClause(3) && INTO_WORDS.has(between[0] ?? '') && NEGATED_PLACE_DETERMINERS.has(between[1] ?? '');
   };
@@ -902,7 +907,7 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     // Once the magnets are said to be inside ("magnets embedded in the TPU"), a later "the magnets" is the same
     // magnets, unless the asker says some ship loose or as spares.
     const compared = (run: PhraseHit<ItemTag>[]) => [1, 2, 3].some((k) => lex.knowledge.cues.comparisonWords.has(tokens[(run[0]?.start ?? 0) - k]?.low ?? ''));
-    const materialRuns = runs.filter((run) => (isMagnetRun(run, head) || isMaterialRun(run, head)) && !compared(run));
+    const materialRuns = runs.filter((run) => (isMagnetRun(run, head) || isMaterialRun(run, head)) && !compared(run) && !negatedRun(run));
     // "Magnetic phone cases … The magnets are N52": the magnets, named again with "the" after the product and described
     // by "are", are that product's magnets.
     const productEndAt = primary.at(-1)?.end ?? 0;

@@ -286,6 +286,17 @@ describe('where the technology goes, and who gives it', () => {
   });
 });
 
+describe('goods said to replace others, and a defence ministry by its abbreviation (twenty-third session, own phrasing)', () => {
+  it('reads the goods after "instead of loose magnets" as the goods, and the loose magnets as none', () => {
+    expect(facts('Rather than loose NdFeB magnets, our Suzhou vendor could deliver finished motor rotors with the shaft fitted.').item).toMatchObject({ form: 'component', downstream: 'rotor_stator_assembly' });
+    expect(facts('Instead of loose magnets we would buy complete rotors from Ningbo.').item?.form).toBe('component');
+  });
+
+  it('reads a ministry of defence written "MoD" as a military end user', () => {
+    expect(facts('The stators go to a contractor whose only client is the UK MoD.').endUser?.kind).toBe('military');
+  });
+});
+
 describe('sites that want goods, and signatures (twenty-third session, own phrasing)', () => {
   it('reads "our Taiwan fabs want Lu targets" as the fabs receiving them', () => {
     expect(facts('Our Taiwan fabs want Lu targets from a Ningbo maker.').destination).toBe('TW');

@@ -1036,7 +1036,9 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   // do not (a magnet may hold Dy, a crystal a host), so those stay open.
   // A symbol right before the run names it too ("Nd metal": the symbol is no phrase hit).
   const named = (primary?.some((h) => h.value.kind === 'element' || h.value.kind === 'compound') ?? false)
-    || (primary !== undefined && elementTokens.has((primary[0]?.start ?? 0) - 1));
+    || (primary !== undefined && elementTokens.has((primary[0]?.start ?? 0) - 1))
+    // "ceria", "yttria": an oxide's own name names it as "cerium oxide" does.
+    || (form === 'oxide' && elements.some((e) => e.oxide && present.has(e.element)));
   // Only with an element known present: a doubted one ("whether there is Dy oxide") leaves the make-up open.
   if (named && form !== undefined && PURE_FORMS.includes(form) && present.size > 0) complete = true;
   if (form === 'magnet' && !magnetType && (present.has('Sm') && present.has('Co'))) magnetType = 'smco';

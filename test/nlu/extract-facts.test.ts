@@ -292,6 +292,11 @@ describe('goods said to replace others, and a defence ministry by its abbreviati
     expect(facts('Instead of loose magnets we would buy complete rotors from Ningbo.').item?.form).toBe('component');
   });
 
+  it('reads an oxide by its own name ("lanthana", "ceria") as naming its whole composition, as "lanthanum oxide" does', () => {
+    expect(facts('We sell lanthana powder to a glass works in Italy.').item).toMatchObject({ elementsPresent: ['La'], form: 'oxide', compositionComplete: true });
+    expect(facts('Ceria polishing slurry for a lens maker in Korea.').item?.compositionComplete).toBe(true);
+  });
+
   it('reads a ministry of defence written "MoD" as a military end user', () => {
     expect(facts('The stators go to a contractor whose only client is the UK MoD.').endUser?.kind).toBe('military');
   });

@@ -976,6 +976,17 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     if (buyerPos >= 0) return { role: 'destination', recipient: true };
     return { role: 'site', recipient: false };
   }
+  // "… for a radar project of Mitsubishi Electric Defense Systems, Japan": a country set off by a comma after a
+  // capitalised name is that party's; goods for or to the party go there, goods from it come from there.
+  const nameBefore = tokens[start - 1];
+  if ((!cue || cue.word === 'of') && nameBefore?.commaAfter && /^\p{Lu}/u.test(nameBefore.raw) && !nameBefore.clauseEnd) {
+    for (let i = start - 2; i >= Math.max(0, start - 12); i--) {
+      const t = tokens[i] as Token;
+      if (t.clauseEnd || t.commaAfter) break;
+      if (ORIGIN_CUES.has(t.low)) return { role: 'origin', recipient: false };
+      if (DEST_CUES.has(t.low) || t.low === 'for') return { role: 'destination', recipient: true };
+    }
+  }
   return { role: 'other', recipient };
 }
 

@@ -303,6 +303,11 @@ describe('goods said to replace others, and a defence ministry by its abbreviati
 });
 
 describe('sites that want goods, and signatures (twenty-third session, own phrasing)', () => {
+  it('reads a country after a comma and a capitalised name as that party\'s, where goods for it go (twenty-third session)', () => {
+    expect(facts('Our Xiamen plant sends Tb magnets for a sonar programme of Nordwind Akustik Systems, Norway.').destination).toBe('NO');
+    expect(facts('We buy Dy oxide from Lynas Rare Earths, Malaysia.').destination).toBeUndefined();
+  });
+
   it('reads "our Taiwan fabs want Lu targets" as the fabs receiving them', () => {
     expect(facts('Our Taiwan fabs want Lu targets from a Ningbo maker.').destination).toBe('TW');
   });

@@ -1018,7 +1018,9 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
         break;
     }
   }
-  if (!form && !genericOnly && elements.some((e) => e.oxide && present.has(e.element))) form = 'oxide';
+  // "ceria", "yttria": an oxide named by its own name, of an element present.
+  const oxideByName = elements.some((e) => e.oxide && present.has(e.element));
+  if (!form && !genericOnly && oxideByName) form = 'oxide';
   // "Calcined ... catalyst powder" is the FAQ's calcined rare-earth catalyst, wherever "calcined" stands.
   if (form === 'catalyst' && !downstream && /\bcalcined\b/i.test(text)) downstream = 'calcined_catalyst';
   // An analysis that ends in "Fe balance", or a formula that spells out every element ("Nd-Pr-Ce-La-Fe-B"), lists
@@ -1037,8 +1039,8 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   // A symbol right before the run names it too ("Nd metal": the symbol is no phrase hit).
   const named = (primary?.some((h) => h.value.kind === 'element' || h.value.kind === 'compound') ?? false)
     || (primary !== undefined && elementTokens.has((primary[0]?.start ?? 0) - 1))
-    // "ceria", "yttria": an oxide's own name names it as "cerium oxide" does.
-    || (form === 'oxide' && elements.some((e) => e.oxide && present.has(e.element)));
+    // An oxide's own name names it as "cerium oxide" does.
+    || (form === 'oxide' && oxideByName);
   // Only with an element known present: a doubted one ("whether there is Dy oxide") leaves the make-up open.
   if (named && form !== undefined && PURE_FORMS.includes(form) && present.size > 0) complete = true;
   if (form === 'magnet' && !magnetType && (present.has('Sm') && present.has('Co'))) magnetType = 'smco';

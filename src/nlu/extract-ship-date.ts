@@ -56,9 +56,15 @@ function dateIn(sentence: string): ShipWhen | undefined {
   if (monthYear) return valid({ month: monthNumber(monthYear[1] as string), year: Number(monthYear[2]) });
   if (/\bnext month\b/i.test(sentence)) return { monthsAhead: 1 };
   const inMonths = /\bin\s+(\w+)\s+months?\b/i.exec(sentence);
-  const n = inMonths ? NUMBER_WORDS.get((inMonths[1] as string).toLowerCase()) ?? Number(inMonths[1]) : NaN;
+  const n = inMonths ? countOf(inMonths[1] as string) : NaN;
   if (Number.isInteger(n) && n >= 1 && n <= 36) return { monthsAhead: n };
   return daysAheadIn(sentence);
+}
+
+/** "three", "3": how many, as a number (NaN when the word says none). */
+function countOf(word: string): number {
+  const low = word.toLowerCase();
+  return NUMBER_WORDS.get(low) ?? Number(low);
 }
 
 /**
@@ -73,7 +79,7 @@ function daysAheadIn(sentence: string): ShipWhen | undefined {
   for (const m of sentence.matchAll(/\b(?:in|within)\s+(?:the\s+next\s+)?(a|an|\d{1,3}|[a-z]+)\s+([a-z]+)\b/gi)) {
     const unit = DAY_UNITS.get((m[2] as string).toLowerCase());
     const word = (m[1] as string).toLowerCase();
-    const count = word === 'a' || word === 'an' ? 1 : NUMBER_WORDS.get(word) ?? Number(word);
+    const count = word === 'a' || word === 'an' ? 1 : countOf(word);
     if (unit !== undefined && Number.isInteger(count) && count >= 1 && count * unit <= 366) return { daysAhead: count * unit };
   }
   for (const word of sentence.toLowerCase().match(/[a-z]+/g) ?? []) {
@@ -96,13 +102,12 @@ export function extractShipWhen(text: string): ShipWhen | undefined {
  * occurrence (this month counts), a month without a day its first day. Undefined when it is not after the day asked. */
 export function resolveShipDate(when: ShipWhen | undefined, asked: string): string | undefined {
   if (!when) return undefined;
-  const [y, m] = asked.split('-').map(Number) as [number, number];
+  const [y, m, d] = asked.split('-').map(Number) as [number, number, number];
   let year: number;
   let month: number;
   let day: number;
   if ('daysAhead' in when) {
-    const d = new Date(Date.UTC(y, m - 1, Number(asked.split('-')[2])) + when.daysAhead * 86_400_000);
-    return d.toISOString().slice(0, 10);
+    return new Date(Date.UTC(y, m - 1, d + when.daysAhead)).toISOString().slice(0, 10);
   }
   if ('monthsAhead' in when) {
     const total = m - 1 + when.monthsAhead;

@@ -103,6 +103,7 @@ const TECH_SOURCE_VERBS = grammarWords('techSourceVerbs');
 const INPUT_VERBS = grammarWords('inputVerbs');
 const SELF_INTRO = grammarWords('selfIntro');
 const MAKER_NOUNS = grammarWords('makerNouns');
+const OFFER_NOUNS = grammarWords('offerNouns');
 /** People who hold know-how rather than sell goods: "from Chinese engineers" is a source of technology. */
 const TECH_PERSONS = grammarWords('techPersons');
 const FIXING_VERBS_ACTIVE = grammarWords('fixingVerbsActive');
@@ -709,8 +710,14 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   if (forAfter !== undefined && !tag.demonym && (CONSIGNMENT_WORDS.has(forAfter) || lex.knowledge.cues.requestNouns.has(forAfter))) return { role: 'destination', recipient: true };
   // "The order is from India": so is a request said to be from it.
   if (cue?.word === 'from' && requestIsFrom(tokens, cue.index, lex)) return { role: 'destination', recipient: true };
+  // "a quote (an offer) from a Chinese maker", "an order from our Chinese vendor": an offer from anyone but a party
+  // called a buyer, or a request from a party called a seller, comes from the side that sells: its place is where the
+  // goods leave from.
+  const partyNoun = (words: ReadonlySet<string>) => [0, 1, 2].some((k) => words.has(tokens[end + k]?.low ?? '')
+    && tokens.slice(end - 1, end + k).every((t) => !t.clauseEnd && !t.commaAfter));
+  const offered = (request: string) => (OFFER_NOUNS.has(request) && !partyNoun(RECEIVER_NOUNS)) || partyNoun(SELLER_NOUNS);
   if (cue?.word === 'from' && lex.knowledge.cues.requestNouns.has(tokens[cue.index - 1]?.low ?? '')) {
-    return PERSONAL_SUBJECTS.has(tokens[cue.index - 2]?.low ?? '') ? { role: 'origin', recipient: false } : { role: 'destination', recipient: true };
+    return PERSONAL_SUBJECTS.has(tokens[cue.index - 2]?.low ?? '') || offered(tokens[cue.index - 1]?.low ?? '') ? { role: 'origin', recipient: false } : { role: 'destination', recipient: true };
   }
   if (cue?.word === 'from' && (askedByBuyer(tokens, cue.index, start, lex) || receivedRequest(tokens, cue.index, start, end, lex))) return { role: 'destination', recipient: true };
   // "our supplier (Zhejiang)", "the customer (Lyon)": a place in parentheses after a party noun is that party's.

@@ -2074,6 +2074,15 @@ describe('who holds, who sends, whose workshop (seventeenth session, own phrasin
     expect(facts('We have an order from a US depot for SmCo rings from our Ningbo plant.').destination).toBe('US');
   });
 
+  it('reads a quote or offer from a maker, or an order from a vendor, as where goods leave from; a request from a maker as the buyer', () => {
+    const quoted = facts('Got a quotation from a Chinese furnace maker for two sintering furnaces for our plant in Gujarat. Licence?');
+    expect(quoted).toMatchObject({ shipFrom: 'CN', destination: 'IN' });
+    expect(facts('An offer from a Jiangxi supplier: 500 kg Dy-NdFeB blocks to our Porto site. Licence?')).toMatchObject({ shipFrom: 'CN', destination: 'PT' });
+    expect(facts('We have an order from our Ningbo vendor for SmCo rings going to Lyon. Licence?')).toMatchObject({ shipFrom: 'CN', destination: 'FR' });
+    expect(facts('We have an enquiry from a Canadian pump maker for Dy magnets from our Ganzhou plant.').destination).toBe('CA');
+    expect(facts('We have a quote from a Canadian customer for Dy magnets from our Ganzhou plant.').destination).toBe('CA');
+  });
+
   it('reads "permanent-magnet traction motors" as motors, and "magnets for motors" as magnets', () => {
     expect(facts('We buy permanent-magnet traction motors from Zhuzhou for our trams. Licence?').item).toMatchObject({ form: 'finished_product', downstream: 'motor' });
     expect(facts('We buy Dy magnets for traction motors from Zhuzhou. Licence?').item?.form).toBe('magnet');

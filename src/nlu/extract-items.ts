@@ -13,6 +13,7 @@ import { POSSESSIVE_ENDING, sentenceStartOf, tokenize, wordsPattern, type Token 
 type Downstream = (typeof DOWNSTREAM_KINDS)[number];
 
 const NEGATION_CUES = grammarWords('negationCues');
+const CLAIM_VERBS = grammarWords('claimVerbs');
 const REPLACED_GOODS_CUES = grammarWords('replacedGoodsCues');
 const BUYER_NOUNS = grammarWords('buyerNouns');
 const SELLER_NOUNS = grammarWords('sellerNouns');
@@ -793,7 +794,18 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   // Only the heading's machines named, and an element after it ("Vacuum equipment service (Ohio): we need 5N yttria"):
   // the element's material is what is asked for, not the heading.
   const elementAfterHeading = heading >= 0 && hits.some((h) => h.start > heading && h.value.kind === 'element');
-  const plain = things.some((run) => !inHeading(run)) ? things.filter((run) => !inHeading(run)) : elementAfterHeading ? [] : things;
+  const unheaded = things.some((run) => !inHeading(run)) ? things.filter((run) => !inHeading(run)) : elementAfterHeading ? [] : things;
+  // "An alert says foreign firms need a licence for magnets with Chinese Dy. We make motors with such magnets …": goods
+  // named bare in what someone else says are the class the claim is about; a product the asker says it makes is what
+  // it asks about. ("Our supplier says their 52SH has under 0.1 % Tb" names the goods themselves, with a determiner.)
+  const reported = (run: PhraseHit<ItemTag>[]) => {
+    const start = run[0]?.start ?? 0;
+    if (DETERMINERS.has(tokens[start - 1]?.low ?? '') || ASKER_POSSESSIVES.has(tokens[start - 1]?.low ?? '')) return false;
+    for (let i = start - 1; i >= 0 && !(tokens[i] as Token).clauseEnd; i--) if (CLAIM_VERBS.has((tokens[i] as Token).low)) return true;
+    return false;
+  };
+  const ownProduct = unheaded.some((run) => head(run).value.kind === 'downstream' && !reported(run) && madeByAsker(tokens, run));
+  const plain = ownProduct ? unheaded.filter((run) => !reported(run)) : unheaded;
   // "a new formula for our 45SH rotor magnets": with no other goods named, the magnets or material a purpose phrase is
   // "for" are the goods themselves (the formula, drawing or batch is no item word). A product stays an end use, and
   // a party's own product ("a customer that makes magnets") stays the party's.

@@ -2074,6 +2074,14 @@ describe('who holds, who sends, whose workshop (seventeenth session, own phrasin
     expect(facts('We have an order from a US depot for SmCo rings from our Ningbo plant.').destination).toBe('US');
   });
 
+  it('reads bare goods in what someone else says as the class a claim is about when the asker names a product it makes', () => {
+    const told = facts('A newsletter said buyers abroad now need approval for magnets with Chinese Tb. We build pump motors in Ohio with Chinese Tb magnets and export them to Canada. Anything to do?');
+    expect(told.item).toMatchObject({ form: 'finished_product', downstream: 'motor' });
+    expect(told.madeIn).toBe('US');
+    // A claim about the goods themselves, named with a determiner, still names them.
+    expect(facts('Our supplier in Ganzhou says their N50 magnets have under 0.1 % Tb, so no licence. We build pump motors in Ohio. Can we rely on that?').item?.form).toBe('magnet');
+  });
+
   it('reads a quote or offer from a maker, or an order from a vendor, as where goods leave from; a request from a maker as the buyer', () => {
     const quoted = facts('Got a quotation from a Chinese furnace maker for two sintering furnaces for our plant in Gujarat. Licence?');
     expect(quoted).toMatchObject({ shipFrom: 'CN', destination: 'IN' });

@@ -2074,6 +2074,12 @@ describe('who holds, who sends, whose workshop (seventeenth session, own phrasin
     expect(facts('We have an order from a US depot for SmCo rings from our Ningbo plant.').destination).toBe('US');
   });
 
+  it('reads printed circuit board assemblies as assemblies made where the asker builds them', () => {
+    const boards = facts('Our Penang line builds PCBAs with tiny SmCo magnets from Ningbo; the boards go to a customer in Texas. China licence?');
+    expect(boards.item).toMatchObject({ form: 'component', downstream: 'other_assembly' });
+    expect(boards.madeIn).toBe('MY');
+  });
+
   it('reads bare goods in what someone else says as the class a claim is about when the asker names a product it makes', () => {
     const told = facts('A newsletter said buyers abroad now need approval for magnets with Chinese Tb. We build pump motors in Ohio with Chinese Tb magnets and export them to Canada. Anything to do?');
     expect(told.item).toMatchObject({ form: 'finished_product', downstream: 'motor' });

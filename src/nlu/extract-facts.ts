@@ -732,6 +732,8 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   if (sector === 'rare_earth' && (item.form === 'equipment' || item.form === 'ore')) item.sector = 'rare_earth';
   // "a vacuum furnace for sintering NdFeB magnets": equipment for magnet-making serves the rare-earth industry.
   if (!item.sector && item.form === 'equipment' && endUse.endUses.includes('rare_earth_processing')) item.sector = 'rare_earth';
+  // "magnet pressing machines": a machine named for the magnets it works on is magnet-making equipment.
+  if (!item.sector && item.form === 'equipment' && span && tokens.slice(span[0], span[1]).some((t) => /^magnets?$/.test(t.low))) item.sector = 'rare_earth';
 
   const frame: Frame = {
     places,

@@ -699,7 +699,10 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     // or an ampersand, which join two things as "and" does ("magnet segments + lamination stack").
     const gap = prev ? text.slice((tokens[prev.end - 1] as Token).end, (tokens[h.start] as Token).start) : '';
     // So does a hyphenated word run through unknown parts ("CeO2-ZrO2-La2O3", one mixed oxide).
-    if (last && prev && (prev.end === h.start || /^-[\p{L}\p{N}-]*-$/u.test(gap) || magnetModifiesProduct(prev, h)) && !/[(),;:+&]/.test(gap)) last.push(h);
+    // "magnet pressing machines", "electrolyte filling equipment": goods before a process word ending in -ing say what a
+    // machine works on; the machine is the thing.
+    const worksOn = h.value.kind === 'form' && h.value.form === 'equipment' && /^\s+[\p{L}-]+ing\s+$/u.test(gap);
+    if (last && prev && (prev.end === h.start || /^-[\p{L}\p{N}-]*-$/u.test(gap) || magnetModifiesProduct(prev, h) || worksOn) && !/[(),;:+&]/.test(gap)) last.push(h);
     else runs.push([h]);
   }
   let form: Form | undefined;

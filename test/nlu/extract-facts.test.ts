@@ -2632,6 +2632,19 @@ describe('a site of ours that needs goods, and battery cell lines (twenty-second
   it('reads formation systems for a cell line as battery equipment', () => {
     expect(facts('formation systems from Shenzhen for our pilot cell line in Chile').item).toMatchObject({ form: 'equipment', sector: 'battery' });
   });
+
+  it('reads machines named for a cell-making step or a cell format as battery equipment, but not a bare winding machine', () => {
+    expect(facts('Quote for pouch cell stacking machines from a Shenzhen maker, delivery to our Porto site.').item).toMatchObject({ form: 'equipment', sector: 'battery' });
+    expect(facts('We buy electrolyte filling machines from Wuxi for our plant in Hungary.').item).toMatchObject({ form: 'equipment', sector: 'battery' });
+    expect(facts('We buy coil winding machines from Wuxi for our motor plant in Hungary.').item?.sector).toBeUndefined();
+  });
+
+  it('reads a machine named for the goods it works on as the machine, and one that works on magnets as rare-earth equipment', () => {
+    expect(facts('We buy anode mixing equipment from Wuxi for our plant in Hungary.').item?.form).toBe('equipment');
+    expect(facts('Two magnet grinding machines from a Ningbo maker for our line in Slovakia. Licence?').item).toMatchObject({ form: 'equipment', sector: 'rare_earth' });
+    // Goods and a machine joined by "and" stay two things, the goods first.
+    expect(facts('We buy Dy magnets and grinding machines from Ningbo.').item?.form).toBe('magnet');
+  });
 });
 
 describe('a heavy-rare-earth-free grade (twenty-second session, own phrasing)', () => {

@@ -526,6 +526,8 @@ function magnetsInside(tokens: readonly Token[], text: string, run: PhraseHit<It
     if (unfixed(i)) return false;
     if ((tokens[i] as Token).clauseEnd) break;
   }
+  // "our fan motors use loose NdFeB magnets": magnets called loose where they are named are not inside anything yet.
+  if ([1, 2].some((k) => looseWords.has(tokens[start - k]?.low ?? '') && tokens.slice(start - k, start).every((t) => !t.clauseEnd))) return false;
   // "phone cases and chargers … because of the magnets?": the goods' own magnets, the reason for asking.
   const article = DETERMINERS.has(tokens[start - 1]?.low ?? '') ? 1 : 0;
   const cause = tokens.slice(Math.max(0, start - article - 2), start - article).map((w) => w.low).join(' ');

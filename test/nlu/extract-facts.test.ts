@@ -286,6 +286,17 @@ describe('where the technology goes, and who gives it', () => {
   });
 });
 
+describe('magnets called loose where they are named (twenty-fourth session, own phrasing)', () => {
+  it('reads "our pumps use loose Tb magnets from Ganzhou" as the magnets, not the pumps', () => {
+    const f = facts('Our dosing pumps use loose Tb magnets from a Ganzhou vendor. Vendor says an export licence is needed now. Really?');
+    expect(f.item).toMatchObject({ form: 'magnet', elementsPresent: ['Tb'] });
+    expect(f.shipFrom).toBe('CN');
+    expect(facts('The blower motors for our kiln controllers use loose SmCo magnets bought from Ningbo. Licence?').item?.form).toBe('magnet');
+    // Magnets said to be used by a product someone ships, with nothing said loose, stay inside it.
+    expect(facts('The blower motors for our kiln controllers use SmCo magnets; a Ningbo plant ships the motors to us. Licence?').item?.form).toBe('finished_product');
+  });
+});
+
 describe('goods said to replace others, and a defence ministry by its abbreviation (twenty-third session, own phrasing)', () => {
   it('reads the goods after "instead of loose magnets" as the goods, and the loose magnets as none', () => {
     expect(facts('Rather than loose NdFeB magnets, our Suzhou vendor could deliver finished motor rotors with the shaft fitted.').item).toMatchObject({ form: 'component', downstream: 'rotor_stator_assembly' });

@@ -14,7 +14,7 @@ type Downstream = (typeof DOWNSTREAM_KINDS)[number];
 
 const NEGATION_CUES = grammarWords('negationCues');
 const CLAIM_VERBS = grammarWords('claimVerbs');
-const REPLACED_GOODS_CUES = grammarWords('replacedGoodsCues');
+const OTHER_GOODS_CUES = new Set([...grammarWords('replacedGoodsCues'), ...grammarWords('otherGoodsCues')]);
 const BUYER_NOUNS = grammarWords('buyerNouns');
 const SELLER_NOUNS = grammarWords('sellerNouns');
 const PRODUCTION_SITES = grammarWords('productionSites');
@@ -749,10 +749,11 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     // Never across a sentence end: "(… not intentional). Magnets go from Ganzhou" negates nothing.
     const sameClause = (k: number) => tokens.slice(start - k, start).every((t) => !t.clauseEnd);
     if ([1, 2].some((k) => NEGATION_CUES.has(tokens[start - k]?.low ?? '') && sameClause(k))) return true;
-    // "instead of loose magnets, complete rotors": goods named as replaced are not the goods.
+    // "instead of loose magnets, complete rotors": goods named as replaced are not the goods. Nor are goods named as
+    // already dealt with ("besides the FCC catalyst, our lab wants yttrium oxide").
     // Up to two words may describe them ("instead of loose Dy magnets").
-    const cueAt = (k: number) => [2, 3].some((n) => REPLACED_GOODS_CUES.has(tokens.slice(start - k, start - k + n).map((t) => t.low).join(' ')) && start - k + n >= start - 2);
-    if ([2, 3, 4, 5].some((k) => start - k >= 0 && cueAt(k) && sameClause(k))) return true;
+    const cueAt = (k: number) => [1, 2, 3].some((n) => OTHER_GOODS_CUES.has(tokens.slice(start - k, start - k + n).map((t) => t.low).join(' ')) && start - k + n >= start - 2);
+    if ([1, 2, 3, 4, 5].some((k) => start - k >= 0 && cueAt(k) && sameClause(k))) return true;
     const between = [tokens[start - 2]?.low ?? '', tokens[start - 1]?.low ?? ''];
     return NEGATION_CUES.has(tokens[start - 3]?.low ?? '') && sameClause(3) && INTO_WORDS.has(between[0] ?? '') && NEGATED_PLACE_DETERMINERS.has(between[1] ?? '');
   };

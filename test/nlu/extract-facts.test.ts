@@ -286,6 +286,13 @@ describe('where the technology goes, and who gives it', () => {
   });
 });
 
+describe('goods named as already dealt with (twenty-fourth session, own phrasing)', () => {
+  it('reads the goods after "besides the catalyst" or "apart from the rotors" as the goods asked about', () => {
+    expect(facts('Besides the FCC catalyst, our pilot unit now needs 20 kg of lanthanum oxide from Baotou. Licence?').item).toMatchObject({ form: 'oxide', elementsPresent: ['La'] });
+    expect(facts('Apart from the finished rotors we also want 40 spare Dy magnets from Ningbo. Licence?').item).toMatchObject({ form: 'magnet', elementsPresent: ['Dy'] });
+  });
+});
+
 describe('magnets called loose where they are named (twenty-fourth session, own phrasing)', () => {
   it('reads "our pumps use loose Tb magnets from Ganzhou" as the magnets, not the pumps', () => {
     const f = facts('Our dosing pumps use loose Tb magnets from a Ganzhou vendor. Vendor says an export licence is needed now. Really?');

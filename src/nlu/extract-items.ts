@@ -18,6 +18,7 @@ const OTHER_GOODS_CUES = new Set([...grammarWords('replacedGoodsCues'), ...gramm
 const BUYER_NOUNS = grammarWords('buyerNouns');
 const SELLER_NOUNS = grammarWords('sellerNouns');
 const PRODUCTION_SITES = grammarWords('productionSites');
+const SITE_WORDS = grammarWords('siteNouns');
 const COMPANY_NOUNS = grammarWords('companyNouns');
 const BUYER_DESCRIPTION_NOUNS = grammarWords('buyerDescriptionNouns');
 const CUSTOMER_PRODUCT_PARTICIPLES = grammarWords('customerProductParticiples');
@@ -284,9 +285,20 @@ function isPartyContext(tokens: readonly Token[], hit: PhraseHit<ItemTag>, lex: 
   for (let i = hit.start - 1; i >= Math.max(0, hit.start - 6); i--) {
     const t = tokens[i] as Token;
     if (t.clauseEnd) return false;
-    if (CUSTOMER_PRODUCT_VERBS.has(t.low)) return customerMakesAt(tokens, i);
+    if (CUSTOMER_PRODUCT_VERBS.has(t.low)) return customerMakesAt(tokens, i) && !ownSiteMakes(tokens, i);
   }
   return false;
+}
+
+/**
+ * "Our group owns a WFOE in Tianjin that makes Dy magnets", "we run a plant in Ganzhou which sinters …": what a site
+ * of the asker's makes, said in a relative clause, is the asker's own goods, not a customer's product.
+ */
+function ownSiteMakes(tokens: readonly Token[], verb: number): boolean {
+  if (!RELATIVE_WORDS.has(tokens[verb - 1]?.low ?? '')) return false;
+  const opening = sentenceStartOf(tokens, verb);
+  const site = [2, 3, 4, 5].map((k) => verb - k).find((j) => j > opening && SITE_WORDS.has(tokens[j]?.low ?? ''));
+  return site !== undefined && tokens.slice(opening, site).some((t) => ASKER_POSSESSIVES.has(t.low) || FIRST_PERSON.has(t.low));
 }
 
 function isEndUseContext(tokens: readonly Token[], start: number, lex: Lexicon): boolean {

@@ -58,6 +58,7 @@ const BUYER_DESCRIPTION_NOUNS = grammarWords('buyerDescriptionNouns');
 const WORK_VERBS = grammarWords('workVerbs');
 const GROUP_MEMBER_NOUNS = grammarWords('groupMemberNouns');
 const OWNER_GROUP_NOUNS = grammarWords('ownerGroupNouns');
+const OWNING_VERBS = grammarWords('owningVerbs');
 const ARTICLES = grammarWords('articles');
 const MESSAGE_NOUNS = grammarWords('messageNouns');
 const MESSAGE_CUES = grammarWords('messageCues');
@@ -670,6 +671,8 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   // So is "the Vietnamese magnet plant of a Korean group": a site "of" a group that owns it.
   const ofOwner = DETERMINERS.has(tokens[start - 1]?.low ?? '') && tokens[start - 2]?.low === 'of';
   if (ofOwner && (GROUP_MEMBER_NOUNS.has(tokens[start - 3]?.low ?? '') || (SITE_NOUNS.has(tokens[start - 3]?.low ?? '') && OWNER_GROUP_NOUNS.has(tokens[end]?.low ?? '')))) return { role: 'party', recipient: false };
+  // "Our Austrian group owns a WFOE in Tianjin": a group said to own a company is its owner, not where goods are.
+  if (OWNER_GROUP_NOUNS.has(tokens[end]?.low ?? '') && OWNING_VERBS.has(tokens[end + 1]?.low ?? '') && !tokens[end - 1]?.clauseEnd && !tokens[end]?.clauseEnd) return { role: 'party', recipient: false };
   // "Does the Chinese maker need any licence?", "any export licence issue for the Chinese seller?": the party a licence
   // question is about exports the goods, so its place is where they leave from.
   if (tag.demonym && (cue === null || cue.word === 'for') && exporterAskedAbout(tokens, end, [1, 2].some((k) => tokens[start - k]?.low === 'for'))) return { role: 'origin', recipient: false };

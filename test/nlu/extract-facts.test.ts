@@ -293,6 +293,16 @@ describe('goods named as already dealt with (twenty-fourth session, own phrasing
   });
 });
 
+describe("a group's own company in China (twenty-fourth session, own phrasing)", () => {
+  it('reads a WFOE the asker\'s group owns as a site in China, and what it makes as the goods', () => {
+    const f = facts('Our Swiss holding owns a WFOE in Suzhou that makes SmCo rings. We move them to our plant in Graz as an internal transfer. Licence needed?');
+    expect(f.item).toMatchObject({ form: 'magnet', magnetType: 'smco' });
+    expect(f).toMatchObject({ shipFrom: 'CN', destination: 'AT' });
+    // What a customer's plant makes is still the customer's product.
+    expect(facts('We sell Dy oxide to a customer with a plant in Penang that makes magnets.').item?.form).toBe('oxide');
+  });
+});
+
 describe('magnets called loose where they are named (twenty-fourth session, own phrasing)', () => {
   it('reads "our pumps use loose Tb magnets from Ganzhou" as the magnets, not the pumps', () => {
     const f = facts('Our dosing pumps use loose Tb magnets from a Ganzhou vendor. Vendor says an export licence is needed now. Really?');

@@ -293,6 +293,13 @@ describe('goods named as already dealt with (twenty-fourth session, own phrasing
   });
 });
 
+describe('MRI systems by their plural and their apparatus name (twenty-fourth session, own phrasing)', () => {
+  it('reads refurbished MRIs as devices, and MRI contrast not as a device', () => {
+    expect(facts('We resell refurbished MRIs with Chinese Dy magnets to clinics in Switzerland.').item).toMatchObject({ form: 'finished_product', downstream: 'device' });
+    expect(facts('We fill gadolinium MRI contrast from a Jiangsu API maker.').item?.downstream).toBeUndefined();
+  });
+});
+
 describe("a group's own company in China (twenty-fourth session, own phrasing)", () => {
   it('reads a WFOE the asker\'s group owns as a site in China, and what it makes as the goods', () => {
     const f = facts('Our Swiss holding owns a WFOE in Suzhou that makes SmCo rings. We move them to our plant in Graz as an internal transfer. Licence needed?');

@@ -19,6 +19,7 @@ const BUYER_NOUNS = grammarWords('buyerNouns');
 const SELLER_NOUNS = grammarWords('sellerNouns');
 const PRODUCTION_SITES = grammarWords('productionSites');
 const SITE_WORDS = grammarWords('siteNouns');
+const OWNING_VERBS = grammarWords('owningVerbs');
 const COMPANY_NOUNS = grammarWords('companyNouns');
 const BUYER_DESCRIPTION_NOUNS = grammarWords('buyerDescriptionNouns');
 const CUSTOMER_PRODUCT_PARTICIPLES = grammarWords('customerProductParticiples');
@@ -291,14 +292,16 @@ function isPartyContext(tokens: readonly Token[], hit: PhraseHit<ItemTag>, lex: 
 }
 
 /**
- * "Our group owns a WFOE in Tianjin that makes Dy magnets", "we run a plant in Ganzhou which sinters …": what a site
- * of the asker's makes, said in a relative clause, is the asker's own goods, not a customer's product.
+ * "Our group owns a WFOE in Tianjin that makes Dy magnets", "our plant in Ganzhou, which sinters …": what a site of the
+ * asker's (its own by a possessive, or one the sentence says is owned) makes, said in a relative clause, is the asker's
+ * own goods, not a customer's product. "We sell mischmetal to a factory in Johor that produces magnets" is not.
  */
 function ownSiteMakes(tokens: readonly Token[], verb: number): boolean {
   if (!RELATIVE_WORDS.has(tokens[verb - 1]?.low ?? '')) return false;
   const opening = sentenceStartOf(tokens, verb);
   const site = [2, 3, 4, 5].map((k) => verb - k).find((j) => j > opening && SITE_WORDS.has(tokens[j]?.low ?? ''));
-  return site !== undefined && tokens.slice(opening, site).some((t) => ASKER_POSSESSIVES.has(t.low) || FIRST_PERSON.has(t.low));
+  if (site === undefined) return false;
+  return [1, 2].some((k) => ASKER_POSSESSIVES.has(tokens[site - k]?.low ?? '')) || tokens.slice(opening, site).some((t) => OWNING_VERBS.has(t.low));
 }
 
 function isEndUseContext(tokens: readonly Token[], start: number, lex: Lexicon): boolean {

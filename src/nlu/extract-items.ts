@@ -7,7 +7,7 @@ import type { ItemFrame } from '../contracts/frame.js';
 import { MATERIAL_FORMS, PURE_FORMS, RARE_EARTH_MAGNETS, type DOWNSTREAM_KINDS, type Element, type Form } from '../rules/facts.js';
 import type { ItemTag, Lexicon } from './lexicon.js';
 import type { PhraseHit } from './phrase-matcher.js';
-import { allGrammarWords, customerMakesAt, grammarWords, inEndClause, SENDING_VERB_FORMS, wordAt } from './grammar.js';
+import { allGrammarWords, customerMakesAt, grammarWords, inEndClause, nounRightAfter, SENDING_VERB_FORMS, wordAt } from './grammar.js';
 import { POSSESSIVE_ENDING, sentenceStartOf, tokenize, wordsPattern, type Token } from './text.js';
 
 type Downstream = (typeof DOWNSTREAM_KINDS)[number];
@@ -833,7 +833,7 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   // "Our yttrium oxide powder supplier says …": with nothing else named, what the asker's own supplier sells is the goods.
   const ownSupplierOf = (run: PhraseHit<ItemTag>[]) => {
     const end = run.at(-1)?.end ?? 0;
-    return ownedByAsker(tokens, run) && [0, 1, 2].some((k) => SELLER_NOUNS.has(tokens[end + k]?.low ?? '') && tokens.slice(end - 1, end + k).every((t) => !t.clauseEnd && !t.commaAfter));
+    return ownedByAsker(tokens, run) && nounRightAfter(tokens, end, SELLER_NOUNS);
   };
   const purposeRuns = runs.filter((run) => namesAThing(run) && !negatedRun(run)
     && !isPartyContext(tokens, head(run), lex, text) && (isMagnetRun(run, head) || isMaterialRun(run, head)));

@@ -6,7 +6,7 @@
 import type { ItemTag, Lexicon, PlaceTag } from './lexicon.js';
 import { ELEMENT_MATERIAL_FORMS } from '../rules/facts.js';
 import { itemWordHits } from './extract-items.js';
-import { grammarPairs, grammarWords, inEndClause, wordAt } from './grammar.js';
+import { grammarPairs, grammarWords, inEndClause, nounRightAfter, wordAt } from './grammar.js';
 import type { PhraseHit } from './phrase-matcher.js';
 import { POSSESSIVE_ENDING, withoutPossessives, type Token } from './text.js';
 /** A capitalised syllable of a romanised name: "Hai", "Phong", "Tou". */
@@ -713,14 +713,13 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   if (forAfter !== undefined && !tag.demonym && (CONSIGNMENT_WORDS.has(forAfter) || lex.knowledge.cues.requestNouns.has(forAfter))) return { role: 'destination', recipient: true };
   // "The order is from India": so is a request said to be from it.
   if (cue?.word === 'from' && requestIsFrom(tokens, cue.index, lex)) return { role: 'destination', recipient: true };
-  // "a quote (an offer) from a Chinese maker", "an order from our Chinese vendor": an offer from anyone but a party
-  // called a buyer, or a request from a party called a seller, comes from the side that sells: its place is where the
-  // goods leave from.
-  const partyNoun = (words: ReadonlySet<string>) => [0, 1, 2].some((k) => words.has(tokens[end + k]?.low ?? '')
-    && tokens.slice(end - 1, end + k).every((t) => !t.clauseEnd && !t.commaAfter));
-  const offered = (request: string) => (OFFER_NOUNS.has(request) && !partyNoun(RECEIVER_NOUNS)) || partyNoun(SELLER_NOUNS);
   if (cue?.word === 'from' && lex.knowledge.cues.requestNouns.has(tokens[cue.index - 1]?.low ?? '')) {
-    return PERSONAL_SUBJECTS.has(tokens[cue.index - 2]?.low ?? '') || offered(tokens[cue.index - 1]?.low ?? '') ? { role: 'origin', recipient: false } : { role: 'destination', recipient: true };
+    // "a quote (an offer) from a Chinese maker", "an order from our Chinese vendor": an offer from anyone but a party
+    // called a buyer, or a request from a party called a seller, comes from the side that sells: its place is where the
+    // goods leave from.
+    const request = tokens[cue.index - 1]?.low ?? '';
+    const offered = (OFFER_NOUNS.has(request) && !nounRightAfter(tokens, end, RECEIVER_NOUNS)) || nounRightAfter(tokens, end, SELLER_NOUNS);
+    return PERSONAL_SUBJECTS.has(tokens[cue.index - 2]?.low ?? '') || offered ? { role: 'origin', recipient: false } : { role: 'destination', recipient: true };
   }
   if (cue?.word === 'from' && (askedByBuyer(tokens, cue.index, start, lex) || receivedRequest(tokens, cue.index, start, end, lex))) return { role: 'destination', recipient: true };
   // "our supplier (Zhejiang)", "the customer (Lyon)": a place in parentheses after a party noun is that party's.

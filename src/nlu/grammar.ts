@@ -65,6 +65,14 @@ const CUSTOMER_PRODUCT_VERBS = grammarWords('customerProductVerbs');
 const CUSTOMER_SUBJECTS = grammarWords('customerSubjects');
 
 /** "They make actuators", "a plant that makes cerium magnets": a verb of another party's production at `i`, with its subject. */
+/**
+ * Whether a word of `words` heads the phrase that ends at `end` (within its next three words, with no clause end or
+ * comma from the phrase's last word on): "our yttria supplier", "a Chinese furnace maker".
+ */
+export function nounRightAfter(tokens: readonly { readonly low: string; readonly clauseEnd: boolean; readonly commaAfter: boolean }[], end: number, words: ReadonlySet<string>): boolean {
+  return [0, 1, 2].some((k) => words.has(tokens[end + k]?.low ?? '') && tokens.slice(end - 1, end + k).every((t) => !t.clauseEnd && !t.commaAfter));
+}
+
 export function customerMakesAt(tokens: readonly { readonly low: string }[], i: number): boolean {
   return CUSTOMER_PRODUCT_VERBS.has(tokens[i]?.low ?? '') && CUSTOMER_SUBJECTS.has(tokens[i - 1]?.low ?? '');
 }

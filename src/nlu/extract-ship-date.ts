@@ -36,29 +36,67 @@ function valid(when: { year?: number; month: number; day?: number }): ShipWhen |
   return when;
 }
 
-/** The dates a sentence gives, most precise first. */
-function dateIn(sentence: string): ShipWhen | undefined {
-  const iso = /\b(20\d\d)-(\d{2})-(\d{2})\b/.exec(sentence);
-  if (iso) return valid({ year: Number(iso[1]), month: Number(iso[2]), day: Number(iso[3]) });
-  const dmy = new RegExp(String.raw`\b${ORDINAL}\s+(?:of\s+)?${MONTH_NAME}${YEAR}\b`, 'i').exec(sentence);
-  if (dmy) return valid({ day: Number(dmy[1]), month: monthNumber(dmy[2] as string), ...(dmy[3] ? { year: Number(dmy[3]) } : {}) });
-  const mdy = new RegExp(String.raw`\b${MONTH_NAME}\s+${ORDINAL}\b${YEAR}`, 'i').exec(sentence);
-  if (mdy && !/^\d{4}$/.test(mdy[2] as string)) return valid({ month: monthNumber(mdy[1] as string), day: Number(mdy[2]), ...(mdy[3] ? { year: Number(mdy[3]) } : {}) });
+/** A date the sentence gives and the span of text that gives it. */
+interface DateAt {
+  readonly when: ShipWhen;
+  readonly at: number;
+  readonly end: number;
+}
+
+/** Every date a sentence gives, most precise first, each with where it stands. */
+function datesIn(sentence: string): DateAt[] {
+  const out: DateAt[] = [];
+  // A later pattern matching text an earlier (more precise) one already read adds nothing: "3 March 2026" is not
+  // also "March 2026".
+  const add = (when: ShipWhen | undefined, m: RegExpExecArray | RegExpMatchArray) => {
+    const at = m.index ?? 0;
+    const end = at + m[0].length;
+    if (when && !out.some((d) => d.at < end && at < d.end)) out.push({ when, at, end });
+  };
+  for (const iso of sentence.matchAll(/\b(20\d\d)-(\d{2})-(\d{2})\b/g)) add(valid({ year: Number(iso[1]), month: Number(iso[2]), day: Number(iso[3]) }), iso);
+  for (const dmy of sentence.matchAll(new RegExp(String.raw`\b${ORDINAL}\s+(?:of\s+)?${MONTH_NAME}${YEAR}\b`, 'gi'))) {
+    add(valid({ day: Number(dmy[1]), month: monthNumber(dmy[2] as string), ...(dmy[3] ? { year: Number(dmy[3]) } : {}) }), dmy);
+  }
+  for (const mdy of sentence.matchAll(new RegExp(String.raw`\b${MONTH_NAME}\s+${ORDINAL}\b${YEAR}`, 'gi'))) {
+    if (/^\d{4}$/.test(mdy[2] as string)) continue;
+    add(valid({ month: monthNumber(mdy[1] as string), day: Number(mdy[2]), ...(mdy[3] ? { year: Number(mdy[3]) } : {}) }), mdy);
+  }
   // A month name after a preposition or a part of the month ("in May", "mid-December", "end of March 2026").
   for (const m of sentence.matchAll(new RegExp(String.raw`\b([a-z]+)(?:\s+of)?[\s-]+${MONTH_NAME}(?:\s+(20\d\d))?\b`, 'gi'))) {
     const before = (m[1] as string).toLowerCase();
     if (!PREPOSITIONS.has(before)) continue;
     const day = PART_DAY.get(before);
-    return valid({ month: monthNumber(m[2] as string), ...(day !== undefined ? { day } : {}), ...(m[3] ? { year: Number(m[3]) } : {}) });
+    add(valid({ month: monthNumber(m[2] as string), ...(day !== undefined ? { day } : {}), ...(m[3] ? { year: Number(m[3]) } : {}) }), m);
   }
   // A month name with its year needs no preposition ("Delivery December 2025").
-  const monthYear = new RegExp(String.raw`\b${MONTH_NAME}\s+(20\d\d)\b`, 'i').exec(sentence);
-  if (monthYear) return valid({ month: monthNumber(monthYear[1] as string), year: Number(monthYear[2]) });
-  if (/\bnext month\b/i.test(sentence)) return { monthsAhead: 1 };
+  for (const m of sentence.matchAll(new RegExp(String.raw`\b${MONTH_NAME}\s+(20\d\d)\b`, 'gi'))) {
+    add(valid({ month: monthNumber(m[1] as string), year: Number(m[2]) }), m);
+  }
+  const nextMonth = /\bnext month\b/i.exec(sentence);
+  if (nextMonth) add({ monthsAhead: 1 }, nextMonth);
   const inMonths = /\bin\s+(\w+)\s+months?\b/i.exec(sentence);
   const n = inMonths ? countOf(inMonths[1] as string) : NaN;
-  if (Number.isInteger(n) && n >= 1 && n <= 36) return { monthsAhead: n };
-  return daysAheadIn(sentence);
+  if (inMonths && Number.isInteger(n) && n >= 1 && n <= 36) add({ monthsAhead: n }, inMonths);
+  if (out.length === 0) {
+    const ahead = daysAheadIn(sentence);
+    if (ahead) out.push({ when: ahead, at: 0, end: 0 });
+  }
+  return out;
+}
+
+/**
+ * The shipment's date among a sentence's dates: the one nearest a shipment word, so that "the rules announced on
+ * 9 Oct: does this affect an order shipped in December?" ships in December, not on the day of the announcement.
+ * Ties go to the more precise date.
+ */
+function dateIn(sentence: string): ShipWhen | undefined {
+  const dates = datesIn(sentence);
+  if (dates.length <= 1) return dates[0]?.when;
+  const shipAt = [...sentence.matchAll(new RegExp(SHIPMENT.source, 'giu'))].map((m) => m.index);
+  const distance = (d: DateAt) => Math.min(...shipAt.map((at) => Math.abs(at - d.at)));
+  let best = dates[0] as DateAt;
+  for (const d of dates) if (distance(d) < distance(best)) best = d;
+  return best.when;
 }
 
 /** "three", "3": how many, as a number (NaN when the word says none). */

@@ -23,6 +23,11 @@ describe('reading when goods move', () => {
     ['The order ships in two weeks from Xiamen.', { daysAhead: 14 }],
     ['Can we send it tomorrow?', { daysAhead: 1 }],
     ['Delivery September 2026, by sea.', { year: 2026, month: 9 }],
+    // Another date in the sentence (an announcement's, a contract's) is not the shipment's: the nearest to a
+    // shipment word is.
+    ['MOFCOM published the list on 9 October - our Tb oxide leaves Tianjin in late January.', { month: 1, day: 25 }],
+    ['Signed 2 June 2025, the contract has the magnets shipped on 14 November 2025.', { year: 2025, month: 11, day: 14 }],
+    ['Since the notice of 7 Nov, is a delivery next month still fine?', { monthsAhead: 1 }],
   ])('%s', (text, expected) => {
     expect(extractShipWhen(text)).toEqual(expected);
   });

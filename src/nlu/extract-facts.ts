@@ -121,7 +121,12 @@ function shareOfValue(text: string, chineseContent: boolean, composition: (from:
     // "I read about a 0.1% rule from China": the figure is the rule's.
     const nextWord = /^\s*([a-z]+)/i.exec(text.slice(at + m[0].length))?.[1]?.toLowerCase() ?? '';
     if (RULE_FIGURE_NOUNS.has(nextWord)) continue;
-    if (VALUE_WORDS.test(around) || (chineseContent && /chin(?:a|ese)/i.test(around) && !composition(at, at + m[0].length))) {
+    // "Grade has ~2% dysprosium ... stalling on price": a figure written against an item word is a composition, even
+    // with a word of value nearby; only one that says so itself ("2 % of the motor's value") is a share of value.
+    const end = at + m[0].length;
+    const ofValue = VALUE_WORDS.test(text.slice(end, end + 30).split(/[.,;:!?]/)[0] ?? '');
+    if (composition(at, end) && !ofValue) continue;
+    if (VALUE_WORDS.test(around) || (chineseContent && /chin(?:a|ese)/i.test(around))) {
       const v = Number(m[1]);
       if (v >= 0 && v <= 100) return v;
     }

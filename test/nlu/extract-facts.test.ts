@@ -1491,6 +1491,13 @@ describe('tenth session readings (own phrasings)', () => {
     expect(facts('Chinese magnets are about 6 % of the motor value, motors made in Mexico.').item?.chineseContentPercent).toBe(6);
   });
 
+  it('reads a content figure as a composition even with a word of value nearby, unless the figure says "of the value"', () => {
+    const f = facts('Our rotor maker in Slovakia buys magnets with about 4 % terbium from China. Is the price going up?');
+    expect(f.item?.heavyRareEarthPercent).toBe(4);
+    expect(f.item?.chineseContentPercent).toBeUndefined();
+    expect(facts('Our rotors from Slovakia hold Chinese magnets, 4 % terbium by weight and 5 % of the rotor value.').item?.chineseContentPercent).toBe(5);
+  });
+
   it('negates only the element a negation written after it follows', () => {
     expect(facts('The lab report on the magnets: Dy not detected, Tb 0.4 %.').item).toMatchObject({ elementsPresent: ['Tb'], elementsAbsent: ['Dy'] });
   });

@@ -645,7 +645,11 @@ function messageFrom(tokens: readonly Token[], start: number): 'asker' | 'buyer'
     const between = tokens.slice(i + 1, start);
     // "Hello from a Spanish shipyard supplier": a greeting comes from the asker, whoever it names.
     if (t.low === 'from' && GREETING_WORDS.has(tokens[i - 1]?.low ?? '') && (i === 1 || (tokens[i - 2] as Token).clauseEnd)) return 'asker';
-    if (!MESSAGE_NOUNS.has(tokens[i - 1]?.low ?? '') || !between.some((w) => ASKER_POSSESSIVES.has(w.low))) return undefined;
+    // "A question from the motor plant in Wrocław" comes from the asker's site as "from our plant" does; "a question
+    // about the plant in Ganzhou", or from the supplier in Ningbo, need not be the asker's own.
+    const ours = between.some((w) => ASKER_POSSESSIVES.has(w.low))
+      || (t.low === 'from' && between[0]?.low === 'the' && between.some((w) => SITE_NOUNS.has(w.low) || DEPARTMENT_NOUNS.has(w.low)));
+    if (!MESSAGE_NOUNS.has(tokens[i - 1]?.low ?? '') || !ours) return undefined;
     return between.some((w) => BUYER_NOUNS.has(w.low)) ? 'buyer' : 'asker';
   }
   return undefined;

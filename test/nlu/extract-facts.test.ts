@@ -2316,6 +2316,12 @@ describe('who sends goods to the asker, and where the asker sits (nineteenth ses
     expect(f.destination).toBe('FR');
   });
 
+  it('reads "a question from the compressor plant in Győr" as the asker\'s own site, not where the goods come from', () => {
+    const f = facts('A question from the compressor plant in Győr: our rotor supplier in Suzhou now wants a licence for the SmCo magnets it sends us.');
+    expect(f.shipFrom).toBe('CN');
+    expect(f.destination).toBe('HU');
+  });
+
   it('does not read a customer\'s request as the asker\'s site ("a question from our customer in Porto")', () => {
     expect(facts('A question from our customer in Porto: can we ship Dy magnets from Ningbo to them?').shipFrom).toBe('CN');
   });

@@ -731,7 +731,10 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   }
   // Graphite named anywhere outranks the battery it goes into ("battery materials buyer … artificial graphite anode"):
   // graphite carries controls of its own beside No. 58 (brief §9 example 24).
-  const sectors = lex.sectors.find(tokens).map((h) => h.value);
+  // "magnetron sputter cathodes": a sector's word inside a longer name of goods of another kind names those goods,
+  // not the sector.
+  const longerItem = (h: { start: number; end: number }) => itemWordHits(tokens, lex).some((i) => i.start <= h.start && h.end <= i.end && i.end - i.start > h.end - h.start);
+  const sectors = lex.sectors.find(tokens).filter((h) => !longerItem(h)).map((h) => h.value);
   const sector = sectors.includes('graphite') ? 'graphite' : sectors[0];
   if (sector && sector !== 'rare_earth') item.sector = sector;
   if (sector === 'rare_earth' && (item.form === 'equipment' || item.form === 'ore')) item.sector = 'rare_earth';

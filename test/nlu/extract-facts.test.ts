@@ -2677,6 +2677,14 @@ describe('a site of ours that needs goods, and battery cell lines (twenty-second
     expect(facts('Our Thai factory buys SmCo magnets and resells some to Vietnam.').shipFrom).toBe('TH');
   });
 
+  it('reads a sputtering cathode as a device with magnets, and its "cathode" as no battery word', () => {
+    const f = facts('Our Hsinchu coater line buys rotatable sputtering cathodes from a Suzhou vendor. Licence needed?');
+    expect(f.item).toMatchObject({ form: 'finished_product', downstream: 'device' });
+    expect(f.item?.sector).toBeUndefined();
+    expect(facts('We need SmCo magnets from Xiamen for our magnetron sputter cathodes.').item?.sector).toBeUndefined();
+    expect(facts('We buy NCM cathode material from Ningde for our cell plant in Hungary.').item?.sector).toBe('battery');
+  });
+
   it('reads formation systems for a cell line as battery equipment', () => {
     expect(facts('formation systems from Shenzhen for our pilot cell line in Chile').item).toMatchObject({ form: 'equipment', sector: 'battery' });
   });

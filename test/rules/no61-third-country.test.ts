@@ -38,3 +38,18 @@ describe('goods described by their Chinese share of value were made outside Chin
     expect(evaluate(rules, { ...magnetsWithChineseShare, shipFrom: 'CN' }, '2026-11-18').verdict).toBe('license_required');
   });
 });
+
+describe('machines with Chinese magnets built in are assemblies containing them (No. 61 Annex 1 Part II)', () => {
+  const turkishMachines = { madeIn: 'TR', shipFrom: 'TR', destination: 'IQ', item: { form: 'equipment' as const, chinaOrigin: false, hasChineseContent: true } };
+
+  it('escalates them after the suspension ended (status unknown) rather than clearing them as mere equipment', () => {
+    const d = evaluate(rules, turkishMachines, '2026-11-18');
+    expect(d.verdict).toBe('escalate');
+    expect(d.citations.map((c) => c.source)).toContain('CN-ANN-2025-61');
+  });
+
+  it('clears them while No. 70 suspended No. 61, and leaves machines with no Chinese content alone', () => {
+    expect(evaluate(rules, turkishMachines, '2026-03-18').verdict).toBe('not_required');
+    expect(evaluate(rules, { ...turkishMachines, item: { form: 'equipment' as const, chinaOrigin: false } }, '2026-11-18').verdict).toBe('not_required');
+  });
+});

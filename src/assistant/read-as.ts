@@ -32,6 +32,7 @@ export function readAsText(facts: Facts, assumedOrigin = false): string {
     else if (item.form === 'magnet' || item.form === 'magnet_powder') parts.push('loose, not built into a product');
     if (item.chinaOrigin === true) parts.push('of Chinese origin');
     if (item.chineseContentPercent !== undefined) parts.push(`Chinese content ${item.chineseContentPercent} % of value`);
+    if (item.chineseMadeParts) parts.push('holding parts made in China');
     if (item.madeWithChineseTechnology) parts.push('made with Chinese technology');
   }
   const c = facts.collaboration;

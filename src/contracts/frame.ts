@@ -92,6 +92,8 @@ export const FrameSchema = z.object({
     percentOfValue: z.number().min(0).max(100).optional(),
     /** Goods made abroad hold Chinese-origin rare-earth content ("with Chinese Dy magnets"), share unsaid. */
     present: z.boolean().optional(),
+    /** That content is parts made in China ("motors containing Chinese-made magnets"), not only Chinese material. */
+    partsMadeInChina: z.boolean().optional(),
     technology: z.boolean().optional(),
   }).strict(),
   /** The message corrects what was said before ("sorry, they are actually ferrite"): its item replaces the old one. */

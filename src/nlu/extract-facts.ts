@@ -113,6 +113,7 @@ const SELF_MAKER = new RegExp(String.raw`\b(?:we(?:'re| are)|as)\s+an?\s+(?:[\w-
 const FOREIGN_MADE = wordsPattern(grammarWords('foreignMadePhrases'));
 const CHINA_ORIGIN = wordsPattern(grammarWords('chinaOriginPhrases'));
 const VALUE_WORDS = wordsPattern(grammarWords('valueWords'));
+const MADE_VERB_WORDS = grammarWords('madeVerbs');
 
 function shareOfValue(text: string, chineseContent: boolean, composition: (from: number, to: number) => boolean): number | undefined {
   for (const m of text.matchAll(/(\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)/gi)) {
@@ -657,8 +658,12 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
     || (to - from <= 4 && CONTENT_AFTER.has(tokens[from]?.low ?? '') && tokens.slice(from + 1, to).every((t, k) => t.hyphenBefore || tokens[from + k + 2]?.hyphenBefore === true));
   /** A nationality said of the goods themselves, right before their words. */
   const namesGoods = (p: PlaceMention, near: (from: number, to: number) => boolean) => span !== undefined && p.role === 'content' && p.start < span[0]
-    && near(p.end, span[0]) && tokens[p.start - 1]?.low !== 'from';
+    && near(madeHyphenEnd(p), span[0]) && tokens[p.start - 1]?.low !== 'from';
   const chineseGoods = placeMentions.some((p) => p.country === 'CN' && namesGoods(p, describesGoods));
+  /** "Chinese-made": the nationality and its verb of making, read as one describer. */
+  function madeHyphenEnd(p: PlaceMention): number {
+    return tokens[p.end]?.hyphenBefore && MADE_VERB_WORDS.has(tokens[p.end]?.low ?? '') ? p.end + 1 : p.end;
+  }
   const madeSaid = placeMentions.some((p) => p.role === 'made');
   if (chineseGoods && !madeSaid) places.madeIn = 'CN';
   // "our Vietnamese speaker modules", "Korean-built motors": goods named by another nationality were made there.
@@ -701,6 +706,10 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   // Chinese-origin, that hold something Chinese hold Chinese content.
   else if (chineseContent && content.origin === undefined && places.shipFrom !== undefined && places.shipFrom !== 'CN') content.present = true;
   if (content.percentOfValue !== undefined) content.present = content.percentOfValue > 0;
+  // "motors containing Chinese-made Dy magnets": the Chinese content is parts made in China.
+  if (content.present === true && placeMentions.some((p) => p.country === 'CN' && p.role === 'content' && madeHyphenEnd(p) > p.end && !namesGoods(p, describesGoods))) {
+    content.partsMadeInChina = true;
+  }
   // "No Chinese material, equipment or technology used": said absent, for the list the negation opens.
   const absent = placeMentions.filter((p) => p.negated === true && p.country === 'CN');
   const listAfter = (p: PlaceMention) => {

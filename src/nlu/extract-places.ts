@@ -61,6 +61,7 @@ const OWNER_GROUP_NOUNS = grammarWords('ownerGroupNouns');
 const OWNING_VERBS = grammarWords('owningVerbs');
 const ARTICLES = grammarWords('articles');
 const MESSAGE_NOUNS = grammarWords('messageNouns');
+const CONTAIN_VERBS = grammarWords('containVerbs');
 const MESSAGE_CUES = grammarWords('messageCues');
 const GREETING_WORDS = grammarWords('greetingWords');
 const SUPPLIER_FIND_VERBS = grammarWords('supplierFindVerbs');
@@ -781,7 +782,11 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   if (OWNERSHIP_WORDS.has(after ?? '') && (tokens[end]?.hyphenBefore || (!tokens[end]?.clauseEnd && !cue))) return { role: 'party', recipient: false };
   // "Korean-built EVs", "German-made rotors": where the goods were made.
   // "came from Chinese-made magnets", "recycled from Chinese-made scrap": what the goods come from, not where they were made.
-  if (MADE_VERBS.has(after ?? '') && tokens[end]?.hyphenBefore) return { role: cue?.word === 'from' ? 'content' : 'made', recipient: false };
+  // So are "motors containing Chinese-made Dy magnets", "pumps with Chinese-made rotors": what the goods hold.
+  if (MADE_VERBS.has(after ?? '') && tokens[end]?.hyphenBefore) {
+    const held = CONTAIN_VERBS.has(tokens[start - 1]?.low ?? '') || tokens[start - 1]?.low === 'with';
+    return { role: cue?.word === 'from' || held ? 'content' : 'made', recipient: false };
+  }
   // "Origin is China", "country of origin: China", "origin China": where the goods were made, said of the goods.
   const low = (i: number) => tokens[i]?.low ?? '';
   if (low(start - 1) === 'origin' || (COPULAS.has(low(start - 1)) && low(start - 2) === 'origin')) return { role: 'made', recipient: false };

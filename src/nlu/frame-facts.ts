@@ -44,6 +44,7 @@ export function factsFromFrame(frame: Frame): Facts {
   if (resoldFromStock) item.chinaOrigin = true;
   if (c.percentOfValue !== undefined) item.chineseContentPercent = c.percentOfValue;
   if (c.present !== undefined) item.hasChineseContent = c.present;
+  if (c.partsMadeInChina !== undefined) item.chineseMadeParts = c.partsMadeInChina;
   if (c.technology !== undefined) item.madeWithChineseTechnology = c.technology;
   if (Object.keys(item).length > 0) facts.item = item;
 

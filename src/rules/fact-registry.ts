@@ -174,6 +174,9 @@ export const FACTS: Record<string, FactDefinition> = {
     read: (f) => f.item?.hasChineseContent ?? (f.item?.chineseContentPercent !== undefined ? f.item.chineseContentPercent > 0 : undefined),
     label: 'holds Chinese-origin rare-earth content',
   },
+  'item.chineseMadeParts': {
+    type: 'boolean', read: (f) => f.item?.chineseMadeParts, label: 'holds parts made in China',
+  },
   'item.madeWithChineseTechnology': {
     type: 'boolean', read: (f) => f.item?.madeWithChineseTechnology, label: 'made with Chinese rare-earth technology',
   },

@@ -122,6 +122,8 @@ export const ItemFactsSchema = z
     chineseContentPercent: z.number().min(0).max(100).optional(),
     /** Holds Chinese-origin rare-earth content at all ("motors with Chinese Dy magnets"), whatever its share. */
     hasChineseContent: z.boolean().optional(),
+    /** That content is parts made in China ("with Chinese-made magnets inside"), which a rule on where magnets were made reads. */
+    chineseMadeParts: z.boolean().optional(),
     /** Made abroad with Chinese rare-earth mining, separation, smelting, magnet-making or recycling technology. */
     madeWithChineseTechnology: z.boolean().optional(),
   })

@@ -1491,6 +1491,15 @@ describe('tenth session readings (own phrasings)', () => {
     expect(facts('Chinese magnets are about 6 % of the motor value, motors made in Mexico.').item?.chineseContentPercent).toBe(6);
   });
 
+  it('reads "Chinese-made" magnets inside a product as Chinese parts in it, and "Chinese-made" goods as made in China', () => {
+    const f = facts('We build pumps in Brno with motors containing Chinese-made SmCo magnets, for a buyer in Chile.');
+    expect(f.madeIn).toBe('CZ');
+    expect(f.item).toMatchObject({ chinaOrigin: false, hasChineseContent: true, chineseMadeParts: true });
+    const g = facts('Our Ohio plant keeps buying Chinese-made sintered NdFeB magnets for its servo drives.');
+    expect(g.madeIn).toBe('CN');
+    expect(g.item?.chineseMadeParts).toBeUndefined();
+  });
+
   it('reads a content figure as a composition even with a word of value nearby, unless the figure says "of the value"', () => {
     const f = facts('Our rotor maker in Slovakia buys magnets with about 4 % terbium from China. Is the price going up?');
     expect(f.item?.heavyRareEarthPercent).toBe(4);

@@ -16,6 +16,14 @@ describe('dfars-covered-country-magnets', () => {
     expect(d.citations.map((c) => c.source)).toContain('US-DFARS-7052');
   });
 
+  it('prohibits a part made in the US holding NdFeB magnets made in China, but not one holding only Chinese material', () => {
+    const actuators = { item: { form: 'component' as const, magnetType: 'ndfeb' as const, chinaOrigin: false, hasChineseContent: true }, madeIn: 'US', shipFrom: 'US', ...dod };
+    const madeParts = evaluate(rules, { ...actuators, item: { ...actuators.item, chineseMadeParts: true } }, '2026-06-01');
+    expect(madeParts.fired.find((r) => r.ruleId === 'dfars-covered-country-magnets')?.contributes).toBe('prohibited');
+    const material = evaluate(rules, actuators, '2026-06-01');
+    expect(material.trace.find((r) => r.ruleId === 'dfars-covered-country-magnets')?.match).toBe('false');
+  });
+
   it('counts magnets made in Russia, and not magnets made in Japan of material not said', () => {
     const ru = evaluate(rules, { item: { form: 'magnet', magnetType: 'smco' }, madeIn: 'RU', shipFrom: 'US', ...dod }, '2026-06-01');
     expect(ru.fired.find((r) => r.ruleId === 'dfars-covered-country-magnets')?.contributes).toBe('prohibited');

@@ -711,6 +711,9 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   if (cue?.word === 'from' && REQUEST_OBJECTS.has(tokens[cue.index - 1]?.low ?? '')) {
     return tag.demonym && tag.country !== 'CN' && REGIME_NOUNS.has(tokens[end]?.low ?? '') ? { role: 'regime', recipient: false } : { role: 'party', recipient: false };
   }
+  // "a contract for Dy oxide from Baotou to Yokohama": a route, from one named place to another, starts where the goods
+  // leave, whatever noun stands before it.
+  if (cue?.word === 'from' && cue.index === start - 1 && tokens[end]?.low === 'to' && /^\p{Lu}/u.test(tokens[end + 1]?.raw ?? '')) return { role: 'origin', recipient: false };
   // "an order (RFQ, enquiry) from a US depot": the place of whoever asks for the goods.
   // "magnets that we order from Ganzhou": after a personal pronoun the word is the verb, and the place sells.
   // "a new order for Mexico", "the shipment for Poland": a consignment for a country goes there.

@@ -2325,6 +2325,12 @@ describe('who sends goods to the asker, and where the asker sits (nineteenth ses
     expect(f.destination).toBe('FR');
   });
 
+  it('reads "a contract for X from A to B" as a route from A, not an order placed by a buyer in A', () => {
+    const f = facts('Trading desk here. We have a contract for 500 kg terbium oxide from Ganzhou to Busan.');
+    expect(f.shipFrom).toBe('CN');
+    expect(f.destination).toBe('KR');
+  });
+
   it('reads "a question from the compressor plant in Győr" as the asker\'s own site, not where the goods come from', () => {
     const f = facts('A question from the compressor plant in Győr: our rotor supplier in Suzhou now wants a licence for the SmCo magnets it sends us.');
     expect(f.shipFrom).toBe('CN');

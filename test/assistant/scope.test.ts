@@ -142,6 +142,12 @@ describe('another country\'s ministry, licensing authority or import licence (tw
     expect(r.headline).toContain('Kazakhstan');
   });
 
+  it('points a question about METI, Japan\'s export licensing ministry, to Japanese export controls, by name alone', () => {
+    const r = newAssistant().handle(msg('What does METI ask of us before our Nagoya warehouse resends Chinese SmCo rings to Manila?', 'sc21c'));
+    expect(r.verdict).toBe('none');
+    expect(r.reasons.join(' ')).toMatch(/FEFTA/);
+  });
+
   it('points India\'s DGFT and an import licence elsewhere', () => {
     for (const text of ['Is our NdFeB shipment to Chennai on the SCOMET list, so that DGFT must approve it?', 'Do we need an import licence in Brazil for samarium-cobalt magnets?']) {
       expect(newAssistant().handle(msg(text, 'sc21b')).verdict).toBe('none');

@@ -222,7 +222,9 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
     for (let i = h.end; i < Math.min(tokens.length, h.end + 8); i++) {
       const t = tokens[i] as Token;
       if (wordAt(tokens, i, lex.knowledge.cues.knowHowNouns)) return false;
-      if (OBJECT_STOPS.has(t.low)) break;
+      // "send 10 g of terbium metal": a quantity's "of" opens what is given, it does not end it.
+      const afterQuantity = t.low === 'of' && [1, 2].some((k) => i - k >= h.end && /^\d+(?:[.,]\d+)?$/.test((tokens[i - k] as Token).raw));
+      if (OBJECT_STOPS.has(t.low) && !afterQuantity) break;
       if (/\p{L}/u.test(t.raw)) head = i;
       if (t.clauseEnd) break;
     }

@@ -15,6 +15,7 @@ import type { ListedItem } from '../rules/schema.js';
 import type { Knowledge } from './knowledge.js';
 import { PhraseMatcher } from './phrase-matcher.js';
 import { grammarVerbs } from './grammar.js';
+import { escapeRegExp } from './text.js';
 import type { Vocabulary } from './vocabulary.js';
 
 const require = createRequire(import.meta.url);
@@ -92,6 +93,20 @@ function countryNames(): [string, PlaceTag][] {
 
 const NO_PARTIES: Pick<RuleSet, 'parties' | 'partyScreening'> = { parties: [], partyScreening: { commonWords: [], legalForms: [], relationWords: [] } };
 
+/**
+ * A listed party written in Chinese or Japanese characters ("防衛研究所", "三菱重工") is read as its listed name before
+ * the Chinese glossary reads the words inside it ("研究所": research institute), which would break the name apart.
+ */
+function keepingPartyNames(knowledge: Knowledge, parties: RuleSet['parties']): Knowledge {
+  const cjk = /[\u3040-\u30ff\u3400-\u9fff]/u;
+  const names = parties.flatMap((p) => p.aliases.filter((a) => cjk.test(a)).map((a): [string, string] => [a, p.name]))
+    .sort((a, b) => b[0].length - a[0].length);
+  if (names.length === 0) return knowledge;
+  const byAlias = new Map(names);
+  const pattern = new RegExp(names.map(([a]) => escapeRegExp(a)).join('|'), 'gu');
+  return { ...knowledge, gloss: (text: string) => knowledge.gloss(cjk.test(text) ? text.replace(pattern, (m) => ` ${byAlias.get(m) ?? m} `) : text) };
+}
+
 export function buildLexicon(v: Vocabulary, items: readonly ListedItem[], knowledge: Knowledge, lists: Pick<RuleSet, 'parties' | 'partyScreening'> = NO_PARTIES): Lexicon {
   const itemPhrases: [string, ItemTag][] = [];
   const symbols = new Map<string, Element>();
@@ -164,7 +179,7 @@ export function buildLexicon(v: Vocabulary, items: readonly ListedItem[], knowle
   return {
     vocabulary: v,
     parties: createPartyScreener(lists.parties, lists.partyScreening),
-    knowledge,
+    knowledge: keepingPartyNames(knowledge, lists.parties),
     items: new PhraseMatcher(itemPhrases, true, new Set([...grammarVerbs(), ...knowledge.notTypos])),
     places: new PhraseMatcher(placePhrases, true, knowledge.notTypos),
     gazetteer: new PhraseMatcher(gazetteer, false),

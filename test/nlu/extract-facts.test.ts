@@ -1840,6 +1840,23 @@ describe('thirteenth session: where goods are used, who introduces itself, who i
     expect(understanding.understander.understand('氧化铽 出口到巴西 for our motor plant, licence?').facts.destination).toBe('BR');
   });
 
+  it('reads everyday Chinese words of a mixed question by their dictionary senses (licence, below, training, visit)', () => {
+    const gloss = (t: string) => understanding.lexicon.knowledge.gloss(t).replace(/\s+/g, ' ').trim();
+    expect(gloss('代理商 says 低于1%不用证')).toMatch(/says below 1% no need licence/);
+    expect(gloss('我司 技术员 去 Chile 培训')).toMatch(/our company technicians .*Chile training/);
+    // 证书 (a certificate) is not read as 证 (a licence).
+    expect(gloss('需要 原产地证书 吗')).toMatch(/certificate/);
+    expect(gloss('需要 原产地证书 吗')).not.toMatch(/licence/);
+    const u = understanding.understander.understand('海外客户 want to 参观 our 分离厂 and see the 萃取 line. 可以吗?');
+    expect(u.facts.collaboration?.kind).toBe('visit');
+  });
+
+  it('reads a quantity\'s "of" as opening the goods given: "send 10 g of Tb metal … for a joint paper" ships goods', () => {
+    const u = understanding.understander.understand('Could we send 5 kg of gadolinium oxide powder to a partner institute in Austria for a joint paper? Research only.');
+    expect(u.intent).not.toBe('collaboration_license');
+    expect(u.facts.collaboration?.kind).toBeUndefined();
+  });
+
   it('reads a name glossed in brackets after its own English once ("our plant in Ningbo (宁波)")', () => {
     expect(understanding.lexicon.knowledge.gloss('our plant in Ningbo (宁波) ships terbium oxide (氧化铽)')).toBe('our plant in Ningbo ships terbium oxide');
   });

@@ -183,7 +183,7 @@ function domesticOnly(tokens: readonly Token[], text: string, places: readonly P
  * `magnetNamed`: a rare-earth magnet is named with know-how; `noRareEarthItem`: the material the work is about holds no
  * rare earth by its whole composition ("hard ferrite, no rare earths"), so its know-how is on none of the lists.
  */
-export function extractCollaboration(tokens: readonly Token[], text: string, places: readonly PlaceMention[], lex: Lexicon, magnetNamed = false, noRareEarthItem = false): CollaborationExtraction {
+export function extractCollaboration(tokens: readonly Token[], text: string, places: readonly PlaceMention[], lex: Lexicon, magnetNamed = false, noRareEarthItem = false, chineseAsker = false): CollaborationExtraction {
   const kinds = new Set<Kind>();
   let hits = 0;
   // "Equipment only, no documents go with it": a negated word names what is not provided.
@@ -495,6 +495,10 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   // "A foreign delegation wants to see our separation line": in questions about China's controls, an asker who calls
   // the other side foreign is the Chinese side, and what is ours passes from it (not what comes to us or we learn).
   else if (!toUs && !learning && tokens.some((t) => FOREIGN_WORDS.has(t.low))) chineseProvider = true;
+  // "我们 engineer 去 Malaysia 帮客户调试 …": a writer who says "we" in Chinese, with no place that says otherwise, is
+  // taken as the Chinese side: No. 62's exporters include Chinese citizens and everyone in China (brief §4), and the
+  // reading can only bring a technology rule in, never clear one.
+  else if (chineseAsker && !toUs && !learning) chineseProvider = true;
   const inChina = china.some((p) => (p.role === 'site' || p.role === 'destination') && located(tokens, p));
   // Foreign people at a Chinese site ("the Slovenian engineers at our Ningbo plant") are no place abroad.
   const foreign = places.filter((p) => p.country !== 'CN' && p.role !== 'content' && p.role !== 'technology' && p.role !== 'regime' && !ownerOnly(tokens, p)

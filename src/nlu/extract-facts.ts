@@ -609,7 +609,12 @@ function activityOf(tokens: readonly Token[], low: string, frame: Frame): Frame[
 }
 
 /** Reads one message into its frame, and the signals the intent fusion needs. */
-export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly string[]): { frame: Frame; signals: Signals } {
+/** What is known of the message beyond its words in English: whether its writer says "we" in Chinese. */
+export interface ReadOptions {
+  readonly chineseAsker?: boolean;
+}
+
+export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly string[], options: ReadOptions = {}): { frame: Frame; signals: Signals } {
   const text = normaliseText(rawText);
   const tokens = tokenize(text);
   const items = extractItem(tokens, lex, text);
@@ -623,7 +628,7 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   const magnetNamed = items.item?.magnetType !== undefined && items.item.magnetType !== 'ferrite' && items.item.magnetType !== 'other'
     && namesKnowHow;
   const noRareEarthItem = items.item?.compositionComplete === true && !(items.item.elementsPresent ?? []).some((e) => lex.knowledge.rareEarths.has(e));
-  const collab = extractCollaboration(tokens, text, placeMentions, lex, magnetNamed, noRareEarthItem);
+  const collab = extractCollaboration(tokens, text, placeMentions, lex, magnetNamed, noRareEarthItem, options.chineseAsker === true);
   const references = extractReferences(text, sourceIds);
 
   // The goods are a product the asker fits them into ("we put the magnets into actuators … export the actuators"); not
@@ -867,7 +872,7 @@ function partiesOf(places: readonly PlaceMention[], tokens: readonly Token[], te
     });
 }
 
-export function extractFacts(rawText: string, lex: Lexicon, sourceIds: readonly string[]): Extraction {
-  const { frame, signals } = readFrame(rawText, lex, sourceIds);
+export function extractFacts(rawText: string, lex: Lexicon, sourceIds: readonly string[], options: ReadOptions = {}): Extraction {
+  const { frame, signals } = readFrame(rawText, lex, sourceIds, options);
   return { frame, facts: factsFromFrame(frame), signals };
 }

@@ -77,6 +77,7 @@ function suggestedIntent(signals: Signals, facts: Facts): Suggestion | null {
 }
 
 const PERSON_REQUEST = wordsPattern(grammarWords('personRequestWords'));
+const CHINESE_FIRST_PERSON = [...grammarWords('chineseFirstPerson')];
 
 /** "talk to someone in compliance", "can a person call me": the words of asking for a person, not of naming a party. */
 function asksForPerson(text: string): boolean {
@@ -105,7 +106,7 @@ export function createUnderstander(model: IntentModel, lex: Lexicon, sourceIds: 
       const text = lex.knowledge.gloss(original);
       const features = featurize(text, lex);
       const scores = model.classify(features);
-      const extracted = extractFacts(text, lex, sourceIds);
+      const extracted = extractFacts(text, lex, sourceIds, { chineseAsker: CHINESE_FIRST_PERSON.some((w) => original.includes(w)) });
       const { facts, signals } = extracted;
       const foreignRegime = lex.knowledge.foreignRegime(text, signals.foreignRegimeCountry);
       const frame: Frame = foreignRegime ? { ...extracted.frame, foreignRegime: foreignRegime.name } : extracted.frame;

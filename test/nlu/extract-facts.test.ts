@@ -1851,6 +1851,15 @@ describe('thirteenth session: where goods are used, who introduces itself, who i
     expect(u.facts.collaboration?.kind).toBe('visit');
   });
 
+  it('reads a writer who says "we" in Chinese as the Chinese side of a technology question, unless the know-how comes to them', () => {
+    const gives = understanding.understander.understand('我司 engineers will go to Thailand to set up the customer\'s NdFeB sintering line. OK?');
+    expect(gives.facts.collaboration?.chineseProvider).toBe(true);
+    const learns = understanding.understander.understand('我们 want to learn NdFeB sintering from a German consultant.');
+    expect(learns.facts.collaboration?.chineseProvider).not.toBe(true);
+    const english = understanding.understander.understand('Our engineers will go to Thailand to set up the customer\'s NdFeB sintering line. OK?');
+    expect(english.facts.collaboration?.chineseProvider).toBeUndefined();
+  });
+
   it('reads a quantity\'s "of" as opening the goods given: "send 10 g of Tb metal … for a joint paper" ships goods', () => {
     const u = understanding.understander.understand('Could we send 5 kg of gadolinium oxide powder to a partner institute in Austria for a joint paper? Research only.');
     expect(u.intent).not.toBe('collaboration_license');

@@ -11,7 +11,7 @@ import { grammarWords, SENDING_VERB_FORMS, wordAt } from './grammar.js';
 import { findListedParties, listedPartyFrame } from './extract-parties.js';
 import { extractCollaboration } from './extract-collaboration.js';
 import { extractEndUse } from './extract-end-use.js';
-import { extractItem, itemWordHits } from './extract-items.js';
+import { extractItem, itemWordHits, type ItemExtraction } from './extract-items.js';
 import { findPlaces, type PlaceMention } from './extract-places.js';
 import { extractReferences, type References } from './extract-references.js';
 import type { ItemTag, Lexicon } from './lexicon.js';
@@ -46,6 +46,7 @@ export interface Extraction {
 
 const TECH_PERSONS = grammarWords('techPersons');
 const CORRECTION = wordsPattern(grammarWords('correctionPhrases'));
+const SELF_CORRECTION = wordsPattern(grammarWords('selfCorrectionPhrases'));
 const STORE_NOUNS = grammarWords('storeNouns');
 const CLAIM_VERBS = grammarWords('claimVerbs');
 const CLAIM_SUBJECTS = grammarWords('claimSubjects');
@@ -609,6 +610,21 @@ function activityOf(tokens: readonly Token[], low: string, frame: Frame): Frame[
 }
 
 /** Reads one message into its frame, and the signals the intent fusion needs. */
+/**
+ * "Gd-doped phosphor? Sorry, more precisely: gadolinium oxide powder …": goods named after a correction within the
+ * message replace those named before it, as a correcting turn replaces an earlier turn's item.
+ */
+function correctedItem(tokens: readonly Token[], lex: Lexicon, text: string): ItemExtraction | undefined {
+  const cue = [...text.matchAll(new RegExp(SELF_CORRECTION.source, 'giu'))].at(-1);
+  if (!cue) return undefined;
+  const from = tokens.findIndex((t) => t.start >= (cue.index ?? 0) + cue[0].length);
+  if (from <= 0) return undefined;
+  const tail = extractItem(tokens.slice(from), lex, text);
+  if (tail.item?.form === undefined) return undefined;
+  const shift = (span: readonly [number, number]): readonly [number, number] => [span[0] + from, span[1] + from];
+  return { ...tail, spans: tail.spans.map(shift), ...(tail.itemSpan ? { itemSpan: shift(tail.itemSpan) } : { itemSpan: undefined }) };
+}
+
 /** What is known of the message beyond its words in English: whether its writer says "we" in Chinese. */
 export interface ReadOptions {
   readonly chineseAsker?: boolean;
@@ -617,7 +633,7 @@ export interface ReadOptions {
 export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly string[], options: ReadOptions = {}): { frame: Frame; signals: Signals } {
   const text = normaliseText(rawText);
   const tokens = tokenize(text);
-  const items = extractItem(tokens, lex, text);
+  const items = correctedItem(tokens, lex, text) ?? extractItem(tokens, lex, text);
   // A listed party's name is not a place ("Kawasaki Heavy Industries" is no city): its words are the party's.
   const listedParties = findListedParties(tokens, text, lex);
   const read = findPlaces(tokens, lex).filter((p) => !listedParties.some((m) => m.start < p.end && p.start < m.end));

@@ -1851,6 +1851,11 @@ describe('thirteenth session: where goods are used, who introduces itself, who i
     expect(u.facts.collaboration?.kind).toBe('visit');
   });
 
+  it('reads goods named after a correction inside one message as the goods, and "Y instead of X" as Y', () => {
+    expect(facts('Yttrium phosphor? Sorry, to be exact: yttrium oxide powder for our own phosphor line, 50 kg from Ganzhou to Eindhoven.').item).toMatchObject({ form: 'oxide', elementsPresent: ['Y'] });
+    expect(facts('We could buy Dy-grade rotor assemblies instead of loose magnets from our Suzhou supplier.').item?.form).toBe('component');
+  });
+
   it('reads a writer who says "we" in Chinese as the Chinese side of a technology question, unless the know-how comes to them', () => {
     const gives = understanding.understander.understand('我司 engineers will go to Thailand to set up the customer\'s NdFeB sintering line. OK?');
     expect(gives.facts.collaboration?.chineseProvider).toBe(true);

@@ -466,6 +466,8 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   const theirsToo = verb >= 0 && china.length > 0 && tokens.some((v, at) => at >= verb && lex.knowledge.cues.provisionVerbs.has(v.low) && (() => {
     for (let i = at + 1; i < Math.min(tokens.length, at + 10) && !(tokens[i - 1] as Token).clauseEnd; i++) {
       if (THIRD_PERSON_POSSESSIVES.has((tokens[i] as Token).low) && knowHowWithin(i)) return true;
+      // "we'd bring our process, they'd bring theirs": the pronoun stands for their own know-how.
+      if (i === at + 1 && (tokens[i] as Token).low === 'theirs' && ours(verb + 1)) return true;
     }
     return false;
   })());

@@ -1851,6 +1851,11 @@ describe('thirteenth session: where goods are used, who introduces itself, who i
     expect(u.facts.collaboration?.kind).toBe('visit');
   });
 
+  it('reads "we bring our process, they bring theirs" with a Chinese partner as know-how passing both ways', () => {
+    const c = facts('Planning a JV in Inner Mongolia with a Chinese refiner: we would contribute our flowsheet, they would contribute theirs. Can that work?').collaboration;
+    expect(c?.chineseProvider).toBe(true);
+  });
+
   it('reads goods named after a correction inside one message as the goods, and "Y instead of X" as Y', () => {
     expect(facts('Yttrium phosphor? Sorry, to be exact: yttrium oxide powder for our own phosphor line, 50 kg from Ganzhou to Eindhoven.').item).toMatchObject({ form: 'oxide', elementsPresent: ['Y'] });
     expect(facts('We could buy Dy-grade rotor assemblies instead of loose magnets from our Suzhou supplier.').item?.form).toBe('component');

@@ -92,6 +92,8 @@ const WANT_VERBS = grammarWords('wantVerbs');
 const MODAL_WORDS = grammarWords('modals');
 /** Verbs that say a site makes the goods (knowledge/language.yaml). */
 const MAKE_VERBS = wordsPattern(grammarWords('makeVerbs'));
+/** The plain forms of the verbs of making, as they follow "to". */
+const MAKE_VERB_WORDS_PRESENT = new Set([...grammarWords('makeVerbs')].filter((w) => !/(?:s|ed|ing|made|built)$/.test(w)));
 const MAKE_WORDS = grammarWords('makeVerbs');
 const PHRASE_STOPS = grammarWords('phraseStops');
 const FITTING_VERBS = grammarWords('fixingVerbsActive');
@@ -191,6 +193,19 @@ function productClauseAfter(tokens: readonly Token[], itemEnd: number, at: numbe
   if (from < itemEnd) return false;
   const hits = lex.items.find(tokens.slice(from, at));
   return hits.length > 0 && hits.every((h) => h.value.kind === 'downstream');
+}
+
+/**
+ * "the yttrium oxide itself, to make our own phosphors in NL": a purpose of making something (to, a verb of making)
+ * between the goods and the place says where the goods will be made into something, not where they were made.
+ */
+function makingPurposeBetween(tokens: readonly Token[], itemEnd: number, at: number): boolean {
+  if (at <= itemEnd) return false;
+  for (let i = itemEnd; i < at - 1; i++) {
+    if ((tokens[i] as Token).low === 'to' && MAKE_VERB_WORDS_PRESENT.has(tokens[i + 1]?.low ?? '')) return true;
+    if ((tokens[i] as Token).clauseEnd && (tokens[i] as Token).raw !== ',') return false;
+  }
+  return false;
 }
 
 /**
@@ -662,11 +677,15 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   const bareGoods = item.form !== undefined && !BUILT_FORMS.includes(item.form) && item.downstream === undefined;
   // So is one said before goods that leave from somewhere else, of the asker's own product ("We make fuel assemblies in
   // Sweden and want gadolinia from China"): it stays with that product.
-  const productMade = placeMentions.find((p) => p.role === 'made' && p.country === places.madeIn && items.itemSpan !== undefined
-    && (productClauseAfter(tokens, items.itemSpan[1], p.start, lex)
-      || (productClauseBefore(tokens, items.itemSpan[0], p.start, lex) && placeMentions.some((q) => q.role === 'origin' && q.start >= (items.itemSpan?.[1] ?? 0)))));
+  // A site after a purpose of making the goods into something ("to make our own phosphors in NL") is such a place too.
+  const productMade = placeMentions.find((p) => p.country === places.madeIn && items.itemSpan !== undefined
+    && ((p.role === 'made' && (productClauseAfter(tokens, items.itemSpan[1], p.start, lex)
+      || (productClauseBefore(tokens, items.itemSpan[0], p.start, lex) && placeMentions.some((q) => q.role === 'origin' && q.start >= (items.itemSpan?.[1] ?? 0)))))
+      || ((p.role === 'made' || p.role === 'site') && makingPurposeBetween(tokens, items.itemSpan[1], p.start))));
   if (bareGoods && productMade) {
     delete places.madeIn;
+    // Nor do the goods leave from there, unless the message says they do.
+    if (places.shipFrom === productMade.country && places.shipFromSaid !== true) delete places.shipFrom;
     places.shipTo ??= productMade.country;
   }
   if (items.itemSpan) item.words = text.slice(tokens[items.itemSpan[0]]?.start ?? 0, tokens[items.itemSpan[1] - 1]?.end ?? 0).slice(0, 200);

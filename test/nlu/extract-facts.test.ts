@@ -1851,6 +1851,13 @@ describe('thirteenth session: where goods are used, who introduces itself, who i
     expect(u.facts.collaboration?.kind).toBe('visit');
   });
 
+  it('reads "to make our own X in <place>" after bare goods as where the goods go to be made into X, not where they were made', () => {
+    const f = facts('What if we bought the gadolinium oxide itself, to produce our own scintillator crystals in Finland?');
+    expect(f.madeIn).toBeUndefined();
+    expect(f.shipFrom).not.toBe('FI');
+    expect(f.destination).toBe('FI');
+  });
+
   it('reads "we bring our process, they bring theirs" with a Chinese partner as know-how passing both ways', () => {
     const c = facts('Planning a JV in Inner Mongolia with a Chinese refiner: we would contribute our flowsheet, they would contribute theirs. Can that work?').collaboration;
     expect(c?.chineseProvider).toBe(true);

@@ -92,8 +92,7 @@ const WANT_VERBS = grammarWords('wantVerbs');
 const MODAL_WORDS = grammarWords('modals');
 /** Verbs that say a site makes the goods (knowledge/language.yaml). */
 const MAKE_VERBS = wordsPattern(grammarWords('makeVerbs'));
-/** The plain forms of the verbs of making, as they follow "to". */
-const MAKE_VERB_WORDS_PRESENT = new Set([...grammarWords('makeVerbs')].filter((w) => !/(?:s|ed|ing|made|built)$/.test(w)));
+const MAKE_VERB_WORDS_PRESENT = grammarWords('makeVerbsPlain');
 const MAKE_WORDS = grammarWords('makeVerbs');
 const PHRASE_STOPS = grammarWords('phraseStops');
 const FITTING_VERBS = grammarWords('fixingVerbsActive');

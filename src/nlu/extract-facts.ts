@@ -202,7 +202,8 @@ function makingPurposeBetween(tokens: readonly Token[], itemEnd: number, at: num
   if (at <= itemEnd) return false;
   for (let i = itemEnd; i < at - 1; i++) {
     if ((tokens[i] as Token).low === 'to' && MAKE_VERB_WORDS_PRESENT.has(tokens[i + 1]?.low ?? '')) return true;
-    if ((tokens[i] as Token).clauseEnd && (tokens[i] as Token).raw !== ',') return false;
+    // Within the sentence: commas (", 5N purity, to make …") do not end it.
+    if ((tokens[i] as Token).clauseEnd) return false;
   }
   return false;
 }

@@ -7,7 +7,7 @@ import type { Frame, ItemFrame, PartyFrame } from '../contracts/frame.js';
 import type { Facts, ItemFacts, LicenceHeld } from '../rules/facts.js';
 import { factsFromFrame } from './frame-facts.js';
 import { extractShipWhen } from './extract-ship-date.js';
-import { grammarWords, SENDING_VERB_FORMS, wordAt } from './grammar.js';
+import { grammarWords, madeHyphenAt, SENDING_VERB_FORMS, wordAt } from './grammar.js';
 import { findListedParties, listedPartyFrame } from './extract-parties.js';
 import { extractCollaboration } from './extract-collaboration.js';
 import { extractEndUse } from './extract-end-use.js';
@@ -46,7 +46,8 @@ export interface Extraction {
 
 const TECH_PERSONS = grammarWords('techPersons');
 const CORRECTION = wordsPattern(grammarWords('correctionPhrases'));
-const SELF_CORRECTION = wordsPattern(grammarWords('selfCorrectionPhrases'));
+/** Every self-correction cue in a message, built once: `matchAll` copies it, so it is shared safely. */
+const SELF_CORRECTIONS = new RegExp(wordsPattern(grammarWords('selfCorrectionPhrases')).source, 'giu');
 const STORE_NOUNS = grammarWords('storeNouns');
 const CLAIM_VERBS = grammarWords('claimVerbs');
 const CLAIM_SUBJECTS = grammarWords('claimSubjects');
@@ -115,7 +116,6 @@ const SELF_MAKER = new RegExp(String.raw`\b(?:we(?:'re| are)|as)\s+an?\s+(?:[\w-
 const FOREIGN_MADE = wordsPattern(grammarWords('foreignMadePhrases'));
 const CHINA_ORIGIN = wordsPattern(grammarWords('chinaOriginPhrases'));
 const VALUE_WORDS = wordsPattern(grammarWords('valueWords'));
-const MADE_VERB_WORDS = grammarWords('madeVerbs');
 
 function shareOfValue(text: string, chineseContent: boolean, composition: (from: number, to: number) => boolean): number | undefined {
   for (const m of text.matchAll(/(\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)/gi)) {
@@ -630,7 +630,7 @@ function activityOf(tokens: readonly Token[], low: string, frame: Frame): Frame[
  * message replace those named before it, as a correcting turn replaces an earlier turn's item.
  */
 function correctedItem(tokens: readonly Token[], lex: Lexicon, text: string): ItemExtraction | undefined {
-  const cue = [...text.matchAll(new RegExp(SELF_CORRECTION.source, 'giu'))].at(-1);
+  const cue = [...text.matchAll(SELF_CORRECTIONS)].at(-1);
   if (!cue) return undefined;
   const from = tokens.findIndex((t) => t.start >= (cue.index ?? 0) + cue[0].length);
   if (from <= 0) return undefined;
@@ -702,7 +702,7 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   const chineseGoods = placeMentions.some((p) => p.country === 'CN' && namesGoods(p, describesGoods));
   /** "Chinese-made": the nationality and its verb of making, read as one describer. */
   function madeHyphenEnd(p: PlaceMention): number {
-    return tokens[p.end]?.hyphenBefore && MADE_VERB_WORDS.has(tokens[p.end]?.low ?? '') ? p.end + 1 : p.end;
+    return madeHyphenAt(tokens, p.end) ? p.end + 1 : p.end;
   }
   const madeSaid = placeMentions.some((p) => p.role === 'made');
   if (chineseGoods && !madeSaid) places.madeIn = 'CN';

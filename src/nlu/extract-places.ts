@@ -6,7 +6,7 @@
 import type { ItemTag, Lexicon, PlaceTag } from './lexicon.js';
 import { ELEMENT_MATERIAL_FORMS } from '../rules/facts.js';
 import { itemWordHits } from './extract-items.js';
-import { grammarPairs, grammarWords, inEndClause, nounRightAfter, wordAt } from './grammar.js';
+import { grammarPairs, grammarWords, inEndClause, madeHyphenAt, nounRightAfter, wordAt } from './grammar.js';
 import type { PhraseHit } from './phrase-matcher.js';
 import { POSSESSIVE_ENDING, withoutPossessives, type Token } from './text.js';
 /** A capitalised syllable of a romanised name: "Hai", "Phong", "Tou". */
@@ -786,7 +786,7 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   // "Korean-built EVs", "German-made rotors": where the goods were made.
   // "came from Chinese-made magnets", "recycled from Chinese-made scrap": what the goods come from, not where they were made.
   // So are "motors containing Chinese-made Dy magnets", "pumps with Chinese-made rotors": what the goods hold.
-  if (MADE_VERBS.has(after ?? '') && tokens[end]?.hyphenBefore) {
+  if (madeHyphenAt(tokens, end)) {
     const held = CONTAIN_VERBS.has(tokens[start - 1]?.low ?? '') || tokens[start - 1]?.low === 'with';
     return { role: cue?.word === 'from' || held ? 'content' : 'made', recipient: false };
   }

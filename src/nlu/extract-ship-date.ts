@@ -24,6 +24,13 @@ const DAYS_AHEAD_WORDS = numbered('daysAheadWords');
 const MONTH_NAME = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
 const ORDINAL = String.raw`(\d{1,2})(?:st|nd|rd|th)?`;
 const YEAR = String.raw`(?:,?\s+(20\d\d))?`;
+// Built once, global: `matchAll` works on a copy, so the patterns are shared safely across calls.
+const ISO_DATE = /\b(20\d\d)-(\d{2})-(\d{2})\b/g;
+const DAY_MONTH = new RegExp(String.raw`\b${ORDINAL}\s+(?:of\s+)?${MONTH_NAME}${YEAR}\b`, 'gi');
+const MONTH_DAY = new RegExp(String.raw`\b${MONTH_NAME}\s+${ORDINAL}\b${YEAR}`, 'gi');
+const WORD_MONTH = new RegExp(String.raw`\b([a-z]+)(?:\s+of)?[\s-]+${MONTH_NAME}(?:\s+(20\d\d))?\b`, 'gi');
+const MONTH_YEAR = new RegExp(String.raw`\b${MONTH_NAME}\s+(20\d\d)\b`, 'gi');
+const SHIPMENT_WORDS = new RegExp(SHIPMENT.source, 'giu');
 
 function monthNumber(name: string): number {
   const low = name.toLowerCase().replace(/\.$/, '');
@@ -53,23 +60,23 @@ function datesIn(sentence: string): DateAt[] {
     const end = at + m[0].length;
     if (when && !out.some((d) => d.at < end && at < d.end)) out.push({ when, at, end });
   };
-  for (const iso of sentence.matchAll(/\b(20\d\d)-(\d{2})-(\d{2})\b/g)) add(valid({ year: Number(iso[1]), month: Number(iso[2]), day: Number(iso[3]) }), iso);
-  for (const dmy of sentence.matchAll(new RegExp(String.raw`\b${ORDINAL}\s+(?:of\s+)?${MONTH_NAME}${YEAR}\b`, 'gi'))) {
+  for (const iso of sentence.matchAll(ISO_DATE)) add(valid({ year: Number(iso[1]), month: Number(iso[2]), day: Number(iso[3]) }), iso);
+  for (const dmy of sentence.matchAll(DAY_MONTH)) {
     add(valid({ day: Number(dmy[1]), month: monthNumber(dmy[2] as string), ...(dmy[3] ? { year: Number(dmy[3]) } : {}) }), dmy);
   }
-  for (const mdy of sentence.matchAll(new RegExp(String.raw`\b${MONTH_NAME}\s+${ORDINAL}\b${YEAR}`, 'gi'))) {
+  for (const mdy of sentence.matchAll(MONTH_DAY)) {
     if (/^\d{4}$/.test(mdy[2] as string)) continue;
     add(valid({ month: monthNumber(mdy[1] as string), day: Number(mdy[2]), ...(mdy[3] ? { year: Number(mdy[3]) } : {}) }), mdy);
   }
   // A month name after a preposition or a part of the month ("in May", "mid-December", "end of March 2026").
-  for (const m of sentence.matchAll(new RegExp(String.raw`\b([a-z]+)(?:\s+of)?[\s-]+${MONTH_NAME}(?:\s+(20\d\d))?\b`, 'gi'))) {
+  for (const m of sentence.matchAll(WORD_MONTH)) {
     const before = (m[1] as string).toLowerCase();
     if (!PREPOSITIONS.has(before)) continue;
     const day = PART_DAY.get(before);
     add(valid({ month: monthNumber(m[2] as string), ...(day !== undefined ? { day } : {}), ...(m[3] ? { year: Number(m[3]) } : {}) }), m);
   }
   // A month name with its year needs no preposition ("Delivery December 2025").
-  for (const m of sentence.matchAll(new RegExp(String.raw`\b${MONTH_NAME}\s+(20\d\d)\b`, 'gi'))) {
+  for (const m of sentence.matchAll(MONTH_YEAR)) {
     add(valid({ month: monthNumber(m[1] as string), year: Number(m[2]) }), m);
   }
   const nextMonth = /\bnext month\b/i.exec(sentence);
@@ -92,7 +99,7 @@ function datesIn(sentence: string): DateAt[] {
 function dateIn(sentence: string): ShipWhen | undefined {
   const dates = datesIn(sentence);
   if (dates.length <= 1) return dates[0]?.when;
-  const shipAt = [...sentence.matchAll(new RegExp(SHIPMENT.source, 'giu'))].map((m) => m.index);
+  const shipAt = [...sentence.matchAll(SHIPMENT_WORDS)].map((m) => m.index);
   const distance = (d: DateAt) => Math.min(...shipAt.map((at) => Math.abs(at - d.at)));
   let best = dates[0] as DateAt;
   for (const d of dates) if (distance(d) < distance(best)) best = d;

@@ -65,6 +65,13 @@ const CUSTOMER_PRODUCT_VERBS = grammarWords('customerProductVerbs');
 const CUSTOMER_SUBJECTS = grammarWords('customerSubjects');
 
 /** "They make actuators", "a plant that makes cerium magnets": a verb of another party's production at `i`, with its subject. */
+const MADE_PARTICIPLES = grammarWords('madeVerbs');
+
+/** "Chinese-made", "Korean-built": a participle of making joined by a hyphen to the word before `at`. */
+export function madeHyphenAt(tokens: readonly { readonly low: string; readonly hyphenBefore?: boolean }[], at: number): boolean {
+  return tokens[at]?.hyphenBefore === true && MADE_PARTICIPLES.has(tokens[at]?.low ?? '');
+}
+
 /**
  * Whether a word of `words` heads the phrase that ends at `end` (within its next three words, with no clause end or
  * comma from the phrase's last word on): "our yttria supplier", "a Chinese furnace maker".

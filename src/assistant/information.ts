@@ -2,7 +2,7 @@
  * Answers that inform rather than decide: what an instrument says and whether it is in force on the date asked
  * (from the rules' own dates, so the answer moves with the data), and how the licence procedure works.
  */
-import { PorterStemmer } from 'natural/lib/natural/stemmers/index.js';
+import { stem } from '../nlu/stem.js';
 import type { Citation } from '../rules/decision.js';
 import { ruleStatus, type RuleStatus } from '../rules/rule-status.js';
 import type { RuleSet } from '../rules/ruleset.js';
@@ -18,7 +18,7 @@ export interface InformationAnswer {
 }
 
 function stems(text: string): Set<string> {
-  return new Set(tokenize(normaliseText(text)).map((t) => PorterStemmer.stem(t.low)));
+  return new Set(tokenize(normaliseText(text)).map((t) => stem(t.low)));
 }
 
 /** A topic term's stems, worked out once per term: every information turn scores every topic's terms. */

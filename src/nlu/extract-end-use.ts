@@ -1,6 +1,6 @@
 /** Who uses the goods and for what: military and defence words, listed defence companies, civil and research
  * users, advanced-chip nodes (logic at 14 nm or below, memory of 256 layers or more) and AI with military use. */
-import { PorterStemmer } from 'natural/lib/natural/stemmers/index.js';
+import { stem } from './stem.js';
 import type { END_USER_KINDS, END_USES } from '../rules/facts.js';
 import type { ItemTag, Lexicon } from './lexicon.js';
 import type { PhraseHit } from './phrase-matcher.js';
@@ -47,7 +47,7 @@ const LISTED_PARTY_WORDS = grammarWords('listedPartyWords');
 const MAKE_VERBS = grammarWords('makeVerbs');
 /** How far before a list's name its party may stand, within the clause. */
 const PARTY_REACH = 9;
-const MAKE_STEMS = new Set([...MAKE_VERBS].map((v) => PorterStemmer.stem(v)));
+const MAKE_STEMS = new Set([...MAKE_VERBS].map((v) => stem(v)));
 const PARTICIPLE_ENDINGS = [...grammarWords('participleEndings')];
 const IRREGULAR_PARTICIPLES = grammarWords('irregularParticiples');
 const PURPOSE_WORDS = grammarWords('purposeWords');
@@ -78,7 +78,7 @@ function makesMagnets(tokens: readonly Token[], items: readonly PhraseHit<ItemTa
  */
 function madeWhereGoodsGo(tokens: readonly Token[], i: number): boolean {
   const w = (tokens[i] as Token).low;
-  if (!MAKE_VERBS.has(w) && !MAKE_STEMS.has(PorterStemmer.stem(w))) return false;
+  if (!MAKE_VERBS.has(w) && !MAKE_STEMS.has(stem(w))) return false;
   for (let r = i - 1; r >= Math.max(0, i - 5); r--) {
     if ((tokens[r] as Token).clauseEnd) return false;
     if (!PLACE_RELATIVES.has((tokens[r] as Token).low)) continue;
@@ -99,7 +99,7 @@ function madeWhereGoodsGo(tokens: readonly Token[], i: number): boolean {
 function madeFor(tokens: readonly Token[], i: number): boolean {
   const w = (tokens[i] as Token).low;
   if (!PURPOSE_WORDS.has(tokens[i - 1]?.low ?? '') || IRREGULAR_PARTICIPLES.has(w) || PARTICIPLE_ENDINGS.some((e) => w.endsWith(e))) return false;
-  return MAKE_VERBS.has(w) || MAKE_STEMS.has(PorterStemmer.stem(w));
+  return MAKE_VERBS.has(w) || MAKE_STEMS.has(stem(w));
 }
 
 /** A party noun in the same clause as a list's name, within a few words either side. */

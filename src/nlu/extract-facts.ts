@@ -2,7 +2,7 @@
  * Turns one message into Facts, with the signals the intent fusion needs. Pure and deterministic; the vocabulary
  * comes from `rules/vocabulary.yaml`, so the words it knows are the words the rules speak of.
  */
-import { PorterStemmer } from 'natural/lib/natural/stemmers/index.js';
+import { stem } from './stem.js';
 import type { Frame, ItemFrame, PartyFrame } from '../contracts/frame.js';
 import type { Facts, ItemFacts, LicenceHeld } from '../rules/facts.js';
 import { factsFromFrame } from './frame-facts.js';
@@ -16,7 +16,7 @@ import { findPlaces, type PlaceMention } from './extract-places.js';
 import { extractReferences, type References } from './extract-references.js';
 import type { ItemTag, Lexicon } from './lexicon.js';
 import type { PhraseHit } from './phrase-matcher.js';
-import { normaliseText, tokenize, wordsPattern, type Token } from './text.js';
+import { normaliseText, tokensOf, wordsPattern, type Token } from './text.js';
 
 export interface Signals {
   /** Item words (elements, forms, products) found. */
@@ -62,7 +62,7 @@ const RECEIVE_VERBS = grammarWords('receiveVerbs');
 const REPLACEMENT_NOUNS = grammarWords('replacementNouns');
 const DETERMINERS = grammarWords('determiners');
 /** Verbs of sending in any form ("shipped", "sends", "sent"), as stems. */
-const SENDING_STEMS = new Set([...grammarWords('sendingVerbs'), ...grammarWords('irregularParticiples')].map((v) => PorterStemmer.stem(v)));
+const SENDING_STEMS = new Set([...grammarWords('sendingVerbs'), ...grammarWords('irregularParticiples')].map((v) => stem(v)));
 const BOUGHT_VERBS = grammarWords('boughtVerbs');
 const PURCHASE_VERBS = grammarWords('purchaseVerbs');
 const FIRST_PERSON_SUBJECTS = grammarWords('firstPerson');
@@ -498,7 +498,7 @@ function comesBackAt(tokens: readonly Token[], i: number): boolean {
   // "for that return", "the return": a noun naming the trip already told.
   if (RETURN_WORDS.has(w) && w !== 'back') return !DETERMINERS.has(tokens[i - 1]?.low ?? '');
   if (w !== 'back') return false;
-  return [1, 2, 3].some((k) => SENDING_STEMS.has(PorterStemmer.stem(tokens[i - k]?.low ?? ''))) || gettingBefore(tokens, i) !== undefined;
+  return [1, 2, 3].some((k) => SENDING_STEMS.has(stem(tokens[i - k]?.low ?? ''))) || gettingBefore(tokens, i) !== undefined;
 }
 
 /**
@@ -647,7 +647,7 @@ export interface ReadOptions {
 
 export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly string[], options: ReadOptions = {}): { frame: Frame; signals: Signals } {
   const text = normaliseText(rawText);
-  const tokens = tokenize(text);
+  const tokens = tokensOf(text);
   const items = correctedItem(tokens, lex, text) ?? extractItem(tokens, lex, text);
   // A listed party's name is not a place ("Kawasaki Heavy Industries" is no city): its words are the party's.
   const listedParties = findListedParties(tokens, text, lex);

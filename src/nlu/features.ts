@@ -2,20 +2,10 @@
  * Classifier features: stemmed words, with element names, places and numbers replaced by placeholders so the
  * classifier learns "ELEMENT magnets to PLACE" once rather than once per element and country.
  */
-import { PorterStemmer } from 'natural/lib/natural/stemmers/index.js';
 import { grammarPairs } from './grammar.js';
 import type { Lexicon } from './lexicon.js';
-import { normaliseText, tokenize } from './text.js';
-
-const stemCache = new Map<string, string>();
-function stem(word: string): string {
-  let s = stemCache.get(word);
-  if (s === undefined) {
-    s = PorterStemmer.stem(word);
-    if (stemCache.size < 50_000) stemCache.set(word, s);
-  }
-  return s;
-}
+import { stem } from './stem.js';
+import { normaliseText, tokensOf } from './text.js';
 
 /** British and American spellings are one word to the classifier. */
 const BRITISH = grammarPairs('britishSpellings');
@@ -27,7 +17,7 @@ export interface FeatureResult {
 }
 
 export function featurize(text: string, lex: Lexicon): string[] {
-  const tokens = tokenize(normaliseText(text));
+  const tokens = tokensOf(normaliseText(text));
   const marks = new Array<string | null>(tokens.length).fill(null);
   for (const h of lex.items.find(tokens)) {
     const tag = h.value.kind === 'element' || h.value.kind === 'compound' ? 'xelement' : null;

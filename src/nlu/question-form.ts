@@ -5,7 +5,7 @@
  * when it cites announcements or mentions customs.
  */
 import { grammarWords } from './grammar.js';
-import { tokenize, wordsPattern } from './text.js';
+import { tokensOf, wordsPattern } from './text.js';
 
 const YES_NO_OPENERS = grammarWords('yesNoOpeners');
 const PROCEDURE_WORDS = grammarWords('procedureWords');
@@ -54,7 +54,7 @@ export function asksAboutThePast(text: string): boolean {
 /** "As of today, with the suspension over, is a licence needed?": one of the comma-separated parts opens with the verb. */
 function opensWith(clause: string, openers: ReadonlySet<string>): boolean {
   return clause.split(',').some((part) => {
-    const words = tokenize(part);
+    const words = tokensOf(part);
     // "So we can order freely …?", "and we don't need to worry?": a linking word and a subject may come first.
     let at = 0;
     while (at < words.length - 1 && DISCOURSE_OPENERS.has((words[at] as { low: string }).low)) at++;
@@ -77,13 +77,13 @@ function earlierQuestionAsksNeed(text: string): boolean {
   // or "or" asks both, as two questions do.
   const questions = questionsIn(text);
   const last = questions.at(-1);
-  const joined = last === undefined ? [] : tokenize(last);
+  const joined = last === undefined ? [] : tokensOf(last);
   const split = joined.findIndex((t, i) => i > 2 && (t.low === 'and' || t.low === 'or') && WH_WORDS.has(joined[i + 1]?.low ?? ''));
   // Only a plain question of need: "does that mean our orders don't need separate licences any more, and how long is
   // it valid?" asks what a licence already held means, which is procedure.
   const firstPart = last !== undefined && split > 0 && !joined.slice(0, split).some((t) => NEGATION_CUES.has(t.low)) ? last.slice(0, (joined[split] as { start: number }).start) : undefined;
   return [...questions.slice(0, -1), ...(firstPart ? [firstPart] : [])].some((q) => {
-    const words = tokenize(ownClause(q)).map((t) => t.low);
+    const words = tokensOf(ownClause(q)).map((t) => t.low);
     // The licence itself is what is needed ("we need licence", "a licence required"), not something for it ("is
     // this required for the licence?").
     // So is whether one can be had at all ("Is there even a licence possible for India?").
@@ -99,7 +99,7 @@ function earlierQuestionAsksNeed(text: string): boolean {
 export function asksWhetherLicenceNeeded(text: string): boolean {
   const clause = lastQuestionClause(text);
   if (!clause) return false;
-  const words = tokenize(clause).map((t) => t.low);
+  const words = tokensOf(clause).map((t) => t.low);
   return words.some((w) => NEED_WORDS.has(w)) && words.some((w) => LICENCE_NOUNS.has(w)) && !words.some((w) => PROCEDURE_WORDS.has(w) || WH_WORDS.has(w));
 }
 
@@ -110,7 +110,7 @@ function asksForDecisionLast(text: string): boolean {
   const clause = (trailing ? unmarkedQuestion(trailing) : undefined) ?? lastQuestionClause(text) ?? unmarkedQuestion(text);
   // "Kindly advise whether export of Dy2O3 … requires any permission": a yes/no question asked indirectly.
   if (!clause) return INDIRECT_ASKS.test(text);
-  const words = tokenize(clause).map((t) => t.low);
+  const words = tokensOf(clause).map((t) => t.low);
   // "At that time", "at the time": when, not how long a procedure takes.
   const procedure = (w: string, i: number) => PROCEDURE_WORDS.has(w) && !(w === 'time' && words[i - 2] === 'at');
   // "Can we rely on that and skip the end-user certificate?": whether a claim holds is a decision, paperwork or not.
@@ -125,14 +125,14 @@ function asksForDecisionLast(text: string): boolean {
   // decision, joined to another and about no procedure of its own ("what is that and can it cover our orders?" asks
   // what a general licence is).
   const joined = clause.split(/\band\b/).slice(1).some((part) => {
-    const low = tokenize(part).map((t) => t.low);
+    const low = tokensOf(part).map((t) => t.low);
     return opensWith(part, YES_NO_OPENERS) && !low.some((w) => PROCEDURE_WORDS.has(w)) && low.some((w) => LICENCE_NOUNS.has(w) || DECISION_WORDS.has(w));
   });
   if (joined) return true;
   // "… so their shipments need no separate licence. Is that how it works?": a yes/no question about "that", after a
   // statement whether a licence is needed, checks the statement.
   if (opensWith(clause, YES_NO_OPENERS) && DEMONSTRATIVES.has(words[1] ?? '')) {
-    const before = tokenize(text.slice(0, text.lastIndexOf(clause))).map((t) => t.low);
+    const before = tokensOf(text.slice(0, text.lastIndexOf(clause))).map((t) => t.low);
     if (before.some((w, i) => LICENCE_NOUNS.has(w) && before.slice(Math.max(0, i - 4), i + 4).some((x) => NEED_WORDS.has(x)))) return true;
   }
   if (words.length === 0 || (words.some(procedure) && !decisionAsked)) return false;
@@ -140,11 +140,11 @@ function asksForDecisionLast(text: string): boolean {
   // "… so they don't need anything from us. true?": a one-word check of what was just said.
   if (words.length <= 2 && decisionAsked) return true;
   if (words.length <= 2 && words.some((w) => CONFIRM_TAGS.has(w))) {
-    const before = tokenize(text.slice(0, text.lastIndexOf(clause))).map((t) => t.low);
+    const before = tokensOf(text.slice(0, text.lastIndexOf(clause))).map((t) => t.low);
     if (before.some((w) => LICENCE_NOUNS.has(w)) && before.some((w) => NEED_WORDS.has(w))) return true;
   }
   // "So the suspension covers it too, right?": a tag after the last comma checks the statement before it.
-  const tag = tokenize(clause.split(',').at(-1) ?? '').map((t) => t.low);
+  const tag = tokensOf(clause.split(',').at(-1) ?? '').map((t) => t.low);
   if (tag.length <= 2 && tag.some((w) => DECISION_WORDS.has(w))) return true;
   // "… so hiring him is fine?", "then the resale is allowed?": a statement asked with a question mark, ending in whether
   // something is fine or allowed.

@@ -41,18 +41,31 @@ function foldLetters(word: string): string {
   return /[łŁøØđĐßæÆı]/u.test(word) ? word.replace(/[łŁøØđĐßæÆı]/gu, (c) => FOLDED[c] ?? c) : word;
 }
 
+/** A character outside printable ASCII: a word without one has no accent to strip and no letter to fold. */
+const BEYOND_ASCII = /[^ -~]/;
+
+/** The comparison form of a word: accents stripped ("Querétaro", "Düsseldorf" match their plain spellings), letters folded, lower case. */
+function comparisonForm(raw: string): string {
+  return !BEYOND_ASCII.test(raw) ? raw.toLowerCase() : foldLetters(raw.normalize('NFKD').replace(/\p{M}/gu, '')).toLowerCase();
+}
+
+/** Closing brackets and quotes stand between a word and the punctuation after it ("(Arizona):", "'rotor kit',"). */
+const CLOSERS = new Set([')', ']', '"', "'", '\u00bb']);
+
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(TOKEN)) {
     const start = m.index ?? 0;
     const raw = m[0];
     const end = start + raw.length;
-    // Closing brackets and quotes stand between a word and the punctuation after it ("(Arizona):", "'rotor kit',").
-    const after = text.slice(end, end + 6).replace(/^[)\]"'\u00bb]+/, '').slice(0, 2);
+    // Up to six characters after the word, past its closing brackets and quotes: the two that follow them.
+    let k = end;
+    const limit = Math.min(text.length, end + 6);
+    while (k < limit && CLOSERS.has(text.charAt(k))) k++;
+    const after = text.slice(k, Math.min(k + 2, limit));
     out.push({
       raw,
-      // Accents go from the comparison form only: "Querétaro" and "Düsseldorf" match their plain spellings.
-      low: foldLetters(raw.normalize('NFKD').replace(/\p{M}/gu, '')).toLowerCase(),
+      low: comparisonForm(raw),
       start,
       end,
       // A spaced dash ("to Nagoya - licence?") ends a clause as a full stop would.
@@ -63,6 +76,23 @@ export function tokenize(text: string): Token[] {
     });
   }
   return out;
+}
+
+/**
+ * The tokens of a text, remembered for the few texts a turn reads again and again (the message, its last question,
+ * that question's clauses: the question-form checks, the classifier's features and the frame reader each tokenise
+ * them). Cleared when full, so a long conversation cannot grow it; the tokens are read-only to every caller.
+ */
+const TOKENS_OF = new Map<string, readonly Token[]>();
+const TEXTS_REMEMBERED = 256;
+export function tokensOf(text: string): readonly Token[] {
+  let tokens = TOKENS_OF.get(text);
+  if (tokens === undefined) {
+    tokens = tokenize(text);
+    if (TOKENS_OF.size >= TEXTS_REMEMBERED) TOKENS_OF.clear();
+    TOKENS_OF.set(text, tokens);
+  }
+  return tokens;
 }
 
 /** Where the sentence holding token `i` starts: after the last clause-ending mark before it (a comma is none). */

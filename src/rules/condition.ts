@@ -21,7 +21,8 @@ export interface ConditionCheck {
 
 export interface ConditionResult {
   readonly result: Truth;
-  readonly checks: readonly ConditionCheck[];
+  /** A new array on every call, the caller's to keep. */
+  readonly checks: ConditionCheck[];
   /** The facts whose being known would settle an unknown result: only those in branches still open. */
   readonly unknowns: readonly string[];
 }
@@ -121,12 +122,17 @@ function evaluateInto(cond: Condition, facts: Facts, named: NamedConditions, ass
     const settles: Truth = isAll ? 'false' : 'true';
     let settled = false;
     let open: string[] | null = null;
-    for (const c of isAll ? cond.all : cond.any) {
-      const part = evaluateInto(c, facts, named, assumed, checks);
+    // Indexed loops: this runs for every node of every rule on every turn, and iterators allocate until optimised.
+    const parts = isAll ? cond.all : cond.any;
+    for (let i = 0; i < parts.length; i++) {
+      const part = evaluateInto(parts[i] as Condition, facts, named, assumed, checks);
       if (part.result === settles) settled = true;
       else if (part.result === 'unknown') {
         open ??= [];
-        for (const u of part.unknowns) if (!open.includes(u)) open.push(u);
+        for (let k = 0; k < part.unknowns.length; k++) {
+          const u = part.unknowns[k] as string;
+          if (!open.includes(u)) open.push(u);
+        }
       }
     }
     if (settled) return settles === 'true' ? SETTLED_TRUE : SETTLED_FALSE;
@@ -150,7 +156,15 @@ function evaluateInto(cond: Condition, facts: Facts, named: NamedConditions, ass
   else result = compare(cond, actual);
   if (result === 'unknown' && cond.unknownAs === 'false') result = 'false';
   checks.push({ fact: cond.fact, label: def.label, op: cond.op, expected: cond.value, actual: displayActual(actual), result });
-  return result === 'unknown' ? { result, unknowns: [cond.fact] } : result === 'true' ? SETTLED_TRUE : SETTLED_FALSE;
+  return result === 'unknown' ? unknownOnly(cond.fact) : result === 'true' ? SETTLED_TRUE : SETTLED_FALSE;
+}
+
+/** A leaf left open by one unknown fact: shared per fact, as the settled outcomes are (none is ever mutated). */
+const UNKNOWN_BY_FACT = new Map<string, { readonly result: 'unknown'; readonly unknowns: readonly string[] }>();
+function unknownOnly(fact: string): { readonly result: 'unknown'; readonly unknowns: readonly string[] } {
+  let open = UNKNOWN_BY_FACT.get(fact);
+  if (!open) UNKNOWN_BY_FACT.set(fact, (open = Object.freeze({ result: 'unknown' as const, unknowns: Object.freeze([fact]) })));
+  return open;
 }
 
 /**

@@ -237,7 +237,7 @@ export function evaluate(set: RuleSet, facts: Facts, asOf: string, options: Eval
       contributes: contribution(rule, result, status, unknowns, checks),
       overriddenBy: null,
       confirmed: rule.confirmed,
-      checks: [...checks],
+      checks,
       unknownFacts: [...unknowns],
     };
   });

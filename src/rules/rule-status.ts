@@ -51,7 +51,25 @@ export function ruleStatus(rule: Rule, asOf: string, known?: KnownSource): RuleS
     if (!rule.sources.some(known)) return { kind: 'not_yet', from: rule.effectiveFrom > asOf ? rule.effectiveFrom : asOf };
     return statusOn(asKnown(rule, known), asOf);
   }
-  return statusOn(rule, asOf);
+  return cachedStatusOn(rule, asOf);
+}
+
+/**
+ * A rule's status by day, remembered: every turn asks it of every rule for the same day or two, and rules are data
+ * loaded once. Bounded per rule, so questions about many different days cannot grow it.
+ */
+const STATUS_BY_DAY = new WeakMap<Rule, Map<string, RuleStatus>>();
+const DAYS_REMEMBERED = 64;
+function cachedStatusOn(rule: Rule, asOf: string): RuleStatus {
+  let byDay = STATUS_BY_DAY.get(rule);
+  if (!byDay) STATUS_BY_DAY.set(rule, (byDay = new Map()));
+  let status = byDay.get(asOf);
+  if (status === undefined) {
+    status = statusOn(rule, asOf);
+    if (byDay.size >= DAYS_REMEMBERED) byDay.clear();
+    byDay.set(asOf, status);
+  }
+  return status;
 }
 
 function statusOn(rule: Rule, asOf: string): RuleStatus {

@@ -62,6 +62,8 @@ const CLAIM_VERBS = grammarWords('claimVerbs');
 const READER_REQUEST_BEFORE = grammarWords('readerRequestBefore');
 const READER_REQUEST_AFTER = grammarWords('readerRequestAfter');
 const RECEIVER_PRONOUNS = grammarWords('receiverPronouns');
+// "My manager in Shanghai asks me to email …": the one asked to send, not one who receives.
+const REQUEST_VERBS = grammarWords('requestVerbs');
 const PLACE_CUES = new Set([...grammarWords('insideCues'), ...grammarWords('destCues')]);
 const RECEIVER_OWNERS = grammarWords('firstPerson');
 const ASKER_POSSESSIVES = grammarWords('askerPossessives');
@@ -310,7 +312,11 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
     }
     return true;
   };
-  const kindHits = lex.collaborationKinds.find(tokens);
+  // "wafer-transfer robots", "heat-transfer fluid": one kind word hyphen-joined to a word before it is part of a compound
+  // modifier, naming no cooperation (unless that word is know-how itself: "technology-transfer").
+  const compoundPart = (h: { start: number; end: number }) => h.end - h.start === 1 && (tokens[h.start] as Token).hyphenBefore
+    && !wordAt(tokens, h.start - 1, lex.knowledge.cues.knowHowNouns) && !lex.collaborationKinds.find(tokens.slice(h.start - 1, h.start)).length;
+  const kindHits = lex.collaborationKinds.find(tokens).filter((h) => !compoundPart(h));
   const jvSetUp = kindHits.some(setsUpJv);
   // "No drawings or documents": a negation before a list of such words covers every one of them.
   const kindAt = new Set(kindHits.flatMap((h) => Array.from({ length: h.end - h.start }, (_, k) => h.start + k)));
@@ -344,6 +350,12 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
     kinds.clear();
     kinds.add('jv_investment');
   }
+  // "for them to do that work for us", "they would design the flowsheet for us": work another party does for us, "they"
+  // or "them" before it in its clause ("for us to share our notes" has us doing it). Know-how named in a message about
+  // such work (a flowsheet, a recipe) is what they hand over: a transfer, when no other kind is said.
+  const workForUs = tokens.some((t, i) => t.low === 'for' && RECEIVER_PRONOUNS.has(tokens[i + 1]?.low ?? '') && tokens[i + 2]?.low !== 'to'
+    && tokens.slice(sentenceStartOf(tokens, i), i).some((x) => x.low === 'they' || x.low === 'them'));
+  if (workForUs && kinds.size === 0 && namesKnowHow) kinds.add('technology_transfer');
   const kind = KIND_ORDER.find((k) => kinds.has(k));
 
   const areas = new Set<Area>();
@@ -387,7 +399,7 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   // factory for training") are provided by the Chinese side; otherwise a Chinese party that only receives says "no".
   const onSite = kind === 'training' || kind === 'services' || kind === 'consulting' || kind === 'visit';
   // "The JV would give us the process know-how": we receive it, so the Chinese party named provides it.
-  const toUs = verb >= 0 && tokens.slice(verb + 1, verb + 4).some((t) => RECEIVER_PRONOUNS.has(t.low));
+  const toUs = (verb >= 0 && tokens.slice(verb + 1, verb + 4).some((t) => RECEIVER_PRONOUNS.has(t.low))) || workForUs;
   // "A Chinese engineering firm wants us as agent …, they bring the process package": "they" who bring know-how are the
   // party last named before them, here the Chinese one.
   const theyBring = tokens.some((t, i) => t.low === 'they' && lex.knowledge.cues.provisionVerbs.has(tokens[i + 1]?.low ?? '')
@@ -445,7 +457,7 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   // Nor when whoever sends it is in China ("jv engineer in baotou wants to email our sintering parameters to the german
   // plant"): ours or not, it leaves from there.
   const senderInChina = verb >= 0 && china.some((p) => p.start >= sentenceStartOf(tokens, verb) && p.end <= verb && !p.recipient && p.role !== 'content' && p.role !== 'regime'
-    && located(tokens, p) && !tokens.slice(p.end, verb).some((t) => RECEIVER_PRONOUNS.has(t.low)));
+    && located(tokens, p) && !tokens.slice(p.end, verb).some((t, j) => RECEIVER_PRONOUNS.has(t.low) && !REQUEST_VERBS.has(tokens[p.end + j - 1]?.low ?? '')));
   const fromUs = verb >= 0 && (ours(verb + 1) || (ours(verb + 2) && !TOPIC_PREPOSITIONS.has(tokens[verb + 1]?.low ?? ''))) && !china.some(ourSite) && !senderInChina;
   // "A Chinese university client wants to patent its diffusion process": know-how that is the Chinese party's own.
   const knowHowWithin = (i: number) => [1, 2, 3, 4].some((k) => wordAt(tokens, i + k, lex.knowledge.cues.knowHowNouns))

@@ -16,7 +16,7 @@ import { findPlaces, type PlaceMention } from './extract-places.js';
 import { extractReferences, type References } from './extract-references.js';
 import type { ItemTag, Lexicon } from './lexicon.js';
 import type { PhraseHit } from './phrase-matcher.js';
-import { normaliseText, tokensOf, wordsPattern, type Token } from './text.js';
+import { normaliseText, sentenceStartOf, tokensOf, wordsPattern, type Token } from './text.js';
 
 export interface Signals {
   /** Item words (elements, forms, products) found. */
@@ -70,6 +70,8 @@ const COMES_FROM_VERBS = grammarWords('comesFromVerbs');
 const SOURCED_PARTICIPLES = grammarWords('sourcedParticiples');
 const HOLD_VERBS = grammarWords('holdVerbs');
 const SUBJECT_PRONOUNS = grammarWords('subjectPronouns');
+const MODALS = grammarWords('modals');
+const INSTRUCTION_VERBS = grammarWords('instructionVerbs');
 const END_USER_DOCUMENTS = new RegExp(wordsPattern(grammarWords('endUserDocuments')).source, 'giu');
 const NEGATION_WORDS = grammarWords('negationCues');
 const ASKER_POSSESSIVES = grammarWords('askerPossessives');
@@ -77,6 +79,8 @@ const DISGUISE_VERBS = grammarWords('disguiseVerbs');
 const AVOIDANCE_PHRASES = grammarWords('avoidancePhrases');
 const EVASION_WORDS = grammarWords('evasionWords');
 const HELD_LICENCE_NOUNS = grammarWords('heldLicenceNouns');
+const LICENSED_ADJECTIVES = grammarWords('licensedAdjectives');
+const CONSIGNMENT_WORDS = grammarWords('consignmentWords');
 const HELD_LICENCE_NOUNS_PATTERN = wordsPattern(HELD_LICENCE_NOUNS);
 const LICENCE_HELD_BEFORE = grammarWords('licenceHeldBefore');
 const LICENCE_HELD_AFTER = grammarWords('licenceHeldAfter');
@@ -290,7 +294,11 @@ function passesKnowHow(tokens: readonly Token[], lex: Lexicon): boolean {
     }
     return false;
   };
-  return tokens.some((t, i) => learningVerbs.has(t.low) || (provisionVerbs.has(t.low) && objectHasKnowHow(i)));
+  // "… to assemble the line and train our operators": a verb of instruction, as a verb (after "to", "and", a modal or
+  // a subject), teaches its object, whatever that object is ("regional trains" are no verb).
+  const instructs = (i: number) => INSTRUCTION_VERBS.has((tokens[i] as Token).low)
+    && (tokens[i - 1]?.low === 'to' || tokens[i - 1]?.low === 'and' || MODALS.has(tokens[i - 1]?.low ?? '') || SUBJECT_PRONOUNS.has(tokens[i - 1]?.low ?? ''));
+  return tokens.some((t, i) => learningVerbs.has(t.low) || (provisionVerbs.has(t.low) && objectHasKnowHow(i)) || instructs(i));
 }
 
 /** "… our Stuttgart plant as (the) end user", "… as consignee": the place's phrase, then "as" and the role it is given. */
@@ -339,7 +347,11 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
   const buyersPlant = (p: PlaceMention) => tokens.slice(Math.max(0, p.start - 3), p.end + 2).some((t) => BUYER_DESCRIPTION_NOUNS.has(t.low));
   const producerOrigin = places.find((p) => p.role === 'origin' && !buyersPlant(p) && placeOfParty(tokens, p, PRODUCTION_SITES, (noun) => PRODUCTION_SITES.has(noun)))?.country;
   const made = madeOfGoods?.country ?? first('made') ?? producerOrigin;
-  const site = places.find((p) => p.role === 'site');
+  // "We assemble yokes in Cebu. The magnets are bonded in our Dongguan plant then shipped to Cebu": a site the goods are
+  // then sent to (a "to" before a later mention of its country) is where they go; another site of the asker's is theirs.
+  const sentToSite = (s: PlaceMention) => places.some((p) => p.role === 'destination' && p.country === s.country && p.start > s.end
+    && DEST_CUES.has(tokens[p.start - 1]?.low ?? ''));
+  const site = places.find((p) => p.role === 'site' && !sentToSite(p)) ?? places.find((p) => p.role === 'site');
   // The site's own noun, right after the place ("Ningbo plant") or just before it ("our separation plant in Estonia").
   const siteWords = site === undefined ? [] : [...tokens.slice(site.end, site.end + 2), ...tokens.slice(Math.max(0, site.start - 3), site.start).filter((t) => !t.clauseEnd)];
   const siteIsStore = siteWords.some((t) => STORE_NOUNS.has(t.low));
@@ -388,14 +400,17 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
     return from > 0 && COMES_FROM_VERBS.has(before[from - 1]?.low ?? '') && before.slice(from).some((t) => PRODUCTION_SITES.has(t.low));
   })?.country;
   // "The licence names our Stuttgart plant as end user": goods licensed to a site are received there, not made there.
-  const licensedToSite = site !== undefined && namedAsEndUser(tokens, site.end);
+  // So are goods the asker received under a licence ("we received a MOFCOM-licensed shipment at our Bangkok plant").
+  const licensedToSite = site !== undefined && (namedAsEndUser(tokens, site.end) || receivedUnderLicence(tokens));
   // Goods a sender ships to the asker's own site were not made there ("We are a magnet plant. Our trader sends us oxide").
   const sentToOwnSite = site?.asker === true && makerSite?.sends === true;
   const from = origin ?? makerSite?.country;
   // "Thai catalyst plant. We buy catalyst powder from a Jiangxi supplier": goods the asker buys in from elsewhere were not
   // made at its site.
   const boughtElsewhere = weBuyIn && site !== undefined && from !== undefined && from !== site.country;
-  const madeIn = made ?? plantOrigin ?? (site && !siteIsStore && !suppliedToSite && !licensedToSite && !sentToOwnSite && !boughtElsewhere && (siteMakes || MAKE_VERBS.test(text) || fittedProduct) ? site.country : undefined);
+  // "Our Penang sister plant is short. Can we send … from Bangkok to Penang?": the site the goods go to did not make them.
+  const siteIsDestination = site !== undefined && sentToSite(site);
+  const madeIn = made ?? plantOrigin ?? (site && !siteIsStore && !suppliedToSite && !licensedToSite && !sentToOwnSite && !boughtElsewhere && !siteIsDestination && (siteMakes || MAKE_VERBS.test(text) || fittedProduct) ? site.country : undefined);
   // "from Estonia to France" names where the goods go more surely than a buyer's place read from its noun ("designed
   // by a Chinese engineering firm").
   const cued = (p: PlaceMention) => DEST_CUES.has(tokens[p.start - 1]?.low ?? '');
@@ -559,6 +574,7 @@ function avoidsControl(tokens: readonly Token[]): boolean {
  */
 function licenceHeld(tokens: readonly Token[]): LicenceHeld | undefined {
   let found: LicenceHeld | undefined;
+  if (licensedConsignment(tokens) >= 0) found = 'single';
   tokens.forEach((t, i) => {
     if (!HELD_LICENCE_NOUNS.has(t.low)) return;
     // The words before it in its own clause: "Thanks. Our licence …" starts at "Our".
@@ -578,6 +594,24 @@ function licenceHeld(tokens: readonly Token[]): LicenceHeld | undefined {
     found = tokens[i - 1]?.low === 'general' || found === 'general' ? 'general' : 'single';
   });
   return found;
+}
+
+/** Where "licensed" qualifies a consignment ("a MOFCOM-licensed shipment of Dy magnets", "the licensed batch"), or -1. */
+function licensedConsignment(tokens: readonly Token[]): number {
+  return tokens.findIndex((t, i) => LICENSED_ADJECTIVES.has(t.low) && CONSIGNMENT_WORDS.has(tokens[i + 1]?.low ?? '') && !t.clauseEnd
+    && ![1, 2, 3, 4].some((k) => NEGATION_WORDS.has(tokens[i - k]?.low ?? '') && tokens.slice(i - k, i).every((w) => !w.clauseEnd)));
+}
+
+/**
+ * "Last month we received a MOFCOM-licensed shipment of Dy magnets at our Bangkok plant": goods the asker received under
+ * a Chinese licence came with the end user's promise not to pass them on without MOFCOM's consent (Regs art. 24).
+ */
+function receivedUnderLicence(tokens: readonly Token[]): boolean {
+  const at = licensedConsignment(tokens);
+  if (at < 0) return false;
+  const from = sentenceStartOf(tokens, at);
+  const verb = tokens.slice(from, at).findIndex((t) => RECEIVE_VERBS.has(t.low) || PURCHASE_VERBS.has(t.low));
+  return verb >= 0 && tokens.slice(from, from + verb).some((t) => FIRST_PERSON_SUBJECTS.has(t.low));
 }
 
 /** A word of the set among the tokens, or one of its several-word phrases in the lower-cased text. */
@@ -854,7 +888,7 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   if (proposesEvasion(tokens, lowText)) frame.evasion = true;
   const held = licenceHeld(tokens);
   if (held) frame.licenceHeld = held;
-  if (underEndUserCertificate(lowText) || (held !== undefined && licenceNamesEndUser(lowText))) frame.endUserCommitment = true;
+  if (underEndUserCertificate(lowText) || (held !== undefined && licenceNamesEndUser(lowText)) || receivedUnderLicence(tokens)) frame.endUserCommitment = true;
   const activity = activityOf(tokens, lowText, frame);
   if (activity) frame.activity = activity;
 

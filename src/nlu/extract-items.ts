@@ -68,6 +68,9 @@ const FIXING_VERBS_ACTIVE = grammarWords('fixingVerbsActive');
 const APPLICATION_NOUNS = grammarWords('applicationNouns');
 const END_USE_HEADS = grammarWords('endUseHeads');
 const PERSONAL_SUBJECTS = grammarWords('personalSubjectPronouns');
+const DETERMINER_WORDS = grammarWords('determinerWords');
+const COMPARISON_MARKERS = grammarWords('comparisonMarkers');
+const SAMENESS_WORDS = grammarWords('samenessWords');
 const IDIOMS = [...grammarWords('notGoodsIdioms')].map((p) => p.split(' '));
 const HEDGE_WORDS = grammarWords('hedgeWords');
 const DEFINITE_WORDS = grammarWords('definiteWords');
@@ -659,7 +662,10 @@ export function itemWordHits(tokens: readonly Token[], lex: Lexicon): PhraseHit<
     for (const words of IDIOMS) if (words.every((w, k) => tokens[i + k]?.low === w)) words.forEach((__, k) => idiom.add(i + k));
   });
   // "We machine the blocks into segments": a one-word noun right after a personal pronoun is that pronoun's verb.
-  const usedAsVerb = (h: PhraseHit<ItemTag>) => h.end - h.start === 1 && PERSONAL_SUBJECTS.has(tokens[h.start - 1]?.low ?? '');
+  // So is one in the third person between a party and a determiner: "the supplier machines our blocks" (a noun
+  // phrase does not run on into "our" or "the").
+  const usedAsVerb = (h: PhraseHit<ItemTag>) => h.end - h.start === 1 && (PERSONAL_SUBJECTS.has(tokens[h.start - 1]?.low ?? '')
+    || ((tokens[h.start] as Token).low.endsWith('s') && lex.partyNouns.has(tokens[h.start - 1]?.low ?? '') && DETERMINER_WORDS.has(tokens[h.end]?.low ?? '')));
   const found = lex.items.find(tokens);
   // "refrigerator LED strips", "watch PCB": a product name right before an acronym that names no goods of its own
   // modifies that noun (the head of an English compound is its last noun), so it is no product of the question.
@@ -673,10 +679,25 @@ export function itemWordHits(tokens: readonly Token[], lex: Lexicon): PhraseHit<
     return h.value.nomenclature === true && /^[a-z]{3,}$/.test(next.raw) && !CLOSED_CLASS.has(next.low) && !GRAMMAR_WORDS.has(next.low);
   };
   const hits = found.filter((h) => !technology.some((t) => t.start <= h.start && t.end >= h.end && t.end - t.start > h.end - h.start)
-    && !idiom.has(h.start) && !usedAsVerb(h) && !modifiesNoun(h));
+    && !idiom.has(h.start) && !usedAsVerb(h) && !modifiesNoun(h) && !comparisonStandardAt(tokens, h.start));
   ITEM_HITS.set(tokens, { lex, hits });
   return hits;
 }
+/**
+ * Whether the words at `start` are what something is compared with ("the same MOFCOM licence as loose magnets", "than
+ * for oxide"): a comparison marker right before them, or one word of description between ("as loose magnets").
+ */
+function comparisonStandardAt(tokens: readonly Token[], start: number): boolean {
+  return [1, 2].some((k) => {
+    const marker = tokens[start - k];
+    if (!marker || tokens.slice(start - k, start).some((t) => t.clauseEnd || t.commaAfter)) return false;
+    if (COMPARISON_MARKERS.has(marker.low)) return true;
+    if (marker.low !== 'as') return false;
+    const from = sentenceStartOf(tokens, start - k);
+    return tokens.slice(Math.max(from, start - k - 6), start - k).some((t) => SAMENESS_WORDS.has(t.low));
+  });
+}
+
 const ITEM_HITS = new WeakMap<readonly Token[], { readonly lex: Lexicon; readonly hits: PhraseHit<ItemTag>[] }>();
 
 export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string): ItemExtraction {
@@ -1086,7 +1107,8 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   // of fixing counts, never "already".
   // "The magnets inside contain Dy", "the magnets in them are N52": the magnets of a product named in an earlier turn.
   // Magnets said to travel loose ("we put 20 spare magnets in a separate bag") are bare magnets, whatever holds them.
-  const saidLooseAnywhere = tokens.some((t, i) => lex.knowledge.cues.looseWords.has(t.low) && ![1, 2].some((k) => NEGATION_CUES.has(tokens[i - k]?.low ?? '')));
+  const saidLooseAnywhere = tokens.some((t, i) => lex.knowledge.cues.looseWords.has(t.low) && ![1, 2].some((k) => NEGATION_CUES.has(tokens[i - k]?.low ?? ''))
+    && !comparisonStandardAt(tokens, i));
   if (form === 'magnet' && primary && !saidLooseAnywhere && (builtIn(tokens, primary) || (!productNamed && insideSomethingUnnamed(tokens, primary)))) {
     form = 'component';
     downstream = 'other_assembly';

@@ -91,6 +91,7 @@ const CONTENT_VERBS = grammarWords('contentVerbs');
 const REQUEST_OBJECTS = grammarWords('requestObjects');
 const HOLD_VERBS = grammarWords('holdVerbs');
 const PERSONAL_SUBJECTS = grammarWords('personalSubjectPronouns');
+const CLOSED_CLASS = grammarWords('closedClassWords');
 const ORIGIN_INCOTERMS = grammarWords('originIncoterms');
 const DESTINATION_INCOTERMS = grammarWords('destinationIncoterms');
 const OWNERSHIP_WORDS = grammarWords('ownershipWords');
@@ -753,7 +754,9 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     // "China's technology control": up to two words of any kind may describe the possessed rules.
     const possessive = POSSESSIVE_ENDING.test(tokens[end - 1]?.raw ?? '');
     if (REGIME_NOUNS.has(tokens[k]?.low ?? '') && (tag.demonym || k > from || possessive) && !actingSide) return { role: 'regime', recipient: false };
-    if (possessive && [1, 2].some((j) => REGIME_NOUNS.has(tokens[end + j]?.low ?? '') && tokens.slice(end - 1, end + j).every((w) => !w.clauseEnd && !w.commaAfter))) return { role: 'regime', recipient: false };
+    // "Indonesia's nickel ore export ban": up to three, when they are content words (no "and", "the", "to" between).
+    if (possessive && [1, 2, 3].some((j) => REGIME_NOUNS.has(tokens[end + j]?.low ?? '') && tokens.slice(end - 1, end + j).every((w) => !w.clauseEnd && !w.commaAfter)
+      && (j < 3 || tokens.slice(end, end + j).every((w) => !CLOSED_CLASS.has(w.low))))) return { role: 'regime', recipient: false };
   }
   // "Malaysia banned raw rare-earth exports", "Indonesia restricts …": a country's government acting names its own rules.
   // So does "does Vietnam itself restrict ore exports?", the question form, with a reflexive pronoun between.

@@ -2798,3 +2798,58 @@ describe('know-how still to be licensed from a Chinese party (twenty-second sess
     expect(f.collaboration?.kind).not.toBe('licensing');
   });
 });
+
+describe('twenty-sixth session readings (own phrasings)', () => {
+  it('reads a form noun in the third person between a party and a determiner as its verb', () => {
+    const item = facts('The Ningbo supplier machines the SmCo blocks into rings before they leave').item;
+    expect(item?.magnetType).toBe('smco');
+    expect(item?.form).not.toBe('equipment');
+  });
+
+  it('takes people sent to commission a line and to train operators as passing know-how', () => {
+    const c = facts('Our Hungarian subsidiary is setting up an NdFeB sintering line near Győr. The Chinese equipment vendor offers to send three of its technicians to assemble and commission the line and train our staff.').collaboration;
+    expect(c).toMatchObject({ chineseProvider: true, area: 'production_line_services' });
+  });
+
+  it('reads work a Chinese firm does "for us" as provided to us, with the know-how it produces handed over', () => {
+    const c = facts('A Chinese design institute could work out the leaching flowsheet for our mine in Namibia; is it fine for them to prepare it for us?').collaboration;
+    expect(c).toMatchObject({ chineseProvider: true, kind: 'technology_transfer' });
+  });
+
+  it('does not take the one asked to send ("asks me to email") for the one who receives', () => {
+    const c = facts('My director in Ningbo asks me to email our sintering process parameters to the new plant in Spain.').collaboration;
+    expect(c?.chineseProvider).toBe(true);
+  });
+
+  it('reads goods received under a MOFCOM licence as bound by the end user\'s promise, not made at the receiving plant', () => {
+    const f = facts('In March we received a licensed shipment of Tb magnets at our plant in Chennai.');
+    expect(f.endUserCommitment).toBe(true);
+    expect(f.madeIn).toBeUndefined();
+    expect(facts('We never got a licensed batch of magnets from them.').endUserCommitment).toBeUndefined();
+  });
+
+  it('reads a site the goods are then sent to as where they go, the other site as where they leave from', () => {
+    const f = facts('We finish the pump motors in Monterrey. The rotors get their magnets in our Suzhou plant and are then shipped to Monterrey.');
+    expect(f).toMatchObject({ shipFrom: 'CN', destination: 'MX' });
+  });
+
+  it('reads a country\'s possessed rules three content words on as its regime', () => {
+    const { signals } = extractFacts('Does Zimbabwe\'s lithium ore export ban matter for our shipment?', understanding.lexicon, sourceIds);
+    expect(signals.foreignRegimeCountry).toBe('ZW');
+    expect(extractFacts('Does Vietnam\'s plant and the licence matter?', understanding.lexicon, sourceIds).signals.foreignRegimeCountry).toBeUndefined();
+  });
+
+  it('reads a separation facility or pilot as rare-earth processing', () => {
+    expect(facts('Refractory bricks from Henan for the rare earth separation facility we are building in Malaysia').endUses).toContain('rare_earth_processing');
+  });
+
+  it('does not take what goods are compared with for the goods', () => {
+    const item = facts('We buy stator assemblies with the magnets already glued in from Tianjin. Is that the same licence as loose magnets?').item;
+    expect(item).toMatchObject({ downstream: 'rotor_stator_assembly' });
+    expect(item?.besideProduct).toBeUndefined();
+  });
+
+  it('reads a kind word hyphen-joined to the word before as part of a compound modifier', () => {
+    expect(facts('We want to buy rotor assemblies from our contractor in Wuxi for the wafer-transfer robots we build in Lyon.').collaboration?.kind).toBeUndefined();
+  });
+});

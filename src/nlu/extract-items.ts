@@ -15,6 +15,8 @@ type Downstream = (typeof DOWNSTREAM_KINDS)[number];
 const NEGATION_CUES = grammarWords('negationCues');
 const CLAIM_VERBS = grammarWords('claimVerbs');
 const OTHER_GOODS_CUES = new Set([...grammarWords('replacedGoodsCues'), ...grammarWords('otherGoodsCues')]);
+const CHANGE_OVER_VERBS = grammarWords('changeOverVerbs');
+const OF_WORDS = grammarWords('ofWords');
 const BUYER_NOUNS = grammarWords('buyerNouns');
 const SELLER_NOUNS = grammarWords('sellerNouns');
 const PRODUCTION_SITES = grammarWords('productionSites');
@@ -206,7 +208,8 @@ function isFormulaOxide(t: Token | undefined, lex: Lexicon): boolean {
 function cueBefore(tokens: readonly Token[], start: number, elementTokens: ReadonlySet<number>, cues: ReadonlySet<string>, stops: ReadonlySet<string> = NO_STOPS, text?: string): boolean {
   for (let i = start - 1, steps = 0; i >= 0 && steps < 8; i--, steps++) {
     const t = tokens[i] as Token;
-    if (t.clauseEnd || stops.has(t.low)) return false;
+    // "with no Dy or Tb (Ce, Nd, Pr, Fe, B)": a bracket opened since is an aside the cue does not reach into.
+    if (t.clauseEnd || stops.has(t.low) || (tokens[i + 1] as Token).parenBefore) return false;
     // "Tb not detected, Dy 0.08 %": a negation written after an element is about that element, not the next.
     if (cues.has(t.low) && text !== undefined && NEGATION_AFTER_PHRASES.some((p) => text.slice(t.start, t.start + 24).toLowerCase().startsWith(p))) return false;
     if (cues.has(t.low)) return true;
@@ -641,9 +644,23 @@ function builtIn(tokens: readonly Token[], run: PhraseHit<ItemTag>[]): boolean {
 /** The index of the "in/into/onto" after a verb of fixing that follows the run, or -1. */
 function builtInAfter(tokens: readonly Token[], run: PhraseHit<ItemTag>[]): number {
   const end = run.at(-1)?.end ?? 0;
-  for (let i = end; i < Math.min(tokens.length, end + 7); i++) {
+  // "small NdFeB disc magnets (some Dy grades I think) glued into the frames": an aside in brackets does not count
+  // towards the reach.
+  let limit = end + 7;
+  let asideEnd = -1;
+  for (let i = end; i < Math.min(tokens.length, limit); i++) {
     const t = tokens[i] as Token;
-    if (NEGATION_CUES.has(t.low)) return -1;
+    if (t.parenBefore) {
+      let close = i;
+      while (close < tokens.length - 1 && !(tokens[close] as Token).parenAfter && !(tokens[close] as Token).clauseEnd) close++;
+      // Its words are still read ("(magnets fixed in rotor, housing, encoder)"); they only do not use up the reach, and
+      // a negation in it ("(no Dy)") is about the aside.
+      if ((tokens[close] as Token).parenAfter) {
+        limit += close - i + 1;
+        asideEnd = close;
+      }
+    }
+    if (NEGATION_CUES.has(t.low) && i > asideEnd) return -1;
     if (FIXING_VERBS.has(t.low) && INTO_WORDS.has(tokens[i + 1]?.low ?? '')) return i + 1;
     if (t.clauseEnd) break;
   }
@@ -740,7 +757,8 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     // "magnet pressing machines", "electrolyte filling equipment": goods before a process word ending in -ing say what a
     // machine works on; the machine is the thing.
     const worksOn = h.value.kind === 'form' && h.value.form === 'equipment' && /^\s+[\p{L}-]+ing\s+$/u.test(gap);
-    if (last && prev && (prev.end === h.start || /^-[\p{L}\p{N}-]*-$/u.test(gap) || magnetModifiesProduct(prev, h) || worksOn) && !/[(),;:+&]/.test(gap)) last.push(h);
+    // So does a spaced dash, which opens an aside ("SmCo position sensors - magnet, PCB and pins moulded in - to the UK").
+    if (last && prev && (prev.end === h.start || /^-[\p{L}\p{N}-]*-$/u.test(gap) || magnetModifiesProduct(prev, h) || worksOn) && !/[(),;:+&]/.test(gap) && !/\s-\s/.test(gap)) last.push(h);
     else runs.push([h]);
   }
   let form: Form | undefined;
@@ -780,6 +798,13 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   };
   // "hard ferrite, not SmCo": a family said not to be the goods is neither the item nor its magnet type.
   // "loose, not in any assembly": a place word and a determiner may stand between the negation and the goods word.
+  // "Our supplier proposes to switch us from SmCo to Ce-rich NdFeB": the goods changed over from are left.
+  const changedOverFrom = (run: PhraseHit<ItemTag>[]) => {
+    const start = run[0]?.start ?? 0;
+    const end = run.at(-1)?.end ?? start;
+    return tokens[start - 1]?.low === 'from' && [2, 3, 4].some((k) => CHANGE_OVER_VERBS.has(tokens[start - k]?.low ?? '') && tokens.slice(start - k, start).every((t) => !t.clauseEnd))
+      && [0, 1, 2].some((k) => tokens[end + k]?.low === 'to' && tokens.slice(start, end + k).every((t) => !t.clauseEnd));
+  };
   const negatedRun = (run: PhraseHit<ItemTag>[]) => {
     const start = run[0]?.start ?? 0;
     // Never across a sentence end: "(… not intentional). Magnets go from Ganzhou" negates nothing.
@@ -790,10 +815,14 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     // Up to two words may describe them ("instead of loose Dy magnets").
     const cueAt = (k: number) => [1, 2, 3].some((n) => OTHER_GOODS_CUES.has(tokens.slice(start - k, start - k + n).map((t) => t.low).join(' ')) && start - k + n >= start - 2);
     if ([1, 2, 3, 4, 5].some((k) => start - k >= 0 && cueAt(k) && sameClause(k))) return true;
+    if (changedOverFrom(run)) return true;
     const between = [tokens[start - 2]?.low ?? '', tokens[start - 1]?.low ?? ''];
     return NEGATION_CUES.has(tokens[start - 3]?.low ?? '') && sameClause(3) && INTO_WORDS.has(between[0] ?? '') && NEGATED_PLACE_DETERMINERS.has(between[1] ?? '');
   };
   const negatedHits = new Set(runs.filter(negatedRun).flat());
+  // Goods changed over from hold none of the new goods' make-up (unlike goods "instead of" which, in another form, they
+  // may still be: "instead of loose Dy magnets, complete rotors").
+  const changedOverHits = new Set(runs.filter(changedOverFrom).flat());
   // "Semiconductor equipment parts: we need 5N Y2O3 powder …": a short verbless heading before a colon says what the
   // asker deals in; the goods are named after it.
   const headingEnd = tokens.findIndex((t) => t.clauseEnd);
@@ -868,7 +897,7 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   // when the goods are named elsewhere. (An end use keeps its family: "settings for their 45SH grade" are NdFeB's.)
   const described = new Set(candidates.length > 0 ? runs.filter((run) => namesAThing(run) && !candidates.includes(run) && isPartyContext(tokens, head(run), lex, text)).flat() : []);
   for (const h of hits) {
-    if (described.has(h)) continue;
+    if (described.has(h) || changedOverHits.has(h)) continue;
     if (h.value.kind === 'element') elements.push({ element: h.value.element, start: h.start, end: h.end, oxide: h.value.oxide });
     if (h.value.kind === 'compound') {
       for (const e of h.value.elements) elements.push({ element: e, start: h.start, end: h.end, oxide: false });
@@ -1094,7 +1123,9 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   const named = (primary?.some((h) => h.value.kind === 'element' || h.value.kind === 'compound') ?? false)
     || (primary !== undefined && elementTokens.has((primary[0]?.start ?? 0) - 1))
     // An oxide's own name names it as "cerium oxide" does.
-    || (form === 'oxide' && oxideByName);
+    || (form === 'oxide' && oxideByName)
+    // "oxide of neodymium", "óxido de neodímio": the element right after the form word and "of".
+    || (primary !== undefined && OF_WORDS.has(tokens[primary.at(-1)?.end ?? -1]?.low ?? '') && elementTokens.has((primary.at(-1)?.end ?? -1) + 1));
   // Only with an element known present: a doubted one ("whether there is Dy oxide") leaves the make-up open.
   if (named && form !== undefined && PURE_FORMS.includes(form) && present.size > 0) complete = true;
   if (form === 'magnet' && !magnetType && (present.has('Sm') && present.has('Co'))) magnetType = 'smco';

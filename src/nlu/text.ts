@@ -15,6 +15,8 @@ export interface Token {
   readonly parenBefore: boolean;
   /** True when a hyphen joins the token to the one before ("Korean-built", "Dy-free"). */
   readonly hyphenBefore: boolean;
+  /** True when a closing parenthesis comes right after the token ("(some Dy grades I think)"). */
+  readonly parenAfter: boolean;
 }
 
 /** Unicode-normalised text with typographic quotes and dashes made plain. */
@@ -73,6 +75,7 @@ export function tokenize(text: string): Token[] {
       commaAfter: /^\s*,/.test(after),
       parenBefore: /\(\s*$/.test(text.slice(Math.max(0, start - 3), start)),
       hyphenBefore: start > 0 && text.charAt(start - 1) === '-',
+      parenAfter: text.slice(end, k).includes(')'),
     });
   }
   return out;

@@ -2853,3 +2853,31 @@ describe('twenty-sixth session readings (own phrasings)', () => {
     expect(facts('We want to buy rotor assemblies from our contractor in Wuxi for the wafer-transfer robots we build in Lyon.').collaboration?.kind).toBeUndefined();
   });
 });
+
+describe('asides, change-overs and Romance names of compounds (twenty-sixth session, own phrasings)', () => {
+  it('reaches past an aside in brackets to the verb that fixes magnets into something', () => {
+    expect(facts('We buy display panels from Xiamen with small NdFeB magnets (grade N45, some of them possibly with a bit of Dy) glued into the back plate.').item)
+      .toMatchObject({ form: 'component' });
+  });
+
+  it('ends a run of goods words at a spaced dash, which opens an aside', () => {
+    expect(facts('We import SmCo speed sensors - magnet and chip potted into the housing - from Ningbo to Turin.').item)
+      .toMatchObject({ downstream: 'formed_sensor' });
+  });
+
+  it('leaves the goods changed over from, with their elements', () => {
+    const item = facts('The vendor wants to move us from SmCo to a ferrite-free NdFeB grade without Dy or Tb. Licence?').item;
+    expect(item?.magnetType).toBe('ndfeb');
+    expect(item?.elementsPresent ?? []).not.toContain('Sm');
+  });
+
+  it('reads "oxide of" an element as naming the whole composition', () => {
+    expect(facts('We import oxide of gadolinium from Baotou.').item).toMatchObject({ elementsPresent: ['Gd'], form: 'oxide', compositionComplete: true });
+  });
+
+  it('does not carry a negation into an aside in brackets', () => {
+    const item = facts('Ce-NdFeB magnets with no Dy or Tb (Ce, La, Nd, Fe, B) from Baotou').item;
+    expect(item?.elementsAbsent).toEqual(['Dy', 'Tb']);
+    expect(item?.elementsPresent).toContain('La');
+  });
+});

@@ -16,6 +16,7 @@ const NEGATION_CUES = grammarWords('negationCues');
 const CLAIM_VERBS = grammarWords('claimVerbs');
 const OTHER_GOODS_CUES = new Set([...grammarWords('replacedGoodsCues'), ...grammarWords('otherGoodsCues')]);
 const CHANGE_OVER_VERBS = grammarWords('changeOverVerbs');
+const QUESTION_NOUNS = grammarWords('questionNouns');
 const OF_WORDS = grammarWords('ofWords');
 const BUYER_NOUNS = grammarWords('buyerNouns');
 const SELLER_NOUNS = grammarWords('sellerNouns');
@@ -325,7 +326,9 @@ function isEndUseContext(tokens: readonly Token[], start: number, lex: Lexicon):
       const before = tokens[i - 1]?.low ?? '';
       // "a PO from a depot in Norfolk for SmCo magnets": a request earlier in the clause names the item too.
       let request = false;
-      for (let k = i - 1; k >= Math.max(0, i - 10) && !(tokens[k] as Token).clauseEnd; k--) if (lex.knowledge.cues.requestNouns.has((tokens[k] as Token).low)) request = true;
+      for (let k = i - 1; k >= Math.max(0, i - 10) && !(tokens[k] as Token).clauseEnd; k--) {
+        if (lex.knowledge.cues.requestNouns.has((tokens[k] as Token).low) || QUESTION_NOUNS.has((tokens[k] as Token).low)) request = true;
+      }
       // "for this order, the magnets go loose": "for" governs the order, not the goods after it.
       for (let k = i + 1; k < start; k++) if (lex.knowledge.cues.requestNouns.has((tokens[k] as Token).low)) request = true;
       // "The COA for the N52 blocks": a document about the goods names them too.

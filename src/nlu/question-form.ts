@@ -11,6 +11,8 @@ const YES_NO_OPENERS = grammarWords('yesNoOpeners');
 const PROCEDURE_WORDS = grammarWords('procedureWords');
 const PAST_OPENERS = grammarWords('pastOpeners');
 const DECISION_WORDS = grammarWords('decisionWords');
+const APPLY_VERBS = grammarWords('applyVerbs');
+const RULE_APPLY_OPENERS = grammarWords('ruleApplyOpeners');
 const CONFIRM_TAGS = grammarWords('confirmTags');
 const INDIRECT_ASKS = wordsPattern(grammarWords('indirectAsks'));
 const DISCOURSE_OPENERS = grammarWords('discourseOpeners');
@@ -120,7 +122,10 @@ function asksForDecisionLast(text: string): boolean {
   const withoutPaperwork = !PROCEDURE_WORDS.has(words[0] ?? '') && (opensWith(clause, YES_NO_OPENERS) || (clause.trim().endsWith('?') && words.some((w) => MODALS.has(w))))
     && words.some((w, i) => w === 'without' && words.slice(i + 1, i + 4).some((x) => LICENCE_NOUNS.has(x) || PAPERWORK_NOUNS.has(x))
       && !words.slice(i + 1, i + 6).some((x) => REPETITION_WORDS.has(x)));
-  const decisionAsked = withoutPaperwork || words.some((w) => DECISION_WORDS.has(w));
+  // "Does the superhard announcement apply now?": a rule (no person) applying, not applying for something.
+  const ruleApplies = opensWith(clause, RULE_APPLY_OPENERS) && words.some((w, i) => APPLY_VERBS.has(w) && words[i + 1] !== 'for'
+    && !words.slice(Math.max(0, i - 3), i).some((x) => SUBJECTS.has(x)) && words[i - 1] !== 'to' && !MODALS.has(words[i - 1] ?? ''));
+  const decisionAsked = withoutPaperwork || ruleApplies || words.some((w) => DECISION_WORDS.has(w));
   // "What exposure does the client have and should they have had a licence?": a yes/no question about a licence or a
   // decision, joined to another and about no procedure of its own ("what is that and can it cover our orders?" asks
   // what a general licence is).

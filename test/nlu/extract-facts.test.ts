@@ -2881,3 +2881,11 @@ describe('asides, change-overs and Romance names of compounds (twenty-sixth sess
     expect(item?.elementsPresent).toContain('La');
   });
 });
+
+describe('what "for" after a question names (twenty-sixth session, own phrasing)', () => {
+  it('reads goods after "a question … for" as the goods, not their end use', () => {
+    expect(facts('Quick question again for our Vietnamese pump motors with Chinese Tb magnets going to Manila').item)
+      .toMatchObject({ downstream: 'motor' });
+  });
+});
+

@@ -13,6 +13,9 @@ describe('asksForDecision', () => {
     'Our vendor says parts under their umbrella licence need no licence of our own. Is that how it works?',
     'The buyer is in Brazil. Is a licence even possible for Brazil? What does MOFCOM say?',
     'Same order as in May, only checking we are still OK now that the suspension has ended?',
+    // Twenty-sixth session, own phrasings: whether a rule applies, asked yes or no, is a decision.
+    'The lot leaves Tianjin next week. Does announcement 57 apply now?',
+    'Does the gallium rule apply to our wafers?',
   ])('is true for "%s"', (text) => expect(asksForDecision(text)).toBe(true));
 
   it.each([
@@ -22,6 +25,8 @@ describe('asksForDecision', () => {
     'How long does MOFCOM take?',
     'Tell me about No. 57.',
     'We filed last week. Is that how it works with MOFCOM, a month of waiting?',
+    'Do we apply for it online or on paper?',
+    'Can the distributor apply in its own name?',
   ])('is false for "%s"', (text) => expect(asksForDecision(text)).toBe(false));
 });
 

@@ -703,6 +703,7 @@ export function itemWordHits(tokens: readonly Token[], lex: Lexicon): PhraseHit<
   ITEM_HITS.set(tokens, { lex, hits });
   return hits;
 }
+
 /**
  * Whether the words at `start` are what something is compared with ("the same MOFCOM licence as loose magnets", "than
  * for oxide"): a comparison marker right before them, or one word of description between ("as loose magnets").
@@ -799,8 +800,6 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     const h = head(run).value;
     return h.kind !== 'element' && !(h.kind === 'compound' && !h.form);
   };
-  // "hard ferrite, not SmCo": a family said not to be the goods is neither the item nor its magnet type.
-  // "loose, not in any assembly": a place word and a determiner may stand between the negation and the goods word.
   // "Our supplier proposes to switch us from SmCo to Ce-rich NdFeB": the goods changed over from are left.
   const changedOverFrom = (run: PhraseHit<ItemTag>[]) => {
     const start = run[0]?.start ?? 0;
@@ -808,6 +807,8 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     return tokens[start - 1]?.low === 'from' && [2, 3, 4].some((k) => CHANGE_OVER_VERBS.has(tokens[start - k]?.low ?? '') && tokens.slice(start - k, start).every((t) => !t.clauseEnd))
       && [0, 1, 2].some((k) => tokens[end + k]?.low === 'to' && tokens.slice(start, end + k).every((t) => !t.clauseEnd));
   };
+  // "hard ferrite, not SmCo": a family said not to be the goods is neither the item nor its magnet type.
+  // "loose, not in any assembly": a place word and a determiner may stand between the negation and the goods word.
   const negatedRun = (run: PhraseHit<ItemTag>[]) => {
     const start = run[0]?.start ?? 0;
     // Never across a sentence end: "(… not intentional). Magnets go from Ganzhou" negates nothing.

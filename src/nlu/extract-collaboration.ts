@@ -314,9 +314,10 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   };
   // "wafer-transfer robots", "heat-transfer fluid": one kind word hyphen-joined to a word before it is part of a compound
   // modifier, naming no cooperation (unless that word is know-how itself: "technology-transfer").
+  const allKindHits = lex.collaborationKinds.find(tokens);
   const compoundPart = (h: { start: number; end: number }) => h.end - h.start === 1 && (tokens[h.start] as Token).hyphenBefore
-    && !wordAt(tokens, h.start - 1, lex.knowledge.cues.knowHowNouns) && !lex.collaborationKinds.find(tokens.slice(h.start - 1, h.start)).length;
-  const kindHits = lex.collaborationKinds.find(tokens).filter((h) => !compoundPart(h));
+    && !wordAt(tokens, h.start - 1, lex.knowledge.cues.knowHowNouns) && !allKindHits.some((o) => o.start <= h.start - 1 && o.end >= h.start);
+  const kindHits = allKindHits.filter((h) => !compoundPart(h));
   const jvSetUp = kindHits.some(setsUpJv);
   // "No drawings or documents": a negation before a list of such words covers every one of them.
   const kindAt = new Set(kindHits.flatMap((h) => Array.from({ length: h.end - h.start }, (_, k) => h.start + k)));

@@ -658,7 +658,6 @@ function activityOf(tokens: readonly Token[], low: string, frame: Frame): Frame[
   return undefined;
 }
 
-/** Reads one message into its frame, and the signals the intent fusion needs. */
 /**
  * "Gd-doped phosphor? Sorry, more precisely: gadolinium oxide powder …": goods named after a correction within the
  * message replace those named before it, as a correcting turn replaces an earlier turn's item.
@@ -679,6 +678,7 @@ export interface ReadOptions {
   readonly chineseAsker?: boolean;
 }
 
+/** Reads one message into its frame, and the signals the intent fusion needs. */
 export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly string[], options: ReadOptions = {}): { frame: Frame; signals: Signals } {
   const text = normaliseText(rawText);
   const tokens = tokensOf(text);

@@ -64,7 +64,6 @@ export function wordAt(tokens: readonly { readonly low: string }[], i: number, w
 const CUSTOMER_PRODUCT_VERBS = grammarWords('customerProductVerbs');
 const CUSTOMER_SUBJECTS = grammarWords('customerSubjects');
 
-/** "They make actuators", "a plant that makes cerium magnets": a verb of another party's production at `i`, with its subject. */
 const MADE_PARTICIPLES = grammarWords('madeVerbs');
 
 /** "Chinese-made", "Korean-built": a participle of making joined by a hyphen to the word before `at`. */
@@ -80,6 +79,7 @@ export function nounRightAfter(tokens: readonly { readonly low: string; readonly
   return [0, 1, 2].some((k) => words.has(tokens[end + k]?.low ?? '') && tokens.slice(end - 1, end + k).every((t) => !t.clauseEnd && !t.commaAfter));
 }
 
+/** "They make actuators", "a plant that makes cerium magnets": a verb of another party's production at `i`, with its subject. */
 export function customerMakesAt(tokens: readonly { readonly low: string }[], i: number): boolean {
   return CUSTOMER_PRODUCT_VERBS.has(tokens[i]?.low ?? '') && CUSTOMER_SUBJECTS.has(tokens[i - 1]?.low ?? '');
 }

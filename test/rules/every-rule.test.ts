@@ -94,6 +94,13 @@ describe('verdicts on each side of the No. 70 suspension', () => {
     expect(evaluate(rules, f, '2025-11-07').verdict).toBe('escalate');
   });
 
+  it('a product holding No. 57 material (an Er fibre amplifier): no licence while No. 57 is suspended, escalated once the suspension ends', () => {
+    const f = RULE_FIXTURES['no57-materials-in-products']?.fires;
+    if (!f) throw new Error('fixture');
+    expect(evaluate(rules, f, '2026-03-01').verdict).toBe('not_required');
+    expect(evaluate(rules, f, '2026-11-12').verdict).toBe('escalate');
+  });
+
   it('No. 18 applies from 2025-04-04 and not the day before', () => {
     const f = RULE_FIXTURES['no18-listed-items']?.fires;
     if (!f) throw new Error('fixture');

@@ -26,3 +26,16 @@ describe('the No. 62 catch-all and an unsaid destination', () => {
     expect(evaluate(rules, ndMetalForRefining(), '2026-03-01').verdict).not.toBe('need_info');
   });
 });
+
+describe('the No. 62 catch-all and rare-earth production equipment', () => {
+  const jetMill = { shipFrom: 'CN', destination: 'PK', item: { form: 'equipment' as const, sector: 'rare_earth' as const } };
+  it('escalates a magnet-powder jet mill sold abroad while the catch-all applied, before No. 56 took effect', () => {
+    const d = evaluate(rules, jetMill, '2025-10-28');
+    expect(d.verdict).toBe('escalate');
+    expect(d.fired.find((r) => r.ruleId === 'no62-goods-catch-all')?.contributes).toBe('escalate');
+  });
+
+  it('does not reach such equipment during the suspension', () => {
+    expect(evaluate(rules, jetMill, '2026-03-01').verdict).toBe('not_required');
+  });
+});

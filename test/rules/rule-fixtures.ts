@@ -146,6 +146,10 @@ export const RULE_FIXTURES: Record<string, RuleFixture> = {
     fires: { item: { form: 'oxide', elementsPresent: ['Eu'] }, shipFrom: 'CN' },
     doesNot: { item: { form: 'oxide', elementsPresent: ['La'], compositionComplete: true }, shipFrom: 'CN' },
   },
+  'no57-materials-in-products': {
+    fires: { item: { form: 'component', downstream: 'device', elementsPresent: ['Er'] }, shipFrom: 'CN' },
+    doesNot: { item: { form: 'optical_fibre', elementsPresent: ['Er'] }, shipFrom: 'CN' },
+  },
   'no56-equipment-materials': {
     fires: { item: { form: 'equipment', sector: 'rare_earth' }, shipFrom: 'CN' },
     doesNot: { item: { form: 'equipment', sector: 'battery' }, shipFrom: 'CN' },

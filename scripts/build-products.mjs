@@ -6,7 +6,8 @@
 // From each six-digit subheading of the chapters whose goods are machines and finished products (84 machinery, 85
 // electrical goods, 87 road vehicles, 90 instruments, 91 clocks and watches, 94 lamps and furniture, 95 toys and
 // sports goods), the lead noun phrase before the first ";", "," or "(" is taken, split at "and"/"or", and kept when
-// it names a product. Left out, by the rule that drops each:
+// it names a product, and so is a plain other name in brackets right after a kept lead ("Weaving machines (looms)").
+// Left out, by the rule that drops each:
 // - heading 8505 (the magnets themselves) and anything the brief controls or decides by its own rule: furnaces,
 //   presses, moulds and machine tools (production equipment), batteries and accumulators (No. 58), integrated
 //   circuits and semiconductor goods (chip end uses), lasers, nuclear reactors, armoured vehicles;
@@ -67,8 +68,14 @@ const products = new Set();
 for (const row of rows) {
   const hs = row.hscode ?? '';
   if (hs.length !== 6 || !CHAPTERS.has(hs.slice(0, 2)) || hs.startsWith('8505')) continue;
-  const lead = (row.description ?? '').split(/[;,(]/)[0].trim().toLowerCase();
-  for (const part of lead.split(/\s+(?:and|or)\s+/)) {
+  const description = (row.description ?? '').toLowerCase();
+  const lead = description.split(/[;,(]/)[0].trim();
+  // A plain name in brackets right after the lead is its other name ("Weaving machines (looms)"); a bracket that
+  // narrows or widens the heading ("(excluding presses)", "(not domestic)") is not.
+  const synonym = /^[^;,(]*\(([a-z][a-z -]*[a-z])\)/.exec(description)?.[1];
+  const plainName = synonym !== undefined && !/\b(?:including|excluding|other|not|for|of|by|but)\b/.test(synonym);
+  const otherName = plainName && !LEFT_OUT.has(lead) ? [synonym] : [];
+  for (const part of [...lead.split(/\s+(?:and|or)\s+/), ...otherName]) {
     const phrase = part.replace(/^(?:other|similar)\s+/, '').trim();
     const words = phrase.split(/\s+/);
     const last = words.at(-1) ?? '';

@@ -6,7 +6,8 @@
 import { COLLABORATION_KINDS, type TECHNOLOGY_AREAS } from '../rules/facts.js';
 import { itemWordHits } from './extract-items.js';
 import type { PlaceMention } from './extract-places.js';
-import type { Lexicon } from './lexicon.js';
+import type { ItemTag, Lexicon } from './lexicon.js';
+import type { PhraseHit } from './phrase-matcher.js';
 import { grammarWords, wordAt } from './grammar.js';
 import { sentenceStartOf, wordsPattern, type Token } from './text.js';
 
@@ -128,7 +129,10 @@ function impliedArea(tokens: readonly Token[], lex: Lexicon, kind: Kind | undefi
   if (knowHowWords.length > 0 && knowHowWords.every((t) => DESIGN_KNOW_HOW.has(t.low)) && items.some((h) => h.value.kind === 'downstream')) return 'product_design';
   // A magnet named by its grade ("their 45SH grade") is found by the item reader, not the phrase list.
   if (magnetNamed) return 'magnet_preparation';
-  if (items.some((h) => (h.value.kind === 'form' && (h.value.form === 'magnet' || h.value.form === 'magnet_powder')) || (h.value.kind === 'compound' && h.value.magnetType !== undefined && h.value.magnetType !== 'ferrite' && h.value.magnetType !== 'other'))) return 'magnet_preparation';
+  // Magnets in a negated list ("nothing about how magnets are made") imply no magnet know-how.
+  const magnetWord = (h: PhraseHit<ItemTag>) => (h.value.kind === 'form' && (h.value.form === 'magnet' || h.value.form === 'magnet_powder'))
+    || (h.value.kind === 'compound' && h.value.magnetType !== undefined && h.value.magnetType !== 'ferrite' && h.value.magnetType !== 'other');
+  if (items.some((h) => magnetWord(h) && !negatedList(tokens, h.start))) return 'magnet_preparation';
   return undefined;
 }
 
@@ -368,7 +372,8 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   }
   // Servicing a rare-earth plant's machines ("remote repair of the jet mill at our magnet plant", "maintenance at our
   // Vietnam magnet plant") services its production line, 1E902.b (brief R9), as much as a line named as such.
-  const rareEarthPlant = lex.endUses.find(tokens).some((h) => h.value === 'rare_earth_processing');
+  // Not one said absent ("no magnet production involved").
+  const rareEarthPlant = lex.endUses.find(tokens).some((h) => h.value === 'rare_earth_processing' && !negatedList(tokens, h.start));
   const line = PRODUCTION_LINE.test(text) || (kind === 'services' && rareEarthPlant);
   if (line && (LINE_SERVICE.test(text) || kind === 'services')) areas.add('production_line_services');
   else if (areas.delete('production_line_services')) areas.add('magnet_preparation');

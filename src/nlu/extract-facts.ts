@@ -641,7 +641,7 @@ function licenceNamesEndUser(low: string): boolean {
 }
 
 /** What is being done: from the kind of cooperation, or the verbs for goods (ship, resell from stock, hand-carry, exhibit). */
-function activityOf(tokens: readonly Token[], low: string, frame: Frame): Frame['activity'] {
+function activityOf(tokens: readonly Token[], low: string, frame: Frame, itemHits: readonly PhraseHit<ItemTag>[]): Frame['activity'] {
   const kind = frame.technology?.kind;
   if (kind) {
     const byKind: Record<string, NonNullable<Frame['activity']>> = {
@@ -651,7 +651,10 @@ function activityOf(tokens: readonly Token[], low: string, frame: Frame): Frame[
     return byKind[kind];
   }
   const has = (set: ReadonlySet<string>) => saysAny(tokens, low, set);
-  if (has(ACTIVITY_CARRY)) return 'hand_carry';
+  // "The servo drives carry Dy magnets": goods that carry parts hold them; only a person carries goods out.
+  const goodsEnd = new Set(itemHits.map((h) => h.end));
+  const carried = tokens.some((t, i) => ACTIVITY_CARRY.has(t.low) && !goodsEnd.has(i)) || [...ACTIVITY_CARRY].some((w) => w.includes(' ') && low.includes(w));
+  if (carried) return 'hand_carry';
   if (has(ACTIVITY_EXHIBIT)) return 'exhibit';
   if (has(ACTIVITY_RESELL) || (frame.places.heldIn !== undefined && has(ACTIVITY_SHIP))) return 'resell_from_stock';
   if (has(ACTIVITY_SHIP)) return 'ship';
@@ -889,7 +892,7 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   const held = licenceHeld(tokens);
   if (held) frame.licenceHeld = held;
   if (underEndUserCertificate(lowText) || (held !== undefined && licenceNamesEndUser(lowText)) || receivedUnderLicence(tokens)) frame.endUserCommitment = true;
-  const activity = activityOf(tokens, lowText, frame);
+  const activity = activityOf(tokens, lowText, frame, itemHits);
   if (activity) frame.activity = activity;
 
   const outside = (places.shipFrom !== undefined && places.shipFrom !== 'CN') || (places.madeIn !== undefined && places.madeIn !== 'CN');

@@ -422,6 +422,11 @@ function negatedAfter(tokens: readonly Token[], text: string, end: number, eleme
   return NEGATION_AFTER_PHRASES.some((p) => rest.startsWith(p));
 }
 
+/** A word that can name goods other parts sit in: a product, a machine, a component, or a generic word for goods. */
+function containerWord(tag: ItemTag): boolean {
+  return tag.kind === 'downstream' || tag.kind === 'generic' || (tag.kind === 'form' && (tag.form === 'equipment' || tag.form === 'component' || tag.form === 'finished_product'));
+}
+
 function isMagnetRun(run: PhraseHit<ItemTag>[], head: (r: PhraseHit<ItemTag>[]) => PhraseHit<ItemTag>): boolean {
   const v = head(run).value;
   if (v.kind === 'compound' && (v.magnetType === 'ndfeb' || v.magnetType === 'smco' || v.magnetType === 'cerium') && v.form !== 'alloy') return true;
@@ -990,6 +995,9 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     const shipped = runs.find((run) => run !== primary && isMagnetRun(run, head) && !inContext(run) && !negatedRun(run) && (soldByVerb(run) || soldAfter(run)));
     if (usedAsInput && shipped) primary = shipped;
   }
+  // Magnets said to be inside the product decided on ("looms with servo motors, magnets inside"): rare-earth goods,
+  // whatever else a product of that kind might be.
+  let magnetsBuiltIn = false;
   if (primary && head(primary).value.kind === 'downstream') {
     // Once the magnets are said to be inside ("magnets embedded in the TPU"), a later "the magnets" is the same
     // magnets, unless the asker says some ship loose or as spares.
@@ -1027,6 +1035,7 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     });
     const inside = new Map(materialRuns.map((run) => [run, !bought.has(run) && !appositive(run) && (sameKind(run) || magnetsInside(tokens, text, run, lex) || describedAgain(run))]));
     const saidInside = [...inside.values()].some(Boolean);
+    magnetsBuiltIn = [...inside.entries()].some(([run, isInside]) => isInside && isMagnetRun(run, head));
     const saidLoose = tokens.some((t) => lex.knowledge.cues.looseWords.has(t.low));
     // "Speed sensor: PCB, pins, a SmCo5 pellet": a list after the product's colon or parenthesis is what it holds.
     const productEnd = tokens[(primary.at(-1) as PhraseHit<ItemTag>).end - 1] as Token;
@@ -1164,6 +1173,7 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   if (grade) item.grade = grade;
   // Bare magnets or material named beside a product (shipped with it, as spares, for a customer who builds it in).
   if (productNamed && !downstream && (form === 'magnet' || form === 'magnet_powder')) item.besideProduct = true;
+  if (magnetsBuiltIn && downstream !== undefined && primary !== undefined && head(primary).value.kind === 'downstream') item.sector = 'rare_earth';
   // "The magnets come from Ningbo and contain Dy": magnets named again with "the" and described, nothing said loose, are
   // the magnets of a product the conversation named before (the assistant decides whether there was one).
   if ((form === 'magnet' || form === 'magnet_powder') && primary && !saidLooseAnywhere && describedByVerb(tokens, primary, 2)) item.refersBack = true;
@@ -1175,6 +1185,13 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   // Not "Can our Chinese plant ship SmCo magnets for those motors?": magnets a verb of sending moves are goods of their own.
   const sentGoods = primary !== undefined && [1, 2, 3].some((k) => SENDING_VERB_FORMS.has(tokens[(primary[0]?.start ?? 0) - k]?.low ?? ''));
   if (primary && (isMagnetRun(primary, head) || isMaterialRun(primary, head)) && forPronounAfter(tokens, primary) && !sentGoods) item.refersBack = true;
+  // "The servo motors inside the looms have Dy magnets": a part placed inside "the" product is that product's part,
+  // the product being one the conversation named before ("the machines", "the units": by its kind or a generic word).
+  const primaryEnd = primary?.at(-1)?.end ?? 0;
+  const insideNamedProduct = primary !== undefined && head(primary).value.kind === 'downstream' && !(tokens[primaryEnd - 1] as Token).clauseEnd
+    && INTO_WORDS.has(tokens[primaryEnd]?.low ?? '') && DEFINITE_WORDS.has(tokens[primaryEnd + 1]?.low ?? '')
+    && runs.some((run) => run !== primary && run[0]?.start === primaryEnd + 2 && containerWord(head(run).value));
+  if (insideNamedProduct) item.refersBack = true;
   if (primary && (sentGoods || soldByVerb(primary))) item.moved = true;
   // "a complete magnet production line": the goods are a whole line, not a machine (the words that named them say so).
   if (form === 'equipment' && primary && PRODUCTION_LINE.test(text.slice((tokens[primary[0]?.start ?? 0] as Token).start, (tokens[(primary.at(-1) as PhraseHit<ItemTag>).end - 1] as Token).end))) item.productionLine = true;

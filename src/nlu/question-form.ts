@@ -102,6 +102,8 @@ export function asksWhetherLicenceNeeded(text: string): boolean {
   const clause = lastQuestionClause(text);
   if (!clause) return false;
   const words = tokensOf(clause).map((t) => t.low);
+  // "… The customer is a fab running 3 nm logic. Licence?": a licence noun asked on its own asks whether one is needed.
+  if (words.length === 1 && LICENCE_NOUNS.has(words[0] ?? '')) return true;
   return words.some((w) => NEED_WORDS.has(w)) && words.some((w) => LICENCE_NOUNS.has(w)) && !words.some((w) => PROCEDURE_WORDS.has(w) || WH_WORDS.has(w));
 }
 

@@ -729,3 +729,36 @@ describe('conversation 31: "must they get a licence?" after goods were named (tw
     expect(r.verdict).toBe('license_required');
   });
 });
+
+describe('conversation 32: parts said to be inside "the" product named before (twenty-seventh session, own phrasings)', () => {
+  it('keeps where a resale leaves from when a follow-up says the drives inside the machines hold magnets from China', () => {
+    const a = newAssistant('2025-10-22T09:00:00Z');
+    a.handle(msg('Our Izmir plant is selling twelve second-hand Chinese-built knitting machines to a buyer in Tunisia.', 'conv-32'));
+    const r = a.handle(msg('The servo drives inside the machines contain Dy magnets from China. Do we need anything from MOFCOM for this resale?', 'conv-32'));
+    expect(r.facts?.shipFrom).toBe('TR');
+    expect(r.verdict).not.toBe('not_required');
+  });
+
+  it('adds a military end user named in a follow-up by its service branch ("land forces") to rotor assemblies', () => {
+    const a = newAssistant('2026-04-22T09:00:00Z');
+    a.handle(msg('We buy rotor assemblies with Tb magnets bonded in from a supplier in Ningbo.', 'conv-32b'));
+    const r = a.handle(msg('They end up in loitering munition motors for the Romanian Land Forces.', 'conv-32b'));
+    expect(r.verdict).toBe('escalate');
+  });
+});
+
+describe('conversation 33: "Licence?" asked alone after a fact (twenty-seventh session, own phrasing)', () => {
+  it('decides the goods under discussion again with the end use the turn adds', () => {
+    const a = newAssistant('2026-02-10T09:00:00Z');
+    a.handle(msg('A Chinese refiner would ship us scandium sputtering targets, delivered to our fab in Taiwan.', 'conv-33'));
+    const r = a.handle(msg('The fab makes 2 nm logic chips. Licence?', 'conv-33'));
+    expect(['escalate', 'license_required']).toContain(r.verdict);
+  });
+});
+
+describe('conversation 34: know-how a Chinese party hands over abroad in a goods question (twenty-seventh session, own phrasing)', () => {
+  it('never clears the e-mailing of a process recipe on the goods alone, whatever technology it is', () => {
+    const r = newAssistant('2026-02-12T09:00:00Z').handle(msg('Our Suzhou plant wants to send the full firing recipe and process parameters for our ceria polishing slurry to the Czech sister plant so they can produce it there. Is that OK?', 'conv-34'));
+    expect(r.verdict).not.toBe('not_required');
+  });
+});

@@ -2889,3 +2889,34 @@ describe('what "for" after a question names (twenty-sixth session, own phrasing)
   });
 });
 
+
+describe('twenty-seventh session readings (own phrasings)', () => {
+  const frameOf = (text: string) => readFrame(text, understanding.lexicon, sourceIds).frame;
+
+  it('reads an armed service named by its branch ("land forces", "national guard") as a military end user', () => {
+    expect(facts('The gimbals go to the Hellenic Land Forces.').endUses).toContain('military');
+    expect(facts('Our customer is a state national guard unit.').endUses).toContain('military');
+  });
+
+  it('reads co-publishing with a Chinese institute as joint research', () => {
+    expect(facts('We plan to co-publish our results on Tb extraction chemistry with a Chinese academy.').collaboration?.kind).toBe('joint_rnd');
+  });
+
+  it('reads a licence "to use" a process as a technology licence', () => {
+    expect(facts('Our Baotou affiliate would grant us a license to use its Dy separation process in Texas.').collaboration?.kind).toBe('licensing');
+  });
+
+  it('takes no magnet know-how from magnets said to be left out ("nothing about how magnets are made")', () => {
+    const c = facts('A Chinese consultancy will send two engineers to our Leeds plant to advise on gearbox cooling. Nothing about how magnets are made.').collaboration;
+    expect(c?.area).not.toBe('magnet_preparation');
+  });
+
+  it('does not read goods that "carry" parts as goods carried by hand', () => {
+    expect(frameOf('Our PCB assemblies carry tiny SmCo magnets from Xiamen.').activity).not.toBe('hand_carry');
+    expect(frameOf('Can my colleague carry ten Tb magnets in her suitcase from Ningbo?').activity).toBe('hand_carry');
+  });
+
+  it('reads a product with magnets said to be inside as rare-earth goods', () => {
+    expect(facts('We import rapier looms from Zhejiang; their servo motors have magnets inside.').item).toMatchObject({ form: 'finished_product', sector: 'rare_earth' });
+  });
+});

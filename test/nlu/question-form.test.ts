@@ -1,6 +1,6 @@
 /** Yes/no questions about a case want a verdict; questions about procedure do not. */
 import { describe, expect, it } from 'vitest';
-import { asksAboutThePast, asksForDecision } from '../../src/nlu/question-form.js';
+import { asksAboutThePast, asksForDecision, asksWhetherLicenceNeeded } from '../../src/nlu/question-form.js';
 import { msg, newAssistant } from '../support/understanding.js';
 
 describe('asksForDecision', () => {
@@ -170,5 +170,16 @@ describe('a contracted copula before the decision word (eighteenth session, own 
 
   it('keeps "what\'s allowed now?" an open question', () => {
     expect(asksForDecision('what\'s allowed now?')).toBe(false);
+  });
+});
+
+describe('a licence noun asked on its own (twenty-seventh session, own phrasings)', () => {
+  it('reads "Licence?" or "Permit?" after a fact as asking whether one is needed', () => {
+    expect(asksWhetherLicenceNeeded('The buyer runs a 3 nm foundry. Licence?')).toBe(true);
+    expect(asksWhetherLicenceNeeded('Shipping to Busan next week. Permit?')).toBe(true);
+  });
+
+  it('does not read a licence noun inside a question of procedure that way', () => {
+    expect(asksWhetherLicenceNeeded('How long does the licence take?')).toBe(false);
   });
 });

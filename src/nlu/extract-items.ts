@@ -95,6 +95,7 @@ const HEDGE_MODAL_VERBS = grammarWords('hedgeModalVerbs');
 const DOUBT_BEFORE_IF = grammarWords('doubtBeforeIf');
 const SHAPE_WORDS = grammarWords('shapeWords');
 const INTO_WORDS = grammarWords('intoWords');
+const ENCLOSING_WORDS = grammarWords('enclosingWords');
 /** A comma that separates listed things: not the thousands separator of "2,000 pcs". */
 const LIST_COMMA = /,(?!\d{3}(?!\d))/;
 const GOODS_DESTINATION_VERBS = grammarWords('goodsDestinationVerbs');
@@ -646,7 +647,18 @@ function insideSomethingUnnamed(tokens: readonly Token[], run: PhraseHit<ItemTag
 }
 
 function builtIn(tokens: readonly Token[], run: PhraseHit<ItemTag>[]): boolean {
-  return builtInAfter(tokens, run) >= 0 || builtInBefore(tokens, run) >= 0;
+  return builtInAfter(tokens, run) >= 0 || builtInBefore(tokens, run) >= 0 || enclosedBefore(tokens, run);
+}
+
+/** "A housing injection-moulded around a small SmCo magnet": something fixed around the magnets holds them inside. */
+function enclosedBefore(tokens: readonly Token[], run: PhraseHit<ItemTag>[]): boolean {
+  const start = run[0]?.start ?? 0;
+  for (let i = start - 1; i >= Math.max(1, start - 4); i--) {
+    const t = tokens[i] as Token;
+    if (t.clauseEnd) return false;
+    if (ENCLOSING_WORDS.has(t.low) && FIXING_VERBS.has(tokens[i - 1]?.low ?? '') && !(tokens[i - 1] as Token).clauseEnd) return true;
+  }
+  return false;
 }
 
 /** The index of the "in/into/onto" after a verb of fixing that follows the run, or -1. */
@@ -947,6 +959,15 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   // Safety by construction: a product counts as the item (and can earn the downstream carve-out) only when every
   // bare magnet or material named beside it is said to be inside it; otherwise that material is what is shipped.
   let primary = candidates.find((run) => head(run).value.kind !== 'generic') ?? candidates[0];
+  // "A permanent-magnet rim-drive thruster unit (motor, magnets inside, …)": a hyphened magnet word before another noun
+  // says what the goods have, not what they are; a product named beside it is the goods.
+  const attributive = (run: PhraseHit<ItemTag>[]) => {
+    const last = tokens[(run.at(-1)?.end ?? 1) - 1] as Token;
+    const next = tokens[run.at(-1)?.end ?? 0];
+    // Only the bare word ("permanent-magnet"): a grade or family ("YXG-30H ring magnets") names the magnets themselves.
+    return run.every((h) => h.value.kind === 'form' && h.value.form === 'magnet') && last.hyphenBefore && !last.clauseEnd && !last.commaAfter && next !== undefined && /^\p{L}/u.test(next.raw) && !CLOSED_CLASS.has(next.low);
+  };
+  if (primary && attributive(primary)) primary = candidates.find((run) => run !== primary && head(run).value.kind === 'downstream') ?? primary;
   // Token positions that hold an item word: what stands between a verb and the goods it governs.
   const itemAt = new Set(hits.flatMap((h) => Array.from({ length: h.end - h.start }, (_, k) => h.start + k)));
   // Goods the asker buys in are asked about on their own, unless the product is what is sold on ("build them into motors
@@ -1117,6 +1138,14 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   // "ceria", "yttria": an oxide named by its own name, of an element present.
   const oxideByName = elements.some((e) => e.oxide && present.has(e.element));
   if (!form && !genericOnly && oxideByName) form = 'oxide';
+  // "ceramic (strontium ferrite) magnets": "ceramic magnet" is the trade's name for a ferrite magnet, so a ceramic
+  // named with a magnet family and the word magnet is a magnet.
+  // Its family spells out its make-up, as "ferrite magnets" does.
+  if (form === 'ceramic' && magnetType !== undefined && hits.some((h) => !negatedHits.has(h) && h.value.kind === 'form' && h.value.form === 'magnet')) {
+    form = 'magnet';
+    const families = hits.filter((h) => !negatedHits.has(h) && h.value.kind === 'compound' && h.value.magnetType !== undefined);
+    if (families.every((h) => h.value.kind === 'compound' && h.value.complete === true)) complete = true;
+  }
   // "Calcined ... catalyst powder" is the FAQ's calcined rare-earth catalyst, wherever "calcined" stands.
   if (form === 'catalyst' && !downstream && /\bcalcined\b/i.test(text)) downstream = 'calcined_catalyst';
   // An analysis that ends in "Fe balance", or a formula that spells out every element ("Nd-Pr-Ce-La-Fe-B"), lists

@@ -157,6 +157,10 @@ function asksForDecisionLast(text: string): boolean {
   // something is fine or allowed.
   const [copula, verdictWord] = words.slice(-2);
   if (words.length >= 3 && !words.some((w) => WH_WORDS.has(w)) && COPULAS.has(copula ?? '') && DECISION_WORDS.has(verdictWord ?? '')) return true;
+  // "Correct for our Dy arc magnets?", "fine for the Tb oxide too?": a check that opens on the verdict word.
+  if (clause.trim().endsWith('?') && DECISION_WORDS.has(words[0] ?? '') && !words.some((w) => WH_WORDS.has(w))) return true;
+  // "The rule is suspended so fine?": the same with the copula left out after "so" or "then".
+  if (words.length >= 3 && !words.some((w) => WH_WORDS.has(w)) && DISCOURSE_OPENERS.has(copula ?? '') && DECISION_WORDS.has(verdictWord ?? '')) return true;
   // "… just want to confirm we are still fine now that it's past 10 November?": the same with an adverb between and
   // a time clause after, in a question.
   if (clause.trim().endsWith('?') && !words.some((w) => WH_WORDS.has(w))

@@ -2920,3 +2920,23 @@ describe('twenty-seventh session readings (own phrasings)', () => {
     expect(facts('We import rapier looms from Zhejiang; their servo motors have magnets inside.').item).toMatchObject({ form: 'finished_product', sector: 'rare_earth' });
   });
 });
+
+describe('twenty-seventh session: what the goods are (own phrasings)', () => {
+  it('reads "ceramic (barium ferrite) magnets" as ferrite magnets with no rare earth', () => {
+    expect(facts('ceramic (barium ferrite) magnets for door catches from Dongguan').item).toMatchObject({ form: 'magnet', magnetType: 'ferrite', compositionComplete: true });
+  });
+
+  it('reads a magnet a housing is moulded around as inside the part', () => {
+    const item = facts('Our encoder caps are plastic bodies overmoulded around a tiny SmCo disc magnet.').item;
+    expect(item?.form).toBe('component');
+  });
+
+  it('reads "permanent-magnet" before another noun as what the goods have, when a product is named', () => {
+    const item = facts('A permanent-magnet azimuth pod (motor, magnets inside, gearbox) from a Chinese yard.').item;
+    expect(item?.downstream).toBe('motor');
+  });
+
+  it('keeps a grade before "sintered ring magnets" as the magnets themselves', () => {
+    expect(facts('Our gimbal motors use YXG-28 sintered ring magnets from Hangzhou.').item?.form).toBe('magnet');
+  });
+});

@@ -183,3 +183,14 @@ describe('a licence noun asked on its own (twenty-seventh session, own phrasings
     expect(asksWhetherLicenceNeeded('How long does the licence take?')).toBe(false);
   });
 });
+
+describe('checks asked without a copula (twenty-seventh session, own phrasings)', () => {
+  it('reads "… so fine?" and "Correct for …?" as asking for a decision', () => {
+    expect(asksForDecision('The October announcement is paused so fine?')).toBe(true);
+    expect(asksForDecision('Our distributor says the general licence covers us. Correct for the Tb oxide too?')).toBe(true);
+  });
+
+  it('does not read a question word question that way', () => {
+    expect(asksForDecision('Correct me: which form do I fill in?')).toBe(false);
+  });
+});

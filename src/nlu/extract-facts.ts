@@ -54,6 +54,7 @@ const CLAIM_SUBJECTS = grammarWords('claimSubjects');
 const ACTIVITY_SHIP = grammarWords('activityShip');
 const ACTIVITY_RESELL = grammarWords('activityResell');
 const ACTIVITY_CARRY = grammarWords('activityCarry');
+const PAST_TIME_WORDS = grammarWords('pastTimeWords');
 const ACTIVITY_EXHIBIT = grammarWords('activityExhibit');
 const PRODUCTION_SITES = grammarWords('productionSites');
 const DEST_CUES = grammarWords('destCues');
@@ -108,6 +109,8 @@ const SPECIFIC_KNOW_HOW = wordsPattern(grammarWords('specificKnowHow'));
 const DEST_WORDS = grammarWords('destWords');
 const NEW_ITEM_WORDS = grammarWords('newItemAfterComma');
 const DETERMINER_WORDS = grammarWords('determinerWords');
+const LICENCE_NOUNS = grammarWords('licenceNouns');
+const NOUN_OPENERS = grammarWords('nounOpeners');
 const END_USER_NOUNS = grammarWords('endUserNouns');
 const CONSIGNEE_WORDS = grammarWords('consigneeWords');
 /** A verb's object: any word this close, and further only up to the clause's end or where it goes ("to"). */
@@ -298,7 +301,10 @@ function passesKnowHow(tokens: readonly Token[], lex: Lexicon): boolean {
   // a subject), teaches its object, whatever that object is ("regional trains" are no verb).
   const instructs = (i: number) => INSTRUCTION_VERBS.has((tokens[i] as Token).low)
     && (tokens[i - 1]?.low === 'to' || tokens[i - 1]?.low === 'and' || MODALS.has(tokens[i - 1]?.low ?? '') || SUBJECT_PRONOUNS.has(tokens[i - 1]?.low ?? ''));
-  return tokens.some((t, i) => learningVerbs.has(t.low) || (provisionVerbs.has(t.low) && objectHasKnowHow(i)) || instructs(i));
+  // "Is there any Chinese licence needed because of the Chinese technology?": a licence word after a determiner is the
+  // export licence, a noun, not a verb of licensing know-how.
+  const licenceNoun = (i: number) => LICENCE_NOUNS.has((tokens[i] as Token).low) && [1, 2].some((k) => NOUN_OPENERS.has(tokens[i - k]?.low ?? ''));
+  return tokens.some((t, i) => learningVerbs.has(t.low) || (provisionVerbs.has(t.low) && !licenceNoun(i) && objectHasKnowHow(i)) || instructs(i));
 }
 
 /** "… our Stuttgart plant as (the) end user", "… as consignee": the place's phrase, then "as" and the role it is given. */
@@ -848,9 +854,12 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
     return tokens.slice(from, to + 1);
   };
   // ("We'd like to license a Chinese company's process": a licence still to be granted passes know-how now.)
+  // "A factory in Vietnam that licensed its sintering know-how from a Chinese maker a few years ago": know-how passed in
+  // a clause set in the past came then; it is how the goods are made, not something passing now.
+  const passesNow = (clause: readonly Token[]) => passesKnowHow(clause, lex) && !clause.some((t) => PAST_TIME_WORDS.has(t.low));
   const pastTechnology = chineseTech && places.shipFrom !== 'CN' && collab.kind !== 'licensing'
     && !placeMentions.some((p) => p.country === 'CN' && (p.role === 'origin' || p.role === 'site' || p.role === 'destination'))
-    && placeMentions.filter((p) => p.country === 'CN' && p.role === 'technology').every((p) => !passesKnowHow(clauseOf(p.start), lex));
+    && placeMentions.filter((p) => p.country === 'CN' && p.role === 'technology').every((p) => !passesNow(clauseOf(p.start)));
   // "Our supplier switched our 48H grade to a Ho-modified recipe; first shipment Ningbo -> Suwon": goods on a route,
   // with one know-how word and nothing passing to anyone, are a shipment of goods made to that recipe.
   const goodsShipment = frame.item?.form !== undefined && (frame.item.elementsPresent !== undefined || frame.item.magnetType !== undefined)

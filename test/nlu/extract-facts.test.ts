@@ -2940,3 +2940,16 @@ describe('twenty-seventh session: what the goods are (own phrasings)', () => {
     expect(facts('Our gimbal motors use YXG-28 sintered ring magnets from Hangzhou.').item?.form).toBe('magnet');
   });
 });
+
+describe('twenty-seventh session: know-how passed in the past (own phrasings)', () => {
+  it('reads know-how a foreign plant licensed from a Chinese maker years ago as how its goods are made, not a transfer now', () => {
+    const f = facts('We buy SmCo rings from a Korean plant that once licensed its sintering process from a Chinese magnet company. Any Chinese licence needed because of the Chinese technology?');
+    expect(f.collaboration).toBeUndefined();
+    expect(f.item?.madeWithChineseTechnology).toBe(true);
+  });
+
+  it('still reads know-how a Chinese maker sends now as a transfer', () => {
+    const f = facts('A Chinese magnet company will send its sintering process sheets to our Korean plant next month.');
+    expect(f.collaboration?.chineseProvider).toBe(true);
+  });
+});

@@ -1156,6 +1156,11 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   const spelledOut = [...text.matchAll(/(?<![\p{L}\p{N}])(?:(?:[A-Z][a-z]?){1,3}-){2,}[A-Z][a-z]?(?![\p{L}\p{N}])/gu)]
     .some((m) => (m[0].match(/[A-Z]/g)?.length ?? 0) >= 4 && m[0].split('-').every(symbolPart));
   if (present.size > 0 && (balance || spelledOut)) complete = true;
+  // "Al-Mg-Sc powder", "a Tb-Co target": element symbols joined by hyphens, all of them metals and one of them present,
+  // name an alloy when no other word says what the goods are.
+  const alloyFormula = [...text.matchAll(/(?<![\p{L}\p{N}])[A-Z][a-z]?(?:-[A-Z][a-z]?)+(?![\p{L}\p{N}])/gu)]
+    .some((m) => m[0].split('-').every((part) => lex.symbols.has(part) && !lex.knowledge.nonMetals.has(part)) && m[0].split('-').some((part) => present.has(part as Element)));
+  if (!form && !genericOnly && alloyFormula) form = 'alloy';
   // "No rare earth at all": the asker says the composition holds none.
   const lowText = text.toLowerCase();
   if (NO_RARE_EARTH.some((p) => lowText.includes(p)) && ![...present].some((e) => lex.knowledge.rareEarths.has(e))) complete = true;

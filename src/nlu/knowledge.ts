@@ -38,12 +38,16 @@ const GradeSchema = z.object({
 }).strict();
 
 const FilesSchema = {
-  elements: z.object({ symbols: Terms, rareEarths: z.array(ElementSchema), ligands: Terms }).strict(),
+  elements: z.object({ symbols: Terms, rareEarths: z.array(ElementSchema), nonMetals: Terms, ligands: Terms }).strict(),
   materials: z.object({ grades: z.array(GradeSchema), materials: z.array(MaterialSchema) }).strict(),
   chinese: z.object({ elements: z.record(z.string(), z.string()), prefixes: z.record(z.string(), z.string()), terms: z.record(z.string(), z.string()) }).strict(),
   abbreviations: z.object({ words: z.record(z.string(), z.string()), arrows: Terms }).strict(),
   scope: z.object({
-    foreignRegimes: z.array(z.object({ name: z.string().min(1), terms: Terms, pointer: z.string().min(1), source: z.string().optional() }).strict()),
+    foreignRegimes: z.array(z.object({
+      name: z.string().min(1), terms: Terms, pointer: z.string().min(1), source: z.string().optional(),
+      /** The pointer when the question names the country whose regime it is: "{country}" stands for its name. */
+      countryPointer: z.string().includes('{country}').optional(),
+    }).strict()),
     chineseScope: Terms,
   }).strict(),
   language: z.object({
@@ -126,6 +130,8 @@ export interface Knowledge {
   readonly materials: readonly Material[];
   readonly cues: LanguageCues;
   readonly rareEarths: ReadonlySet<Element>;
+  /** The non-metals and metalloids: a hyphened run of symbols without them ("Al-Mg-Sc") is an alloy. */
+  readonly nonMetals: ReadonlySet<string>;
   /** Rewrites Chinese terms, shorthand and arrows ("cn->de") into the English the extractors read. */
   gloss(text: string): string;
   grades(text: string): GradeMatch[];
@@ -185,7 +191,7 @@ function createKnowledge(
   scope: z.infer<typeof FilesSchema.scope>,
   places: readonly GazetteerPlace[],
 ): Omit<Knowledge, 'notTypos' | 'demonyms' | 'products'> {
-  const regimes = scope.foreignRegimes.map((r) => ({ regime: { name: r.name, pointer: r.pointer, ...(r.source ? { source: r.source } : {}) }, re: wordsPattern(r.terms) }));
+  const regimes = scope.foreignRegimes.map((r) => ({ regime: { name: r.name, pointer: r.pointer, ...(r.source ? { source: r.source } : {}) }, countryPointer: r.countryPointer, re: wordsPattern(r.terms) }));
   const chineseScope = wordsPattern(scope.chineseScope);
   const symbols = new Set(elements.symbols);
   const rareEarths = new Set<Element>(elements.rareEarths);
@@ -255,13 +261,17 @@ function createKnowledge(
   return {
     places,
     foreignRegime(text: string, regimeCountry?: string): ForeignRegime | undefined {
-      const regimeIn = (t: string) => (chineseScope.test(t) ? undefined : regimes.find((r) => r.re.test(t))?.regime);
+      const regimeIn = (t: string) => (chineseScope.test(t) ? undefined : regimes.find((r) => r.re.test(t)));
       // "Separate from the Chinese side: do we need a BAFA licence …?": the question itself decides what is asked.
       const question = text.split(/(?<=[.!?:;])\s+/).filter((q) => q.includes('?')).at(-1);
-      const named = (question ? regimeIn(question) : undefined) ?? regimeIn(text);
-      if (named || !regimeCountry || regimeCountry === 'CN' || chineseScope.test(text)) return named;
+      const found = (question ? regimeIn(question) : undefined) ?? regimeIn(text);
+      const foreignCountry = regimeCountry !== undefined && regimeCountry !== 'CN' ? countryName(regimeCountry) ?? regimeCountry : undefined;
+      // "What export tax does Chile charge …?": a regime every country has, pointed to the country named.
+      if (found?.countryPointer && foreignCountry) return { ...found.regime, pointer: found.countryPointer.replaceAll('{country}', foreignCountry) };
+      if (found) return found.regime;
+      if (!foreignCountry || chineseScope.test(text)) return undefined;
       // "The EU dual-use licence", "a Korean export permit": another country's licence, named by its country.
-      const country = countryName(regimeCountry) ?? regimeCountry;
+      const country = foreignCountry;
       return {
         name: `${country.endsWith('s') ? `the ${country}'` : `${country}'s`} export controls`,
         pointer: `Licences for goods leaving ${country} are issued by its own export control authority; your trade compliance team there decides.`,
@@ -270,6 +280,7 @@ function createKnowledge(
     materials: materials.materials,
     cues,
     rareEarths,
+    nonMetals: new Set(elements.nonMetals),
     gloss(text: string): string {
       let t = text;
       if (/[\u3400-\u9fff]/u.test(t)) {

@@ -51,8 +51,9 @@ function comparisonForm(raw: string): string {
   return !BEYOND_ASCII.test(raw) ? raw.toLowerCase() : foldLetters(raw.normalize('NFKD').replace(/\p{M}/gu, '')).toLowerCase();
 }
 
-/** Closing brackets and quotes stand between a word and the punctuation after it ("(Arizona):", "'rotor kit',"). */
-const CLOSERS = new Set([')', ']', '"', "'", '\u00bb']);
+/** Closing brackets and quotes stand between a word and the punctuation after it ("(Arizona):", "'rotor kit',"), as do
+ * signs written onto a number ("under 1%.", "at 850°C,"). */
+const CLOSERS = new Set([')', ']', '"', "'", '\u00bb', '%', '\u2030', '\u00b0']);
 
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];

@@ -190,3 +190,11 @@ describe('a country that requires its own export permit (twenty-second session, 
     expect(reply.verdict).not.toBe('none');
   });
 });
+
+describe('duties and taxes on goods, any country (twenty-seventh session, own phrasings)', () => {
+  it('points a question about duty and sales tax to customs, naming no US agency', () => {
+    const reply = newAssistant().handle(msg('How much import duty and sales tax will Kenya charge on our Chinese solar inverters?', 'sc20'));
+    expect(reply.verdict).toBe('none');
+    expect(reply.reasons.join(' ')).not.toMatch(/USTR/);
+  });
+});

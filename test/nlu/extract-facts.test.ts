@@ -2953,3 +2953,19 @@ describe('twenty-seventh session: know-how passed in the past (own phrasings)', 
     expect(f.collaboration?.chineseProvider).toBe(true);
   });
 });
+
+describe('twenty-seventh session: formulas, signs and licences held (own phrasings)', () => {
+  it('reads metal symbols joined by hyphens as an alloy ("Al-Mg-Sc powder", "Tb-Fe")', () => {
+    expect(facts('Quote for 40 kg of Al-Mg-Sc powder from Hunan, please.').item).toMatchObject({ form: 'alloy' });
+    expect(facts('Can we buy some Tb-Fe from a Baotou refinery?').item?.form).toBe('alloy');
+  });
+
+  it('does not read a formula with a non-metal ("Nd-Fe-B") as an alloy by itself', () => {
+    expect(facts('Nd-Fe-B from Ningbo, what do we need?').item?.form).not.toBe('alloy');
+  });
+
+  it('ends a clause after a percent sign, so "under 1 %. Licence?" holds no licence', () => {
+    expect(facts('Sc content is under 2%. Licence?').licenceHeld).toBeUndefined();
+    expect(tokenize(normaliseText('under 2%. Next')).find((t) => t.raw === '2')?.clauseEnd).toBe(true);
+  });
+});

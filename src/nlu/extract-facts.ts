@@ -110,6 +110,7 @@ const DEST_WORDS = grammarWords('destWords');
 const NEW_ITEM_WORDS = grammarWords('newItemAfterComma');
 const DETERMINER_WORDS = grammarWords('determinerWords');
 const LICENCE_NOUNS = grammarWords('licenceNouns');
+const DESTINATION_FILLERS = grammarWords('destinationFillers');
 const NOUN_OPENERS = grammarWords('nounOpeners');
 const END_USER_NOUNS = grammarWords('endUserNouns');
 const CONSIGNEE_WORDS = grammarWords('consigneeWords');
@@ -419,7 +420,9 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
   const madeIn = made ?? plantOrigin ?? (site && !siteIsStore && !suppliedToSite && !licensedToSite && !sentToOwnSite && !boughtElsewhere && !siteIsDestination && (siteMakes || MAKE_VERBS.test(text) || fittedProduct) ? site.country : undefined);
   // "from Estonia to France" names where the goods go more surely than a buyer's place read from its noun ("designed
   // by a Chinese engineering firm").
-  const cued = (p: PlaceMention) => DEST_CUES.has(tokens[p.start - 1]?.low ?? '');
+  // So does "to us in SG", "to our plant in Pune": the cue, then only the asker and its site before the place.
+  const cued = (p: PlaceMention) => [1, 2, 3, 4].some((k) => DEST_CUES.has(tokens[p.start - k]?.low ?? '')
+    && tokens.slice(p.start - k + 1, p.start).every((t) => !t.clauseEnd && (DESTINATION_FILLERS.has(t.low) || PRODUCTION_SITES.has(t.low))));
   // "through China to Tianjin port and then by ship to a buyer in Japan": a port in the country the goods pass through
   // is a stop on the way; a place beyond it is where they go.
   const passedThrough = new Set(places.filter((p) => p.role === 'transit').map((p) => p.country));

@@ -2969,3 +2969,9 @@ describe('twenty-seventh session: formulas, signs and licences held (own phrasin
     expect(tokenize(normaliseText('under 2%. Next')).find((t) => t.raw === '2')?.clauseEnd).toBe(true);
   });
 });
+
+describe('twenty-seventh session: where the goods go (own phrasing)', () => {
+  it('reads "to us in Singapore" as where the goods go, over a partner\'s place named before', () => {
+    expect(facts('Our Suzhou partner produces Gd oxide. Can they send 10 kg to us in Singapore?').destination).toBe('SG');
+  });
+});

@@ -315,6 +315,13 @@ export class Assistant {
     if ((u.intent === 'license_process' || u.intent === 'regulation_info') && u.frame.evasion === true && goodsAsked) {
       return u.suggested !== null && DECISION_INTENTS.has(u.suggested) ? u.suggested : 'part_license';
     }
+    // "2 t of N48H with Dy for a Turkish customer. Can I start the application?" then "they make UAV motors and list army
+    // contracts": a military user added to goods a procedure question named is for the rules, which may ban the export.
+    const goodsBefore = prev?.facts.item !== undefined && (prev.facts.item.form !== undefined || prev.facts.item.magnetType !== undefined
+      || (prev.facts.item.elementsPresent?.length ?? 0) > 0);
+    // (However the classifier reads the turn, unless it asks for a person or for help: it names no cooperation and no goods.)
+    if (prev && !DECISION_INTENTS.has(prev.intent) && goodsBefore && militaryKnown && !u.facts.collaboration?.kind && !u.facts.item
+      && u.intent !== 'talk_to_human' && u.intent !== 'help') return 'part_license';
     if (!prev || !DECISION_INTENTS.has(prev.intent)) return u.intent;
     // (A plant named in passing gives a place of making, not goods: only an item's form, family or elements name goods.)
     const namesGoods = u.facts.item?.form !== undefined || u.facts.item?.magnetType !== undefined || (u.facts.item?.elementsPresent?.length ?? 0) > 0;

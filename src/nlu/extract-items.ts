@@ -450,6 +450,9 @@ function askerVerbBefore(tokens: readonly Token[], run: PhraseHit<ItemTag>[], ve
     if (t.clauseEnd || t.commaAfter || itemAt?.has(i)) return false;
     // "our cast AlNiCo magnets": a verb form right after a possessive is an adjective.
     if (verbs.has(t.low) && !POSSESSIVES.has(tokens[i - 1]?.low ?? '')) {
+      // "… coating shop in Perth. Need 2 t of yttrium oxide": a verb opening its sentence has the asker as its subject, left
+      // out as people do in quick messages.
+      if (i === 0 || (tokens[i - 1] as Token).clauseEnd) return true;
       // The subject may govern two verbs: "We make fuel assemblies in Sweden and want gadolinia".
       for (let k = i - 1; k >= Math.max(0, i - 10); k--) {
         const w = tokens[k] as Token;

@@ -762,3 +762,13 @@ describe('conversation 34: know-how a Chinese party hands over abroad in a goods
     expect(r.verdict).not.toBe('not_required');
   });
 });
+
+describe('conversation 35: a military user added after a procedure question about goods (twenty-seventh session, own phrasing)', () => {
+  it('decides the goods named before once the buyer turns out to be military', () => {
+    const a = newAssistant('2026-04-22T09:00:00Z');
+    a.handle(msg('A new customer in Azerbaijan wants 500 kg of N45SH with Tb. Can I start the licence application now?', 'conv-35'));
+    const r = a.handle(msg('I looked them up: they make drone motors and list contracts with the army.', 'conv-35'));
+    expect(['escalate', 'prohibited', 'license_required']).toContain(r.verdict);
+    expect(r.intent.name).toBe('part_license');
+  });
+});

@@ -2975,3 +2975,10 @@ describe('twenty-seventh session: where the goods go (own phrasing)', () => {
     expect(facts('Our Suzhou partner produces Gd oxide. Can they send 10 kg to us in Singapore?').destination).toBe('SG');
   });
 });
+
+describe('twenty-seventh session: a verb with its subject left out (own phrasing)', () => {
+  it('reads "Need 2 t of yttrium oxide" after the asker\'s trade as the goods wanted', () => {
+    const item = facts('We run a hard-chrome plating shop in Durban (marine equipment). Need 1 t of yttrium oxide from China. No licence now?').item;
+    expect(item?.form).toBe('oxide');
+  });
+});

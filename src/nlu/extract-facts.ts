@@ -98,6 +98,8 @@ const WANT_VERBS = grammarWords('wantVerbs');
 const MODAL_WORDS = grammarWords('modals');
 /** Verbs that say a site makes the goods (knowledge/language.yaml). */
 const MAKE_VERBS = wordsPattern(grammarWords('makeVerbs'));
+const MAKE_VERB_WORDS = grammarWords('makeVerbs');
+const RELATIVE_PRONOUNS = grammarWords('relativePronouns');
 const MAKE_VERB_WORDS_PRESENT = grammarWords('makeVerbsPlain');
 const MAKE_WORDS = grammarWords('makeVerbs');
 const PHRASE_STOPS = grammarWords('phraseStops');
@@ -180,6 +182,8 @@ function makingSaid(tokens: readonly Token[], fittedProduct: boolean): boolean {
   return fittedProduct || tokens.some((t, i) => {
     if (!MAKE_WORDS.has(t.low)) return false;
     const prev = tokens[i - 1];
+    // "A Japanese firm that builds headsets": another party's making.
+    if (RELATIVE_PRONOUNS.has(prev?.low ?? '')) return false;
     const participle = [...PARTICIPLE_ENDINGS].some((e) => t.low.endsWith(e));
     const next = tokens[i + 1];
     // "holds sintered NdFeB": a participle right before a word that is no preposition or article describes it.
@@ -417,7 +421,9 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
   const boughtElsewhere = weBuyIn && site !== undefined && from !== undefined && from !== site.country;
   // "Our Penang sister plant is short. Can we send … from Bangkok to Penang?": the site the goods go to did not make them.
   const siteIsDestination = site !== undefined && sentToSite(site);
-  const madeIn = made ?? plantOrigin ?? (site && !siteIsStore && !suppliedToSite && !licensedToSite && !sentToOwnSite && !boughtElsewhere && !siteIsDestination && (siteMakes || MAKE_VERBS.test(text) || fittedProduct) ? site.country : undefined);
+  // A verb of making right after "that" or "who" is another party's ("a Japanese firm that builds headsets"), not the site's.
+  const siteMaking = tokens.some((t, i) => MAKE_VERB_WORDS.has(t.low) && !RELATIVE_PRONOUNS.has(tokens[i - 1]?.low ?? ''));
+  const madeIn = made ?? plantOrigin ?? (site && !siteIsStore && !suppliedToSite && !licensedToSite && !sentToOwnSite && !boughtElsewhere && !siteIsDestination && (siteMakes || siteMaking || fittedProduct) ? site.country : undefined);
   // "from Estonia to France" names where the goods go more surely than a buyer's place read from its noun ("designed
   // by a Chinese engineering firm").
   // So does "to us in SG", "to our plant in Pune": the cue, then only the asker and its site before the place.

@@ -198,3 +198,15 @@ describe('duties and taxes on goods, any country (twenty-seventh session, own ph
     expect(reply.reasons.join(' ')).not.toMatch(/USTR/);
   });
 });
+
+describe('the ear is not the EAR (twenty-seventh session, own phrasing)', () => {
+  it('decides in-ear monitor magnets from China instead of pointing to US export controls', () => {
+    const reply = newAssistant().handle(msg('Our in-ear monitor drivers use Dy NdFeB magnets from Xiamen. Does the Chinese supplier need a licence to ship them to us in Oslo?', 'sc21'));
+    expect(reply.verdict).not.toBe('none');
+  });
+
+  it('still points a question under the US EAR to BIS', () => {
+    const reply = newAssistant().handle(msg('Do our motors need a BIS licence under the EAR to go from Texas to Shenzhen?', 'sc22'));
+    expect(reply.verdict).toBe('none');
+  });
+});

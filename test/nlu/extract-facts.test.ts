@@ -2982,3 +2982,11 @@ describe('twenty-seventh session: a verb with its subject left out (own phrasing
     expect(item?.form).toBe('oxide');
   });
 });
+
+describe('twenty-seventh session: another party\'s making (own phrasing)', () => {
+  it('keeps stock bought from China Chinese-origin when the buyer is "a firm that builds" something', () => {
+    const f = facts('Our Lisbon warehouse holds SmCo rings we bought from Xiamen. A Korean company that builds sonar domes wants them.');
+    expect(f.item?.chinaOrigin).toBe(true);
+    expect(f.madeIn).not.toBe('PT');
+  });
+});

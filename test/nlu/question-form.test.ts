@@ -194,3 +194,11 @@ describe('checks asked without a copula (twenty-seventh session, own phrasings)'
     expect(asksForDecision('Correct me: which form do I fill in?')).toBe(false);
   });
 });
+
+describe('a licence noun with only fillers around it (twenty-seventh session, own phrasings)', () => {
+  it('reads "still no licence?" and "so licence yes or no?" as asking whether one is needed', () => {
+    expect(asksWhetherLicenceNeeded('Same Tm foil as last year. Still no licence?')).toBe(true);
+    expect(asksWhetherLicenceNeeded('so licence yes or no?')).toBe(true);
+    expect(asksForDecision('We reorder the Ho pellets every quarter. Still no permit?')).toBe(true);
+  });
+});

@@ -85,25 +85,32 @@ function scopeFacts(intent: Intent, facts: Facts, knowHowNamed = false): Facts {
   return rest;
 }
 
-/** Ways of passing know-how on that hand the know-how itself over (the rules' technology-handover condition). */
-const HANDOVER_KINDS: ReadonlySet<string> = new Set(['technology_transfer', 'licensing', 'training', 'consulting']);
+/** Ways of passing know-how on that hand the know-how itself over: the values of the rules' named condition. */
+function handoverKinds(rules: RuleSet): ReadonlySet<string> {
+  const c = rules.conditions['technology-handover'];
+  const value = c !== undefined && 'fact' in c ? c.value : [];
+  return new Set((Array.isArray(value) ? value : [value]).map(String));
+}
 
 /**
  * Know-how named in a goods question that the rules must see: on a technology they know, or handed over by a Chinese
  * party abroad whatever it is ("e-mail the washcoat recipe to HQ in Belgium"), which the goods rules alone would clear.
  */
-function knowHowToDecide(u: Understanding): boolean {
+function knowHowToDecide(u: Understanding, handover: ReadonlySet<string>): boolean {
   const t = u.frame.technology;
   if (!u.signals.knowHow || !t) return false;
-  return t.area !== undefined || (t.chineseProvider === true && t.abroad === true && t.kind !== undefined && HANDOVER_KINDS.has(t.kind));
+  return t.area !== undefined || (t.chineseProvider === true && t.abroad === true && t.kind !== undefined && handover.has(t.kind));
 }
 
 export class Assistant {
   private readonly conversations: ConversationStore;
   private readonly clock: Clock;
 
+  private readonly handover: ReadonlySet<string>;
+
   constructor(private readonly options: AssistantOptions) {
     this.clock = options.clock ?? systemClock;
+    this.handover = handoverKinds(options.rules);
     this.conversations = options.conversations ?? new MemoryConversationStore(10_000, 24 * 3600_000, () => this.clock.now().getTime());
   }
 
@@ -155,7 +162,7 @@ export class Assistant {
       // Facts an earlier question about procedure gave ("we signed the end-user certificate for the Tb oxide") count too.
       const carried = prev && (DECISION_INTENTS.has(prev.intent) || hasFacts(prev.facts)) ? mergeFacts(prev.facts, newFacts, { correction: u.frame.correction === true, refersBack: u.frame.item?.refersBack === true, routeSaid: u.frame.places.shipFromSaid === true,
         onward: intent === 'reexport_license' || u.frame.activity === 'resell_from_stock', comesBack: u.frame.places.comesBack === true, goodsMoved: u.frame.item?.moved === true }) : newFacts;
-      const scoped = this.saferScope(intent, carried, scopeFacts(intent, carried, knowHowToDecide(u)), asOf);
+      const scoped = this.saferScope(intent, carried, scopeFacts(intent, carried, knowHowToDecide(u, this.handover)), asOf);
       const { facts } = scoped;
       const shipOn = resolveShipDate(u.frame.shipWhen, asOf) ?? (prev && DECISION_INTENTS.has(prev.intent) ? prev.shipOn : undefined);
       reply = this.decide(message, scoped.intent, u, facts, asOf, prev, text, shipOn);
@@ -198,7 +205,7 @@ export class Assistant {
     if (regimeRules.size === 0) return false;
     const { asOf: _a, ...said } = u.facts;
     const decisionIntent = DECISION_INTENTS.has(intent) ? intent : 'part_license';
-    const { facts } = this.saferScope(decisionIntent, said, scopeFacts(decisionIntent, said, knowHowToDecide(u)), asOf);
+    const { facts } = this.saferScope(decisionIntent, said, scopeFacts(decisionIntent, said, knowHowToDecide(u, this.handover)), asOf);
     const { decision } = this.decideForShipment(decisionIntent, facts, asOf, resolveShipDate(u.frame.shipWhen, asOf));
     return decision.fired.some((r) => regimeRules.has(r.ruleId) && (r.contributes === 'prohibited' || r.contributes === 'escalate'));
   }

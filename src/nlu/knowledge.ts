@@ -271,10 +271,9 @@ function createKnowledge(
       if (found) return found.regime;
       if (!foreignCountry || chineseScope.test(text)) return undefined;
       // "The EU dual-use licence", "a Korean export permit": another country's licence, named by its country.
-      const country = foreignCountry;
       return {
-        name: `${country.endsWith('s') ? `the ${country}'` : `${country}'s`} export controls`,
-        pointer: `Licences for goods leaving ${country} are issued by its own export control authority; your trade compliance team there decides.`,
+        name: `${foreignCountry.endsWith('s') ? `the ${foreignCountry}'` : `${foreignCountry}'s`} export controls`,
+        pointer: `Licences for goods leaving ${foreignCountry} are issued by its own export control authority; your trade compliance team there decides.`,
       };
     },
     materials: materials.materials,

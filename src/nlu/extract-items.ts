@@ -4,7 +4,7 @@
  * of the first run that is not describing a party ("motor maker") or an end use ("for welding wire").
  */
 import type { ItemFrame } from '../contracts/frame.js';
-import { MATERIAL_FORMS, PURE_FORMS, RARE_EARTH_MAGNETS, type DOWNSTREAM_KINDS, type Element, type Form } from '../rules/facts.js';
+import { MATERIAL_FORMS, PURE_FORMS, RARE_EARTH_DOWNSTREAM, RARE_EARTH_MAGNETS, type DOWNSTREAM_KINDS, type Element, type Form } from '../rules/facts.js';
 import type { ItemTag, Lexicon } from './lexicon.js';
 import type { PhraseHit } from './phrase-matcher.js';
 import { allGrammarWords, customerMakesAt, grammarWords, inEndClause, nounRightAfter, SENDING_VERB_FORMS, wordAt } from './grammar.js';
@@ -1210,7 +1210,8 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   if (grade) item.grade = grade;
   // Bare magnets or material named beside a product (shipped with it, as spares, for a customer who builds it in).
   if (productNamed && !downstream && (form === 'magnet' || form === 'magnet_powder')) item.besideProduct = true;
-  if (magnetsBuiltIn && downstream !== undefined && primary !== undefined && head(primary).value.kind === 'downstream') item.sector = 'rare_earth';
+  // (Only where the kind of product does not say so already: a motor or a molded sensor is rare-earth goods by kind.)
+  if (magnetsBuiltIn && downstream !== undefined && !RARE_EARTH_DOWNSTREAM.includes(downstream) && primary !== undefined && head(primary).value.kind === 'downstream') item.sector = 'rare_earth';
   // "The magnets come from Ningbo and contain Dy": magnets named again with "the" and described, nothing said loose, are
   // the magnets of a product the conversation named before (the assistant decides whether there was one).
   if ((form === 'magnet' || form === 'magnet_powder') && primary && !saidLooseAnywhere && describedByVerb(tokens, primary, 2)) item.refersBack = true;

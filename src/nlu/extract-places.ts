@@ -106,6 +106,7 @@ const TECH_SOURCE_VERBS = grammarWords('techSourceVerbs');
 const INPUT_VERBS = grammarWords('inputVerbs');
 const SELF_INTRO = grammarWords('selfIntro');
 const MAKER_NOUNS = grammarWords('makerNouns');
+const COUNTERPART_NOUNS = grammarWords('counterpartNouns');
 const OFFER_NOUNS = grammarWords('offerNouns');
 /** People who hold know-how rather than sell goods: "from Chinese engineers" is a source of technology. */
 const TECH_PERSONS = grammarWords('techPersons');
@@ -263,7 +264,8 @@ function exporterAskedAbout(tokens: readonly Token[], end: number, forParty: boo
     const t = tokens[i] as Token;
     const seller = SELLER_NOUNS.has(t.low);
     if (seller && forParty) return true;
-    if (seller || MAKER_NOUNS.has(t.low)) {
+    // "Does the Chinese side need an export licence?": the side of the deal a licence question is about exports too.
+    if (seller || MAKER_NOUNS.has(t.low) || COUNTERPART_NOUNS.has(t.low)) {
       const next = tokens.slice(i + 1, i + 6);
       const need = next.findIndex((n) => NEED_WORDS.has(n.low));
       return need >= 0 && next.slice(need + 1).some((n) => LICENCE_NOUNS.has(n.low)) && next.slice(0, need + 1).every((n) => !n.clauseEnd);

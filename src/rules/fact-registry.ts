@@ -4,7 +4,7 @@
  */
 import {
   COLLABORATION_KINDS, DOWNSTREAM_KINDS, ELEMENTS, END_USER_KINDS, END_USES, EXPORT_OCCASIONS, FORMS, LICENCES_HELD, MAGNET_TYPES,
-  SECTORS, TECHNOLOGY_AREAS, type Element, type Facts,
+  RARE_EARTH_DOWNSTREAM, SECTORS, TECHNOLOGY_AREAS, type Element, type Facts,
 } from './facts.js';
 
 /** A composition: which elements are known present or absent, and whether the list is complete. */
@@ -56,8 +56,6 @@ function composition(f: Facts): Composition | undefined {
 const RARE_EARTHS: readonly Element[] = ['Sc', 'Y', 'La', 'Ce', 'Pr', 'Nd', 'Pm', 'Sm', 'Eu', 'Gd', 'Tb', 'Dy', 'Ho', 'Er', 'Tm', 'Yb', 'Lu'];
 
 /** The sector as stated, or implied by a rare-earth element or a magnet, which can only be rare-earth goods. */
-const RARE_EARTH_DOWNSTREAM: readonly string[] = ['rotor_stator_assembly', 'formed_sensor', 'motor', 'consumer_magnetic_product', 'calcined_catalyst', 'phosphor'];
-
 function sector(f: Facts): string | undefined {
   const item = f.item;
   if (!item) return undefined;

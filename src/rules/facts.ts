@@ -38,6 +38,9 @@ export const MAGNET_TYPES = ['ndfeb', 'smco', 'cerium', 'ferrite', 'other'] as c
 export const MagnetTypeSchema = z.enum(MAGNET_TYPES);
 /** The magnet families made with rare earths ("magnet manufacturing" in No. 62: SmCo, NdFeB and Ce magnets). */
 export const RARE_EARTH_MAGNETS: readonly string[] = ['ndfeb', 'smco', 'cerium'];
+/** The FAQ's downstream goods, defined by their rare-earth magnets or materials (a molded sensor, a phosphor): rare-earth
+ * goods by kind. A device or an unnamed assembly may be anything. */
+export const RARE_EARTH_DOWNSTREAM: readonly string[] = ['rotor_stator_assembly', 'formed_sensor', 'motor', 'consumer_magnetic_product', 'calcined_catalyst', 'phosphor'];
 
 /** Deep-processed goods named by the MOFCOM FAQ (CN-FAQ-RE), plus goods built from them. */
 export const DOWNSTREAM_KINDS = [

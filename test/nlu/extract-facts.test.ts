@@ -2990,3 +2990,11 @@ describe('twenty-seventh session: another party\'s making (own phrasing)', () =>
     expect(f.madeIn).not.toBe('PT');
   });
 });
+
+describe('twenty-seventh session: the Chinese side of a deal (own phrasing)', () => {
+  it('reads "does the Chinese side need an export licence?" as asking about the exporter, not goods going to China', () => {
+    const f = facts('We order SmCo discs from a Xiamen workshop. Does the Chinese side need an export licence?');
+    expect(f.destination).not.toBe('CN');
+    expect(f.shipFrom).toBe('CN');
+  });
+});

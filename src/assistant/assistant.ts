@@ -85,6 +85,11 @@ function scopeFacts(intent: Intent, facts: Facts, knowHowNamed = false): Facts {
   return rest;
 }
 
+/** Goods named by what they are: a form, a magnet family or elements (a plant named in passing names no goods). */
+function namesItem(item: Facts['item']): boolean {
+  return item !== undefined && (item.form !== undefined || item.magnetType !== undefined || (item.elementsPresent?.length ?? 0) > 0);
+}
+
 /** Ways of passing know-how on that hand the know-how itself over: the values of the rules' named condition. */
 function handoverKinds(rules: RuleSet): ReadonlySet<string> {
   const c = rules.conditions['technology-handover'];
@@ -180,7 +185,7 @@ export class Assistant {
       // to audit our Ganzhou plant"): a site alone ("auditing suppliers at our plant in Germany") says where the asker
       // is, not where any goods come from.
       const { asOf: _a, ...newFacts } = u.facts;
-      const namesGoods = (newFacts.item?.elementsPresent?.length ?? 0) > 0 || newFacts.item?.form !== undefined || newFacts.item?.magnetType !== undefined;
+      const namesGoods = namesItem(newFacts.item);
       const keep = intent !== 'out_of_scope' && (namesGoods || newFacts.endUserCommitment === true || newFacts.collaboration?.chineseProvider === true);
       const facts = keep ? mergeFacts(base.facts, newFacts) : base.facts;
       this.conversations.set(message.conversation, {
@@ -324,14 +329,13 @@ export class Assistant {
     }
     // "2 t of N48H with Dy for a Turkish customer. Can I start the application?" then "they make UAV motors and list army
     // contracts": a military user added to goods a procedure question named is for the rules, which may ban the export.
-    const goodsBefore = prev?.facts.item !== undefined && (prev.facts.item.form !== undefined || prev.facts.item.magnetType !== undefined
-      || (prev.facts.item.elementsPresent?.length ?? 0) > 0);
+    const goodsBefore = namesItem(prev?.facts.item);
     // (However the classifier reads the turn, unless it asks for a person or for help: it names no cooperation and no goods.)
     if (prev && !DECISION_INTENTS.has(prev.intent) && goodsBefore && militaryKnown && !u.facts.collaboration?.kind && !u.facts.item
       && u.intent !== 'talk_to_human' && u.intent !== 'help') return 'part_license';
     if (!prev || !DECISION_INTENTS.has(prev.intent)) return u.intent;
     // (A plant named in passing gives a place of making, not goods: only an item's form, family or elements name goods.)
-    const namesGoods = u.facts.item?.form !== undefined || u.facts.item?.magnetType !== undefined || (u.facts.item?.elementsPresent?.length ?? 0) > 0;
+    const namesGoods = namesItem(u.facts.item);
     // So is one that adds such a user to the goods under discussion ("the end customer supplies a JSDF radar
     // programme; can we still ship with our licence application?").
     // (A service read from the user's own trade, "a depot that repairs turret drives", with no rare-earth area, is no

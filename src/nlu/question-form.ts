@@ -30,6 +30,12 @@ const LICENSABLE_WORDS = grammarWords('licensableWords');
 const NEGATION_CUES = grammarWords('negationCues');
 const ELLIPSIS_FILLERS = grammarWords('ellipsisFillers');
 
+/** A licence noun with only fillers around it ("Licence?", "still no licence?", "licence yes or no?"): whether one is needed. */
+function bareLicenceQuestion(words: readonly string[]): boolean {
+  const content = words.filter((w) => !ELLIPSIS_FILLERS.has(w));
+  return content.length === 1 && LICENCE_NOUNS.has(content[0] ?? '');
+}
+
 /** The message's questions, each up to and with its question mark. */
 function questionsIn(text: string): string[] {
   return text.split(/(?<=\?)/).map((q) => q.trim()).filter((q) => q.endsWith('?'));
@@ -103,10 +109,8 @@ export function asksWhetherLicenceNeeded(text: string): boolean {
   const clause = lastQuestionClause(text);
   if (!clause) return false;
   const words = tokensOf(clause).map((t) => t.low);
-  // "… The customer is a fab running 3 nm logic. Licence?": a licence noun asked on its own asks whether one is needed;
-  // so does one with only fillers around it ("still no licence?", "so licence yes or no?").
-  const content = words.filter((w) => !ELLIPSIS_FILLERS.has(w));
-  if (content.length === 1 && LICENCE_NOUNS.has(content[0] ?? '')) return true;
+  // "… The customer is a fab running 3 nm logic. Licence?"
+  if (bareLicenceQuestion(words)) return true;
   return words.some((w) => NEED_WORDS.has(w)) && words.some((w) => LICENCE_NOUNS.has(w)) && !words.some((w) => PROCEDURE_WORDS.has(w) || WH_WORDS.has(w));
 }
 
@@ -174,9 +178,8 @@ function asksForDecisionLast(text: string): boolean {
   // "So surely no licence is needed for this?", "still no licence needed?": a question whether a licence is needed,
   // however it opens.
   if (words.some((w) => LICENCE_NOUNS.has(w)) && words.some((w) => NEED_WORDS.has(w))) return true;
-  // "Was fine in March - still no licence?": a licence noun with only fillers around it.
-  const content = words.filter((w) => !ELLIPSIS_FILLERS.has(w));
-  if (content.length === 1 && LICENCE_NOUNS.has(content[0] ?? '')) return true;
+  // "Was fine in March - still no licence?"
+  if (bareLicenceQuestion(words)) return true;
   // "fine to ship under it?", "so ok to send them?": "is it" left out, as people type on phones.
   // ("ok" may also open a sentence as a discourse word, so each opening word is tried.)
   for (let i = 0; i < words.length && (i === 0 || DISCOURSE_OPENERS.has(words[i - 1] ?? '')); i++) {

@@ -34,9 +34,13 @@ function nowSeconds(): number {
 }
 
 describe('Slack request timestamps', () => {
+  // Over the wire the server reads the real time a moment after the test stamps the request, so a case one second
+  // past the window failed on a loaded CI machine (the second turned before the check). Cases here keep half a
+  // minute from the edge; the exact edge (300 s in, 301 s out, both ways) is pinned with an injected time in
+  // test/channels/slack/request-freshness.test.ts.
   it.each([
     ['ten minutes in the future', 10 * 60],
-    ['five minutes and a second in the future', 5 * 60 + 1],
+    ['five and a half minutes in the future', 5 * 60 + 30],
     ['a day in the future', 86_400],
     ['ten minutes in the past', -10 * 60],
   ])('refuses a correctly signed request stamped %s with 401, and answers nothing', async (_label, offset) => {

@@ -169,7 +169,11 @@ export class Assistant {
         onward: intent === 'reexport_license' || u.frame.activity === 'resell_from_stock', comesBack: u.frame.places.comesBack === true, goodsMoved: u.frame.item?.moved === true }) : newFacts;
       const scoped = this.saferScope(intent, carried, scopeFacts(intent, carried, knowHowToDecide(u, this.handover)), asOf);
       const { facts } = scoped;
-      const shipOn = resolveShipDate(u.frame.shipWhen, asOf) ?? (prev && DECISION_INTENTS.has(prev.intent) ? prev.shipOn : undefined);
+      // "What about after 10 November?": after a decision, a short turn's date with no word of shipping asks about the
+      // same goods on that day (a date already past, such as an announcement's, changes nothing).
+      const followUp = prev !== undefined && DECISION_INTENTS.has(prev.intent);
+      const askedAbout = followUp && text.split(/\s+/).length <= FOLLOW_UP_MAX_WORDS ? resolveShipDate(u.frame.mentionedWhen, asOf) : undefined;
+      const shipOn = resolveShipDate(u.frame.shipWhen, asOf) ?? askedAbout ?? (followUp ? prev.shipOn : undefined);
       reply = this.decide(message, scoped.intent, u, facts, asOf, prev, text, shipOn);
       this.conversations.set(message.conversation, {
         intent: scoped.intent, facts, asOf, ...(shipOn ? { shipOn } : {}), turns: [...(prev?.turns ?? []), text].slice(-20), lastVerdict: reply.verdict,
@@ -345,8 +349,10 @@ export class Assistant {
     const answeredFollowUp = prev.lastVerdict === 'need_info' && hasFacts(u.facts) && words <= FOLLOW_UP_MAX_WORDS;
     if (answeredFollowUp) return DECISION_INTENTS.has(u.intent) && u.confidence > 0.8 ? u.intent : prev.intent;
     // A question the classifier puts out of scope whose only facts are a place or one stray word ("what's the
-    // weather in Paris tomorrow?", "what's a good lasagne recipe?") is off topic; "and to Paris?" is not.
-    const offTopicQuestion = u.intent === 'out_of_scope' && text.includes('?') && !namesGoods && words > OFF_TOPIC_MIN_WORDS;
+    // weather in Paris tomorrow?", "what's a good lasagne recipe?") is off topic; "and to Paris?" is not, nor is one
+    // that says who uses the goods or what for ("they're installed in army bases. What now?").
+    const namesUse = u.facts.endUser !== undefined || (u.facts.endUses?.length ?? 0) > 0;
+    const offTopicQuestion = u.intent === 'out_of_scope' && text.includes('?') && !namesGoods && !namesUse && words > OFF_TOPIC_MIN_WORDS;
     if (!DECISION_INTENTS.has(u.intent) && hasFacts(u.facts) && (u.intent === 'out_of_scope' || u.intent === 'help') && !offTopicQuestion) return prev.intent;
     // "They would bring their own know-how. Is that OK?" after a cooperation question: a goods intent guessed for a turn
     // that names no goods but says something about the cooperation keeps the question under discussion.
@@ -379,7 +385,7 @@ export class Assistant {
     // "It's for their 280-layer V-NAND lines": a short statement about the goods under discussion, naming no other
     // item and no kind of cooperation, adds to that question.
     const aboutThem = PRONOUN_OPENERS.has(text.trim().split(/\s+/)[0]?.toLowerCase().replace(/[^a-z']/g, '') ?? '');
-    if (aboutThem && hasFacts(u.facts) && !text.includes('?') && !u.facts.item && !u.facts.collaboration?.kind && words <= FOLLOW_UP_MAX_WORDS * 2 && u.intent !== 'talk_to_human') return prev.intent;
+    if (aboutThem && hasFacts(u.facts) && !text.includes('?') && !namesGoods && !u.facts.collaboration?.kind && words <= FOLLOW_UP_MAX_WORDS * 2 && u.intent !== 'talk_to_human') return prev.intent;
     // A statement of facts after a decision ("End customer is a missile division."), asking nothing new: it adds to
     // the question under discussion, whatever the classifier makes of its words.
     if (!DECISION_INTENTS.has(u.intent) && u.intent !== 'talk_to_human' && hasFacts(u.facts) && !text.includes('?') && u.signals.references.sources.length === 0) return prev.intent;

@@ -60,7 +60,8 @@ export const PartyFrameSchema = z.object({
 export type PartyFrame = z.infer<typeof PartyFrameSchema>;
 
 export const ShipWhenSchema = z.union([
-  z.object({ year: z.number().int().min(2000).max(2100).optional(), month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31).optional() }).strict(),
+  // after: the day after the date said ("after 10 November").
+  z.object({ year: z.number().int().min(2000).max(2100).optional(), month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31).optional(), after: z.literal(true).optional() }).strict(),
   z.object({ monthsAhead: z.number().int().min(0).max(36) }).strict(),
   z.object({ daysAhead: z.number().int().min(1).max(366) }).strict(),
 ]);
@@ -113,5 +114,8 @@ export const FrameSchema = z.object({
   /** When the goods are to move, as said ("in mid-December", "on 3 March 2026", "next month"): the year is left
    * out when the message leaves it out, and resolved against the day the question is asked. */
   shipWhen: ShipWhenSchema.optional(),
+  /** A date the message gives with no word of shipping ("What about after 10 November?"): in a follow-up to a
+   * decision, the day the question under discussion is asked about. */
+  mentionedWhen: ShipWhenSchema.optional(),
 }).strict();
 export type Frame = z.infer<typeof FrameSchema>;

@@ -68,6 +68,7 @@ const REQUEST_VERBS = grammarWords('requestVerbs');
 const PLACE_CUES = new Set([...grammarWords('insideCues'), ...grammarWords('destCues')]);
 const RECEIVER_OWNERS = grammarWords('firstPerson');
 const ASKER_POSSESSIVES = grammarWords('askerPossessives');
+const PURPOSE_CLAUSE_OPENERS = grammarWords('purposeClauseOpeners');
 const DETERMINER_WORDS = grammarWords('determinerWords');
 const OWNERSHIP_WORDS = grammarWords('ownershipWords');
 const TECH_PERSON_WORDS = grammarWords('techPersons');
@@ -231,6 +232,8 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
       // "send 10 g of terbium metal": a quantity's "of" opens what is given, it does not end it.
       const afterQuantity = t.low === 'of' && [1, 2].some((k) => i - k >= h.end && /^\d+(?:[.,]\d+)?$/.test((tokens[i - k] as Token).raw));
       if (OBJECT_STOPS.has(t.low) && !afterQuantity) break;
+      // "send the magnet blocks loose": how the goods travel ends what is given.
+      if (head >= 0 && lex.knowledge.cues.looseWords.has(t.low)) break;
       if (/\p{L}/u.test(t.raw)) head = i;
       if (t.clauseEnd) break;
     }
@@ -334,8 +337,20 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
     }
     return false;
   };
+  // "ship the segments loose so our service team can repair old machines": a service that a purpose clause gives the
+  // asker's own people is what the goods are for, not a cooperation with anyone.
+  const ownPurpose = (h: { start: number; end: number; value: Kind }) => {
+    if (h.value !== 'services') return false;
+    for (let i = h.start - 1; i >= Math.max(0, h.start - 7); i--) {
+      const t = tokens[i] as Token;
+      if (t.clauseEnd) return false;
+      const subject = tokens[i + 1]?.low === 'that' ? i + 2 : i + 1;
+      if (PURPOSE_CLAUSE_OPENERS.has(t.low) && RECEIVER_OWNERS.has(tokens[subject]?.low ?? '')) return true;
+    }
+    return false;
+  };
   for (const h of kindHits) {
-    if (negated(h.start) || negatedInList(h.start) || claimant(h.end) || askingReader(h) || goodsSite(h) || givesGoods(h) || sendsPronounGoods(h) || forLicenceApplication(h) || railNoun(h) || workshopAsPlace(h) || jvAsParty(h) || madeWith(h) || withoutPartner(h)) continue;
+    if (ownPurpose(h) || negated(h.start) || negatedInList(h.start) || claimant(h.end) || askingReader(h) || goodsSite(h) || givesGoods(h) || sendsPronounGoods(h) || forLicenceApplication(h) || railNoun(h) || workshopAsPlace(h) || jvAsParty(h) || madeWith(h) || withoutPartner(h)) continue;
     kinds.add(h.value);
     if (h.value === 'technology_transfer' && !givingVerb(h)) transferByNoun = true;
     else if (h.value === 'technology_transfer' && !sendsPeople(h)) transferBySending = true;

@@ -6,7 +6,7 @@ import { stem } from './stem.js';
 import type { Frame, ItemFrame, PartyFrame } from '../contracts/frame.js';
 import type { Facts, ItemFacts, LicenceHeld } from '../rules/facts.js';
 import { factsFromFrame } from './frame-facts.js';
-import { extractShipWhen } from './extract-ship-date.js';
+import { extractMentionedWhen, extractShipWhen } from './extract-ship-date.js';
 import { grammarWords, madeHyphenAt, SENDING_VERB_FORMS, wordAt } from './grammar.js';
 import { findListedParties, listedPartyFrame } from './extract-parties.js';
 import { extractCollaboration } from './extract-collaboration.js';
@@ -903,6 +903,8 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   if (references.asOf) frame.asOf = references.asOf;
   const shipWhen = extractShipWhen(text);
   if (shipWhen) frame.shipWhen = shipWhen;
+  const mentionedWhen = shipWhen ? undefined : extractMentionedWhen(text);
+  if (mentionedWhen) frame.mentionedWhen = mentionedWhen;
   const lowText = text.toLowerCase();
   if (CORRECTION.test(text)) frame.correction = true;
   frame.claims = claimsIn(text, tokens);

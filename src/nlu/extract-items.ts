@@ -73,6 +73,8 @@ const END_USE_HEADS = grammarWords('endUseHeads');
 const PERSONAL_SUBJECTS = grammarWords('personalSubjectPronouns');
 const DETERMINER_WORDS = grammarWords('determinerWords');
 const COMPARISON_MARKERS = grammarWords('comparisonMarkers');
+/** "like for Dy", "compared with Tb": the word between a comparison and what the goods are compared with. */
+const TOPIC_AFTER_COMPARISON = grammarWords('comparisonLinks');
 const SAMENESS_WORDS = grammarWords('samenessWords');
 const IDIOMS = [...grammarWords('notGoodsIdioms')].map((p) => p.split(' '));
 const HEDGE_WORDS = grammarWords('hedgeWords');
@@ -95,6 +97,9 @@ const HEDGE_MODAL_VERBS = grammarWords('hedgeModalVerbs');
 const DOUBT_BEFORE_IF = grammarWords('doubtBeforeIf');
 const SHAPE_WORDS = grammarWords('shapeWords');
 const INTO_WORDS = grammarWords('intoWords');
+const PRODUCT_HOLDS_VERBS = grammarWords('productHoldsVerbs');
+/** Downstream goods made of a rare-earth material rather than holding a part (MOFCOM FAQ No. 5, brief R2). */
+const MATERIAL_PRODUCTS: ReadonlySet<Downstream> = new Set<Downstream>(['phosphor', 'calcined_catalyst']);
 const ENCLOSING_WORDS = grammarWords('enclosingWords');
 /** A comma that separates listed things: not the thousands separator of "2,000 pcs". */
 const LIST_COMMA = /,(?!\d{3}(?!\d))/;
@@ -585,13 +590,16 @@ function magnetsInside(tokens: readonly Token[], text: string, run: PhraseHit<It
 
 /** "magnets … glued into the stack", "embedded in the housing": a verb of fixing followed by "in/into/onto". */
 /** "Bonds the magnets onto steel plates", "overmolds SmCo magnets with a Hall chip into a sensor": fixed in, said actively. */
-function builtInBefore(tokens: readonly Token[], run: PhraseHit<ItemTag>[]): number {
+function builtInBefore(tokens: readonly Token[], run: PhraseHit<ItemTag>[], containing = false): number {
   const start = run[0]?.start ?? 0;
   let verb = false;
   for (let i = start - 1; i >= Math.max(0, start - 3); i--) {
     const t = tokens[i] as Token;
     if (t.clauseEnd || NEGATION_CUES.has(t.low)) break;
-    if (FIXING_VERBS_ACTIVE.has(t.low)) verb = true;
+    // `containing`: "ventilators that contain a SmCo magnet in the blower motor": what a product is said to hold, in a
+    // product named right after, is built in as much as what is glued in. Not a participle ("Dy-containing magnets
+    // going into motors") nor "use" ("we use the rods in actuators" we build later).
+    if (FIXING_VERBS_ACTIVE.has(t.low) || (containing && PRODUCT_HOLDS_VERBS.has(t.low) && !t.hyphenBefore)) verb = true;
   }
   if (!verb) return -1;
   const end = run.at(-1)?.end ?? 0;
@@ -610,7 +618,7 @@ function builtInBefore(tokens: readonly Token[], run: PhraseHit<ItemTag>[]): num
  */
 function builtInto(tokens: readonly Token[], run: PhraseHit<ItemTag>[], product: PhraseHit<ItemTag>[]): boolean {
   const productStart = product[0]?.start ?? -1;
-  return [builtInAfter(tokens, run), builtInBefore(tokens, run)].some((into) => into >= 0 && productStart > into && productStart - into <= 4);
+  return [builtInAfter(tokens, run), builtInBefore(tokens, run, true)].some((into) => into >= 0 && productStart > into && productStart - into <= 4);
 }
 
 /**
@@ -761,10 +769,23 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     return { item: { besideProduct: false }, genericOnly: false, hits: 0, spans: [], unknownObject: undefined, itemSpan: undefined };
   }
 
+  // "it's added on purpose in the diffusion step, not impurity": a turn naming no goods that denies a trace says the
+  // element in the goods under discussion is there by intent.
+  const traceAt = tokens.flatMap((t, i) => (TRACE_WORDS.has(t.low) ? [i] : []));
+  const traceDenied = (i: number) => [1, 2].some((k) => NEGATION_CUES.has(tokens[i - k]?.low ?? ''));
+  if (hits.length === 0 && traceAt.length > 0 && traceAt.every(traceDenied)) {
+    return { item: { traceImpurityOnly: false }, genericOnly: false, hits: 0, spans: [], unknownObject: undefined, itemSpan: undefined };
+  }
+
   // "permanent-magnet propulsion motors", "magnet traction motors": a magnet word one or two plain words before a
   // product names the kind of product, as "permanent magnet motors" does with nothing between.
+  // So does a material's oxide or compound before a luminescent or catalytic product ("yttrium oxide red phosphor
+  // powder", "Eu-doped oxide green phosphor"): the product is made of it (MOFCOM FAQ No. 5's phosphors, brief R2).
+  const materialWord = (prev: PhraseHit<ItemTag>) => prev.value.kind === 'form' && (prev.value.form === 'oxide' || prev.value.form === 'compound');
   const magnetModifiesProduct = (prev: PhraseHit<ItemTag>, h: PhraseHit<ItemTag>) => {
-    if (prev.value.kind !== 'form' || prev.value.form !== 'magnet' || h.value.kind !== 'downstream') return false;
+    const magnetWord = prev.value.kind === 'form' && prev.value.form === 'magnet';
+    const madeOf = materialWord(prev) && h.value.kind === 'downstream' && MATERIAL_PRODUCTS.has(h.value.downstream);
+    if (!(magnetWord || madeOf) || h.value.kind !== 'downstream') return false;
     const between = tokens.slice(prev.end, h.start);
     return between.length >= 1 && between.length <= 2 && (tokens[prev.end - 1] as Token).commaAfter !== true && !(tokens[prev.end - 1] as Token).clauseEnd
       && between.every((t) => plainModifier(t) && !t.parenBefore);
@@ -815,7 +836,23 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     if (said?.value.kind === 'downstream' && last.value.kind === 'generic' && last.start > said.start && PART_OF_NOUNS.has((tokens[last.end - 1] as Token).low)) return last;
     return said ?? [...run].reverse().find((h) => h.value.kind !== 'generic') ?? last;
   };
-  const inContext = (run: PhraseHit<ItemTag>[]) => isPartyContext(tokens, head(run), lex, text) || isEndUseContext(tokens, run[0]?.start ?? head(run).start, lex);
+  // "for hybrid drive motors in civil passenger cars": a product named inside another the goods are for is an end use too.
+  // Up to two plain words may describe it after the preposition.
+  const nestedInEndUse = (run: PhraseHit<ItemTag>[]) => {
+    const start = run[0]?.start ?? 0;
+    for (let k = 1; k <= 3; k++) {
+      const at = start - k;
+      if (at < 1 || tokens.slice(at, start).some((t) => t.clauseEnd || t.commaAfter)) return false;
+      if (!INTO_WORDS.has((tokens[at] as Token).low)) {
+        if (!plainModifier(tokens[at] as Token)) return false;
+        continue;
+      }
+      const outer = runs.find((r) => r !== run && (r.at(-1)?.end ?? -1) === at);
+      return outer !== undefined && isEndUseContext(tokens, outer[0]?.start ?? 0, lex);
+    }
+    return false;
+  };
+  const inContext = (run: PhraseHit<ItemTag>[]) => isPartyContext(tokens, head(run), lex, text) || isEndUseContext(tokens, run[0]?.start ?? head(run).start, lex) || nestedInEndUse(run);
   const namesAThing = (run: PhraseHit<ItemTag>[]) => {
     const h = head(run).value;
     return h.kind !== 'element' && !(h.kind === 'compound' && !h.form);
@@ -941,6 +978,11 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   for (const m of elements) {
     // "no idea whether there's Dy", "might have some Tb": neither present nor absent, so the rules ask.
     if (hedgedBefore(tokens, m.start)) continue;
+    // "Light rare earths - is there licence like for Dy?", "stricter than Tb": an element the goods are compared with
+    // is no part of them.
+    // ("less than 0.1 % Dy" compares an amount of Dy, which is there.)
+    const amountBefore = [1, 2].some((k) => /\d/.test(tokens[m.start - k]?.raw ?? ''));
+    if ((comparisonStandardAt(tokens, m.start) && !amountBefore) || (TOPIC_AFTER_COMPARISON.has(tokens[m.start - 1]?.low ?? '') && lex.knowledge.cues.comparisonWords.has(tokens[m.start - 2]?.low ?? ''))) continue;
     const negated = cueBefore(tokens, m.start, elementTokens, NEGATION_CUES, NO_STOPS, text) || negatedAfter(tokens, text, m.end, elementTokens);
     if (negated) absent.add(m.element);
     else {
@@ -1181,7 +1223,8 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   if (form === 'magnet' && !magnetType && (present.has('Sm') && present.has('Co'))) magnetType = 'smco';
   if (form === 'magnet' && !magnetType && present.has('Nd')) magnetType = 'ndfeb';
 
-  const trace = tokens.some((t) => TRACE_WORDS.has(t.low));
+  // ("Tb added on purpose, not an impurity": a denied trace is none.)
+  const trace = traceAt.some((i) => !traceDenied(i));
   const productNamed = runs.some((run) => head(run).value.kind === 'downstream');
   // "The magnets are glued into the lamination stack": built into something this message does not name (an earlier
   // turn may have) or names only as someone's product, so they are an assembly's part, not bare magnets. Only a verb

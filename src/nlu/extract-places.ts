@@ -173,7 +173,8 @@ function firstVerbAfter(tokens: readonly Token[], end: number): string | undefin
   for (let i = end; i < Math.min(tokens.length, end + 5); i++) {
     const t = tokens[i] as Token;
     if (HOLD_VERBS.has(t.low) || WANT_VERBS.has(t.low)) return t.low;
-    if (PHRASE_STOPS.has(t.low) || t.clauseEnd || t.commaAfter) return undefined;
+    // "Our lab in China (wholly foreign-owned, Swiss parent) wants to export …": an aside in brackets is no subject.
+    if (PHRASE_STOPS.has(t.low) || t.clauseEnd || t.commaAfter || t.parenAfter) return undefined;
   }
   return undefined;
 }
@@ -801,6 +802,12 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   // "Chinese origin", "China sourced"; "in Vietnam, made there with …" is a new clause about the goods, not content.
   const placeEnd = tokens[end - 1] as Token;
   if (CONTENT_AFTER.has(after ?? '') && !placeEnd.commaAfter && !placeEnd.clauseEnd) return { role: 'content', recipient };
+  // "We are lift motor maker from Poland.", "I'm from Gdansk.": a short sentence in which the asker says who it is,
+  // ending at the place, says where the asker is, not where goods leave from.
+  const introNoun = (w: string) => MAKER_NOUNS.has(w) || COMPANY_NOUNS.has(w) || BUYER_NOUNS.has(w);
+  if (cue?.word === 'from' && selfIntroSentence(tokens, cue.index, end) && (introNoun(tokens[cue.index - 1]?.low ?? '') || introducesAsker(tokens, cue.index - 1))) {
+    return { role: 'site', recipient: false, asker: true };
+  }
   // "Dy oxide bought in China", "terbium sourced from China": where inputs were bought, not where goods leave.
   const verbAt = (cue ? cue.index : start) - 1;
   // "bought last year from a Chinese supplier", "bought it last summer from": up to four words back, within the clause.
@@ -1112,6 +1119,10 @@ function fittedAfterShipping(tokens: readonly Token[], start: number, end: numbe
     // tiles for kids made in" holds no verb of fitting.
     const far = i < start - 5 && !OBJECT_PRONOUN_WORDS.has(tokens[i + 1]?.low ?? '');
     if (!far && FIXING_VERBS_ANY.has((tokens[i] as Token).low) && !(tokens[i] as Token).hyphenBefore && !DETERMINERS.has(tokens[i - 1]?.low ?? '') && !SITE_NOUNS.has(tokens[i + 1]?.low ?? '')) {
+      // "We ship motors assembled in Vietnam (with Chinese magnets)": a participle of making after the goods, with its
+      // "in", says where they were made, no fitting after shipping ("to be assembled in Spain" stays one).
+      const beVerb = tokens[i - 1]?.low ?? '';
+      if (MADE_VERBS.has((tokens[i] as Token).low) && INSIDE_CUES.has(tokens[i + 1]?.low ?? '') && !AUXILIARIES.has(beVerb) && !COPULAS.has(beVerb) && beVerb !== 'be') return false;
       fit = i;
       break;
     }

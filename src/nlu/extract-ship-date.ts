@@ -143,6 +143,18 @@ export function extractShipWhen(text: string): ShipWhen | undefined {
   return undefined;
 }
 
+/** The first date the message gives, with or without a word of shipping ("What about after 10 November?"). */
+export function extractMentionedWhen(text: string): ShipWhen | undefined {
+  for (const sentence of text.split(/(?<=[.!?;])\s+|\n+/)) {
+    const first = datesIn(sentence)[0];
+    if (!first) continue;
+    // "after 10 November": the day after the date said.
+    const after = 'month' in first.when && first.when.day !== undefined && /\bafter\s+(?:the\s+)?$/i.test(sentence.slice(0, first.at));
+    return after ? { ...first.when, after: true } : first.when;
+  }
+  return undefined;
+}
+
 /** The day the goods move, as an ISO date, resolved against the day asked: a month without a year is its next
  * occurrence (this month counts), a month without a day its first day. Undefined when it is not after the day asked. */
 export function resolveShipDate(when: ShipWhen | undefined, asked: string): string | undefined {
@@ -165,6 +177,7 @@ export function resolveShipDate(when: ShipWhen | undefined, asked: string): stri
     day = when.day ?? 1;
   }
   const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  const iso = `${year}-${String(month).padStart(2, '0')}-${String(Math.min(day, last)).padStart(2, '0')}`;
+  const onDay = `${year}-${String(month).padStart(2, '0')}-${String(Math.min(day, last)).padStart(2, '0')}`;
+  const iso = 'after' in when && when.after ? new Date(Date.parse(`${onDay}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10) : onDay;
   return iso > asked ? iso : undefined;
 }

@@ -27,7 +27,7 @@ export function factsFromFrame(frame: Frame): Facts {
     if (fi.elementsPresent?.length) item.elementsPresent = [...fi.elementsPresent];
     if (fi.elementsAbsent?.length) item.elementsAbsent = [...fi.elementsAbsent];
     if (fi.compositionComplete) item.compositionComplete = true;
-    if (fi.traceImpurityOnly) item.traceImpurityOnly = true;
+    if (fi.traceImpurityOnly !== undefined) item.traceImpurityOnly = fi.traceImpurityOnly;
     if (fi.heavyRareEarthLikely) item.heavyRareEarthLikely = true;
     if (fi.besideProduct !== undefined) item.besideProduct = fi.besideProduct;
     if (fi.productionLine) item.productionLine = true;

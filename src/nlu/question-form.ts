@@ -21,6 +21,8 @@ const LICENCE_NOUNS = grammarWords('licenceNouns');
 const NEED_WORDS = grammarWords('needWords');
 const DROPPED_COPULA_OPENERS = grammarWords('droppedCopulaOpeners');
 const PAPERWORK_NOUNS = grammarWords('paperworkNouns');
+/** "since", "because": a reason clause after a check ("… is fine since it's the same order?"). */
+const REASON_CONJUNCTIONS = grammarWords('reasonConjunctions');
 const COPULAS = grammarWords('copulas');
 const WH_WORDS = grammarWords('whWords');
 const MODALS = grammarWords('modals');
@@ -162,7 +164,10 @@ function asksForDecisionLast(text: string): boolean {
   if (tag.length <= 2 && tag.some((w) => DECISION_WORDS.has(w))) return true;
   // "… so hiring him is fine?", "then the resale is allowed?": a statement asked with a question mark, ending in whether
   // something is fine or allowed.
-  const [copula, verdictWord] = words.slice(-2);
+  // "That's fine too since it's the same order?": a reason given after the check is no part of it.
+  const reasonAt = words.findIndex((w, i) => i > 1 && REASON_CONJUNCTIONS.has(w));
+  const checked = reasonAt > 0 ? words.slice(0, reasonAt) : words;
+  const [copula, verdictWord] = checked.slice(-2);
   if (words.length >= 3 && !words.some((w) => WH_WORDS.has(w)) && COPULAS.has(copula ?? '') && DECISION_WORDS.has(verdictWord ?? '')) return true;
   // "Correct for our Dy arc magnets?", "fine for the Tb oxide too?": a check that opens on the verdict word.
   if (clause.trim().endsWith('?') && DECISION_WORDS.has(words[0] ?? '') && !words.some((w) => WH_WORDS.has(w))) return true;
@@ -174,7 +179,7 @@ function asksForDecisionLast(text: string): boolean {
     && words.some((w, i) => COPULAS.has(w) && SUBJECTS.has(words[i - 1] ?? '') && [1, 2].some((k) => DECISION_WORDS.has(words[i + k] ?? '') || CONFIRM_TAGS.has(words[i + k] ?? '')))) return true;
   // "… so that's fine now?", "then it's allowed again?": the same with the copula contracted, a time word after it.
   const contracted = (w: string) => w.endsWith("'s") && !WH_WORDS.has(w.slice(0, -2));
-  if (!words.some((w) => WH_WORDS.has(w)) && words.slice(-4).some((w, i, last) => contracted(w) && DECISION_WORDS.has(last[i + 1] ?? ''))) return true;
+  if (!words.some((w) => WH_WORDS.has(w)) && checked.slice(-4).some((w, i, last) => contracted(w) && DECISION_WORDS.has(last[i + 1] ?? ''))) return true;
   // "So surely no licence is needed for this?", "still no licence needed?": a question whether a licence is needed,
   // however it opens.
   if (words.some((w) => LICENCE_NOUNS.has(w)) && words.some((w) => NEED_WORDS.has(w))) return true;

@@ -15,7 +15,10 @@ describe('an unsaid route', () => {
   });
 
   it('is asked, not assumed, when the China reading would clear the goods', () => {
-    const reply = newAssistant().handle(msg('We export motors with Dy magnets built in to Italy. Licence?', 'ao2'));
+    // While No. 61 §1(3) was in force, the same motors leaving from abroad needed a licence; from China they did not.
+    // (With No. 61 suspended every route clears them, so nothing is asked: no end-user commitment came with a finished
+    // product.)
+    const reply = newAssistant('2025-10-20T09:00:00Z').handle(msg('We export motors with Dy magnets built in to Italy. Licence?', 'ao2'));
     expect(reply.verdict).toBe('need_info');
     expect(reply.readAs?.text ?? '').not.toMatch(/assumed/);
   });

@@ -73,11 +73,15 @@ describe('every open path ends with an officer', () => {
     const d = evaluate(rules, { ...facts, item: { ...facts.item, elementsPresent: [...facts.item.elementsPresent] } }, '2026-11-18');
     expect(d.verdict).toBe('escalate');
     expect(d.citations.map((c) => c.source)).toContain('CN-ANN-2025-61');
-    // The same goods while No. 61 was suspended: only the end-user commitment asks, so whether the goods are of
-    // Chinese origin is still asked (a "no" clears them).
+    // The same goods while No. 61 was suspended: the end-user commitment comes with a No. 18 licence, and a finished
+    // product left China (if it did) generally outside No. 18 (brief R2), so nothing is left to ask.
     const before = evaluate(rules, { ...facts, item: { ...facts.item, elementsPresent: [...facts.item.elementsPresent] } }, '2026-08-18');
-    expect(before.verdict).toBe('need_info');
-    expect(before.missing.map((m) => m.fact)).toContain('item.chinaOrigin');
+    expect(before.verdict).toBe('not_required');
+    expect(before.missing).toHaveLength(0);
+    // Bare SmCo magnets of Chinese origin on that day did leave China under a No. 18 licence: the commitment escalates.
+    const magnets = evaluate(rules, { shipFrom: 'CH', destination: 'US', item: { elementsPresent: ['Sm', 'Co'], magnetType: 'smco', form: 'magnet', chinaOrigin: true } }, '2026-08-18');
+    expect(magnets.verdict).toBe('escalate');
+    expect(magnets.fired.find((r) => r.ruleId === 'end-user-commitment-reexport')?.contributes).toBe('escalate');
   });
 
   it('still asks when an in-force rule that would require a licence waits on the answer', () => {

@@ -1,0 +1,110 @@
+/**
+ * Turns that follow a decision and readings of a single message, on phrasings written for these tests: what a
+ * follow-up adds (a use, a trace denied, loose spares, a later day), and what a message names beside its goods (a
+ * comparison, the asker's own place, a product the goods are for, a purpose of the asker's own).
+ */
+import { describe, expect, it } from 'vitest';
+import { extractFacts, readFrame } from '../../src/nlu/extract-facts.js';
+import { extractMentionedWhen, resolveShipDate } from '../../src/nlu/extract-ship-date.js';
+import { asksForDecision } from '../../src/nlu/question-form.js';
+import { msg, newAssistant, sourceIds, understanding } from '../support/understanding.js';
+
+const facts = (text: string) => extractFacts(text, understanding.lexicon, sourceIds).facts;
+const frame = (text: string) => readFrame(text, understanding.lexicon, sourceIds).frame;
+
+describe('follow-ups after a decision', () => {
+  it('keeps the goods question when a turn with a question mark says who uses them ("installed on naval bases. What now?")', () => {
+    const a = newAssistant();
+    a.handle(msg('A Chilean distributor wants 300 N45SH blocks with Dy from our Baotou plant for intercom speakers.', 'fu-1'));
+    const r = a.handle(msg('Right, and those intercoms are installed on naval bases. What now?', 'fu-1'));
+    expect(r.intent.name).toBe('part_license');
+    expect(r.verdict).toBe('escalate');
+  });
+
+  it('decides loose spare magnets added to an order of finished assemblies: "that\'s fine too since …?" is a check', () => {
+    expect(asksForDecision('We also want 500 loose spare magnets in that box. That is fine as well because it is one order?')).toBe(true);
+    expect(asksForDecision("That's allowed too since they're spares?")).toBe(true);
+    const a = newAssistant();
+    const r1 = a.handle(msg('Our Xiamen factory ships pump rotors with the Dy NdFeB magnets glued in to our plant in Norway.', 'fu-2'));
+    expect(r1.verdict).toBe('not_required');
+    const r2 = a.handle(msg("They also want 300 spare rotor magnets, loose, in the same crate. That's fine too since it's one shipment?", 'fu-2'));
+    expect(r2.intent.name).toBe('part_license');
+    expect(r2.verdict).toBe('license_required');
+  });
+
+  it('reads a denied trace as an element added on purpose, and keeps the licence answer', () => {
+    expect(frame('that dysprosium is no impurity, it is diffused on purpose').item?.traceImpurityOnly).not.toBe(true);
+    const a = newAssistant();
+    const r1 = a.handle(msg('Tb-diffused NdFeB segments from Ganzhou to our motor plant in Chile, about 0.2 % Tb.', 'fu-3'));
+    expect(r1.verdict).toBe('license_required');
+    const r2 = a.handle(msg('it is put in on purpose during diffusion, not an impurity', 'fu-3'));
+    expect(r2.intent.name).toBe('part_license');
+    expect(r2.verdict).toBe('license_required');
+  });
+
+  it('asks about the same goods on a later day: "what about after 10 November?"', () => {
+    expect(extractMentionedWhen('And after 10 November?')).toEqual({ month: 11, day: 10, after: true });
+    expect(resolveShipDate({ month: 11, day: 10, after: true }, '2026-10-06')).toBe('2026-11-11');
+    expect(resolveShipDate({ month: 11, day: 30, after: true }, '2026-10-06')).toBe('2026-12-01');
+    const a = newAssistant('2026-10-06T09:00:00Z');
+    const r1 = a.handle(msg('Our Thai plant ships pumps built in Thailand with Chinese Dy magnets to a customer in France.', 'fu-4'));
+    expect(r1.verdict).toBe('not_required');
+    const r2 = a.handle(msg('And what about after 10 November?', 'fu-4'));
+    expect(r2.verdict).toBe('escalate');
+  });
+});
+
+describe('what a message names beside its goods', () => {
+  it('does not count an element the goods are only compared with ("is it like for Dy?")', () => {
+    expect(facts('La-Ce oxide from Baotou to Spain. Is there a licence like for Dy?').item?.elementsPresent).not.toContain('Dy');
+    expect(facts('Nd metal to Korea, is the licence the same as with Tb?').item?.elementsPresent).not.toContain('Tb');
+    // An amount compared is still there.
+    expect(facts('our N48 has less than 0.1 % Dy, ships from Ningbo').item?.elementsPresent).toContain('Dy');
+  });
+
+  it('reads "we are a pump maker from Spain" as where the asker is, not where the goods leave from', () => {
+    const f = facts('We are a pump maker from Spain. Our supplier in Suzhou says the Dy magnets need a licence.');
+    expect(f.shipFrom).toBe('CN');
+  });
+
+  it('reads "assembled in Vietnam with Chinese magnets" as where the goods are made and what they hold', () => {
+    const f = facts('We ship fans assembled in Vietnam with Chinese Dy magnets to customers in Italy.');
+    expect(f.madeIn).toBe('VN');
+    expect(f.destination).toBe('IT');
+    expect(f.item?.hasChineseContent).toBe(true);
+  });
+
+  it('reads a magnet a product contains "in the blower motor" as built in, even when the product is not a known word', () => {
+    const f = facts('We export dehumidifiers made in Cork that contain a SmCo magnet in the fan motor to Egypt.');
+    expect(f.item?.form).toBe('finished_product');
+    expect(f.item?.magnetType).toBe('smco');
+  });
+
+  it('reads an aside in brackets as no subject of the verb after it ("our plant in China (Korean parent) wants to export")', () => {
+    const f = facts('Our workshop in China (wholly foreign-owned, Korean parent) wants to export 5 kg of Gd metal to the Korean head office.');
+    expect(f.shipFrom).toBe('CN');
+    expect(f.destination).toBe('KR');
+  });
+
+  it('reads "yttrium oxide green phosphor powder" as a phosphor made of the oxide, not as the oxide', () => {
+    expect(facts('Terbium-doped yttrium oxide green phosphor powder from Jiangxi to Mexico, licence?').item).toMatchObject({ form: 'phosphor', downstream: 'phosphor' });
+    expect(facts('Yttrium oxide powder from Jiangxi to Mexico, licence?').item?.form).toBe('oxide');
+  });
+
+  it('keeps a product named inside the end use as end use ("for drive motors in passenger cars")', () => {
+    const f = facts('They hold Tb, for the electric traction motors in civil passenger cars.');
+    expect(f.item?.form).toBeUndefined();
+    expect(f.item?.elementsPresent).toEqual(['Tb']);
+  });
+
+  it('reads a service in a purpose clause of the asker\'s own as what the goods are for, not a cooperation', () => {
+    const f = facts('The supplier can send the magnet blocks loose so our technicians can repair the old pumps in Peru.');
+    expect(f.collaboration?.kind).toBeUndefined();
+    expect(f.item?.form).toBe('magnet');
+  });
+
+  it('reads what a seller puts on its own website as published information (the unconfirmed carve-out, brief R26)', () => {
+    expect(facts('Our Chinese supplier sends us PDF files from its website about its magnet grades. Is receiving them a technology export issue?').collaboration?.publicOrBasicResearch).toBe(true);
+    expect(facts('Our Chinese supplier sends us PDF files about its magnet grades. Is receiving them a technology export issue?').collaboration?.publicOrBasicResearch).toBeUndefined();
+  });
+});

@@ -115,6 +115,7 @@ const FIXING_VERBS_ACTIVE = grammarWords('fixingVerbsActive');
 const CUE_MODIFIERS = grammarWords('cueModifiers');
 const PRONOUN_OBJECTS = grammarWords('pronounObjects');
 const AUXILIARIES = grammarWords('auxiliaries');
+const PURCHASE_VERBS = grammarWords('purchaseVerbs');
 
 const DETERMINERS = grammarWords('determiners');
 const ASKER_POSSESSIVES = grammarWords('askerPossessives');
@@ -445,6 +446,19 @@ function wantsGoodsAfter(tokens: readonly Token[], end: number): boolean {
       const asksPermission = tokens.slice(i + 1, i + 4).some((w) => REQUEST_OBJECTS.has(w.low) || LICENCE_NOUNS.has(w.low));
       // "wants us (a Turkish motor maker) to sign": a person wanted to do something is no goods.
       return next !== 'to' && !PERSON_OBJECTS.has(next) && !(OBJECT_PRONOUN_WORDS.has(next) && tokens[i + 2]?.low === 'to') && !t.clauseEnd && !asksPermission;
+    }
+    if (t.clauseEnd || t.commaAfter) return false;
+  }
+  return false;
+}
+
+/** "… wants to buy", "… would like to order": a verb of wanting, then "to" and a verb of buying, in the place's clause. */
+function wantsToBuy(tokens: readonly Token[], end: number): boolean {
+  for (let i = end; i < Math.min(tokens.length, end + 5); i++) {
+    const t = tokens[i] as Token;
+    if (WANT_VERBS.has(t.low)) {
+      const to = [1, 2].map((k) => i + k).find((j) => tokens[j]?.low === 'to');
+      return to !== undefined && PURCHASE_VERBS.has(tokens[to + 1]?.low ?? '') && tokens.slice(i, to).every((x) => !x.clauseEnd && !x.commaAfter);
     }
     if (t.clauseEnd || t.commaAfter) return false;
   }
@@ -867,6 +881,8 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   // whatever site the asker named first ("Compressor plant in Rayong.").
   if (doing && WANT_VERBS.has(doing) && !cue && wantsToSend(tokens, end, lex)) return tag.demonym ? { role: 'origin', recipient: false } : { role: 'site', recipient: false, sends: true };
   const ours = FIRST_PERSON.has(tokens[start - 1]?.low ?? '');
+  // "Our Indonesian smelter wants to buy a Chinese extraction unit": whoever wants to buy goods receives them, ours too.
+  if (doing && WANT_VERBS.has(doing) && !cue && wantsToBuy(tokens, end)) return { role: 'destination', recipient: true };
   if (doing && WANT_VERBS.has(doing) && !cue && !ours && headCategory(tokens, end, lex) !== 'site') return { role: 'destination', recipient: true };
   if (!cue && fixesGoodsIn(tokens, end, lex)) return { role: 'destination', recipient: true };
   // "our plant in France runs a sintering process": a place right after its preposition, not a nationality, heads no

@@ -24,6 +24,7 @@ const PAPERWORK_NOUNS = grammarWords('paperworkNouns');
 /** "since", "because": a reason clause after a check ("… is fine since it's the same order?"). */
 const REASON_CONJUNCTIONS = grammarWords('reasonConjunctions');
 const COPULAS = grammarWords('copulas');
+const EXPORT_VERBS = grammarWords('exportVerbs');
 const WH_WORDS = grammarWords('whWords');
 const MODALS = grammarWords('modals');
 const REPETITION_WORDS = grammarWords('repetitionWords');
@@ -130,7 +131,10 @@ function asksForDecisionLast(text: string): boolean {
   // "Can they ship right away without a new application?": whether the goods may go without the paperwork is a decision.
   // ("What are the penalties for shipping without a licence?" asks what, not whether.)
   // "So our Shenzhen supplier can ship them without applying?": a statement with a modal, asked with a question mark.
-  const withoutPaperwork = !PROCEDURE_WORDS.has(words[0] ?? '') && (opensWith(clause, YES_NO_OPENERS) || (clause.trim().endsWith('?') && words.some((w) => MODALS.has(w))))
+  // So is "So from now on our Dy magnets ship without a licence?": a statement of the goods moving, asked.
+  // ("What's the penalty if someone ships … without a licence?" asks what.)
+  const whAsked = words.some((w) => WH_WORDS.has(w.replace(/'s$/, '')));
+  const withoutPaperwork = !PROCEDURE_WORDS.has(words[0] ?? '') && (opensWith(clause, YES_NO_OPENERS) || (clause.trim().endsWith('?') && words.some((w) => MODALS.has(w) || (EXPORT_VERBS.has(w) && !whAsked))))
     && words.some((w, i) => w === 'without' && words.slice(i + 1, i + 4).some((x) => LICENCE_NOUNS.has(x) || PAPERWORK_NOUNS.has(x))
       && !words.slice(i + 1, i + 6).some((x) => REPETITION_WORDS.has(x)));
   // "Does the superhard announcement apply now?": a rule (no person) applying, not applying for something.

@@ -9,6 +9,7 @@ import type { ForeignRegime } from './knowledge.js';
 import type { Facts } from '../rules/facts.js';
 import type { IntentModel, Scored } from './classifier.js';
 import { extractFacts, type Signals } from './extract-facts.js';
+import { extractReferences } from './extract-references.js';
 import { COOPERATION_KINDS } from './extract-collaboration.js';
 import { featurize } from './features.js';
 import { asksForDecision } from './question-form.js';
@@ -108,7 +109,13 @@ export function createUnderstander(model: IntentModel, lex: Lexicon, sourceIds: 
       const scores = model.classify(features);
       const extracted = extractFacts(text, lex, sourceIds, { chineseAsker: CHINESE_FIRST_PERSON.some((w) => original.includes(w)) });
       const { facts, signals } = extracted;
-      const foreignRegime = lex.knowledge.foreignRegime(text, signals.foreignRegimeCountry);
+      // "The import licence was for our Hamburg company. With No. 61 paused, can we sell it on?": a question that names a
+      // Chinese announcement by number asks about China's rules, whatever regime the message names before it.
+      // (Sentences end at a stop, not at the one in "No. 61".)
+      const question = text.split(/(?<=[.!?])(?<!\bNo\.)\s+/i).filter((q) => q.includes('?')).at(-1);
+      // Only a numbered announcement: "Dual-Use Regulation" or "ECL" also name other countries' rules.
+      const asksChineseRule = question !== undefined && extractReferences(question, sourceIds).sources.some((id) => id.startsWith('CN-ANN-'));
+      const foreignRegime = asksChineseRule ? undefined : lex.knowledge.foreignRegime(text, signals.foreignRegimeCountry);
       const frame: Frame = foreignRegime ? { ...extracted.frame, foreignRegime: foreignRegime.name } : extracted.frame;
       const known = features.filter((f) => f.startsWith('x') || model.vocabulary.has(f)).length;
       const knownShare = features.length ? known / features.length : 0;

@@ -91,6 +91,25 @@ describe('what a message names beside its goods', () => {
     expect(facts('Yttrium oxide powder from Jiangxi to Mexico, licence?').item?.form).toBe('oxide');
   });
 
+  it('reads a party of ours that wants to buy goods as where they go ("our Peruvian mine wants to buy a Chinese …")', () => {
+    const f = facts('Our Peruvian mine wants to buy a Chinese solvent extraction unit for a pilot circuit.');
+    expect(f.destination).toBe('PE');
+  });
+
+  it('keeps a question naming a Chinese announcement in scope, whatever other licence the message names', () => {
+    const a = newAssistant();
+    a.handle(msg('Chinese-origin Tb oxide sits in our Rotterdam warehouse; a Czech buyer wants 20 kg.', 'fu-5'));
+    const r = a.handle(msg('Our import licence paperwork named our Rotterdam company as end user. With No. 61 suspended, may we resell it?', 'fu-5'));
+    expect(r.intent.name).toBe('reexport_license');
+    expect(r.verdict).toBe('escalate');
+  });
+
+  it('reads "so our magnets ship without a licence now?" as asking for the decision', () => {
+    expect(asksForDecision('So from next month our Tb magnets ship without a licence?')).toBe(true);
+    expect(asksForDecision('What happens if we ship without a licence?')).toBe(false);
+    expect(asksForDecision("what's the penalty if someone ships Tb oxide without a licence?")).toBe(false);
+  });
+
   it('keeps a product named inside the end use as end use ("for drive motors in passenger cars")', () => {
     const f = facts('They hold Tb, for the electric traction motors in civil passenger cars.');
     expect(f.item?.form).toBeUndefined();

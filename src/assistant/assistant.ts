@@ -324,7 +324,10 @@ export class Assistant {
     const militaryKnown = u.facts.endUser?.kind === 'military' || u.facts.endUser?.kind === 'control_list'
       || (u.facts.endUser?.lists?.length ?? 0) > 0
       || (u.facts.endUses ?? []).some((e) => e === 'military' || e === 'wmd');
-    if (u.intent === 'license_process' && militaryKnown && goodsAsked && !u.facts.collaboration?.kind
+    // So is one about goods shipped from China that the turn does not name in words the rules read ("our Shenzhen
+    // contract maker ships dental laser units to Osaka; one order is for a JSDF hospital"): the rules escalate it.
+    const shippedFromChina = u.facts.shipFrom === 'CN' && u.frame.activity === 'ship';
+    if (u.intent === 'license_process' && militaryKnown && (goodsAsked || shippedFromChina) && !u.facts.collaboration?.kind
       && (u.suggested === null || u.suggested === 'part_license' || u.suggested === 'reexport_license')) return u.suggested ?? 'part_license';
     // "Declare them under another HS line so they don't need the licence. Can we file it that way?": a plan to get
     // round a control, about named goods, asks whether it is allowed, however procedural its wording.
@@ -406,7 +409,9 @@ export class Assistant {
     // Goods sold from stock or through a distributor may sit anywhere: their route is asked, never assumed.
     const fromStock = u.frame.activity === 'resell_from_stock';
     const { facts, decision, assumedOrigin, decidedFor } = this.decideForShipment(intent, stated, asOf, shipOn, !fromStock);
-    if (intent === 'part_license' && !facts.item && u.signals.unknownObject && !prev) {
+    // (Not for a military user or use: 2026 No. 1 and the catch-all reach any dual-use item, so the rules decide.)
+    const forMilitary = facts.endUser?.kind === 'military' || (facts.endUses ?? []).some((e) => e === 'military' || e === 'wmd');
+    if (intent === 'part_license' && !facts.item && u.signals.unknownObject && !prev && !forMilitary) {
       return this.infoReply('out_of_scope', u.confidence, {
         headline: `"${u.signals.unknownObject}" is not something Lodestone's rules cover.`,
         reasons: [

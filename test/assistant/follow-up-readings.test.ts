@@ -54,6 +54,15 @@ describe('follow-ups after a decision', () => {
   });
 });
 
+describe('a procedure question about goods shipped from China for a military user', () => {
+  it('is decided by the rules even when the goods are no words the rules read ("anything special?")', () => {
+    const a = newAssistant('2026-05-12T09:00:00Z');
+    const r = a.handle(msg('Our contract maker in Dongguan ships ultrasound scanners to our distributor in Sapporo. One new order is for a JGSDF field hospital. Anything special on the Chinese side?', 'mil-1'));
+    expect(r.intent.name).toBe('part_license');
+    expect(r.verdict).toBe('escalate');
+  });
+});
+
 describe('what a message names beside its goods', () => {
   it('does not count an element the goods are only compared with ("is it like for Dy?")', () => {
     expect(facts('La-Ce oxide from Baotou to Spain. Is there a licence like for Dy?').item?.elementsPresent).not.toContain('Dy');

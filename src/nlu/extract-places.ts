@@ -1135,10 +1135,6 @@ function fittedAfterShipping(tokens: readonly Token[], start: number, end: numbe
     // tiles for kids made in" holds no verb of fitting.
     const far = i < start - 5 && !OBJECT_PRONOUN_WORDS.has(tokens[i + 1]?.low ?? '');
     if (!far && FIXING_VERBS_ANY.has((tokens[i] as Token).low) && !(tokens[i] as Token).hyphenBefore && !DETERMINERS.has(tokens[i - 1]?.low ?? '') && !SITE_NOUNS.has(tokens[i + 1]?.low ?? '')) {
-      // "We ship motors assembled in Vietnam (with Chinese magnets)": a participle of making after the goods, with its
-      // "in", says where they were made, no fitting after shipping ("to be assembled in Spain" stays one).
-      const beVerb = tokens[i - 1]?.low ?? '';
-      if (MADE_VERBS.has((tokens[i] as Token).low) && INSIDE_CUES.has(tokens[i + 1]?.low ?? '') && !AUXILIARIES.has(beVerb) && !COPULAS.has(beVerb) && beVerb !== 'be') return false;
       fit = i;
       break;
     }

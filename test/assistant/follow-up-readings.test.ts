@@ -76,13 +76,6 @@ describe('what a message names beside its goods', () => {
     expect(f.shipFrom).toBe('CN');
   });
 
-  it('reads "assembled in Vietnam with Chinese magnets" as where the goods are made and what they hold', () => {
-    const f = facts('We ship fans assembled in Vietnam with Chinese Dy magnets to customers in Italy.');
-    expect(f.madeIn).toBe('VN');
-    expect(f.destination).toBe('IT');
-    expect(f.item?.hasChineseContent).toBe(true);
-  });
-
   it('reads a magnet a product contains "in the blower motor" as built in, even when the product is not a known word', () => {
     const f = facts('We export dehumidifiers made in Cork that contain a SmCo magnet in the fan motor to Egypt.');
     expect(f.item?.form).toBe('finished_product');

@@ -751,7 +751,15 @@ const ITEM_HITS = new WeakMap<readonly Token[], { readonly lex: Lexicon; readonl
 
 export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string): ItemExtraction {
   // Typo tolerance is for the rare earths the rules are about: "carton" is no misspelt carbon.
-  const phraseHits = itemWordHits(tokens, lex).filter((h) => !(h.fuzzy && h.value.kind === 'element' && !lex.knowledge.rareEarths.has(h.value.element)));
+  // Nor is a word of a name of several capitalised words inside a sentence ("Semicon Europa" is no misspelt europia;
+  // "We need Dysprosim oxide" is still dysprosium).
+  // (A capitalised item word beside it, "Dysprosim Oxide", is the goods' own name in title case.)
+  const allItemHits = itemWordHits(tokens, lex);
+  const itemWordAt = (i: number) => allItemHits.some((x) => !x.fuzzy && x.start <= i && i < x.end);
+  const capitalised = (i: number) => /^\p{Lu}\p{Ll}/u.test(tokens[i]?.raw ?? '') && !itemWordAt(i);
+  const properName = (h: PhraseHit<ItemTag>) => h.start > 0 && !(tokens[h.start - 1] as Token).clauseEnd && capitalised(h.start)
+    && ((capitalised(h.start - 1) && !(tokens[h.start - 1] as Token).commaAfter) || (capitalised(h.end) && !(tokens[h.start] as Token).commaAfter && !(tokens[h.start] as Token).clauseEnd));
+  const phraseHits = allItemHits.filter((h) => !(h.fuzzy && h.value.kind === 'element' && (!lex.knowledge.rareEarths.has(h.value.element) || properName(h))));
   const taken = new Set(phraseHits.flatMap((h) => Array.from({ length: h.end - h.start }, (_, k) => h.start + k)));
   const allHits = [...phraseHits, ...knowledgeHits(tokens, text, lex, taken)].sort((a, b) => a.start - b.start);
   // "42UH NdFeB segments — sorry, scratch that: they are ferrite Y30BH segments": the goods named after the asker

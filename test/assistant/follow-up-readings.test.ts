@@ -71,6 +71,12 @@ describe('what a message names beside its goods', () => {
     expect(facts('our N48 has less than 0.1 % Dy, ships from Ningbo').item?.elementsPresent).toContain('Dy');
   });
 
+  it('reads no misspelt element into a name of capitalised words ("Semicon Europa"), but keeps one in title case goods', () => {
+    expect(facts('Our samples of ferrite rings go to the Hannover Messe and Semicon Europa booths.').item?.elementsPresent ?? []).not.toContain('Eu');
+    expect(facts('Please quote Dysprosim Oxide, 50 kg, from Baotou.').item?.elementsPresent).toContain('Dy');
+    expect(facts('we need dysprosim oxide from Baotou').item?.elementsPresent).toContain('Dy');
+  });
+
   it('reads "we are a pump maker from Spain" as where the asker is, not where the goods leave from', () => {
     const f = facts('We are a pump maker from Spain. Our supplier in Suzhou says the Dy magnets need a licence.');
     expect(f.shipFrom).toBe('CN');

@@ -90,6 +90,11 @@ function namesItem(item: Facts['item']): boolean {
   return item !== undefined && (item.form !== undefined || item.magnetType !== undefined || (item.elementsPresent?.length ?? 0) > 0);
 }
 
+/** A military end user, or a military or WMD end use, said of the goods. */
+function militaryUse(f: Facts): boolean {
+  return f.endUser?.kind === 'military' || (f.endUses ?? []).some((e) => e === 'military' || e === 'wmd');
+}
+
 /** Ways of passing know-how on that hand the know-how itself over: the values of the rules' named condition. */
 function handoverKinds(rules: RuleSet): ReadonlySet<string> {
   const c = rules.conditions['technology-handover'];
@@ -321,9 +326,7 @@ export class Assistant {
     // named goods for a military end user or use is decided by the rules.
     // So is one for a party named on one of MOFCOM's lists ("Customer is MP Materials. Do we just apply?"): the list
     // may ban the export outright or take general licences away (brief R23, R24).
-    const militaryKnown = u.facts.endUser?.kind === 'military' || u.facts.endUser?.kind === 'control_list'
-      || (u.facts.endUser?.lists?.length ?? 0) > 0
-      || (u.facts.endUses ?? []).some((e) => e === 'military' || e === 'wmd');
+    const militaryKnown = militaryUse(u.facts) || u.facts.endUser?.kind === 'control_list' || (u.facts.endUser?.lists?.length ?? 0) > 0;
     // So is one about goods shipped from China that the turn does not name in words the rules read ("our Shenzhen
     // contract maker ships dental laser units to Osaka; one order is for a JSDF hospital"): the rules escalate it.
     const shippedFromChina = u.facts.shipFrom === 'CN' && u.frame.activity === 'ship';
@@ -410,8 +413,7 @@ export class Assistant {
     const fromStock = u.frame.activity === 'resell_from_stock';
     const { facts, decision, assumedOrigin, decidedFor } = this.decideForShipment(intent, stated, asOf, shipOn, !fromStock);
     // (Not for a military user or use: 2026 No. 1 and the catch-all reach any dual-use item, so the rules decide.)
-    const forMilitary = facts.endUser?.kind === 'military' || (facts.endUses ?? []).some((e) => e === 'military' || e === 'wmd');
-    if (intent === 'part_license' && !facts.item && u.signals.unknownObject && !prev && !forMilitary) {
+    if (intent === 'part_license' && !facts.item && u.signals.unknownObject && !prev && !militaryUse(facts)) {
       return this.infoReply('out_of_scope', u.confidence, {
         headline: `"${u.signals.unknownObject}" is not something Lodestone's rules cover.`,
         reasons: [

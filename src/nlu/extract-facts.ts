@@ -98,7 +98,6 @@ const WANT_VERBS = grammarWords('wantVerbs');
 const MODAL_WORDS = grammarWords('modals');
 /** Verbs that say a site makes the goods (knowledge/language.yaml). */
 const MAKE_VERBS = wordsPattern(grammarWords('makeVerbs'));
-const MAKE_VERB_WORDS = grammarWords('makeVerbs');
 const RELATIVE_PRONOUNS = grammarWords('relativePronouns');
 const MAKE_VERB_WORDS_PRESENT = grammarWords('makeVerbsPlain');
 const MAKE_WORDS = grammarWords('makeVerbs');
@@ -178,12 +177,15 @@ function fitsInto(tokens: readonly Token[]): boolean {
   return tokens.some((t, i) => FITTING_VERBS.has(t.low) && tokens.slice(i + 1, i + 7).some((n) => FIT_INTO_WORDS.has(n.low)));
 }
 
+/** A verb of making at `i` that is the asker's or its site's, not another party's ("a Japanese firm that builds headsets"). */
+function ownMakingVerbAt(tokens: readonly Token[], i: number): boolean {
+  return MAKE_WORDS.has((tokens[i] as Token).low) && !RELATIVE_PRONOUNS.has(tokens[i - 1]?.low ?? '');
+}
+
 function makingSaid(tokens: readonly Token[], fittedProduct: boolean): boolean {
   return fittedProduct || tokens.some((t, i) => {
-    if (!MAKE_WORDS.has(t.low)) return false;
+    if (!ownMakingVerbAt(tokens, i)) return false;
     const prev = tokens[i - 1];
-    // "A Japanese firm that builds headsets": another party's making.
-    if (RELATIVE_PRONOUNS.has(prev?.low ?? '')) return false;
     const participle = [...PARTICIPLE_ENDINGS].some((e) => t.low.endsWith(e));
     const next = tokens[i + 1];
     // "holds sintered NdFeB": a participle right before a word that is no preposition or article describes it.
@@ -421,8 +423,7 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
   const boughtElsewhere = weBuyIn && site !== undefined && from !== undefined && from !== site.country;
   // "Our Penang sister plant is short. Can we send … from Bangkok to Penang?": the site the goods go to did not make them.
   const siteIsDestination = site !== undefined && sentToSite(site);
-  // A verb of making right after "that" or "who" is another party's ("a Japanese firm that builds headsets"), not the site's.
-  const siteMaking = tokens.some((t, i) => MAKE_VERB_WORDS.has(t.low) && !RELATIVE_PRONOUNS.has(tokens[i - 1]?.low ?? ''));
+  const siteMaking = tokens.some((_, i) => ownMakingVerbAt(tokens, i));
   const madeIn = made ?? plantOrigin ?? (site && !siteIsStore && !suppliedToSite && !licensedToSite && !sentToOwnSite && !boughtElsewhere && !siteIsDestination && (siteMakes || siteMaking || fittedProduct) ? site.country : undefined);
   // "from Estonia to France" names where the goods go more surely than a buyer's place read from its noun ("designed
   // by a Chinese engineering firm").

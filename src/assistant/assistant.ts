@@ -9,6 +9,7 @@ import { factsKey } from '../cases/normalise-facts.js';
 import type { Clock } from '../core/clock.js';
 import { isoDay, systemClock } from '../core/clock.js';
 import { resolveShipDate } from '../nlu/extract-ship-date.js';
+import { otherGoodsFacts } from '../nlu/frame-facts.js';
 import { grammarWords } from '../nlu/grammar.js';
 import { asksAboutThePast, asksWhetherLicenceNeeded } from '../nlu/question-form.js';
 import { wordsPattern } from '../nlu/text.js';
@@ -411,7 +412,12 @@ export class Assistant {
   private decide(message: Message, intent: Intent, u: Understanding, stated: Facts, asOf: string, prev: ConversationState | undefined, text: string, shipOn?: string): Reply {
     // Goods sold from stock or through a distributor may sit anywhere: their route is asked, never assumed.
     const fromStock = u.frame.activity === 'resell_from_stock';
-    const { facts, decision, assumedOrigin, decidedFor } = this.decideForShipment(intent, stated, asOf, shipOn, !fromStock);
+    const firstGoods = this.decideForShipment(intent, stated, asOf, shipOn, !fromStock);
+    // Several loose goods named ("Er-doped fibre and Ho:YAG rods"): the order is as strict as its strictest line, so each
+    // is decided and the strictest answer given. Only stricter answers are taken, so this can never clear anything.
+    const lines = intent === 'part_license' ? otherGoodsFacts(u.frame).map((item) => this.decideForShipment(intent, { ...stated, item }, asOf, shipOn, !fromStock)) : [];
+    const strictest = lines.reduce((a, b) => (strictness(b.decision.verdict) > strictness(a.decision.verdict) ? b : a), firstGoods);
+    const { facts, decision, assumedOrigin, decidedFor } = strictest;
     // (Not for a military user or use: 2026 No. 1 and the catch-all reach any dual-use item, so the rules decide.)
     if (intent === 'part_license' && !facts.item && u.signals.unknownObject && !prev && !militaryUse(facts)) {
       return this.infoReply('out_of_scope', u.confidence, {
@@ -431,6 +437,10 @@ export class Assistant {
     // A claim in the question is a fact to check against the rules, never a rule itself.
     if (u.frame.claims.length > 0 && verdict !== 'not_required') extraReasons.push(`You mention a claim ("${u.frame.claims[0]}"). The answer comes from the rules, not the claim; check it against them before relying on it.`);
     if (decidedFor) extraReasons.push(`The goods move on or about ${decidedFor}, when the rules differ from today's: this answer is for that day, with the announcements published by ${asOf}.`);
+    if (strictest !== firstGoods) {
+      const words = u.frame.otherItems?.[lines.indexOf(strictest)]?.words;
+      extraReasons.push(`You name several goods; this answer is for the strictest of them${words ? ` ("${words}")` : ''}. The others alone would get: ${firstGoods.decision.verdict.replace('_', ' ')}. Ask about each on its own for a line-by-line answer.`);
+    }
     if (assumedOrigin) extraReasons.push('Where the goods leave from was not said, and every other fact points to a licence: I read them as leaving China, where these controls apply. If they ship from outside China, say so and I will check again.');
 
     if (verdict === 'escalate' && this.options.cases) {

@@ -27,7 +27,7 @@ const FORM_NAMES: Record<string, string> = {
   metal: 'metal', alloy: 'alloy', oxide: 'oxide', compound: 'compounds', magnet: 'magnets', magnet_powder: 'magnet powder',
   target: 'sputtering targets', component: 'parts', finished_product: 'products', crystal: 'crystals', ceramic: 'ceramic',
   optical_fibre: 'optical fibre', phosphor: 'phosphors', catalyst: 'catalysts', equipment: 'equipment',
-  battery_material: 'battery material', superhard_material: 'superhard material', ore: 'ore',
+  battery_material: 'battery material', superhard_material: 'superhard material', ore: 'ore', battery: 'lithium batteries',
 };
 
 /** "dysprosium magnets", "samarium metal", or "the item". */

@@ -69,6 +69,9 @@ export type ShipWhen = z.infer<typeof ShipWhenSchema>;
 
 export const FrameSchema = z.object({
   item: ItemFrameSchema.optional(),
+  /** Other loose goods named beside the item ("Er-doped fibre and Ho:YAG rods"), each read on its own words: the
+   * answer is the strictest over all of them. */
+  otherItems: z.array(ItemFrameSchema).max(4).optional(),
   places: z.object({
     madeIn: CountrySchema.optional(),
     /** Where the goods are now, when that is said apart from where they ship from ("our Dutch warehouse"). */

@@ -90,9 +90,10 @@ const RULE_FIGURE_NOUNS = grammarWords('ruleFigureNouns');
 const NEED_WORDS = grammarWords('needWords');
 const AVOID_VERBS = grammarWords('avoidVerbs');
 const CONTROL_CHECK_NOUNS = grammarWords('controlCheckNouns');
+const REASON_CONJUNCTIONS = grammarWords('reasonConjunctions');
 const SPLITTING_WORDS = grammarWords('splittingWords');
 /** Forms that are built things (products, parts of products, machines), not bare magnets or materials. */
-const BUILT_FORMS: readonly string[] = ['finished_product', 'component', 'equipment'];
+const BUILT_FORMS: readonly string[] = ['finished_product', 'component', 'equipment', 'battery'];
 const BUYER_SUBJECTS = grammarWords('buyerSubjects');
 const WANT_VERBS = grammarWords('wantVerbs');
 const MODAL_WORDS = grammarWords('modals');
@@ -109,6 +110,7 @@ const ADJECTIVE_BEFORE = new Set([...grammarWords('determiners'), ...grammarWord
 const SPECIFIC_KNOW_HOW = wordsPattern(grammarWords('specificKnowHow'));
 const DEST_WORDS = grammarWords('destWords');
 const NEW_ITEM_WORDS = grammarWords('newItemAfterComma');
+const INPUT_VERBS = grammarWords('inputVerbs');
 const DETERMINER_WORDS = grammarWords('determinerWords');
 const LICENCE_NOUNS = grammarWords('licenceNouns');
 const DESTINATION_FILLERS = grammarWords('destinationFillers');
@@ -266,8 +268,9 @@ function boughtGoodsSource(places: PlaceMention[], tokens: readonly Token[], spa
   // from China last year" stays where it is held), and not with a subject between ("metal it bought from China"), nor
   // with another thing named between ("magnets with Dy oxide bought from China": the oxide was bought).
   const heldInStock = tokens.some((t) => STORE_NOUNS.has(t.low) || HOLD_VERBS.has(t.low));
+  // ("magnets using Dy oxide bought from China": nor with a verb of using an input between.)
   const sourcedFrom = item?.besideProduct !== true && !shipsOn && !heldInStock && [0, 1, 2, 3, 4, 5].some((k) => SOURCED_PARTICIPLES.has(tokens[end + k]?.low ?? '')
-    && tokens[end + k + 1]?.low === 'from' && tokens.slice(end, end + k).every((t) => !t.clauseEnd && !t.commaAfter && !SUBJECT_PRONOUNS.has(t.low) && !NEW_ITEM_WORDS.has(t.low)));
+    && tokens[end + k + 1]?.low === 'from' && tokens.slice(end, end + k).every((t) => !t.clauseEnd && !t.commaAfter && !SUBJECT_PRONOUNS.has(t.low) && !NEW_ITEM_WORDS.has(t.low) && !INPUT_VERBS.has(t.low)));
   const verb = bought ?? (comesFrom || sourcedFrom ? start : undefined);
   if (verb === undefined) return places;
   // An origin only where the place reader already read "our Tb oxide comes from X" as the goods' own route (nothing
@@ -579,6 +582,8 @@ function avoidsControl(tokens: readonly Token[]): boolean {
   const soNot = (i: number) => [1, 2, 3].find((k) => NEGATION_WORDS.has(tokens[i + k]?.low ?? '') && tokens.slice(i, i + k).every((x) => !x.clauseEnd));
   return tokens.some((t, i) => {
     if (AVOID_VERBS.has(t.low) && controlWithin(i, 4)) return true;
+    // "as 'iron parts' because the licence takes too long": the licence given as the reason for the disguise.
+    if (REASON_CONJUNCTIONS.has(t.low) && controlWithin(i, 3)) return true;
     const not = t.low === 'so' ? soNot(i) : undefined;
     return not !== undefined && controlWithin(i + not, 5);
   });
@@ -689,7 +694,8 @@ function correctedItem(tokens: readonly Token[], lex: Lexicon, text: string): It
   const tail = extractItem(tokens.slice(from), lex, text);
   if (tail.item?.form === undefined) return undefined;
   const shift = (span: readonly [number, number]): readonly [number, number] => [span[0] + from, span[1] + from];
-  return { ...tail, spans: tail.spans.map(shift), ...(tail.itemSpan ? { itemSpan: shift(tail.itemSpan) } : { itemSpan: undefined }) };
+  return { ...tail, spans: tail.spans.map(shift), ...(tail.itemSpan ? { itemSpan: shift(tail.itemSpan) } : { itemSpan: undefined }),
+    ...(tail.otherSpans ? { otherSpans: tail.otherSpans.map(shift) } : {}) };
 }
 
 /** What is known of the message beyond its words in English: whether its writer says "we" in Chinese. */
@@ -835,7 +841,9 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   // graphite carries controls of its own beside No. 58 (brief §9 example 24).
   // "magnetron sputter cathodes": a sector's word inside a longer name of goods of another kind names those goods,
   // not the sector.
-  const longerItem = (h: { start: number; end: number }) => itemWordHits(tokens, lex).some((i) => i.start <= h.start && h.end <= i.end && i.end - i.start > h.end - h.start);
+  // ("LFP battery packs" are goods of the battery sector's own kind: the sector stands.)
+  const longerItem = (h: { start: number; end: number; value: string }) => itemWordHits(tokens, lex).some((i) => i.start <= h.start && h.end <= i.end && i.end - i.start > h.end - h.start
+    && !(i.value.kind === 'form' && i.value.form === h.value));
   const sectors = lex.sectors.find(tokens).filter((h) => !longerItem(h)).map((h) => h.value);
   const sector = sectors.includes('graphite') ? 'graphite' : sectors[0];
   if (sector && sector !== 'rare_earth') item.sector = sector;
@@ -853,6 +861,19 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
     claims: [],
   };
   if (Object.keys(item).some((k) => k !== 'words')) frame.item = item;
+  // Other loose goods named beside the item, each read on its own words.
+  const others = cameBack || !frame.item ? [] : (items.otherSpans ?? []).flatMap(([from, to]) => {
+    const other = extractItem(tokens.slice(from, to), lex, text).item;
+    const words = text.slice(tokens[from]?.start ?? 0, tokens[to - 1]?.end ?? 0).slice(0, 200);
+    // Goods of their own say what they are made of: a bare shape word ("rods") is no line to decide.
+    // Goods of the item's own kind ("NdFeB magnets … grade N38") are the item named again.
+    const ownKind = other?.form === item.form || (other?.magnetType !== undefined && other.magnetType === item.magnetType);
+    if (other?.form === undefined || ownKind || (other.elementsPresent === undefined && other.magnetType === undefined)) return [];
+    // An element the message says is not there ("no yttrium") is in none of the goods, unless said of these.
+    const absent = [...new Set([...(other.elementsAbsent ?? []), ...(item.elementsAbsent ?? [])])].filter((e) => !(other.elementsPresent ?? []).includes(e));
+    return [{ ...other, ...(absent.length > 0 ? { elementsAbsent: absent } : {}), words }];
+  });
+  if (others.length > 0) frame.otherItems = others;
   if (endUse.endUser) frame.endUser = endUse.endUser;
   // Chinese know-how bought in the past and used abroad ("the process package was bought from a Chinese maker in
   // 2022"), with nothing passing to anyone now: goods made with Chinese technology, not a new transfer.

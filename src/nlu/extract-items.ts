@@ -97,6 +97,10 @@ const HEDGE_MODAL_VERBS = grammarWords('hedgeModalVerbs');
 const DOUBT_BEFORE_IF = grammarWords('doubtBeforeIf');
 const SHAPE_WORDS = grammarWords('shapeWords');
 const INTO_WORDS = grammarWords('intoWords');
+// What a material named after one of these is to the goods: part of their make-up, not goods of its own.
+const MAKE_UP_WORDS = new Set([...grammarWords('containVerbs'), ...grammarWords('inputVerbs'), ...grammarWords('makeUpLinks')]);
+const MAX_OTHER_GOODS = 4;
+const GOODS_COORDINATORS = grammarWords('goodsCoordinators');
 const PRODUCT_HOLDS_VERBS = grammarWords('productHoldsVerbs');
 /** Downstream goods made of a rare-earth material rather than holding a part (MOFCOM FAQ No. 5, brief R2). */
 const MATERIAL_PRODUCTS: ReadonlySet<Downstream> = new Set<Downstream>(['phosphor', 'calcined_catalyst']);
@@ -154,6 +158,9 @@ export interface ItemExtraction {
   /** Token span of the words naming the item, so a nationality word right before it ("Chinese NdFeB blocks")
    * can be read as the goods' origin. */
   readonly itemSpan: readonly [number, number] | undefined;
+  /** Token spans of other loose goods named beside the item ("Er-doped fibre and Ho:YAG rods"): each is read and
+   * decided on its own, and the strictest answer given (src/assistant/assistant.ts). */
+  readonly otherSpans?: ReadonlyArray<readonly [number, number]>;
 }
 
 const EXPORT_VERBS = grammarWords('exportVerbs');
@@ -1220,7 +1227,9 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   // "Europium oxide" or "scandium-aluminium alloy" names its whole composition; "NdFeB magnets" or a doped crystal
   // do not (a magnet may hold Dy, a crystal a host), so those stay open.
   // A symbol right before the run names it too ("Nd metal": the symbol is no phrase hit).
-  const named = (primary?.some((h) => h.value.kind === 'element' || h.value.kind === 'compound') ?? false)
+  // (Not an NdFeB family name: "NdFeB alloy" leaves open whether it holds Dy or Tb, as "NdFeB magnets" does.)
+  const openFamily = (h: PhraseHit<ItemTag>) => h.value.kind === 'compound' && (h.value.magnetType === 'ndfeb' || h.value.magnetType === 'cerium');
+  const named = (primary?.some((h) => h.value.kind === 'element' || (h.value.kind === 'compound' && !openFamily(h))) ?? false)
     || (primary !== undefined && elementTokens.has((primary[0]?.start ?? 0) - 1))
     // An oxide's own name names it as "cerium oxide" does.
     || (form === 'oxide' && oxideByName)
@@ -1228,6 +1237,9 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     || (primary !== undefined && OF_WORDS.has(tokens[primary.at(-1)?.end ?? -1]?.low ?? '') && elementTokens.has((primary.at(-1)?.end ?? -1) + 1));
   // Only with an element known present: a doubted one ("whether there is Dy oxide") leaves the make-up open.
   if (named && form !== undefined && PURE_FORMS.includes(form) && present.size > 0) complete = true;
+  // "NdFeB alloy powder", "strip-cast NdFeB alloy": an alloy of a magnet family is magnet material before it is
+  // pressed, which No. 18 lists as NdFeB magnet material (brief R1), not an alloy of its elements.
+  if (form === 'alloy' && (magnetType === 'ndfeb' || magnetType === 'cerium')) form = 'magnet_powder';
   if (form === 'magnet' && !magnetType && (present.has('Sm') && present.has('Co'))) magnetType = 'smco';
   if (form === 'magnet' && !magnetType && present.has('Nd')) magnetType = 'ndfeb';
 
@@ -1288,6 +1300,11 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   const content = heavyContent(tokens, text, elements.filter((e) => (e.element === 'Dy' || e.element === 'Tb') && present.has(e.element)));
   if (content !== undefined) item.heavyRareEarthPercent = content;
   const spans = hits.map((h) => [h.start, h.end] as const);
+  // (An oxide by its own name counts: "yttria-stabilised zirconia".)
+  const eligible = (run: PhraseHit<ItemTag>[]) => (namesAThing(run) || isMaterialRun(run, head)) && !inContext(run) && !negatedRun(run) && !sourceRun(run) && !possessorRun(run);
+  // Goods a verb of wanting, buying, selling or offering governs ("the partner offered to sell us YSZ").
+  const movedAsGoods = (run: PhraseHit<ItemTag>[]) => wantedByAsker(tokens, run, itemAt) || boughtAsGoods(tokens, text, run, itemAt) || soldByVerb(run);
+  const otherSpans = primary ? otherGoodsSpans(tokens, text, runs.filter(eligible), primary, head, elementTokens, movedAsGoods) : [];
   const hasItem = Object.keys(item).length > 0;
   // Only words specific to this domain count as evidence of a goods question: "machine" or "wire" alone does not.
   // So do goods said to be of rare earths ("calcined rare-earth catalyst powder", "rare-earth phosphors").
@@ -1300,5 +1317,64 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   let spanStart = first?.start;
   while (spanStart !== undefined && elementTokens.has(spanStart - 1)) spanStart--;
   const itemSpan = spanStart !== undefined && last ? ([spanStart, last.end] as const) : undefined;
-  return { item: hasItem ? item : undefined, genericOnly: genericOnly && !hasItem, hits: specific, spans, unknownObject, itemSpan };
+  return { item: hasItem ? item : undefined, genericOnly: genericOnly && !hasItem, hits: specific, spans, unknownObject, itemSpan, ...(otherSpans.length > 0 ? { otherSpans } : {}) };
+}
+
+/**
+ * Other loose goods a message names beside the item ("erbium-doped fibre and Ho:YAG laser rods", "… also offered us
+ * yttria-stabilised zirconia and some Dy oxide"): magnets or materials of their own kind, each to be decided on its own.
+ * An order is as strict as its strictest line; deciding only the first-named goods cleared a list that held a listed
+ * oxide. Not beside a product (what is inside it is read there), nor material said to be in the goods
+ * ("washcoat containing ceria"): that describes their make-up.
+ */
+function otherGoodsSpans(tokens: readonly Token[], text: string, runs: readonly PhraseHit<ItemTag>[][], primary: PhraseHit<ItemTag>[],
+  head: (r: PhraseHit<ItemTag>[]) => PhraseHit<ItemTag>, elementTokens: ReadonlySet<number>, movedAsGoods: (run: PhraseHit<ItemTag>[]) => boolean): Array<readonly [number, number]> {
+  const kind = head(primary).value;
+  if (kind.kind === 'downstream' || kind.kind === 'generic') return [];
+  // Listed with other goods: only conjunctions, determiners and describing words between, in one sentence.
+  const listedWith = (a: PhraseHit<ItemTag>[], b: PhraseHit<ItemTag>[]) => {
+    const from = a.at(-1)?.end ?? 0;
+    const to = b[0]?.start ?? 0;
+    if (to < from || to - from > 4 || from === 0) return false;
+    const between = tokens.slice(from, to);
+    if (tokens.slice(from - 1, to).some((t) => t.clauseEnd)) return false;
+    const gap = text.slice((tokens[from - 1] as Token).end, (tokens[to] as Token).start);
+    const joined = /[,+&]/.test(gap) || between.some((t) => GOODS_COORDINATORS.has(t.low));
+    return joined && between.every((t, n) => GOODS_COORDINATORS.has(t.low) || LIST_JOINERS.has(t.low) || DETERMINERS.has(t.low) || elementTokens.has(from + n) || plainModifier(t) || t.hyphenBefore);
+  };
+  // (Not across other goods: "erbium-doped fibre and Ho:YAG rods" says what the fibre is doped with, not the rods.)
+  const thingAt = new Set(runs.flatMap((run) => run.filter((h) => h.value.kind === 'form' || h.value.kind === 'downstream').flatMap((h) => Array.from({ length: h.end - h.start }, (_, k) => h.start + k))));
+  const describesMakeUp = (run: PhraseHit<ItemTag>[]) => {
+    const start = run[0]?.start ?? 0;
+    return [1, 2, 3, 4].some((k) => MAKE_UP_WORDS.has(tokens[start - k]?.low ?? '')
+      && tokens.slice(start - k, start).every((t, n) => !t.clauseEnd && !t.commaAfter && !t.parenBefore && !thingAt.has(start - k + n)));
+  };
+  const out: Array<readonly [number, number]> = [];
+  // A material with its own form ("Ho:YAG" is a crystal) is goods as much as a magnet or an oxide is.
+  const goods = (run: PhraseHit<ItemTag>[]) => {
+    const v = head(run).value;
+    return isMagnetRun(run, head) || isMaterialRun(run, head) || (v.kind === 'compound' && v.form !== undefined);
+  };
+  const goodsRuns = runs.filter((run) => run === primary || goods(run));
+  const inList = (run: PhraseHit<ItemTag>[]) => goodsRuns.some((other) => other !== run && (listedWith(other, run) || listedWith(run, other)));
+  // "YAG:Ce yellow phosphor powder": a material a word or two before goods of another kind names what they are made
+  // of. (Not before a bare shape, "Ho:YAG laser rods": those are the material's own shape.)
+  const kindWord = (other: PhraseHit<ItemTag>[]) => other.some((h) => (h.value.kind === 'form' || h.value.kind === 'downstream') && !SHAPE_WORDS.has((tokens[h.end - 1] as Token).low));
+  const modifiesGoods = (run: PhraseHit<ItemTag>[]) => {
+    const end = run.at(-1)?.end ?? 0;
+    return runs.some((other) => {
+      const gap = (other[0]?.start ?? 0) - end;
+      return other !== run && gap >= 0 && gap <= 2 && kindWord(other) && tokens.slice(end - 1, other[0]?.start ?? 0).every((t, n) => n === 0 ? !t.clauseEnd && !t.commaAfter && !t.parenAfter : plainModifier(t));
+    });
+  };
+  for (const run of goodsRuns) {
+    if (run === primary || describesMakeUp(run) || modifiesGoods(run) || !(inList(run) || movedAsGoods(run))) continue;
+    // Element words and hyphened words right before the run name its make-up ("Dy oxide", "yttrium-stabilised zirconia").
+    let start = run[0]?.start ?? 0;
+    const end = run.at(-1)?.end ?? start;
+    while (start > 0 && start > (run[0]?.start ?? 0) - 3 && !(tokens[start - 1] as Token).clauseEnd && !(tokens[start - 1] as Token).commaAfter
+      && (elementTokens.has(start - 1) || (tokens[start] as Token).hyphenBefore || (tokens[start - 1] as Token).hyphenBefore)) start--;
+    out.push([start, end]);
+  }
+  return out.slice(0, MAX_OTHER_GOODS);
 }

@@ -72,3 +72,8 @@ export function factsFromFrame(frame: Frame): Facts {
   if (frame.asOf) facts.asOf = frame.asOf;
   return facts;
 }
+
+/** The item facts of each other loose goods the message names, with everything else the frame says of the goods. */
+export function otherGoodsFacts(frame: Frame): ItemFacts[] {
+  return (frame.otherItems ?? []).flatMap((other) => factsFromFrame({ ...frame, item: other, otherItems: [] }).item ?? []);
+}

@@ -283,8 +283,9 @@ function createKnowledge(
     gloss(text: string): string {
       let t = text;
       if (/[\u3400-\u9fff]/u.test(t)) {
-        t = t.replace(prefixed, (_, pre: string, els: string) => ` ${[...els].map((c) => chinese.elements[c]).join(' ')} ${chinese.prefixes[pre]} `);
+        // Whole terms first: "钇稳定氧化锆" (yttria-stabilised zirconia) holds "氧化锆", which alone is zirconium oxide.
         if (termPattern) t = t.replace(termPattern, (m) => ` ${termMap.get(m) ?? m} `);
+        t = t.replace(prefixed, (_, pre: string, els: string) => ` ${[...els].map((c) => chinese.elements[c]).join(' ')} ${chinese.prefixes[pre]} `);
         t = t.replace(lonePattern, (c) => ` ${chinese.elements[c] ?? c} `);
         t = t.replace(/[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]/gu, (c) => ({ '，': ',', '。': '.', '？': '?', '！': '!', '：': ':', '；': ';', '、': ',' } as Record<string, string>)[c] ?? ' ');
         // "Shanghai (上海)", "terbium oxide (氧化铽)": a name glossed in brackets after its own English says it once.

@@ -60,6 +60,7 @@ function sector(f: Facts): string | undefined {
   const item = f.item;
   if (!item) return undefined;
   if (item.sector) return item.sector;
+  if (item.form === 'battery') return 'battery';
   if (item.form === 'magnet' || item.form === 'magnet_powder' || item.magnetType !== undefined) return 'rare_earth';
   // The FAQ's downstream goods are defined by their rare-earth magnets or materials (a molded sensor, a phosphor): no
   // graphite, battery or superhard item. A device or an unnamed assembly may be anything, so it stays unknown.

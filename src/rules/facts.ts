@@ -22,6 +22,8 @@ export const FORMS = [
   'metal', 'alloy', 'oxide', 'compound', 'magnet', 'magnet_powder', 'target', 'component', 'finished_product',
   'crystal', 'ceramic', 'optical_fibre', 'phosphor', 'catalyst', 'equipment', 'battery_material', 'superhard_material',
   'ore',
+  // Lithium cells and batteries (cells, packs, modules): No. 58's goods (brief R14), not rare-earth material.
+  'battery',
 ] as const;
 export const FormSchema = z.enum(FORMS);
 /** Forms that are a material itself, named by its element or formula ("Dy oxide", "Tb metal"), not goods made of it. */

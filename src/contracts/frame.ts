@@ -106,6 +106,8 @@ export const FrameSchema = z.object({
   claims: z.array(z.string().max(300)),
   /** The message proposes to evade licensing: to declare or split listed goods so customs or the licence pass them by. */
   evasion: z.boolean().optional(),
+  /** The asker's own side says goods already left without a licence: a possible violation, for compliance. */
+  exportedWithoutLicence: z.boolean().optional(),
   /** A licence the asker says is already held for the goods ("our licence names Bosch", "the supplier got a general
    * licence"): whether it is a general one. */
   licenceHeld: z.enum(LICENCES_HELD).optional(),

@@ -3,7 +3,7 @@
  * training, consulting), which technology, and whether a Chinese party provides it ("our Chinese JV wants to send"
  * provides; "to our Chinese supplier" receives).
  */
-import { COLLABORATION_KINDS, type TECHNOLOGY_AREAS } from '../rules/facts.js';
+import { COLLABORATION_KINDS, RARE_EARTH_MAGNETS, type TECHNOLOGY_AREAS } from '../rules/facts.js';
 import { itemWordHits } from './extract-items.js';
 import type { PlaceMention } from './extract-places.js';
 import type { ItemTag, Lexicon } from './lexicon.js';
@@ -46,6 +46,8 @@ const SETUP = wordsPattern(grammarWords('jvSetupVerbs'));
 const MADE_VERBS = grammarWords('madeVerbs');
 const LINE_SERVICE = wordsPattern(grammarWords('lineServiceWords'));
 const PRODUCTION_LINE = wordsPattern(grammarWords('productionLinePhrases'));
+const MAKE_VERBS = grammarWords('makeVerbs');
+const LINE_NOUN = wordsPattern(grammarWords('lineNouns'));
 
 /** Words that say the work is published or basic research (brief R26). */
 const RESEARCH = wordsPattern(grammarWords('researchPhrases'));
@@ -114,7 +116,7 @@ function providerSides(tokens: readonly Token[], places: readonly PlaceMention[]
 }
 
 /** "NdFeB formulation", "the recipe and furnace settings" for magnets: know-how about making the material named. */
-function impliedArea(tokens: readonly Token[], lex: Lexicon, kind: Kind | undefined, magnetNamed: boolean): Area | undefined {
+function impliedArea(tokens: readonly Token[], lex: Lexicon, kind: Kind | undefined, magnetNamed: boolean, endsAsking: boolean): Area | undefined {
   // Know-how words, or people hired, trained or sent who carry it ("a senior engineer from an NdFeB maker").
   // An investment in a magnet maker ("acquire a Chinese magnet company") takes in its know-how too (No. 62 names
   // investment as a way technology is exported).
@@ -126,7 +128,11 @@ function impliedArea(tokens: readonly Token[], lex: Lexicon, kind: Kind | undefi
   const items = itemWordHits(tokens, lex);
   // Drawings or specifications, and a product named: design data of that product, whatever magnets sit in it.
   // A know-how word in a negated list ("no magnet-making or process specs") is not among them.
-  const knowHowWords = tokens.filter((_, i) => wordAt(tokens, i, lex.knowledge.cues.knowHowNouns) && !negatedList(tokens, i));
+  // "Is that a controlled technology?": a closing question that passes nothing names what is asked about, not what is
+  // handed over.
+  const lastStart = sentenceStartOf(tokens, tokens.length - 1);
+  const closingQuestion = (i: number) => endsAsking && i >= lastStart && !tokens.slice(lastStart).some((t) => lex.knowledge.cues.provisionVerbs.has(t.low));
+  const knowHowWords = tokens.filter((_, i) => wordAt(tokens, i, lex.knowledge.cues.knowHowNouns) && !negatedList(tokens, i) && !closingQuestion(i));
   if (knowHowWords.length > 0 && knowHowWords.every((t) => DESIGN_KNOW_HOW.has(t.low)) && items.some((h) => h.value.kind === 'downstream')) return 'product_design';
   // A magnet named by its grade ("their 45SH grade") is found by the item reader, not the phrase list.
   if (magnetNamed) return 'magnet_preparation';
@@ -389,13 +395,26 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   // Vietnam magnet plant") services its production line, 1E902.b (brief R9), as much as a line named as such.
   // Not one said absent ("no magnet production involved").
   const rareEarthPlant = lex.endUses.find(tokens).some((h) => h.value === 'rare_earth_processing' && !negatedList(tokens, h.start));
-  const line = PRODUCTION_LINE.test(text) || (kind === 'services' && rareEarthPlant);
+  // Only production as a whole said absent, and no magnet or rare-earth goods named otherwise ("repair our magnet
+  // machining line, no sintering" still services magnet production).
+  const magnetNamedHere = itemWordHits(tokens, lex).some((h) => (h.value.kind === 'form' && (h.value.form === 'magnet' || h.value.form === 'magnet_powder'))
+    || h.value.kind === 'element' || h.value.kind === 'compound');
+  const deniedProduction = !magnetNamedHere && !rareEarthPlant && areas.size === 0
+    && lex.endUses.find(tokens).some((h) => h.value === 'rare_earth_processing' && negatedList(tokens, h.start));
+  // So does commissioning a line that makes magnets ("start making our own bonded magnets … help commission the line").
+  const magnetAt = (h: PhraseHit<ItemTag>) => (h.value.kind === 'form' && h.value.form === 'magnet') || (h.value.kind === 'compound' && h.value.magnetType !== undefined && RARE_EARTH_MAGNETS.includes(h.value.magnetType));
+  const makesMagnets = itemWordHits(tokens, lex).some((h) => magnetAt(h) && [1, 2, 3, 4].some((k) => MAKE_VERBS.has(tokens[h.start - k]?.low ?? '')
+    && tokens.slice(h.start - k, h.start).every((t) => !t.clauseEnd && !NEGATION_CUES.has(t.low))));
+  const line = PRODUCTION_LINE.test(text) || (kind === 'services' && (rareEarthPlant || (makesMagnets && LINE_NOUN.test(text))));
   if (line && (LINE_SERVICE.test(text) || kind === 'services')) areas.add('production_line_services');
   else if (areas.delete('production_line_services')) areas.add('magnet_preparation');
   if (areas.size === 0) {
-    const implied = impliedArea(tokens, lex, kind, magnetNamed);
+    const implied = impliedArea(tokens, lex, kind, magnetNamed, /\?\s*$/.test(text));
     if (implied) areas.add(implied);
     else if (noRareEarthItem) areas.add('no_rare_earth');
+    // "send technicians to repair a generator bearing … no magnet production involved": work the asker says touches no
+    // rare-earth or magnet production carries none of that technology.
+    else if (deniedProduction) areas.add('no_rare_earth');
   }
   // Magnet-making steps named for recycling ("hydrogen decrepitation of the scrap"): whether the Catalogue's
   // preparation technology covers them depends on content (brief §9 ex. 17), so recycling, the unclear area, decides.

@@ -91,6 +91,10 @@ const NEED_WORDS = grammarWords('needWords');
 const AVOID_VERBS = grammarWords('avoidVerbs');
 const CONTROL_CHECK_NOUNS = grammarWords('controlCheckNouns');
 const REASON_CONJUNCTIONS = grammarWords('reasonConjunctions');
+const PAST_EXPORT_VERBS = grammarWords('pastExportVerbs');
+const NOT_DONE_YET = grammarWords('planMarkers');
+const OWN_UNITS = new Set([...grammarWords('departmentNouns'), ...grammarWords('ownUnitNouns')]);
+const LICENCE_NOUNS = grammarWords('licenceNouns');
 const SPLITTING_WORDS = grammarWords('splittingWords');
 /** Forms that are built things (products, parts of products, machines), not bare magnets or materials. */
 const BUILT_FORMS: readonly string[] = ['finished_product', 'component', 'equipment', 'battery'];
@@ -112,7 +116,6 @@ const DEST_WORDS = grammarWords('destWords');
 const NEW_ITEM_WORDS = grammarWords('newItemAfterComma');
 const INPUT_VERBS = grammarWords('inputVerbs');
 const DETERMINER_WORDS = grammarWords('determinerWords');
-const LICENCE_NOUNS = grammarWords('licenceNouns');
 const DESTINATION_FILLERS = grammarWords('destinationFillers');
 const NOUN_OPENERS = grammarWords('nounOpeners');
 const END_USER_NOUNS = grammarWords('endUserNouns');
@@ -267,10 +270,13 @@ function boughtGoodsSource(places: PlaceMention[], tokens: readonly Token[], spa
   // participle of buying were bought from there, whoever's they are. Not stock held somewhere ("stock of Tb oxide bought
   // from China last year" stays where it is held), and not with a subject between ("metal it bought from China"), nor
   // with another thing named between ("magnets with Dy oxide bought from China": the oxide was bought).
-  const heldInStock = tokens.some((t) => STORE_NOUNS.has(t.low) || HOLD_VERBS.has(t.low));
+  // (Not a word of the goods' own name: "bonded NdFeB powder" is no bonded warehouse.)
+  const heldInStock = tokens.some((t, i) => (STORE_NOUNS.has(t.low) || HOLD_VERBS.has(t.low)) && !(i >= start && i < end));
   // ("magnets using Dy oxide bought from China": nor with a verb of using an input between.)
   const sourcedFrom = item?.besideProduct !== true && !shipsOn && !heldInStock && [0, 1, 2, 3, 4, 5].some((k) => SOURCED_PARTICIPLES.has(tokens[end + k]?.low ?? '')
-    && tokens[end + k + 1]?.low === 'from' && tokens.slice(end, end + k).every((t) => !t.clauseEnd && !t.commaAfter && !SUBJECT_PRONOUNS.has(t.low) && !NEW_ITEM_WORDS.has(t.low) && !INPUT_VERBS.has(t.low)));
+    // ("magnetic powder with Dy, bought from China": a participle a comma sets off is said of the whole phrase, the goods.)
+    && tokens[end + k + 1]?.low === 'from' && tokens.slice(end, end + k).every((t, n) => !t.clauseEnd && (!t.commaAfter || n === k - 1) && !SUBJECT_PRONOUNS.has(t.low)
+      && ((tokens[end + k - 1]?.commaAfter ?? false) || (!NEW_ITEM_WORDS.has(t.low) && !INPUT_VERBS.has(t.low)))));
   const verb = bought ?? (comesFrom || sourcedFrom ? start : undefined);
   if (verb === undefined) return places;
   // An origin only where the place reader already read "our Tb oxide comes from X" as the goods' own route (nothing
@@ -475,6 +481,17 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
     out.shipTo = fair.country;
     return out;
   }
+  // "A Chinese magnet maker will display Tb magnets at a trade fair in Munich": a Chinese exhibitor named before the
+  // showing takes its goods from China to the fair's country, named after it.
+  const showAt = tokens.findIndex((t) => ACTIVITY_EXHIBIT.has(t.low));
+  const chineseExhibitor = showAt > 0 && places.some((p) => p.country === 'CN' && p.start < showAt && p.role !== 'content' && p.role !== 'technology' && !p.negated);
+  const fairAfter = places.find((p) => p.country !== 'CN' && p.start > showAt && (p.role === 'site' || p.role === 'destination' || p.role === 'other'));
+  if (exhibit && chineseExhibitor && fairAfter && (shipFrom === undefined || shipFrom === 'CN' || shipFrom === fairAfter.country)) {
+    if (madeIn) out.madeIn = madeIn;
+    out.shipFrom = 'CN';
+    out.shipTo = fairAfter.country;
+    return out;
+  }
   if (way && !exhibit) {
     out.shipFrom = 'CN';
     if (way.home) out.shipTo = way.home;
@@ -564,6 +581,29 @@ function proposesEvasion(tokens: readonly Token[], low: string): boolean {
   // Disguising: a verb of declaring or splitting, goods sent in pieces, or goods sent "as 'spare parts'" (a quoted name).
   const disguised = saysAny(tokens, low, DISGUISE_VERBS) || saysAny(tokens, low, SPLITTING_WORDS) || /\bas\s+['"][^'"]{2,40}['"]/.test(low);
   return disguised && (saysAny(tokens, low, AVOIDANCE_PHRASES) || avoidsControl(tokens));
+}
+
+/**
+ * "Our Ningbo plant shipped 500 kg of Dy magnets to Vietnam in May without a licence": the asker's own side ("we", "our"
+ * and one of its units) says goods already left without one, in one sentence. A supplier's shipment is the supplier's.
+ */
+function ownUnlicensedExport(tokens: readonly Token[]): boolean {
+  return tokens.some((t, i) => {
+    if (!PAST_EXPORT_VERBS.has(t.low)) return false;
+    let without = false;
+    for (let j = i + 1; j < tokens.length && j <= i + 16 && !(tokens[j - 1] as Token).clauseEnd; j++) {
+      if ((tokens[j] as Token).low === 'without' && [1, 2].some((k) => LICENCE_NOUNS.has(tokens[j + k]?.low ?? ''))) without = true;
+    }
+    if (!without) return false;
+    for (let k = i - 1; k >= Math.max(0, i - 6); k--) {
+      const w = tokens[k] as Token;
+      // "can we now get Dy magnets shipped without a licence?" is a plan, not what happened.
+      if (w.clauseEnd || MODALS.has(w.low) || NOT_DONE_YET.has(w.low)) return false;
+      if (w.low === 'we') return true;
+      if (ASKER_POSSESSIVES.has(w.low)) return tokens.slice(k + 1, i).some((x) => OWN_UNITS.has(x.low));
+    }
+    return false;
+  });
 }
 
 /**
@@ -931,6 +971,7 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   if (CORRECTION.test(text)) frame.correction = true;
   frame.claims = claimsIn(text, tokens);
   if (proposesEvasion(tokens, lowText)) frame.evasion = true;
+  if (ownUnlicensedExport(tokens)) frame.exportedWithoutLicence = true;
   const held = licenceHeld(tokens);
   if (held) frame.licenceHeld = held;
   if (underEndUserCertificate(lowText) || (held !== undefined && licenceNamesEndUser(lowText)) || receivedUnderLicence(tokens)) frame.endUserCommitment = true;

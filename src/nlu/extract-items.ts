@@ -1134,7 +1134,14 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
       const list = between.lastIndexOf('(') > between.lastIndexOf(')') || (headed && LIST_COMMA.test(between.slice(colon)));
       return (run[0]?.start ?? 0) > (primary?.at(-1)?.end ?? 0) - 1 && list && !/[.?!]/.test(between);
     };
-    const loose = materialRuns.find((run) => !inside.get(run) && !listedInProduct(run));
+    // "… shafts, and the Dy magnets loose in a separate tray": goods said loose in the list are no part fitted in it.
+    const saidLooseHere = (run: PhraseHit<ItemTag>[]) => {
+      const start = run[0]?.start ?? 0;
+      const end = run.at(-1)?.end ?? start;
+      return [...[1, 2].map((k) => start - k), ...[0, 1, 2].map((k) => end + k)].some((i) => lex.knowledge.cues.looseWords.has(tokens[i]?.low ?? '')
+        && tokens.slice(Math.min(i, start), Math.max(i, end - 1)).every((t) => !t.clauseEnd && !t.commaAfter));
+    };
+    const loose = materialRuns.find((run) => !inside.get(run) && (!listedInProduct(run) || saidLooseHere(run)));
     if (loose && (!saidInside || saidLoose || bought.has(loose))) primary = loose;
   }
   // Several magnet families named ("AlNiCo rods and SmCo discs"): the rare-earth one is what the rules decide on.

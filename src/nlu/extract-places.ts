@@ -766,7 +766,8 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     while (k < from + 2 && REGIME_MODIFIERS.has(tokens[k]?.low ?? '') && !(REGIME_NOUNS.has(tokens[k]?.low ?? '') && !REGIME_NOUNS.has(tokens[k + 1]?.low ?? ''))) k++;
     // A country's name needs a modifier to be read so: "a US law firm" is a party, "US export law" the rules.
     // "The French side wants the flowsheet": a side that wants or will do something is a party, not its rules.
-    const actingSide = tokens[k]?.low === 'side' && (WANT_VERBS.has(tokens[k + 1]?.low ?? '') || MODALS.has(tokens[k + 1]?.low ?? ''));
+    // So is one that gives something ("the Chinese side shares lab protocols").
+    const actingSide = tokens[k]?.low === 'side' && (WANT_VERBS.has(tokens[k + 1]?.low ?? '') || MODALS.has(tokens[k + 1]?.low ?? '') || lex.knowledge.cues.provisionVerbs.has(tokens[k + 1]?.low ?? ''));
     // "Malaysia's ban", "Japan's rules": a country's name in the possessive needs no modifier either.
     // "China's technology control": up to two words of any kind may describe the possessed rules.
     const possessive = POSSESSIVE_ENDING.test(tokens[end - 1]?.raw ?? '');
@@ -1061,9 +1062,12 @@ export function findPlaces(tokens: readonly Token[], lex: Lexicon): PlaceMention
   // "Malaysia's ban", "Ningbo's free trade zone": a name in the possessive is still the place, so names are matched
   // with the possessive ending set aside (the roles below still see it, on the tokens as written).
   const names = withoutPossessives(tokens);
-  const hand = lex.places.find(names);
+  // A near miss of a hand-kept name is no match where the gazetteer has the name exactly ("Taoyuan" is a Taiwanese
+  // city, not a misspelt Taiyuan).
+  const exact = lex.gazetteer.find(names);
+  const hand = lex.places.find(names).filter((h) => !(h.fuzzy && exact.some((g) => g.start === h.start && g.end === h.end)));
   const covered = (h: { start: number; end: number }) => hand.some((x) => x.start < h.end && h.start < x.end);
-  const found = [...hand, ...lex.gazetteer.find(names).filter((h) => !covered(h))];
+  const found = [...hand, ...exact.filter((h) => !covered(h))];
   const hits = [...found, ...splitNames(names, lex, found)].sort((a, b) => a.start - b.start);
   const demonyms = new Set<PlaceMention>();
   for (const hit of hits) {
@@ -1106,7 +1110,11 @@ export function findPlaces(tokens: readonly Token[], lex: Lexicon): PlaceMention
     const { asker: _owner, ...rest } = p;
     return { ...rest, role: 'party' };
   });
-  return inputsOfGoodsMadeElsewhere(tokens, placed).map((p) => (negated(p) ? { ...p, role: 'other' as const, negated: true } : p)).sort((a, b) => a.start - b.start);
+  // "terbium targets, Ningbo to Hsinchu": a place no word placed, right before "to" and the place goods go to, is where
+  // they leave from (the route written as "A to B").
+  const routeStart = (p: PlaceMention) => p.role === 'other' && !p.negated && tokens[p.end]?.low === 'to' && !(tokens[p.end - 1] as Token).clauseEnd
+    && placed.some((q) => q.start === p.end + 1 && q.role === 'destination');
+  return inputsOfGoodsMadeElsewhere(tokens, placed).map((p) => (negated(p) ? { ...p, role: 'other' as const, negated: true } : routeStart(p) ? { ...p, role: 'origin' as const } : p)).sort((a, b) => a.start - b.start);
 }
 
 /** "We're a (new) customer in", "I am an importer in": the asker introduces itself as one who receives goods, there. */

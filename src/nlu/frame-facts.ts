@@ -16,6 +16,7 @@ export function factsFromFrame(frame: Frame): Facts {
   if (shipTo) facts.destination = shipTo;
   if (transitVia) facts.transitVia = transitVia;
   if (frame.evasion) facts.evasionProposed = true;
+  if (frame.exportedWithoutLicence) facts.exportedWithoutLicence = true;
   if (frame.licenceHeld) facts.licenceHeld = frame.licenceHeld;
   if (frame.activity === 'exhibit') facts.exportOccasion = 'exhibition';
   if (frame.activity === 'hand_carry') facts.exportOccasion = 'hand_carry';

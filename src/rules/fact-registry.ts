@@ -108,6 +108,11 @@ export const FACTS: Record<string, FactDefinition> = {
     read: (f) => (f.madeIn !== undefined ? f.madeIn !== 'CN' : f.item?.chinaOrigin === true ? false : madeAbroadByContentShare(f) ? true : undefined),
     label: 'made outside China',
   },
+  exportedWithoutLicence: {
+    type: 'boolean',
+    read: (f) => f.exportedWithoutLicence,
+    label: 'goods already exported without a licence',
+  },
   evasionProposed: {
     type: 'boolean',
     read: (f) => f.evasionProposed,

@@ -230,6 +230,14 @@ export const RULE_FIXTURES: Record<string, RuleFixture> = {
     fires: { item: { form: 'magnet', magnetType: 'ndfeb', elementsPresent: ['Tb'] }, shipFrom: 'CN', destination: 'PL', evasionProposed: true },
     doesNot: { item: { form: 'magnet', magnetType: 'ndfeb', elementsPresent: ['Tb'] }, shipFrom: 'CN', destination: 'PL' },
   },
+  'listed-party-chinese-content': {
+    fires: { item: { form: 'component', downstream: 'formed_sensor', hasChineseContent: true }, madeIn: 'TW', shipFrom: 'TW', destination: 'JP', endUser: { lists: ['CN-ANN-2026-11'] } },
+    doesNot: { item: { form: 'component', downstream: 'formed_sensor', hasChineseContent: false }, madeIn: 'TW', shipFrom: 'TW', destination: 'JP', endUser: { lists: ['CN-ANN-2026-11'] } },
+  },
+  'unlicensed-export-made': {
+    fires: { item: { form: 'magnet', magnetType: 'ndfeb', elementsPresent: ['Dy'] }, shipFrom: 'CN', destination: 'VN', exportedWithoutLicence: true },
+    doesNot: { item: { form: 'magnet', magnetType: 'ndfeb', elementsPresent: ['Dy'] }, shipFrom: 'CN', destination: 'VN' },
+  },
   'dual-use-transit': {
     fires: { item: { form: 'magnet', magnetType: 'ndfeb', elementsPresent: ['Dy'], chinaOrigin: false }, madeIn: 'KR', transitVia: 'CN', destination: 'KZ' },
     doesNot: { item: { form: 'magnet', magnetType: 'ndfeb', elementsPresent: ['Dy'], chinaOrigin: false }, madeIn: 'KR', transitVia: 'SG', destination: 'KZ' },

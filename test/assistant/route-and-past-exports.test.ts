@@ -1,0 +1,100 @@
+/**
+ * Readings of where goods go and what already happened, on phrasings written for these tests: a route written "A to
+ * B", a Chinese exhibitor's fair abroad, a capital city, goods bought from China said after a comma, loose magnets in
+ * a kit, a line of magnet making to commission, a service said to touch no production, "no, only …", and listed goods
+ * the asker's own side already shipped without a licence.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFrame } from '../../src/nlu/extract-facts.js';
+import { msg, newAssistant, sourceIds, understanding } from '../support/understanding.js';
+
+const frame = (text: string) => readFrame(text, understanding.lexicon, sourceIds).frame;
+
+describe('where the goods go', () => {
+  it('reads a route written "Baotou to Rotterdam" as from China to the Netherlands', () => {
+    expect(frame('Urgent booking: Gd2O3 powder, Baotou to Rotterdam, 2 t.').places).toMatchObject({ shipFrom: 'CN', shipTo: 'NL' });
+  });
+
+  it('takes a Chinese exhibitor\'s goods from China to the fair\'s country, not from the fair', () => {
+    const f = frame('A Chinese magnet maker will show SmCo samples at a trade fair in Milan next spring.');
+    expect(f.places).toMatchObject({ shipFrom: 'CN', shipTo: 'IT' });
+    expect(f.activity).toBe('exhibit');
+  });
+
+  it('reads a country\'s capital that smaller towns share as the capital ("our Dublin warehouse")', () => {
+    const f = frame('Our Dublin warehouse holds Chinese-made SmCo magnets and a customer in Wales wants 100.');
+    expect(f.places.shipFrom).toBe('IE');
+  });
+
+  it('reads goods "bought from China" after a comma as bought there, even with an element named between', () => {
+    expect(frame('Our input is samarium-cobalt powder with some Gd, bought from China.').places.shipFrom).toBe('CN');
+    // "bonded" names the magnets here, not a bonded warehouse the goods sit in.
+    expect(frame('The goods are bonded NdFeB granules, purchased from Ningbo.').places.shipFrom).toBe('CN');
+  });
+});
+
+describe('what the goods are', () => {
+  it('reads magnets said loose in a kit\'s list of parts as bare magnets', () => {
+    const r = newAssistant('2025-09-15T09:00:00Z').handle(msg('The Xiamen supplier will send the pump rotor unassembled: shaft, sleeve and the Tb-NdFeB magnets loose in a bag. Still like an assembled rotor?', 'rp-1'));
+    expect(r.facts?.item?.form).toBe('magnet');
+    expect(r.verdict).toBe('license_required');
+  });
+
+  it('drops goods the asker takes back with "no, only …"', () => {
+    const text = 'We want some Yb:YAG crystals and erbium oxide? no, only the erbium oxide, from a supplier in Ganzhou to Korea.';
+    expect(frame(text).item?.elementsPresent).toEqual(['Er']);
+    // Erbium items are No. 57's, suspended on this day; a YAG crystal would have gone to compliance.
+    expect(newAssistant('2026-03-02T09:00:00Z').handle(msg(text, 'rp-2')).verdict).toBe('not_required');
+  });
+});
+
+describe('services to a line', () => {
+  it('reads helping commission a line that will make magnets as production-line services', () => {
+    const f = frame('Once we start making our own SmCo magnets in Texas, our Jiangxi partner will send two technicians to help commission the line.');
+    expect(f.technology?.area).toBe('production_line_services');
+  });
+
+  it('reads a service said to touch no rare-earth production as no rare-earth technology, but not one on a magnet line', () => {
+    expect(frame('A Chinese OEM sends engineers to Norway to replace a gearbox on our hydro turbine; no magnet production is involved.').technology?.area).toBe('no_rare_earth');
+    expect(frame('Chinese engineers will repair our magnet coating line in Thailand (no sintering there).').technology?.area).not.toBe('no_rare_earth');
+  });
+});
+
+describe('listed goods already exported without a licence', () => {
+  it('sends a shipment the asker\'s own side already made without a licence to compliance', () => {
+    const r = newAssistant('2025-08-20T09:00:00Z').handle(msg('Our Shenzhen warehouse sent 200 kg of Tb magnets to Malaysia in June without any licence; we only noticed now. What do we do?', 'rp-3'));
+    expect(r.facts?.exportedWithoutLicence).toBe(true);
+    expect(r.verdict).toBe('escalate');
+    expect(r.fired.some((f) => f.ruleId === 'unlicensed-export-made')).toBe(true);
+  });
+
+  it('does not read a plan, or another company\'s shipment, as the asker\'s own past export', () => {
+    expect(frame('Could we get the Tb magnets shipped without a licence if the order is small?').exportedWithoutLicence).toBeUndefined();
+    expect(frame('Our supplier shipped Tb magnets to Malaysia without a licence last year. What penalty could they face?').exportedWithoutLicence).toBeUndefined();
+  });
+});
+
+describe('who takes part', () => {
+  it('reads a Chinese university, or "the Chinese side" that shares something, as a Chinese party providing it', () => {
+    expect(frame('Joint research with Fudan University on recycling magnet scrap into new powder; results to be published.').technology?.chineseProvider).toBe(true);
+    expect(frame('Joint project on magnet recycling, EU-funded; the Chinese side shares its lab protocols.').technology?.chineseProvider).toBe(true);
+  });
+
+  it('reads a Taiwanese city the gazetteer knows exactly, not a Chinese name it nearly spells ("Taoyuan", not Taiyuan)', () => {
+    expect(frame('Our Taoyuan plant sinters NdFeB magnets from Australian oxide.').places.madeIn).toBe('TW');
+  });
+
+  it('takes "is that a controlled technology?" as the question, not as technology handed over', () => {
+    const f = frame('Our Chinese partner drew the stator winding and housing drawings for our pump motor and will send them to us in Turkey. Is that a controlled technology?');
+    expect(f.technology?.area).toBe('product_design');
+  });
+
+  it('sends goods made abroad with Chinese magnets to compliance when the buyer is on MOFCOM\'s control list', () => {
+    const a = newAssistant('2026-05-10T09:00:00Z');
+    a.handle(msg('Our Penang plant builds encoder modules with Chinese Dy NdFeB magnets and sells them to Japan.', 'rp-4'));
+    const r = a.handle(msg('The buyer is Mitsubishi Heavy Industries, their aero engine unit.', 'rp-4'));
+    expect(r.verdict).toBe('escalate');
+    expect(r.fired.some((f) => f.ruleId === 'listed-party-chinese-content')).toBe(true);
+  });
+});
+

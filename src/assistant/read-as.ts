@@ -47,6 +47,7 @@ export function readAsText(facts: Facts, assumedOrigin = false): string {
   const to = country(facts.destination);
   if (made && made !== from) parts.push(`made in ${made}`);
   if (from) parts.push(`from ${from}${assumedOrigin ? ' (assumed: not said)' : ''}`);
+  else if (facts.heldAbroad) parts.push('already outside China (in stock abroad)');
   if (to) parts.push(`to ${to}`);
   const via = country(facts.transitVia);
   if (via) parts.push(`in transit through ${via}`);
@@ -80,6 +81,9 @@ export function corrections(facts: Facts, decision: Decision): Correction[] {
     else if (item.form === 'magnet') out.push({ id: 'built-in', label: 'They are built into a product', patch: withItem(facts, { form: 'component', downstream: 'other_assembly' }) });
   }
   // Corrections change what was read; a fact nobody stated is asked for by the follow-up question instead.
+  if (tested.has('fromChina') && facts.shipFrom === undefined && facts.heldAbroad === true) {
+    out.push({ id: 'from-china', label: 'It ships from China', patch: { shipFrom: 'CN', heldAbroad: false } });
+  }
   if (tested.has('fromChina') && facts.shipFrom !== undefined) {
     if (facts.shipFrom === 'CN') out.push({ id: 'not-from-china', label: 'It ships from outside China', patch: { shipFrom: 'ZZ' } });
     else out.push({ id: 'from-china', label: 'It ships from China', patch: { shipFrom: 'CN' } });

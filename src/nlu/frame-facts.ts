@@ -43,6 +43,11 @@ export function factsFromFrame(frame: Frame): Facts {
   const c = frame.chineseContent;
   if (c.origin !== undefined) item.chinaOrigin = c.origin;
   if (resoldFromStock) item.chinaOrigin = true;
+  // Chinese-origin goods resold from stock, or received under a Chinese licence naming the asker as end user, are
+  // already outside China wherever the stock is (brief §9 example 12: "our Dutch warehouse resells Chinese-origin Tb
+  // oxide"). Said where they leave from, that place decides.
+  const chineseOrigin = resoldFromStock || c.origin === true;
+  if (!shipFrom && chineseOrigin && (frame.activity === 'resell_from_stock' || frame.endUserCommitment === true)) facts.heldAbroad = true;
   if (c.percentOfValue !== undefined) item.chineseContentPercent = c.percentOfValue;
   if (c.present !== undefined) item.hasChineseContent = c.present;
   if (c.partsMadeInChina !== undefined) item.chineseMadeParts = c.partsMadeInChina;

@@ -37,6 +37,7 @@ function madeAbroadByContentShare(f: Facts): boolean {
 
 function fromChina(f: Facts): boolean | undefined {
   if (f.shipFrom !== undefined) return f.shipFrom === 'CN';
+  if (f.heldAbroad === true) return false;
   if (f.madeIn === 'CN') return true;
   if (f.madeIn !== undefined) return false;
   if (madeAbroadByContentShare(f)) return false;
@@ -100,7 +101,7 @@ export const FACTS: Record<string, FactDefinition> = {
   fromChina: { type: 'boolean', read: fromChina, label: 'shipped from China' },
   foreignExporter: {
     type: 'boolean',
-    read: (f) => (f.shipFrom !== undefined ? f.shipFrom !== 'CN' : f.madeIn !== undefined ? f.madeIn !== 'CN' : madeAbroadByContentShare(f) ? true : undefined),
+    read: (f) => (f.shipFrom !== undefined ? f.shipFrom !== 'CN' : f.heldAbroad === true ? true : f.madeIn !== undefined ? f.madeIn !== 'CN' : madeAbroadByContentShare(f) ? true : undefined),
     label: 'exported by a party outside China',
   },
   madeAbroad: {

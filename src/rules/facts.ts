@@ -156,6 +156,9 @@ export const FactsSchema = z
     /** Country the goods (or the technology) leave from. */
     shipFrom: CountrySchema.optional(),
     destination: CountrySchema.optional(),
+    /** The goods are already outside China, in the asker's (or its distributor's) stock, where that stock is was not
+     * said ("our warehouse resells Chinese-origin Tb oxide", "magnets we received under a licence naming us"). */
+    heldAbroad: z.boolean().optional(),
     /** Country the goods pass through in transit or transshipment, without being imported there. */
     transitVia: CountrySchema.optional(),
     /** The asker proposes to disguise or split the goods so the licence or customs pass them by (Regs art. 39, 36). */

@@ -98,3 +98,22 @@ describe('who takes part', () => {
   });
 });
 
+describe('goods already outside China', () => {
+  it('reads Chinese-origin stock resold by the asker as held abroad, wherever the stock is (brief §9 example 12)', () => {
+    const text = 'Our depot keeps Chinese-origin dysprosium oxide in stock, and a buyer in Morocco wants 50 kg of it. Anything needed from China?';
+    const r = newAssistant('2026-03-02T09:00:00Z').handle(msg(text, 'rp-5'));
+    expect(r.facts?.heldAbroad).toBe(true);
+    // The original No. 18 licence's end-user promise (Regs art. 24) is for compliance to check.
+    expect(r.verdict).toBe('escalate');
+    expect(r.readAs?.text).toMatch(/already outside China/);
+    // In No. 61's window (9 Oct to 6 Nov 2025) the re-export itself needed a licence.
+    expect(newAssistant('2025-10-20T09:00:00Z').handle(msg(text, 'rp-6')).verdict).toBe('license_required');
+  });
+
+  it('does not read goods a Chinese plant sells from its own stock as held abroad', () => {
+    const r = newAssistant('2026-03-02T09:00:00Z').handle(msg('Our Ganzhou plant resells dysprosium oxide from stock to a buyer in Morocco. Licence?', 'rp-7'));
+    expect(r.facts?.heldAbroad).toBeUndefined();
+    expect(r.verdict).toBe('license_required');
+  });
+});
+

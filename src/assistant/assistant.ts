@@ -48,6 +48,8 @@ export interface AssistantOptions {
 
 const DECISION_INTENTS: ReadonlySet<Intent> = new Set(['part_license', 'collaboration_license', 'reexport_license']);
 const FOLLOW_UP_MAX_WORDS = 14;
+/** NdFeB grades hold up to about 10 % Dy and Tb together (magnet makers' grade tables): a larger share names another material. */
+const MAGNET_GRADE_MAX_HEAVY_PERCENT = 10;
 /** Earlier turns read with this one when a cooperation's provider rests on a party named before: the recent ones. */
 const DISCOURSE_TURNS = 3;
 /** Up to this many words, a question with a fact in it ("and to Japan?") is a follow-up, whatever its classification. */
@@ -417,7 +419,7 @@ export class Assistant {
     // is decided and the strictest answer given. Only stricter answers are taken, so this can never clear anything.
     const lines = intent === 'part_license' ? otherGoodsFacts(u.frame).map((item) => this.decideForShipment(intent, { ...stated, item }, asOf, shipOn, !fromStock)) : [];
     const strictest = lines.reduce((a, b) => (strictness(b.decision.verdict) > strictness(a.decision.verdict) ? b : a), firstGoods);
-    const { facts, decision, assumedOrigin, decidedFor } = strictest;
+    const { facts, decision, assumedOrigin, assumedMagnets, decidedFor } = strictest;
     // (Not for a military user or use: 2026 No. 1 and the catch-all reach any dual-use item, so the rules decide.)
     if (intent === 'part_license' && !facts.item && u.signals.unknownObject && !prev && !militaryUse(facts)) {
       return this.infoReply('out_of_scope', u.confidence, {
@@ -441,6 +443,7 @@ export class Assistant {
       const words = u.frame.otherItems?.[lines.indexOf(strictest)]?.words;
       extraReasons.push(`You name several goods; this answer is for the strictest of them${words ? ` ("${words}")` : ''}. The others alone would get: ${firstGoods.decision.verdict.replace('_', ' ')}. Ask about each on its own for a line-by-line answer.`);
     }
+    if (assumedMagnets) extraReasons.push('What the goods are was not said; a dysprosium or terbium content in per cent is a magnet grade\'s, and read as magnets every path points to a licence or to compliance. If they are something else, say what and I will check again.');
     if (assumedOrigin) extraReasons.push('Where the goods leave from was not said, and every other fact points to a licence: I read them as leaving China, where these controls apply. If they ship from outside China, say so and I will check again.');
 
     if (verdict === 'escalate' && this.options.cases) {
@@ -490,7 +493,22 @@ export class Assistant {
    * licence, a ban or a case for compliance, that stricter answer is given (and the assumption said), rather than a
    * question: it can never turn into "no licence", because only stricter verdicts are taken.
    */
-  private decideWithRoute(intent: Intent, stated: Facts, asOf: string, knownOn?: string, mayAssume = true): { facts: Facts; decision: Decision; assumedOrigin: boolean } {
+  private decideWithRoute(intent: Intent, stated: Facts, asOf: string, knownOn?: string, mayAssume = true): { facts: Facts; decision: Decision; assumedOrigin: boolean; assumedMagnets?: boolean } {
+    const said = this.decideOnRoute(intent, stated, asOf, knownOn, mayAssume);
+    // "Their 'low-Dy' grade tests at 0.08 % Dy": a Dy or Tb content in per cent, with nothing said of what the goods
+    // are, is a magnet grade's (NdFeB grades hold up to about 10 % of them). Read as magnets, the stricter answer is
+    // given and the reading said; like the route, it can never turn into "no licence".
+    const item = stated.item;
+    const heavy = (item?.elementsPresent ?? []).some((e) => e === 'Dy' || e === 'Tb');
+    const percent = item?.heavyRareEarthPercent;
+    if (!mayAssume || said.decision.verdict !== 'need_info' || intent === 'collaboration_license' || !item || item.form !== undefined || !heavy
+      || percent === undefined || percent > MAGNET_GRADE_MAX_HEAVY_PERCENT) return said;
+    const asMagnets = this.decideOnRoute(intent, { ...stated, item: { ...item, form: 'magnet' } }, asOf, knownOn, mayAssume);
+    const v = asMagnets.decision.verdict;
+    return v === 'license_required' || v === 'prohibited' || v === 'escalate' ? { ...asMagnets, assumedMagnets: true } : said;
+  }
+
+  private decideOnRoute(intent: Intent, stated: Facts, asOf: string, knownOn?: string, mayAssume = true): { facts: Facts; decision: Decision; assumedOrigin: boolean } {
     const options = knownOn ? { knownOn } : {};
     const decision = evaluate(this.options.rules, stated, asOf, options);
     // Goods said to hold Chinese content or to be made with Chinese technology are made abroad: never assumed Chinese.
@@ -508,7 +526,7 @@ export class Assistant {
    * announced rule that will be in force; a suspension that will have ended). The stricter answer is given, so a
    * misread date can only make an answer more careful, never turn it into "no licence".
    */
-  private decideForShipment(intent: Intent, stated: Facts, asOf: string, shipOn: string | undefined, mayAssume = true): { facts: Facts; decision: Decision; assumedOrigin: boolean; decidedFor?: string } {
+  private decideForShipment(intent: Intent, stated: Facts, asOf: string, shipOn: string | undefined, mayAssume = true): { facts: Facts; decision: Decision; assumedOrigin: boolean; assumedMagnets?: boolean; decidedFor?: string } {
     const today = this.decideWithRoute(intent, stated, asOf, undefined, mayAssume);
     if (!shipOn || shipOn <= asOf) return today;
     const then = this.decideWithRoute(intent, stated, shipOn, asOf, mayAssume);

@@ -101,6 +101,7 @@ const INTO_WORDS = grammarWords('intoWords');
 const MAKE_UP_WORDS = new Set([...grammarWords('containVerbs'), ...grammarWords('inputVerbs'), ...grammarWords('makeUpLinks')]);
 const MAX_OTHER_GOODS = 4;
 const GOODS_COORDINATORS = grammarWords('goodsCoordinators');
+const RULES_NOUNS = grammarWords('rulesNouns');
 const PRODUCT_HOLDS_VERBS = grammarWords('productHoldsVerbs');
 /** Downstream goods made of a rare-earth material rather than holding a part (MOFCOM FAQ No. 5, brief R2). */
 const MATERIAL_PRODUCTS: ReadonlySet<Downstream> = new Set<Downstream>(['phosphor', 'calcined_catalyst']);
@@ -733,8 +734,15 @@ export function itemWordHits(tokens: readonly Token[], lex: Lexicon): PhraseHit<
     if (/^[A-Z]{2,5}s?$/.test(next.raw)) return !lex.symbols.has(next.raw);
     return h.value.nomenclature === true && /^[a-z]{3,}$/.test(next.raw) && !CLOSED_CLASS.has(next.low) && !GRAMMAR_WORDS.has(next.low);
   };
+  // "magnetic phone cases … do the magnet rules affect these?": a magnet word before the rules' noun names what the rules
+  // are about, not goods of the question, where a product is named as the goods.
+  const productNamed = found.some((h) => h.value.kind === 'downstream');
+  const namesRules = (h: PhraseHit<ItemTag>) => productNamed && h.value.kind === 'form' && (h.value.form === 'magnet' || h.value.form === 'magnet_powder')
+    && RULES_NOUNS.has(tokens[h.end]?.low ?? '') && !(tokens[h.end - 1] as Token).clauseEnd && !(tokens[h.end - 1] as Token).commaAfter
+    // ("the Dy magnet rules" names goods of its own: an element or family before the magnet word keeps it.)
+    && !found.some((o) => o.end === h.start && (o.value.kind === 'element' || o.value.kind === 'compound'));
   const hits = found.filter((h) => !technology.some((t) => t.start <= h.start && t.end >= h.end && t.end - t.start > h.end - h.start)
-    && !idiom.has(h.start) && !usedAsVerb(h) && !modifiesNoun(h) && !comparisonStandardAt(tokens, h.start));
+    && !idiom.has(h.start) && !usedAsVerb(h) && !modifiesNoun(h) && !comparisonStandardAt(tokens, h.start) && !namesRules(h));
   ITEM_HITS.set(tokens, { lex, hits });
   return hits;
 }

@@ -87,4 +87,29 @@ describe('goods readings', () => {
     expect(frame("The seller wants to invoice the Tb targets as 'metal discs' because the licence takes months.").evasion).toBe(true);
     expect(frame("We list the Tb targets as 'metal discs' in our catalogue because customers search for that.").evasion).toBeUndefined();
   });
+
+  it('reads "the magnet rules" after a product as the rules\' subject, not loose magnets beside it', () => {
+    const r = newAssistant('2025-10-07T09:00:00Z').handle(msg('We buy magnetic tablet stands and phone mounts from a Shenzhen factory for our shop in Oslo. Are they hit by the magnet rules?', 'sg-7'));
+    expect(r.facts?.item?.downstream).toBe('consumer_magnetic_product');
+    expect(r.facts?.item?.besideProduct).toBeUndefined();
+    expect(r.verdict).toBe('not_required');
+  });
+
+  it('reads a Dy or Tb content in per cent, with the goods unnamed, as a magnet grade, and says so', () => {
+    const r = newAssistant('2026-03-18T09:00:00Z').handle(msg("Our Jiangxi vendor's new low-HRE grade tests at 0.09 % Dy and they want to ship it to Turin without a licence. Fine?", 'sg-8'));
+    expect(r.verdict).not.toBe('need_info');
+    expect(r.verdict).not.toBe('not_required');
+    expect(r.reasons[0]).toMatch(/magnet grade/);
+    // A share above any magnet grade's is no magnet: the question stays.
+    const other = newAssistant('2026-03-18T09:00:00Z').handle(msg('Our Jiangxi vendor offers a material with 35 % Dy for Turin. Licence?', 'sg-9'));
+    expect(other.reasons.join(' ')).not.toMatch(/magnet grade/);
+  });
+
+  it('keeps magnets named with their element before a licence or rules noun as the goods ("Dy magnet licences")', () => {
+    const a = newAssistant('2026-02-01T09:00:00Z');
+    a.handle(msg('We buy Dy NdFeB magnets from Ningbo for the steering motors we make in Japan.', 'sg-10'));
+    const r = a.handle(msg('Passenger cars only, nothing military. Our supplier says Dy magnet licences for Japan are on hold and the Dy magnet rules changed. Do we still need one?', 'sg-10'));
+    expect(r.verdict).toBe('license_required');
+  });
 });
+

@@ -488,11 +488,7 @@ export class Assistant {
     };
   }
 
-  /**
-   * The route decides most goods questions. When it alone is missing and, read as leaving China, the answer is a
-   * licence, a ban or a case for compliance, that stricter answer is given (and the assumption said), rather than a
-   * question: it can never turn into "no licence", because only stricter verdicts are taken.
-   */
+  /** The route, then what the goods are, each assumed only where the stricter answer follows (decideOnRoute). */
   private decideWithRoute(intent: Intent, stated: Facts, asOf: string, knownOn?: string, mayAssume = true): { facts: Facts; decision: Decision; assumedOrigin: boolean; assumedMagnets?: boolean } {
     const said = this.decideOnRoute(intent, stated, asOf, knownOn, mayAssume);
     // "Their 'low-Dy' grade tests at 0.08 % Dy": a Dy or Tb content in per cent, with nothing said of what the goods
@@ -508,6 +504,11 @@ export class Assistant {
     return v === 'license_required' || v === 'prohibited' || v === 'escalate' ? { ...asMagnets, assumedMagnets: true } : said;
   }
 
+  /**
+   * The route decides most goods questions. When it alone is missing and, read as leaving China, the answer is a
+   * licence, a ban or a case for compliance, that stricter answer is given (and the assumption said), rather than a
+   * question: it can never turn into "no licence", because only stricter verdicts are taken.
+   */
   private decideOnRoute(intent: Intent, stated: Facts, asOf: string, knownOn?: string, mayAssume = true): { facts: Facts; decision: Decision; assumedOrigin: boolean } {
     const options = knownOn ? { knownOn } : {};
     const decision = evaluate(this.options.rules, stated, asOf, options);

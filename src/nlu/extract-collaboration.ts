@@ -9,7 +9,7 @@ import type { PlaceMention } from './extract-places.js';
 import type { ItemTag, Lexicon } from './lexicon.js';
 import type { PhraseHit } from './phrase-matcher.js';
 import { grammarWords, wordAt } from './grammar.js';
-import { sentenceStartOf, wordsPattern, type Token } from './text.js';
+import { positionsOf, sentenceStartOf, wordsPattern, type Token } from './text.js';
 
 type Kind = (typeof COLLABORATION_KINDS)[number];
 type Area = (typeof TECHNOLOGY_AREAS)[number];
@@ -137,10 +137,14 @@ function impliedArea(tokens: readonly Token[], lex: Lexicon, kind: Kind | undefi
   // A magnet named by its grade ("their 45SH grade") is found by the item reader, not the phrase list.
   if (magnetNamed) return 'magnet_preparation';
   // Magnets in a negated list ("nothing about how magnets are made") imply no magnet know-how.
-  const magnetWord = (h: PhraseHit<ItemTag>) => (h.value.kind === 'form' && (h.value.form === 'magnet' || h.value.form === 'magnet_powder'))
-    || (h.value.kind === 'compound' && h.value.magnetType !== undefined && h.value.magnetType !== 'ferrite' && h.value.magnetType !== 'other');
+  const magnetWord = (h: PhraseHit<ItemTag>) => (h.value.kind === 'form' && (h.value.form === 'magnet' || h.value.form === 'magnet_powder')) || rareEarthFamily(h);
   if (items.some((h) => magnetWord(h) && !negatedList(tokens, h.start))) return 'magnet_preparation';
   return undefined;
+}
+
+/** A rare-earth magnet family named (NdFeB, SmCo, cerium magnets), not ferrite or AlNiCo. */
+function rareEarthFamily(h: PhraseHit<ItemTag>): boolean {
+  return h.value.kind === 'compound' && h.value.magnetType !== undefined && RARE_EARTH_MAGNETS.includes(h.value.magnetType);
 }
 
 /**
@@ -220,10 +224,8 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
       && !tokens.slice(h.start - k + 1, h.start).some((t) => TRAINING_EVENT_NOUNS.has((tokens[h.start] as Token).low) && TRAINING_EVENT_VERBS.has(t.low)));
   // "Send 5 kg of Dy oxide to a university for a sintering trial": a verb of giving whose object is goods (an item word
   // before any know-how word) passes goods, not technology.
-  const itemAt = new Set([
-    ...itemWordHits(tokens, lex).flatMap((h) => Array.from({ length: h.end - h.start }, (_, k) => h.start + k)),
-    ...tokens.flatMap((t, i) => (lex.knowledge.formula(t.raw) ? [i] : [])),
-  ]);
+  const itemAt = positionsOf(itemWordHits(tokens, lex));
+  tokens.forEach((t, i) => { if (lex.knowledge.formula(t.raw)) itemAt.add(i); });
   // A transfer hit that is one verb of giving ("send", "share"), not a noun for papers ("drawings", "recipe").
   const givingVerb = (h: { start: number; end: number; value: Kind }) => h.value === 'technology_transfer' && h.end - h.start === 1
     && lex.knowledge.cues.provisionVerbs.has((tokens[h.start] as Token).low);
@@ -333,7 +335,7 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   const kindHits = allKindHits.filter((h) => !compoundPart(h));
   const jvSetUp = kindHits.some(setsUpJv);
   // "No drawings or documents": a negation before a list of such words covers every one of them.
-  const kindAt = new Set(kindHits.flatMap((h) => Array.from({ length: h.end - h.start }, (_, k) => h.start + k)));
+  const kindAt = positionsOf(kindHits);
   const negatedInList = (start: number) => {
     for (let k = start - 1; k >= Math.max(0, start - 8); k--) {
       const t = tokens[k] as Token;
@@ -394,15 +396,14 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   // Servicing a rare-earth plant's machines ("remote repair of the jet mill at our magnet plant", "maintenance at our
   // Vietnam magnet plant") services its production line, 1E902.b (brief R9), as much as a line named as such.
   // Not one said absent ("no magnet production involved").
-  const rareEarthPlant = lex.endUses.find(tokens).some((h) => h.value === 'rare_earth_processing' && !negatedList(tokens, h.start));
+  const processing = lex.endUses.find(tokens).filter((h) => h.value === 'rare_earth_processing');
+  const rareEarthPlant = processing.some((h) => !negatedList(tokens, h.start));
   // Only production as a whole said absent, and no magnet or rare-earth goods named otherwise ("repair our magnet
   // machining line, no sintering" still services magnet production).
-  const magnetNamedHere = itemWordHits(tokens, lex).some((h) => (h.value.kind === 'form' && (h.value.form === 'magnet' || h.value.form === 'magnet_powder'))
-    || h.value.kind === 'element' || h.value.kind === 'compound');
-  const deniedProduction = !magnetNamedHere && !rareEarthPlant && areas.size === 0
-    && lex.endUses.find(tokens).some((h) => h.value === 'rare_earth_processing' && negatedList(tokens, h.start));
+  const deniedProduction = () => !rareEarthPlant && processing.some((h) => negatedList(tokens, h.start))
+    && !itemWordHits(tokens, lex).some((h) => (h.value.kind === 'form' && (h.value.form === 'magnet' || h.value.form === 'magnet_powder')) || h.value.kind === 'element' || h.value.kind === 'compound');
   // So does commissioning a line that makes magnets ("start making our own bonded magnets … help commission the line").
-  const magnetAt = (h: PhraseHit<ItemTag>) => (h.value.kind === 'form' && h.value.form === 'magnet') || (h.value.kind === 'compound' && h.value.magnetType !== undefined && RARE_EARTH_MAGNETS.includes(h.value.magnetType));
+  const magnetAt = (h: PhraseHit<ItemTag>) => (h.value.kind === 'form' && h.value.form === 'magnet') || rareEarthFamily(h);
   const makesMagnets = itemWordHits(tokens, lex).some((h) => magnetAt(h) && [1, 2, 3, 4].some((k) => MAKE_VERBS.has(tokens[h.start - k]?.low ?? '')
     && tokens.slice(h.start - k, h.start).every((t) => !t.clauseEnd && !NEGATION_CUES.has(t.low))));
   const line = PRODUCTION_LINE.test(text) || (kind === 'services' && (rareEarthPlant || (makesMagnets && LINE_NOUN.test(text))));
@@ -414,7 +415,7 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
     else if (noRareEarthItem) areas.add('no_rare_earth');
     // "send technicians to repair a generator bearing … no magnet production involved": work the asker says touches no
     // rare-earth or magnet production carries none of that technology.
-    else if (deniedProduction) areas.add('no_rare_earth');
+    else if (deniedProduction()) areas.add('no_rare_earth');
   }
   // Magnet-making steps named for recycling ("hydrogen decrepitation of the scrap"): whether the Catalogue's
   // preparation technology covers them depends on content (brief §9 ex. 17), so recycling, the unclear area, decides.

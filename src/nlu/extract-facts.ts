@@ -100,7 +100,6 @@ const SPLITTING_WORDS = grammarWords('splittingWords');
 const BUILT_FORMS: readonly string[] = ['finished_product', 'component', 'equipment', 'battery'];
 const BUYER_SUBJECTS = grammarWords('buyerSubjects');
 const WANT_VERBS = grammarWords('wantVerbs');
-const MODAL_WORDS = grammarWords('modals');
 /** Verbs that say a site makes the goods (knowledge/language.yaml). */
 const MAKE_VERBS = wordsPattern(grammarWords('makeVerbs'));
 const RELATIVE_PRONOUNS = grammarWords('relativePronouns');
@@ -400,7 +399,7 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
   // "We want Dy magnets from China", "we need Tb oxide from Baotou": wanting goods (not "wanting to" do something with
   // them) is buying them in too.
   // ("would" is a modal there: "we would ship them from China" says nothing of buying.)
-  const wantsGoods = (i: number) => WANT_VERBS.has((tokens[i] as Token).low) && !MODAL_WORDS.has((tokens[i] as Token).low) && tokens[i + 1]?.low !== 'to';
+  const wantsGoods = (i: number) => WANT_VERBS.has((tokens[i] as Token).low) && !MODALS.has((tokens[i] as Token).low) && tokens[i + 1]?.low !== 'to';
   const buys = (t: Token) => PURCHASE_VERBS.has(t.low) || BOUGHT_VERBS.has(t.low);
   const weBefore = (i: number) => [1, 2].some((k) => FIRST_PERSON_SUBJECTS.has(tokens[i - k]?.low ?? ''));
   // "Want 50 kg of PrNd oxide from Baotou": a sentence opening on the verb has the asker as its subject, as chat does.

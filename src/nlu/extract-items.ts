@@ -8,7 +8,7 @@ import { MATERIAL_FORMS, PURE_FORMS, RARE_EARTH_DOWNSTREAM, RARE_EARTH_MAGNETS, 
 import type { ItemTag, Lexicon } from './lexicon.js';
 import type { PhraseHit } from './phrase-matcher.js';
 import { allGrammarWords, customerMakesAt, grammarWords, inEndClause, nounRightAfter, SENDING_VERB_FORMS, wordAt } from './grammar.js';
-import { POSSESSIVE_ENDING, sentenceStartOf, tokenize, wordsPattern, type Token } from './text.js';
+import { POSSESSIVE_ENDING, positionsOf, sentenceStartOf, tokenize, wordsPattern, type Token } from './text.js';
 
 type Downstream = (typeof DOWNSTREAM_KINDS)[number];
 
@@ -775,15 +775,14 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   const properName = (h: PhraseHit<ItemTag>) => h.start > 0 && !(tokens[h.start - 1] as Token).clauseEnd && capitalised(h.start)
     && ((capitalised(h.start - 1) && !(tokens[h.start - 1] as Token).commaAfter) || (capitalised(h.end) && !(tokens[h.start] as Token).commaAfter && !(tokens[h.start] as Token).clauseEnd));
   const phraseHits = allItemHits.filter((h) => !(h.fuzzy && h.value.kind === 'element' && (!lex.knowledge.rareEarths.has(h.value.element) || properName(h))));
-  const taken = new Set(phraseHits.flatMap((h) => Array.from({ length: h.end - h.start }, (_, k) => h.start + k)));
+  const taken = positionsOf(phraseHits);
   const allHits = [...phraseHits, ...knowledgeHits(tokens, text, lex, taken)].sort((a, b) => a.start - b.start);
   // "42UH NdFeB segments — sorry, scratch that: they are ferrite Y30BH segments": the goods named after the asker
   // corrects itself replace those named before.
   const corrected = SELF_CORRECTION.exec(text);
   const from = corrected ? tokens.findIndex((t) => t.start >= corrected.index) : -1;
   const hits = from >= 0 && allHits.some((h) => h.start >= from) ? allHits.filter((h) => h.start >= from) : allHits;
-  const covered = new Set<number>();
-  for (const h of hits) for (let i = h.start; i < h.end; i++) covered.add(i);
+  const covered = positionsOf(hits);
   // "loose, in boxes of 500": a short reply opening on a word of looseness, naming no goods, says the goods under
   // discussion travel on their own, not built into a product.
   // ("loose, not in any assembly": goods said not to be there are none.)
@@ -993,7 +992,7 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     const el = symbolAt(tokens, i, lex);
     if (el) elements.push({ element: el, start: i, end: i + 1, oxide: isFormulaOxide(tokens[i], lex) });
   });
-  const elementTokens = new Set(elements.flatMap((e) => Array.from({ length: e.end - e.start }, (_, k) => e.start + k)));
+  const elementTokens = positionsOf(elements);
 
   const present = new Set<Element>();
   const absent = new Set<Element>();
@@ -1037,7 +1036,7 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   };
   if (primary && attributive(primary)) primary = candidates.find((run) => run !== primary && head(run).value.kind === 'downstream') ?? primary;
   // Token positions that hold an item word: what stands between a verb and the goods it governs.
-  const itemAt = new Set(hits.flatMap((h) => Array.from({ length: h.end - h.start }, (_, k) => h.start + k)));
+  const itemAt = positionsOf(hits);
   // Goods the asker buys in are asked about on their own, unless the product is what is sold on ("build them into motors
   // here and sell the motors to Norway").
   // A verb of selling or shipping right before the goods' words, in their clause ("sell the motors", "ship magnets").
@@ -1358,7 +1357,7 @@ function otherGoodsSpans(tokens: readonly Token[], text: string, runs: readonly 
     return joined && between.every((t, n) => GOODS_COORDINATORS.has(t.low) || LIST_JOINERS.has(t.low) || DETERMINERS.has(t.low) || elementTokens.has(from + n) || plainModifier(t) || t.hyphenBefore);
   };
   // (Not across other goods: "erbium-doped fibre and Ho:YAG rods" says what the fibre is doped with, not the rods.)
-  const thingAt = new Set(runs.flatMap((run) => run.filter((h) => h.value.kind === 'form' || h.value.kind === 'downstream').flatMap((h) => Array.from({ length: h.end - h.start }, (_, k) => h.start + k))));
+  const thingAt = positionsOf(runs.flat().filter((h) => h.value.kind === 'form' || h.value.kind === 'downstream'));
   const describesMakeUp = (run: PhraseHit<ItemTag>[]) => {
     const start = run[0]?.start ?? 0;
     return [1, 2, 3, 4].some((k) => MAKE_UP_WORDS.has(tokens[start - k]?.low ?? '')

@@ -100,6 +100,13 @@ export function tokensOf(text: string): readonly Token[] {
 }
 
 /** Where the sentence holding token `i` starts: after the last clause-ending mark before it (a comma is none). */
+/** The token positions a set of spans cover ("Dy oxide" at 3-5 covers 3 and 4). */
+export function positionsOf(spans: Iterable<{ readonly start: number; readonly end: number }>): Set<number> {
+  const out = new Set<number>();
+  for (const s of spans) for (let i = s.start; i < s.end; i++) out.add(i);
+  return out;
+}
+
 export function sentenceStartOf(tokens: readonly Token[], i: number): number {
   let k = i;
   while (k > 0 && !((tokens[k - 1] as Token).clauseEnd && !(tokens[k - 1] as Token).commaAfter)) k--;

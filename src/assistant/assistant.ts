@@ -190,6 +190,7 @@ export class Assistant {
       });
     } else {
       reply = this.answerOther(message, intent, u, asOf, text, prev);
+      if (intent === 'license_process' || intent === 'regulation_info') reply = this.withGoodsDecided(reply, u, prev, asOf);
       // Keep the turns, and the question under discussion, so a later "talk to compliance" carries them; and the facts a
       // question about procedure or the rules gave, for a decision asked next ("… can we later sell some to our affiliate?").
       const base: ConversationState = prev ?? { intent, facts: {}, turns: [], lastVerdict: reply.verdict, missing: [], updatedAt: 0 };
@@ -305,6 +306,9 @@ export class Assistant {
 
   /** A short answer to Lodestone's own follow-up keeps the question it answers. */
   private resolveIntentOfTurn(u: Understanding, prev: ConversationState | undefined, text: string): Intent {
+    // "Licence says 500 kg; production made 540 kg. Is 8 % over OK?": a change from what a licence held names is a
+    // question about that licence, however little of it the classifier recognises.
+    if ((u.intent === 'out_of_scope' || u.intent === 'help') && u.facts.licenceChange !== undefined && !u.foreignRegime) return 'license_process';
     // "What is 2B902?": a control code named with nothing else to decide is a question about the rules.
     if ((u.intent === 'out_of_scope' || u.intent === 'help') && u.signals.references.controlCodes.length > 0 && Object.keys(u.facts.item ?? {}).every((k) => k === 'controlCode') && !u.facts.shipFrom && !u.facts.destination) return 'regulation_info';
     // An information intent with nothing in the information topics to answer it, about a named item or
@@ -421,7 +425,8 @@ export class Assistant {
     const strictest = lines.reduce((a, b) => (strictness(b.decision.verdict) > strictness(a.decision.verdict) ? b : a), firstGoods);
     const { facts, decision, assumedOrigin, assumedMagnets, decidedFor } = strictest;
     // (Not for a military user or use: 2026 No. 1 and the catch-all reach any dual-use item, so the rules decide.)
-    if (intent === 'part_license' && !facts.item && u.signals.unknownObject && !prev && !militaryUse(facts)) {
+    // (Nor for a change from a licence held: the licence says the goods are controlled, whatever the message calls them.)
+    if (intent === 'part_license' && !facts.item && u.signals.unknownObject && !prev && !militaryUse(facts) && facts.licenceChange === undefined) {
       return this.infoReply('out_of_scope', u.confidence, {
         headline: `"${u.signals.unknownObject}" is not something Lodestone's rules cover.`,
         reasons: [
@@ -603,6 +608,41 @@ export class Assistant {
       default:
         return assertNever(intent, 'intent');
     }
+  }
+
+  /**
+   * "Which paperwork on the Chinese side for the SmCo magnets from Hangzhou?", "we hold a licence for Dy magnets to our
+   * Polish plant; can the lot go to Czechia instead?": a question about procedure or the rules that names goods the rules
+   * decide is answered as asked, and with the goods' verdict, since what the asker must do next rests on it. Only a
+   * decided licence or ban is added (no question back, no case for a question that asked none), so the procedure
+   * answer stays the reply whenever the goods are not fully known.
+   */
+  private withGoodsDecided(info: Reply, u: Understanding, prev: ConversationState | undefined, asOf: string): Reply {
+    if (info.verdict !== 'none' || u.foreignRegime) return info;
+    const { asOf: _a, ...said } = u.facts;
+    const carried = prev && hasFacts(prev.facts) ? mergeFacts(prev.facts, said) : said;
+    // A change from what a licence held names is asked about whatever the goods are: it needs a new application (art. 18).
+    const change = u.facts.licenceChange !== undefined;
+    if (!namesItem(carried.item) && !change) return info;
+    const facts = scopeFacts('part_license', carried);
+    const shipOn = resolveShipDate(u.frame.shipWhen, asOf);
+    const { decision, facts: decided, assumedOrigin } = this.decideForShipment('part_license', facts, asOf, shipOn, u.frame.activity !== 'resell_from_stock');
+    if (!(decision.verdict === 'prohibited' || (decision.verdict === 'license_required' && (u.asksForDecision || change)))) return info;
+    const cited = new Set(info.citations.map((c) => `${c.source} ${c.article ?? ''}`));
+    return {
+      ...info,
+      headline: headline(decision.verdict, decided, decision),
+      verdict: decision.verdict,
+      reasons: [...info.reasons, ...decision.reasons.slice(0, MAX_REASONS),
+        ...(assumedOrigin ? ['Where the goods leave from was not said; read as leaving China, where these controls apply, they need the licence above. If they ship from outside China, say so and I will check again.'] : [])],
+      citations: [...info.citations, ...decision.citations.filter((c) => !cited.has(`${c.source} ${c.article ?? ''}`))],
+      nextSteps: [...info.nextSteps, ...decision.nextSteps],
+      fired: decision.fired,
+      disclaimer: disclaimer(decision.rulesVersion, asOf),
+      rulesVersion: decision.rulesVersion,
+      facts: decided,
+      readAs: { text: readAsText(decided, assumedOrigin), corrections: corrections(decided, decision) },
+    };
   }
 
   /** A question whether a rule is in force on a day the rules data cannot say: the answer so far, and a case. */

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import {
-  CountrySchema, EndUseSchema, EndUserKindSchema, FactsSchema, IsoDateSchema, ItemFactsSchema, LICENCES_HELD,
+  CountrySchema, EndUseSchema, EndUserKindSchema, FactsSchema, IsoDateSchema, ItemFactsSchema, LICENCE_CHANGES, LICENCES_HELD,
 } from '../rules/facts.js';
 
 export const ACTIVITIES = [
@@ -111,6 +111,8 @@ export const FrameSchema = z.object({
   /** A licence the asker says is already held for the goods ("our licence names Bosch", "the supplier got a general
    * licence"): whether it is a general one. */
   licenceHeld: z.enum(LICENCES_HELD).optional(),
+  /** A change from what a licence held names, which the asker wants: of recipient, goods, use or quantity (Regs art. 18). */
+  licenceChange: z.enum(LICENCE_CHANGES).optional(),
   /** The goods came, or are to come, under a Chinese end-user certificate the asker signs (Regs art. 24). */
   endUserCommitment: z.boolean().optional(),
   /** Another country's rules or tariffs the question is about (US tariffs, EU licences, ITAR, DFARS). */

@@ -4,14 +4,14 @@
  */
 import { stem } from './stem.js';
 import type { Frame, ItemFrame, PartyFrame } from '../contracts/frame.js';
-import type { Facts, ItemFacts, LicenceHeld } from '../rules/facts.js';
+import type { Facts, ItemFacts, LicenceChange, LicenceHeld } from '../rules/facts.js';
 import { factsFromFrame } from './frame-facts.js';
 import { extractMentionedWhen, extractShipWhen } from './extract-ship-date.js';
 import { grammarWords, madeHyphenAt, SENDING_VERB_FORMS, wordAt } from './grammar.js';
 import { findListedParties, listedPartyFrame } from './extract-parties.js';
 import { extractCollaboration } from './extract-collaboration.js';
 import { extractEndUse } from './extract-end-use.js';
-import { extractItem, itemWordHits, type ItemExtraction } from './extract-items.js';
+import { extractItem, itemWordHits, symbolAt, type ItemExtraction } from './extract-items.js';
 import { findPlaces, type PlaceMention } from './extract-places.js';
 import { extractReferences, type References } from './extract-references.js';
 import type { ItemTag, Lexicon } from './lexicon.js';
@@ -80,6 +80,21 @@ const DISGUISE_VERBS = grammarWords('disguiseVerbs');
 const AVOIDANCE_PHRASES = grammarWords('avoidancePhrases');
 const EVASION_WORDS = grammarWords('evasionWords');
 const HELD_LICENCE_NOUNS = grammarWords('heldLicenceNouns');
+const LICENCE_NAMING_VERBS = grammarWords('licenceNamingVerbs');
+const ONWARD_MOVE_VERBS = grammarWords('onwardMoveVerbs');
+const LICENCE_REDIRECT_VERBS = grammarWords('licenceRedirectVerbs');
+const LICENCE_CHANGE_VERBS = grammarWords('licenceChangeVerbs');
+const LICENCE_OTHER_WORDS = grammarWords('licenceOtherWords');
+const LICENCE_RECIPIENT_NOUNS = grammarWords('licenceRecipientNouns');
+const LICENCE_ITEM_NOUNS = grammarWords('licenceItemNouns');
+const LICENCE_QUANTITY_OVER = grammarWords('licenceQuantityOverWords');
+const LICENCE_QUANTITY_NOUNS = grammarWords('licenceQuantityNouns');
+/** Words before a licence that make it one not (yet) held: "a licence", "any licence", "no licence", "a new licence". */
+const LICENCE_INDEFINITE = grammarWords('licenceIndefiniteWords');
+/** A licence referred to as one that exists ("that licence", "the same licence"). */
+const LICENCE_REFERENCE_DETERMINERS = grammarWords('licenceReferenceDeterminers');
+/** "Licence was for a Czech customer", "licence says 500 kg": a licence as the subject of what it states. */
+const LICENCE_STATING_VERBS = grammarWords('licenceStatingVerbs');
 const LICENSED_ADJECTIVES = grammarWords('licensedAdjectives');
 const CONSIGNMENT_WORDS = grammarWords('consignmentWords');
 const HELD_LICENCE_NOUNS_PATTERN = wordsPattern(HELD_LICENCE_NOUNS);
@@ -150,12 +165,15 @@ function shareOfValue(text: string, chineseContent: boolean, composition: (from:
   return undefined;
 }
 
-/** "99.99 % yttrium oxide", "Al-2%Sc", "Dy 2 %": a percentage written against an item word is a purity or a content. */
-function againstItemWord(tokens: readonly Token[], hits: readonly PhraseHit<ItemTag>[], from: number, to: number): boolean {
+/**
+ * "99.99 % yttrium oxide", "Al-2%Sc", "Dy 2 %", "about 5% Y2O3": a percentage written against an item word, or an element's
+ * symbol or formula, is a purity or a content.
+ */
+function againstItemWord(tokens: readonly Token[], hits: readonly PhraseHit<ItemTag>[], lex: Lexicon, from: number, to: number): boolean {
   const next = tokens.findIndex((t) => t.start >= to);
-  if (next >= 0 && (tokens[next] as Token).start - to <= 2 && hits.some((h) => h.start === next)) return true;
+  if (next >= 0 && (tokens[next] as Token).start - to <= 2 && (hits.some((h) => h.start === next) || symbolAt(tokens, next, lex) !== null)) return true;
   const prev = tokens.findLastIndex((t) => t.end <= from);
-  return prev >= 0 && from - (tokens[prev] as Token).end <= 2 && hits.some((h) => h.end - 1 === prev);
+  return prev >= 0 && from - (tokens[prev] as Token).end <= 2 && (hits.some((h) => h.end - 1 === prev) || symbolAt(tokens, prev, lex) !== null);
 }
 
 /** A Chinese place the goods (or inputs) came from: "bought from China", "our Chinese supplier" beside our own site. */
@@ -335,6 +353,19 @@ function namedAsEndUser(tokens: readonly Token[], end: number): boolean {
   return false;
 }
 
+/**
+ * "A general licence that names our Hwaseong fab", "the licence covering our Brno plant": a site a licence names is its
+ * end user, where the goods are received (a Chinese licence is for goods leaving China, not made at that site).
+ */
+function namedByLicence(tokens: readonly Token[], start: number): boolean {
+  const clause = (from: number) => tokens.slice(from, start).every((t) => !t.clauseEnd);
+  return [1, 2, 3].some((k) => {
+    const verb = start - k;
+    return LICENCE_NAMING_VERBS.has(tokens[verb]?.low ?? '') && clause(verb)
+      && [1, 2, 3, 4, 5, 6].some((j) => HELD_LICENCE_NOUNS.has(tokens[verb - j]?.low ?? '') && clause(verb - j));
+  });
+}
+
 /** "Chinese magnet supplier": a maker noun closes the place's own noun phrase (no parenthesis or clause between). */
 function makerNounAfter(tokens: readonly Token[], end: number, nouns: ReadonlySet<string> = MAKER_NOUNS): boolean {
   for (let i = end; i < Math.min(tokens.length, end + 3); i++) {
@@ -410,7 +441,13 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
   // Only a verb of buying: "do we need anything from MOFCOM" wants no goods, and stock the asker holds stays put.
   const weBuyIn = tokens.some((t, i) => buys(t) && weBefore(i));
   const boughtFromMaker = origin === undefined && makerSite === undefined && site?.asker === true && made !== undefined && made !== site.country && weBuyIn;
-  const shipFrom = origin ?? makerSite?.country ?? (boughtFromMaker ? made : suppliedToSite ? undefined : site?.country);
+  // "The licence names our Stuttgart plant as end user": goods licensed to a site are received there, not made there.
+  // So are goods the asker received under a licence ("we received a MOFCOM-licensed shipment at our Bangkok plant").
+  const licensedToSite = site !== undefined && (namedAsEndUser(tokens, site.end) || namedByLicence(tokens, site.start) || receivedUnderLicence(tokens));
+  // Nor are they sent from there, unless they are moved on from it ("move 200 of the magnets to Vietnam"): "deliver them
+  // to our Czech plant instead" changes where the exporter in China sends them.
+  const stillToCome = licensedToSite && !tokens.some((t) => ONWARD_MOVE_VERBS.has(t.low));
+  const shipFrom = origin ?? makerSite?.country ?? (boughtFromMaker ? made : suppliedToSite || stillToCome ? undefined : site?.country);
   // "The magnets come from a plant in Malaysia", "sourced from a factory in Pune": goods that come from a production site
   // were made where it is (its place is read as an origin, or as content's when no route is said). Only after a verb
   // of coming or buying: "the order is from a magnet plant in India" names a buyer.
@@ -420,9 +457,6 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
     const from = before.findIndex((t) => t.low === 'from');
     return from > 0 && COMES_FROM_VERBS.has(before[from - 1]?.low ?? '') && before.slice(from).some((t) => PRODUCTION_SITES.has(t.low));
   })?.country;
-  // "The licence names our Stuttgart plant as end user": goods licensed to a site are received there, not made there.
-  // So are goods the asker received under a licence ("we received a MOFCOM-licensed shipment at our Bangkok plant").
-  const licensedToSite = site !== undefined && (namedAsEndUser(tokens, site.end) || receivedUnderLicence(tokens));
   // Goods a sender ships to the asker's own site were not made there ("We are a magnet plant. Our trader sends us oxide").
   const sentToOwnSite = site?.asker === true && makerSite?.sends === true;
   const from = origin ?? makerSite?.country;
@@ -466,7 +500,7 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
   const intoChinaUnsaid = read === 'CN' && shipFrom !== undefined && shipFrom !== 'CN'
     && !places.some((p) => p.role === 'destination' && p.country === 'CN' && towards(p));
   const destination = intoChinaUnsaid ? places.find((p) => p.role === 'destination' && p.country !== 'CN')?.country
-    : read ?? boughtToSite ?? (suppliedToSite ? site?.country : undefined);
+    : read ?? boughtToSite ?? (suppliedToSite || stillToCome ? site?.country : undefined);
   const transit = places.find((p) => p.role === 'transit' && p.country !== destination && p.country !== origin)?.country;
   // A round trip to a fair ("show them at the Hannover Messe and bring them back to Suzhou"): the goods leave the
   // Chinese place they come back to for the fair's country, and that leg is the export.
@@ -656,6 +690,40 @@ function licenceHeld(tokens: readonly Token[]): LicenceHeld | undefined {
   return found;
 }
 
+/**
+ * "Our licence names the Stuttgart plant; can they deliver to our Czech subsidiary instead?", "can the lot go to another
+ * customer under that licence?", "540 kg against a 500 kg licence, 8 % over": a change the asker wants from what a licence
+ * held names. Changing the end user, destination, item or end use needs a new application; other changes (quantity,
+ * price) need MOFCOM's approval (Regs art. 18). Only with a licence the message refers to as held or existing, and
+ * never when the licence is negated ("without a licence").
+ */
+function licenceChangeOf(tokens: readonly Token[], held: LicenceHeld | undefined): LicenceChange | undefined {
+  // "That licence", "the same licence", a bare "licence was for …", "licence says 500 kg": a licence spoken of as existing,
+  // not one needed or asked for ("do they still need the licence?").
+  const referred = tokens.some((t, i) => {
+    if (!HELD_LICENCE_NOUNS.has(t.low) || [1, 2, 3].some((k) => { const w = tokens[i - k]?.low ?? ''; return NEGATION_WORDS.has(w) || NEED_WORDS.has(w) || LICENCE_INDEFINITE.has(w); })) return false;
+    const opensClause = i === 0 || (tokens[i - 1] as Token).clauseEnd;
+    return [1, 2].some((k) => LICENCE_REFERENCE_DETERMINERS.has(tokens[i - k]?.low ?? '')) || (opensClause && LICENCE_STATING_VERBS.has(tokens[i + 1]?.low ?? ''));
+  });
+  if (held === undefined && !referred) return undefined;
+  const near = (i: number, set: ReadonlySet<string>, span: number) => tokens.slice(i + 1, i + 1 + span).some((t) => set.has(t.low));
+  // "another customer", "a new fab", "its sister company", "a different grade".
+  const otherRecipient = tokens.some((t, i) => LICENCE_OTHER_WORDS.has(t.low) && near(i, LICENCE_RECIPIENT_NOUNS, 2));
+  const otherItem = tokens.some((t, i) => LICENCE_OTHER_WORDS.has(t.low) && near(i, LICENCE_ITEM_NOUNS, 2));
+  // "redirect half the lot", "… delivered to our Czech plant instead", "change the end user", "amend the address".
+  // ("Instead of loose magnets, complete rotors" changes the goods bought, not where licensed goods go.)
+  const redirected = tokens.some((t, i) => LICENCE_REDIRECT_VERBS.has(t.low) && !(t.low === 'instead' && tokens[i + 1]?.low === 'of'));
+  const changedRecipient = tokens.some((t, i) => LICENCE_CHANGE_VERBS.has(t.low) && near(i, LICENCE_RECIPIENT_NOUNS, 3));
+  const changedItem = tokens.some((t, i) => LICENCE_CHANGE_VERBS.has(t.low) && near(i, LICENCE_ITEM_NOUNS, 3));
+  if (otherRecipient || redirected || changedRecipient) return 'recipient';
+  if (otherItem || changedItem) return 'item';
+  // "8 % over", "more than the licensed 500 kg": an amount beyond the licence's, next to a number or quantity word.
+  const numberOrQuantity = (t: Token | undefined) => t !== undefined && (/\d/.test(t.raw) || LICENCE_QUANTITY_NOUNS.has(t.low));
+  // (A content "over 0.1 %" is no amount: an amount of goods is named somewhere too, in kilograms, tonnes or pieces.)
+  const over = tokens.some((t, i) => LICENCE_QUANTITY_OVER.has(t.low) && [-2, -1, 1, 2].some((k) => numberOrQuantity(tokens[i + k])));
+  return over && tokens.some((t) => t.low !== '%' && t.low !== 'percent' && LICENCE_QUANTITY_NOUNS.has(t.low)) ? 'quantity' : undefined;
+}
+
 /** Where "licensed" qualifies a consignment ("a MOFCOM-licensed shipment of Dy magnets", "the licensed batch"), or -1. */
 function licensedConsignment(tokens: readonly Token[]): number {
   return tokens.findIndex((t, i) => LICENSED_ADJECTIVES.has(t.low) && CONSIGNMENT_WORDS.has(tokens[i + 1]?.low ?? '') && !t.clauseEnd
@@ -821,7 +889,7 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   // "The magnets come from Ningbo, about 4 % of the motor value": parts from China, their share of a product's value.
   const partsFromChina = item.refersBack === true && places.shipFrom === 'CN';
   const itemHits = itemWordHits(tokens, lex);
-  const share = shareOfValue(text, chineseContent || partsFromChina, (from, to) => againstItemWord(tokens, itemHits, from, to));
+  const share = shareOfValue(text, chineseContent || partsFromChina, (from, to) => againstItemWord(tokens, itemHits, lex, from, to));
   const content: Frame['chineseContent'] = {};
   if (chineseGoods && places.shipFrom !== undefined && places.shipFrom !== 'CN') content.origin = true;
   else if (FOREIGN_MADE.test(text)) content.origin = false;
@@ -973,6 +1041,8 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   if (ownUnlicensedExport(tokens)) frame.exportedWithoutLicence = true;
   const held = licenceHeld(tokens);
   if (held) frame.licenceHeld = held;
+  const change = licenceChangeOf(tokens, held);
+  if (change) frame.licenceChange = change;
   if (underEndUserCertificate(lowText) || (held !== undefined && licenceNamesEndUser(lowText)) || receivedUnderLicence(tokens)) frame.endUserCommitment = true;
   const activity = activityOf(tokens, lowText, frame, itemHits);
   if (activity) frame.activity = activity;

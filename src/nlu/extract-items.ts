@@ -142,6 +142,8 @@ const DOWNSTREAM_FORM: Record<Downstream, Form> = {
 /** Magnet families that hold rare earths (ferrite and AlNiCo do not). */
 /** "A licence for X" and "needed for X" name the item; any other "for X" describes an end use. */
 const LICENCE_WORDS = grammarWords('licenceWords');
+/** "The licence was approved for Tb magnets": participles of granting a licence, which "for" then completes with its goods. */
+const LICENCE_GRANTED = grammarWords('licenceHeldAfter');
 const PRODUCTION_LINE = wordsPattern(grammarWords('productionLinePhrases'));
 // A verb between "for" and the goods ends the purpose phrase: "a lab for autonomous targeting wants Gd2O3".
 const PURPOSE_ENDING_VERBS = new Set([...grammarWords('wantVerbs'), ...grammarWords('exportVerbs'), ...grammarWords('holdVerbs'), ...grammarWords('makeVerbs')]);
@@ -188,7 +190,8 @@ interface ElementMention {
   readonly oxide: boolean;
 }
 
-function symbolAt(tokens: readonly Token[], i: number, lex: Lexicon): Element | null {
+/** The element a token names as a symbol or a formula ("Dy", "Y2O3"), where it can only be one. */
+export function symbolAt(tokens: readonly Token[], i: number, lex: Lexicon): Element | null {
   const t = tokens[i];
   if (!t) return null;
   const formula = FORMULA.exec(t.raw);
@@ -348,6 +351,8 @@ function isEndUseContext(tokens: readonly Token[], start: number, lex: Lexicon):
       // "The COA for the N52 blocks": a document about the goods names them too.
       // "asks for 2 t of Y2O3", "looking for Tb metal": a request verb names the item too.
       if (ASKING_VERBS.has(before)) return false;
+      // "The licence was approved for Tb magnets": what a licence was granted for is what it covers.
+      if (LICENCE_GRANTED.has(before) && [2, 3, 4].some((k) => LICENCE_WORDS.has(tokens[i - k]?.low ?? '') && tokens.slice(i - k, i).every((x) => !x.clauseEnd))) return false;
       return !(request || LICENCE_WORDS.has(before) || lex.partyNouns.has(before) || lex.knowledge.cues.requestNouns.has(before) || lex.knowledge.cues.goodsDocumentNouns.has(before));
     }
   }

@@ -18,6 +18,7 @@ export function factsFromFrame(frame: Frame): Facts {
   if (frame.evasion) facts.evasionProposed = true;
   if (frame.exportedWithoutLicence) facts.exportedWithoutLicence = true;
   if (frame.licenceHeld) facts.licenceHeld = frame.licenceHeld;
+  if (frame.licenceChange) facts.licenceChange = frame.licenceChange;
   if (frame.activity === 'exhibit') facts.exportOccasion = 'exhibition';
   if (frame.activity === 'hand_carry') facts.exportOccasion = 'hand_carry';
   if (frame.endUserCommitment) facts.endUserCommitment = true;

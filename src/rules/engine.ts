@@ -366,7 +366,8 @@ export function evaluate(set: RuleSet, facts: Facts, asOf: string, options: Eval
     // Say why nothing applies, from the rules that came closest (fewest false conditions).
     const closest = rules
       .map((rule, i) => ({ rule, r: results[i] as RuleResult }))
-      .filter(({ r }) => r.status === 'in_force')
+      // (Not one that fails only for want of something the asker would have said, "a change from the licence: unknown".)
+      .filter(({ r }) => r.status === 'in_force' && !r.checks.some((c) => c.result === 'false' && (c.actual === undefined || c.actual === null)))
       .map(({ rule, r }) => ({ rule, r, misses: r.checks.filter((c) => c.result === 'false').length }))
       .sort((a, b) => a.misses - b.misses)
       .slice(0, 2);

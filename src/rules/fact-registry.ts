@@ -3,7 +3,7 @@
  * facts (fromChina, militaryEnd) live here so that rule files stay short and every rule reads them the same way.
  */
 import {
-  COLLABORATION_KINDS, DOWNSTREAM_KINDS, ELEMENTS, END_USER_KINDS, END_USES, EXPORT_OCCASIONS, FORMS, LICENCES_HELD, MAGNET_TYPES,
+  COLLABORATION_KINDS, DOWNSTREAM_KINDS, ELEMENTS, END_USER_KINDS, END_USES, EXPORT_OCCASIONS, FORMS, LICENCE_CHANGES, LICENCES_HELD, MAGNET_TYPES,
   RARE_EARTH_DOWNSTREAM, SECTORS, TECHNOLOGY_AREAS, type Element, type Facts,
 } from './facts.js';
 
@@ -135,6 +135,12 @@ export const FACTS: Record<string, FactDefinition> = {
     values: LICENCES_HELD,
     read: (f) => f.licenceHeld,
     label: 'a licence already held for the goods',
+  },
+  licenceChange: {
+    type: 'enum',
+    values: LICENCE_CHANGES,
+    read: (f) => f.licenceChange,
+    label: 'a change from what a licence held names',
   },
   transitChina: {
     type: 'boolean',

@@ -17,6 +17,10 @@ export const EXPORT_OCCASIONS = ['exhibition', 'hand_carry'] as const;
 /** A licence already held for the goods: a single licence, or a general one (Regs art. 15). */
 export const LICENCES_HELD = ['single', 'general'] as const;
 export type LicenceHeld = (typeof LICENCES_HELD)[number];
+/** What the asker wants changed from what a licence held names (Regs art. 18): who receives the goods or where they go
+ * (end user, destination), the goods themselves, their use, or only the quantity or price. */
+export const LICENCE_CHANGES = ['recipient', 'item', 'end_use', 'quantity'] as const;
+export type LicenceChange = (typeof LICENCE_CHANGES)[number];
 
 export const FORMS = [
   'metal', 'alloy', 'oxide', 'compound', 'magnet', 'magnet_powder', 'target', 'component', 'finished_product',
@@ -172,6 +176,9 @@ export const FactsSchema = z
     /** A licence already held for the goods, as the asker says: its scope (items, end users, quantities) decides
      * whether a new shipment or a change is covered (Regs art. 15, 18). */
     licenceHeld: z.enum(LICENCES_HELD).optional(),
+    /** A change the asker wants from what a licence held names ("deliver to our Czech plant instead", "ship 540 kg under a
+     * 500 kg licence"): a new application or MOFCOM's approval of the change (Regs art. 18). */
+    licenceChange: z.enum(LICENCE_CHANGES).optional(),
     /** The goods came under a Chinese end-user certificate: no transfer or change of end use without MOFCOM (art. 24). */
     endUserCommitment: z.boolean().optional(),
     endUser: z

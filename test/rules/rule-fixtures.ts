@@ -226,6 +226,14 @@ export const RULE_FIXTURES: Record<string, RuleFixture> = {
     fires: { item: { form: 'oxide', elementsPresent: ['Tb'] }, shipFrom: 'CN', destination: 'PL', licenceHeld: 'single' },
     doesNot: { item: { form: 'oxide', elementsPresent: ['Tb'] }, shipFrom: 'CN', destination: 'PL' },
   },
+  'licence-change-new-application': {
+    fires: { item: { form: 'magnet' }, destination: 'CZ', licenceHeld: 'single', licenceChange: 'recipient' },
+    doesNot: { item: { form: 'magnet' }, destination: 'CZ', licenceHeld: 'single', licenceChange: 'quantity' },
+  },
+  'licence-change-approval': {
+    fires: { item: { form: 'oxide', elementsPresent: ['Dy'] }, shipFrom: 'CN', destination: 'KR', licenceHeld: 'single', licenceChange: 'quantity' },
+    doesNot: { item: { form: 'oxide', elementsPresent: ['Dy'] }, shipFrom: 'CN', destination: 'KR', licenceHeld: 'single' },
+  },
   'licence-evasion': {
     fires: { item: { form: 'magnet', magnetType: 'ndfeb', elementsPresent: ['Tb'] }, shipFrom: 'CN', destination: 'PL', evasionProposed: true },
     doesNot: { item: { form: 'magnet', magnetType: 'ndfeb', elementsPresent: ['Tb'] }, shipFrom: 'CN', destination: 'PL' },

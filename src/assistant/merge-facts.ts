@@ -112,7 +112,8 @@ function partsOfProduct(prev: Facts, next: Facts): Facts {
   // What the parts or inputs hold, the product holds; their own completeness says nothing of the product's.
   const elements = [...new Set([...(product.elementsPresent ?? []), ...(parts.elementsPresent ?? [])])];
   const item: ItemFacts = { ...product, ...(elements.length > 0 ? { elementsPresent: elements } : {}) };
-  const fromChina = next.shipFrom === 'CN' || next.madeIn === 'CN' || parts.chinaOrigin === true;
+  // ("… the Chinese part is maybe 2 % of the machine value": Chinese content said as such is the product's too.)
+  const fromChina = next.shipFrom === 'CN' || next.madeIn === 'CN' || parts.chinaOrigin === true || parts.hasChineseContent === true;
   if (fromChina && product.chinaOrigin !== true) {
     item.hasChineseContent = true;
     if (parts.chineseContentPercent !== undefined) item.chineseContentPercent = parts.chineseContentPercent;

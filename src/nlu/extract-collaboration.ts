@@ -401,7 +401,9 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   // Only production as a whole said absent, and no magnet or rare-earth goods named otherwise ("repair our magnet
   // machining line, no sintering" still services magnet production).
   const deniedProduction = () => !rareEarthPlant && processing.some((h) => negatedList(tokens, h.start))
-    && !itemWordHits(tokens, lex).some((h) => (h.value.kind === 'form' && (h.value.form === 'magnet' || h.value.form === 'magnet_powder')) || h.value.kind === 'element' || h.value.kind === 'compound');
+    // (Goods said absent with it, "no magnets or rare-earth processes involved", are not named.)
+    && !itemWordHits(tokens, lex).some((h) => ((h.value.kind === 'form' && (h.value.form === 'magnet' || h.value.form === 'magnet_powder')) || h.value.kind === 'element' || h.value.kind === 'compound')
+      && !negatedList(tokens, h.start));
   // So does commissioning a line that makes magnets ("start making our own bonded magnets … help commission the line").
   const magnetAt = (h: PhraseHit<ItemTag>) => (h.value.kind === 'form' && h.value.form === 'magnet') || rareEarthFamily(h);
   const makesMagnets = itemWordHits(tokens, lex).some((h) => magnetAt(h) && [1, 2, 3, 4].some((k) => MAKE_VERBS.has(tokens[h.start - k]?.low ?? '')

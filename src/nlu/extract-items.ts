@@ -142,6 +142,7 @@ const DOWNSTREAM_FORM: Record<Downstream, Form> = {
 /** Magnet families that hold rare earths (ferrite and AlNiCo do not). */
 /** "A licence for X" and "needed for X" name the item; any other "for X" describes an end use. */
 const LICENCE_WORDS = grammarWords('licenceWords');
+const VALUE_NOUNS = grammarWords('valueWords');
 /** "The licence was approved for Tb magnets": participles of granting a licence, which "for" then completes with its goods. */
 const LICENCE_GRANTED = grammarWords('licenceHeldAfter');
 const PRODUCTION_LINE = wordsPattern(grammarWords('productionLinePhrases'));
@@ -756,6 +757,20 @@ export function itemWordHits(tokens: readonly Token[], lex: Lexicon): PhraseHit<
  * Whether the words at `start` are what something is compared with ("the same MOFCOM licence as loose magnets", "than
  * for oxide"): a comparison marker right before them, or one word of description between ("as loose magnets").
  */
+/** A share "of the … value" after the goods' words, in their clause: "… are about 3 % of the drive value". */
+function shareOfOtherValue(tokens: readonly Token[], end: number): boolean {
+  for (let i = end; i < Math.min(tokens.length, end + 8); i++) {
+    const t = tokens[i] as Token;
+    // (The tokens keep the figure, not its per-cent sign.)
+    if (/^\d+(?:[.,]\d+)?$/.test(t.raw)) {
+      const of = tokens[i + 1]?.low === 'of' ? i + 1 : tokens[i + 1]?.low === 'percent' && tokens[i + 2]?.low === 'of' ? i + 2 : -1;
+      return of > 0 && tokens.slice(of + 1, of + 5).some((x) => VALUE_NOUNS.has(x.low));
+    }
+    if (t.clauseEnd) return false;
+  }
+  return false;
+}
+
 function comparisonStandardAt(tokens: readonly Token[], start: number): boolean {
   return [1, 2].some((k) => {
     const marker = tokens[start - k];
@@ -1312,6 +1327,9 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     && INTO_WORDS.has(tokens[primaryEnd]?.low ?? '') && DEFINITE_WORDS.has(tokens[primaryEnd + 1]?.low ?? '')
     && runs.some((run) => run !== primary && run[0]?.start === primaryEnd + 2 && containerWord(head(run).value));
   if (insideNamedProduct) item.refersBack = true;
+  // "Chinese magnets are about 3 % of the drive value": magnets or material said to be a share of another thing's value
+  // are parts of that thing, which the conversation named before.
+  if (primary && (isMagnetRun(primary, head) || isMaterialRun(primary, head)) && shareOfOtherValue(tokens, primaryEnd)) item.refersBack = true;
   if (primary && (sentGoods || soldByVerb(primary))) item.moved = true;
   // "a complete magnet production line": the goods are a whole line, not a machine (the words that named them say so).
   if (form === 'equipment' && primary && PRODUCTION_LINE.test(text.slice((tokens[primary[0]?.start ?? 0] as Token).start, (tokens[(primary.at(-1) as PhraseHit<ItemTag>).end - 1] as Token).end))) item.productionLine = true;

@@ -327,6 +327,9 @@ export class Assistant {
     // "Our Chinese supplier of 'motor parts' says the shipment waits for a licence. Is that correct?": goods named only
     // as parts or products, on a route from China, are asked about too (and the rules ask what they are).
     const unnamedGoodsFromChina = u.signals.genericItem && u.facts.shipFrom === 'CN';
+    // "We're buying magnetic phone stands from a Chinese vendor for our call-centre agents. Do these fall under the
+    // controls?": a cooperation question in which no cooperation at all is read, about goods it names, asks about the goods.
+    if (u.intent === 'collaboration_license' && u.facts.collaboration === undefined && !u.signals.knowHow && goodsAsked && !prev) return u.suggested !== null && DECISION_INTENTS.has(u.suggested) && u.suggested !== 'collaboration_license' ? u.suggested : 'part_license';
     if (u.intent === 'license_process' && u.asksForDecision && (goodsAsked || unnamedGoodsFromChina) && (u.suggested === null || u.suggested === 'part_license')) return 'part_license';
     // "SmCo magnets, end user a Navy contractor for missile seeker heads. Can we apply?": how to apply is no answer
     // when the export may be banned outright (military users and uses, brief R17/R18), so a procedure question about

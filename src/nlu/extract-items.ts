@@ -990,10 +990,13 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   };
   const purposeRuns = runs.filter((run) => namesAThing(run) && !negatedRun(run)
     && !isPartyContext(tokens, head(run), lex, text) && (isMagnetRun(run, head) || isMaterialRun(run, head)));
-  const candidates = plain.length > 0 ? plain : purposeRuns.length > 0 ? purposeRuns
-    // Bare "our magnet supplier" with no element named anywhere stays a party ("… says it holds a general licence").
-    : runs.filter((run) => namesAThing(run) && !negatedRun(run) && ownSupplierOf(run) && (isMagnetRun(run, head) || isMaterialRun(run, head))
-      && (hits.some((h) => h.value.kind === 'element' || h.value.kind === 'compound') || tokens.some((t) => lex.symbols.has(t.raw))));
+  // Bare "our magnet supplier" with no element named anywhere stays a party ("… says it holds a general licence").
+  const suppliersGoods = runs.filter((run) => namesAThing(run) && !negatedRun(run) && ownSupplierOf(run) && (isMagnetRun(run, head) || isMaterialRun(run, head))
+    && (hits.some((h) => h.value.kind === 'element' || h.value.kind === 'compound') || tokens.some((t) => lex.symbols.has(t.raw))));
+  // "Our Chinese SmCo supplier sends qualification samples": goods named only by a generic word are what the asker's own
+  // supplier of a named material or magnet makes.
+  const onlyGeneric = plain.length > 0 && plain.every((run) => head(run).value.kind === 'generic');
+  const candidates = onlyGeneric && suppliersGoods.length > 0 ? suppliersGoods : plain.length > 0 ? plain : purposeRuns.length > 0 ? purposeRuns : suppliersGoods;
   const elements: ElementMention[] = [];
   let magnetType: string | undefined;
   // "a plant in Penang that makes cerium magnets": another party's product says nothing about the goods' composition,

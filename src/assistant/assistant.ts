@@ -617,8 +617,9 @@ export class Assistant {
    * "Which paperwork on the Chinese side for the SmCo magnets from Hangzhou?", "we hold a licence for Dy magnets to our
    * Polish plant; can the lot go to Czechia instead?": a question about procedure or the rules that names goods the rules
    * decide is answered as asked, and with the goods' verdict, since what the asker must do next rests on it. Only a
-   * decided licence or ban is added (no question back, no case for a question that asked none), so the procedure
-   * answer stays the reply whenever the goods are not fully known.
+   * decided ban, or a licence asked about in a yes/no question or a change from a licence held, is added: "how long does
+   * the licence for Dy magnets take?" already knows a licence is needed. Never a question back or a case for a question
+   * that asked neither, so the procedure answer stays the reply whenever the goods are not fully known.
    */
   private withGoodsDecided(info: Reply, u: Understanding, prev: ConversationState | undefined, asOf: string): Reply {
     if (info.verdict !== 'none' || u.foreignRegime) return info;
@@ -637,7 +638,7 @@ export class Assistant {
       headline: headline(decision.verdict, decided, decision),
       verdict: decision.verdict,
       reasons: [...info.reasons, ...decision.reasons.slice(0, MAX_REASONS),
-        ...(assumedOrigin ? ['Where the goods leave from was not said; read as leaving China, where these controls apply, they need the licence above. If they ship from outside China, say so and I will check again.'] : [])],
+        ...(assumedOrigin ? ['Where the goods leave from was not said; the answer above reads them as leaving China, where these controls apply. If they ship from outside China, say so and I will check again.'] : [])],
       citations: [...info.citations, ...decision.citations.filter((c) => !cited.has(`${c.source} ${c.article ?? ''}`))],
       nextSteps: [...info.nextSteps, ...decision.nextSteps],
       fired: decision.fired,

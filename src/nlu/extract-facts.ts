@@ -715,6 +715,9 @@ function licenceChangeOf(tokens: readonly Token[], held: LicenceHeld | undefined
   const redirected = tokens.some((t, i) => LICENCE_REDIRECT_VERBS.has(t.low) && !(t.low === 'instead' && tokens[i + 1]?.low === 'of'));
   const changedRecipient = tokens.some((t, i) => LICENCE_CHANGE_VERBS.has(t.low) && near(i, LICENCE_RECIPIENT_NOUNS, 3));
   const changedItem = tokens.some((t, i) => LICENCE_CHANGE_VERBS.has(t.low) && near(i, LICENCE_ITEM_NOUNS, 3));
+  // "Use them for a different end use", "change the end use to …": what the goods are for, not who receives them.
+  const endUseAt = (i: number) => [1, 2, 3].some((k) => tokens[i + k]?.low === 'end' && /^uses?$/.test(tokens[i + k + 1]?.low ?? ''));
+  if (tokens.some((t, i) => (LICENCE_CHANGE_VERBS.has(t.low) || LICENCE_OTHER_WORDS.has(t.low)) && endUseAt(i))) return 'end_use';
   if (otherRecipient || redirected || changedRecipient) return 'recipient';
   if (otherItem || changedItem) return 'item';
   // "8 % over", "more than the licensed 500 kg": an amount beyond the licence's, next to a number or quantity word.

@@ -16,6 +16,10 @@ describe('a change from what a licence held names', () => {
     expect(frame('The licence was issued for our Lyon site; we want them redirected to Porto.').licenceChange).toBe('recipient');
   });
 
+  it('reads another use for licensed goods as a change of end use', () => {
+    expect(frame('Our licence covers Dy oxide for phosphor production; could the same lot be used for a different end use, polishing powder?').licenceChange).toBe('end_use');
+  });
+
   it('answers that a new application is needed, citing art. 18, even when the goods are not described', () => {
     const r = ask('That licence names our Brno plant as end user. Can the supplier deliver half the lot to our new plant in Poland instead?', 'lc-1');
     expect(r.verdict).toBe('license_required');

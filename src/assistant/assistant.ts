@@ -61,6 +61,8 @@ const DETERMINERS = grammarWords('determiners');
 const SHIPMENT_WORDS = wordsPattern(grammarWords('shipmentWords'));
 /** "Does that change anything?", "does it matter if …?": whether a new circumstance changes the answer just given. */
 const BEARING_QUESTIONS = wordsPattern(grammarWords('bearingQuestions'));
+/** Said whenever an answer reads goods of unsaid route as leaving China (decideOnRoute), wherever the answer is composed. */
+const ASSUMED_ORIGIN_NOTE = 'Where the goods leave from was not said, and every other fact points to a licence: I read them as leaving China, where these controls apply. If they ship from outside China, say so and I will check again.';
 /** Words that ask whether a rule is in force now ("back in force", "still suspended", "extended"). */
 const STATUS_QUESTION = wordsPattern(grammarWords('statusQuestionWords'));
 
@@ -452,7 +454,7 @@ export class Assistant {
       extraReasons.push(`You name several goods; this answer is for the strictest of them${words ? ` ("${words}")` : ''}. The others alone would get: ${firstGoods.decision.verdict.replace('_', ' ')}. Ask about each on its own for a line-by-line answer.`);
     }
     if (assumedMagnets) extraReasons.push('What the goods are was not said; a dysprosium or terbium content in per cent is a magnet grade\'s, and read as magnets every path points to a licence or to compliance. If they are something else, say what and I will check again.');
-    if (assumedOrigin) extraReasons.push('Where the goods leave from was not said, and every other fact points to a licence: I read them as leaving China, where these controls apply. If they ship from outside China, say so and I will check again.');
+    if (assumedOrigin) extraReasons.push(ASSUMED_ORIGIN_NOTE);
 
     if (verdict === 'escalate' && this.options.cases) {
       const key = factsKey(facts);
@@ -638,7 +640,7 @@ export class Assistant {
       headline: headline(decision.verdict, decided, decision),
       verdict: decision.verdict,
       reasons: [...info.reasons, ...decision.reasons.slice(0, MAX_REASONS),
-        ...(assumedOrigin ? ['Where the goods leave from was not said; the answer above reads them as leaving China, where these controls apply. If they ship from outside China, say so and I will check again.'] : [])],
+        ...(assumedOrigin ? [ASSUMED_ORIGIN_NOTE] : [])],
       citations: [...info.citations, ...decision.citations.filter((c) => !cited.has(`${c.source} ${c.article ?? ''}`))],
       nextSteps: [...info.nextSteps, ...decision.nextSteps],
       fired: decision.fired,

@@ -724,7 +724,8 @@ function licenceChangeOf(tokens: readonly Token[], held: LicenceHeld | undefined
   const numberOrQuantity = (t: Token | undefined) => t !== undefined && (/\d/.test(t.raw) || LICENCE_QUANTITY_NOUNS.has(t.low));
   // (A content "over 0.1 %" is no amount: an amount of goods is named somewhere too, in kilograms, tonnes or pieces.)
   const over = tokens.some((t, i) => LICENCE_QUANTITY_OVER.has(t.low) && [-2, -1, 1, 2].some((k) => numberOrQuantity(tokens[i + k])));
-  return over && tokens.some((t) => t.low !== '%' && t.low !== 'percent' && LICENCE_QUANTITY_NOUNS.has(t.low)) ? 'quantity' : undefined;
+  // (The tokens keep a figure, never its per-cent sign.)
+  return over && tokens.some((t) => t.low !== 'percent' && LICENCE_QUANTITY_NOUNS.has(t.low)) ? 'quantity' : undefined;
 }
 
 /** Where "licensed" qualifies a consignment ("a MOFCOM-licensed shipment of Dy magnets", "the licensed batch"), or -1. */

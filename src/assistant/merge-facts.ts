@@ -39,7 +39,9 @@ function mergeItem(prev: ItemFacts | undefined, next: ItemFacts | undefined, goo
   // (a correction, "sorry, they ship built into motors", replaces the item before this is reached).
   const describedMagnets = (prev.form === 'magnet' || prev.form === 'magnet_powder') && hasMakeUp(prev);
   // Not one the turn sells or ships ("they sell the finished motors to a Mexican OEM"): those are the goods now.
-  if (describedMagnets && isProduct(next) && !goodsMoved && !hasMakeUp(next) && next.chinaOrigin === undefined && next.hasChineseContent === undefined) return prev;
+  // A product said made abroad and not moved ("loose rings, we assemble them into the motor here in Taiwan") is where
+  // the magnets go too.
+  if (describedMagnets && isProduct(next) && !goodsMoved && !hasMakeUp(next) && next.chinaOrigin !== true && next.hasChineseContent === undefined) return prev;
   if (!sameItem(prev, next)) {
     // "We also put 20 spare magnets in the crate" after motors with SmCo magnets: magnets named without their make-up,
     // after a product whose magnets were described, are those magnets.
@@ -130,7 +132,20 @@ export function mergeFacts(prev: Facts, next: Facts, options: MergeOptions = {})
   // Safety: goods said to leave China stay leaving China when a later turn only names a site of the asker's ("the
   // destination is our factory in Germany"); only a route said as such, or a correction, moves them.
   // Only for the same goods: other goods named ("our Dutch warehouse resells Tb oxide") come with their own route.
-  const sameGoods = next.item === undefined || (prev.item !== undefined && sameItem(prev.item, next.item));
+  // So are the goods named before when the turn's product is only what they go into ("we assemble them into the motor
+  // here in Malaysia"): the item stays theirs, and where the product is made is where they go.
+  const intoProduct = prev.item !== undefined && next.item !== undefined && !options.correction
+    && mergeItem(prev.item, next.item, options.goodsMoved === true) === prev.item && isProduct(next.item);
+  const sameGoods = next.item === undefined || intoProduct || (prev.item !== undefined && sameItem(prev.item, next.item));
+  if (intoProduct && next.madeIn !== undefined && next.madeIn !== prev.madeIn) {
+    merged.destination = next.destination ?? next.madeIn;
+    if (prev.madeIn !== undefined) merged.madeIn = prev.madeIn;
+    else delete merged.madeIn;
+    if (!options.routeSaid && next.shipFrom === next.madeIn) {
+      if (prev.shipFrom !== undefined) merged.shipFrom = prev.shipFrom;
+      else delete merged.shipFrom;
+    }
+  }
   // A correction of what the goods are ("actually the magnets come loose and our plant in Sweden glues them in") is
   // about the same shipment: only a route said as such moves it.
   const routeKept = prev.shipFrom === 'CN' && next.shipFrom !== undefined && next.shipFrom !== 'CN' && !options.routeSaid && (sameGoods || options.correction === true);
@@ -149,7 +164,13 @@ export function mergeFacts(prev: Facts, next: Facts, options: MergeOptions = {})
   // (A first turn that named no goods, "our supplier asks us for an end-user certificate", is about the same goods.)
   const onwardLeg = options.onward === true && !options.correction && (sameGoods || prev.item === undefined) && prev.shipFrom === 'CN' && prev.destination !== undefined && prev.destination !== 'CN'
     && next.shipFrom === undefined && next.destination !== undefined && next.destination !== prev.destination;
-  if (onwardLeg) merged.shipFrom = prev.destination;
+  // "It's only for a calibration test, the magnets go back to China after 2 weeks": goods said to return to where they
+  // left from describe a temporary export; the way out is still the shipment asked about.
+  // (Whether or not the turn was read as passing the goods on.)
+  const returnTrip = !options.correction && (sameGoods || next.item === undefined) && prev.shipFrom === 'CN' && prev.destination !== undefined && prev.destination !== 'CN'
+    && next.shipFrom === undefined && next.destination === 'CN';
+  if (returnTrip) merged.destination = prev.destination;
+  else if (onwardLeg) merged.shipFrom = prev.destination;
   // Goods sent into China for processing or repair, then brought back: the way back leaves China, to where they came
   // from unless the turn says otherwise, and what comes out of the processing was made there.
   const backFromChina = options.comesBack === true && !options.correction && prev.destination === 'CN' && next.shipFrom !== 'CN';
@@ -172,7 +193,7 @@ export function mergeFacts(prev: Facts, next: Facts, options: MergeOptions = {})
     if (next.madeIn !== undefined && next.madeIn !== 'CN') merged.madeIn = prev.madeIn ?? 'CN';
     if (item && next.item?.chinaOrigin === false && prev.item?.chinaOrigin === true) item.chinaOrigin = true;
   }
-  if (item && onwardLeg) item.chinaOrigin = true;
+  if (item && onwardLeg && !returnTrip) item.chinaOrigin = true;
   // Goods kept leaving China are not foreign-made because a correction named the asker's plant.
   if (item && routeKept && options.correction && item.chinaOrigin === false) delete item.chinaOrigin;
   if (item) merged.item = item;

@@ -64,6 +64,7 @@ const NEW_ITEM_WORDS = grammarWords('newItemAfterComma');
 const CLAIM_VERBS = grammarWords('claimVerbs');
 const READER_REQUEST_BEFORE = grammarWords('readerRequestBefore');
 const READER_REQUEST_AFTER = grammarWords('readerRequestAfter');
+const MAIL_FORWARD_AFTER = grammarWords('mailForwardAfter');
 const RECEIVER_PRONOUNS = grammarWords('receiverPronouns');
 // "My manager in Shanghai asks me to email …": the one asked to send, not one who receives.
 const REQUEST_VERBS = grammarWords('requestVerbs');
@@ -207,6 +208,9 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   const negated = (start: number) => [1, 2].some((k) => NEGATION_CUES.has(tokens[start - k]?.low ?? ''));
   // "A consultant says…", "our advisor told us…": who makes a claim, not a cooperation asked about.
   const claimant = (end: number) => [0, 1].some((k) => CLAIM_VERBS.has(tokens[end + k]?.low ?? ''));
+  // "Forwarding below, pls advise", "forwarding from purchasing:": the message itself is forwarded, not know-how.
+  const forwardsMessage = (h: { start: number; end: number; value: Kind }) => h.value === 'technology_transfer' && h.end - h.start === 1
+    && (tokens[h.start] as Token).low.startsWith('forward') && MAIL_FORWARD_AFTER.has(tokens[h.end]?.low ?? '');
   const askingReader = (h: { start: number; end: number; value: Kind }) =>
     h.value === 'consulting' && (READER_REQUEST_BEFORE.has(tokens[h.start - 1]?.low ?? '') || READER_REQUEST_AFTER.has(tokens[h.end]?.low ?? ''));
   // "give us advice", "provide training": a verb of giving alone is no transfer when it gives another kind of help.
@@ -358,7 +362,7 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
     return false;
   };
   for (const h of kindHits) {
-    if (ownPurpose(h) || negated(h.start) || negatedInList(h.start) || claimant(h.end) || askingReader(h) || goodsSite(h) || givesGoods(h) || sendsPronounGoods(h) || forLicenceApplication(h) || railNoun(h) || workshopAsPlace(h) || jvAsParty(h) || madeWith(h) || withoutPartner(h)) continue;
+    if (ownPurpose(h) || negated(h.start) || negatedInList(h.start) || claimant(h.end) || askingReader(h) || forwardsMessage(h) || goodsSite(h) || givesGoods(h) || sendsPronounGoods(h) || forLicenceApplication(h) || railNoun(h) || workshopAsPlace(h) || jvAsParty(h) || madeWith(h) || withoutPartner(h)) continue;
     kinds.add(h.value);
     if (h.value === 'technology_transfer' && !givingVerb(h)) transferByNoun = true;
     else if (h.value === 'technology_transfer' && !sendsPeople(h)) transferBySending = true;

@@ -147,7 +147,8 @@ const VALUE_NOUNS = grammarWords('valueWords');
 const LICENCE_GRANTED = grammarWords('licenceHeldAfter');
 const PRODUCTION_LINE = wordsPattern(grammarWords('productionLinePhrases'));
 // A verb between "for" and the goods ends the purpose phrase: "a lab for autonomous targeting wants Gd2O3".
-const PURPOSE_ENDING_VERBS = new Set([...grammarWords('wantVerbs'), ...grammarWords('exportVerbs'), ...grammarWords('holdVerbs'), ...grammarWords('makeVerbs')]);
+// ("For our solar pumps we buy rotor assemblies": a verb of buying between ends the purpose too.)
+const PURPOSE_ENDING_VERBS = new Set([...grammarWords('wantVerbs'), ...grammarWords('exportVerbs'), ...grammarWords('holdVerbs'), ...grammarWords('makeVerbs'), ...grammarWords('purchaseVerbs'), ...grammarWords('boughtVerbs')]);
 
 export interface ItemExtraction {
   readonly item: ItemFrame | undefined;
@@ -964,7 +965,26 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     return runs.some((r) => r !== run && namesAThing(r) && (r[0]?.start ?? 0) >= end && (r[0]?.start ?? 0) <= end + 1
       && tokens.slice(end, r[0]?.start ?? 0).every((t) => plainModifier(t)));
   };
-  const things = runs.filter((run) => namesAThing(run) && !inContext(run) && !negatedRun(run) && !sourceRun(run) && !possessorRun(run));
+  // "they want photos of the scooter where the magnet is used": a product a document shows, beside magnets or material
+  // named as such, is evidence asked for, not the goods.
+  const documentedProduct = (run: PhraseHit<ItemTag>[]) => {
+    const start = run[0]?.start ?? 0;
+    const of = DETERMINERS.has(tokens[start - 1]?.low ?? '') || ASKER_POSSESSIVES.has(tokens[start - 1]?.low ?? '') ? start - 2 : start - 1;
+    return head(run).value.kind === 'downstream' && tokens[of]?.low === 'of' && lex.knowledge.cues.goodsDocumentNouns.has(tokens[of - 1]?.low ?? '')
+      && runs.some((r) => r !== run && namesAThing(r) && !negatedRun(r) && (isMagnetRun(r, head) || isMaterialRun(r, head)));
+  };
+  // "Do these need the magnet licence?": a magnet word that names a kind of licence, beside other goods named, is no
+  // goods of its own.
+  const licenceKind = (run: PhraseHit<ItemTag>[]) => {
+    const end = run.at(-1)?.end ?? 0;
+    const next = tokens[end]?.low === 'export' ? end + 1 : end;
+    // Only the bare word: "Dy magnet licences" names the magnets the licence is for.
+    const bare = run.every((h) => h.value.kind === 'form' && h.value.form === 'magnet') && !symbolAt(tokens, (run[0]?.start ?? 0) - 1, lex);
+    return bare && LICENCE_WORDS.has(tokens[next]?.low ?? '') && tokens.slice(end - 1, next).every((t) => !t.clauseEnd && !t.commaAfter);
+  };
+  const otherGoods = (run: PhraseHit<ItemTag>[]) => runs.some((r) => r !== run && namesAThing(r) && !licenceKind(r) && !inContext(r) && !negatedRun(r));
+  const things = runs.filter((run) => namesAThing(run) && !inContext(run) && !negatedRun(run) && !sourceRun(run) && !possessorRun(run) && !documentedProduct(run)
+    && !(licenceKind(run) && otherGoods(run)));
   // Only the heading's machines named, and an element after it ("Vacuum equipment service (Ohio): we need 5N yttria"):
   // the element's material is what is asked for, not the heading.
   const elementAfterHeading = heading >= 0 && hits.some((h) => h.start > heading && h.value.kind === 'element');
@@ -1113,7 +1133,8 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     // Once the magnets are said to be inside ("magnets embedded in the TPU"), a later "the magnets" is the same
     // magnets, unless the asker says some ship loose or as spares.
     const compared = (run: PhraseHit<ItemTag>[]) => [1, 2, 3].some((k) => lex.knowledge.cues.comparisonWords.has(tokens[(run[0]?.start ?? 0) - k]?.low ?? ''));
-    const materialRuns = runs.filter((run) => (isMagnetRun(run, head) || isMaterialRun(run, head)) && !compared(run) && !negatedRun(run));
+    // ("the magnet licence" names a licence, not magnets beside the product.)
+    const materialRuns = runs.filter((run) => (isMagnetRun(run, head) || isMaterialRun(run, head)) && !compared(run) && !negatedRun(run) && !licenceKind(run));
     // "Magnetic phone cases … The magnets are N52": the magnets, named again with "the" after the product and described
     // by "are", are that product's magnets.
     const productEndAt = primary.at(-1)?.end ?? 0;

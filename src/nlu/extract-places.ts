@@ -61,6 +61,8 @@ const OWNER_GROUP_NOUNS = grammarWords('ownerGroupNouns');
 const OWNING_VERBS = grammarWords('owningVerbs');
 const ARTICLES = grammarWords('articles');
 const MESSAGE_NOUNS = grammarWords('messageNouns');
+const MESSAGE_ONE_MODIFIERS = grammarWords('messageOneModifiers');
+const WOULD_WANTING = grammarWords('wouldWanting');
 const CONTAIN_VERBS = grammarWords('containVerbs');
 const MESSAGE_CUES = grammarWords('messageCues');
 const GREETING_WORDS = grammarWords('greetingWords');
@@ -293,6 +295,8 @@ function selfIntroSentence(tokens: readonly Token[], cue: number, end: number): 
   if (!tokens[end - 1]?.clauseEnd || tokens[end - 1]?.commaAfter) return false;
   let s = cue;
   while (s > 0 && !(tokens[s - 1] as Token).clauseEnd) s--;
+  // "Dear team, we are a Japanese trading house office in Shanghai.": a salutation before the introduction is no part of it.
+  s = afterSalutation(tokens, s);
   if (cue - s > 10) return false;
   if (!introducesAsker(tokens, s + 1) && !introducesAsker(tokens, s)) return false;
   return tokens.slice(s, cue).every((t) => !ORIGIN_CUES.has(t.low) && !DEST_CUES.has(t.low));
@@ -316,6 +320,17 @@ function goodsForSite(tokens: readonly Token[], start: number, cue: 'for' | 'so'
     if ((t.low === 'so' && midSentence) || (t.low === 'that' && prev?.low === 'so')) return true;
   }
   return false;
+}
+
+/** Where a sentence opening at `s` starts after a greeting and its comma ("Hi all, …", "Dear team, …"), or `s`. */
+function afterSalutation(tokens: readonly Token[], s: number): number {
+  if (!GREETING_WORDS.has(tokens[s]?.low ?? '')) return s;
+  for (let k = s; k <= s + 2 && k < tokens.length; k++) {
+    const t = tokens[k] as Token;
+    if (t.clauseEnd) return s;
+    if (t.commaAfter) return k + 1;
+  }
+  return s;
 }
 
 /** "we're", "I am", "we are" at `i`: the asker introducing itself ("We're a Korean magnet maker", "I am from …"). */
@@ -433,6 +448,24 @@ function sendsGoods(tokens: readonly Token[], end: number): boolean {
     if (t.clauseEnd || t.commaAfter || !(AUXILIARIES.has(t.low) || (i < end + 2 && !PHRASE_STOPS.has(t.low)))) return false;
   }
   return false;
+}
+
+/** The place's first verb is "would" with no word of wanting after it ("would do", not "would like"). */
+function plainWould(tokens: readonly Token[], end: number): boolean {
+  for (let i = end; i < Math.min(tokens.length, end + 5); i++) {
+    const t = tokens[i] as Token;
+    if (t.low === 'would') return !WOULD_WANTING.has(tokens[i + 1]?.low ?? '');
+    if (HOLD_VERBS.has(t.low) || WANT_VERBS.has(t.low) || t.clauseEnd || t.commaAfter) return false;
+  }
+  return false;
+}
+
+/** A verb of sending right after the place, or after its auxiliaries ("Dongguan ships", "Ningbo will send"). */
+function placeSends(tokens: readonly Token[], end: number): boolean {
+  if ((tokens[end - 1] as Token | undefined)?.clauseEnd || tokens[end - 1]?.commaAfter) return false;
+  let i = end;
+  while (AUXILIARIES.has(tokens[i]?.low ?? '') && !tokens[i]?.clauseEnd) i++;
+  return sendingVerb(tokens[i]?.low ?? '');
 }
 
 /** A verb of wanting right after the place, with goods as its object (not "wants to …", "would ship"). */
@@ -651,6 +684,12 @@ function buyerClause(tokens: readonly Token[], start: number): boolean {
   return noun + 1 < start && RECEIVER_NOUNS.has(tokens[noun]?.low ?? '') && COPULAS.has(tokens[noun + 1]?.low ?? '');
 }
 
+/** "question", "note", or chat's "quick one": the message a sender calls its own. */
+function messageNounAt(tokens: readonly Token[], i: number): boolean {
+  const w = tokens[i]?.low ?? '';
+  return MESSAGE_NOUNS.has(w) || (w === 'one' && MESSAGE_ONE_MODIFIERS.has(tokens[i - 1]?.low ?? ''));
+}
+
 /**
  * "question from our MRO shop in Toulouse", "greetings from our Toulouse team", "a question for (about) our Vietnam
  * magnet plant": a message noun, its preposition, ours, the place: the asker's own site. "A question from our customer
@@ -668,7 +707,7 @@ function messageFrom(tokens: readonly Token[], start: number): 'asker' | 'buyer'
     // about the plant in Ganzhou", or from the supplier in Ningbo, need not be the asker's own.
     const ours = between.some((w) => ASKER_POSSESSIVES.has(w.low))
       || (t.low === 'from' && between[0]?.low === 'the' && between.some((w) => SITE_NOUNS.has(w.low) || DEPARTMENT_NOUNS.has(w.low)));
-    if (!MESSAGE_NOUNS.has(tokens[i - 1]?.low ?? '') || !ours) return undefined;
+    if (!messageNounAt(tokens, i - 1) || !ours) return undefined;
     return between.some((w) => BUYER_NOUNS.has(w.low)) ? 'buyer' : 'asker';
   }
   return undefined;
@@ -884,7 +923,8 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   const ours = FIRST_PERSON.has(tokens[start - 1]?.low ?? '');
   // "Our Indonesian smelter wants to buy a Chinese extraction unit": whoever wants to buy goods receives them, ours too.
   if (doing && WANT_VERBS.has(doing) && !cue && wantsToBuy(tokens, end)) return { role: 'destination', recipient: true };
-  if (doing && WANT_VERBS.has(doing) && !cue && !ours && headCategory(tokens, end, lex) !== 'site') return { role: 'destination', recipient: true };
+  // ("Chinese consultants would only do our flowsheet": "would" wants only with "like", "need" after it.)
+  if (doing && WANT_VERBS.has(doing) && !cue && !ours && !plainWould(tokens, end) && headCategory(tokens, end, lex) !== 'site') return { role: 'destination', recipient: true };
   if (!cue && fixesGoodsIn(tokens, end, lex)) return { role: 'destination', recipient: true };
   // "our plant in France runs a sintering process": a place right after its preposition, not a nationality, heads no
   // noun phrase, so know-how words after it are its clause's (a verb's object), not technology from there.
@@ -917,8 +957,9 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
       if (!cue && sendsGoods(tokens, end)) return { role: 'site', recipient: false, sends: true };
       // "a Korean magnet maker we buy from": a maker the asker buys from sells the goods.
       if (SUPPLIER_RELATIVES.some((phrase) => tokens.slice(end + 1, end + 6).map((t) => t.low).join(' ').includes(phrase))) return { role: 'site', recipient: false };
-      // "our Shenzhen contract manufacturer ships …": our own maker is where the goods come from.
-      if (FIRST_PERSON.has(tokens[start - 1]?.low ?? '') && tokens.slice(end, end + 3).some((t) => MAKER_NOUNS.has(t.low))) return { role: 'site', recipient: false };
+      // "our Shenzhen contract manufacturer ships …": our own maker is where the goods come from; not when the goods go
+      // to it ("they can't ship to our Indian contract manufacturer").
+      if (!recipient && FIRST_PERSON.has(tokens[start - 1]?.low ?? '') && tokens.slice(end, end + 3).some((t) => MAKER_NOUNS.has(t.low))) return { role: 'site', recipient: false };
       // "we found a Chinese producer", "a Chinese maker offered us …": a maker named with no "to" or "for" and wanting
       // nothing is who the asker would buy from.
       if (!cue && tag.demonym && !recipient && !(doing && WANT_VERBS.has(doing)) && tokens.slice(end, end + 3).some((t) => MAKER_NOUNS.has(t.low) || SELLER_NOUNS.has(t.low))
@@ -930,6 +971,12 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     case null:
       break;
   }
+  // "the spares that Dongguan ships to Cebu": a place that is itself the subject of a verb of sending is where the goods
+  // leave from, as a sender's site.
+  // Only as a sentence's or a relative clause's subject: in "ship the lot to Singapore, and Singapore delivers to
+  // Bergen" the place is a stop on the way.
+  const opensClause = start === 0 || tokens[start - 1]?.clauseEnd === true || RELATIVE_PRONOUNS.has(tokens[start - 1]?.low ?? '');
+  if (!cue && !tag.demonym && opensClause && placeSends(tokens, end)) return { role: 'site', recipient: false, sends: true };
   if (cue && ORIGIN_CUES.has(cue.word)) return { role: 'origin', recipient: false };
   if (recipient) return { role: 'destination', recipient: true };
   if (cue && INSIDE_CUES.has(cue.word)) {

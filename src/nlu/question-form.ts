@@ -41,7 +41,8 @@ function bareLicenceQuestion(words: readonly string[]): boolean {
 
 /** The message's questions, each up to and with its question mark. */
 function questionsIn(text: string): string[] {
-  return text.split(/(?<=\?)/).map((q) => q.trim()).filter((q) => q.endsWith('?'));
+  // "Is this true??": a run of question marks ends one question.
+  return text.split(/(?<=\?)(?!\?)/).map((q) => q.trim()).filter((q) => q.endsWith('?'));
 }
 
 /** A question's own clause: after the last sentence break inside it ("No. 57" and "Art. 2" break nothing). */
@@ -200,5 +201,18 @@ function asksForDecisionLast(text: string): boolean {
 /** The last sentence when it opens like a yes/no question but has no question mark ("do we need a licence now"). */
 function unmarkedQuestion(text: string): string | undefined {
   const last = text.trim().split(/(?<=[.!;:])\s+/).at(-1);
-  return last !== undefined && opensWith(last, YES_NO_OPENERS) ? last : undefined;
+  return last !== undefined && opensWithVerb(last, YES_NO_OPENERS) ? last : undefined;
+}
+
+/**
+ * Without a question mark only the verb first makes a question ("do we need a licence now"): "production will stop",
+ * "we need to plan our production" put a subject first and state something. Linking words may come before the verb.
+ */
+function opensWithVerb(clause: string, openers: ReadonlySet<string>): boolean {
+  return clause.split(',').some((part) => {
+    const words = tokensOf(part);
+    let at = 0;
+    while (at < words.length - 1 && DISCOURSE_OPENERS.has((words[at] as { low: string }).low)) at++;
+    return openers.has(words[at]?.low ?? '');
+  });
 }

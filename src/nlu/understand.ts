@@ -78,6 +78,8 @@ function suggestedIntent(signals: Signals, facts: Facts): Suggestion | null {
 }
 
 const PERSON_REQUEST = wordsPattern(grammarWords('personRequestWords'));
+/** "Sent: 19 January 2026" opening a line of a forwarded e-mail: the header's label, not goods being sent. */
+const MAIL_DATE_LABEL = new RegExp(`^([ \\t>]*)(?:${[...grammarWords('mailDateLabels')].join('|')})[ \\t]*:`, 'gimu');
 const CHINESE_FIRST_PERSON = [...grammarWords('chineseFirstPerson')];
 
 /** "talk to someone in compliance", "can a person call me": the words of asking for a person, not of naming a party. */
@@ -104,7 +106,7 @@ export function createUnderstander(model: IntentModel, lex: Lexicon, sourceIds: 
   return {
     understand(original: string): Understanding {
       // Chinese terms, shorthand and arrows are read as the English they stand for, by classifier and extractors alike.
-      const text = lex.knowledge.gloss(original);
+      const text = lex.knowledge.gloss(original.replace(MAIL_DATE_LABEL, '$1'));
       const features = featurize(text, lex);
       const scores = model.classify(features);
       const extracted = extractFacts(text, lex, sourceIds, { chineseAsker: CHINESE_FIRST_PERSON.some((w) => original.includes(w)) });

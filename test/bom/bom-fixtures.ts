@@ -53,13 +53,15 @@ export const FIXTURES: readonly FixtureExpectation[] = [
   {
     file: 'servo-drive.csv',
     lines: {
-      'SD-1': ['need_info', 'need_info', 'escalate', 'escalate'],
+      // The drive is a finished product with magnetic parts, made in China (FAQ No. 5, brief R2): no graphite question
+      // for it, since graphite is controlled as a material; after No. 70 ends its Chinese content is unknown ground.
+      'SD-1': ['not_required', 'not_required', 'escalate', 'escalate'],
       'SD-10': ['license_required', 'not_required', 'license_required', 'not_required'],
       // A molded encoder sensor with its magnet inside is one of the FAQ's downstream goods (brief R2): its own export
-      // is decided without its magnet's make-up; the product view still needs it for the drive's Chinese content.
-      'SD-20': ['not_required', 'need_info', 'not_required', 'escalate'],
+      // is decided without its magnet's make-up, as is the Chinese-made drive's while No. 61 is suspended.
+      'SD-20': ['not_required', 'not_required', 'not_required', 'escalate'],
       'SD-30': ['need_info', 'not_required', 'need_info', 'not_required'],
-      'SD-40': ['none', 'need_info', 'none', 'escalate'],
+      'SD-40': ['none', 'not_required', 'none', 'escalate'],
       'SD-50': ['not_required', 'not_required', 'not_required', 'not_required'],
     },
     decidedBy: { 'SD-30': 'material / composition' },

@@ -1,0 +1,66 @@
+/**
+ * Where the asker sits and where the goods leave from, said in passing, on phrasings written for these tests: a
+ * salutation before the asker introduces itself, chat's "quick one from …", a place that is itself the sender, goods
+ * sent to the asker's own contract manufacturer, and a material said mined abroad.
+ */
+import { describe, expect, it } from 'vitest';
+import { findPlaces } from '../../src/nlu/extract-places.js';
+import { normaliseText, tokenize } from '../../src/nlu/text.js';
+import { msg, newAssistant, understanding } from '../support/understanding.js';
+
+const places = (text: string) => findPlaces(tokenize(normaliseText(text)), understanding.lexicon);
+
+describe('the asker\'s own place', () => {
+  it('reads "Dear all, we are a Japanese trading office in Ningbo." as the asker sitting in China', () => {
+    const found = places('Dear all, we are a Japanese trading office in Ningbo. A buyer in Osaka wants Tb magnets.');
+    expect(found.find((p) => p.country === 'CN')?.asker).toBe(true);
+  });
+
+  it('answers goods asked about by an office in China, after a salutation, as leaving China', () => {
+    const r = newAssistant('2025-09-01T09:00:00Z').handle(msg('Dear all, we are a Japanese trading office in Ningbo. A buyer in Osaka wants sintered NdFeB with 1% Tb for fan motors. Licence needed?', 'ps-1'));
+    expect(r.facts?.shipFrom).toBe('CN');
+    expect(r.verdict).toBe('license_required');
+  });
+
+  it('reads "quick one from the pump plant in Brno" as the asker\'s site, so a supplier in China is where goods come from', () => {
+    expect(places('Quick one from the pump plant in Brno. Our supplier in Xiamen ships the magnets.')[0]).toMatchObject({ country: 'CZ', asker: true });
+    const r = newAssistant('2025-09-01T09:00:00Z').handle(msg('Quick one from the pump plant in Brno. Our magnet supplier in Xiamen says the 45SH rings now need an export licence, Dy about 3%. Is that true?', 'ps-2'));
+    expect(r.facts?.shipFrom).toBe('CN');
+    expect(r.verdict).toBe('license_required');
+  });
+
+  it('keeps "one" that is goods as goods ("we bought one from the factory in Ningbo")', () => {
+    expect(places('We bought one from the factory in Ningbo.')[0]?.asker).toBeUndefined();
+  });
+});
+
+describe('a place that sends', () => {
+  it('reads a place as the subject of a relative clause\'s verb of sending as where goods leave from', () => {
+    const r = newAssistant('2026-05-06T09:00:00Z').handle(msg('What about the spare SmCo rings that Suzhou ships to Penang every month?', 'ps-3'));
+    expect(r.facts?.shipFrom).toBe('CN');
+    expect(r.verdict).toBe('license_required');
+  });
+
+  it('does not read a stop on the way as the sender ("ship the lot to Singapore, and Singapore delivers to Oslo")', () => {
+    const sender = places('We ship the lot to our distributor in Singapore, and Singapore delivers to Oslo.').find((p) => p.sends === true);
+    expect(sender).toBeUndefined();
+  });
+});
+
+describe('goods sent to the asker\'s own maker', () => {
+  it('reads "ship to our Mexican contract manufacturer" as where the goods go, not where they leave from', () => {
+    const found = places('The supplier cannot ship to our Mexican contract manufacturer.');
+    expect(found[0]).toMatchObject({ country: 'MX', role: 'destination' });
+    const r = newAssistant('2025-08-01T09:00:00Z').handle(msg('The supplier cannot ship to our Mexican contract manufacturer, they say Mexico is not approved. Magnets are NdFeB with Tb. What is the rule?', 'ps-4'));
+    expect(r.facts?.destination).toBe('MX');
+    expect(r.verdict).toBe('license_required');
+  });
+});
+
+describe('a material made where it is mined', () => {
+  it('reads "Australian-mined" concentrate as made in Australia, and names no Chinese provider when the asker says no Chinese technology is involved', () => {
+    const r = newAssistant('2026-07-01T09:00:00Z').handle(msg('We sell our Australian-mined rare-earth concentrate to USA Rare Earth. No Chinese material or Chinese technology is involved. Does any Chinese export control apply?', 'ps-5'));
+    expect(r.facts?.madeIn).toBe('AU');
+    expect(r.verdict).toBe('not_required');
+  });
+});

@@ -1,0 +1,42 @@
+/**
+ * How a message asks, and what a follow-up changes, on phrasings written for these tests: a statement after a
+ * procedure question, a run of question marks, goods said to come back after a test, and a product said made abroad
+ * from the magnets named before.
+ */
+import { describe, expect, it } from 'vitest';
+import { asksForDecision } from '../../src/nlu/question-form.js';
+import { msg, newAssistant } from '../support/understanding.js';
+
+describe('the form of the question', () => {
+  it('reads a statement after a procedure question as no yes/no question ("…, the line will stop")', () => {
+    expect(asksForDecision('How many weeks does MOFCOM need for the Tb magnet licence? Our supplier filed last month, the line will stop')).toBe(false);
+    const r = newAssistant('2025-08-01T09:00:00Z').handle(msg('How many weeks does MOFCOM need for the Tb magnet licence? Our supplier filed last month, the line will stop', 'qf-1'));
+    expect(r.intent.name).toBe('license_process');
+  });
+
+  it('still reads a yes/no question typed without its mark ("do we need a licence now")', () => {
+    expect(asksForDecision('The suspension ended in November right? so do we need a licence now')).toBe(true);
+  });
+
+  it('reads "Is this true??" as one question checking what was said before it', () => {
+    expect(asksForDecision('Our supplier says the Dy magnets now need an export licence. Is this true??')).toBe(true);
+  });
+});
+
+describe('follow-ups', () => {
+  it('keeps the way out as the shipment asked about when the goods are said to come back after a test', () => {
+    const a = newAssistant('2025-12-05T09:00:00Z');
+    a.handle(msg('Can our Chinese plant send Tb magnets to our lab in Austria?', 'fu-1'));
+    const r = a.handle(msg('Only for a two-week test, then the magnets go back to China.', 'fu-1'));
+    expect(r.facts).toMatchObject({ shipFrom: 'CN', destination: 'AT' });
+    expect(r.verdict).toBe('license_required');
+  });
+
+  it('keeps described magnets as the goods when a later turn says the asker builds them into a product here', () => {
+    const a = newAssistant('2026-03-25T09:00:00Z');
+    a.handle(msg('We need SmCo ring magnets made in Xiamen. Need licence?', 'fu-2'));
+    const r = a.handle(msg('loose rings, we assemble them into the motor here in Malaysia', 'fu-2'));
+    expect(r.facts?.item?.form).toBe('magnet');
+    expect(r.verdict).toBe('license_required');
+  });
+});

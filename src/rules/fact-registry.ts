@@ -97,6 +97,21 @@ function militaryEnd(f: Facts): boolean | undefined {
   return undefined;
 }
 
+/** The No. 18 elements each listed magnet family may hold (brief R1: SmCo; NdFeB with Dy or Tb). */
+const MAGNET_ELEMENTS: Readonly<Record<string, readonly Element[]>> = { smco: ['Sm'], ndfeb: ['Dy', 'Tb'] };
+const NO18_ELEMENTS: readonly Element[] = ['Sm', 'Gd', 'Tb', 'Dy', 'Lu', 'Sc', 'Y'];
+
+/**
+ * "Isolators: housing with SmCo magnets and a TGG crystal inside": a No. 18 element the goods' magnet family cannot
+ * hold (terbium beside samarium-cobalt) is in some other material built in. Known only when the family is.
+ */
+function listedBeyondMagnets(f: Facts): boolean | undefined {
+  const family = f.item?.magnetType;
+  const own = family === undefined ? undefined : MAGNET_ELEMENTS[family];
+  if (own === undefined) return undefined;
+  return (f.item?.elementsPresent ?? []).some((e) => NO18_ELEMENTS.includes(e) && !own.includes(e));
+}
+
 export const FACTS: Record<string, FactDefinition> = {
   fromChina: { type: 'boolean', read: fromChina, label: 'shipped from China' },
   foreignExporter: {
@@ -153,6 +168,7 @@ export const FACTS: Record<string, FactDefinition> = {
   'item.form': { type: 'enum', values: FORMS, read: (f) => f.item?.form, label: 'form of the item' },
   'item.magnetType': { type: 'enum', values: MAGNET_TYPES, read: (f) => f.item?.magnetType, label: 'magnet type' },
   'item.smco': { type: 'boolean', read: isSmCo, label: 'a samarium-cobalt magnet material' },
+  'item.listedBeyondMagnets': { type: 'boolean', read: listedBeyondMagnets, label: 'a listed element its magnets do not hold' },
   'item.downstream': {
     type: 'enum', values: DOWNSTREAM_KINDS, read: (f) => f.item?.downstream, label: 'kind of downstream product',
   },

@@ -52,6 +52,13 @@ describe('goods', () => {
     expect(r.verdict).toBe('not_required');
   });
 
+  it('escalates a product whose SmCo magnets sit beside a terbium crystal: the FAQ\'s magnet carve-out does not cover the crystal', () => {
+    const r = newAssistant('2026-06-24T09:00:00Z').handle(msg('We would import finished optical isolators from Fujian, each with SmCo magnet rings and a TGG crystal built into the housing. Outside the controls?', 'gk-14'));
+    expect(r.facts?.item).toMatchObject({ magnetType: 'smco', downstream: 'device' });
+    expect(r.fired.map((f) => f.ruleId)).toContain('faq-products-with-other-listed-materials');
+    expect(r.verdict).toBe('escalate');
+  });
+
   it('does not ask the industry of a finished product for the graphite rule: graphite is controlled as a material', () => {
     const r = newAssistant('2025-12-10T09:00:00Z').handle(msg('Our factory in Dongguan builds electric toothbrushes with small NdFeB motors and ships them to Canadian drugstores. Licence needed?', 'gk-13'));
     expect(r.missing ?? []).not.toContain('industry the item serves');

@@ -155,7 +155,9 @@ export class Assistant {
     // "Shipped on 20 March 2025 … was a licence required at that time?": a question about a past shipment is decided
     // under the rules of the day it names, not of the day it is asked.
     const today = asOfFromMessage ?? isoDay(this.clock.now());
-    const pastDay = u.facts.asOf !== undefined && u.facts.asOf < today && asksAboutThePast(text) ? u.facts.asOf : undefined;
+    // So is the asker's own shipment said to have left without a licence on a day it names ("we shipped SmCo magnets on
+    // 25 March 2025 without any licence. Do we have an exposure?").
+    const pastDay = u.facts.asOf !== undefined && u.facts.asOf < today && (asksAboutThePast(text) || u.facts.exportedWithoutLicence === true) ? u.facts.asOf : undefined;
     const asOf = pastDay ?? asOfFromMessage ?? u.facts.asOf ?? prev?.asOf ?? isoDay(this.clock.now());
     const resolved = this.resolveIntent(u, prev, text);
     const regimeDecides = u.foreignRegime !== undefined && resolved !== 'talk_to_human' && resolved !== 'help' && this.regimeRuleDecides(u, resolved, asOf);

@@ -625,7 +625,8 @@ function ownUnlicensedExport(tokens: readonly Token[]): boolean {
     if (!PAST_EXPORT_VERBS.has(t.low)) return false;
     let without = false;
     for (let j = i + 1; j < tokens.length && j <= i + 16 && !(tokens[j - 1] as Token).clauseEnd; j++) {
-      if ((tokens[j] as Token).low === 'without' && [1, 2].some((k) => LICENCE_NOUNS.has(tokens[j + k]?.low ?? ''))) without = true;
+      // ("without any dual-use licence": a few words may describe it, "dual-use" two of them.)
+      if ((tokens[j] as Token).low === 'without' && [1, 2, 3, 4].some((k) => LICENCE_NOUNS.has(tokens[j + k]?.low ?? '') && tokens.slice(j, j + k).every((x) => !x.clauseEnd && !x.commaAfter))) without = true;
     }
     if (!without) return false;
     for (let k = i - 1; k >= Math.max(0, i - 6); k--) {

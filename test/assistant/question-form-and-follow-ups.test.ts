@@ -23,6 +23,17 @@ describe('the form of the question', () => {
   });
 });
 
+describe('the day a past shipment is decided on', () => {
+  it('decides the asker\'s own shipment said to have left without a licence under the rules of the day it names', () => {
+    const before = newAssistant('2025-09-01T09:00:00Z').handle(msg('Internal review: we exported Tb oxide from our Baotou plant to Busan on 28 March 2025 without any dual-use licence. Are we exposed?', 'pd-1'));
+    expect(before.asOf).toBe('2025-03-28');
+    // No. 18 took effect on 2025-04-04 (brief R1).
+    expect(before.verdict).toBe('not_required');
+    const after = newAssistant('2025-09-01T09:00:00Z').handle(msg('Internal review: we exported Tb oxide from our Baotou plant to Busan on 28 May 2025 without any dual-use licence. Are we exposed?', 'pd-2'));
+    expect(after.verdict).toBe('escalate');
+  });
+});
+
 describe('follow-ups', () => {
   it('keeps the way out as the shipment asked about when the goods are said to come back after a test', () => {
     const a = newAssistant('2025-12-05T09:00:00Z');

@@ -97,8 +97,11 @@ function militaryEnd(f: Facts): boolean | undefined {
   return undefined;
 }
 
-/** The No. 18 elements each listed magnet family may hold (brief R1: SmCo; NdFeB with Dy or Tb). */
-const MAGNET_ELEMENTS: Readonly<Record<string, readonly Element[]>> = { smco: ['Sm'], ndfeb: ['Dy', 'Tb'] };
+/**
+ * The No. 18 elements each listed magnet family may hold (brief R1: SmCo; NdFeB with Dy or Tb), with the gadolinium of
+ * SmCo makers' temperature-compensated grades.
+ */
+const MAGNET_ELEMENTS: Readonly<Record<string, readonly Element[]>> = { smco: ['Sm', 'Gd'], ndfeb: ['Dy', 'Tb'] };
 const NO18_ELEMENTS: readonly Element[] = ['Sm', 'Gd', 'Tb', 'Dy', 'Lu', 'Sc', 'Y'];
 
 /**

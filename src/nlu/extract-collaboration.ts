@@ -65,6 +65,8 @@ const CLAIM_VERBS = grammarWords('claimVerbs');
 const READER_REQUEST_BEFORE = grammarWords('readerRequestBefore');
 const READER_REQUEST_AFTER = grammarWords('readerRequestAfter');
 const MAIL_FORWARD_AFTER = grammarWords('mailForwardAfter');
+const PRESENTING_VERBS = grammarWords('presentingVerbs');
+const PRESENTED_WORK = grammarWords('presentedWork');
 const RECEIVER_PRONOUNS = grammarWords('receiverPronouns');
 // "My manager in Shanghai asks me to email …": the one asked to send, not one who receives.
 const REQUEST_VERBS = grammarWords('requestVerbs');
@@ -366,6 +368,15 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
     kinds.add(h.value);
     if (h.value === 'technology_transfer' && !givingVerb(h)) transferByNoun = true;
     else if (h.value === 'technology_transfer' && !sendsPeople(h)) transferBySending = true;
+    hits++;
+  }
+  // "present already-published results", "presents our published papers": a verb of presenting with research work as
+  // its object, a few words on, passes know-how as "present the results" does.
+  const presentsWork = tokens.some((t, i) => PRESENTING_VERBS.has(t.low) && !negated(i)
+    && [1, 2, 3].some((k) => PRESENTED_WORK.has(tokens[i + k]?.low ?? '') && tokens.slice(i, i + k).every((x) => !x.clauseEnd && !x.commaAfter)));
+  if (presentsWork && !kinds.has('technology_transfer')) {
+    kinds.add('technology_transfer');
+    transferByNoun = true;
     hits++;
   }
   if (kinds.has('technology_transfer') && !transferByNoun && (kinds.has('consulting') || kinds.has('training'))) kinds.delete('technology_transfer');

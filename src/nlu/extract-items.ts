@@ -1016,7 +1016,16 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   // "Our Chinese SmCo supplier sends qualification samples": goods named only by a generic word are what the asker's own
   // supplier of a named material or magnet makes.
   const onlyGeneric = plain.length > 0 && plain.every((run) => head(run).value.kind === 'generic');
-  const candidates = onlyGeneric && suppliersGoods.length > 0 ? suppliersGoods : plain.length > 0 ? plain : purposeRuns.length > 0 ? purposeRuns : suppliersGoods;
+  // "Our Thai magnet plant uses Chinese Dy … customers in Germany want deliveries": with nothing else named and an
+  // element named, only as an input, what the asker's own plant makes is the goods.
+  // (Elements by name or by symbol: "Chinese dysprosium", "Chinese Dy".)
+  const elementStarts = [...hits.filter((h) => h.value.kind === 'element').map((h) => h.start), ...tokens.flatMap((_, i) => (!covered.has(i) && symbolAt(tokens, i, lex) ? [i] : []))];
+  const elementsOnlyInputs = elementStarts.length > 0 && elementStarts.every((at) => [1, 2, 3].some((k) => INPUT_VERBS.has(tokens[at - k]?.low ?? '')
+    && tokens.slice(at - k, at).every((t) => !t.clauseEnd)));
+  const ownPlantsGoods = elementsOnlyInputs ? runs.filter((run) => namesAThing(run) && !negatedRun(run) && ownedByAsker(tokens, run)
+    && nounRightAfter(tokens, run.at(-1)?.end ?? 0, PRODUCTION_SITES) && (isMagnetRun(run, head) || isMaterialRun(run, head))) : [];
+  const candidates = onlyGeneric && suppliersGoods.length > 0 ? suppliersGoods : plain.length > 0 ? plain : purposeRuns.length > 0 ? purposeRuns
+    : suppliersGoods.length > 0 ? suppliersGoods : ownPlantsGoods;
   const elements: ElementMention[] = [];
   let magnetType: string | undefined;
   // "a plant in Penang that makes cerium magnets": another party's product says nothing about the goods' composition,

@@ -46,6 +46,13 @@ describe('goods', () => {
     expect(r.verdict).toBe('license_required');
   });
 
+  it('reads what the asker\'s own plant makes as the goods when the only element named is its input', () => {
+    const r = newAssistant('2025-10-20T09:00:00Z').handle(msg('Our Malaysian magnet plant uses Chinese terbium, about 2 % of the value. Buyers in France want deliveries from January. What do we need?', 'gk-18'));
+    expect(r.facts?.item?.form).toBe('magnet');
+    const input = newAssistant('2025-10-20T09:00:00Z').handle(msg('Our Malaysian magnet plant needs terbium from China. Licence?', 'gk-19'));
+    expect(input.facts?.item?.form).not.toBe('magnet');
+  });
+
   it('reads goods bought after "For our pumps we buy …" as the goods, not the purpose', () => {
     const r = newAssistant('2025-12-09T09:00:00Z').handle(msg('For our irrigation pumps we buy rotor assemblies from Ningbo, magnets are glued on the core. Licence needed?', 'gk-11'));
     expect(r.facts?.item?.downstream).toBe('rotor_stator_assembly');
@@ -88,6 +95,21 @@ describe('know-how', () => {
     const r = newAssistant('2026-02-10T09:00:00Z').handle(msg('Chinese consultants would draw up the beneficiation flowsheet for our mine. Is a licence needed?', 'gk-7'));
     expect(r.facts?.collaboration).toMatchObject({ kind: 'consulting', area: 'mining_beneficiation', chineseProvider: true });
     expect(r.verdict).toBe('license_required');
+  });
+
+  it('reads presenting already-published results as passing know-how, which the research note cannot clear alone', () => {
+    const r = newAssistant('2026-06-10T09:00:00Z').handle(msg('A Chinese postdoc in our group will present published results on Tb grain-boundary diffusion at a workshop in Lyon. Fine, since it is public?', 'gk-15'));
+    expect(r.facts?.collaboration).toMatchObject({ kind: 'technology_transfer', area: 'magnet_preparation', publicOrBasicResearch: true });
+    expect(r.verdict).toBe('escalate');
+  });
+
+  it('reads joint basic research with a Chinese institute as joint R&D, and basic research as an end use as no cooperation', () => {
+    const joint = newAssistant('2026-06-10T09:00:00Z').handle(msg('Our lab plans joint basic research on Ce-rich magnets with a Chinese academy; everything will be published. Any export control issue?', 'gk-16'));
+    expect(joint.facts?.collaboration?.kind).toBe('joint_rnd');
+    expect(joint.verdict).toBe('escalate');
+    const goods = newAssistant('2026-06-10T09:00:00Z').handle(msg('A Chinese vendor ships us 20 g of terbium foil for basic research on magnetostriction in Graz. Licence?', 'gk-17'));
+    expect(goods.facts?.collaboration).toBeUndefined();
+    expect(goods.verdict).toBe('license_required');
   });
 
   it('reads no technology sent in a forwarded e-mail\'s "Sent:" line or its "forwarding below"', () => {

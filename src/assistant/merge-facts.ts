@@ -134,8 +134,8 @@ export function mergeFacts(prev: Facts, next: Facts, options: MergeOptions = {})
   // Only for the same goods: other goods named ("our Dutch warehouse resells Tb oxide") come with their own route.
   // So are the goods named before when the turn's product is only what they go into ("we assemble them into the motor
   // here in Malaysia"): the item stays theirs, and where the product is made is where they go.
-  const intoProduct = prev.item !== undefined && next.item !== undefined && !options.correction
-    && mergeItem(prev.item, next.item, options.goodsMoved === true) === prev.item && isProduct(next.item);
+  const mergedItem = mergeItem(prev.item, next.item, options.goodsMoved === true);
+  const intoProduct = prev.item !== undefined && next.item !== undefined && !options.correction && mergedItem === prev.item && isProduct(next.item);
   const sameGoods = next.item === undefined || intoProduct || (prev.item !== undefined && sameItem(prev.item, next.item));
   if (intoProduct && next.madeIn !== undefined && next.madeIn !== prev.madeIn) {
     merged.destination = next.destination ?? next.madeIn;
@@ -185,7 +185,7 @@ export function mergeFacts(prev: Facts, next: Facts, options: MergeOptions = {})
   const keepsMakeUp = next.item !== undefined && !next.item.elementsPresent?.length && !next.item.elementsAbsent?.length && next.item.magnetType === undefined;
   const item = options.correction && next.item?.form
     ? (keepsMakeUp && prev.item ? { ...pickMakeUp(prev.item), ...next.item } : next.item)
-    : mergeItem(prev.item, next.item, options.goodsMoved === true);
+    : mergedItem;
   // So do goods said made in China ("China-origin Tb oxide") when a later turn names a site of the asker's ("the
   // certificate names our Dutch plant as end user"): only a correction says they were made elsewhere.
   const madeInChina = prev.madeIn === 'CN' || prev.item?.chinaOrigin === true;

@@ -7,12 +7,12 @@
  * holding Dy or Tb. Where a value had to be estimated (from a mass share, or a stated magnet share of an assembly),
  * the line says how, and a share under the line resting on an estimate or a missing value is "undetermined".
  */
-import type { ItemFacts } from '../rules/facts.js';
+import { NO18_ELEMENTS, type ItemFacts } from '../rules/facts.js';
 import { buildTree, type BomTree } from './bom-tree.js';
 import type { BomLine } from './read-bom.js';
 
-/** No. 61 Annex 1 Part I elements (as reported in the brief, §3). */
-export const PART_ONE_ELEMENTS = ['Sm', 'Gd', 'Tb', 'Dy', 'Lu', 'Sc', 'Y'] as const;
+/** No. 61 Annex 1 Part I elements (as reported in the brief, §3): No. 18's seven. */
+export const PART_ONE_ELEMENTS = NO18_ELEMENTS;
 const RARE_EARTHS = new Set(['Sc', 'Y', 'La', 'Ce', 'Pr', 'Nd', 'Pm', 'Sm', 'Eu', 'Gd', 'Tb', 'Dy', 'Ho', 'Er', 'Tm', 'Yb', 'Lu']);
 
 const MAGNET_HOLDERS = new Set(['rotor_stator_assembly', 'formed_sensor', 'motor', 'consumer_magnetic_product']);

@@ -322,13 +322,12 @@ function goodsForSite(tokens: readonly Token[], start: number, cue: 'for' | 'so'
   return false;
 }
 
-/** Where a sentence opening at `s` starts after a greeting and its comma ("Hi all, …", "Dear team, …"), or `s`. */
+/** Where a text opening at `s` starts after a greeting of up to three words and its break ("Hi all, …", "Dear team, …"), or `s`. */
 function afterSalutation(tokens: readonly Token[], s: number): number {
   if (!GREETING_WORDS.has(tokens[s]?.low ?? '')) return s;
   for (let k = s; k <= s + 2 && k < tokens.length; k++) {
     const t = tokens[k] as Token;
-    if (t.clauseEnd) return s;
-    if (t.commaAfter) return k + 1;
+    if (t.commaAfter || t.clauseEnd) return k + 1;
   }
   return s;
 }
@@ -368,8 +367,7 @@ function introFragment(tokens: readonly Token[], start: number): boolean {
   // "Tech transfer office, a university in Jiangxi.": an apposition after a comma ("…, a university") may rename the
   // company first.
   // "Hi Lodestone, distributor in Ohio here.": a greeting before the comma is no part of the fragment.
-  const firstBreak = tokens.findIndex((t) => t.commaAfter || t.clauseEnd);
-  const from = GREETING_WORDS.has(tokens[0]?.low ?? '') && firstBreak >= 0 && firstBreak <= 2 ? firstBreak + 1 : 0;
+  const from = afterSalutation(tokens, 0);
   const opening = tokens.slice(from, Math.max(from, start - 1));
   const commas = opening.flatMap((t, i) => (t.commaAfter ? [i + from] : []));
   const apposition = commas.length === 1 && DETERMINERS.has(tokens[(commas[0] ?? 0) + 1]?.low ?? '');

@@ -3,7 +3,7 @@
  * facts (fromChina, militaryEnd) live here so that rule files stay short and every rule reads them the same way.
  */
 import {
-  COLLABORATION_KINDS, DOWNSTREAM_KINDS, ELEMENTS, END_USER_KINDS, END_USES, EXPORT_OCCASIONS, FORMS, LICENCE_CHANGES, LICENCES_HELD, MAGNET_TYPES,
+  COLLABORATION_KINDS, DOWNSTREAM_KINDS, ELEMENTS, END_USER_KINDS, END_USES, EXPORT_OCCASIONS, FORMS, LICENCE_CHANGES, LICENCES_HELD, MAGNET_TYPES, NO18_ELEMENTS,
   RARE_EARTH_DOWNSTREAM, SECTORS, TECHNOLOGY_AREAS, type Element, type Facts,
 } from './facts.js';
 
@@ -102,7 +102,6 @@ function militaryEnd(f: Facts): boolean | undefined {
  * SmCo makers' temperature-compensated grades.
  */
 const MAGNET_ELEMENTS: Readonly<Record<string, readonly Element[]>> = { smco: ['Sm', 'Gd'], ndfeb: ['Dy', 'Tb'] };
-const NO18_ELEMENTS: readonly Element[] = ['Sm', 'Gd', 'Tb', 'Dy', 'Lu', 'Sc', 'Y'];
 
 /**
  * "Isolators: housing with SmCo magnets and a TGG crystal inside": a No. 18 element the goods' magnet family cannot
@@ -112,7 +111,7 @@ function listedBeyondMagnets(f: Facts): boolean | undefined {
   const family = f.item?.magnetType;
   const own = family === undefined ? undefined : MAGNET_ELEMENTS[family];
   if (own === undefined) return undefined;
-  return (f.item?.elementsPresent ?? []).some((e) => NO18_ELEMENTS.includes(e) && !own.includes(e));
+  return (f.item?.elementsPresent ?? []).some((e) => (NO18_ELEMENTS as readonly Element[]).includes(e) && !own.includes(e));
 }
 
 export const FACTS: Record<string, FactDefinition> = {

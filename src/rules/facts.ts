@@ -10,6 +10,8 @@ export const ELEMENTS = [
 ] as const;
 export const ElementSchema = z.enum(ELEMENTS);
 export type Element = z.infer<typeof ElementSchema>;
+/** Announcement 2025 No. 18's seven medium and heavy rare earths (brief R1); No. 61 Annex 1 Part I names the same. */
+export const NO18_ELEMENTS = ['Sm', 'Gd', 'Tb', 'Dy', 'Lu', 'Sc', 'Y'] as const satisfies readonly Element[];
 
 /** Exports the Dual-Use Regulations name besides a sale (art. 2): an exhibition, goods carried by hand. */
 export const EXPORT_OCCASIONS = ['exhibition', 'hand_carry'] as const;

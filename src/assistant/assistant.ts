@@ -391,9 +391,10 @@ export class Assistant {
     if ((u.intent === 'license_process' || u.intent === 'regulation_info' || u.intent === 'out_of_scope') && asksWhetherLicenceNeeded(text) && !namesGoods
       && (!u.facts.collaboration?.kind || prev.intent === 'collaboration_license')) return prev.intent;
     // "… only an e-mail report to MOFCOM. So we can ship now?": a yes/no question whether to move the goods under
-    // discussion, naming none and no cooperation, asks that question again with whatever the turn adds.
+    // discussion, naming none and no cooperation, asks that question again with whatever the turn adds. So does a short
+    // turn that says when they move and asks only whether it still holds ("The next lot goes in December. Still fine?").
     if ((u.intent === 'license_process' || u.intent === 'regulation_info') && u.asksForDecision && !namesGoods && !u.facts.collaboration?.area
-      && prev.intent !== 'collaboration_license' && SHIPMENT_WORDS.test(lastSentence(text))) return prev.intent;
+      && prev.intent !== 'collaboration_license' && (SHIPMENT_WORDS.test(lastSentence(text)) || (words <= FOLLOW_UP_MAX_WORDS && SHIPMENT_WORDS.test(text)))) return prev.intent;
     // "The customer makes radar units for the navy. Can we keep shipping under a new licence?": a yes/no question that
     // adds who buys, where to or what for, naming no goods and no cooperation, asks the question under discussion
     // again with what it adds, however much of its wording is about licences.

@@ -62,6 +62,7 @@ const OWNING_VERBS = grammarWords('owningVerbs');
 const ARTICLES = grammarWords('articles');
 const MESSAGE_NOUNS = grammarWords('messageNouns');
 const MESSAGE_ONE_MODIFIERS = grammarWords('messageOneModifiers');
+const TEAM_NOUNS = grammarWords('teamNouns');
 const WOULD_WANTING = grammarWords('wouldWanting');
 const CONTAIN_VERBS = grammarWords('containVerbs');
 const MESSAGE_CUES = grammarWords('messageCues');
@@ -693,7 +694,7 @@ function messageNounAt(tokens: readonly Token[], i: number): boolean {
  * magnet plant": a message noun, its preposition, ours, the place: the asker's own site. "A question from our customer
  * in Porto": the customer's, who receives.
  */
-function messageFrom(tokens: readonly Token[], start: number): 'asker' | 'buyer' | undefined {
+function messageFrom(tokens: readonly Token[], start: number, end: number): 'asker' | 'buyer' | undefined {
   for (let i = start - 1; i >= Math.max(1, start - 6); i--) {
     const t = tokens[i] as Token;
     if (t.clauseEnd) return undefined;
@@ -703,8 +704,12 @@ function messageFrom(tokens: readonly Token[], start: number): 'asker' | 'buyer'
     if (t.low === 'from' && GREETING_WORDS.has(tokens[i - 1]?.low ?? '') && (i === 1 || (tokens[i - 2] as Token).clauseEnd)) return 'asker';
     // "A question from the motor plant in Wrocław" comes from the asker's site as "from our plant" does; "a question
     // about the plant in Ganzhou", or from the supplier in Ningbo, need not be the asker's own.
+    // So does one "from the Grenoble detector team": the unit's noun may follow the place, in the same noun phrase.
+    const after = tokens.slice(end, end + 3);
+    const phraseAfter = after.slice(0, after.findIndex((w) => w.clauseEnd || w.commaAfter) + 1 || after.length);
     const ours = between.some((w) => ASKER_POSSESSIVES.has(w.low))
-      || (t.low === 'from' && between[0]?.low === 'the' && between.some((w) => SITE_NOUNS.has(w.low) || DEPARTMENT_NOUNS.has(w.low)));
+      || (t.low === 'from' && between[0]?.low === 'the' && between.some((w) => SITE_NOUNS.has(w.low) || DEPARTMENT_NOUNS.has(w.low)))
+      || (t.low === 'from' && between.length === 1 && between[0]?.low === 'the' && phraseAfter.some((w) => TEAM_NOUNS.has(w.low)));
     if (!messageNounAt(tokens, i - 1) || !ours) return undefined;
     return between.some((w) => BUYER_NOUNS.has(w.low)) ? 'buyer' : 'asker';
   }
@@ -722,7 +727,7 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   if (tag.demonym && ASKER_POSSESSIVES.has(tokens[start - 1]?.low ?? '') && !BUYER_DESCRIPTION_NOUNS.has(tokens[end]?.low ?? '') && siteMakesAfter(tokens, end + 1)
     && !tokens[end - 1]?.clauseEnd && !tokens[end]?.clauseEnd) return { role: 'site', recipient: false };
   // "Coating question from our MRO shop in Toulouse:": where a message comes from is where the asker sits.
-  const sender = messageFrom(tokens, start);
+  const sender = messageFrom(tokens, start, end);
   if (sender === 'asker') return { role: 'site', recipient: false, asker: true };
   if (sender === 'buyer') return { role: 'destination', recipient: true };
   // "I am export manager for a Baotou smelter", "I work for a Korean shipbuilder": where the asker works.
@@ -947,7 +952,7 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
       const before = [1, 2, 3].map((k) => tokens[start - k]?.low);
       // "for sensors at our Brasov plant", "for use at our plant in Pune": goods for a site of ours go there too.
       const forClause = goodsForSite(tokens, start, 'for');
-      const others = forClause || before.some((w) => w !== undefined && (lex.knowledge.cues.othersPossessives.has(w) || w === 'for'));
+      const others = forClause || receiverIs(tokens, start) || before.some((w) => w !== undefined && (lex.knowledge.cues.othersPossessives.has(w) || w === 'for'));
       return { role: recipient || (others && cue?.word !== 'from') ? 'destination' : cue?.word === 'from' ? 'origin' : 'site', recipient: recipient || others };
     }
     case 'buyer':
@@ -1171,6 +1176,14 @@ function introducesReceiver(tokens: readonly Token[], start: number): boolean {
     if (RECEIVER_NOUNS.has(t.low)) return [1, 2, 3, 4, 5].some((k) => introducesAsker(tokens, i - k));
   }
   return false;
+}
+
+/** "The customer is a Korean semiconductor fab": a place in what a buyer or end user is said to be names the buyer's site. */
+function receiverIs(tokens: readonly Token[], start: number): boolean {
+  const at = ARTICLES.has(tokens[start - 1]?.low ?? '') ? start - 2 : start - 1;
+  if (!COPULAS.has(tokens[at]?.low ?? '') || tokens[at - 1]?.clauseEnd || tokens[at - 1]?.commaAfter) return false;
+  const subject = tokens[at - 1]?.low ?? '';
+  return RECEIVER_NOUNS.has(subject) || (subject === 'user' && tokens[at - 2]?.low === 'end');
 }
 
 /** A verb of fitting shortly before the place, after a verb of shipping earlier in the sentence. */

@@ -6,6 +6,7 @@ import countries from 'i18n-iso-countries';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import * as OpenCC from 'opencc-js/t2cn';
 import { z } from 'zod';
 import { parseYaml } from '../core/read-yaml.js';
 import { escapeRegExp, wordsPattern } from './text.js';
@@ -137,6 +138,17 @@ export interface Knowledge {
   grades(text: string): GradeMatch[];
   /** Reads a token as a chemical formula ("Tb4O7", "DyF3", "Y2O3:Eu"), or null. */
   formula(token: string): Formula | null;
+}
+
+let simplify: ((text: string) => string) | undefined;
+/** Traditional Chinese (Hong Kong and Taiwan forms) to simplified, by OpenCC's tables; built on the first Chinese text. */
+function toSimplified(text: string): string {
+  if (!simplify) {
+    const hk = OpenCC.Converter({ from: 'hk', to: 'cn' });
+    const tw = OpenCC.Converter({ from: 'tw', to: 'cn' });
+    simplify = (x) => tw(hk(x));
+  }
+  return simplify(text);
 }
 
 /** A knowledge file read with zod: YAML written by hand, or JSON built by a script (places, not-typos, demonyms, products). */
@@ -283,6 +295,8 @@ function createKnowledge(
     gloss(text: string): string {
       let t = text;
       if (/[\u3400-\u9fff]/u.test(t)) {
+        // "磁性手機殼", "氧化鏑": Hong Kong and Taiwan write traditional characters, and the Chinese terms are simplified.
+        t = toSimplified(t);
         // Whole terms first: "钇稳定氧化锆" (yttria-stabilised zirconia) holds "氧化锆", which alone is zirconium oxide.
         if (termPattern) t = t.replace(termPattern, (m) => ` ${termMap.get(m) ?? m} `);
         t = t.replace(prefixed, (_, pre: string, els: string) => ` ${[...els].map((c) => chinese.elements[c]).join(' ')} ${chinese.prefixes[pre]} `);

@@ -24,6 +24,8 @@ const PAPERWORK_NOUNS = grammarWords('paperworkNouns');
 /** "since", "because": a reason clause after a check ("… is fine since it's the same order?"). */
 const REASON_CONJUNCTIONS = grammarWords('reasonConjunctions');
 const COPULAS = grammarWords('copulas');
+const NEGATED_COPULAS = grammarWords('negatedCopulas');
+const VERDICT_NOUNS = grammarWords('verdictNouns');
 const EXPORT_VERBS = grammarWords('exportVerbs');
 const WH_WORDS = grammarWords('whWords');
 const MODALS = grammarWords('modals');
@@ -167,13 +169,18 @@ function asksForDecisionLast(text: string): boolean {
   // "So the suspension covers it too, right?": a tag after the last comma checks the statement before it.
   const tag = tokensOf(clause.split(',').at(-1) ?? '').map((t) => t.low);
   if (tag.length <= 2 && tag.some((w) => DECISION_WORDS.has(w))) return true;
+  // "I read the rules ended on 10 November, so no licence now?": a licence noun with only fillers after the last comma
+  // asks whether one is needed, as it does standing alone.
+  if (bareLicenceQuestion(tag)) return true;
   // "… so hiring him is fine?", "then the resale is allowed?": a statement asked with a question mark, ending in whether
   // something is fine or allowed.
   // "That's fine too since it's the same order?": a reason given after the check is no part of it.
   const reasonAt = words.findIndex((w, i) => i > 1 && REASON_CONJUNCTIONS.has(w));
   const checked = reasonAt > 0 ? words.slice(0, reasonAt) : words;
   const [copula, verdictWord] = checked.slice(-2);
-  if (words.length >= 3 && !words.some((w) => WH_WORDS.has(w)) && COPULAS.has(copula ?? '') && DECISION_WORDS.has(verdictWord ?? '')) return true;
+  if (words.length >= 3 && !words.some((w) => WH_WORDS.has(w)) && (COPULAS.has(copula ?? '') || NEGATED_COPULAS.has(copula ?? '')) && DECISION_WORDS.has(verdictWord ?? '')) return true;
+  // "Same answer as in March (no licence)?": whether the answer given before still holds.
+  if (!words.some((w) => WH_WORDS.has(w)) && words.some((w, i) => w === 'same' && VERDICT_NOUNS.has(words[i + 1] ?? ''))) return true;
   // "Correct for our Dy arc magnets?", "fine for the Tb oxide too?": a check that opens on the verdict word.
   if (clause.trim().endsWith('?') && DECISION_WORDS.has(words[0] ?? '') && !words.some((w) => WH_WORDS.has(w))) return true;
   // "The rule is suspended so fine?": the same with the copula left out after "so" or "then".

@@ -80,7 +80,7 @@ function suggestedIntent(signals: Signals, facts: Facts): Suggestion | null {
 const PERSON_REQUEST = wordsPattern(grammarWords('personRequestWords'));
 /** "Sent: 19 January 2026" opening a line of a forwarded e-mail: the header's label, not goods being sent. */
 const MAIL_DATE_LABEL = new RegExp(`^([ \\t>]*)(?:${[...grammarWords('mailDateLabels')].join('|')})[ \\t]*:`, 'gimu');
-const CHINESE_FIRST_PERSON = [...grammarWords('chineseFirstPerson')];
+const CHINESE_ASKER = [...grammarWords('chineseFirstPerson'), ...grammarWords('chineseSentenceWords')];
 
 /** "talk to someone in compliance", "can a person call me": the words of asking for a person, not of naming a party. */
 function asksForPerson(text: string): boolean {
@@ -109,7 +109,7 @@ export function createUnderstander(model: IntentModel, lex: Lexicon, sourceIds: 
       const text = lex.knowledge.gloss(original.replace(MAIL_DATE_LABEL, '$1'));
       const features = featurize(text, lex);
       const scores = model.classify(features);
-      const extracted = extractFacts(text, lex, sourceIds, { chineseAsker: CHINESE_FIRST_PERSON.some((w) => original.includes(w)) });
+      const extracted = extractFacts(text, lex, sourceIds, { chineseAsker: CHINESE_ASKER.some((w) => original.includes(w)) });
       const { facts, signals } = extracted;
       // "The import licence was for our Hamburg company. With No. 61 paused, can we sell it on?": a question that names a
       // Chinese announcement by number asks about China's rules, whatever regime the message names before it.

@@ -54,6 +54,17 @@ describe('places and their roles', () => {
     expect(facts('our Thai plant makes Sm magnets for a Korean customer')).toMatchObject({ madeIn: 'TH', destination: 'KR' });
   });
 
+  it('reads a site the customer is said to be as where the goods go, not where they leave from', () => {
+    const f = facts('Gd oxide, 500 kg, the customer is a Japanese magnet plant. Licence?');
+    expect(f.destination).toBe('JP');
+    expect(f.shipFrom).toBeUndefined();
+    expect(facts('Sc oxide for sputtering targets; end user is a Taiwanese fab.').destination).toBe('TW');
+  });
+
+  it('reads the team a message comes from as the asker, not as where the goods leave from', () => {
+    expect(facts('A quick one from the Lyon optics team. Our supplier in Ganzhou ships us Tb oxide. Licence?').shipFrom).toBe('CN');
+  });
+
   it('tells Chinese content from a Chinese place', () => {
     const f = facts('our Polish factory uses Chinese terbium worth 1.5% of the motor value, ships to Turkey');
     expect(f.madeIn).toBe('PL');
@@ -2996,5 +3007,24 @@ describe('twenty-seventh session: the Chinese side of a deal (own phrasing)', ()
     const f = facts('We order SmCo discs from a Xiamen workshop. Does the Chinese side need an export licence?');
     expect(f.destination).not.toBe('CN');
     expect(f.shipFrom).toBe('CN');
+  });
+});
+
+describe('Chinese as Hong Kong and Taiwan write it', () => {
+  const read = (text: string) => understanding.understander.understand(text);
+
+  it('reads traditional characters as their simplified terms, with cities and provinces by name', () => {
+    const f = read('客戶要買 氧化鏑 500 kg, 由寧波出口到德國').facts;
+    expect(f.item?.elementsPresent).toContain('Dy');
+    expect(f.item?.form).toBe('oxide');
+    expect(f).toMatchObject({ shipFrom: 'CN', destination: 'DE' });
+    expect(read('Injection-molded Hall sensors with SmCo magnets, 由東莞出 to a US customer').facts.shipFrom).toBe('CN');
+    expect(read('Tb metal from a smelter in 江西省 to Osaka').facts.shipFrom).toBe('CN');
+  });
+
+  it('takes a question asked with Chinese sentence words as asked from the Chinese side', () => {
+    const f = read('听说 No. 62 暂停了. Can we license our NdFeB sintering process to a Thai magnet maker now?').facts;
+    expect(f.collaboration?.chineseProvider).toBe(true);
+    expect(read('Can we license our NdFeB sintering process to a Thai magnet maker now?').facts.collaboration?.chineseProvider).not.toBe(true);
   });
 });

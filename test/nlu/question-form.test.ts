@@ -16,6 +16,11 @@ describe('asksForDecision', () => {
     // Twenty-sixth session, own phrasings: whether a rule applies, asked yes or no, is a decision.
     'The lot leaves Tianjin next week. Does announcement 57 apply now?',
     'Does the gallium rule apply to our wafers?',
+    // Thirty-second session, own phrasings: a bare licence check after a comma, whether the last answer still holds, and
+    // a negated copula before the verdict word.
+    'They told me the pause ended last week, so no licence now?',
+    'Same answer for the Tb grade as last month?',
+    'We signed in February - surely an order placed before April isn\'t caught?',
   ])('is true for "%s"', (text) => expect(asksForDecision(text)).toBe(true));
 
   it.each([
@@ -200,5 +205,15 @@ describe('a licence noun with only fillers around it (twenty-seventh session, ow
     expect(asksWhetherLicenceNeeded('Same Tm foil as last year. Still no licence?')).toBe(true);
     expect(asksWhetherLicenceNeeded('so licence yes or no?')).toBe(true);
     expect(asksForDecision('We reorder the Ho pellets every quarter. Still no permit?')).toBe(true);
+  });
+});
+
+describe('a short follow-up that says when the goods move and asks whether the answer holds', () => {
+  it('is decided again as the question under discussion', () => {
+    const assistant = newAssistant('2026-11-25T09:00:00Z');
+    assistant.handle({ ...msg('We ship Tm-doped fibre from Wuhan to Lyon; no licence since the No. 57 pause.', 'qf-hold'), asOf: '2026-11-25' });
+    const reply = assistant.handle({ ...msg('The next lot goes out in December. Still fine?', 'qf-hold'), asOf: '2026-11-25' });
+    expect(reply.verdict).toBe('escalate');
+    expect(reply.citations.map((c) => c.source)).toContain('CN-ANN-2025-57');
   });
 });

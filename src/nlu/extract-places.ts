@@ -677,10 +677,16 @@ function negatedCue(tokens: readonly Token[], cueIndex: number): boolean {
 
 /** A clause that opens on a receiver noun and a copula ("Customer is …", "The buyer was …") before `start`. */
 function buyerClause(tokens: readonly Token[], start: number): boolean {
+  const opensOnBuyer = (open: number) => {
+    const noun = DETERMINERS.has(tokens[open]?.low ?? '') ? open + 1 : open;
+    return noun + 1 < start && RECEIVER_NOUNS.has(tokens[noun]?.low ?? '') && COPULAS.has(tokens[noun + 1]?.low ?? '');
+  };
   let open = start;
   while (open > 0 && !(tokens[open - 1] as Token).clauseEnd) open--;
-  const noun = DETERMINERS.has(tokens[open]?.low ?? '') ? open + 1 : open;
-  return noun + 1 < start && RECEIVER_NOUNS.has(tokens[noun]?.low ?? '') && COPULAS.has(tokens[noun + 1]?.low ?? '');
+  // "Yttrium oxide 5N, 2 t, customer is Korean semiconductor fab": so may a part after a comma.
+  let part = start;
+  while (part > open && !(tokens[part - 1] as Token).commaAfter) part--;
+  return opensOnBuyer(open) || (part > open && opensOnBuyer(part));
 }
 
 /** "question", "note", or chat's "quick one": the message a sender calls its own. */
@@ -750,7 +756,9 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   if (fittedAfterShipping(tokens, start, end)) return { role: 'destination', recipient: true };
   // "Korean subsidiary here.", "Brazil team here:": the asker says where they sit, which is where their stock is.
   const signsOff = (k: number) => tokens[k]?.low === 'here' && ((tokens[k]?.clauseEnd ?? true) || tokens[k + 1]?.parenBefore === true || k + 1 >= tokens.length);
-  if (!cue && [end, end + 1, end + 2].some((k) => signsOff(k) && tokens.slice(end, k).every((t) => !t.clauseEnd))) return { role: 'site', recipient: false };
+  // "Korean buyer here.": an asker who signs as the buyer receives the goods.
+  const signOff = [end, end + 1, end + 2].find((k) => signsOff(k) && tokens.slice(end, k).every((t) => !t.clauseEnd));
+  if (!cue && signOff !== undefined) return signsAsBuyer(tokens, end) ? { role: 'destination', recipient: true, asker: true } : { role: 'site', recipient: false };
   // "leaves Tianjin for Rotterdam", "bound for Chennai": "for" after goods set off names where they go; the place
   // right after "leaves" or "departs" is where they set off from.
   if (departsFor(tokens, start)) return { role: 'destination', recipient: true };
@@ -912,7 +920,9 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   // "We're a Korean magnet maker": the asker's own place.
   // "We are the Vietnamese magnet plant of …": any article.
   const article = ARTICLES.has(tokens[start - 1]?.low ?? '') ? 1 : 0;
-  if (introducesAsker(tokens, start - 1 - article) || introFragment(tokens, start)) return { role: 'site', recipient: false, asker: true };
+  if (introducesAsker(tokens, start - 1 - article) || introFragment(tokens, start)) {
+    return !cue && signsAsBuyer(tokens, end) ? { role: 'destination', recipient: true, asker: true } : { role: 'site', recipient: false, asker: true };
+  }
   // "a Singapore distributor holds ...": the holder sells; "a Japanese shipbuilder ... wants them": the one who wants buys.
   const doing = firstVerbAfter(tokens, end);
   // "Our NdFeB for a Polish customer has 0.2 % Dy": a party after "for" is no subject, so the verb is not its.
@@ -952,7 +962,7 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
       const before = [1, 2, 3].map((k) => tokens[start - k]?.low);
       // "for sensors at our Brasov plant", "for use at our plant in Pune": goods for a site of ours go there too.
       const forClause = goodsForSite(tokens, start, 'for');
-      const others = forClause || receiverIs(tokens, start) || before.some((w) => w !== undefined && (lex.knowledge.cues.othersPossessives.has(w) || w === 'for'));
+      const others = forClause || before.some((w) => w !== undefined && (lex.knowledge.cues.othersPossessives.has(w) || w === 'for'));
       return { role: recipient || (others && cue?.word !== 'from') ? 'destination' : cue?.word === 'from' ? 'origin' : 'site', recipient: recipient || others };
     }
     case 'buyer':
@@ -1178,12 +1188,17 @@ function introducesReceiver(tokens: readonly Token[], start: number): boolean {
   return false;
 }
 
-/** "The customer is a Korean semiconductor fab": a place in what a buyer or end user is said to be names the buyer's site. */
-function receiverIs(tokens: readonly Token[], start: number): boolean {
-  const at = ARTICLES.has(tokens[start - 1]?.low ?? '') ? start - 2 : start - 1;
-  if (!COPULAS.has(tokens[at]?.low ?? '') || tokens[at - 1]?.clauseEnd || tokens[at - 1]?.commaAfter) return false;
-  const subject = tokens[at - 1]?.low ?? '';
-  return RECEIVER_NOUNS.has(subject) || (subject === 'user' && tokens[at - 2]?.low === 'end');
+/**
+ * "Korea buyer: Chinese yttrium oxide …", "Brazilian importer here.": the asker signs with its place and a buyer's noun,
+ * so it receives the goods; not when it says it holds goods of its own ("Lisbon buyer here. We hold Chinese Tb metal in
+ * our warehouse …"), which it would send.
+ */
+function signsAsBuyer(tokens: readonly Token[], end: number): boolean {
+  if (tokens[end - 1]?.clauseEnd || tokens[end - 1]?.commaAfter) return false;
+  const head = tokens.slice(end, end + 3);
+  const headEnd = head.findIndex((t) => t.clauseEnd || t.commaAfter);
+  if (!(headEnd >= 0 ? head.slice(0, headEnd + 1) : head).some((t) => RECEIVER_NOUNS.has(t.low))) return false;
+  return !tokens.some((t, i) => HOLD_VERBS.has(t.low) && FIRST_PERSON.has(tokens[i - 1]?.low ?? ''));
 }
 
 /** A verb of fitting shortly before the place, after a verb of shipping earlier in the sentence. */

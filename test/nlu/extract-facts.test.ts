@@ -61,6 +61,13 @@ describe('places and their roles', () => {
     expect(facts('Sc oxide for sputtering targets; end user is a Taiwanese fab.').destination).toBe('TW');
   });
 
+  it('reads an asker who signs as the buyer as where the goods go', () => {
+    expect(facts('Brazilian importer here. Chinese Tb oxide for our phosphor line - licence?')).toMatchObject({ destination: 'BR' });
+    expect(facts('Brazil buyer: Chinese Tb oxide for our phosphor line - licence?').shipFrom).toBeUndefined();
+    // A subsidiary signing holds stock where it sits.
+    expect(facts('Korean subsidiary here. We hold Chinese Tb oxide and sell to Japan. Licence?').shipFrom).toBe('KR');
+  });
+
   it('reads the team a message comes from as the asker, not as where the goods leave from', () => {
     expect(facts('A quick one from the Lyon optics team. Our supplier in Ganzhou ships us Tb oxide. Licence?').shipFrom).toBe('CN');
   });
@@ -3026,5 +3033,23 @@ describe('Chinese as Hong Kong and Taiwan write it', () => {
     const f = read('听说 No. 62 暂停了. Can we license our NdFeB sintering process to a Thai magnet maker now?').facts;
     expect(f.collaboration?.chineseProvider).toBe(true);
     expect(read('Can we license our NdFeB sintering process to a Thai magnet maker now?').facts.collaboration?.chineseProvider).not.toBe(true);
+  });
+});
+
+describe('what a message names besides the goods', () => {
+  it('leaves out an element the goods are compared with after the licence ("need the licence like Dy?")', () => {
+    const f = facts('Cerium-lanthanum oxide from Baotou for polishing slurry - does it need the licence like Dy?');
+    expect(f.item?.elementsPresent).toEqual(expect.arrayContaining(['Ce', 'La']));
+    expect(f.item?.elementsPresent).not.toContain('Dy');
+    // "Rare earths like Dy" gives an example of the goods, no comparison.
+    expect(facts('Do rare earths like Dy need a licence from China?').item?.elementsPresent).toContain('Dy');
+  });
+
+  it('reads the topic of a paper or talk as its subject, not as goods', () => {
+    const f = facts('Our Chinese co-author wants to e-mail the final paper on Tb diffusion in sintered magnets to our Munich group.');
+    expect(f.item?.elementsPresent ?? []).not.toContain('Tb');
+    expect(f.collaboration?.area).toBe('magnet_preparation');
+    // A paper machine is an industry, and the magnets for it are goods.
+    expect(facts('Dy magnets for our paper machines on the Finnish site, from China.').item?.elementsPresent).toContain('Dy');
   });
 });

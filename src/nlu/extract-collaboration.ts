@@ -32,6 +32,7 @@ export const COOPERATION_KINDS: readonly Kind[] = COLLABORATION_KINDS.filter((k)
 /** When several kinds are named, the more specific one decides ("our JV engineer wants to e-mail" is a transfer). */
 // A visit comes last: "advise the JV, with a few site visits" is consulting; a visit is the kind only when it is all.
 const PRONOUN_OBJECTS = grammarWords('pronounObjects');
+const SCHOLARLY_WORK_NOUNS = grammarWords('scholarlyWorkNouns');
 const KIND_ORDER: readonly Kind[] = ['licensing', 'hiring', 'joint_rnd', 'services', 'training', 'technology_transfer', 'consulting', 'jv_investment', 'visit'];
 const AREA_ORDER: readonly Area[] = [
   'production_line_services', 'extraction_separation', 'metal_alloy_production', 'magnet_preparation', 'calcium_oxyborate',
@@ -399,6 +400,10 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   const workForUs = tokens.some((t, i) => t.low === 'for' && RECEIVER_PRONOUNS.has(tokens[i + 1]?.low ?? '') && tokens[i + 2]?.low !== 'to'
     && tokens.slice(sentenceStartOf(tokens, i), i).some((x) => x.low === 'they' || x.low === 'them'));
   if (workForUs && kinds.size === 0 && namesKnowHow) kinds.add('technology_transfer');
+  // "publish a joint open-access paper", "our joint conference poster": a scholarly work written together is joint
+  // research, whatever words describe it between. ("Samples for a joint paper" are goods sent for one.)
+  if (tokens.some((t, i) => t.low === 'joint' && ![1, 2].some((k) => tokens[i - k]?.low === 'for')
+    && [1, 2, 3].some((k) => SCHOLARLY_WORK_NOUNS.has(tokens[i + k]?.low ?? '') && tokens.slice(i, i + k).every((x) => !x.clauseEnd && !x.commaAfter)))) kinds.add('joint_rnd');
   const kind = KIND_ORDER.find((k) => kinds.has(k));
 
   const areas = new Set<Area>();

@@ -1381,7 +1381,8 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   // "We buy Tb metal from China for it": a magnet or material bought for something named before is its input.
   // Not "Can our Chinese plant ship SmCo magnets for those motors?": magnets a verb of sending moves are goods of their own.
   const sentGoods = primary !== undefined && [1, 2, 3].some((k) => SENDING_VERB_FORMS.has(tokens[(primary[0]?.start ?? 0) - k]?.low ?? ''));
-  if (primary && (isMagnetRun(primary, head) || isMaterialRun(primary, head)) && forPronounAfter(tokens, primary) && !sentGoods) item.refersBack = true;
+  // Nor spares said to travel loose ("40 spare magnet segments for these motors, shipped loose"): bare goods of their own.
+  if (primary && (isMagnetRun(primary, head) || isMaterialRun(primary, head)) && forPronounAfter(tokens, primary) && !sentGoods && !saidLooseAnywhere) item.refersBack = true;
   // "The servo motors inside the looms have Dy magnets": a part placed inside "the" product is that product's part,
   // the product being one the conversation named before ("the machines", "the units": by its kind or a generic word).
   const primaryEnd = primary?.at(-1)?.end ?? 0;

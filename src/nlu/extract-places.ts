@@ -105,6 +105,8 @@ const ORIGIN_OF_VERBS = grammarWords('originOfVerbs');
 const COPULAS = grammarWords('copulas');
 const COMPANY_NOUNS = grammarWords('companyNouns');
 const MODALS = grammarWords('modals');
+const GETTING_VERBS = grammarWords('gettingVerbs');
+const CLAIM_VERBS = grammarWords('claimVerbs');
 const TECH_SOURCE_VERBS = grammarWords('techSourceVerbs');
 const INPUT_VERBS = grammarWords('inputVerbs');
 const SELF_INTRO = grammarWords('selfIntro');
@@ -493,6 +495,20 @@ function wantsToBuy(tokens: readonly Token[], end: number): boolean {
       return to !== undefined && PURCHASE_VERBS.has(tokens[to + 1]?.low ?? '') && tokens.slice(i, to).every((x) => !x.clauseEnd && !x.commaAfter);
     }
     if (t.clauseEnd || t.commaAfter) return false;
+  }
+  return false;
+}
+
+/** "… can get Dy oxide", "… will import the magnets": a modal and a verb of buying or getting, in the place's clause. */
+function mayBuy(tokens: readonly Token[], end: number): boolean {
+  for (let i = end; i < Math.min(tokens.length - 1, end + 4); i++) {
+    const t = tokens[i] as Token;
+    // ("Supplier in Zhejiang says we can buy …": another subject's verb, not the place's.)
+    if (t.clauseEnd || t.commaAfter || PERSONAL_SUBJECTS.has(t.low) || CLAIM_VERBS.has(t.low)) return false;
+    if (!MODALS.has(t.low)) continue;
+    const verb = tokens[i + 1]?.low ?? '';
+    // ("Who must get the licence": a licence got is no goods.)
+    return (PURCHASE_VERBS.has(verb) || GETTING_VERBS.has(verb)) && ![2, 3].some((k) => LICENCE_NOUNS.has(tokens[i + k]?.low ?? ''));
   }
   return false;
 }
@@ -935,7 +951,10 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   if (doing && WANT_VERBS.has(doing) && !cue && wantsToSend(tokens, end, lex)) return tag.demonym ? { role: 'origin', recipient: false } : { role: 'site', recipient: false, sends: true };
   const ours = FIRST_PERSON.has(tokens[start - 1]?.low ?? '');
   // "Our Indonesian smelter wants to buy a Chinese extraction unit": whoever wants to buy goods receives them, ours too.
-  if (doing && WANT_VERBS.has(doing) && !cue && wantsToBuy(tokens, end)) return { role: 'destination', recipient: true };
+  // So does "our plant in Ohio", its place right after "in", and one that can or will buy them ("our coatings line in
+  // Ohio can get Dy oxide"). (A site that buys, as a habit, may hold the goods to resell.)
+  const ownSitePlace = (!cue || (INSIDE_CUES.has(cue.word) && cue.index === start - 1)) && !placeEnd.clauseEnd && !placeEnd.commaAfter;
+  if (ownSitePlace && ((doing && WANT_VERBS.has(doing)) || !doing) && (wantsToBuy(tokens, end) || mayBuy(tokens, end))) return { role: 'destination', recipient: true };
   // ("Chinese consultants would only do our flowsheet": "would" wants only with "like", "need" after it.)
   if (doing && WANT_VERBS.has(doing) && !cue && !ours && !plainWould(tokens, end) && headCategory(tokens, end, lex) !== 'site') return { role: 'destination', recipient: true };
   if (!cue && fixesGoodsIn(tokens, end, lex)) return { role: 'destination', recipient: true };

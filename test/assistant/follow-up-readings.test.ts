@@ -21,6 +21,15 @@ describe('follow-ups after a decision', () => {
     expect(r.verdict).toBe('escalate');
   });
 
+  it('reads loose spares ordered "for these motors" after the motors as goods of their own, not as the motors\' parts', () => {
+    const a = newAssistant('2025-10-28T09:00:00Z');
+    a.handle({ ...msg('Our boiler-feed pumps in Dammam run on Chinese PM motors.', 'fu-spares'), asOf: '2025-10-28' });
+    const r = a.handle({ ...msg('For our stores we would order 50 spare magnet segments for these motors from the same Chinese supplier, same grade with Dy, packed loose. Fine without a licence like the motors?', 'fu-spares'), asOf: '2025-10-28' });
+    expect(r.verdict).toBe('license_required');
+    expect(r.readAs?.text).toContain('loose, not built into a product');
+    expect(r.readAs?.text).not.toContain('built into a product (motor)');
+  });
+
   it('decides loose spare magnets added to an order of finished assemblies: "that\'s fine too since …?" is a check', () => {
     expect(asksForDecision('We also want 500 loose spare magnets in that box. That is fine as well because it is one order?')).toBe(true);
     expect(asksForDecision("That's allowed too since they're spares?")).toBe(true);

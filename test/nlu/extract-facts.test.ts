@@ -68,6 +68,15 @@ describe('places and their roles', () => {
     expect(facts('Korean subsidiary here. We hold Chinese Tb oxide and sell to Japan. Licence?').shipFrom).toBe('KR');
   });
 
+  it('reads a site of ours that wants, can or will buy or get the goods as where they go', () => {
+    const f = facts('Our plant in Ohio wants to buy Tb oxide. Licence?');
+    expect(f.destination).toBe('US');
+    expect(f.shipFrom).toBeUndefined();
+    expect(facts('Our test lab in Leeds can get Dy metal samples next month. Licence?').destination).toBe('GB');
+    // Another subject's verb, or a licence got, says nothing of where the goods go.
+    expect(facts('Supplier in Zhejiang says we can buy loose magnets or rotors.').destination).not.toBe('CN');
+  });
+
   it('reads the team a message comes from as the asker, not as where the goods leave from', () => {
     expect(facts('A quick one from the Lyon optics team. Our supplier in Ganzhou ships us Tb oxide. Licence?').shipFrom).toBe('CN');
   });
@@ -3049,6 +3058,11 @@ describe('what a message names besides the goods', () => {
     const f = facts('Our Chinese co-author wants to e-mail the final paper on Tb diffusion in sintered magnets to our Munich group.');
     expect(f.item?.elementsPresent ?? []).not.toContain('Tb');
     expect(f.collaboration?.area).toBe('magnet_preparation');
+    // A paper written together with a Chinese partner is joint research, whatever words describe it; samples sent for
+    // one are goods.
+    expect(facts('Our lab in Graz and a partner in Ningbo will publish a joint peer-reviewed paper on SmCo sintering.').collaboration)
+      .toMatchObject({ kind: 'joint_rnd', chineseProvider: true });
+    expect(facts('Can we send 20 g of Tb metal to a partner in Seoul for a joint paper?').collaboration?.kind).not.toBe('joint_rnd');
     // A paper machine is an industry, and the magnets for it are goods.
     expect(facts('Dy magnets for our paper machines on the Finnish site, from China.').item?.elementsPresent).toContain('Dy');
   });

@@ -232,7 +232,8 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   // "Send 5 kg of Dy oxide to a university for a sintering trial": a verb of giving whose object is goods (an item word
   // before any know-how word) passes goods, not technology.
   const itemAt = positionsOf(itemWordHits(tokens, lex));
-  tokens.forEach((t, i) => { if (lex.knowledge.formula(t.raw)) itemAt.add(i); });
+  // ("send back the Dy and Tb oxide": an element's symbol, as written, names goods as a formula does.)
+  tokens.forEach((t, i) => { if (lex.knowledge.formula(t.raw) || lex.symbols.has(t.raw)) itemAt.add(i); });
   // A transfer hit that is one verb of giving ("send", "share"), not a noun for papers ("drawings", "recipe").
   const givingVerb = (h: { start: number; end: number; value: Kind }) => h.value === 'technology_transfer' && h.end - h.start === 1
     && lex.knowledge.cues.provisionVerbs.has((tokens[h.start] as Token).low);

@@ -52,6 +52,7 @@ const STORE_NOUNS = grammarWords('storeNouns');
 const CLAIM_VERBS = grammarWords('claimVerbs');
 const CLAIM_SUBJECTS = grammarWords('claimSubjects');
 const ACTIVITY_SHIP = grammarWords('activityShip');
+const SHIPMENT_WORDS = grammarWords('shipmentWords');
 const ACTIVITY_RESELL = grammarWords('activityResell');
 const ACTIVITY_CARRY = grammarWords('activityCarry');
 const PAST_TIME_WORDS = grammarWords('pastTimeWords');
@@ -387,8 +388,12 @@ function placeOfParty(tokens: readonly Token[], p: PlaceMention, after: Readonly
 
 function placesToFrame(places: readonly PlaceMention[], text: string, tokens: readonly Token[], fittedProduct: boolean, way: WayBack | undefined, itemSpan?: readonly [number, number]): Frame['places'] {
   const first = (role: PlaceMention['role']) => places.find((p) => p.role === role)?.country;
-  // "ex Baotou" names where goods leave from more surely than any "from".
-  const origin = places.find((p) => p.role === 'origin' && tokens[p.start - 1]?.low === 'ex')?.country ?? first('origin');
+  // "ex Baotou" names where goods leave from more surely than any "from"; so does a "from" said of the shipment itself
+  // ("Actually shipment is directly from China to our plant in Spain"), more surely than a supplier's nationality.
+  const shipmentFrom = (p: PlaceMention) => tokens[p.start - 1]?.low === 'from'
+    && [2, 3, 4].some((k) => SHIPMENT_WORDS.has(tokens[p.start - k]?.low ?? '') && tokens.slice(p.start - k, p.start).every((t) => !t.clauseEnd && !t.commaAfter));
+  const origin = places.find((p) => p.role === 'origin' && tokens[p.start - 1]?.low === 'ex')?.country
+    ?? places.find((p) => p.role === 'origin' && shipmentFrom(p))?.country ?? first('origin');
   // "We build scanners in Ohio. The yoke uses NdFeB blocks that are machined in Baotou": of two places of making, the
   // one said in the goods' own clause is theirs.
   const madeOfGoods = itemSpan === undefined ? undefined : places.find((p) => p.role === 'made' && p.start >= itemSpan[1] && p.start - itemSpan[1] <= 12

@@ -73,9 +73,6 @@ const END_USE_HEADS = grammarWords('endUseHeads');
 const PERSONAL_SUBJECTS = grammarWords('personalSubjectPronouns');
 const DETERMINER_WORDS = grammarWords('determinerWords');
 const COMPARISON_MARKERS = grammarWords('comparisonMarkers');
-const SCHOLARLY_WORK_NOUNS = grammarWords('scholarlyWorkNouns');
-const TOPIC_PREPOSITIONS = grammarWords('topicPrepositions');
-const INDUSTRY_AFTER_WORK = new Set([...grammarWords('machineHeads'), ...grammarWords('siteNouns')]);
 /** "like for Dy", "compared with Tb": the word between a comparison and what the goods are compared with. */
 const TOPIC_AFTER_COMPARISON = grammarWords('comparisonLinks');
 const SAMENESS_WORDS = grammarWords('samenessWords');
@@ -753,7 +750,7 @@ export function itemWordHits(tokens: readonly Token[], lex: Lexicon): PhraseHit<
     // ("the Dy magnet rules" names goods of its own: an element or family before the magnet word keeps it.)
     && !found.some((o) => o.end === h.start && (o.value.kind === 'element' || o.value.kind === 'compound'));
   const hits = found.filter((h) => !technology.some((t) => t.start <= h.start && t.end >= h.end && t.end - t.start > h.end - h.start)
-    && !idiom.has(h.start) && !usedAsVerb(h) && !modifiesNoun(h) && !comparisonStandardAt(tokens, h.start) && !namesRules(h) && !topicOfScholarlyWork(tokens, h.start));
+    && !idiom.has(h.start) && !usedAsVerb(h) && !modifiesNoun(h) && !comparisonStandardAt(tokens, h.start) && !namesRules(h));
   ITEM_HITS.set(tokens, { lex, hits });
   return hits;
 }
@@ -772,26 +769,6 @@ function shareOfOtherValue(tokens: readonly Token[], end: number): boolean {
       return of > 0 && tokens.slice(of + 1, of + 5).some((x) => VALUE_NOUNS.has(x.low));
     }
     if (t.clauseEnd) return false;
-  }
-  return false;
-}
-
-/**
- * Whether the words at `start` name the topic of a paper, thesis or talk ("our published paper (open access) on Dy
- * diffusion", "a joint paper with our Chinese lab on the basic magnetism of NdFeB"): "on" or "about" up to five words
- * before, after such a work earlier in the clause. ("Paper mill", "paper machines" name an industry, not a work.)
- */
-function topicOfScholarlyWork(tokens: readonly Token[], start: number): boolean {
-  for (let p = start - 1; p >= Math.max(0, start - 5); p--) {
-    const t = tokens[p] as Token;
-    if (t.clauseEnd || t.commaAfter) return false;
-    if (!TOPIC_PREPOSITIONS.has(t.low)) continue;
-    for (let w = p - 1; w >= Math.max(0, p - 6); w--) {
-      const work = tokens[w] as Token;
-      if (work.clauseEnd || work.commaAfter) return false;
-      if (SCHOLARLY_WORK_NOUNS.has(work.low) && !INDUSTRY_AFTER_WORK.has(tokens[w + 1]?.low ?? '')) return true;
-    }
-    return false;
   }
   return false;
 }
@@ -824,8 +801,7 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     && ((capitalised(h.start - 1) && !(tokens[h.start - 1] as Token).commaAfter) || (capitalised(h.end) && !(tokens[h.start] as Token).commaAfter && !(tokens[h.start] as Token).clauseEnd));
   const phraseHits = allItemHits.filter((h) => !(h.fuzzy && h.value.kind === 'element' && (!lex.knowledge.rareEarths.has(h.value.element) || properName(h))));
   const taken = positionsOf(phraseHits);
-  // ("a paper on the magnetism of NdFeB": a formula or grade that is a work's topic names no goods, as a word does not.)
-  const allHits = [...phraseHits, ...knowledgeHits(tokens, text, lex, taken).filter((h) => !topicOfScholarlyWork(tokens, h.start))].sort((a, b) => a.start - b.start);
+  const allHits = [...phraseHits, ...knowledgeHits(tokens, text, lex, taken)].sort((a, b) => a.start - b.start);
   // "42UH NdFeB segments — sorry, scratch that: they are ferrite Y30BH segments": the goods named after the asker
   // corrects itself replace those named before.
   const corrected = SELF_CORRECTION.exec(text);
@@ -1068,8 +1044,7 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     }
   }
   tokens.forEach((_, i) => {
-    // (A symbol that names a paper's topic, "a paper on Dy diffusion", is no element of the goods, as a word is not.)
-    if (covered.has(i) || topicOfScholarlyWork(tokens, i)) return;
+    if (covered.has(i)) return;
     const el = symbolAt(tokens, i, lex);
     if (el) elements.push({ element: el, start: i, end: i + 1, oxide: isFormulaOxide(tokens[i], lex) });
   });

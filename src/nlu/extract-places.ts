@@ -63,6 +63,8 @@ const ARTICLES = grammarWords('articles');
 const MESSAGE_NOUNS = grammarWords('messageNouns');
 const MESSAGE_ONE_MODIFIERS = grammarWords('messageOneModifiers');
 const TEAM_NOUNS = grammarWords('teamNouns');
+const TOPIC_PREPOSITIONS = grammarWords('topicPrepositions');
+const OF_WORDS = grammarWords('ofWords');
 const WOULD_WANTING = grammarWords('wouldWanting');
 const CONTAIN_VERBS = grammarWords('containVerbs');
 const MESSAGE_CUES = grammarWords('messageCues');
@@ -987,6 +989,8 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     case 'buyer':
       // "Our Japanese partner will ship its furnace to …": whoever sends the goods holds them, whatever it is to us.
       if (!cue && sendsGoods(tokens, end)) return { role: 'site', recipient: false, sends: true };
+      // "Rotterdam client with Chinese-origin Tb oxide, resale to Turkey": a buyer said to be "with" goods holds them.
+      if (!cue && !recipient && buyerWithGoods(tokens, end, lex)) return { role: 'site', recipient: false };
       // "a Korean magnet maker we buy from": a maker the asker buys from sells the goods.
       if (SUPPLIER_RELATIVES.some((phrase) => tokens.slice(end + 1, end + 6).map((t) => t.low).join(' ').includes(phrase))) return { role: 'site', recipient: false };
       // "our Shenzhen contract manufacturer ships …": our own maker is where the goods come from; not when the goods go
@@ -1218,6 +1222,17 @@ function signsAsBuyer(tokens: readonly Token[], end: number): boolean {
   const headEnd = head.findIndex((t) => t.clauseEnd || t.commaAfter);
   if (!(headEnd >= 0 ? head.slice(0, headEnd + 1) : head).some((t) => RECEIVER_NOUNS.has(t.low))) return false;
   return !tokens.some((t, i) => HOLD_VERBS.has(t.low) && FIRST_PERSON.has(tokens[i - 1]?.low ?? ''));
+}
+
+/** "Rotterdam client with Chinese-origin Tb oxide": the party noun after the place, then "with" and goods' words. */
+function buyerWithGoods(tokens: readonly Token[], end: number, lex: Lexicon): boolean {
+  const withAt = [0, 1, 2].map((k) => end + k).find((i) => tokens[i]?.low === 'with');
+  if (withAt === undefined || tokens.slice(end, withAt).some((t) => t.clauseEnd || t.commaAfter) || !BUYER_NOUNS.has(tokens[withAt - 1]?.low ?? '')) return false;
+  const after = tokens.slice(withAt + 1, withAt + 5);
+  const stop = after.findIndex((t) => t.clauseEnd || t.commaAfter);
+  // (The goods right after it, words of origin at most between: "a customer with questions about Tb oxide" holds none.)
+  return lex.items.find(stop >= 0 ? after.slice(0, stop + 1) : after).some((h) => h.start <= 3 && (h.value.kind === 'element' || h.value.kind === 'compound' || h.value.kind === 'form')
+    && after.slice(0, h.start).every((t) => !TOPIC_PREPOSITIONS.has(t.low) && !OF_WORDS.has(t.low) && t.low !== 'for'));
 }
 
 /** A verb of fitting shortly before the place, after a verb of shipping earlier in the sentence. */

@@ -41,6 +41,15 @@ describe('other countries\' rules', () => {
     expect(reply.reasons.join(' ')).toMatch(/Treasury/);
   });
 
+  it('points any government\'s tax credits and the US FCC\'s radio certification to whoever decides them (thirty-second session, own phrasings)', () => {
+    const credit = newAssistant().handle(msg('Is there an investment tax credit in Australia for building a magnet recycling line?', 'sc-tax'));
+    expect(credit.verdict).toBe('none');
+    expect(credit.reasons.join(' ')).toMatch(/tax advisers/);
+    const fcc = newAssistant().handle(msg('Our smart speaker has wifi only. Does it need an FCC ID before we sell it in Texas?', 'sc-fcc'));
+    expect(fcc.verdict).toBe('none');
+    expect(fcc.reasons.join(' ')).toMatch(/conformity/);
+  });
+
   it('still decides a question that asks for the Chinese licence, whatever else it mentions', () => {
     const reply = newAssistant().handle(msg('We ship Dy magnets from Ningbo to Hamburg. Do we need a Chinese licence? BAFA is handled separately.', 'sc3'));
     expect(reply.verdict).toBe('license_required');

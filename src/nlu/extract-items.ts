@@ -1091,6 +1091,14 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     return run.every((h) => h.value.kind === 'form' && h.value.form === 'magnet') && last.hyphenBefore && !last.clauseEnd && !last.commaAfter && next !== undefined && /^\p{L}/u.test(next.raw) && !CLOSED_CLASS.has(next.low);
   };
   if (primary && attributive(primary)) primary = candidates.find((run) => run !== primary && head(run).value.kind === 'downstream') ?? primary;
+  // "We polish our sapphire watch crystals with cerium oxide powder", "we colour crystal glass with erbium oxide": "crystal"
+  // alone is as often a watch glass or lead glass as a laser crystal, so a bare "crystal" with no make-up of its own
+  // yields to goods named by their composition and form.
+  const namesMakeUp = (run: PhraseHit<ItemTag>[]) => run.some((h) => h.value.kind === 'element' || h.value.kind === 'compound');
+  const namesForm = (run: PhraseHit<ItemTag>[]) => run.some((h) => h.value.kind === 'form' || (h.value.kind === 'compound' && h.value.form !== undefined));
+  if (primary && primary.every((h) => h.value.kind === 'form' && h.value.form === 'crystal')) {
+    primary = candidates.find((run) => run !== primary && namesMakeUp(run) && namesForm(run)) ?? primary;
+  }
   // Token positions that hold an item word: what stands between a verb and the goods it governs.
   const itemAt = positionsOf(hits);
   // Goods the asker buys in are asked about on their own, unless the product is what is sold on ("build them into motors

@@ -3046,6 +3046,7 @@ describe('Chinese as Hong Kong and Taiwan write it', () => {
     expect(f).toMatchObject({ shipFrom: 'CN', destination: 'DE' });
     expect(read('Injection-molded Hall sensors with SmCo magnets, 由東莞出 to a US customer').facts.shipFrom).toBe('CN');
     expect(read('Tb metal from a smelter in 江西省 to Osaka').facts.shipFrom).toBe('CN');
+    expect(read('Gd 靶 from Suzhou to Hsinchu, licence?').facts.item?.form).toBe('target');
   });
 
   it('takes a question asked with Chinese sentence words as asked from the Chinese side', () => {
@@ -3062,6 +3063,14 @@ describe('what a message names besides the goods', () => {
     expect(f.item?.elementsPresent).not.toContain('Dy');
     // "Rare earths like Dy" gives an example of the goods, no comparison.
     expect(facts('Do rare earths like Dy need a licence from China?').item?.elementsPresent).toContain('Dy');
+  });
+
+  it('reads goods named by their make-up, not a bare "crystal" (a watch glass, lead crystal), as the goods', () => {
+    const f = facts('We lap our sapphire watch crystals with a ceria slurry made of cerium oxide from Baotou.');
+    expect(f.item?.form).toBe('oxide');
+    expect(f.item?.elementsPresent).toContain('Ce');
+    // A laser crystal named by its make-up stays a crystal.
+    expect(facts('Nd:YAG crystals from Fujian to our laser plant in Jena.').item?.form).toBe('crystal');
   });
 
   it('reads grain-boundary diffusion named by its element ("Tb diffusion") as magnet preparation', () => {

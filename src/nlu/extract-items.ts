@@ -987,8 +987,19 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     return bare && LICENCE_WORDS.has(tokens[next]?.low ?? '') && tokens.slice(end - 1, next).every((t) => !t.clauseEnd && !t.commaAfter);
   };
   const otherGoods = (run: PhraseHit<ItemTag>[]) => runs.some((r) => r !== run && namesAThing(r) && !licenceKind(r) && !inContext(r) && !negatedRun(r));
+  // "loose rings, we assemble them into the cathode here": what the goods are fitted into, after a verb of fitting and
+  // its pronoun object, is where they go, not goods (a product there is read as such by the conversation; a material
+  // word such as a sputter cathode would otherwise replace the magnets).
+  const fittedInto = (run: PhraseHit<ItemTag>[]) => {
+    if (head(run).value.kind === 'downstream') return false;
+    const start = run[0]?.start ?? 0;
+    const into = DETERMINER_WORDS.has(tokens[start - 1]?.low ?? '') ? start - 2 : start - 1;
+    if (!INTO_WORDS.has(tokens[into]?.low ?? '')) return false;
+    return [1, 2, 3].some((k) => OBJECT_PRONOUNS.has(tokens[into - k]?.low ?? '') && FIXING_VERBS_ACTIVE.has(tokens[into - k - 1]?.low ?? '')
+      && tokens.slice(into - k - 1, into).every((t) => !t.clauseEnd));
+  };
   const things = runs.filter((run) => namesAThing(run) && !inContext(run) && !negatedRun(run) && !sourceRun(run) && !possessorRun(run) && !documentedProduct(run)
-    && !(licenceKind(run) && otherGoods(run)));
+    && !(licenceKind(run) && otherGoods(run)) && !fittedInto(run));
   // Only the heading's machines named, and an element after it ("Vacuum equipment service (Ohio): we need 5N yttria"):
   // the element's material is what is asked for, not the heading.
   const elementAfterHeading = heading >= 0 && hits.some((h) => h.start > heading && h.value.kind === 'element');
@@ -1012,7 +1023,7 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     const end = run.at(-1)?.end ?? 0;
     return ownedByAsker(tokens, run) && nounRightAfter(tokens, end, SELLER_NOUNS);
   };
-  const purposeRuns = runs.filter((run) => namesAThing(run) && !negatedRun(run)
+  const purposeRuns = runs.filter((run) => namesAThing(run) && !negatedRun(run) && !fittedInto(run)
     && !isPartyContext(tokens, head(run), lex, text) && (isMagnetRun(run, head) || isMaterialRun(run, head)));
   // Bare "our magnet supplier" with no element named anywhere stays a party ("… says it holds a general licence").
   const suppliersGoods = runs.filter((run) => namesAThing(run) && !negatedRun(run) && ownSupplierOf(run) && (isMagnetRun(run, head) || isMaterialRun(run, head))

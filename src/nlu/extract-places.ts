@@ -771,7 +771,8 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   // buyer a clause opens on receives.
   if ((cue === null || INSIDE_CUES.has(cue.word)) && buyerClause(tokens, start)) return { role: 'destination', recipient: true };
   // "ship the rotor with the magnets loose and fit them on site in Spain": where shipped goods are fitted is where they go.
-  if (fittedAfterShipping(tokens, start, end)) return { role: 'destination', recipient: true };
+  // (Not a nationality that describes a material: "they integrate magnets with Chinese dysprosium" names content.)
+  if (!(tag.demonym && headCategory(tokens, end, lex) === 'content') && fittedAfterShipping(tokens, start, end)) return { role: 'destination', recipient: true };
   // "Korean subsidiary here.", "Brazil team here:": the asker says where they sit, which is where their stock is.
   const signsOff = (k: number) => tokens[k]?.low === 'here' && ((tokens[k]?.clauseEnd ?? true) || tokens[k + 1]?.parenBefore === true || k + 1 >= tokens.length);
   // "Korean buyer here.": an asker who signs as the buyer receives the goods.
@@ -1040,12 +1041,14 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     if (partyBefore && !placeEnd.commaAfter && !placeEnd.clauseEnd && sendsGoods(tokens, end)) return { role: 'origin', recipient: false };
     // "a professor at our partner university in Baotou": the nearest noun is a person or institution, so the place is
     // where that party is, not a buyer's or a site's.
-    const nearestNoun = before.find((w) => SITE_NOUNS.has(w) || BUYER_NOUNS.has(w) || PERSON_WORDS.has(w) || MAKER_NOUNS.has(w));
+    // ("We export our actuators made in France": a word right after a personal pronoun is its verb, not a noun.)
+    const nearestNoun = before.find((w, k) => (SITE_NOUNS.has(w) || BUYER_NOUNS.has(w) || PERSON_WORDS.has(w) || MAKER_NOUNS.has(w)) && !PERSONAL_SUBJECTS.has(before[k + 1] ?? ''));
     if (nearestNoun !== undefined && PERSON_WORDS.has(nearestNoun) && !SITE_NOUNS.has(nearestNoun) && !BUYER_NOUNS.has(nearestNoun) && !MAKER_NOUNS.has(nearestNoun) && !recipient) {
       return { role: 'party', recipient: false };
     }
-    const madeVerb = before.findIndex((w, k) => (MADE_VERBS.has(w) && (k === 0 || !/^[a-z]/.test(before[k - 1] ?? '') || MADE_FOLLOWERS.has(before[k - 1] ?? '')))
-      || (MAKE_NOW_VERBS.has(w) && FIRST_PERSON_OR_PLURAL.has(before[k + 1] ?? '')));
+    // (Not across a "to": "pumps made in Italy to a utility in Chile" sends them to Chile.)
+    const madeVerb = before.findIndex((w, k) => ((MADE_VERBS.has(w) && (k === 0 || !/^[a-z]/.test(before[k - 1] ?? '') || MADE_FOLLOWERS.has(before[k - 1] ?? '')))
+      || (MAKE_NOW_VERBS.has(w) && FIRST_PERSON_OR_PLURAL.has(before[k + 1] ?? ''))) && !before.slice(0, k).some((x) => DEST_CUES.has(x)));
     if (madeVerb >= 0) return { role: 'made', recipient: false };
     // "We are a distributor in Düsseldorf": the asker's own place.
     // Not "We're sourcing NdPr oxide from Lynas in Malaysia": a "from" between names a source, not the asker.
@@ -1265,7 +1268,9 @@ function fittedAfterShipping(tokens: readonly Token[], start: number, end: numbe
   // The shipping verb may stand a comma away ("will ship the cores and the magnets in one crate, and we glue them in
   // at …"), never in another sentence.
   for (let i = fit - 1; i >= 0 && !((tokens[i] as Token).clauseEnd && !(tokens[i] as Token).commaAfter); i--) if (EXPORT_VERBS.has((tokens[i] as Token).low)) return true;
-  return false;
+  // "Loose rings; we assemble them into the cathode here in Taiwan": goods the asker fits, in a message that sends
+  // nothing, came to the asker's place.
+  return FIRST_PERSON.has(tokens[fit - 1]?.low ?? '') && OBJECT_PRONOUN_WORDS.has(tokens[fit + 1]?.low ?? '') && !tokens.some((t) => EXPORT_VERBS.has(t.low));
 }
 
 /**

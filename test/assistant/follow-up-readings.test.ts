@@ -30,6 +30,15 @@ describe('follow-ups after a decision', () => {
     expect(r.readAs?.text).not.toContain('built into a product (motor)');
   });
 
+  it('reads what loose magnets are fitted into, here at the asker\'s site, as where they go, not as new goods', () => {
+    const a = newAssistant();
+    a.handle(msg('We buy SmCo ring magnets for our ion-source cathodes from a maker in Xiamen. Licence?', 'fu-into'));
+    const r = a.handle(msg('They come as loose rings; we mount them into the cathode here in Penang.', 'fu-into'));
+    expect(r.verdict).toBe('license_required');
+    expect(r.readAs?.text).toContain('SmCo');
+    expect(r.readAs?.text).not.toContain('from Malaysia');
+  });
+
   it('decides loose spare magnets added to an order of finished assemblies: "that\'s fine too since …?" is a check', () => {
     expect(asksForDecision('We also want 500 loose spare magnets in that box. That is fine as well because it is one order?')).toBe(true);
     expect(asksForDecision("That's allowed too since they're spares?")).toBe(true);

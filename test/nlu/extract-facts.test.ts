@@ -68,6 +68,16 @@ describe('places and their roles', () => {
     expect(facts('Korean subsidiary here. We hold Chinese Tb oxide and sell to Japan. Licence?').shipFrom).toBe('KR');
   });
 
+  it('reads a word right after "we" as its verb ("we export our pumps made in Italy"), so the place of making stands', () => {
+    expect(facts('We export our pumps made in Italy to a utility in Chile.')).toMatchObject({ madeIn: 'IT', destination: 'CL' });
+  });
+
+  it('reads a nationality that describes a material fitted into the goods as content, not as where they go', () => {
+    const f = facts('We ship our servo drives (made in Austria, they integrate rotors with Chinese terbium) to a robot maker in Korea.');
+    expect(f.destination).toBe('KR');
+    expect(f.item?.hasChineseContent).toBe(true);
+  });
+
   it('reads a buyer said to be "with" goods as holding them where it is', () => {
     expect(facts('Antwerp customer with Chinese-made Dy metal, resale to Egypt. Licence?')).toMatchObject({ shipFrom: 'BE', destination: 'EG' });
     expect(facts('A Belgian customer with questions about Dy metal. Licence?').shipFrom).toBeUndefined();

@@ -50,6 +50,12 @@ describe('other countries\' rules', () => {
     expect(fcc.reasons.join(' ')).toMatch(/conformity/);
   });
 
+  it('points a question about a host country\'s screening of foreign investment to that authority (own phrasing)', () => {
+    const reply = newAssistant().handle(msg('A Chinese state fund wants 20 % of our lithium junior. Does this need CFIUS review, and how long does it take?', 'sc-fdi'));
+    expect(reply.verdict).toBe('none');
+    expect(reply.reasons.join(' ')).toMatch(/legal team/);
+  });
+
   it('still decides a question that asks for the Chinese licence, whatever else it mentions', () => {
     const reply = newAssistant().handle(msg('We ship Dy magnets from Ningbo to Hamburg. Do we need a Chinese licence? BAFA is handled separately.', 'sc3'));
     expect(reply.verdict).toBe('license_required');

@@ -3059,6 +3059,11 @@ describe('Chinese as Hong Kong and Taiwan write it', () => {
     expect(read('Gd 靶 from Suzhou to Hsinchu, licence?').facts.item?.form).toBe('target');
   });
 
+  it('reads 有没有 ("is there … or not") as a question, not as a denial of the element', () => {
+    expect(read('这批钐钴磁铁有没有钆? 从厦门出口到韩国').facts.item?.elementsAbsent ?? []).not.toContain('Gd');
+    expect(read('这批钐钴磁铁没有钆, 从厦门出口到韩国').facts.item?.elementsAbsent).toContain('Gd');
+  });
+
   it('takes a question asked with Chinese sentence words as asked from the Chinese side', () => {
     const f = read('听说 No. 62 暂停了. Can we license our NdFeB sintering process to a Thai magnet maker now?').facts;
     expect(f.collaboration?.chineseProvider).toBe(true);

@@ -729,8 +729,7 @@ function messageFrom(tokens: readonly Token[], start: number, end: number): 'ask
     // "A question from the motor plant in Wrocław" comes from the asker's site as "from our plant" does; "a question
     // about the plant in Ganzhou", or from the supplier in Ningbo, need not be the asker's own.
     // So does one "from the Grenoble detector team": the unit's noun may follow the place, in the same noun phrase.
-    const after = tokens.slice(end, end + 3);
-    const phraseAfter = after.slice(0, after.findIndex((w) => w.clauseEnd || w.commaAfter) + 1 || after.length);
+    const phraseAfter = wordsToBreak(tokens, end, 3);
     const ours = between.some((w) => ASKER_POSSESSIVES.has(w.low))
       || (t.low === 'from' && between[0]?.low === 'the' && between.some((w) => SITE_NOUNS.has(w.low) || DEPARTMENT_NOUNS.has(w.low)))
       || (t.low === 'from' && between.length === 1 && between[0]?.low === 'the' && phraseAfter.some((w) => TEAM_NOUNS.has(w.low)));
@@ -1214,6 +1213,13 @@ function introducesReceiver(tokens: readonly Token[], start: number): boolean {
   return false;
 }
 
+/** Up to `count` tokens from `from`, ending with the first that closes a clause or carries a comma: a short phrase. */
+function wordsToBreak(tokens: readonly Token[], from: number, count: number): readonly Token[] {
+  const words = tokens.slice(from, from + count);
+  const stop = words.findIndex((t) => t.clauseEnd || t.commaAfter);
+  return stop >= 0 ? words.slice(0, stop + 1) : words;
+}
+
 /**
  * "Korea buyer: Chinese yttrium oxide …", "Brazilian importer here.": the asker signs with its place and a buyer's noun,
  * so it receives the goods; not when it says it holds goods of its own ("Lisbon buyer here. We hold Chinese Tb metal in
@@ -1221,9 +1227,7 @@ function introducesReceiver(tokens: readonly Token[], start: number): boolean {
  */
 function signsAsBuyer(tokens: readonly Token[], end: number): boolean {
   if (tokens[end - 1]?.clauseEnd || tokens[end - 1]?.commaAfter) return false;
-  const head = tokens.slice(end, end + 3);
-  const headEnd = head.findIndex((t) => t.clauseEnd || t.commaAfter);
-  if (!(headEnd >= 0 ? head.slice(0, headEnd + 1) : head).some((t) => RECEIVER_NOUNS.has(t.low))) return false;
+  if (!wordsToBreak(tokens, end, 3).some((t) => RECEIVER_NOUNS.has(t.low))) return false;
   return !tokens.some((t, i) => HOLD_VERBS.has(t.low) && FIRST_PERSON.has(tokens[i - 1]?.low ?? ''));
 }
 
@@ -1231,10 +1235,9 @@ function signsAsBuyer(tokens: readonly Token[], end: number): boolean {
 function buyerWithGoods(tokens: readonly Token[], end: number, lex: Lexicon): boolean {
   const withAt = [0, 1, 2].map((k) => end + k).find((i) => tokens[i]?.low === 'with');
   if (withAt === undefined || tokens.slice(end, withAt).some((t) => t.clauseEnd || t.commaAfter) || !BUYER_NOUNS.has(tokens[withAt - 1]?.low ?? '')) return false;
-  const after = tokens.slice(withAt + 1, withAt + 5);
-  const stop = after.findIndex((t) => t.clauseEnd || t.commaAfter);
+  const after = wordsToBreak(tokens, withAt + 1, 4);
   // (The goods right after it, words of origin at most between: "a customer with questions about Tb oxide" holds none.)
-  return lex.items.find(stop >= 0 ? after.slice(0, stop + 1) : after).some((h) => h.start <= 3 && (h.value.kind === 'element' || h.value.kind === 'compound' || h.value.kind === 'form')
+  return lex.items.find(after).some((h) => h.start <= 3 && (h.value.kind === 'element' || h.value.kind === 'compound' || h.value.kind === 'form')
     && after.slice(0, h.start).every((t) => !TOPIC_PREPOSITIONS.has(t.low) && !OF_WORDS.has(t.low) && t.low !== 'for'));
 }
 

@@ -216,7 +216,10 @@ export function answerProcess(set: RuleSet, text: string): InformationAnswer {
     .filter((t) => t.intent === 'license_process')
     .map((t) => ({ t, score: topicScore(t, textStems) }))
     .sort((a, b) => b.score - a.score);
-  const picked = topics[0] && topics[0].score > 0 ? [topics[0].t] : topics.slice(0, 2).map((x) => x.t);
+  // A question that touches two topics equally ("customs is holding it: how long do we have?") gets both, the
+  // better-matched first; one answer would guess which half was meant.
+  const top = topics[0]?.score ?? 0;
+  const picked = top > 0 ? topics.filter((x) => x.score === top).slice(0, 2).map((x) => x.t) : topics.slice(0, 2).map((x) => x.t);
   const chosen = picked.length > 0 ? picked : set.topics.filter((t) => t.intent === 'license_process').slice(0, 2);
   const reasons = chosen.flatMap((t) => t.answer);
   const citations: Citation[] = [];

@@ -111,6 +111,11 @@ function whyNot(rule: Rule, r: RuleResult, particularFirst = false): string | nu
   return `${rule.title} does not apply (${failed.label}: ${describeActual(failed)}; it needs ${want}).`;
 }
 
+/** Whether a rule requires one destination country itself (the Japan ban), not through a wider condition (DFARS's "to the US, or a US end user"). */
+function aimsAtDestination(rule: Rule): boolean {
+  return 'all' in rule.when && rule.when.all.some((c) => 'fact' in c && c.fact === 'destination' && c.op === 'equal');
+}
+
 function cite(set: RuleSet, ref: CitationRef): Citation {
   const source = set.sources.get(ref.id);
   const c: Citation = { source: ref.id };
@@ -350,6 +355,21 @@ export function evaluate(set: RuleSet, facts: Facts, asOf: string, options: Eval
       for (const step of rule.nextSteps) if (!nextSteps.includes(step)) nextSteps.push(step);
     }
   }
+  // A ban aimed at the very country the goods go to (the Japan or US military bans) that does not apply is worth its
+  // line whatever the verdict: "civil use is not banned by 2026 No. 1" is what an asker shipping to Japan needs to
+  // hear beside the licence (brief §9 example 22). Not when the goods' route rules it out (they never leave China).
+  rules.forEach((rule, i) => {
+    const r = results[i] as RuleResult;
+    if (rule.verdict !== 'prohibited' || r.status !== 'in_force' || r.match !== 'false') return;
+    const aimed = aimsAtDestination(rule) && r.checks.some((c) => c.fact === 'destination' && c.result === 'true')
+      && r.checks.some((c) => c.fact === 'militaryEnd' && c.result === 'true');
+    const offRoute = r.checks.some((c) => c.fact === 'fromChina' && c.result === 'false') && !r.checks.some((c) => c.fact === 'item.chinaOrigin' && c.result === 'true');
+    if (!aimed || offRoute) return;
+    const line = whyNot(rule, r, true);
+    if (!line) return;
+    if (!reasons.includes(line)) reasons.push(line);
+    for (const s of rule.sources) addCitation(citations, cite(set, s));
+  });
   if (verdict === 'not_required') {
     // Cite the rules in force that the item's make-up was checked against on its route ("Nd and Pr are not No. 18
     // elements" cites No. 18), also beside a carve-out or a suspension that decided it, and with the route unsaid;
@@ -360,6 +380,18 @@ export function evaluate(set: RuleSet, facts: Facts, asOf: string, options: Eval
       const compositionFailed = r.checks.some((c) => c.fact === 'item.elements' && c.result === 'false');
       const routeHeld = r.checks.some((c) => c.fact === 'fromChina') && !r.checks.some((c) => c.fact === 'fromChina' && c.result === 'false');
       if (compositionFailed && routeHeld) for (const s of rule.sources) addCitation(citations, cite(set, s));
+    });
+    // A carve-out in force that holds on everything but the route ("does it ship from China?" unsaid) is half of why
+    // nothing is needed: shipped from China, it is what clears the goods (the FAQ on built-in magnets), so it is said
+    // and cited beside whatever clears the other route (a suspended No. 61).
+    rules.forEach((rule, i) => {
+      const r = results[i] as RuleResult;
+      if (r.status !== 'in_force' || rule.verdict !== 'not_required' || r.match !== 'unknown') return;
+      if (r.unknownFacts.some((f) => f !== 'fromChina') || r.checks.some((c) => c.result === 'false')) return;
+      // First: the lines about the other route repeat one suspension, and an answer shows only its first few reasons.
+      const line = `If the goods ship from China: ${rule.explanation}`;
+      if (!reasons.includes(line)) reasons.unshift(line);
+      for (const s of rule.sources) addCitation(citations, cite(set, s));
     });
   }
   if (verdict === 'not_required' && contributing.length === 0) {

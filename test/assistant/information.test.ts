@@ -1,6 +1,6 @@
 /** The information answers take every rule's status from the rules data and the date asked, never from prose. */
 import { describe, expect, it } from 'vitest';
-import { answerRegulation, instrumentsOn } from '../../src/assistant/information.js';
+import { answerProcess, answerRegulation, instrumentsOn } from '../../src/assistant/information.js';
 import type { RuleSet } from '../../src/rules/ruleset.js';
 import { msg, newAssistant, rules } from '../support/understanding.js';
 
@@ -68,5 +68,20 @@ describe('the suspension answer cites what it states a fact about (sixteenth ses
     const r = a.handle(msg('Did the truce in November also pause the April rare-earth controls?', 'info-no18-status'));
     expect(r.verdict).toBe('none');
     expect(r.citations.map((c) => c.source)).toEqual(expect.arrayContaining(['CN-ANN-2025-70', 'CN-ANN-2025-18']));
+  });
+});
+
+describe('a procedure question touching two topics equally', () => {
+  it('answers both: customs is holding the goods and the asker wants to know how long they have', () => {
+    const answer = answerProcess(rules, 'Qingdao customs is holding our container of Dy-free magnets. How long do we have?');
+    expect(answer.citations.map((c) => c.source)).toEqual(expect.arrayContaining(['CN-GAC-2025-123', 'CN-DUR-2024']));
+    expect(answer.reasons.join(' ')).toMatch(/within 7 working days/);
+    expect(answer.reasons.join(' ')).toMatch(/45 working days/);
+  });
+
+  it('answers one topic when one matches better (only the documents asked for)', () => {
+    const answer = answerProcess(rules, 'Which documents and paperwork do we need for the application?');
+    expect(answer.headline).toBe('Documents for a licence application');
+    expect(answer.reasons.join(' ')).not.toMatch(/45 working days/);
   });
 });

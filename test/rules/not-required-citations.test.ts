@@ -34,4 +34,22 @@ describe('citations of a not_required answer', () => {
     const d = evaluate(rules, { shipFrom: 'JP', madeIn: 'JP', destination: 'US', item: { elementsPresent: ['Nd', 'Fe', 'B'], form: 'magnet', magnetType: 'ndfeb', chinaOrigin: false } }, '2026-07-15');
     expect(sources(d)).not.toContain('CN-ANN-2025-61');
   });
+
+  it('say and cite the FAQ carve-out for built-in magnets when only the route is unsaid (the other route: a suspended No. 61)', () => {
+    const d = evaluate(rules, { destination: 'PL', item: { elementsPresent: ['Tb'], form: 'finished_product', downstream: 'device' } }, '2026-10-22');
+    expect(d.verdict).toBe('not_required');
+    expect(sources(d)).toContain('CN-FAQ-RE');
+    expect(d.reasons[0]).toMatch(/^If the goods ship from China: MOFCOM's FAQ/);
+  });
+
+  it('do not put the carve-out under "if" when the goods do ship from China (it applies outright)', () => {
+    const d = evaluate(rules, { shipFrom: 'CN', destination: 'PL', item: { elementsPresent: ['Tb'], form: 'finished_product', downstream: 'device' } }, '2026-10-22');
+    expect(sources(d)).toContain('CN-FAQ-RE');
+    expect(d.reasons.some((r) => r.startsWith('If the goods ship from China'))).toBe(false);
+  });
+
+  it('do not cite the carve-out for goods shipped from elsewhere', () => {
+    const d = evaluate(rules, { shipFrom: 'DE', madeIn: 'DE', destination: 'PL', item: { elementsPresent: ['Tb'], form: 'finished_product', downstream: 'device', chinaOrigin: false } }, '2026-10-22');
+    expect(sources(d)).not.toContain('CN-FAQ-RE');
+  });
 });

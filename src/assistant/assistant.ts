@@ -15,7 +15,7 @@ import { asksAboutThePast, asksWhetherLicenceNeeded } from '../nlu/question-form
 import { wordsPattern } from '../nlu/text.js';
 import type { Understander, Understanding } from '../nlu/understand.js';
 import type { Decision } from '../rules/decision.js';
-import { evaluate, namedButNotApplying } from '../rules/engine.js';
+import { evaluate, namedButNotApplying, notAmongSuspended } from '../rules/engine.js';
 import { IsoDateSchema, type Facts } from '../rules/facts.js';
 import type { RuleSet } from '../rules/ruleset.js';
 import { assertNever, strictness, type ReplyVerdict } from '../rules/verdict.js';
@@ -65,6 +65,8 @@ const BEARING_QUESTIONS = wordsPattern(grammarWords('bearingQuestions'));
 const ASSUMED_ORIGIN_NOTE = 'Where the goods leave from was not said, and every other fact points to a licence: I read them as leaving China, where these controls apply. If they ship from outside China, say so and I will check again.';
 /** Words that ask whether a rule is in force now ("back in force", "still suspended", "extended"). */
 const STATUS_QUESTION = wordsPattern(grammarWords('statusQuestionWords'));
+/** Words saying controls were suspended or lifted: a rule in force that decides the answer then says it is not. */
+const SUSPENSION_BELIEF = wordsPattern(grammarWords('suspensionBeliefWords'));
 
 /** The message's last sentence (its question, when it ends on one). */
 function lastSentence(text: string): string {
@@ -477,6 +479,10 @@ export class Assistant {
     const first = decision.missing[0];
     const nextSteps = [...decision.nextSteps];
     if (verdict === 'license_required') nextSteps.push(...this.controlCodeSteps(facts, decision));
+    // "I heard the controls were suspended": the rules that decided this are not, and what was suspended is cited.
+    const notSuspended = SUSPENSION_BELIEF.test(text) && (verdict === 'license_required' || verdict === 'prohibited')
+      ? notAmongSuspended(this.options.rules, decision) : { reasons: [], citations: [] };
+    extraReasons.push(...notSuspended.reasons);
     // An instrument the asker named that does not apply here is answered too: why not, and cited.
     const named = namedButNotApplying(this.options.rules, decision, u.signals.references.sources);
     return {
@@ -484,7 +490,7 @@ export class Assistant {
       verdict,
       intent: { name: intent, confidence: u.confidence },
       reasons: [...extraReasons, ...reasons.slice(0, MAX_REASONS), ...named.reasons],
-      citations: [...decision.citations, ...named.citations],
+      citations: [...decision.citations, ...[...notSuspended.citations, ...named.citations].filter((c, i, all) => !decision.citations.some((d) => d.source === c.source) && all.findIndex((x) => x.source === c.source) === i)],
       followUps: verdict === 'need_info' && first
         ? [{ fact: first.fact, question: this.followUpQuestion(decision), choices: first.choices }]
         : [],

@@ -216,6 +216,43 @@ export function namedButNotApplying(set: RuleSet, decision: Decision, named: rea
   return { reasons, citations };
 }
 
+/**
+ * For an asker who believes the controls were suspended ("I heard they were suspended after the truce"): the rules in
+ * force that decided this answer were never suspended, said with the suspending instrument cited (No. 70 suspended the
+ * October 2025 announcements, not No. 18). Nothing when no suspension had been announced by that day.
+ */
+export function notAmongSuspended(set: RuleSet, decision: Decision): { reasons: string[]; citations: Citation[] } {
+  const asOf = decision.asOf;
+  // Rules that were never suspended: one in force again after a suspension has its own status note.
+  const deciding = decision.fired.filter((r) => r.contributes === decision.verdict && r.match === 'true' && r.status === 'in_force'
+    && (set.rules.find((x) => x.id === r.ruleId)?.suspensions.length ?? 1) === 0);
+  if (deciding.length === 0) return { reasons: [], citations: [] };
+  // The suspensions announced by that day, each with the rules it suspends.
+  const suspended = new Map<string, { ref: CitationRef; rules: Rule[] }>();
+  for (const rule of set.rules) {
+    for (const s of rule.suspensions) {
+      const date = set.sources.get(s.source.id)?.date;
+      if (s.from > asOf || (date !== undefined && date > asOf)) continue;
+      const entry = suspended.get(s.source.id) ?? { ref: s.source, rules: [] };
+      entry.rules.push(rule);
+      suspended.set(s.source.id, entry);
+    }
+  }
+  if (suspended.size === 0) return { reasons: [], citations: [] };
+  // The one that suspends part of the same instrument (No. 72 and No. 46 art. 2, beside the art. 1 ban); otherwise the
+  // broadest, the suspension people have heard of (No. 70 and the October announcements).
+  const decidingSources = new Set(deciding.flatMap((r) => set.rules.find((x) => x.id === r.ruleId)?.sources.map((s) => s.id) ?? []));
+  const entries = [...suspended.values()];
+  const sameInstrument = entries.filter((e) => e.rules.some((r) => r.sources.some((s) => decidingSources.has(s.id))));
+  const chosen = sameInstrument.length > 0 ? sameInstrument : [entries.reduce((a, b) => (b.rules.length > a.rules.length ? b : a))];
+  const titles = [...new Set(deciding.map((r) => r.title))];
+  const by = chosen.map((e) => set.sources.get(e.ref.id)?.title ?? e.ref.id).join(' and ');
+  const reasons = [`${titles.join('; ')} ${titles.length > 1 ? 'are' : 'is'} in force on ${asOf} and ${titles.length > 1 ? 'were' : 'was'} never suspended: ${by} ${chosen.length > 1 ? 'concern' : 'concerns'} other measures.`];
+  const citations: Citation[] = [];
+  for (const e of chosen) addCitation(citations, cite(set, e.ref));
+  return { reasons, citations };
+}
+
 export function evaluate(set: RuleSet, facts: Facts, asOf: string, options: EvaluateOptions = {}): Decision {
   const statuses = new Map<string, RuleStatus>();
   const rules = rulesInScope(set, facts);

@@ -134,6 +134,22 @@ export function sourceStatus(set: RuleSet, sourceId: string, asOf: string): { li
   runningSuspensions.forEach(relate);
   const lines = [...seen.entries()].map(([line, titles]) =>
     seen.size === 1 ? `On the rules data it is ${line}.` : `${titles.join('; ')}: ${line}.`);
+  // A suspension still running whose extension was already reported by that day ("extended to January?"): said, and
+  // the report cited, though the status holds until the suspension's own end date.
+  const reports = new Map<string, string>();
+  for (const r of [...rules, ...suspended]) {
+    const st = ruleStatus(r, asOf);
+    if (st.kind !== 'suspended') continue;
+    const s = r.suspensions.find((x) => x.source.id === st.by.id && x.reported);
+    const reported = s?.reported;
+    const published = reported ? set.sources.get(reported.source.id)?.date : undefined;
+    if (!s || !reported || published === undefined || published > asOf || reports.has(reported.source.id)) continue;
+    reports.set(reported.source.id, `An extension of the suspension by ${s.source.id}${reported.until ? ` to ${reported.until}` : ''} was reported${reported.by ? ` by ${reported.by}` : ''} (${reported.source.id}), but no MOFCOM notice implementing it was found; on the rules data the suspension ends on ${st.until}.`);
+  }
+  for (const [id, line] of reports) {
+    lines.push(line);
+    relate(id);
+  }
   return { lines, unknown, related };
 }
 

@@ -85,3 +85,17 @@ describe('a procedure question touching two topics equally', () => {
     expect(answer.reasons.join(' ')).not.toMatch(/45 working days/);
   });
 });
+
+describe('a suspension whose extension was reported before it ended', () => {
+  it('says the reported extension and cites the report, while the suspension still runs on the rules data', () => {
+    const answer = answerRegulation(rules, ['CN-ANN-2025-70'], 'Will the suspended October rules come back after 10 November?', '2026-10-20');
+    expect(answer.reasons.join(' ')).toMatch(/extension of the suspension by CN-ANN-2025-70 to 2027-01-10 was reported .* ends on 2026-11-10/);
+    expect(answer.citations.map((c) => c.source)).toContain('CN-MOFCOM-2026-09-28');
+  });
+
+  it('does not say it before the report was published', () => {
+    const answer = answerRegulation(rules, ['CN-ANN-2025-70'], 'Will the suspended October rules come back after 10 November?', '2026-08-01');
+    expect(answer.citations.map((c) => c.source)).not.toContain('CN-MOFCOM-2026-09-28');
+    expect(answer.reasons.join(' ')).not.toMatch(/was reported/);
+  });
+});

@@ -432,8 +432,29 @@ export function evaluate(set: RuleSet, facts: Facts, asOf: string, options: Eval
     });
   }
   if (verdict === 'not_required' && contributing.length === 0) {
+    // Goods with a Chinese link that do not leave China: the rules for goods leaving China are beside the point, and
+    // what reaches goods abroad (No. 61) is out of force that day. That, with the suspension cited, is the answer's why.
+    const item = facts.item;
+    const chineseLink = item?.chinaOrigin === true || item?.hasChineseContent === true || (item?.chineseContentPercent ?? 0) > 0 || item?.madeWithChineseTechnology === true;
+    const leavesChina = results.some((r) => r.checks.some((c) => c.fact === 'fromChina' && c.result === 'false'));
+    const told = new Set<string>();
+    if (chineseLink && leavesChina) {
+      rules.forEach((rule, i) => {
+        const r = results[i] as RuleResult;
+        const status = statuses.get(rule.id);
+        const source = rule.sources[0];
+        if (!status || !source || status.kind !== 'suspended' || told.has(source.id)) return;
+        if (!r.checks.some((c) => c.fact === 'foreignExporter' || c.fact === 'madeAbroad')) return;
+        told.add(source.id);
+        const title = set.sources.get(source.id)?.title ?? source.id;
+        reasons.push(`These goods are not exported from China, so the rules on exports from China do not reach them. ${title} reaches goods outside China, but on ${asOf} it is ${r.statusNote}.`);
+        addCitation(citations, cite(set, { id: source.id }));
+        addCitation(citations, cite(set, status.by));
+      });
+    }
     // Say why nothing applies, from the rules that came closest (fewest false conditions).
-    const closest = rules
+    // (Not when the route said it: "shipped from China: false" under every rule would only repeat it.)
+    const closest = told.size > 0 ? [] : rules
       .map((rule, i) => ({ rule, r: results[i] as RuleResult }))
       // (Not one that fails only for want of something the asker would have said, "a change from the licence: unknown".)
       .filter(({ r }) => r.status === 'in_force' && !r.checks.some((c) => c.result === 'false' && (c.actual === undefined || c.actual === null)))

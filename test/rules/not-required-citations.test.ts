@@ -52,4 +52,17 @@ describe('citations of a not_required answer', () => {
     const d = evaluate(rules, { shipFrom: 'DE', madeIn: 'DE', destination: 'PL', item: { elementsPresent: ['Tb'], form: 'finished_product', downstream: 'device', chinaOrigin: false } }, '2026-10-22');
     expect(sources(d)).not.toContain('CN-FAQ-RE');
   });
+
+  it('say that goods outside China are reached only by No. 61, suspended that day, and cite it with No. 70', () => {
+    const d = evaluate(rules, { shipFrom: 'US', destination: 'TW', item: { elementsPresent: ['Y'], form: 'ceramic', chinaOrigin: true } }, '2026-07-20');
+    expect(d.verdict).toBe('not_required');
+    expect(sources(d)).toEqual(expect.arrayContaining(['CN-ANN-2025-61', 'CN-ANN-2025-70']));
+    expect(d.reasons[0]).toMatch(/^These goods are not exported from China.* No\. 61 .* suspended by CN-ANN-2025-70/);
+    expect(d.reasons.some((r) => r.includes('shipped from China: false'))).toBe(false);
+  });
+
+  it('do not bring No. 61 into an answer on goods with no Chinese link', () => {
+    const d = evaluate(rules, { shipFrom: 'US', destination: 'TW', item: { elementsPresent: ['Y'], form: 'ceramic', chinaOrigin: false } }, '2026-07-20');
+    expect(sources(d)).not.toContain('CN-ANN-2025-61');
+  });
 });

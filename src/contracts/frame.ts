@@ -106,6 +106,10 @@ export const FrameSchema = z.object({
   claims: z.array(z.string().max(300)),
   /** The message proposes to evade licensing: to declare or split listed goods so customs or the licence pass them by. */
   evasion: z.boolean().optional(),
+  /** The goods go as a gift or a free sample ("free samples, no invoice"): an export all the same (Regs art. 2). */
+  gift: z.boolean().optional(),
+  /** The goods go back after repair or testing ("re-coated under warranty, now we ship them back"; Regs art. 19). */
+  returnAfterRepair: z.boolean().optional(),
   /** The asker's own side says goods already left without a licence: a possible violation, for compliance. */
   exportedWithoutLicence: z.boolean().optional(),
   /** A licence the asker says is already held for the goods ("our licence names Bosch", "the supplier got a general

@@ -80,6 +80,8 @@ const ASKER_POSSESSIVES = grammarWords('askerPossessives');
 const DISGUISE_VERBS = grammarWords('disguiseVerbs');
 const AVOIDANCE_PHRASES = grammarWords('avoidancePhrases');
 const EVASION_WORDS = grammarWords('evasionWords');
+const GIFT_WORDS = wordsPattern(grammarWords('giftWords'));
+const REPAIR_WORDS = wordsPattern(grammarWords('repairWords'));
 const HELD_LICENCE_NOUNS = grammarWords('heldLicenceNouns');
 const LICENCE_NAMING_VERBS = grammarWords('licenceNamingVerbs');
 const ONWARD_MOVE_VERBS = grammarWords('onwardMoveVerbs');
@@ -1048,6 +1050,8 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   if (CORRECTION.test(text)) frame.correction = true;
   frame.claims = claimsIn(text, tokens);
   if (proposesEvasion(tokens, lowText)) frame.evasion = true;
+  if (GIFT_WORDS.test(lowText)) frame.gift = true;
+  if (REPAIR_WORDS.test(lowText) && saysAny(tokens, lowText, RETURN_WORDS)) frame.returnAfterRepair = true;
   if (ownUnlicensedExport(tokens)) frame.exportedWithoutLicence = true;
   const held = licenceHeld(tokens);
   if (held) frame.licenceHeld = held;

@@ -21,6 +21,8 @@ export function factsFromFrame(frame: Frame): Facts {
   if (frame.licenceChange) facts.licenceChange = frame.licenceChange;
   if (frame.activity === 'exhibit') facts.exportOccasion = 'exhibition';
   if (frame.activity === 'hand_carry') facts.exportOccasion = 'hand_carry';
+  if (!facts.exportOccasion && frame.gift) facts.exportOccasion = 'gift';
+  if (!facts.exportOccasion && frame.returnAfterRepair) facts.exportOccasion = 'return_after_repair';
   if (frame.endUserCommitment) facts.endUserCommitment = true;
 
   const item: ItemFacts = {};

@@ -14,7 +14,9 @@ export type Element = z.infer<typeof ElementSchema>;
 export const NO18_ELEMENTS = ['Sm', 'Gd', 'Tb', 'Dy', 'Lu', 'Sc', 'Y'] as const satisfies readonly Element[];
 
 /** Exports the Dual-Use Regulations name besides a sale (art. 2): an exhibition, goods carried by hand. */
-export const EXPORT_OCCASIONS = ['exhibition', 'hand_carry'] as const;
+/** Exports the Dual-Use Regulations name besides a sale: an exhibition, goods carried by hand, a gift or free sample
+ * (art. 2), and goods going back after repair or testing (art. 19). */
+export const EXPORT_OCCASIONS = ['exhibition', 'hand_carry', 'gift', 'return_after_repair'] as const;
 
 /** A licence already held for the goods: a single licence, or a general one (Regs art. 15). */
 export const LICENCES_HELD = ['single', 'general'] as const;

@@ -78,6 +78,8 @@ const PURPOSE_CLAUSE_OPENERS = grammarWords('purposeClauseOpeners');
 const DETERMINER_WORDS = grammarWords('determinerWords');
 const OWNERSHIP_WORDS = grammarWords('ownershipWords');
 const TECH_PERSON_WORDS = grammarWords('techPersons');
+/** The asker's own sites that can receive know-how ("transfer the process to our other plants"). */
+const ASKER_UNIT_NOUNS = grammarWords('askerUnitNouns');
 const ARRIVAL_VERBS = grammarWords('arrivalVerbs');
 const TRAINING_WORDS = grammarWords('trainingWords');
 const TRAINEE_CUES = grammarWords('traineeCues');
@@ -191,10 +193,14 @@ function domesticOnly(tokens: readonly Token[], text: string, places: readonly P
   // "our plant in Suzhou" places the asker there; "our metallurgists in China" only says where the asker's staff will be.
   const askerInChina = places.some((p) => p.country === 'CN' && (p.asker === true || [1, 2, 3].some((k) => ASKER_POSSESSIVES.has(tokens[p.start - k]?.low ?? '')
     && !tokens.slice(p.start - k + 1, p.start).some((t) => TECH_PERSON_WORDS.has(t.low)))));
-  // "train three of our chemists": the asker's own staff receive it, and they are not said to be Chinese.
+  // "train three of our chemists", "transfer the process to our other plants": the asker's own staff or sites receive
+  // it, and they are not said to be Chinese or in China.
   const chineseAt = (i: number) => places.some((p) => p.country === 'CN' && p.start <= i && i < p.end);
+  // (A site "in Ningbo" is in China; staff "in Ningbo" are only there for the work.)
+  const siteInChina = (at: number) => places.some((p) => p.country === 'CN' && p.start > at && p.start <= at + 2);
+  const receiver = (at: number) => TECH_PERSON_WORDS.has(tokens[at]?.low ?? '') || (ASKER_UNIT_NOUNS.has(tokens[at]?.low ?? '') && !siteInChina(at));
   const askerStaff = (i: number) => ASKER_POSSESSIVES.has((tokens[i] as Token).low)
-    && [1, 2, 3].some((k) => TECH_PERSON_WORDS.has(tokens[i + k]?.low ?? '') && tokens.slice(i + 1, i + k).every((t, j) => !t.clauseEnd && !chineseAt(i + 1 + j)));
+    && [1, 2, 3].some((k) => receiver(i + k) && tokens.slice(i + 1, i + k).every((t, j) => !t.clauseEnd && !chineseAt(i + 1 + j)));
   const toAsker = tokens.slice(verb + 1).some((t, j) => RECEIVER_PRONOUNS.has(t.low) || askerStaff(verb + 1 + j));
   if (toAsker && !askerInChina) return undefined;
   return inChina ? true : undefined;
@@ -266,8 +272,10 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
     if (!givingVerb(h)) return false;
     for (let i = h.end; i < Math.min(tokens.length, h.end + 4); i++) {
       const t = tokens[i] as Token;
-      if (TECH_PERSON_WORDS.has(t.low)) return true;
-      if (t.clauseEnd || t.commaAfter || !(DETERMINER_WORDS.has(t.low) || /^\d+$|^\p{Ll}+$/u.test(t.raw)) || wordAt(tokens, i, lex.knowledge.cues.knowHowNouns)) return false;
+      // ("email the Italian team our recipe": people who receive know-how named after them are its recipients.)
+      if (TECH_PERSON_WORDS.has(t.low)) return ![1, 2, 3, 4, 5, 6].some((k) => wordAt(tokens, i + k, lex.knowledge.cues.knowHowNouns) && tokens.slice(i, i + k).every((x) => !x.clauseEnd));
+      // ("send our German engineers": a nationality may describe them.)
+      if (t.clauseEnd || t.commaAfter || !(DETERMINER_WORDS.has(t.low) || /^\d+$|^\p{L}+$/u.test(t.raw)) || wordAt(tokens, i, lex.knowledge.cues.knowHowNouns)) return false;
     }
     return false;
   };

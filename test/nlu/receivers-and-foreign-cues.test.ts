@@ -1,0 +1,30 @@
+/** Who receives know-how (the asker's own sites and staff, however described) and a German or Spanish "from". */
+import { describe, expect, it } from 'vitest';
+import { understanding } from '../support/understanding.js';
+
+const read = (text: string) => understanding.understander.understand(text);
+
+describe('know-how passed to the asker', () => {
+  it('does not read a transfer to "our other plants" as Chinese staff teaching Chinese staff', () => {
+    const c = read('We plan a 60% JV sintering plant in Baotou and then want to roll the Chinese partner\'s process out to our other plants.').facts.collaboration;
+    expect(c?.domesticOnly).toBeUndefined();
+  });
+
+  it('keeps a plant of ours in China a place in China (the transfer stays domestic there)', () => {
+    const c = read('Our Chinese engineers will teach the sintering process to the Chinese staff of our plant in Suzhou. No foreigners attend.').facts.collaboration;
+    expect(c?.domesticOnly).toBe(true);
+  });
+
+  it('reads engineers described by their nationality, sent to tour a Chinese line, as a visit', () => {
+    const c = read('Can we send our Italian engineers to our vendor\'s magnet factory in Ningbo for a three-day process audit?').facts.collaboration;
+    expect(c?.kind).toBe('visit');
+    expect(c?.chineseProvider).toBe(true);
+  });
+});
+
+describe('"from" in German and Spanish', () => {
+  it('reads "aus China" and "desde China" as shipped from China', () => {
+    expect(read('Wir kaufen NdFeB-Magnete mit Dysprosium aus China, licence needed?').facts.shipFrom).toBe('CN');
+    expect(read('Compramos imanes de SmCo desde China for our plant in Monterrey, licence?').facts.shipFrom).toBe('CN');
+  });
+});

@@ -201,7 +201,9 @@ function domesticOnly(tokens: readonly Token[], text: string, places: readonly P
   const receiver = (at: number) => TECH_PERSON_WORDS.has(tokens[at]?.low ?? '') || (ASKER_UNIT_NOUNS.has(tokens[at]?.low ?? '') && !siteInChina(at));
   const askerStaff = (i: number) => ASKER_POSSESSIVES.has((tokens[i] as Token).low)
     && [1, 2, 3].some((k) => receiver(i + k) && tokens.slice(i + 1, i + k).every((t, j) => !t.clauseEnd && !chineseAt(i + 1 + j)));
-  const toAsker = tokens.slice(verb + 1).some((t, j) => RECEIVER_PRONOUNS.has(t.low) || askerStaff(verb + 1 + j));
+  // ("A Chinese vendor offers our maintenance engineers a training in Ganzhou": the asker's staff may stand before the
+  // word for the work, as whom it is offered to.)
+  const toAsker = tokens.slice(verb + 1).some((t) => RECEIVER_PRONOUNS.has(t.low)) || tokens.some((_, i) => askerStaff(i));
   if (toAsker && !askerInChina) return undefined;
   return inChina ? true : undefined;
 }

@@ -378,7 +378,9 @@ function introFragment(tokens: readonly Token[], start: number): boolean {
   const apposition = commas.length === 1 && DETERMINERS.has(tokens[(commas[0] ?? 0) + 1]?.low ?? '');
   // "Distributor in Ohio here.": the signature's "here" closes it.
   const closes = (tokens[start] as Token).clauseEnd || (tokens[start + 1]?.low === 'here' && tokens[start + 1]?.clauseEnd === true);
-  if (start - from > 1 && start - from <= (apposition ? 7 : 5) && INTRO_PLACE_CUES.has(tokens[start - 1]?.low ?? '') && closes && start < tokens.length - 1
+  // "Overseas sales for a separation plant in Jiangxi.": a department working for the company may come first.
+  const forDepartment = opening.some((t, i) => DEPARTMENT_NOUNS.has(t.low) && EMPLOYER_CUES.has(opening[i + 1]?.low ?? ''));
+  if (start - from > 1 && start - from <= (apposition || forDepartment ? 7 : 5) && INTRO_PLACE_CUES.has(tokens[start - 1]?.low ?? '') && closes && start < tokens.length - 1
     && opening.every((t) => !t.clauseEnd) && (commas.length === 0 || apposition)) {
     const noun = (tokens[start - 2] as Token).low;
     return SITE_NOUNS.has(noun) || BUYER_NOUNS.has(noun) || MAKER_NOUNS.has(noun) || COMPANY_NOUNS.has(noun);

@@ -28,3 +28,16 @@ describe('"from" in German and Spanish', () => {
     expect(read('Compramos imanes de SmCo desde China for our plant in Monterrey, licence?').facts.shipFrom).toBe('CN');
   });
 });
+
+describe('the asker as receiver or provider, said before the work', () => {
+  it('does not read a Chinese vendor training "our service technicians" in China as Chinese staff only', () => {
+    const c = read('A Chinese supplier offers our service technicians a two-week training in Baotou on how they press and sinter NdFeB blocks.').facts.collaboration;
+    expect(c?.domesticOnly).toBeUndefined();
+  });
+
+  it('reads a department signing for a plant in China as the asker there, so its process goes abroad from China', () => {
+    const f = read('Export sales for a sintering plant in Ningbo. A Thai customer wants us to license our sintering process to their new factory in Rayong. Allowed?').facts;
+    expect(f.collaboration?.chineseProvider).toBe(true);
+    expect(f.destination).toBe('TH');
+  });
+});

@@ -565,10 +565,17 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
     const host = places.filter((p) => p.end <= i && p.start >= sentenceStartOf(tokens, i) && p.role !== 'content' && p.role !== 'regime' && p.role !== 'technology' && p.negated !== true).at(-1);
     return host?.country === 'CN';
   }));
+  // "Hire a German process engineer to work on site in Baotou": a foreign person employed in China is given the work's
+  // know-how there (No. 62 counts employing as export; brief §4).
+  const foreignPersonHiredInChina = kind === 'hiring' && places.some((p) => p.country !== 'CN' && p.role === 'party'
+    && [0, 1, 2].some((k) => TECH_PERSON_WORDS.has(tokens[p.end + k]?.low ?? '') && tokens.slice(p.end, p.end + k).every((t) => !t.clauseEnd && !t.commaAfter)))
+    && china.some((p) => (p.role === 'site' || p.role === 'destination') && located(tokens, p));
   // "A Chinese magnet expert wants to join our plant in Vietnam": Chinese people hired bring what they know.
   const chinesePersonHired = kind === 'hiring' && china.some((p) => [0, 1, 2].some((k) => TECH_PERSON_WORDS.has(tokens[p.end + k]?.low ?? '')
     && tokens.slice(p.end, p.end + k).every((t) => !t.clauseEnd && !t.commaAfter)));
-  if (fromUs && china.length > 0 && !theirsToo) chineseProvider = false;
+  // (Ours or not, know-how worked on in China by a foreigner employed there is given there.)
+  if (foreignPersonHiredInChina) chineseProvider = true;
+  else if (fromUs && china.length > 0 && !theirsToo) chineseProvider = false;
   else if (chineseHost || chinesePersonHired || ownedByChinese || sides?.provider.some((p) => p.country === 'CN') || ((learning || toUs || sentBack || sentToUs || theyBring) && china.length > 0)) chineseProvider = true;
   else if (trainedOnArrival) chineseProvider = true;
   else if (teachersArrive) chineseProvider = false;

@@ -41,3 +41,10 @@ describe('the asker as receiver or provider, said before the work', () => {
     expect(f.destination).toBe('TH');
   });
 });
+
+describe('a foreigner hired to work in China', () => {
+  it('is given the know-how there: the Chinese side provides it, even when the process is called ours', () => {
+    const c = read('We want to hire a Dutch process engineer to work on site in Ganzhou. He will improve our strip-casting process.').facts.collaboration;
+    expect(c).toMatchObject({ kind: 'hiring', chineseProvider: true });
+  });
+});

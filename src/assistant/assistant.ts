@@ -485,12 +485,15 @@ export class Assistant {
     extraReasons.push(...notSuspended.reasons);
     // An instrument the asker named that does not apply here is answered too: why not, and cited.
     const named = namedButNotApplying(this.options.rules, decision, u.signals.references.sources);
+    // Each source once: the decision's first, then what these notes add.
+    const added = [...notSuspended.citations, ...named.citations];
+    const extraCitations = added.filter((c, i) => !decision.citations.some((d) => d.source === c.source) && added.findIndex((x) => x.source === c.source) === i);
     return {
       headline: headline(verdict, facts, decision),
       verdict,
       intent: { name: intent, confidence: u.confidence },
       reasons: [...extraReasons, ...reasons.slice(0, MAX_REASONS), ...named.reasons],
-      citations: [...decision.citations, ...[...notSuspended.citations, ...named.citations].filter((c, i, all) => !decision.citations.some((d) => d.source === c.source) && all.findIndex((x) => x.source === c.source) === i)],
+      citations: [...decision.citations, ...extraCitations],
       followUps: verdict === 'need_info' && first
         ? [{ fact: first.fact, question: this.followUpQuestion(decision), choices: first.choices }]
         : [],

@@ -392,9 +392,10 @@ export function evaluate(set: RuleSet, facts: Facts, asOf: string, options: Eval
       for (const step of rule.nextSteps) if (!nextSteps.includes(step)) nextSteps.push(step);
     }
   }
-  // A ban aimed at the very country the goods go to (the Japan or US military bans) that does not apply is worth its
-  // line whatever the verdict: "civil use is not banned by 2026 No. 1" is what an asker shipping to Japan needs to
-  // hear beside the licence (brief §9 example 22). Not when the goods' route rules it out (they never leave China).
+  // A ban aimed at the very country the goods go to (the Japan or US military bans), for a military end user there, that
+  // does not apply is worth its line whatever the verdict: "No. 46 art. 1 does not reach these rotor assemblies" is
+  // what an asker supplying a US Army depot needs beside the escalation. Not for civil users (the line would ride on
+  // every answer about those countries), nor when the goods' route rules it out (they never leave China).
   rules.forEach((rule, i) => {
     const r = results[i] as RuleResult;
     if (rule.verdict !== 'prohibited' || r.status !== 'in_force' || r.match !== 'false') return;
@@ -436,9 +437,9 @@ export function evaluate(set: RuleSet, facts: Facts, asOf: string, options: Eval
     // what reaches goods abroad (No. 61) is out of force that day. That, with the suspension cited, is the answer's why.
     const item = facts.item;
     const chineseLink = item?.chinaOrigin === true || item?.hasChineseContent === true || (item?.chineseContentPercent ?? 0) > 0 || item?.madeWithChineseTechnology === true;
-    const leavesChina = results.some((r) => r.checks.some((c) => c.fact === 'fromChina' && c.result === 'false'));
+    const notFromChina = results.some((r) => r.checks.some((c) => c.fact === 'fromChina' && c.result === 'false'));
     const told = new Set<string>();
-    if (chineseLink && leavesChina) {
+    if (chineseLink && notFromChina) {
       rules.forEach((rule, i) => {
         const r = results[i] as RuleResult;
         const status = statuses.get(rule.id);

@@ -6,7 +6,7 @@ import { stem } from '../nlu/stem.js';
 import type { Citation } from '../rules/decision.js';
 import { ruleStatus, type RuleStatus } from '../rules/rule-status.js';
 import type { RuleSet } from '../rules/ruleset.js';
-import type { Topic } from '../rules/schema.js';
+import type { Rule, Topic } from '../rules/schema.js';
 import { normaliseText, tokenize } from '../nlu/text.js';
 
 export interface InformationAnswer {
@@ -112,6 +112,15 @@ export function sourceStatus(set: RuleSet, sourceId: string, asOf: string): { li
   const relate = (id: string | undefined) => { if (id && !related.includes(id)) related.push(id); };
   // Sources of suspensions still running, cited after the rest (each rule's status is worked out once).
   const runningSuspensions: string[] = [];
+  // A suspension still running whose extension was already reported by that day ("extended to January?"): said, and
+  // the report cited, though the status holds until the suspension's own end date. One line per report.
+  const reports = new Map<string, string>();
+  const noteReport = (r: Rule, st: Extract<RuleStatus, { kind: 'suspended' }>) => {
+    const reported = r.suspensions.find((x) => x.source.id === st.by.id && x.reported)?.reported;
+    const published = reported ? set.sources.get(reported.source.id)?.date : undefined;
+    if (!reported || published === undefined || published > asOf || reports.has(reported.source.id)) return;
+    reports.set(reported.source.id, `An extension of the suspension by ${st.by.id}${reported.until ? ` to ${reported.until}` : ''} was reported${reported.by ? ` by ${reported.by}` : ''} (${reported.source.id}), but no MOFCOM notice implementing it was found; on the rules data the suspension ends on ${st.until}.`);
+  };
   for (const r of rules) {
     const st = ruleStatus(r, asOf);
     if (st.kind === 'status_unknown') {
@@ -120,13 +129,17 @@ export function sourceStatus(set: RuleSet, sourceId: string, asOf: string): { li
       relate(st.by.id);
       relate(st.reported?.source.id);
     }
-    if (st.kind === 'suspended') runningSuspensions.push(st.by.id);
+    if (st.kind === 'suspended') {
+      runningSuspensions.push(st.by.id);
+      noteReport(r, st);
+    }
     const line = describeStatus(st, asOf);
     seen.set(line, [...(seen.get(line) ?? []), r.title]);
   }
   // "Did No. 70's suspension end?": on a day the rules it suspended stand unknown, so does the answer.
   for (const r of suspended) {
     const st = ruleStatus(r, asOf);
+    if (st.kind === 'suspended') noteReport(r, st);
     if (st.kind !== 'status_unknown') continue;
     unknown = true;
     relate(st.reported?.source.id);
@@ -134,18 +147,6 @@ export function sourceStatus(set: RuleSet, sourceId: string, asOf: string): { li
   runningSuspensions.forEach(relate);
   const lines = [...seen.entries()].map(([line, titles]) =>
     seen.size === 1 ? `On the rules data it is ${line}.` : `${titles.join('; ')}: ${line}.`);
-  // A suspension still running whose extension was already reported by that day ("extended to January?"): said, and
-  // the report cited, though the status holds until the suspension's own end date.
-  const reports = new Map<string, string>();
-  for (const r of [...rules, ...suspended]) {
-    const st = ruleStatus(r, asOf);
-    if (st.kind !== 'suspended') continue;
-    const s = r.suspensions.find((x) => x.source.id === st.by.id && x.reported);
-    const reported = s?.reported;
-    const published = reported ? set.sources.get(reported.source.id)?.date : undefined;
-    if (!s || !reported || published === undefined || published > asOf || reports.has(reported.source.id)) continue;
-    reports.set(reported.source.id, `An extension of the suspension by ${s.source.id}${reported.until ? ` to ${reported.until}` : ''} was reported${reported.by ? ` by ${reported.by}` : ''} (${reported.source.id}), but no MOFCOM notice implementing it was found; on the rules data the suspension ends on ${st.until}.`);
-  }
   for (const [id, line] of reports) {
     lines.push(line);
     relate(id);

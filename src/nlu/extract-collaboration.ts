@@ -567,12 +567,13 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   }));
   // "Hire a German process engineer to work on site in Baotou": a foreign person employed in China is given the work's
   // know-how there (No. 62 counts employing as export; brief §4).
-  const foreignPersonHiredInChina = kind === 'hiring' && places.some((p) => p.country !== 'CN' && p.role === 'party'
-    && [0, 1, 2].some((k) => TECH_PERSON_WORDS.has(tokens[p.end + k]?.low ?? '') && tokens.slice(p.end, p.end + k).every((t) => !t.clauseEnd && !t.commaAfter)))
+  // A place that describes people ("German process engineer", "Chinese magnet expert"): a word or two may stand between.
+  const describesPersons = (p: PlaceMention) => [0, 1, 2].some((k) => TECH_PERSON_WORDS.has(tokens[p.end + k]?.low ?? '')
+    && tokens.slice(p.end, p.end + k).every((t) => !t.clauseEnd && !t.commaAfter));
+  const foreignPersonHiredInChina = kind === 'hiring' && places.some((p) => p.country !== 'CN' && p.role === 'party' && describesPersons(p))
     && china.some((p) => (p.role === 'site' || p.role === 'destination') && located(tokens, p));
   // "A Chinese magnet expert wants to join our plant in Vietnam": Chinese people hired bring what they know.
-  const chinesePersonHired = kind === 'hiring' && china.some((p) => [0, 1, 2].some((k) => TECH_PERSON_WORDS.has(tokens[p.end + k]?.low ?? '')
-    && tokens.slice(p.end, p.end + k).every((t) => !t.clauseEnd && !t.commaAfter)));
+  const chinesePersonHired = kind === 'hiring' && china.some(describesPersons);
   // (Ours or not, know-how worked on in China by a foreigner employed there is given there.)
   if (foreignPersonHiredInChina) chineseProvider = true;
   else if (fromUs && china.length > 0 && !theirsToo) chineseProvider = false;

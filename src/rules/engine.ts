@@ -224,8 +224,10 @@ export function namedButNotApplying(set: RuleSet, decision: Decision, named: rea
 export function notAmongSuspended(set: RuleSet, decision: Decision): { reasons: string[]; citations: Citation[] } {
   const asOf = decision.asOf;
   // Rules that were never suspended: one in force again after a suspension has its own status note.
-  const deciding = decision.fired.filter((r) => r.contributes === decision.verdict && r.match === 'true' && r.status === 'in_force'
-    && (set.rules.find((x) => x.id === r.ruleId)?.suspensions.length ?? 1) === 0);
+  const deciding = decision.fired.flatMap((r) => {
+    const rule = set.rules.find((x) => x.id === r.ruleId);
+    return rule && rule.suspensions.length === 0 && r.contributes === decision.verdict && r.match === 'true' && r.status === 'in_force' ? [rule] : [];
+  });
   if (deciding.length === 0) return { reasons: [], citations: [] };
   // The suspensions announced by that day, each with the rules it suspends.
   const suspended = new Map<string, { ref: CitationRef; rules: Rule[] }>();
@@ -241,7 +243,7 @@ export function notAmongSuspended(set: RuleSet, decision: Decision): { reasons: 
   if (suspended.size === 0) return { reasons: [], citations: [] };
   // The one that suspends part of the same instrument (No. 72 and No. 46 art. 2, beside the art. 1 ban); otherwise the
   // broadest, the suspension people have heard of (No. 70 and the October announcements).
-  const decidingSources = new Set(deciding.flatMap((r) => set.rules.find((x) => x.id === r.ruleId)?.sources.map((s) => s.id) ?? []));
+  const decidingSources = new Set(deciding.flatMap((r) => r.sources.map((s) => s.id)));
   const entries = [...suspended.values()];
   const sameInstrument = entries.filter((e) => e.rules.some((r) => r.sources.some((s) => decidingSources.has(s.id))));
   const chosen = sameInstrument.length > 0 ? sameInstrument : [entries.reduce((a, b) => (b.rules.length > a.rules.length ? b : a))];

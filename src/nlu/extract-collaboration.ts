@@ -84,6 +84,7 @@ const ARRIVAL_VERBS = grammarWords('arrivalVerbs');
 const TRAINING_WORDS = grammarWords('trainingWords');
 const TRAINEE_CUES = grammarWords('traineeCues');
 const TEACHING_VERBS = grammarWords('teachingVerbs');
+const ASKING_SUBJECTS = grammarWords('askingSubjects');
 const BUYER_NOUNS = grammarWords('buyerNouns');
 // Who research may be done with: people, institutions and companies.
 const PARTNER_WORDS = new Set([...grammarWords('personWords'), ...BUYER_NOUNS]);
@@ -518,6 +519,19 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
     }
     return false;
   });
+  // "Engineers from our German parent come to the Suzhou JV. They want the process sheets of our line": people who come
+  // to China and ask there for know-how receive it from the Chinese side (No. 62 counts that as export; brief §4).
+  const askedOnArrival = tokens.some((t, i) => {
+    if (!ARRIVAL_VERBS.has(t.low)) return false;
+    const arrivedInChina = china.some((p) => p.start > i && p.start <= i + 8 && p.recipient && tokens.slice(i, p.start).every((x) => !x.clauseEnd));
+    if (!arrivedInChina) return false;
+    for (let j = i + 1; j < Math.min(tokens.length, i + 30); j++) {
+      if (!REQUEST_VERBS.has((tokens[j] as Token).low) || !ASKING_SUBJECTS.has(tokens[j - 1]?.low ?? '')) continue;
+      if ([1, 2, 3, 4, 5, 6].some((k) => wordAt(tokens, j + k, lex.knowledge.cues.knowHowNouns) && tokens.slice(j, j + k).every((x) => !x.clauseEnd))
+        || areaHits.some((h) => h.start > j && h.end <= j + 8)) return true;
+    }
+    return false;
+  });
   const sentPersons = places.filter((p) => p.start > verb && persons(p) && !servedPersons(p));
   const foreignService = kind === 'services' && verb >= 0
     && ((sentPersons.length > 0 && sentPersons.every((p) => p.country !== 'CN')) || (places.some((p) => p.role === 'origin' && p.country !== 'CN') && china.some((p) => p.recipient)));
@@ -578,7 +592,7 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   if (foreignPersonHiredInChina) chineseProvider = true;
   else if (fromUs && china.length > 0 && !theirsToo) chineseProvider = false;
   else if (chineseHost || chinesePersonHired || ownedByChinese || sides?.provider.some((p) => p.country === 'CN') || ((learning || toUs || sentBack || sentToUs || theyBring) && china.length > 0)) chineseProvider = true;
-  else if (trainedOnArrival) chineseProvider = true;
+  else if (trainedOnArrival || askedOnArrival) chineseProvider = true;
   else if (teachersArrive) chineseProvider = false;
   else if (foreignService) chineseProvider = false;
   else if (onSite && china.some((p) => p.role === 'destination' || p.role === 'site')) chineseProvider = true;

@@ -841,7 +841,10 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     // "Malaysia's ban", "Japan's rules": a country's name in the possessive needs no modifier either.
     // "China's technology control": up to two words of any kind may describe the possessed rules.
     const possessive = POSSESSIVE_ENDING.test(tokens[end - 1]?.raw ?? '');
-    if (REGIME_NOUNS.has(tokens[k]?.low ?? '') && (tag.demonym || k > from || possessive) && !actingSide) return { role: 'regime', recipient: false };
+    // "Is that allowed from the Chinese side?": a side seen "from" is a point of view, its country's rules; elsewhere
+    // a side is a party to the deal ("the Korean side is nervous", "a licence from China needed on the Korean side").
+    const viewedSide = tokens[k]?.low === 'side' && (tokens[start - 1]?.low === 'from' || (ARTICLES.has(tokens[start - 1]?.low ?? '') && tokens[start - 2]?.low === 'from'));
+    if ((REGIME_NOUNS.has(tokens[k]?.low ?? '') || viewedSide) && (tag.demonym || k > from || possessive) && !actingSide) return { role: 'regime', recipient: false };
     // "Indonesia's nickel ore export ban": up to three, when they are content words (no "and", "the", "to" between).
     if (possessive && [1, 2, 3].some((j) => REGIME_NOUNS.has(tokens[end + j]?.low ?? '') && tokens.slice(end - 1, end + j).every((w) => !w.clauseEnd && !w.commaAfter)
       && (j < 3 || tokens.slice(end, end + j).every((w) => !CLOSED_CLASS.has(w.low))))) return { role: 'regime', recipient: false };
@@ -1137,7 +1140,7 @@ function splitNames(tokens: readonly Token[], lex: Lexicon, found: readonly Phra
     const [a, b] = [tokens[i] as Token, tokens[i + 1] as Token];
     if (a.clauseEnd || a.commaAfter || b.start !== a.end + 1 || !SYLLABLE.test(a.raw) || !SYLLABLE.test(b.raw)) continue;
     if (found.some((h) => h.start <= i + 1 && i < h.end)) continue;
-    const joined: Token = { ...a, raw: a.raw + b.raw.toLowerCase(), low: a.low + b.low, end: b.end, clauseEnd: b.clauseEnd, commaAfter: b.commaAfter };
+    const joined: Token = { ...a, raw: a.raw + b.raw.toLowerCase(), low: a.low + b.low, end: b.end, clauseEnd: b.clauseEnd, commaAfter: b.commaAfter, colonAfter: b.colonAfter };
     const hit = lex.gazetteer.find([joined]).find((h) => !h.fuzzy && h.value.kind === 'place' && h.value.gazetteer?.englishWord !== true);
     if (hit) out.push({ ...hit, start: i, end: i + 2 });
   }
@@ -1187,7 +1190,9 @@ export function findPlaces(tokens: readonly Token[], lex: Lexicon): PlaceMention
     || (p.role === 'other' && NEGATION_CUES.has(tokens[p.start - 1]?.low ?? '') && (ANYTHING_WORDS.has(tokens[p.end]?.low ?? '') || CONTENT_WORDS.has(tokens[p.end]?.low ?? '')));
   // "We're a German WFOE in Tianjin": the nationality of a company said to be somewhere is its owner's; the place is
   // where the asker sits.
-  const sitsElsewhere = (p: PlaceMention) => demonyms.has(p) && p.asker === true && out.some((q) => q !== p && q.asker === true && q.start > p.end && q.start - p.end <= 5
+  // So is "our Korean subsidiary in Tianjin produces": a site's nationality, with the site's place right after it.
+  const sameSide = (p: PlaceMention, q: PlaceMention) => (p.asker === true && q.asker === true) || (p.asker !== true && p.role === 'site' && q.role === 'site');
+  const sitsElsewhere = (p: PlaceMention) => demonyms.has(p) && out.some((q) => q !== p && sameSide(p, q) && q.start > p.end && q.start - p.end <= 5
     && tokens.slice(p.end, q.start).some((w) => INTRO_PLACE_CUES.has(w.low)) && !tokens.slice(p.end - 1, q.start - 1).some((w) => w.clauseEnd)
     // Not "a Chinese magnet maker's sales agent in Stuttgart": there the nationality is another party's.
     && !tokens.slice(p.end, q.start).some((w) => POSSESSIVE_ENDING.test(w.raw)));
@@ -1271,8 +1276,10 @@ function fittedAfterShipping(tokens: readonly Token[], start: number, end: numbe
     fit = start;
   }
   // The shipping verb may stand a comma away ("will ship the cores and the magnets in one crate, and we glue them in
-  // at …"), never in another sentence.
-  for (let i = fit - 1; i >= 0 && !((tokens[i] as Token).clauseEnd && !(tokens[i] as Token).commaAfter); i--) if (EXPORT_VERBS.has((tokens[i] as Token).low)) return true;
+  // at …") or before a colon ("proposes to ship a kit: loose magnets, a yoke …, we assemble in"), never in another
+  // sentence.
+  const sentenceEnd = (t: Token) => t.clauseEnd && !t.commaAfter && !t.colonAfter;
+  for (let i = fit - 1; i >= 0 && !sentenceEnd(tokens[i] as Token); i--) if (EXPORT_VERBS.has((tokens[i] as Token).low)) return true;
   // "Loose rings; we assemble them into the cathode here in Taiwan": goods the asker fits, in a message that sends
   // nothing, came to the asker's place.
   return FIRST_PERSON.has(tokens[fit - 1]?.low ?? '') && OBJECT_PRONOUN_WORDS.has(tokens[fit + 1]?.low ?? '') && !tokens.some((t) => EXPORT_VERBS.has(t.low));

@@ -11,6 +11,8 @@ export interface Token {
   /** True when punctuation that ends a clause (. ; ! ? :) or a comma follows the token. */
   readonly clauseEnd: boolean;
   readonly commaAfter: boolean;
+  /** True when a colon follows the token: it ends a clause but not the sentence ("ship a kit: magnets, yokes …"). */
+  readonly colonAfter: boolean;
   /** True when an opening parenthesis comes right before the token ("from us (China)"). */
   readonly parenBefore: boolean;
   /** True when a hyphen joins the token to the one before ("Korean-built", "Dy-free"). */
@@ -74,6 +76,7 @@ export function tokenize(text: string): Token[] {
       // A spaced dash ("to Nagoya - licence?") ends a clause as a full stop would.
       clauseEnd: (/^\s*[.;!?:]/.test(after) && !/^\.\d/.test(after)) || /^\s+[-\u2013\u2014]\s/.test(text.slice(end, end + 3)),
       commaAfter: /^\s*,/.test(after),
+      colonAfter: /^\s*:/.test(after),
       parenBefore: /\(\s*$/.test(text.slice(Math.max(0, start - 3), start)),
       hyphenBefore: start > 0 && text.charAt(start - 1) === '-',
       parenAfter: text.slice(end, k).includes(')'),

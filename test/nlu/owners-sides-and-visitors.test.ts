@@ -1,0 +1,54 @@
+/**
+ * A company's nationality against where its site is, a side of a deal against a country's rules, a colon inside a
+ * sentence, and visitors who come to China and ask for know-how there.
+ */
+import { describe, expect, it } from 'vitest';
+import { understanding } from '../support/understanding.js';
+
+const read = (text: string) => understanding.understander.understand(text);
+
+describe('a site named with its owner\'s nationality and its own place', () => {
+  it('ships from the place the site is in, not the owner\'s country', () => {
+    const f = read('Our German subsidiary in Tianjin (German-owned) sinters dysprosium magnets; we ship the N42SH ones to Germany.').facts;
+    expect(f.shipFrom).toBe('CN');
+    expect(f.destination).toBe('DE');
+  });
+
+  it('reads "Korean" and "British" as nationalities, as every other one is', () => {
+    const f = read('Our Korean subsidiary in Baotou produces dysprosium oxide for a British distributor.').facts;
+    expect(f.shipFrom).toBe('CN');
+    expect(f.destination).toBe('GB');
+  });
+});
+
+describe('a side of a deal', () => {
+  it('is a party when a licence from China is asked about "on" its side', () => {
+    const u = read('Our Polish plant presses magnets from Chinese Dy alloy and sells them to Ukraine. Any licence from China needed on the Polish side?');
+    expect(u.intent).not.toBe('out_of_scope');
+    expect(u.signals.foreignRegimeCountry).toBeUndefined();
+  });
+
+  it('is its country\'s rules when the question is seen "from" it', () => {
+    expect(read('We export bonded NdFeB from Ohio to Toronto. Is that allowed from the American side?').signals.foreignRegimeCountry).toBe('US');
+  });
+});
+
+describe('a colon inside a sentence', () => {
+  it('does not cut the shipping verb off from the place the goods are put together', () => {
+    const f = read('The vendor wants to send a kit: loose terbium magnets, a hub and screws, and our team puts it together in Mexico.').facts;
+    expect(f.destination).toBe('MX');
+    expect(f.madeIn).toBeUndefined();
+  });
+});
+
+describe('visitors who come to China and ask for know-how', () => {
+  it('receive it from the Chinese side', () => {
+    const c = read('Four engineers from our French parent come to the Ningbo JV next month. They want the full coating process sheet of our diffusion line.').facts.collaboration;
+    expect(c?.chineseProvider).toBe(true);
+  });
+
+  it('do not when they come to teach', () => {
+    const c = read('Two of our German engineers travel to our Ganzhou plant to train the operators on the new furnace.').facts.collaboration;
+    expect(c?.chineseProvider).toBe(false);
+  });
+});

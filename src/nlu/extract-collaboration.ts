@@ -64,6 +64,7 @@ const NEGATION_CUES = grammarWords('negationCues');
 const NEW_ITEM_WORDS = grammarWords('newItemAfterComma');
 const CLAIM_VERBS = grammarWords('claimVerbs');
 const READER_REQUEST_BEFORE = grammarWords('readerRequestBefore');
+const QUESTION_OPENERS = grammarWords('indirectQuestionOpeners');
 const READER_REQUEST_AFTER = grammarWords('readerRequestAfter');
 const MAIL_FORWARD_AFTER = grammarWords('mailForwardAfter');
 const PRESENTING_VERBS = grammarWords('presentingVerbs');
@@ -223,8 +224,11 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   // "Forwarding below, pls advise", "forwarding from purchasing:": the message itself is forwarded, not know-how.
   const forwardsMessage = (h: { start: number; end: number; value: Kind }) => h.value === 'technology_transfer' && h.end - h.start === 1
     && (tokens[h.start] as Token).low.startsWith('forward') && MAIL_FORWARD_AFTER.has(tokens[h.end]?.low ?? '');
+  // So is "please to advise" (second-language English), and "advise if …" / "advise whether …", which asks a question.
   const askingReader = (h: { start: number; end: number; value: Kind }) =>
-    h.value === 'consulting' && (READER_REQUEST_BEFORE.has(tokens[h.start - 1]?.low ?? '') || READER_REQUEST_AFTER.has(tokens[h.end]?.low ?? ''));
+    h.value === 'consulting' && (READER_REQUEST_BEFORE.has(tokens[h.start - 1]?.low ?? '')
+      || (tokens[h.start - 1]?.low === 'to' && READER_REQUEST_BEFORE.has(tokens[h.start - 2]?.low ?? ''))
+      || READER_REQUEST_AFTER.has(tokens[h.end]?.low ?? '') || QUESTION_OPENERS.has(tokens[h.end]?.low ?? ''));
   // "give us advice", "provide training": a verb of giving alone is no transfer when it gives another kind of help.
   let transferByNoun = false;
   let transferBySending = false;
@@ -546,17 +550,23 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   // plant"): ours or not, it leaves from there.
   const senderInChina = verb >= 0 && china.some((p) => p.start >= sentenceStartOf(tokens, verb) && p.end <= verb && !p.recipient && p.role !== 'content' && p.role !== 'regime'
     && located(tokens, p) && !tokens.slice(p.end, verb).some((t, j) => RECEIVER_PRONOUNS.has(t.low) && !REQUEST_VERBS.has(tokens[p.end + j - 1]?.low ?? '')));
-  const fromUs = verb >= 0 && (ours(verb + 1) || (ours(verb + 2) && !TOPIC_PREPOSITIONS.has(tokens[verb + 1]?.low ?? ''))) && !china.some(ourSite) && !senderInChina;
+  // "Design support for our flowsheet": what follows "for" is what is served, not what passes.
+  const fromUs = verb >= 0 && (ours(verb + 1) || (ours(verb + 2) && !TOPIC_PREPOSITIONS.has(tokens[verb + 1]?.low ?? '') && tokens[verb + 1]?.low !== 'for')) && !china.some(ourSite) && !senderInChina;
   // "A Chinese university client wants to patent its diffusion process": know-how that is the Chinese party's own.
   const knowHowWithin = (i: number) => [1, 2, 3, 4].some((k) => wordAt(tokens, i + k, lex.knowledge.cues.knowHowNouns))
     || areaHits.some((h) => h.start > i && h.end <= i + 5);
   // Only when the Chinese party is the one named first in its sentence: "our German parent sends … to our plant in
   // Ganzhou, with its own manual" is the parent's.
   const firstNamed = (p: PlaceMention) => !places.some((q) => q.country !== 'CN' && q.start >= sentenceStartOf(tokens, p.start) && q.start < p.start && q.role !== 'content' && q.role !== 'other');
+  // So is "We sent samples to a lab in Ganzhou. Their final deliverable includes a separation flowsheet": the next
+  // sentence may open with the party's possessive, when no other party is named between.
+  const theirsNext = (i: number) => THIRD_PERSON_POSSESSIVES.has(tokens[i]?.low ?? '') && !places.some((q) => q.start < i && q.start >= sentenceStartOf(tokens, i - 1) && q.country !== 'CN')
+    && ([1, 2, 3, 4, 5, 6, 7, 8].some((k) => wordAt(tokens, i + k, lex.knowledge.cues.knowHowNouns) && tokens.slice(i, i + k).every((t) => !t.clauseEnd))
+      || areaHits.some((h) => h.start > i && h.end <= i + 9 && tokens.slice(i, h.start).every((t) => !t.clauseEnd)));
   const ownedByChinese = china.some((p) => {
     if (!firstNamed(p)) return false;
     for (let i = p.end; i < Math.min(tokens.length, p.end + 30); i++) {
-      if (i > p.end && (tokens[i - 1] as Token).clauseEnd) return false;
+      if (i > p.end && (tokens[i - 1] as Token).clauseEnd) return theirsNext(i);
       if (THIRD_PERSON_POSSESSIVES.has((tokens[i] as Token).low) && knowHowWithin(i)) return true;
     }
     return false;

@@ -52,6 +52,7 @@ const STORE_NOUNS = grammarWords('storeNouns');
 const CLAIM_VERBS = grammarWords('claimVerbs');
 const CLAIM_SUBJECTS = grammarWords('claimSubjects');
 const ACTIVITY_SHIP = grammarWords('activityShip');
+const DEPART_FROM_VERBS = grammarWords('departFromVerbs');
 const SHIPMENT_WORDS = grammarWords('shipmentWords');
 const ACTIVITY_RESELL = grammarWords('activityResell');
 const ACTIVITY_CARRY = grammarWords('activityCarry');
@@ -394,7 +395,10 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
   // ("Actually shipment is directly from China to our plant in Spain"), more surely than a supplier's nationality.
   const shipmentFrom = (p: PlaceMention) => tokens[p.start - 1]?.low === 'from'
     && [2, 3, 4].some((k) => SHIPMENT_WORDS.has(tokens[p.start - k]?.low ?? '') && tokens.slice(p.start - k, p.start).every((t) => !t.clauseEnd && !t.commaAfter));
-  const origin = places.find((p) => p.role === 'origin' && tokens[p.start - 1]?.low === 'ex')?.country
+  // So does a place the goods are said to leave ("the container is leaving Ningbo port"), more surely than a place the
+  // asker's introduction names ("we are importer of motor parts from Poznań").
+  const leftFrom = (p: PlaceMention) => tokens[p.start - 1]?.low === 'ex' || DEPART_FROM_VERBS.has(tokens[p.start - 1]?.low ?? '');
+  const origin = places.find((p) => p.role === 'origin' && leftFrom(p))?.country
     ?? places.find((p) => p.role === 'origin' && shipmentFrom(p))?.country ?? first('origin');
   // "We build scanners in Ohio. The yoke uses NdFeB blocks that are machined in Baotou": of two places of making, the
   // one said in the goods' own clause is theirs.

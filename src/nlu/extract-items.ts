@@ -16,6 +16,10 @@ const NEGATION_CUES = grammarWords('negationCues');
 const CLAIM_VERBS = grammarWords('claimVerbs');
 const OTHER_GOODS_CUES = new Set([...grammarWords('replacedGoodsCues'), ...grammarWords('otherGoodsCues')]);
 const CHANGE_OVER_VERBS = grammarWords('changeOverVerbs');
+const REPLACE_VERBS = grammarWords('replaceVerbs');
+const CARRYING_CONTAINERS = grammarWords('carryingContainers');
+const REPLACE_JOINERS = grammarWords('replaceJoiners');
+const AUXILIARY_PASSIVE = grammarWords('passiveAuxiliaries');
 const QUESTION_NOUNS = grammarWords('questionNouns');
 const OF_WORDS = grammarWords('ofWords');
 const BUYER_NOUNS = grammarWords('buyerNouns');
@@ -236,7 +240,12 @@ function cueBefore(tokens: readonly Token[], start: number, elementTokens: Reado
     if (cues.has(t.low)) return true;
     // "no SmCo, with Dy": a new list item that says what is there ends what the negation covers.
     if (NEW_ITEM_WORDS.has(t.low) && tokens[i - 1]?.commaAfter) return false;
-    if (elementTokens.has(i) || FILLER.has(t.low)) continue;
+    // A list of elements counts as one step: "none of them is Sm, Gd, Tb, Dy, Lu, Sc or Y" reaches "none" from "Y".
+    if (elementTokens.has(i)) {
+      steps--;
+      continue;
+    }
+    if (FILLER.has(t.low)) continue;
     if (t.commaAfter && elementTokens.has(i + 1)) continue;
     return false;
   }
@@ -674,7 +683,13 @@ function insideSomethingUnnamed(tokens: readonly Token[], run: PhraseHit<ItemTag
 }
 
 function builtIn(tokens: readonly Token[], run: PhraseHit<ItemTag>[]): boolean {
-  return builtInAfter(tokens, run) >= 0 || builtInBefore(tokens, run) >= 0 || enclosedBefore(tokens, run);
+  const fixedInto = (into: number) => into >= 0 && !intoContainer(tokens, into);
+  return fixedInto(builtInAfter(tokens, run)) || fixedInto(builtInBefore(tokens, run)) || enclosedBefore(tokens, run);
+}
+
+/** "Put 20 sample magnets in my suitcase", "in the same crate": what follows the "in" packs or carries the goods. */
+function intoContainer(tokens: readonly Token[], into: number): boolean {
+  return [1, 2, 3].some((k) => CARRYING_CONTAINERS.has(tokens[into + k]?.low ?? '') && tokens.slice(into, into + k).every((t) => !t.clauseEnd && !t.commaAfter));
 }
 
 /** "A housing injection-moulded around a small SmCo magnet": something fixed around the magnets holds them inside. */
@@ -1072,7 +1087,7 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     // ("less than 0.1 % Dy" compares an amount of Dy, which is there.)
     const amountBefore = [1, 2].some((k) => /\d/.test(tokens[m.start - k]?.raw ?? ''));
     if ((comparisonStandardAt(tokens, m.start) && !amountBefore) || (TOPIC_AFTER_COMPARISON.has(tokens[m.start - 1]?.low ?? '') && lex.knowledge.cues.comparisonWords.has(tokens[m.start - 2]?.low ?? ''))) continue;
-    const negated = cueBefore(tokens, m.start, elementTokens, NEGATION_CUES, NO_STOPS, text) || negatedAfter(tokens, text, m.end, elementTokens);
+    const negated = cueBefore(tokens, m.start, elementTokens, NEGATION_CUES, NO_STOPS, text) || negatedAfter(tokens, text, m.end, elementTokens) || replacedElement(tokens, m);
     if (negated) absent.add(m.element);
     else {
       present.add(m.element);
@@ -1471,4 +1486,25 @@ function otherGoodsSpans(tokens: readonly Token[], text: string, runs: readonly 
     out.push([start, end]);
   }
   return out.slice(0, MAX_OTHER_GOODS);
+}
+
+/**
+ * "Our supplier replaced Dy with holmium", "Dy was replaced by Ce": an element another takes the place of is no longer
+ * in the goods. ("Substituted Ce for Dy" reads the other way round and is left alone: the verb then comes before the
+ * new element, so only a joiner right after the element, with nothing else between, counts.)
+ */
+function replacedElement(tokens: readonly Token[], m: ElementMention): boolean {
+  const joinerAfter = REPLACE_JOINERS.has(tokens[m.end]?.low ?? '') && !tokens[m.end - 1]?.clauseEnd && !tokens[m.end - 1]?.commaAfter;
+  if (REPLACE_VERBS.has(tokens[m.start - 1]?.low ?? '') && joinerAfter && tokens[m.end]?.low !== 'for') return true;
+  // "swapped Tb for Ce": with "for", only the verbs of swapping (substitute … for reads the other way).
+  if (tokens[m.start - 1]?.low.startsWith('swap') && tokens[m.end]?.low === 'for') return true;
+  // "Dy was replaced by Ho", "Dy has been replaced with Ce", "Dy replaced by Ce".
+  for (const k of [0, 1, 2]) {
+    const verb = tokens[m.end + k];
+    if (!verb || !REPLACE_VERBS.has(verb.low) || !verb.low.endsWith('ed')) continue;
+    if (tokens.slice(m.end - 1, m.end + k + 1).some((t) => t.clauseEnd)) return false;
+    if (!tokens.slice(m.end, m.end + k).every((t) => AUXILIARY_PASSIVE.has(t.low))) return false;
+    return REPLACE_JOINERS.has(tokens[m.end + k + 1]?.low ?? '') && tokens[m.end + k + 1]?.low !== 'for';
+  }
+  return false;
 }

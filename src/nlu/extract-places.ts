@@ -830,7 +830,10 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   // "any Chinese export licence", "the Chinese rules": whose rules, not who takes part. So is a country's name used
   // the same way ("a US export licence"), with its agency's acronym perhaps between ("a US BIS export licence").
   if ((tag.demonym || (tag.kind === 'place' && !tag.gazetteer)) && !tokens[end - 1]?.clauseEnd) {
-    let k = tag.demonym ? end : /^[A-Z]{2,5}$/.test(tokens[end]?.raw ?? '') && !REGIME_NOUNS.has(tokens[end]?.low ?? '') ? end + 1 : end;
+    // "a US BIS licence": an agency's acronym may stand after a country's name; after a nationality only before "export"
+    // or the like ("an Israeli DECA export permit"), since "our Chinese JV licenses" names a company.
+    const acronym = /^[A-Z]{2,5}$/.test(tokens[end]?.raw ?? '') && !REGIME_NOUNS.has(tokens[end]?.low ?? '') && !tokens[end]?.clauseEnd;
+    let k = acronym && (!tag.demonym || REGIME_MODIFIERS.has(tokens[end + 1]?.low ?? '')) ? end + 1 : end;
     // "the Indonesian government still allows …": a word both modifier and noun ends the phrase when no noun follows.
     const from = k;
     while (k < from + 2 && REGIME_MODIFIERS.has(tokens[k]?.low ?? '') && !(REGIME_NOUNS.has(tokens[k]?.low ?? '') && !REGIME_NOUNS.has(tokens[k + 1]?.low ?? ''))) k++;

@@ -78,6 +78,7 @@ function suggestedIntent(signals: Signals, facts: Facts): Suggestion | null {
 }
 
 const PERSON_REQUEST = wordsPattern(grammarWords('personRequestWords'));
+const CAPABILITY_QUESTION = wordsPattern(grammarWords('capabilityQuestions'));
 /** "Sent: 19 January 2026" opening a line of a forwarded e-mail: the header's label, not goods being sent. */
 const MAIL_DATE_LABEL = new RegExp(`^([ \\t>]*)(?:${[...grammarWords('mailDateLabels')].join('|')})[ \\t]*:`, 'gimu');
 const CHINESE_ASKER = [...grammarWords('chineseFirstPerson'), ...grammarWords('chineseSentenceWords')];
@@ -92,6 +93,12 @@ function namesListedParty(facts: Facts): boolean {
 }
 
 const GENERAL: readonly Intent[] = ['help', 'talk_to_human', 'out_of_scope'];
+
+/** The message names a Chinese announcement by number and no goods, technology, party or place to decide on. */
+function namesAnnouncementOnly(signals: Signals, facts: Facts): boolean {
+  return signals.references.sources.some((id) => id.startsWith('CN-ANN-')) && signals.goods === 0 && facts.item === undefined && facts.collaboration === undefined
+    && facts.shipFrom === undefined && facts.destination === undefined && facts.madeIn === undefined && facts.endUser === undefined;
+}
 
 /** Each step of the fusion can be switched off, so its worth can be measured (cross-validation in the bench). */
 export interface FusionOptions {
@@ -147,6 +154,11 @@ export function createUnderstander(model: IntentModel, lex: Lexicon, sourceIds: 
         // follow-up adds it to the goods asked about), not a request for a person.
         intent = 'part_license';
         confidence = Math.max(0.5, scores.find((s) => s.intent === intent)?.score ?? 0);
+      } else if (factOverrides && suggestion === null && DECISION.includes(top.intent) && namesAnnouncementOnly(signals, facts)) {
+        // "What happens on 10 November with No. 61 and No. 62?": a question that names announcements and nothing to
+        // decide on (no goods, no technology, no route) asks about the rules themselves.
+        intent = 'regulation_info';
+        confidence = Math.max(0.5, scores.find((s) => s.intent === intent)?.score ?? 0);
       } else if (factOverrides && suggestion !== null) {
         if (top.intent === 'talk_to_human' && DECISION.includes(suggestion.intent)
           && (suggestion.strong ? !asksForPerson(text) : !features.some((f) => model.personEvidence.has(f)))) {
@@ -169,6 +181,9 @@ export function createUnderstander(model: IntentModel, lex: Lexicon, sourceIds: 
         } else if (DECISION.includes(top.intent) && top.intent !== suggestion.intent && suggestion.strong) {
           intent = suggestion.intent;
 
+        } else if (top.intent === 'help' && !suggestion.strong && CAPABILITY_QUESTION.test(text) && (facts.item?.elementsPresent?.length ?? 0) === 0) {
+          // "Can I ask you about magnets and motors?": goods named as examples of what to ask about; it asks for help.
+          intent = 'help';
         } else if (!DECISION.includes(top.intent) && (margin < MIN_MARGIN || top.intent === 'out_of_scope' || top.intent === 'help')) {
           intent = suggestion.intent;
         }

@@ -52,6 +52,8 @@ const STORE_NOUNS = grammarWords('storeNouns');
 const CLAIM_VERBS = grammarWords('claimVerbs');
 const CLAIM_SUBJECTS = grammarWords('claimSubjects');
 const ACTIVITY_SHIP = grammarWords('activityShip');
+const FINISHING_VERBS = grammarWords('finishingVerbs');
+const OBJECT_PRONOUNS = grammarWords('objectPronouns');
 const DEPART_FROM_VERBS = grammarWords('departFromVerbs');
 const SHIPMENT_WORDS = grammarWords('shipmentWords');
 const ACTIVITY_RESELL = grammarWords('activityResell');
@@ -302,7 +304,8 @@ function boughtGoodsSource(places: PlaceMention[], tokens: readonly Token[], spa
   if (verb === undefined) return places;
   // An origin only where the place reader already read "our Tb oxide comes from X" as the goods' own route (nothing
   // else moves); after a verb of buying, an origin may be a buyer's request ("an order for magnets from a US prime").
-  const source = places.find((p) => p.start >= end && p.start - end <= 6 && !clauseBetween(end - 1, p.start)
+  // ("Terfenol-D rods (Tb-Dy-Fe, 铽镝铁) from Gansu": an aside in brackets does not count towards the six words.)
+  const source = places.find((p) => p.start >= end && p.start - end - bracketed(tokens, end, p.start) <= 6 && !clauseBetween(end - 1, p.start)
     && (((p.role === 'content' || (p.role === 'origin' && bought === undefined && !shipsOn)) && tokens.slice(end, p.start).some((t) => t.low === 'from')) || p.role === 'made'));
   if (!source) return places;
   return places.map((p) => {
@@ -311,6 +314,21 @@ function boughtGoodsSource(places: PlaceMention[], tokens: readonly Token[], spa
     if (p.start < verb && (p.role === 'made' || p.role === 'site') && p.country !== source.country) return { ...p, role: 'destination' as const, recipient: true };
     return p;
   });
+}
+
+/** How many of the tokens from `from` to `to` stand inside brackets opened and closed between them. */
+function bracketed(tokens: readonly Token[], from: number, to: number): number {
+  let inside = 0;
+  let open = -1;
+  for (let i = from; i < to; i++) {
+    const t = tokens[i] as Token;
+    if (t.parenBefore) open = i;
+    if (open >= 0 && t.parenAfter) {
+      inside += i - open + 1;
+      open = -1;
+    }
+  }
+  return inside;
 }
 
 function chineseSource(places: readonly PlaceMention[], tokens: readonly Token[]): boolean {
@@ -389,6 +407,16 @@ function placeOfParty(tokens: readonly Token[], p: PlaceMention, after: Readonly
   return makerNounAfter(tokens, p.end, after) || (INTRO_PLACE_CUES.has(tokens[p.start - 1]?.low ?? '') && before(tokens[p.start - 2]?.low ?? ''));
 }
 
+/** A verb of finishing with the goods as its pronoun object a few words before the site ("coat them ourselves in"). */
+function finishedThere(tokens: readonly Token[], site: PlaceMention): boolean {
+  for (let i = site.start - 1; i >= Math.max(1, site.start - 6); i--) {
+    const t = tokens[i] as Token;
+    if (t.clauseEnd) return false;
+    if (OBJECT_PRONOUNS.has(t.low) && FINISHING_VERBS.has(tokens[i - 1]?.low ?? '')) return true;
+  }
+  return false;
+}
+
 function placesToFrame(places: readonly PlaceMention[], text: string, tokens: readonly Token[], fittedProduct: boolean, way: WayBack | undefined, itemSpan?: readonly [number, number]): Frame['places'] {
   const first = (role: PlaceMention['role']) => places.find((p) => p.role === role)?.country;
   // "ex Baotou" names where goods leave from more surely than any "from"; so does a "from" said of the shipment itself
@@ -434,6 +462,10 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
   // place; they do not leave from it.
   const ourSupplier = tokens.some((t, i) => SELLER_NOUNS.has(t.low) && [1, 2].some((k) => ASKER_POSSESSIVES.has(tokens[i - k]?.low ?? '')))
     || places.some((p) => p.country === 'CN' && p.role === 'party' && MAKER_NOUNS.has(tokens[p.end]?.low ?? ''));
+  // "The blocks are raw 毛坯; we machine & coat them ourselves in Germany": goods the asker finishes at a site abroad,
+  // with nothing said to go on from there, arrive at that site.
+  const finishedAtSite = site !== undefined && site.country !== 'CN' && origin === undefined && makerSite === undefined
+    && !places.some((p) => p.role === 'destination' || p.role === 'transit') && finishedThere(tokens, site);
   const suppliedToSite = origin === undefined && makerSite === undefined && site !== undefined && (site.asker === true || !makersPlace(site)) && ourSupplier
     && !places.some((p) => p.role === 'destination');
   // "Norwegian salmon farmer here. We import feeding cameras … shipped from Xiamen": goods the asker buys in from a place
@@ -458,7 +490,7 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
   // Nor are they sent from there, unless they are moved on from it ("move 200 of the magnets to Vietnam"): "deliver them
   // to our Czech plant instead" changes where the exporter in China sends them.
   const stillToCome = licensedToSite && !tokens.some((t) => ONWARD_MOVE_VERBS.has(t.low));
-  const shipFrom = origin ?? makerSite?.country ?? (boughtFromMaker ? made : suppliedToSite || stillToCome ? undefined : site?.country);
+  const shipFrom = origin ?? makerSite?.country ?? (boughtFromMaker ? made : suppliedToSite || stillToCome || finishedAtSite ? undefined : site?.country);
   // "The magnets come from a plant in Malaysia", "sourced from a factory in Pune": goods that come from a production site
   // were made where it is (its place is read as an origin, or as content's when no route is said). Only after a verb
   // of coming or buying: "the order is from a magnet plant in India" names a buyer.
@@ -477,7 +509,7 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
   // "Our Penang sister plant is short. Can we send … from Bangkok to Penang?": the site the goods go to did not make them.
   const siteIsDestination = site !== undefined && sentToSite(site);
   const siteMaking = tokens.some((_, i) => ownMakingVerbAt(tokens, i));
-  const madeIn = made ?? plantOrigin ?? (site && !siteIsStore && !suppliedToSite && !licensedToSite && !sentToOwnSite && !boughtElsewhere && !siteIsDestination && (siteMakes || siteMaking || fittedProduct) ? site.country : undefined);
+  const madeIn = made ?? plantOrigin ?? (site && !siteIsStore && !suppliedToSite && !finishedAtSite && !licensedToSite && !sentToOwnSite && !boughtElsewhere && !siteIsDestination && (siteMakes || siteMaking || fittedProduct) ? site.country : undefined);
   // "from Estonia to France" names where the goods go more surely than a buyer's place read from its noun ("designed
   // by a Chinese engineering firm").
   // So does "to us in SG", "to our plant in Pune": the cue, then only the asker and its site before the place.
@@ -511,7 +543,7 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
   const intoChinaUnsaid = read === 'CN' && shipFrom !== undefined && shipFrom !== 'CN'
     && !places.some((p) => p.role === 'destination' && p.country === 'CN' && towards(p));
   const destination = intoChinaUnsaid ? places.find((p) => p.role === 'destination' && p.country !== 'CN')?.country
-    : read ?? boughtToSite ?? (suppliedToSite || stillToCome ? site?.country : undefined);
+    : read ?? boughtToSite ?? (suppliedToSite || stillToCome || finishedAtSite ? site?.country : undefined);
   const transit = places.find((p) => p.role === 'transit' && p.country !== destination && p.country !== origin)?.country;
   // A round trip to a fair ("show them at the Hannover Messe and bring them back to Suzhou"): the goods leave the
   // Chinese place they come back to for the fair's country, and that leg is the export.

@@ -79,7 +79,8 @@ export function tokenize(text: string): Token[] {
       colonAfter: /^\s*:/.test(after),
       parenBefore: /\(\s*$/.test(text.slice(Math.max(0, start - 3), start)),
       hyphenBefore: start > 0 && text.charAt(start - 1) === '-',
-      parenAfter: text.slice(end, k).includes(')'),
+      // ("terbium dysprosium iron )": a gloss of Chinese words may leave a space before the bracket.)
+      parenAfter: text.slice(end, k).includes(')') || /^[ \t]+\)/.test(text.slice(end, end + 4)),
     });
   }
   return out;

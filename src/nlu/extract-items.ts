@@ -19,6 +19,7 @@ const CHANGE_OVER_VERBS = grammarWords('changeOverVerbs');
 const REPLACE_VERBS = grammarWords('replaceVerbs');
 const CARRYING_CONTAINERS = grammarWords('carryingContainers');
 const REPLACE_JOINERS = grammarWords('replaceJoiners');
+const SWAP_VERBS = grammarWords('swapVerbs');
 const AUXILIARY_PASSIVE = grammarWords('passiveAuxiliaries');
 const QUESTION_NOUNS = grammarWords('questionNouns');
 const OF_WORDS = grammarWords('ofWords');
@@ -1497,7 +1498,7 @@ function replacedElement(tokens: readonly Token[], m: ElementMention): boolean {
   const joinerAfter = REPLACE_JOINERS.has(tokens[m.end]?.low ?? '') && !tokens[m.end - 1]?.clauseEnd && !tokens[m.end - 1]?.commaAfter;
   if (REPLACE_VERBS.has(tokens[m.start - 1]?.low ?? '') && joinerAfter && tokens[m.end]?.low !== 'for') return true;
   // "swapped Tb for Ce": with "for", only the verbs of swapping (substitute … for reads the other way).
-  if (tokens[m.start - 1]?.low.startsWith('swap') && tokens[m.end]?.low === 'for') return true;
+  if (SWAP_VERBS.has(tokens[m.start - 1]?.low ?? '') && tokens[m.end]?.low === 'for') return true;
   // "Dy was replaced by Ho", "Dy has been replaced with Ce", "Dy replaced by Ce".
   for (const k of [0, 1, 2]) {
     const verb = tokens[m.end + k];

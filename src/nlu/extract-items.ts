@@ -592,10 +592,11 @@ function magnetsInside(tokens: readonly Token[], text: string, run: PhraseHit<It
   }
   // "our fan motors use loose NdFeB magnets": magnets called loose where they are named are not inside anything yet.
   if ([1, 2].some((k) => looseWords.has(tokens[start - k]?.low ?? '') && tokens.slice(start - k, start).every((t) => !t.clauseEnd))) return false;
-  // "phone cases and chargers … because of the magnets?": the goods' own magnets, the reason for asking.
+  // "phone cases and chargers … because of the magnets?": the goods' own magnets, the reason for asking; chat drops the
+  // article ("need licence bc of magnets?").
   const article = DETERMINERS.has(tokens[start - 1]?.low ?? '') ? 1 : 0;
   const cause = tokens.slice(Math.max(0, start - article - 2), start - article).map((w) => w.low).join(' ');
-  if (article === 1 && CAUSAL_PHRASES.has(cause)) return true;
+  if (CAUSAL_PHRASES.has(cause)) return true;
   // "phone cases (NdFeB rings, some with Dy)": a parenthesis after the product says what is in it.
   const first = tokens[start] as Token;
   if (start > 0 && /\(\s*$/.test(text.slice((tokens[start - 1] as Token).end, first.start))) return true;

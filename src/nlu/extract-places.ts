@@ -1116,6 +1116,10 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     // "our university lab in Baotou": a word for both a site and a buyer, after "our", is the asker's own site.
     const ownSite = sitePos >= 0 && sitePos === buyerPos && before.slice(sitePos + 1, sitePos + 4).some((w) => ASKER_POSSESSIVES.has(w));
     if (sitePos >= 0 && (buyerPos < 0 || sitePos < buyerPos || ownSite)) return { role: 'site', recipient: false };
+    // "A company in Malaysia separates rare earths and exports Dy oxide to Korea": a company (not a customer) whose own
+    // verb, right after its place, makes or sends goods is where they come from.
+    const acts = placeSends(tokens, end) || siteMakesAfter(tokens, end);
+    if (buyerPos >= 0 && acts && !RECEIVER_NOUNS.has(before[buyerPos] ?? '') && !tokens[end - 1]?.clauseEnd) return { role: 'site', recipient: false, ...(placeSends(tokens, end) ? { sends: true } : {}) };
     if (buyerPos >= 0) return { role: 'destination', recipient: true };
     return { role: 'site', recipient: false };
   }

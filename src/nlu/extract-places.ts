@@ -1054,8 +1054,14 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
       return { role: 'party', recipient: false };
     }
     // (Not across a "to": "pumps made in Italy to a utility in Chile" sends them to Chile.)
+    // "Our client makes Tb targets in Suzhou and ships them to Singapore": a party that makes the goods there and sends
+    // them on is where they are made, as "we make" is. (Not a party that only makes: "our customer makes pumps in
+    // Poland" with magnets sent to it is where the magnets go.)
+    const partySubject = (w: string) => BUYER_NOUNS.has(w) || SITE_NOUNS.has(w) || COMPANY_NOUNS.has(w) || MAKER_NOUNS.has(w);
+    const sendsOn = [0, 1, 2, 3].some((k) => sendingVerb(tokens[end + k]?.low ?? '') && tokens.slice(end - 1, end + k).every((t) => !t.clauseEnd));
     const madeVerb = before.findIndex((w, k) => ((MADE_VERBS.has(w) && (k === 0 || !/^[a-z]/.test(before[k - 1] ?? '') || MADE_FOLLOWERS.has(before[k - 1] ?? '')))
-      || (MAKE_NOW_VERBS.has(w) && FIRST_PERSON_OR_PLURAL.has(before[k + 1] ?? ''))) && !before.slice(0, k).some((x) => DEST_CUES.has(x)));
+      || (MAKE_NOW_VERBS.has(w) && (FIRST_PERSON_OR_PLURAL.has(before[k + 1] ?? '') || (sendsOn && partySubject(before[k + 1] ?? '')))))
+      && !before.slice(0, k).some((x) => DEST_CUES.has(x)));
     if (madeVerb >= 0) return { role: 'made', recipient: false };
     // "We are a distributor in Düsseldorf": the asker's own place.
     // Not "We're sourcing NdPr oxide from Lynas in Malaysia": a "from" between names a source, not the asker.

@@ -22,6 +22,12 @@ describe('a company in a place', () => {
     expect(read('We ship Dy magnets from Ganzhou; a customer in Poland makes pumps with them.').facts.destination).toBe('PL');
   });
 
+  it('is where goods are made when the party makes them there and sends them on', () => {
+    const f = read('Our client manufactures samarium-cobalt rings in Xiamen and exports them to Malaysia.').facts;
+    expect(f.madeIn).toBe('CN');
+    expect(f.destination).toBe('MY');
+  });
+
   it('does not read "separate" as a verb of making in "need no separate licence"', () => {
     expect(read('Their Tb magnet shipments to our Slovak plant need no separate licence, right?').facts.destination).toBe('SK');
   });

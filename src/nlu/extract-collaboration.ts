@@ -553,16 +553,19 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   // "Design support for our flowsheet": what follows "for" is what is served, not what passes.
   const fromUs = verb >= 0 && (ours(verb + 1) || (ours(verb + 2) && !TOPIC_PREPOSITIONS.has(tokens[verb + 1]?.low ?? '') && tokens[verb + 1]?.low !== 'for')) && !china.some(ourSite) && !senderInChina;
   // "A Chinese university client wants to patent its diffusion process": know-how that is the Chinese party's own.
-  const knowHowWithin = (i: number) => [1, 2, 3, 4].some((k) => wordAt(tokens, i + k, lex.knowledge.cues.knowHowNouns))
-    || areaHits.some((h) => h.start > i && h.end <= i + 5);
+  // `reach` words after `i`; `inClause`: none of them past the end of a clause.
+  const knowHowWithin = (i: number, reach = 4, inClause = false) => {
+    const open = (to: number) => !inClause || tokens.slice(i, to).every((t) => !t.clauseEnd);
+    for (let k = 1; k <= reach; k++) if (wordAt(tokens, i + k, lex.knowledge.cues.knowHowNouns) && open(i + k)) return true;
+    return areaHits.some((h) => h.start > i && h.end <= i + reach + 1 && open(h.start));
+  };
   // Only when the Chinese party is the one named first in its sentence: "our German parent sends … to our plant in
   // Ganzhou, with its own manual" is the parent's.
   const firstNamed = (p: PlaceMention) => !places.some((q) => q.country !== 'CN' && q.start >= sentenceStartOf(tokens, p.start) && q.start < p.start && q.role !== 'content' && q.role !== 'other');
   // So is "We sent samples to a lab in Ganzhou. Their final deliverable includes a separation flowsheet": the next
   // sentence may open with the party's possessive, when no other party is named between.
   const theirsNext = (i: number) => THIRD_PERSON_POSSESSIVES.has(tokens[i]?.low ?? '') && !places.some((q) => q.start < i && q.start >= sentenceStartOf(tokens, i - 1) && q.country !== 'CN')
-    && ([1, 2, 3, 4, 5, 6, 7, 8].some((k) => wordAt(tokens, i + k, lex.knowledge.cues.knowHowNouns) && tokens.slice(i, i + k).every((t) => !t.clauseEnd))
-      || areaHits.some((h) => h.start > i && h.end <= i + 9 && tokens.slice(i, h.start).every((t) => !t.clauseEnd)));
+    && knowHowWithin(i, 8, true);
   const ownedByChinese = china.some((p) => {
     if (!firstNamed(p)) return false;
     for (let i = p.end; i < Math.min(tokens.length, p.end + 30); i++) {

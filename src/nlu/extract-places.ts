@@ -1124,8 +1124,8 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     if (sitePos >= 0 && (buyerPos < 0 || sitePos < buyerPos || ownSite)) return { role: 'site', recipient: false };
     // "A company in Malaysia separates rare earths and exports Dy oxide to Korea": a company (not a customer) whose own
     // verb, right after its place, makes or sends goods is where they come from.
-    const acts = placeSends(tokens, end) || siteMakesAfter(tokens, end);
-    if (buyerPos >= 0 && acts && !RECEIVER_NOUNS.has(before[buyerPos] ?? '') && !tokens[end - 1]?.clauseEnd) return { role: 'site', recipient: false, ...(placeSends(tokens, end) ? { sends: true } : {}) };
+    const sends = placeSends(tokens, end);
+    if (buyerPos >= 0 && (sends || siteMakesAfter(tokens, end)) && !RECEIVER_NOUNS.has(before[buyerPos] ?? '') && !tokens[end - 1]?.clauseEnd) return { role: 'site', recipient: false, ...(sends ? { sends: true } : {}) };
     if (buyerPos >= 0) return { role: 'destination', recipient: true };
     return { role: 'site', recipient: false };
   }

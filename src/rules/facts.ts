@@ -13,7 +13,6 @@ export type Element = z.infer<typeof ElementSchema>;
 /** Announcement 2025 No. 18's seven medium and heavy rare earths (brief R1); No. 61 Annex 1 Part I names the same. */
 export const NO18_ELEMENTS = ['Sm', 'Gd', 'Tb', 'Dy', 'Lu', 'Sc', 'Y'] as const satisfies readonly Element[];
 
-/** Exports the Dual-Use Regulations name besides a sale (art. 2): an exhibition, goods carried by hand. */
 /** Exports the Dual-Use Regulations name besides a sale: an exhibition, goods carried by hand, a gift or free sample
  * (art. 2), and goods going back after repair or testing (art. 19). */
 export const EXPORT_OCCASIONS = ['exhibition', 'hand_carry', 'gift', 'return_after_repair'] as const;

@@ -20,6 +20,11 @@ const REPLACE_VERBS = grammarWords('replaceVerbs');
 const CARRYING_CONTAINERS = grammarWords('carryingContainers');
 const REPLACE_JOINERS = grammarWords('replaceJoiners');
 const SWAP_VERBS = grammarWords('swapVerbs');
+const REPLACED_CUES = grammarWords('replacedGoodsCues');
+const REPLACE_OBJECT_VERBS = grammarWords('replaceObjectVerbs');
+const SUBSTITUTE_VERBS = grammarWords('substituteVerbs');
+const PARTIAL_ADVERBS = grammarWords('partialAdverbs');
+const WHOLE_WORDS = grammarWords('wholeWords');
 const AUXILIARY_PASSIVE = grammarWords('passiveAuxiliaries');
 const QUESTION_NOUNS = grammarWords('questionNouns');
 const OF_WORDS = grammarWords('ofWords');
@@ -1491,11 +1496,25 @@ function otherGoodsSpans(tokens: readonly Token[], text: string, runs: readonly 
 }
 
 /**
- * "Our supplier replaced Dy with holmium", "Dy was replaced by Ce": an element another takes the place of is no longer
- * in the goods. ("Substituted Ce for Dy" reads the other way round and is left alone: the verb then comes before the
- * new element, so only a joiner right after the element, with nothing else between, counts.)
+ * "Our supplier replaced Dy with holmium", "Dy was replaced by Ce", "holmium replaces the Dy", "Ho instead of Dy",
+ * "substituted Ce for Dy": an element another takes the place of is no longer in the goods, unless only in part
+ * ("Ho partially replaces Dy").
  */
 function replacedElement(tokens: readonly Token[], m: ElementMention): boolean {
+  // "Ce instead of Dy", "Ho in place of the Dy".
+  let head = m.start;
+  while (head > m.start - 2 && (DETERMINER_WORDS.has(tokens[head - 1]?.low ?? '') || WHOLE_WORDS.has(tokens[head - 1]?.low ?? ''))) head--;
+  const sameClause = (from: number) => tokens.slice(from, head).every((t) => !t.clauseEnd);
+  if ([2, 3].some((n) => head - n >= 0 && REPLACED_CUES.has(tokens.slice(head - n, head).map((t) => t.low).join(' ')) && sameClause(head - n))) return true;
+  // "holmium replaces the Dy", "we replaced Dy entirely", "Ho substitutes for Dy", "substituted Ce for Dy".
+  const verbAt = tokens[head - 1]?.low === 'for' ? head - 2 : head - 1;
+  const verb = tokens[verbAt];
+  // "Ho has fully replaced Dy": an adverb of wholeness may stand before the verb; one of part keeps the element.
+  if (verb && !verb.clauseEnd && !tokens[verbAt - 1]?.clauseEnd && !PARTIAL_ADVERBS.has(tokens[verbAt - 1]?.low ?? '')) {
+    if (verbAt === head - 1 && REPLACE_OBJECT_VERBS.has(verb.low) && !REPLACE_JOINERS.has(tokens[m.end]?.low ?? '')) return true;
+    if (verbAt === head - 2 && SUBSTITUTE_VERBS.has(verb.low)) return true;
+  }
+  if (tokens[head - 1]?.low === 'for' && SUBSTITUTE_VERBS.has(tokens[head - 3]?.low ?? '') && !tokens[head - 2]?.clauseEnd) return true;
   const joinerAfter = REPLACE_JOINERS.has(tokens[m.end]?.low ?? '') && !tokens[m.end - 1]?.clauseEnd && !tokens[m.end - 1]?.commaAfter;
   if (REPLACE_VERBS.has(tokens[m.start - 1]?.low ?? '') && joinerAfter && tokens[m.end]?.low !== 'for') return true;
   // "swapped Tb for Ce": with "for", only the verbs of swapping (substitute … for reads the other way).

@@ -91,7 +91,7 @@ function countryNames(): [string, PlaceTag][] {
   return out;
 }
 
-const NO_PARTIES: Pick<RuleSet, 'parties' | 'partyScreening'> = { parties: [], partyScreening: { commonWords: [], legalForms: [], relationWords: [] } };
+const NO_PARTIES: Pick<RuleSet, 'parties' | 'partyScreening'> = { parties: [], partyScreening: { commonWords: [], legalForms: [], relationWords: [], unitNegations: [] } };
 
 /**
  * A listed party written in Chinese or Japanese characters ("防衛研究所", "三菱重工") is read as its listed name before

@@ -66,7 +66,7 @@ export function readRuleFiles(dir: string): LoadedFiles {
   const files = yamlFiles(dir);
   if (files.length === 0) throw new RulesError(dir, '', 'no rule files (*.yaml) found');
   const hash = createHash('sha256');
-  const out: LoadedFiles = { sources: [], conditions: {}, rules: [], questions: [], topics: [], items: [], parties: [], partyScreening: { commonWords: [], legalForms: [], relationWords: [] }, version: '' };
+  const out: LoadedFiles = { sources: [], conditions: {}, rules: [], questions: [], topics: [], items: [], parties: [], partyScreening: { commonWords: [], legalForms: [], relationWords: [], unitNegations: [] }, version: '' };
   for (const abs of files) {
     const file = relative(process.cwd(), abs) || abs;
     const text = readFileSync(abs, 'utf8');

@@ -124,6 +124,8 @@ export function createPartyScreener(parties: readonly ListedParty[], words: Part
   const common = new Set(words.commonWords);
   const legal = new Set(words.legalForms);
   const relation = new Set(words.relationWords);
+  // The denial may stand a few words before the unit, across a list of units ("not the shipbuilding or aero engine").
+  const unitDenied = new RegExp(`\\b(?:${words.unitNegations.map((w) => w.replace(/\s+/g, '\\s+')).join('|') || '(?!)'})\\b(?:\\W+\\w+){0,4}\\W*$`);
   const entries: Entry[] = [];
   const scripts: { party: ListedParty; text: string }[] = [];
   for (const party of parties) {
@@ -235,7 +237,9 @@ export function createPartyScreener(parties: readonly ListedParty[], words: Part
       const add = (m: PartyMatch): void => {
         if (!out.some((o) => o.party.name === m.party.name && o.kind === m.kind)) out.push(m);
       };
-      const unitNamed = (p: ListedParty): boolean => p.units.some((u) => new RegExp(`\\b${u.toLowerCase().replace(/\s+/g, '[\\s-]+')}\\b`).test(low));
+      // A unit named only to say it is not the one meant ("not the shipbuilding or aero engine part") is not named.
+      const unitNamed = (p: ListedParty): boolean => p.units.some((u) => [...low.matchAll(new RegExp(`\\b${u.toLowerCase().replace(/\s+/g, '[\\s-]+')}\\b`, 'g'))]
+        .some((m) => !unitDenied.test(low.slice(Math.max(0, m.index - 40), m.index).split(/[.;!?]/).at(-1) ?? '')));
       const taken = new Set<string>();
 
       for (let i = 0; i < toks.length; i++) {

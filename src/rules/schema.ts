@@ -208,12 +208,16 @@ export const ListedPartySchema = z
   .strict();
 export type ListedParty = z.infer<typeof ListedPartySchema>;
 
-/** How party names are compared: words that never match alone, legal forms, words that tie one entity to another. */
+/**
+ * How party names are compared: words that never match alone, legal forms, words that tie one entity to another, and
+ * words that say a listed unit is not the one meant.
+ */
 export const PartyScreeningWordsSchema = z
   .object({
     commonWords: z.array(z.string().regex(/^[a-z]+$/)).default([]),
     legalForms: z.array(z.string().regex(/^[a-z]+$/)).default([]),
     relationWords: z.array(z.string().regex(/^[a-z]+$/)).default([]),
+    unitNegations: z.array(z.string().regex(/^[a-z]+(?: [a-z]+)*$/)).default([]),
   })
   .strict();
 export type PartyScreeningWords = z.infer<typeof PartyScreeningWordsSchema>;

@@ -1,5 +1,5 @@
 /**
- * Readings of goods and parties: an element replaced by another, a long list of elements denied, goods packed in a
+ * Readings of goods and parties: an element replaced by another (by any of the verbs and phrases of replacing), a long list of elements denied, goods packed in a
  * suitcase, a product catalogue's separators, a party's trade noun, an agency's acronym, a port the goods leave, a
  * request written "please to advise", and know-how that a Chinese consultancy or lab gives.
  */
@@ -19,6 +19,25 @@ describe('elements said not to be in the goods', () => {
     const item = read('In the new SmCo-free rotor magnets, Dy was replaced by holmium.').facts.item;
     expect(item?.elementsAbsent).toContain('Dy');
     expect(item?.elementsPresent).toContain('Ho');
+  });
+
+  it('reads the element a new one replaces, stands in place of or is substituted for as gone', () => {
+    for (const text of [
+      'Our grade 45SH now uses cerium, which replaces all the terbium.',
+      'The maker quoted a 42UH with holmium in place of the Dy.',
+      'Since June the plant has substituted cerium for terbium in the 38SH magnets.',
+    ]) {
+      const item = read(text).facts.item;
+      expect(item?.elementsAbsent, text).toEqual(expect.arrayContaining([expect.stringMatching(/^(?:Tb|Dy)$/)]));
+      expect(item?.elementsPresent, text).toEqual(expect.arrayContaining([expect.stringMatching(/^(?:Ce|Ho)$/)]));
+      expect(item?.elementsPresent ?? [], text).not.toEqual(expect.arrayContaining([expect.stringMatching(/^(?:Tb|Dy)$/)]));
+    }
+  });
+
+  it('keeps an element only partly replaced in the goods', () => {
+    const item = read('In the 40SH grade, cerium partially replaces dysprosium.').facts.item;
+    expect(item?.elementsPresent).toEqual(expect.arrayContaining(['Ce', 'Dy']));
+    expect(item?.elementsAbsent ?? []).not.toContain('Dy');
   });
 
   it('reaches every element of a long denied list', () => {

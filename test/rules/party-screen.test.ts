@@ -93,6 +93,8 @@ const NEAR: readonly Case[] = [
   ['a sister company of OMNIPOL wants Dy magnets', 'OMNIPOL', 'related'],
   ['Mitsubishi Heavy Industries air-conditioners', 'Mitsubishi Heavy Industries', 'group'],
   ['an MHI unit', 'Mitsubishi Heavy Industries', 'group'],
+  ['MHI thermal systems, which is not their aero-engine or shipbuilding arm', 'Mitsubishi Heavy Industries', 'group'],
+  ['the MHI turbocharger plant rather than the shipbuilding yard', 'Mitsubishi Heavy Industries', 'group'],
   ['IHI wants Dy magnets for turbochargers', 'IHI', 'group'],
   ['Fujitsu wants Tb targets', 'Fujitsu Defense', 'group'],
   ['NEC wants Gd targets', 'NEC Aerospace', 'group'],

@@ -48,6 +48,9 @@ export function readAsText(facts: Facts, assumedOrigin = false): string {
   if (made && made !== from) parts.push(`made in ${made}`);
   if (from) parts.push(`from ${from}${assumedOrigin ? ' (assumed: not said)' : ''}`);
   else if (facts.heldAbroad) parts.push('already outside China (in stock abroad)');
+  // Said because it decides whether a Chinese end-user commitment can have come with the goods (Regs art. 24).
+  if (facts.acquiredYear !== undefined) parts.push(`bought in ${facts.acquiredYear}`);
+  else if (facts.acquiredBeforeControls) parts.push('bought before the controls');
   if (to) parts.push(`to ${to}`);
   const via = country(facts.transitVia);
   if (via) parts.push(`in transit through ${via}`);

@@ -119,6 +119,10 @@ export const FrameSchema = z.object({
   licenceChange: z.enum(LICENCE_CHANGES).optional(),
   /** The goods came, or are to come, under a Chinese end-user certificate the asker signs (Regs art. 24). */
   endUserCommitment: z.boolean().optional(),
+  /** The year the asker says goods it holds were bought or imported ("bought in 2024"). */
+  acquiredYear: z.number().int().min(1950).max(2100).optional(),
+  /** The asker says goods it holds were bought before the controls ("long before any licence rules"). */
+  acquiredBeforeControls: z.boolean().optional(),
   /** Another country's rules or tariffs the question is about (US tariffs, EU licences, ITAR, DFARS). */
   foreignRegime: z.string().max(60).optional(),
   asOf: IsoDateSchema.optional(),

@@ -70,6 +70,8 @@ const DETERMINERS = grammarWords('determiners');
 const SENDING_STEMS = new Set([...grammarWords('sendingVerbs'), ...grammarWords('irregularParticiples')].map((v) => stem(v)));
 const BOUGHT_VERBS = grammarWords('boughtVerbs');
 const PURCHASE_VERBS = grammarWords('purchaseVerbs');
+const ACQUIRED_VERBS = grammarWords('acquiredVerbs');
+const RULES_NOUNS = grammarWords('rulesNouns');
 const FIRST_PERSON_SUBJECTS = grammarWords('firstPerson');
 const COMES_FROM_VERBS = grammarWords('comesFromVerbs');
 const SOURCED_PARTICIPLES = grammarWords('sourcedParticiples');
@@ -790,6 +792,38 @@ function receivedUnderLicence(tokens: readonly Token[]): boolean {
   return verb >= 0 && tokens.slice(from, from + verb).some((t) => FIRST_PERSON_SUBJECTS.has(t.low));
 }
 
+/**
+ * When goods the asker holds were bought, as said after a verb of acquiring in the past in the same sentence: a year
+ * ("bought in 2024", "imported back in autumn 2023"; not a range such as "2024-25", whose end is unsure) or "before" the
+ * controls ("bought long before any licence rules"). Not when a licence is said to be held or to have come with them.
+ */
+function acquisitionOf(tokens: readonly Token[], text: string): { year?: number; beforeControls?: boolean } {
+  const out: { year?: number; beforeControls?: boolean } = {};
+  tokens.forEach((t, i) => {
+    if (!ACQUIRED_VERBS.has(t.low) || t.clauseEnd) return;
+    // "bought 2024 with the supplier's export licence": a licence said, in the same sentence, to have come with them
+    // outweighs the date ("no licence was involved" and "before any licence rules" do not).
+    const from = sentenceStartOf(tokens, i);
+    let to = i;
+    while (to < tokens.length - 1 && !(tokens[to] as Token).clauseEnd) to++;
+    const licensed = tokens.slice(from, to + 1).some((w, k) => LICENCE_NOUNS.has(w.low) && !RULES_NOUNS.has(tokens[from + k + 1]?.low ?? '')
+      && ![1, 2, 3].some((n) => NEGATION_WORDS.has(tokens[from + k - n]?.low ?? '')));
+    if (licensed) return;
+    for (let j = i + 1; j <= i + 10 && j < tokens.length && !(tokens[j - 1] as Token).clauseEnd; j++) {
+      const w = tokens[j] as Token;
+      if (/^(?:19|20)\d\d$/.test(w.low) && !/^\s*[-–/]\s*\d/.test(text.slice(w.end, w.end + 4)) && j <= i + 6) {
+        out.year = Math.max(out.year ?? 0, Number(w.low));
+        break;
+      }
+      if (w.low === 'before' && [1, 2, 3, 4, 5].some((k) => RULES_NOUNS.has(tokens[j + k]?.low ?? '') && tokens.slice(j, j + k).every((x) => !x.clauseEnd))) {
+        out.beforeControls = true;
+        break;
+      }
+    }
+  });
+  return out;
+}
+
 /** A word of the set among the tokens, or one of its several-word phrases in the lower-cased text. */
 function saysAny(tokens: readonly Token[], low: string, set: ReadonlySet<string>): boolean {
   return tokens.some((t) => set.has(t.low)) || [...set].some((w) => w.includes(' ') && low.includes(w));
@@ -1093,6 +1127,9 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   if (held) frame.licenceHeld = held;
   const change = licenceChangeOf(tokens, held);
   if (change) frame.licenceChange = change;
+  const acquired = acquisitionOf(tokens, text);
+  if (acquired.year !== undefined) frame.acquiredYear = acquired.year;
+  if (acquired.beforeControls) frame.acquiredBeforeControls = true;
   if (underEndUserCertificate(lowText) || (held !== undefined && licenceNamesEndUser(lowText)) || receivedUnderLicence(tokens)) frame.endUserCommitment = true;
   const activity = activityOf(tokens, lowText, frame, itemHits);
   if (activity) frame.activity = activity;

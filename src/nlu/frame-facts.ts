@@ -24,6 +24,8 @@ export function factsFromFrame(frame: Frame): Facts {
   if (!facts.exportOccasion && frame.gift) facts.exportOccasion = 'gift';
   if (!facts.exportOccasion && frame.returnAfterRepair) facts.exportOccasion = 'return_after_repair';
   if (frame.endUserCommitment) facts.endUserCommitment = true;
+  if (frame.acquiredYear !== undefined) facts.acquiredYear = frame.acquiredYear;
+  if (frame.acquiredBeforeControls) facts.acquiredBeforeControls = true;
 
   const item: ItemFacts = {};
   const fi = frame.item;

@@ -141,6 +141,16 @@ export const FACTS: Record<string, FactDefinition> = {
     read: (f) => f.endUserCommitment,
     label: 'goods held under a Chinese end-user certificate',
   },
+  acquiredYear: {
+    type: 'number',
+    read: (f) => f.acquiredYear,
+    label: 'year the goods held were bought or imported',
+  },
+  acquiredBeforeControls: {
+    type: 'boolean',
+    read: (f) => f.acquiredBeforeControls,
+    label: 'goods held were bought before the controls, as said',
+  },
   exportOccasion: {
     type: 'enum',
     values: EXPORT_OCCASIONS,

@@ -184,6 +184,10 @@ export const FactsSchema = z
     licenceChange: z.enum(LICENCE_CHANGES).optional(),
     /** The goods came under a Chinese end-user certificate: no transfer or change of end use without MOFCOM (art. 24). */
     endUserCommitment: z.boolean().optional(),
+    /** The year goods held abroad were bought or imported, as said. */
+    acquiredYear: z.number().int().min(1950).max(2100).optional(),
+    /** Goods held abroad were bought before the controls, as said. */
+    acquiredBeforeControls: z.boolean().optional(),
     endUser: z
       .object({
         kind: EndUserKindSchema.optional(),

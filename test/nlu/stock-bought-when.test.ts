@@ -1,0 +1,33 @@
+/**
+ * When goods the asker holds were bought: a year after a verb of acquiring, or "before" the controls, decides whether
+ * a Chinese licence (and its end-user commitment) can have come with them. A licence said to have come with them
+ * outweighs the date.
+ */
+import { describe, expect, it } from 'vitest';
+import { understanding } from '../support/understanding.js';
+
+const facts = (text: string) => understanding.understander.understand(text).facts;
+
+describe('when stock held abroad was bought', () => {
+  it('reads the year after a verb of acquiring', () => {
+    expect(facts('Our Lyon depot has Chinese samarium oxide that we imported back in autumn 2022. A Swiss lab wants 5 kg.').acquiredYear).toBe(2022);
+  });
+
+  it('reads "before any licence rules" as bought before the controls', () => {
+    expect(facts('The Tb oxide in our Gdansk store was purchased long before any licence rules; a Danish buyer wants it.').acquiredBeforeControls).toBe(true);
+  });
+
+  it('leaves a range of years unread, since its end may be after the controls began', () => {
+    expect(facts('We bought this Chinese Dy oxide in 2024-25 and hold it in Antwerp.').acquiredYear).toBeUndefined();
+  });
+
+  it('gives way to a licence said to have come with the goods', () => {
+    const f = facts('Chinese Gd oxide in our Milan stock, bought in 2024 with the supplier\'s export licence, goes to a Greek buyer.');
+    expect(f.acquiredYear).toBeUndefined();
+    expect(f.acquiredBeforeControls).toBeUndefined();
+  });
+
+  it('keeps the year when the asker says no licence was involved', () => {
+    expect(facts('Chinese SmCo magnets in our Oslo stock were bought in 2023 (no licence was involved). Can we sell them to Finland?').acquiredYear).toBe(2023);
+  });
+});

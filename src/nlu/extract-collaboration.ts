@@ -87,6 +87,8 @@ const TRAINEE_CUES = grammarWords('traineeCues');
 const TEACHING_VERBS = grammarWords('teachingVerbs');
 const ASKING_SUBJECTS = grammarWords('askingSubjects');
 const BUYER_NOUNS = grammarWords('buyerNouns');
+const SELLER_NOUNS = grammarWords('sellerNouns');
+const COMPANY_NOUNS = grammarWords('companyNouns');
 // Who research may be done with: people, institutions and companies.
 const PARTNER_WORDS = new Set([...grammarWords('personWords'), ...BUYER_NOUNS]);
 const DESIGN_KNOW_HOW = grammarWords('designKnowHow');
@@ -193,8 +195,11 @@ function domesticOnly(tokens: readonly Token[], text: string, places: readonly P
   const inChina = places.some((p) => p.country === 'CN' && (p.role === 'site' || p.role === 'destination' || p.role === 'made' || p.role === 'party') && located(tokens, p));
   // "Chinese students would share lab protocols with us": know-how passes to the asker, who is not said to be in China.
   // "our plant in Suzhou" places the asker there; "our metallurgists in China" only says where the asker's staff will be.
-  const askerInChina = places.some((p) => p.country === 'CN' && (p.asker === true || [1, 2, 3].some((k) => ASKER_POSSESSIVES.has(tokens[p.start - k]?.low ?? '')
-    && !tokens.slice(p.start - k + 1, p.start).some((t) => TECH_PERSON_WORDS.has(t.low)))));
+  // "our Chinese magnet supplier", "our Chinese customer" is another party the asker deals with, not the asker's own unit
+  // in China ("our Chinese company" may be).
+  const counterparty = (p: PlaceMention) => p.role === 'party' && tokens.slice(p.end, p.end + 3).some((t) => SELLER_NOUNS.has(t.low) || (BUYER_NOUNS.has(t.low) && !COMPANY_NOUNS.has(t.low)));
+  const askerInChina = places.some((p) => p.country === 'CN' && (p.asker === true || ([1, 2, 3].some((k) => ASKER_POSSESSIVES.has(tokens[p.start - k]?.low ?? '')
+    && !tokens.slice(p.start - k + 1, p.start).some((t) => TECH_PERSON_WORDS.has(t.low))) && !counterparty(p))));
   // "train three of our chemists", "transfer the process to our other plants": the asker's own staff or sites receive
   // it, and they are not said to be Chinese or in China.
   const chineseAt = (i: number) => places.some((p) => p.country === 'CN' && p.start <= i && i < p.end);

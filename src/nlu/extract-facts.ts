@@ -546,6 +546,13 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
     && !places.some((p) => p.role === 'destination' && p.country === 'CN' && towards(p));
   const destination = intoChinaUnsaid ? places.find((p) => p.role === 'destination' && p.country !== 'CN')?.country
     : read ?? boughtToSite ?? (suppliedToSite || stillToCome || finishedAtSite ? site?.country : undefined);
+  // "We are an Austrian company; our subsidiary in Suzhou makes parts. They want to export Gd targets to our Vienna lab":
+  // goods read as leaving the asker's home for that same country would go nowhere, so another site of the asker's, in
+  // another country, sends them (and made them, when the home site was read as where they were made).
+  const sendingSite = origin === undefined && makerSite === undefined && site?.asker === true && shipFrom === site.country && destination === site.country
+    ? places.find((p) => p.role === 'site' && p !== site && p.asker !== true && p.country !== site.country && !p.negated) : undefined;
+  const leavesFrom = sendingSite?.country ?? shipFrom;
+  const madeAt = sendingSite !== undefined && made === undefined && plantOrigin === undefined && madeIn === site?.country ? sendingSite.country : madeIn;
   const transit = places.find((p) => p.role === 'transit' && p.country !== destination && p.country !== origin)?.country;
   // A round trip to a fair ("show them at the Hannover Messe and bring them back to Suzhou"): the goods leave the
   // Chinese place they come back to for the fair's country, and that leg is the export.
@@ -578,9 +585,9 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
   // Coming back with no way into China said here: an earlier turn may have said it.
   if (wayIntoChina(places) === undefined && tokens.some((_, i) => comesBackAt(tokens, i))) out.comesBack = true;
   if (transit) out.transitVia = transit;
-  if (madeIn) out.madeIn = madeIn;
+  if (madeAt) out.madeIn = madeAt;
   if (siteIsStore && site) out.heldIn = site.country;
-  if (shipFrom) out.shipFrom = shipFrom;
+  if (leavesFrom) out.shipFrom = leavesFrom;
   if (origin !== undefined) out.shipFromSaid = true;
   if (destination) out.shipTo = destination;
   return out;

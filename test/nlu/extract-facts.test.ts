@@ -320,6 +320,12 @@ describe('where the technology goes, and who gives it', () => {
     expect(facts('Three engineers from our Korean customer will be trained at our Ganzhou plant on solvent extraction; nothing leaves China.').collaboration?.domesticOnly).toBeUndefined();
   });
 
+  it('does not take the asker\'s Chinese supplier for the asker\'s own unit in China', () => {
+    const f = facts('Could you advise, please? Next month two of our buyers audit our Chinese magnet vendor in Baotou, and the vendor will walk us through its diffusion line and hand over the process specifications.');
+    expect(f.collaboration?.chineseProvider).toBe(true);
+    expect(f.collaboration?.domesticOnly).toBeUndefined();
+  });
+
   it('still reads Chinese staff trained at a plant in China as domestic', () => {
     expect(facts('Chinese engineers will train Chinese operators at our plant in Baotou on NdFeB pressing.').collaboration?.domesticOnly).toBe(true);
   });

@@ -1,5 +1,6 @@
 /**
- * A company's nationality against where its site is, a side of a deal against a country's rules, a colon inside a
+ * A company's nationality against where its site is, goods that would otherwise go from the asker's home to the same
+ * country, a side of a deal against a country's rules, a colon inside a
  * sentence, and visitors who come to China and ask for know-how there.
  */
 import { describe, expect, it } from 'vitest';
@@ -18,6 +19,15 @@ describe('a site named with its owner\'s nationality and its own place', () => {
     const f = read('Our Korean subsidiary in Baotou produces dysprosium oxide for a British distributor.').facts;
     expect(f.shipFrom).toBe('CN');
     expect(f.destination).toBe('GB');
+  });
+});
+
+describe('goods that would go from the asker\'s home to the same country', () => {
+  it('leave from the asker\'s other site abroad, which the message names', () => {
+    const f = read('We are a Danish firm; our fully owned affiliate in Xiamen presses housings. It now plans to export terbium oxide to our Aarhus lab. Does that need a licence?').facts;
+    expect(f.shipFrom).toBe('CN');
+    expect(f.destination).toBe('DK');
+    expect(f.madeIn).not.toBe('DK');
   });
 });
 

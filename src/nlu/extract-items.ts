@@ -8,7 +8,7 @@ import { MATERIAL_FORMS, PURE_FORMS, RARE_EARTH_DOWNSTREAM, RARE_EARTH_MAGNETS, 
 import type { ItemTag, Lexicon } from './lexicon.js';
 import type { PhraseHit } from './phrase-matcher.js';
 import { allGrammarWords, customerMakesAt, grammarWords, inEndClause, nounRightAfter, SENDING_VERB_FORMS, wordAt } from './grammar.js';
-import { POSSESSIVE_ENDING, positionsOf, sentenceStartOf, tokenize, wordsPattern, type Token } from './text.js';
+import { POSSESSIVE_ENDING, positionsOf, sentenceStartOf, tokenize, withoutPossessives, wordsPattern, type Token } from './text.js';
 
 type Downstream = (typeof DOWNSTREAM_KINDS)[number];
 
@@ -180,6 +180,7 @@ export interface ItemExtraction {
 }
 
 const EXPORT_VERBS = grammarWords('exportVerbs');
+const RECEIVER_PRONOUNS = grammarWords('receiverPronouns');
 const SKIP_BEFORE_OBJECT = grammarWords('skipBeforeObject');
 const NOT_OBJECTS = grammarWords('notObjects');
 
@@ -290,7 +291,9 @@ function isPartyContext(tokens: readonly Token[], hit: PhraseHit<ItemTag>, lex: 
   // noun (not a buyer's after a modifier: "magnets but customer now wants" goes on to another clause).
   // "a Czech motor start-up": wordAt reads a company noun the tokenizer split at its hyphen.
   const companyNoun = (i: number) => tokens[i] !== undefined && (PRODUCTION_SITES.has((tokens[i] as Token).low) || wordAt(tokens, i, COMPANY_NOUNS));
-  if (next !== undefined && (lex.partyNouns.has(next.low) || companyNoun(hit.end)) && !last?.commaAfter && !last?.clauseEnd) return true;
+  // "a magnet maker's website": the party noun in the possessive is the party still.
+  const nextBare = next === undefined ? undefined : withoutPossessives([next])[0];
+  if (nextBare !== undefined && (lex.partyNouns.has(nextBare.low) || companyNoun(hit.end) || PRODUCTION_SITES.has(nextBare.low) || COMPANY_NOUNS.has(nextBare.low)) && !last?.commaAfter && !last?.clauseEnd) return true;
   const modifier = (i: number) => tokens[i] !== undefined && plainModifier(tokens[i] as Token) && !companyNoun(i);
   // "a motor and cable workshop": a list of trades may stand before the noun.
   for (let m = 1; m <= 3 && !last?.commaAfter && !last?.clauseEnd; m++) {
@@ -529,6 +532,8 @@ function boughtAsGoods(tokens: readonly Token[], text: string, run: PhraseHit<It
     const t = tokens[i] as Token;
     if (t.clauseEnd || t.commaAfter || itemAt.has(i)) break;
     if (PURCHASE_VERBS.has(t.low)) return true;
+    // "Our Chinese supplier sells us PrNd oxide", "they ship me Tb targets": goods sold or sent to the asker.
+    if (RECEIVER_PRONOUNS.has(t.low) && EXPORT_VERBS.has(tokens[i - 1]?.low ?? '')) return true;
   }
   if ((tokens[end - 1] as Token).clauseEnd) return false;
   // "Dy NdFeB magnets from a Chinese maker, shipped to our plant in Nagano": sent on their own from their maker.
@@ -1031,12 +1036,20 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   // it asks about. ("Our supplier says their 52SH has under 0.1 % Tb" names the goods themselves, with a determiner.)
   const reported = (run: PhraseHit<ItemTag>[]) => {
     const start = run[0]?.start ?? 0;
-    if (DETERMINERS.has(tokens[start - 1]?.low ?? '') || ASKER_POSSESSIVES.has(tokens[start - 1]?.low ?? '')) return false;
+    // ("says that neodymium magnets need …": "that" after the verb opens what is said, it is no determiner.)
+    const opensClaim = tokens[start - 1]?.low === 'that' && CLAIM_VERBS.has(tokens[start - 2]?.low ?? '');
+    if (!opensClaim && (DETERMINERS.has(tokens[start - 1]?.low ?? '') || ASKER_POSSESSIVES.has(tokens[start - 1]?.low ?? ''))) return false;
     for (let i = start - 1; i >= 0 && !(tokens[i] as Token).clauseEnd; i--) if (CLAIM_VERBS.has((tokens[i] as Token).low)) return true;
     return false;
   };
   const ownProduct = unheaded.some((run) => head(run).value.kind === 'downstream' && !reported(run) && madeByAsker(tokens, run));
-  const plain = ownProduct ? unheaded.filter((run) => !reported(run)) : unheaded;
+  // So are goods the asker says it buys or wants ("A web shop says China now licenses neodymium magnets. We buy PrNd
+  // oxide from China"): the claim is about a class of goods, the purchase names the asker's own.
+  const hitsAt = positionsOf(hits);
+  const ownGoods = unheaded.some((run) => !reported(run) && (isMagnetRun(run, head) || isMaterialRun(run, head))
+    && (wantedByAsker(tokens, run, hitsAt) || boughtAsGoods(tokens, text, run, hitsAt)));
+  const plain = ownProduct || ownGoods ? unheaded.filter((run) => !reported(run)) : unheaded;
+  const reportedAway = new Set(plain === unheaded ? [] : unheaded.filter(reported).flat());
   // "a new formula for our 45SH rotor magnets": with no other goods named, the magnets or material a purpose phrase is
   // "for" are the goods themselves (the formula, drawing or batch is no item word). A product stays an end use, and
   // a party's own product ("a customer that makes magnets") stays the party's.
@@ -1069,7 +1082,7 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   // when the goods are named elsewhere. (An end use keeps its family: "settings for their 45SH grade" are NdFeB's.)
   const described = new Set(candidates.length > 0 ? runs.filter((run) => namesAThing(run) && !candidates.includes(run) && isPartyContext(tokens, head(run), lex, text)).flat() : []);
   for (const h of hits) {
-    if (described.has(h) || changedOverHits.has(h)) continue;
+    if (described.has(h) || changedOverHits.has(h) || reportedAway.has(h)) continue;
     if (h.value.kind === 'element') elements.push({ element: h.value.element, start: h.start, end: h.end, oxide: h.value.oxide });
     if (h.value.kind === 'compound') {
       for (const e of h.value.elements) elements.push({ element: e, start: h.start, end: h.end, oxide: false });

@@ -1,5 +1,6 @@
 /**
- * Readings of goods and parties: an element replaced by another (by any of the verbs and phrases of replacing), a long list of elements denied, goods packed in a
+ * Readings of goods and parties: an element replaced by another (by any of the verbs and phrases of replacing), goods
+ * a claim is about beside the goods the asker buys, a long list of elements denied, goods packed in a
  * suitcase, a product catalogue's separators, a party's trade noun, an agency's acronym, a port the goods leave, a
  * request written "please to advise", and know-how that a Chinese consultancy or lab gives.
  */
@@ -43,6 +44,21 @@ describe('elements said not to be in the goods', () => {
   it('reaches every element of a long denied list', () => {
     const item = read('We import lanthanum oxide and cerium carbonate; none of these is Sm, Gd, Tb, Dy, Lu or Sc.').facts.item;
     expect(item?.elementsAbsent).toEqual(expect.arrayContaining(['Sm', 'Gd', 'Tb', 'Dy', 'Lu', 'Sc']));
+  });
+});
+
+describe('goods a claim is about, beside goods the asker buys', () => {
+  it('reads the goods the asker buys, not the class a forum post says is licensed', () => {
+    const item = read('A trade forum says China now licenses all neodymium magnets. We buy NdPr metal from Baotou for our alloy trials; licence needed?').facts.item;
+    expect(item?.form).toBe('metal');
+    expect(item?.magnetType).toBeUndefined();
+    expect(item?.elementsPresent ?? []).not.toContain('Fe');
+  });
+
+  it('reads a claim written by a magnet trader\'s newsletter the same way, and goods a supplier sells to the asker', () => {
+    const item = read('A magnet trader\'s newsletter writes that neodymium magnets need licences. Our Ganzhou supplier sells us lanthanum oxide. Do they need one?').facts.item;
+    expect(item?.form).toBe('oxide');
+    expect(item?.elementsPresent).toEqual(['La']);
   });
 });
 

@@ -400,7 +400,9 @@ export class Assistant {
     // "The customer makes radar units for the navy. Can we keep shipping under a new licence?": a yes/no question that
     // adds who buys, where to or what for, naming no goods and no cooperation, asks the question under discussion
     // again with what it adds, however much of its wording is about licences.
-    const addsParties = u.facts.endUser !== undefined || (u.facts.endUses?.length ?? 0) > 0 || u.facts.destination !== undefined;
+    // So does one that says the goods came under an end user's commitment ("Note our company was named end user on the
+    // original licence. So we can ship without anything?").
+    const addsParties = u.facts.endUser !== undefined || (u.facts.endUses?.length ?? 0) > 0 || u.facts.destination !== undefined || u.facts.endUserCommitment === true;
     if ((u.intent === 'license_process' || u.intent === 'regulation_info') && u.asksForDecision && addsParties && !namesGoods
       && !u.facts.collaboration?.kind && prev.intent !== 'collaboration_license') return prev.intent;
     // "Actually the magnets go loose": a correction of the goods under discussion stays a goods question.

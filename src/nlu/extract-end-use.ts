@@ -131,7 +131,9 @@ export function extractEndUse(tokens: readonly Token[], text: string, lex: Lexic
   // "robot arms": a user word inside a longer name of goods is part of that name.
   const inItemName = (h: { start: number; end: number }) =>
     items.some((i) => i.start <= h.start && h.end <= i.end && i.end - i.start > h.end - h.start);
-  for (const h of lex.endUsers.find(tokens)) {
+  // "the Egyptian army's drone programme": a user named in the possessive is the user still.
+  const bare = withoutPossessives(tokens);
+  for (const h of lex.endUsers.find(bare)) {
     if (inName(h) || inItemName(h)) continue;
     const negated = denied(tokens, h.start);
     hits++;
@@ -153,7 +155,7 @@ export function extractEndUse(tokens: readonly Token[], text: string, lex: Lexic
         break;
     }
   }
-  for (const h of lex.endUses.find(tokens)) {
+  for (const h of lex.endUses.find(bare)) {
     if (inName(h) || inItemName(h) || denied(tokens, h.start)) continue;
     uses.add(h.value);
     hits++;

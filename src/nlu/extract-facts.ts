@@ -71,6 +71,9 @@ const SENDING_STEMS = new Set([...grammarWords('sendingVerbs'), ...grammarWords(
 const BOUGHT_VERBS = grammarWords('boughtVerbs');
 const PURCHASE_VERBS = grammarWords('purchaseVerbs');
 const ACQUIRED_VERBS = grammarWords('acquiredVerbs');
+const NAMING_VERBS = grammarWords('namingVerbs');
+// "named as the end user": what may stand between the verb and "end user".
+const ARTICLE_OR_AS = new Set([...grammarWords('articles'), 'as']);
 const RULES_NOUNS = grammarWords('rulesNouns');
 const FIRST_PERSON_SUBJECTS = grammarWords('firstPerson');
 const COMES_FROM_VERBS = grammarWords('comesFromVerbs');
@@ -852,6 +855,12 @@ function underEndUserCertificate(low: string): boolean {
  * "Licence for our Dy magnets was issued to the supplier with end user = our plant in Brno": a licence held that names
  * an end user binds that end user as a certificate does (Regs art. 18, 24). In one sentence, with no negation before.
  */
+/** "Our company was named end user on the original licence": the asker's side is said to be named, as a fact. */
+function namedEndUser(tokens: readonly Token[]): boolean {
+  return tokens.some((t, i) => NAMING_VERBS.has(t.low) && !t.clauseEnd && [1, 2, 3].some((k) => tokens[i + k]?.low === 'end' && /^users?$/.test(tokens[i + k + 1]?.low ?? '')
+    && tokens.slice(i + 1, i + k).every((w) => ARTICLE_OR_AS.has(w.low))));
+}
+
 function licenceNamesEndUser(low: string): boolean {
   return low.split(/(?<=[.;!?])\s+/).some((s) => HELD_LICENCE_NOUNS_PATTERN.test(s) && /\bend[\s-]users?\b/.test(s)
     && !s.split(/[^a-z']+/).some((w) => NEGATION_WORDS.has(w)));
@@ -1137,7 +1146,7 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   const acquired = acquisitionOf(tokens, text);
   if (acquired.year !== undefined) frame.acquiredYear = acquired.year;
   if (acquired.beforeControls) frame.acquiredBeforeControls = true;
-  if (underEndUserCertificate(lowText) || (held !== undefined && licenceNamesEndUser(lowText)) || receivedUnderLicence(tokens)) frame.endUserCommitment = true;
+  if (underEndUserCertificate(lowText) || ((held !== undefined || namedEndUser(tokens)) && licenceNamesEndUser(lowText)) || receivedUnderLicence(tokens)) frame.endUserCommitment = true;
   const activity = activityOf(tokens, lowText, frame, itemHits);
   if (activity) frame.activity = activity;
 

@@ -1,6 +1,7 @@
 /**
  * Turns that follow a decision and readings of a single message, on phrasings written for these tests: what a
- * follow-up adds (a use, a trace denied, loose spares, a later day), and what a message names beside its goods (a
+ * follow-up adds (a use, a user in the possessive, an end user named on the original licence, a trace denied, loose
+ * spares, a later day), and what a message names beside its goods (a
  * comparison, the asker's own place, a product the goods are for, a purpose of the asker's own).
  */
 import { describe, expect, it } from 'vitest';
@@ -19,6 +20,24 @@ describe('follow-ups after a decision', () => {
     const r = a.handle(msg('Right, and those intercoms are installed on naval bases. What now?', 'fu-1'));
     expect(r.intent.name).toBe('part_license');
     expect(r.verdict).toBe('escalate');
+  });
+
+  it('keeps the goods question when a turn names a military user in the possessive ("the Jordanian air force\'s")', () => {
+    const a = newAssistant('2026-03-02T09:00:00Z');
+    a.handle({ ...msg('Our Lisbon stock holds Chinese-origin Tb magnets, bought last summer; a customer in Amman wants 400.', 'fu-poss'), asOf: '2026-03-02' });
+    const r = a.handle({ ...msg('They are for the Jordanian air force\'s trainer jets.', 'fu-poss'), asOf: '2026-03-02' });
+    expect(r.intent.name).not.toBe('out_of_scope');
+    expect(r.verdict).toBe('escalate');
+    expect(r.readAs?.text).toContain('military');
+  });
+
+  it('keeps the goods question when a turn says the asker was named end user on the original licence', () => {
+    const a = newAssistant('2025-12-20T09:00:00Z');
+    a.handle({ ...msg('We hold Chinese-origin dysprosium oxide in Rotterdam and want to move 2 t to our plant in Gdansk.', 'fu-euc'), asOf: '2025-12-20' });
+    const r = a.handle({ ...msg('Someone told me No. 61 is on hold now. So no paperwork is needed for the move, correct? For the record, our firm was listed as end user in the original Chinese licence.', 'fu-euc'), asOf: '2025-12-20' });
+    expect(['part_license', 'reexport_license']).toContain(r.intent.name);
+    expect(r.verdict).toBe('escalate');
+    expect(r.citations.some((c) => c.source === 'CN-DUR-2024')).toBe(true);
   });
 
   it('reads loose spares ordered "for these motors" after the motors as goods of their own, not as the motors\' parts', () => {

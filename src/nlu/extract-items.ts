@@ -226,6 +226,10 @@ export function symbolAt(tokens: readonly Token[], i: number, lex: Lexicon): Ele
     // "Fe, B, Co only": an ambiguous symbol after another ambiguous one is in the list when that one is.
     const chained = prev !== undefined && lex.symbols.has(prev.raw) && inList(prevPrev);
     if (inList(prev) || inList(next) || (prev?.low === 'and' && inList(prevPrev)) || chained) return exact;
+    // "Y target 99.99 %", "Y metal": a rare-earth symbol right before the word for a rare-earth material's form names
+    // that element (only the forms of a pure material: not "magnet", "powder" or "parts").
+    const formNext = next === undefined ? undefined : lex.items.find([next])[0]?.value;
+    if (lex.knowledge.rareEarths.has(exact) && !t.clauseEnd && !t.commaAfter && formNext?.kind === 'form' && PURE_FORMS.includes(formNext.form)) return exact;
   }
   return null;
 }

@@ -1,6 +1,6 @@
 /**
  * Readings of goods and parties: an element replaced by another (by any of the verbs and phrases of replacing), goods
- * a claim is about beside the goods the asker buys, a long list of elements denied, goods packed in a
+ * a claim is about beside the goods the asker buys, a one-letter symbol before a material's form, a long list of elements denied, goods packed in a
  * suitcase, a product catalogue's separators, a party's trade noun, an agency's acronym, a port the goods leave, a
  * request written "please to advise", and know-how that a Chinese consultancy or lab gives.
  */
@@ -59,6 +59,17 @@ describe('goods a claim is about, beside goods the asker buys', () => {
     const item = read('A magnet trader\'s newsletter writes that neodymium magnets need licences. Our Ganzhou supplier sells us lanthanum oxide. Do they need one?').facts.item;
     expect(item?.form).toBe('oxide');
     expect(item?.elementsPresent).toEqual(['La']);
+  });
+});
+
+describe('a one-letter rare-earth symbol', () => {
+  it('names its element right before the form of a pure material ("Y target", "Y metal")', () => {
+    expect(read('Our fab wants a Y target, 4N purity, from Ningbo').facts.item).toMatchObject({ form: 'target', elementsPresent: ['Y'] });
+    expect(read('Quote 20 kg of Y metal ex Baotou, please').facts.item).toMatchObject({ form: 'metal', elementsPresent: ['Y'] });
+  });
+
+  it('is no element before other words ("plan B parts")', () => {
+    expect(read('Plan B parts from Ningbo, any licence?').facts.item?.elementsPresent ?? []).not.toContain('B');
   });
 });
 

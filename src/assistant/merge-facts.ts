@@ -169,6 +169,16 @@ export function mergeFacts(prev: Facts, next: Facts, options: MergeOptions = {})
   // (Whether or not the turn was read as passing the goods on.)
   const returnTrip = !options.correction && (sameGoods || next.item === undefined) && prev.shipFrom === 'CN' && prev.destination !== undefined && prev.destination !== 'CN'
     && next.shipFrom === undefined && next.destination === 'CN';
+  // "Our Vietnamese sister company buys Dy oxide from China and makes magnets" then "they sell part of the output to
+  // Mexico; Chinese Dy is 3 % of the magnet value": other goods, holding the first turn's Chinese goods as a share of
+  // their value, were made where those went, and leave from there.
+  const madeFromThem = !sameGoods && !options.correction && next.item?.hasChineseContent === true && next.item.chinaOrigin !== true
+    && next.item.chineseContentPercent !== undefined && prev.shipFrom === 'CN' && prev.destination !== undefined && prev.destination !== 'CN'
+    && next.shipFrom === undefined && next.madeIn === undefined;
+  if (madeFromThem) {
+    merged.shipFrom = prev.destination;
+    merged.madeIn = prev.destination;
+  }
   if (returnTrip) merged.destination = prev.destination;
   else if (onwardLeg) merged.shipFrom = prev.destination;
   // Goods sent into China for processing or repair, then brought back: the way back leaves China, to where they came

@@ -1,7 +1,7 @@
 /**
  * Turns that follow a decision and readings of a single message, on phrasings written for these tests: what a
  * follow-up adds (a use, a user in the possessive, an end user named on the original licence, a trace denied, loose
- * spares, a later day), and what a message names beside its goods (a
+ * spares, goods made from a Chinese input an earlier turn brought in, a later day), and what a message names beside its goods (a
  * comparison, the asker's own place, a product the goods are for, a purpose of the asker's own).
  */
 import { describe, expect, it } from 'vitest';
@@ -38,6 +38,14 @@ describe('follow-ups after a decision', () => {
     expect(['part_license', 'reexport_license']).toContain(r.intent.name);
     expect(r.verdict).toBe('escalate');
     expect(r.citations.some((c) => c.source === 'CN-DUR-2024')).toBe(true);
+  });
+
+  it('reads goods made from the Chinese input an earlier turn brought in as leaving from where it went', () => {
+    const a = newAssistant('2026-05-11T09:00:00Z');
+    a.handle({ ...msg('Our plant in Penang buys dysprosium oxide from China and sinters magnets with it.', 'fu-made'), asOf: '2026-05-11' });
+    const r = a.handle({ ...msg('Some of the magnets go to a motor maker in Brazil; Chinese Dy is 2 % of the magnet value. Licence from China?', 'fu-made'), asOf: '2026-05-11' });
+    expect(r.readAs?.text).toContain('from Malaysia');
+    expect(r.readAs?.text).toContain('to Brazil');
   });
 
   it('reads loose spares ordered "for these motors" after the motors as goods of their own, not as the motors\' parts', () => {

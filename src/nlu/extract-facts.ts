@@ -423,7 +423,6 @@ function finishedThere(tokens: readonly Token[], site: PlaceMention): boolean {
 }
 
 function placesToFrame(places: readonly PlaceMention[], text: string, tokens: readonly Token[], fittedProduct: boolean, way: WayBack | undefined, itemSpan?: readonly [number, number]): Frame['places'] {
-  const first = (role: PlaceMention['role']) => places.find((p) => p.role === role)?.country;
   // "ex Baotou" names where goods leave from more surely than any "from"; so does a "from" said of the shipment itself
   // ("Actually shipment is directly from China to our plant in Spain"), more surely than a supplier's nationality.
   const shipmentFrom = (p: PlaceMention) => tokens[p.start - 1]?.low === 'from'
@@ -431,6 +430,12 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
   // So does a place the goods are said to leave ("the container is leaving Ningbo port"), more surely than a place the
   // asker's introduction names ("we are importer of motor parts from Poznań").
   const leftFrom = (p: PlaceMention) => tokens[p.start - 1]?.low === 'ex' || DEPART_FROM_VERBS.has(tokens[p.start - 1]?.low ?? '');
+  // "They are loose magnets bought from Xiamen in 2024": where stock was bought from in a year past is where it came
+  // from then, not where it leaves from now; it is where the goods were made, when nothing else says.
+  const boughtBack = (p: PlaceMention) => p.role === 'origin' && tokens[p.start - 1]?.low === 'from' && ACQUIRED_VERBS.has(tokens[p.start - 2]?.low ?? '')
+    && tokens.slice(p.end, p.end + 4).some((t, k, after) => /^(?:19|20)\d\d$/.test(t.low) && after.slice(0, k).every((x) => !x.clauseEnd));
+  const pastSource = places.find(boughtBack)?.country;
+  const first = (role: PlaceMention['role']) => places.find((p) => p.role === role && !boughtBack(p))?.country;
   const origin = places.find((p) => p.role === 'origin' && leftFrom(p))?.country
     ?? places.find((p) => p.role === 'origin' && shipmentFrom(p))?.country ?? first('origin');
   // "We build scanners in Ohio. The yoke uses NdFeB blocks that are machined in Baotou": of two places of making, the
@@ -442,7 +447,7 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
   // (Not "Korean customer fab wants …": a buyer's plant.)
   const buyersPlant = (p: PlaceMention) => tokens.slice(Math.max(0, p.start - 3), p.end + 2).some((t) => BUYER_DESCRIPTION_NOUNS.has(t.low));
   const producerOrigin = places.find((p) => p.role === 'origin' && !buyersPlant(p) && placeOfParty(tokens, p, PRODUCTION_SITES, (noun) => PRODUCTION_SITES.has(noun)))?.country;
-  const made = madeOfGoods?.country ?? first('made') ?? producerOrigin;
+  const made = madeOfGoods?.country ?? first('made') ?? producerOrigin ?? pastSource;
   // "We assemble yokes in Cebu. The magnets are bonded in our Dongguan plant then shipped to Cebu": a site the goods are
   // then sent to (a "to" before a later mention of its country) is where they go; another site of the asker's is theirs.
   const sentToSite = (s: PlaceMention) => places.some((p) => p.role === 'destination' && p.country === s.country && p.start > s.end

@@ -1,7 +1,7 @@
 /**
  * When goods the asker holds were bought: a year after a verb of acquiring, or "before" the controls, decides whether
  * a Chinese licence (and its end-user commitment) can have come with them. A licence said to have come with them
- * outweighs the date.
+ * outweighs the date. Where it was bought from then is where it was made, not where it leaves from now.
  */
 import { describe, expect, it } from 'vitest';
 import { understanding } from '../support/understanding.js';
@@ -25,6 +25,12 @@ describe('when stock held abroad was bought', () => {
     const f = facts('Chinese Gd oxide in our Milan stock, bought in 2024 with the supplier\'s export licence, goes to a Greek buyer.');
     expect(f.acquiredYear).toBeUndefined();
     expect(f.acquiredBeforeControls).toBeUndefined();
+  });
+
+  it('reads where stock was bought from in a year past as where it was made, not where it leaves from now', () => {
+    const f = facts('Those are bare SmCo rings, purchased from Ningbo in 2023, nothing assembled.');
+    expect(f.shipFrom).toBeUndefined();
+    expect(f.madeIn).toBe('CN');
   });
 
   it('keeps the year when the asker says no licence was involved', () => {

@@ -59,8 +59,11 @@ export function factsFromFrame(frame: Frame): Facts {
   if (c.technology !== undefined) item.madeWithChineseTechnology = c.technology;
   if (Object.keys(item).length > 0) facts.item = item;
 
-  if (frame.endUser) facts.endUser = { kind: frame.endUser };
   const listed = frame.parties.flatMap((p) => (p.listed ? [{ ...p.listed, words: p.words ?? p.listed.entry }] : []));
+  // "TDK is now on some watch list": the list words name the list the screened party is on. A party only on the watch
+  // list is no control-list (and so no military) end user: its goods need a single licence (brief R24), not a ban.
+  const onlyWatchListed = listed.length > 0 && listed.every((l) => l.list === 'watch');
+  if (frame.endUser && !(frame.endUser === 'control_list' && onlyWatchListed)) facts.endUser = { kind: frame.endUser };
   const lists = [...new Set(listed.filter((l) => l.match === 'exact').flatMap((l) => l.sources))];
   const nearLists = [...new Set(listed.filter((l) => l.match !== 'exact').flatMap((l) => l.sources))];
   if (listed.length > 0) {

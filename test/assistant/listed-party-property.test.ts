@@ -52,6 +52,12 @@ describe('a listed party in a licence question', () => {
     }), { numRuns: 300, seed: 17 });
   }, 120_000);
 
+  it('reads "the watch list" said of a watch-listed party as that list, not as a control-list (military) end user', () => {
+    const reply = newAssistant('2026-09-01T09:00:00Z').handle(msg('Our Ganzhou supplier ships Tb oxide to Nitto Denko in Osaka; we hear they are on a watch list now. What licence?', 'lp-watch'));
+    expect(reply.verdict).toBe('license_required');
+    expect(reply.reasons.join(' ')).toMatch(/single licence only/);
+  });
+
   it('without the name, some of the same questions do give not_required (the property is not vacuous)', () => {
     const verdicts = QUESTIONS.map((q) => newAssistant('2026-08-01T09:00:00Z').handle(msg(`${q}?`, 'lp-plain')).verdict);
     expect(verdicts).toContain('not_required');

@@ -71,6 +71,8 @@ const SENDING_STEMS = new Set([...grammarWords('sendingVerbs'), ...grammarWords(
 const BOUGHT_VERBS = grammarWords('boughtVerbs');
 const PURCHASE_VERBS = grammarWords('purchaseVerbs');
 const ACQUIRED_VERBS = grammarWords('acquiredVerbs');
+/** A year as written on its own ("2024"). */
+const YEAR = /^(?:19|20)\d\d$/;
 const NAMING_VERBS = grammarWords('namingVerbs');
 // "named as the end user": what may stand between the verb and "end user".
 const ARTICLE_OR_AS = new Set([...grammarWords('articles'), 'as']);
@@ -433,7 +435,7 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
   // "They are loose magnets bought from Xiamen in 2024": where stock was bought from in a year past is where it came
   // from then, not where it leaves from now; it is where the goods were made, when nothing else says.
   const boughtBack = (p: PlaceMention) => p.role === 'origin' && tokens[p.start - 1]?.low === 'from' && ACQUIRED_VERBS.has(tokens[p.start - 2]?.low ?? '')
-    && tokens.slice(p.end, p.end + 4).some((t, k, after) => /^(?:19|20)\d\d$/.test(t.low) && after.slice(0, k).every((x) => !x.clauseEnd));
+    && tokens.slice(p.end, p.end + 4).some((t, k, after) => YEAR.test(t.low) && after.slice(0, k).every((x) => !x.clauseEnd));
   const pastSource = places.find(boughtBack)?.country;
   const first = (role: PlaceMention['role']) => places.find((p) => p.role === role && !boughtBack(p))?.country;
   const origin = places.find((p) => p.role === 'origin' && leftFrom(p))?.country
@@ -809,7 +811,7 @@ function receivedUnderLicence(tokens: readonly Token[]): boolean {
 
 /**
  * When goods the asker holds were bought, as said after a verb of acquiring in the past in the same sentence: a year
- * ("bought in 2024", "imported back in autumn 2023"; not a range such as "2024-25", whose end is unsure) or "before" the
+ * within six words ("bought in 2024", "imported back in autumn 2023"; not a range such as "2024-25", whose end is unsure) or "before" the
  * controls ("bought long before any licence rules"). Not when a licence is said to be held or to have come with them.
  */
 function acquisitionOf(tokens: readonly Token[], text: string): { year?: number; beforeControls?: boolean } {
@@ -826,7 +828,7 @@ function acquisitionOf(tokens: readonly Token[], text: string): { year?: number;
     if (licensed) return;
     for (let j = i + 1; j <= i + 10 && j < tokens.length && !(tokens[j - 1] as Token).clauseEnd; j++) {
       const w = tokens[j] as Token;
-      if (/^(?:19|20)\d\d$/.test(w.low) && !/^\s*[-–/]\s*\d/.test(text.slice(w.end, w.end + 4)) && j <= i + 6) {
+      if (YEAR.test(w.low) && !/^\s*[-–/]\s*\d/.test(text.slice(w.end, w.end + 4)) && j <= i + 6) {
         out.year = Math.max(out.year ?? 0, Number(w.low));
         break;
       }

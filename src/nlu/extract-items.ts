@@ -1049,9 +1049,10 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   const ownProduct = unheaded.some((run) => head(run).value.kind === 'downstream' && !reported(run) && madeByAsker(tokens, run));
   // So are goods the asker says it buys or wants ("A web shop says China now licenses neodymium magnets. We buy PrNd
   // oxide from China"): the claim is about a class of goods, the purchase names the asker's own.
-  const hitsAt = positionsOf(hits);
+  // Token positions that hold an item word: what stands between a verb and the goods it governs.
+  const itemAt = positionsOf(hits);
   const ownGoods = unheaded.some((run) => !reported(run) && (isMagnetRun(run, head) || isMaterialRun(run, head))
-    && (wantedByAsker(tokens, run, hitsAt) || boughtAsGoods(tokens, text, run, hitsAt)));
+    && (wantedByAsker(tokens, run, itemAt) || boughtAsGoods(tokens, text, run, itemAt)));
   const plain = ownProduct || ownGoods ? unheaded.filter((run) => !reported(run)) : unheaded;
   const reportedAway = new Set(plain === unheaded ? [] : unheaded.filter(reported).flat());
   // "a new formula for our 45SH rotor magnets": with no other goods named, the magnets or material a purpose phrase is
@@ -1149,8 +1150,6 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   if (primary && primary.every((h) => h.value.kind === 'form' && h.value.form === 'crystal')) {
     primary = candidates.find((run) => run !== primary && namesMakeUp(run) && namesForm(run)) ?? primary;
   }
-  // Token positions that hold an item word: what stands between a verb and the goods it governs.
-  const itemAt = positionsOf(hits);
   // Goods the asker buys in are asked about on their own, unless the product is what is sold on ("build them into motors
   // here and sell the motors to Norway").
   // A verb of selling or shipping right before the goods' words, in their clause ("sell the motors", "ship magnets").

@@ -295,8 +295,9 @@ function isPartyContext(tokens: readonly Token[], hit: PhraseHit<ItemTag>, lex: 
   // noun (not a buyer's after a modifier: "magnets but customer now wants" goes on to another clause).
   // "a Czech motor start-up": wordAt reads a company noun the tokenizer split at its hyphen.
   const companyNoun = (i: number) => tokens[i] !== undefined && (PRODUCTION_SITES.has((tokens[i] as Token).low) || wordAt(tokens, i, COMPANY_NOUNS));
-  // "a magnet maker's website": the party noun in the possessive is the party still.
-  const nextBare = next === undefined ? undefined : withoutPossessives([next])[0];
+  // "a magnet maker's website": the party noun in the possessive is the party still. One that opens a parenthesis
+  // ("servo motors (brand in Suzhou)") says something about the goods, it makes no compound with them.
+  const nextBare = next === undefined || next.parenBefore ? undefined : withoutPossessives([next])[0];
   if (nextBare !== undefined && (lex.partyNouns.has(nextBare.low) || companyNoun(hit.end) || PRODUCTION_SITES.has(nextBare.low) || COMPANY_NOUNS.has(nextBare.low)) && !last?.commaAfter && !last?.clauseEnd) return true;
   const modifier = (i: number) => tokens[i] !== undefined && plainModifier(tokens[i] as Token) && !companyNoun(i);
   // "a motor and cable workshop": a list of trades may stand before the noun.

@@ -1,6 +1,7 @@
 /**
  * Readings of goods and parties: an element replaced by another (by any of the verbs and phrases of replacing), goods
- * a claim is about beside the goods the asker buys, a one-letter symbol before a material's form, a long list of elements denied, goods packed in a
+ * a claim is about beside the goods the asker buys, a party word in a parenthesis after the goods, a one-letter symbol
+ * before a material's form, a long list of elements denied, goods packed in a
  * suitcase, a product catalogue's separators, a party's trade noun, an agency's acronym, a port the goods leave, a
  * request written "please to advise", and know-how that a Chinese consultancy or lab gives.
  */
@@ -59,6 +60,14 @@ describe('goods a claim is about, beside goods the asker buys', () => {
     const item = read('A magnet trader\'s newsletter writes that neodymium magnets need licences. Our Ganzhou supplier sells us lanthanum oxide. Do they need one?').facts.item;
     expect(item?.form).toBe('oxide');
     expect(item?.elementsPresent).toEqual(['La']);
+  });
+});
+
+describe('a party word in a parenthesis after the goods', () => {
+  it('makes no party of the goods ("stepper motors (brand in Changzhou)")', () => {
+    const item = read('We buy stepper motors (brand in Changzhou) for our looms. Motors contain NdFeB magnets with Dy.').facts.item;
+    expect(item?.downstream).toBe('motor');
+    expect(item?.form).not.toBe('magnet');
   });
 });
 

@@ -16,7 +16,7 @@ import { findPlaces, type PlaceMention } from './extract-places.js';
 import { extractReferences, type References } from './extract-references.js';
 import type { ItemTag, Lexicon } from './lexicon.js';
 import type { PhraseHit } from './phrase-matcher.js';
-import { normaliseText, sentenceStartOf, tokensOf, wordsPattern, type Token } from './text.js';
+import { clauseEndOf, normaliseText, sentenceStartOf, tokensOf, wordsPattern, type Token } from './text.js';
 
 export interface Signals {
   /** Item words (elements, forms, products) found. */
@@ -660,9 +660,7 @@ function claimsIn(text: string, tokens: readonly Token[]): string[] {
   const out: string[] = [];
   tokens.forEach((t, i) => {
     if (!CLAIM_VERBS.has(t.low) || !CLAIM_SUBJECTS.has(tokens[i - 1]?.low ?? '')) return;
-    let end = i;
-    while (end < tokens.length - 1 && !(tokens[end] as Token).clauseEnd) end++;
-    out.push(text.slice((tokens[i - 1] as Token).start, (tokens[end] as Token).end).slice(0, 300));
+    out.push(text.slice((tokens[i - 1] as Token).start, (tokens[clauseEndOf(tokens, i)] as Token).end).slice(0, 300));
   });
   return out;
 }
@@ -821,9 +819,7 @@ function acquisitionOf(tokens: readonly Token[], text: string): { year?: number;
     // "bought 2024 with the supplier's export licence": a licence said, in the same sentence, to have come with them
     // outweighs the date ("no licence was involved" and "before any licence rules" do not).
     const from = sentenceStartOf(tokens, i);
-    let to = i;
-    while (to < tokens.length - 1 && !(tokens[to] as Token).clauseEnd) to++;
-    const licensed = tokens.slice(from, to + 1).some((w, k) => LICENCE_NOUNS.has(w.low) && !RULES_NOUNS.has(tokens[from + k + 1]?.low ?? '')
+    const licensed = tokens.slice(from, clauseEndOf(tokens, i) + 1).some((w, k) => LICENCE_NOUNS.has(w.low) && !RULES_NOUNS.has(tokens[from + k + 1]?.low ?? '')
       && ![1, 2, 3].some((n) => NEGATION_WORDS.has(tokens[from + k - n]?.low ?? '')));
     if (licensed) return;
     for (let j = i + 1; j <= i + 10 && j < tokens.length && !(tokens[j - 1] as Token).clauseEnd; j++) {
@@ -858,16 +854,16 @@ function underEndUserCertificate(low: string): boolean {
   return false;
 }
 
-/**
- * "Licence for our Dy magnets was issued to the supplier with end user = our plant in Brno": a licence held that names
- * an end user binds that end user as a certificate does (Regs art. 18, 24). In one sentence, with no negation before.
- */
 /** "Our company was named end user on the original licence": the asker's side is said to be named, as a fact. */
 function namedEndUser(tokens: readonly Token[]): boolean {
   return tokens.some((t, i) => NAMING_VERBS.has(t.low) && !t.clauseEnd && [1, 2, 3].some((k) => tokens[i + k]?.low === 'end' && /^users?$/.test(tokens[i + k + 1]?.low ?? '')
     && tokens.slice(i + 1, i + k).every((w) => ARTICLE_OR_AS.has(w.low))));
 }
 
+/**
+ * "Licence for our Dy magnets was issued to the supplier with end user = our plant in Brno": a licence held that names
+ * an end user binds that end user as a certificate does (Regs art. 18, 24). In one sentence, with no negation before.
+ */
 function licenceNamesEndUser(low: string): boolean {
   return low.split(/(?<=[.;!?])\s+/).some((s) => HELD_LICENCE_NOUNS_PATTERN.test(s) && /\bend[\s-]users?\b/.test(s)
     && !s.split(/[^a-z']+/).some((w) => NEGATION_WORDS.has(w)));
@@ -1092,9 +1088,7 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   const clauseOf = (at: number) => {
     let from = at;
     while (from > 0 && !(tokens[from - 1] as Token).clauseEnd) from--;
-    let to = at;
-    while (to < tokens.length - 1 && !(tokens[to] as Token).clauseEnd) to++;
-    return tokens.slice(from, to + 1);
+    return tokens.slice(from, clauseEndOf(tokens, at) + 1);
   };
   // ("We'd like to license a Chinese company's process": a licence still to be granted passes know-how now.)
   // "A factory in Vietnam that licensed its sintering know-how from a Chinese maker a few years ago": know-how passed in

@@ -117,6 +117,13 @@ export function sentenceStartOf(tokens: readonly Token[], i: number): number {
   return k;
 }
 
+/** The last token of the clause holding token `i` (the token that ends it, or the last token). */
+export function clauseEndOf(tokens: readonly Token[], i: number): number {
+  let k = i;
+  while (k < tokens.length - 1 && !(tokens[k] as Token).clauseEnd) k++;
+  return k;
+}
+
 /** A phrase as the token sequence it must match ("Sm-Co" and "sm co" both become ["sm", "co"]). */
 export function phraseTokens(phrase: string): string[] {
   return tokenize(normaliseText(phrase)).map((t) => t.low);

@@ -472,7 +472,10 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
   // "We are a mining-equipment maker in Belo Horizonte. Our supplier writes: …", "… we found a Chinese producer": goods
   // that "our (usual) supplier" or a Chinese maker named as a party sends, from a place not said, come to the asker's
   // place; they do not leave from it.
-  const ourSupplier = tokens.some((t, i) => SELLER_NOUNS.has(t.low) && [1, 2].some((k) => ASKER_POSSESSIVES.has(tokens[i - k]?.low ?? '')))
+  // So does a seller opening a sentence ("Supplier quotation footnote: …", "Vendor says …") to an asker abroad (not
+  // one visiting the vendor in Shenzhen).
+  const sellerOpens = (i: number) => (i === 0 || (tokens[i - 1] as Token).clauseEnd) && site?.country !== 'CN';
+  const ourSupplier = tokens.some((t, i) => SELLER_NOUNS.has(t.low) && ([1, 2].some((k) => ASKER_POSSESSIVES.has(tokens[i - k]?.low ?? '')) || sellerOpens(i)))
     || places.some((p) => p.country === 'CN' && p.role === 'party' && MAKER_NOUNS.has(tokens[p.end]?.low ?? ''));
   // "The blocks are raw 毛坯; we machine & coat them ourselves in Germany": goods the asker finishes at a site abroad,
   // with nothing said to go on from there, arrive at that site.

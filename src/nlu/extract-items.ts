@@ -202,6 +202,8 @@ interface ElementMention {
   readonly start: number;
   readonly end: number;
   readonly oxide: boolean;
+  /** Named by a magnet family ("NdFeB", "SmCo"), the goods' own kind rather than one of their elements. */
+  readonly family?: boolean;
 }
 
 /** The element a token names as a symbol or a formula ("Dy", "Y2O3"), where it can only be one. */
@@ -949,7 +951,11 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     const start = run[0]?.start ?? 0;
     // Never across a sentence end: "(… not intentional). Magnets go from Ganzhou" negates nothing.
     const sameClause = (k: number) => tokens.slice(start - k, start).every((t) => !t.clauseEnd);
-    if ([1, 2].some((k) => NEGATION_CUES.has(tokens[start - k]?.low ?? '') && sameClause(k))) return true;
+    // "no Dy/Tb NdFeB magnet" (无镝铽钕铁硼磁钢): elements said before a magnet family are what the goods lack, not
+    // the goods denied.
+    const family = run.some((h) => h.value.kind === 'compound' && h.value.magnetType !== undefined);
+    const lacking = family && (run.findIndex((h) => h.value.kind !== 'element') > 0 || symbolAt(tokens, start - 1, lex) !== null);
+    if (!lacking && [1, 2].some((k) => NEGATION_CUES.has(tokens[start - k]?.low ?? '') && sameClause(k))) return true;
     // "instead of loose magnets, complete rotors": goods named as replaced are not the goods. Nor are goods named as
     // already dealt with ("besides the FCC catalyst, our lab wants yttrium oxide").
     // Up to two words may describe them ("instead of loose Dy magnets").
@@ -1086,12 +1092,17 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   let magnetType: string | undefined;
   // "a plant in Penang that makes cerium magnets": another party's product says nothing about the goods' composition,
   // when the goods are named elsewhere. (An end use keeps its family: "settings for their 45SH grade" are NdFeB's.)
-  const described = new Set(candidates.length > 0 ? runs.filter((run) => namesAThing(run) && !candidates.includes(run) && isPartyContext(tokens, head(run), lex, text)).flat() : []);
+  // "Our Chinese SmCo supplier ships magnets to them": magnets named bare are what the asker's own supplier of a
+  // named family makes, so the family is theirs.
+  const composed = (run: PhraseHit<ItemTag>[]) => run.some((h) => h.value.kind === 'element' || h.value.kind === 'compound');
+  const suppliersMake = candidates.some((run) => isMagnetRun(run, head)) && !candidates.some(composed)
+    ? suppliersGoods.filter((run) => isMagnetRun(run, head) && composed(run)) : [];
+  const described = new Set(candidates.length > 0 ? runs.filter((run) => namesAThing(run) && !candidates.includes(run) && !suppliersMake.includes(run) && isPartyContext(tokens, head(run), lex, text)).flat() : []);
   for (const h of hits) {
     if (described.has(h) || changedOverHits.has(h) || reportedAway.has(h)) continue;
     if (h.value.kind === 'element') elements.push({ element: h.value.element, start: h.start, end: h.end, oxide: h.value.oxide });
     if (h.value.kind === 'compound') {
-      for (const e of h.value.elements) elements.push({ element: e, start: h.start, end: h.end, oxide: false });
+      for (const e of h.value.elements) elements.push({ element: e, start: h.start, end: h.end, oxide: false, family: h.value.magnetType !== undefined });
       if (!negatedHits.has(h)) magnetType ??= h.value.magnetType;
     }
   }
@@ -1101,6 +1112,7 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     if (el) elements.push({ element: el, start: i, end: i + 1, oxide: isFormulaOxide(tokens[i], lex) });
   });
   const elementTokens = positionsOf(elements);
+  const familyTokens = positionsOf(elements.filter((m) => m.family === true));
 
   const present = new Set<Element>();
   const absent = new Set<Element>();
@@ -1113,7 +1125,12 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     // ("less than 0.1 % Dy" compares an amount of Dy, which is there.)
     const amountBefore = [1, 2].some((k) => /\d/.test(tokens[m.start - k]?.raw ?? ''));
     if ((comparisonStandardAt(tokens, m.start) && !amountBefore) || (TOPIC_AFTER_COMPARISON.has(tokens[m.start - 1]?.low ?? '') && lex.knowledge.cues.comparisonWords.has(tokens[m.start - 2]?.low ?? ''))) continue;
-    const negated = cueBefore(tokens, m.start, elementTokens, NEGATION_CUES, NO_STOPS, text) || negatedAfter(tokens, text, m.end, elementTokens) || replacedElement(tokens, m);
+    // "无镝铽钕铁硼磁钢" ("no Dy, Tb NdFeB magnets"), "no Dy NdFeB": a negation that reaches a magnet family only through
+    // elements said before it denies those elements; the family is what the goods are. Only a list of families carries
+    // it ("no SmCo or NdFeB").
+    const afterElement = m.family === true && elementTokens.has(m.start - 1) && !familyTokens.has(m.start - 1);
+    const negatedBefore = !afterElement && cueBefore(tokens, m.start, m.family === true ? familyTokens : elementTokens, NEGATION_CUES, NO_STOPS, text);
+    const negated = negatedBefore || negatedAfter(tokens, text, m.end, elementTokens) || replacedElement(tokens, m);
     if (negated) absent.add(m.element);
     else {
       present.add(m.element);

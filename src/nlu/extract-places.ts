@@ -163,7 +163,8 @@ function headCategory(tokens: readonly Token[], end: number, lex: Lexicon): Cate
     const t = tokens[i] as Token;
     // "a Chinese magnet maker (used equipment, …)": a parenthesis ends the noun phrase.
     if (PHRASE_STOPS.has(t.low) || (i > end && t.parenBefore)) break;
-    const c = categoryOf(t.low, lex, t.raw);
+    // "Chinese know-how": the tokenizer splits the hyphened word.
+    const c = t.low === 'know' && tokens[i + 1]?.low === 'how' ? 'tech' : categoryOf(t.low, lex, t.raw);
     // A person, site or buyer outranks the content words that describe it ("rare earth separation engineer").
     if (c && !(head && head !== 'content' && c === 'content')) head = c;
     // "Our Taiwan plant uses Chinese technology": a site noun ends the noun phrase; what follows is its verb's. So does

@@ -12,6 +12,9 @@ export function factsFromFrame(frame: Frame): Facts {
   // stock"): they left China already, so where they were made is no route; where the stock is stays to ask.
   const resoldFromStock = frame.activity === 'resell_from_stock' && !shipFrom && madeIn === 'CN';
   if (madeIn && !resoldFromStock) facts.madeIn = madeIn;
+  // "Our Korean magnet vendor uses sintering technology licensed from a Chinese company": goods made abroad with
+  // Chinese technology, by whoever sends them from abroad, were made where they leave from.
+  else if (!madeIn && frame.chineseContent.technology === true && shipFrom && shipFrom !== 'CN') facts.madeIn = shipFrom;
   if (shipFrom) facts.shipFrom = shipFrom;
   if (shipTo) facts.destination = shipTo;
   if (transitVia) facts.transitVia = transitVia;

@@ -47,6 +47,20 @@ describe('a place that sends', () => {
   });
 });
 
+describe('a seller that opens a sentence', () => {
+  it('reads "Vendor datasheet says …" as goods coming from the vendor to the asker, not leaving the asker\'s country', () => {
+    const r = newAssistant('2026-03-02T09:00:00Z').handle(msg('Vendor datasheet says Dy < 0.05 %, so no MOFCOM licence needed. We are a pump builder in Slovenia. Can we trust that?', 'ps-7'));
+    expect(r.facts?.shipFrom).not.toBe('SI');
+    expect(r.facts?.destination).toBe('SI');
+    expect(r.verdict).not.toBe('not_required');
+  });
+
+  it('does not send the vendor\'s goods to the Chinese city the asker is visiting', () => {
+    const found = newAssistant('2026-03-02T09:00:00Z').handle(msg('our buyer is at a plant in Ningbo this week. Vendor wants to hand her 50 Tb magnets to carry home to Lisbon.', 'ps-8'));
+    expect(found.facts?.destination).not.toBe('CN');
+  });
+});
+
 describe('goods sent to the asker\'s own maker', () => {
   it('reads "ship to our Mexican contract manufacturer" as where the goods go, not where they leave from', () => {
     const found = places('The supplier cannot ship to our Mexican contract manufacturer.');

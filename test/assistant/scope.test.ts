@@ -169,6 +169,12 @@ describe('another country\'s ministry, licensing authority or import licence (tw
     }
   });
 
+  it('points Korea\'s strategic-items licensing (전략물자, KOSTI) and Taiwan\'s SHTC list elsewhere', () => {
+    for (const text of ['Our Incheon plant sends gimbal motors to a customer in Haifa; is a strategic items permit needed from KOSTI?', '이 센서 모듈 전략물자 판정 필요한가요? shipping to Tel Aviv', 'Is our encoder on the SHTC list before it leaves Taichung for Detroit?']) {
+      expect(newAssistant().handle(msg(text, 'sc21d')).verdict).toBe('none');
+    }
+  });
+
   it('still decides the Chinese export when the question names both licences', () => {
     const r = newAssistant().handle(msg('Dy oxide from Ganzhou to Chennai: do we need a Chinese export licence as well as the Indian import licence?', 'sc21c'));
     expect(r.verdict).toBe('license_required');

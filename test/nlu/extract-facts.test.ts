@@ -33,6 +33,14 @@ describe('elements', () => {
     expect(facts('a Tb-free grade').item?.elementsAbsent).toEqual(['Tb']);
     expect(facts('a magnet made of only Nd, Fe and B').item?.compositionComplete).toBe(true);
   });
+
+  it('reads elements denied before a magnet family as what the goods lack, not the family itself', () => {
+    expect(facts('quote for no Dy NdFeB rings, grade N45').item).toMatchObject({ elementsPresent: ['Nd', 'Fe', 'B'], elementsAbsent: ['Dy'], form: 'magnet', magnetType: 'ndfeb' });
+    expect(understanding.understander.understand('标准品是无镝铽钕铁硼磁钢').facts.item).toMatchObject({ elementsAbsent: ['Dy', 'Tb'], form: 'magnet', magnetType: 'ndfeb' });
+    expect(facts('datasheet: no Tb, NdFeB 38SH').item?.elementsPresent).toEqual(['Nd', 'Fe', 'B']);
+    // Denied on its own, the family is still denied.
+    expect(facts('there is no SmCo in this sensor').item?.elementsAbsent).toEqual(['Sm', 'Co']);
+  });
 });
 
 describe('forms and downstream goods', () => {
@@ -115,6 +123,12 @@ describe('end users and uses', () => {
     expect(facts('Gd metal to Rheinmetall').destination).toBe('DE');
     expect(facts('for the navy').endUser?.kind).toBe('military');
     expect(facts('for a non-military customer').endUser?.kind).toBe('civil');
+  });
+
+  it('reads arms makers of the SIPRI Top 100 beyond the largest, with their countries', () => {
+    expect(facts('SmCo sensors for a Roketsan test stand').endUser).toEqual({ kind: 'military', country: 'TR' });
+    expect(facts('Tb magnets in actuators we sell to Navantia').endUser).toEqual({ kind: 'military', country: 'ES' });
+    expect(facts('Gd parts, buyer Polska Grupa Zbrojeniowa').endUser?.kind).toBe('military');
   });
 
   it('reads advanced-chip nodes by their numbers', () => {
@@ -275,6 +289,17 @@ describe('goods held abroad', () => {
 });
 
 describe('technology: who provides it, and when', () => {
+  it('reads goods made with Chinese tech or know-how by a sender abroad as made where they leave from', () => {
+    const f = facts('Our Thai rotor-magnet vendor runs Chinese tech for the pressing; they ship the magnets to our plant in Chennai.');
+    expect(f.item?.madeWithChineseTechnology).toBe(true);
+    expect(f.madeIn).toBe('TH');
+    expect(facts('The Penang supplier sinters the rings with Chinese know-how, then ships them to Osaka.').item?.madeWithChineseTechnology).toBe(true);
+  });
+
+  it('reads "the Chinese technology controls" as China\'s rules, not Chinese know-how', () => {
+    expect(facts('Our Brno line runs on our own process. The Chinese technology controls are on hold now, right?').item?.madeWithChineseTechnology).toBeUndefined();
+  });
+
   it('reads a furnace shipped from a foreign site to a Chinese subsidiary as provided from abroad', () => {
     expect(facts('We will ship our used sintering furnace from our plant in Austria to our subsidiary in Zhejiang.').collaboration?.chineseProvider).toBe(false);
   });
@@ -445,6 +470,12 @@ describe('makers the asker buys from', () => {
     expect(f.shipFrom).toBe('KR');
     expect(f.madeIn).toBe('KR');
     expect(f.destination).toBe('DE');
+  });
+
+  it('reads bare magnets as the family the asker\'s own supplier is named for', () => {
+    expect(facts('Can our Chinese SmCo vendor send the magnets directly to our gyro shop in Ohio?').item).toMatchObject({ form: 'magnet', magnetType: 'smco' });
+    // Magnets named with their own make-up keep it.
+    expect(facts('Our SmCo supplier in Ningbo also quoted NdFeB magnets with Dy for the pump.').item?.magnetType).toBe('ndfeb');
   });
 });
 

@@ -397,6 +397,8 @@ function namedByLicence(tokens: readonly Token[], start: number): boolean {
 
 /** "Chinese magnet supplier": a maker noun closes the place's own noun phrase (no parenthesis or clause between). */
 function makerNounAfter(tokens: readonly Token[], end: number, nouns: ReadonlySet<string> = MAKER_NOUNS): boolean {
+  // "… ourselves in Turkey. Supplier wants to ship": a place that ends its sentence heads no noun phrase.
+  if (tokens[end - 1]?.clauseEnd) return false;
   for (let i = end; i < Math.min(tokens.length, end + 3); i++) {
     const t = tokens[i] as Token;
     if (t.parenBefore) return false;
@@ -468,7 +470,12 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
   const makersPlace = (p: PlaceMention) => placeOfParty(tokens, p, MAKER_NOUNS, (noun) => MAKER_NOUNS.has(noun) || SELLER_NOUNS.has(noun));
   // "Dutch trader: our Chinese partner ships gallium metal to …": a later party said to send the goods is where they
   // leave from, whatever it makes.
-  const makerSite = siteIsStore ? undefined : places.find((p) => p.role === 'site' && p !== site && p.asker !== true && (makersPlace(p) || p.sends === true));
+  // (Not one that sent them already, to an asker who now holds them: "stock of Tb magnets that the Chinese supplier
+  // exported to us".)
+  const heldStock = tokens.some((t) => STORE_NOUNS.has(t.low));
+  const sentAlready = (p: PlaceMention) => heldStock && tokens.slice(p.end, p.end + 4).some((t, k, after) => PAST_EXPORT_VERBS.has(t.low)
+    && after.slice(0, k).every((x) => !x.clauseEnd) && (after[k + 1]?.low === 'us' || (after[k + 1]?.low === 'to' && after[k + 2]?.low === 'us')));
+  const makerSite = siteIsStore ? undefined : places.find((p) => p.role === 'site' && p !== site && p.asker !== true && (makersPlace(p) || p.sends === true) && !sentAlready(p));
   // "We are a mining-equipment maker in Belo Horizonte. Our supplier writes: …", "… we found a Chinese producer": goods
   // that "our (usual) supplier" or a Chinese maker named as a party sends, from a place not said, come to the asker's
   // place; they do not leave from it.

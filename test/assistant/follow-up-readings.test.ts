@@ -14,6 +14,15 @@ const facts = (text: string) => extractFacts(text, understanding.lexicon, source
 const frame = (text: string) => readFrame(text, understanding.lexicon, sourceIds).frame;
 
 describe('follow-ups after a decision', () => {
+  it('keeps the goods when a follow-up says whose work they are for ("for our magnet R&D", "our alloy lab")', () => {
+    const a = newAssistant('2026-06-02T09:00:00Z');
+    a.handle(msg('Could the Ganzhou vendor send 5 kg of terbium oxide to us in Izmir?', 'fu-rd'));
+    const r = a.handle(msg('that is for our own magnet R&D, civil only', 'fu-rd'));
+    expect(r.facts?.item).toMatchObject({ form: 'oxide', elementsPresent: ['Tb'] });
+    expect(r.verdict).toBe('license_required');
+    expect(facts('it goes to our alloy lab').item?.form).toBeUndefined();
+  });
+
   it('keeps the goods question when a turn with a question mark says who uses them ("installed on naval bases. What now?")', () => {
     const a = newAssistant();
     a.handle(msg('A Chilean distributor wants 300 N45SH blocks with Dy from our Baotou plant for intercom speakers.', 'fu-1'));

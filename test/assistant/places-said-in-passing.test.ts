@@ -55,6 +55,12 @@ describe('a seller that opens a sentence', () => {
     expect(r.verdict).not.toBe('not_required');
   });
 
+  it('does not read the seller opening the next sentence as the noun of the asker\'s place ("… in Poland. Vendor says …")', () => {
+    const r = newAssistant('2026-03-02T09:00:00Z').handle(msg('It is a stator plus a box of loose Tb segments; we bond them on ourselves in Poland. Vendor wants to ship the lot as motor parts with no licence. Fine?', 'ps-9'));
+    expect(r.facts?.shipFrom).not.toBe('PL');
+    expect(r.facts?.destination).toBe('PL');
+  });
+
   it('does not send the vendor\'s goods to the Chinese city the asker is visiting', () => {
     const found = newAssistant('2026-03-02T09:00:00Z').handle(msg('our buyer is at a plant in Ningbo this week. Vendor wants to hand her 50 Tb magnets to carry home to Lisbon.', 'ps-8'));
     expect(found.facts?.destination).not.toBe('CN');

@@ -170,7 +170,7 @@ describe('another country\'s ministry, licensing authority or import licence (tw
   });
 
   it('points Korea\'s strategic-items licensing (전략물자, KOSTI) and Taiwan\'s SHTC list elsewhere', () => {
-    for (const text of ['Our Incheon plant sends gimbal motors to a customer in Haifa; is a strategic items permit needed from KOSTI?', '이 센서 모듈 전략물자 판정 필요한가요? shipping to Tel Aviv', 'Is our encoder on the SHTC list before it leaves Taichung for Detroit?']) {
+    for (const text of ['Our Incheon plant sends gimbal motors to a customer in Haifa; is a strategic items permit needed from KOSTI?', '이 센서 모듈 전략물자 판정 필요한가요? shipping to Tel Aviv', 'Is our encoder on the SHTC list before it leaves Taichung for Detroit?', '這批編碼器算不算戰略性高科技貨品? It goes from Taichung to Detroit']) {
       expect(newAssistant().handle(msg(text, 'sc21d')).verdict).toBe('none');
     }
   });

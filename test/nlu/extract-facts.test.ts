@@ -279,6 +279,14 @@ describe('goods held abroad', () => {
     expect(facts('Our Dubai trading arm holds yttrium metal it bought from China.').item?.chinaOrigin).toBe(true);
   });
 
+  it('reads stock a Chinese supplier already sent to the asker as leaving the asker\'s site, not China', () => {
+    const f = facts('Our Oslo HQ has a stock of Chinese-origin Tb magnets that the Chinese supplier exported to us under its licence. Can we resell some to Chile?');
+    expect(f.shipFrom).toBe('NO');
+    expect(f.item?.chinaOrigin).toBe(true);
+    // Said of a shipment with no stock held, the supplier's sending is the export asked about.
+    expect(facts('Our Chinese supplier shipped us Dy magnets in May without a licence. Is that a problem?').shipFrom).toBe('CN');
+  });
+
   it('reads Chinese inputs of goods made abroad as content, not as the goods being Chinese', () => {
     expect(facts('We are a Polish magnet maker; our magnets contain Dy we bought from China, shipped to Norway.').item?.chinaOrigin).not.toBe(true);
   });

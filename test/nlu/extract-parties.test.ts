@@ -17,6 +17,8 @@ describe('listed parties', () => {
     expect(lists('the customer is MHI aero engines')).toEqual(['CN-ANN-2026-11', 'CN-ANN-2026-27']);
     expect(lists('the customer is an MHI unit')).toEqual([]);
     expect(nearLists('the customer is an MHI unit')).toEqual(['CN-ANN-2026-11', 'CN-ANN-2026-27']);
+    // "Mitsubishi Heavy", as the trade press shortens the name.
+    expect(nearLists("Mitsubishi Heavy's boiler division wants Sm magnets")).toEqual(['CN-ANN-2026-11', 'CN-ANN-2026-27']);
   });
 
   it('never matches common words or a short name written in lower case', () => {

@@ -1024,7 +1024,9 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   else if (chineseContent && content.origin === undefined && places.shipFrom !== undefined && places.shipFrom !== 'CN') content.present = true;
   if (content.percentOfValue !== undefined) content.present = content.percentOfValue > 0;
   // "motors containing Chinese-made Dy magnets": the Chinese content is parts made in China.
-  if (content.present === true && placeMentions.some((p) => p.country === 'CN' && p.role === 'content' && madeHyphenEnd(p) > p.end && !namesGoods(p, describesGoods))) {
+  // So is "uses NdFeB magnets sourced from China": parts said to come from China were made there.
+  const partsCameFrom = (p: PlaceMention) => tokens[p.start - 1]?.low === 'from' && COMES_FROM_VERBS.has(tokens[p.start - 2]?.low ?? '') && item.downstream !== undefined;
+  if (content.present === true && placeMentions.some((p) => p.country === 'CN' && p.role === 'content' && ((madeHyphenEnd(p) > p.end && !namesGoods(p, describesGoods)) || partsCameFrom(p)))) {
     content.partsMadeInChina = true;
   }
   // "No Chinese material, equipment or technology used": said absent, for the list the negation opens.

@@ -701,6 +701,19 @@ function insideSomethingUnnamed(tokens: readonly Token[], run: PhraseHit<ItemTag
   return definite && inside;
 }
 
+/** "The permanent magnets in the rotor are NdFeB": definite magnets said to sit in a product named right after. */
+function insideProductNamed(tokens: readonly Token[], run: PhraseHit<ItemTag>[], products: readonly PhraseHit<ItemTag>[][]): boolean {
+  const start = run[0]?.start ?? 0;
+  const end = run.at(-1)?.end ?? 0;
+  const definite = [1, 2, 3].some((k) => DEFINITE_WORDS.has(tokens[start - k]?.low ?? '') && tokens.slice(start - k, start).every((t) => !t.clauseEnd));
+  const next = tokens[end]?.low ?? '';
+  if (!definite || !(next === 'inside' || next === 'within' || INTO_WORDS.has(next)) || tokens[end - 1]?.clauseEnd || tokens[end - 1]?.commaAfter) return false;
+  return products.some((p) => {
+    const at = p[0]?.start ?? -1;
+    return at > end && at - end <= 3 && tokens.slice(end, at).every((t) => !t.clauseEnd && !t.commaAfter);
+  });
+}
+
 function builtIn(tokens: readonly Token[], run: PhraseHit<ItemTag>[]): boolean {
   const fixedInto = (into: number) => into >= 0 && !intoContainer(tokens, into);
   return fixedInto(builtInAfter(tokens, run)) || fixedInto(builtInBefore(tokens, run)) || enclosedBefore(tokens, run);
@@ -1399,7 +1412,8 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   // Magnets said to travel loose ("we put 20 spare magnets in a separate bag") are bare magnets, whatever holds them.
   const saidLooseAnywhere = tokens.some((t, i) => lex.knowledge.cues.looseWords.has(t.low) && ![1, 2].some((k) => NEGATION_CUES.has(tokens[i - k]?.low ?? ''))
     && !comparisonStandardAt(tokens, i));
-  if (form === 'magnet' && primary && !saidLooseAnywhere && (builtIn(tokens, primary) || (!productNamed && insideSomethingUnnamed(tokens, primary)))) {
+  const productRuns = runs.filter((run) => head(run).value.kind === 'downstream');
+  if (form === 'magnet' && primary && !saidLooseAnywhere && (builtIn(tokens, primary) || (!productNamed && insideSomethingUnnamed(tokens, primary)) || insideProductNamed(tokens, primary, productRuns))) {
     form = 'component';
     downstream = 'other_assembly';
   }

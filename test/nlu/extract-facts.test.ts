@@ -44,6 +44,11 @@ describe('elements', () => {
 });
 
 describe('forms and downstream goods', () => {
+  it('reads "the magnets in the rotor" as magnets built into the product named, not magnets beside it', () => {
+    expect(facts('We sell gearmotors to Austria. The magnets in the gearmotor rotor are Chinese NdFeB with Tb.').item).toMatchObject({ form: 'component' });
+    expect(facts('We sell gearmotors to Austria, and the spare magnets in a separate box.').item?.form).toBe('magnet');
+  });
+
   it('takes the head noun of the item, not a customer description', () => {
     expect(facts('samarium magnets for a pump maker').item?.form).toBe('magnet');
     expect(facts('gearmotors... no, servo motors with Dy magnets inside').item).toMatchObject({ form: 'finished_product', downstream: 'motor' });

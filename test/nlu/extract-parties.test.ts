@@ -33,6 +33,11 @@ describe('listed parties', () => {
     expect(nearLists('a Mitsubishi Heavy Industries subsidiary that makes air-conditioners')).toEqual(['CN-ANN-2026-11', 'CN-ANN-2026-27']);
   });
 
+  it('names a company that belongs to a listed entity\'s group as related, not the entity', () => {
+    expect(lists('An Italian firm of the HENSOLDT group, not itself listed, wants SmCo magnets')).toEqual([]);
+    expect(nearLists('An Italian firm of the HENSOLDT group, not itself listed, wants SmCo magnets')).toEqual(['CN-ANN-2026-20', 'CN-ANN-2026-30']);
+  });
+
   it('prohibits Dy oxide to a control-listed buyer after its listing, citing the announcement, and not before', () => {
     const after = newAssistant('2026-11-30T09:00:00Z').handle(msg('MP Materials in Texas wants 5 t Dy2O3 ex Ganzhou. Can we sell?', 'p1'));
     expect(after.verdict).toBe('prohibited');

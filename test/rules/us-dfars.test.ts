@@ -68,6 +68,12 @@ describe('DoD deliveries read from the question', () => {
     expect(r.citations.map((c) => c.source)).toContain('US-DFARS-7052');
   });
 
+  it('reads magnets in a product "sourced from China", even by way of another plant, as made in China', () => {
+    const r = newAssistant('2026-07-01T09:00:00Z').handle(msg('Our Texas unit quotes servo drives for a US Army contract. The servo motor uses SmCo magnets sourced from China through our Mexican site. OK?', 'c-dfars-src'));
+    expect(r.facts?.item?.chineseMadeParts).toBe(true);
+    expect(r.verdict).toBe('prohibited');
+  });
+
   it('decides a delivery after 1 January 2027 of magnets made abroad from Chinese-separated oxide on that day', () => {
     const r = newAssistant('2026-09-15T09:00:00Z').handle(msg('Our NdFeB magnets come from a plant in Malaysia that uses oxide separated in China. First DoD deliveries are in March 2027. Is that a problem?', 'c-dfars-2027'));
     expect(r.verdict).toBe('prohibited');

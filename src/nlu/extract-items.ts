@@ -1025,7 +1025,14 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   const documentedProduct = (run: PhraseHit<ItemTag>[]) => {
     const start = run[0]?.start ?? 0;
     const of = DETERMINERS.has(tokens[start - 1]?.low ?? '') || ASKER_POSSESSIVES.has(tokens[start - 1]?.low ?? '') ? start - 2 : start - 1;
-    return head(run).value.kind === 'downstream' && tokens[of]?.low === 'of' && lex.knowledge.cues.goodsDocumentNouns.has(tokens[of - 1]?.low ?? '')
+    // "photos of actual production scenes (workshops, machines, workers)": so are products and machines listed further
+    // into what the document shows, in its clause.
+    const shownFurtherIn = [2, 3, 4, 5, 6, 7, 8].some((k) => tokens[start - k]?.low === 'of' && lex.knowledge.cues.goodsDocumentNouns.has(tokens[start - k - 1]?.low ?? '')
+      && tokens.slice(start - k, start).every((t) => !t.clauseEnd));
+    const tag = head(run).value;
+    const shownKind = tag.kind === 'downstream' || (tag.kind === 'form' && tag.form === 'equipment');
+    return (head(run).value.kind === 'downstream' && tokens[of]?.low === 'of' && lex.knowledge.cues.goodsDocumentNouns.has(tokens[of - 1]?.low ?? '')
+      || (shownKind && shownFurtherIn))
       && runs.some((r) => r !== run && namesAThing(r) && !negatedRun(r) && (isMagnetRun(r, head) || isMaterialRun(r, head)));
   };
   // "Do these need the magnet licence?": a magnet word that names a kind of licence, beside other goods named, is no

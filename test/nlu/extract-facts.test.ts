@@ -493,6 +493,10 @@ describe('makers the asker buys from', () => {
 });
 
 describe('documents, purposes and buyers around the goods', () => {
+  it('reads machines listed in what a photo must show as evidence asked for, not the goods', () => {
+    expect(facts('The vendor wants photos of our production scenes (presses, machines, people). Our magnets are Tb grade.').item).toMatchObject({ form: 'magnet', elementsPresent: ['Tb'] });
+  });
+
   it('reads "the mill certificate for the 48H blocks" as naming the goods, not an end use', () => {
     expect(facts('Attached is the certificate for the 48H blocks: Nd 29 %, Pr 2 %, Fe balance. Shipping Xiamen to Lyon.').item).toMatchObject({ form: 'magnet', magnetType: 'ndfeb', compositionComplete: true });
   });
@@ -1103,6 +1107,11 @@ describe('research written together (own phrasings)', () => {
     expect(facts('Our lab in Lyon will co-author a paper with a university in Xi\'an on SmCo coercivity; it will be published.').collaboration)
       .toMatchObject({ kind: 'joint_rnd', chineseProvider: true, publicOrBasicResearch: true });
     expect(facts('We want to collaborate with a Chinese institute on Nd-Fe-B phase diagrams.').collaboration?.kind).toBe('joint_rnd');
+  });
+
+  it('reads an EU research programme with a Chinese partner as joint research, and recovering e-waste magnets as recycling', () => {
+    expect(facts('Our Horizon 2020 consortium includes a Baotou institute; we study getting Dy back out of end-of-life magnets.').collaboration)
+      .toMatchObject({ kind: 'joint_rnd', area: 'recycling' });
   });
 });
 

@@ -1030,9 +1030,9 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     const shownFurtherIn = [2, 3, 4, 5, 6, 7, 8].some((k) => tokens[start - k]?.low === 'of' && lex.knowledge.cues.goodsDocumentNouns.has(tokens[start - k - 1]?.low ?? '')
       && tokens.slice(start - k, start).every((t) => !t.clauseEnd));
     const tag = head(run).value;
+    const shownRightAfter = tag.kind === 'downstream' && tokens[of]?.low === 'of' && lex.knowledge.cues.goodsDocumentNouns.has(tokens[of - 1]?.low ?? '');
     const shownKind = tag.kind === 'downstream' || (tag.kind === 'form' && tag.form === 'equipment');
-    return (head(run).value.kind === 'downstream' && tokens[of]?.low === 'of' && lex.knowledge.cues.goodsDocumentNouns.has(tokens[of - 1]?.low ?? '')
-      || (shownKind && shownFurtherIn))
+    return (shownRightAfter || (shownKind && shownFurtherIn))
       && runs.some((r) => r !== run && namesAThing(r) && !negatedRun(r) && (isMagnetRun(r, head) || isMaterialRun(r, head)));
   };
   // "Do these need the magnet licence?": a magnet word that names a kind of licence, beside other goods named, is no

@@ -130,6 +130,10 @@ export const RULE_FIXTURES: Record<string, RuleFixture> = {
     fires: { item: { form: 'magnet', hasChineseContent: true }, madeIn: 'JP', destination: 'US', endUses: ['military'] },
     doesNot: { item: { form: 'magnet', hasChineseContent: true }, madeIn: 'JP', destination: 'DE', endUses: ['military'] },
   },
+  'us-military-end-user-abroad': {
+    fires: { item: { form: 'magnet', magnetType: 'smco' }, shipFrom: 'CN', destination: 'VN', endUser: { kind: 'military', country: 'US' } },
+    doesNot: { item: { form: 'magnet', magnetType: 'smco' }, shipFrom: 'CN', destination: 'VN', endUser: { kind: 'military', country: 'VN' } },
+  },
   'japan-military-ban': {
     fires: { item: { form: 'oxide', elementsPresent: ['Tb'] }, shipFrom: 'CN', destination: 'JP', endUses: ['military'] },
     doesNot: { item: { form: 'oxide', elementsPresent: ['Tb'] }, shipFrom: 'CN', destination: 'KR', endUses: ['military'] },

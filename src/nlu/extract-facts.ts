@@ -535,7 +535,10 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
   // "from Estonia to France" names where the goods go more surely than a buyer's place read from its noun ("designed
   // by a Chinese engineering firm").
   // So does "to us in SG", "to our plant in Pune": the cue, then only the asker and its site before the place.
-  const cued = (p: PlaceMention) => [1, 2, 3, 4].some((k) => DEST_CUES.has(tokens[p.start - k]?.low ?? '')
+  // So does "to a crystal grower in Germany": the cue, a party of up to four words, and "in" before the place.
+  const toPartyIn = (p: PlaceMention) => tokens[p.start - 1]?.low === 'in' && [3, 4, 5, 6].some((k) => tokens[p.start - k]?.low === 'to'
+    && (DETERMINERS.has(tokens[p.start - k + 1]?.low ?? '') || ASKER_POSSESSIVES.has(tokens[p.start - k + 1]?.low ?? '')) && tokens.slice(p.start - k, p.start).every((t) => !t.clauseEnd && !t.commaAfter));
+  const cued = (p: PlaceMention) => toPartyIn(p) || [1, 2, 3, 4].some((k) => DEST_CUES.has(tokens[p.start - k]?.low ?? '')
     && tokens.slice(p.start - k + 1, p.start).every((t) => !t.clauseEnd && (DESTINATION_FILLERS.has(t.low) || PRODUCTION_SITES.has(t.low))));
   // "through China to Tianjin port and then by ship to a buyer in Japan": a port in the country the goods pass through
   // is a stop on the way; a place beyond it is where they go.

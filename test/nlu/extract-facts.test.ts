@@ -225,6 +225,10 @@ describe('several materials in one shipment', () => {
 });
 
 describe('sites that receive the goods', () => {
+  it('reads "to a crystal grower in Germany" as where goods go, ahead of a site the purpose names', () => {
+    expect(facts('Gd oxide 5N for phosphor trials, our plant in Ganzhou to a lamp maker in Spain. Licence?').destination).toBe('ES');
+  });
+
   it('reads "to a line in a city, country" as the destination', () => {
     expect(facts('we ship Tb oxide from Tianjin to a phosphor line in Ulsan, Korea').destination).toBe('KR');
   });

@@ -16,7 +16,7 @@ import { findPlaces, type PlaceMention } from './extract-places.js';
 import { extractReferences, type References } from './extract-references.js';
 import type { ItemTag, Lexicon } from './lexicon.js';
 import type { PhraseHit } from './phrase-matcher.js';
-import { clauseEndOf, normaliseText, sentenceStartOf, tokensOf, wordsPattern, type Token } from './text.js';
+import { clauseEndOf, clauseStartOf, normaliseText, sentenceStartOf, tokensOf, wordsPattern, type Token } from './text.js';
 
 export interface Signals {
   /** Item words (elements, forms, products) found. */
@@ -537,7 +537,7 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
   // So does "to us in SG", "to our plant in Pune": the cue, then only the asker and its site before the place.
   // So does "to a crystal grower in Germany": the cue, a party of up to four words, and "in" before the place.
   const toPartyIn = (p: PlaceMention) => tokens[p.start - 1]?.low === 'in' && [3, 4, 5, 6].some((k) => tokens[p.start - k]?.low === 'to'
-    && (DETERMINERS.has(tokens[p.start - k + 1]?.low ?? '') || ASKER_POSSESSIVES.has(tokens[p.start - k + 1]?.low ?? '')) && tokens.slice(p.start - k, p.start).every((t) => !t.clauseEnd && !t.commaAfter));
+    && DETERMINERS.has(tokens[p.start - k + 1]?.low ?? '') && tokens.slice(p.start - k, p.start).every((t) => !t.clauseEnd && !t.commaAfter));
   const cued = (p: PlaceMention) => toPartyIn(p) || [1, 2, 3, 4].some((k) => DEST_CUES.has(tokens[p.start - k]?.low ?? '')
     && tokens.slice(p.start - k + 1, p.start).every((t) => !t.clauseEnd && (DESTINATION_FILLERS.has(t.low) || PRODUCTION_SITES.has(t.low))));
   // "through China to Tianjin port and then by ship to a buyer in Japan": a port in the country the goods pass through
@@ -1101,9 +1101,7 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   // Chinese know-how bought in the past and used abroad ("the process package was bought from a Chinese maker in
   // 2022"), with nothing passing to anyone now: goods made with Chinese technology, not a new transfer.
   const clauseOf = (at: number) => {
-    let from = at;
-    while (from > 0 && !(tokens[from - 1] as Token).clauseEnd) from--;
-    return tokens.slice(from, clauseEndOf(tokens, at) + 1);
+    return tokens.slice(clauseStartOf(tokens, at), clauseEndOf(tokens, at) + 1);
   };
   // ("We'd like to license a Chinese company's process": a licence still to be granted passes know-how now.)
   // "A factory in Vietnam that licensed its sintering know-how from a Chinese maker a few years ago": know-how passed in

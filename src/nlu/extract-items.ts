@@ -1411,7 +1411,8 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
 
   // ("Tb added on purpose, not an impurity": a denied trace is none.)
   const trace = traceAt.some((i) => !traceDenied(i));
-  const productNamed = runs.some((run) => head(run).value.kind === 'downstream');
+  const productRuns = runs.filter((run) => head(run).value.kind === 'downstream');
+  const productNamed = productRuns.length > 0;
   // "The magnets are glued into the lamination stack": built into something this message does not name (an earlier
   // turn may have) or names only as someone's product, so they are an assembly's part, not bare magnets. Only a verb
   // of fixing counts, never "already".
@@ -1419,7 +1420,6 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   // Magnets said to travel loose ("we put 20 spare magnets in a separate bag") are bare magnets, whatever holds them.
   const saidLooseAnywhere = tokens.some((t, i) => lex.knowledge.cues.looseWords.has(t.low) && ![1, 2].some((k) => NEGATION_CUES.has(tokens[i - k]?.low ?? ''))
     && !comparisonStandardAt(tokens, i));
-  const productRuns = runs.filter((run) => head(run).value.kind === 'downstream');
   if (form === 'magnet' && primary && !saidLooseAnywhere && (builtIn(tokens, primary) || (!productNamed && insideSomethingUnnamed(tokens, primary)) || insideProductNamed(tokens, primary, productRuns))) {
     form = 'component';
     downstream = 'other_assembly';

@@ -8,7 +8,7 @@ import { ELEMENT_MATERIAL_FORMS } from '../rules/facts.js';
 import { itemWordHits } from './extract-items.js';
 import { grammarPairs, grammarWords, inEndClause, madeHyphenAt, nounRightAfter, wordAt } from './grammar.js';
 import type { PhraseHit } from './phrase-matcher.js';
-import { POSSESSIVE_ENDING, withoutPossessives, type Token } from './text.js';
+import { clauseStartOf, POSSESSIVE_ENDING, withoutPossessives, type Token } from './text.js';
 /** A capitalised syllable of a romanised name: "Hai", "Phong", "Tou". */
 const SYLLABLE = /^\p{Lu}\p{Ll}{1,5}$/u;
 
@@ -163,8 +163,8 @@ function headCategory(tokens: readonly Token[], end: number, lex: Lexicon): Cate
     const t = tokens[i] as Token;
     // "a Chinese magnet maker (used equipment, …)": a parenthesis ends the noun phrase.
     if (PHRASE_STOPS.has(t.low) || (i > end && t.parenBefore)) break;
-    // "Chinese know-how": the tokenizer splits the hyphened word.
-    const c = t.low === 'know' && tokens[i + 1]?.low === 'how' ? 'tech' : categoryOf(t.low, lex, t.raw);
+    // "Chinese know-how": a know-how word the tokenizer split at its hyphen.
+    const c = !TECH_WORDS.has(t.low) && wordAt(tokens, i, TECH_WORDS) ? 'tech' : categoryOf(t.low, lex, t.raw);
     // A person, site or buyer outranks the content words that describe it ("rare earth separation engineer").
     if (c && !(head && head !== 'content' && c === 'content')) head = c;
     // "Our Taiwan plant uses Chinese technology": a site noun ends the noun phrase; what follows is its verb's. So does
@@ -299,8 +299,7 @@ function weMakeInClause(tokens: readonly Token[], before: number): boolean {
  */
 function selfIntroSentence(tokens: readonly Token[], cue: number, end: number): boolean {
   if (!tokens[end - 1]?.clauseEnd || tokens[end - 1]?.commaAfter) return false;
-  let s = cue;
-  while (s > 0 && !(tokens[s - 1] as Token).clauseEnd) s--;
+  let s = clauseStartOf(tokens, cue);
   // "Dear team, we are a Japanese trading house office in Shanghai.": a salutation before the introduction is no part of it.
   s = afterSalutation(tokens, s);
   if (cue - s > 10) return false;
@@ -595,8 +594,7 @@ function worksAt(tokens: readonly Token[], prep: number): boolean {
   const w = tokens[prep]?.low ?? '';
   if (!EMPLOYER_CUES.has(w)) return false;
   if (WORK_VERBS.has(tokens[prep - 1]?.low ?? '') && FIRST_PERSON.has(tokens[prep - 2]?.low ?? '')) return true;
-  let s = prep;
-  while (s > 0 && !(tokens[s - 1] as Token).clauseEnd) s--;
+  const s = clauseStartOf(tokens, prep);
   // "I am sales manager abroad for a Ganzhou smelter", not "I'm buying for a German customer": a job, not a verb.
   // "I am …" only: "We're a US distributor with Chinese-made magnets" says what a company has, not where someone works.
   const iAm = tokens[s]?.low === "i'm" || (tokens[s]?.low === 'i' && tokens[s + 1]?.low === 'am');
@@ -702,8 +700,7 @@ function buyerClause(tokens: readonly Token[], start: number): boolean {
     const noun = DETERMINERS.has(tokens[open]?.low ?? '') ? open + 1 : open;
     return noun + 1 < start && RECEIVER_NOUNS.has(tokens[noun]?.low ?? '') && COPULAS.has(tokens[noun + 1]?.low ?? '');
   };
-  let open = start;
-  while (open > 0 && !(tokens[open - 1] as Token).clauseEnd) open--;
+  const open = clauseStartOf(tokens, start);
   // "Yttrium oxide 5N, 2 t, customer is Korean semiconductor fab": so may a part after a comma.
   let part = start;
   while (part > open && !(tokens[part - 1] as Token).commaAfter) part--;

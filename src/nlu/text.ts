@@ -117,6 +117,13 @@ export function sentenceStartOf(tokens: readonly Token[], i: number): number {
   return k;
 }
 
+/** The first token of the clause holding token `i` (after the last clause-ending mark before it, a comma included). */
+export function clauseStartOf(tokens: readonly Token[], i: number): number {
+  let k = i;
+  while (k > 0 && !(tokens[k - 1] as Token).clauseEnd) k--;
+  return k;
+}
+
 /** The last token of the clause holding token `i` (the token that ends it, or the last token). */
 export function clauseEndOf(tokens: readonly Token[], i: number): number {
   let k = i;

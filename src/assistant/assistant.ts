@@ -57,6 +57,7 @@ const OFF_TOPIC_MIN_WORDS = 4;
 /** Words that open a statement about what was just discussed ("it's for…", "they are…"). */
 const PRONOUN_OPENERS = grammarWords('pronounOpeners');
 const GOODS_REFERENCES = grammarWords('goodsReferenceNouns');
+const OBJECT_PRONOUNS = grammarWords('objectPronouns');
 const DETERMINERS = grammarWords('determiners');
 const SHIPMENT_WORDS = wordsPattern(grammarWords('shipmentWords'));
 /** "Does that change anything?", "does it matter if …?": whether a new circumstance changes the answer just given. */
@@ -205,7 +206,9 @@ export class Assistant {
       // is, not where any goods come from.
       const { asOf: _a, ...newFacts } = u.facts;
       const namesGoods = namesItem(newFacts.item);
-      const keep = intent !== 'out_of_scope' && (namesGoods || newFacts.endUserCommitment === true || newFacts.collaboration?.chineseProvider === true);
+      // (A bare reference to goods the classifier puts out of scope, "Following up on the Changzhou rotor assemblies.", still
+      // names the goods the next turn asks about.)
+      const keep = (intent !== 'out_of_scope' || (namesGoods && !text.includes('?'))) && (namesGoods || newFacts.endUserCommitment === true || newFacts.collaboration?.chineseProvider === true);
       const facts = keep ? mergeFacts(base.facts, newFacts) : base.facts;
       this.conversations.set(message.conversation, {
         ...base, facts, turns: [...base.turns, text].slice(-20), caseId: reply.escalation.caseId ?? base.caseId, updatedAt: this.clock.now().getTime(),
@@ -324,7 +327,10 @@ export class Assistant {
         // "With No. 70 run out, is a licence needed for the next lot of Tm2O3 from Jiangxi?": a yes/no question about
         // named rare-earth goods on a route asks for a decision, whatever announcement it mentions.
         || (u.suggested === 'part_license' && u.asksForDecision && (u.facts.item?.elementsPresent?.length ?? 0) > 0 && (u.facts.shipFrom !== undefined || u.facts.destination !== undefined)))) {
-      return u.suggested;
+      // "Rotor assemblies for a missile programme. Same rotor design. Still no licence?": a technology area read with no
+      // way of passing it on, beside goods named, describes the goods, so the goods are what is asked about.
+      const areaOfGoods = u.suggested === 'collaboration_license' && !u.suggestedStrong && !u.facts.collaboration?.kind && namesItem(u.facts.item);
+      return areaOfGoods ? 'part_license' : u.suggested;
     }
     // "So surely no licence is needed for this [SmCo magnet]?", "still no licence needed for our NMC packs?": a yes/no
     // question whether goods it names need a licence is for the rules, however the classifier reads its wording.
@@ -359,6 +365,14 @@ export class Assistant {
     // (However the classifier reads the turn, unless it asks for a person or for help: it names no cooperation and no goods.)
     if (prev && !DECISION_INTENTS.has(prev.intent) && goodsBefore && militaryKnown && !u.facts.collaboration?.kind && !u.facts.item
       && u.intent !== 'talk_to_human' && u.intent !== 'help') return 'part_license';
+    // "They want to do the remote maintenance and upgrade now. OK?": a goods intent guessed for a turn that names work
+    // people do (a service, training, advice) and no goods, nor anything moved on, asks about that work. (Not a transfer:
+    // "send half the lot to our sister plant" sends goods; nor goods referred to, "our service partner needs 10 of them".)
+    const peopleWork = u.facts.collaboration?.kind === 'services' || u.facts.collaboration?.kind === 'training' || u.facts.collaboration?.kind === 'consulting';
+    const goodsReferred = text.toLowerCase().split(/[^a-z']+/).some((w) => OBJECT_PRONOUNS.has(w));
+    if ((u.intent === 'part_license' || u.intent === 'reexport_license') && peopleWork && !goodsReferred && !namesItem(u.facts.item) && u.signals.goods === 0 && !u.signals.reexport) {
+      return 'collaboration_license';
+    }
     if (!prev || !DECISION_INTENTS.has(prev.intent)) return u.intent;
     // (A plant named in passing gives a place of making, not goods: only an item's form, family or elements name goods.)
     const namesGoods = namesItem(u.facts.item);

@@ -204,6 +204,11 @@ export function mergeFacts(prev: Facts, next: Facts, options: MergeOptions = {})
     if (item && next.item?.chinaOrigin === false && prev.item?.chinaOrigin === true) item.chinaOrigin = true;
   }
   if (item && onwardLeg && !returnTrip) item.chinaOrigin = true;
+  // "We keep Dy2O3 from Baotou in our Kobe warehouse" then "a Korean customer wants 50 kg; OK to ship from Japan?": the
+  // same goods, passed on from where they were brought, came from China, so they are Chinese-origin.
+  const leftChinaBefore = !options.correction && next.item === undefined && prev.item !== undefined && prev.shipFrom === 'CN'
+    && next.shipFrom !== undefined && next.shipFrom !== 'CN' && (prev.destination === undefined || prev.destination === next.shipFrom);
+  if (item && leftChinaBefore && item.chinaOrigin === undefined) item.chinaOrigin = true;
   // Goods kept leaving China are not foreign-made because a correction named the asker's plant.
   if (item && routeKept && options.correction && item.chinaOrigin === false) delete item.chinaOrigin;
   if (item) merged.item = item;

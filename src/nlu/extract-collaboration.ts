@@ -449,7 +449,11 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   const magnetAt = (h: PhraseHit<ItemTag>) => (h.value.kind === 'form' && h.value.form === 'magnet') || rareEarthFamily(h);
   const makesMagnets = itemWordHits(tokens, lex).some((h) => magnetAt(h) && [1, 2, 3, 4].some((k) => MAKE_VERBS.has(tokens[h.start - k]?.low ?? '')
     && tokens.slice(h.start - k, h.start).every((t) => !t.clauseEnd && !NEGATION_CUES.has(t.low))));
-  const line = PRODUCTION_LINE.test(text) || (kind === 'services' && (rareEarthPlant || (makesMagnets && LINE_NOUN.test(text))));
+  // So does servicing a line a magnet word names ("our magnet press line", "the NdFeB grinding line"): a line named for
+  // the magnets it works on.
+  const magnetLine = itemWordHits(tokens, lex).some((h) => magnetAt(h) && !negatedList(tokens, h.start) && [0, 1, 2].some((k) => LINE_NOUN.test(tokens[h.end + k]?.low ?? '')
+    && tokens.slice(h.end - 1, h.end + k).every((t) => !t.clauseEnd && !t.commaAfter)));
+  const line = PRODUCTION_LINE.test(text) || (kind === 'services' && (rareEarthPlant || magnetLine || (makesMagnets && LINE_NOUN.test(text))));
   if (line && (LINE_SERVICE.test(text) || kind === 'services')) areas.add('production_line_services');
   else if (areas.delete('production_line_services')) areas.add('magnet_preparation');
   if (areas.size === 0) {
@@ -606,10 +610,23 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
     && china.some((p) => (p.role === 'site' || p.role === 'destination') && located(tokens, p));
   // "A Chinese magnet expert wants to join our plant in Vietnam": Chinese people hired bring what they know.
   const chinesePersonHired = kind === 'hiring' && china.some(describesPersons);
+  // "Chinese partner's engineers training our Texas team": Chinese people who are the subject of a verb of giving
+  // provide, wherever the first such verb stands ("Same training question - …").
+  const chinesePersonsGive = china.some((p) => p.role === 'party' && [0, 1, 2].some((k) => TECH_PERSON_WORDS.has(tokens[p.end + k]?.low ?? '')
+    && tokens.slice(p.end, p.end + k + 1).every((t) => !t.clauseEnd && !t.commaAfter)
+    && lex.knowledge.cues.provisionVerbs.has(tokens[p.end + k + 1]?.low ?? '')));
+  // "Our plant runs a line bought from a Chinese vendor. The vendor wants to do remote maintenance on it": a seller who
+  // does the work is the seller the text calls Chinese, when it calls no seller anything else.
+  const sellerNamed = (p: PlaceMention) => [0, 1, 2].some((k) => SELLER_NOUNS.has(tokens[p.end + k]?.low ?? '')
+    && tokens.slice(p.end, p.end + k).every((t) => !t.clauseEnd && !t.commaAfter));
+  const chineseSellerServes = (kind === 'services' || kind === 'training' || kind === 'consulting')
+    // (A seller goods were "bought from" is read as where they come from, so any Chinese place counts here.)
+    && places.some((p) => p.country === 'CN' && p.negated !== true && p.role !== 'regime' && sellerNamed(p)) && !places.some((p) => p.country !== 'CN' && p.negated !== true && sellerNamed(p))
+    && tokens.some((t, i) => SELLER_NOUNS.has(t.low) && kindHits.some((h) => h.start > i && h.start <= i + 6 && tokens.slice(i, h.start).every((x) => !x.clauseEnd)));
   // (Ours or not, know-how worked on in China by a foreigner employed there is given there.)
   if (foreignPersonHiredInChina) chineseProvider = true;
   else if (fromUs && china.length > 0 && !theirsToo) chineseProvider = false;
-  else if (chineseHost || chinesePersonHired || ownedByChinese || sides?.provider.some((p) => p.country === 'CN') || ((learning || toUs || sentBack || sentToUs || theyBring) && china.length > 0)) chineseProvider = true;
+  else if (chineseHost || chinesePersonHired || chinesePersonsGive || chineseSellerServes || ownedByChinese || sides?.provider.some((p) => p.country === 'CN') || ((learning || toUs || sentBack || sentToUs || theyBring) && china.length > 0)) chineseProvider = true;
   else if (trainedOnArrival || askedOnArrival) chineseProvider = true;
   else if (teachersArrive) chineseProvider = false;
   else if (foreignService) chineseProvider = false;

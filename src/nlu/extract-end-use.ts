@@ -129,8 +129,11 @@ export function extractEndUse(tokens: readonly Token[], text: string, lex: Lexic
   const inName = (h: { start: number; end: number }) => named.some(([a, b]) => (tokens[h.start] as Token).start >= a && (tokens[h.end - 1] as Token).end <= b);
   const items = lex.items.find(tokens);
   // "robot arms": a user word inside a longer name of goods is part of that name.
+  // So is one a longer name of goods that overlaps ("industrial robot arms", where "industrial robot" is read first):
+  // names that end with the word and start a few words before it are looked for too.
   const inItemName = (h: { start: number; end: number }) =>
-    items.some((i) => i.start <= h.start && h.end <= i.end && i.end - i.start > h.end - h.start);
+    items.some((i) => i.start <= h.start && h.end <= i.end && i.end - i.start > h.end - h.start)
+    || [1, 2, 3].some((k) => h.start - k >= 0 && lex.items.find(tokens.slice(h.start - k, h.end)).some((i) => i.start === 0 && i.end === k + h.end - h.start));
   // "the Egyptian army's drone programme": a user named in the possessive is the user still.
   const bare = withoutPossessives(tokens);
   for (const h of lex.endUsers.find(bare)) {

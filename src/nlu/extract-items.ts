@@ -714,8 +714,11 @@ function insideProductNamed(tokens: readonly Token[], run: PhraseHit<ItemTag>[],
   });
 }
 
-function builtIn(tokens: readonly Token[], run: PhraseHit<ItemTag>[]): boolean {
-  const fixedInto = (into: number) => into >= 0 && !intoContainer(tokens, into);
+/** `placeStarts`: where place names start. "Press our own magnets in the UK" says where the work is done, not what
+ * the magnets go into. */
+function builtIn(tokens: readonly Token[], run: PhraseHit<ItemTag>[], placeStarts: ReadonlySet<number>): boolean {
+  const intoPlace = (into: number) => [1, 2].some((k) => placeStarts.has(into + k) && tokens.slice(into + 1, into + k).every((t) => DEFINITE_WORDS.has(t.low)));
+  const fixedInto = (into: number) => into >= 0 && !intoContainer(tokens, into) && !intoPlace(into);
   return fixedInto(builtInAfter(tokens, run)) || fixedInto(builtInBefore(tokens, run)) || enclosedBefore(tokens, run);
 }
 
@@ -1300,7 +1303,20 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
       return [...[1, 2].map((k) => start - k), ...[0, 1, 2].map((k) => end + k)].some((i) => lex.knowledge.cues.looseWords.has(tokens[i]?.low ?? '')
         && tokens.slice(Math.min(i, start), Math.max(i, end - 1)).every((t) => !t.clauseEnd && !t.commaAfter));
     };
-    const loose = materialRuns.find((run) => !inside.get(run) && (!listedInProduct(run) || saidLooseHere(run)));
+    // "Hall sensor modules: housing, PCB and a small SmCo magnet. Need licence for the SmCo?": the same family named again
+    // with "the", after it was listed as the product's part, is that part, not goods beside the product.
+    const familyKey = (run: PhraseHit<ItemTag>[]) => {
+      const v = run.map((h) => h.value).find((t) => t.kind === 'compound' || t.kind === 'element');
+      return v?.kind === 'compound' ? (v.magnetType ?? [...v.elements].sort().join('')) : v?.kind === 'element' ? v.element : undefined;
+    };
+    const partNamedAgain = (run: PhraseHit<ItemTag>[]) => {
+      const start = run[0]?.start ?? 0;
+      const definite = [1, 2].some((k) => DEFINITE_WORDS.has(tokens[start - k]?.low ?? '') && tokens.slice(start - k, start).every((t) => !t.clauseEnd));
+      const key = familyKey(run);
+      return definite && key !== undefined && !saidLooseHere(run)
+        && materialRuns.some((r) => r !== run && (r.at(-1)?.end ?? 0) <= start && familyKey(r) === key && (inside.get(r) === true || listedInProduct(r)));
+    };
+    const loose = materialRuns.find((run) => !inside.get(run) && (!listedInProduct(run) || saidLooseHere(run)) && !partNamedAgain(run));
     if (loose && (!saidInside || saidLoose || bought.has(loose))) primary = loose;
   }
   // Several magnet families named ("AlNiCo rods and SmCo discs"): the rare-earth one is what the rules decide on.
@@ -1420,7 +1436,7 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   // Magnets said to travel loose ("we put 20 spare magnets in a separate bag") are bare magnets, whatever holds them.
   const saidLooseAnywhere = tokens.some((t, i) => lex.knowledge.cues.looseWords.has(t.low) && ![1, 2].some((k) => NEGATION_CUES.has(tokens[i - k]?.low ?? ''))
     && !comparisonStandardAt(tokens, i));
-  if (form === 'magnet' && primary && !saidLooseAnywhere && (builtIn(tokens, primary) || (!productNamed && insideSomethingUnnamed(tokens, primary)) || insideProductNamed(tokens, primary, productRuns))) {
+  if (form === 'magnet' && primary && !saidLooseAnywhere && (builtIn(tokens, primary, new Set(lex.places.find(tokens).map((h) => h.start))) || (!productNamed && insideSomethingUnnamed(tokens, primary)) || insideProductNamed(tokens, primary, productRuns))) {
     form = 'component';
     downstream = 'other_assembly';
   }

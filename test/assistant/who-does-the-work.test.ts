@@ -1,0 +1,69 @@
+/**
+ * Who provides a service, and whether a turn asks about work or goods (thirty-seventh session, own phrasings): Chinese
+ * people who are the subject of a verb of giving provide; a seller who does the work is the seller called Chinese; a
+ * line named for magnets is a magnet line; a follow-up about work people do is about that work; a technology area
+ * beside goods describes the goods.
+ */
+import { describe, expect, it } from 'vitest';
+import { msg, newAssistant, understanding } from '../support/understanding.js';
+
+describe('who provides the work', () => {
+  it('takes Chinese people who are the subject of "coaching" as providers, whatever verb opened the message', () => {
+    const r = newAssistant().handle({ ...msg("Training topic again: the Chinese licensor's specialists coaching our Ohio technicians on servicing the magnet recycling line. Fine now No. 62 is suspended?", 'wd1'), asOf: '2026-03-01' });
+    expect(r.facts?.collaboration?.chineseProvider).toBe(true);
+    expect(r.verdict).toBe('escalate');
+  });
+
+  it('takes the seller who does the work as the seller the text calls Chinese', () => {
+    const r = newAssistant().handle({ ...msg('Our Hanoi site operates a strip casting furnace line we bought from a Chinese vendor. The vendor offers on-site repairs and a controls upgrade in May. Anything to watch?', 'wd2'), asOf: '2026-03-01' });
+    expect(r.facts?.collaboration?.chineseProvider).toBe(true);
+    expect(r.verdict).not.toBe('not_required');
+  });
+
+  it('does not make a foreign seller of the work Chinese because a Chinese seller is named too', () => {
+    const r = newAssistant().handle({ ...msg('We bought the furnaces from a Chinese supplier and the controls from a German vendor. The German vendor offers a controls upgrade on site in Poland.', 'wd3'), asOf: '2026-03-01' });
+    expect(r.facts?.collaboration?.chineseProvider).not.toBe(true);
+  });
+});
+
+describe('a line named for the magnets it works on', () => {
+  it('reads servicing "our NdFeB grinding line" as production-line services', () => {
+    const u = understanding.understander.understand('A Chinese machine builder would do maintenance on our NdFeB grinding line in Poland next month over a remote link. Is that an issue?');
+    expect(u.facts.collaboration?.area).toBe('production_line_services');
+  });
+
+  it('does not take a magnet line said absent ("we have no NdFeB grinding line")', () => {
+    const u = understanding.understander.understand('A Chinese machine builder would do maintenance on our gearbox line in Poland; we have no NdFeB grinding line. Is that an issue?');
+    expect(u.facts.collaboration?.area).not.toBe('production_line_services');
+  });
+});
+
+describe('what a follow-up asks about', () => {
+  it('asks about the work when a turn after a goods question names a service and no goods', () => {
+    const a = newAssistant();
+    a.handle({ ...msg('Same Chinese supplier and the same magnet sintering line at our Johor plant as last time.', 'wf1'), asOf: '2026-06-01' });
+    const r = a.handle({ ...msg('They plan the yearly maintenance and a firmware upgrade in July. OK now that No. 62 is paused?', 'wf1'), asOf: '2026-06-01' });
+    expect(r.intent.name).toBe('collaboration_license');
+    expect(r.verdict).toBe('escalate');
+  });
+
+  it('keeps goods referred back by a pronoun as goods ("our repair partner needs six of them")', () => {
+    const a = newAssistant();
+    a.handle({ ...msg('We hold loose SmCo magnets of Chinese origin in our Lyon warehouse.', 'wf2'), asOf: '2025-10-20' });
+    const r = a.handle({ ...msg('Six of them are needed by our repair partner in Tunisia. Can we ship them?', 'wf2'), asOf: '2025-10-20' });
+    expect(r.intent.name).toBe('reexport_license');
+  });
+
+  it('reads a design named beside goods for a military programme as the goods, not a cooperation', () => {
+    const r = newAssistant().handle({ ...msg("Now they're for the control fins of a cruise missile for our defence prime. Same rotor design as before. Still no licence?", 'wf3'), asOf: '2025-09-01' });
+    expect(['part_license', 'reexport_license']).toContain(r.intent.name);
+    expect(r.verdict).toBe('escalate');
+  });
+
+  it('keeps goods a bare reference names for the question that follows', () => {
+    const a = newAssistant();
+    a.handle({ ...msg('Following up on the Wuxi rotor assemblies.', 'wf4'), asOf: '2025-09-01' });
+    const r = a.handle({ ...msg("This time they're for the tail fins of a missile programme run by our prime contractor. Still no licence?", 'wf4'), asOf: '2025-09-01' });
+    expect(r.verdict).toBe('escalate');
+  });
+});

@@ -745,6 +745,10 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   if (tag.kind === 'defence') return { role: 'destination', recipient: true };
   // "magnets that our Chinese partner makes", "made by our Chinese partner": a party of that nationality makes the goods.
   if (tag.demonym && (madeByBefore(tokens, start) || objectOfTheirMaking(tokens, start, end))) return { role: 'made', recipient: false };
+  // "We make a UK actuator with Chinese magnets inside", "they build German gearboxes": a place naming the goods a verb of
+  // making makes is where they are made.
+  const makerAt = ARTICLES.has(tokens[start - 1]?.low ?? '') ? start - 2 : start - 1;
+  if (MAKE_NOW_VERBS.has(tokens[makerAt]?.low ?? '') && !tokens[makerAt]?.clauseEnd && !tokens[end - 1]?.clauseEnd && !tokens[end - 1]?.commaAfter) return { role: 'made', recipient: false };
   // "Our Chinese OEM makes magnetic phone cases": a party of the asker's, not its customer, that makes goods is where
   // they are made, as "our Vietnam subsidiary makes" is.
   if (tag.demonym && ASKER_POSSESSIVES.has(tokens[start - 1]?.low ?? '') && !BUYER_DESCRIPTION_NOUNS.has(tokens[end]?.low ?? '') && siteMakesAfter(tokens, end + 1)

@@ -257,6 +257,32 @@ function createKnowledge(
     return out.length > 0 ? out : null;
   }
 
+  /** The one reading of a lower-case formula whose symbols name a rare earth ("gd2o3" → "Gd2O3"), or null. */
+  function recapitalised(low: string): string | null {
+    const readings: string[] = [];
+    // At least two symbols: "eu27" is the European Union's 27, not europium.
+    const walk = (at: number, built: string, rare: boolean, count = 0) => {
+      if (readings.length > 1) return;
+      if (at === low.length) {
+        if (rare && count >= 2) readings.push(built);
+        return;
+      }
+      const digits = /^\d+/.exec(low.slice(at))?.[0];
+      if (digits) {
+        if (at > 0) walk(at + digits.length, built + digits, rare, count);
+        return;
+      }
+      for (const len of [2, 1]) {
+        const sym = low.slice(at, at + len);
+        if (sym.length !== len || !/^[a-z]+$/.test(sym)) continue;
+        const cap = (sym[0] as string).toUpperCase() + sym.slice(1);
+        if (symbols.has(cap)) walk(at + len, built + cap, rare || rareEarths.has(cap as Element), count + 1);
+      }
+    };
+    walk(0, '', false);
+    return readings.length === 1 ? (readings[0] as string) : null;
+  }
+
   function parsePlain(part: string): string[] | null {
     const out: string[] = [];
     const re = /([A-Z][a-z]?)(\d*(?:\.\d+)?)/g;
@@ -330,8 +356,11 @@ function createKnowledge(
       }
       return out;
     },
-    formula(token: string): Formula | null {
-      if (!/\d/.test(token) && !/[a-z]/.test(token)) return null; // an all-capital acronym ("YES", "USB") is no formula
+    formula(raw: string): Formula | null {
+      if (!/\d/.test(raw) && !/[a-z]/.test(raw)) return null; // an all-capital acronym ("YES", "USB") is no formula
+      // "gd2o3", "tb4o7": typed in lower case, a formula with a number in it is read with its symbols' capitals when only
+      // one way of reading it names a rare earth.
+      const token = /^[a-z][a-z0-9]*\d[a-z0-9]*$/.test(raw) ? recapitalised(raw) ?? raw : raw;
       const parts = token.split(':');
       const all: string[] = [];
       for (const p of parts) {

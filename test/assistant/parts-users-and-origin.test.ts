@@ -64,3 +64,27 @@ describe('goods brought from China, passed on from abroad', () => {
     expect(r.citations.map((c) => c.source)).toContain('CN-ANN-2025-61');
   });
 });
+
+describe('formulas typed in lower case', () => {
+  it('reads "dy2o3" and "sm2co17" as the oxide and the SmCo material', () => {
+    expect(understand('need 20 kg dy2o3 from baotou to our lab in lyon. licence?').facts.item).toMatchObject({ elementsPresent: ['Dy'], form: 'oxide' });
+    expect(understand('sm2co17 rings from xiamen to stuttgart, licence?').facts.item?.magnetType).toBe('smco');
+  });
+
+  it('answers a lower-case oxide from China as the listed oxide it is', () => {
+    const r = newAssistant().handle({ ...msg('tb4o7 from china to our penang lab, 2 kg, civil. licence?', 'lf1'), asOf: '2026-08-05' });
+    expect(r.verdict).toBe('license_required');
+  });
+
+  it('does not read "eu27" as europium', () => {
+    expect(understand('we sell ferrite magnets from ningbo into the eu27 markets. licence?').facts.item?.elementsPresent ?? []).not.toContain('Eu');
+  });
+});
+
+describe('where goods a verb of making makes are made', () => {
+  it('reads "we make a UK actuator with Chinese magnets inside" as made in the UK with Chinese content', () => {
+    const u = understand('We build a Dutch gearbox with Chinese SmCo magnets inside.');
+    expect(u.facts.madeIn).toBe('NL');
+    expect(u.facts.item?.hasChineseContent).toBe(true);
+  });
+});

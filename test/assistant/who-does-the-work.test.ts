@@ -67,3 +67,11 @@ describe('what a follow-up asks about', () => {
     expect(r.verdict).toBe('escalate');
   });
 });
+
+describe('visits said in everyday words', () => {
+  it('reads "we go to see our supplier … they will show us the line" as a visit', () => {
+    const r = newAssistant().handle({ ...msg('In June we go to see our NdFeB supplier in Baotou; they will show us the sintering line and walk us through how they run it. No problem now the October rules are suspended?', 'vs1'), asOf: '2026-05-12' });
+    expect(r.facts?.collaboration?.kind).toBe('visit');
+    expect(r.verdict).toBe('escalate');
+  });
+});

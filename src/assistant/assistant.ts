@@ -365,6 +365,10 @@ export class Assistant {
     // (However the classifier reads the turn, unless it asks for a person or for help: it names no cooperation and no goods.)
     if (prev && !DECISION_INTENTS.has(prev.intent) && goodsBefore && militaryKnown && !u.facts.collaboration?.kind && !u.facts.item
       && u.intent !== 'talk_to_human' && u.intent !== 'help') return 'part_license';
+    // "In April our Dongguan plant exported Dy magnets without a licence; customs opened a case. What do we do?": goods the
+    // asker's side says already left China without a licence are for the rules (which escalate them), not a page on
+    // the licence procedure, however procedural the wording.
+    if ((u.intent === 'license_process' || u.intent === 'regulation_info') && u.facts.exportedWithoutLicence === true && (goodsAsked || namesItem(prev?.facts.item))) return 'part_license';
     // "They want to do the remote maintenance and upgrade now. OK?": a goods intent guessed for a turn that names work
     // people do (a service, training, advice) and no goods, nor anything moved on, asks about that work. (Not a transfer:
     // "send half the lot to our sister plant" sends goods; nor goods referred to, "our service partner needs 10 of them".)
@@ -427,7 +431,9 @@ export class Assistant {
     if (aboutThem && hasFacts(u.facts) && !text.includes('?') && !namesGoods && !u.facts.collaboration?.kind && words <= FOLLOW_UP_MAX_WORDS * 2 && u.intent !== 'talk_to_human') return prev.intent;
     // A statement of facts after a decision ("End customer is a missile division."), asking nothing new: it adds to
     // the question under discussion, whatever the classifier makes of its words.
-    if (!DECISION_INTENTS.has(u.intent) && u.intent !== 'talk_to_human' && hasFacts(u.facts) && !text.includes('?') && u.signals.references.sources.length === 0) return prev.intent;
+    // (An instrument named in it, "Civil EV motors only. The customer asks if the new Japan rule stops it.", does not make
+    // it a question about that instrument when it says who uses the goods or where they go.)
+    if (!DECISION_INTENTS.has(u.intent) && u.intent !== 'talk_to_human' && hasFacts(u.facts) && !text.includes('?') && (u.signals.references.sources.length === 0 || addsParties)) return prev.intent;
     // So is a statement about "it" that the classifier reads as procedure ("We bought it under their No. 18 licence; the
     // end-user certificate named us as end user."): it says how the goods under discussion were bought.
     if ((u.intent === 'license_process' || u.intent === 'regulation_info') && refersBack && !text.includes('?') && !namesGoods && !u.facts.collaboration?.kind

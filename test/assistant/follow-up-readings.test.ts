@@ -14,6 +14,15 @@ const facts = (text: string) => extractFacts(text, understanding.lexicon, source
 const frame = (text: string) => readFrame(text, understanding.lexicon, sourceIds).frame;
 
 describe('follow-ups after a decision', () => {
+  it('keeps the question when a short statement says what each parcel is worth', () => {
+    const a = newAssistant('2025-11-11T09:00:00Z');
+    a.handle(msg('Could our Xiamen office courier the SmCo sample magnets to Turin in several small boxes so no licence is needed?', 'fu-parcel'));
+    const r = a.handle(msg('Each parcel is worth under 300 EUR anyway.', 'fu-parcel'));
+    expect(r.intent.name).toBe('part_license');
+    expect(r.verdict).not.toBe('not_required');
+    expect(r.verdict).not.toBe('none');
+  });
+
   it('keeps the goods when a follow-up says whose work they are for ("for our magnet R&D", "our alloy lab")', () => {
     const a = newAssistant('2026-06-02T09:00:00Z');
     a.handle(msg('Could the Ganzhou vendor send 5 kg of terbium oxide to us in Izmir?', 'fu-rd'));

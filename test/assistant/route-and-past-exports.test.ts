@@ -68,6 +68,12 @@ describe('listed goods already exported without a licence', () => {
     expect(r.fired.some((f) => f.ruleId === 'unlicensed-export-made')).toBe(true);
   });
 
+  it('escalates such a shipment however procedural the question ("how do we apply now, which documents?")', () => {
+    const r = newAssistant('2025-09-10T09:00:00Z').handle(msg('Our Tianjin branch exported 300 kg of Dy magnets to Korea in June without a licence. How do we apply now, and which documents does MOFCOM want?', 'rp-3b'));
+    expect(r.intent.name).toBe('part_license');
+    expect(r.verdict).toBe('escalate');
+  });
+
   it('does not read a plan, or another company\'s shipment, as the asker\'s own past export', () => {
     expect(frame('Could we get the Tb magnets shipped without a licence if the order is small?').exportedWithoutLicence).toBeUndefined();
     expect(frame('Our supplier shipped Tb magnets to Malaysia without a licence last year. What penalty could they face?').exportedWithoutLicence).toBeUndefined();

@@ -105,6 +105,7 @@ const TRAINING_HOST_VERBS = grammarWords('trainingHostVerbs');
 const FUTURE_CUES = grammarWords('futureCues');
 const TRAINING_EVENT_TOPICS = grammarWords('trainingEventTopics');
 const LICENCE_APPLICATION = grammarWords('licenceApplicationWords');
+const PART_OF_WORDS = grammarWords('partOfWords');
 
 /** "A Japanese-owned WFOE": who owns a site takes no part in what is provided there. */
 function ownerOnly(tokens: readonly Token[], p: PlaceMention): boolean {
@@ -132,7 +133,7 @@ function impliedArea(tokens: readonly Token[], lex: Lexicon, kind: Kind | undefi
   // investment as a way technology is exported).
   // What is licensed is know-how by definition ("license a patent family on cerium-magnet processing").
   const carriesKnowHow = kind === 'hiring' || kind === 'training' || kind === 'consulting' || kind === 'jv_investment' || kind === 'licensing';
-  const knowHow = tokens.some((_, i) => wordAt(tokens, i, lex.knowledge.cues.knowHowNouns) && ![1, 2].some((k) => NEGATION_CUES.has(tokens[i - k]?.low ?? '')));
+  const knowHow = tokens.some((_, i) => wordAt(tokens, i, lex.knowledge.cues.knowHowNouns) && ![1, 2].some((k) => NEGATION_CUES.has(tokens[i - k]?.low ?? '')) && !partDenied(tokens, i));
   if (!carriesKnowHow && !knowHow) return undefined;
   // Item words inside a technology phrase ("magnet making") name the technology, which the phrase list decides.
   const items = itemWordHits(tokens, lex);
@@ -150,6 +151,17 @@ function impliedArea(tokens: readonly Token[], lex: Lexicon, kind: Kind | undefi
   const magnetWord = (h: PhraseHit<ItemTag>) => (h.value.kind === 'form' && (h.value.form === 'magnet' || h.value.form === 'magnet_powder')) || rareEarthFamily(h);
   if (items.some((h) => magnetWord(h) && !negatedList(tokens, h.start))) return 'magnet_preparation';
   return undefined;
+}
+
+/** "An unintended impurity, not part of the recipe": a negation a few words back, across "part of the". */
+function partDenied(tokens: readonly Token[], start: number): boolean {
+  for (let k = start - 1; k >= Math.max(0, start - 5); k--) {
+    const t = tokens[k] as Token;
+    if (t.clauseEnd) return false;
+    if (NEGATION_CUES.has(t.low)) return k < start - 2 && tokens.slice(k + 1, start).some((x) => x.low === 'part');
+    if (!PART_OF_WORDS.has(t.low)) return false;
+  }
+  return false;
 }
 
 /** A rare-earth magnet family named (NdFeB, SmCo, cerium magnets), not ferrite or AlNiCo. */
@@ -223,7 +235,7 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   const kinds = new Set<Kind>();
   let hits = 0;
   // "Equipment only, no documents go with it": a negated word names what is not provided.
-  const negated = (start: number) => [1, 2].some((k) => NEGATION_CUES.has(tokens[start - k]?.low ?? ''));
+  const negated = (start: number) => [1, 2].some((k) => NEGATION_CUES.has(tokens[start - k]?.low ?? '')) || partDenied(tokens, start);
   // "A consultant says…", "our advisor told us…": who makes a claim, not a cooperation asked about.
   const claimant = (end: number) => [0, 1].some((k) => CLAIM_VERBS.has(tokens[end + k]?.low ?? ''));
   // "Forwarding below, pls advise", "forwarding from purchasing:": the message itself is forwarded, not know-how.

@@ -972,6 +972,8 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     const family = run.some((h) => h.value.kind === 'compound' && h.value.magnetType !== undefined);
     const lacking = family && (run.findIndex((h) => h.value.kind !== 'element') > 0 || symbolAt(tokens, start - 1, lex) !== null);
     if (!lacking && [1, 2].some((k) => NEGATION_CUES.has(tokens[start - k]?.low ?? '') && sameClause(k))) return true;
+    // "we never see loose magnets": magnets said loose, with a negation a verb before that.
+    if (lex.knowledge.cues.looseWords.has(tokens[start - 1]?.low ?? '') && NEGATION_CUES.has(tokens[start - 3]?.low ?? '') && sameClause(3)) return true;
     // "instead of loose magnets, complete rotors": goods named as replaced are not the goods. Nor are goods named as
     // already dealt with ("besides the FCC catalyst, our lab wants yttrium oxide").
     // Up to two words may describe them ("instead of loose Dy magnets").

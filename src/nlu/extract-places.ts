@@ -905,7 +905,10 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   const verbAt = (cue ? cue.index : start) - 1;
   // "bought last year from a Chinese supplier", "bought it last summer from": up to four words back, within the clause.
   // "from a licensed Chinese exporter": a participle between an article and the place describes the party.
-  const adjective = (i: number) => i === start - 1 && DETERMINERS.has(tokens[i - 1]?.low ?? '');
+  // So does one after a determiner before the goods' own words: "export our own separated Dy oxide from Malaysia" names
+  // what the goods are, not what they were separated from.
+  const adjective = (i: number) => (i === start - 1 && DETERMINERS.has(tokens[i - 1]?.low ?? ''))
+    || (i < verbAt && [1, 2].some((k) => DETERMINERS.has(tokens[i - k]?.low ?? '') && tokens.slice(i - k + 1, i).every((t) => t.low === 'own')));
   // "imported to Madrid": after "to", the place is where the goods go, whatever the verb.
   const verb = cue !== null && DEST_CUES.has(cue.word) ? undefined : [verbAt, verbAt - 1, verbAt - 2, verbAt - 3].filter((i) => i >= 0 && !tokens.slice(i, verbAt).some((t) => t.clauseEnd) && !adjective(i))
     .find((i) => CONTENT_VERBS.has(tokens[i]?.low ?? '') || TECH_SOURCE_VERBS.has(tokens[i]?.low ?? ''))

@@ -40,6 +40,16 @@ describe('a part named again', () => {
   });
 });
 
+describe('loose magnets said not to come', () => {
+  it('reads "we never get loose magnets" as no loose magnets, so the rotor is the goods', () => {
+    expect(understand('Ours come already glued into the rotor stack, we never get loose magnets.').facts.item?.downstream).toBe('rotor_stator_assembly');
+  });
+
+  it('still reads loose magnets that do come as loose', () => {
+    expect(understand('The rotors come assembled, and we also get loose magnets as spares.').facts.item?.form).toBe('magnet');
+  });
+});
+
 describe('where magnets are pressed is no product they go into', () => {
   it('reads SmCo magnets pressed "in China" as bare magnets, and never clears them', () => {
     const u = understand('Our supplier will press the SmCo magnets in China and ship them to Hamburg. Licence?');
@@ -86,5 +96,15 @@ describe('where goods a verb of making makes are made', () => {
     const u = understand('We build a Dutch gearbox with Chinese SmCo magnets inside.');
     expect(u.facts.madeIn).toBe('NL');
     expect(u.facts.item?.hasChineseContent).toBe(true);
+  });
+});
+
+describe('a participle describing the goods is no source', () => {
+  it('reads "our own separated Tb oxide from Vietnam to Korea" as leaving Vietnam', () => {
+    expect(understand('We ship our own separated Tb oxide from Vietnam to a buyer in Korea. Licence?').facts.shipFrom).toBe('VN');
+  });
+
+  it('still reads oxide "separated from Chinese concentrate" as Chinese content, not the route', () => {
+    expect(understand('Our Dy oxide, separated from Chinese concentrate, goes to Japan. Licence?').facts.shipFrom).not.toBe('CN');
   });
 });

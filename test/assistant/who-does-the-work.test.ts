@@ -75,3 +75,16 @@ describe('visits said in everyday words', () => {
     expect(r.verdict).toBe('escalate');
   });
 });
+
+describe('know-how said to be outside what is meant', () => {
+  it('does not read "not part of their recipe" as a recipe handed over', () => {
+    const r = newAssistant().handle({ ...msg('Vendor insists the 0.03 % Dy in the NdFeB blocks is carry-over from a shared furnace, not part of their recipe. Do they still need a licence?', 'np1'), asOf: '2026-06-01' });
+    expect(r.intent.name).toBe('part_license');
+    expect(r.verdict).not.toBe('not_required');
+  });
+
+  it('still reads "part of the recipe" they send as know-how', () => {
+    const u = understanding.understander.understand('Our Ningbo supplier will email us part of their sintering recipe for the 48SH grade.');
+    expect(u.facts.collaboration?.kind).toBe('technology_transfer');
+  });
+});

@@ -310,7 +310,11 @@ export class Assistant {
   private resolveIntent(u: Understanding, prev: ConversationState | undefined, text: string): Intent {
     const intent = this.resolveIntentOfTurn(u, prev, text);
     const goodsBefore = prev !== undefined && (prev.intent === 'part_license' || prev.intent === 'reexport_license');
-    return intent === 'collaboration_license' && goodsBefore && !u.facts.collaboration?.kind ? prev.intent : intent;
+    // (Not when the turn names process know-how for a rare-earth process: "their flowsheet and dosing parameters for Dy/Tb
+    // separation, as part of the deal" is know-how offered, whatever verb offers it.)
+    const area = u.facts.collaboration?.area;
+    const processKnowHow = u.signals.knowHowNamed && area !== undefined && area !== 'product_design' && area !== 'no_rare_earth';
+    return intent === 'collaboration_license' && goodsBefore && !u.facts.collaboration?.kind && !processKnowHow ? prev.intent : intent;
   }
 
   /** A short answer to Lodestone's own follow-up keeps the question it answers. */

@@ -27,6 +27,8 @@ export interface Signals {
   readonly reexport: boolean;
   /** Named process know-how (recipes, settings, parameters, drawings, manuals), not just "technology". */
   readonly knowHow: boolean;
+  /** Such know-how named, whether or not a verb passes it ("their flowsheet and dosing parameters, as part of the deal"). */
+  readonly knowHowNamed: boolean;
   /** The item was named only generically. */
   readonly genericItem: boolean;
   /** The thing to be exported is a word the rules do not know ("bananas"): outside Lodestone's scope. */
@@ -1172,6 +1174,7 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
       collaboration: collab.hits,
       reexport: outside && (chineseContent || chineseTech || content.origin === true),
       knowHow: namesKnowHow && passesKnowHow(tokens, lex),
+      knowHowNamed: namesKnowHow,
       genericItem: items.genericOnly,
       unknownObject: items.unknownObject,
       references,

@@ -88,3 +88,27 @@ describe('know-how said to be outside what is meant', () => {
     expect(u.facts.collaboration?.kind).toBe('technology_transfer');
   });
 });
+
+describe('process know-how offered after a goods question', () => {
+  it('asks about the know-how when the seller offers a separation flowsheet and parameters with the machines', () => {
+    const a = newAssistant();
+    a.handle({ ...msg('centrifugal extractors from China for our demo circuit', 'kh1'), asOf: '2026-04-10' });
+    const r = a.handle({ ...msg('the seller now offers to include their complete flowsheet and reagent dosing parameters for Tb/Dy separation in the deal. fine to accept?', 'kh1'), asOf: '2026-04-10' });
+    expect(r.intent.name).toBe('collaboration_license');
+    expect(r.verdict).toBe('escalate');
+  });
+
+  it('still keeps the goods question when a follow-up only says what the buyer does ("civil magnet production")', () => {
+    const a = newAssistant();
+    a.handle({ ...msg('Dy oxide from Baotou to our customer in Poland. Licence?', 'kh2'), asOf: '2026-04-10' });
+    const r = a.handle({ ...msg('They use it for civil magnet production. What do we need?', 'kh2'), asOf: '2026-04-10' });
+    expect(r.intent.name).toBe('part_license');
+  });
+});
+
+describe('a recycler is a party', () => {
+  it('reads "a joint venture with a Chinese recycler" as a Chinese party taking part', () => {
+    const u = understanding.understander.understand('We plan a joint venture with a Chinese recycler for a magnet recycling plant in Lyon.');
+    expect(u.facts.collaboration?.chineseProvider).toBe(true);
+  });
+});

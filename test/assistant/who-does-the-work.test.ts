@@ -112,3 +112,11 @@ describe('a recycler is a party', () => {
     expect(u.facts.collaboration?.chineseProvider).toBe(true);
   });
 });
+
+describe('a start-up is a party', () => {
+  it('reads "invest in a Chinese NdFeB startup" as a Chinese party whose process data the investor sees', () => {
+    const r = newAssistant().handle({ ...msg('We plan to invest in a Chinese NdFeB startup; two of our staff would join its technical board and see the process data. Issue?', 'su1'), asOf: '2026-03-01' });
+    expect(r.facts?.collaboration?.chineseProvider).toBe(true);
+    expect(r.verdict).toBe('escalate');
+  });
+});

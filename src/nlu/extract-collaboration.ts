@@ -332,6 +332,9 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   // paperwork about goods, not know-how passing (the question is about the procedure).
   const forLicenceApplication = (h: { start: number; end: number; value: Kind }) => {
     if (h.value !== 'technology_transfer') return false;
+    // "Supplier returned our application docs asking for more info … after the licence": the papers of an application,
+    // in a message about a licence, are that application's.
+    if (LICENCE_APPLICATION.has(tokens[h.start - 1]?.low ?? '') && tokens.some((t) => LICENCE_NOUNS.has(t.low))) return true;
     for (let i = h.end; i < Math.min(tokens.length - 1, h.end + 14); i++) {
       if (LICENCE_NOUNS.has((tokens[i] as Token).low) && LICENCE_APPLICATION.has(tokens[i + 1]?.low ?? '')) return true;
       if ((tokens[i] as Token).clauseEnd) return false;

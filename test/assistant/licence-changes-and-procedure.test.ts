@@ -11,6 +11,17 @@ const frame = (text: string) => readFrame(text, understanding.lexicon, sourceIds
 const ask = (text: string, id: string, when = '2026-05-20T09:00:00Z') => newAssistant(when).handle(msg(text, id));
 
 describe('a change from what a licence held names', () => {
+  it('reads a new end customer "after the licence", with the application papers named, as a change needing a new application', () => {
+    const r = ask('Our supplier sent back the application documents asking for more detail. If we switch the end customer from our Lyon site to a partner in Vietnam after the licence, can they simply amend it?', 'lc-after');
+    expect(r.facts?.licenceChange).toBe('recipient');
+    expect(r.verdict).toBe('license_required');
+    expect(r.intent.name).toBe('license_process');
+  });
+
+  it('does not read a licence still to be applied for ("after the licence application") as held', () => {
+    expect(frame('What documents do we file, and how long after the licence application does MOFCOM decide?').licenceChange).toBeUndefined();
+  });
+
   it('reads goods for another end user under the licence held as a change of recipient', () => {
     expect(frame('Our supplier holds a licence naming our Graz plant. Could the same lot go to our sister company in Slovenia?').licenceChange).toBe('recipient');
     expect(frame('The licence was issued for our Lyon site; we want them redirected to Porto.').licenceChange).toBe('recipient');

@@ -880,7 +880,9 @@ function namedEndUser(tokens: readonly Token[]): boolean {
  * an end user binds that end user as a certificate does (Regs art. 18, 24). In one sentence, with no negation before.
  */
 function licenceNamesEndUser(low: string): boolean {
-  return low.split(/(?<=[.;!?])\s+/).some((s) => HELD_LICENCE_NOUNS_PATTERN.test(s) && /\bend[\s-]users?\b/.test(s)
+  // "The supplier does have the licence for the terbium magnets to us in Finland": a licence for goods sent to the asker
+  // names the asker as their consignee, which the end-user commitment binds as much as an end user named as such.
+  return low.split(/(?<=[.;!?])\s+/).some((s) => HELD_LICENCE_NOUNS_PATTERN.test(s) && (/\bend[\s-]users?\b/.test(s) || /\blicen[cs]e\b.*\bto (?:us|our)\b/.test(s))
     && !s.split(/[^a-z']+/).some((w) => NEGATION_WORDS.has(w)));
 }
 

@@ -63,6 +63,15 @@ describe('a change from what a licence held names', () => {
   });
 });
 
+describe('goods received under a licence to the asker', () => {
+  it('escalates passing on goods the supplier\'s licence sent "to our plant" (the end-user commitment binds the consignee)', () => {
+    const r = newAssistant().handle({ ...msg('Good news, the Chinese vendor got the licence for the Dy magnets to our plant in Brno. Now Brno wants to sell a third of the lot on to a Polish lift installer. OK?', 'lc-to-us'), asOf: '2026-02-25' });
+    expect(r.facts?.endUserCommitment).toBe(true);
+    expect(r.facts?.destination).toBe('PL');
+    expect(r.verdict).toBe('escalate');
+  });
+});
+
 describe('questions about procedure that name goods', () => {
   it('keeps a plain procedure answer for "how long does it take" about goods that need a licence', () => {
     const r = ask('How many working days does MOFCOM need to decide on a licence for our Tb oxide order to Spain?', 'pq-1');

@@ -1121,7 +1121,9 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
     && collab.hits <= 1 && !passesKnowHow(tokens, lex)
     // "license it out to a Korean maker": a licence is no shipment of goods, whatever it is for. (Other kinds are
     // often read from a party's name, "our Baotou JV", "our Chinese workshop", so they do not undo a shipment.)
-    && collab.kind !== 'licensing';
+    // Nor is training or a visit of people named: "our engineers go to the supplier's factory in Baotou for training on
+    // sintered NdFeB production" moves the engineers, and the route is theirs. ("Metro trains" name no one.)
+    && collab.kind !== 'licensing' && !((collab.kind === 'training' || collab.kind === 'visit') && tokens.some((t) => TECH_PERSONS.has(t.low)));
   // "Two of our Chinese engineers will travel to our plant in Monterrey": who would provide know-how, before what it
   // is; a later turn ("they'll tune the sintering furnaces") says what, and the two merge.
   const providersOnly = !collab.kind && !collab.area && collab.chineseProvider === true && frame.item === undefined

@@ -120,3 +120,16 @@ describe('a start-up is a party', () => {
     expect(r.verdict).toBe('escalate');
   });
 });
+
+describe('people who travel for training', () => {
+  it('reads engineers going to a Chinese factory for training on magnet production as training there, not goods on a route', () => {
+    const r = newAssistant().handle({ ...msg('Our engineers will go to the supplier plant in Ganzhou for training on sintered NdFeB production; we want our own plant in Poland later. Export issue?', 'tr1'), asOf: '2026-03-30' });
+    expect(r.intent.name).toBe('collaboration_license');
+    expect(r.verdict).toBe('prohibited');
+  });
+
+  it('still reads complete traction motors for metro trains as goods', () => {
+    const r = newAssistant().handle({ ...msg('Our Chinese supplier will ship complete traction motors with Dy NdFeB magnets inside to Vienna for metro trains. Licence?', 'tr2'), asOf: '2025-11-20' });
+    expect(r.intent.name).toBe('part_license');
+  });
+});

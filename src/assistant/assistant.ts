@@ -377,8 +377,9 @@ export class Assistant {
     // people do (a service, training, advice) and no goods, nor anything moved on, asks about that work. (Not a transfer:
     // "send half the lot to our sister plant" sends goods; nor goods referred to, "our service partner needs 10 of them".)
     const peopleWork = u.facts.collaboration?.kind === 'services' || u.facts.collaboration?.kind === 'training' || u.facts.collaboration?.kind === 'consulting';
-    const goodsReferred = text.toLowerCase().split(/[^a-z']+/).some((w) => OBJECT_PRONOUNS.has(w));
-    if ((u.intent === 'part_license' || u.intent === 'reexport_license') && peopleWork && !goodsReferred && !namesItem(u.facts.item) && u.signals.goods === 0 && !u.signals.reexport) {
+    const lowWords = text.toLowerCase().split(/[^a-z']+/);
+    if ((u.intent === 'part_license' || u.intent === 'reexport_license') && peopleWork && !lowWords.some((w) => OBJECT_PRONOUNS.has(w)) && !namesItem(u.facts.item)
+      && u.signals.goods === 0 && !u.signals.reexport) {
       return 'collaboration_license';
     }
     if (!prev || !DECISION_INTENTS.has(prev.intent)) return u.intent;
@@ -406,7 +407,6 @@ export class Assistant {
     // cooperation, unless one is under discussion), asks the question under discussion again with what this turn adds.
     // "Can the December shipment go without a licence?": "the … shipment" refers back as much as "it". An instrument
     // named on the way ("is that OK now that No. 62 is out?") is part of the question, not its topic.
-    const lowWords = text.toLowerCase().split(/[^a-z']+/);
     const refersBack = lowWords.some((w, i) => PRONOUN_OPENERS.has(w) || (GOODS_REFERENCES.has(w) && lowWords.slice(Math.max(0, i - 3), i).some((d) => DETERMINERS.has(d))));
     if ((u.intent === 'license_process' || u.intent === 'regulation_info') && u.asksForDecision && refersBack && !namesGoods
       && (!u.facts.collaboration?.kind || prev.intent === 'collaboration_license')) return prev.intent;

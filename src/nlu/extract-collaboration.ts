@@ -133,7 +133,7 @@ function impliedArea(tokens: readonly Token[], lex: Lexicon, kind: Kind | undefi
   // investment as a way technology is exported).
   // What is licensed is know-how by definition ("license a patent family on cerium-magnet processing").
   const carriesKnowHow = kind === 'hiring' || kind === 'training' || kind === 'consulting' || kind === 'jv_investment' || kind === 'licensing';
-  const knowHow = tokens.some((_, i) => wordAt(tokens, i, lex.knowledge.cues.knowHowNouns) && ![1, 2].some((k) => NEGATION_CUES.has(tokens[i - k]?.low ?? '')) && !partDenied(tokens, i));
+  const knowHow = tokens.some((_, i) => wordAt(tokens, i, lex.knowledge.cues.knowHowNouns) && !negatedAt(tokens, i));
   if (!carriesKnowHow && !knowHow) return undefined;
   // Item words inside a technology phrase ("magnet making") name the technology, which the phrase list decides.
   const items = itemWordHits(tokens, lex);
@@ -151,6 +151,19 @@ function impliedArea(tokens: readonly Token[], lex: Lexicon, kind: Kind | undefi
   const magnetWord = (h: PhraseHit<ItemTag>) => (h.value.kind === 'form' && (h.value.form === 'magnet' || h.value.form === 'magnet_powder')) || rareEarthFamily(h);
   if (items.some((h) => magnetWord(h) && !negatedList(tokens, h.start))) return 'magnet_preparation';
   return undefined;
+}
+
+/**
+ * "German process engineer", "Chinese line supplier": where a noun of `nouns` stands within two words after a place, in
+ * its phrase (no clause end or comma before it).
+ */
+function nounsAfter(tokens: readonly Token[], p: PlaceMention, nouns: ReadonlySet<string>): number[] {
+  return [0, 1, 2].map((k) => p.end + k).filter((i) => nouns.has(tokens[i]?.low ?? '') && tokens.slice(p.end, i).every((t) => !t.clauseEnd && !t.commaAfter));
+}
+
+/** "Equipment only, no documents go with it", "not part of the recipe": a word that names what is not provided. */
+function negatedAt(tokens: readonly Token[], start: number): boolean {
+  return [1, 2].some((k) => NEGATION_CUES.has(tokens[start - k]?.low ?? '')) || partDenied(tokens, start);
 }
 
 /** "An unintended impurity, not part of the recipe": a negation a few words back, across "part of the". */
@@ -234,8 +247,6 @@ function domesticOnly(tokens: readonly Token[], text: string, places: readonly P
 export function extractCollaboration(tokens: readonly Token[], text: string, places: readonly PlaceMention[], lex: Lexicon, magnetNamed = false, noRareEarthItem = false, chineseAsker = false): CollaborationExtraction {
   const kinds = new Set<Kind>();
   let hits = 0;
-  // "Equipment only, no documents go with it": a negated word names what is not provided.
-  const negated = (start: number) => [1, 2].some((k) => NEGATION_CUES.has(tokens[start - k]?.low ?? '')) || partDenied(tokens, start);
   // "A consultant says…", "our advisor told us…": who makes a claim, not a cooperation asked about.
   const claimant = (end: number) => [0, 1].some((k) => CLAIM_VERBS.has(tokens[end + k]?.low ?? ''));
   // "Forwarding below, pls advise", "forwarding from purchasing:": the message itself is forwarded, not know-how.
@@ -401,7 +412,7 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
     return false;
   };
   for (const h of kindHits) {
-    if (ownPurpose(h) || negated(h.start) || negatedInList(h.start) || claimant(h.end) || askingReader(h) || forwardsMessage(h) || goodsSite(h) || givesGoods(h) || sendsPronounGoods(h) || forLicenceApplication(h) || railNoun(h) || workshopAsPlace(h) || jvAsParty(h) || madeWith(h) || withoutPartner(h)) continue;
+    if (ownPurpose(h) || negatedAt(tokens, h.start) || negatedInList(h.start) || claimant(h.end) || askingReader(h) || forwardsMessage(h) || goodsSite(h) || givesGoods(h) || sendsPronounGoods(h) || forLicenceApplication(h) || railNoun(h) || workshopAsPlace(h) || jvAsParty(h) || madeWith(h) || withoutPartner(h)) continue;
     kinds.add(h.value);
     if (h.value === 'technology_transfer' && !givingVerb(h)) transferByNoun = true;
     else if (h.value === 'technology_transfer' && !sendsPeople(h)) transferBySending = true;
@@ -409,7 +420,7 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   }
   // "present already-published results", "presents our published papers": a verb of presenting with research work as
   // its object, a few words on, passes know-how as "present the results" does.
-  const presentsWork = tokens.some((t, i) => PRESENTING_VERBS.has(t.low) && !negated(i)
+  const presentsWork = tokens.some((t, i) => PRESENTING_VERBS.has(t.low) && !negatedAt(tokens, i)
     && [1, 2, 3].some((k) => PRESENTED_WORK.has(tokens[i + k]?.low ?? '') && tokens.slice(i, i + k).every((x) => !x.clauseEnd && !x.commaAfter)));
   if (presentsWork && !kinds.has('technology_transfer')) {
     kinds.add('technology_transfer');
@@ -445,7 +456,7 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   const areas = new Set<Area>();
   const areaHits = lex.technologyAreas.find(tokens);
   for (const h of areaHits) {
-    if (negated(h.start)) continue;
+    if (negatedAt(tokens, h.start)) continue;
     areas.add(h.value);
     hits++;
   }
@@ -619,21 +630,18 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   // "Hire a German process engineer to work on site in Baotou": a foreign person employed in China is given the work's
   // know-how there (No. 62 counts employing as export; brief §4).
   // A place that describes people ("German process engineer", "Chinese magnet expert"): a word or two may stand between.
-  const describesPersons = (p: PlaceMention) => [0, 1, 2].some((k) => TECH_PERSON_WORDS.has(tokens[p.end + k]?.low ?? '')
-    && tokens.slice(p.end, p.end + k).every((t) => !t.clauseEnd && !t.commaAfter));
+  const describesPersons = (p: PlaceMention) => nounsAfter(tokens, p, TECH_PERSON_WORDS).length > 0;
   const foreignPersonHiredInChina = kind === 'hiring' && places.some((p) => p.country !== 'CN' && p.role === 'party' && describesPersons(p))
     && china.some((p) => (p.role === 'site' || p.role === 'destination') && located(tokens, p));
   // "A Chinese magnet expert wants to join our plant in Vietnam": Chinese people hired bring what they know.
   const chinesePersonHired = kind === 'hiring' && china.some(describesPersons);
   // "Chinese partner's engineers training our Texas team": Chinese people who are the subject of a verb of giving
   // provide, wherever the first such verb stands ("Same training question - …").
-  const chinesePersonsGive = china.some((p) => p.role === 'party' && [0, 1, 2].some((k) => TECH_PERSON_WORDS.has(tokens[p.end + k]?.low ?? '')
-    && tokens.slice(p.end, p.end + k + 1).every((t) => !t.clauseEnd && !t.commaAfter)
-    && lex.knowledge.cues.provisionVerbs.has(tokens[p.end + k + 1]?.low ?? '')));
+  const chinesePersonsGive = china.some((p) => p.role === 'party' && nounsAfter(tokens, p, TECH_PERSON_WORDS).some((i) => !(tokens[i] as Token).clauseEnd
+    && !(tokens[i] as Token).commaAfter && lex.knowledge.cues.provisionVerbs.has(tokens[i + 1]?.low ?? '')));
   // "Our plant runs a line bought from a Chinese vendor. The vendor wants to do remote maintenance on it": a seller who
   // does the work is the seller the text calls Chinese, when it calls no seller anything else.
-  const sellerNamed = (p: PlaceMention) => [0, 1, 2].some((k) => SELLER_NOUNS.has(tokens[p.end + k]?.low ?? '')
-    && tokens.slice(p.end, p.end + k).every((t) => !t.clauseEnd && !t.commaAfter));
+  const sellerNamed = (p: PlaceMention) => nounsAfter(tokens, p, SELLER_NOUNS).length > 0;
   const chineseSellerServes = (kind === 'services' || kind === 'training' || kind === 'consulting')
     // (A seller goods were "bought from" is read as where they come from, so any Chinese place counts here.)
     && places.some((p) => p.country === 'CN' && p.negated !== true && p.role !== 'regime' && sellerNamed(p)) && !places.some((p) => p.country !== 'CN' && p.negated !== true && sellerNamed(p))

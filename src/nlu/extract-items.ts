@@ -1237,7 +1237,19 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     // "magnets sold to Mexico": a participle of selling or shipping right after the goods' words sells them too.
     const soldAfter = (run: PhraseHit<ItemTag>[]) => EXPORT_VERBS.has(tokens[run.at(-1)?.end ?? 0]?.low ?? '') && !(tokens[(run.at(-1)?.end ?? 1) - 1] as Token).clauseEnd;
     const shipped = runs.find((run) => run !== primary && isMagnetRun(run, head) && !inContext(run) && !negatedRun(run) && (soldByVerb(run) || soldAfter(run)));
+    // "Chinese Dy oxide at 3 % of value in our Indonesian-made NdFeB magnets": material said to be in magnets named after
+    // it, in its clause, is what they are made with; the magnets are the goods. Only words describing the magnets may
+    // stand between "in" and them ("in our Indonesian-made", not "in our warehouse for").
+    const materialEnd = primary.at(-1)?.end ?? 0;
+    const heldIn = (run: PhraseHit<ItemTag>[]) => {
+      const between = tokens.slice(materialEnd, run[0]?.start ?? 0);
+      const inAt = between.findIndex((t) => t.low === 'in');
+      return inAt >= 0 && between.length <= 8 && between.every((t) => !t.clauseEnd)
+        && between.slice(inAt + 1).every((t) => DETERMINERS.has(t.low) || (/^[\p{L}-]+$/u.test(t.raw) && !t.commaAfter && !CLOSED_CLASS.has(t.low) && !DEST_WORDS.has(t.low)));
+    };
+    const holder = runs.find((run) => run !== primary && (run[0]?.start ?? 0) >= materialEnd && isMagnetRun(run, head) && !inContext(run) && !negatedRun(run) && heldIn(run));
     if (usedAsInput && shipped) primary = shipped;
+    else if (holder) primary = holder;
   }
   // Magnets said to be inside the product decided on ("looms with servo motors, magnets inside"): rare-earth goods,
   // whatever else a product of that kind might be.

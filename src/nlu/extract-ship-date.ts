@@ -11,6 +11,8 @@ import { wordsPattern } from './text.js';
 
 const MONTHS = [...grammarWords('months')];
 const SHIPMENT = wordsPattern(grammarWords('shipmentWords'));
+// "going to Thailand in January", "headed out for Rotterdam": a verb of going before "to" or "for" and a capitalised name.
+const MOVEMENT = new RegExp(String.raw`${wordsPattern(grammarWords('movementVerbs')).source}\s+(?:out\s+)?(?:to|for)\s+(?:the\s+)?\p{Lu}`, 'u');
 const PREPOSITIONS = grammarWords('monthPrepositions');
 /** A knowledge list of `word=number` pairs as a map. */
 function numbered(list: string): Map<string, number> {
@@ -99,7 +101,8 @@ function datesIn(sentence: string): DateAt[] {
 function dateIn(sentence: string): ShipWhen | undefined {
   const dates = datesIn(sentence);
   if (dates.length <= 1) return dates[0]?.when;
-  const shipAt = [...sentence.matchAll(SHIPMENT_WORDS)].map((m) => m.index);
+  const moving = MOVEMENT.exec(sentence);
+  const shipAt = [...[...sentence.matchAll(SHIPMENT_WORDS)].map((m) => m.index), ...(moving ? [moving.index] : [])];
   const distance = (d: DateAt) => Math.min(...shipAt.map((at) => Math.abs(at - d.at)));
   let best = dates[0] as DateAt;
   for (const d of dates) if (distance(d) < distance(best)) best = d;
@@ -136,7 +139,7 @@ function daysAheadIn(sentence: string): ShipWhen | undefined {
 
 export function extractShipWhen(text: string): ShipWhen | undefined {
   for (const sentence of text.split(/(?<=[.!?;])\s+|\n+/)) {
-    if (!SHIPMENT.test(sentence)) continue;
+    if (!SHIPMENT.test(sentence) && !MOVEMENT.test(sentence)) continue;
     const when = dateIn(sentence);
     if (when) return when;
   }

@@ -28,6 +28,9 @@ describe('reading when goods move', () => {
     ['MOFCOM published the list on 9 October - our Tb oxide leaves Tianjin in late January.', { month: 1, day: 25 }],
     ['Signed 2 June 2025, the contract has the magnets shipped on 14 November 2025.', { year: 2025, month: 11, day: 14 }],
     ['Since the notice of 7 Nov, is a delivery next month still fine?', { monthsAhead: 1 }],
+    // A verb of going before a place name says the goods move, as a word of shipping does.
+    ['The Tb targets are going to Korea in February.', { month: 2 }],
+    ['Our next lot is headed for Rotterdam on 12 March.', { month: 3, day: 12 }],
   ])('%s', (text, expected) => {
     expect(extractShipWhen(text)).toEqual(expected);
   });
@@ -37,6 +40,8 @@ describe('reading when goods move', () => {
     'Announcement No. 57 was published on 9 October 2025. What does it cover?',
     'We met them in March and they liked the samples.',
     'We met them last week and they want to order soon.',
+    // "going to" before a verb is no movement of goods.
+    'We are going to apply in March for the Tb targets.',
   ])('finds no shipment date in "%s"', (text) => {
     expect(extractShipWhen(text)).toBeUndefined();
   });
@@ -90,6 +95,13 @@ describe('a question about a later shipment', () => {
     expect(nextWeek.reasons[0]).toMatch(/on or about 2025-11-11/);
     const monthYear = newAssistant().handle({ ...msg('Europium oxide from Baotou to Korea, delivery December 2025. Licence needed?', 'sd4'), asOf: '2025-10-22' });
     expect(monthYear.verdict).toBe('license_required');
+  });
+
+  it('reads goods going to a place in a later month as moving then, with the material in them as content', () => {
+    const reply = newAssistant().handle({ ...msg('Chinese samarium metal at 4 % of value in our Vietnamese-made SmCo magnets, going to Brazil in February. Any issue?', 'sd5'), asOf: '2025-10-20' });
+    expect(reply.verdict).toBe('license_required');
+    expect(reply.reasons[0]).toMatch(/on or about 2026-02-01/);
+    expect(reply.citations.map((c) => c.source)).toContain('CN-ANN-2025-61');
   });
 
   it('answers for the day asked when the shipment day would be laxer', () => {

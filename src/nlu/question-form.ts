@@ -158,6 +158,15 @@ function asksForDecisionLast(text: string): boolean {
     const before = tokensOf(text.slice(0, text.lastIndexOf(clause))).map((t) => t.low);
     if (before.some((w, i) => LICENCE_NOUNS.has(w) && before.slice(Math.max(0, i - 4), i + 4).some((x) => NEED_WORDS.has(x)))) return true;
   }
+  // "How long does MOFCOM take to approve it? The supplier said 45 days, is that calendar days?": after a question of
+  // procedure, a yes/no question about "that" with no licence, need or decision word of its own asks about a detail
+  // of the procedure.
+  const lastPart = clause.split(',').at(-1) ?? '';
+  const partWords = tokensOf(lastPart).map((t) => t.low);
+  if (YES_NO_OPENERS.has(partWords[0] ?? '') && DEMONSTRATIVES.has(partWords[1] ?? '') && !partWords.some((w) => LICENCE_NOUNS.has(w) || NEED_WORDS.has(w) || DECISION_WORDS.has(w))) {
+    const before = tokensOf(text.slice(0, text.lastIndexOf(lastPart))).map((t) => t.low);
+    if (before.some((w) => WH_WORDS.has(w)) && before.some((w) => PROCEDURE_WORDS.has(w) && !WH_WORDS.has(w))) return false;
+  }
   if (words.length === 0 || (words.some(procedure) && !decisionAsked)) return false;
   if (withoutPaperwork) return true;
   // "… so they don't need anything from us. true?": a one-word check of what was just said.

@@ -21,6 +21,8 @@ describe('asksForDecision', () => {
     'They told me the pause ended last week, so no licence now?',
     'Same answer for the Tb grade as last month?',
     'We signed in February - surely an order placed before April isn\'t caught?',
+    // … but not when it asks about the licence itself.
+    'How long does approval take? Our supplier says the rotors need no licence, is that right?',
   ])('is true for "%s"', (text) => expect(asksForDecision(text)).toBe(true));
 
   it.each([
@@ -32,6 +34,10 @@ describe('asksForDecision', () => {
     'We filed last week. Is that how it works with MOFCOM, a month of waiting?',
     'Do we apply for it online or on paper?',
     'Can the distributor apply in its own name?',
+    // Thirty-eighth session, own phrasings: a yes/no question about "that" after a question of procedure asks about the
+    // procedure's detail.
+    'How long will the approval for our Tb targets take? Our agent mentioned six weeks, is that working days?',
+    'Which certificate do we sign for the Dy magnet order? Is this the one from our Shanghai supplier?',
   ])('is false for "%s"', (text) => expect(asksForDecision(text)).toBe(false));
 });
 

@@ -335,9 +335,11 @@ function isPartyContext(tokens: readonly Token[], hit: PhraseHit<ItemTag>, lex: 
   if (describesBuyer && tokens.slice(Math.max(opener + 3, hit.start - 6), hit.start).some((t) => CUSTOMER_PRODUCT_PARTICIPLES.has(t.low))) return true;
   // "They make actuators", "a customer who builds motors": the customer's product, not the goods asked about.
   // Its modifiers may stand between: "They make side-mirror and oil-pump motors".
+  // Not across a closed parenthesis: "our customer (they make logic chips) wants terbium targets" names the goods after it.
+  const hitAt = (tokens[hit.start] as Token).start;
   for (let i = hit.start - 1; i >= Math.max(0, hit.start - 6); i--) {
     const t = tokens[i] as Token;
-    if (t.clauseEnd) return false;
+    if (t.clauseEnd || text.slice(t.end, hitAt).includes(')')) return false;
     if (CUSTOMER_PRODUCT_VERBS.has(t.low)) return customerMakesAt(tokens, i) && !ownSiteMakes(tokens, i);
   }
   return false;

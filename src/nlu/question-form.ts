@@ -191,7 +191,9 @@ function asksForDecisionLast(text: string): boolean {
   // "Same answer as in March (no licence)?": whether the answer given before still holds.
   if (!words.some((w) => WH_WORDS.has(w)) && words.some((w, i) => w === 'same' && VERDICT_NOUNS.has(words[i + 1] ?? ''))) return true;
   // "Correct for our Dy arc magnets?", "fine for the Tb oxide too?": a check that opens on the verdict word.
-  if (clause.trim().endsWith('?') && DECISION_WORDS.has(words[0] ?? '') && !words.some((w) => WH_WORDS.has(w))) return true;
+  // "Still fine without a licence?", "so OK for the Tb grade?": linking words may come before it.
+  const firstWord = words.find((w) => !DISCOURSE_OPENERS.has(w)) ?? '';
+  if (clause.trim().endsWith('?') && DECISION_WORDS.has(firstWord) && !words.some((w) => WH_WORDS.has(w))) return true;
   // "The rule is suspended so fine?": the same with the copula left out after "so" or "then".
   if (words.length >= 3 && !words.some((w) => WH_WORDS.has(w)) && DISCOURSE_OPENERS.has(copula ?? '') && DECISION_WORDS.has(verdictWord ?? '')) return true;
   // "… just want to confirm we are still fine now that it's past 10 November?": the same with an adverb between and

@@ -3175,3 +3175,10 @@ describe('what a message names besides the goods', () => {
     expect(f.item?.elementsPresent).toEqual(expect.arrayContaining(['Tb', 'Dy']));
   });
 });
+
+describe('what a party makes, said in a parenthesis (thirty-eighth session, own phrasings)', () => {
+  it('reads the goods named after a closed parenthesis about what the buyer makes as the goods', () => {
+    expect(facts('A distributor in Korea (they build drones) wants Dy magnets through us.').item).toMatchObject({ form: 'magnet', elementsPresent: ['Dy'] });
+    expect(facts('Our client in Penang (they produce power modules) orders yttrium oxide from Baotou.').item).toMatchObject({ form: 'oxide', elementsPresent: ['Y'] });
+  });
+});

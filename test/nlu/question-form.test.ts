@@ -23,6 +23,10 @@ describe('asksForDecision', () => {
     'We signed in February - surely an order placed before April isn\'t caught?',
     // … but not when it asks about the licence itself.
     'How long does approval take? Our supplier says the rotors need no licence, is that right?',
+    // A verdict word after a linking word, and a question reported without its mark.
+    'The Tb targets now leave Ningbo in March. Still allowed without a licence?',
+    'Our buyer in Lyon asks whether the Chinese plant needs a licence for the SmCo rings.',
+    'Purchasing wants to know if the Dy oxide from Baotou is controlled.',
   ])('is true for "%s"', (text) => expect(asksForDecision(text)).toBe(true));
 
   it.each([

@@ -939,6 +939,9 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   if (cue?.word === 'from' && materialIsSubject(tokens, cue.index, lex) && makesInClause(tokens, cue.index)) {
     return { role: 'content', recipient: false };
   }
+  // "We separated the Dy oxide in Indonesia", "the plant refined it in Malaysia": a participle of making after its subject
+  // is a verb in the past, so the place is where the goods were made (not where an input was sourced).
+  if (verb !== undefined && cue?.word !== 'from' && MADE_VERBS.has(tokens[verb]?.low ?? '') && FIRST_PERSON_OR_PLURAL.has(tokens[verb - 1]?.low ?? '')) return { role: 'made', recipient: false };
   if (verb !== undefined) {
     // "a process licensed from a Chinese company", "a process package bought from X": where the know-how came from.
     const knowHow = [1, 2, 3, 4].some((k) => verb - k >= 0 && wordAt(tokens, verb - k, lex.knowledge.cues.knowHowNouns));

@@ -3182,3 +3182,18 @@ describe('what a party makes, said in a parenthesis (thirty-eighth session, own 
     expect(facts('Our client in Penang (they produce power modules) orders yttrium oxide from Baotou.').item).toMatchObject({ form: 'oxide', elementsPresent: ['Y'] });
   });
 });
+
+describe('where the asker made a material, said in the past (thirty-eighth session, own phrasings)', () => {
+  it('reads "we refined X in Malaysia" as made there, not as where an input was sourced', () => {
+    expect(facts('We refined the terbium oxide in Malaysia from imported concentrate and sell it to Korea.')).toMatchObject({ madeIn: 'MY', destination: 'KR' });
+  });
+
+  it('reads a material recycled or purified in a country as made there', () => {
+    expect(facts('Terbium oxide recycled in Estonia, shipped to France. Licence?').madeIn).toBe('EE');
+    expect(facts('Scandium oxide purified in Norway goes to Spain. Licence?').madeIn).toBe('NO');
+  });
+
+  it('still reads a material bought in a country as sourced there', () => {
+    expect(facts('We bought the terbium oxide in Singapore and sell it to Korea.').madeIn).toBeUndefined();
+  });
+});

@@ -56,6 +56,7 @@ const DISCOURSE_TURNS = 3;
 const OFF_TOPIC_MIN_WORDS = 4;
 /** Words that open a statement about what was just discussed ("it's for…", "they are…"). */
 const PRONOUN_OPENERS = grammarWords('pronounOpeners');
+const YES_NO_OPENERS = grammarWords('yesNoOpeners');
 const GOODS_REFERENCES = grammarWords('goodsReferenceNouns');
 const OBJECT_PRONOUNS = grammarWords('objectPronouns');
 const DETERMINERS = grammarWords('determiners');
@@ -410,6 +411,12 @@ export class Assistant {
     const refersBack = lowWords.some((w, i) => PRONOUN_OPENERS.has(w) || (GOODS_REFERENCES.has(w) && lowWords.slice(Math.max(0, i - 3), i).some((d) => DETERMINERS.has(d))));
     if ((u.intent === 'license_process' || u.intent === 'regulation_info') && u.asksForDecision && refersBack && !namesGoods
       && (!u.facts.collaboration?.kind || prev.intent === 'collaboration_license')) return prev.intent;
+    // "Is that feasible legally?", "Would that be allowed?": a short yes/no question about "that", naming nothing, that the
+    // classifier reads as a request for help or as off topic, asks the question under discussion again.
+    // ("Is the canteen open this Friday?" is about something else: the pronoun must be what the question is about.)
+    const [opener, subject] = lowWords.filter(Boolean);
+    const aboutThat = YES_NO_OPENERS.has(opener ?? '') && PRONOUN_OPENERS.has(subject ?? '');
+    if ((u.intent === 'help' || u.intent === 'out_of_scope') && u.asksForDecision && aboutThat && !hasFacts(u.facts) && words <= FOLLOW_UP_MAX_WORDS) return prev.intent;
     // "Shipping is planned for December. Do we need the Chinese side to have a licence?": whether a licence is needed at
     // all, naming no goods and no new cooperation, is the question under discussion asked again.
     if ((u.intent === 'license_process' || u.intent === 'regulation_info' || u.intent === 'out_of_scope') && asksWhetherLicenceNeeded(text) && !namesGoods

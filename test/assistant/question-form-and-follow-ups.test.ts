@@ -51,3 +51,20 @@ describe('follow-ups', () => {
     expect(r.verdict).toBe('license_required');
   });
 });
+
+describe('a short yes/no question about "that" after a decision (thirty-eighth session, own phrasings)', () => {
+  it('asks the cooperation under discussion again, however the classifier reads it', () => {
+    const a = newAssistant('2026-05-05T09:00:00Z');
+    a.handle(msg('A Chinese magnet maker would license its sintered NdFeB process to our plant in Austria.', 'fu-3'));
+    const r = a.handle(msg('Would that be legal?', 'fu-3'));
+    expect(r.intent.name).toBe('collaboration_license');
+    expect(r.verdict).toBe('prohibited');
+  });
+
+  it('leaves an unrelated question that only mentions "this" off topic', () => {
+    const a = newAssistant('2026-05-05T09:00:00Z');
+    a.handle(msg('Tb magnets from Ningbo to Chile, licence needed?', 'fu-4'));
+    const r = a.handle(msg('Thanks! Unrelated: is the parking garage closed this Monday?', 'fu-4'));
+    expect(r.intent.name).toBe('out_of_scope');
+  });
+});

@@ -58,6 +58,7 @@ const FILLER = grammarWords('filler');
 const CLOSED_CLASS = grammarWords('closedClassWords');
 /** Every word the grammar lists (verbs, cues, function words): none is a noun a product name could modify. */
 const GRAMMAR_WORDS = allGrammarWords();
+const POSTPOSITIVE_ADJECTIVES = grammarWords('postpositiveAdjectives');
 const PURCHASE_VERBS = grammarWords('purchaseVerbs');
 const DEST_WORDS = grammarWords('destCues');
 const ASKER_POSSESSIVES = grammarWords('askerPossessives');
@@ -792,7 +793,7 @@ export function itemWordHits(tokens: readonly Token[], lex: Lexicon): PhraseHit<
     const last = tokens[h.end - 1] as Token;
     if (h.value.kind !== 'downstream' || next === undefined || last.commaAfter || last.clauseEnd || next.parenBefore || found.some((o) => o.start === h.end)) return false;
     if (/^[A-Z]{2,5}s?$/.test(next.raw)) return !lex.symbols.has(next.raw);
-    return h.value.nomenclature === true && /^[a-z]{3,}$/.test(next.raw) && !CLOSED_CLASS.has(next.low) && !GRAMMAR_WORDS.has(next.low);
+    return h.value.nomenclature === true && /^[a-z]{3,}$/.test(next.raw) && !CLOSED_CLASS.has(next.low) && !GRAMMAR_WORDS.has(next.low) && !POSTPOSITIVE_ADJECTIVES.has(next.low);
   };
   // "magnetic phone cases … do the magnet rules affect these?": a magnet word before the rules' noun names what the rules
   // are about, not goods of the question, where a product is named as the goods.

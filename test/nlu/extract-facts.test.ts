@@ -3197,3 +3197,10 @@ describe('where the asker made a material, said in the past (thirty-eighth sessi
     expect(facts('We bought the terbium oxide in Singapore and sell it to Korea.').madeIn).toBeUndefined();
   });
 });
+
+describe('an adjective after the product name (thirty-eighth session, own phrasings)', () => {
+  it('keeps "electric motors complete" as the product, with the magnets inside it', () => {
+    const item = facts('Our Suzhou plant ships electric motors complete (SmCo magnets inside) to Chile.').item;
+    expect(item).toMatchObject({ form: 'finished_product', downstream: 'device', magnetType: 'smco' });
+  });
+});

@@ -102,6 +102,14 @@ describe('who takes part', () => {
     expect(r.verdict).toBe('escalate');
     expect(r.fired.some((f) => f.ruleId === 'listed-party-chinese-content')).toBe(true);
   });
+
+  // Thirty-eighth session, own phrasing: between 2026 No. 1 (6 Jan 2026) and the listing of Japanese defence units
+  // (24 Feb 2026), such a unit is a Japanese military user under No. 1, not a buyer the lists do not yet reach.
+  it('sends goods for a listed Japanese defence unit to compliance under 2026 No. 1 before its listing is in force', () => {
+    const reply = newAssistant('2026-02-02T09:00:00Z').handle(msg('Our Tianjin plant wants to ship servo drives with Dy magnets to Kawasaki Heavy Industries Aerospace in Gifu. Fine, since drives are downstream?', 'rp-5'));
+    expect(reply.verdict).toBe('escalate');
+    expect(reply.citations.map((c) => c.source)).toContain('CN-ANN-2026-01');
+  });
 });
 
 describe('goods already outside China', () => {

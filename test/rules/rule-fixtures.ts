@@ -34,6 +34,10 @@ export const RULE_FIXTURES: Record<string, RuleFixture> = {
     fires: { collaboration: { kind: 'joint_rnd', area: 'magnet_preparation', chineseProvider: true, publicOrBasicResearch: true } },
     doesNot: { collaboration: { kind: 'joint_rnd', area: 'magnet_preparation', chineseProvider: true, publicOrBasicResearch: false } },
   },
+  'japan-listed-entity-military-user': {
+    fires: { item: { form: 'finished_product', downstream: 'motor', elementsPresent: ['Dy'] }, shipFrom: 'CN', destination: 'JP', endUser: { lists: ['CN-ANN-2026-11'] } },
+    doesNot: { item: { form: 'finished_product', downstream: 'motor', elementsPresent: ['Dy'] }, shipFrom: 'CN', destination: 'JP', endUser: { lists: ['CN-ANN-2026-12'] } },
+  },
   'control-list-2026-11': {
     fires: { item: { form: 'magnet', elementsPresent: ['Dy'] }, shipFrom: 'CN', endUser: { lists: ['CN-ANN-2026-11'] } },
     doesNot: { item: { form: 'magnet', elementsPresent: ['Dy'] }, shipFrom: 'CN', endUser: { nearLists: ['CN-ANN-2026-11'] } },

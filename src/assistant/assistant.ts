@@ -63,6 +63,7 @@ const DETERMINERS = grammarWords('determiners');
 const SHIPMENT_WORDS = wordsPattern(grammarWords('shipmentWords'));
 /** "Does that change anything?", "does it matter if …?": whether a new circumstance changes the answer just given. */
 const BEARING_QUESTIONS = wordsPattern(grammarWords('bearingQuestions'));
+const STOCK_WORDS = wordsPattern(grammarWords('storeNouns'));
 /** Said whenever an answer reads goods of unsaid route as leaving China (decideOnRoute), wherever the answer is composed. */
 const ASSUMED_ORIGIN_NOTE = 'Where the goods leave from was not said, and every other fact points to a licence: I read them as leaving China, where these controls apply. If they ship from outside China, say so and I will check again.';
 /** Words that ask whether a rule is in force now ("back in force", "still suspended", "extended"). */
@@ -119,6 +120,19 @@ function knowHowToDecide(u: Understanding, handover: ReadonlySet<string>): boole
   const t = u.frame.technology;
   if (!u.signals.knowHow || !t) return false;
   return t.area !== undefined || (t.chineseProvider === true && t.abroad === true && t.kind !== undefined && handover.has(t.kind));
+}
+
+/**
+ * What the route may be assumed to be when the question leaves it out: nothing for goods resold from stock; for goods
+ * the asker keeps in a warehouse or in stock ("Chinese-origin Tb oxide in our Antwerp warehouse"), only a route
+ * not said at all; otherwise goods said to be Chinese may be assumed to leave China too ("we got a quote for Chinese
+ * holmium-iron alloy"). Assumed routes only ever give stricter answers (decideOnRoute).
+ */
+type RouteAssumption = 'none' | 'unsaid' | 'unsaid-or-chinese';
+
+function routeAssumption(u: Understanding, texts: readonly string[]): RouteAssumption {
+  if (u.frame.activity === 'resell_from_stock') return 'none';
+  return texts.some((t) => STOCK_WORDS.test(t)) ? 'unsaid' : 'unsaid-or-chinese';
 }
 
 export class Assistant {
@@ -198,7 +212,7 @@ export class Assistant {
       });
     } else {
       reply = this.answerOther(message, intent, u, asOf, text, prev);
-      if (intent === 'license_process' || intent === 'regulation_info') reply = this.withGoodsDecided(reply, u, prev, asOf);
+      if (intent === 'license_process' || intent === 'regulation_info') reply = this.withGoodsDecided(reply, u, prev, asOf, text);
       // Keep the turns, and the question under discussion, so a later "talk to compliance" carries them; and the facts a
       // question about procedure or the rules gave, for a decision asked next ("… can we later sell some to our affiliate?").
       const base: ConversationState = prev ?? { intent, facts: {}, turns: [], lastVerdict: reply.verdict, missing: [], updatedAt: 0 };
@@ -460,11 +474,11 @@ export class Assistant {
 
   private decide(message: Message, intent: Intent, u: Understanding, stated: Facts, asOf: string, prev: ConversationState | undefined, text: string, shipOn?: string): Reply {
     // Goods sold from stock or through a distributor may sit anywhere: their route is asked, never assumed.
-    const fromStock = u.frame.activity === 'resell_from_stock';
-    const firstGoods = this.decideForShipment(intent, stated, asOf, shipOn, !fromStock);
+    const assume = routeAssumption(u, [...(prev?.turns ?? []), text]);
+    const firstGoods = this.decideForShipment(intent, stated, asOf, shipOn, assume);
     // Several loose goods named ("Er-doped fibre and Ho:YAG rods"): the order is as strict as its strictest line, so each
     // is decided and the strictest answer given. Only stricter answers are taken, so this can never clear anything.
-    const lines = intent === 'part_license' ? otherGoodsFacts(u.frame).map((item) => this.decideForShipment(intent, { ...stated, item }, asOf, shipOn, !fromStock)) : [];
+    const lines = intent === 'part_license' ? otherGoodsFacts(u.frame).map((item) => this.decideForShipment(intent, { ...stated, item }, asOf, shipOn, assume)) : [];
     const strictest = lines.reduce((a, b) => (strictness(b.decision.verdict) > strictness(a.decision.verdict) ? b : a), firstGoods);
     const { facts, decision, assumedOrigin, assumedMagnets, decidedFor } = strictest;
     // (Not for a military user or use: 2026 No. 1 and the catch-all reach any dual-use item, so the rules decide.)
@@ -544,7 +558,7 @@ export class Assistant {
   }
 
   /** The route, then what the goods are, each assumed only where the stricter answer follows (decideOnRoute). */
-  private decideWithRoute(intent: Intent, stated: Facts, asOf: string, knownOn?: string, mayAssume = true): { facts: Facts; decision: Decision; assumedOrigin: boolean; assumedMagnets?: boolean } {
+  private decideWithRoute(intent: Intent, stated: Facts, asOf: string, knownOn?: string, mayAssume: RouteAssumption = 'unsaid-or-chinese'): { facts: Facts; decision: Decision; assumedOrigin: boolean; assumedMagnets?: boolean } {
     const said = this.decideOnRoute(intent, stated, asOf, knownOn, mayAssume);
     // "Their 'low-Dy' grade tests at 0.08 % Dy": a Dy or Tb content in per cent, with nothing said of what the goods
     // are, is a magnet grade's (NdFeB grades hold up to about 10 % of them). Read as magnets, the stricter answer is
@@ -552,7 +566,7 @@ export class Assistant {
     const item = stated.item;
     const heavy = (item?.elementsPresent ?? []).some((e) => e === 'Dy' || e === 'Tb');
     const percent = item?.heavyRareEarthPercent;
-    if (!mayAssume || said.decision.verdict !== 'need_info' || intent === 'collaboration_license' || !item || item.form !== undefined || !heavy
+    if (mayAssume === 'none' || said.decision.verdict !== 'need_info' || intent === 'collaboration_license' || !item || item.form !== undefined || !heavy
       || percent === undefined || percent > MAGNET_GRADE_MAX_HEAVY_PERCENT) return said;
     const asMagnets = this.decideOnRoute(intent, { ...stated, item: { ...item, form: 'magnet' } }, asOf, knownOn, mayAssume);
     const v = asMagnets.decision.verdict;
@@ -564,13 +578,17 @@ export class Assistant {
    * licence, a ban or a case for compliance, that stricter answer is given (and the assumption said), rather than a
    * question: it can never turn into "no licence", because only stricter verdicts are taken.
    */
-  private decideOnRoute(intent: Intent, stated: Facts, asOf: string, knownOn?: string, mayAssume = true): { facts: Facts; decision: Decision; assumedOrigin: boolean } {
+  private decideOnRoute(intent: Intent, stated: Facts, asOf: string, knownOn?: string, mayAssume: RouteAssumption = 'unsaid-or-chinese'): { facts: Facts; decision: Decision; assumedOrigin: boolean } {
     const options = knownOn ? { knownOn } : {};
     const decision = evaluate(this.options.rules, stated, asOf, options);
     // Goods said to hold Chinese content or to be made with Chinese technology are made abroad: never assumed Chinese.
     const madeAbroadSaid = stated.item?.madeWithChineseTechnology === true || stated.item?.hasChineseContent === true;
-    const routeUnknown = stated.shipFrom === undefined && stated.madeIn === undefined && stated.item?.chinaOrigin === undefined && !madeAbroadSaid;
-    if (!mayAssume || decision.verdict !== 'need_info' || intent === 'collaboration_license' || !routeUnknown || !stated.item) return { facts: stated, decision, assumedOrigin: false };
+    // "We got a quote for Chinese holmium-iron alloy": goods said to be Chinese, with no route said and not said to be
+    // held abroad already, are assumed to leave China as any others are.
+    const origin = stated.item?.chinaOrigin;
+    const routeUnknown = stated.shipFrom === undefined && stated.madeIn === undefined && !madeAbroadSaid
+      && (origin === undefined || (origin === true && stated.heldAbroad !== true && mayAssume === 'unsaid-or-chinese'));
+    if (mayAssume === 'none' || decision.verdict !== 'need_info' || intent === 'collaboration_license' || !routeUnknown || !stated.item) return { facts: stated, decision, assumedOrigin: false };
     const assumed: Facts = { ...stated, shipFrom: 'CN' };
     const alt = evaluate(this.options.rules, assumed, asOf, options);
     if (alt.verdict === 'license_required' || alt.verdict === 'prohibited' || alt.verdict === 'escalate') return { facts: assumed, decision: alt, assumedOrigin: true };
@@ -582,7 +600,7 @@ export class Assistant {
    * announced rule that will be in force; a suspension that will have ended). The stricter answer is given, so a
    * misread date can only make an answer more careful, never turn it into "no licence".
    */
-  private decideForShipment(intent: Intent, stated: Facts, asOf: string, shipOn: string | undefined, mayAssume = true): { facts: Facts; decision: Decision; assumedOrigin: boolean; assumedMagnets?: boolean; decidedFor?: string } {
+  private decideForShipment(intent: Intent, stated: Facts, asOf: string, shipOn: string | undefined, mayAssume: RouteAssumption = 'unsaid-or-chinese'): { facts: Facts; decision: Decision; assumedOrigin: boolean; assumedMagnets?: boolean; decidedFor?: string } {
     const today = this.decideWithRoute(intent, stated, asOf, undefined, mayAssume);
     if (!shipOn || shipOn <= asOf) return today;
     const then = this.decideWithRoute(intent, stated, shipOn, asOf, mayAssume);
@@ -668,7 +686,7 @@ export class Assistant {
    * the licence for Dy magnets take?" already knows a licence is needed. Never a question back or a case for a question
    * that asked neither, so the procedure answer stays the reply whenever the goods are not fully known.
    */
-  private withGoodsDecided(info: Reply, u: Understanding, prev: ConversationState | undefined, asOf: string): Reply {
+  private withGoodsDecided(info: Reply, u: Understanding, prev: ConversationState | undefined, asOf: string, text: string): Reply {
     if (info.verdict !== 'none' || u.foreignRegime) return info;
     const { asOf: _a, ...said } = u.facts;
     const carried = prev && hasFacts(prev.facts) ? mergeFacts(prev.facts, said) : said;
@@ -677,7 +695,7 @@ export class Assistant {
     if (!namesItem(carried.item) && !change) return info;
     const facts = scopeFacts('part_license', carried);
     const shipOn = resolveShipDate(u.frame.shipWhen, asOf);
-    const { decision, facts: decided, assumedOrigin } = this.decideForShipment('part_license', facts, asOf, shipOn, u.frame.activity !== 'resell_from_stock');
+    const { decision, facts: decided, assumedOrigin } = this.decideForShipment('part_license', facts, asOf, shipOn, routeAssumption(u, [...(prev?.turns ?? []), text]));
     if (!(decision.verdict === 'prohibited' || (decision.verdict === 'license_required' && (u.asksForDecision || change)))) return info;
     const cited = new Set(info.citations.map((c) => `${c.source} ${c.article ?? ''}`));
     return {

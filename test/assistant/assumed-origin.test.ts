@@ -23,6 +23,19 @@ describe('an unsaid route', () => {
     expect(reply.readAs?.text ?? '').not.toMatch(/assumed/);
   });
 
+  // Thirty-eighth session, own phrasings: goods said to be Chinese, with no route said, are read as leaving China too,
+  // unless the asker keeps them in stock.
+  it('is read as leaving China for goods said to be Chinese-origin, with no route said', () => {
+    const reply = newAssistant('2026-03-10T09:00:00Z').handle(msg('We got a quote for Chinese-origin gadolinium oxide, shipping in April. Licence?', 'ao6'));
+    expect(reply.verdict).toBe('license_required');
+    expect(reply.readAs?.text).toMatch(/from China \(assumed: not said\)/);
+  });
+
+  it('is not assumed for Chinese-origin goods the asker keeps in a warehouse', () => {
+    const reply = newAssistant('2026-03-10T09:00:00Z').handle(msg('Our Rotterdam warehouse has Chinese-origin gadolinium oxide; a buyer in Spain wants 30 kg. Licence?', 'ao7'));
+    expect(reply.readAs?.text ?? '').not.toMatch(/assumed/);
+  });
+
   it('gives way to the route once it is said', () => {
     const a = newAssistant();
     a.handle(msg('We export loose N42SH magnets to Italy, licence?', 'ao3'));

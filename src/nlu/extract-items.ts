@@ -1094,9 +1094,13 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   // "for" are the goods themselves (the formula, drawing or batch is no item word). A product stays an end use, and
   // a party's own product ("a customer that makes magnets") stays the party's.
   // "Our yttrium oxide powder supplier says …": with nothing else named, what the asker's own supplier sells is the goods.
+  // "Our Chinese Dy magnet supplier": a nationality and an element's symbol may stand between the possessive and the goods.
   const ownSupplierOf = (run: PhraseHit<ItemTag>[]) => {
+    const start = run[0]?.start ?? 0;
     const end = run.at(-1)?.end ?? 0;
-    return ownedByAsker(tokens, run) && nounRightAfter(tokens, end, SELLER_NOUNS);
+    const named = (t: Token) => /^\p{Lu}/u.test(t.raw) && !t.clauseEnd && !t.commaAfter;
+    const ours = ownedByAsker(tokens, run) || [2, 3].some((k) => ASKER_POSSESSIVES.has(tokens[start - k]?.low ?? '') && tokens.slice(start - k + 1, start).every(named));
+    return ours && nounRightAfter(tokens, end, SELLER_NOUNS);
   };
   const purposeRuns = runs.filter((run) => namesAThing(run) && !negatedRun(run) && !fittedInto(run)
     && !isPartyContext(tokens, head(run), lex, text) && (isMagnetRun(run, head) || isMaterialRun(run, head)));

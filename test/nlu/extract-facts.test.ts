@@ -3204,3 +3204,16 @@ describe('an adjective after the product name (thirty-eighth session, own phrasi
     expect(item).toMatchObject({ form: 'finished_product', downstream: 'device', magnetType: 'smco' });
   });
 });
+
+describe('goods named by the asker\'s supplier (thirty-eighth session, own phrasings)', () => {
+  it('reads "our Chinese Tb magnet vendor" as selling Tb magnets, a nationality and a symbol between', () => {
+    expect(facts('Our Chinese Tb magnet vendor says their general licence covers us now.').item).toMatchObject({ form: 'magnet', elementsPresent: ['Tb'] });
+  });
+});
+
+describe('work with finished magnets a Chinese supplier advises on (thirty-eighth session, own phrasings)', () => {
+  it('reads advice on storing and mounting magnets as product work, not magnet making', () => {
+    expect(facts('Our Chinese magnet vendor will send an engineer to advise our Lyon staff on storing magnets safely and mounting magnets in actuator housings. Licence?').collaboration)
+      .toMatchObject({ kind: 'consulting', area: 'product_design', chineseProvider: true });
+  });
+});

@@ -926,6 +926,12 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
       const named = [...run].reverse().find((h) => h.value.kind === 'downstream' && h.value.downstream !== 'other_assembly');
       if (named) return named;
     }
+    // "NCM precursor hydroxide": a chemical class after a battery-material word says what that material is; the battery
+    // material is the thing.
+    if (said?.value.kind === 'form' && (said.value.form === 'compound' || said.value.form === 'oxide')) {
+      const battery = [...run].reverse().find((h) => h.end <= said.start && h.value.kind === 'form' && h.value.form === 'battery_material');
+      if (battery) return battery;
+    }
     // "elevator machines", "MRI equipment": a generic machine word after a product is that product's machine.
     if (said?.value.kind === 'form' && said.value.form === 'equipment' && said.end - said.start === 1 && MACHINE_HEADS.has((tokens[said.start] as Token).low)) {
       const product = [...run].reverse().find((h) => h.value.kind === 'downstream' && h.end <= said.start);

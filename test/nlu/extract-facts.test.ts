@@ -3217,3 +3217,20 @@ describe('work with finished magnets a Chinese supplier advises on (thirty-eight
       .toMatchObject({ kind: 'consulting', area: 'product_design', chineseProvider: true });
   });
 });
+
+describe('a chemical class after a battery-material word (thirty-eighth session, own phrasings)', () => {
+  it('reads "NCA precursor carbonate" as battery material, not a rare-earth compound', () => {
+    expect(facts('Our Busan plant imports NCA precursor carbonate from Guangxi. Licence?').item).toMatchObject({ form: 'battery_material', sector: 'battery' });
+  });
+});
+
+describe('a joint venture as a site of the asker (thirty-eighth session, own phrasings)', () => {
+  it('reads "our Shandong joint venture" as where the goods are made and leave from', () => {
+    expect(facts('Our Shandong joint venture makes SmCo magnets and ships them to Brazil.')).toMatchObject({ shipFrom: 'CN', destination: 'BR' });
+  });
+
+  it('reads know-how a Chinese joint venture licenses abroad as provided by a Chinese party', () => {
+    expect(facts('Our Chinese joint venture would like to license its solvent extraction process to a Finnish start-up. Allowed?').collaboration)
+      .toMatchObject({ kind: 'licensing', area: 'extraction_separation', chineseProvider: true });
+  });
+});

@@ -484,7 +484,8 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
   // So does a seller opening a sentence ("Supplier quotation footnote: …", "Vendor says …") to an asker abroad (not
   // one visiting the vendor in Shenzhen).
   const sellerOpens = (i: number) => (i === 0 || (tokens[i - 1] as Token).clauseEnd) && site?.country !== 'CN';
-  const ourSupplier = tokens.some((t, i) => SELLER_NOUNS.has(t.low) && ([1, 2].some((k) => ASKER_POSSESSIVES.has(tokens[i - k]?.low ?? '')) || sellerOpens(i)))
+  // (The possessive in the seller's own phrase: "a sensor for our line; supplier is in Wuhan" names no supplier of ours.)
+  const ourSupplier = tokens.some((t, i) => SELLER_NOUNS.has(t.low) && ([1, 2].some((k) => ASKER_POSSESSIVES.has(tokens[i - k]?.low ?? '') && tokens.slice(i - k, i).every((x) => !x.clauseEnd)) || sellerOpens(i)))
     || places.some((p) => p.country === 'CN' && p.role === 'party' && MAKER_NOUNS.has(tokens[p.end]?.low ?? ''));
   // "The blocks are raw 毛坯; we machine & coat them ourselves in Germany": goods the asker finishes at a site abroad,
   // with nothing said to go on from there, arrive at that site.

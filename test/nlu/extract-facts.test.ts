@@ -3234,3 +3234,15 @@ describe('a joint venture as a site of the asker (thirty-eighth session, own phr
       .toMatchObject({ kind: 'licensing', area: 'extraction_separation', chineseProvider: true });
   });
 });
+
+describe('a possessive in another clause (thirty-eighth session, own phrasings)', () => {
+  it('reads "… for our prototype; supplier is in Ningbo" as goods leaving from the supplier\'s place', () => {
+    expect(facts('We need Dy magnet samples for our prototype; supplier is in Ningbo.').shipFrom).toBe('CN');
+  });
+});
+
+describe('a verb of making whose object is a licence (thirty-eighth session, own phrasings)', () => {
+  it('reads the goods after "makes licences unnecessary for" as the goods, not a party\'s product', () => {
+    expect(facts('Our vendor says a new MOFCOM status for EU buyers makes licences unnecessary for SmCo rings. True?').item).toMatchObject({ form: 'magnet', magnetType: 'smco' });
+  });
+});

@@ -885,7 +885,11 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   // "Korean-built EVs", "German-made rotors": where the goods were made.
   // "came from Chinese-made magnets", "recycled from Chinese-made scrap": what the goods come from, not where they were made.
   // So are "motors containing Chinese-made Dy magnets", "pumps with Chinese-made rotors": what the goods hold.
-  if (madeHyphenAt(tokens, end)) {
+  // "Finnish made NdDy powder", "(Finnish made, inputs partly Chinese scrap)": the same without the hyphen, after a
+  // nationality, when no object follows the participle ("the Finns made it clear" is a verb).
+  const madeSpaced = tag.demonym === true && MADE_VERBS.has(tokens[end]?.low ?? '') && !tokens[end - 1]?.commaAfter && !tokens[end - 1]?.clauseEnd
+    && !DETERMINERS.has(tokens[end + 1]?.low ?? '') && !OBJECT_PRONOUN_WORDS.has(tokens[end + 1]?.low ?? '');
+  if (madeHyphenAt(tokens, end) || madeSpaced) {
     const held = CONTAIN_VERBS.has(tokens[start - 1]?.low ?? '') || tokens[start - 1]?.low === 'with';
     return { role: cue?.word === 'from' || held ? 'content' : 'made', recipient: false };
   }

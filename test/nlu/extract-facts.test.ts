@@ -3246,3 +3246,14 @@ describe('a verb of making whose object is a licence (thirty-eighth session, own
     expect(facts('Our vendor says a new MOFCOM status for EU buyers makes licences unnecessary for SmCo rings. True?').item).toMatchObject({ form: 'magnet', magnetType: 'smco' });
   });
 });
+
+describe('a nationality and a participle of making without the hyphen (thirty-eighth session, own phrasings)', () => {
+  it('reads "(Swedish made, …)" and "Swedish made rotors" as made in Sweden', () => {
+    expect(facts('Our SmCo rotors (Swedish made, with partly Chinese inputs) go to Austria next month.').madeIn).toBe('SE');
+    expect(facts('Swedish made SmCo rotors go to Austria next month.').madeIn).toBe('SE');
+  });
+
+  it('does not read "the Chinese made it clear" as a place of making', () => {
+    expect(facts('The Chinese made it clear: no Dy magnets to Austria without a licence.').madeIn).toBeUndefined();
+  });
+});

@@ -12,6 +12,7 @@ const PROCEDURE_WORDS = grammarWords('procedureWords');
 const PAST_OPENERS = grammarWords('pastOpeners');
 const DECISION_WORDS = grammarWords('decisionWords');
 const APPLY_VERBS = grammarWords('applyVerbs');
+const RULE_NOUNS = grammarWords('regimeNouns');
 const RULE_APPLY_OPENERS = grammarWords('ruleApplyOpeners');
 const CONFIRM_TAGS = grammarWords('confirmTags');
 const INDIRECT_ASKS = wordsPattern(grammarWords('indirectAsks'));
@@ -143,7 +144,12 @@ function asksForDecisionLast(text: string): boolean {
   // "Does the superhard announcement apply now?": a rule (no person) applying, not applying for something.
   const ruleApplies = opensWith(clause, RULE_APPLY_OPENERS) && words.some((w, i) => APPLY_VERBS.has(w) && words[i + 1] !== 'for'
     && !words.slice(Math.max(0, i - 3), i).some((x) => SUBJECTS.has(x)) && words[i - 1] !== 'to' && !MODALS.has(words[i - 1] ?? ''));
-  const decisionAsked = withoutPaperwork || ruleApplies || words.some((w) => DECISION_WORDS.has(w));
+  // "Surely the new announcement from 4 April doesn't apply to contracts signed before it?": the same asked as a
+  // statement with a question mark, a rule's noun the verb's subject ("… a general licence so we don't apply per
+  // shipment?" has a person applying).
+  const statedRuleApplies = clause.trim().endsWith('?') && !whAsked && words.some((w, i) => APPLY_VERBS.has(w) && words[i + 1] !== 'for'
+    && words[i - 1] !== 'to' && words.slice(Math.max(0, i - 5), i).some((x, k, before) => RULE_NOUNS.has(x) && !before.slice(k + 1).some((y) => SUBJECTS.has(y))));
+  const decisionAsked = withoutPaperwork || ruleApplies || statedRuleApplies || words.some((w) => DECISION_WORDS.has(w));
   // "What exposure does the client have and should they have had a licence?": a yes/no question about a licence or a
   // decision, joined to another and about no procedure of its own ("what is that and can it cover our orders?" asks
   // what a general licence is).
@@ -168,7 +174,7 @@ function asksForDecisionLast(text: string): boolean {
     if (before.some((w) => WH_WORDS.has(w)) && before.some((w) => PROCEDURE_WORDS.has(w) && !WH_WORDS.has(w))) return false;
   }
   if (words.length === 0 || (words.some(procedure) && !decisionAsked)) return false;
-  if (withoutPaperwork) return true;
+  if (withoutPaperwork || statedRuleApplies) return true;
   // "… so they don't need anything from us. true?": a one-word check of what was just said.
   if (words.length <= 2 && decisionAsked) return true;
   if (words.length <= 2 && words.some((w) => CONFIRM_TAGS.has(w))) {

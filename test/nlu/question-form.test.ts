@@ -27,6 +27,8 @@ describe('asksForDecision', () => {
     'The Tb targets now leave Ningbo in March. Still allowed without a licence?',
     'Our buyer in Lyon asks whether the Chinese plant needs a licence for the SmCo rings.',
     'Purchasing wants to know if the Dy oxide from Baotou is controlled.',
+    // Whether a rule applies, asked as a statement with a question mark.
+    'Our PO for Tb metal was signed in February. Surely the April controls don\'t apply to it?',
   ])('is true for "%s"', (text) => expect(asksForDecision(text)).toBe(true));
 
   it.each([
@@ -42,6 +44,7 @@ describe('asksForDecision', () => {
     // procedure's detail.
     'How long will the approval for our Tb targets take? Our agent mentioned six weeks, is that working days?',
     'Which certificate do we sign for the Dy magnet order? Is this the one from our Shanghai supplier?',
+    'Could the vendor hold a general licence so we don\'t apply for every Tb shipment?',
   ])('is false for "%s"', (text) => expect(asksForDecision(text)).toBe(false));
 });
 

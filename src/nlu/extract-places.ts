@@ -886,7 +886,7 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   // "came from Chinese-made magnets", "recycled from Chinese-made scrap": what the goods come from, not where they were made.
   // So are "motors containing Chinese-made Dy magnets", "pumps with Chinese-made rotors": what the goods hold.
   // "Finnish made NdDy powder", "(Finnish made, inputs partly Chinese scrap)": the same without the hyphen, after a
-  // nationality, when no object follows the participle ("the Finns made it clear" is a verb).
+  // nationality, when no object follows the participle ("the Chinese made it clear" is a verb).
   const madeSpaced = tag.demonym === true && MADE_VERBS.has(tokens[end]?.low ?? '') && !tokens[end - 1]?.commaAfter && !tokens[end - 1]?.clauseEnd
     && !DETERMINERS.has(tokens[end + 1]?.low ?? '') && !OBJECT_PRONOUN_WORDS.has(tokens[end + 1]?.low ?? '');
   if (madeHyphenAt(tokens, end) || madeSpaced) {

@@ -12,7 +12,8 @@ const PROCEDURE_WORDS = grammarWords('procedureWords');
 const PAST_OPENERS = grammarWords('pastOpeners');
 const DECISION_WORDS = grammarWords('decisionWords');
 const APPLY_VERBS = grammarWords('applyVerbs');
-const RULE_NOUNS = grammarWords('regimeNouns');
+/** Nouns for a country's rules ("the announcement", "the controls"): a subject that applies, as no person does. */
+const REGIME_NOUNS = grammarWords('regimeNouns');
 const RULE_APPLY_OPENERS = grammarWords('ruleApplyOpeners');
 const CONFIRM_TAGS = grammarWords('confirmTags');
 const INDIRECT_ASKS = wordsPattern(grammarWords('indirectAsks'));
@@ -148,7 +149,7 @@ function asksForDecisionLast(text: string): boolean {
   // statement with a question mark, a rule's noun the verb's subject ("… a general licence so we don't apply per
   // shipment?" has a person applying).
   const statedRuleApplies = clause.trim().endsWith('?') && !whAsked && words.some((w, i) => APPLY_VERBS.has(w) && words[i + 1] !== 'for'
-    && words[i - 1] !== 'to' && words.slice(Math.max(0, i - 5), i).some((x, k, before) => RULE_NOUNS.has(x) && !before.slice(k + 1).some((y) => SUBJECTS.has(y))));
+    && words[i - 1] !== 'to' && words.slice(Math.max(0, i - 5), i).some((x, k, before) => REGIME_NOUNS.has(x) && !before.slice(k + 1).some((y) => SUBJECTS.has(y))));
   const decisionAsked = withoutPaperwork || ruleApplies || statedRuleApplies || words.some((w) => DECISION_WORDS.has(w));
   // "What exposure does the client have and should they have had a licence?": a yes/no question about a licence or a
   // decision, joined to another and about no procedure of its own ("what is that and can it cover our orders?" asks
@@ -197,7 +198,7 @@ function asksForDecisionLast(text: string): boolean {
   // "Same answer as in March (no licence)?": whether the answer given before still holds.
   if (!words.some((w) => WH_WORDS.has(w)) && words.some((w, i) => w === 'same' && VERDICT_NOUNS.has(words[i + 1] ?? ''))) return true;
   // "Correct for our Dy arc magnets?", "fine for the Tb oxide too?": a check that opens on the verdict word.
-  // "Still fine without a licence?", "so OK for the Tb grade?": linking words may come before it.
+  // "Still fine without a licence?", "so fine for the Tb grade?": linking words may come before it.
   const firstWord = words.find((w) => !DISCOURSE_OPENERS.has(w)) ?? '';
   if (clause.trim().endsWith('?') && DECISION_WORDS.has(firstWord) && !words.some((w) => WH_WORDS.has(w))) return true;
   // "The rule is suspended so fine?": the same with the copula left out after "so" or "then".

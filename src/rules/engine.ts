@@ -200,7 +200,11 @@ export function namedButNotApplying(set: RuleSet, decision: Decision, named: rea
   const reasons: string[] = [];
   const citations: Citation[] = [];
   for (const id of named) {
-    if (decision.citations.some((c) => c.source === id)) continue;
+    // Already answered by a rule that cites it, unless that rule only notes it beside a stricter answer (a note on
+    // 2026 No. 1 for goods to Japan does not say why its ban on military users does not apply here).
+    const citing = decision.fired.filter((r) => r.match === 'true' && set.rules.find((x) => x.id === r.ruleId)?.sources.some((s) => s.id === id));
+    const onlyNoted = decision.verdict !== 'not_required' && citing.length > 0 && citing.every((r) => r.contributes === 'not_required');
+    if (decision.citations.some((c) => c.source === id) && !onlyNoted) continue;
     const candidates = decision.trace.flatMap((r) => {
       const rule = set.rules.find((x) => x.id === r.ruleId);
       const source = rule?.sources.find((s) => s.id === id);

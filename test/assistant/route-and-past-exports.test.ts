@@ -103,6 +103,16 @@ describe('who takes part', () => {
     expect(r.fired.some((f) => f.ruleId === 'listed-party-chinese-content')).toBe(true);
   });
 
+  // Thirty-eighth session, own phrasing: goods for a civil Japanese user need their No. 18 licence, and 2026 No. 1 is
+  // said and cited from its date (brief §9 example 22), never as a ban.
+  it('cites 2026 No. 1 for goods from China to a civil Japanese buyer, with the No. 18 licence answer, not a ban', () => {
+    const text = 'Tb sputtering targets from our Ningbo supplier to a camera maker in Osaka, civil products only. Licence?';
+    const after = newAssistant('2026-03-02T09:00:00Z').handle(msg(text, 'rp-6'));
+    expect(after.verdict).toBe('license_required');
+    expect(after.citations.map((c) => c.source)).toContain('CN-ANN-2026-01');
+    expect(after.reasons.join(' ')).toMatch(/civil users are not banned/);
+  });
+
   // Thirty-eighth session, own phrasing: between 2026 No. 1 (6 Jan 2026) and the listing of Japanese defence units
   // (24 Feb 2026), such a unit is a Japanese military user under No. 1, not a buyer the lists do not yet reach.
   it('sends goods for a listed Japanese defence unit to compliance under 2026 No. 1 before its listing is in force', () => {

@@ -34,6 +34,10 @@ export const RULE_FIXTURES: Record<string, RuleFixture> = {
     fires: { collaboration: { kind: 'joint_rnd', area: 'magnet_preparation', chineseProvider: true, publicOrBasicResearch: true } },
     doesNot: { collaboration: { kind: 'joint_rnd', area: 'magnet_preparation', chineseProvider: true, publicOrBasicResearch: false } },
   },
+  'japan-dual-use-note': {
+    fires: { item: { form: 'target', elementsPresent: ['Tb'] }, shipFrom: 'CN', destination: 'JP' },
+    doesNot: { item: { form: 'target', elementsPresent: ['Tb'] }, shipFrom: 'CN', destination: 'KR' },
+  },
   'japan-listed-entity-military-user': {
     fires: { item: { form: 'finished_product', downstream: 'motor', elementsPresent: ['Dy'] }, shipFrom: 'CN', destination: 'JP', endUser: { lists: ['CN-ANN-2026-11'] } },
     doesNot: { item: { form: 'finished_product', downstream: 'motor', elementsPresent: ['Dy'] }, shipFrom: 'CN', destination: 'JP', endUser: { lists: ['CN-ANN-2026-12'] } },

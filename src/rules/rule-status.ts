@@ -48,7 +48,8 @@ function asKnown(rule: Rule, known: KnownSource): Rule {
 
 export function ruleStatus(rule: Rule, asOf: string, known?: KnownSource): RuleStatus {
   if (known) {
-    if (!rule.sources.some(known)) return { kind: 'not_yet', from: rule.effectiveFrom > asOf ? rule.effectiveFrom : asOf };
+    // The rule's own instrument is its first source; a later one may be an older law it cites for procedure.
+    if (!rule.sources.slice(0, 1).some(known)) return { kind: 'not_yet', from: rule.effectiveFrom > asOf ? rule.effectiveFrom : asOf };
     return statusOn(asKnown(rule, known), asOf);
   }
   return cachedStatusOn(rule, asOf);

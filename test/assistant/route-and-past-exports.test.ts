@@ -111,6 +111,8 @@ describe('who takes part', () => {
     expect(after.verdict).toBe('license_required');
     expect(after.citations.map((c) => c.source)).toContain('CN-ANN-2026-01');
     expect(after.reasons.join(' ')).toMatch(/civil users are not banned/);
+    // The licence procedure the next steps give (documents, 45 working days) is the Dual-Use Regulations'.
+    expect(after.citations.map((c) => c.source)).toContain('CN-DUR-2024');
   });
 
   // Thirty-eighth session, own phrasing: between 2026 No. 1 (6 Jan 2026) and the listing of Japanese defence units

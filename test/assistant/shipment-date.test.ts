@@ -70,6 +70,15 @@ describe('knowledge as of the day asked', () => {
     expect(no57 && ruleStatus(no57, '2025-12-15', known('2025-09-01')).kind).toBe('not_yet');
   });
 
+  // Thirty-eighth session: No. 18's rule also cites the Dual-Use Regulations (2024) for its licence procedure; the rule
+  // exists from its own instrument's publication, not from the older regulations'.
+  it('treats a rule as unpublished until its own instrument is, whatever older law it also cites', () => {
+    const no18 = rules.rules.find((r) => r.id === 'no18-listed-items');
+    expect(no18?.sources.map((s) => s.id)).toEqual(['CN-ANN-2025-18', 'CN-DUR-2024']);
+    expect(no18 && ruleStatus(no18, '2025-04-10', known('2025-04-02')).kind).toBe('not_yet');
+    expect(no18 && ruleStatus(no18, '2025-04-10', known('2025-04-04')).kind).toBe('in_force');
+  });
+
   it('keeps a suspension published by the day asked', () => {
     expect(no57 && ruleStatus(no57, '2025-12-15', known('2025-11-07')).kind).toBe('suspended');
   });

@@ -341,9 +341,8 @@ function isPartyContext(tokens: readonly Token[], hit: PhraseHit<ItemTag>, lex: 
   for (let i = hit.start - 1; i >= Math.max(0, hit.start - 6); i--) {
     const t = tokens[i] as Token;
     if (t.clauseEnd || text.slice(t.end, hitAt).includes(')')) return false;
-    // "a status for US buyers makes licences unnecessary for Tb magnets": a verb whose object is a licence makes no goods.
-    if (CUSTOMER_PRODUCT_VERBS.has(t.low) && LICENCE_WORDS.has(tokens[i + 1]?.low ?? '')) return false;
-    if (CUSTOMER_PRODUCT_VERBS.has(t.low)) return customerMakesAt(tokens, i) && !ownSiteMakes(tokens, i);
+    // ("a status for US buyers makes licences unnecessary for Tb magnets": a verb whose object is a licence makes no goods.)
+    if (CUSTOMER_PRODUCT_VERBS.has(t.low)) return !LICENCE_WORDS.has(tokens[i + 1]?.low ?? '') && customerMakesAt(tokens, i) && !ownSiteMakes(tokens, i);
   }
   return false;
 }

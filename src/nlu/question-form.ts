@@ -168,9 +168,10 @@ function asksForDecisionLast(text: string): boolean {
   // "How long does MOFCOM take to approve it? The supplier said 45 days, is that calendar days?": after a question of
   // procedure, a yes/no question about "that" with no licence, need or decision word of its own asks about a detail
   // of the procedure.
+  // (The words after the last comma: the tag checks below read them too.)
   const lastPart = clause.split(',').at(-1) ?? '';
-  const partWords = tokensOf(lastPart).map((t) => t.low);
-  if (YES_NO_OPENERS.has(partWords[0] ?? '') && DEMONSTRATIVES.has(partWords[1] ?? '') && !partWords.some((w) => LICENCE_NOUNS.has(w) || NEED_WORDS.has(w) || DECISION_WORDS.has(w))) {
+  const tag = tokensOf(lastPart).map((t) => t.low);
+  if (YES_NO_OPENERS.has(tag[0] ?? '') && DEMONSTRATIVES.has(tag[1] ?? '') && !tag.some((w) => LICENCE_NOUNS.has(w) || NEED_WORDS.has(w) || DECISION_WORDS.has(w))) {
     const before = tokensOf(text.slice(0, text.lastIndexOf(lastPart))).map((t) => t.low);
     if (before.some((w) => WH_WORDS.has(w)) && before.some((w) => PROCEDURE_WORDS.has(w) && !WH_WORDS.has(w))) return false;
   }
@@ -183,7 +184,6 @@ function asksForDecisionLast(text: string): boolean {
     if (before.some((w) => LICENCE_NOUNS.has(w)) && before.some((w) => NEED_WORDS.has(w))) return true;
   }
   // "So the suspension covers it too, right?": a tag after the last comma checks the statement before it.
-  const tag = tokensOf(clause.split(',').at(-1) ?? '').map((t) => t.low);
   if (tag.length <= 2 && tag.some((w) => DECISION_WORDS.has(w))) return true;
   // "I read the rules ended on 10 November, so no licence now?": a licence noun with only fillers after the last comma
   // asks whether one is needed, as it does standing alone.

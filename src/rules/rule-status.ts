@@ -49,7 +49,8 @@ function asKnown(rule: Rule, known: KnownSource): Rule {
 export function ruleStatus(rule: Rule, asOf: string, known?: KnownSource): RuleStatus {
   if (known) {
     // The rule's own instrument is its first source; a later one may be an older law it cites for procedure.
-    if (!rule.sources.slice(0, 1).some(known)) return { kind: 'not_yet', from: rule.effectiveFrom > asOf ? rule.effectiveFrom : asOf };
+    const own = rule.sources[0];
+    if (own === undefined || !known(own)) return { kind: 'not_yet', from: rule.effectiveFrom > asOf ? rule.effectiveFrom : asOf };
     return statusOn(asKnown(rule, known), asOf);
   }
   return cachedStatusOn(rule, asOf);

@@ -340,9 +340,10 @@ export class Assistant {
     // "What is 2B902?": a control code named with nothing else to decide is a question about the rules.
     if ((u.intent === 'out_of_scope' || u.intent === 'help') && u.signals.references.controlCodes.length > 0 && Object.keys(u.facts.item ?? {}).every((k) => k === 'controlCode') && !u.facts.shipFrom && !u.facts.destination) return 'regulation_info';
     // An information intent with nothing in the information topics to answer it, about a named item or
-    // cooperation ("do we need a licence for our magnets?"), is a question for the rules.
+    // cooperation ("do we need a licence for our magnets?"), is a question for the rules; a change from what a licence
+    // held names stays a question about that licence (art. 18), whatever else the message names.
     if ((u.intent === 'license_process' || u.intent === 'regulation_info') && u.suggested
-      && ((u.signals.references.sources.length === 0 && !topicMatches(this.options.rules, u.intent, text)) || (u.suggestedStrong && DECISION_INTENTS.has(u.suggested) && u.asksForDecision)
+      && ((u.signals.references.sources.length === 0 && u.facts.licenceChange === undefined && !topicMatches(this.options.rules, u.intent, this.options.understander.gloss(text))) || (u.suggestedStrong && DECISION_INTENTS.has(u.suggested) && u.asksForDecision)
         // "With No. 70 run out, is a licence needed for the next lot of Tm2O3 from Jiangxi?": a yes/no question about
         // named rare-earth goods on a route asks for a decision, whatever announcement it mentions.
         || (u.suggested === 'part_license' && u.asksForDecision && (u.facts.item?.elementsPresent?.length ?? 0) > 0 && (u.facts.shipFrom !== undefined || u.facts.destination !== undefined)))) {
@@ -656,13 +657,17 @@ export class Assistant {
   private answerOther(message: Message, intent: Intent, u: Understanding, asOf: string, text: string, prev: ConversationState | undefined): Reply {
     switch (intent) {
       case 'regulation_info': {
-        const answer = answerRegulation(this.options.rules, u.signals.references.sources, text, asOf, u.signals.references.controlCodes);
+        const answer = answerRegulation(this.options.rules, u.signals.references.sources, this.options.understander.gloss(text), asOf, u.signals.references.controlCodes);
         // "Are Nos. 61 and 62 back in force?" on a day their status is unknown: unknown, so escalate (brief §9 ex. 25).
         if (answer.statusUnknown && STATUS_QUESTION.test(text)) return this.statusEscalation(message, u, answer, asOf, text, prev);
         return this.infoReply(intent, u.confidence, answer, asOf);
       }
       case 'license_process':
-        return this.infoReply(intent, u.confidence, answerProcess(this.options.rules, text), asOf);
+        {
+        // Topics are read in the words understanding read ("质疑" is a customs challenge), earlier turns too.
+        const read = (t: string) => this.options.understander.gloss(t);
+        return this.infoReply(intent, u.confidence, answerProcess(this.options.rules, read(text), (prev?.turns ?? []).slice(-DISCOURSE_TURNS).map(read)), asOf);
+      }
       case 'help':
         return this.infoReply(intent, u.confidence, { headline: 'I am Lodestone, the export-compliance assistant.', reasons: HELP_TEXT, citations: [], statusUnknown: false }, asOf);
       case 'out_of_scope':

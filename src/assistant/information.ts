@@ -17,28 +17,61 @@ export interface InformationAnswer {
   readonly statusUnknown: boolean;
 }
 
-function stems(text: string): Set<string> {
-  return new Set(tokenize(normaliseText(text)).map((t) => stem(t.low)));
+function stemSequence(text: string): string[] {
+  return tokenize(normaliseText(text)).map((t) => stem(t.low));
 }
 
-/** A topic term's stems, worked out once per term: every information turn scores every topic's terms. */
+/** A topic term's stems in order, worked out once per term: every information turn scores every topic's terms. */
 const termStemsCache = new Map<string, readonly string[]>();
 
 function stemsOfTerm(term: string): readonly string[] {
   let cached = termStemsCache.get(term);
   if (!cached) {
-    cached = [...stems(term)];
+    cached = stemSequence(term);
     termStemsCache.set(term, cached);
   }
   return cached;
 }
 
-function topicScore(topic: Topic, textStems: ReadonlySet<string>): number {
+/** A text's stems, as a set for one-word terms and in order for phrases, and its words as written for exact terms. */
+interface TextStems {
+  readonly set: ReadonlySet<string>;
+  readonly sequence: readonly string[];
+  readonly words: ReadonlySet<string>;
+}
+
+function textStems(text: string): TextStems {
+  const words = tokenize(normaliseText(text)).map((t) => t.low);
+  return { set: new Set(words.map(stem)), sequence: words.map(stem), words: new Set(words) };
+}
+
+/** Words a phrase term may have between its own: "October 2025 rare-earth rules" still says "October rules". */
+const PHRASE_GAP = 5;
+
+/** True when the phrase's stems occur in order, each within PHRASE_GAP words of the one before. */
+function containsPhrase(sequence: readonly string[], phrase: readonly string[]): boolean {
+  const match = (from: number, k: number): boolean => {
+    if (k === phrase.length) return true;
+    const last = k === 0 ? sequence.length - 1 : Math.min(sequence.length - 1, from + PHRASE_GAP);
+    for (let i = from; i <= last; i++) if (sequence[i] === phrase[k] && match(i + 1, k + 1)) return true;
+    return false;
+  };
+  return match(0, 0);
+}
+
+/**
+ * How well a topic matches: the stems of each term found, a phrase ("control code", "how long") only where its words
+ * stand in order and close, so "HS code as controlled magnets" is no question about control codes.
+ */
+function topicScore(topic: Topic, text: TextStems, phrases: 'in_order' | 'anywhere' = 'in_order'): number {
   let score = 0;
   for (const term of topic.terms) {
     const termStems = stemsOfTerm(term);
-    if (termStems.length > 0 && termStems.every((s) => textStems.has(s))) score += termStems.length;
+    if (termStems.length === 0) continue;
+    const found = termStems.length === 1 || phrases === 'anywhere' ? termStems.every((t) => text.set.has(t)) : containsPhrase(text.sequence, termStems);
+    if (found) score += termStems.length;
   }
+  for (const word of topic.exactTerms) if (text.words.has(word.toLowerCase())) score += 1;
   return score;
 }
 
@@ -179,11 +212,11 @@ function controlCodeLines(set: RuleSet, codes: readonly string[], text: string):
 }
 
 export function answerRegulation(set: RuleSet, sourceIds: readonly string[], text: string, asOf: string, controlCodes: readonly string[] = []): InformationAnswer {
-  const textStems = stems(text);
+  const said = textStems(text);
   const topics = set.topics.filter((t) => t.intent === 'regulation_info');
   const codes = controlCodeLines(set, controlCodes, text);
   const ids = [...new Set([...sourceIds, ...codes.sources])];
-  const best = topics.map((t) => ({ t, score: topicScore(t, textStems) })).sort((a, b) => b.score - a.score)[0];
+  const best = topics.map((t) => ({ t, score: topicScore(t, said) })).sort((a, b) => b.score - a.score)[0];
   if (ids.length === 0 && best && best.score > 0) ids.push(...best.t.sources.map((s) => s.id));
   if (ids.length === 0) {
     return {
@@ -221,17 +254,26 @@ export function answerRegulation(set: RuleSet, sourceIds: readonly string[], tex
   return { headline: first ? `About ${first.title}` : 'About the rules', reasons, citations, statusUnknown };
 }
 
-/** True when some information topic of that intent matches the text. */
+/**
+ * True when some information topic of that intent relates to the text at all: a phrase's words anywhere will do.
+ * This only decides whether the classifier's information reading stands ("the supplier asks us to sign this form
+ * before they apply: who has to sign it?"); which topic answers is chosen strictly, by topicScore's phrases.
+ */
 export function topicMatches(set: RuleSet, intent: 'regulation_info' | 'license_process', text: string): boolean {
-  const textStems = stems(text);
-  return set.topics.some((t) => t.intent === intent && topicScore(t, textStems) > 0);
+  const said = textStems(text);
+  return set.topics.some((t) => t.intent === intent && topicScore(t, said, 'anywhere') > 0);
 }
 
-export function answerProcess(set: RuleSet, text: string): InformationAnswer {
-  const textStems = stems(text);
+/**
+ * The procedure topics a question asks about. Earlier turns of the conversation count at half weight: "what do we
+ * have to send them, and how fast?" after "customs stopped our shipment" asks about the customs challenge.
+ */
+export function answerProcess(set: RuleSet, text: string, earlierTurns: readonly string[] = []): InformationAnswer {
+  const said = textStems(text);
+  const context = textStems(earlierTurns.join(' . '));
   const topics = set.topics
     .filter((t) => t.intent === 'license_process')
-    .map((t) => ({ t, score: topicScore(t, textStems) }))
+    .map((t) => ({ t, score: 2 * topicScore(t, said) + topicScore(t, context) }))
     .sort((a, b) => b.score - a.score);
   // A question that touches two topics equally ("customs is holding it: how long do we have?") gets both, the
   // better-matched first; one answer would guess which half was meant.

@@ -455,8 +455,10 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
 
   const areas = new Set<Area>();
   const areaHits = lex.technologyAreas.find(tokens);
+  // A word of an area inside a military end user's name ("mine countermeasure ROVs") is not that area.
+  const militaryAt = positionsOf(lex.endUsers.find(tokens).filter((h) => h.value === 'military'));
   for (const h of areaHits) {
-    if (negatedAt(tokens, h.start)) continue;
+    if (negatedAt(tokens, h.start) || militaryAt.has(h.start)) continue;
     areas.add(h.value);
     hits++;
   }

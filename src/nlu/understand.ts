@@ -45,6 +45,8 @@ const DECISION: readonly Intent[] = ['part_license', 'collaboration_license', 'r
 
 export interface Understander {
   understand(text: string): Understanding;
+  /** The text as understanding reads it: Chinese terms, shorthand and arrows as the English they stand for. */
+  gloss(text: string): string;
 }
 
 interface Suggestion {
@@ -110,10 +112,12 @@ export interface FusionOptions {
 
 export function createUnderstander(model: IntentModel, lex: Lexicon, sourceIds: readonly string[], fusion: FusionOptions = {}): Understander {
   const { domainGate = true, evidenceGate = true, unknownWordsGuard = true, factOverrides = true } = fusion;
+  const gloss = (original: string) => lex.knowledge.gloss(original.replace(MAIL_DATE_LABEL, '$1'));
   return {
+    gloss,
     understand(original: string): Understanding {
       // Chinese terms, shorthand and arrows are read as the English they stand for, by classifier and extractors alike.
-      const text = lex.knowledge.gloss(original.replace(MAIL_DATE_LABEL, '$1'));
+      const text = gloss(original);
       const features = featurize(text, lex);
       const scores = model.classify(features);
       const extracted = extractFacts(text, lex, sourceIds, { chineseAsker: CHINESE_ASKER.some((w) => original.includes(w)) });

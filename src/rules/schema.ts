@@ -157,6 +157,8 @@ export const TopicSchema = z
     title: z.string(),
     /** Words that point at this topic; matched on stems, so list the plain word. */
     terms: z.array(z.string().min(2)).min(1),
+    /** Words matched only as written (case aside), where the stemmer joins them with another: "customs", "customer". */
+    exactTerms: z.array(z.string().min(2).regex(/^\S+$/)).default([]),
     answer: z.array(z.string().min(5)).min(1),
     sources: z.array(CitationRefSchema).min(1),
   })

@@ -1,6 +1,6 @@
 /** The information answers take every rule's status from the rules data and the date asked, never from prose. */
 import { describe, expect, it } from 'vitest';
-import { answerProcess, answerRegulation, instrumentsOn } from '../../src/assistant/information.js';
+import { answerProcess, answerRegulation, instrumentsOn, topicMatches } from '../../src/assistant/information.js';
 import type { RuleSet } from '../../src/rules/ruleset.js';
 import { msg, newAssistant, rules } from '../support/understanding.js';
 
@@ -83,6 +83,58 @@ describe('a procedure question touching two topics equally', () => {
     const answer = answerProcess(rules, 'Which documents and paperwork do we need for the application?');
     expect(answer.headline).toBe('Documents for a licence application');
     expect(answer.reasons.join(' ')).not.toMatch(/45 working days/);
+  });
+});
+
+describe('which procedure topic answers (thirty-ninth session, own phrasing)', () => {
+  it('reads a phrase term only where its words stand in order: "the code … the controlled ones" asks nothing about control codes', () => {
+    const answer = answerProcess(rules, 'Tianjin customs detained our cerium-free ferrite parts; the code on the declaration is the one the controlled ones carry. What happens next?');
+    expect(answer.headline).toBe('When customs holds a shipment');
+    expect(answer.citations.map((c) => c.source)).toContain('CN-GAC-2025-123');
+    expect(answer.reasons.join(' ')).not.toMatch(/classify its items/);
+  });
+
+  it('still reads a phrase with a few words between: "the October 2025 rare-earth rules" are the October rules', () => {
+    const answer = answerRegulation(rules, [], 'Are the October 2025 rare-earth rules in force for us today?', '2026-01-20');
+    expect(answer.citations.map((c) => c.source)).toContain('CN-ANN-2025-70');
+  });
+
+  it('takes the situation from earlier turns: "what must we hand over, and by when?" after customs stopped the goods', () => {
+    const alone = answerProcess(rules, 'What must we hand over, and by when?');
+    const after = answerProcess(rules, 'What must we hand over, and by when?', ['Xiamen customs stopped our pallet of magnets this morning.']);
+    expect(alone.citations.map((c) => c.source)).not.toContain('CN-GAC-2025-123');
+    expect(after.headline).toBe('When customs holds a shipment');
+  });
+
+  it('does not read a customer as customs (Porter stems both to "custom")', () => {
+    const answer = answerProcess(rules, 'Our customer in Lyon asks which paperwork we will need.');
+    expect(answer.headline).toBe('Documents for a licence application');
+    expect(answer.citations.map((c) => c.source)).not.toContain('CN-GAC-2025-123');
+    expect(topicMatches(rules, 'license_process', 'Our customer in Lyon placed a repeat order.')).toBe(false);
+  });
+});
+
+describe('procedure questions read as understanding reads them (thirty-ninth session, own phrasing)', () => {
+  it('answers a customs challenge named only in Chinese ("质疑") with the challenge procedure', () => {
+    const r = newAssistant('2025-08-20T09:00:00Z').handle(msg('Dalian port sent a 质疑 on our ferrite shipment. How many days do we get to reply?', 'proc-zh'));
+    expect(r.citations.map((c) => c.source)).toContain('CN-GAC-2025-123');
+  });
+
+  it('keeps the customs situation of the first turn for a short follow-up about documents and time', () => {
+    const a = newAssistant('2025-08-20T09:00:00Z');
+    a.handle(msg('Customs at Yantian stopped our container of Dy-free speaker magnets.', 'proc-follow'));
+    const r = a.handle(msg('So what paperwork goes to them, and how quickly?', 'proc-follow'));
+    expect(r.verdict).toBe('none');
+    expect(r.citations.map((c) => c.source)).toContain('CN-GAC-2025-123');
+  });
+});
+
+describe('a change to a licence held stays a procedure question (thirty-ninth session, own phrasing)', () => {
+  it('answers that moving the end customer needs a new application, however the rest reads as a cooperation', () => {
+    const r = newAssistant('2025-10-01T09:00:00Z').handle(msg('The Ningbo exporter returned our application docs for corrections. If after the licence we change the end customer from the Linz plant to our Thai assembly partner, may they simply amend it?', 'licence-change'));
+    expect(r.intent.name).toBe('license_process');
+    expect(r.citations.map((c) => c.source)).toContain('CN-DUR-2024');
+    expect(r.verdict).not.toBe('not_required');
   });
 });
 

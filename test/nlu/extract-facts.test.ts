@@ -3257,3 +3257,15 @@ describe('a nationality and a participle of making without the hyphen (thirty-ei
     expect(facts('The Chinese made it clear: no Dy magnets to Austria without a licence.').madeIn).toBeUndefined();
   });
 });
+
+describe('naval mine warfare (thirty-ninth session, own phrasing)', () => {
+  it('reads a mine countermeasure squadron as a military end user, not as cooperation on mining', () => {
+    const f = facts("Our customer is the Finnish Navy's mine countermeasure squadron.");
+    expect(f.endUser?.kind).toBe('military');
+    expect(f.collaboration?.area).toBeUndefined();
+  });
+
+  it('still reads a mine for ore as mining', () => {
+    expect(facts('A Chinese team would design the flotation circuit for our mine in Western Australia.').collaboration?.area).toBe('mining_beneficiation');
+  });
+});

@@ -90,6 +90,7 @@ function understoodAhead(understander: Understander, message: Message): Understa
   const read = text.length > MAX_INPUT_CHARS ? text.slice(0, MAX_INPUT_CHARS) : text;
   if (read.length > 0) known.set(read, understander.understand(read));
   return {
+    gloss: (t) => understander.gloss(t),
     understand(t) {
       const cached = known.get(t);
       if (cached) return cached;

@@ -20,7 +20,7 @@ const AT = new Date('2026-03-02T10:00:00Z');
 
 /** A rule set whose only sentence is `sentence` (in a topic): what the dictionary is built from. */
 function rulesWith(sentence: string): Parameters<typeof replyDictionary>[0] {
-  return { rules: [], sources: new Map(), questions: new Map(), topics: [{ id: 't', intent: 'regulation_info', title: sentence, terms: [], answer: [], sources: [] }] };
+  return { rules: [], sources: new Map(), questions: new Map(), topics: [{ id: 't', intent: 'regulation_info', title: sentence, terms: [], exactTerms: [], answer: [], sources: [] }] };
 }
 
 function decided(): Reply {

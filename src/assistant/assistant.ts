@@ -72,6 +72,15 @@ const STATUS_QUESTION = wordsPattern(grammarWords('statusQuestionWords'));
 const SUSPENSION_BELIEF = wordsPattern(grammarWords('suspensionBeliefWords'));
 
 /** The message's last sentence (its question, when it ends on one). */
+/** What the rules say of Chinese-origin goods already in stock abroad, when the route was assumed to be from China. */
+function abroadNote(ifAbroad: Decision, decided: Decision): string | undefined {
+  const first = ifAbroad.reasons[0];
+  // Only when it adds an instrument the answer does not already rest on.
+  const adds = ifAbroad.citations.some((c) => !decided.citations.some((d) => d.source === c.source));
+  if (ifAbroad.verdict === 'need_info' || first === undefined || !adds) return undefined;
+  return `If the goods are already in stock outside China, their re-export is another case: ${first}`;
+}
+
 function lastSentence(text: string): string {
   return text.trim().split(/(?<=[.!?])\s+/).at(-1) ?? text;
 }
@@ -482,6 +491,13 @@ export class Assistant {
     const lines = intent === 'part_license' ? otherGoodsFacts(u.frame).map((item) => this.decideForShipment(intent, { ...stated, item }, asOf, shipOn, assume)) : [];
     const strictest = lines.reduce((a, b) => (strictness(b.decision.verdict) > strictness(a.decision.verdict) ? b : a), firstGoods);
     const { facts, decision, assumedOrigin, assumedMagnets, decidedFor } = strictest;
+    // Chinese-made goods with no route said and no Chinese seller named may be in stock abroad already: what the rules
+    // say of their re-export (No. 61 §1(3), in force or suspended on the day) is said beside the answer, which stays
+    // the one for goods leaving China.
+    const chineseSeller = u.frame.parties.some((p) => p.role === 'seller' && p.country === 'CN');
+    const chineseUnrouted = !chineseSeller && stated.shipFrom === undefined && stated.heldAbroad !== true && stated.transitVia === undefined
+      && (stated.madeIn === 'CN' || stated.item?.chinaOrigin === true) && decision.verdict !== 'need_info';
+    const ifAbroad = chineseUnrouted ? evaluate(this.options.rules, { ...stated, heldAbroad: true }, asOf) : undefined;
     // (Not for a military user or use: 2026 No. 1 and the catch-all reach any dual-use item, so the rules decide.)
     // (Nor for a change from a licence held: the licence says the goods are controlled, whatever the message calls them.)
     if (intent === 'part_license' && !facts.item && u.signals.unknownObject && !prev && !militaryUse(facts) && facts.licenceChange === undefined) {
@@ -508,6 +524,8 @@ export class Assistant {
     }
     if (assumedMagnets) extraReasons.push('What the goods are was not said; a dysprosium or terbium content in per cent is a magnet grade\'s, and read as magnets every path points to a licence or to compliance. If they are something else, say what and I will check again.');
     if (assumedOrigin) extraReasons.push(ASSUMED_ORIGIN_NOTE);
+    const abroad = ifAbroad ? abroadNote(ifAbroad, decision) : undefined;
+    if (abroad) extraReasons.push(abroad);
 
     if (verdict === 'escalate' && this.options.cases) {
       const key = factsKey(facts);
@@ -534,7 +552,7 @@ export class Assistant {
     // An instrument the asker named that does not apply here is answered too: why not, and cited.
     const named = namedButNotApplying(this.options.rules, decision, u.signals.references.sources);
     // Each source once: the decision's first, then what these notes add.
-    const added = [...notSuspended.citations, ...named.citations];
+    const added = [...notSuspended.citations, ...named.citations, ...(abroad && ifAbroad ? ifAbroad.citations : [])];
     const extraCitations = added.filter((c, i) => !decision.citations.some((d) => d.source === c.source) && added.findIndex((x) => x.source === c.source) === i);
     return {
       headline: headline(verdict, facts, decision),

@@ -38,6 +38,7 @@ const BUYER_DESCRIPTION_NOUNS = grammarWords('buyerDescriptionNouns');
 const CUSTOMER_PRODUCT_PARTICIPLES = grammarWords('customerProductParticiples');
 const RARE_EARTH_WORDS = grammarWords('rareEarthWords');
 const CAUSAL_PHRASES = grammarWords('causalPhrases');
+const MAGNET_DESCRIBERS = grammarWords('magnetDescribers');
 const COMPLETE_AFTER = grammarWords('completeAfter');
 const NO_RARE_EARTH = [...grammarWords('noRareEarthPhrases')];
 const CUSTOMER_PRODUCT_VERBS = grammarWords('customerProductVerbs');
@@ -615,8 +616,13 @@ function magnetsInside(tokens: readonly Token[], text: string, run: PhraseHit<It
   if ([1, 2].some((k) => looseWords.has(tokens[start - k]?.low ?? '') && tokens.slice(start - k, start).every((t) => !t.clauseEnd))) return false;
   // "phone cases and chargers … because of the magnets?": the goods' own magnets, the reason for asking; chat drops the
   // article ("need licence bc of magnets?").
-  const article = DETERMINERS.has(tokens[start - 1]?.low ?? '') ? 1 : 0;
-  const cause = tokens.slice(Math.max(0, start - article - 2), start - article).map((w) => w.low).join(' ');
+  // Words may describe them there ("because of the small rare earth magnets", "due to NdFeB magnets").
+  const itemWordAt = positionsOf(itemWordHits(tokens, lex));
+  let described = start;
+  while (described > 0 && start - described < 4 && (itemWordAt.has(described - 1) || MAGNET_DESCRIBERS.has(tokens[described - 1]?.low ?? ''))
+    && !tokens[described - 1]?.clauseEnd) described--;
+  const article = DETERMINERS.has(tokens[described - 1]?.low ?? '') ? 1 : 0;
+  const cause = tokens.slice(Math.max(0, described - article - 2), described - article).map((w) => w.low).join(' ');
   if (CAUSAL_PHRASES.has(cause)) return true;
   // "phone cases (NdFeB rings, some with Dy)": a parenthesis after the product says what is in it.
   const first = tokens[start] as Token;

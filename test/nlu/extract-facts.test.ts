@@ -3269,3 +3269,15 @@ describe('naval mine warfare (thirty-ninth session, own phrasing)', () => {
     expect(facts('A Chinese team would design the flotation circuit for our mine in Western Australia.').collaboration?.area).toBe('mining_beneficiation');
   });
 });
+
+describe('magnets named as the reason for asking (thirty-ninth session, own phrasing)', () => {
+  it('reads "because of the tiny rare earth magnets" as the product\'s own magnets, not loose ones', () => {
+    const item = facts('Our shop imports magnetic car mounts made in Foshan. Is a licence needed because of the tiny rare earth magnets?').item;
+    expect(item?.form).toBe('finished_product');
+    expect(item?.besideProduct).toBeUndefined();
+  });
+
+  it('still reads spare magnets shipped beside the product as loose goods', () => {
+    expect(facts('Our shop imports magnetic car mounts made in Foshan, plus a box of spare rare earth magnets. Licence?').item?.besideProduct).toBe(true);
+  });
+});

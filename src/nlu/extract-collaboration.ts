@@ -61,6 +61,9 @@ const JV_NOUNS = grammarWords('jvNouns');
 const LIST_JOINERS = grammarWords('listJoiners');
 const THIRD_PERSON_POSSESSIVES = grammarWords('thirdPersonPossessives');
 const NEGATION_CUES = grammarWords('negationCues');
+const UNRELATED_PHRASES = [...grammarWords('unrelatedPhrases')];
+const DETERMINERS = grammarWords('determiners');
+const GOODS_COUNT_NOUNS = grammarWords('goodsCountNouns');
 const NEW_ITEM_WORDS = grammarWords('newItemAfterComma');
 const CLAIM_VERBS = grammarWords('claimVerbs');
 const READER_REQUEST_BEFORE = grammarWords('readerRequestBefore');
@@ -411,8 +414,21 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
     }
     return false;
   };
+  // "wants 50 loose pieces for repair", "spare magnets for the maintenance of its motors": a service named as what goods
+  // are for is their use, not a service anyone provides.
+  const goodsAt = positionsOf(itemWordHits(tokens, lex));
+  const goodsPurpose = (h: { start: number; end: number; value: Kind }) => {
+    if (h.value !== 'services') return false;
+    const forAt = tokens[h.start - 1]?.low === 'for' ? h.start - 1 : DETERMINERS.has(tokens[h.start - 1]?.low ?? '') && tokens[h.start - 2]?.low === 'for' ? h.start - 2 : -1;
+    if (forAt < 0) return false;
+    return [1, 2, 3].some((k) => {
+      const i = forAt - k;
+      return i >= 0 && (goodsAt.has(i) || lex.knowledge.cues.looseWords.has(tokens[i]?.low ?? '') || GOODS_COUNT_NOUNS.has(tokens[i]?.low ?? ''))
+        && tokens.slice(i, forAt).every((t) => !t.clauseEnd && !t.commaAfter);
+    });
+  };
   for (const h of kindHits) {
-    if (ownPurpose(h) || negatedAt(tokens, h.start) || negatedInList(h.start) || claimant(h.end) || askingReader(h) || forwardsMessage(h) || goodsSite(h) || givesGoods(h) || sendsPronounGoods(h) || forLicenceApplication(h) || railNoun(h) || workshopAsPlace(h) || jvAsParty(h) || madeWith(h) || withoutPartner(h)) continue;
+    if (ownPurpose(h) || goodsPurpose(h) || negatedAt(tokens, h.start) || negatedInList(h.start) || claimant(h.end) || askingReader(h) || forwardsMessage(h) || goodsSite(h) || givesGoods(h) || sendsPronounGoods(h) || forLicenceApplication(h) || railNoun(h) || workshopAsPlace(h) || jvAsParty(h) || madeWith(h) || withoutPartner(h)) continue;
     kinds.add(h.value);
     if (h.value === 'technology_transfer' && !givingVerb(h)) transferByNoun = true;
     else if (h.value === 'technology_transfer' && !sendsPeople(h)) transferBySending = true;
@@ -473,6 +489,14 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
     // (Goods said absent with it, "no magnets or rare-earth processes involved", are not named.)
     && !itemWordHits(tokens, lex).some((h) => ((h.value.kind === 'form' && (h.value.form === 'magnet' || h.value.form === 'magnet_powder')) || h.value.kind === 'element' || h.value.kind === 'compound')
       && !negatedList(tokens, h.start));
+  // "A course on bearing replacement … Nothing about magnets": every magnet or rare-earth word said to be outside the
+  // work, with words that say so right before it (a determiner or "the" may stand between).
+  const rareEarthWords = itemWordHits(tokens, lex).filter((h) => (h.value.kind === 'form' && (h.value.form === 'magnet' || h.value.form === 'magnet_powder')) || h.value.kind === 'element' || h.value.kind === 'compound');
+  const unrelatedAt = (start: number) => [2, 3, 4, 5].some((n) => {
+    const words = tokens.slice(Math.max(0, start - n), start);
+    return words.length === n && words.every((t) => !t.clauseEnd) && UNRELATED_PHRASES.some((p) => words.map((t) => t.low).join(' ') === p || (DETERMINERS.has(words.at(-1)?.low ?? '') && words.slice(0, -1).map((t) => t.low).join(' ') === p));
+  });
+  const deniedMagnets = () => rareEarthWords.length > 0 && rareEarthWords.every((h) => unrelatedAt(h.start));
   // So does commissioning a line that makes magnets ("start making our own bonded magnets … help commission the line").
   const magnetAt = (h: PhraseHit<ItemTag>) => (h.value.kind === 'form' && h.value.form === 'magnet') || rareEarthFamily(h);
   const makesMagnets = itemWordHits(tokens, lex).some((h) => magnetAt(h) && [1, 2, 3, 4].some((k) => MAKE_VERBS.has(tokens[h.start - k]?.low ?? '')
@@ -490,7 +514,7 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
     else if (noRareEarthItem) areas.add('no_rare_earth');
     // "send technicians to repair a generator bearing … no magnet production involved": work the asker says touches no
     // rare-earth or magnet production carries none of that technology.
-    else if (deniedProduction()) areas.add('no_rare_earth');
+    else if (deniedProduction() || deniedMagnets()) areas.add('no_rare_earth');
   }
   // Magnet-making steps named for recycling ("hydrogen decrepitation of the scrap"): whether the Catalogue's
   // preparation technology covers them depends on content (brief §9 ex. 17), so recycling, the unclear area, decides.

@@ -3281,3 +3281,23 @@ describe('magnets named as the reason for asking (thirty-ninth session, own phra
     expect(facts('Our shop imports magnetic car mounts made in Foshan, plus a box of spare rare earth magnets. Licence?').item?.besideProduct).toBe(true);
   });
 });
+
+describe('work said to have nothing to do with magnets (thirty-ninth session, own phrasing)', () => {
+  it('reads "nothing to do with the magnets" as work on no rare-earth technology', () => {
+    expect(facts('A Chinese service firm will train our crew in Gdansk on gearbox maintenance - nothing to do with the magnets. Permission needed?').collaboration?.area).toBe('no_rare_earth');
+  });
+
+  it('keeps the area the work names when something else is said unrelated', () => {
+    expect(facts('A Chinese firm will train our crew in Gdansk on magnet sintering, nothing to do with the gearbox. Permission needed?').collaboration?.area).toBe('magnet_preparation');
+  });
+});
+
+describe('a service named as what goods are for (thirty-ninth session, own phrasing)', () => {
+  it('reads "30 loose pieces for repair" as the goods\' use, not a service anyone provides', () => {
+    expect(facts('A workshop in Tunis wants 30 loose pieces for repair, shipping next week.').collaboration).toBeUndefined();
+  });
+
+  it('still reads engineers sent for maintenance as a service', () => {
+    expect(facts('A Chinese firm will send engineers for maintenance of our magnet line in Serbia.').collaboration?.kind).toBe('services');
+  });
+});

@@ -9,7 +9,7 @@ import type { PlaceMention } from './extract-places.js';
 import type { ItemTag, Lexicon } from './lexicon.js';
 import type { PhraseHit } from './phrase-matcher.js';
 import { grammarWords, wordAt } from './grammar.js';
-import { positionsOf, sentenceStartOf, wordsPattern, type Token } from './text.js';
+import { clauseEndOf, clauseStartOf, positionsOf, sentenceStartOf, wordsPattern, type Token } from './text.js';
 
 type Kind = (typeof COLLABORATION_KINDS)[number];
 type Area = (typeof TECHNOLOGY_AREAS)[number];
@@ -64,6 +64,8 @@ const NEGATION_CUES = grammarWords('negationCues');
 const UNRELATED_PHRASES = [...grammarWords('unrelatedPhrases')];
 const DETERMINERS = grammarWords('determiners');
 const GOODS_COUNT_NOUNS = grammarWords('goodsCountNouns');
+const SELF_WORDS = grammarWords('selfWords');
+const INABILITY_WORDS = grammarWords('inabilityWords');
 const NEW_ITEM_WORDS = grammarWords('newItemAfterComma');
 const CLAIM_VERBS = grammarWords('claimVerbs');
 const READER_REQUEST_BEFORE = grammarWords('readerRequestBefore');
@@ -427,8 +429,13 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
         && tokens.slice(i, forAt).every((t) => !t.clauseEnd && !t.commaAfter);
     });
   };
+  // "We install them ourselves", "commissioning is done in-house": a service the asker's side does itself is no cooperation
+  // ("we cannot commission it ourselves" says the opposite).
+  const doneOurselves = (h: { start: number; end: number; value: Kind }) => h.value === 'services'
+    && tokens.slice(clauseStartOf(tokens, h.start), clauseEndOf(tokens, h.start) + 1).some((t) => SELF_WORDS.has(t.low))
+    && !tokens.slice(clauseStartOf(tokens, h.start), h.start).some((t) => NEGATION_CUES.has(t.low) || INABILITY_WORDS.has(t.low));
   for (const h of kindHits) {
-    if (ownPurpose(h) || goodsPurpose(h) || negatedAt(tokens, h.start) || negatedInList(h.start) || claimant(h.end) || askingReader(h) || forwardsMessage(h) || goodsSite(h) || givesGoods(h) || sendsPronounGoods(h) || forLicenceApplication(h) || railNoun(h) || workshopAsPlace(h) || jvAsParty(h) || madeWith(h) || withoutPartner(h)) continue;
+    if (ownPurpose(h) || goodsPurpose(h) || doneOurselves(h) || negatedAt(tokens, h.start) || negatedInList(h.start) || claimant(h.end) || askingReader(h) || forwardsMessage(h) || goodsSite(h) || givesGoods(h) || sendsPronounGoods(h) || forLicenceApplication(h) || railNoun(h) || workshopAsPlace(h) || jvAsParty(h) || madeWith(h) || withoutPartner(h)) continue;
     kinds.add(h.value);
     if (h.value === 'technology_transfer' && !givingVerb(h)) transferByNoun = true;
     else if (h.value === 'technology_transfer' && !sendsPeople(h)) transferBySending = true;

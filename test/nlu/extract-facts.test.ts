@@ -3301,3 +3301,14 @@ describe('a service named as what goods are for (thirty-ninth session, own phras
     expect(facts('A Chinese firm will send engineers for maintenance of our magnet line in Serbia.').collaboration?.kind).toBe('services');
   });
 });
+
+describe('work the asker does itself (thirty-ninth session, own phrasing)', () => {
+  it('reads "we commission it ourselves" as no service provided by anyone', () => {
+    expect(facts('A Chinese maker ships us a strip caster for our Ohio site; we commission it ourselves.').collaboration?.kind).toBeUndefined();
+  });
+
+  it('still reads the maker\'s engineers commissioning it as a service, and "we cannot do it ourselves" too', () => {
+    expect(facts("The Chinese maker's engineers will commission the strip caster at our Ohio site.").collaboration?.kind).toBe('services');
+    expect(facts("We cannot commission it ourselves, so the Chinese maker's engineers will do it at our Ohio site.").collaboration?.kind).toBe('services');
+  });
+});

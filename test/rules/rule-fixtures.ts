@@ -114,6 +114,10 @@ export const RULE_FIXTURES: Record<string, RuleFixture> = {
     fires: { item: { form: 'component', downstream: 'rotor_stator_assembly', elementsPresent: ['Dy'] }, shipFrom: 'CN' },
     doesNot: { item: { form: 'component', downstream: 'other_assembly', elementsPresent: ['Dy'] }, shipFrom: 'CN' },
   },
+  'faq-phosphor-materials': {
+    fires: { item: { form: 'phosphor', elementsPresent: ['Tb'] }, shipFrom: 'CN' },
+    doesNot: { item: { form: 'oxide', elementsPresent: ['Tb'] }, shipFrom: 'CN' },
+  },
   'faq-products-with-other-listed-materials': {
     fires: { item: { form: 'finished_product', downstream: 'device', magnetType: 'smco', elementsPresent: ['Sm', 'Co', 'Tb', 'Ga'] }, shipFrom: 'CN' },
     doesNot: { item: { form: 'finished_product', downstream: 'device', magnetType: 'smco', elementsPresent: ['Sm', 'Co'] }, shipFrom: 'CN' },

@@ -202,6 +202,10 @@ export const RULE_FIXTURES: Record<string, RuleFixture> = {
     fires: { item: { form: 'oxide', elementsPresent: ['Tb'], chinaOrigin: true }, shipFrom: 'NL', destination: 'GB' },
     doesNot: { item: { form: 'oxide', elementsPresent: ['Tb'], chinaOrigin: false }, shipFrom: 'NL', destination: 'GB' },
   },
+  'no61-china-origin-unlisted': {
+    fires: { item: { form: 'oxide', elementsPresent: ['Y'], compositionComplete: true, chinaOrigin: true }, shipFrom: 'SG', destination: 'IN' },
+    doesNot: { item: { form: 'oxide', elementsPresent: ['Dy'], compositionComplete: true, chinaOrigin: true }, shipFrom: 'SG', destination: 'IN' },
+  },
   'no61-china-origin-parts': {
     fires: { item: { form: 'finished_product', downstream: 'motor', magnetType: 'ndfeb', elementsPresent: ['Nd', 'Dy'], chineseContentPercent: 6 }, madeIn: 'TH', shipFrom: 'TH', destination: 'US' },
     doesNot: { item: { form: 'finished_product', downstream: 'motor', magnetType: 'ndfeb', elementsPresent: ['Nd', 'Dy'], chineseContentPercent: 0 }, madeIn: 'TH', shipFrom: 'TH', destination: 'US' },

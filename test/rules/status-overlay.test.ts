@@ -109,7 +109,7 @@ describe('later records win', () => {
 describe('checkStatusRecord refuses what cannot apply', () => {
   const check = (input: Record<string, unknown>) => checkStatusRecord(base, StatusRecordInputSchema.parse({ by: 'o', why: 'because', ...input }));
   it('names the rules a suspension covers', () => {
-    expect(check({ target: 'CN-ANN-2025-70', status: 'resumed', from: '2026-11-10', source: { id: 'CN-ANN-2025-70' } }).length).toBe(16);
+    expect(check({ target: 'CN-ANN-2025-70', status: 'resumed', from: '2026-11-10', source: { id: 'CN-ANN-2025-70' } }).length).toBe(17);
   });
   it('refuses an unknown rule, an unknown source, a resumption of a rule never suspended, an extension ending before', () => {
     expect(() => check({ target: 'no-such-rule', status: 'revoked', from: '2026-11-10', source: { id: 'CN-ANN-2025-70' } })).toThrow(OverlayError);

@@ -48,7 +48,7 @@ describe('lodestone rules record, status and overlay export', () => {
     const rec = await cli(RECORD);
     expect(rec.err).toEqual([]);
     expect(rec.code).toBe(0);
-    expect(rec.out[0]).toMatch(/^recorded 1: CN-ANN-2025-70 resumed; 16 rules changed/);
+    expect(rec.out[0]).toMatch(/^recorded 1: CN-ANN-2025-70 resumed; 17 rules changed/);
 
     const after = await cli(['ask', '--as-of', '2026-11-30', '--json', QUESTION]);
     const a = JSON.parse(after.out[0] ?? '{}') as AskJson;

@@ -68,7 +68,7 @@ describe.each(Object.entries(engines))('rule status desk in a browser, on %s', (
     const officer = await context.newPage();
     await officer.goto(`${server.url}/console/rules`);
     const event = officer.locator('.horizon-event[data-source="CN-ANN-2025-70"]');
-    await expect.poll(textOf(event)).toContain('No. 70 (2025) ended on 2026-11-10: 16 rules, status unknown.');
+    await expect.poll(textOf(event)).toContain('No. 70 (2025) ended on 2026-11-10: 17 rules, status unknown.');
     await expect.poll(textOf(event)).toContain('1 recent conversations and 1 open cases depend on them.');
     const versionBefore = await officer.locator('#rules-version').textContent();
 

@@ -888,11 +888,13 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   // product names the kind of product, as "permanent magnet motors" does with nothing between.
   // So does a material's oxide or compound before a luminescent or catalytic product ("yttrium oxide red phosphor
   // powder", "Eu-doped oxide green phosphor"): the product is made of it (MOFCOM FAQ No. 5's phosphors, brief R2).
-  const materialWord = (prev: PhraseHit<ItemTag>) => prev.value.kind === 'form' && (prev.value.form === 'oxide' || prev.value.form === 'compound');
+  // (A named compound too: "YAG yellow phosphor powder", "Gd2O2S green phosphor screens".)
+  const materialWord = (prev: PhraseHit<ItemTag>) => (prev.value.kind === 'form' && (prev.value.form === 'oxide' || prev.value.form === 'compound')) || prev.value.kind === 'compound';
   const magnetModifiesProduct = (prev: PhraseHit<ItemTag>, h: PhraseHit<ItemTag>) => {
     const magnetWord = prev.value.kind === 'form' && prev.value.form === 'magnet';
-    const madeOf = materialWord(prev) && h.value.kind === 'downstream' && MATERIAL_PRODUCTS.has(h.value.downstream);
-    if (!(magnetWord || madeOf) || h.value.kind !== 'downstream') return false;
+    const product = (h.value.kind === 'downstream' && MATERIAL_PRODUCTS.has(h.value.downstream)) || (h.value.kind === 'form' && h.value.form === 'phosphor');
+    const madeOf = materialWord(prev) && product;
+    if (!(magnetWord || madeOf) || (h.value.kind !== 'downstream' && !madeOf)) return false;
     const between = tokens.slice(prev.end, h.start);
     return between.length >= 1 && between.length <= 2 && (tokens[prev.end - 1] as Token).commaAfter !== true && !(tokens[prev.end - 1] as Token).clauseEnd
       && between.every((t) => plainModifier(t) && !t.parenBefore);

@@ -3312,3 +3312,14 @@ describe('work the asker does itself (thirty-ninth session, own phrasing)', () =
     expect(facts("We cannot commission it ourselves, so the Chinese maker's engineers will do it at our Ohio site.").collaboration?.kind).toBe('services');
   });
 });
+
+describe('a named compound before a phosphor, a colour between (thirty-ninth session, own phrasing)', () => {
+  it('reads "YAG:Ce amber phosphor powder" and "Gd2O2S:Tb green phosphor film" as phosphors made of them', () => {
+    expect(facts('Our lamp plant in Brno buys YAG:Ce amber phosphor powder from Jiangxi.').item?.form).toBe('phosphor');
+    expect(facts('We import Gd2O2S:Tb green phosphor film from Xiamen for detector panels.').item?.form).toBe('phosphor');
+  });
+
+  it('still reads a YAG rod as the crystal', () => {
+    expect(facts('We import Nd:YAG laser rods from Fujian.').item?.form).toBe('crystal');
+  });
+});

@@ -680,8 +680,7 @@ export class Assistant {
         if (answer.statusUnknown && STATUS_QUESTION.test(text)) return this.statusEscalation(message, u, answer, asOf, text, prev);
         return this.infoReply(intent, u.confidence, answer, asOf);
       }
-      case 'license_process':
-        {
+      case 'license_process': {
         // Topics are read in the words understanding read ("质疑" is a customs challenge), earlier turns too.
         const read = (t: string) => this.options.understander.gloss(t);
         return this.infoReply(intent, u.confidence, answerProcess(this.options.rules, read(text), (prev?.turns ?? []).slice(-DISCOURSE_TURNS).map(read)), asOf);

@@ -418,14 +418,13 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   };
   // "wants 50 loose pieces for repair", "spare magnets for the maintenance of its motors": a service named as what goods
   // are for is their use, not a service anyone provides.
-  const goodsAt = positionsOf(itemWordHits(tokens, lex));
   const goodsPurpose = (h: { start: number; end: number; value: Kind }) => {
     if (h.value !== 'services') return false;
     const forAt = tokens[h.start - 1]?.low === 'for' ? h.start - 1 : DETERMINERS.has(tokens[h.start - 1]?.low ?? '') && tokens[h.start - 2]?.low === 'for' ? h.start - 2 : -1;
     if (forAt < 0) return false;
     return [1, 2, 3].some((k) => {
       const i = forAt - k;
-      return i >= 0 && (goodsAt.has(i) || lex.knowledge.cues.looseWords.has(tokens[i]?.low ?? '') || GOODS_COUNT_NOUNS.has(tokens[i]?.low ?? ''))
+      return i >= 0 && (itemAt.has(i) || lex.knowledge.cues.looseWords.has(tokens[i]?.low ?? '') || GOODS_COUNT_NOUNS.has(tokens[i]?.low ?? ''))
         && tokens.slice(i, forAt).every((t) => !t.clauseEnd && !t.commaAfter);
     });
   };
@@ -492,13 +491,13 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   const rareEarthPlant = processing.some((h) => !negatedList(tokens, h.start));
   // Only production as a whole said absent, and no magnet or rare-earth goods named otherwise ("repair our magnet
   // machining line, no sintering" still services magnet production).
+  // The magnet and rare-earth words of the message.
+  const rareEarthWords = itemWordHits(tokens, lex).filter((h) => (h.value.kind === 'form' && (h.value.form === 'magnet' || h.value.form === 'magnet_powder')) || h.value.kind === 'element' || h.value.kind === 'compound');
   const deniedProduction = () => !rareEarthPlant && processing.some((h) => negatedList(tokens, h.start))
     // (Goods said absent with it, "no magnets or rare-earth processes involved", are not named.)
-    && !itemWordHits(tokens, lex).some((h) => ((h.value.kind === 'form' && (h.value.form === 'magnet' || h.value.form === 'magnet_powder')) || h.value.kind === 'element' || h.value.kind === 'compound')
-      && !negatedList(tokens, h.start));
+    && !rareEarthWords.some((h) => !negatedList(tokens, h.start));
   // "A course on bearing replacement … Nothing about magnets": every magnet or rare-earth word said to be outside the
   // work, with words that say so right before it (a determiner or "the" may stand between).
-  const rareEarthWords = itemWordHits(tokens, lex).filter((h) => (h.value.kind === 'form' && (h.value.form === 'magnet' || h.value.form === 'magnet_powder')) || h.value.kind === 'element' || h.value.kind === 'compound');
   const unrelatedAt = (start: number) => [2, 3, 4, 5].some((n) => {
     const words = tokens.slice(Math.max(0, start - n), start);
     return words.length === n && words.every((t) => !t.clauseEnd) && UNRELATED_PHRASES.some((p) => words.map((t) => t.low).join(' ') === p || (DETERMINERS.has(words.at(-1)?.low ?? '') && words.slice(0, -1).map((t) => t.low).join(' ') === p));

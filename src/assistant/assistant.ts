@@ -71,8 +71,7 @@ const STATUS_QUESTION = wordsPattern(grammarWords('statusQuestionWords'));
 /** Words saying controls were suspended or lifted: a rule in force that decides the answer then says it is not. */
 const SUSPENSION_BELIEF = wordsPattern(grammarWords('suspensionBeliefWords'));
 
-/** The message's last sentence (its question, when it ends on one). */
-/** What the rules say of Chinese-origin goods already in stock abroad, when the route was assumed to be from China. */
+/** What the rules say of Chinese-made goods if already in stock abroad, beside an answer for goods leaving China. */
 function abroadNote(ifAbroad: Decision, decided: Decision): string | undefined {
   const first = ifAbroad.reasons[0];
   // Only when it adds an instrument the answer does not already rest on.
@@ -81,6 +80,7 @@ function abroadNote(ifAbroad: Decision, decided: Decision): string | undefined {
   return `If the goods are already in stock outside China, their re-export is another case: ${first}`;
 }
 
+/** The message's last sentence (its question, when it ends on one). */
 function lastSentence(text: string): string {
   return text.trim().split(/(?<=[.!?])\s+/).at(-1) ?? text;
 }
@@ -352,7 +352,7 @@ export class Assistant {
     // cooperation ("do we need a licence for our magnets?"), is a question for the rules; a change from what a licence
     // held names stays a question about that licence (art. 18), whatever else the message names.
     if ((u.intent === 'license_process' || u.intent === 'regulation_info') && u.suggested
-      && ((u.signals.references.sources.length === 0 && u.facts.licenceChange === undefined && !topicMatches(this.options.rules, u.intent, this.options.understander.gloss(text))) || (u.suggestedStrong && DECISION_INTENTS.has(u.suggested) && u.asksForDecision)
+      && ((u.signals.references.sources.length === 0 && u.facts.licenceChange === undefined && !topicMatches(this.options.rules, u.intent, u.read)) || (u.suggestedStrong && DECISION_INTENTS.has(u.suggested) && u.asksForDecision)
         // "With No. 70 run out, is a licence needed for the next lot of Tm2O3 from Jiangxi?": a yes/no question about
         // named rare-earth goods on a route asks for a decision, whatever announcement it mentions.
         || (u.suggested === 'part_license' && u.asksForDecision && (u.facts.item?.elementsPresent?.length ?? 0) > 0 && (u.facts.shipFrom !== undefined || u.facts.destination !== undefined)))) {
@@ -491,13 +491,6 @@ export class Assistant {
     const lines = intent === 'part_license' ? otherGoodsFacts(u.frame).map((item) => this.decideForShipment(intent, { ...stated, item }, asOf, shipOn, assume)) : [];
     const strictest = lines.reduce((a, b) => (strictness(b.decision.verdict) > strictness(a.decision.verdict) ? b : a), firstGoods);
     const { facts, decision, assumedOrigin, assumedMagnets, decidedFor } = strictest;
-    // Chinese-made goods with no route said and no Chinese seller named may be in stock abroad already: what the rules
-    // say of their re-export (No. 61 §1(3), in force or suspended on the day) is said beside the answer, which stays
-    // the one for goods leaving China.
-    const chineseSeller = u.frame.parties.some((p) => p.role === 'seller' && p.country === 'CN');
-    const chineseUnrouted = !chineseSeller && stated.shipFrom === undefined && stated.heldAbroad !== true && stated.transitVia === undefined
-      && (stated.madeIn === 'CN' || stated.item?.chinaOrigin === true) && decision.verdict !== 'need_info';
-    const ifAbroad = chineseUnrouted ? evaluate(this.options.rules, { ...stated, heldAbroad: true }, asOf) : undefined;
     // (Not for a military user or use: 2026 No. 1 and the catch-all reach any dual-use item, so the rules decide.)
     // (Nor for a change from a licence held: the licence says the goods are controlled, whatever the message calls them.)
     if (intent === 'part_license' && !facts.item && u.signals.unknownObject && !prev && !militaryUse(facts) && facts.licenceChange === undefined) {
@@ -524,6 +517,13 @@ export class Assistant {
     }
     if (assumedMagnets) extraReasons.push('What the goods are was not said; a dysprosium or terbium content in per cent is a magnet grade\'s, and read as magnets every path points to a licence or to compliance. If they are something else, say what and I will check again.');
     if (assumedOrigin) extraReasons.push(ASSUMED_ORIGIN_NOTE);
+    // Chinese-made goods with no route said and no Chinese seller named may be in stock abroad already: what the rules
+    // say of their re-export (No. 61 §1(3), in force or suspended on the day) is said beside the answer, which stays
+    // the one for goods leaving China.
+    const chineseSeller = u.frame.parties.some((p) => p.role === 'seller' && p.country === 'CN');
+    const chineseUnrouted = !chineseSeller && stated.shipFrom === undefined && stated.heldAbroad !== true && stated.transitVia === undefined
+      && (stated.madeIn === 'CN' || stated.item?.chinaOrigin === true) && decision.verdict !== 'need_info';
+    const ifAbroad = chineseUnrouted ? evaluate(this.options.rules, { ...stated, heldAbroad: true }, asOf) : undefined;
     const abroad = ifAbroad ? abroadNote(ifAbroad, decision) : undefined;
     if (abroad) extraReasons.push(abroad);
 
@@ -675,15 +675,15 @@ export class Assistant {
   private answerOther(message: Message, intent: Intent, u: Understanding, asOf: string, text: string, prev: ConversationState | undefined): Reply {
     switch (intent) {
       case 'regulation_info': {
-        const answer = answerRegulation(this.options.rules, u.signals.references.sources, this.options.understander.gloss(text), asOf, u.signals.references.controlCodes);
+        const answer = answerRegulation(this.options.rules, u.signals.references.sources, u.read, asOf, u.signals.references.controlCodes);
         // "Are Nos. 61 and 62 back in force?" on a day their status is unknown: unknown, so escalate (brief §9 ex. 25).
         if (answer.statusUnknown && STATUS_QUESTION.test(text)) return this.statusEscalation(message, u, answer, asOf, text, prev);
         return this.infoReply(intent, u.confidence, answer, asOf);
       }
       case 'license_process': {
         // Topics are read in the words understanding read ("质疑" is a customs challenge), earlier turns too.
-        const read = (t: string) => this.options.understander.gloss(t);
-        return this.infoReply(intent, u.confidence, answerProcess(this.options.rules, read(text), (prev?.turns ?? []).slice(-DISCOURSE_TURNS).map(read)), asOf);
+        const earlier = (prev?.turns ?? []).slice(-DISCOURSE_TURNS).map((t) => this.options.understander.gloss(t));
+        return this.infoReply(intent, u.confidence, answerProcess(this.options.rules, u.read, earlier), asOf);
       }
       case 'help':
         return this.infoReply(intent, u.confidence, { headline: 'I am Lodestone, the export-compliance assistant.', reasons: HELP_TEXT, citations: [], statusUnknown: false }, asOf);

@@ -42,7 +42,8 @@ interface TextStems {
 
 function textStems(text: string): TextStems {
   const words = tokenize(normaliseText(text)).map((t) => t.low);
-  return { set: new Set(words.map(stem)), sequence: words.map(stem), words: new Set(words) };
+  const sequence = words.map(stem);
+  return { set: new Set(sequence), sequence, words: new Set(words) };
 }
 
 /** Words a phrase term may have between its own: "October 2025 rare-earth rules" still says "October rules". */

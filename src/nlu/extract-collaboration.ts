@@ -489,10 +489,10 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   // Not one said absent ("no magnet production involved").
   const processing = lex.endUses.find(tokens).filter((h) => h.value === 'rare_earth_processing');
   const rareEarthPlant = processing.some((h) => !negatedList(tokens, h.start));
-  // Only production as a whole said absent, and no magnet or rare-earth goods named otherwise ("repair our magnet
-  // machining line, no sintering" still services magnet production).
   // The magnet and rare-earth words of the message.
   const rareEarthWords = itemWordHits(tokens, lex).filter((h) => (h.value.kind === 'form' && (h.value.form === 'magnet' || h.value.form === 'magnet_powder')) || h.value.kind === 'element' || h.value.kind === 'compound');
+  // Only production as a whole said absent, and no magnet or rare-earth goods named otherwise ("repair our magnet
+  // machining line, no sintering" still services magnet production).
   const deniedProduction = () => !rareEarthPlant && processing.some((h) => negatedList(tokens, h.start))
     // (Goods said absent with it, "no magnets or rare-earth processes involved", are not named.)
     && !rareEarthWords.some((h) => !negatedList(tokens, h.start));
@@ -500,7 +500,10 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   // work, with words that say so right before it (a determiner or "the" may stand between).
   const unrelatedAt = (start: number) => [2, 3, 4, 5].some((n) => {
     const words = tokens.slice(Math.max(0, start - n), start);
-    return words.length === n && words.every((t) => !t.clauseEnd) && UNRELATED_PHRASES.some((p) => words.map((t) => t.low).join(' ') === p || (DETERMINERS.has(words.at(-1)?.low ?? '') && words.slice(0, -1).map((t) => t.low).join(' ') === p));
+    if (words.length !== n || words.some((t) => t.clauseEnd)) return false;
+    const said = words.map((t) => t.low).join(' ');
+    const beforeDeterminer = DETERMINERS.has(words.at(-1)?.low ?? '') ? words.slice(0, -1).map((t) => t.low).join(' ') : undefined;
+    return UNRELATED_PHRASES.some((p) => said === p || beforeDeterminer === p);
   });
   const deniedMagnets = () => rareEarthWords.length > 0 && rareEarthWords.every((h) => unrelatedAt(h.start));
   // So does commissioning a line that makes magnets ("start making our own bonded magnets … help commission the line").

@@ -34,6 +34,8 @@ export interface Understanding {
   readonly suggestedStrong: boolean;
   /** The last question is a yes/no question about the case, not about procedure. */
   readonly asksForDecision: boolean;
+  /** The message as understanding read it: Chinese terms, shorthand and arrows as the English they stand for. */
+  readonly read: string;
 }
 
 export const MIN_MARGIN = 0.2;
@@ -45,7 +47,7 @@ const DECISION: readonly Intent[] = ['part_license', 'collaboration_license', 'r
 
 export interface Understander {
   understand(text: string): Understanding;
-  /** The text as understanding reads it: Chinese terms, shorthand and arrows as the English they stand for. */
+  /** Any text as understanding reads it (earlier turns, say); a message understood carries its own as `read`. */
   gloss(text: string): string;
 }
 
@@ -193,7 +195,7 @@ export function createUnderstander(model: IntentModel, lex: Lexicon, sourceIds: 
         }
         if (intent !== top.intent) confidence = Math.max(0.5, scores.find((s) => s.intent === intent)?.score ?? 0);
       }
-      return { intent, confidence: Math.min(1, Math.max(0, confidence)), scores, frame, foreignRegime, facts, signals, knownShare, suggested: suggestion?.intent ?? null, suggestedStrong: suggestion?.strong ?? false, asksForDecision: asksForDecision(original) };
+      return { intent, confidence: Math.min(1, Math.max(0, confidence)), scores, frame, foreignRegime, facts, signals, knownShare, suggested: suggestion?.intent ?? null, suggestedStrong: suggestion?.strong ?? false, asksForDecision: asksForDecision(original), read: text };
     },
   };
 }

@@ -1132,7 +1132,9 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
       (p.role === 'party' && TECH_PERSONS.has(tokens[p.end]?.low ?? ''))
       // "engineers from our Chinese supplier": people who come from the Chinese party.
       || (p.role === 'origin' && tokens.slice(Math.max(0, p.start - 5), p.start).some((t, k, near) => TECH_PERSONS.has(t.low) && near[k + 1]?.low === 'from'))));
-  if ((collab.kind || collab.area || providersOnly) && !pastTechnology && !goodsShipment) {
+  // "Only published results": the answer to the research question (brief R26), naming no goods, is about the work asked.
+  const researchOnly = !collab.kind && !collab.area && collab.publicOrBasicResearch && frame.item === undefined;
+  if ((collab.kind || collab.area || providersOnly || researchOnly) && !pastTechnology && !goodsShipment) {
     const t: NonNullable<Frame['technology']> = {};
     if (collab.kind) t.kind = collab.kind;
     if (collab.area) t.area = collab.area;

@@ -85,7 +85,7 @@ export function factsFromFrame(frame: Frame): Facts {
   if (defence?.country && !facts.destination) facts.destination = defence.country;
   // "Polish motor maker supplying a US DoD program": the forces named are the end user's country, wherever this leg goes.
   if (defence?.country && facts.endUser) facts.endUser = { ...facts.endUser, country: defence.country };
-  if (frame.technology && (frame.technology.kind || frame.technology.area || frame.technology.chineseProvider)) facts.collaboration = { ...frame.technology };
+  if (frame.technology && (frame.technology.kind || frame.technology.area || frame.technology.chineseProvider || frame.technology.publicOrBasicResearch)) facts.collaboration = { ...frame.technology };
   if (frame.asOf) facts.asOf = frame.asOf;
   return facts;
 }

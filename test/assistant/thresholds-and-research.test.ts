@@ -50,4 +50,13 @@ describe('R26: published results and basic research', () => {
     const unread = evaluate(rules, { collaboration: { ...joint, publicOrBasicResearch: true } }, '2026-03-01');
     expect(unread.fired.map((f) => f.ruleId)).toContain('basic-research-public-domain');
   });
+
+  it('reads the offered answer to its question as an answer about the work asked, not as a greeting', () => {
+    const a = newAssistant('2026-06-25T09:00:00Z');
+    a.handle(msg('A Chinese institute wants to do joint research with our Lyon lab on rare earths. Anything to check?', 'r26'));
+    const r = a.handle(msg('Only published results', 'r26'));
+    expect(r.intent.name).toBe('collaboration_license');
+    expect(r.facts?.collaboration).toMatchObject({ kind: 'joint_rnd', chineseProvider: true, publicOrBasicResearch: true });
+    expect(r.verdict).toBe('escalate');
+  });
 });

@@ -1117,6 +1117,12 @@ describe('research written together (own phrasings)', () => {
     expect(facts('Our Horizon 2020 consortium includes a Baotou institute; we study getting Dy back out of end-of-life magnets.').collaboration)
       .toMatchObject({ kind: 'joint_rnd', area: 'recycling' });
   });
+
+  it('reads the recycling literature\'s names for the feed and the process as recycling', () => {
+    expect(facts('A Ganzhou institute offered to co-develop a process with us for getting Nd and Pr back from end-of-life EV motors.').collaboration?.area).toBe('recycling');
+    expect(facts('Chinese engineers would teach our team hydrogen processing of magnet scrap (HPMS) at our plant in Ohio.').collaboration?.area).toBe('recycling');
+    expect(facts('Could a Chinese consultant help our start-up with rare-earth recovery from spent magnets?').collaboration?.area).toBe('recycling');
+  });
 });
 
 describe('servicing a rare-earth plant (own phrasings)', () => {

@@ -290,6 +290,10 @@ export const RULE_FIXTURES: Record<string, RuleFixture> = {
     fires: { collaboration: { kind: 'consulting', area: 'mining_beneficiation', chineseProvider: true } },
     doesNot: { collaboration: { kind: 'consulting', area: 'magnet_design', chineseProvider: true } },
   },
+  'techcat-restricted-visit': {
+    fires: { collaboration: { kind: 'visit', area: 'smelting', chineseProvider: true } },
+    doesNot: { collaboration: { kind: 'visit', area: 'product_design', chineseProvider: true } },
+  },
   'no58-battery-technology': {
     fires: { collaboration: { kind: 'licensing', area: 'battery', chineseProvider: true } },
     doesNot: { collaboration: { kind: 'licensing', area: 'battery', chineseProvider: false } },

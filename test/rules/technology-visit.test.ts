@@ -31,3 +31,17 @@ describe('a visit to a Chinese plant (techcat-prohibited-collaboration)', () => 
     expect(evaluate(rules, shown('magnet_preparation', 'technology_transfer'), '2026-05-06').verdict).toBe('prohibited');
   });
 });
+
+describe('a visit that shows Catalogue-restricted technology (techcat-restricted-visit)', () => {
+  it('escalates Chinese engineers walking visitors through a beneficiation scheme while No. 62 is suspended', () => {
+    const d = evaluate(rules, shown('mining_beneficiation'), '2026-06-25');
+    expect(d.verdict).toBe('escalate');
+    expect(d.fired.map((r) => r.ruleId)).toContain('techcat-restricted-visit');
+    expect(d.citations.map((c) => c.source)).toContain('CN-TECHCAT-2023');
+  });
+
+  it('escalates a smelting-plant tour too, and a consulting contract on the same know-how still needs a licence', () => {
+    expect(evaluate(rules, shown('smelting'), '2026-01-15').verdict).toBe('escalate');
+    expect(evaluate(rules, shown('smelting', 'consulting'), '2026-01-15').verdict).toBe('license_required');
+  });
+});

@@ -89,3 +89,12 @@ describe('every open path ends with an officer', () => {
     expect(d.verdict).toBe('need_info');
   });
 });
+
+describe('the question for the research carve-out (brief R26)', () => {
+  it('asks in words what makes work published or basic research, not a generic "what is the …"', () => {
+    const d = evaluate(rules, { collaboration: { kind: 'joint_rnd', chineseProvider: true } }, '2026-03-01');
+    const research = d.missing.find((m) => m.fact === 'collaboration.publicOrBasicResearch');
+    expect(research?.question).toMatch(/already published.*basic scientific research/);
+    expect(research?.choices).toEqual(['Only published results', 'It includes unpublished process data']);
+  });
+});

@@ -283,6 +283,9 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   // A transfer hit that is one verb of giving ("send", "share"), not a noun for papers ("drawings", "recipe").
   const givingVerb = (h: { start: number; end: number; value: Kind }) => h.value === 'technology_transfer' && h.end - h.start === 1
     && lex.knowledge.cues.provisionVerbs.has((tokens[h.start] as Token).low);
+  // "as trade-fair give-aways", "forward-looking": a verb of giving joined by a hyphen to the next word is part of a
+  // compound, which gives nothing.
+  const inCompound = (h: { start: number; end: number; value: Kind }) => givingVerb(h) && tokens[h.end]?.hyphenBefore === true;
   const givesGoods = (h: { start: number; end: number; value: Kind }) => {
     if (!givingVerb(h)) return false;
     // The object runs to a preposition or the clause's end; its head (last word) says what is given. A know-how noun
@@ -434,7 +437,7 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
     && tokens.slice(clauseStartOf(tokens, h.start), clauseEndOf(tokens, h.start) + 1).some((t) => SELF_WORDS.has(t.low))
     && !tokens.slice(clauseStartOf(tokens, h.start), h.start).some((t) => NEGATION_CUES.has(t.low) || INABILITY_WORDS.has(t.low));
   for (const h of kindHits) {
-    if (ownPurpose(h) || goodsPurpose(h) || doneOurselves(h) || negatedAt(tokens, h.start) || negatedInList(h.start) || claimant(h.end) || askingReader(h) || forwardsMessage(h) || goodsSite(h) || givesGoods(h) || sendsPronounGoods(h) || forLicenceApplication(h) || railNoun(h) || workshopAsPlace(h) || jvAsParty(h) || madeWith(h) || withoutPartner(h)) continue;
+    if (ownPurpose(h) || goodsPurpose(h) || doneOurselves(h) || negatedAt(tokens, h.start) || negatedInList(h.start) || claimant(h.end) || askingReader(h) || forwardsMessage(h) || goodsSite(h) || inCompound(h) || givesGoods(h) || sendsPronounGoods(h) || forLicenceApplication(h) || railNoun(h) || workshopAsPlace(h) || jvAsParty(h) || madeWith(h) || withoutPartner(h)) continue;
     kinds.add(h.value);
     if (h.value === 'technology_transfer' && !givingVerb(h)) transferByNoun = true;
     else if (h.value === 'technology_transfer' && !sendsPeople(h)) transferBySending = true;

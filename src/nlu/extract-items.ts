@@ -318,10 +318,18 @@ function isPartyContext(tokens: readonly Token[], hit: PhraseHit<ItemTag>, lex: 
     const t = tokens[k] as Token;
     if (k < hit.start && t.clauseEnd) break;
     if (t.parenBefore) {
-      const before = (tokens[k - 1] as Token).low;
+      // "we are a start-up in Finland (magnet recycling, …)": where a company is may stand between it and the parenthesis
+      // that says what it does. (Not a buyer's: "to a customer in Japan (NdFeB magnets, 5 kg)" lists the goods.)
+      const placed = k >= 3 && /^\p{Lu}/u.test((tokens[k - 1] as Token).raw) && (tokens[k - 2] as Token).low === 'in' ? k - 2 : k;
+      const partyAt = (i: number) => {
+        const w = tokens[i] as Token | undefined;
+        if (w === undefined) return false;
+        if (placed < k) return (companyNoun(i) || (w.hyphenBefore && companyNoun(i - 1))) && !BUYER_NOUNS.has(w.low);
+        return lex.partyNouns.has(w.low) || BUYER_NOUNS.has(w.low);
+      };
       // Still open at the item word: "our plant (Japan). They contain Dy" has closed it.
       const open = !text.slice(t.start, (tokens[hit.start] as Token).start).includes(')');
-      if (open && (lex.partyNouns.has(before) || BUYER_NOUNS.has(before))) return true;
+      if (open && partyAt(placed - 1)) return true;
       break;
     }
   }

@@ -70,6 +70,8 @@ const CONTAIN_VERBS = grammarWords('containVerbs');
 const MESSAGE_CUES = grammarWords('messageCues');
 const GREETING_WORDS = grammarWords('greetingWords');
 const SUPPLIER_FIND_VERBS = grammarWords('supplierFindVerbs');
+const OFFER_VERBS = grammarWords('offerVerbs');
+const VERB_ADVERBS = grammarWords('verbAdverbs');
 const NEED_WORDS = grammarWords('needWords');
 const REQUEST_VERBS = grammarWords('requestVerbs');
 const LICENCE_NOUNS = grammarWords('licenceNouns');
@@ -451,6 +453,19 @@ function sendsGoods(tokens: readonly Token[], end: number): boolean {
     // Present or future only: "a customer returned them to us" is history, not who ships now.
     if (sendingVerb(t.low)) return true;
     if (t.clauseEnd || t.commaAfter || !(AUXILIARIES.has(t.low) || (i < end + 2 && !PHRASE_STOPS.has(t.low)))) return false;
+  }
+  return false;
+}
+
+/** A verb of offering within the party's own words ("OEM also offers", "maker quoted"), not "offers to" do something. */
+function offersGoods(tokens: readonly Token[], end: number): boolean {
+  const partyNoun = (w: string) => MAKER_NOUNS.has(w) || SELLER_NOUNS.has(w) || COMPANY_NOUNS.has(w);
+  for (let i = end; i < Math.min(tokens.length, end + 4); i++) {
+    const t = tokens[i] as Token;
+    if (OFFER_VERBS.has(t.low)) return tokens[i + 1]?.low !== 'to';
+    // The party's own nouns (and a word naming what it makes: "motor maker"), auxiliaries and adverbs come before its
+    // verb ("OEM also offers"); any other verb is its own ("asks quote for": the party asks for an offer).
+    if (t.clauseEnd || t.commaAfter || !(AUXILIARIES.has(t.low) || partyNoun(t.low) || partyNoun(tokens[i + 1]?.low ?? '') || VERB_ADVERBS.has(t.low))) return false;
   }
   return false;
 }
@@ -1001,6 +1016,13 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
       if (!cue && !sellerNamed && wantsGoodsAfter(tokens, end) && [0, 1, 2].some((k) => NEED_WORDS.has(tokens[end + k]?.low ?? '') || REQUEST_VERBS.has(tokens[end + k]?.low ?? ''))) return { role: 'destination', recipient: true };
       // "their Texas plant", "for a plant in Ohio": someone else's site receives the goods.
       const before = [1, 2, 3].map((k) => tokens[start - k]?.low);
+      // "so our Hamburg workshop can re-magnet the rotors": a site of ours that a purpose clause names is where the goods
+      // are used. (One that sends them was read above.)
+      // ("that our Chinese supplier exported" is a relative clause: "that" opens a purpose only after "so"; and a "so"
+      // that opens the sentence, "So our Thai plant can keep selling?", draws a conclusion.)
+      const soAt = before[1] === 'so' ? start - 2 : before[1] === 'that' && before[2] === 'so' ? start - 3 : -1;
+      const purposeOpener = soAt > 0 && !(tokens[soAt - 1] as Token).clauseEnd;
+      if (!cue && FIRST_PERSON.has(before[0] ?? '') && purposeOpener) return { role: 'destination', recipient: true };
       // "for sensors at our Brasov plant", "for use at our plant in Pune": goods for a site of ours go there too.
       const forClause = goodsForSite(tokens, start, 'for');
       const others = forClause || before.some((w) => w !== undefined && (lex.knowledge.cues.othersPossessives.has(w) || w === 'for'));
@@ -1013,6 +1035,9 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
       if (!cue && !recipient && buyerWithGoods(tokens, end, lex)) return { role: 'site', recipient: false };
       // "a Korean magnet maker we buy from": a maker the asker buys from sells the goods.
       if (SUPPLIER_RELATIVES.some((phrase) => tokens.slice(end + 1, end + 6).map((t) => t.low).join(' ').includes(phrase))) return { role: 'site', recipient: false };
+      // "A Chinese maker offers SmCo segments", "the Chinese OEM also quoted spares": a party whose own verb offers goods
+      // sells them.
+      if (!cue && !recipient && offersGoods(tokens, end)) return { role: 'site', recipient: false };
       // "our Shenzhen contract manufacturer ships …": our own maker is where the goods come from; not when the goods go
       // to it ("they can't ship to our Indian contract manufacturer").
       if (!recipient && FIRST_PERSON.has(tokens[start - 1]?.low ?? '') && tokens.slice(end, end + 3).some((t) => MAKER_NOUNS.has(t.low))) return { role: 'site', recipient: false };

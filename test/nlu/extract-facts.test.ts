@@ -3329,3 +3329,46 @@ describe('a named compound before a phosphor, a colour between (thirty-ninth ses
     expect(facts('We import Nd:YAG laser rods from Fujian.').item?.form).toBe('crystal');
   });
 });
+
+describe('a party that offers goods, and a site a purpose clause names (own phrasings)', () => {
+  it('reads a foreign maker or OEM that offers or quotes goods as the seller, not a buyer', () => {
+    expect(facts('A Chinese OEM quoted us spare SmCo segments for the generators.')).toMatchObject({ shipFrom: 'CN' });
+    expect(facts('A Chinese OEM quoted us spare SmCo segments for the generators.').destination).not.toBe('CN');
+    expect(facts('The Chinese motor maker also offers loose Dy magnets as spares.')).toMatchObject({ shipFrom: 'CN' });
+    expect(facts('A Chinese customer offers to buy our SmCo magnets.').destination).toBe('CN');
+  });
+
+  it('reads a site of ours named in a purpose clause as where the goods go', () => {
+    const f = facts('We want to buy spare SmCo segments so our Rotterdam workshop can re-magnet the pump rotors.');
+    expect(f.destination).toBe('NL');
+    expect(f.shipFrom).toBeUndefined();
+    expect(f.item?.chinaOrigin).toBeUndefined();
+  });
+
+  it('still reads a site of ours after a "So" that opens the sentence as where it is', () => {
+    expect(facts('So our Vietnam plant making Tb magnets from Chinese Tb can keep shipping them to Korea?')).toMatchObject({ shipFrom: 'VN', destination: 'KR' });
+  });
+});
+
+describe('a verb of giving inside a hyphenated compound (own phrasings)', () => {
+  it('reads trade-show give-aways as gifts of goods, not know-how given', () => {
+    const f = readFrame('Sales wants 500 magnetic bottle openers from a Ningbo factory as give-aways at the Hannover fair.', understanding.lexicon, sourceIds).frame;
+    expect(f.technology?.kind).toBeUndefined();
+    expect(f.gift).toBe(true);
+  });
+
+  it('still reads a verb of giving that stands alone', () => {
+    expect(facts('Our Chinese partner will give us their sintering recipe.').collaboration?.kind).toBe('technology_transfer');
+  });
+});
+
+describe('what a company says it does, in a parenthesis after where it is (own phrasings)', () => {
+  it('reads the goods offered, not the trade in the parenthesis, as the item', () => {
+    expect(facts('We are a start-up in Estonia (magnet recycling via hydrogen decrepitation). A Chinese supplier offers us a jet mill.').item)
+      .toMatchObject({ form: 'equipment', sector: 'rare_earth' });
+  });
+
+  it('still reads goods in a parenthesis after a buyer and where it is', () => {
+    expect(facts('We ship to a customer in Japan (NdFeB magnets, 5 kg).').item?.form).toBe('magnet');
+  });
+});

@@ -80,6 +80,11 @@ function abroadNote(ifAbroad: Decision, decided: Decision): string | undefined {
   return `If the goods are already in stock outside China, their re-export is another case: ${first}`;
 }
 
+/** Words in a message; a dash or other punctuation standing alone ("Fine for now - but …") is none. */
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
 /** The message's last sentence (its question, when it ends on one). */
 function lastSentence(text: string): string {
   return text.trim().split(/(?<=[.!?])\s+/).at(-1) ?? text;
@@ -211,7 +216,7 @@ export class Assistant {
       // "What about after 10 November?": after a decision, a short turn's date with no word of shipping asks about the
       // same goods on that day (a date already past, such as an announcement's, changes nothing).
       const followUp = prev !== undefined && DECISION_INTENTS.has(prev.intent);
-      const askedAbout = followUp && text.split(/\s+/).length <= FOLLOW_UP_MAX_WORDS ? resolveShipDate(u.frame.mentionedWhen, asOf) : undefined;
+      const askedAbout = followUp && wordCount(text) <= FOLLOW_UP_MAX_WORDS ? resolveShipDate(u.frame.mentionedWhen, asOf) : undefined;
       const shipOn = resolveShipDate(u.frame.shipWhen, asOf) ?? askedAbout ?? (followUp ? prev.shipOn : undefined);
       reply = this.decide(message, scoped.intent, u, facts, asOf, prev, text, shipOn);
       this.conversations.set(message.conversation, {
@@ -415,7 +420,7 @@ export class Assistant {
     // (A service read from the user's own trade, "a depot that repairs turret drives", with no rare-earth area, is no
     // cooperation of ours.)
     if (u.intent === 'license_process' && militaryKnown && !(u.facts.collaboration?.kind && u.facts.collaboration.area) && prev.intent !== 'collaboration_license' && !namesGoods) return prev.intent;
-    const words = text.split(/\s+/).length;
+    const words = wordCount(text);
     const answeredFollowUp = prev.lastVerdict === 'need_info' && hasFacts(u.facts) && words <= FOLLOW_UP_MAX_WORDS;
     if (answeredFollowUp) return DECISION_INTENTS.has(u.intent) && u.confidence > 0.8 ? u.intent : prev.intent;
     // A question the classifier puts out of scope whose only facts are a place or one stray word ("what's the
@@ -458,6 +463,10 @@ export class Assistant {
     const addsParties = u.facts.endUser !== undefined || (u.facts.endUses?.length ?? 0) > 0 || u.facts.destination !== undefined || u.facts.endUserCommitment === true;
     if ((u.intent === 'license_process' || u.intent === 'regulation_info') && u.asksForDecision && addsParties && !namesGoods
       && !u.facts.collaboration?.kind && prev.intent !== 'collaboration_license') return prev.intent;
+    // "The line is for making our own NdFeB rotor magnets": after a cooperation question, a short statement that the
+    // goods it names are what the work makes (a rare-earth processing use) says what the cooperation is for.
+    if (prev.intent === 'collaboration_license' && !text.includes('?') && (u.facts.endUses ?? []).includes('rare_earth_processing')
+      && words <= FOLLOW_UP_MAX_WORDS) return prev.intent;
     // "Actually the magnets go loose": a correction of the goods under discussion stays a goods question.
     if (u.frame.correction && u.facts.item && !u.facts.collaboration && prev.intent !== 'collaboration_license') return prev.intent;
     // "It's for their 280-layer V-NAND lines": a short statement about the goods under discussion, naming no other

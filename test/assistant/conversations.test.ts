@@ -373,6 +373,28 @@ describe('conversation 15: whether a new circumstance changes the answer', () =>
     expect(r2.intent.name).toBe('part_license');
   });
 
+  it('decides the question again for the time a "what if" names, after a dash or not', () => {
+    for (const [k, follow] of ['What if we are still shipping them in December 2026?', 'Clear for now - but what if we are still shipping them in January 2027?'].entries()) {
+      const a = newAssistant('2026-05-20T09:00:00Z');
+      const r1 = a.handle(msg('Our Malaysian plant assembles drone motors with Chinese Tb magnets and ships them to Canada.', `conv-what-if-${k}`));
+      expect(r1.verdict).toBe('not_required');
+      const r2 = a.handle(msg(follow, `conv-what-if-${k}`));
+      expect(r2.intent.name).toBe(r1.intent.name);
+      // No. 70's suspension of No. 61 runs out on 2026-11-10; what follows is unconfirmed (brief §6, §11).
+      expect(r2.verdict).toBe('escalate');
+    }
+  });
+
+  it('keeps a cooperation under discussion when a statement says the goods it names are what the work makes', () => {
+    const a = newAssistant('2026-04-14T09:00:00Z');
+    const r1 = a.handle(msg('Two engineers from our Chinese equipment vendor will commission the sintering line we bought, at our plant in Brno.', 'conv-line-for'));
+    expect(r1.intent.name).toBe('collaboration_license');
+    const r2 = a.handle(msg('The line will be used to make SmCo magnets for our own motors.', 'conv-line-for'));
+    expect(r2.intent.name).toBe('collaboration_license');
+    expect(r2.facts?.collaboration).toMatchObject({ kind: 'services', chineseProvider: true });
+    expect(['escalate', 'prohibited', 'license_required']).toContain(r2.verdict);
+  });
+
   it('reads spare magnets shipped "to the dealer workshops" as goods to a site, not a training course', () => {
     const a = newAssistant();
     a.handle({ ...msg('We export e-scooters with NdFeB hub motors from Changzhou to Denmark.', 'conv-34'), asOf: '2026-06-01' });

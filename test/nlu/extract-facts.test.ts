@@ -3372,3 +3372,16 @@ describe('what a company says it does, in a parenthesis after where it is (own p
     expect(facts('We ship to a customer in Japan (NdFeB magnets, 5 kg).').item?.form).toBe('magnet');
   });
 });
+
+describe('what a processor recovers, said of it in a relative clause (own phrasings)', () => {
+  it('reads the oxides a refinery or recycler recovers or extracts as its product, not the goods', () => {
+    const f = facts('It goes to a refinery in Estonia that extracts the rare-earth oxides.');
+    expect(f.destination).toBe('EE');
+    expect(f.item?.form).toBeUndefined();
+    expect(facts('The scrap goes to a recycler in Vietnam which recovers Nd and Dy oxides from it.').item?.form).not.toBe('oxide');
+  });
+
+  it('still reads oxide sold to a recycler as the goods', () => {
+    expect(facts('We sell Dy oxide to a recycler in Vietnam that recovers magnets.').item).toMatchObject({ form: 'oxide' });
+  });
+});

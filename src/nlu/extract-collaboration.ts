@@ -94,9 +94,11 @@ const ASKING_SUBJECTS = grammarWords('askingSubjects');
 const BUYER_NOUNS = grammarWords('buyerNouns');
 const SELLER_NOUNS = grammarWords('sellerNouns');
 const COMPANY_NOUNS = grammarWords('companyNouns');
+const MAKER_NOUNS = grammarWords('makerNouns');
 // Who research may be done with: people, institutions and companies.
 const PARTNER_WORDS = new Set([...grammarWords('personWords'), ...BUYER_NOUNS]);
 const DESIGN_KNOW_HOW = grammarWords('designKnowHow');
+const FINISHED_WORDS = grammarWords('finishedWords');
 const FOREIGN_WORDS = grammarWords('foreignWords');
 const TOPIC_PREPOSITIONS = grammarWords('topicPrepositions');
 const LICENCE_NOUNS = grammarWords('licenceNouns');
@@ -150,11 +152,18 @@ function impliedArea(tokens: readonly Token[], lex: Lexicon, kind: Kind | undefi
   const closingQuestion = (i: number) => endsAsking && i >= lastStart && !tokens.slice(lastStart).some((t) => lex.knowledge.cues.provisionVerbs.has(t.low));
   const knowHowWords = tokens.filter((_, i) => wordAt(tokens, i, lex.knowledge.cues.knowHowNouns) && !negatedList(tokens, i) && !closingQuestion(i));
   if (knowHowWords.length > 0 && knowHowWords.every((t) => DESIGN_KNOW_HOW.has(t.low)) && items.some((h) => h.value.kind === 'downstream')) return 'product_design';
-  // A magnet named by its grade ("their 45SH grade") is found by the item reader, not the phrase list.
-  if (magnetNamed) return 'magnet_preparation';
   // Magnets in a negated list ("nothing about how magnets are made") imply no magnet know-how.
   const magnetWord = (h: PhraseHit<ItemTag>) => (h.value.kind === 'form' && (h.value.form === 'magnet' || h.value.form === 'magnet_powder')) || rareEarthFamily(h);
-  if (items.some((h) => magnetWord(h) && !negatedList(tokens, h.start))) return 'magnet_preparation';
+  const named = items.filter((h) => magnetWord(h) && !negatedList(tokens, h.start));
+  // "How to handle and install their finished magnets": know-how about magnets only ever said to be finished is how
+  // they are used in a product (the downstream user's work, brief R9, R11), not how they are made.
+  const finished = (h: PhraseHit<ItemTag>) => [1, 2].some((k) => FINISHED_WORDS.has(tokens[h.start - k]?.low ?? '') && tokens.slice(h.start - k, h.start).every((t) => !t.clauseEnd && !t.commaAfter));
+  // (A magnet word that names a party, "our SmCo supplier", says who gives the know-how, not what it is about.)
+  const partyNoun = (w: string) => COMPANY_NOUNS.has(w) || SELLER_NOUNS.has(w) || MAKER_NOUNS.has(w);
+  const goodsNamed = named.filter((h) => !partyNoun(tokens[h.end]?.low ?? ''));
+  if (goodsNamed.length > 0 && goodsNamed.every(finished)) return 'product_design';
+  // A magnet named by its grade ("their 45SH grade") is found by the item reader, not the phrase list.
+  if (magnetNamed || named.length > 0) return 'magnet_preparation';
   return undefined;
 }
 

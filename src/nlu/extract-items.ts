@@ -732,12 +732,26 @@ function insideProductNamed(tokens: readonly Token[], run: PhraseHit<ItemTag>[],
   });
 }
 
+/**
+ * "boxes with small magnets in the lid", "a bracelet with two magnets in the clasp": goods said to have magnets sitting
+ * in one of their parts (a determiner before it) hold them built in. The index of the "in", or -1.
+ */
+function withMagnetsInPart(tokens: readonly Token[], run: PhraseHit<ItemTag>[]): number {
+  const start = run[0]?.start ?? 0;
+  const end = run.at(-1)?.end ?? 0;
+  const withAt = [1, 2, 3].find((k) => tokens[start - k]?.low === 'with' && tokens.slice(start - k, start).every((t) => !t.clauseEnd && !t.commaAfter));
+  if (withAt === undefined || tokens[end - 1]?.clauseEnd || tokens[end - 1]?.commaAfter) return -1;
+  const next = tokens[end]?.low ?? '';
+  const part = (next === 'in' || next === 'inside' || next === 'within') && DETERMINERS.has(tokens[end + 1]?.low ?? '');
+  return part ? end : -1;
+}
+
 /** `placeStarts`: where place names start. "Press our own magnets in the UK" says where the work is done, not what
  * the magnets go into. */
 function builtIn(tokens: readonly Token[], run: PhraseHit<ItemTag>[], placeStarts: ReadonlySet<number>): boolean {
   const intoPlace = (into: number) => [1, 2].some((k) => placeStarts.has(into + k) && tokens.slice(into + 1, into + k).every((t) => DEFINITE_WORDS.has(t.low)));
   const fixedInto = (into: number) => into >= 0 && !intoContainer(tokens, into) && !intoPlace(into);
-  return fixedInto(builtInAfter(tokens, run)) || fixedInto(builtInBefore(tokens, run)) || enclosedBefore(tokens, run);
+  return fixedInto(builtInAfter(tokens, run)) || fixedInto(builtInBefore(tokens, run)) || enclosedBefore(tokens, run) || fixedInto(withMagnetsInPart(tokens, run));
 }
 
 /** "Put 20 sample magnets in my suitcase", "in the same crate": what follows the "in" packs or carries the goods. */

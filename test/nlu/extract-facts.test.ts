@@ -3385,3 +3385,25 @@ describe('what a processor recovers, said of it in a relative clause (own phrasi
     expect(facts('We sell Dy oxide to a recycler in Vietnam that recovers magnets.').item).toMatchObject({ form: 'oxide' });
   });
 });
+
+describe('know-how about finished magnets (own phrasings)', () => {
+  it('reads training on handling and fitting finished magnets as product know-how, not magnet making', () => {
+    expect(facts('Our NdFeB vendor in Suzhou will send an engineer to teach our line how to glue and balance the finished magnets in our fan rotors.').collaboration?.area).toBe('product_design');
+    expect(facts('The Chinese supplier offers a webinar on storing and handling purchased SmCo magnets safely.').collaboration?.area).toBe('product_design');
+  });
+
+  it('still reads know-how about magnets not said to be finished as magnet making', () => {
+    expect(facts('A Chinese engineer will train our staff on NdFeB magnets.').collaboration?.area).toBe('magnet_preparation');
+  });
+});
+
+describe('goods said to have magnets in one of their parts (own phrasings)', () => {
+  it('reads magnets sitting in a part of the goods as built in', () => {
+    expect(facts('Leather bracelets with two NdFeB magnets in the clasp, made in Shenzhen, to Paris.').item).toMatchObject({ form: 'component', downstream: 'other_assembly' });
+    expect(facts('Gift boxes with small magnets inside the lid, made in Dongguan, to Milan.').item?.form).not.toBe('magnet');
+  });
+
+  it('still reads magnets packed in a container beside the goods as loose', () => {
+    expect(facts('We ship the rotors with 20 spare magnets in a separate bag.').item?.form).toBe('magnet');
+  });
+});

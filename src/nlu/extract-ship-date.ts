@@ -106,7 +106,11 @@ function dateIn(sentence: string): ShipWhen | undefined {
   const distance = (d: DateAt) => Math.min(...shipAt.map((at) => Math.abs(at - d.at)));
   let best = dates[0] as DateAt;
   for (const d of dates) if (distance(d) < distance(best)) best = d;
-  return best.when;
+  // "next month, mid-November": two dates in apposition name one time, which the one with a day says more precisely.
+  const chosen = best;
+  const apposed = dates.find((d) => d !== chosen && 'day' in d.when && d.when.day !== undefined && !('day' in chosen.when && chosen.when.day !== undefined)
+    && /^\s*[,(–-]?\s*$/.test(sentence.slice(Math.min(d.end, chosen.end), Math.max(d.at, chosen.at))));
+  return (apposed ?? best).when;
 }
 
 /** "three", "3": how many, as a number (NaN when the word says none). */

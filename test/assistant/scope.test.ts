@@ -169,6 +169,14 @@ describe('another country\'s ministry, licensing authority or import licence (tw
     }
   });
 
+  it('points Australia\'s defence export permits (DTCA, DSGL) and Canada\'s export permits elsewhere', () => {
+    for (const text of ['Is a DEC permit needed to send our SmCo-based sonar units from Adelaide to Japan?', 'Our gimbal assembly is on the DSGL; what do we file before it leaves Perth for Singapore?', 'Does the Export and Import Permits Act require a permit for our magnet assemblies leaving Montreal for Germany?']) {
+      const r = newAssistant().handle(msg(text, 'sc21au'));
+      expect(r.verdict).toBe('none');
+      expect(r.headline).toMatch(/another country's export or import licensing/);
+    }
+  });
+
   it('points Korea\'s strategic-items licensing (전략물자, KOSTI) and Taiwan\'s SHTC list elsewhere', () => {
     for (const text of ['Our Incheon plant sends gimbal motors to a customer in Haifa; is a strategic items permit needed from KOSTI?', '이 센서 모듈 전략물자 판정 필요한가요? shipping to Tel Aviv', 'Is our encoder on the SHTC list before it leaves Taichung for Detroit?', '這批編碼器算不算戰略性高科技貨品? It goes from Taichung to Detroit']) {
       expect(newAssistant().handle(msg(text, 'sc21d')).verdict).toBe('none');

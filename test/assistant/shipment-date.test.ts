@@ -28,6 +28,9 @@ describe('reading when goods move', () => {
     ['MOFCOM published the list on 9 October - our Tb oxide leaves Tianjin in late January.', { month: 1, day: 25 }],
     ['Signed 2 June 2025, the contract has the magnets shipped on 14 November 2025.', { year: 2025, month: 11, day: 14 }],
     ['Since the notice of 7 Nov, is a delivery next month still fine?', { monthsAhead: 1 }],
+    // Two dates in apposition name one time: the one with a day says it more precisely.
+    ['The Ho oxide should ship next month, late December, from Baotou.', { month: 12, day: 25 }],
+    ['We deliver in March (early March) to the Pune plant.', { month: 3, day: 5 }],
     // A verb of going before a place name says the goods move, as a word of shipping does.
     ['The Tb targets are going to Korea in February.', { month: 2 }],
     ['Our next lot is headed for Rotterdam on 12 March.', { month: 3, day: 12 }],

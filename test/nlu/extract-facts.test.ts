@@ -3407,3 +3407,12 @@ describe('goods said to have magnets in one of their parts (own phrasings)', () 
     expect(facts('We ship the rotors with 20 spare magnets in a separate bag.').item?.form).toBe('magnet');
   });
 });
+
+describe('a product word naming a person\'s trade (own phrasings)', () => {
+  it('reads "our motor engineer" or "our sensor designer" as a person, and the goods they name as the item', () => {
+    const powder = facts('Our pump engineer proposes SmFeN bonded powder from China as a Dy-free option.').item;
+    expect(powder?.downstream).toBeUndefined();
+    expect(powder?.form).not.toBe('finished_product');
+    expect(facts('Our sensor designer asks if Tb-doped NdFeB magnets from Baotou need a licence.').item).toMatchObject({ form: 'magnet' });
+  });
+});

@@ -19,6 +19,14 @@ describe('goods', () => {
     expect(r.verdict).toBe('not_required');
   });
 
+  it('reads pot, cup and holding magnets (a magnet in a steel cup, sold as a magnet) as an assembly the FAQ does not name', () => {
+    for (const text of ['We order Tb NdFeB pot magnets from a Xiamen maker for our welding jigs in Poland. Licence?', 'Holding magnets (NdFeB with Dy, in steel cups) from Ningbo to our Spanish plant: do they need a licence?']) {
+      const r = newAssistant('2026-02-01T09:00:00Z').handle(msg(text, 'gk-pot'));
+      expect(r.facts?.item?.downstream).toBe('other_assembly');
+      expect(r.verdict).not.toBe('not_required');
+    }
+  });
+
   it('reads lab-grown and CVD diamond as No. 55 superhard material', () => {
     const r = newAssistant('2026-11-20T09:00:00Z').handle(msg('We buy lab-grown diamond windows from a Chinese grower for our lasers in Texas. Any Chinese restriction now?', 'gk-3'));
     expect(r.facts?.item?.form).toBe('superhard_material');

@@ -3276,6 +3276,14 @@ describe('naval mine warfare (thirty-ninth session, own phrasing)', () => {
   });
 });
 
+describe('electronic warfare (fortieth session, own phrasing)', () => {
+  it('reads an EW pod, an ECM pod or a SIGINT payload as a military end use', () => {
+    for (const text of ['The SmCo magnets go into actuators for an EW pod our customer integrates.', 'Sintered NdFeB from Ningbo for the cooling fans of an ECM pod.', 'Tb magnets for gimbal motors on a SIGINT payload.']) {
+      expect(facts(text).endUser?.kind).toBe('military');
+    }
+  });
+});
+
 describe('magnets named as the reason for asking (thirty-ninth session, own phrasing)', () => {
   it('reads "because of the tiny rare earth magnets" as the product\'s own magnets, not loose ones', () => {
     const item = facts('Our shop imports magnetic car mounts made in Foshan. Is a licence needed because of the tiny rare earth magnets?').item;

@@ -74,6 +74,7 @@ const READER_REQUEST_AFTER = grammarWords('readerRequestAfter');
 const MAIL_FORWARD_AFTER = grammarWords('mailForwardAfter');
 const PRESENTING_VERBS = grammarWords('presentingVerbs');
 const PRESENTED_WORK = grammarWords('presentedWork');
+const PHRASE_ENDERS = grammarWords('nounPhraseEnders');
 const RECEIVER_PRONOUNS = grammarWords('receiverPronouns');
 // "My manager in Shanghai asks me to email …": the one asked to send, not one who receives.
 const REQUEST_VERBS = grammarWords('requestVerbs');
@@ -98,6 +99,8 @@ const MAKER_NOUNS = grammarWords('makerNouns');
 // Who research may be done with: people, institutions and companies.
 const PARTNER_WORDS = new Set([...grammarWords('personWords'), ...BUYER_NOUNS]);
 const DESIGN_KNOW_HOW = grammarWords('designKnowHow');
+const LICENSING_AUTHORITIES = grammarWords('licensingAuthorities');
+const AUTHORITY_REQUESTS = grammarWords('authorityRequests');
 const FINISHED_WORDS = grammarWords('finishedWords');
 const FOREIGN_WORDS = grammarWords('foreignWords');
 const TOPIC_PREPOSITIONS = grammarWords('topicPrepositions');
@@ -173,6 +176,19 @@ function impliedArea(tokens: readonly Token[], lex: Lexicon, kind: Kind | undefi
  */
 function nounsAfter(tokens: readonly Token[], p: PlaceMention, nouns: ReadonlySet<string>): number[] {
   return [0, 1, 2].map((k) => p.end + k).filter((i) => nouns.has(tokens[i]?.low ?? '') && tokens.slice(p.end, i).every((t) => !t.clauseEnd && !t.commaAfter));
+}
+
+/**
+ * Research work as the object of a verb of presenting at `verb`: its noun phrase runs to a preposition, a comma or the
+ * clause's end, with determiners, adverbs and modifiers before its head ("present an already published SmCo study").
+ */
+function presentedAfter(tokens: readonly Token[], verb: number): boolean {
+  for (let i = verb + 1; i < Math.min(tokens.length, verb + 7); i++) {
+    const t = tokens[i] as Token;
+    if (PRESENTED_WORK.has(t.low)) return true;
+    if (t.clauseEnd || t.commaAfter || PHRASE_ENDERS.has(t.low)) return false;
+  }
+  return false;
 }
 
 /** "Equipment only, no documents go with it", "not part of the recipe": a word that names what is not provided. */
@@ -369,6 +385,17 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
     }
     return false;
   };
+  // "the distributor forwarded a MOFCOM request: company introduction, photos of our floor, drawings showing where the
+  // magnet sits": papers a licensing authority asks for are the licence file, not know-how handed to anyone.
+  const authorityAsks = (h: { start: number; end: number; value: Kind }) => {
+    if (h.value !== 'technology_transfer') return false;
+    for (let i = h.start - 1; i >= Math.max(0, h.start - 25); i--) {
+      const t = tokens[i] as Token;
+      if (t.clauseEnd && !t.colonAfter) return false;
+      if (LICENSING_AUTHORITIES.has(t.low) && [1, 2, 3].some((k) => AUTHORITY_REQUESTS.has(tokens[i + k]?.low ?? ''))) return true;
+    }
+    return false;
+  };
   // "permanent-magnet motors for regional trains": the vehicle, not training.
   const railNoun = (h: { start: number; end: number; value: Kind }) => {
     if (h.value !== 'training' || h.end - h.start !== 1 || !TRAINING_HOMOGRAPHS.has((tokens[h.start] as Token).low)) return false;
@@ -446,7 +473,7 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
     && tokens.slice(clauseStartOf(tokens, h.start), clauseEndOf(tokens, h.start) + 1).some((t) => SELF_WORDS.has(t.low))
     && !tokens.slice(clauseStartOf(tokens, h.start), h.start).some((t) => NEGATION_CUES.has(t.low) || INABILITY_WORDS.has(t.low));
   for (const h of kindHits) {
-    if (ownPurpose(h) || goodsPurpose(h) || doneOurselves(h) || negatedAt(tokens, h.start) || negatedInList(h.start) || claimant(h.end) || askingReader(h) || forwardsMessage(h) || goodsSite(h) || inCompound(h) || givesGoods(h) || sendsPronounGoods(h) || forLicenceApplication(h) || railNoun(h) || workshopAsPlace(h) || jvAsParty(h) || madeWith(h) || withoutPartner(h)) continue;
+    if (ownPurpose(h) || goodsPurpose(h) || doneOurselves(h) || negatedAt(tokens, h.start) || negatedInList(h.start) || claimant(h.end) || askingReader(h) || forwardsMessage(h) || goodsSite(h) || inCompound(h) || givesGoods(h) || sendsPronounGoods(h) || forLicenceApplication(h) || authorityAsks(h) || railNoun(h) || workshopAsPlace(h) || jvAsParty(h) || madeWith(h) || withoutPartner(h)) continue;
     kinds.add(h.value);
     if (h.value === 'technology_transfer' && !givingVerb(h)) transferByNoun = true;
     else if (h.value === 'technology_transfer' && !sendsPeople(h)) transferBySending = true;
@@ -455,7 +482,7 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   // "present already-published results", "presents our published papers": a verb of presenting with research work as
   // its object, a few words on, passes know-how as "present the results" does.
   const presentsWork = tokens.some((t, i) => PRESENTING_VERBS.has(t.low) && !negatedAt(tokens, i)
-    && [1, 2, 3].some((k) => PRESENTED_WORK.has(tokens[i + k]?.low ?? '') && tokens.slice(i, i + k).every((x) => !x.clauseEnd && !x.commaAfter)));
+    && presentedAfter(tokens, i));
   if (presentsWork && !kinds.has('technology_transfer')) {
     kinds.add('technology_transfer');
     transferByNoun = true;

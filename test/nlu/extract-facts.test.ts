@@ -3424,3 +3424,22 @@ describe('a product word naming a person\'s trade (own phrasings)', () => {
     expect(facts('Our sensor designer asks if Tb-doped NdFeB magnets from Baotou need a licence.').item).toMatchObject({ form: 'magnet' });
   });
 });
+
+describe('papers a licensing authority asks for (fortieth session, own phrasing)', () => {
+  it('reads drawings or photos MOFCOM or customs ask for as the licence file, not know-how passed on', () => {
+    for (const text of ['Our supplier says MOFCOM requested the drawings and photos showing where the NdFeB magnets sit in our pump.', 'Shanghai customs asked for: technical drawings, the BOM and photos of the motor line.']) {
+      expect(facts(text).collaboration?.kind).toBeUndefined();
+    }
+  });
+
+  it('still reads drawings a supplier sends as know-how passed on', () => {
+    expect(facts('Our Chinese supplier will send us the drawings of their NdFeB magnet process.').collaboration?.kind).toBe('technology_transfer');
+  });
+});
+
+describe('presenting a paper with words before it (fortieth session, own phrasing)', () => {
+  it('reads presenting "an already published" or "a recently accepted" paper as passing the work on', () => {
+    expect(facts('A researcher from our Baotou lab will present a recently accepted article on Dy diffusion at a conference in Munich.').collaboration?.kind).toBe('technology_transfer');
+    expect(facts('Our Ningbo engineer wants to present the already published SmCo study at a workshop in Lyon, with extra process slides.').collaboration?.kind).toBe('technology_transfer');
+  });
+});

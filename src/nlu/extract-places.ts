@@ -886,7 +886,17 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   // division" the shipyard's unit.
   const ownerNoun = tokens[end]?.low ?? '';
   const oursBefore = () => [1, 2].some((k) => ASKER_POSSESSIVES.has(tokens[start - k]?.low ?? ''));
-  const ownsKnowHow = () => [1, 2, 3, 4, 5, 6].some((k) => wordAt(tokens, end + k, lex.knowledge.cues.knowHowNouns) && tokens.slice(end, end + k).every((t) => !t.clauseEnd));
+  // (Six words on, a hyphenated compound counting as one: "a Chinese company's patented Ni-Cu-Ni anti-corrosion coating
+  // process".)
+  const ownsKnowHow = () => {
+    let words = 0;
+    for (let i = end + 1; i < tokens.length && words < 6; i++) {
+      if (tokens[i - 1]?.clauseEnd) return false;
+      if (!tokens[i]?.hyphenBefore) words++;
+      if (wordAt(tokens, i, lex.knowledge.cues.knowHowNouns)) return true;
+    }
+    return false;
+  };
   if (!cue && /['’]s$/.test(ownerNoun) && !oursBefore() && categoryOf(ownerNoun.replace(/['’]s$/, ''), lex, ownerNoun) !== null && ownsKnowHow()) return { role: 'party', recipient: false };
   // "our Korean fab's supplier", "a German customer's vendor": the place is the party whose supplier it is, who buys; the
   // supplier sells to it from somewhere not said.
@@ -929,7 +939,10 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   const adjective = (i: number) => (i === start - 1 && DETERMINERS.has(tokens[i - 1]?.low ?? ''))
     || (i < verbAt && [1, 2].some((k) => DETERMINERS.has(tokens[i - k]?.low ?? '') && tokens.slice(i - k + 1, i).every((t) => t.low === 'own')));
   // "imported to Madrid": after "to", the place is where the goods go, whatever the verb.
-  const verb = cue !== null && DEST_CUES.has(cue.word) ? undefined : [verbAt, verbAt - 1, verbAt - 2, verbAt - 3].filter((i) => i >= 0 && !tokens.slice(i, verbAt).some((t) => t.clauseEnd) && !adjective(i))
+  // ("We bought NdFeB magnets made in Thailand": a participle of making nearer the place is what it says of the goods.)
+  const candidates = [verbAt, verbAt - 1, verbAt - 2, verbAt - 3].filter((i) => i >= 0 && !tokens.slice(i, verbAt).some((t) => t.clauseEnd) && !adjective(i));
+  const madeFirst = candidates.findIndex((i) => MADE_VERBS.has(tokens[i]?.low ?? '') && !CONTENT_VERBS.has(tokens[i]?.low ?? '') && !TECH_SOURCE_VERBS.has(tokens[i]?.low ?? ''));
+  const verb = cue !== null && DEST_CUES.has(cue.word) ? undefined : (madeFirst >= 0 ? candidates.slice(0, madeFirst) : candidates)
     .find((i) => CONTENT_VERBS.has(tokens[i]?.low ?? '') || TECH_SOURCE_VERBS.has(tokens[i]?.low ?? ''))
     ?? (cue?.word === 'from' ? techSourceBefore(tokens, cue.index, lex) : undefined);
   // "makes magnets using Dy oxide from China": what goes into the goods, not where they leave from.

@@ -3443,3 +3443,19 @@ describe('presenting a paper with words before it (fortieth session, own phrasin
     expect(facts('Our Ningbo engineer wants to present the already published SmCo study at a workshop in Lyon, with extra process slides.').collaboration?.kind).toBe('technology_transfer');
   });
 });
+
+describe('know-how a foreign company owns, named after hyphenated words (fortieth session, own phrasing)', () => {
+  it('reads "a Chinese company\'s patented Dy-free high-coercivity sintering process" as the Chinese party\'s know-how', () => {
+    expect(facts('We plan to license a Chinese company\'s patented Dy-free high-coercivity grain-refining sintering process for our plant in Spain.').collaboration?.chineseProvider).toBe(true);
+  });
+});
+
+describe('goods bought and said where they were made (fortieth session, own phrasing)', () => {
+  it('reads "we bought X made in Y" as made in Y, not as Y-sourced content', () => {
+    expect(facts('Last year we purchased SmCo rings made in Vietnam for our sensors.').madeIn).toBe('VN');
+  });
+
+  it('still reads a material bought somewhere as where it was sourced', () => {
+    expect(facts('Our Dy oxide was bought in China and goes into magnets we make in Korea.').madeIn).not.toBe('CN');
+  });
+});

@@ -27,6 +27,14 @@ describe('goods', () => {
     }
   });
 
+  it('reads LED modules, lamps and backlights as lighting products with their phosphor built in (FAQ No. 5)', () => {
+    for (const text of ['Our supplier in Foshan ships LED strips with Tb green phosphor to our warehouse in Lyon. Licence?', 'Do LED backlight units with Eu-doped phosphor from Shenzhen need a Chinese export licence to Mexico?']) {
+      const r = newAssistant('2026-02-01T09:00:00Z').handle(msg(text, 'gk-led'));
+      expect(r.facts?.item?.downstream).toBe('device');
+      expect(r.citations.map((c) => c.source)).toContain('CN-FAQ-RE');
+    }
+  });
+
   it('reads lab-grown and CVD diamond as No. 55 superhard material', () => {
     const r = newAssistant('2026-11-20T09:00:00Z').handle(msg('We buy lab-grown diamond windows from a Chinese grower for our lasers in Texas. Any Chinese restriction now?', 'gk-3'));
     expect(r.facts?.item?.form).toBe('superhard_material');

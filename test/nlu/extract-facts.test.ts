@@ -3459,3 +3459,11 @@ describe('goods bought and said where they were made (fortieth session, own phra
     expect(facts('Our Dy oxide was bought in China and goes into magnets we make in Korea.').madeIn).not.toBe('CN');
   });
 });
+
+describe('MOFCOM\'s end-user form by its Chinese name (fortieth session, own phrasing)', () => {
+  it('reads 最终用户和最终用途说明 as the end-user and end-use certificate, not as "end user and end use says"', () => {
+    const gloss = (t: string) => understanding.lexicon.knowledge.gloss(t).replace(/\s+/g, ' ').trim();
+    expect(gloss('供应商要我们签 最终用户和最终用途说明')).toMatch(/end-user and end-use certificate/);
+    expect(understanding.understander.understand('Our Ningbo supplier wants the 最终用户和最终用途说明 signed before it ships the Dy magnets.').facts.endUserCommitment).toBe(true);
+  });
+});

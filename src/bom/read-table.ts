@@ -100,6 +100,12 @@ async function readXlsx(name: string, bytes: Uint8Array): Promise<Table> {
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
       worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore',
     });
+    // The zip may hold a worksheet before xl/workbook.xml (the format allows any order, and exceljs's own writer
+    // orders entries as its streams finish). The streaming reader then looks up the sheet's name in a workbook model
+    // it has not read yet and throws; an empty model until then makes that lookup find nothing (the sheet keeps its
+    // default name) instead.
+    const early = reader as unknown as { model?: { sheets?: unknown[] } };
+    early.model ??= { sheets: [] };
     for await (const worksheet of reader) {
       for await (const row of worksheet) {
         const values = Array.isArray(row.values) ? row.values : [];

@@ -1,6 +1,7 @@
 /** Reading BOM files: headers by name and synonym, --map, units in cells, nesting, limits and typed errors. */
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { BomError, MAX_BOM_LINES } from '../../src/bom/bom-error.js';
 import { buildTree } from '../../src/bom/bom-tree.js';
 import { defuseCell, readLevel, readMassKg, readNumber } from '../../src/bom/cell-values.js';
@@ -101,6 +102,26 @@ describe('readBom', () => {
     const body = (n: number) => `Description,Qty\n${'Bracket,1\n'.repeat(n)}`;
     expect((await readBom('ok.csv', csv(body(MAX_BOM_LINES)))).lines).toHaveLength(MAX_BOM_LINES);
     expect((await bomError(readBom('big.csv', csv(body(MAX_BOM_LINES + 1))))).code).toBe('too_many_lines');
+  });
+
+  it('reads an XLSX whose zip holds the worksheet before xl/workbook.xml (any entry order is valid)', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Parts');
+    ws.addRow(['Description', 'Qty']);
+    ws.addRow(['Sintered NdFeB magnet with Dy', 4]);
+    const written = await JSZip.loadAsync(Buffer.from(await wb.xlsx.writeBuffer()));
+    // The relationships and shared strings first, then the worksheet, the workbook part last: as a writer that streams
+    // its entries may order them. (The reader parses a worksheet at once when the first two are known.)
+    const first = ['xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/worksheets/sheet1.xml'];
+    const paths = Object.keys(written.files).filter((p) => !written.files[p]?.dir && !first.includes(p) && p !== 'xl/workbook.xml');
+    const reordered = new JSZip();
+    for (const p of [...first, ...paths, 'xl/workbook.xml']) {
+      const entry = written.file(p);
+      if (!entry) throw new Error(`the written workbook has no ${p}`);
+      reordered.file(p, await entry.async('uint8array'));
+    }
+    const bom = await readBom('late-workbook.xlsx', await reordered.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
+    expect(bom.lines.map((l) => l.description)).toEqual(['Sintered NdFeB magnet with Dy']);
   });
 
   it('reads an XLSX with no rows as empty', async () => {

@@ -3417,6 +3417,11 @@ describe('goods said to have magnets in one of their parts (own phrasings)', () 
 });
 
 describe('a product word naming a person\'s trade (own phrasings)', () => {
+  it('reads "our assembly site" or "the rotor facility" as a place, and the goods it ships as the item', () => {
+    expect(facts('Our assembly site in Dongguan ships finished e-bike controllers to Milan.').item?.downstream).not.toBe('other_assembly');
+    expect(facts('The rotor facility in Ningbo also ships loose Tb magnets to Ohio.').item?.form).toBe('magnet');
+  });
+
   it('reads "our motor engineer" or "our sensor designer" as a person, and the goods they name as the item', () => {
     const powder = facts('Our pump engineer proposes SmFeN bonded powder from China as a Dy-free option.').item;
     expect(powder?.downstream).toBeUndefined();

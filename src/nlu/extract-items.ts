@@ -449,6 +449,25 @@ function knowledgeHits(tokens: readonly Token[], text: string, lex: Lexicon, tak
 }
 
 /** A percentage written next to a Dy or Tb mention ("0.05 % Dy", "Tb 0.3 wt%", "Dy 200 ppm"): its content. */
+/** An amount that is nothing: "0", "0.00" (the tokenizer drops a "%" after it). */
+const ZERO_AMOUNT = /^0+(?:[.,]0+)?$/;
+
+/**
+ * "Test report shows 0 Dy/Tb", "Dy: 0.00 %", "0 % Tb": an element said to be there in an amount of nothing is absent,
+ * as a measurement, not a claim (a trace, "Dy 0.02 %", is an amount and stays present).
+ */
+function zeroAmount(tokens: readonly Token[], text: string, m: ElementMention, elementTokens: ReadonlySet<number>): boolean {
+  const zeroAt = (i: number) => ZERO_AMOUNT.test(tokens[i]?.raw ?? '');
+  // Before it: "0 Dy", and the second of a pair joined by a slash, "0 Dy/Tb".
+  const before = zeroAt(m.start - 1) && !tokens[m.start - 2]?.commaAfter && !(tokens[m.start - 1] as Token).clauseEnd;
+  const paired = elementTokens.has(m.start - 1) && zeroAt(m.start - 2)
+    && text.slice((tokens[m.start - 1] as Token).end, (tokens[m.start] as Token).start).trim() === '/';
+  // After it: "Dy 0", "Dy: 0.00 %", "Dy = 0".
+  const last = tokens[m.end - 1] as Token;
+  const after = zeroAt(m.end) && !last.commaAfter && (!last.clauseEnd || last.colonAfter);
+  return before || paired || after;
+}
+
 function heavyContent(tokens: readonly Token[], text: string, mentions: readonly ElementMention[]): number | undefined {
   let best: { value: number; distance: number } | undefined;
   for (const m of mentions) {
@@ -1199,7 +1218,7 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     // it ("no SmCo or NdFeB").
     const afterElement = m.family === true && elementTokens.has(m.start - 1) && !familyTokens.has(m.start - 1);
     const negatedBefore = !afterElement && cueBefore(tokens, m.start, m.family === true ? familyTokens : elementTokens, NEGATION_CUES, NO_STOPS, text);
-    const negated = negatedBefore || negatedAfter(tokens, text, m.end, elementTokens) || replacedElement(tokens, m);
+    const negated = negatedBefore || negatedAfter(tokens, text, m.end, elementTokens) || replacedElement(tokens, m) || zeroAmount(tokens, text, m, elementTokens);
     if (negated) absent.add(m.element);
     else {
       present.add(m.element);

@@ -3472,3 +3472,17 @@ describe('MOFCOM\'s end-user form by its Chinese name (fortieth session, own phr
     expect(understanding.understander.understand('Our Ningbo supplier wants the 最终用户和最终用途说明 signed before it ships the Dy magnets.').facts.endUserCommitment).toBe(true);
   });
 });
+
+describe('an element measured at nothing (fortieth session, own phrasing)', () => {
+  it('reads "0 Dy/Tb", "Tb: 0.00 %" or "0 % Dy" in a test report as absent, not present', () => {
+    for (const text of ['The ICP report for our N42 blocks from Xiamen shows 0 Dy/Tb.', 'Lab result for the N45 lot from Ganzhou: Dy: 0.00 %, Tb: 0.00 %.', 'Certificate says 0 % Dy for the sintered NdFeB from Ningbo.']) {
+      const item = facts(text).item;
+      expect(item?.elementsPresent ?? []).not.toContain('Dy');
+      expect(item?.elementsAbsent).toContain('Dy');
+    }
+  });
+
+  it('still reads a trace, however small, as present', () => {
+    expect(facts('The ICP report for our N42 blocks from Xiamen shows Dy 0.02 %.').item?.elementsPresent).toContain('Dy');
+  });
+});

@@ -457,6 +457,17 @@ function sendsGoods(tokens: readonly Token[], end: number): boolean {
   return false;
 }
 
+/** A verb of sending later in the sentence that starts before `from` ("… makes magnets and sells them to …"). */
+function sendsLaterInSentence(tokens: readonly Token[], from: number): boolean {
+  for (let i = from; i < Math.min(tokens.length, from + 30); i++) {
+    const t = tokens[i] as Token;
+    // ("… makes pumps and we ship them magnets": a verb with a subject of its own is another party's.)
+    if (sendingVerb(t.low)) return !FIRST_PERSON.has(tokens[i - 1]?.low ?? '') && !PERSONAL_SUBJECTS.has(tokens[i - 1]?.low ?? '');
+    if (t.clauseEnd && !t.colonAfter) return false;
+  }
+  return false;
+}
+
 /** A verb of offering within the party's own words ("OEM also offers", "maker quoted"), not "offers to" do something. */
 function offersGoods(tokens: readonly Token[], end: number): boolean {
   const partyNoun = (w: string) => MAKER_NOUNS.has(w) || SELLER_NOUNS.has(w) || COMPANY_NOUNS.has(w);
@@ -1169,6 +1180,13 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     if (before.slice(0, 3).some((w) => lex.knowledge.cues.othersPossessives.has(w) || /'s$/.test(w))) return { role: 'destination', recipient: true };
     // "consignee our R&D centre in Pune": whatever the site, the consignee receives the goods.
     if (before.some((w) => CONSIGNEE_WORDS.has(w))) return { role: 'destination', recipient: true };
+    // "Our client in Vietnam makes NdFeB magnets with Chinese Dy and sells them to a Mexican maker", "our subsidiary in
+    // Vietnam builds inverters … and sells them to Australia": a customer or a site outside China that makes goods and
+    // sends them on in the same sentence is where they are made. (A company named by its trade is read just below as
+    // the sender; a party in China that does so is where goods leave China from.)
+    const makerThere = SITE_NOUNS.has(before[0] ?? '') || RECEIVER_NOUNS.has(before[0] ?? '');
+    const makesThere = [0, 1, 2].some((k) => MAKE_NOW_VERBS.has(tokens[end + k]?.low ?? '') && tokens.slice(end - 1, end + k).every((t) => !t.clauseEnd && !t.commaAfter));
+    if (tag.country !== 'CN' && makerThere && makesThere && sendsLaterInSentence(tokens, end)) return { role: 'made', recipient: false };
     // "our university lab in Baotou": a word for both a site and a buyer, after "our", is the asker's own site.
     const ownSite = sitePos >= 0 && sitePos === buyerPos && before.slice(sitePos + 1, sitePos + 4).some((w) => ASKER_POSSESSIVES.has(w));
     if (sitePos >= 0 && (buyerPos < 0 || sitePos < buyerPos || ownSite)) return { role: 'site', recipient: false };

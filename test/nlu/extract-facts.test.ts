@@ -3486,3 +3486,15 @@ describe('an element measured at nothing (fortieth session, own phrasing)', () =
     expect(facts('The ICP report for our N42 blocks from Xiamen shows Dy 0.02 %.').item?.elementsPresent).toContain('Dy');
   });
 });
+
+describe('a party abroad that makes goods and sends them on (fortieth session, own phrasing)', () => {
+  it('reads "our client in Vietnam makes NdFeB magnets … and sells them to Mexico" as made in Vietnam, not goods going there', () => {
+    const f = facts('Our client in Vietnam makes NdFeB magnets with Chinese Dy oxide and sells them to a motor maker in Mexico.');
+    expect(f.madeIn).toBe('VN');
+    expect(f.destination).toBe('MX');
+  });
+
+  it('still reads a customer there that makes products as where goods go, when another party ships them', () => {
+    expect(facts('Our customer in Poland makes pumps and we ship them Dy magnets from Ningbo.').destination).toBe('PL');
+  });
+});

@@ -448,7 +448,6 @@ function knowledgeHits(tokens: readonly Token[], text: string, lex: Lexicon, tak
   return out;
 }
 
-/** A percentage written next to a Dy or Tb mention ("0.05 % Dy", "Tb 0.3 wt%", "Dy 200 ppm"): its content. */
 /** An amount that is nothing: "0", "0.00" (the tokenizer drops a "%" after it). */
 const ZERO_AMOUNT = /^0+(?:[.,]0+)?$/;
 
@@ -468,6 +467,7 @@ function zeroAmount(tokens: readonly Token[], text: string, m: ElementMention, e
   return before || paired || after;
 }
 
+/** A percentage written next to a Dy or Tb mention ("0.05 % Dy", "Tb 0.3 wt%", "Dy 200 ppm"): its content. */
 function heavyContent(tokens: readonly Token[], text: string, mentions: readonly ElementMention[]): number | undefined {
   let best: { value: number; distance: number } | undefined;
   for (const m of mentions) {

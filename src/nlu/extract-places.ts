@@ -457,7 +457,7 @@ function sendsGoods(tokens: readonly Token[], end: number): boolean {
   return false;
 }
 
-/** A verb of sending later in the sentence that starts before `from` ("… makes magnets and sells them to …"). */
+/** A verb of sending from `from` to the end of its sentence ("… makes magnets and sells them to …"). */
 function sendsLaterInSentence(tokens: readonly Token[], from: number): boolean {
   for (let i = from; i < Math.min(tokens.length, from + 30); i++) {
     const t = tokens[i] as Token;

@@ -8,7 +8,7 @@ import { itemWordHits } from './extract-items.js';
 import type { PlaceMention } from './extract-places.js';
 import type { ItemTag, Lexicon } from './lexicon.js';
 import type { PhraseHit } from './phrase-matcher.js';
-import { grammarWords, wordAt } from './grammar.js';
+import { grammarWords, tradingPartyNoun, wordAt } from './grammar.js';
 import { clauseEndOf, clauseStartOf, positionsOf, sentenceStartOf, wordsPattern, type Token } from './text.js';
 
 type Kind = (typeof COLLABORATION_KINDS)[number];
@@ -95,7 +95,6 @@ const ASKING_SUBJECTS = grammarWords('askingSubjects');
 const BUYER_NOUNS = grammarWords('buyerNouns');
 const SELLER_NOUNS = grammarWords('sellerNouns');
 const COMPANY_NOUNS = grammarWords('companyNouns');
-const MAKER_NOUNS = grammarWords('makerNouns');
 // Who research may be done with: people, institutions and companies.
 const PARTNER_WORDS = new Set([...grammarWords('personWords'), ...BUYER_NOUNS]);
 const DESIGN_KNOW_HOW = grammarWords('designKnowHow');
@@ -162,8 +161,7 @@ function impliedArea(tokens: readonly Token[], lex: Lexicon, kind: Kind | undefi
   // they are used in a product (the downstream user's work, brief R9, R11), not how they are made.
   const finished = (h: PhraseHit<ItemTag>) => [1, 2].some((k) => FINISHED_WORDS.has(tokens[h.start - k]?.low ?? '') && tokens.slice(h.start - k, h.start).every((t) => !t.clauseEnd && !t.commaAfter));
   // (A magnet word that names a party, "our SmCo supplier", says who gives the know-how, not what it is about.)
-  const partyNoun = (w: string) => COMPANY_NOUNS.has(w) || SELLER_NOUNS.has(w) || MAKER_NOUNS.has(w);
-  const goodsNamed = named.filter((h) => !partyNoun(tokens[h.end]?.low ?? ''));
+  const goodsNamed = named.filter((h) => !tradingPartyNoun(tokens[h.end]?.low ?? ''));
   if (goodsNamed.length > 0 && goodsNamed.every(finished)) return 'product_design';
   // A magnet named by its grade ("their 45SH grade") is found by the item reader, not the phrase list.
   if (magnetNamed || named.length > 0) return 'magnet_preparation';

@@ -758,8 +758,8 @@ function insideProductNamed(tokens: readonly Token[], run: PhraseHit<ItemTag>[],
 function withMagnetsInPart(tokens: readonly Token[], run: PhraseHit<ItemTag>[]): number {
   const start = run[0]?.start ?? 0;
   const end = run.at(-1)?.end ?? 0;
-  const withAt = [1, 2, 3].find((k) => tokens[start - k]?.low === 'with' && tokens.slice(start - k, start).every((t) => !t.clauseEnd && !t.commaAfter));
-  if (withAt === undefined || tokens[end - 1]?.clauseEnd || tokens[end - 1]?.commaAfter) return -1;
+  const afterWith = [1, 2, 3].some((k) => tokens[start - k]?.low === 'with' && tokens.slice(start - k, start).every((t) => !t.clauseEnd && !t.commaAfter));
+  if (!afterWith || tokens[end - 1]?.clauseEnd || tokens[end - 1]?.commaAfter) return -1;
   const next = tokens[end]?.low ?? '';
   const part = (next === 'in' || next === 'inside' || next === 'within') && DETERMINERS.has(tokens[end + 1]?.low ?? '');
   return part ? end : -1;

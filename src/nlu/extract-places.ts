@@ -6,7 +6,7 @@
 import type { ItemTag, Lexicon, PlaceTag } from './lexicon.js';
 import { ELEMENT_MATERIAL_FORMS } from '../rules/facts.js';
 import { itemWordHits } from './extract-items.js';
-import { grammarPairs, grammarWords, inEndClause, madeHyphenAt, nounRightAfter, wordAt } from './grammar.js';
+import { grammarPairs, grammarWords, inEndClause, madeHyphenAt, nounRightAfter, tradingPartyNoun, wordAt } from './grammar.js';
 import type { PhraseHit } from './phrase-matcher.js';
 import { clauseStartOf, POSSESSIVE_ENDING, withoutPossessives, type Token } from './text.js';
 /** A capitalised syllable of a romanised name: "Hai", "Phong", "Tou". */
@@ -470,13 +470,12 @@ function sendsLaterInSentence(tokens: readonly Token[], from: number): boolean {
 
 /** A verb of offering within the party's own words ("OEM also offers", "maker quoted"), not "offers to" do something. */
 function offersGoods(tokens: readonly Token[], end: number): boolean {
-  const partyNoun = (w: string) => MAKER_NOUNS.has(w) || SELLER_NOUNS.has(w) || COMPANY_NOUNS.has(w);
   for (let i = end; i < Math.min(tokens.length, end + 4); i++) {
     const t = tokens[i] as Token;
     if (OFFER_VERBS.has(t.low)) return tokens[i + 1]?.low !== 'to';
     // The party's own nouns (and a word naming what it makes: "motor maker"), auxiliaries and adverbs come before its
     // verb ("OEM also offers"); any other verb is its own ("asks quote for": the party asks for an offer).
-    if (t.clauseEnd || t.commaAfter || !(AUXILIARIES.has(t.low) || partyNoun(t.low) || partyNoun(tokens[i + 1]?.low ?? '') || VERB_ADVERBS.has(t.low))) return false;
+    if (t.clauseEnd || t.commaAfter || !(AUXILIARIES.has(t.low) || tradingPartyNoun(t.low) || tradingPartyNoun(tokens[i + 1]?.low ?? '') || VERB_ADVERBS.has(t.low))) return false;
   }
   return false;
 }
@@ -1185,8 +1184,7 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     // sends them on in the same sentence is where they are made. (A company named by its trade is read just below as
     // the sender; a party in China that does so is where goods leave China from.)
     const makerThere = SITE_NOUNS.has(before[0] ?? '') || RECEIVER_NOUNS.has(before[0] ?? '');
-    const makesThere = [0, 1, 2].some((k) => MAKE_NOW_VERBS.has(tokens[end + k]?.low ?? '') && tokens.slice(end - 1, end + k).every((t) => !t.clauseEnd && !t.commaAfter));
-    if (tag.country !== 'CN' && makerThere && makesThere && sendsLaterInSentence(tokens, end)) return { role: 'made', recipient: false };
+    if (tag.country !== 'CN' && makerThere && nounRightAfter(tokens, end, MAKE_NOW_VERBS) && sendsLaterInSentence(tokens, end)) return { role: 'made', recipient: false };
     // "our university lab in Baotou": a word for both a site and a buyer, after "our", is the asker's own site.
     const ownSite = sitePos >= 0 && sitePos === buyerPos && before.slice(sitePos + 1, sitePos + 4).some((w) => ASKER_POSSESSIVES.has(w));
     if (sitePos >= 0 && (buyerPos < 0 || sitePos < buyerPos || ownSite)) return { role: 'site', recipient: false };

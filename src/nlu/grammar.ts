@@ -61,6 +61,13 @@ export function wordAt(tokens: readonly { readonly low: string }[], i: number, w
   return (next !== undefined && words.has(`${t.low}-${next}`)) || (prev !== undefined && words.has(`${prev}-${t.low}`));
 }
 
+const TRADING_PARTY_NOUNS = new Set([...grammarWords('makerNouns'), ...grammarWords('sellerNouns'), ...grammarWords('companyNouns')]);
+
+/** A noun for a company, a maker or a seller ("supplier", "OEM", "vendor"): who offers goods or know-how. */
+export function tradingPartyNoun(word: string): boolean {
+  return TRADING_PARTY_NOUNS.has(word);
+}
+
 const CUSTOMER_PRODUCT_VERBS = grammarWords('customerProductVerbs');
 const CUSTOMER_SUBJECTS = grammarWords('customerSubjects');
 

@@ -172,8 +172,11 @@ export function mergeFacts(prev: Facts, next: Facts, options: MergeOptions = {})
   // "Our Vietnamese sister company buys Dy oxide from China and makes magnets" then "they sell part of the output to
   // Mexico; Chinese Dy is 3 % of the magnet value": other goods, holding the first turn's Chinese goods as a share of
   // their value, were made where those went, and leave from there.
+  // ("A Vietnam contract manufacturer builds the motors with Chinese Dy magnets": Chinese-made goods with a place abroad
+  // to go to left China, though no route was said.)
+  const leftChina = prev.shipFrom === 'CN' || (prev.shipFrom === undefined && prev.madeIn === 'CN');
   const madeFromThem = !sameGoods && !options.correction && next.item?.hasChineseContent === true && next.item.chinaOrigin !== true
-    && next.item.chineseContentPercent !== undefined && prev.shipFrom === 'CN' && prev.destination !== undefined && prev.destination !== 'CN'
+    && next.item.chineseContentPercent !== undefined && leftChina && prev.destination !== undefined && prev.destination !== 'CN'
     && next.shipFrom === undefined && next.madeIn === undefined;
   if (madeFromThem) {
     merged.shipFrom = prev.destination;

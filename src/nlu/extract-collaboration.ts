@@ -115,6 +115,9 @@ const FUTURE_CUES = grammarWords('futureCues');
 const TRAINING_EVENT_TOPICS = grammarWords('trainingEventTopics');
 const LICENCE_APPLICATION = grammarWords('licenceApplicationWords');
 const PART_OF_WORDS = grammarWords('partOfWords');
+const PAPERWORK_KINDS = grammarWords('paperworkKinds');
+const DOCUMENT_NOUNS = grammarWords('documentNouns');
+const END_PAPER_HEADS = grammarWords('endPaperHeads');
 
 /** "A Japanese-owned WFOE": who owns a site takes no part in what is provided there. */
 function ownerOnly(tokens: readonly Token[], p: PlaceMention): boolean {
@@ -394,6 +397,13 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
     }
     return false;
   };
+  // "Supplier now asks us for end-use docs", "the customs documents are ready": documents named for the trade paper
+  // they are (end-use statements, customs, shipping or origin papers) are the export's paperwork, not know-how.
+  const paperworkDocs = (h: { start: number; end: number; value: Kind }) => {
+    if (h.value !== 'technology_transfer' || !tokens.slice(h.start, h.end).every((t) => DOCUMENT_NOUNS.has(t.low))) return false;
+    const before = tokens[h.start - 1]?.low ?? '';
+    return PAPERWORK_KINDS.has(before) || (END_PAPER_HEADS.has(before) && tokens[h.start - 2]?.low === 'end');
+  };
   // "permanent-magnet motors for regional trains": the vehicle, not training.
   const railNoun = (h: { start: number; end: number; value: Kind }) => {
     if (h.value !== 'training' || h.end - h.start !== 1 || !TRAINING_HOMOGRAPHS.has((tokens[h.start] as Token).low)) return false;
@@ -471,7 +481,7 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
     && tokens.slice(clauseStartOf(tokens, h.start), clauseEndOf(tokens, h.start) + 1).some((t) => SELF_WORDS.has(t.low))
     && !tokens.slice(clauseStartOf(tokens, h.start), h.start).some((t) => NEGATION_CUES.has(t.low) || INABILITY_WORDS.has(t.low));
   for (const h of kindHits) {
-    if (ownPurpose(h) || goodsPurpose(h) || doneOurselves(h) || negatedAt(tokens, h.start) || negatedInList(h.start) || claimant(h.end) || askingReader(h) || forwardsMessage(h) || goodsSite(h) || inCompound(h) || givesGoods(h) || sendsPronounGoods(h) || forLicenceApplication(h) || authorityAsks(h) || railNoun(h) || workshopAsPlace(h) || jvAsParty(h) || madeWith(h) || withoutPartner(h)) continue;
+    if (ownPurpose(h) || goodsPurpose(h) || doneOurselves(h) || negatedAt(tokens, h.start) || negatedInList(h.start) || claimant(h.end) || askingReader(h) || forwardsMessage(h) || goodsSite(h) || inCompound(h) || givesGoods(h) || sendsPronounGoods(h) || forLicenceApplication(h) || authorityAsks(h) || paperworkDocs(h) || railNoun(h) || workshopAsPlace(h) || jvAsParty(h) || madeWith(h) || withoutPartner(h)) continue;
     kinds.add(h.value);
     if (h.value === 'technology_transfer' && !givingVerb(h)) transferByNoun = true;
     else if (h.value === 'technology_transfer' && !sendsPeople(h)) transferBySending = true;

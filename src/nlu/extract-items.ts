@@ -13,6 +13,7 @@ import { POSSESSIVE_ENDING, positionsOf, sentenceStartOf, tokenize, withoutPosse
 type Downstream = (typeof DOWNSTREAM_KINDS)[number];
 
 const NEGATION_CUES = grammarWords('negationCues');
+const REASON_CONJUNCTIONS = grammarWords('reasonConjunctions');
 const CLAIM_VERBS = grammarWords('claimVerbs');
 const OTHER_GOODS_CUES = new Set([...grammarWords('replacedGoodsCues'), ...grammarWords('otherGoodsCues')]);
 const CHANGE_OVER_VERBS = grammarWords('changeOverVerbs');
@@ -1174,7 +1175,21 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     && tokens.slice(at - k, at).every((t) => !t.clauseEnd)));
   const ownPlantsGoods = elementsOnlyInputs ? runs.filter((run) => namesAThing(run) && !negatedRun(run) && ownedByAsker(tokens, run)
     && nounRightAfter(tokens, run.at(-1)?.end ?? 0, PRODUCTION_SITES) && (isMagnetRun(run, head) || isMaterialRun(run, head))) : [];
-  const candidates = onlyGeneric && suppliersGoods.length > 0 ? suppliersGoods : plain.length > 0 ? plain : purposeRuns.length > 0 ? purposeRuns
+  // "Since magnets are stuck, management wants to import complete hub motors from China instead": goods in a reason
+  // clause that opens the sentence are why the asker asks; goods of the main clause after it are what it asks about.
+  const inOpeningReason = (run: PhraseHit<ItemTag>[]) => {
+    const start = run[0]?.start ?? 0;
+    let open = start;
+    while (open > 0 && !(tokens[open - 1] as Token).clauseEnd) open--;
+    // ("As a stop-gap we send our rotors …": "as" before an article is a preposition, not a reason.)
+    if (!REASON_CONJUNCTIONS.has(tokens[open]?.low ?? '') || (tokens[open]?.low === 'as' && ARTICLES.has(tokens[open + 1]?.low ?? ''))) return false;
+    if (tokens.slice(open, start).some((t) => t.commaAfter)) return false;
+    const commaAt = tokens.findIndex((t, i) => i >= (run.at(-1)?.end ?? start) - 1 && t.commaAfter);
+    return commaAt >= 0 && tokens.slice(start, commaAt).every((t) => !t.clauseEnd);
+  };
+  const mainClause = plain.filter((run) => !inOpeningReason(run));
+  const plainGoods = mainClause.length > 0 && mainClause.length < plain.length ? mainClause : plain;
+  const candidates = onlyGeneric && suppliersGoods.length > 0 ? suppliersGoods : plainGoods.length > 0 ? plainGoods : purposeRuns.length > 0 ? purposeRuns
     : suppliersGoods.length > 0 ? suppliersGoods : ownPlantsGoods;
   const elements: ElementMention[] = [];
   let magnetType: string | undefined;
@@ -1322,7 +1337,9 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     // magnets, unless the asker says some ship loose or as spares.
     const compared = (run: PhraseHit<ItemTag>[]) => [1, 2, 3].some((k) => lex.knowledge.cues.comparisonWords.has(tokens[(run[0]?.start ?? 0) - k]?.low ?? ''));
     // ("the magnet licence" names a licence, not magnets beside the product.)
-    const materialRuns = runs.filter((run) => (isMagnetRun(run, head) || isMaterialRun(run, head)) && !compared(run) && !negatedRun(run) && !licenceKind(run));
+    // (Nor goods an opening reason clause names: "Since magnets are stuck, we import motors instead".)
+    const whyAsked = (run: PhraseHit<ItemTag>[]) => plainGoods !== plain && inOpeningReason(run);
+    const materialRuns = runs.filter((run) => (isMagnetRun(run, head) || isMaterialRun(run, head)) && !compared(run) && !negatedRun(run) && !licenceKind(run) && !whyAsked(run));
     // "Magnetic phone cases … The magnets are N52": the magnets, named again with "the" after the product and described
     // by "are", are that product's magnets.
     const productEndAt = primary.at(-1)?.end ?? 0;

@@ -128,6 +128,7 @@ const PURCHASE_VERBS = grammarWords('purchaseVerbs');
 
 const DETERMINERS = grammarWords('determiners');
 const ASKER_POSSESSIVES = grammarWords('askerPossessives');
+const OWN_GROUP_NOUNS = grammarWords('ownGroupNouns');
 const DEPARTMENT_NOUNS = grammarWords('departmentNouns');
 const TRANSIT_WORDS = grammarWords('transitWords');
 const DEPARTURE_VERBS = grammarWords('departureVerbs');
@@ -774,6 +775,9 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   // making makes is where they are made.
   const makerAt = ARTICLES.has(tokens[start - 1]?.low ?? '') ? start - 2 : start - 1;
   if (MAKE_NOW_VERBS.has(tokens[makerAt]?.low ?? '') && !tokens[makerAt]?.clauseEnd && !tokens[end - 1]?.clauseEnd && !tokens[end - 1]?.commaAfter) return { role: 'made', recipient: false };
+  // "Our Swiss group's WFOE in Suzhou": a nationality of a group that owns the site named next is the owner's, which
+  // takes no part in where the goods are made or go.
+  if (tag.demonym && /'s$/.test(tokens[end]?.low ?? '') && OWN_GROUP_NOUNS.has((tokens[end]?.low ?? '').replace(/'s$/, ''))) return { role: 'party', recipient: false };
   // "Our Chinese OEM makes magnetic phone cases": a party of the asker's, not its customer, that makes goods is where
   // they are made, as "our Vietnam subsidiary makes" is.
   if (tag.demonym && ASKER_POSSESSIVES.has(tokens[start - 1]?.low ?? '') && !BUYER_DESCRIPTION_NOUNS.has(tokens[end]?.low ?? '') && siteMakesAfter(tokens, end + 1)
@@ -1176,7 +1180,9 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
       }
     }
     // "their rotor plant in Spain", "the customer's line in Ohio": someone else's place receives.
-    if (before.slice(0, 3).some((w) => lex.knowledge.cues.othersPossessives.has(w) || /'s$/.test(w))) return { role: 'destination', recipient: true };
+    // (Not "our Swiss group's WFOE in Suzhou": a group of ours owns what is the asker's own.)
+    const ourGroups = (k: number) => OWN_GROUP_NOUNS.has((before[k] ?? '').replace(/'s$/, '')) && before.slice(k + 1, k + 3).some((w) => ASKER_POSSESSIVES.has(w));
+    if (before.slice(0, 3).some((w, k) => lex.knowledge.cues.othersPossessives.has(w) || (/'s$/.test(w) && !ourGroups(k)))) return { role: 'destination', recipient: true };
     // "consignee our R&D centre in Pune": whatever the site, the consignee receives the goods.
     if (before.some((w) => CONSIGNEE_WORDS.has(w))) return { role: 'destination', recipient: true };
     // "Our client in Vietnam makes NdFeB magnets with Chinese Dy and sells them to a Mexican maker", "our subsidiary in

@@ -198,3 +198,19 @@ describe('what a message names beside its goods', () => {
     expect(facts('Our Chinese supplier sends us PDF files about its magnet grades. Is receiving them a technology export issue?').collaboration?.publicOrBasicResearch).toBeUndefined();
   });
 });
+
+describe('goods made abroad from Chinese parts, and a group of the asker\'s (forty-first session, own phrasing)', () => {
+  it('reads products a maker abroad builds with Chinese-made parts as made and sent from there, once their Chinese share is given', () => {
+    const a = newAssistant('2026-11-20T09:00:00Z');
+    a.handle(msg('Hi, we have a Thai contract manufacturer who builds the fan motors using Chinese Tb magnets.', 'fu-cm'));
+    const r = a.handle(msg('They ship the motors to a distributor in Brazil; Chinese content is about 0.08% of the value. Anything needed from MOFCOM?', 'fu-cm'));
+    expect(r.facts).toMatchObject({ madeIn: 'TH', shipFrom: 'TH', destination: 'BR' });
+    expect(r.verdict).not.toBe('not_required');
+  });
+
+  it('reads a site of "our German group\'s" in China as the asker\'s own, where the goods are made and leave from', () => {
+    const f = facts("Our German group's subsidiary in Ningbo makes Dy magnets and sends them to our Stuttgart plant.");
+    expect(f).toMatchObject({ shipFrom: 'CN', destination: 'DE' });
+    expect(f.madeIn).not.toBe('DE');
+  });
+});

@@ -3442,6 +3442,19 @@ describe('papers a licensing authority asks for (fortieth session, own phrasing)
   });
 });
 
+describe('trade papers named as such (forty-first session, own phrasing)', () => {
+  it('reads end-use, end-user or customs documents a supplier asks for as the export\'s paperwork, not know-how', () => {
+    for (const text of ['Our Chinese supplier wants end user documents from us before it ships the Tb oxide.', 'The Baotou trader asks for our end-use docs for the Dy metal order.', 'Ganzhou vendor needs the KYC documents again for the Gd oxide.']) {
+      expect(facts(text).collaboration?.kind).toBeUndefined();
+      expect(facts(text).item?.form).toBe(text.includes('metal') ? 'metal' : 'oxide');
+    }
+  });
+
+  it('still reads process or design documents a supplier sends as know-how passed on', () => {
+    expect(facts('Our Chinese partner will send us their process documents for Tb grain-boundary diffusion.').collaboration?.kind).toBe('technology_transfer');
+  });
+});
+
 describe('presenting a paper with words before it (fortieth session, own phrasing)', () => {
   it('reads presenting "an already published" or "a recently accepted" paper as passing the work on', () => {
     expect(facts('A researcher from our Baotou lab will present a recently accepted article on Dy diffusion at a conference in Munich.').collaboration?.kind).toBe('technology_transfer');
@@ -3496,5 +3509,17 @@ describe('a party abroad that makes goods and sends them on (fortieth session, o
 
   it('still reads a customer there that makes products as where goods go, when another party ships them', () => {
     expect(facts('Our customer in Poland makes pumps and we ship them Dy magnets from Ningbo.').destination).toBe('PL');
+  });
+});
+
+describe('goods in an opening reason clause (forty-first session, own phrasing)', () => {
+  it('reads the goods of the main clause, not those the reason clause names, as what is asked about', () => {
+    const f = facts('Because SmCo blocks are on hold at customs, our buyer wants to order finished servo motors from Suzhou instead. Licence for the motors?');
+    expect(f.item).toMatchObject({ form: 'finished_product', downstream: 'motor' });
+  });
+
+  it('keeps goods after a prepositional "as a …" opening, and goods a reason clause alone names', () => {
+    expect(facts('As a trial we send our stator stacks to Ningbo, where Dy magnets are fitted, and they come back to Poland.').item?.form).not.toBe('finished_product');
+    expect(facts('Since the Tb oxide is for a lab in Osaka, do we need a licence?').item).toMatchObject({ form: 'oxide', elementsPresent: ['Tb'] });
   });
 });

@@ -56,6 +56,7 @@ const DISCOURSE_TURNS = 3;
 const OFF_TOPIC_MIN_WORDS = 4;
 /** Words that open a statement about what was just discussed ("it's for…", "they are…"). */
 const PRONOUN_OPENERS = grammarWords('pronounOpeners');
+const COPULAS = grammarWords('copulas');
 const YES_NO_OPENERS = grammarWords('yesNoOpeners');
 const GOODS_REFERENCES = grammarWords('goodsReferenceNouns');
 const OBJECT_PRONOUNS = grammarWords('objectPronouns');
@@ -467,6 +468,12 @@ export class Assistant {
     // goods it names are what the work makes (a rare-earth processing use) says what the cooperation is for.
     if (prev.intent === 'collaboration_license' && !text.includes('?') && (u.facts.endUses ?? []).includes('rare_earth_processing')
       && words <= FOLLOW_UP_MAX_WORDS) return prev.intent;
+    // "It's NdFeB sintered magnets, the line is for our own servo motors": after a cooperation question, a short statement
+    // that opens on a pronoun and a copula says what the work under discussion concerns; naming no place and no move
+    // of goods, it starts no shipment question.
+    const pronounIsSomething = opener !== undefined && PRONOUN_OPENERS.has(opener) && (opener.endsWith("'s") || opener.endsWith("'re") || COPULAS.has(subject ?? ''));
+    if (prev.intent === 'collaboration_license' && !text.includes('?') && pronounIsSomething && words <= FOLLOW_UP_MAX_WORDS && !SHIPMENT_WORDS.test(text)
+      && u.facts.destination === undefined && u.facts.shipFrom === undefined) return prev.intent;
     // "Actually the magnets go loose": a correction of the goods under discussion stays a goods question.
     if (u.frame.correction && u.facts.item && !u.facts.collaboration && prev.intent !== 'collaboration_license') return prev.intent;
     // "It's for their 280-layer V-NAND lines": a short statement about the goods under discussion, naming no other

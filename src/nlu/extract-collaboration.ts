@@ -52,6 +52,7 @@ const LINE_NOUN = wordsPattern(grammarWords('lineNouns'));
 
 /** Words that say the work is published or basic research (brief R26). */
 const RESEARCH = wordsPattern(grammarWords('researchPhrases'));
+const PAPER_QUALIFYING = new RegExp(`\\bpaper[\\s-]+(?:${[...grammarWords('paperQualifiedNouns')].join('|')})\\b`, 'giu');
 const DEST_WORDS = grammarWords('destWords');
 // Goods go to a site, or are bought from one ("GGG stones from a cutting workshop in Wuzhou").
 const SITE_CUES = new Set([...DEST_WORDS, ...grammarWords('originCues')]);
@@ -754,6 +755,7 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   const foreign = places.filter((p) => p.country !== 'CN' && p.role !== 'content' && p.role !== 'technology' && p.role !== 'regime' && !ownerOnly(tokens, p)
     && !(inChina && persons(p)));
   const abroad = foreign.length > 0 ? true : inChina ? false : undefined;
-  const research = RESEARCH.test(text);
+  // ("Just a paper licence agreement": "paper" qualifying another noun is no research paper.)
+  const research = RESEARCH.test(text.replace(PAPER_QUALIFYING, ' '));
   return { kind, area, chineseProvider, abroad, domesticOnly: domesticOnly(tokens, text, places, verb, lex), publicOrBasicResearch: research, hits };
 }

@@ -140,7 +140,8 @@ function asksForDecisionLast(text: string): boolean {
   // ("What's the penalty if someone ships … without a licence?" asks what.)
   const whAsked = words.some((w) => WH_WORDS.has(w.replace(/'s$/, '')));
   const withoutPaperwork = !PROCEDURE_WORDS.has(words[0] ?? '') && (opensWith(clause, YES_NO_OPENERS) || (clause.trim().endsWith('?') && words.some((w) => MODALS.has(w) || (EXPORT_VERBS.has(w) && !whAsked))))
-    && words.some((w, i) => w === 'without' && words.slice(i + 1, i + 4).some((x) => LICENCE_NOUNS.has(x) || PAPERWORK_NOUNS.has(x))
+    // ("… with no licence?" says "without" in two words.)
+    && words.some((w, i) => (w === 'without' || (w === 'no' && words[i - 1] === 'with')) && words.slice(i + 1, i + 4).some((x) => LICENCE_NOUNS.has(x) || PAPERWORK_NOUNS.has(x))
       && !words.slice(i + 1, i + 6).some((x) => REPETITION_WORDS.has(x)));
   // "Does the superhard announcement apply now?": a rule (no person) applying, not applying for something.
   const ruleApplies = opensWith(clause, RULE_APPLY_OPENERS) && words.some((w, i) => APPLY_VERBS.has(w) && words[i + 1] !== 'for'

@@ -214,3 +214,20 @@ describe('goods made abroad from Chinese parts, and a group of the asker\'s (for
     expect(f.madeIn).not.toBe('DE');
   });
 });
+
+describe('a statement of what the work concerns after a cooperation question (forty-first session, own phrasing)', () => {
+  it('keeps the cooperation when "they are SmCo magnets" says what the line under discussion makes', () => {
+    const a = newAssistant('2026-04-14T09:00:00Z');
+    a.handle(msg('Our Polish plant wants Chinese technicians from the furnace vendor to commission its new magnet line.', 'fu-line'));
+    const r = a.handle(msg('They are SmCo magnets, the line makes parts for our pumps', 'fu-line'));
+    expect(r.intent.name).toBe('collaboration_license');
+    expect(r.verdict).not.toBe('not_required');
+  });
+
+  it('still reads a pronoun statement that sends goods somewhere as a goods question', () => {
+    const a = newAssistant('2026-04-14T09:00:00Z');
+    a.handle(msg('Our Polish plant wants Chinese technicians from the furnace vendor to commission its new magnet line.', 'fu-line2'));
+    const r = a.handle(msg('It is also 200 kg of Tb oxide from Baotou to our Gdansk plant', 'fu-line2'));
+    expect(r.intent.name).toBe('part_license');
+  });
+});

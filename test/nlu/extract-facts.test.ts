@@ -3523,3 +3523,15 @@ describe('goods in an opening reason clause (forty-first session, own phrasing)'
     expect(facts('Since the Tb oxide is for a lab in Osaka, do we need a licence?').item).toMatchObject({ form: 'oxide', elementsPresent: ['Tb'] });
   });
 });
+
+describe('"paper" that qualifies a noun, and a seller\'s catalogue (forty-first session, own phrasing)', () => {
+  it('reads "a paper contract" or "a paper company" as on paper only, not a research paper', () => {
+    expect(facts('Our Baotou subsidiary would transfer its NdFeB sintering process to our Dutch parent by a paper contract only, nobody travels.').collaboration?.publicOrBasicResearch).toBeUndefined();
+    expect(facts('The buyer is a paper company in Dubai that wants our Chinese SmCo process documents.').collaboration?.publicOrBasicResearch).toBeUndefined();
+  });
+
+  it('still reads a paper written or presented as research, and a seller\'s product catalogue as published', () => {
+    expect(facts('Our Ganzhou lab and a Spanish university co-write a paper on Tb diffusion.').collaboration?.publicOrBasicResearch).toBe(true);
+    expect(facts('A Chinese magnet maker mailed us the grade tables from its online catalogue. Is receiving this a technology export?').collaboration?.publicOrBasicResearch).toBe(true);
+  });
+});

@@ -230,3 +230,14 @@ describe('a short follow-up that says when the goods move and asks whether the a
     expect(reply.citations.map((c) => c.source)).toContain('CN-ANN-2025-57');
   });
 });
+
+describe('"with no licence" said for "without" (forty-first session, own phrasing)', () => {
+  it('reads a statement that goods may move with no licence or permit, asked, as asking for a decision', () => {
+    expect(asksForDecision('So our Osaka office can buy the SmCo rings from Ningbo with no licence?')).toBe(true);
+    expect(asksForDecision('Then the distributor can resell the Gd oxide with no permit?')).toBe(true);
+  });
+
+  it('still reads "what happens to goods shipped with no licence?" as a question of what, not whether', () => {
+    expect(asksForDecision('What happens to goods that were shipped with no licence?')).toBe(false);
+  });
+});

@@ -439,7 +439,12 @@ export class Assistant {
     // "Can the December shipment go without a licence?": "the … shipment" refers back as much as "it". An instrument
     // named on the way ("is that OK now that No. 62 is out?") is part of the question, not its topic.
     const refersBack = lowWords.some((w, i) => PRONOUN_OPENERS.has(w) || (GOODS_REFERENCES.has(w) && lowWords.slice(Math.max(0, i - 3), i).some((d) => DETERMINERS.has(d))));
-    if ((u.intent === 'license_process' || u.intent === 'regulation_info') && u.asksForDecision && refersBack && !namesGoods
+    // ("Holmium was in the same announcement as erbium, so it is suspended too and we can order?": an element of the goods
+    // under discussion, named alone, names no other goods.)
+    const prevElements = prev.facts.item?.elementsPresent ?? [];
+    const sameElementsOnly = u.facts.item !== undefined && Object.keys(u.facts.item).every((k) => k === 'elementsPresent')
+      && (u.facts.item.elementsPresent ?? []).every((e) => prevElements.includes(e));
+    if ((u.intent === 'license_process' || u.intent === 'regulation_info') && u.asksForDecision && refersBack && (!namesGoods || sameElementsOnly)
       && (!u.facts.collaboration?.kind || prev.intent === 'collaboration_license')) return prev.intent;
     // "Is that feasible legally?", "Would that be allowed?": a short yes/no question about "that", naming nothing, that the
     // classifier reads as a request for help or as off topic, asks the question under discussion again.

@@ -231,3 +231,13 @@ describe('a statement of what the work concerns after a cooperation question (fo
     expect(r.intent.name).toBe('part_license');
   });
 });
+
+describe('an element of the goods under discussion named alone in a follow-up (forty-first session, own phrasing)', () => {
+  it('keeps the goods question when a follow-up argues an element of the goods is suspended and asks to go ahead', () => {
+    const a = newAssistant('2026-02-10T09:00:00Z');
+    a.handle(msg('Our Lyon lab buys Dy oxide from a Baotou trader.', 'fu-elem'));
+    const r = a.handle(msg('Dysprosium was in the same October announcement as holmium, so it is also suspended and we can order without licence?', 'fu-elem'));
+    expect(r.intent.name).toBe('part_license');
+    expect(r.verdict).toBe('license_required');
+  });
+});

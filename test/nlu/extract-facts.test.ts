@@ -3535,3 +3535,20 @@ describe('"paper" that qualifies a noun, and a seller\'s catalogue (forty-first 
     expect(facts('A Chinese magnet maker mailed us the grade tables from its online catalogue. Is receiving this a technology export?').collaboration?.publicOrBasicResearch).toBe(true);
   });
 });
+
+describe('the FAQ\'s "sensor parts already formed" and learning how goods are made (forty-first session, own phrasing)', () => {
+  it('reads overmolded sensor parts with a magnet inside as a formed sensor, as FAQ No. 5 names them', () => {
+    expect(facts('Can our Shenzhen vendor ship encoder sensor parts (overmolded, magnet and PCB inside) with Tb magnets to Korea?').item).toMatchObject({ form: 'component', downstream: 'formed_sensor' });
+  });
+
+  it('reads "light rare earth magnets" as NdFeB made without medium or heavy rare earths, a claim that sets none absent', () => {
+    const item = facts('Our Hangzhou vendor offers light rare-earth magnets for the fan motors we buy. Licence to ship them to Chile?').item;
+    expect(item).toMatchObject({ magnetType: 'ndfeb' });
+    expect(item?.elementsAbsent).toBeUndefined();
+  });
+
+  it('reads students or interns who come to learn how a plant makes magnets as training', () => {
+    expect(facts('Two Brazilian interns will spend a summer at our Baotou plant to learn how we make SmCo rings.').collaboration?.kind).toBe('training');
+    expect(facts('A Chinese refinery offers internships in Ganzhou for our metallurgy graduates.').collaboration?.kind).toBe('training');
+  });
+});

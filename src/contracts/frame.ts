@@ -60,8 +60,8 @@ export const PartyFrameSchema = z.object({
 export type PartyFrame = z.infer<typeof PartyFrameSchema>;
 
 export const ShipWhenSchema = z.union([
-  // after: the day after the date said ("after 10 November").
-  z.object({ year: z.number().int().min(2000).max(2100).optional(), month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31).optional(), after: z.literal(true).optional() }).strict(),
+  // after: the day after the date said ("after 10 November"); before: the day before it ("shipping before 8 Nov").
+  z.object({ year: z.number().int().min(2000).max(2100).optional(), month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31).optional(), after: z.literal(true).optional(), before: z.literal(true).optional() }).strict(),
   z.object({ monthsAhead: z.number().int().min(0).max(36) }).strict(),
   z.object({ daysAhead: z.number().int().min(1).max(366) }).strict(),
 ]);

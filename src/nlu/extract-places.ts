@@ -129,6 +129,7 @@ const PURCHASE_VERBS = grammarWords('purchaseVerbs');
 const DETERMINERS = grammarWords('determiners');
 const ASKER_POSSESSIVES = grammarWords('askerPossessives');
 const OWN_GROUP_NOUNS = grammarWords('ownGroupNouns');
+const INTRO_CLOSERS = grammarWords('introClosers');
 const DEPARTMENT_NOUNS = grammarWords('departmentNouns');
 const TRANSIT_WORDS = grammarWords('transitWords');
 const DEPARTURE_VERBS = grammarWords('departureVerbs');
@@ -380,7 +381,7 @@ function introFragment(tokens: readonly Token[], start: number): boolean {
   const commas = opening.flatMap((t, i) => (t.commaAfter ? [i + from] : []));
   const apposition = commas.length === 1 && DETERMINERS.has(tokens[(commas[0] ?? 0) + 1]?.low ?? '');
   // "Distributor in Ohio here.": the signature's "here" closes it.
-  const closes = (tokens[start] as Token).clauseEnd || (tokens[start + 1]?.low === 'here' && tokens[start + 1]?.clauseEnd === true);
+  const closes = (tokens[start] as Token).clauseEnd || (INTRO_CLOSERS.has(tokens[start + 1]?.low ?? '') && tokens[start + 1]?.clauseEnd === true);
   // "Overseas sales for a separation plant in Jiangxi.": a department working for the company may come first.
   const forDepartment = opening.some((t, i) => DEPARTMENT_NOUNS.has(t.low) && EMPLOYER_CUES.has(opening[i + 1]?.low ?? ''));
   if (start - from > 1 && start - from <= (apposition || forDepartment ? 7 : 5) && INTRO_PLACE_CUES.has(tokens[start - 1]?.low ?? '') && closes && start < tokens.length - 1
@@ -396,8 +397,9 @@ function introFragment(tokens: readonly Token[], start: number): boolean {
   // The opening segment ends at a full stop or, when short, at a comma ("Vietnam contract manufacturer, small motors …").
   while (end < tokens.length && !(tokens[end] as Token).clauseEnd && !((tokens[end] as Token).commaAfter && end <= 3)) end++;
   if (end >= tokens.length - 1 || end > 5) return false;
-  // "Ankara buyer here.", "Korean recycler here:": the signature's "here" closes it.
-  if ((tokens[end] as Token).low === 'here' && end > 0) end--;
+  // "Ankara buyer here.", "Korean recycler here:": the signature's "here" closes it; so does a returning asker's
+  // "again" ("Hunan furnace maker again - …").
+  if (INTRO_CLOSERS.has((tokens[end] as Token).low) && end > 0) end--;
   const last = (tokens[end] as Token).low;
   return SITE_NOUNS.has(last) || BUYER_NOUNS.has(last) || MAKER_NOUNS.has(last) || COMPANY_NOUNS.has(last);
 }

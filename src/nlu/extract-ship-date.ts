@@ -100,7 +100,7 @@ function datesIn(sentence: string): DateAt[] {
  */
 function dateIn(sentence: string): ShipWhen | undefined {
   const dates = datesIn(sentence);
-  if (dates.length <= 1) return dates[0]?.when;
+  if (dates.length <= 1) return dates[0] ? bounded(sentence, dates[0]) : undefined;
   const moving = MOVEMENT.exec(sentence);
   const shipAt = [...[...sentence.matchAll(SHIPMENT_WORDS)].map((m) => m.index), ...(moving ? [moving.index] : [])];
   const distance = (d: DateAt) => Math.min(...shipAt.map((at) => Math.abs(at - d.at)));
@@ -110,7 +110,16 @@ function dateIn(sentence: string): ShipWhen | undefined {
   const chosen = best;
   const apposed = dates.find((d) => d !== chosen && 'day' in d.when && d.when.day !== undefined && !('day' in chosen.when && chosen.when.day !== undefined)
     && /^\s*[,(–-]?\s*$/.test(sentence.slice(Math.min(d.end, chosen.end), Math.max(d.at, chosen.at))));
-  return (apposed ?? best).when;
+  return bounded(sentence, apposed ?? best);
+}
+
+/**
+ * "Shipping this week (before 8 Nov)", "to leave prior to 1 December": a day said after "before" bounds the shipment,
+ * which moves by the day before it at the latest (whatever starts that day does not yet apply to it).
+ */
+function bounded(sentence: string, date: DateAt): ShipWhen {
+  const { when } = date;
+  return 'month' in when && when.day !== undefined && /\b(?:before|prior\s+to)\s+(?:the\s+)?$/i.test(sentence.slice(0, date.at)) ? { ...when, before: true } : when;
 }
 
 /** "three", "3": how many, as a number (NaN when the word says none). */
@@ -185,6 +194,7 @@ export function resolveShipDate(when: ShipWhen | undefined, asked: string): stri
   }
   const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
   const onDay = `${year}-${String(month).padStart(2, '0')}-${String(Math.min(day, last)).padStart(2, '0')}`;
-  const iso = 'after' in when && when.after ? new Date(Date.parse(`${onDay}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10) : onDay;
+  const shift = 'after' in when && when.after ? 1 : 'before' in when && when.before ? -1 : 0;
+  const iso = shift !== 0 ? new Date(Date.parse(`${onDay}T00:00:00Z`) + shift * 86_400_000).toISOString().slice(0, 10) : onDay;
   return iso > asked ? iso : undefined;
 }

@@ -131,3 +131,14 @@ describe('a question about a later shipment', () => {
     expect(reply.reasons[0]).toMatch(/on or about 2026-12-15/);
   });
 });
+
+describe('a shipment said to go before a day (forty-first session, own phrasing)', () => {
+  it('reads "before 8 Nov" or "prior to 1 December" as moving by the day before at the latest', () => {
+    expect(resolveShipDate(extractShipWhen('The Er fibre lot ships next week, well before 8 November.'), '2025-10-20')).toBe('2025-11-07');
+    expect(resolveShipDate(extractShipWhen('We want the Ho:YAG rods to leave prior to 1 December 2025.'), '2025-10-20')).toBe('2025-11-30');
+  });
+
+  it('still reads "on 8 November" as that day', () => {
+    expect(resolveShipDate(extractShipWhen('The Er fibre lot ships on 8 November.'), '2025-10-20')).toBe('2025-11-08');
+  });
+});

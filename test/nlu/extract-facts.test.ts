@@ -3552,3 +3552,11 @@ describe('the FAQ\'s "sensor parts already formed" and learning how goods are ma
     expect(facts('A Chinese refinery offers internships in Ganzhou for our metallurgy graduates.').collaboration?.kind).toBe('training');
   });
 });
+
+describe('a returning asker\'s "again" closing its introduction (forty-first session, own phrasing)', () => {
+  it('reads "Baotou separator again - …" as the asker\'s own place, not where goods go', () => {
+    const text = 'Baotou separator again - can we send 2 t of Tb oxide to a magnet maker in Slovakia this month?';
+    expect(findPlacesIn(text)[0]).toMatchObject({ country: 'CN', role: 'site', asker: true });
+    expect(facts(text)).toMatchObject({ shipFrom: 'CN', destination: 'SK' });
+  });
+});

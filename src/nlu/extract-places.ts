@@ -130,6 +130,7 @@ const DETERMINERS = grammarWords('determiners');
 const ASKER_POSSESSIVES = grammarWords('askerPossessives');
 const OWN_GROUP_NOUNS = grammarWords('ownGroupNouns');
 const INTRO_CLOSERS = grammarWords('introClosers');
+const BILLING_VERBS = grammarWords('billingVerbs');
 const DEPARTMENT_NOUNS = grammarWords('departmentNouns');
 const TRANSIT_WORDS = grammarWords('transitWords');
 const DEPARTURE_VERBS = grammarWords('departureVerbs');
@@ -1087,6 +1088,8 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   // Bergen" the place is a stop on the way.
   const opensClause = start === 0 || tokens[start - 1]?.clauseEnd === true || RELATIVE_PRONOUNS.has(tokens[start - 1]?.low ?? '');
   if (!cue && !tag.demonym && opensClause && placeSends(tokens, end)) return { role: 'site', recipient: false, sends: true };
+  // "We'd invoice from Thailand", "billed from our Singapore entity": where the bill comes from, not the goods.
+  if (cue?.word === 'from' && BILLING_VERBS.has(tokens[cue.index - 1]?.low ?? '')) return { role: 'other', recipient: false };
   if (cue && ORIGIN_CUES.has(cue.word)) return { role: 'origin', recipient: false };
   if (recipient) return { role: 'destination', recipient: true };
   if (cue && INSIDE_CUES.has(cue.word)) {

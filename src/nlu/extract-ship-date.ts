@@ -14,6 +14,8 @@ const SHIPMENT = wordsPattern(grammarWords('shipmentWords'));
 // "going to Thailand in January", "headed out for Rotterdam": a verb of going before "to" or "for" and a capitalised name.
 const MOVEMENT = new RegExp(String.raw`${wordsPattern(grammarWords('movementVerbs')).source}\s+(?:out\s+)?(?:to|for)\s+(?:the\s+)?\p{Lu}`, 'u');
 const PREPOSITIONS = grammarWords('monthPrepositions');
+// "… kicks in on", "takes effect from": a rule's start said right before its day.
+const RULE_STARTS = new RegExp(String.raw`${wordsPattern(grammarWords('ruleStartPhrases')).source}\s+(?:on|from)?\s*(?:the\s+)?$`, 'iu');
 /** A knowledge list of `word=number` pairs as a map. */
 function numbered(list: string): Map<string, number> {
   return new Map([...grammarPairs(list)].map(([word, n]) => [word, Number(n)]));
@@ -119,7 +121,10 @@ function dateIn(sentence: string): ShipWhen | undefined {
  */
 function bounded(sentence: string, date: DateAt): ShipWhen {
   const { when } = date;
-  return 'month' in when && when.day !== undefined && /\b(?:before|prior\s+to)\s+(?:the\s+)?$/i.test(sentence.slice(0, date.at)) ? { ...when, before: true } : when;
+  const lead = sentence.slice(0, date.at);
+  // ("… this week, before some new rule kicks in on Nov 8": the day a rule starts, which the shipment is to beat.)
+  const beforeStart = RULE_STARTS.test(lead) && /\bbefore\b(?![^,;]*\b(?:and|but)\b)[^,;]{0,40}$/i.test(lead);
+  return 'month' in when && when.day !== undefined && (/\b(?:before|prior\s+to)\s+(?:the\s+)?$/i.test(lead) || beforeStart) ? { ...when, before: true } : when;
 }
 
 /** "three", "3": how many, as a number (NaN when the word says none). */

@@ -138,6 +138,10 @@ describe('a shipment said to go before a day (forty-first session, own phrasing)
     expect(resolveShipDate(extractShipWhen('We want the Ho:YAG rods to leave prior to 1 December 2025.'), '2025-10-20')).toBe('2025-11-30');
   });
 
+  it('reads "before the new rule takes effect on 1 December" as moving before the day the rule starts', () => {
+    expect(resolveShipDate(extractShipWhen('Can the Tm oxide ship next week, before the new list takes effect on 1 December?'), '2025-11-10')).toBe('2025-11-30');
+  });
+
   it('still reads "on 8 November" as that day', () => {
     expect(resolveShipDate(extractShipWhen('The Er fibre lot ships on 8 November.'), '2025-10-20')).toBe('2025-11-08');
   });

@@ -3560,3 +3560,11 @@ describe('a returning asker\'s "again" closing its introduction (forty-first ses
     expect(facts(text)).toMatchObject({ shipFrom: 'CN', destination: 'SK' });
   });
 });
+
+describe('where a bill comes from (forty-first session, own phrasing)', () => {
+  it('reads "we invoice from Singapore" as billing, not where goods leave from', () => {
+    const f = facts('Our Xiamen vendor ships the Tb oxide straight to the customer in Osaka; we invoice from Singapore.');
+    expect(f.shipFrom).not.toBe('SG');
+    expect(f.destination).toBe('JP');
+  });
+});

@@ -241,3 +241,10 @@ describe('"with no licence" said for "without" (forty-first session, own phrasin
     expect(asksForDecision('What happens to goods that were shipped with no licence?')).toBe(false);
   });
 });
+
+describe('a licence noun asked alone with "anymore" or "at all" (forty-first session, own phrasing)', () => {
+  it('reads "…, no licence anymore?" and "no permit at all?" as asking for a decision', () => {
+    expect(asksForDecision('After the truce, for the SmCo rings to our Graz site, no licence anymore?')).toBe(true);
+    expect(asksForDecision('For samples under 1 kg, no permit at all?')).toBe(true);
+  });
+});

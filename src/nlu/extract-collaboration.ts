@@ -117,6 +117,7 @@ const TRAINING_EVENT_TOPICS = grammarWords('trainingEventTopics');
 const LICENCE_APPLICATION = grammarWords('licenceApplicationWords');
 const PART_OF_WORDS = grammarWords('partOfWords');
 const PAPERWORK_KINDS = grammarWords('paperworkKinds');
+const TEAM_NOUNS = grammarWords('teamNouns');
 const DOCUMENT_NOUNS = grammarWords('documentNouns');
 const END_PAPER_HEADS = grammarWords('endPaperHeads');
 
@@ -146,7 +147,9 @@ function impliedArea(tokens: readonly Token[], lex: Lexicon, kind: Kind | undefi
   // investment as a way technology is exported).
   // What is licensed is know-how by definition ("license a patent family on cerium-magnet processing").
   const carriesKnowHow = kind === 'hiring' || kind === 'training' || kind === 'consulting' || kind === 'jv_investment' || kind === 'licensing';
-  const knowHow = tokens.some((_, i) => wordAt(tokens, i, lex.knowledge.cues.knowHowNouns) && !negatedAt(tokens, i));
+  // ("Design team wants to try a Sc-Al alloy": a know-how word before a team noun names the asker's department.)
+  const knowHowAt = (i: number) => wordAt(tokens, i, lex.knowledge.cues.knowHowNouns) && !TEAM_NOUNS.has(tokens[i + 1]?.low ?? '');
+  const knowHow = tokens.some((_, i) => knowHowAt(i) && !negatedAt(tokens, i));
   if (!carriesKnowHow && !knowHow) return undefined;
   // Item words inside a technology phrase ("magnet making") name the technology, which the phrase list decides.
   const items = itemWordHits(tokens, lex);
@@ -156,7 +159,7 @@ function impliedArea(tokens: readonly Token[], lex: Lexicon, kind: Kind | undefi
   // handed over.
   const lastStart = sentenceStartOf(tokens, tokens.length - 1);
   const closingQuestion = (i: number) => endsAsking && i >= lastStart && !tokens.slice(lastStart).some((t) => lex.knowledge.cues.provisionVerbs.has(t.low));
-  const knowHowWords = tokens.filter((_, i) => wordAt(tokens, i, lex.knowledge.cues.knowHowNouns) && !negatedList(tokens, i) && !closingQuestion(i));
+  const knowHowWords = tokens.filter((_, i) => knowHowAt(i) && !negatedList(tokens, i) && !closingQuestion(i));
   if (knowHowWords.length > 0 && knowHowWords.every((t) => DESIGN_KNOW_HOW.has(t.low)) && items.some((h) => h.value.kind === 'downstream')) return 'product_design';
   // Magnets in a negated list ("nothing about how magnets are made") imply no magnet know-how.
   const magnetWord = (h: PhraseHit<ItemTag>) => (h.value.kind === 'form' && (h.value.form === 'magnet' || h.value.form === 'magnet_powder')) || rareEarthFamily(h);

@@ -3568,3 +3568,11 @@ describe('where a bill comes from (forty-first session, own phrasing)', () => {
     expect(f.destination).toBe('JP');
   });
 });
+
+describe('a know-how word that names a department (forty-first session, own phrasing)', () => {
+  it('reads "Design team wants to test Gd oxide" as goods for the asker\'s own design department, not a cooperation', () => {
+    const f = facts('Design team wants to test a few kilos of gadolinium oxide from a Ganzhou supplier as a coating on our pump motors.');
+    expect(f.collaboration).toBeUndefined();
+    expect(f.item).toMatchObject({ form: 'oxide', elementsPresent: ['Gd'] });
+  });
+});

@@ -393,6 +393,10 @@ function isEndUseContext(tokens: readonly Token[], start: number, lex: Lexicon):
       // "The COA for the N52 blocks": a document about the goods names them too.
       // "asks for 2 t of Y2O3", "looking for Tb metal": a request verb names the item too.
       if (ASKING_VERBS.has(before)) return false;
+      // "from a Chinese supplier for our drones": the asker's own product after a seller's "for" is what the goods go
+      // into; "our supplier for magnets" names what it sells.
+      // ("A customer for our Dy oxide" is who buys the goods named.)
+      if (SELLER_NOUNS.has(before) && ASKER_POSSESSIVES.has(tokens[i + 1]?.low ?? '') && !request) return true;
       // "The licence was approved for Tb magnets": what a licence was granted for is what it covers.
       if (LICENCE_GRANTED.has(before) && [2, 3, 4].some((k) => LICENCE_WORDS.has(tokens[i - k]?.low ?? '') && tokens.slice(i - k, i).every((x) => !x.clauseEnd))) return false;
       return !(request || LICENCE_WORDS.has(before) || lex.partyNouns.has(before) || lex.knowledge.cues.requestNouns.has(before) || lex.knowledge.cues.goodsDocumentNouns.has(before));

@@ -3576,3 +3576,13 @@ describe('a know-how word that names a department (forty-first session, own phra
     expect(f.item).toMatchObject({ form: 'oxide', elementsPresent: ['Gd'] });
   });
 });
+
+describe('the asker\'s own product after a seller\'s "for" (forty-first session, own phrasing)', () => {
+  it('reads "rare earth parts from a Chinese vendor for our e-bikes" as parts for the e-bikes, not e-bikes bought', () => {
+    expect(facts('We plan to buy some rare earth parts from a Chinese vendor for our e-bikes. Any licence?').item?.form).not.toBe('finished_product');
+  });
+
+  it('still reads "a customer for our Tb oxide" as the buyer of the oxide named', () => {
+    expect(facts('A new customer for our Tb oxide sits in Busan. Licence?').item).toMatchObject({ form: 'oxide', elementsPresent: ['Tb'] });
+  });
+});

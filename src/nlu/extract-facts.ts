@@ -62,6 +62,7 @@ const ACTIVITY_RESELL = grammarWords('activityResell');
 const ACTIVITY_CARRY = grammarWords('activityCarry');
 const PAST_TIME_WORDS = grammarWords('pastTimeWords');
 const ACTIVITY_EXHIBIT = grammarWords('activityExhibit');
+const SHOWING_VERBS = grammarWords('showingVerbs');
 const PRODUCTION_SITES = grammarWords('productionSites');
 const DEST_CUES = grammarWords('destCues');
 const RETURN_WORDS = grammarWords('returnWords');
@@ -582,7 +583,7 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
   const transit = places.find((p) => p.role === 'transit' && p.country !== destination && p.country !== origin)?.country;
   // A round trip to a fair ("show them at the Hannover Messe and bring them back to Suzhou"): the goods leave the
   // Chinese place they come back to for the fair's country, and that leg is the export.
-  const exhibit = saysAny(tokens, text.toLowerCase(), ACTIVITY_EXHIBIT);
+  const exhibit = saysExhibit(tokens, text.toLowerCase());
   const comesBack = places.find((p) => p.role === 'destination' && p.country === 'CN' && [1, 2, 3].some((k) => RETURN_WORDS.has(tokens[p.start - k]?.low ?? '')));
   const fair = places.find((p) => p.country !== 'CN' && (p.role === 'site' || p.role === 'destination'));
   const out: Frame['places'] = {};
@@ -594,7 +595,7 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
   }
   // "A Chinese magnet maker will display Tb magnets at a trade fair in Munich": a Chinese exhibitor named before the
   // showing takes its goods from China to the fair's country, named after it.
-  const showAt = tokens.findIndex((t) => ACTIVITY_EXHIBIT.has(t.low));
+  const showAt = tokens.findIndex((_, i) => exhibitAt(tokens, i));
   const chineseExhibitor = showAt > 0 && places.some((p) => p.country === 'CN' && p.start < showAt && p.role !== 'content' && p.role !== 'technology' && !p.negated);
   const fairAfter = places.find((p) => p.country !== 'CN' && p.start > showAt && (p.role === 'site' || p.role === 'destination' || p.role === 'other'));
   if (exhibit && chineseExhibitor && fairAfter && (shipFrom === undefined || shipFrom === 'CN' || shipFrom === fairAfter.country)) {
@@ -858,6 +859,17 @@ function saysAny(tokens: readonly Token[], low: string, set: ReadonlySet<string>
   return tokens.some((t) => set.has(t.low)) || [...set].some((w) => w.includes(' ') && low.includes(w));
 }
 
+/** A word of exhibiting at `i`; "show them to offtakers" is the verb of showing something to someone, no trade show. */
+function exhibitAt(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i] as Token;
+  return ACTIVITY_EXHIBIT.has(t.low) && !(SHOWING_VERBS.has(t.low) && OBJECT_PRONOUNS.has(tokens[i + 1]?.low ?? '') && !t.clauseEnd);
+}
+
+/** Whether the message speaks of exhibiting goods (a fair, a show, a booth). */
+function saysExhibit(tokens: readonly Token[], low: string): boolean {
+  return tokens.some((_, i) => exhibitAt(tokens, i)) || [...ACTIVITY_EXHIBIT].some((w) => w.includes(' ') && low.includes(w));
+}
+
 /**
  * "We signed the end-user certificate", "the Chinese end-user certificate says no transfer to third parties": the goods
  * came (or come) under an end user's commitment to MOFCOM. "We never signed an end-user certificate" says they did not.
@@ -902,7 +914,7 @@ function activityOf(tokens: readonly Token[], low: string, frame: Frame, itemHit
   const goodsEnd = new Set(itemHits.map((h) => h.end));
   const carried = tokens.some((t, i) => ACTIVITY_CARRY.has(t.low) && !goodsEnd.has(i)) || [...ACTIVITY_CARRY].some((w) => w.includes(' ') && low.includes(w));
   if (carried) return 'hand_carry';
-  if (has(ACTIVITY_EXHIBIT)) return 'exhibit';
+  if (saysExhibit(tokens, low)) return 'exhibit';
   if (has(ACTIVITY_RESELL) || (frame.places.heldIn !== undefined && has(ACTIVITY_SHIP))) return 'resell_from_stock';
   if (has(ACTIVITY_SHIP)) return 'ship';
   return undefined;

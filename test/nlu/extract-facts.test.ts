@@ -3586,3 +3586,15 @@ describe('the asker\'s own product after a seller\'s "for" (forty-first session,
     expect(facts('A new customer for our Tb oxide sits in Busan. Licence?').item).toMatchObject({ form: 'oxide', elementsPresent: ['Tb'] });
   });
 });
+
+describe('showing goods to someone, not at a show (forty-first session, own phrasing)', () => {
+  it('reads goods sent back from China "so we can show them to investors" as the way back out of China, not an exhibition', () => {
+    const text = 'We shipped monazite concentrate to a refinery in Jiangxi for trial separation. They will send back 500 g of Tb oxide to our Vancouver office so we can show them to investors. Licence?';
+    expect(facts(text)).toMatchObject({ shipFrom: 'CN', destination: 'CA' });
+    expect(readFrame(text, understanding.lexicon, sourceIds).frame.activity).not.toBe('exhibit');
+  });
+
+  it('still reads goods shown at a trade show as exhibited', () => {
+    expect(readFrame('Our Ningbo office wants to show SmCo samples at the trade show in Chicago.', understanding.lexicon, sourceIds).frame.activity).toBe('exhibit');
+  });
+});

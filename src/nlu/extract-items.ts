@@ -8,7 +8,7 @@ import { MATERIAL_FORMS, PURE_FORMS, RARE_EARTH_DOWNSTREAM, RARE_EARTH_MAGNETS, 
 import type { ItemTag, Lexicon } from './lexicon.js';
 import type { PhraseHit } from './phrase-matcher.js';
 import { allGrammarWords, customerMakesAt, grammarWords, inEndClause, nounRightAfter, SENDING_VERB_FORMS, wordAt } from './grammar.js';
-import { POSSESSIVE_ENDING, positionsOf, sentenceStartOf, tokenize, withoutPossessives, wordsPattern, type Token } from './text.js';
+import { clauseStartOf, POSSESSIVE_ENDING, positionsOf, sentenceStartOf, tokenize, withoutPossessives, wordsPattern, type Token } from './text.js';
 
 type Downstream = (typeof DOWNSTREAM_KINDS)[number];
 
@@ -1183,8 +1183,7 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   // clause that opens the sentence are why the asker asks; goods of the main clause after it are what it asks about.
   const inOpeningReason = (run: PhraseHit<ItemTag>[]) => {
     const start = run[0]?.start ?? 0;
-    let open = start;
-    while (open > 0 && !(tokens[open - 1] as Token).clauseEnd) open--;
+    const open = clauseStartOf(tokens, start);
     // ("As a stop-gap we send our rotors …": "as" before an article is a preposition, not a reason.)
     if (!REASON_CONJUNCTIONS.has(tokens[open]?.low ?? '') || (tokens[open]?.low === 'as' && ARTICLES.has(tokens[open + 1]?.low ?? ''))) return false;
     if (tokens.slice(open, start).some((t) => t.commaAfter)) return false;

@@ -461,6 +461,11 @@ function sendsGoods(tokens: readonly Token[], end: number): boolean {
   return false;
 }
 
+/** "group's", "parent's": the possessive of a noun for a group that owns sites ("our Swiss group's WFOE"). */
+function ownGroupPossessive(word: string): boolean {
+  return POSSESSIVE_ENDING.test(word) && OWN_GROUP_NOUNS.has(word.slice(0, -2));
+}
+
 /** A verb of sending from `from` to the end of its sentence ("… makes magnets and sells them to …"). */
 function sendsLaterInSentence(tokens: readonly Token[], from: number): boolean {
   for (let i = from; i < Math.min(tokens.length, from + 30); i++) {
@@ -780,7 +785,7 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   if (MAKE_NOW_VERBS.has(tokens[makerAt]?.low ?? '') && !tokens[makerAt]?.clauseEnd && !tokens[end - 1]?.clauseEnd && !tokens[end - 1]?.commaAfter) return { role: 'made', recipient: false };
   // "Our Swiss group's WFOE in Suzhou": a nationality of a group that owns the site named next is the owner's, which
   // takes no part in where the goods are made or go.
-  if (tag.demonym && /'s$/.test(tokens[end]?.low ?? '') && OWN_GROUP_NOUNS.has((tokens[end]?.low ?? '').replace(/'s$/, ''))) return { role: 'party', recipient: false };
+  if (tag.demonym && ownGroupPossessive(tokens[end]?.low ?? '')) return { role: 'party', recipient: false };
   // "Our Chinese OEM makes magnetic phone cases": a party of the asker's, not its customer, that makes goods is where
   // they are made, as "our Vietnam subsidiary makes" is.
   if (tag.demonym && ASKER_POSSESSIVES.has(tokens[start - 1]?.low ?? '') && !BUYER_DESCRIPTION_NOUNS.has(tokens[end]?.low ?? '') && siteMakesAfter(tokens, end + 1)
@@ -1186,7 +1191,7 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     }
     // "their rotor plant in Spain", "the customer's line in Ohio": someone else's place receives.
     // (Not "our Swiss group's WFOE in Suzhou": a group of ours owns what is the asker's own.)
-    const ourGroups = (k: number) => OWN_GROUP_NOUNS.has((before[k] ?? '').replace(/'s$/, '')) && before.slice(k + 1, k + 3).some((w) => ASKER_POSSESSIVES.has(w));
+    const ourGroups = (k: number) => ownGroupPossessive(before[k] ?? '') && before.slice(k + 1, k + 3).some((w) => ASKER_POSSESSIVES.has(w));
     if (before.slice(0, 3).some((w, k) => lex.knowledge.cues.othersPossessives.has(w) || (/'s$/.test(w) && !ourGroups(k)))) return { role: 'destination', recipient: true };
     // "consignee our R&D centre in Pune": whatever the site, the consignee receives the goods.
     if (before.some((w) => CONSIGNEE_WORDS.has(w))) return { role: 'destination', recipient: true };

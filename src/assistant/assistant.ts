@@ -64,6 +64,7 @@ const DETERMINERS = grammarWords('determiners');
 const SHIPMENT_WORDS = wordsPattern(grammarWords('shipmentWords'));
 /** "Does that change anything?", "does it matter if …?": whether a new circumstance changes the answer just given. */
 const BEARING_QUESTIONS = wordsPattern(grammarWords('bearingQuestions'));
+const JOINT_GOODS_QUESTIONS = wordsPattern(grammarWords('jointGoodsQuestions'));
 const STOCK_WORDS = wordsPattern(grammarWords('storeNouns'));
 /** Said whenever an answer reads goods of unsaid route as leaving China (decideOnRoute), wherever the answer is composed. */
 const ASSUMED_ORIGIN_NOTE = 'Where the goods leave from was not said, and every other fact points to a licence: I read them as leaving China, where these controls apply. If they ship from outside China, say so and I will check again.';
@@ -509,7 +510,13 @@ export class Assistant {
     const firstGoods = this.decideForShipment(intent, stated, asOf, shipOn, assume);
     // Several loose goods named ("Er-doped fibre and Ho:YAG rods"): the order is as strict as its strictest line, so each
     // is decided and the strictest answer given. Only stricter answers are taken, so this can never clear anything.
-    const lines = intent === 'part_license' ? otherGoodsFacts(u.frame).map((item) => this.decideForShipment(intent, { ...stated, item }, asOf, shipOn, assume)) : [];
+    // So are goods a follow-up adds to the ones asked about before when it asks of them together ("And also Er-doped
+    // fibre. Which of these needs a licence?"): the goods of the earlier turn are one more line.
+    const earlierItem = prev?.facts.item;
+    const askedTogether = intent === 'part_license' && earlierItem !== undefined && stated.item !== undefined
+      && JSON.stringify(earlierItem) !== JSON.stringify(stated.item) && JOINT_GOODS_QUESTIONS.test(text) ? [earlierItem] : [];
+    const otherItems = intent === 'part_license' ? [...otherGoodsFacts(u.frame), ...askedTogether] : [];
+    const lines = otherItems.map((item) => this.decideForShipment(intent, { ...stated, item }, asOf, shipOn, assume));
     const strictest = lines.reduce((a, b) => (strictness(b.decision.verdict) > strictness(a.decision.verdict) ? b : a), firstGoods);
     const { facts, decision, assumedOrigin, assumedMagnets, decidedFor } = strictest;
     // (Not for a military user or use: 2026 No. 1 and the catch-all reach any dual-use item, so the rules decide.)
@@ -533,7 +540,7 @@ export class Assistant {
     if (u.frame.claims.length > 0 && verdict !== 'not_required') extraReasons.push(`You mention a claim ("${u.frame.claims[0]}"). The answer comes from the rules, not the claim; check it against them before relying on it.`);
     if (decidedFor) extraReasons.push(`The goods move on or about ${decidedFor}, when the rules differ from today's: this answer is for that day, with the announcements published by ${asOf}.`);
     if (strictest !== firstGoods) {
-      const words = u.frame.otherItems?.[lines.indexOf(strictest)]?.words;
+      const words = u.frame.otherItems?.[lines.indexOf(strictest)]?.words ?? describeItem(strictest.facts);
       extraReasons.push(`You name several goods; this answer is for the strictest of them${words ? ` ("${words}")` : ''}. The others alone would get: ${firstGoods.decision.verdict.replace('_', ' ')}. Ask about each on its own for a line-by-line answer.`);
     }
     if (assumedMagnets) extraReasons.push('What the goods are was not said; a dysprosium or terbium content in per cent is a magnet grade\'s, and read as magnets every path points to a licence or to compliance. If they are something else, say what and I will check again.');

@@ -1035,6 +1035,12 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
     content.origin = true;
     if (madeInOnlyBySite) delete places.madeIn;
   } else if (madeInOnlyBySite && places.madeIn !== 'CN') content.origin = false;
+  // "We build a position sensor in Järfälla with a Chinese SmCo magnet inside … exporting the sensor from Sweden": a
+  // product the asker says it makes itself ("we build"), leaving from a place outside China, is the asker's own, made
+  // there and not of Chinese origin, though the town named is none the gazetteer knows.
+  else if (content.origin === undefined && places.madeIn === undefined && places.shipFrom !== undefined && places.shipFrom !== 'CN' && !chineseGoods
+    && (item.downstream !== undefined || item.form === 'component' || item.form === 'finished_product')
+    && tokens.some((t, i) => ownMakingVerbAt(tokens, i) && FIRST_PERSON_SUBJECTS.has(tokens[i - 1]?.low ?? ''))) content.origin = false;
   if (share !== undefined && (chineseContent || partsFromChina || content.origin === false)) content.percentOfValue = share;
   else if (foreignContent && !chineseContent && /\bonly\b/i.test(text)) content.percentOfValue = 0;
   // "We assemble motors in Saltillo with Chinese Dy magnets": goods made abroad that hold Chinese content.

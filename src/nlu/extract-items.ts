@@ -110,6 +110,8 @@ const HEDGE_MODAL_VERBS = grammarWords('hedgeModalVerbs');
 const DOUBT_BEFORE_IF = grammarWords('doubtBeforeIf');
 const SHAPE_WORDS = grammarWords('shapeWords');
 const INTO_WORDS = grammarWords('intoWords');
+const TRANSFORM_VERBS = grammarWords('transformVerbs');
+const BECOME_LINKS = grammarWords('becomeLinks');
 // What a material named after one of these is to the goods: part of their make-up, not goods of its own.
 const MAKE_UP_WORDS = new Set([...grammarWords('containVerbs'), ...grammarWords('inputVerbs'), ...grammarWords('makeUpLinks')]);
 const MAX_OTHER_GOODS = 4;
@@ -862,6 +864,22 @@ export function itemWordHits(tokens: readonly Token[], lex: Lexicon): PhraseHit<
 }
 
 /**
+ * Whether the words from `from` to `to` make the goods before them into those after: a verb of making one material
+ * into another, then the material again (a pronoun or a short noun phrase), then "into" or "to" right before the new
+ * goods, in one sentence ("… oxide and reduce it to Dy metal", "… oxide, which we convert into an alloy").
+ */
+function madeInto(tokens: readonly Token[], from: number, to: number): boolean {
+  const between = tokens.slice(from, to);
+  if (between.length > 10 || between.slice(0, -1).some((t) => t.clauseEnd)) return false;
+  // (The verb takes the material as its object, a pronoun or a determiner's phrase: "reduce it", "convert the oxide".)
+  const verb = between.findIndex((t, k) => TRANSFORM_VERBS.has(t.low) && (PRONOUN_OBJECTS.has(between[k + 1]?.low ?? '') || DETERMINERS.has(between[k + 1]?.low ?? '')));
+  if (verb < 0) return false;
+  const link = between.findIndex((t, k) => k > verb && BECOME_LINKS.has(t.low));
+  // At most two words between the link and the new goods' head, none ending a phrase: "into an alloy", "to Dy metal".
+  return link > verb + 1 && link - verb <= 4 && between.length - link - 1 <= 2 && between.slice(link).every((t) => !t.commaAfter && !t.clauseEnd);
+}
+
+/**
  * Whether the words at `start` are what something is compared with ("the same MOFCOM licence as loose magnets", "than
  * for oxide"): a comparison marker right before them, or one word of description between ("as loose magnets").
  */
@@ -1329,8 +1347,13 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
         && between.slice(inAt + 1).every((t) => DETERMINERS.has(t.low) || (/^[\p{L}-]+$/u.test(t.raw) && !t.commaAfter && !CLOSED_CLASS.has(t.low) && !DEST_WORDS.has(t.low)));
     };
     const holder = runs.find((run) => run !== primary && (run[0]?.start ?? 0) >= materialEnd && isMagnetRun(run, head) && !inContext(run) && !negatedRun(run) && heldIn(run));
+    // "We import Chinese Dy oxide and reduce it to Dy metal in Finland": material the asker makes into other goods
+    // ("reduce it to", "convert the oxide into") is their input; what it becomes is the goods.
+    const becomes = runs.find((run) => run !== primary && (run[0]?.start ?? 0) >= materialEnd && (isMaterialRun(run, head) || isMagnetRun(run, head))
+      && !inContext(run) && !negatedRun(run) && madeInto(tokens, materialEnd, run[0]?.start ?? 0));
     if (usedAsInput && shipped) primary = shipped;
     else if (holder) primary = holder;
+    else if (becomes) primary = becomes;
   }
   // Magnets said to be inside the product decided on ("looms with servo motors, magnets inside"): rare-earth goods,
   // whatever else a product of that kind might be.

@@ -46,6 +46,8 @@ const MILITARY_ORGANISATIONS = grammarWords('militaryOrganisations');
 const REGIME_MODIFIERS = grammarWords('regimeModifiers');
 const MADE_FOLLOWERS = grammarWords('madeFollowers');
 const MAKE_NOW_VERBS = grammarWords('makeNowVerbs');
+const TRANSFORM_VERBS = grammarWords('transformVerbs');
+const BECOME_LINKS = grammarWords('becomeLinks');
 const EXPORT_VERBS = grammarWords('exportVerbs');
 const SUPPLIER_RELATIVES = [...grammarWords('supplierRelatives')];
 const SELLER_NOUNS = grammarWords('sellerNouns');
@@ -773,10 +775,37 @@ function messageFrom(tokens: readonly Token[], start: number, end: number): 'ask
   return undefined;
 }
 
+/** "… oxide and reduce it to metal", "… oxide, which we convert into alloy": a verb making the words before into others, in their sentence. */
+function madeIntoLater(tokens: readonly Token[], end: number): boolean {
+  for (let i = end; i < Math.min(tokens.length, end + 8); i++) {
+    const objectNext = PRONOUN_OBJECTS.has(tokens[i + 1]?.low ?? '') || DETERMINERS.has(tokens[i + 1]?.low ?? '');
+    if (TRANSFORM_VERBS.has((tokens[i] as Token).low) && objectNext && [2, 3].some((k) => BECOME_LINKS.has(tokens[i + k]?.low ?? '') && tokens.slice(i, i + k).every((t) => !t.clauseEnd && !t.commaAfter))) return true;
+    if ((tokens[i] as Token).clauseEnd) return false;
+  }
+  return false;
+}
+
+/**
+ * "… and reduce it to Dy metal in Finland", "convert it into Tb metal at our plant in Sweden": a verb making goods into
+ * others, its object and "to" or "into" in the clause before the place's preposition at `cue`. (The verb takes the
+ * material as its object: "the separation process to a partner in Spain" makes nothing.)
+ */
+function madeIntoBefore(tokens: readonly Token[], cue: number): boolean {
+  for (let i = cue - 1; i >= Math.max(0, cue - 10) && !(tokens[i] as Token).clauseEnd; i--) {
+    if (!BECOME_LINKS.has((tokens[i] as Token).low)) continue;
+    return [2, 3, 4].some((n) => TRANSFORM_VERBS.has(tokens[i - n]?.low ?? '') && (PRONOUN_OBJECTS.has(tokens[i - n + 1]?.low ?? '') || DETERMINERS.has(tokens[i - n + 1]?.low ?? ''))
+      && tokens.slice(i - n, i).every((t) => !t.clauseEnd && !t.commaAfter));
+  }
+  return false;
+}
+
 function roleOf(tokens: readonly Token[], start: number, end: number, tag: PlaceTag, lex: Lexicon): { role: PlaceRole; recipient: boolean; asker?: boolean; measure?: boolean; sends?: boolean } {
   const cue = nearestCue(tokens, start);
   const recipient = cue !== null && DEST_CUES.has(cue.word);
   if (tag.kind === 'defence') return { role: 'destination', recipient: true };
+  // "We import Chinese Dy oxide and reduce it to Dy metal": a nationality of a material made into other goods is that
+  // of their input, their content.
+  if (tag.demonym && headCategory(tokens, end, lex) === 'content' && madeIntoLater(tokens, end)) return { role: 'content', recipient: false };
   // "magnets that our Chinese partner makes", "made by our Chinese partner": a party of that nationality makes the goods.
   if (tag.demonym && (madeByBefore(tokens, start) || objectOfTheirMaking(tokens, start, end))) return { role: 'made', recipient: false };
   // "We make a UK actuator with Chinese magnets inside", "they build German gearboxes": a place naming the goods a verb of
@@ -1131,6 +1160,8 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     // "Our client makes Tb targets in Suzhou and ships them to Singapore": a party that makes the goods there and sends
     // them on is where they are made, as "we make" is. (Not a party that only makes: "our customer makes pumps in
     // Poland" with magnets sent to it is where the magnets go.)
+    // "… and reduce it to Dy metal in Finland": where goods are made into others is where the new goods are made.
+    if (madeIntoBefore(tokens, cue.index)) return { role: 'made', recipient: false };
     const partySubject = (w: string) => BUYER_NOUNS.has(w) || SITE_NOUNS.has(w) || COMPANY_NOUNS.has(w) || MAKER_NOUNS.has(w);
     const sendsOn = [0, 1, 2, 3].some((k) => sendingVerb(tokens[end + k]?.low ?? '') && tokens.slice(end - 1, end + k).every((t) => !t.clauseEnd));
     const madeVerb = before.findIndex((w, k) => ((MADE_VERBS.has(w) && (k === 0 || !/^[a-z]/.test(before[k - 1] ?? '') || MADE_FOLLOWERS.has(before[k - 1] ?? '')))

@@ -99,7 +99,9 @@ export function inEndClause(tokens: readonly { readonly low: string; readonly cl
   for (let i = start - 1; i >= 1; i--) {
     const t = tokens[i] as { readonly low: string; readonly clauseEnd: boolean };
     const opens = heads.has(t.low) && tokens[i - 1]?.low === 'end';
-    if (opens && (t.clauseEnd || COPULA_WORDS.has(tokens[i + 1]?.low ?? ''))) return i + 1 < start || t.clauseEnd;
+    // ("End user: a plant in Aichi" is a label opening its sentence; "… put our company as end user. Now …" ends one.)
+    const label = t.clauseEnd && (i === 1 || (tokens[i - 2]?.clauseEnd ?? false));
+    if (opens && (label || COPULA_WORDS.has(tokens[i + 1]?.low ?? ''))) return i + 1 < start || label;
     if (i < start - 1 && t.clauseEnd) return false;
   }
   return false;

@@ -60,8 +60,8 @@ const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const DESCRIBING = new Set(['like', 'style', 'type', 'esque', 'grade', 'compatible']);
 /** "子公司" (subsidiary), "关联公司" (affiliate), "旗下" (under), "子会社" (Japanese: subsidiary). */
 const CJK_RELATION = /子公司|关联公司|附属|旗下|子会社/u;
-/** Between a relation word and the name: "a subsidiary of X", "our JV with X". */
-const RELATION_LINKS = new Set(['of', 'with']);
+/** Between a relation word and the name: "a subsidiary of X", "our JV with X", "our parent is X". */
+const RELATION_LINKS = new Set(['of', 'with', 'is', 'was']);
 const KIND_ORDER: Record<PartyMatchKind, number> = { exact: 0, related: 1, near: 2, group: 3 };
 
 function normalise(text: string): string {
@@ -221,11 +221,14 @@ export function createPartyScreener(parties: readonly ListedParty[], words: Part
    * A relation word tied to the name: "a (sister company | subsidiary) of X", "our JV with X", "X's US subsidiary",
    * "X-owned". One that names the asker's own entity earlier in the sentence ("from our Baotou JV to X") is not.
    */
-  function relatedAround(toks: readonly Tok[], start: number, end: number): boolean {
+  function relatedAround(text: string, toks: readonly Tok[], start: number, end: number): boolean {
     const before1 = toks[start - 1]?.low ?? '';
     // "a subsidiary of X", "a sister company of X": the relation word in the few words before "of" or "with".
     const linked = relation.has(before1) || (RELATION_LINKS.has(before1) && toks.slice(Math.max(0, start - 4), start - 1).some((t) => relation.has(t.low)));
-    return linked || toks.slice(end, end + 3).some((t) => relation.has(t.low));
+    // "X's US subsidiary", in the name's own sentence ("The customer is X. Can the subsidiary …" speaks of another).
+    const after = toks.slice(end, end + 3);
+    const sentenceEnd = after.findIndex((t, k) => /[.!?;]/.test(text.slice((toks[end + k - 1] as Tok).end, t.start)));
+    return linked || after.slice(0, sentenceEnd < 0 ? after.length : sentenceEnd).some((t) => relation.has(t.low));
   }
 
   return {
@@ -257,7 +260,7 @@ export function createPartyScreener(parties: readonly ListedParty[], words: Part
           const after = options.wholeName && toks.slice(ext.end).some((t) => !legal.has(t.low));
           const written = text.slice(start, endTok.end);
           let kind: PartyMatchKind = how === 'near' || ext.more || before || after ? 'near' : 'exact';
-          if (ext.related || relatedAround(toks, i, ext.end)) kind = 'related';
+          if (ext.related || relatedAround(text, toks, i, ext.end)) kind = 'related';
           else if (kind === 'exact' && e.party.units.length > 0 && !ext.unit && !unitNamed(e.party)) kind = 'group';
           add({ party: e.party, kind, written, entry: e.text, start, end: endTok.end });
         }

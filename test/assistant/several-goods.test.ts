@@ -113,3 +113,19 @@ describe('goods readings', () => {
   });
 });
 
+
+describe('goods a follow-up adds and asks of together (forty-second session, own phrasing)', () => {
+  it('decides the earlier goods too when the follow-up asks "which of these" after naming more', () => {
+    const a = newAssistant('2026-05-20T09:00:00Z');
+    a.handle(msg('We want a few Gd2O3-doped YAG ceramic discs from a Shanghai maker for our optics lab in Lyon.', 'jg-1'));
+    const r = a.handle(msg('Plus some thulium-doped fibre from the same maker. Which of them needs a licence?', 'jg-1'));
+    expect(r.verdict).not.toBe('not_required');
+    expect(r.reasons.join(' ')).toMatch(/several goods.*strictest/);
+  });
+
+  it('answers a follow-up that only asks about other goods for those goods alone', () => {
+    const a = newAssistant('2026-05-20T09:00:00Z');
+    a.handle(msg('Do Dy-containing NdFeB magnets from Ningbo to Lyon need a licence?', 'jg-2'));
+    expect(a.handle(msg('What about ferrite rings from the same supplier?', 'jg-2')).verdict).toBe('not_required');
+  });
+});

@@ -32,6 +32,17 @@ describe('a line named for the magnets it works on', () => {
     expect(u.facts.collaboration?.area).toBe('production_line_services');
   });
 
+  it('reads a line named for the steps it does to the magnets ("magnet coating and magnetising line") as one (forty-second session)', () => {
+    const text = 'A Chinese equipment vendor offers to send a crew to Gliwice to commission our new magnet coating and magnetising line. Fine to go ahead?';
+    expect(understanding.understander.understand(text).facts.collaboration?.area).toBe('production_line_services');
+    expect(newAssistant().handle({ ...msg(text, 'wd-ml'), asOf: '2026-03-01' }).verdict).toBe('escalate');
+  });
+
+  it('takes no line named for other parts ("magnet insertion and rotor balancing line") as one for the magnets', () => {
+    const u = understanding.understander.understand('A Chinese contractor will install our magnet insertion and rotor balancing line in Brno. Any licence on their side?');
+    expect(u.facts.collaboration?.area).not.toBe('production_line_services');
+  });
+
   it('does not take a magnet line said absent ("we have no NdFeB grinding line")', () => {
     const u = understanding.understander.understand('A Chinese machine builder would do maintenance on our gearbox line in Poland; we have no NdFeB grinding line. Is that an issue?');
     expect(u.facts.collaboration?.area).not.toBe('production_line_services');

@@ -3598,3 +3598,63 @@ describe('showing goods to someone, not at a show (forty-first session, own phra
     expect(readFrame('Our Ningbo office wants to show SmCo samples at the trade show in Chicago.', understanding.lexicon, sourceIds).frame.activity).toBe('exhibit');
   });
 });
+
+describe('material made into other goods abroad (forty-second session, own phrasing)', () => {
+  it('reads what Chinese oxide is reduced to, where that is done, as the goods, with the oxide as Chinese content', () => {
+    const f = facts('We buy Chinese terbium oxide, convert it into Tb metal at our plant in Sweden and ship the metal to a customer in Austria. Licence needed?');
+    expect(f.item).toMatchObject({ form: 'metal', elementsPresent: ['Tb'], hasChineseContent: true });
+    expect(f).toMatchObject({ madeIn: 'SE', destination: 'AT' });
+  });
+
+  it('decides alloy made in Estonia from Chinese oxide as goods with Chinese content: no licence while No. 61 is suspended', () => {
+    const text = 'We import Chinese dysprosium oxide and turn it into Dy-Fe alloy in Estonia, then sell the alloy to a magnet maker in Slovenia. Licence needed?';
+    expect(facts(text)).toMatchObject({ madeIn: 'EE', destination: 'SI', item: { form: 'alloy' } });
+    expect(newAssistant('2026-07-15T09:00:00Z').handle(msg(text, 'mi-1')).verdict).toBe('not_required');
+  });
+
+  it('keeps the oxide as the goods when the making is done in China', () => {
+    const f = facts('Our toll refiner in Baotou will reduce the Dy oxide to metal and ship it to us in Ohio. Licence?');
+    expect(f.shipFrom ?? f.madeIn).toBe('CN');
+  });
+
+  it('reads no making in a process sent on to someone ("transfer the process to a refinery in Spain")', () => {
+    expect(findPlacesIn('Our partner will transfer the separation process to a refinery in Spain.').find((p) => p.country === 'ES')?.role).toBe('destination');
+  });
+});
+
+describe('a product the asker builds, leaving from its own country (forty-second session, own phrasing)', () => {
+  it('reads a sensor "we build" in a town the gazetteer lacks and export from Sweden as not of Chinese origin', () => {
+    const text = 'We build a level sensor in Gnosjö with a tiny Chinese SmCo magnet inside, well under 1% of value, and export it from Sweden to Denmark for a civil brewery. Any MOFCOM licence?';
+    expect(facts(text).item?.chinaOrigin).toBe(false);
+    expect(newAssistant('2026-02-10T09:00:00Z').handle(msg(text, 'ab-1')).verdict).toBe('not_required');
+  });
+
+  it('still asks about goods bought in, not made, by the asker', () => {
+    expect(facts('We buy level sensors with SmCo magnets and export them from Sweden to Denmark.').item?.chinaOrigin).not.toBe(false);
+  });
+});
+
+describe('an end-user label opens its own sentence (forty-second session, own phrasing)', () => {
+  it('reads a route after "… named us as end user." as a route, not the end user\'s place', () => {
+    const places = findPlacesIn('The Chinese seller named our firm as end user. Now a buyer in Korea wants some, sent from Surabaya to Busan.');
+    expect(places.find((p) => p.country === 'ID')?.role).toBe('origin');
+  });
+
+  it('still reads "End user: …" as the end user\'s place', () => {
+    expect(findPlacesIn('End user: a motor plant in Aichi. Dy magnets from Ningbo.').find((p) => p.country === 'JP')?.role).toBe('destination');
+  });
+});
+
+describe('products and materials by their trade names (forty-second session)', () => {
+  it('reads MRI contrast media by generic and brand names as gadolinium compounds', () => {
+    for (const name of ['gadoxetate', 'MultiHance', 'contrast medium', 'Gadovist']) {
+      expect(facts(`Chinese-made ${name} vials to Peru. Licence?`).item).toMatchObject({ form: 'compound', elementsPresent: ['Gd'] });
+    }
+  });
+
+  it('reads magnetic charging cables as a consumer magnetic product the FAQ leaves outside No. 18', () => {
+    const text = 'Can a Dongguan factory send us 500 magnetic USB cables (NdFeB with Dy in the connector) for a trade fair in Leeds?';
+    expect(facts(text).item?.downstream).toBe('consumer_magnetic_product');
+    expect(newAssistant('2025-09-02T09:00:00Z').handle(msg(text, 'mc-1')).verdict).toBe('not_required');
+  });
+});

@@ -19,6 +19,8 @@ const EXACT: readonly Case[] = [
   ['Can we ship terbium to USA Rare Earth?', 'USA Rare Earth', 'exact'],
   ['USAR wants 2 t of Dy metal', 'USA Rare Earth', 'exact'],
   ['Aveox ordered SmCo magnets', 'Aveox', 'exact'],
+  // (Forty-second session: "the subsidiary" of the next sentence is someone else's, the asker's exporter.)
+  ['Our buyer is Aveox. Can the subsidiary in Ningbo keep shipping SmCo?', 'Aveox', 'exact'],
   ['magnets for Mitsubishi Heavy Industries shipbuilding', 'Mitsubishi Heavy Industries', 'exact'],
   ['the buyer is MHI aero engines', 'Mitsubishi Heavy Industries', 'exact'],
   ['Kawasaki Heavy Industries Aerospace needs Sm-Co', 'Kawasaki Heavy Industries', 'exact'],
@@ -89,6 +91,8 @@ const NEAR: readonly Case[] = [
   ["TDK's US subsidiary wants Tb", 'TDK', 'related'],
   ['an MHI-owned yard wants magnets', 'Mitsubishi Heavy Industries', 'related'],
   ['a joint venture with Subaru', 'Subaru', 'related'],
+  // (Forty-second session: a relation word with a copula before the name; none from the next sentence.)
+  ['Our ultimate parent is Subaru. The plant needs Dy magnets', 'Subaru', 'related'],
   ['an affiliate of MP Materials', 'MP Materials', 'related'],
   ['a sister company of OMNIPOL wants Dy magnets', 'OMNIPOL', 'related'],
   ['Mitsubishi Heavy Industries air-conditioners', 'Mitsubishi Heavy Industries', 'group'],

@@ -117,6 +117,9 @@ const MAKE_UP_WORDS = new Set([...grammarWords('containVerbs'), ...grammarWords(
 const MAX_OTHER_GOODS = 4;
 const GOODS_COORDINATORS = grammarWords('goodsCoordinators');
 const RULES_NOUNS = grammarWords('rulesNouns');
+/** Words that make "chips" semiconductors ("AI accelerator chips", "logic chips", "3nm chips"), not metal chips. */
+const CHIP_MODIFIERS = new Set([...grammarWords('logicChipWords'), ...grammarWords('memoryChipWords'), ...grammarWords('aiWords')]);
+const PROCESS_NODE = /^\d+(?:\.\d+)?nm$/;
 const PRODUCT_HOLDS_VERBS = grammarWords('productHoldsVerbs');
 /** Downstream goods made of a rare-earth material rather than holding a part (MOFCOM FAQ No. 5, brief R2). */
 const MATERIAL_PRODUCTS: ReadonlySet<Downstream> = new Set<Downstream>(['phosphor', 'calcined_catalyst']);
@@ -782,7 +785,13 @@ function builtIn(tokens: readonly Token[], run: PhraseHit<ItemTag>[], placeStart
 
 /** "Put 20 sample magnets in my suitcase", "in the same crate": what follows the "in" packs or carries the goods. */
 function intoContainer(tokens: readonly Token[], into: number): boolean {
-  return [1, 2, 3].some((k) => CARRYING_CONTAINERS.has(tokens[into + k]?.low ?? '') && tokens.slice(into, into + k).every((t) => !t.clauseEnd && !t.commaAfter));
+  // A container's name may be hyphenated ("carry-on") or two words ("hand luggage").
+  const containerAt = (i: number) => {
+    const next = tokens[i + 1];
+    const pair = next === undefined ? undefined : `${tokens[i]?.low ?? ''}${next.hyphenBefore ? '-' : ' '}${next.low}`;
+    return CARRYING_CONTAINERS.has(tokens[i]?.low ?? '') || (pair !== undefined && CARRYING_CONTAINERS.has(pair));
+  };
+  return [1, 2, 3].some((k) => containerAt(into + k) && tokens.slice(into, into + k).every((t) => !t.clauseEnd && !t.commaAfter));
 }
 
 /** "A housing injection-moulded around a small SmCo magnet": something fixed around the magnets holds them inside. */
@@ -857,8 +866,13 @@ export function itemWordHits(tokens: readonly Token[], lex: Lexicon): PhraseHit<
     && RULES_NOUNS.has(tokens[h.end]?.low ?? '') && !(tokens[h.end - 1] as Token).clauseEnd && !(tokens[h.end - 1] as Token).commaAfter
     // ("the Dy magnet rules" names goods of its own: an element or family before the magnet word keeps it.)
     && !found.some((o) => o.end === h.start && (o.value.kind === 'element' || o.value.kind === 'compound'));
+  // "test sockets for 3nm AI accelerator chips": chips a chip word or a process node describes, in their noun phrase,
+  // are semiconductors, not metal chips (a metal's chips are named by the metal: "Dy chips", "Gd metal chips").
+  const semiconductorChips = (h: PhraseHit<ItemTag>) => h.value.kind === 'form' && h.value.form === 'metal' && h.end - h.start === 1
+    && /^chips?$/.test((tokens[h.start] as Token).low) && !found.some((o) => o.end === h.start && o.value.kind === 'element')
+    && [1, 2, 3].some((k) => { const t = tokens[h.start - k]; return t !== undefined && (CHIP_MODIFIERS.has(t.low) || PROCESS_NODE.test(t.low)) && tokens.slice(h.start - k, h.start).every((w) => !w.clauseEnd && !w.commaAfter); });
   const hits = found.filter((h) => !technology.some((t) => t.start <= h.start && t.end >= h.end && t.end - t.start > h.end - h.start)
-    && !idiom.has(h.start) && !usedAsVerb(h) && !modifiesNoun(h) && !comparisonStandardAt(tokens, h.start) && !namesRules(h));
+    && !idiom.has(h.start) && !usedAsVerb(h) && !modifiesNoun(h) && !comparisonStandardAt(tokens, h.start) && !namesRules(h) && !semiconductorChips(h));
   ITEM_HITS.set(tokens, { lex, hits });
   return hits;
 }

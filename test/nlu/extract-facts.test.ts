@@ -3658,3 +3658,31 @@ describe('products and materials by their trade names (forty-second session)', (
     expect(newAssistant('2025-09-02T09:00:00Z').handle(msg(text, 'mc-1')).verdict).toBe('not_required');
   });
 });
+
+describe('words that name no rare-earth goods here (forty-second session, own phrasing)', () => {
+  it('reads chips a chip word or a process node describes as semiconductors, not metal chips', () => {
+    expect(facts('The end use is burn-in boards for 5nm GPU chips at a fab in Arizona.').item?.form).toBeUndefined();
+    expect(facts('They are for AI accelerator chips made by a customer in Taiwan.').item?.form).toBeUndefined();
+  });
+
+  it('still reads a metal\'s chips as metal', () => {
+    expect(facts('Can we buy 3 kg of terbium chips from Baotou?').item).toMatchObject({ form: 'metal', elementsPresent: ['Tb'] });
+  });
+
+  it('reads magnets carried in a carry-on or hand luggage as loose magnets, not built into anything', () => {
+    expect(facts('My colleague flies back from Ningbo with 15 Dy magnet samples in her carry-on for tests. OK?').item).toMatchObject({ form: 'magnet' });
+    expect(facts('Our buyer returns from Xi\'an with six SmCo magnet samples in his hand luggage for the lab.').item).toMatchObject({ form: 'magnet' });
+  });
+
+  it('reads a portable or low-field MRI as a finished device', () => {
+    expect(facts('We ship a portable MRI built in Texas, with Chinese NdFeB magnets inside, to Kenya.').item).toMatchObject({ form: 'finished_product', downstream: 'device' });
+  });
+});
+
+describe('a technology package is know-how passed on (forty-second session, own phrasing)', () => {
+  it('reads buying a Chinese refiner\'s separation "process package" as a transfer the Catalogue prohibits', () => {
+    const text = 'A Chinese refiner offers to sell us its complete separation process package for our plant in Chile. Is buying this technology a problem?';
+    expect(facts(text).collaboration).toMatchObject({ kind: 'technology_transfer', area: 'extraction_separation' });
+    expect(newAssistant('2026-04-02T09:00:00Z').handle(msg(text, 'tp-1')).verdict).toBe('prohibited');
+  });
+});

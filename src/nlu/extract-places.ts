@@ -106,6 +106,7 @@ const DESTINATION_INCOTERMS = grammarWords('destinationIncoterms');
 const OWNERSHIP_WORDS = grammarWords('ownershipWords');
 const WANT_VERBS = grammarWords('wantVerbs');
 const SENDING_VERBS = grammarWords('sendingVerbs');
+const CONTRAST_CONJUNCTIONS = grammarWords('contrastConjunctions');
 const ORIGIN_OF_VERBS = grammarWords('originOfVerbs');
 /** "is from China" may name where the asker or the goods are; only "comes (came, originates) from" names a source. */
 const COPULAS = grammarWords('copulas');
@@ -242,10 +243,13 @@ function insideSubject(tokens: readonly Token[], verb: number): boolean {
   return before === 'inside' || (INSIDE_CUES.has(tokens[verb - 2]?.low ?? '') && OBJECT_PRONOUN_WORDS.has(before));
 }
 
-/** Where the verb's subject can start: the start of its clause, at most eight words back. */
+/**
+ * Where the verb's subject can start: the start of its clause, at most eight words back. A contrasting conjunction
+ * opens a clause of its own ("Our magnets are made in Vietnam but Dy came from China": "Dy" is the subject, not ours).
+ */
 function subjectStart(tokens: readonly Token[], verb: number): number {
   let start = verb;
-  while (start > 0 && !(tokens[start - 1] as Token).clauseEnd && verb - start < 8) start--;
+  while (start > 0 && !(tokens[start - 1] as Token).clauseEnd && !CONTRAST_CONJUNCTIONS.has((tokens[start - 1] as Token).low) && verb - start < 8) start--;
   return start;
 }
 
@@ -425,7 +429,10 @@ function wantsToSend(tokens: readonly Token[], end: number, lex: Lexicon): boole
     // "would ship them": a modal takes its verb without "to".
     const infinitive = tokens[i + 1]?.low === 'to';
     const verb = tokens[i + (infinitive ? 2 : 1)]?.low ?? '';
-    if (WANT_VERBS.has(t.low)) return (infinitive || MODALS.has(t.low)) && (SENDING_VERBS.has(verb) || lex.knowledge.cues.provisionVerbs.has(verb));
+    // "we want sell to Vietnam": second-language English drops the "to" between a pronoun's verb of wanting and one of
+    // sending.
+    const dropped = !infinitive && !t.clauseEnd && SENDING_VERBS.has(verb) && PERSONAL_SUBJECTS.has(tokens[i - 1]?.low ?? '');
+    if (WANT_VERBS.has(t.low)) return (infinitive || MODALS.has(t.low) || dropped) && (SENDING_VERBS.has(verb) || lex.knowledge.cues.provisionVerbs.has(verb));
     if (t.clauseEnd) return false;
   }
   return false;
@@ -519,7 +526,9 @@ function wantsGoodsAfter(tokens: readonly Token[], end: number): boolean {
       // "Do motors made in China need an export licence?": needing a licence, approval or anything is no goods.
       const asksPermission = tokens.slice(i + 1, i + 4).some((w) => REQUEST_OBJECTS.has(w.low) || LICENCE_NOUNS.has(w.low));
       // "wants us (a Turkish motor maker) to sign": a person wanted to do something is no goods.
-      return next !== 'to' && !PERSON_OBJECTS.has(next) && !(OBJECT_PRONOUN_WORDS.has(next) && tokens[i + 2]?.low === 'to') && !t.clauseEnd && !asksPermission;
+      // ("we want sell to …" wants to send, the "to" dropped.)
+      const dropped = SENDING_VERBS.has(next) && PERSONAL_SUBJECTS.has(tokens[i - 1]?.low ?? '');
+      return next !== 'to' && !dropped && !PERSON_OBJECTS.has(next) && !(OBJECT_PRONOUN_WORDS.has(next) && tokens[i + 2]?.low === 'to') && !t.clauseEnd && !asksPermission;
     }
     if (t.clauseEnd || t.commaAfter) return false;
   }

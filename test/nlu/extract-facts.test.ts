@@ -3686,3 +3686,27 @@ describe('a technology package is know-how passed on (forty-second session, own 
     expect(newAssistant('2026-04-02T09:00:00Z').handle(msg(text, 'tp-1')).verdict).toBe('prohibited');
   });
 });
+
+describe('"want" before a verb of sending without "to" (forty-second session, own phrasing)', () => {
+  it('reads "our stock … in Manila, we want sell to a Thai buyer" as goods leaving the stock\'s place', () => {
+    const places = findPlacesIn('Our stock of Chinese terbium oxide in Manila, we want sell to a Thai magnet maker next week.');
+    expect(places.find((p) => p.country === 'PH')?.role).toBe('site');
+    expect(facts('Our stock of Chinese terbium oxide in Manila, we want sell to a Thai magnet maker next week.')).toMatchObject({ shipFrom: 'PH', destination: 'TH' });
+  });
+
+  it('still reads a party there that wants goods as receiving them', () => {
+    expect(findPlacesIn('Our sister plant in Pune needs Dy magnets from Ningbo.').find((p) => p.country === 'IN')?.role).toBe('destination');
+  });
+});
+
+describe('a contrasting clause has its own subject (forty-second session, own phrasing)', () => {
+  it('reads "our magnets are made in Thailand but Nd came from a Chinese mine" as Chinese content, not Chinese goods', () => {
+    const places = findPlacesIn('Our magnets are made in Thailand but Nd came from a Chinese mine.');
+    expect(places.find((p) => p.country === 'CN')?.role).toBe('content');
+    expect(facts('Our magnets are made in Thailand but Nd came from a Chinese mine. They go to a US Army depot.').shipFrom).not.toBe('CN');
+  });
+
+  it('still reads "our Tb oxide comes from China" as the asker\'s own goods\' source', () => {
+    expect(findPlacesIn('Our Tb oxide comes from China and we sell it to Spain.').find((p) => p.country === 'CN')?.role).not.toBe('content');
+  });
+});

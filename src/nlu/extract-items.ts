@@ -1314,6 +1314,14 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     return i >= 0 && EXPORT_VERBS.has((tokens[i] as Token).low) && !tokens.slice(i, run[0]?.start ?? 0).some((t) => t.clauseEnd);
   });
   const productSold = runs.some((run) => head(run).value.kind === 'downstream' && soldByVerb(run));
+  // "PCBAs that include small NdFeB magnets we bought from China": goods a product is said to hold, by a verb of holding
+  // right before them, are inside it, though the asker bought them.
+  // (Not what a carton or a box holds, nor goods said bare: "the cartons contain bare SmCo blocks".)
+  const heldByVerb = (run: PhraseHit<ItemTag>[]) => [1, 2, 3, 4].some((k) => {
+    const verb = (run[0]?.start ?? 0) - k;
+    return PRODUCT_HOLDS_VERBS.has(tokens[verb]?.low ?? '') && !CARRYING_CONTAINERS.has(tokens[verb - 1]?.low ?? '')
+      && tokens.slice(verb, run[0]?.start ?? 0).every((t) => !t.clauseEnd && !t.commaAfter && !lex.knowledge.cues.looseWords.has(t.low));
+  });
   // "Our Penang line makes scintillator ceramics. We want Gd2O3 from a Chinese refinery": what the asker makes is its
   // trade; the goods it wants or buys in are what the question is about.
   // So is its own material ("we dope our cathode with yttrium, buying Y(NO3)3 from Jiangxi"). Goods listed with it ("our
@@ -1326,7 +1334,7 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
       const verb = between.some((t) => WANT_VERBS.has(t.low) || PURCHASE_VERBS.has(t.low) || TRADE_VERBS.has(t.low));
       return between.length <= 8 && !verb && !between.some((t) => t.clauseEnd) && between.some((t) => LIST_JOINERS.has(t.low));
     };
-    const wanted = runs.find((run) => run !== first && !inContext(run) && !negatedRun(run) && !listedWith(run) && (isMagnetRun(run, head) || isMaterialRun(run, head))
+    const wanted = runs.find((run) => run !== first && !inContext(run) && !negatedRun(run) && !listedWith(run) && !heldByVerb(run) && (isMagnetRun(run, head) || isMaterialRun(run, head))
       && (wantedByAsker(tokens, run, itemAt) || boughtAsGoods(tokens, text, run, itemAt)));
     if (wanted) primary = wanted;
   }
@@ -1410,7 +1418,7 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
       const gap = (r[0]?.start ?? 0) - (run.at(-1)?.end ?? 0);
       return r !== run && gap >= 0 && gap <= 2 && ofKind(r) && tokens.slice(run.at(-1)?.end ?? 0, r[0]?.start ?? 0).every((x) => !x.clauseEnd && !x.commaAfter);
     });
-    const inside = new Map(materialRuns.map((run) => [run, !bought.has(run) && !appositive(run) && (sameKind(run) || magnetsInside(tokens, text, run, lex) || describedAgain(run))]));
+    const inside = new Map(materialRuns.map((run) => [run, (!bought.has(run) || heldByVerb(run)) && !appositive(run) && (sameKind(run) || magnetsInside(tokens, text, run, lex) || describedAgain(run) || heldByVerb(run))]));
     const saidInside = [...inside.values()].some(Boolean);
     magnetsBuiltIn = [...inside.entries()].some(([run, isInside]) => isInside && isMagnetRun(run, head));
     const saidLoose = tokens.some((t) => lex.knowledge.cues.looseWords.has(t.low));

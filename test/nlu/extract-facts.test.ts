@@ -3710,3 +3710,24 @@ describe('a contrasting clause has its own subject (forty-second session, own ph
     expect(findPlacesIn('Our Tb oxide comes from China and we sell it to Spain.').find((p) => p.country === 'CN')?.role).not.toBe('content');
   });
 });
+
+describe('country codes in capitals and goods a product includes (forty-second session, own phrasing)', () => {
+  it('reads further ISO codes written in capitals as places ("from PH to US", "ship to NZ")', () => {
+    expect(facts('Can we ship the Dy magnets from PH to NZ next week?')).toMatchObject({ shipFrom: 'PH', destination: 'NZ' });
+    expect(facts('Our plant in TR sells Tb oxide to a buyer in EG.')).toMatchObject({ destination: 'EG' });
+  });
+
+  it('reads no place in office abbreviations written in capitals ("HR", "QA", "IR here")', () => {
+    expect(findPlacesIn('IR here. HR and QA ask whether our SmCo magnets from Ningbo need a licence.').map((p) => p.country)).toEqual(['CN']);
+  });
+
+  it('reads magnets a product "includes", though the asker bought them, as inside it', () => {
+    const f = facts('We make PCB assemblies in Davao that include tiny NdFeB magnets we bought from Ningbo, and ship the boards from PH to Canada.');
+    expect(f.item).toMatchObject({ form: 'component' });
+    expect(f.item?.besideProduct).not.toBe(true);
+  });
+
+  it('still reads bare magnets a carton contains as loose magnets', () => {
+    expect(facts('The cartons contain bare SmCo blocks exported from Ningbo to Hamburg.').item).toMatchObject({ form: 'magnet' });
+  });
+});

@@ -3138,6 +3138,11 @@ describe('Chinese as Hong Kong and Taiwan write it', () => {
     expect(f.collaboration?.chineseProvider).toBe(true);
     expect(read('Can we license our NdFeB sintering process to a Thai magnet maker now?').facts.collaboration?.chineseProvider).not.toBe(true);
   });
+
+  it('takes "I" written in Chinese, or a Chinese greeting to the assistant, as the Chinese side asking (forty-second session)', () => {
+    expect(read('我是磁材厂的工程师. A Czech client wants our Tb diffusion settings by e-mail. Can I send them?').facts.collaboration?.chineseProvider).toBe(true);
+    expect(read('您好! Our lab would teach its SmCo sintering recipe to visiting students from Chile. Is that allowed?').facts.collaboration?.chineseProvider).toBe(true);
+  });
 });
 
 describe('what a message names besides the goods', () => {

@@ -16,6 +16,17 @@ describe('other countries\' rules', () => {
     expect(reply.reasons.join(' ')).toMatch(/BAFA/);
   });
 
+  it('reads EU member states\' licensing authorities by their own names (ISP, CDIU) as EU controls (forty-second session)', () => {
+    for (const [text, id] of [
+      ['Will the ISP licence (Inspektionen för strategiska produkter) cover our sonar module going from Malmö to Brazil?', 'sc-isp'],
+      ['Does CDIU have to approve our SmCo rotor shipment from Eindhoven to Turkey?', 'sc-cdiu'],
+    ] as const) {
+      const reply = newAssistant().handle(msg(text, id));
+      expect(reply.verdict).toBe('none');
+      expect(reply.reasons.join(' ')).toMatch(/member state's authority/);
+    }
+  });
+
   it('points any other country\'s licence named by its country to that country ("a French export licence")', () => {
     const reply = newAssistant().handle(msg('Do we need a French export licence to send SmCo rings from our Lyon site to Morocco?', 'sc4'));
     expect(reply.verdict).toBe('none');

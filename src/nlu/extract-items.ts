@@ -7,7 +7,7 @@ import type { ItemFrame } from '../contracts/frame.js';
 import { MATERIAL_FORMS, PURE_FORMS, RARE_EARTH_DOWNSTREAM, RARE_EARTH_MAGNETS, type DOWNSTREAM_KINDS, type Element, type Form } from '../rules/facts.js';
 import type { ItemTag, Lexicon } from './lexicon.js';
 import type { PhraseHit } from './phrase-matcher.js';
-import { allGrammarWords, customerMakesAt, grammarWords, inEndClause, nounRightAfter, SENDING_VERB_FORMS, wordAt } from './grammar.js';
+import { allGrammarWords, customerMakesAt, grammarWords, inEndClause, madeIntoLinkAt, nounRightAfter, SENDING_VERB_FORMS, wordAt } from './grammar.js';
 import { clauseStartOf, POSSESSIVE_ENDING, positionsOf, sentenceStartOf, tokenize, withoutPossessives, wordsPattern, type Token } from './text.js';
 
 type Downstream = (typeof DOWNSTREAM_KINDS)[number];
@@ -110,8 +110,6 @@ const HEDGE_MODAL_VERBS = grammarWords('hedgeModalVerbs');
 const DOUBT_BEFORE_IF = grammarWords('doubtBeforeIf');
 const SHAPE_WORDS = grammarWords('shapeWords');
 const INTO_WORDS = grammarWords('intoWords');
-const TRANSFORM_VERBS = grammarWords('transformVerbs');
-const BECOME_LINKS = grammarWords('becomeLinks');
 // What a material named after one of these is to the goods: part of their make-up, not goods of its own.
 const MAKE_UP_WORDS = new Set([...grammarWords('containVerbs'), ...grammarWords('inputVerbs'), ...grammarWords('makeUpLinks')]);
 const MAX_OTHER_GOODS = 4;
@@ -879,18 +877,16 @@ export function itemWordHits(tokens: readonly Token[], lex: Lexicon): PhraseHit<
 
 /**
  * Whether the words from `from` to `to` make the goods before them into those after: a verb of making one material
- * into another, then the material again (a pronoun or a short noun phrase), then "into" or "to" right before the new
- * goods, in one sentence ("… oxide and reduce it to Dy metal", "… oxide, which we convert into an alloy").
+ * into another, its object, then "into" or "to" at most two words before the new goods, in one sentence ("… oxide and
+ * reduce it to Dy metal", "… oxide, which we convert into an alloy").
  */
 function madeInto(tokens: readonly Token[], from: number, to: number): boolean {
-  const between = tokens.slice(from, to);
-  if (between.length > 10 || between.slice(0, -1).some((t) => t.clauseEnd)) return false;
-  // (The verb takes the material as its object, a pronoun or a determiner's phrase: "reduce it", "convert the oxide".)
-  const verb = between.findIndex((t, k) => TRANSFORM_VERBS.has(t.low) && (PRONOUN_OBJECTS.has(between[k + 1]?.low ?? '') || DETERMINERS.has(between[k + 1]?.low ?? '')));
-  if (verb < 0) return false;
-  const link = between.findIndex((t, k) => k > verb && BECOME_LINKS.has(t.low));
-  // At most two words between the link and the new goods' head, none ending a phrase: "into an alloy", "to Dy metal".
-  return link > verb + 1 && link - verb <= 4 && between.length - link - 1 <= 2 && between.slice(link).every((t) => !t.commaAfter && !t.clauseEnd);
+  if (to - from > 10 || tokens.slice(from, to - 1).some((t) => t.clauseEnd)) return false;
+  for (let i = from; i < to; i++) {
+    const link = madeIntoLinkAt(tokens, i);
+    if (link >= 0 && link < to && to - link - 1 <= 2 && tokens.slice(link, to).every((t) => !t.commaAfter && !t.clauseEnd)) return true;
+  }
+  return false;
 }
 
 /**

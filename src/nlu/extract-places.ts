@@ -6,7 +6,7 @@
 import type { ItemTag, Lexicon, PlaceTag } from './lexicon.js';
 import { ELEMENT_MATERIAL_FORMS } from '../rules/facts.js';
 import { itemWordHits } from './extract-items.js';
-import { grammarPairs, grammarWords, inEndClause, madeHyphenAt, nounRightAfter, tradingPartyNoun, wordAt } from './grammar.js';
+import { grammarPairs, grammarWords, inEndClause, madeHyphenAt, madeIntoLinkAt, nounRightAfter, tradingPartyNoun, wordAt } from './grammar.js';
 import type { PhraseHit } from './phrase-matcher.js';
 import { clauseStartOf, POSSESSIVE_ENDING, withoutPossessives, type Token } from './text.js';
 /** A capitalised syllable of a romanised name: "Hai", "Phong", "Tou". */
@@ -46,8 +46,6 @@ const MILITARY_ORGANISATIONS = grammarWords('militaryOrganisations');
 const REGIME_MODIFIERS = grammarWords('regimeModifiers');
 const MADE_FOLLOWERS = grammarWords('madeFollowers');
 const MAKE_NOW_VERBS = grammarWords('makeNowVerbs');
-const TRANSFORM_VERBS = grammarWords('transformVerbs');
-const BECOME_LINKS = grammarWords('becomeLinks');
 const EXPORT_VERBS = grammarWords('exportVerbs');
 const SUPPLIER_RELATIVES = [...grammarWords('supplierRelatives')];
 const SELLER_NOUNS = grammarWords('sellerNouns');
@@ -787,8 +785,7 @@ function messageFrom(tokens: readonly Token[], start: number, end: number): 'ask
 /** "… oxide and reduce it to metal", "… oxide, which we convert into alloy": a verb making the words before into others, in their sentence. */
 function madeIntoLater(tokens: readonly Token[], end: number): boolean {
   for (let i = end; i < Math.min(tokens.length, end + 8); i++) {
-    const objectNext = PRONOUN_OBJECTS.has(tokens[i + 1]?.low ?? '') || DETERMINERS.has(tokens[i + 1]?.low ?? '');
-    if (TRANSFORM_VERBS.has((tokens[i] as Token).low) && objectNext && [2, 3].some((k) => BECOME_LINKS.has(tokens[i + k]?.low ?? '') && tokens.slice(i, i + k).every((t) => !t.clauseEnd && !t.commaAfter))) return true;
+    if (madeIntoLinkAt(tokens, i) >= 0) return true;
     if ((tokens[i] as Token).clauseEnd) return false;
   }
   return false;
@@ -801,9 +798,7 @@ function madeIntoLater(tokens: readonly Token[], end: number): boolean {
  */
 function madeIntoBefore(tokens: readonly Token[], cue: number): boolean {
   for (let i = cue - 1; i >= Math.max(0, cue - 10) && !(tokens[i] as Token).clauseEnd; i--) {
-    if (!BECOME_LINKS.has((tokens[i] as Token).low)) continue;
-    return [2, 3, 4].some((n) => TRANSFORM_VERBS.has(tokens[i - n]?.low ?? '') && (PRONOUN_OBJECTS.has(tokens[i - n + 1]?.low ?? '') || DETERMINERS.has(tokens[i - n + 1]?.low ?? ''))
-      && tokens.slice(i - n, i).every((t) => !t.clauseEnd && !t.commaAfter));
+    if (madeIntoLinkAt(tokens, i - 2) === i || madeIntoLinkAt(tokens, i - 3) === i || madeIntoLinkAt(tokens, i - 4) === i) return true;
   }
   return false;
 }

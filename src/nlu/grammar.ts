@@ -107,3 +107,20 @@ export function inEndClause(tokens: readonly { readonly low: string; readonly cl
   return false;
 }
 const COPULA_WORDS = grammarWords('copulas');
+
+const TRANSFORM_VERBS = grammarWords('transformVerbs');
+const BECOME_LINKS = grammarWords('becomeLinks');
+const OBJECT_OPENERS = new Set([...grammarWords('pronounObjects'), ...grammarWords('determiners')]);
+
+/**
+ * "reduce it to", "convert the oxide into": at `i` a verb of making goods into others, its object (a pronoun, or a
+ * determiner's phrase of up to two more words) and "to" or "into", in one phrase. The link's index, or -1.
+ */
+export function madeIntoLinkAt(tokens: readonly { readonly low: string; readonly clauseEnd: boolean; readonly commaAfter: boolean }[], i: number): number {
+  if (!TRANSFORM_VERBS.has(tokens[i]?.low ?? '') || !OBJECT_OPENERS.has(tokens[i + 1]?.low ?? '')) return -1;
+  for (let k = 2; k <= 4; k++) {
+    if (tokens.slice(i, i + k).some((t) => t.clauseEnd || t.commaAfter)) return -1;
+    if (BECOME_LINKS.has(tokens[i + k]?.low ?? '')) return i + k;
+  }
+  return -1;
+}

@@ -5,7 +5,7 @@
  */
 import type { OpenCaseInput } from '../cases/case-service.js';
 import type { Precedent } from '../cases/case-view.js';
-import { factsKey } from '../cases/normalise-facts.js';
+import { factsKey, normaliseFacts } from '../cases/normalise-facts.js';
 import type { Clock } from '../core/clock.js';
 import { isoDay, systemClock } from '../core/clock.js';
 import { resolveShipDate } from '../nlu/extract-ship-date.js';
@@ -513,8 +513,8 @@ export class Assistant {
     // So are goods a follow-up adds to the ones asked about before when it asks of them together ("And also Er-doped
     // fibre. Which of these needs a licence?"): the goods of the earlier turn are one more line.
     const earlierItem = prev?.facts.item;
-    const askedTogether = intent === 'part_license' && earlierItem !== undefined && stated.item !== undefined
-      && JSON.stringify(earlierItem) !== JSON.stringify(stated.item) && JOINT_GOODS_QUESTIONS.test(text) ? [earlierItem] : [];
+    const askedTogether = intent === 'part_license' && JOINT_GOODS_QUESTIONS.test(text) && earlierItem !== undefined && stated.item !== undefined
+      && normaliseFacts({ item: earlierItem }) !== normaliseFacts({ item: stated.item }) ? [earlierItem] : [];
     const otherItems = intent === 'part_license' ? [...otherGoodsFacts(u.frame), ...askedTogether] : [];
     const lines = otherItems.map((item) => this.decideForShipment(intent, { ...stated, item }, asOf, shipOn, assume));
     const strictest = lines.reduce((a, b) => (strictness(b.decision.verdict) > strictness(a.decision.verdict) ? b : a), firstGoods);

@@ -566,11 +566,12 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   // the magnets it works on.
   // The line may be named for the steps it does to them, coordinated ("a magnet bonding and magnetising line").
   const processStep = (t: Token) => /ing$/.test(t.low) || COORDINATORS.has(t.low);
-  // (Every magnet word counts here, also one inside a technology phrase: "a magnet bonding line" is still a line for them.)
-  const magnetLine = lex.items.find(tokens).some((h) => magnetAt(h) && !negatedList(tokens, h.start) && [0, 1, 2, 3, 4].some((k) => LINE_NOUN.test(tokens[h.end + k]?.low ?? '')
+  // (Every magnet word counts here, also one inside a technology phrase: "a magnet bonding line" is still a line for them.
+  // Read only for services, the one kind it decides.)
+  const magnetLine = () => lex.items.find(tokens).some((h) => magnetAt(h) && !negatedList(tokens, h.start) && [0, 1, 2, 3, 4].some((k) => LINE_NOUN.test(tokens[h.end + k]?.low ?? '')
     && tokens.slice(h.end - 1, h.end + k).every((t) => !t.clauseEnd && !t.commaAfter)
     && (k <= 2 || tokens.slice(h.end, h.end + k).every(processStep))));
-  const line = PRODUCTION_LINE.test(text) || (kind === 'services' && (rareEarthPlant || magnetLine || (makesMagnets && LINE_NOUN.test(text))));
+  const line = PRODUCTION_LINE.test(text) || (kind === 'services' && (rareEarthPlant || magnetLine() || (makesMagnets && LINE_NOUN.test(text))));
   if (line && (LINE_SERVICE.test(text) || kind === 'services')) areas.add('production_line_services');
   else if (areas.delete('production_line_services')) areas.add('magnet_preparation');
   if (areas.size === 0) {

@@ -854,9 +854,12 @@ function acquisitionOf(tokens: readonly Token[], text: string): { year?: number;
   return out;
 }
 
-/** A word of the set among the tokens, or one of its several-word phrases in the lower-cased text. */
-function saysAny(tokens: readonly Token[], low: string, set: ReadonlySet<string>): boolean {
-  return tokens.some((t) => set.has(t.low)) || [...set].some((w) => w.includes(' ') && low.includes(w));
+/**
+ * A word of the set among the tokens (or at a token `wordAt` accepts), or one of its several-word phrases in the
+ * lower-cased text.
+ */
+function saysAny(tokens: readonly Token[], low: string, set: ReadonlySet<string>, wordAt = (i: number) => set.has((tokens[i] as Token).low)): boolean {
+  return tokens.some((_, i) => wordAt(i)) || [...set].some((w) => w.includes(' ') && low.includes(w));
 }
 
 /** A word of exhibiting at `i`; "show them to offtakers" is the verb of showing something to someone, no trade show. */
@@ -867,7 +870,7 @@ function exhibitAt(tokens: readonly Token[], i: number): boolean {
 
 /** Whether the message speaks of exhibiting goods (a fair, a show, a booth). */
 function saysExhibit(tokens: readonly Token[], low: string): boolean {
-  return tokens.some((_, i) => exhibitAt(tokens, i)) || [...ACTIVITY_EXHIBIT].some((w) => w.includes(' ') && low.includes(w));
+  return saysAny(tokens, low, ACTIVITY_EXHIBIT, (i) => exhibitAt(tokens, i));
 }
 
 /**

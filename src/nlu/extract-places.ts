@@ -427,10 +427,7 @@ function wantsToSend(tokens: readonly Token[], end: number, lex: Lexicon): boole
     // "would ship them": a modal takes its verb without "to".
     const infinitive = tokens[i + 1]?.low === 'to';
     const verb = tokens[i + (infinitive ? 2 : 1)]?.low ?? '';
-    // "we want sell to Vietnam": second-language English drops the "to" between a pronoun's verb of wanting and one of
-    // sending.
-    const dropped = !infinitive && !t.clauseEnd && SENDING_VERBS.has(verb) && PERSONAL_SUBJECTS.has(tokens[i - 1]?.low ?? '');
-    if (WANT_VERBS.has(t.low)) return (infinitive || MODALS.has(t.low) || dropped) && (SENDING_VERBS.has(verb) || lex.knowledge.cues.provisionVerbs.has(verb));
+    if (WANT_VERBS.has(t.low)) return (infinitive || MODALS.has(t.low) || sendsWithoutTo(tokens, i)) && (SENDING_VERBS.has(verb) || lex.knowledge.cues.provisionVerbs.has(verb));
     if (t.clauseEnd) return false;
   }
   return false;
@@ -466,6 +463,14 @@ function sendsGoods(tokens: readonly Token[], end: number): boolean {
     if (t.clauseEnd || t.commaAfter || !(AUXILIARIES.has(t.low) || (i < end + 2 && !PHRASE_STOPS.has(t.low)))) return false;
   }
   return false;
+}
+
+/**
+ * "we want sell to Vietnam": second-language English drops the "to" between a pronoun's verb of wanting at `i` and a
+ * verb of sending right after it.
+ */
+function sendsWithoutTo(tokens: readonly Token[], i: number): boolean {
+  return !(tokens[i] as Token).clauseEnd && SENDING_VERBS.has(tokens[i + 1]?.low ?? '') && PERSONAL_SUBJECTS.has(tokens[i - 1]?.low ?? '');
 }
 
 /** "group's", "parent's": the possessive of a noun for a group that owns sites ("our Swiss group's WFOE"). */
@@ -525,8 +530,7 @@ function wantsGoodsAfter(tokens: readonly Token[], end: number): boolean {
       const asksPermission = tokens.slice(i + 1, i + 4).some((w) => REQUEST_OBJECTS.has(w.low) || LICENCE_NOUNS.has(w.low));
       // "wants us (a Turkish motor maker) to sign": a person wanted to do something is no goods.
       // ("we want sell to …" wants to send, the "to" dropped.)
-      const dropped = SENDING_VERBS.has(next) && PERSONAL_SUBJECTS.has(tokens[i - 1]?.low ?? '');
-      return next !== 'to' && !dropped && !PERSON_OBJECTS.has(next) && !(OBJECT_PRONOUN_WORDS.has(next) && tokens[i + 2]?.low === 'to') && !t.clauseEnd && !asksPermission;
+      return next !== 'to' && !sendsWithoutTo(tokens, i) && !PERSON_OBJECTS.has(next) && !(OBJECT_PRONOUN_WORDS.has(next) && tokens[i + 2]?.low === 'to') && !t.clauseEnd && !asksPermission;
     }
     if (t.clauseEnd || t.commaAfter) return false;
   }
@@ -798,7 +802,7 @@ function madeIntoLater(tokens: readonly Token[], end: number): boolean {
  */
 function madeIntoBefore(tokens: readonly Token[], cue: number): boolean {
   for (let i = cue - 1; i >= Math.max(0, cue - 10) && !(tokens[i] as Token).clauseEnd; i--) {
-    if (madeIntoLinkAt(tokens, i - 2) === i || madeIntoLinkAt(tokens, i - 3) === i || madeIntoLinkAt(tokens, i - 4) === i) return true;
+    if ([2, 3, 4].some((n) => madeIntoLinkAt(tokens, i - n) === i)) return true;
   }
   return false;
 }

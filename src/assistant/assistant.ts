@@ -62,6 +62,7 @@ const GOODS_REFERENCES = grammarWords('goodsReferenceNouns');
 const OBJECT_PRONOUNS = grammarWords('objectPronouns');
 const DETERMINERS = grammarWords('determiners');
 const SHIPMENT_WORDS = wordsPattern(grammarWords('shipmentWords'));
+const VALUE_WORDS = wordsPattern(grammarWords('valueWords'));
 /** "Does that change anything?", "does it matter if …?": whether a new circumstance changes the answer just given. */
 const BEARING_QUESTIONS = wordsPattern(grammarWords('bearingQuestions'));
 const JOINT_GOODS_QUESTIONS = wordsPattern(grammarWords('jointGoodsQuestions'));
@@ -431,6 +432,13 @@ export class Assistant {
     const namesUse = u.facts.endUser !== undefined || (u.facts.endUses?.length ?? 0) > 0;
     const offTopicQuestion = u.intent === 'out_of_scope' && text.includes('?') && !namesGoods && !namesUse && words > OFF_TOPIC_MIN_WORDS;
     if (!DECISION_INTENTS.has(u.intent) && hasFacts(u.facts) && (u.intent === 'out_of_scope' || u.intent === 'help') && !offTopicQuestion) return prev.intent;
+    // "Value is low, around USD 25k.", "The truck is booked for next week.": a short statement, no question, that the
+    // classifier puts out of scope and in which nothing is read, but which gives a figure, the goods' value or their
+    // shipment, tells more about the goods under discussion, which are answered again; so does any short statement
+    // that answers Lodestone's own question ("not sure what grade"). "It's lunchtime here, talk later" is small talk.
+    // Never after "no licence needed": what was not read may be what changes that answer, and repeating it would hide that.
+    const aboutTheGoods = /\d/.test(text) || VALUE_WORDS.test(text) || SHIPMENT_WORDS.test(text) || prev.lastVerdict === 'need_info';
+    if (u.intent === 'out_of_scope' && !text.includes('?') && !hasFacts(u.facts) && words <= FOLLOW_UP_MAX_WORDS && aboutTheGoods && prev.lastVerdict !== 'not_required') return prev.intent;
     // "They would bring their own know-how. Is that OK?" after a cooperation question: a goods intent guessed for a turn
     // that names no goods but says something about the cooperation keeps the question under discussion.
     if ((u.intent === 'part_license' || u.intent === 'reexport_license') && prev.intent === 'collaboration_license' && !namesGoods

@@ -36,7 +36,7 @@ const SCHOLARLY_WORK_NOUNS = grammarWords('scholarlyWorkNouns');
 const KIND_ORDER: readonly Kind[] = ['licensing', 'hiring', 'joint_rnd', 'services', 'training', 'technology_transfer', 'consulting', 'jv_investment', 'visit'];
 const AREA_ORDER: readonly Area[] = [
   'production_line_services', 'extraction_separation', 'metal_alloy_production', 'magnet_preparation', 'calcium_oxyborate',
-  'mining_beneficiation', 'smelting', 'recycling', 'magnet_design', 'product_design', 'battery', 'superhard', 'no_rare_earth',
+  'mining_beneficiation', 'smelting', 'recycling', 'magnet_design', 'magnet_finishing', 'product_design', 'battery', 'superhard', 'no_rare_earth',
 ];
 /** "license its process", "license us a process", "a licence of that technology": licensing named with what is licensed. */
 const LICENSING = new RegExp(String.raw`\blicen[cs](?:e|es|ing)\s+(?:out\s+)?(?:(?:${[...grammarWords('receiverPronouns')].join('|')})\s+)?(?:(?:of|to|for|on|under)\s+)?(?:its|our|their|the|this|that|a|his|her)\s+(?:[\w'’()-]+\s+){0,6}?(?:${[...grammarWords('licensableThings')].map((w) => w.replace(/[-]/g, '\\-')).join('|')})\b`, 'i');
@@ -71,6 +71,8 @@ const INABILITY_WORDS = grammarWords('inabilityWords');
 const NEW_ITEM_WORDS = grammarWords('newItemAfterComma');
 const CLAIM_VERBS = grammarWords('claimVerbs');
 const READER_REQUEST_BEFORE = grammarWords('readerRequestBefore');
+const MODALS = grammarWords('modals');
+const ELECTRONIC_SEND_VERBS = grammarWords('electronicSendVerbs');
 const QUESTION_OPENERS = grammarWords('indirectQuestionOpeners');
 const READER_REQUEST_AFTER = grammarWords('readerRequestAfter');
 const MAIL_FORWARD_AFTER = grammarWords('mailForwardAfter');
@@ -289,8 +291,10 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   const forwardsMessage = (h: { start: number; end: number; value: Kind }) => h.value === 'technology_transfer' && h.end - h.start === 1
     && (tokens[h.start] as Token).low.startsWith('forward') && MAIL_FORWARD_AFTER.has(tokens[h.end]?.low ?? '');
   // So is "please to advise" (second-language English), and "advise if …" / "advise whether …", which asks a question.
+  // So is "could you advise?", "can you advise on this?": a modal and "you" ask the reader.
   const askingReader = (h: { start: number; end: number; value: Kind }) =>
     h.value === 'consulting' && (READER_REQUEST_BEFORE.has(tokens[h.start - 1]?.low ?? '')
+      || (tokens[h.start - 1]?.low === 'you' && MODALS.has(tokens[h.start - 2]?.low ?? ''))
       || (tokens[h.start - 1]?.low === 'to' && READER_REQUEST_BEFORE.has(tokens[h.start - 2]?.low ?? ''))
       || READER_REQUEST_AFTER.has(tokens[h.end]?.low ?? '') || QUESTION_OPENERS.has(tokens[h.end]?.low ?? ''));
   // "give us advice", "provide training": a verb of giving alone is no transfer when it gives another kind of help.
@@ -318,7 +322,10 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   // compound, which gives nothing.
   const inCompound = (h: { start: number; end: number; value: Kind }) => givingVerb(h) && tokens[h.end]?.hyphenBefore === true;
   const givesGoods = (h: { start: number; end: number; value: Kind }) => {
-    if (!givingVerb(h)) return false;
+    // A verb of sending by wire gives papers and data, whatever goods its object names ("email us their NdFeB sintering
+    // + grain boundary diffusion process spec"); "e-mail" is split at its hyphen.
+    const low = (tokens[h.start] as Token).low;
+    if (!givingVerb(h) || ELECTRONIC_SEND_VERBS.has(low) || (low === 'mail' && tokens[h.start - 1]?.low === 'e' && (tokens[h.start] as Token).hyphenBefore === true)) return false;
     // The object runs to a preposition or the clause's end; its head (last word) says what is given. A know-how noun
     // ends it as its head: "email the grain boundary diffusion parameters" gives parameters, whatever the words before.
     let head = -1;
@@ -531,8 +538,11 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   const areaHits = lex.technologyAreas.find(tokens);
   // A word of an area inside a military end user's name ("mine countermeasure ROVs") is not that area.
   const militaryAt = positionsOf(lex.endUsers.find(tokens).filter((h) => h.value === 'military'));
+  // "sent the magnets back for re-magnetising and re-coating": a finishing step done again to goods is a repair of them,
+  // no know-how passing.
+  const redone = (h: { start: number; value: Area }) => h.value === 'magnet_finishing' && tokens[h.start - 1]?.low === 're' && (tokens[h.start] as Token).hyphenBefore === true;
   for (const h of areaHits) {
-    if (negatedAt(tokens, h.start) || militaryAt.has(h.start)) continue;
+    if (negatedAt(tokens, h.start) || militaryAt.has(h.start) || redone(h)) continue;
     areas.add(h.value);
     hits++;
   }
@@ -586,7 +596,7 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   // preparation technology covers them depends on content (brief §9 ex. 17), so recycling, the unclear area, decides.
   if (areas.has('recycling') && areas.has('magnet_preparation')) areas.delete('magnet_preparation');
   // Pressing or sintering ferrite: "magnet manufacturing" in the lists means SmCo, NdFeB and Ce magnets only.
-  if (noRareEarthItem && [...areas].every((a) => a === 'magnet_preparation' || a === 'magnet_design')) {
+  if (noRareEarthItem && [...areas].every((a) => a === 'magnet_preparation' || a === 'magnet_design' || a === 'magnet_finishing')) {
     areas.clear();
     areas.add('no_rare_earth');
   }

@@ -17,6 +17,8 @@ const REASON_CONJUNCTIONS = grammarWords('reasonConjunctions');
 const CLAIM_VERBS = grammarWords('claimVerbs');
 const OTHER_GOODS_CUES = new Set([...grammarWords('replacedGoodsCues'), ...grammarWords('otherGoodsCues')]);
 const CHANGE_OVER_VERBS = grammarWords('changeOverVerbs');
+/** How far before "from" the verb of changing over may stand: its object ("the magnet in our cochlear implant") between. */
+const CHANGE_OVER_REACH = [2, 3, 4, 5, 6, 7, 8, 9];
 const REPLACE_VERBS = grammarWords('replaceVerbs');
 const CARRYING_CONTAINERS = grammarWords('carryingContainers');
 const REPLACE_JOINERS = grammarWords('replaceJoiners');
@@ -115,6 +117,8 @@ const MAKE_UP_WORDS = new Set([...grammarWords('containVerbs'), ...grammarWords(
 const MAX_OTHER_GOODS = 4;
 const GOODS_COORDINATORS = grammarWords('goodsCoordinators');
 const RULES_NOUNS = grammarWords('rulesNouns');
+const TRADE_DIRECTION_WORDS = grammarWords('tradeDirectionWords');
+const CONTROL_STATUS_WORDS = grammarWords('controlStatusWords');
 /** Words that make "chips" semiconductors ("AI accelerator chips", "logic chips", "3nm chips"), not metal chips. */
 const CHIP_MODIFIERS = new Set([...grammarWords('logicChipWords'), ...grammarWords('memoryChipWords'), ...grammarWords('aiWords')]);
 const PROCESS_NODE = /^\d+(?:\.\d+)?nm$/;
@@ -860,8 +864,11 @@ export function itemWordHits(tokens: readonly Token[], lex: Lexicon): PhraseHit<
   // "magnetic phone cases … do the magnet rules affect these?": a magnet word before the rules' noun names what the rules
   // are about, not goods of the question, where a product is named as the goods.
   const productNamed = found.some((h) => h.value.kind === 'downstream');
+  // ("Does the magnet export ban hit these?": the trade it governs may come between.)
+  const rulesNounAfter = (end: number) => RULES_NOUNS.has(tokens[end]?.low ?? '')
+    || (TRADE_DIRECTION_WORDS.has(tokens[end]?.low ?? '') && RULES_NOUNS.has(tokens[end + 1]?.low ?? '') && !(tokens[end] as Token).clauseEnd && !(tokens[end] as Token).commaAfter);
   const namesRules = (h: PhraseHit<ItemTag>) => productNamed && h.value.kind === 'form' && (h.value.form === 'magnet' || h.value.form === 'magnet_powder')
-    && RULES_NOUNS.has(tokens[h.end]?.low ?? '') && !(tokens[h.end - 1] as Token).clauseEnd && !(tokens[h.end - 1] as Token).commaAfter
+    && rulesNounAfter(h.end) && !(tokens[h.end - 1] as Token).clauseEnd && !(tokens[h.end - 1] as Token).commaAfter
     // ("the Dy magnet rules" names goods of its own: an element or family before the magnet word keeps it.)
     && !found.some((o) => o.end === h.start && (o.value.kind === 'element' || o.value.kind === 'compound'));
   // "test sockets for 3nm AI accelerator chips": chips a chip word or a process node describes, in their noun phrase,
@@ -869,7 +876,9 @@ export function itemWordHits(tokens: readonly Token[], lex: Lexicon): PhraseHit<
   const semiconductorChips = (h: PhraseHit<ItemTag>) => h.value.kind === 'form' && h.value.form === 'metal' && h.end - h.start === 1
     && /^chips?$/.test((tokens[h.start] as Token).low) && !found.some((o) => o.end === h.start && o.value.kind === 'element')
     && [1, 2, 3].some((k) => { const t = tokens[h.start - k]; return t !== undefined && (CHIP_MODIFIERS.has(t.low) || PROCESS_NODE.test(t.low)) && tokens.slice(h.start - k, h.start).every((w) => !w.clauseEnd && !w.commaAfter); });
-  const hits = found.filter((h) => !technology.some((t) => t.start <= h.start && t.end >= h.end && t.end - t.start > h.end - h.start)
+  // (A finishing step names the magnets it works on, which stay goods: "two magnet grinding machines" are machines for
+  // magnets.)
+  const hits = found.filter((h) => !technology.some((t) => t.value !== 'magnet_finishing' && t.start <= h.start && t.end >= h.end && t.end - t.start > h.end - h.start)
     && !idiom.has(h.start) && !usedAsVerb(h) && !modifiesNoun(h) && !comparisonStandardAt(tokens, h.start) && !namesRules(h) && !semiconductorChips(h));
   ITEM_HITS.set(tokens, { lex, hits });
   return hits;
@@ -914,7 +923,8 @@ function comparisonStandardAt(tokens: readonly Token[], start: number): boolean 
     if (COMPARISON_MARKERS.has(marker.low)) return true;
     // "Does PrNd oxide need the licence like Dy?": "like" after the licence compares the goods with what follows
     // ("rare earths like Dy" gives examples of the goods, and is no comparison).
-    if (marker.low === 'like' && LICENCE_NOUNS.has(tokens[start - k - 1]?.low ?? '')) return true;
+    // So does "like" after a word of how goods stand under the rules ("is holmium oxide controlled like dysprosium?").
+    if (marker.low === 'like' && (LICENCE_NOUNS.has(tokens[start - k - 1]?.low ?? '') || CONTROL_STATUS_WORDS.has(tokens[start - k - 1]?.low ?? ''))) return true;
     if (marker.low !== 'as') return false;
     const from = sentenceStartOf(tokens, start - k);
     return tokens.slice(Math.max(from, start - k - 6), start - k).some((t) => SAMENESS_WORDS.has(t.low));
@@ -1050,7 +1060,8 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   const changedOverFrom = (run: PhraseHit<ItemTag>[]) => {
     const start = run[0]?.start ?? 0;
     const end = run.at(-1)?.end ?? start;
-    return tokens[start - 1]?.low === 'from' && [2, 3, 4].some((k) => CHANGE_OVER_VERBS.has(tokens[start - k]?.low ?? '') && tokens.slice(start - k, start).every((t) => !t.clauseEnd))
+    // ("We switched the magnet in our cochlear implant from NdFeB to SmCo": what is changed may stand between.)
+    return tokens[start - 1]?.low === 'from' && CHANGE_OVER_REACH.some((k) => CHANGE_OVER_VERBS.has(tokens[start - k]?.low ?? '') && tokens.slice(start - k, start).every((t) => !t.clauseEnd))
       && [0, 1, 2].some((k) => tokens[end + k]?.low === 'to' && tokens.slice(start, end + k).every((t) => !t.clauseEnd));
   };
   // "hard ferrite, not SmCo": a family said not to be the goods is neither the item nor its magnet type.

@@ -807,6 +807,17 @@ function madeIntoBefore(tokens: readonly Token[], cue: number): boolean {
   return false;
 }
 
+/** The place stands in a parenthesis, closed by its end, that holds a word of ownership before it ("(owned by us in Ireland)"). */
+function inOwnershipAside(tokens: readonly Token[], start: number, end: number): boolean {
+  if (!(tokens[end - 1] as Token).parenAfter) return false;
+  for (let i = start - 1; i >= Math.max(0, start - 8); i--) {
+    const t = tokens[i] as Token;
+    if (t.clauseEnd || t.parenAfter) return false;
+    if (OWNERSHIP_WORDS.has(t.low) && tokens[i + 1]?.low === 'by') return tokens.slice(i, start).some((x) => x.parenBefore) || tokens.slice(Math.max(0, i - 3), i + 1).some((x) => x.parenBefore);
+  }
+  return false;
+}
+
 function roleOf(tokens: readonly Token[], start: number, end: number, tag: PlaceTag, lex: Lexicon): { role: PlaceRole; recipient: boolean; asker?: boolean; measure?: boolean; sends?: boolean } {
   const cue = nearestCue(tokens, start);
   const recipient = cue !== null && DEST_CUES.has(cue.word);
@@ -827,6 +838,9 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   // they are made, as "our Vietnam subsidiary makes" is.
   if (tag.demonym && ASKER_POSSESSIVES.has(tokens[start - 1]?.low ?? '') && !BUYER_DESCRIPTION_NOUNS.has(tokens[end]?.low ?? '') && siteMakesAfter(tokens, end + 1)
     && !tokens[end - 1]?.clauseEnd && !tokens[end]?.clauseEnd) return { role: 'site', recipient: false };
+  // "Our WFOE in Suzhou (100 % owned by us in Ireland) wants to send …": a place in a parenthesis that says who owns the
+  // party before it is the owner's, which takes no part in where the goods are or go.
+  if (inOwnershipAside(tokens, start, end)) return { role: 'party', recipient: false };
   // "Coating question from our MRO shop in Toulouse:": where a message comes from is where the asker sits.
   const sender = messageFrom(tokens, start, end);
   if (sender === 'asker') return { role: 'site', recipient: false, asker: true };

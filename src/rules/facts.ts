@@ -85,7 +85,9 @@ export const CollaborationKindSchema = z.enum(COLLABORATION_KINDS);
 /** Rare-earth technology areas, as the 2023 Catalogue and Announcement No. 62 group them. */
 export const TECHNOLOGY_AREAS = [
   'extraction_separation', 'metal_alloy_production', 'magnet_preparation', 'calcium_oxyborate', 'mining_beneficiation',
-  'smelting', 'recycling', 'production_line_services', 'magnet_design', 'product_design', 'battery', 'superhard',
+  'smelting', 'recycling', 'production_line_services', 'magnet_design',
+  // Finishing made magnets (machining, coating, magnetising): the last steps of magnet making, which magnet users do too.
+  'magnet_finishing', 'product_design', 'battery', 'superhard',
   // Know-how about a material that holds no rare earth at all (ferrite, AlNiCo): none of the rare-earth lists.
   'no_rare_earth',
 ] as const;

@@ -993,7 +993,9 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   }
   // "Origin is China", "country of origin: China", "origin China": where the goods were made, said of the goods.
   const low = (i: number) => tokens[i]?.low ?? '';
-  if (low(start - 1) === 'origin' || (COPULAS.has(low(start - 1)) && low(start - 2) === 'origin')) return { role: 'made', recipient: false };
+  // ("Chinese origin, Korean buyer": a comma or a closing bracket after "origin" ends what it says.)
+  const originBefore = low(start - 1) === 'origin' && !(tokens[start - 1] as Token).commaAfter && !(tokens[start - 1] as Token).parenAfter;
+  if (originBefore || (COPULAS.has(low(start - 1)) && low(start - 2) === 'origin')) return { role: 'made', recipient: false };
   // "Chinese origin", "China sourced"; "in Vietnam, made there with …" is a new clause about the goods, not content.
   const placeEnd = tokens[end - 1] as Token;
   if (CONTENT_AFTER.has(after ?? '') && !placeEnd.commaAfter && !placeEnd.clauseEnd) return { role: 'content', recipient };
@@ -1013,7 +1015,9 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     || (i < verbAt && [1, 2].some((k) => DETERMINERS.has(tokens[i - k]?.low ?? '') && tokens.slice(i - k + 1, i).every((t) => t.low === 'own')));
   // "imported to Madrid": after "to", the place is where the goods go, whatever the verb.
   // ("We bought NdFeB magnets made in Thailand": a participle of making nearer the place is what it says of the goods.)
-  const candidates = [verbAt, verbAt - 1, verbAt - 2, verbAt - 3].filter((i) => i >= 0 && !tokens.slice(i, verbAt).some((t) => t.clauseEnd) && !adjective(i));
+  // ("…, bought in 2024, US buyer": a comma right before the place ends the clause the verb was in.)
+  const clauseEndsBefore = (tokens[verbAt] as Token | undefined)?.clauseEnd === true || (tokens[verbAt] as Token | undefined)?.commaAfter === true;
+  const candidates = clauseEndsBefore ? [] : [verbAt, verbAt - 1, verbAt - 2, verbAt - 3].filter((i) => i >= 0 && !tokens.slice(i, verbAt).some((t) => t.clauseEnd) && !adjective(i));
   const madeFirst = candidates.findIndex((i) => MADE_VERBS.has(tokens[i]?.low ?? '') && !CONTENT_VERBS.has(tokens[i]?.low ?? '') && !TECH_SOURCE_VERBS.has(tokens[i]?.low ?? ''));
   const verb = cue !== null && DEST_CUES.has(cue.word) ? undefined : (madeFirst >= 0 ? candidates.slice(0, madeFirst) : candidates)
     .find((i) => CONTENT_VERBS.has(tokens[i]?.low ?? '') || TECH_SOURCE_VERBS.has(tokens[i]?.low ?? ''))
@@ -1208,8 +1212,13 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     const namedParty = tokens.slice(cue.index - forPos, cue.index).every((t) => /^\p{Lu}/u.test(t.raw));
     if (forPos > 0 && forPos <= 3 && nounPhrase(forPos) && namedParty) return { role: 'destination', recipient: true };
     // "our contract manufacturer in Penang": our own maker's place, where the goods are made.
+    // ("ship Dy magnets to our contract manufacturer in Bangalore": one abroad the goods are sent to receives them. One
+    // in China stays where goods are made: "we send our rotors to our vendor in China, they fit the magnets and ship
+    // them back".)
     const ownMaker = before.findIndex((w) => MAKER_NOUNS.has(w));
-    if (ownMaker >= 0 && before.slice(ownMaker + 1, ownMaker + 3).includes('our')) return { role: 'site', recipient: false };
+    const ourAt = ownMaker >= 0 ? before.indexOf('our', ownMaker + 1) : -1;
+    const sentTo = DEST_CUES.has(before[ourAt + 1] ?? '') && tag.country !== 'CN';
+    if (ourAt >= 0 && ourAt <= ownMaker + 2 && !sentTo) return { role: 'site', recipient: false };
     const sitePos = before.findIndex((w) => SITE_NOUNS.has(w));
     const buyerPos = before.findIndex((w) => BUYER_NOUNS.has(w));
     // "from a maker in Dongguan", "from our supplier in Jiangxi": the place of whoever the goods come from.

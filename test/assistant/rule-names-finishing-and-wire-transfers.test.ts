@@ -156,3 +156,28 @@ describe('an owner named in a parenthesis', () => {
     expect(f.destination).toBe('AT');
   });
 });
+
+describe('a buyer named after a comma', () => {
+  it('is where the goods go, not where they were made ("Chinese origin, Korean buyer")', () => {
+    const f = read('Gd oxide in our Hamburg store, Chinese origin, Turkish buyer. Any licence?').facts;
+    expect(f.destination).toBe('TR');
+    expect(f.item?.chinaOrigin).toBe(true);
+  });
+
+  it('is not an input of a verb in the clause before ("bought in 2023, US buyer")', () => {
+    expect(read('Tb metal stock in Genoa, bought in 2023, US buyer. Licence?').facts.destination).toBe('US');
+  });
+});
+
+describe('our contract manufacturer abroad that goods are sent to', () => {
+  it('receives them; it does not make them', () => {
+    const f = read('Our vendor in Ningbo says it cannot ship the Tb magnets to our contract manufacturer in Chennai any more.').facts;
+    expect(f.destination).toBe('IN');
+    expect(f.madeIn).not.toBe('IN');
+    expect(f.item?.chinaOrigin).not.toBe(false);
+  });
+
+  it('still makes them when it is the subject ("our contract manufacturer in Penang builds the rotors")', () => {
+    expect(read('Our contract manufacturer in Penang builds the rotors with Dy magnets.').facts.destination).not.toBe('MY');
+  });
+});

@@ -181,3 +181,16 @@ describe('our contract manufacturer abroad that goods are sent to', () => {
     expect(read('Our contract manufacturer in Penang builds the rotors with Dy magnets.').facts.destination).not.toBe('MY');
   });
 });
+
+describe('other countries\' export controls by their own names', () => {
+  it('point a question about BIS\'s Affiliates Rule or the UAE\'s EOCN elsewhere', () => {
+    const a = newAssistant('2025-11-20T09:00:00Z');
+    expect(a.handle(msg('Is our Ganzhou supplier caught by the BIS affiliates rule now that it is paused?', 'fr-1')).intent.name).toBe('out_of_scope');
+    expect(a.handle(msg('Does our Jebel Ali hub need an EOCN permit to re-export GPUs to Baku?', 'fr-2')).intent.name).toBe('out_of_scope');
+  });
+
+  it('keep China\'s own unreliable entity list in scope', () => {
+    const r = newAssistant('2025-11-20T09:00:00Z').handle(msg('Our buyer in Texas may be on the unreliable entity list. We ship Tb magnets from Ningbo to them.', 'fr-3'));
+    expect(r.intent.name).toBe('part_license');
+  });
+});

@@ -194,3 +194,16 @@ describe('other countries\' export controls by their own names', () => {
     expect(r.intent.name).toBe('part_license');
   });
 });
+
+describe('magnets fixed into a product, said in the past', () => {
+  it('are inside it ("the shop glued fresh SmCo segments into our pump rotor")', () => {
+    const f = read('The Changzhou shop glued fresh SmCo segments into our pump rotor and will return the rotor to Brno. Licence?').facts;
+    expect(f.item).toMatchObject({ downstream: 'rotor_stator_assembly', magnetType: 'smco' });
+    expect(f.item?.besideProduct).not.toBe(true);
+  });
+
+  it('leave "bonded magnets" a kind of magnet, not a verb of fixing', () => {
+    const f = read('The vendor can send bonded NdFeB magnet rings with Dy on their own, not in any module, to our plant in Osaka.').facts;
+    expect(f.item?.form).toBe('magnet');
+  });
+});

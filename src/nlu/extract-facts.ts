@@ -732,21 +732,21 @@ function avoidsControl(tokens: readonly Token[]): boolean {
     return false;
   };
   // "so no licence", "so they don't need the dual-use licence": the negation may follow the subject.
+  const soNot = (i: number) => [1, 2, 3].find((k) => NEGATION_WORDS.has(tokens[i + k]?.low ?? '') && tokens.slice(i, i + k).every((x) => !x.clauseEnd));
+  // "so each parcel stays under the customs level and no licence is needed": later in the purpose clause, a negation
+  // right before the control ("no licence", "no permit") says the same.
   const negatedControlInClause = (i: number) => {
     for (let j = i + 1; j < Math.min(tokens.length, i + PURPOSE_CLAUSE_REACH) && !(tokens[j - 1] as Token).clauseEnd; j++) {
       if (NEGATION_WORDS.has((tokens[j] as Token).low) && controlWithin(j, 2)) return true;
     }
     return false;
   };
-  const soNot = (i: number) => [1, 2, 3].find((k) => NEGATION_WORDS.has(tokens[i + k]?.low ?? '') && tokens.slice(i, i + k).every((x) => !x.clauseEnd));
   return tokens.some((t, i) => {
     if (AVOID_VERBS.has(t.low) && controlWithin(i, 4)) return true;
     // "as 'iron parts' because the licence takes too long": the licence given as the reason for the disguise.
     if (REASON_CONJUNCTIONS.has(t.low) && controlWithin(i, 3)) return true;
     const not = t.low === 'so' ? soNot(i) : undefined;
     if (not !== undefined && controlWithin(i + not, 5)) return true;
-    // "so each parcel stays under the customs level and no licence is needed": later in the purpose clause, a negation
-    // right before the control ("no licence", "no permit") says the same.
     return t.low === 'so' && negatedControlInClause(i);
   });
 }

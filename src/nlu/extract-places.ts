@@ -813,7 +813,8 @@ function inOwnershipAside(tokens: readonly Token[], start: number, end: number):
   for (let i = start - 1; i >= Math.max(0, start - 8); i--) {
     const t = tokens[i] as Token;
     if (t.clauseEnd || t.parenAfter) return false;
-    if (OWNERSHIP_WORDS.has(t.low) && tokens[i + 1]?.low === 'by') return tokens.slice(i, start).some((x) => x.parenBefore) || tokens.slice(Math.max(0, i - 3), i + 1).some((x) => x.parenBefore);
+    // (The parenthesis opens at most three words before the ownership word: "(100 % owned by", "(wholly owned by".)
+    if (OWNERSHIP_WORDS.has(t.low) && tokens[i + 1]?.low === 'by') return tokens.slice(Math.max(0, i - 3), start).some((x) => x.parenBefore);
   }
   return false;
 }

@@ -207,3 +207,14 @@ describe('magnets fixed into a product, said in the past', () => {
     expect(f.item?.form).toBe('magnet');
   });
 });
+
+describe('container ports and free zones the city gazetteer lacks', () => {
+  it('read stock in a Jebel Ali warehouse as held in the UAE, and a port goods are shipped to as their destination', () => {
+    expect(read('Chinese-origin Gd oxide stored in our Jebel Ali warehouse; a buyer in Egypt wants 100 kg. Licence?').facts.shipFrom).toBe('AE');
+    expect(read('Dy magnets shipped from Ningbo to Laem Chabang for our motor plant.').facts.destination).toBe('TH');
+  });
+
+  it('add no everyday word to the known words ("from a Chinese port" is still where goods leave)', () => {
+    expect(read('The Dy oxide is re-shipped from a Chinese port to Australia.').facts.shipFrom).toBe('CN');
+  });
+});

@@ -273,20 +273,23 @@ export class Assistant {
    * "The supplier offers to send technicians to commission the line" after "furnaces from a Chinese supplier": who
    * provides a cooperation, and where it happens, may rest on a party an earlier turn named. When this turn leaves them
    * open, they are read from the conversation's text so far, earlier turns first; only what this turn left open is
-   * filled, so nothing it said is overridden. Only readings that make the answer stricter are taken (a Chinese
-   * provider, a place abroad, a rare-earth area): a reading across turns is less sure than one within a message, and
+   * filled, and a provider it read as not Chinese where the conversation names a Chinese one. Only readings that make
+   * the answer stricter are taken (a Chinese provider, a place abroad, a rare-earth area): a reading across turns is
+   * less sure than one within a message, and
    * "our Chinese engineers … hand over our process sheets" read as the asker's own know-how cleared a prohibited
    * transfer.
    */
   private cooperationFromDiscourse(said: Facts, prev: ConversationState | undefined, text: string): Facts {
     const own = said.collaboration;
-    if (!own || !prev || prev.turns.length === 0 || (own.chineseProvider !== undefined && own.abroad !== undefined && own.area !== undefined)) return said;
+    if (!own || !prev || prev.turns.length === 0 || (own.chineseProvider === true && own.abroad !== undefined && own.area !== undefined)) return said;
     // Each turn is its own sentence, whether or not the asker ended it with a full stop.
     const discourse = [...prev.turns.slice(-DISCOURSE_TURNS), text].map((t) => (/[.!?;:]\s*$/.test(t) ? t : `${t}.`)).join(' ');
     const whole = this.options.understander.understand(discourse).facts.collaboration;
     if (!whole) return said;
     const filled = { ...own };
-    if (filled.chineseProvider === undefined && whole.chineseProvider === true) filled.chineseProvider = true;
+    // ("Our JV has a Chinese partner" then "The partner would bring its magnet know-how into the JV": a provider this turn
+    // reads as not Chinese, where the conversation names it Chinese, is the Chinese one; the stricter reading is taken.)
+    if (filled.chineseProvider !== true && whole.chineseProvider === true) filled.chineseProvider = true;
     if (filled.abroad === undefined && whole.abroad === true) filled.abroad = true;
     if (filled.area === undefined && whole.area !== undefined && whole.area !== 'no_rare_earth') filled.area = whole.area;
     return { ...said, collaboration: filled };

@@ -218,3 +218,13 @@ describe('container ports and free zones the city gazetteer lacks', () => {
     expect(read('The Dy oxide is re-shipped from a Chinese port to Australia.').facts.shipFrom).toBe('CN');
   });
 });
+
+describe('a provider named Chinese in an earlier turn', () => {
+  it('stays the Chinese provider when this turn alone reads the know-how as coming into China', () => {
+    const a = newAssistant('2026-06-22T09:00:00Z');
+    a.handle(msg('Our joint venture in Wuxi has a Chinese partner that produces sintered magnets.', 'dp-1'));
+    const r = a.handle(msg('The partner would contribute its NdFeB sintering know-how to the joint venture so it can produce magnets in Wuxi. We in Korea only hold shares. Is that an export?', 'dp-1'));
+    expect(r.facts?.collaboration?.chineseProvider).toBe(true);
+    expect(r.verdict).not.toBe('not_required');
+  });
+});

@@ -323,9 +323,8 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   const inCompound = (h: { start: number; end: number; value: Kind }) => givingVerb(h) && tokens[h.end]?.hyphenBefore === true;
   const givesGoods = (h: { start: number; end: number; value: Kind }) => {
     // A verb of sending by wire gives papers and data, whatever goods its object names ("email us their NdFeB sintering
-    // + grain boundary diffusion process spec"); "e-mail" is split at its hyphen.
-    const low = (tokens[h.start] as Token).low;
-    if (!givingVerb(h) || ELECTRONIC_SEND_VERBS.has(low) || (low === 'mail' && tokens[h.start - 1]?.low === 'e' && (tokens[h.start] as Token).hyphenBefore === true)) return false;
+    // + grain boundary diffusion process spec").
+    if (!givingVerb(h) || wordAt(tokens, h.start, ELECTRONIC_SEND_VERBS)) return false;
     // The object runs to a preposition or the clause's end; its head (last word) says what is given. A know-how noun
     // ends it as its head: "email the grain boundary diffusion parameters" gives parameters, whatever the words before.
     let head = -1;

@@ -1425,7 +1425,10 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
       const gap = (r[0]?.start ?? 0) - (run.at(-1)?.end ?? 0);
       return r !== run && gap >= 0 && gap <= 2 && ofKind(r) && tokens.slice(run.at(-1)?.end ?? 0, r[0]?.start ?? 0).every((x) => !x.clauseEnd && !x.commaAfter);
     });
-    const inside = new Map(materialRuns.map((run) => [run, (!bought.has(run) || heldByVerb(run)) && !appositive(run) && (sameKind(run) || magnetsInside(tokens, text, run, lex) || describedAgain(run) || heldByVerb(run))]));
+    const inside = new Map(materialRuns.map((run) => {
+      const held = heldByVerb(run);
+      return [run, (!bought.has(run) || held) && !appositive(run) && (held || sameKind(run) || magnetsInside(tokens, text, run, lex) || describedAgain(run))];
+    }));
     const saidInside = [...inside.values()].some(Boolean);
     magnetsBuiltIn = [...inside.entries()].some(([run, isInside]) => isInside && isMagnetRun(run, head));
     const saidLoose = tokens.some((t) => lex.knowledge.cues.looseWords.has(t.low));

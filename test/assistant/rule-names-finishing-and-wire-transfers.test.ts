@@ -54,6 +54,8 @@ describe('know-how sent by wire', () => {
     const r = newAssistant('2025-08-05T09:00:00Z').handle(msg('Our partner in Ganzhou will email us their complete NdFeB strip casting + sintering + Tb diffusion process spec (temperatures, times, atmosphere) so our Bilbao shop can make magnets. Fine to receive?', 'wire-1'));
     expect(r.facts?.collaboration?.kind).toBe('technology_transfer');
     expect(r.verdict).toBe('prohibited');
+    // Spelt "e-mail", which the tokenizer splits at its hyphen.
+    expect(read('Our partner in Ganzhou will e-mail us their complete NdFeB strip casting + sintering + Tb diffusion process spec. Fine to receive?').facts.collaboration?.kind).toBe('technology_transfer');
   });
 });
 

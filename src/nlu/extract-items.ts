@@ -1341,7 +1341,10 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
       const verb = between.some((t) => WANT_VERBS.has(t.low) || PURCHASE_VERBS.has(t.low) || TRADE_VERBS.has(t.low));
       return between.length <= 8 && !verb && !between.some((t) => t.clauseEnd) && between.some((t) => LIST_JOINERS.has(t.low));
     };
-    const wanted = runs.find((run) => run !== first && !inContext(run) && !negatedRun(run) && !listedWith(run) && !heldByVerb(run) && (isMagnetRun(run, head) || isMaterialRun(run, head))
+    // So is a machine it buys for that trade ("our own battery pack assembly … want to buy a cell stacking machine"):
+    // equipment has rules of its own (No. 56, No. 58).
+    const machineRun = (run: PhraseHit<ItemTag>[]) => { const v = head(run).value; return v.kind === 'form' && v.form === 'equipment'; };
+    const wanted = runs.find((run) => run !== first && !inContext(run) && !negatedRun(run) && !listedWith(run) && !heldByVerb(run) && (isMagnetRun(run, head) || isMaterialRun(run, head) || machineRun(run))
       && (wantedByAsker(tokens, run, itemAt) || boughtAsGoods(tokens, text, run, itemAt)));
     if (wanted) primary = wanted;
   }

@@ -58,6 +58,8 @@ export function readAsText(facts: Facts, assumedOrigin = false): string {
   if (user && user !== 'civil') parts.push(`for a ${user.replace('_', '-')} end user`);
   const uses = (facts.endUses ?? []).filter((u) => u !== 'civil');
   if (uses.length) parts.push(`end use: ${uses.map((u) => u.replace(/_/g, ' ')).join(', ')}`);
+  // Said because it alone can make unlisted goods need a licence (the catch-all).
+  if (facts.mofcomNotice) parts.push('MOFCOM has told the exporter a licence is needed');
   return parts.length ? `I read this as: ${parts.join(', ')}.` : 'I could not tell what is being exported or provided.';
 }
 

@@ -112,6 +112,9 @@ export const FrameSchema = z.object({
   returnAfterRepair: z.boolean().optional(),
   /** The asker's own side says goods already left without a licence: a possible violation, for compliance. */
   exportedWithoutLicence: z.boolean().optional(),
+  /** MOFCOM has told the exporter that these goods or this customer need a licence ("MOFCOM sent them a written notice"):
+   * the catch-all's notice, which makes even unlisted goods need one (ECL art. 12(3), Regs art. 14(3)). */
+  mofcomNotice: z.boolean().optional(),
   /** A licence the asker says is already held for the goods ("our licence names Bosch", "the supplier got a general
    * licence"): whether it is a general one. */
   licenceHeld: z.enum(LICENCES_HELD).optional(),

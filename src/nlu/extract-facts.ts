@@ -119,6 +119,13 @@ const LICENCE_HELD_AFTER = grammarWords('licenceHeldAfter');
 const LICENCE_NOT_HELD = grammarWords('licenceNotHeldWords');
 const RULE_FIGURE_NOUNS = grammarWords('ruleFigureNouns');
 const NEED_WORDS = grammarWords('needWords');
+/** Who sends the catch-all's notice to an exporter, and the words for sending, receiving and the notice itself. */
+const NOTICE_AUTHORITIES = grammarWords('noticeAuthorities');
+const NOTIFY_VERBS = grammarWords('notifyVerbs');
+const NOTICE_SEND_VERBS = grammarWords('noticeSendVerbs');
+const NOTICE_RECEIVE_VERBS = grammarWords('noticeReceiveVerbs');
+const NOTICE_NOUNS = grammarWords('noticeNouns');
+const NOTICE_RECIPIENT_PRONOUNS = grammarWords('noticeRecipientPronouns');
 const AVOID_VERBS = grammarWords('avoidVerbs');
 const CONTROL_CHECK_NOUNS = grammarWords('controlCheckNouns');
 const REASON_CONJUNCTIONS = grammarWords('reasonConjunctions');
@@ -720,6 +727,52 @@ function ownUnlicensedExport(tokens: readonly Token[]): boolean {
 }
 
 /**
+ * "MOFCOM sent them a written notice that shipments to our customer need a licence", "the supplier was notified by the
+ * ministry", "MOFCOM informed our supplier": the licensing ministry has told the exporter, in one clause, with no negation
+ * ("no notice from MOFCOM yet"). "The MOFCOM notice No. 18" names an announcement: a notice noun counts only as the
+ * object of a verb of sending or receiving.
+ */
+function mofcomNotified(tokens: readonly Token[]): boolean {
+  const inClause = (from: number, to: number) => tokens.slice(from, to).every((t) => !t.clauseEnd);
+  const negated = (from: number, to: number) => tokens.slice(Math.max(0, from - 3), to).some((t) => NEGATION_WORDS.has(t.low));
+  // What it says is that a licence is needed ("… that our orders need a licence"); "informed them the licence was
+  // approved" is no catch-all notice.
+  const saysNeeded = (from: number) => {
+    for (let j = from; j < Math.min(tokens.length, from + 20); j++) {
+      if (NEED_WORDS.has((tokens[j] as Token).low)) return true;
+      if ((tokens[j] as Token).clauseEnd && (tokens[j] as Token).raw !== ',') return false;
+    }
+    return false;
+  };
+  return tokens.some((t, i) => {
+    if (!NOTICE_AUTHORITIES.has(t.low)) return false;
+    for (let j = i + 1; j <= i + 8 && j < tokens.length && inClause(i, j); j++) {
+      const w = (tokens[j] as Token).low;
+      // "MOFCOM notified them", "the ministry informed our supplier".
+      if (NOTIFY_VERBS.has(w)) return !negated(i, j) && saysNeeded(j);
+      // "MOFCOM sent him a notice", "sent a written notice to the supplier": a notice with someone to receive it; "MOFCOM
+      // issued a notice extending the suspension" publishes one.
+      if (NOTICE_SEND_VERBS.has(w)) {
+        const noun = [1, 2, 3, 4, 5].find((k) => NOTICE_NOUNS.has(tokens[j + k]?.low ?? '') && inClause(j, j + k));
+        if (noun === undefined) return false;
+        const received = NOTICE_RECIPIENT_PRONOUNS.has(tokens[j + 1]?.low ?? '') || tokens[j + noun + 1]?.low === 'to';
+        return received && !negated(i, j) && saysNeeded(j + noun);
+      }
+    }
+    // "was notified by MOFCOM", "got a notice from the ministry".
+    // ("from the ministry": a determiner may stand between.)
+    const by = tokens[i - 1]?.low === 'the' ? i - 2 : i - 1;
+    if (tokens[by]?.low !== 'by' && tokens[by]?.low !== 'from') return false;
+    for (let j = by - 1; j >= Math.max(0, by - 5) && !(tokens[j] as Token).clauseEnd; j--) {
+      const w = (tokens[j] as Token).low;
+      const got = NOTIFY_VERBS.has(w) || (NOTICE_NOUNS.has(w) && [1, 2, 3].some((k) => NOTICE_RECEIVE_VERBS.has(tokens[j - k]?.low ?? '')));
+      if (got) return !negated(j, i) && saysNeeded(i);
+    }
+    return false;
+  });
+}
+
+/**
  * "to skip the export licence", "to avoid the licence wait", "so no licence needed": a verb of getting past a control,
  * or "so" and a negation, then a licence or check within a few words of the clause.
  */
@@ -1194,6 +1247,7 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   if (GIFT_WORDS.test(lowText)) frame.gift = true;
   if (REPAIR_WORDS.test(lowText) && saysAny(tokens, lowText, RETURN_WORDS)) frame.returnAfterRepair = true;
   if (ownUnlicensedExport(tokens)) frame.exportedWithoutLicence = true;
+  if (mofcomNotified(tokens)) frame.mofcomNotice = true;
   const held = licenceHeld(tokens);
   if (held) frame.licenceHeld = held;
   const change = licenceChangeOf(tokens, held);

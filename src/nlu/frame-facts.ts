@@ -20,6 +20,7 @@ export function factsFromFrame(frame: Frame): Facts {
   if (transitVia) facts.transitVia = transitVia;
   if (frame.evasion) facts.evasionProposed = true;
   if (frame.exportedWithoutLicence) facts.exportedWithoutLicence = true;
+  if (frame.mofcomNotice) facts.mofcomNotice = true;
   if (frame.licenceHeld) facts.licenceHeld = frame.licenceHeld;
   if (frame.licenceChange) facts.licenceChange = frame.licenceChange;
   if (frame.activity === 'exhibit') facts.exportOccasion = 'exhibition';

@@ -131,6 +131,11 @@ export const FACTS: Record<string, FactDefinition> = {
     read: (f) => f.exportedWithoutLicence,
     label: 'goods already exported without a licence',
   },
+  mofcomNotice: {
+    type: 'boolean',
+    read: (f) => f.mofcomNotice,
+    label: 'MOFCOM has notified the exporter that a licence is needed',
+  },
   evasionProposed: {
     type: 'boolean',
     read: (f) => f.evasionProposed,

@@ -175,6 +175,8 @@ export const FactsSchema = z
     /** The asker's own side says goods already left without a licence ("our plant shipped Dy magnets to Vietnam in May
      * without a licence"): a possible violation to handle (Export Control Law art. 34, Regs art. 39), not a plan. */
     exportedWithoutLicence: z.boolean().optional(),
+    /** MOFCOM has notified the exporter that a licence is needed (the catch-all's notice, brief R16). */
+    mofcomNotice: z.boolean().optional(),
     /** How the goods leave, where the Regulations name it an export of its own (art. 2): shown at an exhibition, or
      * carried in someone's luggage. Unsaid for an ordinary shipment. */
     exportOccasion: z.enum(EXPORT_OCCASIONS).optional(),

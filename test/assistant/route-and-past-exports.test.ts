@@ -34,6 +34,12 @@ describe('where the goods go', () => {
 });
 
 describe('what the goods are', () => {
+  it('takes a machine the asker buys for its own operation as the goods, not the operation', () => {
+    const f = frame('We plan our own battery pack assembly in Poland and want to buy a cell stacking machine from a Chinese vendor. Licence?');
+    expect(f.item?.form).toBe('equipment');
+    expect(f.item?.sector).toBe('battery');
+  });
+
   it('reads magnets said loose in a kit\'s list of parts as bare magnets', () => {
     const r = newAssistant('2025-09-15T09:00:00Z').handle(msg('The Xiamen supplier will send the pump rotor unassembled: shaft, sleeve and the Tb-NdFeB magnets loose in a bag. Still like an assembled rotor?', 'rp-1'));
     expect(r.facts?.item?.form).toBe('magnet');

@@ -159,6 +159,7 @@ export const RULE_FIXTURES: Record<string, RuleFixture> = {
     doesNot: { item: { form: 'target', elementsPresent: ['Tb'] }, shipFrom: 'CN', endUses: ['civil'] },
   },
   'catch-all': {
+    // (A MOFCOM notice fires it too: catch-all-notice.test.ts.)
     fires: { item: { form: 'equipment', sector: 'other' }, shipFrom: 'CN', endUses: ['wmd'] },
     doesNot: { item: { form: 'equipment', sector: 'other' }, shipFrom: 'CN', endUses: ['civil'] },
   },

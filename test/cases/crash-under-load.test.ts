@@ -33,6 +33,8 @@ const QUESTIONS = [
   'Our Dutch warehouse resells Chinese-origin Tb oxide to the UK. Licence?',
   'What does announcement 18 cover?',
 ];
+/** The questions that open a case (a request for compliance; resale from stock abroad escalates). */
+const OPENS_CASE = new Set([QUESTIONS[1], QUESTIONS[3]]);
 
 /** mulberry32: small, seeded, good enough to pick moments and channels. */
 function seeded(seed: number): () => number {
@@ -190,7 +192,7 @@ describe('crash safety under mixed load (real server, SIGKILL, restart)', () => 
 
     /** One server run: deliveries from WORKERS clients until `until` says stop; `onAck` hears of each ack. */
     let session: { cookie: string; csrf: string } | undefined;
-    const load = async (url: string, until: () => boolean, onAck: () => void): Promise<void> => {
+    const load = async (url: string, until: () => boolean, onAck: (d: Delivery) => void): Promise<void> => {
       session ??= await webSession(url);
       const asker = session;
       const sender = new SlackSender(Number(new URL(url).port));
@@ -203,7 +205,7 @@ describe('crash safety under mixed load (real server, SIGKILL, restart)', () => 
               : deliveries.length > 0 && random() < 0.15 ? pick(deliveries) : newDelivery();
             if (await deliver(d, url, asker, sender)) {
               d.acked = true;
-              onAck();
+              onAck(d);
             } else if (until()) return;
           }
         }));
@@ -218,8 +220,10 @@ describe('crash safety under mixed load (real server, SIGKILL, restart)', () => 
       let killed = false;
       let firstAck: () => void = () => undefined;
       const acked = new Promise<void>((resolve) => { firstAck = resolve; });
-      const running = load(s.url, () => killed, () => firstAck());
-      // A random moment once turns are flowing (a cold server takes a while over its first ones).
+      // A random moment once turns are flowing (a cold server takes a while over its first ones) and a case has been
+      // opened, so every kill can land among cases: on a busy machine a short run could otherwise answer only
+      // questions that open none.
+      const running = load(s.url, () => killed, (d) => { if (OPENS_CASE.has(d.text)) firstAck(); });
       await acked;
       await new Promise((resolve) => setTimeout(resolve, 200 + random() * 1_500));
       kills++;

@@ -128,6 +128,9 @@ const AUXILIARIES = grammarWords('auxiliaries');
 const PURCHASE_VERBS = grammarWords('purchaseVerbs');
 
 const DETERMINERS = grammarWords('determiners');
+/** Verbs of setting up a production site. */
+const SITE_SETUP_VERBS = grammarWords('siteSetupVerbs');
+const PRODUCTION_SITES = grammarWords('productionSites');
 const ASKER_POSSESSIVES = grammarWords('askerPossessives');
 const OWN_GROUP_NOUNS = grammarWords('ownGroupNouns');
 const INTRO_CLOSERS = grammarWords('introClosers');
@@ -1364,7 +1367,28 @@ export function findPlaces(tokens: readonly Token[], lex: Lexicon): PlaceMention
   // they leave from (the route written as "A to B").
   const routeStart = (p: PlaceMention) => p.role === 'other' && !p.negated && tokens[p.end]?.low === 'to' && !(tokens[p.end - 1] as Token).clauseEnd
     && placed.some((q) => q.start === p.end + 1 && q.role === 'destination');
-  return inputsOfGoodsMadeElsewhere(tokens, placed).map((p) => (negated(p) ? { ...p, role: 'other' as const, negated: true } : routeStart(p) ? { ...p, role: 'origin' as const } : p)).sort((a, b) => a.start - b.start);
+  return inputsOfGoodsMadeElsewhere(tokens, placed, lex).map((p) => (negated(p) ? { ...p, role: 'other' as const, negated: true } : routeStart(p) ? { ...p, role: 'origin' as const }
+    : siteBeingSetUp(tokens, p) ? { ...p, role: 'destination' as const, recipient: true } : p)).sort((a, b) => a.start - b.start);
+}
+
+/**
+ * "We're setting up a battery pilot line in Batam", "building a new magnet plant in Mexico": a site still being set up
+ * makes and sends nothing yet; goods bought for it go there. The site's noun must be the verb's object (no preposition
+ * between: "building motors in our plant in Mexico" makes motors there).
+ */
+function siteBeingSetUp(tokens: readonly Token[], p: PlaceMention): boolean {
+  if (p.role !== 'site') return false;
+  const siteNoun = [1, 2].map((k) => p.start - k).find((i) => PRODUCTION_SITES.has(tokens[i]?.low ?? '') && tokens[i + 1]?.low === 'in') ?? (PRODUCTION_SITES.has(tokens[p.end]?.low ?? '') ? p.end : undefined);
+  if (siteNoun === undefined) return false;
+  const from = Math.min(siteNoun, p.start);
+  for (let v = from - 1; v >= Math.max(0, from - 6); v--) {
+    const t = tokens[v] as Token;
+    if (t.clauseEnd || t.commaAfter || LOCATIVE_CUES.has(t.low)) return false;
+    // ("setting up": the particle after the verb is part of it.)
+    const verb = tokens[v - 1] !== undefined && SITE_SETUP_VERBS.has(`${(tokens[v - 1] as Token).low} ${t.low}`) ? v - 1 : SITE_SETUP_VERBS.has(t.low) ? v : undefined;
+    if (verb !== undefined) return true;
+  }
+  return false;
 }
 
 /** "We're a (new) customer in", "I am an importer in": the asker introduces itself as one who receives goods, there. */
@@ -1462,18 +1486,27 @@ function negatedInputList(tokens: readonly Token[], start: number, lex: Lexicon)
  * "We make e-motors in Czechia … Our magnets come from China": once the goods are said to be made in another country,
  * a part that "comes from" China is Chinese content of those goods, not where they leave from.
  */
-function inputsOfGoodsMadeElsewhere(tokens: readonly Token[], places: readonly PlaceMention[]): PlaceMention[] {
+function inputsOfGoodsMadeElsewhere(tokens: readonly Token[], places: readonly PlaceMention[], lex: Lexicon): PlaceMention[] {
   // "made in Vietnam", or "our Vietnam subsidiary makes …": a site said to make the goods is where they are made.
   const madeSaid = places.find((p) => p.role === 'made');
   const made = madeSaid ?? places.find((p) => p.role === 'site' && siteMakesAfter(tokens, p.end));
   if (!made) return [...places];
   // A making site speaks only of inputs named after it; "made in X" of any.
   const after = (p: PlaceMention) => madeSaid !== undefined || p.start >= made.end;
-  const originVerb = (i: number) => ORIGIN_OF_VERBS.has(tokens[i]?.low ?? '') && !COPULAS.has(tokens[i]?.low ?? '');
+  // A copula says where a magnet or material came from ("the motor magnets are from China"), not the goods ("the
+  // goods are from China").
+  const originVerb = (i: number) => ORIGIN_OF_VERBS.has(tokens[i]?.low ?? '') && (!COPULAS.has(tokens[i]?.low ?? '') || heldGoodsEndAt(tokens, i, lex));
+  // "Inside are SmCo magnets from China": a clause opened by "inside" and a copula names the part held.
+  const heldInside = (fromAt: number) => {
+    let s = fromAt;
+    while (s > 0 && !(tokens[s - 1] as Token).clauseEnd) s--;
+    return FIXED_INSIDE.has(tokens[s]?.low ?? '') && COPULAS.has(tokens[s + 1]?.low ?? '') && heldGoodsEndAt(tokens, fromAt, lex);
+  };
   return places.map((p) => {
     if (p.role !== 'origin' || p.country === made.country || !after(p)) return p;
     const cue = nearestCue(tokens, p.start);
     if (cue?.word !== 'from') return p;
+    if (heldInside(cue.index)) return { ...p, role: 'content' };
     // "comes from China", or "comes as dysprosium oxide from China": the input's form between the verb and "from".
     const verb = originVerb(cue.index - 1) ? cue.index - 1
       : [2, 3, 4, 5].map((k) => cue.index - k).find((i) => originVerb(i) && tokens[i + 1]?.low === 'as' && tokens.slice(i, cue.index).every((t) => !t.clauseEnd));

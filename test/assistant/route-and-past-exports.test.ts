@@ -11,6 +11,27 @@ import { msg, newAssistant, sourceIds, understanding } from '../support/understa
 const frame = (text: string) => readFrame(text, understanding.lexicon, sourceIds).frame;
 
 describe('where the goods go', () => {
+  it('reads the asker\'s production line as a site that makes the goods ("our Thai magnet line")', () => {
+    expect(frame('Our Thai magnet line uses Tb from China, about 3 % of value. We sell the magnets to Japan.').places).toMatchObject({ madeIn: 'TH', shipTo: 'JP' });
+  });
+
+  it('reads a site still being set up as where goods bought for it go, not where they are made', () => {
+    const f = frame('We are setting up a cathode plant in Hungary.');
+    expect(f.places).toMatchObject({ shipTo: 'HU' });
+    expect(f.places.madeIn).toBeUndefined();
+    expect(f.places.shipFrom).toBeUndefined();
+    expect(frame('We are setting up a cathode plant in Hungary and need NCM precursor from China for it.').places).toMatchObject({ shipFrom: 'CN', shipTo: 'HU' });
+  });
+
+  it('reads magnets said to be "from China" in goods made elsewhere as Chinese content, not the route', () => {
+    const pumps = frame('We build pumps in Mexico. The rotor magnets are from China, about 3 % of the pump value. We sell the pumps to Canada.');
+    expect(pumps.places).toMatchObject({ madeIn: 'MX', shipTo: 'CA' });
+    expect(pumps.places.shipFrom).not.toBe('CN');
+    const inverter = frame('Our Korean-made inverters go to Brazil. Inside are Dy magnets from China, under 1 % of the value.');
+    expect(inverter.places).toMatchObject({ madeIn: 'KR', shipTo: 'BR' });
+    expect(inverter.places.shipFrom).not.toBe('CN');
+  });
+
   it('reads a route written "Baotou to Rotterdam" as from China to the Netherlands', () => {
     expect(frame('Urgent booking: Gd2O3 powder, Baotou to Rotterdam, 2 t.').places).toMatchObject({ shipFrom: 'CN', shipTo: 'NL' });
   });
@@ -34,6 +55,12 @@ describe('where the goods go', () => {
 });
 
 describe('what the goods are', () => {
+  it('reads "our Chinese equipment seller" as the party that provides a line service, not as equipment shipped', () => {
+    const u = understanding.understander.understand('Our Chinese equipment seller will send technicians to commission our SmCo magnet line in Mexico. Do we need anything?');
+    expect(u.facts.collaboration).toMatchObject({ area: 'production_line_services', chineseProvider: true });
+    expect(u.facts.item?.form).not.toBe('equipment');
+  });
+
   it('takes a machine the asker buys for its own operation as the goods, not the operation', () => {
     const f = frame('We plan our own battery pack assembly in Poland and want to buy a cell stacking machine from a Chinese vendor. Licence?');
     expect(f.item?.form).toBe('equipment');

@@ -1372,7 +1372,7 @@ export function findPlaces(tokens: readonly Token[], lex: Lexicon): PlaceMention
 }
 
 /**
- * "We're setting up a battery pilot line in Batam", "building a new magnet plant in Mexico": a site still being set up
+ * "We're setting up a battery plant in Batam", "building a new magnet plant in Mexico": a site still being set up
  * makes and sends nothing yet; goods bought for it go there. The site's noun must be the verb's object (no preposition
  * between: "building motors in our plant in Mexico" makes motors there).
  */

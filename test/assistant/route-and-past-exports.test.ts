@@ -11,8 +11,9 @@ import { msg, newAssistant, sourceIds, understanding } from '../support/understa
 const frame = (text: string) => readFrame(text, understanding.lexicon, sourceIds).frame;
 
 describe('where the goods go', () => {
-  it('reads the asker\'s production line as a site that makes the goods ("our Thai magnet line")', () => {
-    expect(frame('Our Thai magnet line uses Tb from China, about 3 % of value. We sell the magnets to Japan.').places).toMatchObject({ madeIn: 'TH', shipTo: 'JP' });
+  it('does not read goods an asker\'s line uses as made where the line is', () => {
+    // A "line" named as a place of making made one sealed answer unsafe; goods it uses come from elsewhere.
+    expect(frame('Our line in Penang uses Tb-containing NdFeB magnets. Any licence for the magnets?').places.madeIn).toBeUndefined();
   });
 
   it('reads a site still being set up as where goods bought for it go, not where they are made', () => {

@@ -60,6 +60,8 @@ const SITE_CUES = new Set([...DEST_WORDS, ...grammarWords('originCues')]);
 const SITE_WORDS = grammarWords('siteNouns');
 const OBJECT_STOPS = grammarWords('phraseStops');
 const JV_NOUNS = grammarWords('jvNouns');
+/** Words by which the asker names itself or what it owns ("we", "our JV", "51 % ours"). */
+const ASKER_OWN_WORDS = grammarWords('askerOwnWords');
 const LIST_JOINERS = grammarWords('listJoiners');
 const THIRD_PERSON_POSSESSIVES = grammarWords('thirdPersonPossessives');
 const NEGATION_CUES = grammarWords('negationCues');
@@ -246,10 +248,15 @@ function located(tokens: readonly Token[], p: PlaceMention): boolean {
 
 /** Only Chinese persons in China receive it: Chinese staff named after the verb and no foreign person or place
  * there, or the asker says so ("no foreigners attend"). */
-function domesticOnly(tokens: readonly Token[], text: string, places: readonly PlaceMention[], verb: number, lex: Lexicon): boolean | undefined {
+function domesticOnly(tokens: readonly Token[], text: string, places: readonly PlaceMention[], verb: number, lex: Lexicon, chineseAsker: boolean): boolean | undefined {
   const low = text.toLowerCase();
   if (lex.knowledge.cues.domesticPhrases.some((p) => low.includes(p))) return true;
   if (verb < 0) return undefined;
+  // "The Chinese side would license their know-how to the JV, which is 51 % ours": a joint venture the asker (not said to
+  // be Chinese) is part of has a foreign party in it; No. 62 counts provision by investment, and to foreign
+  // organisations in China, as export (brief §4).
+  const toJv = tokens.slice(verb + 1).some((_, k) => wordAt(tokens, verb + 1 + k, JV_NOUNS));
+  if (toJv && !chineseAsker && tokens.some((t) => ASKER_OWN_WORDS.has(t.low))) return undefined;
   const after = places.filter((p) => p.start > verb && p.role !== 'content' && p.role !== 'technology' && p.role !== 'regime');
   const chinesePersons = after.filter((p) => p.country === 'CN' && p.role === 'party');
   if (chinesePersons.length === 0 || places.some((p) => p.country !== 'CN' && p.role !== 'content' && p.role !== 'regime' && !ownerOnly(tokens, p))) return undefined;
@@ -700,8 +707,16 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   const firstNamed = (p: PlaceMention) => !places.some((q) => q.country !== 'CN' && q.start >= sentenceStartOf(tokens, p.start) && q.start < p.start && q.role !== 'content' && q.role !== 'other');
   // So is "We sent samples to a lab in Ganzhou. Their final deliverable includes a separation flowsheet": the next
   // sentence may open with the party's possessive, when no other party is named between.
-  const theirsNext = (i: number) => THIRD_PERSON_POSSESSIVES.has(tokens[i]?.low ?? '') && !places.some((q) => q.start < i && q.start >= sentenceStartOf(tokens, i - 1) && q.country !== 'CN')
-    && knowHowWithin(i, 8, true);
+  // So is "…; they offered to walk us through their diffusion process": "they" opening the next clause is that party,
+  // and "their" know-how in its clause is the party's own.
+  const theirsInClause = (i: number) => {
+    for (let j = i + 1; j < Math.min(tokens.length, i + 12) && !(tokens[j - 1] as Token).clauseEnd; j++) {
+      if (THIRD_PERSON_POSSESSIVES.has((tokens[j] as Token).low) && knowHowWithin(j, 4, true)) return true;
+    }
+    return false;
+  };
+  const theirsNext = (i: number) => !places.some((q) => q.start < i && q.start >= sentenceStartOf(tokens, i - 1) && q.country !== 'CN')
+    && ((THIRD_PERSON_POSSESSIVES.has(tokens[i]?.low ?? '') && knowHowWithin(i, 8, true)) || (tokens[i]?.low === 'they' && theirsInClause(i)));
   const ownedByChinese = china.some((p) => {
     if (!firstNamed(p)) return false;
     for (let i = p.end; i < Math.min(tokens.length, p.end + 30); i++) {
@@ -775,5 +790,5 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   const abroad = foreign.length > 0 ? true : inChina ? false : undefined;
   // ("Just a paper licence agreement": "paper" qualifying another noun is no research paper.)
   const research = RESEARCH.test(text.replace(PAPER_QUALIFYING, ' '));
-  return { kind, area, chineseProvider, abroad, domesticOnly: domesticOnly(tokens, text, places, verb, lex), publicOrBasicResearch: research, hits };
+  return { kind, area, chineseProvider, abroad, domesticOnly: domesticOnly(tokens, text, places, verb, lex, chineseAsker), publicOrBasicResearch: research, hits };
 }

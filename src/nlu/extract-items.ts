@@ -139,6 +139,9 @@ const TRACE_SOURCE_NOUNS = grammarWords('traceSourceNouns');
 const SHORT_REPLY_WORDS = 8;
 const BALANCE_WORDS = grammarWords('balanceWords');
 const INPUT_VERBS = grammarWords('inputVerbs');
+/** Verbs by which the asker uses goods ("we use Sm-Fe-N powder from a supplier"), and the words for who makes goods. */
+const USE_VERBS = grammarWords('useVerbs');
+const MAKER_WORDS = grammarWords('makerNouns');
 // "(3 % of value)", "~2% of the magnet value", "about 4 % by value": a share of value said right after a material.
 const SHARE_OF_VALUE_AFTER = new RegExp(String.raw`^\s*[(,:;-]?\s*(?:[\p{L}.]{1,13}\s+)?[~≈]?\s*\d+(?:[.,]\d+)?\s*%\s*(?:of\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2})?(?:${[...grammarWords('valueWords')].map((w) => w.replace(/\s+/g, String.raw`\s+`)).join('|')})\b`, 'iu');
 const ASKER_INTRODUCTIONS = [...grammarWords('askerIntroductions')].map((p) => p.split(' '));
@@ -579,6 +582,9 @@ function wantedByAsker(tokens: readonly Token[], run: PhraseHit<ItemTag>[], item
 function boughtAsGoods(tokens: readonly Token[], text: string, run: PhraseHit<ItemTag>[], itemAt: ReadonlySet<number>): boolean {
   const start = run[0]?.start ?? 0;
   const end = run.at(-1)?.end ?? start;
+  // "We use Sm-Fe-N powder (samarium iron nitride) from a Chinese supplier": what the asker uses, said to come from a
+  // seller, is bought in from it, whatever the asker makes with it.
+  if (askerVerbBefore(tokens, run, USE_VERBS, itemAt) && fromSellerAfter(tokens, text, end)) return true;
   for (let i = start - 1; i >= Math.max(0, start - 4); i--) {
     const t = tokens[i] as Token;
     if (t.clauseEnd || t.commaAfter || itemAt.has(i)) break;
@@ -606,6 +612,21 @@ function boughtAsGoods(tokens: readonly Token[], text: string, run: PhraseHit<It
   if (k < 0) return false;
   if (RELATIVE_WORDS.has(tokens[k]?.low ?? '')) k++;
   return FIRST_PERSON.has(tokens[k]?.low ?? '') && PURCHASE_VERBS.has(tokens[k + 1]?.low ?? '');
+}
+
+/**
+ * After goods ending at `end`: "from", then a seller or maker within four words. A shape noun the vocabulary does not
+ * know ("Sm-Fe-N powder") and an aside in brackets may stand between.
+ */
+function fromSellerAfter(tokens: readonly Token[], text: string, end: number): boolean {
+  let k = end;
+  while (k < end + 2 && /^\p{Ll}+$/u.test(tokens[k]?.raw ?? '') && tokens[k]?.low !== 'from' && !(tokens[k - 1] as Token).clauseEnd) k++;
+  if (k > 0 && /^\s*\(/.test(text.slice((tokens[k - 1] as Token).end))) {
+    const close = text.indexOf(')', (tokens[k - 1] as Token).end);
+    k = close < 0 ? -1 : tokens.findIndex((t) => t.start > close);
+  }
+  if (k < 0 || tokens[k]?.low !== 'from') return false;
+  return [1, 2, 3, 4].some((j) => (SELLER_NOUNS.has(tokens[k + j]?.low ?? '') || MAKER_WORDS.has(tokens[k + j]?.low ?? '')) && tokens.slice(k, k + j).every((t) => !t.clauseEnd));
 }
 
 /**

@@ -56,6 +56,17 @@ describe('where the goods go', () => {
 });
 
 describe('what the goods are', () => {
+  it('takes goods the asker uses, said to come from a supplier, as bought in loose, not as the product they go into', () => {
+    const r = newAssistant('2026-03-01T09:00:00Z').handle(msg('In our servo motors we use SmCo magnets from a supplier in Xiamen. Licence for the magnets?', 'use-1'));
+    expect(r.facts?.item?.form).toBe('magnet');
+    expect(r.verdict).toBe('license_required');
+  });
+
+  it('knows the large Chinese magnet makers by name as parties in China', () => {
+    const u = understanding.understander.understand('Can Zhenghai send us their coating process documents?');
+    expect(u.facts.collaboration?.chineseProvider).toBe(true);
+  });
+
   it('reads "our Chinese equipment seller" as the party that provides a line service, not as equipment shipped', () => {
     const u = understanding.understander.understand('Our Chinese equipment seller will send technicians to commission our SmCo magnet line in Mexico. Do we need anything?');
     expect(u.facts.collaboration).toMatchObject({ area: 'production_line_services', chineseProvider: true });

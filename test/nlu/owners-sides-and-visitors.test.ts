@@ -62,3 +62,18 @@ describe('visitors who come to China and ask for know-how', () => {
     expect(c?.chineseProvider).toBe(false);
   });
 });
+
+describe('"they" who open the next clause with their own know-how', () => {
+  it('reads the Chinese party named before as providing "their" process, offered after a semicolon', () => {
+    const f = read('Our buyers met our magnet supplier at its Ganzhou plant; they offered to go through their grain boundary diffusion process with us. OK?').facts;
+    expect(f.collaboration?.chineseProvider).toBe(true);
+  });
+});
+
+describe('know-how given to a joint venture the asker is part of', () => {
+  it('does not read it as passing only between Chinese parties in China', () => {
+    const f = read('We set up a JV in Suzhou with a Chinese magnet maker. They will transfer their NdFeB process to the JV, 60 % of which is ours. Does this need approval from the Chinese authorities?').facts;
+    expect(f.collaboration?.chineseProvider).toBe(true);
+    expect(f.collaboration?.domesticOnly).toBeUndefined();
+  });
+});

@@ -762,8 +762,13 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
     // (A seller goods were "bought from" is read as where they come from, so any Chinese place counts here.)
     && places.some((p) => p.country === 'CN' && p.negated !== true && p.role !== 'regime' && sellerNamed(p)) && !places.some((p) => p.country !== 'CN' && p.negated !== true && sellerNamed(p))
     && tokens.some((t, i) => SELLER_NOUNS.has(t.low) && kindHits.some((h) => h.start > i && h.start <= i + 6 && tokens.slice(i, h.start).every((x) => !x.clauseEnd)));
+  // "Our quality team asked the Chinese magnet supplier for the process flow and sintering profile": a party asked for
+  // know-how is the one who would give it.
+  const askedForKnowHow = china.some((p) => [1, 2, 3].some((k) => REQUEST_VERBS.has(tokens[p.start - k]?.low ?? '') && tokens.slice(p.start - k, p.start).every((t) => !t.clauseEnd))
+    && [0, 1, 2, 3].some((k) => tokens[p.end + k]?.low === 'for' && tokens.slice(p.end, p.end + k).every((t) => !t.clauseEnd) && knowHowWithin(p.end + k, 10, true)));
   // (Ours or not, know-how worked on in China by a foreigner employed there is given there.)
   if (foreignPersonHiredInChina) chineseProvider = true;
+  else if (askedForKnowHow) chineseProvider = true;
   else if (fromUs && china.length > 0 && !theirsToo) chineseProvider = false;
   else if (chineseHost || chinesePersonHired || chinesePersonsGive || chineseSellerServes || ownedByChinese || sides?.provider.some((p) => p.country === 'CN') || ((learning || toUs || sentBack || sentToUs || theyBring) && china.length > 0)) chineseProvider = true;
   else if (trainedOnArrival || askedOnArrival) chineseProvider = true;
@@ -790,5 +795,6 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   const abroad = foreign.length > 0 ? true : inChina ? false : undefined;
   // ("Just a paper licence agreement": "paper" qualifying another noun is no research paper.)
   const research = RESEARCH.test(text.replace(PAPER_QUALIFYING, ' '));
-  return { kind, area, chineseProvider, abroad, domesticOnly: domesticOnly(tokens, text, places, verb, lex, chineseAsker), publicOrBasicResearch: research, hits };
+  // (Know-how asked for is know-how that would pass: a transfer, when nothing names another kind.)
+  return { kind: kind ?? (askedForKnowHow && area !== undefined ? 'technology_transfer' : undefined), area, chineseProvider, abroad, domesticOnly: domesticOnly(tokens, text, places, verb, lex, chineseAsker), publicOrBasicResearch: research, hits };
 }

@@ -77,3 +77,14 @@ describe('know-how given to a joint venture the asker is part of', () => {
     expect(f.collaboration?.domesticOnly).toBeUndefined();
   });
 });
+
+describe('know-how asked of a Chinese party', () => {
+  it('reads the party asked for the process data as its provider, passing know-how', () => {
+    const f = read('For PPAP our quality team asked the Chinese magnet supplier for the sintering temperature profile and ageing parameters. Supplier hesitates. Why?').facts;
+    expect(f.collaboration).toMatchObject({ kind: 'technology_transfer', area: 'magnet_preparation', chineseProvider: true });
+  });
+
+  it('does not read a request for a lot\'s test report as know-how', () => {
+    expect(read('We asked our Chinese magnet supplier for the test report of the N48H lot. Any problem?').facts.collaboration?.kind).toBeUndefined();
+  });
+});

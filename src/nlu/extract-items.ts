@@ -1261,8 +1261,12 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   // "Our Chinese SmCo supplier ships magnets to them": magnets named bare are what the asker's own supplier of a
   // named family makes, so the family is theirs.
   const composed = (run: PhraseHit<ItemTag>[]) => run.some((h) => h.value.kind === 'element' || h.value.kind === 'compound');
+  // So are magnets named bare beside any maker or seller of one family ("A Chinese SmCo maker wants to exhibit magnets"):
+  // its magnets are of that family.
+  const makersFamily = (run: PhraseHit<ItemTag>[]) => isMagnetRun(run, head) && composed(run) && !negatedRun(run)
+    && (nounRightAfter(tokens, run.at(-1)?.end ?? 0, SELLER_NOUNS) || nounRightAfter(tokens, run.at(-1)?.end ?? 0, MAKER_WORDS));
   const suppliersMake = candidates.some((run) => isMagnetRun(run, head)) && !candidates.some(composed)
-    ? suppliersGoods.filter((run) => isMagnetRun(run, head) && composed(run)) : [];
+    ? [...suppliersGoods.filter((run) => isMagnetRun(run, head) && composed(run)), ...runs.filter((run) => !suppliersGoods.includes(run) && makersFamily(run))] : [];
   const described = new Set(candidates.length > 0 ? runs.filter((run) => namesAThing(run) && !candidates.includes(run) && !suppliersMake.includes(run) && isPartyContext(tokens, head(run), lex, text)).flat() : []);
   for (const h of hits) {
     if (described.has(h) || changedOverHits.has(h) || reportedAway.has(h)) continue;

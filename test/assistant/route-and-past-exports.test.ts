@@ -56,6 +56,12 @@ describe('where the goods go', () => {
 });
 
 describe('what the goods are', () => {
+  it('reads magnets named bare beside a maker of one family as magnets of that family', () => {
+    const r = newAssistant('2026-09-01T09:00:00Z').handle(msg('A Chinese SmCo maker wants to exhibit magnets at a fair in Milan. Licence?', 'fam-1'));
+    expect(r.facts?.item?.magnetType).toBe('smco');
+    expect(r.verdict).toBe('license_required');
+  });
+
   it('takes goods the asker uses, said to come from a supplier, as bought in loose, not as the product they go into', () => {
     const r = newAssistant('2026-03-01T09:00:00Z').handle(msg('In our servo motors we use SmCo magnets from a supplier in Xiamen. Licence for the magnets?', 'use-1'));
     expect(r.facts?.item?.form).toBe('magnet');

@@ -1385,8 +1385,7 @@ function siteBeingSetUp(tokens: readonly Token[], p: PlaceMention): boolean {
     const t = tokens[v] as Token;
     if (t.clauseEnd || t.commaAfter || LOCATIVE_CUES.has(t.low)) return false;
     // ("setting up": the particle after the verb is part of it.)
-    const verb = tokens[v - 1] !== undefined && SITE_SETUP_VERBS.has(`${(tokens[v - 1] as Token).low} ${t.low}`) ? v - 1 : SITE_SETUP_VERBS.has(t.low) ? v : undefined;
-    if (verb !== undefined) return true;
+    if (SITE_SETUP_VERBS.has(t.low) || SITE_SETUP_VERBS.has(`${tokens[v - 1]?.low ?? ''} ${t.low}`)) return true;
   }
   return false;
 }

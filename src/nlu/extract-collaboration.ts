@@ -709,14 +709,15 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   // sentence may open with the party's possessive, when no other party is named between.
   // So is "…; they offered to walk us through their diffusion process": "they" opening the next clause is that party,
   // and "their" know-how in its clause is the party's own.
-  const theirsInClause = (i: number) => {
-    for (let j = i + 1; j < Math.min(tokens.length, i + 12) && !(tokens[j - 1] as Token).clauseEnd; j++) {
-      if (THIRD_PERSON_POSSESSIVES.has((tokens[j] as Token).low) && knowHowWithin(j, 4, true)) return true;
+  // ("their" know-how named fewer than `reach` words after `at`, in its clause.)
+  const theirKnowHowAfter = (at: number, reach: number, inClause: boolean) => {
+    for (let j = at + 1; j < Math.min(tokens.length, at + reach) && !(tokens[j - 1] as Token).clauseEnd; j++) {
+      if (THIRD_PERSON_POSSESSIVES.has((tokens[j] as Token).low) && knowHowWithin(j, 4, inClause)) return true;
     }
     return false;
   };
   const theirsNext = (i: number) => !places.some((q) => q.start < i && q.start >= sentenceStartOf(tokens, i - 1) && q.country !== 'CN')
-    && ((THIRD_PERSON_POSSESSIVES.has(tokens[i]?.low ?? '') && knowHowWithin(i, 8, true)) || (tokens[i]?.low === 'they' && theirsInClause(i)));
+    && ((THIRD_PERSON_POSSESSIVES.has(tokens[i]?.low ?? '') && knowHowWithin(i, 8, true)) || (tokens[i]?.low === 'they' && theirKnowHowAfter(i, 12, true)));
   const ownedByChinese = china.some((p) => {
     if (!firstNamed(p)) return false;
     for (let i = p.end; i < Math.min(tokens.length, p.end + 30); i++) {
@@ -727,14 +728,9 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   });
   // "Sharing our draft and their process data": what passes is theirs too, so the exchange runs both ways.
   // So does "… Also their engineer will send us their sintering process sheet": any verb of giving, not only the first.
-  const theirsToo = verb >= 0 && china.length > 0 && tokens.some((v, at) => at >= verb && lex.knowledge.cues.provisionVerbs.has(v.low) && (() => {
-    for (let i = at + 1; i < Math.min(tokens.length, at + 10) && !(tokens[i - 1] as Token).clauseEnd; i++) {
-      if (THIRD_PERSON_POSSESSIVES.has((tokens[i] as Token).low) && knowHowWithin(i)) return true;
-      // "we'd bring our process, they'd bring theirs": the pronoun stands for their own know-how.
-      if (i === at + 1 && (tokens[i] as Token).low === 'theirs' && ours(verb + 1)) return true;
-    }
-    return false;
-  })());
+  // "we'd bring our process, they'd bring theirs": the pronoun right after the verb stands for their own know-how.
+  const theirsToo = verb >= 0 && china.length > 0 && tokens.some((v, at) => at >= verb && lex.knowledge.cues.provisionVerbs.has(v.low)
+    && (theirKnowHowAfter(at, 10, false) || (!v.clauseEnd && tokens[at + 1]?.low === 'theirs' && ours(verb + 1))));
   // "A Chinese exhibitor wants to hold a side workshop in Vienna on sintering": whoever holds, runs or teaches a course
   // provides what it teaches; the host is the party named last before that verb in its sentence.
   const chineseHost = kindHits.some((h) => h.value === 'training' && [1, 2, 3, 4].some((k) => {

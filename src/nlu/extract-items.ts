@@ -604,14 +604,22 @@ function boughtAsGoods(tokens: readonly Token[], text: string, run: PhraseHit<It
   }
   // A relative clause after it ("magnets that we buy from"), past a shape noun the vocabulary does not know ("SmCo rings
   // that we buy") and a parenthesis about it ("magnets (a few grams) that we buy").
-  const opensParen = (i: number) => /^\s*\(/.test(text.slice((tokens[i] as Token).end));
-  let k = end;
-  while (k < end + 2 && /^\p{Ll}+$/u.test(tokens[k]?.raw ?? '') && !RELATIVE_WORDS.has(tokens[k]?.low ?? '') && !FIRST_PERSON.has(tokens[k]?.low ?? '')
-    && !opensParen(k - 1) && !(tokens[k - 1] as Token).commaAfter) k++;
-  if (opensParen(k - 1)) k = tokens.findIndex((t) => t.start > text.indexOf(')', (tokens[k - 1] as Token).end));
+  let k = afterGoodsName(tokens, text, end, (w) => RELATIVE_WORDS.has(w) || FIRST_PERSON.has(w));
   if (k < 0) return false;
   if (RELATIVE_WORDS.has(tokens[k]?.low ?? '')) k++;
   return FIRST_PERSON.has(tokens[k]?.low ?? '') && PURCHASE_VERBS.has(tokens[k + 1]?.low ?? '');
+}
+
+/**
+ * Where the words after goods ending at `end` go on: past up to two lower-case words the vocabulary does not know (a
+ * shape noun: "SmCo rings", "Sm-Fe-N powder"), none a word `stops` names, and past an aside in brackets after them
+ * ("magnets (a few grams) that we buy"). -1 when nothing follows the bracket.
+ */
+function afterGoodsName(tokens: readonly Token[], text: string, end: number, stops: (low: string) => boolean): number {
+  const opensParen = (i: number) => /^\s*\(/.test(text.slice((tokens[i] as Token).end));
+  let k = end;
+  while (k < end + 2 && /^\p{Ll}+$/u.test(tokens[k]?.raw ?? '') && !stops(tokens[k]?.low ?? '') && !opensParen(k - 1) && !(tokens[k - 1] as Token).commaAfter) k++;
+  return opensParen(k - 1) ? tokens.findIndex((t) => t.start > text.indexOf(')', (tokens[k - 1] as Token).end)) : k;
 }
 
 /**
@@ -619,12 +627,7 @@ function boughtAsGoods(tokens: readonly Token[], text: string, run: PhraseHit<It
  * know ("Sm-Fe-N powder") and an aside in brackets may stand between.
  */
 function fromSellerAfter(tokens: readonly Token[], text: string, end: number): boolean {
-  let k = end;
-  while (k < end + 2 && /^\p{Ll}+$/u.test(tokens[k]?.raw ?? '') && tokens[k]?.low !== 'from' && !(tokens[k - 1] as Token).clauseEnd) k++;
-  if (k > 0 && /^\s*\(/.test(text.slice((tokens[k - 1] as Token).end))) {
-    const close = text.indexOf(')', (tokens[k - 1] as Token).end);
-    k = close < 0 ? -1 : tokens.findIndex((t) => t.start > close);
-  }
+  const k = afterGoodsName(tokens, text, end, (w) => w === 'from');
   if (k < 0 || tokens[k]?.low !== 'from') return false;
   return [1, 2, 3, 4].some((j) => (SELLER_NOUNS.has(tokens[k + j]?.low ?? '') || MAKER_WORDS.has(tokens[k + j]?.low ?? '')) && tokens.slice(k, k + j).every((t) => !t.clauseEnd));
 }

@@ -1497,8 +1497,7 @@ function inputsOfGoodsMadeElsewhere(tokens: readonly Token[], places: readonly P
   const originVerb = (i: number) => ORIGIN_OF_VERBS.has(tokens[i]?.low ?? '') && (!COPULAS.has(tokens[i]?.low ?? '') || heldGoodsEndAt(tokens, i, lex));
   // "Inside are SmCo magnets from China": a clause opened by "inside" and a copula names the part held.
   const heldInside = (fromAt: number) => {
-    let s = fromAt;
-    while (s > 0 && !(tokens[s - 1] as Token).clauseEnd) s--;
+    const s = clauseStartOf(tokens, fromAt);
     return FIXED_INSIDE.has(tokens[s]?.low ?? '') && COPULAS.has(tokens[s + 1]?.low ?? '') && heldGoodsEndAt(tokens, fromAt, lex);
   };
   return places.map((p) => {

@@ -66,6 +66,10 @@ describe('what the goods are', () => {
     const r = newAssistant('2026-03-01T09:00:00Z').handle(msg('In our servo motors we use SmCo magnets from a supplier in Xiamen. Licence for the magnets?', 'use-1'));
     expect(r.facts?.item?.form).toBe('magnet');
     expect(r.verdict).toBe('license_required');
+    // A shape noun and an aside in brackets may stand between the goods and "from".
+    const powder = newAssistant('2025-11-12T09:00:00Z').handle(msg('In our small DC motors we use Sm-Fe-N powder (samarium iron nitride) from a Chinese supplier. Licence?', 'use-2'));
+    expect(powder.facts?.item?.form).toBe('alloy');
+    expect(powder.verdict).toBe('license_required');
   });
 
   it('knows the large Chinese magnet makers by name as parties in China', () => {

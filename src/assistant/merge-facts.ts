@@ -148,7 +148,10 @@ export function mergeFacts(prev: Facts, next: Facts, options: MergeOptions = {})
   }
   // A correction of what the goods are ("actually the magnets come loose and our plant in Sweden glues them in") is
   // about the same shipment: only a route said as such moves it.
-  const routeKept = prev.shipFrom === 'CN' && next.shipFrom !== undefined && next.shipFrom !== 'CN' && !options.routeSaid && (sameGoods || options.correction === true);
+  // (So are goods a first turn named only by a word the rules do not read: "we need catalyst from China", then "it
+  // contains yttrium, we calcine it here".)
+  const routeKept = prev.shipFrom === 'CN' && next.shipFrom !== undefined && next.shipFrom !== 'CN' && !options.routeSaid
+    && (sameGoods || prev.item === undefined || options.correction === true);
   if (routeKept) {
     merged.shipFrom = 'CN';
     // Where the corrected goods are worked on, or the corrected buyer sits ("the buyer is actually a subsidiary in

@@ -90,6 +90,7 @@ const INSTRUCTION_VERBS = grammarWords('instructionVerbs');
 const END_USER_DOCUMENTS = new RegExp(wordsPattern(grammarWords('endUserDocuments')).source, 'giu');
 const NEGATION_WORDS = grammarWords('negationCues');
 const ASKER_POSSESSIVES = grammarWords('askerPossessives');
+const SITE_NOUNS = grammarWords('siteNouns');
 const DISGUISE_VERBS = grammarWords('disguiseVerbs');
 const AVOIDANCE_PHRASES = grammarWords('avoidancePhrases');
 const EVASION_WORDS = grammarWords('evasionWords');
@@ -140,6 +141,8 @@ const SPLITTING_WORDS = grammarWords('splittingWords');
 const BUILT_FORMS: readonly string[] = ['finished_product', 'component', 'equipment', 'battery'];
 const BUYER_SUBJECTS = grammarWords('buyerSubjects');
 const WANT_VERBS = grammarWords('wantVerbs');
+// Words between a subject and its own verb ("want to", "are going to", "will").
+const AUXILIARIES = grammarWords('auxiliaries');
 /** Verbs that say a site makes the goods (knowledge/language.yaml). */
 const MAKE_VERBS = wordsPattern(grammarWords('makeVerbs'));
 const RELATIVE_PRONOUNS = grammarWords('relativePronouns');
@@ -510,7 +513,16 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
   // ("would" is a modal there: "we would ship them from China" says nothing of buying.)
   const wantsGoods = (i: number) => WANT_VERBS.has((tokens[i] as Token).low) && !MODALS.has((tokens[i] as Token).low) && tokens[i + 1]?.low !== 'to';
   const buys = (t: Token) => PURCHASE_VERBS.has(t.low) || BOUGHT_VERBS.has(t.low);
-  const weBefore = (i: number) => [1, 2].some((k) => FIRST_PERSON_SUBJECTS.has(tokens[i - k]?.low ?? ''));
+  // "We want to buy a furnace from China", "we are going to order …": the subject stands before the words that carry
+  // the verb (wanting, planning, "to"), as it does right before it.
+  const weBefore = (i: number) => {
+    let at = i;
+    while (at > 0 && i - at < 4 && AUXILIARIES.has(tokens[at - 1]?.low ?? '') && !tokens[at - 1]?.clauseEnd) at--;
+    return [1, 2].some((k) => FIRST_PERSON_SUBJECTS.has(tokens[at - k]?.low ?? '') || FIRST_PERSON_SUBJECTS.has(tokens[i - k]?.low ?? ''))
+      // "Our Japanese subsidiary buys Tb magnets from China": a site or unit of the asker's that buys is the asker buying.
+      || (SITE_NOUNS.has(tokens[at - 1]?.low ?? '') && [1, 2, 3].some((k) => ASKER_POSSESSIVES.has(tokens[at - 1 - k]?.low ?? '')
+        && tokens.slice(at - 1 - k, at).every((t) => !t.clauseEnd && !t.commaAfter)));
+  };
   // "Want 50 kg of PrNd oxide from Baotou": a sentence opening on the verb has the asker as its subject, as chat does.
   const opensSentence = (i: number) => i === 0 || (tokens[i - 1] as Token).clauseEnd;
   const weBuy = tokens.some((t, i) => (buys(t) || wantsGoods(i)) && (weBefore(i) || (opensSentence(i) && !BOUGHT_VERBS.has(t.low))));

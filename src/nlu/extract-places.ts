@@ -95,6 +95,7 @@ const OBJECT_PRONOUN_WORDS = grammarWords('objectPronouns');
 const TECH_WORDS = grammarWords('techWords');
 const PERSON_WORDS = grammarWords('personWords');
 const CONTENT_VERBS = grammarWords('contentVerbs');
+const SENDING_NOUN_HEADS = grammarWords('sendingNounHeads');
 const REQUEST_OBJECTS = grammarWords('requestObjects');
 const HOLD_VERBS = grammarWords('holdVerbs');
 const PERSONAL_SUBJECTS = grammarWords('personalSubjectPronouns');
@@ -262,6 +263,15 @@ function askersSubject(tokens: readonly Token[], verb: number): boolean {
 /** A verb of sending goods, in its plain or third-person form ("ship", "ships", "dispatches"). */
 function sendingVerb(low: string): boolean {
   return SENDING_VERBS.has(low) || SENDING_VERBS.has(low.replace(/(?:es|s)$/, ''));
+}
+
+/**
+ * A verb of sending at `i` that is a verb there: "supply chain" is a noun ("an end user in Japan's self-defence supply
+ * chain" names no place that supplies).
+ */
+function sendingVerbAt(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  return t !== undefined && sendingVerb(t.low) && (t.clauseEnd || t.commaAfter || !SENDING_NOUN_HEADS.has(tokens[i + 1]?.low ?? ''));
 }
 
 /** The last item words before the verb, within its clause, name a material (an element, an oxide), not goods. */
@@ -462,7 +472,7 @@ function sendsGoods(tokens: readonly Token[], end: number): boolean {
   for (let i = end; i < Math.min(tokens.length, end + 7); i++) {
     const t = tokens[i] as Token;
     // Present or future only: "a customer returned them to us" is history, not who ships now.
-    if (sendingVerb(t.low)) return true;
+    if (sendingVerbAt(tokens, i)) return true;
     if (t.clauseEnd || t.commaAfter || !(AUXILIARIES.has(t.low) || (i < end + 2 && !PHRASE_STOPS.has(t.low)))) return false;
   }
   return false;
@@ -486,7 +496,7 @@ function sendsLaterInSentence(tokens: readonly Token[], from: number): boolean {
   for (let i = from; i < Math.min(tokens.length, from + 30); i++) {
     const t = tokens[i] as Token;
     // ("… makes pumps and we ship them magnets": a verb with a subject of its own is another party's.)
-    if (sendingVerb(t.low)) return !FIRST_PERSON.has(tokens[i - 1]?.low ?? '') && !PERSONAL_SUBJECTS.has(tokens[i - 1]?.low ?? '');
+    if (sendingVerbAt(tokens, i)) return !FIRST_PERSON.has(tokens[i - 1]?.low ?? '') && !PERSONAL_SUBJECTS.has(tokens[i - 1]?.low ?? '');
     if (t.clauseEnd && !t.colonAfter) return false;
   }
   return false;
@@ -519,7 +529,7 @@ function placeSends(tokens: readonly Token[], end: number): boolean {
   if ((tokens[end - 1] as Token | undefined)?.clauseEnd || tokens[end - 1]?.commaAfter) return false;
   let i = end;
   while (AUXILIARIES.has(tokens[i]?.low ?? '') && !tokens[i]?.clauseEnd) i++;
-  return sendingVerb(tokens[i]?.low ?? '');
+  return sendingVerbAt(tokens, i);
 }
 
 /** A verb of wanting right after the place, with goods as its object (not "wants to …", "would ship"). */
@@ -1021,7 +1031,10 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   // ("We bought NdFeB magnets made in Thailand": a participle of making nearer the place is what it says of the goods.)
   // ("…, bought in 2024, US buyer": a comma right before the place ends the clause the verb was in.)
   const clauseEndsBefore = (tokens[verbAt] as Token | undefined)?.clauseEnd === true || (tokens[verbAt] as Token | undefined)?.commaAfter === true;
-  const candidates = clauseEndsBefore ? [] : [verbAt, verbAt - 1, verbAt - 2, verbAt - 3].filter((i) => i >= 0 && !tokens.slice(i, verbAt).some((t) => t.clauseEnd) && !adjective(i));
+  // ("Dy oxide we bought last year (already in our Vancouver warehouse)": a bracket opened between the verb and the
+  // place starts an aside that says where the goods are now.)
+  const candidates = clauseEndsBefore ? [] : [verbAt, verbAt - 1, verbAt - 2, verbAt - 3].filter((i) => i >= 0
+    && !tokens.slice(i, verbAt).some((t) => t.clauseEnd) && !tokens.slice(i + 1, verbAt + 1).some((t) => t.parenBefore) && !adjective(i));
   const madeFirst = candidates.findIndex((i) => MADE_VERBS.has(tokens[i]?.low ?? '') && !CONTENT_VERBS.has(tokens[i]?.low ?? '') && !TECH_SOURCE_VERBS.has(tokens[i]?.low ?? ''));
   const verb = cue !== null && DEST_CUES.has(cue.word) ? undefined : (madeFirst >= 0 ? candidates.slice(0, madeFirst) : candidates)
     .find((i) => CONTENT_VERBS.has(tokens[i]?.low ?? '') || TECH_SOURCE_VERBS.has(tokens[i]?.low ?? ''))
@@ -1193,7 +1206,7 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     // "… and reduce it to Dy metal in Finland": where goods are made into others is where the new goods are made.
     if (madeIntoBefore(tokens, cue.index)) return { role: 'made', recipient: false };
     const partySubject = (w: string) => BUYER_NOUNS.has(w) || SITE_NOUNS.has(w) || COMPANY_NOUNS.has(w) || MAKER_NOUNS.has(w);
-    const sendsOn = [0, 1, 2, 3].some((k) => sendingVerb(tokens[end + k]?.low ?? '') && tokens.slice(end - 1, end + k).every((t) => !t.clauseEnd));
+    const sendsOn = [0, 1, 2, 3].some((k) => sendingVerbAt(tokens, end + k) && tokens.slice(end - 1, end + k).every((t) => !t.clauseEnd));
     const madeVerb = before.findIndex((w, k) => ((MADE_VERBS.has(w) && (k === 0 || !/^[a-z]/.test(before[k - 1] ?? '') || MADE_FOLLOWERS.has(before[k - 1] ?? '')))
       || (MAKE_NOW_VERBS.has(w) && (FIRST_PERSON_OR_PLURAL.has(before[k + 1] ?? '') || (sendsOn && partySubject(before[k + 1] ?? '')))))
       && !before.slice(0, k).some((x) => DEST_CUES.has(x)));

@@ -16,6 +16,15 @@ describe('goods bought from a place, in a message that also says what the asker 
   });
 });
 
+describe('goods the asker means to buy, with words between it and the verb', () => {
+  it('go to the site of the asker that will use them, which did not make them', () => {
+    const f = read('We are planning to order a second-hand strip caster from China to set up alloy work at our plant in Tampere.').facts;
+    expect(f.shipFrom).toBe('CN');
+    expect(f.destination).toBe('FI');
+    expect(f.madeIn).not.toBe('FI');
+  });
+});
+
 describe('goods the asker finishes at a site abroad', () => {
   it('arrive at that site, which is neither where they leave from nor where they are made', () => {
     const f = read('These are unfinished sintered blocks with 3 % Dy; we grind and plate them ourselves in Austria.').facts;

@@ -61,6 +61,8 @@ const YES_NO_OPENERS = grammarWords('yesNoOpeners');
 const GOODS_REFERENCES = grammarWords('goodsReferenceNouns');
 const OBJECT_PRONOUNS = grammarWords('objectPronouns');
 const DETERMINERS = grammarWords('determiners');
+const PROCEDURE_WORDS = grammarWords('procedureWords');
+const LICENCE_NOUNS = grammarWords('licenceNouns');
 const SHIPMENT_WORDS = wordsPattern(grammarWords('shipmentWords'));
 const VALUE_WORDS = wordsPattern(grammarWords('valueWords'));
 /** "Does that change anything?", "does it matter if …?": whether a new circumstance changes the answer just given. */
@@ -442,6 +444,11 @@ export class Assistant {
     // Never after "no licence needed": what was not read may be what changes that answer, and repeating it would hide that.
     const aboutTheGoods = /\d/.test(text) || VALUE_WORDS.test(text) || SHIPMENT_WORDS.test(text) || prev.lastVerdict === 'need_info';
     if (u.intent === 'out_of_scope' && !text.includes('?') && !hasFacts(u.facts) && words <= FOLLOW_UP_MAX_WORDS && aboutTheGoods && prev.lastVerdict !== 'not_required') return prev.intent;
+    // "About 200 g, for testing.": a short statement after a decision, with no question and no word of procedure or
+    // licence, tells more about the goods under discussion, however the classifier reads its few words.
+    const procedureSaid = lowWords.some((w) => PROCEDURE_WORDS.has(w) || LICENCE_NOUNS.has(w));
+    if ((u.intent === 'license_process' || u.intent === 'regulation_info') && !text.includes('?') && !u.asksForDecision && !procedureSaid
+      && words <= FOLLOW_UP_MAX_WORDS && u.signals.references.sources.length === 0) return prev.intent;
     // "They would bring their own know-how. Is that OK?" after a cooperation question: a goods intent guessed for a turn
     // that names no goods but says something about the cooperation keeps the question under discussion.
     if ((u.intent === 'part_license' || u.intent === 'reexport_license') && prev.intent === 'collaboration_license' && !namesGoods

@@ -58,6 +58,7 @@ const DEST_WORDS = grammarWords('destWords');
 // Goods go to a site, or are bought from one ("GGG stones from a cutting workshop in Wuzhou").
 const SITE_CUES = new Set([...DEST_WORDS, ...grammarWords('originCues')]);
 const SITE_WORDS = grammarWords('siteNouns');
+const RARE_EARTH_MINERALS = grammarWords('rareEarthMineralWords');
 const OBJECT_STOPS = grammarWords('phraseStops');
 const JV_NOUNS = grammarWords('jvNouns');
 /** Words by which the asker names itself or what it owns ("we", "our JV", "51 % ours"). */
@@ -547,23 +548,13 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   // "sent the magnets back for re-magnetising and re-coating": a finishing step done again to goods is a repair of them,
   // no know-how passing.
   const redone = (h: { start: number; value: Area }) => h.value === 'magnet_finishing' && tokens[h.start - 1]?.low === 're' && (tokens[h.start] as Token).hyphenBefore === true;
-  for (const h of areaHits) {
-    if (negatedAt(tokens, h.start) || militaryAt.has(h.start) || redone(h)) continue;
-    areas.add(h.value);
-    hits++;
-  }
-  // Servicing a rare-earth plant's machines ("remote repair of the jet mill at our magnet plant", "maintenance at our
-  // Vietnam magnet plant") services its production line, 1E902.b (brief R9), as much as a line named as such.
-  // Not one said absent ("no magnet production involved").
-  const processing = lex.endUses.find(tokens).filter((h) => h.value === 'rare_earth_processing');
-  const rareEarthPlant = processing.some((h) => !negatedList(tokens, h.start));
   // The magnet and rare-earth words of the message.
   const rareEarthWords = itemWordHits(tokens, lex).filter((h) => (h.value.kind === 'form' && (h.value.form === 'magnet' || h.value.form === 'magnet_powder')) || h.value.kind === 'element' || h.value.kind === 'compound');
-  // Only production as a whole said absent, and no magnet or rare-earth goods named otherwise ("repair our magnet
-  // machining line, no sintering" still services magnet production).
-  const deniedProduction = () => !rareEarthPlant && processing.some((h) => negatedList(tokens, h.start))
-    // (Goods said absent with it, "no magnets or rare-earth processes involved", are not named.)
-    && !rareEarthWords.some((h) => !negatedList(tokens, h.start));
+  // "We need catalyst for our refinery", "RKEF furnace maintenance at our nickel smelter": the asker's own site, named
+  // by a word that is also an area's ("refinery", "smelter", "mine"), in a message with no rare-earth or magnet word,
+  // is an oil refinery or a base-metal smelter, not rare-earth work.
+  const ownSiteWord = (h: { start: number; end: number }) => h.end - h.start === 1 && SITE_WORDS.has(tokens[h.start]?.low ?? '')
+    && [1, 2, 3].some((k) => ASKER_POSSESSIVES.has(tokens[h.start - k]?.low ?? '') && tokens.slice(h.start - k, h.start).every((t) => !t.clauseEnd && !t.commaAfter));
   // "A course on bearing replacement … Nothing about magnets": every magnet or rare-earth word said to be outside the
   // work, with words that say so right before it (a determiner or "the" may stand between).
   const unrelatedAt = (start: number) => [2, 3, 4, 5].some((n) => {
@@ -573,7 +564,30 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
     const beforeDeterminer = DETERMINERS.has(words.at(-1)?.low ?? '') ? words.slice(0, -1).map((t) => t.low).join(' ') : undefined;
     return UNRELATED_PHRASES.some((p) => said === p || beforeDeterminer === p);
   });
-  const deniedMagnets = () => rareEarthWords.length > 0 && rareEarthWords.every((h) => unrelatedAt(h.start));
+  // (Rare earths said by an element, a magnet, a rare-earth material or a word of the rare-earth trade, "ionic clay",
+  // and not said to be outside the work: "nothing to do with rare earths".)
+  // (Nickel or cobalt named is no rare earth.)
+  const mineralAt = (i: number) => RARE_EARTH_MINERALS.has((tokens[i] as Token).low) || RARE_EARTH_MINERALS.has(`${(tokens[i] as Token).low} ${tokens[i + 1]?.low ?? ''}`);
+  const rareEarthMentions = [...rareEarthWords.filter((w) => w.value.kind !== 'element' || lex.knowledge.rareEarths.has(w.value.element)),
+    ...lex.sectors.find(tokens).filter((h) => h.value === 'rare_earth'), ...tokens.flatMap((_, i) => (mineralAt(i) ? [{ start: i }] : []))];
+  const rareEarthSaid = rareEarthMentions.some((h) => !unrelatedAt(h.start));
+  for (const h of areaHits) {
+    if (negatedAt(tokens, h.start) || militaryAt.has(h.start) || redone(h)) continue;
+    if (ownSiteWord(h) && !rareEarthSaid) continue;
+    areas.add(h.value);
+    hits++;
+  }
+  // Servicing a rare-earth plant's machines ("remote repair of the jet mill at our magnet plant", "maintenance at our
+  // Vietnam magnet plant") services its production line, 1E902.b (brief R9), as much as a line named as such.
+  // Not one said absent ("no magnet production involved").
+  const processing = lex.endUses.find(tokens).filter((h) => h.value === 'rare_earth_processing');
+  const rareEarthPlant = processing.some((h) => !negatedList(tokens, h.start));
+  // Only production as a whole said absent, and no magnet or rare-earth goods named otherwise ("repair our magnet
+  // machining line, no sintering" still services magnet production).
+  const deniedProduction = () => !rareEarthPlant && processing.some((h) => negatedList(tokens, h.start))
+    // (Goods said absent with it, "no magnets or rare-earth processes involved", are not named.)
+    && !rareEarthWords.some((h) => !negatedList(tokens, h.start));
+  const deniedMagnets = () => rareEarthMentions.length > 0 && rareEarthMentions.every((h) => unrelatedAt(h.start));
   // So does commissioning a line that makes magnets ("start making our own bonded magnets … help commission the line").
   const magnetAt = (h: PhraseHit<ItemTag>) => (h.value.kind === 'form' && h.value.form === 'magnet') || rareEarthFamily(h);
   const makesMagnets = itemWordHits(tokens, lex).some((h) => magnetAt(h) && [1, 2, 3, 4].some((k) => MAKE_VERBS.has(tokens[h.start - k]?.low ?? '')

@@ -1088,6 +1088,19 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     return tokens[start - 1]?.low === 'from' && CHANGE_OVER_REACH.some((k) => CHANGE_OVER_VERBS.has(tokens[start - k]?.low ?? '') && tokens.slice(start - k, start).every((t) => !t.clauseEnd))
       && [0, 1, 2].some((k) => tokens[end + k]?.low === 'to' && tokens.slice(start, end + k).every((t) => !t.clauseEnd));
   };
+  // "instead of loose magnets, complete rotors": goods named as replaced are not the goods. Nor are goods named as
+  // already dealt with ("besides the FCC catalyst, our lab wants yttrium oxide").
+  // Up to two words may describe them ("instead of loose Dy magnets").
+  const otherGoodsRun = (run: PhraseHit<ItemTag>[]) => {
+    const start = run[0]?.start ?? 0;
+    const cueAt = (k: number) => [1, 2, 3].some((n) => OTHER_GOODS_CUES.has(tokens.slice(start - k, start - k + n).map((t) => t.low).join(' ')) && start - k + n >= start - 2);
+    // (Not across a comma: "instead of finished magnets, NdFeB powder" names the goods after it.)
+    return [1, 2, 3, 4, 5].some((k) => start - k >= 0 && cueAt(k) && tokens.slice(start - k, start).every((t) => !t.clauseEnd && !t.commaAfter));
+  };
+  // "Dy-free N42 (Nd Pr Fe B Al only) instead of N42SH with Dy": an element said to be in the replaced goods tells
+  // nothing of the goods asked about, neither there nor absent.
+  const otherGoodsEnds = new Set(runs.filter(otherGoodsRun).map((run) => run.at(-1)?.end ?? -1));
+  const inOtherGoods = (m: { start: number }) => tokens[m.start - 1]?.low === 'with' && otherGoodsEnds.has(m.start - 1) && !tokens[m.start - 2]?.clauseEnd;
   // "hard ferrite, not SmCo": a family said not to be the goods is neither the item nor its magnet type.
   // "loose, not in any assembly": a place word and a determiner may stand between the negation and the goods word.
   const negatedRun = (run: PhraseHit<ItemTag>[]) => {
@@ -1101,11 +1114,7 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     if (!lacking && [1, 2].some((k) => NEGATION_CUES.has(tokens[start - k]?.low ?? '') && sameClause(k))) return true;
     // "we never see loose magnets": magnets said loose, with a negation a verb before that.
     if (lex.knowledge.cues.looseWords.has(tokens[start - 1]?.low ?? '') && NEGATION_CUES.has(tokens[start - 3]?.low ?? '') && sameClause(3)) return true;
-    // "instead of loose magnets, complete rotors": goods named as replaced are not the goods. Nor are goods named as
-    // already dealt with ("besides the FCC catalyst, our lab wants yttrium oxide").
-    // Up to two words may describe them ("instead of loose Dy magnets").
-    const cueAt = (k: number) => [1, 2, 3].some((n) => OTHER_GOODS_CUES.has(tokens.slice(start - k, start - k + n).map((t) => t.low).join(' ')) && start - k + n >= start - 2);
-    if ([1, 2, 3, 4, 5].some((k) => start - k >= 0 && cueAt(k) && sameClause(k))) return true;
+    if (otherGoodsRun(run)) return true;
     if (changedOverFrom(run)) return true;
     const between = [tokens[start - 2]?.low ?? '', tokens[start - 1]?.low ?? ''];
     return NEGATION_CUES.has(tokens[start - 3]?.low ?? '') && sameClause(3) && INTO_WORDS.has(between[0] ?? '') && NEGATED_PLACE_DETERMINERS.has(between[1] ?? '');
@@ -1292,7 +1301,7 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   let complete = false;
   for (const m of elements) {
     // "no idea whether there's Dy", "might have some Tb": neither present nor absent, so the rules ask.
-    if (hedgedBefore(tokens, m.start)) continue;
+    if (hedgedBefore(tokens, m.start) || inOtherGoods(m)) continue;
     // "Light rare earths - is there licence like for Dy?", "stricter than Tb": an element the goods are compared with
     // is no part of them.
     // ("less than 0.1 % Dy" compares an amount of Dy, which is there.)
@@ -1522,7 +1531,8 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   // "The magnets are glued into the rotor stack": the product they are fixed in is the item.
   const productRun = candidates.find((run) => head(run).value.kind === 'downstream');
   if (primary && productRun && primary !== productRun && (isMagnetRun(primary, head) || isMaterialRun(primary, head)) && builtInto(tokens, primary, productRun)) primary = productRun;
-  const heavyLikely = hits.some((h) => h.value.kind === 'compound' && h.value.heavyRareEarthLikely === true);
+  // (Not a grade said to be replaced or denied: "Dy-free N42 instead of N42SH".)
+  const heavyLikely = hits.some((h) => h.value.kind === 'compound' && h.value.heavyRareEarthLikely === true && !negatedHits.has(h));
   let grade: string | undefined;
   if (primary) {
     const tag = head(primary).value;
@@ -1571,8 +1581,11 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     const families = hits.filter((h) => !negatedHits.has(h) && h.value.kind === 'compound' && h.value.magnetType !== undefined);
     if (families.every((h) => h.value.kind === 'compound' && h.value.complete === true)) complete = true;
   }
-  // "Calcined ... catalyst powder" is the FAQ's calcined rare-earth catalyst, wherever "calcined" stands.
-  if (form === 'catalyst' && !downstream && /\bcalcined\b/i.test(text)) downstream = 'calcined_catalyst';
+  // "Calcined ... catalyst powder" is the FAQ's calcined rare-earth catalyst, wherever "calcined" stands; "not calcined
+  // yet", "un-calcined" is the powder before that step, which the FAQ leaves controlled.
+  const calcinedSaid = tokens.some((t, i) => t.low === 'calcined' && ![1, 2].some((k) => NEGATION_CUES.has(tokens[i - k]?.low ?? ''))
+    && !(t.hyphenBefore === true && tokens[i - 1]?.low === 'un'));
+  if (form === 'catalyst' && !downstream && calcinedSaid) downstream = 'calcined_catalyst';
   // An analysis that ends in "Fe balance", or a formula that spells out every element ("Nd-Pr-Ce-La-Fe-B"), lists
   // the whole composition.
   const balance = tokens.some((t, i) => BALANCE_WORDS.has(t.low) && (elementTokens.has(i - 1) || elementTokens.has(i + 1)));

@@ -8,7 +8,7 @@ import type { Precedent } from '../cases/case-view.js';
 import { factsKey, normaliseFacts } from '../cases/normalise-facts.js';
 import type { Clock } from '../core/clock.js';
 import { isoDay, systemClock } from '../core/clock.js';
-import { resolveShipDate } from '../nlu/extract-ship-date.js';
+import { latestPastDate, resolveShipDate } from '../nlu/extract-ship-date.js';
 import { otherGoodsFacts } from '../nlu/frame-facts.js';
 import { grammarWords } from '../nlu/grammar.js';
 import { asksAboutThePast, asksWhetherLicenceNeeded } from '../nlu/question-form.js';
@@ -62,6 +62,7 @@ const GOODS_REFERENCES = grammarWords('goodsReferenceNouns');
 const OBJECT_PRONOUNS = grammarWords('objectPronouns');
 const DETERMINERS = grammarWords('determiners');
 const PROCEDURE_WORDS = grammarWords('procedureWords');
+const PAST_EXPORT_VERBS = grammarWords('pastExportVerbs');
 const LICENCE_NOUNS = grammarWords('licenceNouns');
 const SHIPMENT_WORDS = wordsPattern(grammarWords('shipmentWords'));
 const VALUE_WORDS = wordsPattern(grammarWords('valueWords'));
@@ -194,7 +195,11 @@ export class Assistant {
     const today = asOfFromMessage ?? isoDay(this.clock.now());
     // So is the asker's own shipment said to have left without a licence on a day it names ("we shipped SmCo magnets on
     // 25 March 2025 without any licence. Do we have an exposure?").
-    const pastDay = u.facts.asOf !== undefined && u.facts.asOf < today && (asksAboutThePast(text) || u.facts.exportedWithoutLicence === true) ? u.facts.asOf : undefined;
+    // So is a shipment said to have left on a day named without its year, in a question about the past ("our supplier
+    // shipped them on 2 April … Was that shipment OK?"): the latest such day up to the day asked.
+    const pastShipment = u.facts.asOf === undefined && asksAboutThePast(text) && text.toLowerCase().split(/[^a-z]+/).some((w) => PAST_EXPORT_VERBS.has(w))
+      ? latestPastDate(u.frame.shipWhen, today) : undefined;
+    const pastDay = u.facts.asOf !== undefined && u.facts.asOf < today && (asksAboutThePast(text) || u.facts.exportedWithoutLicence === true) ? u.facts.asOf : pastShipment;
     const asOf = pastDay ?? asOfFromMessage ?? u.facts.asOf ?? prev?.asOf ?? isoDay(this.clock.now());
     const resolved = this.resolveIntent(u, prev, text);
     const regimeDecides = u.foreignRegime !== undefined && resolved !== 'talk_to_human' && resolved !== 'help' && this.regimeRuleDecides(u, resolved, asOf);
@@ -554,6 +559,17 @@ export class Assistant {
     let verdict: ReplyVerdict = decision.verdict;
     let escalation: Escalation = { state: 'offered' };
     const extraReasons: string[] = [];
+    // "It's process parameters for plasma-spraying Y2O3.": a reply to Lodestone's own questions that settles none of them
+    // is one the rules cannot read. Asking the same again helps no one, so a compliance officer decides. (A reply that
+    // settles some, "neodymium, N45, loose blocks", is asked about the rest.)
+    const first = decision.missing[0];
+    const missingNow = new Set(decision.missing.map((m) => m.label));
+    const askedAgain = verdict === 'need_info' && first !== undefined && prev?.lastVerdict === 'need_info' && prev.intent === intent
+      && prev.missing.length > 0 && prev.missing.every((label) => missingNow.has(label));
+    if (askedAgain) {
+      verdict = 'escalate';
+      extraReasons.push(`Your reply did not settle what I asked (${first.label}), and asking again would not help: a compliance officer will look at it.`);
+    }
     // A claim in the question is a fact to check against the rules, never a rule itself.
     if (u.frame.claims.length > 0 && verdict !== 'not_required') extraReasons.push(`You mention a claim ("${u.frame.claims[0]}"). The answer comes from the rules, not the claim; check it against them before relying on it.`);
     if (decidedFor) extraReasons.push(`The goods move on or about ${decidedFor}, when the rules differ from today's: this answer is for that day, with the announcements published by ${asOf}.`);
@@ -588,7 +604,6 @@ export class Assistant {
       escalation = { state: 'not_needed', note: 'No case service is configured: please contact compliance directly.' };
     }
 
-    const first = decision.missing[0];
     const nextSteps = [...decision.nextSteps];
     if (verdict === 'license_required') nextSteps.push(...this.controlCodeSteps(facts, decision));
     // "I heard the controls were suspended": the rules that decided this are not, and what was suspended is cited.

@@ -744,6 +744,12 @@ function afterFor(tokens: readonly Token[], start: number): boolean {
   return tokens[beforeDeterminers(tokens, start)]?.low === 'for';
 }
 
+/** A "from" among the twelve words before `at`, in its sentence. */
+function fromEarlierInSentence(tokens: readonly Token[], at: number): boolean {
+  for (let i = at - 1; i >= Math.max(0, at - 12) && !(tokens[i] as Token).clauseEnd; i--) if ((tokens[i] as Token).low === 'from') return true;
+  return false;
+}
+
 /** A negation shortly before a cue, in its clause: "no customs clearance into", "without going to". */
 function negatedCue(tokens: readonly Token[], cueIndex: number): boolean {
   for (let i = cueIndex - 1; i >= Math.max(0, cueIndex - 4); i--) {
@@ -911,6 +917,9 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   // "a new order for Mexico", "the shipment for Poland": a consignment for a country goes there.
   const forAfter = tokens[start - 1]?.low === 'for' ? tokens[start - 2]?.low ?? '' : undefined;
   if (forAfter !== undefined && !tag.demonym && (CONSIGNMENT_WORDS.has(forAfter) || lex.knowledge.cues.requestNouns.has(forAfter))) return { role: 'destination', recipient: true };
+  // "buy magnets for rewinding from China, for Cairo": a place named with "for" after where the goods come from, in the
+  // same sentence, is where they go.
+  if (forAfter !== undefined && !tag.demonym && fromEarlierInSentence(tokens, start - 1)) return { role: 'destination', recipient: true };
   // "The order is from India": so is a request said to be from it.
   if (cue?.word === 'from' && requestIsFrom(tokens, cue.index, lex)) return { role: 'destination', recipient: true };
   if (cue?.word === 'from' && lex.knowledge.cues.requestNouns.has(tokens[cue.index - 1]?.low ?? '')) {

@@ -8,6 +8,7 @@
 import type { ShipWhen } from '../contracts/frame.js';
 import { grammarPairs, grammarWords } from './grammar.js';
 import { wordsPattern } from './text.js';
+import { IsoDateSchema } from '../rules/facts.js';
 
 const MONTHS = [...grammarWords('months')];
 const SHIPMENT = wordsPattern(grammarWords('shipmentWords'));
@@ -174,6 +175,18 @@ export function extractMentionedWhen(text: string): ShipWhen | undefined {
     return after ? { ...first.when, after: true } : first.when;
   }
   return undefined;
+}
+
+/**
+ * A day and month said without a year, as its latest occurrence up to the day asked ("shipped on 2 April", asked on
+ * 10 April 2025: 2025-04-02; asked on 1 March 2025: 2024-04-02). Undefined for anything else.
+ */
+export function latestPastDate(when: ShipWhen | undefined, asked: string): string | undefined {
+  if (!when || !('month' in when) || when.year !== undefined || when.day === undefined || when.after || when.before) return undefined;
+  const [y] = asked.split('-').map(Number) as [number];
+  const inYear = (year: number) => `${year}-${String(when.month).padStart(2, '0')}-${String(when.day).padStart(2, '0')}`;
+  const iso = inYear(y) <= asked ? inYear(y) : inYear(y - 1);
+  return IsoDateSchema.safeParse(iso).success ? iso : undefined;
 }
 
 /** The day the goods move, as an ISO date, resolved against the day asked: a month without a year is its next

@@ -5,6 +5,7 @@
  * named by a word the rules do not read; rare-earth minerals and leaching methods as a sign of rare-earth work.
  */
 import { describe, expect, it } from 'vitest';
+import { latestPastDate } from '../../src/nlu/extract-ship-date.js';
 import { msg, newAssistant, understanding } from '../support/understanding.js';
 
 const read = (text: string) => understanding.understander.understand(text);
@@ -109,5 +110,42 @@ describe('after a decision', () => {
     const r = a.handle(msg('We are a Brazilian-owned company in Chile, but the end user of the Tb magnets is our factory in Manaus. Is that banned?', 'route-2'));
     expect(r.facts?.shipFrom).toBe('CN');
     expect(r.verdict).toBe('license_required');
+  });
+});
+
+describe('a shipment said to have left on a day named without its year', () => {
+  it('is decided, in a question about the past, under the rules of that day', () => {
+    const a = newAssistant('2025-04-15T09:00:00Z');
+    const r = a.handle(msg('Our Ningbo vendor shipped the Tb magnets on 1 April, and the new rule started on 4 April. Was that shipment legal?', 'past-1'));
+    expect(r.verdict).toBe('not_required');
+  });
+
+  it('is that day in the year asked, or the year before when the day is still to come', () => {
+    expect(latestPastDate({ month: 4, day: 2 }, '2025-04-10')).toBe('2025-04-02');
+    expect(latestPastDate({ month: 4, day: 2 }, '2025-03-01')).toBe('2024-04-02');
+    expect(latestPastDate({ month: 4 }, '2025-04-10')).toBeUndefined();
+  });
+});
+
+describe('a reply to Lodestone\'s questions', () => {
+  it('that settles none of them goes to a compliance officer instead of the same questions again', () => {
+    const a = newAssistant('2026-03-02T09:00:00Z');
+    const first = a.handle(msg('We need magnets from China for our repair shop in Lagos.', 'again-1'));
+    expect(first.verdict).toBe('need_info');
+    const r = a.handle(msg('They are for old motors, about 40 pieces.', 'again-1'));
+    expect(r.verdict).toBe('escalate');
+    expect(r.reasons.some((reason) => reason.includes('did not settle'))).toBe(true);
+  });
+
+  it('that settles some of them is asked about the rest', () => {
+    const a = newAssistant('2026-03-02T09:00:00Z');
+    a.handle(msg('We need magnets from China for our repair shop in Lagos.', 'again-2'));
+    expect(a.handle(msg('NdFeB, loose.', 'again-2')).verdict).toBe('need_info');
+  });
+});
+
+describe('a place named with "for" after where goods come from', () => {
+  it('is where they go', () => {
+    expect(read('i want buy Dy magnets for rewinding from china, for Nairobi').facts.destination).toBe('KE');
   });
 });

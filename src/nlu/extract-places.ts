@@ -81,6 +81,7 @@ const SITE_NOUNS = grammarWords('siteNouns');
 const BUYER_NOUNS = grammarWords('buyerNouns');
 const RECEIVER_NOUNS = grammarWords('receiverNouns');
 const GOVERNMENT_MEASURES = grammarWords('governmentMeasureVerbs');
+const COORDINATORS = grammarWords('goodsCoordinators');
 const POSSESSION_VERBS = grammarWords('possessionVerbs');
 const REFLEXIVES = grammarWords('reflexivePronouns');
 const CONTENT_WORDS = grammarWords('contentWords');
@@ -968,7 +969,10 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   // "Malaysia banned raw rare-earth exports", "Indonesia restricts …": a country's government acting names its own rules.
   // So does "does Vietnam itself restrict ore exports?", the question form, with a reflexive pronoun between.
   // "China would issue general licences": a modal may stand before the measure.
-  const measureAt = REFLEXIVES.has(tokens[end]?.low ?? '') || MODALS.has(tokens[end]?.low ?? '') ? end + 1 : end;
+  // So does "Does Ireland or the EU require …?": a second government joined by "or" or "and" before the measure.
+  const joinedGovernment = COORDINATORS.has(tokens[end]?.low ?? '') ? [2, 3].find((k) => GOVERNMENT_MEASURES.has(tokens[end + k]?.low ?? '')
+    && tokens.slice(end, end + k).every((t) => !t.clauseEnd && !t.commaAfter)) : undefined;
+  const measureAt = joinedGovernment !== undefined ? end + joinedGovernment : REFLEXIVES.has(tokens[end]?.low ?? '') || MODALS.has(tokens[end]?.low ?? '') ? end + 1 : end;
   // "Does Australia require an export permit …?", "Peru has its own export permit": a measure, or a having, whose object
   // is the country's own licence or permit names its licensing, whichever way the goods go.
   const ownLicence = () => [2, 3, 4].some((k) => REGIME_NOUNS.has(tokens[measureAt + k]?.low ?? '') && REGIME_MODIFIERS.has(tokens[measureAt + k - 1]?.low ?? '')
@@ -1338,7 +1342,11 @@ export function findPlaces(tokens: readonly Token[], lex: Lexicon): PlaceMention
   // A near miss of a hand-kept name is no match where the gazetteer has the name exactly ("Taoyuan" is a Taiwanese
   // city, not a misspelt Taiyuan).
   const exact = lex.gazetteer.find(names);
-  const hand = lex.places.find(names).filter((h) => !(h.fuzzy && exact.some((g) => g.start === h.start && g.end === h.end)));
+  // Nor is a hand-kept name inside a longer name the gazetteer has ("Lao Cai", a Vietnamese province, not Laos): the
+  // longer name is what is written.
+  const longer = (h: { start: number; end: number }) => exact.some((g) => !g.fuzzy && g.start <= h.start && h.end <= g.end && g.end - g.start > h.end - h.start
+    && g.value.kind === 'place' && g.value.gazetteer?.englishWord !== true);
+  const hand = lex.places.find(names).filter((h) => !(h.fuzzy && exact.some((g) => g.start === h.start && g.end === h.end)) && !longer(h));
   const covered = (h: { start: number; end: number }) => hand.some((x) => x.start < h.end && h.start < x.end);
   const found = [...hand, ...exact.filter((h) => !covered(h))];
   const hits = [...found, ...splitNames(names, lex, found)].sort((a, b) => a.start - b.start);

@@ -149,3 +149,34 @@ describe('a place named with "for" after where goods come from', () => {
     expect(read('i want buy Dy magnets for rewinding from china, for Nairobi').facts.destination).toBe('KE');
   });
 });
+
+describe('another country\'s own rules', () => {
+  it('asked of two governments joined by "or" are that country\'s, which Lodestone points to', () => {
+    const a = newAssistant('2026-03-02T09:00:00Z');
+    const r = a.handle(msg('Does Finland or the EU require an export licence when we ship our hearing aids from Helsinki to Brazil?', 'regime-1'));
+    expect(r.verdict).toBe('none');
+    expect(r.intent.name).toBe('out_of_scope');
+  });
+
+  it('include a surtax, a duty by another name', () => {
+    const a = newAssistant('2026-03-02T09:00:00Z');
+    const r = a.handle(msg('Does Mexico\'s 35% surtax on Chinese steel apply to the motor housings we import from China?', 'regime-2'));
+    expect(r.verdict).toBe('none');
+    expect(r.reasons.join(' ')).toContain('Duties and taxes');
+  });
+});
+
+describe('a place name that holds a country\'s name', () => {
+  it('is the longer name the gazetteer has ("Lao Cai" is in Vietnam, not Laos)', () => {
+    expect(read('A buyer in Japan wants our Dy oxide from Lao Cai.').facts.shipFrom).toBe('VN');
+  });
+});
+
+describe('subsidies', () => {
+  it('are another government\'s incentives, which Lodestone points to', () => {
+    const a = newAssistant('2026-03-02T09:00:00Z');
+    const r = a.handle(msg('Does the state subsidy for e-buses still apply if the traction motor has a rotor with magnets fitted in China?', 'subsidy-1'));
+    expect(r.verdict).toBe('none');
+    expect(r.intent.name).toBe('out_of_scope');
+  });
+});

@@ -1,17 +1,13 @@
 /** The sentences a non-lawyer reads first. Kept apart from the logic so they can be reviewed as text. */
 import type { Decision } from '../rules/decision.js';
 import type { ReplyVerdict } from '../rules/verdict.js';
-import countries from 'i18n-iso-countries';
-import { createRequire } from 'node:module';
+import { shortCountryName } from '../core/country-name.js';
 import type { Facts } from '../rules/facts.js';
-
-const require = createRequire(import.meta.url);
-countries.registerLocale(require('i18n-iso-countries/langs/en.json') as countries.LocaleData);
 
 /** A country's short English name; "ZZ" (unknown, CLDR) is a place outside China that was not named. */
 export function countryName(code: string): string {
   if (code === 'ZZ') return 'outside China';
-  return countries.getName(code, 'en', { select: 'alias' }) ?? countries.getName(code, 'en') ?? code;
+  return shortCountryName(code) ?? code;
 }
 
 export const MAX_INPUT_CHARS = 4_000;

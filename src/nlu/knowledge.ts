@@ -3,6 +3,7 @@
  * named materials, Chinese terms and chat shorthand. Loaded and validated once; pure functions read it.
  */
 import countries from 'i18n-iso-countries';
+import { shortCountryName } from '../core/country-name.js';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -227,7 +228,7 @@ function createKnowledge(
   const arrows = abbreviations.arrows.map(escapeRegExp).sort((a, b) => b.length - a.length).join('|');
   const codeArrow = new RegExp(`\\b([A-Za-z]{2})\\s*(?:${arrows})\\s*([A-Za-z]{2})\\b`, 'g');
   const wordArrow = new RegExp(`([\\p{L}][\\p{L}'.-]*)\\s*(?:${arrows.split('|').filter((a) => a !== '>').join('|')})\\s*`, 'gu');
-  const countryName = (code: string) => countries.getName(code.toUpperCase(), 'en', { select: 'alias' }) ?? countries.getName(code.toUpperCase(), 'en');
+  const countryName = shortCountryName;
 
   const grades = materials.grades.map((g) => ({ def: g, re: new RegExp(`(?<![\\p{L}\\p{N}])${g.pattern}(?![\\p{L}\\p{N}])`, g.caseSensitive ? 'gu' : 'giu') }));
 

@@ -180,3 +180,14 @@ describe('subsidies', () => {
     expect(r.intent.name).toBe('out_of_scope');
   });
 });
+
+describe('another country\'s licence named with several modifiers', () => {
+  it('is that country\'s export controls, named as people name it', () => {
+    const a = newAssistant('2026-03-02T09:00:00Z');
+    const r = a.handle(msg('Do we need a Korean strategic goods permit to export our camera modules to Uzbekistan?', 'regime-3'));
+    expect(r.verdict).toBe('none');
+    expect(r.headline).toContain('South Korea');
+    const czech = a.handle(msg('Do we need a Czech dual-use export licence to send our drones to Moldova?', 'regime-4'));
+    expect(czech.verdict).toBe('none');
+  });
+});

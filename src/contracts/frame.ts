@@ -64,6 +64,8 @@ export const ShipWhenSchema = z.union([
   z.object({ year: z.number().int().min(2000).max(2100).optional(), month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31).optional(), after: z.literal(true).optional(), before: z.literal(true).optional() }).strict(),
   z.object({ monthsAhead: z.number().int().min(0).max(36) }).strict(),
   z.object({ daysAhead: z.number().int().min(1).max(366) }).strict(),
+  // "next year": the first day of a later year.
+  z.object({ yearsAhead: z.number().int().min(1).max(3) }).strict(),
 ]);
 export type ShipWhen = z.infer<typeof ShipWhenSchema>;
 

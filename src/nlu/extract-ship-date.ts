@@ -11,6 +11,7 @@ import { wordsPattern } from './text.js';
 import { IsoDateSchema } from '../rules/facts.js';
 
 const MONTHS = [...grammarWords('months')];
+const YEAR_ALONE = new RegExp(String.raw`\b(?:${[...grammarWords('yearOpeners')].join('|')})\s+(20\d\d)\b(?![-/.]\d)`, 'gi');
 const SHIPMENT = wordsPattern(grammarWords('shipmentWords'));
 // "going to Thailand in January", "headed out for Rotterdam": a verb of going before "to" or "for" and a capitalised name.
 const MOVEMENT = new RegExp(String.raw`${wordsPattern(grammarWords('movementVerbs')).source}\s+(?:out\s+)?(?:to|for)\s+(?:the\s+)?\p{Lu}`, 'u');
@@ -84,6 +85,11 @@ function datesIn(sentence: string): DateAt[] {
   for (const m of sentence.matchAll(MONTH_YEAR)) {
     add(valid({ month: monthNumber(m[1] as string), year: Number(m[2]) }), m);
   }
+  // "orders for 2027", "shipping in 2026", "next year": a year alone is read from its first day, the day the goods
+  // could first move then.
+  for (const m of sentence.matchAll(YEAR_ALONE)) add(valid({ year: Number(m[1]), month: 1, day: 1 }), m);
+  const nextYear = /\bnext year\b/i.exec(sentence);
+  if (nextYear) add({ yearsAhead: 1 }, nextYear);
   const nextMonth = /\bnext month\b/i.exec(sentence);
   if (nextMonth) add({ monthsAhead: 1 }, nextMonth);
   const inMonths = /\bin\s+(\w+)\s+months?\b/i.exec(sentence);
@@ -200,6 +206,7 @@ export function resolveShipDate(when: ShipWhen | undefined, asked: string): stri
   if ('daysAhead' in when) {
     return new Date(Date.UTC(y, m - 1, d + when.daysAhead)).toISOString().slice(0, 10);
   }
+  if ('yearsAhead' in when) return `${y + when.yearsAhead}-01-01`;
   if ('monthsAhead' in when) {
     const total = m - 1 + when.monthsAhead;
     year = y + Math.floor(total / 12);

@@ -5,6 +5,9 @@
 import type { Frame } from '../contracts/frame.js';
 import type { Facts, ItemFacts } from '../rules/facts.js';
 
+/** The largest share of value that says Chinese content is a part of goods made elsewhere (No. 61's 50 % rule). */
+const MINORITY_SHARE = 50;
+
 export function factsFromFrame(frame: Frame): Facts {
   const facts: Facts = {};
   const { madeIn, shipFrom, shipTo, transitVia } = frame.places;
@@ -58,6 +61,10 @@ export function factsFromFrame(frame: Frame): Facts {
   const chineseOrigin = resoldFromStock || c.origin === true;
   if (!shipFrom && chineseOrigin && (frame.activity === 'resell_from_stock' || frame.endUserCommitment === true)) facts.heldAbroad = true;
   if (c.percentOfValue !== undefined) item.chineseContentPercent = c.percentOfValue;
+  // "Dy magnets from Vietnam, Chinese Dy about 2 % of value": goods whose Chinese content is a share of their value were
+  // made elsewhere, so they are not themselves of Chinese origin (brief §9 example 13), unless said to be. Only a
+  // minority share: a larger figure is as likely a purity or a grade read as a share ("purity below 99.9 %").
+  if (c.origin === undefined && !resoldFromStock && c.percentOfValue !== undefined && c.percentOfValue <= MINORITY_SHARE) item.chinaOrigin = false;
   if (c.present !== undefined) item.hasChineseContent = c.present;
   if (c.partsMadeInChina !== undefined) item.chineseMadeParts = c.partsMadeInChina;
   if (c.technology !== undefined) item.madeWithChineseTechnology = c.technology;

@@ -5,7 +5,7 @@
  * named by a word the rules do not read; rare-earth minerals and leaching methods as a sign of rare-earth work.
  */
 import { describe, expect, it } from 'vitest';
-import { latestPastDate } from '../../src/nlu/extract-ship-date.js';
+import { extractShipWhen, latestPastDate, resolveShipDate } from '../../src/nlu/extract-ship-date.js';
 import { msg, newAssistant, understanding } from '../support/understanding.js';
 
 const read = (text: string) => understanding.understander.understand(text);
@@ -189,5 +189,31 @@ describe('another country\'s licence named with several modifiers', () => {
     expect(r.headline).toContain('South Korea');
     const czech = a.handle(msg('Do we need a Czech dual-use export licence to send our drones to Moldova?', 'regime-4'));
     expect(czech.verdict).toBe('none');
+  });
+});
+
+describe('goods whose Chinese content is a share of their value', () => {
+  it('are not themselves of Chinese origin, so with No. 61 suspended nothing is needed (brief §9 example 13)', () => {
+    const a = newAssistant('2026-02-10T09:00:00Z');
+    const r = a.handle(msg('Magnets from our Malaysian supplier hold Chinese Tb worth about 3 % of their value; they ship to Poland in March. Anything needed from MOFCOM?', 'share-1'));
+    expect(r.facts?.item?.chinaOrigin).toBe(false);
+    expect(r.verdict).toBe('not_required');
+  });
+
+  it('keep a larger figure, as likely a purity read as a share, from saying anything of origin', () => {
+    expect(read('Sc2O3 from a Chinese trader, purity below 99.9%. Licence?').facts.item?.chinaOrigin).not.toBe(false);
+  });
+});
+
+describe('a year said alone for a shipment', () => {
+  it('is read from its first day ("orders for 2027", "next year")', () => {
+    expect(resolveShipDate(extractShipWhen('We have orders for 2027 to Korea.'), '2026-10-20')).toBe('2027-01-01');
+    expect(resolveShipDate(extractShipWhen('We sell them to Brazil next year.'), '2026-10-20')).toBe('2027-01-01');
+  });
+
+  it('decides goods with Chinese content under the rules of that year, which may be unknown', () => {
+    const a = newAssistant('2026-10-20T09:00:00Z');
+    const r = a.handle(msg('Our Thai plant makes servo motors with Chinese Tb magnets (about 4 % of value); shipments for 2027 to Canada. Licence then?', 'share-2'));
+    expect(r.verdict).toBe('escalate');
   });
 });

@@ -217,3 +217,12 @@ describe('a year said alone for a shipment', () => {
     expect(r.verdict).toBe('escalate');
   });
 });
+
+describe('a magnet family named after "any restriction like" or "controls like"', () => {
+  it('is what the goods are compared with, not what they are', () => {
+    const a = newAssistant('2026-03-02T09:00:00Z');
+    const r = a.handle(msg('We import AlNiCo bar magnets for guitar pickups from a Ningbo maker. Any controls like SmCo?', 'like-1'));
+    expect(r.facts?.item?.magnetType).not.toBe('smco');
+    expect(r.verdict).toBe('not_required');
+  });
+});

@@ -564,16 +564,17 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
     const beforeDeterminer = DETERMINERS.has(words.at(-1)?.low ?? '') ? words.slice(0, -1).map((t) => t.low).join(' ') : undefined;
     return UNRELATED_PHRASES.some((p) => said === p || beforeDeterminer === p);
   });
-  // (Rare earths said by an element, a magnet, a rare-earth material or a word of the rare-earth trade, "ionic clay",
-  // and not said to be outside the work: "nothing to do with rare earths".)
-  // (Nickel or cobalt named is no rare earth.)
+  // Rare earths said by an element (nickel or cobalt is none), a magnet, a rare-earth material, a word of the rare-earth
+  // trade or a rare-earth mineral ("ionic clay"). Read only when asked: most messages need neither check below.
   const mineralAt = (i: number) => RARE_EARTH_MINERALS.has((tokens[i] as Token).low) || RARE_EARTH_MINERALS.has(`${(tokens[i] as Token).low} ${tokens[i + 1]?.low ?? ''}`);
-  const rareEarthMentions = [...rareEarthWords.filter((w) => w.value.kind !== 'element' || lex.knowledge.rareEarths.has(w.value.element)),
-    ...lex.sectors.find(tokens).filter((h) => h.value === 'rare_earth'), ...tokens.flatMap((_, i) => (mineralAt(i) ? [{ start: i }] : []))];
-  const rareEarthSaid = rareEarthMentions.some((h) => !unrelatedAt(h.start));
+  let mentions: readonly { start: number }[] | undefined;
+  const rareEarthMentions = () => (mentions ??= [...rareEarthWords.filter((w) => w.value.kind !== 'element' || lex.knowledge.rareEarths.has(w.value.element)),
+    ...lex.sectors.find(tokens).filter((h) => h.value === 'rare_earth'), ...tokens.flatMap((_, i) => (mineralAt(i) ? [{ start: i }] : []))]);
+  // Said so, and not said to be outside the work ("nothing to do with rare earths").
+  const rareEarthSaid = () => rareEarthMentions().some((h) => !unrelatedAt(h.start));
   for (const h of areaHits) {
     if (negatedAt(tokens, h.start) || militaryAt.has(h.start) || redone(h)) continue;
-    if (ownSiteWord(h) && !rareEarthSaid) continue;
+    if (ownSiteWord(h) && !rareEarthSaid()) continue;
     areas.add(h.value);
     hits++;
   }
@@ -587,7 +588,7 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   const deniedProduction = () => !rareEarthPlant && processing.some((h) => negatedList(tokens, h.start))
     // (Goods said absent with it, "no magnets or rare-earth processes involved", are not named.)
     && !rareEarthWords.some((h) => !negatedList(tokens, h.start));
-  const deniedMagnets = () => rareEarthMentions.length > 0 && rareEarthMentions.every((h) => unrelatedAt(h.start));
+  const deniedMagnets = () => rareEarthMentions().length > 0 && rareEarthMentions().every((h) => unrelatedAt(h.start));
   // So does commissioning a line that makes magnets ("start making our own bonded magnets … help commission the line").
   const magnetAt = (h: PhraseHit<ItemTag>) => (h.value.kind === 'form' && h.value.form === 'magnet') || rareEarthFamily(h);
   const makesMagnets = itemWordHits(tokens, lex).some((h) => magnetAt(h) && [1, 2, 3, 4].some((k) => MAKE_VERBS.has(tokens[h.start - k]?.low ?? '')

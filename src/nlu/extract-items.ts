@@ -987,8 +987,9 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   // "it's added on purpose in the diffusion step, not impurity": a turn naming no goods that denies a trace says the
   // element in the goods under discussion is there by intent.
   const traceAt = tokens.flatMap((t, i) => (TRACE_WORDS.has(t.low) ? [i] : []));
-  const traceDenied = (i: number) => [1, 2].some((k) => NEGATION_CUES.has(tokens[i - k]?.low ?? ''));
-  if (hits.length === 0 && traceAt.length > 0 && traceAt.every(traceDenied)) {
+  // A negation one or two words before the word at `i` ("not impurity", "not calcined yet").
+  const deniedAt = (i: number) => [1, 2].some((k) => NEGATION_CUES.has(tokens[i - k]?.low ?? ''));
+  if (hits.length === 0 && traceAt.length > 0 && traceAt.every(deniedAt)) {
     return { item: { traceImpurityOnly: false }, genericOnly: false, hits: 0, spans: [], unknownObject: undefined, itemSpan: undefined };
   }
 
@@ -1583,8 +1584,7 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   }
   // "Calcined ... catalyst powder" is the FAQ's calcined rare-earth catalyst, wherever "calcined" stands; "not calcined
   // yet", "un-calcined" is the powder before that step, which the FAQ leaves controlled.
-  const calcinedSaid = tokens.some((t, i) => t.low === 'calcined' && ![1, 2].some((k) => NEGATION_CUES.has(tokens[i - k]?.low ?? ''))
-    && !(t.hyphenBefore === true && tokens[i - 1]?.low === 'un'));
+  const calcinedSaid = tokens.some((t, i) => t.low === 'calcined' && !deniedAt(i) && !(t.hyphenBefore === true && tokens[i - 1]?.low === 'un'));
   if (form === 'catalyst' && !downstream && calcinedSaid) downstream = 'calcined_catalyst';
   // An analysis that ends in "Fe balance", or a formula that spells out every element ("Nd-Pr-Ce-La-Fe-B"), lists
   // the whole composition.
@@ -1622,7 +1622,7 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   if (form === 'magnet' && !magnetType && present.has('Nd')) magnetType = 'ndfeb';
 
   // ("Tb added on purpose, not an impurity": a denied trace is none.)
-  const trace = traceAt.some((i) => !traceDenied(i));
+  const trace = traceAt.some((i) => !deniedAt(i));
   const productRuns = runs.filter((run) => head(run).value.kind === 'downstream');
   const productNamed = productRuns.length > 0;
   // "The magnets are glued into the lamination stack": built into something this message does not name (an earlier

@@ -228,7 +228,6 @@ function createKnowledge(
   const arrows = abbreviations.arrows.map(escapeRegExp).sort((a, b) => b.length - a.length).join('|');
   const codeArrow = new RegExp(`\\b([A-Za-z]{2})\\s*(?:${arrows})\\s*([A-Za-z]{2})\\b`, 'g');
   const wordArrow = new RegExp(`([\\p{L}][\\p{L}'.-]*)\\s*(?:${arrows.split('|').filter((a) => a !== '>').join('|')})\\s*`, 'gu');
-  const countryName = shortCountryName;
 
   const grades = materials.grades.map((g) => ({ def: g, re: new RegExp(`(?<![\\p{L}\\p{N}])${g.pattern}(?![\\p{L}\\p{N}])`, g.caseSensitive ? 'gu' : 'giu') }));
 
@@ -304,7 +303,7 @@ function createKnowledge(
       // "Separate from the Chinese side: do we need a BAFA licence …?": the question itself decides what is asked.
       const question = text.split(/(?<=[.!?:;])\s+/).filter((q) => q.includes('?')).at(-1);
       const found = (question ? regimeIn(question) : undefined) ?? regimeIn(text);
-      const foreignCountry = regimeCountry !== undefined && regimeCountry !== 'CN' ? countryName(regimeCountry) ?? regimeCountry : undefined;
+      const foreignCountry = regimeCountry !== undefined && regimeCountry !== 'CN' ? shortCountryName(regimeCountry) ?? regimeCountry : undefined;
       // "What export tax does Chile charge …?": a regime every country has, pointed to the country named.
       if (found?.countryPointer && foreignCountry) return { ...found.regime, pointer: found.countryPointer.replaceAll('{country}', foreignCountry) };
       if (found) return found.regime;
@@ -333,8 +332,8 @@ function createKnowledge(
         t = t.replace(/(\p{L}[\p{L}\d -]{0,40}?)\s*\(\s*\1\s*\)/giu, '$1');
       }
       t = t.replace(codeArrow, (m, a: string, b: string) => {
-        const from = countryName(a);
-        const to = countryName(b);
+        const from = shortCountryName(a);
+        const to = shortCountryName(b);
         return from && to ? `from ${from} to ${to}` : m;
       });
       t = t.replace(wordArrow, (_, w: string) => `from ${w} to `);

@@ -4,6 +4,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { extname } from 'node:path';
 import { Readable } from 'node:stream';
 import { assertNever } from '../rules/verdict.js';
@@ -86,6 +87,29 @@ function cellText(value: ExcelJS.CellValue): { text: string; formula: boolean } 
   return { text: '', formula: false };
 }
 
+const WORKSHEET_ENTRY = /^xl\/worksheets\/[^/]+\.xml$/;
+
+/**
+ * The same workbook with its worksheets after every other entry. A zip may hold its entries in any order (exceljs's
+ * own writer puts the worksheet before the shared strings and xl/workbook.xml last), and exceljs's streaming reader
+ * parks a worksheet that comes before the shared strings in a temp file, a path that loses them: a stored
+ * (uncompressed) sheet always read back with empty text cells, a deflated one now and then under load (the messy-XLSX
+ * tests failed in CI that way). Read through the central directory (jszip, which exceljs itself depends on), the
+ * entries are re-packed as they are: a deflated entry's bytes are copied, not inflated, so a zip bomb is no bigger
+ * here than in the file, and the streaming reader still stops at the line limit.
+ */
+async function worksheetsLast(bytes: Uint8Array): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(bytes);
+  const reordered = new JSZip();
+  const paths = Object.keys(zip.files);
+  for (const path of [...paths.filter((p) => !WORKSHEET_ENTRY.test(p)), ...paths.filter((p) => WORKSHEET_ENTRY.test(p))]) {
+    const entry = zip.files[path];
+    // The loaded entry itself, not its content: jszip then copies its compressed bytes when the method matches.
+    if (entry) reordered.files[path] = entry;
+  }
+  return reordered.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
 /**
  * XLSX through exceljs's streaming reader: the first worksheet, row by row, so a 20,000-line BOM is never held as a
  * whole workbook model. A merged cell's text is in its first cell only; the header reader joins a heading merged
@@ -97,15 +121,9 @@ async function readXlsx(name: string, bytes: Uint8Array): Promise<Table> {
   const formulaRows = new Set<number>();
   let sheet: string | undefined;
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([await worksheetsLast(bytes)]), {
       worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore',
     });
-    // The zip may hold a worksheet before xl/workbook.xml (the format allows any order, and exceljs's own writer
-    // orders entries as its streams finish). The streaming reader then looks up the sheet's name in a workbook model
-    // it has not read yet and throws; an empty model until then makes that lookup find nothing (the sheet keeps its
-    // default name) instead.
-    const early = reader as unknown as { model?: { sheets?: unknown[] } };
-    early.model ??= { sheets: [] };
     for await (const worksheet of reader) {
       for await (const row of worksheet) {
         const values = Array.isArray(row.values) ? row.values : [];

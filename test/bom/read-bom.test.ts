@@ -124,6 +124,30 @@ describe('readBom', () => {
     expect(bom.lines.map((l) => l.description)).toEqual(['Sintered NdFeB magnet with Dy']);
   });
 
+  it('reads an XLSX whose worksheet comes before its shared strings, stored or deflated, with or without data descriptors', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Parts');
+    ws.addRow(['Description', 'Qty']);
+    ws.addRow(['Sintered NdFeB magnet with Dy', 4]);
+    const written = await JSZip.loadAsync(Buffer.from(await wb.xlsx.writeBuffer()));
+    const sheet = 'xl/worksheets/sheet1.xml';
+    const paths = [sheet, ...Object.keys(written.files).filter((p) => !written.files[p]?.dir && p !== sheet)];
+    const descriptions: string[][] = [];
+    for (const compression of ['STORE', 'DEFLATE'] as const) {
+      for (const streamFiles of [false, true]) {
+        const repacked = new JSZip();
+        for (const p of paths) {
+          const entry = written.file(p);
+          if (!entry) throw new Error(`the written workbook has no ${p}`);
+          repacked.file(p, await entry.async('uint8array'));
+        }
+        const bytes = await repacked.generateAsync({ type: 'uint8array', compression, streamFiles });
+        descriptions.push((await readBom(`sheet-first-${compression}.xlsx`, bytes)).lines.map((l) => l.description));
+      }
+    }
+    expect(descriptions).toEqual(Array(4).fill(['Sintered NdFeB magnet with Dy']));
+  });
+
   it('reads an XLSX with no rows as empty', async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('blank');

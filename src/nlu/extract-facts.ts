@@ -131,6 +131,7 @@ const AVOID_VERBS = grammarWords('avoidVerbs');
 const CONTROL_CHECK_NOUNS = grammarWords('controlCheckNouns');
 const REASON_CONJUNCTIONS = grammarWords('reasonConjunctions');
 const PAST_EXPORT_VERBS = grammarWords('pastExportVerbs');
+const PAST_AUXILIARIES = grammarWords('pastAuxiliaries');
 /** How far into a purpose clause ("so …") a negated control is read as its aim. */
 const PURPOSE_CLAUSE_REACH = 14;
 const NOT_DONE_YET = grammarWords('planMarkers');
@@ -451,12 +452,31 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
   const leftFrom = (p: PlaceMention) => tokens[p.start - 1]?.low === 'ex' || DEPART_FROM_VERBS.has(tokens[p.start - 1]?.low ?? '');
   // "They are loose magnets bought from Xiamen in 2024": where stock was bought from in a year past is where it came
   // from then, not where it leaves from now; it is where the goods were made, when nothing else says.
-  const boughtBack = (p: PlaceMention) => p.role === 'origin' && tokens[p.start - 1]?.low === 'from' && ACQUIRED_VERBS.has(tokens[p.start - 2]?.low ?? '')
-    && tokens.slice(p.end, p.end + 4).some((t, k, after) => YEAR.test(t.low) && after.slice(0, k).every((x) => !x.clauseEnd));
+  // So is one the stock came from in a sentence of its own before the goods are moved on ("We bought 1 t of Tb oxide from
+  // China in 2025 … Can we resell?", "They were exported from China under the supplier's licence … Can we move them
+  // Vietnam -> Mexico?"): the past verb of buying or exporting may stand a few words back.
+  // ("from a Chinese refinery": the "from" may stand a few words before the place.)
+  const cameBefore = (p: PlaceMention) => {
+    const from = [1, 2, 3].map((k) => p.start - k).find((i) => tokens[i]?.low === 'from' && tokens.slice(i, p.start).every((t) => !t.clauseEnd && !t.commaAfter));
+    if (from === undefined) return false;
+    for (let i = from - 1; i >= Math.max(0, from - 7); i--) {
+      const t = tokens[i] as Token;
+      if (t.clauseEnd) return false;
+      const pastVerb = ACQUIRED_VERBS.has(t.low) || (PAST_EXPORT_VERBS.has(t.low) && PAST_AUXILIARIES.has(tokens[i - 1]?.low ?? ''));
+      // The move is asked in a sentence of its own: "bought them from China and resell them in Korea" is one trade.
+      if (pastVerb) {
+        const sentenceEnd = tokens.findIndex((x, k) => k >= p.end && x.clauseEnd && !x.commaAfter && !x.colonAfter);
+        return sentenceEnd >= 0 && tokens.slice(sentenceEnd + 1).some((x) => ONWARD_MOVE_VERBS.has(x.low));
+      }
+    }
+    return false;
+  };
+  const boughtBack = (p: PlaceMention) => p.role === 'origin' && (cameBefore(p) || (tokens[p.start - 1]?.low === 'from' && ACQUIRED_VERBS.has(tokens[p.start - 2]?.low ?? '')
+    && tokens.slice(p.end, p.end + 4).some((t, k, after) => YEAR.test(t.low) && after.slice(0, k).every((x) => !x.clauseEnd))));
   const pastSource = places.find(boughtBack)?.country;
   const first = (role: PlaceMention['role']) => places.find((p) => p.role === role && !boughtBack(p))?.country;
-  const origin = places.find((p) => p.role === 'origin' && leftFrom(p))?.country
-    ?? places.find((p) => p.role === 'origin' && shipmentFrom(p))?.country ?? first('origin');
+  const origin = places.find((p) => p.role === 'origin' && leftFrom(p) && !boughtBack(p))?.country
+    ?? places.find((p) => p.role === 'origin' && shipmentFrom(p) && !boughtBack(p))?.country ?? first('origin');
   // "We build scanners in Ohio. The yoke uses NdFeB blocks that are machined in Baotou": of two places of making, the
   // one said in the goods' own clause is theirs.
   const madeOfGoods = itemSpan === undefined ? undefined : places.find((p) => p.role === 'made' && p.start >= itemSpan[1] && p.start - itemSpan[1] <= 12

@@ -764,7 +764,10 @@ function pointedGoodsGoInto(tokens: readonly Token[], run: PhraseHit<ItemTag>[])
   return false;
 }
 
-/** "the magnets inside", "the magnets in them": definite magnets said to sit in something the turn does not name. */
+/**
+ * "the magnets inside", "the magnets in them": definite magnets said to sit in something named before, in an earlier
+ * turn or earlier in this one ("laptops assembled in Penang. The speaker magnets in them are made with Chinese Dy").
+ */
 function insideSomethingUnnamed(tokens: readonly Token[], run: PhraseHit<ItemTag>[]): boolean {
   const start = run[0]?.start ?? 0;
   const end = run.at(-1)?.end ?? 0;
@@ -1632,9 +1635,20 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   // Magnets said to travel loose ("we put 20 spare magnets in a separate bag") are bare magnets, whatever holds them.
   const saidLooseAnywhere = tokens.some((t, i) => lex.knowledge.cues.looseWords.has(t.low) && ![1, 2].some((k) => NEGATION_CUES.has(tokens[i - k]?.low ?? ''))
     && !comparisonStandardAt(tokens, i));
-  if (form === 'magnet' && primary && !saidLooseAnywhere && (builtIn(tokens, primary, new Set(lex.places.find(tokens).map((h) => h.start))) || (!productNamed && insideSomethingUnnamed(tokens, primary)) || insideProductNamed(tokens, primary, productRuns))) {
-    form = 'component';
-    downstream = 'other_assembly';
+  if (form === 'magnet' && primary && !saidLooseAnywhere && (builtIn(tokens, primary, new Set(lex.places.find(tokens).map((h) => h.start))) || insideSomethingUnnamed(tokens, primary) || insideProductNamed(tokens, primary, productRuns))) {
+    // "Magnetic phone cases made in Dongguan. The magnets inside are N52 with Dy": the product named before them is
+    // what they sit in, so it is the goods, with rare-earth magnets built in.
+    const magnetsAt = primary[0]?.start ?? 0;
+    const holder = insideSomethingUnnamed(tokens, primary) ? productRuns.filter((run) => (run.at(-1)?.end ?? 0) <= magnetsAt).at(-1) : undefined;
+    const holderTag = holder ? head(holder).value : undefined;
+    if (holderTag?.kind === 'downstream') {
+      form = DOWNSTREAM_FORM[holderTag.downstream];
+      downstream = holderTag.downstream;
+      magnetsBuiltIn = true;
+    } else {
+      form = 'component';
+      downstream = 'other_assembly';
+    }
   }
 
   // "They go into EPS motors": the goods are the ones an earlier turn named, and they go beside (into) a product.

@@ -884,7 +884,7 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   if ((cue === null || INSIDE_CUES.has(cue.word)) && buyerClause(tokens, start)) return { role: 'destination', recipient: true };
   // "ship the rotor with the magnets loose and fit them on site in Spain": where shipped goods are fitted is where they go.
   // (Not a nationality that describes a material: "they integrate magnets with Chinese dysprosium" names content.)
-  if (!(tag.demonym && headCategory(tokens, end, lex) === 'content') && fittedAfterShipping(tokens, start, end)) return { role: 'destination', recipient: true };
+  if (!(tag.demonym && headCategory(tokens, end, lex) === 'content') && fittedAfterShipping(tokens, start, end, lex)) return { role: 'destination', recipient: true };
   // "Korean subsidiary here.", "Brazil team here:": the asker says where they sit, which is where their stock is.
   const signsOff = (k: number) => tokens[k]?.low === 'here' && ((tokens[k]?.clauseEnd ?? true) || tokens[k + 1]?.parenBefore === true || k + 1 >= tokens.length);
   // "Korean buyer here.": an asker who signs as the buyer receives the goods.
@@ -1461,9 +1461,14 @@ function buyerWithGoods(tokens: readonly Token[], end: number, lex: Lexicon): bo
 }
 
 /** A verb of fitting shortly before the place, after a verb of shipping earlier in the sentence. */
-function fittedAfterShipping(tokens: readonly Token[], start: number, end: number): boolean {
+function fittedAfterShipping(tokens: readonly Token[], start: number, end: number, lex: Lexicon): boolean {
   // "… from Wuxi": where goods come from is never where they are fitted.
   if (nearestCue(tokens, start)?.word === 'from') return false;
+  // "We sell tablets assembled in Vietnam to retailers in Chile": a participle right after the goods it describes says
+  // where they were made, as "made in" does, not where shipped goods are fitted.
+  const participle = tokens[start - 2];
+  if (participle && MADE_VERBS.has(participle.low) && !participle.hyphenBefore && tokens[start - 1]?.low === 'in'
+    && lex.items.find(tokens.slice(Math.max(0, start - 6), start - 2)).some((h) => h.end === start - 2 - Math.max(0, start - 6))) return false;
   let fit = -1;
   // "we glue them in at our plant in Czechia": the verb's object and particle stand between, so seven words back.
   for (let i = start - 1; i >= Math.max(0, start - 7); i--) {

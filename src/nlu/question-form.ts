@@ -23,6 +23,7 @@ const LICENCE_NOUNS = grammarWords('licenceNouns');
 const NEED_WORDS = grammarWords('needWords');
 const DROPPED_COPULA_OPENERS = grammarWords('droppedCopulaOpeners');
 const PAPERWORK_NOUNS = grammarWords('paperworkNouns');
+const STATUS_PARTICIPLES = grammarWords('statusParticiples');
 /** "since", "because": a reason clause after a check ("… is fine since it's the same order?"). */
 const REASON_CONJUNCTIONS = grammarWords('reasonConjunctions');
 const COPULAS = grammarWords('copulas');
@@ -151,7 +152,12 @@ function asksForDecisionLast(text: string): boolean {
   // shipment?" has a person applying).
   const statedRuleApplies = clause.trim().endsWith('?') && !whAsked && words.some((w, i) => APPLY_VERBS.has(w) && words[i + 1] !== 'for'
     && words[i - 1] !== 'to' && words.slice(Math.max(0, i - 5), i).some((x, k, before) => REGIME_NOUNS.has(x) && !before.slice(k + 1).some((y) => SUBJECTS.has(y))));
-  const decisionAsked = withoutPaperwork || ruleApplies || statedRuleApplies || words.some((w) => DECISION_WORDS.has(w));
+  // "Affected by the April rare earth rules?", "Still covered?": how the goods stand under a rule, asked with the
+  // subject and the verb left out.
+  let first = 0;
+  while (first < words.length - 1 && DISCOURSE_OPENERS.has(words[first] ?? '')) first++;
+  const elidedStatus = clause.trim().endsWith('?') && STATUS_PARTICIPLES.has(words[first] ?? '');
+  const decisionAsked = withoutPaperwork || ruleApplies || statedRuleApplies || elidedStatus || words.some((w) => DECISION_WORDS.has(w));
   // "What exposure does the client have and should they have had a licence?": a yes/no question about a licence or a
   // decision, joined to another and about no procedure of its own ("what is that and can it cover our orders?" asks
   // what a general licence is).
@@ -177,7 +183,7 @@ function asksForDecisionLast(text: string): boolean {
     if (before.some((w) => WH_WORDS.has(w)) && before.some((w) => PROCEDURE_WORDS.has(w) && !WH_WORDS.has(w))) return false;
   }
   if (words.length === 0 || (words.some(procedure) && !decisionAsked)) return false;
-  if (withoutPaperwork || statedRuleApplies) return true;
+  if (withoutPaperwork || statedRuleApplies || elidedStatus) return true;
   // "… so they don't need anything from us. true?": a one-word check of what was just said.
   if (words.length <= 2 && decisionAsked) return true;
   if (words.length <= 2 && words.some((w) => CONFIRM_TAGS.has(w))) {
@@ -227,7 +233,14 @@ function asksForDecisionLast(text: string): boolean {
 /** The last sentence when it opens like a yes/no question but has no question mark ("do we need a licence now"). */
 function unmarkedQuestion(text: string): string | undefined {
   const last = text.trim().split(/(?<=[.!;:])\s+/).at(-1);
-  return last !== undefined && opensWithVerb(last, YES_NO_OPENERS) ? last : undefined;
+  if (last === undefined || !opensWithVerb(last, YES_NO_OPENERS)) return undefined;
+  // "need it for our production plan": "need" first with its subject dropped states a need, unless a licence or its
+  // paperwork is what is needed ("need licence for this").
+  const words = tokensOf(last).map((t) => t.low);
+  let at = 0;
+  while (at < words.length - 1 && DISCOURSE_OPENERS.has(words[at] ?? '')) at++;
+  if (NEED_WORDS.has(words[at] ?? '') && !words.some((w) => LICENCE_NOUNS.has(w) || PAPERWORK_NOUNS.has(w))) return undefined;
+  return last;
 }
 
 /**

@@ -29,6 +29,9 @@ describe('asksForDecision', () => {
     'Purchasing wants to know if the Dy oxide from Baotou is controlled.',
     // Whether a rule applies, asked as a statement with a question mark.
     'Our PO for Tb metal was signed in February. Surely the April controls don\'t apply to it?',
+    // Forty-sixth session, own phrasings: how goods stand under a rule, asked with the subject and verb left out.
+    'Bonded ferrite rings for our fan motors, made in Guangdong. Affected by the rare-earth rules?',
+    'The Gd oxide lot from Baotou ships in May. Still covered?',
   ])('is true for "%s"', (text) => expect(asksForDecision(text)).toBe(true));
 
   it.each([
@@ -45,6 +48,8 @@ describe('asksForDecision', () => {
     'How long will the approval for our Tb targets take? Our agent mentioned six weeks, is that working days?',
     'Which certificate do we sign for the Dy magnet order? Is this the one from our Shanghai supplier?',
     'Could the vendor hold a general licence so we don\'t apply for every Tb shipment?',
+    // Forty-sixth session, own phrasing: "need" first with its subject dropped, and no licence after it, states a need.
+    'How many working days does MOFCOM need to decide on Tb target licences? Need it for the budget',
   ])('is false for "%s"', (text) => expect(asksForDecision(text)).toBe(false));
 });
 

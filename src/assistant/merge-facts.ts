@@ -223,5 +223,11 @@ export function mergeFacts(prev: Facts, next: Facts, options: MergeOptions = {})
   else if (prev.endUser || next.endUser) merged.endUser = { ...prev.endUser, ...next.endUser };
   if (prev.endUses || next.endUses) merged.endUses = [...new Set([...(prev.endUses ?? []), ...(next.endUses ?? [])])];
   if (prev.collaboration || next.collaboration) merged.collaboration = { ...prev.collaboration, ...next.collaboration };
+  // "We are building a magnet production line with Chinese equipment" then "can the vendor's technicians come to
+  // commission the line?": work people do, after a rare-earth production line was named, is work on that line, which
+  // No. 62 names as production-line services (1E902.b: assembly, commissioning, maintenance, repair, upgrade).
+  const lineNamed = prev.item?.productionLine === true && prev.item.sector === 'rare_earth';
+  const peopleWork = next.collaboration?.kind === 'services' || next.collaboration?.kind === 'training' || next.collaboration?.kind === 'consulting';
+  if (lineNamed && peopleWork && merged.collaboration && merged.collaboration.area === undefined) merged.collaboration = { ...merged.collaboration, area: 'production_line_services' };
   return merged;
 }

@@ -1058,6 +1058,12 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
       const product = [...run].reverse().find((h) => h.value.kind === 'downstream' && h.end <= said.start);
       if (product) return product;
     }
+    // "red phosphor powder Y2O3:Eu": a formula right after a luminescent or catalytic product spells out that product's
+    // make-up; the product is the thing (MOFCOM FAQ No. 5's phosphors, brief R2).
+    if (said?.value.kind === 'compound' && said.end - said.start === 1) {
+      const product = [...run].reverse().find((h) => h.end === said.start && ((h.value.kind === 'downstream' && MATERIAL_PRODUCTS.has(h.value.downstream)) || (h.value.kind === 'form' && h.value.form === 'phosphor')));
+      if (product) return product;
+    }
     // "motor parts": a part word after a product names unnamed parts of it, which earn no product's carve-out.
     const last = run.at(-1) as PhraseHit<ItemTag>;
     if (said?.value.kind === 'downstream' && last.value.kind === 'generic' && last.start > said.start && PART_OF_NOUNS.has((tokens[last.end - 1] as Token).low)) return last;

@@ -77,6 +77,7 @@ const REQUEST_VERBS = grammarWords('requestVerbs');
 const LICENCE_NOUNS = grammarWords('licenceNouns');
 const FIRST_PERSON_OR_PLURAL = grammarWords('makerSubjects');
 const MADE_VERBS = grammarWords('madeVerbs');
+const NEWS_NOUNS = grammarWords('newsNouns');
 const SITE_NOUNS = grammarWords('siteNouns');
 const BUYER_NOUNS = grammarWords('buyerNouns');
 const RECEIVER_NOUNS = grammarWords('receiverNouns');
@@ -862,6 +863,8 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   // "Our WFOE in Suzhou (100 % owned by us in Ireland) wants to send …": a place in a parenthesis that says who owns the
   // party before it is the owner's, which takes no part in where the goods are or go.
   if (inOwnershipAside(tokens, start, end)) return { role: 'party', recipient: false };
+  // "Good news from Busan", "reports from Beijing say …": where news comes from says nothing of the goods.
+  if (tokens[start - 1]?.low === 'from' && NEWS_NOUNS.has(tokens[start - 2]?.low ?? '')) return { role: 'other', recipient: false };
   // "Coating question from our MRO shop in Toulouse:": where a message comes from is where the asker sits.
   const sender = messageFrom(tokens, start, end);
   if (sender === 'asker') return { role: 'site', recipient: false, asker: true };

@@ -142,8 +142,9 @@ const INPUT_VERBS = grammarWords('inputVerbs');
 /** Verbs by which the asker uses goods ("we use Sm-Fe-N powder from a supplier"), and the words for who makes goods. */
 const USE_VERBS = grammarWords('useVerbs');
 const MAKER_WORDS = grammarWords('makerNouns');
-// "(3 % of value)", "~2% of the magnet value", "about 4 % by value": a share of value said right after a material.
-const SHARE_OF_VALUE_AFTER = new RegExp(String.raw`^\s*[(,:;-]?\s*(?:[\p{L}.]{1,13}\s+)?[~≈]?\s*\d+(?:[.,]\d+)?\s*%\s*(?:of\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2})?(?:${[...grammarWords('valueWords')].map((w) => w.replace(/\s+/g, String.raw`\s+`)).join('|')})\b`, 'iu');
+// "(3 % of value)", "~2% of the magnet value", "about 4 % by value", "is approx 0.05 % of value": a share of value said
+// right after a material.
+const SHARE_OF_VALUE_AFTER = new RegExp(String.raw`^\s*[(,:;-]?\s*(?:[\p{L}.]{1,13}\s+){0,2}[~≈]?\s*\d+(?:[.,]\d+)?\s*%\s*(?:of\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2})?(?:${[...grammarWords('valueWords')].map((w) => w.replace(/\s+/g, String.raw`\s+`)).join('|')})\b`, 'iu');
 const ASKER_INTRODUCTIONS = [...grammarWords('askerIntroductions')].map((p) => p.split(' '));
 const ARTICLES = grammarWords('indefiniteArticles');
 /** Symbols that are ordinary words or abbreviations when not written in element case, and single letters. */
@@ -1450,7 +1451,10 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     const productEndAt = primary.at(-1)?.end ?? 0;
     // So are bare magnets that open their own clause with such a verb ("… motors made in Ningbo; magnets contain Dy").
     const opensClause = (run: PhraseHit<ItemTag>[]) => (tokens[(run[0]?.start ?? 0) - 1]?.clauseEnd ?? false) && describingVerbAt(tokens, run.at(-1)?.end ?? 0);
-    const describedAgain = (run: PhraseHit<ItemTag>[]) => (run[0]?.start ?? 0) >= productEndAt && (describedByVerb(tokens, run, 3) || opensClause(run));
+    // (Not when the asker sells the product and asks about "the magnet licence": "We sell ROVs … should we expect the
+    // magnet licence for us to be refused? Magnets are Dy NdFeB" describes the magnets the licence is for, bought in.)
+    const magnetLicenceForSoldProduct = productSold && runs.some(licenceKind);
+    const describedAgain = (run: PhraseHit<ItemTag>[]) => (run[0]?.start ?? 0) >= productEndAt && !magnetLicenceForSoldProduct && (describedByVerb(tokens, run, 3) || opensClause(run));
     const bought = new Set(productSold ? [] : materialRuns.filter((run) => boughtAsGoods(tokens, text, run, itemAt)));
     // "gadolinia (Gd2O3) powder": a material in parentheses right after another names the same goods again, it is no
     // part listed inside the product.

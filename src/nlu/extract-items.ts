@@ -670,7 +670,8 @@ function magnetsInside(tokens: readonly Token[], text: string, run: PhraseHit<It
   const unfixed = (i: number) => {
     const t = tokens[i] as Token;
     const prev = tokens[i - 1]?.low ?? '';
-    return looseWords.has(t.low) || (magnetsInsideAfter.has(t.low) && ((prev === 'un' && t.hyphenBefore) || NEGATION_CUES.has(prev)));
+    // ("magnets inside, nothing loose" says none go loose.)
+    return (looseWords.has(t.low) && !NEGATION_CUES.has(prev)) || (magnetsInsideAfter.has(t.low) && ((prev === 'un' && t.hyphenBefore) || NEGATION_CUES.has(prev)));
   };
   for (let i = end; i < Math.min(tokens.length, end + 3); i++) {
     if (unfixed(i)) return false;
@@ -1485,7 +1486,8 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     }));
     const saidInside = [...inside.values()].some(Boolean);
     magnetsBuiltIn = [...inside.entries()].some(([run, isInside]) => isInside && isMagnetRun(run, head));
-    const saidLoose = tokens.some((t) => lex.knowledge.cues.looseWords.has(t.low));
+    // ("… nothing loose" says none go loose.)
+    const saidLoose = tokens.some((t, i) => lex.knowledge.cues.looseWords.has(t.low) && ![1, 2].some((k) => NEGATION_CUES.has(tokens[i - k]?.low ?? '')));
     // "Speed sensor: PCB, pins, a SmCo5 pellet": a list after the product's colon or parenthesis is what it holds.
     const productEnd = tokens[(primary.at(-1) as PhraseHit<ItemTag>).end - 1] as Token;
     const listedInProduct = (run: PhraseHit<ItemTag>[]) => {

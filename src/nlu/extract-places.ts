@@ -954,7 +954,8 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     // "the Indonesian government still allows …": a word both modifier and noun ends the phrase when no noun follows.
     const from = k;
     // (Up to three: "a Polish dual-use export licence", "a Korean strategic goods permit".)
-    while (k < from + 3 && REGIME_MODIFIERS.has(tokens[k]?.low ?? '') && !(REGIME_NOUNS.has(tokens[k]?.low ?? '') && !REGIME_NOUNS.has(tokens[k + 1]?.low ?? ''))) k++;
+    // "a Singapore Customs strategic goods permit": an agency's name may open the run when more of it follows.
+    while (k < from + 3 && REGIME_MODIFIERS.has(tokens[k]?.low ?? '') && !(REGIME_NOUNS.has(tokens[k]?.low ?? '') && !REGIME_NOUNS.has(tokens[k + 1]?.low ?? '') && !REGIME_MODIFIERS.has(tokens[k + 1]?.low ?? ''))) k++;
     // A country's name needs a modifier to be read so: "a US law firm" is a party, "US export law" the rules.
     // "The French side wants the flowsheet": a side that wants or will do something is a party, not its rules.
     // So is one that gives something ("the Chinese side shares lab protocols").

@@ -364,6 +364,9 @@ export class Assistant {
     // "Licence says 500 kg; production made 540 kg. Is 8 % over OK?": a change from what a licence held names is a
     // question about that licence, however little of it the classifier recognises.
     if ((u.intent === 'out_of_scope' || u.intent === 'help') && u.facts.licenceChange !== undefined && !u.foreignRegime) return 'license_process';
+    // "Is the 0.1% rule active again now?": a turn the classifier puts off topic, or reads as a plea for help, that names
+    // one of the Chinese instruments the rules hold asks about those rules.
+    if ((u.intent === 'out_of_scope' || u.intent === 'help') && !u.foreignRegime && u.signals.references.sources.some((s) => s.startsWith('CN-'))) return 'regulation_info';
     // "What is 2B902?": a control code named with nothing else to decide is a question about the rules.
     if ((u.intent === 'out_of_scope' || u.intent === 'help') && u.signals.references.controlCodes.length > 0 && Object.keys(u.facts.item ?? {}).every((k) => k === 'controlCode') && !u.facts.shipFrom && !u.facts.destination) return 'regulation_info';
     // An information intent with nothing in the information topics to answer it, about a named item or

@@ -16,7 +16,7 @@ import { wordsPattern } from '../nlu/text.js';
 import type { Understander, Understanding } from '../nlu/understand.js';
 import type { Decision } from '../rules/decision.js';
 import { evaluate, namedButNotApplying, notAmongSuspended } from '../rules/engine.js';
-import { IsoDateSchema, type Facts } from '../rules/facts.js';
+import { IsoDateSchema, isPeopleWork, type Facts } from '../rules/facts.js';
 import type { RuleSet } from '../rules/ruleset.js';
 import { assertNever, strictness, type ReplyVerdict } from '../rules/verdict.js';
 import type { ConversationState, ConversationStore } from './conversation-store.js';
@@ -422,7 +422,7 @@ export class Assistant {
     // "They want to do the remote maintenance and upgrade now. OK?": a goods intent guessed for a turn that names work
     // people do (a service, training, advice) and no goods, nor anything moved on, asks about that work. (Not a transfer:
     // "send half the lot to our sister plant" sends goods; nor goods referred to, "our service partner needs 10 of them".)
-    const peopleWork = u.facts.collaboration?.kind === 'services' || u.facts.collaboration?.kind === 'training' || u.facts.collaboration?.kind === 'consulting';
+    const peopleWork = isPeopleWork(u.facts.collaboration?.kind);
     const lowWords = text.toLowerCase().split(/[^a-z']+/);
     if ((u.intent === 'part_license' || u.intent === 'reexport_license') && peopleWork && !lowWords.some((w) => OBJECT_PRONOUNS.has(w)) && !namesItem(u.facts.item)
       && u.signals.goods === 0 && !u.signals.reexport) {

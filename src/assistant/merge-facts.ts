@@ -2,7 +2,7 @@
  * Facts add up across the turns of a conversation. A later turn fills what was missing and overrides what it
  * contradicts; when it names a different item (another form or other elements), the old item's details go.
  */
-import type { Facts, ItemFacts } from '../rules/facts.js';
+import { isPeopleWork, type Facts, type ItemFacts } from '../rules/facts.js';
 
 function sameItem(a: ItemFacts, b: ItemFacts): boolean {
   // "Sorry, they are actually ferrite": another magnet family is another item.
@@ -227,7 +227,6 @@ export function mergeFacts(prev: Facts, next: Facts, options: MergeOptions = {})
   // commission the line?": work people do, after a rare-earth production line was named, is work on that line, which
   // No. 62 names as production-line services (1E902.b: assembly, commissioning, maintenance, repair, upgrade).
   const lineNamed = prev.item?.productionLine === true && prev.item.sector === 'rare_earth';
-  const peopleWork = next.collaboration?.kind === 'services' || next.collaboration?.kind === 'training' || next.collaboration?.kind === 'consulting';
-  if (lineNamed && peopleWork && merged.collaboration && merged.collaboration.area === undefined) merged.collaboration = { ...merged.collaboration, area: 'production_line_services' };
+  if (lineNamed && isPeopleWork(next.collaboration?.kind) && merged.collaboration && merged.collaboration.area === undefined) merged.collaboration = { ...merged.collaboration, area: 'production_line_services' };
   return merged;
 }

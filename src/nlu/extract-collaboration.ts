@@ -3,7 +3,7 @@
  * training, consulting), which technology, and whether a Chinese party provides it ("our Chinese JV wants to send"
  * provides; "to our Chinese supplier" receives).
  */
-import { COLLABORATION_KINDS, RARE_EARTH_MAGNETS, type TECHNOLOGY_AREAS } from '../rules/facts.js';
+import { COLLABORATION_KINDS, isPeopleWork, RARE_EARTH_MAGNETS, type TECHNOLOGY_AREAS } from '../rules/facts.js';
 import { itemWordHits } from './extract-items.js';
 import type { PlaceMention } from './extract-places.js';
 import type { ItemTag, Lexicon } from './lexicon.js';
@@ -634,7 +634,7 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   // come to learn a Chinese party's process receive it. Only a Chinese party that merely receives says "no".
   // Training, services or advice given at a Chinese site ("we send our engineers to our Chinese supplier's
   // factory for training") are provided by the Chinese side; otherwise a Chinese party that only receives says "no".
-  const onSite = kind === 'training' || kind === 'services' || kind === 'consulting' || kind === 'visit';
+  const onSite = isPeopleWork(kind) || kind === 'visit';
   // "The JV would give us the process know-how": we receive it, so the Chinese party named provides it.
   const toUs = (verb >= 0 && tokens.slice(verb + 1, verb + 4).some((t) => RECEIVER_PRONOUNS.has(t.low))) || workForUs;
   // "A Chinese engineering firm wants us as agent …, they bring the process package": "they" who bring know-how are the
@@ -769,7 +769,7 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   // "Our plant runs a line bought from a Chinese vendor. The vendor wants to do remote maintenance on it": a seller who
   // does the work is the seller the text calls Chinese, when it calls no seller anything else.
   const sellerNamed = (p: PlaceMention) => nounsAfter(tokens, p, SELLER_NOUNS).length > 0;
-  const chineseSellerServes = (kind === 'services' || kind === 'training' || kind === 'consulting')
+  const chineseSellerServes = isPeopleWork(kind)
     // (A seller goods were "bought from" is read as where they come from, so any Chinese place counts here.)
     && places.some((p) => p.country === 'CN' && p.negated !== true && p.role !== 'regime' && sellerNamed(p)) && !places.some((p) => p.country !== 'CN' && p.negated !== true && sellerNamed(p))
     && tokens.some((t, i) => SELLER_NOUNS.has(t.low) && kindHits.some((h) => h.start > i && h.start <= i + 6 && tokens.slice(i, h.start).every((x) => !x.clauseEnd)));

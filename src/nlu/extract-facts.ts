@@ -16,7 +16,7 @@ import { findPlaces, type PlaceMention } from './extract-places.js';
 import { extractReferences, type References } from './extract-references.js';
 import type { ItemTag, Lexicon } from './lexicon.js';
 import type { PhraseHit } from './phrase-matcher.js';
-import { clauseEndOf, clauseStartOf, normaliseText, sentenceStartOf, tokensOf, wordsPattern, type Token } from './text.js';
+import { clauseEndOf, clauseStartOf, endsSentence, normaliseText, sentenceStartOf, tokensOf, wordsPattern, type Token } from './text.js';
 
 export interface Signals {
   /** Item words (elements, forms, products) found. */
@@ -465,7 +465,7 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
       const pastVerb = ACQUIRED_VERBS.has(t.low) || (PAST_EXPORT_VERBS.has(t.low) && PAST_AUXILIARIES.has(tokens[i - 1]?.low ?? ''));
       // The move is asked in a sentence of its own: "bought them from China and resell them in Korea" is one trade.
       if (pastVerb) {
-        const sentenceEnd = tokens.findIndex((x, k) => k >= p.end && x.clauseEnd && !x.commaAfter && !x.colonAfter);
+        const sentenceEnd = tokens.findIndex((x, k) => k >= p.end && endsSentence(x));
         return sentenceEnd >= 0 && tokens.slice(sentenceEnd + 1).some((x) => ONWARD_MOVE_VERBS.has(x.low));
       }
     }

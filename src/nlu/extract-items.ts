@@ -963,6 +963,8 @@ function comparisonStandardAt(tokens: readonly Token[], start: number): boolean 
 const ITEM_HITS = new WeakMap<readonly Token[], { readonly lex: Lexicon; readonly hits: PhraseHit<ItemTag>[] }>();
 
 export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string): ItemExtraction {
+  // A word saying goods travel loose, not denied just before it ("… nothing loose" says none do).
+  const looseSaidAt = (i: number) => lex.knowledge.cues.looseWords.has((tokens[i] as Token).low) && ![1, 2].some((k) => NEGATION_CUES.has(tokens[i - k]?.low ?? ''));
   // Typo tolerance is for the rare earths the rules are about: "carton" is no misspelt carbon.
   // Nor is a word of a name of several capitalised words inside a sentence ("Semicon Europa" is no misspelt europia;
   // "We need Dysprosim oxide" is still dysprosium).
@@ -1486,8 +1488,7 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     }));
     const saidInside = [...inside.values()].some(Boolean);
     magnetsBuiltIn = [...inside.entries()].some(([run, isInside]) => isInside && isMagnetRun(run, head));
-    // ("… nothing loose" says none go loose.)
-    const saidLoose = tokens.some((t, i) => lex.knowledge.cues.looseWords.has(t.low) && ![1, 2].some((k) => NEGATION_CUES.has(tokens[i - k]?.low ?? '')));
+    const saidLoose = tokens.some((_, i) => looseSaidAt(i));
     // "Speed sensor: PCB, pins, a SmCo5 pellet": a list after the product's colon or parenthesis is what it holds.
     const productEnd = tokens[(primary.at(-1) as PhraseHit<ItemTag>).end - 1] as Token;
     const listedInProduct = (run: PhraseHit<ItemTag>[]) => {
@@ -1645,8 +1646,7 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   // of fixing counts, never "already".
   // "The magnets inside contain Dy", "the magnets in them are N52": the magnets of a product named in an earlier turn.
   // Magnets said to travel loose ("we put 20 spare magnets in a separate bag") are bare magnets, whatever holds them.
-  const saidLooseAnywhere = tokens.some((t, i) => lex.knowledge.cues.looseWords.has(t.low) && ![1, 2].some((k) => NEGATION_CUES.has(tokens[i - k]?.low ?? ''))
-    && !comparisonStandardAt(tokens, i));
+  const saidLooseAnywhere = tokens.some((_, i) => looseSaidAt(i) && !comparisonStandardAt(tokens, i));
   if (form === 'magnet' && primary && !saidLooseAnywhere && (builtIn(tokens, primary, new Set(lex.places.find(tokens).map((h) => h.start))) || insideSomethingUnnamed(tokens, primary) || insideProductNamed(tokens, primary, productRuns))) {
     // "Magnetic phone cases made in Dongguan. The magnets inside are N52 with Dy": the product named before them is
     // what they sit in, so it is the goods, with rare-earth magnets built in.

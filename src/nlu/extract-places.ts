@@ -8,7 +8,7 @@ import { ELEMENT_MATERIAL_FORMS } from '../rules/facts.js';
 import { itemWordHits } from './extract-items.js';
 import { grammarPairs, grammarWords, inEndClause, madeHyphenAt, madeIntoLinkAt, nounRightAfter, tradingPartyNoun, wordAt } from './grammar.js';
 import type { PhraseHit } from './phrase-matcher.js';
-import { clauseStartOf, POSSESSIVE_ENDING, withoutPossessives, type Token } from './text.js';
+import { clauseStartOf, endsSentence, POSSESSIVE_ENDING, withoutPossessives, type Token } from './text.js';
 /** A capitalised syllable of a romanised name: "Hai", "Phong", "Tou". */
 const SYLLABLE = /^\p{Lu}\p{Ll}{1,5}$/u;
 
@@ -1499,8 +1499,7 @@ function fittedAfterShipping(tokens: readonly Token[], start: number, end: numbe
   // The shipping verb may stand a comma away ("will ship the cores and the magnets in one crate, and we glue them in
   // at …") or before a colon ("proposes to ship a kit: loose magnets, a yoke …, we assemble in"), never in another
   // sentence.
-  const sentenceEnd = (t: Token) => t.clauseEnd && !t.commaAfter && !t.colonAfter;
-  for (let i = fit - 1; i >= 0 && !sentenceEnd(tokens[i] as Token); i--) if (EXPORT_VERBS.has((tokens[i] as Token).low)) return true;
+  for (let i = fit - 1; i >= 0 && !endsSentence(tokens[i] as Token); i--) if (EXPORT_VERBS.has((tokens[i] as Token).low)) return true;
   // "Loose rings; we assemble them into the cathode here in Taiwan": goods the asker fits, in a message that sends
   // nothing, came to the asker's place.
   return FIRST_PERSON.has(tokens[fit - 1]?.low ?? '') && OBJECT_PRONOUN_WORDS.has(tokens[fit + 1]?.low ?? '') && !tokens.some((t) => EXPORT_VERBS.has(t.low));

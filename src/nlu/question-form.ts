@@ -69,13 +69,19 @@ export function asksAboutThePast(text: string): boolean {
   return opensWith(clause, PAST_OPENERS);
 }
 
+/** Where a clause's own words start, after linking words ("so", "and then"); the last word is never skipped. */
+function afterLinkingWords(words: readonly string[]): number {
+  let at = 0;
+  while (at < words.length - 1 && DISCOURSE_OPENERS.has(words[at] ?? '')) at++;
+  return at;
+}
+
 /** "As of today, with the suspension over, is a licence needed?": one of the comma-separated parts opens with the verb. */
 function opensWith(clause: string, openers: ReadonlySet<string>): boolean {
   return clause.split(',').some((part) => {
     const words = tokensOf(part);
     // "So we can order freely …?", "and we don't need to worry?": a linking word and a subject may come first.
-    let at = 0;
-    while (at < words.length - 1 && DISCOURSE_OPENERS.has((words[at] as { low: string }).low)) at++;
+    let at = afterLinkingWords(words.map((t) => t.low));
     if (SUBJECTS.has(words[at]?.low ?? '')) at++;
     const opener = words.findIndex((t) => openers.has(t.low));
     return opener >= 0 && opener <= Math.max(1, at);
@@ -154,9 +160,7 @@ function asksForDecisionLast(text: string): boolean {
     && words[i - 1] !== 'to' && words.slice(Math.max(0, i - 5), i).some((x, k, before) => REGIME_NOUNS.has(x) && !before.slice(k + 1).some((y) => SUBJECTS.has(y))));
   // "Affected by the April rare earth rules?", "Still covered?": how the goods stand under a rule, asked with the
   // subject and the verb left out.
-  let first = 0;
-  while (first < words.length - 1 && DISCOURSE_OPENERS.has(words[first] ?? '')) first++;
-  const elidedStatus = clause.trim().endsWith('?') && STATUS_PARTICIPLES.has(words[first] ?? '');
+  const elidedStatus = clause.trim().endsWith('?') && STATUS_PARTICIPLES.has(words[afterLinkingWords(words)] ?? '');
   const decisionAsked = withoutPaperwork || ruleApplies || statedRuleApplies || elidedStatus || words.some((w) => DECISION_WORDS.has(w));
   // "What exposure does the client have and should they have had a licence?": a yes/no question about a licence or a
   // decision, joined to another and about no procedure of its own ("what is that and can it cover our orders?" asks
@@ -237,9 +241,7 @@ function unmarkedQuestion(text: string): string | undefined {
   // "need it for our production plan": "need" first with its subject dropped states a need, unless a licence or its
   // paperwork is what is needed ("need licence for this").
   const words = tokensOf(last).map((t) => t.low);
-  let at = 0;
-  while (at < words.length - 1 && DISCOURSE_OPENERS.has(words[at] ?? '')) at++;
-  if (NEED_WORDS.has(words[at] ?? '') && !words.some((w) => LICENCE_NOUNS.has(w) || PAPERWORK_NOUNS.has(w))) return undefined;
+  if (NEED_WORDS.has(words[afterLinkingWords(words)] ?? '') && !words.some((w) => LICENCE_NOUNS.has(w) || PAPERWORK_NOUNS.has(w))) return undefined;
   return last;
 }
 
@@ -249,9 +251,7 @@ function unmarkedQuestion(text: string): string | undefined {
  */
 function opensWithVerb(clause: string, openers: ReadonlySet<string>): boolean {
   return clause.split(',').some((part) => {
-    const words = tokensOf(part);
-    let at = 0;
-    while (at < words.length - 1 && DISCOURSE_OPENERS.has((words[at] as { low: string }).low)) at++;
-    return openers.has(words[at]?.low ?? '');
+    const words = tokensOf(part).map((t) => t.low);
+    return openers.has(words[afterLinkingWords(words)] ?? '');
   });
 }

@@ -111,6 +111,11 @@ export function positionsOf(spans: Iterable<{ readonly start: number; readonly e
   return out;
 }
 
+/** The token ends its sentence (. ; ! ?): a comma or a colon after it only ends a clause ("ship a kit: magnets, …"). */
+export function endsSentence(t: Token): boolean {
+  return t.clauseEnd && !t.commaAfter && !t.colonAfter;
+}
+
 export function sentenceStartOf(tokens: readonly Token[], i: number): number {
   let k = i;
   while (k > 0 && !((tokens[k - 1] as Token).clauseEnd && !(tokens[k - 1] as Token).commaAfter)) k--;

@@ -81,6 +81,12 @@ export const COLLABORATION_KINDS = [
   'visit',
 ] as const;
 export const CollaborationKindSchema = z.enum(COLLABORATION_KINDS);
+export type CollaborationKind = z.infer<typeof CollaborationKindSchema>;
+
+/** Work people do in person (a service, training, advice), as against passing on know-how, rights or money. */
+export function isPeopleWork(kind: CollaborationKind | undefined): boolean {
+  return kind === 'services' || kind === 'training' || kind === 'consulting';
+}
 
 /** Rare-earth technology areas, as the 2023 Catalogue and Announcement No. 62 group them. */
 export const TECHNOLOGY_AREAS = [

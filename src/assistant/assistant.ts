@@ -8,7 +8,7 @@ import type { Precedent } from '../cases/case-view.js';
 import { factsKey, normaliseFacts } from '../cases/normalise-facts.js';
 import type { Clock } from '../core/clock.js';
 import { isoDay, systemClock } from '../core/clock.js';
-import { latestPastDate, resolveShipDate } from '../nlu/extract-ship-date.js';
+import { latestPastDate, resolveShipDate, resolveShipSpanEnd } from '../nlu/extract-ship-date.js';
 import { otherGoodsFacts } from '../nlu/frame-facts.js';
 import { grammarWords } from '../nlu/grammar.js';
 import { asksAboutThePast, asksWhetherLicenceNeeded } from '../nlu/question-form.js';
@@ -228,7 +228,7 @@ export class Assistant {
       const followUp = prev !== undefined && DECISION_INTENTS.has(prev.intent);
       const askedAbout = followUp && wordCount(text) <= FOLLOW_UP_MAX_WORDS ? resolveShipDate(u.frame.mentionedWhen, asOf) : undefined;
       const shipOn = resolveShipDate(u.frame.shipWhen, asOf) ?? askedAbout ?? (followUp ? prev.shipOn : undefined);
-      reply = this.decide(message, scoped.intent, u, facts, asOf, prev, text, shipOn);
+      reply = this.decide(message, scoped.intent, u, facts, asOf, prev, text, shipOn, resolveShipSpanEnd(u.frame.shipWhen, asOf));
       this.conversations.set(message.conversation, {
         intent: scoped.intent, facts, asOf, ...(shipOn ? { shipOn } : {}), turns: [...(prev?.turns ?? []), text].slice(-20), lastVerdict: reply.verdict,
         missing: reply.missing, caseId: reply.escalation.caseId ?? prev?.caseId, corrections: reply.readAs?.corrections ?? [],
@@ -272,7 +272,7 @@ export class Assistant {
     const { asOf: _a, ...said } = u.facts;
     const decisionIntent = DECISION_INTENTS.has(intent) ? intent : 'part_license';
     const { facts } = this.saferScope(decisionIntent, said, scopeFacts(decisionIntent, said, knowHowToDecide(u, this.handover)), asOf);
-    const { decision } = this.decideForShipment(decisionIntent, facts, asOf, resolveShipDate(u.frame.shipWhen, asOf));
+    const { decision } = this.decideForShipment(decisionIntent, facts, asOf, resolveShipDate(u.frame.shipWhen, asOf), undefined, resolveShipSpanEnd(u.frame.shipWhen, asOf));
     return decision.fired.some((r) => regimeRules.has(r.ruleId) && (r.contributes === 'prohibited' || r.contributes === 'escalate'));
   }
 
@@ -530,10 +530,10 @@ export class Assistant {
     return u.intent;
   }
 
-  private decide(message: Message, intent: Intent, u: Understanding, stated: Facts, asOf: string, prev: ConversationState | undefined, text: string, shipOn?: string): Reply {
+  private decide(message: Message, intent: Intent, u: Understanding, stated: Facts, asOf: string, prev: ConversationState | undefined, text: string, shipOn?: string, shipUntil?: string): Reply {
     // Goods sold from stock or through a distributor may sit anywhere: their route is asked, never assumed.
     const assume = routeAssumption(u, [...(prev?.turns ?? []), text]);
-    const firstGoods = this.decideForShipment(intent, stated, asOf, shipOn, assume);
+    const firstGoods = this.decideForShipment(intent, stated, asOf, shipOn, assume, shipUntil);
     // Several loose goods named ("Er-doped fibre and Ho:YAG rods"): the order is as strict as its strictest line, so each
     // is decided and the strictest answer given. Only stricter answers are taken, so this can never clear anything.
     // So are goods a follow-up adds to the ones asked about before when it asks of them together ("And also Er-doped
@@ -542,9 +542,9 @@ export class Assistant {
     const askedTogether = intent === 'part_license' && JOINT_GOODS_QUESTIONS.test(text) && earlierItem !== undefined && stated.item !== undefined
       && normaliseFacts({ item: earlierItem }) !== normaliseFacts({ item: stated.item }) ? [earlierItem] : [];
     const otherItems = intent === 'part_license' ? [...otherGoodsFacts(u.frame), ...askedTogether] : [];
-    const lines = otherItems.map((item) => this.decideForShipment(intent, { ...stated, item }, asOf, shipOn, assume));
+    const lines = otherItems.map((item) => this.decideForShipment(intent, { ...stated, item }, asOf, shipOn, assume, shipUntil));
     const strictest = lines.reduce((a, b) => (strictness(b.decision.verdict) > strictness(a.decision.verdict) ? b : a), firstGoods);
-    const { facts, decision, assumedOrigin, assumedMagnets, decidedFor } = strictest;
+    const { facts, decision, assumedOrigin, assumedMagnets, decidedFor, latestDay } = strictest;
     // (Not for a military user or use: 2026 No. 1 and the catch-all reach any dual-use item, so the rules decide.)
     // (Nor for a change from a licence held: the licence says the goods are controlled, whatever the message calls them.)
     if (intent === 'part_license' && !facts.item && u.signals.unknownObject && !prev && !militaryUse(facts) && facts.licenceChange === undefined) {
@@ -575,7 +575,11 @@ export class Assistant {
     }
     // A claim in the question is a fact to check against the rules, never a rule itself.
     if (u.frame.claims.length > 0 && verdict !== 'not_required') extraReasons.push(`You mention a claim ("${u.frame.claims[0]}"). The answer comes from the rules, not the claim; check it against them before relying on it.`);
-    if (decidedFor) extraReasons.push(`The goods move on or about ${decidedFor}, when the rules differ from today's: this answer is for that day, with the announcements published by ${asOf}.`);
+    if (decidedFor) {
+      extraReasons.push(latestDay
+        ? `The goods may move as late as ${decidedFor}, when the rules differ from today's: this answer is for that day, with the announcements published by ${asOf}.`
+        : `The goods move on or about ${decidedFor}, when the rules differ from today's: this answer is for that day, with the announcements published by ${asOf}.`);
+    }
     if (strictest !== firstGoods) {
       const words = u.frame.otherItems?.[lines.indexOf(strictest)]?.words ?? describeItem(strictest.facts);
       extraReasons.push(`You name several goods; this answer is for the strictest of them${words ? ` ("${words}")` : ''}. The others alone would get: ${firstGoods.decision.verdict.replace('_', ' ')}. Ask about each on its own for a line-by-line answer.`);
@@ -683,11 +687,19 @@ export class Assistant {
    * announced rule that will be in force; a suspension that will have ended). The stricter answer is given, so a
    * misread date can only make an answer more careful, never turn it into "no licence".
    */
-  private decideForShipment(intent: Intent, stated: Facts, asOf: string, shipOn: string | undefined, mayAssume: RouteAssumption = 'unsaid-or-chinese'): { facts: Facts; decision: Decision; assumedOrigin: boolean; assumedMagnets?: boolean; decidedFor?: string } {
-    const today = this.decideWithRoute(intent, stated, asOf, undefined, mayAssume);
-    if (!shipOn || shipOn <= asOf) return today;
-    const then = this.decideWithRoute(intent, stated, shipOn, asOf, mayAssume);
-    return strictness(then.decision.verdict) > strictness(today.decision.verdict) ? { ...then, decidedFor: shipOn } : today;
+  /**
+   * The answer for today, and for the day the goods move when it is later; the stricter one decides. A time said as a
+   * month or a year ("next month") is checked on its last day too (`shipUntil`): a suspension that ends within it
+   * leaves the later shipments uncovered.
+   */
+  private decideForShipment(intent: Intent, stated: Facts, asOf: string, shipOn: string | undefined, mayAssume: RouteAssumption = 'unsaid-or-chinese', shipUntil?: string): { facts: Facts; decision: Decision; assumedOrigin: boolean; assumedMagnets?: boolean; decidedFor?: string; latestDay?: boolean } {
+    let chosen: ReturnType<Assistant['decideWithRoute']> & { decidedFor?: string; latestDay?: boolean } = this.decideWithRoute(intent, stated, asOf, undefined, mayAssume);
+    for (const day of [shipOn, shipOn === undefined ? undefined : shipUntil]) {
+      if (!day || day <= asOf) continue;
+      const then = this.decideWithRoute(intent, stated, day, asOf, mayAssume);
+      if (strictness(then.decision.verdict) > strictness(chosen.decision.verdict)) chosen = { ...then, decidedFor: day, ...(day === shipUntil ? { latestDay: true } : {}) };
+    }
+    return chosen;
   }
 
   /** The control codes of the listed items in question, saying which are only inferred. */
@@ -781,7 +793,7 @@ export class Assistant {
     if (!namesItem(carried.item) && !change) return info;
     const facts = scopeFacts('part_license', carried);
     const shipOn = resolveShipDate(u.frame.shipWhen, asOf);
-    const { decision, facts: decided, assumedOrigin } = this.decideForShipment('part_license', facts, asOf, shipOn, routeAssumption(u, [...(prev?.turns ?? []), text]));
+    const { decision, facts: decided, assumedOrigin } = this.decideForShipment('part_license', facts, asOf, shipOn, routeAssumption(u, [...(prev?.turns ?? []), text]), resolveShipSpanEnd(u.frame.shipWhen, asOf));
     if (!(decision.verdict === 'prohibited' || (decision.verdict === 'license_required' && (u.asksForDecision || change)))) return info;
     const cited = new Set(info.citations.map((c) => `${c.source} ${c.article ?? ''}`));
     return {

@@ -114,6 +114,7 @@ const LICENCE_NOUNS = grammarWords('licenceNouns');
 const TRAINING_HOMOGRAPHS = grammarWords('trainingHomographs');
 const NOUN_FOLLOWERS = grammarWords('nounFollowers');
 const NOUN_PRECEDERS = grammarWords('nounPreceders');
+const TRAIN_KINDS = grammarWords('trainKinds');
 const TRAINING_EVENT_NOUNS = grammarWords('trainingEventNouns');
 const TRAINING_EVENT_MODIFIERS = grammarWords('trainingEventModifiers');
 const TRAINING_EVENT_VERBS = grammarWords('trainingEventVerbs');
@@ -423,12 +424,13 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
     const before = tokens[h.start - 1]?.low ?? '';
     return PAPERWORK_KINDS.has(before) || (END_PAPER_HEADS.has(before) && tokens[h.start - 2]?.low === 'end');
   };
-  // "permanent-magnet motors for regional trains": the vehicle, not training.
+  // "permanent-magnet motors for regional trains", "(civil trains only)": the vehicle, not training.
   const railNoun = (h: { start: number; end: number; value: Kind }) => {
     if (h.value !== 'training' || h.end - h.start !== 1 || !TRAINING_HOMOGRAPHS.has((tokens[h.start] as Token).low)) return false;
     const t = tokens[h.start] as Token;
     const before = tokens[h.start - 1]?.low ?? '';
-    return t.clauseEnd || t.commaAfter || DETERMINER_WORDS.has(before) || NOUN_PRECEDERS.has(before) || NOUN_FOLLOWERS.has(tokens[h.end]?.low ?? '');
+    return t.clauseEnd || t.commaAfter || DETERMINER_WORDS.has(before) || NOUN_PRECEDERS.has(before) || NOUN_FOLLOWERS.has(tokens[h.end]?.low ?? '')
+      || (t.low.startsWith('train') && TRAIN_KINDS.has(before));
   };
   // "Nairobi e-bike workshop", "our repair workshop in Abuja": a workshop that is no event is where work is done.
   const workshopAsPlace = (h: { start: number; end: number; value: Kind }) => {

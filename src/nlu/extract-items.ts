@@ -779,6 +779,19 @@ function insideSomethingUnnamed(tokens: readonly Token[], run: PhraseHit<ItemTag
   return definite && inside;
 }
 
+/**
+ * "Bone-conduction transducers for our hearing device. They contain an NdFeB magnet with Dy": magnets that a pronoun
+ * pointing back to goods is said to hold (its verb of holding right before them) sit inside those goods.
+ */
+function heldByPointedGoods(tokens: readonly Token[], run: PhraseHit<ItemTag>[]): boolean {
+  const start = run[0]?.start ?? 0;
+  return [1, 2, 3].some((k) => {
+    const verb = start - k;
+    return PRODUCT_HOLDS_VERBS.has(tokens[verb]?.low ?? '') && GOODS_BACK_REFERENCES.has(tokens[verb - 1]?.low ?? '')
+      && (verb - 1 === 0 || (tokens[verb - 2] as Token).clauseEnd) && tokens.slice(verb - 1, start).every((t) => !t.clauseEnd && !t.commaAfter);
+  });
+}
+
 /** "The permanent magnets in the rotor are NdFeB": definite magnets said to sit in a product named right after. */
 function insideProductNamed(tokens: readonly Token[], run: PhraseHit<ItemTag>[], products: readonly PhraseHit<ItemTag>[][]): boolean {
   const start = run[0]?.start ?? 0;
@@ -1647,11 +1660,14 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   // "The magnets inside contain Dy", "the magnets in them are N52": the magnets of a product named in an earlier turn.
   // Magnets said to travel loose ("we put 20 spare magnets in a separate bag") are bare magnets, whatever holds them.
   const saidLooseAnywhere = tokens.some((_, i) => looseSaidAt(i) && !comparisonStandardAt(tokens, i));
-  if (form === 'magnet' && primary && !saidLooseAnywhere && (builtIn(tokens, primary, new Set(lex.places.find(tokens).map((h) => h.start))) || insideSomethingUnnamed(tokens, primary) || insideProductNamed(tokens, primary, productRuns))) {
+  const pointedHolder = form === 'magnet' && primary !== undefined && heldByPointedGoods(tokens, primary);
+  if (form === 'magnet' && primary && !saidLooseAnywhere && (builtIn(tokens, primary, new Set(lex.places.find(tokens).map((h) => h.start))) || insideSomethingUnnamed(tokens, primary) || insideProductNamed(tokens, primary, productRuns) || pointedHolder)) {
     // "Magnetic phone cases made in Dongguan. The magnets inside are N52 with Dy": the product named before them is
     // what they sit in, so it is the goods, with rare-earth magnets built in.
+    // ("They contain an NdFeB magnet … ship the transducers": goods the pronoun points to may be named after it.)
     const magnetsAt = primary[0]?.start ?? 0;
-    const holder = insideSomethingUnnamed(tokens, primary) ? productRuns.filter((run) => (run.at(-1)?.end ?? 0) <= magnetsAt).at(-1) : undefined;
+    const before = productRuns.filter((run) => (run.at(-1)?.end ?? 0) <= magnetsAt).at(-1);
+    const holder = insideSomethingUnnamed(tokens, primary) ? before : pointedHolder ? before ?? productRuns.find((run) => (run[0]?.start ?? 0) > magnetsAt) : undefined;
     const holderTag = holder ? head(holder).value : undefined;
     if (holderTag?.kind === 'downstream') {
       form = DOWNSTREAM_FORM[holderTag.downstream];

@@ -106,6 +106,8 @@ const ORIGIN_INCOTERMS = grammarWords('originIncoterms');
 const DESTINATION_INCOTERMS = grammarWords('destinationIncoterms');
 const OWNERSHIP_WORDS = grammarWords('ownershipWords');
 const WANT_VERBS = grammarWords('wantVerbs');
+const UNDERTAKE_VERBS = grammarWords('undertakeVerbs');
+const MARKET_VERBS = grammarWords('marketVerbs');
 const SENDING_VERBS = grammarWords('sendingVerbs');
 const CONTRAST_CONJUNCTIONS = grammarWords('contrastConjunctions');
 const ORIGIN_OF_VERBS = grammarWords('originOfVerbs');
@@ -193,7 +195,9 @@ function firstVerbAfter(tokens: readonly Token[], end: number): string | undefin
   if ((tokens[end - 1] as Token | undefined)?.clauseEnd) return undefined;
   for (let i = end; i < Math.min(tokens.length, end + 5); i++) {
     const t = tokens[i] as Token;
-    if (HOLD_VERBS.has(t.low) || WANT_VERBS.has(t.low)) return t.low;
+    // ("has offered to sell": the auxiliary before a verb of undertaking is no verb of holding.)
+    if (AUXILIARIES.has(t.low) && UNDERTAKE_VERBS.has(tokens[i + 1]?.low ?? '') && tokens[i + 2]?.low === 'to') continue;
+    if (HOLD_VERBS.has(t.low) || WANT_VERBS.has(t.low) || (UNDERTAKE_VERBS.has(t.low) && tokens[i + 1]?.low === 'to')) return t.low;
     // "Our lab in China (wholly foreign-owned, Swiss parent) wants to export …": an aside in brackets is no subject.
     if (PHRASE_STOPS.has(t.low) || t.clauseEnd || t.commaAfter || t.parenAfter) return undefined;
   }
@@ -209,7 +213,13 @@ function heldByProduct(tokens: readonly Token[], from: number, lex: Lexicon): bo
   while (start > 0 && !(tokens[start - 1] as Token).clauseEnd && from - start < 14) start--;
   const hits = lex.items.find(tokens.slice(start, from)).map((h) => ({ ...h, start: h.start + start, end: h.end + start }));
   const last = hits.at(-1);
-  if (!last || last.end !== from) return false;
+  // ("with SmCo receivers from China": one plain noun after the magnets names the part they are in.)
+  // ("with Dy magnets inside) from our Polish warehouse": not a word of where they sit, nor one closing an aside.)
+  const partAt = tokens[from - 1] as Token | undefined;
+  const partNoun = last !== undefined && partAt !== undefined && last.end === from - 1 && /^\p{L}+$/u.test(partAt.raw)
+    && !(tokens[last.end - 1] as Token).commaAfter && !partAt.commaAfter && !partAt.parenAfter
+    && !FIXED_INSIDE.has(partAt.low) && !INSIDE_CUES.has(partAt.low) && !PHRASE_STOPS.has(partAt.low) && !lex.knowledge.cues.magnetsInsideAfter.has(partAt.low) && !lex.knowledge.cues.looseWords.has(partAt.low);
+  if (!last || (last.end !== from && !partNoun)) return false;
   if (!isHeldGoods(last.value)) return false;
   // The run of item and element words the magnets end ("Dy speaker magnets").
   let first = hits.length - 1;
@@ -443,6 +453,8 @@ function wantsToSend(tokens: readonly Token[], end: number, lex: Lexicon): boole
     const infinitive = tokens[i + 1]?.low === 'to';
     const verb = tokens[i + (infinitive ? 2 : 1)]?.low ?? '';
     if (WANT_VERBS.has(t.low)) return (infinitive || MODALS.has(t.low) || sendsWithoutTo(tokens, i)) && (SENDING_VERBS.has(verb) || lex.knowledge.cues.provisionVerbs.has(verb));
+    // "offered to sell us", "agreed to ship": a party that puts itself forward to send, sends.
+    if (UNDERTAKE_VERBS.has(t.low) && infinitive) return SENDING_VERBS.has(verb) || lex.knowledge.cues.provisionVerbs.has(verb);
     if (t.clauseEnd) return false;
   }
   return false;
@@ -556,7 +568,7 @@ function wantsGoodsAfter(tokens: readonly Token[], end: number): boolean {
 function wantsToBuy(tokens: readonly Token[], end: number): boolean {
   for (let i = end; i < Math.min(tokens.length, end + 5); i++) {
     const t = tokens[i] as Token;
-    if (WANT_VERBS.has(t.low)) {
+    if (WANT_VERBS.has(t.low) || UNDERTAKE_VERBS.has(t.low)) {
       const to = [1, 2].map((k) => i + k).find((j) => tokens[j]?.low === 'to');
       return to !== undefined && PURCHASE_VERBS.has(tokens[to + 1]?.low ?? '') && tokens.slice(i, to).every((x) => !x.clauseEnd && !x.commaAfter);
     }
@@ -840,6 +852,12 @@ function inOwnershipAside(tokens: readonly Token[], start: number, end: number):
   return false;
 }
 
+/** "sell them in", "sold in": a verb of selling, with its pronoun object, right before the "in" at `inAt`. */
+function soldInto(tokens: readonly Token[], inAt: number): boolean {
+  const verbAt = OBJECT_PRONOUN_WORDS.has(tokens[inAt - 1]?.low ?? '') ? inAt - 2 : inAt - 1;
+  return MARKET_VERBS.has(tokens[verbAt]?.low ?? '') && tokens.slice(verbAt, inAt).every((t) => !t.clauseEnd && !t.commaAfter);
+}
+
 function roleOf(tokens: readonly Token[], start: number, end: number, tag: PlaceTag, lex: Lexicon): { role: PlaceRole; recipient: boolean; asker?: boolean; measure?: boolean; sends?: boolean } {
   const cue = nearestCue(tokens, start);
   const recipient = cue !== null && DEST_CUES.has(cue.word);
@@ -865,6 +883,8 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   if (inOwnershipAside(tokens, start, end)) return { role: 'party', recipient: false };
   // "Good news from Busan", "reports from Beijing say …": where news comes from says nothing of the goods.
   if (tokens[start - 1]?.low === 'from' && NEWS_NOUNS.has(tokens[start - 2]?.low ?? '')) return { role: 'other', recipient: false };
+  // "… and sell them in France", "motors sold in Canada": where goods are sold is their market, where they go.
+  if (cue?.word === 'in' && cue.index === start - 1 && soldInto(tokens, cue.index)) return { role: 'destination', recipient: true };
   // "Coating question from our MRO shop in Toulouse:": where a message comes from is where the asker sits.
   const sender = messageFrom(tokens, start, end);
   if (sender === 'asker') return { role: 'site', recipient: false, asker: true };
@@ -1110,7 +1130,9 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   // "Our Dutch distributor wants to sell them from its stock": whoever wants to send holds the goods, ours or not.
   // A nationality that sends ("our Chinese supplier would ship the magnets") says where they leave from, ahead of
   // whatever site the asker named first ("Compressor plant in Rayong.").
-  if (doing && WANT_VERBS.has(doing) && !cue && wantsToSend(tokens, end, lex)) return tag.demonym ? { role: 'origin', recipient: false } : { role: 'site', recipient: false, sends: true };
+  if (doing && (WANT_VERBS.has(doing) || UNDERTAKE_VERBS.has(doing)) && !cue && wantsToSend(tokens, end, lex)) return tag.demonym ? { role: 'origin', recipient: false } : { role: 'site', recipient: false, sends: true };
+  // "A Japanese trader offered to buy 2 t": one that undertakes to buy receives the goods.
+  if (doing && UNDERTAKE_VERBS.has(doing) && !cue && wantsToBuy(tokens, end)) return { role: 'destination', recipient: true };
   const ours = FIRST_PERSON.has(tokens[start - 1]?.low ?? '');
   // "Our Indonesian smelter wants to buy a Chinese extraction unit": whoever wants to buy goods receives them, ours too.
   // So does "our plant in Ohio", its place right after "in", and one that can or will buy them ("our coatings line in

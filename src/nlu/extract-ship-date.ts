@@ -37,6 +37,10 @@ const MONTH_DAY = new RegExp(String.raw`\b${MONTH_NAME}\s+${ORDINAL}\b${YEAR}`, 
 const WORD_MONTH = new RegExp(String.raw`\b([a-z]+)(?:\s+of)?[\s-]+${MONTH_NAME}(?:\s+(20\d\d))?\b`, 'gi');
 const MONTH_YEAR = new RegExp(String.raw`\b${MONTH_NAME}\s+(20\d\d)\b`, 'gi');
 const SHIPMENT_WORDS = new RegExp(SHIPMENT.source, 'giu');
+const RULE_QUESTION = wordsPattern(grammarWords('ruleQuestionWords'));
+const PAST_QUESTION = wordsPattern(grammarWords('pastQuestionWords'));
+const AHEAD_PREPOSITIONS = grammarWords('aheadPrepositions');
+const AHEAD_ANCHORS = grammarWords('aheadAnchors');
 
 function monthNumber(name: string): number {
   const low = name.toLowerCase().replace(/\.$/, '');
@@ -163,12 +167,42 @@ function daysAheadIn(sentence: string): ShipWhen | undefined {
 }
 
 export function extractShipWhen(text: string): ShipWhen | undefined {
-  for (const sentence of text.split(/(?<=[.!?;])\s+|\n+/)) {
+  const sentences = text.split(/(?<=[.!?;])\s+|\n+/);
+  for (const sentence of sentences) {
     if (!SHIPMENT.test(sentence) && !MOVEMENT.test(sentence)) continue;
     const when = dateIn(sentence);
     if (when) return when;
   }
+  // "We export magnets to Germany. Any Chinese licence next month?", "Do we need a licence from December?": with no
+  // shipment dated, a question about what the rules ask at a time ahead is about the rules then.
+  for (const sentence of sentences) {
+    if (!sentence.includes('?') || !RULE_QUESTION.test(sentence) || PAST_QUESTION.test(sentence)) continue;
+    const ahead = datesIn(sentence).find((d) => saidAhead(sentence, d));
+    if (ahead) return aheadOf(sentence, ahead);
+  }
   return undefined;
+}
+
+/**
+ * A time said as ahead: "next month", "in two weeks", "in 2027", "from December", "after 10 November". ("In March"
+ * alone can be behind: "the Dy we bought in March".)
+ */
+function saidAhead(sentence: string, d: DateAt): boolean {
+  if (!('month' in d.when) || d.when.year !== undefined) return true;
+  // The preposition opens the date ("from December") or stands right before it ("from 1 December"), and follows a word
+  // of needing or of a licence: "a licence from December", "still needed after 10 November". ("The rule from October",
+  // "Eu is controlled from 8 November" date a rule, not the time asked about.)
+  const words = sentence.slice(0, d.end).toLowerCase().match(/\p{L}+/gu) ?? [];
+  const inDate = (sentence.slice(d.at, d.end).toLowerCase().match(/\p{L}+/gu) ?? []).length;
+  const lead = words.slice(0, words.length - inDate);
+  const opens = AHEAD_PREPOSITIONS.has(words[words.length - inDate] ?? '') ? words.length - inDate : AHEAD_PREPOSITIONS.has(lead.at(-1) ?? '') ? lead.length - 1 : -1;
+  return opens > 0 && AHEAD_ANCHORS.has(words[opens - 1] ?? '');
+}
+
+/** "after 10 November": the day after the date said. */
+function aheadOf(sentence: string, d: DateAt): ShipWhen {
+  const after = 'month' in d.when && d.when.day !== undefined && /\bafter\s+(?:the\s+)?$/i.test(sentence.slice(0, d.at));
+  return after ? { ...d.when, after: true } : d.when;
 }
 
 /** The first date the message gives, with or without a word of shipping ("What about after 10 November?"). */
@@ -193,6 +227,24 @@ export function latestPastDate(when: ShipWhen | undefined, asked: string): strin
   const inYear = (year: number) => `${year}-${String(when.month).padStart(2, '0')}-${String(when.day).padStart(2, '0')}`;
   const iso = inYear(y) <= asked ? inYear(y) : inYear(y - 1);
   return IsoDateSchema.safeParse(iso).success ? iso : undefined;
+}
+
+/**
+ * The last day of the time the goods may move in, when it is said as a month or a year ("next month", "in December",
+ * "next year"; not "in 2027", read from its first day): the rules can change within it (a suspension that ends on the 10th), so its last day is checked as
+ * well as its first. Undefined for a day said, or a span not after the day asked.
+ */
+export function resolveShipSpanEnd(when: ShipWhen | undefined, asked: string): string | undefined {
+  if (!when || 'daysAhead' in when) return undefined;
+  const first = resolveShipDate(when, asked);
+  if (first === undefined) return undefined;
+  const [year, month] = first.split('-').map(Number) as [number, number];
+  let last: string | undefined;
+  if ('yearsAhead' in when) last = `${year}-12-31`;
+  else if ('monthsAhead' in when || ('month' in when && when.day === undefined)) {
+    last = `${year}-${String(month).padStart(2, '0')}-${String(new Date(Date.UTC(year, month, 0)).getUTCDate()).padStart(2, '0')}`;
+  }
+  return last !== undefined && last > first ? last : undefined;
 }
 
 /** The day the goods move, as an ISO date, resolved against the day asked: a month without a year is its next

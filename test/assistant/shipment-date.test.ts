@@ -3,7 +3,7 @@
  * that will be in force by then counts, a suspension published later does not, and the stricter answer is given.
  */
 import { describe, expect, it } from 'vitest';
-import { extractShipWhen, resolveShipDate } from '../../src/nlu/extract-ship-date.js';
+import { extractShipWhen, resolveShipDate, resolveShipSpanEnd } from '../../src/nlu/extract-ship-date.js';
 import { evaluate } from '../../src/rules/engine.js';
 import { ruleStatus } from '../../src/rules/rule-status.js';
 import { msg, newAssistant, rules } from '../support/understanding.js';
@@ -144,5 +144,46 @@ describe('a shipment said to go before a day (forty-first session, own phrasing)
 
   it('still reads "on 8 November" as that day', () => {
     expect(resolveShipDate(extractShipWhen('The Er fibre lot ships on 8 November.'), '2025-10-20')).toBe('2025-11-08');
+  });
+});
+
+describe('a question about the rules at a time ahead (forty-seventh session, own phrasings)', () => {
+  it.each([
+    ['We sell the rotors to Austria. Is a Chinese permit needed next month?', { monthsAhead: 1 }],
+    ['Our Thai plant uses Chinese Dy. Will we need a licence from January?', { month: 1 }],
+    ['Is anything still required after 10 November?', { month: 11, day: 10, after: true }],
+  ])('reads "%s" as the time the rules are asked for', (text, expected) => {
+    expect(extractShipWhen(text)).toEqual(expected);
+  });
+
+  it.each([
+    // The date of a rule, not the time asked about.
+    'Does the Chinese rule from October cover our rotors?',
+    'They say Ho is controlled from 8 November - does that matter for us?',
+    // A question set in the past.
+    'Did we need a licence after 10 November?',
+    // A month alone can be behind: goods bought then.
+    'Is a licence needed for the Tb oxide we got in March?',
+  ])('reads no time ahead in "%s"', (text) => {
+    expect(extractShipWhen(text)).toBeUndefined();
+  });
+
+  it('answers for the last day of a month said, when a suspension ends within it', () => {
+    // On 2026-11-01 No. 61 is still suspended; from 2026-11-11 its status is unknown.
+    const text = 'We make NdFeB magnets with Tb in Vietnam from Chinese Tb metal, 1 % of value, and sell them to France. Any Chinese licence next month?';
+    const reply = newAssistant().handle({ ...msg(text, 'sd6'), asOf: '2026-10-20' });
+    expect(reply.verdict).toBe('escalate');
+    expect(reply.reasons.join(' ')).toMatch(/as late as 2026-11-30/);
+    const shipped = newAssistant().handle({ ...msg('We make NdFeB magnets with Tb in Vietnam from Chinese Tb metal, 1 % of value. They ship to France in November. Licence?', 'sd7'), asOf: '2026-10-20' });
+    expect(shipped.verdict).toBe('escalate');
+  });
+
+  it('takes the last day of a month or a year said, and none for a day said', () => {
+    expect(resolveShipSpanEnd({ monthsAhead: 1 }, '2026-10-20')).toBe('2026-11-30');
+    expect(resolveShipSpanEnd({ month: 2 }, '2027-01-05')).toBe('2027-02-28');
+    expect(resolveShipSpanEnd({ yearsAhead: 1 }, '2026-10-20')).toBe('2027-12-31');
+    expect(resolveShipSpanEnd({ month: 12, day: 15 }, '2026-10-20')).toBeUndefined();
+    expect(resolveShipSpanEnd({ daysAhead: 7 }, '2026-10-20')).toBeUndefined();
+    expect(resolveShipSpanEnd({ year: 2025, month: 9 }, '2026-10-20')).toBeUndefined();
   });
 });

@@ -1705,6 +1705,14 @@ describe('trains the vehicles (own phrasings)', () => {
     expect(facts('Our Baotou engineers want to train our Czech operators on NdFeB sintering.').collaboration?.kind).toBe('training');
     expect(facts('Our Mexican engineers will train in Ningbo on NdFeB sintering.').collaboration?.kind).toBe('training');
   });
+
+  it('reads a kind of train before "trains" as the vehicle ("civil trains only", "freight trains"), so goods for them are no training', () => {
+    const u = understanding.understander.understand('A Korean rolling-stock maker (civil trains only) asks us to deliver Tb magnets from our Ningbo factory. Licence?');
+    expect(u.facts.collaboration?.kind).not.toBe('training');
+    expect(u.intent).toBe('part_license');
+    expect(facts('Brake magnets from China for freight trains in Slovakia.').collaboration?.kind).not.toBe('training');
+    expect(facts('Our Ganzhou experts will train Polish operators on NdFeB sintering.').collaboration?.kind).toBe('training');
+  });
 });
 
 describe('a department signing with its place (own phrasings)', () => {
@@ -3735,5 +3743,20 @@ describe('country codes in capitals and goods a product includes (forty-second s
 
   it('still reads bare magnets a carton contains as loose magnets', () => {
     expect(facts('The cartons contain bare SmCo blocks exported from Ningbo to Hamburg.').item).toMatchObject({ form: 'magnet' });
+  });
+});
+
+describe('a party that offers or agrees to send (own phrasings)', () => {
+  it('reads "a Chinese recycler has offered to sell us" as goods leaving China, as "wants to sell" is', () => {
+    const u = understanding.understander.understand('Startup in Adelaide. A Chinese magnet recycler has offered to sell us 200 kg of Dy oxide recovered from scrap. Any licence?');
+    expect(u.facts.shipFrom).toBe('CN');
+    expect(u.intent).toBe('part_license');
+    expect(facts('We run a foundry in Porto. A Chinese smelter proposed to supply us Tb metal every quarter.').shipFrom).toBe('CN');
+  });
+
+  it('still reads a party that offers to buy as the buyer', () => {
+    const f = facts('We make Dy oxide in Perth. A Japanese trader offered to buy 2 t of it.');
+    expect(f.destination).toBe('JP');
+    expect(f.shipFrom).not.toBe('JP');
   });
 });

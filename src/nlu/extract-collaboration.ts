@@ -115,6 +115,9 @@ const TRAINING_HOMOGRAPHS = grammarWords('trainingHomographs');
 const NOUN_FOLLOWERS = grammarWords('nounFollowers');
 const NOUN_PRECEDERS = grammarWords('nounPreceders');
 const TRAIN_KINDS = grammarWords('trainKinds');
+// The endings of the kind words that are nouns (maintenance, installation, recruitment), not verbs that take a product
+// as their object ("install motors", "repair rotors").
+const NOUN_SUFFIXES = [...grammarWords('kindNounSuffixes')];
 const TRAINING_EVENT_NOUNS = grammarWords('trainingEventNouns');
 const TRAINING_EVENT_MODIFIERS = grammarWords('trainingEventModifiers');
 const TRAINING_EVENT_VERBS = grammarWords('trainingEventVerbs');
@@ -459,7 +462,12 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   const allKindHits = lex.collaborationKinds.find(tokens);
   const compoundPart = (h: { start: number; end: number }) => h.end - h.start === 1 && (tokens[h.start] as Token).hyphenBefore
     && !wordAt(tokens, h.start - 1, lex.knowledge.cues.knowHowNouns) && !allKindHits.some((o) => o.start <= h.start - 1 && o.end >= h.start);
-  const kindHits = allKindHits.filter((h) => !compoundPart(h));
+  // "an armoured rail maintenance vehicle", "installation robots": a kind noun right before a product's name says what
+  // the product is for; it is no service anyone gives.
+  const productHeads = new Set(lex.items.find(tokens).filter((h) => h.value.kind === 'downstream').map((h) => h.start));
+  const productModifier = (h: { start: number; end: number }) => h.end - h.start === 1 && NOUN_SUFFIXES.some((x) => (tokens[h.start] as Token).low.endsWith(x))
+    && productHeads.has(h.end) && !(tokens[h.start] as Token).clauseEnd && !(tokens[h.start] as Token).commaAfter;
+  const kindHits = allKindHits.filter((h) => !compoundPart(h) && !productModifier(h));
   const jvSetUp = kindHits.some(setsUpJv);
   // "No drawings or documents": a negation before a list of such words covers every one of them.
   const kindAt = positionsOf(kindHits);

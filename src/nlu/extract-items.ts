@@ -792,6 +792,19 @@ function heldByPointedGoods(tokens: readonly Token[], run: PhraseHit<ItemTag>[])
   });
 }
 
+/**
+ * "…, build them into hearing aids": between the goods' end and a product named at `productAt`, in one sentence, a verb
+ * of fitting, a pronoun pointing back to the goods, and "into" (or "in") right before the product's words.
+ */
+function pronounFittedInto(tokens: readonly Token[], goodsEnd: number, productAt: number): boolean {
+  if (productAt <= goodsEnd || tokens.slice(goodsEnd, productAt).some((t) => t.clauseEnd)) return false;
+  for (let i = goodsEnd; i < productAt - 2; i++) {
+    if (!FIXING_VERBS_ACTIVE.has((tokens[i] as Token).low) || !OBJECT_PRONOUNS.has(tokens[i + 1]?.low ?? '') || !INTO_WORDS.has(tokens[i + 2]?.low ?? '')) continue;
+    if (productAt - (i + 3) <= 2) return true;
+  }
+  return false;
+}
+
 /** "The permanent magnets in the rotor are NdFeB": definite magnets said to sit in a product named right after. */
 function insideProductNamed(tokens: readonly Token[], run: PhraseHit<ItemTag>[], products: readonly PhraseHit<ItemTag>[][]): boolean {
   const start = run[0]?.start ?? 0;
@@ -1385,6 +1398,14 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     return i >= 0 && EXPORT_VERBS.has((tokens[i] as Token).low) && !tokens.slice(i, run[0]?.start ?? 0).some((t) => t.clauseEnd);
   });
   const productSold = runs.some((run) => head(run).value.kind === 'downstream' && soldByVerb(run));
+  // "We buy SmCo magnets from a distributor, build them into hearing aids and sell the hearing aids": the product the
+  // magnets are fitted into and that is sold is the goods.
+  const runWords = (run: PhraseHit<ItemTag>[]) => tokens.slice(run[0]?.start ?? 0, run.at(-1)?.end ?? 0).map((t) => t.low).join(' ');
+  const soldWords = new Set(runs.filter((run) => head(run).value.kind === 'downstream' && soldByVerb(run)).map(runWords));
+  const fittedHolder = (goods: PhraseHit<ItemTag>[]) => runs.find((run) => head(run).value.kind === 'downstream' && soldWords.has(runWords(run))
+    && pronounFittedInto(tokens, goods.at(-1)?.end ?? 0, run[0]?.start ?? 0));
+  const soldHolder = primary && (isMagnetRun(primary, head) || isMaterialRun(primary, head)) ? fittedHolder(primary) : undefined;
+  if (soldHolder) primary = soldHolder;
   // "PCBAs that include small NdFeB magnets we bought from China": goods a product is said to hold, by a verb of holding
   // right before them, are inside it, though the asker bought them.
   // (Not what a carton or a box holds, nor goods said bare: "the cartons contain bare SmCo blocks".)
@@ -1495,8 +1516,11 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
       const gap = (r[0]?.start ?? 0) - (run.at(-1)?.end ?? 0);
       return r !== run && gap >= 0 && gap <= 2 && ofKind(r) && tokens.slice(run.at(-1)?.end ?? 0, r[0]?.start ?? 0).every((x) => !x.clauseEnd && !x.commaAfter);
     });
+    // "We buy SmCo magnets from a distributor, build them into hearing aids and sell the hearing aids": magnets the asker
+    // fits into the product it sells are that product's.
+    const fittedIntoSold = (run: PhraseHit<ItemTag>[]) => fittedHolder(run) !== undefined;
     const inside = new Map(materialRuns.map((run) => {
-      const held = heldByVerb(run);
+      const held = heldByVerb(run) || fittedIntoSold(run);
       return [run, (!bought.has(run) || held) && !appositive(run) && (held || sameKind(run) || magnetsInside(tokens, text, run, lex) || describedAgain(run))];
     }));
     const saidInside = [...inside.values()].some(Boolean);

@@ -828,6 +828,15 @@ function madeIntoLater(tokens: readonly Token[], end: number): boolean {
   return false;
 }
 
+/** "…, assemble them into motors": a verb of fitting, a pronoun for the goods and "into", in the clause after `end`. */
+function fittedIntoLater(tokens: readonly Token[], end: number): boolean {
+  for (let i = end; i < Math.min(tokens.length - 2, end + 8); i++) {
+    if (FIXING_VERBS_ACTIVE.has((tokens[i] as Token).low) && OBJECT_PRONOUN_WORDS.has(tokens[i + 1]?.low ?? '') && (tokens[i + 2]?.low === 'into' || tokens[i + 2]?.low === 'onto')) return true;
+    if ((tokens[i] as Token).clauseEnd) return false;
+  }
+  return false;
+}
+
 /**
  * "… and reduce it to Dy metal in Finland", "convert it into Tb metal at our plant in Sweden": a verb making goods into
  * others, its object and "to" or "into" in the clause before the place's preposition at `cue`. (The verb takes the
@@ -865,6 +874,9 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   // "We import Chinese Dy oxide and reduce it to Dy metal": a nationality of a material made into other goods is that
   // of their input, their content.
   if (tag.demonym && headCategory(tokens, end, lex) === 'content' && madeIntoLater(tokens, end)) return { role: 'content', recipient: false };
+  // "We buy Chinese Dy magnets, assemble them into motors in Vietnam": the nationality of goods the asker then fits into
+  // a product is that of the product's content.
+  if (tag.demonym && fittedIntoLater(tokens, end) && [null, 'content'].includes(headCategory(tokens, end, lex))) return { role: 'content', recipient: false };
   // "magnets that our Chinese partner makes", "made by our Chinese partner": a party of that nationality makes the goods.
   if (tag.demonym && (madeByBefore(tokens, start) || objectOfTheirMaking(tokens, start, end))) return { role: 'made', recipient: false };
   // "We make a UK actuator with Chinese magnets inside", "they build German gearboxes": a place naming the goods a verb of

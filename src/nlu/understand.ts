@@ -172,8 +172,11 @@ export function createUnderstander(model: IntentModel, lex: Lexicon, sourceIds: 
           // names goods and a route (a strong suggestion), the learned person words are not enough ("a trade fair",
           // "give me 20 samples" are about the goods): it takes a word of asking for a person.
           intent = suggestion.intent;
-        } else if (!DECISION.includes(top.intent) && ((facts.endUser?.lists?.length ?? 0) > 0 || (facts.endUser?.nearLists?.length ?? 0) > 0) && signals.goods > 0) {
-          // Goods for a party on a MOFCOM list: always a question for the rules, however it is phrased.
+        } else if (!DECISION.includes(top.intent) && ((facts.endUser?.lists?.length ?? 0) > 0 || (facts.endUser?.nearLists?.length ?? 0) > 0) && signals.goods > 0
+          && !(top.intent === 'talk_to_human' && asksForPerson(text))) {
+          // Goods for a party on a MOFCOM list: always a question for the rules, however it is phrased, unless the asker
+          // asks for a person in words ("the Tatra thing and our magnets. Can I talk to someone in compliance?"): the
+          // case goes to compliance, who see the listing.
           intent = suggestion.intent;
         } else if (top.intent === 'collaboration_license' && suggestion.intent !== 'collaboration_license' && !facts.collaboration) {
           // A cooperation question with no cooperation in it (no kind of cooperation, no technology) but with goods

@@ -115,6 +115,8 @@ const TRAINING_HOMOGRAPHS = grammarWords('trainingHomographs');
 const NOUN_FOLLOWERS = grammarWords('nounFollowers');
 const NOUN_PRECEDERS = grammarWords('nounPreceders');
 const TRAIN_KINDS = grammarWords('trainKinds');
+const DESIGN_VERBS = grammarWords('designVerbs');
+const DESIGNED_WORKS = grammarWords('designedWorks');
 // The endings of the kind words that are nouns (maintenance, installation, recruitment), not verbs that take a product
 // as their object ("install motors", "repair rotors").
 const NOUN_SUFFIXES = [...grammarWords('kindNounSuffixes')];
@@ -545,6 +547,12 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   const workForUs = tokens.some((t, i) => t.low === 'for' && RECEIVER_PRONOUNS.has(tokens[i + 1]?.low ?? '') && tokens[i + 2]?.low !== 'to'
     && tokens.slice(sentenceStartOf(tokens, i), i).some((x) => x.low === 'they' || x.low === 'them'));
   if (workForUs && kinds.size === 0 && namesKnowHow) kinds.add('technology_transfer');
+  // "Chinese engineers to design a solvent-extraction separation plant for us", "a design institute would design the
+  // flowsheet": designing a plant, a line or a flowsheet is an engineering service; its drawings carry the technology
+  // (brief §4: design drawings are technology carriers).
+  const designsWork = tokens.some((t, i) => DESIGN_VERBS.has(t.low) && !t.clauseEnd
+    && tokens.slice(i + 1, i + 6).some((x, k, after) => DESIGNED_WORKS.has(x.low) && after.slice(0, k).every((y) => !y.clauseEnd && !y.commaAfter)));
+  if (designsWork && kinds.size === 0) kinds.add('consulting');
   // "publish a joint open-access paper", "our joint conference poster": a scholarly work written together is joint
   // research, whatever words describe it between. ("Samples for a joint paper" are goods sent for one.)
   if (tokens.some((t, i) => t.low === 'joint' && ![1, 2].some((k) => tokens[i - k]?.low === 'for')

@@ -955,7 +955,15 @@ function acquisitionOf(tokens: readonly Token[], text: string): { year?: number;
  * lower-cased text.
  */
 function saysAny(tokens: readonly Token[], low: string, set: ReadonlySet<string>, wordAt = (i: number) => set.has((tokens[i] as Token).low)): boolean {
-  return tokens.some((_, i) => wordAt(i)) || [...set].some((w) => w.includes(' ') && low.includes(w));
+  // Tokens split at hyphens ("re-sell" is "re" and "sell"), so a hyphened entry is found in the text as a whole word.
+  return tokens.some((_, i) => wordAt(i)) || [...set].some((w) => (w.includes(' ') && low.includes(w)) || (w.includes('-') && hyphenedWord(w).test(low)));
+}
+
+const HYPHENED_WORDS = new Map<string, RegExp>();
+function hyphenedWord(w: string): RegExp {
+  let pattern = HYPHENED_WORDS.get(w);
+  if (!pattern) HYPHENED_WORDS.set(w, (pattern = wordsPattern([w])));
+  return pattern;
 }
 
 /** A word of exhibiting at `i`; "show them to offtakers" is the verb of showing something to someone, no trade show. */

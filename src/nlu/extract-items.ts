@@ -688,7 +688,8 @@ function magnetsInside(tokens: readonly Token[], text: string, run: PhraseHit<It
     && !tokens[described - 1]?.clauseEnd) described--;
   const article = DETERMINERS.has(tokens[described - 1]?.low ?? '') ? 1 : 0;
   const cause = tokens.slice(Math.max(0, described - article - 2), described - article).map((w) => w.low).join(' ');
-  if (CAUSAL_PHRASES.has(cause)) return true;
+  // ("given the magnets?", "considering the magnets": one word of cause does it too.)
+  if (CAUSAL_PHRASES.has(cause) || CAUSAL_PHRASES.has(tokens[described - article - 1]?.low ?? '')) return true;
   // "phone cases (NdFeB rings, some with Dy)": a parenthesis after the product says what is in it.
   const first = tokens[start] as Token;
   if (start > 0 && /\(\s*$/.test(text.slice((tokens[start - 1] as Token).end, first.start))) return true;
@@ -1440,7 +1441,13 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   if (primary && machine?.kind === 'form' && machine.form === 'equipment') {
     const goods = candidates.find((run) => run !== primary && (isMagnetRun(run, head) || isMaterialRun(run, head)) && !magnetsInside(tokens, text, run, lex)
       && (wantedByAsker(tokens, run, itemAt) || boughtAsGoods(tokens, text, run, itemAt) || soldByVerb(run)));
+    // "hoisting machine MX-series, complete gearless PM motors w/ magnets inside": a product named with its magnets
+    // inside is the goods; the machine names the line it belongs to. (A machine's own magnets leave it the goods:
+    // "a jet mill with NdFeB magnets inside".)
+    const product = goods ? undefined : candidates.find((run) => run !== primary && head(run).value.kind === 'downstream'
+      && runs.some((m) => (m[0]?.start ?? 0) >= (run.at(-1)?.end ?? 0) && (m[0]?.start ?? 0) - (run.at(-1)?.end ?? 0) <= 2 && isMagnetRun(m, head) && magnetsInside(tokens, text, m, lex)));
     if (goods) primary = goods;
+    else if (product) primary = product;
   }
   // "A German magnet maker using Chinese Tb metal … whether we need a licence to ship magnets to them": the material
   // used is an input, the magnets shipped are the goods (and the material their Chinese content).

@@ -57,3 +57,15 @@ describe('scholars as people who carry know-how', () => {
     expect(u.facts.item?.chinaOrigin).not.toBe(true);
   });
 });
+
+describe('a product named with its magnets inside, after a machine line or a word of cause', () => {
+  it('reads "lift machine LX-series, complete PM motors w/ magnets inside" as the motors', () => {
+    const f = facts('lift machine LX-series, complete gearless PM motors w/ magnets inside, from our Suzhou plant to Oslo. licence?');
+    expect(f.item?.downstream).toBe('motor');
+  });
+
+  it('reads "given the magnets?" as the goods\' own magnets', () => {
+    const reply = newAssistant().handle({ ...msg('We order magnetic knife racks and magnetic door catches from a Chinese web shop. Is there an export licence issue given the magnets?', 'fs4'), asOf: '2026-02-10' });
+    expect(reply.verdict).toBe('not_required');
+  });
+});

@@ -8,7 +8,7 @@ import { ELEMENT_MATERIAL_FORMS } from '../rules/facts.js';
 import { itemWordHits } from './extract-items.js';
 import { grammarPairs, grammarWords, inEndClause, madeHyphenAt, madeIntoLinkAt, nounRightAfter, tradingPartyNoun, wordAt } from './grammar.js';
 import type { PhraseHit } from './phrase-matcher.js';
-import { clauseStartOf, endsSentence, POSSESSIVE_ENDING, withoutPossessives, type Token } from './text.js';
+import { clauseStartOf, endsSentence, POSSESSIVE_ENDING, sentenceStartOf, withoutPossessives, type Token } from './text.js';
 /** A capitalised syllable of a romanised name: "Hai", "Phong", "Tou". */
 const SYLLABLE = /^\p{Lu}\p{Ll}{1,5}$/u;
 
@@ -108,6 +108,8 @@ const OWNERSHIP_WORDS = grammarWords('ownershipWords');
 const WANT_VERBS = grammarWords('wantVerbs');
 const UNDERTAKE_VERBS = grammarWords('undertakeVerbs');
 const MARKET_VERBS = grammarWords('marketVerbs');
+const INPUT_NOUNS = grammarWords('inputNouns');
+const RAW_MATERIAL_NOUNS = new Set(['material', 'materials']);
 const SENDING_VERBS = grammarWords('sendingVerbs');
 const CONTRAST_CONJUNCTIONS = grammarWords('contrastConjunctions');
 const ORIGIN_OF_VERBS = grammarWords('originOfVerbs');
@@ -828,6 +830,15 @@ function madeIntoLater(tokens: readonly Token[], end: number): boolean {
   return false;
 }
 
+/** The sentence the place stands in opens on an input noun as its subject ("The feedstock is …", "Our raw material comes …"). */
+function inputSubject(tokens: readonly Token[], start: number): boolean {
+  const open = sentenceStartOf(tokens, start);
+  // ("raw material" is an input; "the material" alone is as often the goods.)
+  const inputAt = (t: Token, k: number, head: readonly Token[]) => INPUT_NOUNS.has(t.low) || (RAW_MATERIAL_NOUNS.has(t.low) && head[k - 1]?.low === 'raw');
+  return tokens.slice(open, Math.min(start, open + 4)).some((t, k, head) => inputAt(t, k, head) && head.slice(0, k).every((x) => DETERMINERS.has(x.low) || x.low === 'raw' || x.low === 'feed'))
+    && tokens.slice(open, start).every((t) => !t.clauseEnd);
+}
+
 /** "…, assemble them into motors": a verb of fitting, a pronoun for the goods and "into", in the clause after `end`. */
 function fittedIntoLater(tokens: readonly Token[], end: number): boolean {
   for (let i = end; i < Math.min(tokens.length - 2, end + 8); i++) {
@@ -874,6 +885,9 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   // "We import Chinese Dy oxide and reduce it to Dy metal": a nationality of a material made into other goods is that
   // of their input, their content.
   if (tag.demonym && headCategory(tokens, end, lex) === 'content' && madeIntoLater(tokens, end)) return { role: 'content', recipient: false };
+  // "The feedstock is end-of-life magnets that were made in China": a place said of the input a sentence is about is the
+  // input's, the content of what is made from it.
+  if (inputSubject(tokens, start)) return { role: 'content', recipient: false };
   // "We buy Chinese Dy magnets, assemble them into motors in Vietnam": the nationality of goods the asker then fits into
   // a product is that of the product's content.
   if (tag.demonym && fittedIntoLater(tokens, end) && [null, 'content'].includes(headCategory(tokens, end, lex))) return { role: 'content', recipient: false };

@@ -30,3 +30,25 @@ describe('resale said with a hyphen or as a noun', () => {
     expect(understanding.understander.understand('Can we re-sell the Chinese Dy magnets from our Lodz warehouse to Ukraine?').frame.activity).toBe('resell_from_stock');
   });
 });
+
+describe('a place said of the input a sentence is about', () => {
+  it('reads "the feedstock … was made in China" as where the input came from, not where the goods were made', () => {
+    const a = newAssistant();
+    a.handle({ ...msg('We make Tb oxide in Perth from recycled e-waste and sell it to a civil Korean motor maker.', 'ds3'), asOf: '2026-04-02' });
+    const reply = a.handle({ ...msg('The feedstock is old hard-drive magnets originally produced in China. Any Chinese licence for us?', 'ds3'), asOf: '2026-04-02' });
+    expect(reply.verdict).toBe('not_required');
+    expect(understanding.understander.understand('Our raw materials come from Ganzhou.').facts.shipFrom).toBeUndefined();
+  });
+
+  it('still reads "the material is Dy oxide made in China" as the goods made in China', () => {
+    expect(understanding.understander.understand('The material is Dy oxide made in China; we ship it from Rotterdam to Oslo.').facts.madeIn).toBe('CN');
+  });
+});
+
+describe('the last steps of separation named as hydrometallurgy names them', () => {
+  it('reads oxalate precipitation and calcination parameters sent by a Chinese engineer as separation technology', () => {
+    const u = understanding.understander.understand('A Chinese engineer at our Ganzhou partner would send us the Tb oxalate precipitation settings so we can copy it in Texas. OK?');
+    expect(u.facts.collaboration?.area).toBe('extraction_separation');
+    expect(understanding.understander.understand('Our Longnan supplier shares its Dy oxide calcination recipe with our Malaysian plant. Fine?').facts.collaboration?.area).toBe('extraction_separation');
+  });
+});

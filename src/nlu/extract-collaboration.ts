@@ -358,8 +358,15 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   // "We send them to France every quarter": a verb of giving whose object is a pronoun, in a message that names no
   // know-how at all, sends the goods under discussion.
   const namesKnowHow = tokens.some((_, i) => wordAt(tokens, i, lex.knowledge.cues.knowHowNouns));
+  // ("send 5,000 of them", "ship 200 of these": a count of the goods named before is goods too.)
+  // (The tokens split "5,000" at its comma.)
+  const countOfThem = (at: number) => {
+    let i = at;
+    while (/^\d+$/.test(tokens[i]?.raw ?? '')) i++;
+    return i > at && tokens[i]?.low === 'of' && PRONOUN_OBJECTS.has(tokens[i + 1]?.low ?? '');
+  };
   const sendsPronounGoods = (h: { start: number; end: number; value: Kind }) => givingVerb(h) && !namesKnowHow
-    && PRONOUN_OBJECTS.has(tokens[h.end]?.low ?? '');
+    && (PRONOUN_OBJECTS.has(tokens[h.end]?.low ?? '') || countOfThem(h.end));
   // "Send a team to tour the line", "send two engineers": a verb of giving whose object is people sends people, so a
   // visit they make stays a visit (people sent to set up a plant still carry know-how: a transfer).
   const sendsPeople = (h: { start: number; end: number; value: Kind }) => {

@@ -52,3 +52,13 @@ describe('the last steps of separation named as hydrometallurgy names them', () 
     expect(understanding.understander.understand('Our Longnan supplier shares its Dy oxide calcination recipe with our Malaysian plant. Fine?').facts.collaboration?.area).toBe('extraction_separation');
   });
 });
+
+describe('a count of the goods named before, sent on', () => {
+  it('reads "send 2,000 of them" as goods sent, not know-how', () => {
+    const a = newAssistant();
+    a.handle({ ...msg('We hold loose Chinese-made Tb magnets in our Antwerp warehouse.', 'ds4'), asOf: '2025-10-20' });
+    const reply = a.handle({ ...msg('We plan to send 2,000 of them to our Mexican subsidiary for a new product line. Any Chinese licence?', 'ds4'), asOf: '2025-10-20' });
+    expect(reply.intent?.name).toBe('reexport_license');
+    expect(reply.verdict).toBe('license_required');
+  });
+});

@@ -685,12 +685,9 @@ export class Assistant {
   /**
    * A shipment on a later day is decided for that day too, with only what was published by the day asked (an
    * announced rule that will be in force; a suspension that will have ended). The stricter answer is given, so a
-   * misread date can only make an answer more careful, never turn it into "no licence".
-   */
-  /**
-   * The answer for today, and for the day the goods move when it is later; the stricter one decides. A time said as a
-   * month or a year ("next month") is checked on its last day too (`shipUntil`): a suspension that ends within it
-   * leaves the later shipments uncovered.
+   * misread date can only make an answer more careful, never turn it into "no licence". A time said as a month or a
+   * year ("next month") is checked on its last day too (`shipUntil`): a suspension that ends within it leaves the later
+   * shipments uncovered.
    */
   private decideForShipment(intent: Intent, stated: Facts, asOf: string, shipOn: string | undefined, mayAssume: RouteAssumption = 'unsaid-or-chinese', shipUntil?: string): { facts: Facts; decision: Decision; assumedOrigin: boolean; assumedMagnets?: boolean; decidedFor?: string; latestDay?: boolean } {
     let chosen: ReturnType<Assistant['decideWithRoute']> & { decidedFor?: string; latestDay?: boolean } = this.decideWithRoute(intent, stated, asOf, undefined, mayAssume);

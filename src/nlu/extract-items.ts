@@ -7,7 +7,7 @@ import type { ItemFrame } from '../contracts/frame.js';
 import { MATERIAL_FORMS, PURE_FORMS, RARE_EARTH_DOWNSTREAM, RARE_EARTH_MAGNETS, type DOWNSTREAM_KINDS, type Element, type Form } from '../rules/facts.js';
 import type { ItemTag, Lexicon } from './lexicon.js';
 import type { PhraseHit } from './phrase-matcher.js';
-import { allGrammarWords, customerMakesAt, grammarWords, inEndClause, madeIntoLinkAt, nounRightAfter, SENDING_VERB_FORMS, wordAt } from './grammar.js';
+import { allGrammarWords, customerMakesAt, fitsPronounIntoAt, grammarWords, inEndClause, madeIntoLinkAt, nounRightAfter, SENDING_VERB_FORMS, wordAt } from './grammar.js';
 import { clauseStartOf, POSSESSIVE_ENDING, positionsOf, sentenceStartOf, tokenize, withoutPossessives, wordsPattern, type Token } from './text.js';
 
 type Downstream = (typeof DOWNSTREAM_KINDS)[number];
@@ -795,14 +795,11 @@ function heldByPointedGoods(tokens: readonly Token[], run: PhraseHit<ItemTag>[])
 
 /**
  * "…, build them into hearing aids": between the goods' end and a product named at `productAt`, in one sentence, a verb
- * of fitting, a pronoun pointing back to the goods, and "into" (or "in") right before the product's words.
+ * of fitting, a pronoun pointing back to the goods, and "into", up to two words before the product's.
  */
 function pronounFittedInto(tokens: readonly Token[], goodsEnd: number, productAt: number): boolean {
   if (productAt <= goodsEnd || tokens.slice(goodsEnd, productAt).some((t) => t.clauseEnd)) return false;
-  for (let i = goodsEnd; i < productAt - 2; i++) {
-    if (!FIXING_VERBS_ACTIVE.has((tokens[i] as Token).low) || !OBJECT_PRONOUNS.has(tokens[i + 1]?.low ?? '') || !INTO_WORDS.has(tokens[i + 2]?.low ?? '')) continue;
-    if (productAt - (i + 3) <= 2) return true;
-  }
+  for (let i = goodsEnd; i < productAt - 2; i++) if (fitsPronounIntoAt(tokens, i) && productAt - (i + 3) <= 2) return true;
   return false;
 }
 

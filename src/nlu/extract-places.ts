@@ -6,7 +6,7 @@
 import type { ItemTag, Lexicon, PlaceTag } from './lexicon.js';
 import { ELEMENT_MATERIAL_FORMS } from '../rules/facts.js';
 import { itemWordHits } from './extract-items.js';
-import { grammarPairs, grammarWords, inEndClause, madeHyphenAt, madeIntoLinkAt, nounRightAfter, tradingPartyNoun, wordAt } from './grammar.js';
+import { fitsPronounIntoAt, grammarPairs, grammarWords, inEndClause, madeHyphenAt, madeIntoLinkAt, nounRightAfter, tradingPartyNoun, wordAt } from './grammar.js';
 import type { PhraseHit } from './phrase-matcher.js';
 import { clauseStartOf, endsSentence, POSSESSIVE_ENDING, sentenceStartOf, withoutPossessives, type Token } from './text.js';
 /** A capitalised syllable of a romanised name: "Hai", "Phong", "Tou". */
@@ -109,7 +109,7 @@ const WANT_VERBS = grammarWords('wantVerbs');
 const UNDERTAKE_VERBS = grammarWords('undertakeVerbs');
 const MARKET_VERBS = grammarWords('marketVerbs');
 const INPUT_NOUNS = grammarWords('inputNouns');
-const RAW_MATERIAL_NOUNS = new Set(['material', 'materials']);
+const RAW_INPUT_NOUNS = grammarWords('rawInputNouns');
 const SENDING_VERBS = grammarWords('sendingVerbs');
 const CONTRAST_CONJUNCTIONS = grammarWords('contrastConjunctions');
 const ORIGIN_OF_VERBS = grammarWords('originOfVerbs');
@@ -833,8 +833,7 @@ function madeIntoLater(tokens: readonly Token[], end: number): boolean {
 /** The sentence the place stands in opens on an input noun as its subject ("The feedstock is …", "Our raw material comes …"). */
 function inputSubject(tokens: readonly Token[], start: number): boolean {
   const open = sentenceStartOf(tokens, start);
-  // ("raw material" is an input; "the material" alone is as often the goods.)
-  const inputAt = (t: Token, k: number, head: readonly Token[]) => INPUT_NOUNS.has(t.low) || (RAW_MATERIAL_NOUNS.has(t.low) && head[k - 1]?.low === 'raw');
+  const inputAt = (t: Token, k: number, head: readonly Token[]) => INPUT_NOUNS.has(t.low) || (RAW_INPUT_NOUNS.has(t.low) && head[k - 1]?.low === 'raw');
   return tokens.slice(open, Math.min(start, open + 4)).some((t, k, head) => inputAt(t, k, head) && head.slice(0, k).every((x) => DETERMINERS.has(x.low) || x.low === 'raw' || x.low === 'feed'))
     && tokens.slice(open, start).every((t) => !t.clauseEnd);
 }
@@ -842,7 +841,7 @@ function inputSubject(tokens: readonly Token[], start: number): boolean {
 /** "…, assemble them into motors": a verb of fitting, a pronoun for the goods and "into", in the clause after `end`. */
 function fittedIntoLater(tokens: readonly Token[], end: number): boolean {
   for (let i = end; i < Math.min(tokens.length - 2, end + 8); i++) {
-    if (FIXING_VERBS_ACTIVE.has((tokens[i] as Token).low) && OBJECT_PRONOUN_WORDS.has(tokens[i + 1]?.low ?? '') && (tokens[i + 2]?.low === 'into' || tokens[i + 2]?.low === 'onto')) return true;
+    if (fitsPronounIntoAt(tokens, i)) return true;
     if ((tokens[i] as Token).clauseEnd) return false;
   }
   return false;

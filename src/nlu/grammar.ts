@@ -124,3 +124,12 @@ export function madeIntoLinkAt(tokens: readonly { readonly low: string; readonly
   }
   return -1;
 }
+
+const FITTING_VERBS = grammarWords('fixingVerbsActive');
+const FITTED_OBJECTS = grammarWords('objectPronouns');
+const FITTED_INTO = grammarWords('fittedIntoWords');
+
+/** "assemble them into", "mount these onto": at `i` a verb of fitting, a pronoun for goods named before, and "into". */
+export function fitsPronounIntoAt(tokens: readonly { readonly low: string }[], i: number): boolean {
+  return FITTING_VERBS.has(tokens[i]?.low ?? '') && FITTED_OBJECTS.has(tokens[i + 1]?.low ?? '') && FITTED_INTO.has(tokens[i + 2]?.low ?? '');
+}

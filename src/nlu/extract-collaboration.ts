@@ -473,7 +473,7 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
     && !wordAt(tokens, h.start - 1, lex.knowledge.cues.knowHowNouns) && !allKindHits.some((o) => o.start <= h.start - 1 && o.end >= h.start);
   // "an armoured rail maintenance vehicle", "installation robots": a kind noun right before a product's name says what
   // the product is for; it is no service anyone gives.
-  const productHeads = new Set(lex.items.find(tokens).filter((h) => h.value.kind === 'downstream').map((h) => h.start));
+  const productHeads = new Set(itemWordHits(tokens, lex).filter((h) => h.value.kind === 'downstream').map((h) => h.start));
   const productModifier = (h: { start: number; end: number }) => h.end - h.start === 1 && NOUN_SUFFIXES.some((x) => (tokens[h.start] as Token).low.endsWith(x))
     && productHeads.has(h.end) && !(tokens[h.start] as Token).clauseEnd && !(tokens[h.start] as Token).commaAfter;
   const kindHits = allKindHits.filter((h) => !compoundPart(h) && !productModifier(h));

@@ -178,7 +178,7 @@ export function extractShipWhen(text: string): ShipWhen | undefined {
   for (const sentence of sentences) {
     if (!sentence.includes('?') || !RULE_QUESTION.test(sentence) || PAST_QUESTION.test(sentence)) continue;
     const ahead = datesIn(sentence).find((d) => saidAhead(sentence, d));
-    if (ahead) return aheadOf(sentence, ahead);
+    if (ahead) return withAfter(sentence, ahead);
   }
   return undefined;
 }
@@ -199,8 +199,8 @@ function saidAhead(sentence: string, d: DateAt): boolean {
   return opens > 0 && AHEAD_ANCHORS.has(words[opens - 1] ?? '');
 }
 
-/** "after 10 November": the day after the date said. */
-function aheadOf(sentence: string, d: DateAt): ShipWhen {
+/** The date said, as the day after it when "after" opens it ("after 10 November"). */
+function withAfter(sentence: string, d: DateAt): ShipWhen {
   const after = 'month' in d.when && d.when.day !== undefined && /\bafter\s+(?:the\s+)?$/i.test(sentence.slice(0, d.at));
   return after ? { ...d.when, after: true } : d.when;
 }
@@ -209,10 +209,7 @@ function aheadOf(sentence: string, d: DateAt): ShipWhen {
 export function extractMentionedWhen(text: string): ShipWhen | undefined {
   for (const sentence of text.split(/(?<=[.!?;])\s+|\n+/)) {
     const first = datesIn(sentence)[0];
-    if (!first) continue;
-    // "after 10 November": the day after the date said.
-    const after = 'month' in first.when && first.when.day !== undefined && /\bafter\s+(?:the\s+)?$/i.test(sentence.slice(0, first.at));
-    return after ? { ...first.when, after: true } : first.when;
+    if (first) return withAfter(sentence, first);
   }
   return undefined;
 }
@@ -231,8 +228,8 @@ export function latestPastDate(when: ShipWhen | undefined, asked: string): strin
 
 /**
  * The last day of the time the goods may move in, when it is said as a month or a year ("next month", "in December",
- * "next year"; not "in 2027", read from its first day): the rules can change within it (a suspension that ends on the 10th), so its last day is checked as
- * well as its first. Undefined for a day said, or a span not after the day asked.
+ * "next year"; not "in 2027", read from its first day): the rules can change within it (a suspension that ends on the
+ * 10th), so its last day is checked as well as its first. Undefined for a day said, or a span not after the day asked.
  */
 export function resolveShipSpanEnd(when: ShipWhen | undefined, asked: string): string | undefined {
   if (!when || 'daysAhead' in when) return undefined;

@@ -932,7 +932,8 @@ function acquisitionOf(tokens: readonly Token[], text: string): { year?: number;
     // "bought 2024 with the supplier's export licence": a licence said, in the same sentence, to have come with them
     // outweighs the date ("no licence was involved" and "before any licence rules" do not).
     const from = sentenceStartOf(tokens, i);
-    const licensed = tokens.slice(from, clauseEndOf(tokens, i) + 1).some((w, k) => LICENCE_NOUNS.has(w.low) && !RULES_NOUNS.has(tokens[from + k + 1]?.low ?? '')
+    // ("bought 2024, licensed import": so does a licensed consignment.)
+    const licensed = tokens.slice(from, clauseEndOf(tokens, i) + 1).some((w, k) => (LICENCE_NOUNS.has(w.low) || LICENSED_ADJECTIVES.has(w.low)) && !RULES_NOUNS.has(tokens[from + k + 1]?.low ?? '')
       && ![1, 2, 3].some((n) => NEGATION_WORDS.has(tokens[from + k - n]?.low ?? '')));
     if (licensed) return;
     for (let j = i + 1; j <= i + 10 && j < tokens.length && !(tokens[j - 1] as Token).clauseEnd; j++) {

@@ -742,6 +742,23 @@ function builtInto(tokens: readonly Token[], run: PhraseHit<ItemTag>[], product:
 }
 
 /**
+ * "… uses Chinese-made NdFeB magnets in open MRI units we export to Nigeria": magnets said to be in a product that the
+ * asker then exports or sells (a relative clause right after it, past one more noun such as "units") are its parts.
+ */
+function inProductExported(tokens: readonly Token[], run: PhraseHit<ItemTag>[], product: PhraseHit<ItemTag>[]): boolean {
+  const end = run.at(-1)?.end ?? 0;
+  const at = product[0]?.start ?? -1;
+  if (!INTO_WORDS.has(tokens[end]?.low ?? '') || (tokens[end - 1] as Token).clauseEnd || at <= end || at - end > 4) return false;
+  if (tokens.slice(end, at).some((t) => t.clauseEnd || t.commaAfter)) return false;
+  const productEnd = product.at(-1)?.end ?? 0;
+  return [productEnd, productEnd + 1].some((after) => {
+    if (tokens.slice(productEnd - 1, after).some((t) => t.clauseEnd || t.commaAfter)) return false;
+    const subject = RELATIVE_WORDS.has(tokens[after]?.low ?? '') ? after + 1 : after;
+    return FIRST_PERSON.has(tokens[subject]?.low ?? '') && EXPORT_VERBS.has(tokens[subject + 1]?.low ?? '');
+  });
+}
+
+/**
  * "They go into EPS motors", "these are built into pumps": goods an earlier turn named (the clause's subject points back
  * to them) end up in the product named, which is where they go, not the goods themselves.
  */
@@ -1588,7 +1605,8 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   if (primaryFamily?.kind === 'compound') magnetType = primaryFamily.magnetType;
   // "The magnets are glued into the rotor stack": the product they are fixed in is the item.
   const productRun = candidates.find((run) => head(run).value.kind === 'downstream');
-  if (primary && productRun && primary !== productRun && (isMagnetRun(primary, head) || isMaterialRun(primary, head)) && builtInto(tokens, primary, productRun)) primary = productRun;
+  if (primary && productRun && primary !== productRun && (isMagnetRun(primary, head) || isMaterialRun(primary, head))
+    && (builtInto(tokens, primary, productRun) || inProductExported(tokens, primary, productRun))) primary = productRun;
   // (Not a grade said to be replaced or denied: "Dy-free N42 instead of N42SH".)
   const heavyLikely = hits.some((h) => h.value.kind === 'compound' && h.value.heavyRareEarthLikely === true && !negatedHits.has(h));
   let grade: string | undefined;

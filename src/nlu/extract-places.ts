@@ -1029,7 +1029,9 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     && tokens.slice(measureAt, measureAt + k).every((t) => !t.clauseEnd));
   if (tag.kind === 'place' && !tag.demonym && !tag.gazetteer && !cue && !tokens[end - 1]?.clauseEnd) {
     if (GOVERNMENT_MEASURES.has(tokens[measureAt]?.low ?? '')) return ownLicence() ? { role: 'regime', recipient: false } : { role: 'regime', recipient: false, measure: true };
-    if (POSSESSION_VERBS.has(tokens[measureAt]?.low ?? '') && ownLicence()) return { role: 'regime', recipient: false };
+    // "Does the UK need an export licence for that?": a country said to need its own export licence is asked about as
+    // the government that licenses, not as where the goods go.
+    if ((POSSESSION_VERBS.has(tokens[measureAt]?.low ?? '') || NEED_WORDS.has(tokens[measureAt]?.low ?? '')) && ownLicence()) return { role: 'regime', recipient: false };
   }
   // "a Chinese company's solvent-extraction flowsheet": know-how that party owns, so the place names the party (who
   // may provide it). "Our Indonesian subsidiary's plant" is still the asker's own site, and "a Japanese shipyard's naval

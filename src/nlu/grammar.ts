@@ -86,9 +86,30 @@ export function nounRightAfter(tokens: readonly { readonly low: string; readonly
   return [0, 1, 2].some((k) => words.has(tokens[end + k]?.low ?? '') && tokens.slice(end - 1, end + k).every((t) => !t.clauseEnd && !t.commaAfter));
 }
 
+const SELLER_NOUNS = grammarWords('sellerNouns');
+const PERSONAL_SUBJECTS = grammarWords('personalSubjectPronouns');
+/** Pronouns among the customer subjects: they name no party themselves. */
+const PRONOUNS = new Set([...grammarWords('subjectPronouns'), ...grammarWords('relativePronouns')]);
+/** How far back a pronoun's party may have been named: a sentence or two. */
+const ANTECEDENT_REACH = 40;
+
+/**
+ * "Our magnet supplier is in Ganzhou. They make SmCo 2:17 magnets": a personal pronoun whose nearest party named before
+ * is a seller stands for the seller, so what "they" make is the goods offered, not a customer's product.
+ */
+function pronounForSeller(tokens: readonly { readonly low: string }[], pronoun: number): boolean {
+  if (!PERSONAL_SUBJECTS.has(tokens[pronoun]?.low ?? '')) return false;
+  for (let j = pronoun - 1; j >= Math.max(0, pronoun - ANTECEDENT_REACH); j--) {
+    const w = tokens[j]?.low ?? '';
+    if (SELLER_NOUNS.has(w)) return true;
+    if (CUSTOMER_SUBJECTS.has(w) && !PRONOUNS.has(w)) return false;
+  }
+  return false;
+}
+
 /** "They make actuators", "a plant that makes cerium magnets": a verb of another party's production at `i`, with its subject. */
 export function customerMakesAt(tokens: readonly { readonly low: string }[], i: number): boolean {
-  return CUSTOMER_PRODUCT_VERBS.has(tokens[i]?.low ?? '') && CUSTOMER_SUBJECTS.has(tokens[i - 1]?.low ?? '');
+  return CUSTOMER_PRODUCT_VERBS.has(tokens[i]?.low ?? '') && CUSTOMER_SUBJECTS.has(tokens[i - 1]?.low ?? '') && !pronounForSeller(tokens, i - 1);
 }
 
 /**

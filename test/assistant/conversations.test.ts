@@ -373,6 +373,16 @@ describe('conversation 15: whether a new circumstance changes the answer', () =>
     expect(r2.intent.name).toBe('part_license');
   });
 
+  it('decides the question again when asked whether a carve-out "still holds" (forty-eighth session, own phrasing)', () => {
+    const a = newAssistant();
+    const r1 = a.handle({ ...msg('Our Suzhou factory exports stator assemblies with bonded magnets to a pump maker in Spain.', 'conv-still'), asOf: '2026-08-01' });
+    expect(r1.verdict).toBe('not_required');
+    const r2 = a.handle({ ...msg('The pump maker now wants them delivered to a naval dockyard in Cartagena for frigate pumps.', 'conv-still'), asOf: '2026-08-01' });
+    const r3 = a.handle({ ...msg('Does the downstream exemption still hold?', 'conv-still'), asOf: '2026-08-01' });
+    expect(r3.intent.name).toBe(r2.intent.name);
+    expect(r3.verdict).toBe('escalate');
+  });
+
   it('decides the question again for the time a "what if" names, after a dash or not', () => {
     for (const [k, follow] of ['What if we are still shipping them in December 2026?', 'Clear for now - but what if we are still shipping them in January 2027?'].entries()) {
       const a = newAssistant('2026-05-20T09:00:00Z');

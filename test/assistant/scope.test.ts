@@ -225,6 +225,12 @@ describe('a country that requires its own export permit (twenty-second session, 
     expect(reply.headline).toContain('Brazil');
   });
 
+  it('points "does Sweden need an export licence for that?" to Sweden\'s rules, not to Sweden as a destination (forty-eighth session)', () => {
+    const reply = newAssistant().handle(msg('We sell used wind-turbine gearboxes to a park in Inner Mongolia. Does Sweden need an export licence for that?', 'sc-se'));
+    expect(reply.verdict).toBe('none');
+    expect(reply.headline).toContain('Sweden');
+  });
+
   it('keeps a country that has goods as a place of the goods, not a regime', () => {
     const reply = newAssistant().handle(msg('Our plant in Brazil has Dy magnets from Ningbo in stock. Can we send 50 kg to Chile?', 'sc-br2'));
     expect(reply.verdict).not.toBe('none');

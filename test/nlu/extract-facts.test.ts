@@ -1856,6 +1856,37 @@ describe('parts of a product, a product made just before its name, a customer\'s
   });
 });
 
+describe('what "they" make, by whom "they" stand for (own phrasing)', () => {
+  it('reads what a supplier named just before makes as the goods offered', () => {
+    const f = facts('Our vendor sits in Baotou. They produce Sm2Co17 rings for our encoders and want to send 800 pieces to Pune.');
+    expect(f.item).toMatchObject({ form: 'magnet', magnetType: 'smco' });
+    expect(f.endUses ?? []).not.toContain('rare_earth_processing');
+  });
+
+  it('still reads what a customer named just before makes as its product, not the goods', () => {
+    const f = facts('Our client is in Ohio. They produce SmCo rings; we sell them samarium metal from Baotou.');
+    expect(f.item).toMatchObject({ form: 'metal', elementsPresent: ['Sm'] });
+  });
+});
+
+describe('magnets in a product the asker exports (own phrasing)', () => {
+  it('reads the product as the goods, with the magnets as its parts', () => {
+    const f = facts('Our Leeds workshop uses Chinese NdFeB magnets in refurbished open MRI systems that we sell to Kenya.');
+    expect(f.item).toMatchObject({ form: 'finished_product', downstream: 'device' });
+  });
+
+  it('leaves magnets put in a product the asker does not say it exports as the goods', () => {
+    expect(facts('We use Chinese NdFeB magnets in our open MRI systems.').item?.form).toBe('magnet');
+  });
+});
+
+describe('wind-turbine and permanent-magnet machine names (own phrasing)', () => {
+  it('reads a nacelle and a PMSG as products with magnets built in', () => {
+    expect(facts('We ship complete nacelles from Tianjin to Denmark; the generators inside have Tb magnets.').item).toMatchObject({ form: 'finished_product', downstream: 'device' });
+    expect(facts('We export PMSGs with Dy magnets from Nanjing to Chile.').item).toMatchObject({ form: 'finished_product', downstream: 'motor' });
+  });
+});
+
 describe('plural product names (own phrasing)', () => {
   it('reads "MRI scanners" and "washing machines" as devices with magnets built in', () => {
     expect(facts('We resell permanent-magnet MRI scanners made in Shenzhen to hospitals in Chile.').item?.downstream).toBe('device');

@@ -27,6 +27,12 @@ describe('when stock held abroad was bought', () => {
     expect(f.acquiredBeforeControls).toBeUndefined();
   });
 
+  it('gives way to a licensed consignment said beside the date', () => {
+    const f = facts('Spare Chinese Tb oxide in our Rotterdam tank farm (purchased 2024, a licensed shipment). A Belgian buyer asks for it.');
+    expect(f.acquiredYear).toBeUndefined();
+    expect(f.acquiredBeforeControls).toBeUndefined();
+  });
+
   it('reads where stock was bought from in a year past as where it was made, not where it leaves from now', () => {
     const f = facts('Those are bare SmCo rings, purchased from Ningbo in 2023, nothing assembled.');
     expect(f.shipFrom).toBeUndefined();

@@ -38,8 +38,8 @@ const AREA_ORDER: readonly Area[] = [
   'production_line_services', 'extraction_separation', 'metal_alloy_production', 'magnet_preparation', 'calcium_oxyborate',
   'mining_beneficiation', 'smelting', 'recycling', 'magnet_design', 'magnet_finishing', 'product_design', 'battery', 'superhard', 'no_rare_earth',
 ];
-/** "license its process", "license us a process", "a licence of that technology": licensing named with what is licensed. */
-const LICENSING = new RegExp(String.raw`\blicen[cs](?:e|es|ing)\s+(?:out\s+)?(?:(?:${[...grammarWords('receiverPronouns')].join('|')})\s+)?(?:(?:of|to|for|on|under)\s+)?(?:its|our|their|the|this|that|a|his|her)\s+(?:[\w'’()-]+\s+){0,6}?(?:${[...grammarWords('licensableThings')].map((w) => w.replace(/[-]/g, '\\-')).join('|')})\b`, 'i');
+/** "license its process", "license us a process", "license an NdFeB recycling process", "a licence of that technology": licensing named with what is licensed. */
+const LICENSING = new RegExp(String.raw`\blicen[cs](?:e|es|ing)\s+(?:out\s+)?(?:(?:${[...grammarWords('receiverPronouns')].join('|')})\s+)?(?:(?:of|to|for|on|under)\s+)?(?:its|our|their|the|this|that|a|an|his|her)\s+(?:[\w'’()-]+\s+){0,6}?(?:${[...grammarWords('licensableThings')].map((w) => w.replace(/[-]/g, '\\-')).join('|')})\b`, 'i');
 /** "license it to a US company" once the message names what "it" is (a patent, a process): the same licence, by pronoun. */
 const LICENSING_BY_PRONOUN = new RegExp(String.raw`\blicen[cs](?:e|es|ing|ed)\s+(?:${[...grammarWords('pronounObjects')].join('|')})\s+(?:out\s+)?(?:to|for)\b`, 'i');
 const LICENSABLE = wordsPattern(grammarWords('licensableThings'));
@@ -360,10 +360,11 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
   const namesKnowHow = tokens.some((_, i) => wordAt(tokens, i, lex.knowledge.cues.knowHowNouns));
   // ("send 5,000 of them", "ship 200 of these": a count of the goods named before is goods too.)
   // (The tokens split "5,000" at its comma.)
+  // ("send 2 kg to the hospital", "ship 300 pcs": so is an amount of goods, counted or weighed.)
   const countOfThem = (at: number) => {
     let i = at;
     while (/^\d+$/.test(tokens[i]?.raw ?? '')) i++;
-    return i > at && tokens[i]?.low === 'of' && PRONOUN_OBJECTS.has(tokens[i + 1]?.low ?? '');
+    return i > at && ((tokens[i]?.low === 'of' && PRONOUN_OBJECTS.has(tokens[i + 1]?.low ?? '')) || (GOODS_COUNT_NOUNS.has(tokens[i]?.low ?? '') && tokens[i + 1]?.low !== 'of'));
   };
   const sendsPronounGoods = (h: { start: number; end: number; value: Kind }) => givingVerb(h) && !namesKnowHow
     && (PRONOUN_OBJECTS.has(tokens[h.end]?.low ?? '') || countOfThem(h.end));

@@ -101,6 +101,7 @@ const LICENCE_NAMING_VERBS = grammarWords('licenceNamingVerbs');
 const ONWARD_MOVE_VERBS = grammarWords('onwardMoveVerbs');
 const LICENCE_REDIRECT_VERBS = grammarWords('licenceRedirectVerbs');
 const LICENCE_CHANGE_VERBS = grammarWords('licenceChangeVerbs');
+const COPULAS = grammarWords('copulas');
 const LICENCE_OTHER_WORDS = grammarWords('licenceOtherWords');
 const LICENCE_RECIPIENT_NOUNS = grammarWords('licenceRecipientNouns');
 const LICENCE_ITEM_NOUNS = grammarWords('licenceItemNouns');
@@ -853,7 +854,13 @@ function licenceHeld(tokens: readonly Token[]): LicenceHeld | undefined {
     const after = tokens.slice(i + 1, i + 8);
     const cut = after.findIndex((a, k) => k > 0 && (after[k - 1] as Token).clauseEnd);
     // "Do we have to get a licence?": a verb of holding followed by "to" is an obligation, not a licence held.
-    const heldBefore = before.some((b, k) => LICENCE_HELD_BEFORE.has(b.low) && before[k + 1]?.low !== 'to');
+    // "Is it still under licence now?": goods said to be "under" licence by a copula are subject to licensing; no licence
+    // is said to be held.
+    // ("Is it still under licence", "are those under licence": the copula may open the question, its subject a pronoun;
+    // "was shipped under licence" says a licence was used.)
+    const subjectTo = (k: number) => before[k]?.low === 'under' && before.slice(0, k).some((w, c) => COPULAS.has(w.low)
+      && before.slice(c + 1, k).every((x) => x.low === 'still' || SUBJECT_PRONOUNS.has(x.low) || OBJECT_PRONOUNS.has(x.low)));
+    const heldBefore = before.some((b, k) => LICENCE_HELD_BEFORE.has(b.low) && before[k + 1]?.low !== 'to' && !subjectTo(k));
     const clause = cut < 0 ? after : after.slice(0, cut);
     const held = heldBefore || clause.some((a) => LICENCE_HELD_AFTER.has(a.low));
     // "Do we need a licence naming the end user?", "the magnets for our pumps need a licence": a licence needed is none

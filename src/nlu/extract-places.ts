@@ -689,7 +689,9 @@ function askedByBuyer(tokens: readonly Token[], fromIndex: number, placeStart: n
 
 /** "The order is from …", "the RFQ was from …": a request said, with a copula, to come from whoever follows "from". */
 function requestIsFrom(tokens: readonly Token[], fromIndex: number, lex: Lexicon): boolean {
-  return COPULAS.has(tokens[fromIndex - 1]?.low ?? '') && lex.knowledge.cues.requestNouns.has(tokens[fromIndex - 2]?.low ?? '');
+  // ("The cheapest offer is from a trader in Jiangsu": an offer or a quote comes from the side that sells.)
+  const request = tokens[fromIndex - 2]?.low ?? '';
+  return COPULAS.has(tokens[fromIndex - 1]?.low ?? '') && lex.knowledge.cues.requestNouns.has(request) && !OFFER_NOUNS.has(request);
 }
 
 /**

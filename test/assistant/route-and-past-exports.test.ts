@@ -112,6 +112,8 @@ describe('services to a line', () => {
   it('reads a service said to touch no rare-earth production as no rare-earth technology, but not one on a magnet line', () => {
     expect(frame('A Chinese OEM sends engineers to Norway to replace a gearbox on our hydro turbine; no magnet production is involved.').technology?.area).toBe('no_rare_earth');
     expect(frame('Chinese engineers will repair our magnet coating line in Thailand (no sintering there).').technology?.area).not.toBe('no_rare_earth');
+    // ("magnet manufacturing" is magnet production by its other name, forty-eighth session.)
+    expect(frame('Our Chinese supplier will coach our Dublin staff on repairing the CT scanner (no magnet manufacturing).').technology?.area).toBe('no_rare_earth');
   });
 });
 

@@ -61,4 +61,19 @@ describe('a count of the goods named before, sent on', () => {
     expect(reply.intent?.name).toBe('reexport_license');
     expect(reply.verdict).toBe('license_required');
   });
+
+  it('reads "send 5 kg to …" after goods held abroad as those goods sent, not know-how (forty-eighth session)', () => {
+    const a = newAssistant();
+    a.handle({ ...msg('Our Lyon depot keeps some Chinese-origin terbium oxide for calibration work.', 'ds5'), asOf: '2026-10-06' });
+    const reply = a.handle({ ...msg('May we send 5 kg to the Japan Ground Self-Defense Force lab in Tokyo, our partner?', 'ds5'), asOf: '2026-10-06' });
+    expect(reply.facts?.collaboration).toBeUndefined();
+    expect(reply.verdict).toBe('prohibited');
+  });
+});
+
+describe('licensing a process named with "an" (forty-eighth session, own phrasing)', () => {
+  it('reads "license an NdFeB recycling process from a Chinese institute" as licensing', () => {
+    const u = understanding.understander.understand('We hope to license an NdFeB scrap recycling process from a Chinese institute for our plant in Finland. Does China need to approve?');
+    expect(u.facts.collaboration).toMatchObject({ kind: 'licensing', area: 'recycling', chineseProvider: true });
+  });
 });

@@ -743,6 +743,10 @@ describe('two places of making', () => {
 });
 
 describe('goods that come from a production site', () => {
+  it('reads an offer said to be from a seller somewhere as coming from there (forty-eighth session)', () => {
+    expect(facts('We need 3 kg of samarium oxide; the best quote is from a dealer in Jiangxi. Export permit needed to send it to Lisbon?').shipFrom).toBe('CN');
+  });
+
   it('reads goods that come from a plant abroad as made there, and an order from a plant as naming a buyer', () => {
     expect(facts('Our ferrite segments are sourced from a factory in Chennai.').madeIn).toBe('IN');
     expect(facts('The order is from a motor plant in Chennai; we ship ferrite segments from Ningbo.').madeIn).not.toBe('IN');
@@ -2559,6 +2563,12 @@ describe('licences pending, rules named by a figure, and a country in the posses
     expect(facts('Our Tb oxide licence has been pending since March.').licenceHeld).toBeUndefined();
     expect(facts('The supplier said our licence was rejected last week for the Dy magnets.').licenceHeld).toBeUndefined();
     expect(facts('Our licence was granted in May for the Dy magnets.').licenceHeld).toBe('single');
+  });
+
+  it('does not read goods said to be "still under licence" in a question as a licence held (forty-eighth session)', () => {
+    expect(facts('Our Graz affiliate buys ytterbium oxide from Baotou. Are those still under licence after the truce?').licenceHeld).toBeUndefined();
+    expect(facts('Our Graz affiliate buys ytterbium oxide from Baotou. Are those still under licence after the truce?').licenceChange).toBeUndefined();
+    expect(facts('The Yb oxide was shipped under licence to our Graz plant.').licenceHeld).toBe('single');
   });
 
   it('does not read "the magnets for our motors need a licence" as a licence held', () => {

@@ -173,6 +173,25 @@ const CONTAIN_VERBS = new RegExp(`(?<![\\p{L}\\p{N}-])(?:${[...grammarWords('con
 const SELF_MAKER = new RegExp(String.raw`\b(?:we(?:'re| are)|as)\s+an?\s+(?:[\w-]+\s+){0,3}(?:${[...grammarWords('makerNouns')].join('|')})\b`, 'i');
 const FOREIGN_MADE = wordsPattern(grammarWords('foreignMadePhrases'));
 const CHINA_ORIGIN = wordsPattern(grammarWords('chinaOriginPhrases'));
+const CONTENT_SHARE_NOUNS = grammarWords('contentShareNouns');
+const NIL_AMOUNTS = grammarWords('nilAmounts');
+const NIL_HEDGES = grammarWords('nilHedges');
+
+/**
+ * "Chinese content in value is almost zero", "the Chinese share: nil": Chinese content said to be none, in its clause.
+ * 'zero' when said plainly, 'near_zero' when hedged (no figure to weigh against a 0.1 % threshold).
+ */
+function nilChineseContent(tokens: readonly Token[], places: readonly PlaceMention[]): 'zero' | 'near_zero' | undefined {
+  for (const p of places) {
+    if (p.country !== 'CN' || p.role !== 'content' || !CONTENT_SHARE_NOUNS.has(tokens[p.end]?.low ?? '')) continue;
+    for (let i = p.end + 1; i < Math.min(tokens.length, p.end + 8) && !(tokens[i - 1] as Token).clauseEnd; i++) {
+      if (!NIL_AMOUNTS.has((tokens[i] as Token).low)) continue;
+      // ("0" only as a figure on its own: "0 %", not "0.3 %", which the tokens keep whole.)
+      return [1, 2].some((k) => NIL_HEDGES.has(tokens[i - k]?.low ?? '')) ? 'near_zero' : 'zero';
+    }
+  }
+  return undefined;
+}
 const VALUE_WORDS = wordsPattern(grammarWords('valueWords'));
 
 function shareOfValue(text: string, chineseContent: boolean, composition: (from: number, to: number) => boolean): number | undefined {
@@ -1137,11 +1156,14 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   const itemHits = itemWordHits(tokens, lex);
   const share = shareOfValue(text, chineseContent || partsFromChina, (from, to) => againstItemWord(tokens, itemHits, lex, from, to));
   const content: Frame['chineseContent'] = {};
+  const nilContent = nilChineseContent(tokens, placeMentions);
+  // A Chinese share said to be none names no Chinese source of the goods.
+  const chineseSourceNamed = (ps: readonly PlaceMention[], ts: readonly Token[]) => nilContent === undefined && chineseSource(ps, ts);
   if (chineseGoods && places.shipFrom !== undefined && places.shipFrom !== 'CN') content.origin = true;
   else if (FOREIGN_MADE.test(text)) content.origin = false;
   else if (places.madeIn !== undefined && places.madeIn !== 'CN' && !madeInOnlyBySite) content.origin = false;
   else if (CHINA_ORIGIN.test(text) && places.shipFrom !== undefined && places.shipFrom !== 'CN') content.origin = true;
-  else if (places.shipFrom !== 'CN' && (places.shipFrom !== undefined || (bareGoods && boughtIn(tokens))) && !makingSaid(tokens, fittedProduct) && !CONTAIN_VERBS.test(text) && !SELF_MAKER.test(text) && chineseSource(placeMentions, tokens)
+  else if (places.shipFrom !== 'CN' && (places.shipFrom !== undefined || (bareGoods && boughtIn(tokens))) && !makingSaid(tokens, fittedProduct) && !CONTAIN_VERBS.test(text) && !SELF_MAKER.test(text) && chineseSourceNamed(placeMentions, tokens)
     // "The Chinese Dy is about 2 % of the magnet value": Chinese material said as a share of the goods' value is content.
     && share === undefined) {
     // Stock held abroad that was bought from China ("holds Sm metal it bought from China", "magnets our Chinese
@@ -1157,6 +1179,7 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
     && (item.downstream !== undefined || item.form === 'component' || item.form === 'finished_product')
     && tokens.some((t, i) => ownMakingVerbAt(tokens, i) && FIRST_PERSON_SUBJECTS.has(tokens[i - 1]?.low ?? ''))) content.origin = false;
   if (share !== undefined && (chineseContent || partsFromChina || content.origin === false)) content.percentOfValue = share;
+  else if (nilContent === 'zero') content.percentOfValue = 0;
   else if (foreignContent && !chineseContent && /\bonly\b/i.test(text)) content.percentOfValue = 0;
   // "We assemble motors in Saltillo with Chinese Dy magnets": goods made abroad that hold Chinese content.
   if (chineseContent && content.origin === false) content.present = true;

@@ -1448,6 +1448,14 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
       && (wantedByAsker(tokens, run, itemAt) || boughtAsGoods(tokens, text, run, itemAt)));
     if (wanted) primary = wanted;
   }
+  // "We assemble e-bikes in Poland. We import complete hub motors from Changzhou": a product the asker buys in, beside
+  // the one it makes, is the goods; what it makes is its trade. (Importing is also a verb of moving goods, so the
+  // product bought in counts as sold above.)
+  if (primary && head(primary).value.kind === 'downstream' && madeByAsker(tokens, primary)) {
+    const first = primary;
+    const boughtIn = runs.find((run) => run !== first && head(run).value.kind === 'downstream' && !inContext(run) && !negatedRun(run) && boughtAsGoods(tokens, text, run, itemAt));
+    if (boughtIn) primary = boughtIn;
+  }
   // "We are a buyer for mining equipment … asked to buy the SmCo magnet blocks ourselves": magnets or material the asker
   // buys, wants or ships, and not said to be inside the machine named, are the goods; the machine is the asker's trade
   // or where the goods go. Deciding on the machine cleared bare magnet blocks.

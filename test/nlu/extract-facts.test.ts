@@ -1884,6 +1884,27 @@ describe('magnets in a product the asker exports (own phrasing)', () => {
   });
 });
 
+describe('a product the asker buys in beside the one it makes (own phrasing)', () => {
+  it('reads the bought-in product as the goods, the asker\'s own as its trade', () => {
+    const f = facts('We build e-scooters in Lodz. We import complete BLDC hub motors from Jinhua. Do those motors need a Chinese export licence?');
+    expect(f.item).toMatchObject({ form: 'finished_product', downstream: 'motor' });
+    expect(f.shipFrom).toBe('CN');
+  });
+});
+
+describe('Chinese content said to be none (own phrasing)', () => {
+  it('reads a plain zero as no Chinese content, 0 % of value', () => {
+    const item = facts('Our Thai plant makes SmCo magnets and exports them to Canada; Chinese content is zero.').item;
+    expect(item).toMatchObject({ chineseContentPercent: 0, hasChineseContent: false });
+  });
+
+  it('reads "almost zero" as no figure, and the Chinese share as no Chinese source of the goods', () => {
+    const item = facts('The Chinese content is almost zero; they buy the Sm in Laos.').item;
+    expect(item?.chinaOrigin).not.toBe(true);
+    expect(item?.chineseContentPercent).toBeUndefined();
+  });
+});
+
 describe('wind-turbine and permanent-magnet machine names (own phrasing)', () => {
   it('reads a nacelle and a PMSG as products with magnets built in', () => {
     expect(facts('We ship complete nacelles from Tianjin to Denmark; the generators inside have Tb magnets.').item).toMatchObject({ form: 'finished_product', downstream: 'device' });

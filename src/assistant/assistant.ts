@@ -517,6 +517,11 @@ export class Assistant {
     // (An instrument named in it, "Civil EV motors only. The customer asks if the new Japan rule stops it.", does not make
     // it a question about that instrument when it says who uses the goods or where they go.)
     if (!DECISION_INTENTS.has(u.intent) && u.intent !== 'talk_to_human' && hasFacts(u.facts) && !text.includes('?') && (u.signals.references.sources.length === 0 || addsParties)) return prev.intent;
+    // "Supplier says India applications are not accepted.": a claim reported after a decision, asking nothing and naming
+    // no other goods or cooperation, bears on the question under discussion, which is decided again with the claim
+    // weighed against the rules.
+    if (!DECISION_INTENTS.has(u.intent) && u.intent !== 'talk_to_human' && !text.includes('?') && u.frame.claims.length > 0 && !namesGoods
+      && !u.facts.collaboration?.kind && words <= FOLLOW_UP_MAX_WORDS * 2) return prev.intent;
     // So is a statement about "it" that the classifier reads as procedure ("We bought it under their No. 18 licence; the
     // end-user certificate named us as end user."): it says how the goods under discussion were bought.
     if ((u.intent === 'license_process' || u.intent === 'regulation_info') && refersBack && !text.includes('?') && !namesGoods && !u.facts.collaboration?.kind

@@ -530,7 +530,10 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
   const heldStock = tokens.some((t) => STORE_NOUNS.has(t.low));
   const sentAlready = (p: PlaceMention) => heldStock && tokens.slice(p.end, p.end + 4).some((t, k, after) => PAST_EXPORT_VERBS.has(t.low)
     && after.slice(0, k).every((x) => !x.clauseEnd) && (after[k + 1]?.low === 'us' || (after[k + 1]?.low === 'to' && after[k + 2]?.low === 'us')));
-  const makerSite = siteIsStore ? undefined : places.find((p) => p.role === 'site' && p !== site && p.asker !== true && (makersPlace(p) || p.sends === true) && !sentAlready(p));
+  // ("Our subcontractor in Chennai will assemble … Can our Chinese supplier ship the magnets to India?": a maker's site
+  // the goods are then sent to is where they go, not where they leave from.)
+  const makerSite = siteIsStore ? undefined : places.find((p) => p.role === 'site' && p !== site && p.asker !== true && (makersPlace(p) || p.sends === true) && !sentAlready(p)
+    && !(sentToSite(p) && p.sends !== true && site?.sends === true));
   // "We are a mining-equipment maker in Belo Horizonte. Our supplier writes: …", "… we found a Chinese producer": goods
   // that "our (usual) supplier" or a Chinese maker named as a party sends, from a place not said, come to the asker's
   // place; they do not leave from it.

@@ -69,6 +69,7 @@ const WOULD_WANTING = grammarWords('wouldWanting');
 const CONTAIN_VERBS = grammarWords('containVerbs');
 const MESSAGE_CUES = grammarWords('messageCues');
 const GREETING_WORDS = grammarWords('greetingWords');
+const GREETING_FILLERS = grammarWords('greetingFillers');
 const SUPPLIER_FIND_VERBS = grammarWords('supplierFindVerbs');
 const OFFER_VERBS = grammarWords('offerVerbs');
 const VERB_ADVERBS = grammarWords('verbAdverbs');
@@ -810,6 +811,8 @@ function messageFrom(tokens: readonly Token[], start: number, end: number): 'ask
     const between = tokens.slice(i + 1, start);
     // "Hello from a Spanish shipyard supplier": a greeting comes from the asker, whoever it names.
     if (t.low === 'from' && GREETING_WORDS.has(tokens[i - 1]?.low ?? '') && (i === 1 || (tokens[i - 2] as Token).clauseEnd)) return 'asker';
+    // "hi, urgent from Ulsan": so does one a word or two after a greeting that opens the message.
+    if (t.low === 'from' && [2, 3].some((k) => i - k === 0 && GREETING_WORDS.has((tokens[0] as Token).low)) && tokens.slice(1, i).every((w) => !w.clauseEnd && GREETING_FILLERS.has(w.low))) return 'asker';
     // "A question from the motor plant in Wrocław" comes from the asker's site as "from our plant" does; "a question
     // about the plant in Ganzhou", or from the supplier in Ningbo, need not be the asker's own.
     // So does one "from the Grenoble detector team": the unit's noun may follow the place, in the same noun phrase.

@@ -8,6 +8,7 @@ import { grammarWords } from './grammar.js';
 import { tokensOf, wordsPattern } from './text.js';
 
 const YES_NO_OPENERS = grammarWords('yesNoOpeners');
+const OCCASION_WORDS = grammarWords('occasionWords');
 const PROCEDURE_WORDS = grammarWords('procedureWords');
 const PAST_OPENERS = grammarWords('pastOpeners');
 const DECISION_WORDS = grammarWords('decisionWords');
@@ -137,8 +138,8 @@ function asksForDecisionLast(text: string): boolean {
   // "Kindly advise whether export of Dy2O3 … requires any permission": a yes/no question asked indirectly.
   if (!clause) return INDIRECT_ASKS.test(text);
   const words = tokensOf(clause).map((t) => t.low);
-  // "At that time", "at the time": when, not how long a procedure takes.
-  const procedure = (w: string, i: number) => PROCEDURE_WORDS.has(w) && !(w === 'time' && words[i - 2] === 'at');
+  // "At that time", "at the time": when, not how long a procedure takes. So is "every time", "this time": an occasion.
+  const procedure = (w: string, i: number) => PROCEDURE_WORDS.has(w) && !(w === 'time' && (words[i - 2] === 'at' || OCCASION_WORDS.has(words[i - 1] ?? '')));
   // "Can we rely on that and skip the end-user certificate?": whether a claim holds is a decision, paperwork or not.
   // "Can they ship right away without a new application?": whether the goods may go without the paperwork is a decision.
   // ("What are the penalties for shipping without a licence?" asks what, not whether.)

@@ -373,6 +373,15 @@ describe('conversation 15: whether a new circumstance changes the answer', () =>
     expect(r2.intent.name).toBe('part_license');
   });
 
+  it('decides the question again after a reported claim with no question (forty-eighth session, own phrasing)', () => {
+    const a = newAssistant();
+    const r1 = a.handle({ ...msg('Can our Chinese supplier send Dy oxide to our coating shop in Manila?', 'conv-claim'), asOf: '2026-07-01' });
+    expect(r1.verdict).toBe('license_required');
+    const r2 = a.handle({ ...msg('Supplier says Philippine applications are never approved.', 'conv-claim'), asOf: '2026-07-01' });
+    expect(r2.intent.name).toBe(r1.intent.name);
+    expect(r2.verdict).toBe('license_required');
+  });
+
   it('decides the question again when asked whether a carve-out "still holds" (forty-eighth session, own phrasing)', () => {
     const a = newAssistant();
     const r1 = a.handle({ ...msg('Our Suzhou factory exports stator assemblies with bonded magnets to a pump maker in Spain.', 'conv-still'), asOf: '2026-08-01' });

@@ -1884,6 +1884,25 @@ describe('magnets in a product the asker exports (own phrasing)', () => {
   });
 });
 
+describe('a maker\'s site the goods are then sent to (own phrasing)', () => {
+  it('reads the Chinese supplier that ships as where the goods leave from, the subcontractor\'s site as where they go', () => {
+    const f = facts('Our subcontractor in Bursa will wind the motors. Can our Chinese vendor send the Tb magnets directly to Turkey?');
+    expect(f.shipFrom).toBe('CN');
+    expect(f.destination).toBe('TR');
+  });
+});
+
+describe('a greeting "from" a place (own phrasing)', () => {
+  it('reads "hello again from Izmir" as the asker\'s own place, not where the goods leave from', () => {
+    const f = facts('Hello again from Izmir. Our Baotou supplier still waits for the licence for our Tb magnets; can they ship now?');
+    expect(f.shipFrom).not.toBe('TR');
+  });
+
+  it('still reads "hi, magnets from Ningbo" as goods leaving Ningbo', () => {
+    expect(facts('Hi, magnets from Ningbo to Busan, licence?').shipFrom).toBe('CN');
+  });
+});
+
 describe('a product the asker buys in beside the one it makes (own phrasing)', () => {
   it('reads the bought-in product as the goods, the asker\'s own as its trade', () => {
     const f = facts('We build e-scooters in Lodz. We import complete BLDC hub motors from Jinhua. Do those motors need a Chinese export licence?');

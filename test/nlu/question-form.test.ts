@@ -253,3 +253,13 @@ describe('a licence noun asked alone with "anymore" or "at all" (forty-first ses
     expect(asksForDecision('For samples under 1 kg, no permit at all?')).toBe(true);
   });
 });
+
+describe('"every time" is an occasion, not a length of time (forty-eighth session, own phrasing)', () => {
+  it('asks for a decision when a licence is asked for "every time"', () => {
+    expect(asksForDecision('Our last lot of Tb targets was held at customs. From now on, licence needed every time?')).toBe(true);
+  });
+
+  it('still reads how much time a licence takes as procedure', () => {
+    expect(asksForDecision('How much time does the licence take?')).toBe(false);
+  });
+});

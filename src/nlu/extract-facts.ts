@@ -173,6 +173,7 @@ const CONTAIN_VERBS = new RegExp(`(?<![\\p{L}\\p{N}-])(?:${[...grammarWords('con
 const SELF_MAKER = new RegExp(String.raw`\b(?:we(?:'re| are)|as)\s+an?\s+(?:[\w-]+\s+){0,3}(?:${[...grammarWords('makerNouns')].join('|')})\b`, 'i');
 const FOREIGN_MADE = wordsPattern(grammarWords('foreignMadePhrases'));
 const CHINA_ORIGIN = wordsPattern(grammarWords('chinaOriginPhrases'));
+const RECEIVER_PRONOUNS = grammarWords('receiverPronouns');
 const CONTENT_SHARE_NOUNS = grammarWords('contentShareNouns');
 const NIL_AMOUNTS = grammarWords('nilAmounts');
 const NIL_HEDGES = grammarWords('nilHedges');
@@ -484,6 +485,9 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
       if (t.clauseEnd) return false;
       const pastVerb = ACQUIRED_VERBS.has(t.low) || (PAST_EXPORT_VERBS.has(t.low) && PAST_AUXILIARIES.has(tokens[i - 1]?.low ?? ''));
       // The move is asked in a sentence of its own: "bought them from China and resell them in Korea" is one trade.
+      // ("They were exported from China to us with a MOFCOM licence": a past export to the asker, said in a later turn,
+      // is how the goods came, whatever move the conversation asks about.)
+      if (pastVerb && PAST_EXPORT_VERBS.has(t.low) && tokens[p.end]?.low === 'to' && RECEIVER_PRONOUNS.has(tokens[p.end + 1]?.low ?? '')) return true;
       if (pastVerb) {
         const sentenceEnd = tokens.findIndex((x, k) => k >= p.end && endsSentence(x));
         return sentenceEnd >= 0 && tokens.slice(sentenceEnd + 1).some((x) => ONWARD_MOVE_VERBS.has(x.low));

@@ -1053,8 +1053,9 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     const madeOf = materialWord(prev) && product;
     if (!(magnetWord || madeOf) || (h.value.kind !== 'downstream' && !madeOf)) return false;
     const between = tokens.slice(prev.end, h.start);
+    // ("magnets loose plus rotor cores": a word saying how the magnets travel, or "plus", ends their phrase.)
     return between.length >= 1 && between.length <= 2 && (tokens[prev.end - 1] as Token).commaAfter !== true && !(tokens[prev.end - 1] as Token).clauseEnd
-      && between.every((t) => plainModifier(t) && !t.parenBefore);
+      && between.every((t) => plainModifier(t) && !t.parenBefore && !lex.knowledge.cues.looseWords.has(t.low) && t.low !== 'plus');
   };
   // Runs of adjacent item words; the head of a run is its last word.
   const runs: PhraseHit<ItemTag>[][] = [];
@@ -1548,9 +1549,18 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     // "We buy SmCo magnets from a distributor, build them into hearing aids and sell the hearing aids": magnets the asker
     // fits into the product it sells are that product's.
     const fittedIntoSold = (run: PhraseHit<ItemTag>[]) => fittedHolder(run) !== undefined;
+    // "the Dy-NdFeB magnet pill is NOT moulded in": magnets whose clause denies their fixing are not inside.
+    const fixingDenied = (run: PhraseHit<ItemTag>[]) => {
+      for (let i = run.at(-1)?.end ?? 0; i < Math.min(tokens.length, (run.at(-1)?.end ?? 0) + 6); i++) {
+        const t = tokens[i] as Token;
+        if ((FIXING_VERBS.has(t.low) || lex.knowledge.cues.magnetsInsideAfter.has(t.low)) && [1, 2].some((k) => NEGATION_CUES.has(tokens[i - k]?.low ?? ''))) return true;
+        if (t.clauseEnd) break;
+      }
+      return false;
+    };
     const inside = new Map(materialRuns.map((run) => {
       const held = heldByVerb(run) || fittedIntoSold(run);
-      return [run, (!bought.has(run) || held) && !appositive(run) && (held || sameKind(run) || magnetsInside(tokens, text, run, lex) || describedAgain(run))];
+      return [run, (!bought.has(run) || held) && !appositive(run) && !fixingDenied(run) && (held || sameKind(run) || magnetsInside(tokens, text, run, lex) || describedAgain(run))];
     }));
     const saidInside = [...inside.values()].some(Boolean);
     magnetsBuiltIn = [...inside.entries()].some(([run, isInside]) => isInside && isMagnetRun(run, head));

@@ -26,8 +26,10 @@ describe('conversation 1: a follow-up answer fills the missing fact', () => {
 
 describe('conversation 2: a follow-up choice is understood as an answer', () => {
   it('takes "Shipped from China" as where the goods leave from', () => {
-    const a = newAssistant();
-    // Read as leaving China these would generally need no licence (built-in magnets), so the route is asked.
+    // While No. 61 applied (9 October to 6 November 2025) the route decides: leaving China these would generally need
+    // no licence (built-in magnets), from abroad No. 61 §1(3) reaches them, so the route is asked. (Once No. 61 was
+    // suspended, either route clears them, and no route is asked.)
+    const a = newAssistant('2025-10-20T09:00:00Z');
     const r1 = a.handle(msg('can we sell rotor assemblies with Dy magnets glued in to a motor maker in Taiwan', 'conv-2'));
     expect(r1.verdict).toBe('need_info');
     const choice = r1.followUps[0]?.choices.find((c) => /China/.test(c));

@@ -1884,6 +1884,33 @@ describe('magnets in a product the asker exports (own phrasing)', () => {
   });
 });
 
+describe('loose magnets beside a product, said so (own phrasing)', () => {
+  it('reads "magnets loose plus stator stacks" as magnets beside the stacks, not one part', () => {
+    const item = facts('The buyer now wants magnets loose plus stator stacks, they bond them in Izmir.').item;
+    expect(item).toMatchObject({ form: 'magnet', besideProduct: true });
+  });
+
+  it('reads a magnet said not to be potted in as loose beside the sensor', () => {
+    const item = facts('Our third encoder type from Wuxi: the SmCo disc is not potted in; it travels in its own pouch in the box.').item;
+    expect(item?.form).toBe('magnet');
+  });
+});
+
+describe('a past export to the asker, said in a later turn (own phrasing)', () => {
+  it('reads "they were shipped from China to us" as how the goods came, not where they leave from now', () => {
+    const f = facts('They were shipped from China to us under a MOFCOM licence that names us as end user.');
+    expect(f.shipFrom).toBeUndefined();
+    expect(f.madeIn).toBe('CN');
+  });
+});
+
+describe('a company named by its legal-form abbreviation (own phrasing)', () => {
+  it('reads "Dutch scooter co." as the asker\'s company, not the goods', () => {
+    const f = facts('Hi, Dutch scooter co. Our display vendor uses terbium phosphor in backlights; they want to sell loose phosphor powder to a firm in Brno.');
+    expect(f.item).toMatchObject({ form: 'phosphor', elementsPresent: ['Tb'] });
+  });
+});
+
 describe('a maker\'s site the goods are then sent to (own phrasing)', () => {
   it('reads the Chinese supplier that ships as where the goods leave from, the subcontractor\'s site as where they go', () => {
     const f = facts('Our subcontractor in Bursa will wind the motors. Can our Chinese vendor send the Tb magnets directly to Turkey?');

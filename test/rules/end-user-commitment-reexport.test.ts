@@ -28,6 +28,17 @@ describe('end-user-commitment-reexport', () => {
     expect(evaluate(rules, { ...stock, acquiredYear: 2023 }, '2026-02-10').verdict).toBe('not_required');
   });
 
+  it('does not reach rotor assemblies or formed sensors with magnets built in: the FAQ puts them outside No. 18, so no licence came with them', () => {
+    const rotors: Facts = { item: { form: 'component', downstream: 'rotor_stator_assembly', elementsPresent: ['Tb'], chinaOrigin: true }, shipFrom: 'HK', destination: 'DE' };
+    expect(fired(rotors, '2026-10-21')).toBe(false);
+    expect(evaluate(rules, rotors, '2026-10-21').verdict).toBe('not_required');
+    expect(fired({ ...rotors, item: { ...rotors.item, downstream: 'formed_sensor' } }, '2026-10-21')).toBe(false);
+  });
+
+  it('still reaches loose magnets resold from stock abroad', () => {
+    expect(fired({ item: { form: 'magnet', elementsPresent: ['Tb'], chinaOrigin: true }, shipFrom: 'HK', destination: 'DE' }, '2026-10-21')).toBe(true);
+  });
+
   it('still leaves old stock to No. 61 while it applied (9 October to 6 November 2025)', () => {
     expect(evaluate(rules, { ...stock, acquiredYear: 2023 }, '2025-10-20').verdict).toBe('license_required');
   });

@@ -123,6 +123,11 @@ export function inEndClause(tokens: readonly { readonly low: string; readonly cl
     // ("End user: a plant in Aichi" is a label opening its sentence; "… put our company as end user. Now …" ends one.)
     const label = t.clauseEnd && (i === 1 || (tokens[i - 2]?.clauseEnd ?? false));
     if (opens && (label || COPULA_WORDS.has(tokens[i + 1]?.low ?? ''))) return i + 1 < start || label;
+    // "The end user of the Tb magnets is our Treviso plant": what the end user is of may stand before the copula.
+    if (opens && tokens[i + 1]?.low === 'of') {
+      const copula = [3, 4, 5, 6].map((k) => i + k).find((j) => COPULA_WORDS.has(tokens[j]?.low ?? '') && tokens.slice(i + 1, j).every((x) => !x.clauseEnd));
+      if (copula !== undefined) return copula < start;
+    }
     if (i < start - 1 && t.clauseEnd) return false;
   }
   return false;

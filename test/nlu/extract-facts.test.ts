@@ -1904,6 +1904,13 @@ describe('a past export to the asker, said in a later turn (own phrasing)', () =
   });
 });
 
+describe('the end user of the goods, named before the copula (own phrasing)', () => {
+  it('reads "the end user of the Dy oxide is our Brno lab" as where the goods go', () => {
+    const f = facts('Our supplier knows the end user of the Dy oxide is our Brno lab. Next lots should go straight to our partner in Graz instead.');
+    expect(f.shipFrom).not.toBe('CZ');
+  });
+});
+
 describe('a company named by its legal-form abbreviation (own phrasing)', () => {
   it('reads "Dutch scooter co." as the asker\'s company, not the goods', () => {
     const f = facts('Hi, Dutch scooter co. Our display vendor uses terbium phosphor in backlights; they want to sell loose phosphor powder to a firm in Brno.');

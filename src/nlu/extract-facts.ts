@@ -180,15 +180,14 @@ const NIL_HEDGES = grammarWords('nilHedges');
 
 /**
  * "Chinese content in value is almost zero", "the Chinese share: nil": Chinese content said to be none, in its clause.
- * 'zero' when said plainly, 'near_zero' when hedged (no figure to weigh against a 0.1 % threshold).
+ * 'zero' when said plainly, 'near_zero' when hedged (no figure to weigh against a 0.1 % threshold). A "0" counts only as
+ * a figure of its own ("0 %"); the tokens keep "0.3" whole.
  */
 function nilChineseContent(tokens: readonly Token[], places: readonly PlaceMention[]): 'zero' | 'near_zero' | undefined {
   for (const p of places) {
     if (p.country !== 'CN' || p.role !== 'content' || !CONTENT_SHARE_NOUNS.has(tokens[p.end]?.low ?? '')) continue;
     for (let i = p.end + 1; i < Math.min(tokens.length, p.end + 8) && !(tokens[i - 1] as Token).clauseEnd; i++) {
-      if (!NIL_AMOUNTS.has((tokens[i] as Token).low)) continue;
-      // ("0" only as a figure on its own: "0 %", not "0.3 %", which the tokens keep whole.)
-      return [1, 2].some((k) => NIL_HEDGES.has(tokens[i - k]?.low ?? '')) ? 'near_zero' : 'zero';
+      if (NIL_AMOUNTS.has((tokens[i] as Token).low)) return [1, 2].some((k) => NIL_HEDGES.has(tokens[i - k]?.low ?? '')) ? 'near_zero' : 'zero';
     }
   }
   return undefined;
@@ -1165,12 +1164,12 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   const content: Frame['chineseContent'] = {};
   const nilContent = nilChineseContent(tokens, placeMentions);
   // A Chinese share said to be none names no Chinese source of the goods.
-  const chineseSourceNamed = (ps: readonly PlaceMention[], ts: readonly Token[]) => nilContent === undefined && chineseSource(ps, ts);
+  const chineseSourceNamed = () => nilContent === undefined && chineseSource(placeMentions, tokens);
   if (chineseGoods && places.shipFrom !== undefined && places.shipFrom !== 'CN') content.origin = true;
   else if (FOREIGN_MADE.test(text)) content.origin = false;
   else if (places.madeIn !== undefined && places.madeIn !== 'CN' && !madeInOnlyBySite) content.origin = false;
   else if (CHINA_ORIGIN.test(text) && places.shipFrom !== undefined && places.shipFrom !== 'CN') content.origin = true;
-  else if (places.shipFrom !== 'CN' && (places.shipFrom !== undefined || (bareGoods && boughtIn(tokens))) && !makingSaid(tokens, fittedProduct) && !CONTAIN_VERBS.test(text) && !SELF_MAKER.test(text) && chineseSourceNamed(placeMentions, tokens)
+  else if (places.shipFrom !== 'CN' && (places.shipFrom !== undefined || (bareGoods && boughtIn(tokens))) && !makingSaid(tokens, fittedProduct) && !CONTAIN_VERBS.test(text) && !SELF_MAKER.test(text) && chineseSourceNamed()
     // "The Chinese Dy is about 2 % of the magnet value": Chinese material said as a share of the goods' value is content.
     && share === undefined) {
     // Stock held abroad that was bought from China ("holds Sm metal it bought from China", "magnets our Chinese

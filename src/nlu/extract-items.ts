@@ -605,10 +605,14 @@ function boughtAsGoods(tokens: readonly Token[], text: string, run: PhraseHit<It
   }
   // A relative clause after it ("magnets that we buy from"), past a shape noun the vocabulary does not know ("SmCo rings
   // that we buy") and a parenthesis about it ("magnets (a few grams) that we buy").
-  let k = afterGoodsName(tokens, text, end, (w) => RELATIVE_WORDS.has(w) || FIRST_PERSON.has(w));
-  if (k < 0) return false;
-  if (RELATIVE_WORDS.has(tokens[k]?.low ?? '')) k++;
-  return FIRST_PERSON.has(tokens[k]?.low ?? '') && PURCHASE_VERBS.has(tokens[k + 1]?.low ?? '');
+  const k = afterGoodsName(tokens, text, end, (w) => RELATIVE_WORDS.has(w) || FIRST_PERSON.has(w));
+  return k >= 0 && askerVerbAt(tokens, k, PURCHASE_VERBS);
+}
+
+/** "(that) we buy", "we export": at `k`, a relative pronoun or none, then the asker and a verb of `verbs`. */
+function askerVerbAt(tokens: readonly Token[], k: number, verbs: ReadonlySet<string>): boolean {
+  const subject = RELATIVE_WORDS.has(tokens[k]?.low ?? '') ? k + 1 : k;
+  return FIRST_PERSON.has(tokens[subject]?.low ?? '') && verbs.has(tokens[subject + 1]?.low ?? '');
 }
 
 /**
@@ -751,11 +755,8 @@ function inProductExported(tokens: readonly Token[], run: PhraseHit<ItemTag>[], 
   if (!INTO_WORDS.has(tokens[end]?.low ?? '') || (tokens[end - 1] as Token).clauseEnd || at <= end || at - end > 4) return false;
   if (tokens.slice(end, at).some((t) => t.clauseEnd || t.commaAfter)) return false;
   const productEnd = product.at(-1)?.end ?? 0;
-  return [productEnd, productEnd + 1].some((after) => {
-    if (tokens.slice(productEnd - 1, after).some((t) => t.clauseEnd || t.commaAfter)) return false;
-    const subject = RELATIVE_WORDS.has(tokens[after]?.low ?? '') ? after + 1 : after;
-    return FIRST_PERSON.has(tokens[subject]?.low ?? '') && EXPORT_VERBS.has(tokens[subject + 1]?.low ?? '');
-  });
+  return [productEnd, productEnd + 1].some((after) => !tokens.slice(productEnd - 1, after).some((t) => t.clauseEnd || t.commaAfter)
+    && askerVerbAt(tokens, after, EXPORT_VERBS));
 }
 
 /**

@@ -38,8 +38,11 @@ const AREA_ORDER: readonly Area[] = [
   'production_line_services', 'extraction_separation', 'metal_alloy_production', 'magnet_preparation', 'calcium_oxyborate',
   'mining_beneficiation', 'smelting', 'recycling', 'magnet_design', 'magnet_finishing', 'product_design', 'battery', 'superhard', 'no_rare_earth',
 ];
-/** "license its process", "license us a process", "license an NdFeB recycling process", "a licence of that technology": licensing named with what is licensed. */
-const LICENSING = new RegExp(String.raw`\blicen[cs](?:e|es|ing)\s+(?:out\s+)?(?:(?:${[...grammarWords('receiverPronouns')].join('|')})\s+)?(?:(?:of|to|for|on|under)\s+)?(?:its|our|their|the|this|that|a|an|his|her)\s+(?:[\w'’()-]+\s+){0,6}?(?:${[...grammarWords('licensableThings')].map((w) => w.replace(/[-]/g, '\\-')).join('|')})\b`, 'i');
+/**
+ * "license its process", "license us a process", "license an NdFeB recycling process", "a licence of that technology": licensing named with what is licensed
+ * (its describers may be joined by slashes: "their solvent extraction/separation process").
+ */
+const LICENSING = new RegExp(String.raw`\blicen[cs](?:e|es|ing)\s+(?:out\s+)?(?:(?:${[...grammarWords('receiverPronouns')].join('|')})\s+)?(?:(?:of|to|for|on|under)\s+)?(?:its|our|their|the|this|that|a|an|his|her)\s+(?:[\w'’()/-]+\s+){0,6}?(?:${[...grammarWords('licensableThings')].map((w) => w.replace(/[-]/g, '\\-')).join('|')})\b`, 'i');
 /** "license it to a US company" once the message names what "it" is (a patent, a process): the same licence, by pronoun. */
 const LICENSING_BY_PRONOUN = new RegExp(String.raw`\blicen[cs](?:e|es|ing|ed)\s+(?:${[...grammarWords('pronounObjects')].join('|')})\s+(?:out\s+)?(?:to|for)\b`, 'i');
 const LICENSABLE = wordsPattern(grammarWords('licensableThings'));

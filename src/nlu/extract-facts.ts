@@ -306,6 +306,18 @@ function productClauseBefore(tokens: readonly Token[], itemStart: number, at: nu
   return lex.items.find(tokens.slice(from, Math.min(to + 1, itemStart))).length > 0;
 }
 
+const CHINA_ORIGIN_ALL = new RegExp(CHINA_ORIGIN.source, 'giu');
+/**
+ * "Loose Dy-NdFeB magnets (Chinese origin)", "Tb oxide of Chinese origin": a Chinese origin said right after the goods'
+ * own words, nothing between but a bracket, a comma or "of", is said of them (not of what they were made from:
+ * "recovered Dy oxide (from scrap magnets of Chinese origin)").
+ */
+function chinaOriginAfterGoods(text: string, tokens: readonly Token[], span: readonly [number, number] | undefined): boolean {
+  const end = span === undefined ? undefined : tokens[span[1] - 1]?.end;
+  if (end === undefined) return false;
+  return [...text.matchAll(CHINA_ORIGIN_ALL)].some((m) => m.index >= end && /^[\s(,:–-]*(?:of\s+)?$/i.test(text.slice(end, m.index)));
+}
+
 /**
  * A verb of buying the goods in, said as done by someone ("we bought", "they already imported"); "we need Gd2O3
  * purchased from China" is a purchase to come.
@@ -494,7 +506,18 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
     }
     return false;
   };
-  const boughtBack = (p: PlaceMention) => p.role === 'origin' && (cameBefore(p) || (tokens[p.start - 1]?.low === 'from' && ACQUIRED_VERBS.has(tokens[p.start - 2]?.low ?? '')
+  // So is the place stock is said to be from ("our Mexico plant has 3,000 SmCo magnets from China in stock", "we keep Tb
+  // oxide from China"): a verb of holding before the goods, or the stock itself right after the place; the goods are
+  // held where the holder is.
+  const heldFrom = (p: PlaceMention) => {
+    if (tokens[p.start - 1]?.low !== 'from') return false;
+    const stockAfter = (tokens[p.end]?.low === 'in' || tokens[p.end]?.low === 'at') && !tokens[p.end - 1]?.clauseEnd
+      && tokens.slice(p.end + 1, p.end + 3).some((t, k, after) => STORE_NOUNS.has(t.low) && after.slice(0, k).every((x) => !x.clauseEnd && !x.commaAfter));
+    const holder = itemSpan !== undefined && itemSpan[1] <= p.start - 1 && p.start - 1 - itemSpan[1] <= 1
+      && [1, 2, 3, 4].some((k) => HOLD_VERBS.has(tokens[itemSpan[0] - k]?.low ?? '') && tokens.slice(itemSpan[0] - k, p.start).every((t) => !t.clauseEnd));
+    return stockAfter || holder;
+  };
+  const boughtBack = (p: PlaceMention) => p.role === 'origin' && (cameBefore(p) || heldFrom(p) || (tokens[p.start - 1]?.low === 'from' && ACQUIRED_VERBS.has(tokens[p.start - 2]?.low ?? '')
     && tokens.slice(p.end, p.end + 4).some((t, k, after) => YEAR.test(t.low) && after.slice(0, k).every((x) => !x.clauseEnd))));
   const pastSource = places.find(boughtBack)?.country;
   const first = (role: PlaceMention['role']) => places.find((p) => p.role === role && !boughtBack(p))?.country;
@@ -601,7 +624,11 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
   const boughtElsewhere = weBuyIn && site !== undefined && from !== undefined && from !== site.country;
   // "Our Penang sister plant is short. Can we send … from Bangkok to Penang?": the site the goods go to did not make them.
   const siteIsDestination = site !== undefined && sentToSite(site);
-  const siteMaking = tokens.some((_, i) => ownMakingVerbAt(tokens, i));
+  // (A participle describing the goods, "the sintered NdFeB magnets", says nothing of the site making them; "are
+  // assembled here", after a copula, still does.)
+  const describesGoods = (i: number) => itemSpan !== undefined && i >= itemSpan[0] - 1 && i < itemSpan[1]
+    && [...PARTICIPLE_ENDINGS].some((e) => (tokens[i] as Token).low.endsWith(e)) && !COPULAS.has(tokens[i - 1]?.low ?? '') && !PAST_AUXILIARIES.has(tokens[i - 1]?.low ?? '');
+  const siteMaking = tokens.some((_, i) => ownMakingVerbAt(tokens, i) && !describesGoods(i));
   const madeIn = made ?? plantOrigin ?? (site && !siteIsStore && !suppliedToSite && !finishedAtSite && !licensedToSite && !sentToOwnSite && !boughtElsewhere && !siteIsDestination && (siteMakes || siteMaking || fittedProduct) ? site.country : undefined);
   // "from Estonia to France" names where the goods go more surely than a buyer's place read from its noun ("designed
   // by a Chinese engineering firm").
@@ -1151,8 +1178,10 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   // With a Chinese supplier of the goods named, that plant is where they are, not where they were made.
   // So is a plant's stock of magnets or material "bought from China": its Chinese source is named, and nothing is made
   // (a product at a plant, "motors with Chinese magnets", is still made there; machines at a plant are its own).
+  // So is a plant's stock of bare goods said to be of Chinese origin ("our Mexico plant resells loose magnets (Chinese
+  // origin)"): the origin is said of the goods, and the plant only holds them.
   const madeInOnlyBySite = places.madeIn !== undefined && !placeMentions.some((p) => p.role === 'made') && !MAKE_VERBS.test(text)
-    && (chineseMakerNamed(placeMentions, tokens) || (bareGoods && !item.besideProduct && chineseSource(placeMentions, tokens)));
+    && (chineseMakerNamed(placeMentions, tokens) || (bareGoods && !item.besideProduct && chineseSource(placeMentions, tokens)) || (bareGoods && chinaOriginAfterGoods(text, tokens, span)));
   const chineseContent = placeMentions.some((p) => p.country === 'CN' && p.role === 'content') || CHINA_ORIGIN.test(text);
   const foreignContent = placeMentions.some((p) => p.country !== 'CN' && p.role === 'content');
   const chineseTech = placeMentions.some((p) => p.country === 'CN' && p.role === 'technology');
@@ -1168,7 +1197,10 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   if (chineseGoods && places.shipFrom !== undefined && places.shipFrom !== 'CN') content.origin = true;
   else if (FOREIGN_MADE.test(text)) content.origin = false;
   else if (places.madeIn !== undefined && places.madeIn !== 'CN' && !madeInOnlyBySite) content.origin = false;
-  else if (CHINA_ORIGIN.test(text) && places.shipFrom !== undefined && places.shipFrom !== 'CN') content.origin = true;
+  else if (CHINA_ORIGIN.test(text) && places.shipFrom !== undefined && places.shipFrom !== 'CN') {
+    content.origin = true;
+    if (madeInOnlyBySite) delete places.madeIn;
+  }
   else if (places.shipFrom !== 'CN' && (places.shipFrom !== undefined || (bareGoods && boughtIn(tokens))) && !makingSaid(tokens, fittedProduct) && !CONTAIN_VERBS.test(text) && !SELF_MAKER.test(text) && chineseSourceNamed()
     // "The Chinese Dy is about 2 % of the magnet value": Chinese material said as a share of the goods' value is content.
     && share === undefined) {

@@ -1032,7 +1032,9 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   // is the country's own licence or permit names its licensing, whichever way the goods go.
   const ownLicence = () => [2, 3, 4].some((k) => REGIME_NOUNS.has(tokens[measureAt + k]?.low ?? '') && REGIME_MODIFIERS.has(tokens[measureAt + k - 1]?.low ?? '')
     && tokens.slice(measureAt, measureAt + k).every((t) => !t.clauseEnd));
-  if (tag.kind === 'place' && !tag.demonym && !tag.gazetteer && !cue && !tokens[end - 1]?.clauseEnd) {
+  // ("Is Japan banned now?": after a copula the measure is passive, said of the country, not done by its government.)
+  const passive = COPULAS.has(tokens[start - 1]?.low ?? '');
+  if (tag.kind === 'place' && !tag.demonym && !tag.gazetteer && !cue && !tokens[end - 1]?.clauseEnd && !passive) {
     if (GOVERNMENT_MEASURES.has(tokens[measureAt]?.low ?? '')) return ownLicence() ? { role: 'regime', recipient: false } : { role: 'regime', recipient: false, measure: true };
     // "Does the UK need an export licence for that?": a country said to need its own export licence is asked about as
     // the government that licenses, not as where the goods go.

@@ -12,7 +12,7 @@ import { IsoDateSchema } from '../rules/facts.js';
 
 const MONTHS = [...grammarWords('months')];
 const YEAR_ALONE = new RegExp(String.raw`\b(?:${[...grammarWords('yearOpeners')].join('|')})\s+(20\d\d)\b(?![-/.]\d)`, 'gi');
-const SHIPMENT = wordsPattern(grammarWords('shipmentWords'));
+const SHIPMENT = wordsPattern([...grammarWords('shipmentWords'), ...grammarWords('shipmentDatingWords')]);
 // "going to Thailand in January", "headed out for Rotterdam": a verb of going before "to" or "for" and a capitalised name.
 const MOVEMENT = new RegExp(String.raw`${wordsPattern(grammarWords('movementVerbs')).source}\s+(?:out\s+)?(?:to|for)\s+(?:the\s+)?\p{Lu}`, 'u');
 const PREPOSITIONS = grammarWords('monthPrepositions');
@@ -37,6 +37,8 @@ const MONTH_DAY = new RegExp(String.raw`\b${MONTH_NAME}\s+${ORDINAL}\b${YEAR}`, 
 const WORD_MONTH = new RegExp(String.raw`\b([a-z]+)(?:\s+of)?[\s-]+${MONTH_NAME}(?:\s+(20\d\d))?\b`, 'gi');
 const MONTH_YEAR = new RegExp(String.raw`\b${MONTH_NAME}\s+(20\d\d)\b`, 'gi');
 const SHIPMENT_WORDS = new RegExp(SHIPMENT.source, 'giu');
+/** What may stand between a word of shipping and its own day: nothing, or "on", "of", "dated". */
+const DATE_LINK = new RegExp(String.raw`^\s*(?:(?:${[...grammarWords('shipmentDateLinks')].join('|')})\s*)?$`, 'i');
 const RULE_QUESTION = wordsPattern(grammarWords('ruleQuestionWords'));
 const PAST_QUESTION = wordsPattern(grammarWords('pastQuestionWords'));
 const AHEAD_PREPOSITIONS = grammarWords('aheadPrepositions');
@@ -168,6 +170,14 @@ function daysAheadIn(sentence: string): ShipWhen | undefined {
 
 export function extractShipWhen(text: string): ShipWhen | undefined {
   const sentences = text.split(/(?<=[.!?;])\s+|\n+/);
+  // "One container left on 2 April, the next was declared 10 April. Was the 10 April shipment covered?": of several
+  // dated shipments, the one the question dates as a shipment's own is the one asked about (not a date said of
+  // something else there: "having read No. 57 of 9 October, what about those deliveries?").
+  for (const sentence of sentences) {
+    if (!sentence.includes('?')) continue;
+    const own = shipmentsOwnDate(sentence);
+    if (own) return own;
+  }
   for (const sentence of sentences) {
     if (!SHIPMENT.test(sentence) && !MOVEMENT.test(sentence)) continue;
     const when = dateIn(sentence);
@@ -181,6 +191,15 @@ export function extractShipWhen(text: string): ShipWhen | undefined {
     if (ahead) return withAfter(sentence, ahead);
   }
   return undefined;
+}
+
+/** A day said right beside a word of shipping ("the 10 April shipment", "shipped on 2 April"), if the sentence has one. */
+function shipmentsOwnDate(sentence: string): ShipWhen | undefined {
+  const words = [...sentence.matchAll(SHIPMENT_WORDS)].map((m) => ({ at: m.index, end: m.index + m[0].length }));
+  const beside = datesIn(sentence).find((d) => 'month' in d.when && d.when.day !== undefined
+    && words.some((w) => (w.end <= d.at && DATE_LINK.test(sentence.slice(w.end, d.at)))
+      || (d.end <= w.at && /^\s*$/.test(sentence.slice(d.end, w.at)))));
+  return beside ? bounded(sentence, beside) : undefined;
 }
 
 /**

@@ -379,6 +379,10 @@ function createKnowledge(
       else if (others.length > 0 && others.every((s) => s === 'O')) form = 'oxide';
       else if (others.some((s) => ['F', 'Cl', 'Br', 'I', 'N', 'S', 'P'].includes(s)) && !others.includes('Fe')) form = 'compound';
       else if (others.length > 0 && !others.includes('O')) form = 'alloy';
+      // A mixed oxide of a rare earth and another element ("Gd2Zr2O7", "Yb2Si2O7", "LaCoO3") is a rare-earth compound
+      // (a zirconate, silicate, cobaltite). Not with iron, whose garnets and ferrites are magnetic materials of their own;
+      // and only written with its numbers ("GdCOB", "YCOB" are crystals' acronyms, not formulas).
+      else if (others.includes('O') && !others.includes('Fe') && /\d/.test(token) && host.some((s) => rareEarths.has(s as Element))) form = 'compound';
       return { symbols: all, elements: els, form };
     },
   };

@@ -2,7 +2,7 @@
  * Facts add up across the turns of a conversation. A later turn fills what was missing and overrides what it
  * contradicts; when it names a different item (another form or other elements), the old item's details go.
  */
-import { isPeopleWork, type Facts, type ItemFacts } from '../rules/facts.js';
+import { isPeopleWork, MATERIAL_FORMS, type Facts, type ItemFacts } from '../rules/facts.js';
 
 function sameItem(a: ItemFacts, b: ItemFacts): boolean {
   // "Sorry, they are actually ferrite": another magnet family is another item.
@@ -37,11 +37,13 @@ function mergeItem(prev: ItemFacts | undefined, next: ItemFacts | undefined, goo
   // "Dy magnets from our Chinese plant to a Japanese automaker" then "Civil EV motors only": a product named later,
   // with nothing of its own make-up, after magnets described by theirs, is what those magnets go into, not new goods
   // (a correction, "sorry, they ship built into motors", replaces the item before this is reached).
-  const describedMagnets = (prev.form === 'magnet' || prev.form === 'magnet_powder') && hasMakeUp(prev);
+  // So is one named after material or crystals described by theirs ("Can we buy Tb oxide from Fujian?" then "destination
+  // is our factory in Germany, civil e-bike motors"): the material goes into it.
+  const describedGoods = prev.form !== undefined && MATERIAL_FORMS.includes(prev.form) && hasMakeUp(prev);
   // Not one the turn sells or ships ("they sell the finished motors to a Mexican OEM"): those are the goods now.
   // A product said made abroad and not moved ("loose rings, we assemble them into the motor here in Taiwan") is where
   // the magnets go too.
-  if (describedMagnets && isProduct(next) && !goodsMoved && !hasMakeUp(next) && next.chinaOrigin !== true && next.hasChineseContent === undefined) return prev;
+  if (describedGoods && isProduct(next) && !goodsMoved && !hasMakeUp(next) && next.chinaOrigin !== true && next.hasChineseContent === undefined) return prev;
   if (!sameItem(prev, next)) {
     // "We also put 20 spare magnets in the crate" after motors with SmCo magnets: magnets named without their make-up,
     // after a product whose magnets were described, are those magnets.

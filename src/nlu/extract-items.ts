@@ -116,6 +116,8 @@ const INTO_WORDS = grammarWords('intoWords');
 const MAKE_UP_WORDS = new Set([...grammarWords('containVerbs'), ...grammarWords('inputVerbs'), ...grammarWords('makeUpLinks')]);
 const MAX_OTHER_GOODS = 4;
 const GOODS_COORDINATORS = grammarWords('goodsCoordinators');
+/** Words a clause opens on to say where the things it then names sit ("inside there is a magnet"). */
+const INSIDE_OPENERS = grammarWords('insideOpeners');
 const RULES_NOUNS = grammarWords('rulesNouns');
 const TRADE_DIRECTION_WORDS = grammarWords('tradeDirectionWords');
 const CONTROL_STATUS_WORDS = grammarWords('controlStatusWords');
@@ -666,6 +668,31 @@ function forPronounAfter(tokens: readonly Token[], run: PhraseHit<ItemTag>[]): b
 }
 
 /** "rotors with Dy magnets", "magnets glued into the stack": the magnets are inside the product. */
+/**
+ * The goods at `start` end a list of short parts (three or more, each up to three words, joined by commas and "and")
+ * that a word putting things inside opens: "with chip, PCB, pins and a tiny magnet". (Two parts joined by "and" alone
+ * may be two clauses: "supplies the navy with radar motors and wants SmCo magnets".)
+ */
+function listedAfterInsideWord(tokens: readonly Token[], start: number, insideWords: ReadonlySet<string>): boolean {
+  let parts = 1;
+  let words = 0;
+  let commas = 0;
+  for (let i = start - 1; i >= Math.max(0, start - 14); i--) {
+    const t = tokens[i] as Token;
+    if (t.clauseEnd) return false;
+    if (insideWords.has(t.low)) return parts >= 3 && commas > 0 && words <= 3;
+    const joins = t.commaAfter || GOODS_COORDINATORS.has(t.low);
+    if (joins) {
+      if (words === 0 && !t.commaAfter) return false;
+      if (words > 3) return false;
+      if (t.commaAfter) commas++;
+      parts++;
+      words = GOODS_COORDINATORS.has(t.low) ? 0 : 1;
+    } else words++;
+  }
+  return false;
+}
+
 function magnetsInside(tokens: readonly Token[], text: string, run: PhraseHit<ItemTag>[], lex: Lexicon): boolean {
   const { magnetsInsideBefore, magnetsInsideAfter, looseWords } = lex.knowledge.cues;
   const start = run[0]?.start ?? 0;
@@ -704,6 +731,15 @@ function magnetsInside(tokens: readonly Token[], text: string, run: PhraseHit<It
     if (magnetsInsideBefore.has(t.low) && !hyphenated) return true;
     if (t.clauseEnd) break;
   }
+  // "hall sensors moulded with chip, PCB, pins and a tiny magnet": the last of a list of parts after "with" is inside
+  // as much as the first.
+  if (listedAfterInsideWord(tokens, start, magnetsInsideBefore)) return true;
+  // "…; inside there is a small SmCo magnet", "Inside are two N42 discs": a clause that opens on where they sit. Only
+  // magnets: a crystal or material inside a product ("inside is a TGG crystal") is no magnetic part of the FAQ's.
+  let clauseStart = start;
+  while (clauseStart > 0 && start - clauseStart < 7 && !(tokens[clauseStart - 1] as Token).clauseEnd) clauseStart--;
+  const magnets = run.some(({ value: v }) => (v.kind === 'form' || v.kind === 'compound') && (v.form === 'magnet' || v.form === 'magnet_powder' || (v.kind === 'compound' && v.magnetType !== undefined)));
+  if (magnets && (clauseStart === 0 || (tokens[clauseStart - 1] as Token).clauseEnd) && INSIDE_OPENERS.has(tokens[clauseStart]?.low ?? '')) return true;
   for (let i = end; i < Math.min(tokens.length, end + 6); i++) {
     const t = tokens[i] as Token;
     if (magnetsInsideAfter.has(t.low)) return true;

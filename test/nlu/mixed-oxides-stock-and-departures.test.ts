@@ -111,3 +111,55 @@ describe('a country said to be banned', () => {
     expect(understand('Our Osaka plant makes servo motors with Chinese Dy magnets for Japanese robot makers. Is Japan banned now?').foreignRegime).toBeUndefined();
   });
 });
+
+describe('lasers as finished instruments', () => {
+  it.each([
+    'We export diode-pumped lasers with SmCo magnets in the scanner head to Canada.',
+    'Our fiber lasers have small NdFeB magnets inside; they go to Brazil.',
+  ])('reads "%s" as a device with its magnets built in', (text) => {
+    const item = facts(text).item;
+    expect(item?.form).toBe('finished_product');
+    expect(item?.downstream).toBe('device');
+  });
+
+  it('keeps the gain media materials: a laser crystal and a doped fibre', () => {
+    expect(facts('Nd:YAG laser crystals from a grower in Fujian.').item?.form).toBe('crystal');
+    expect(facts('We buy Yb-doped fibre for our fibre lasers from Wuhan.').item?.form).toBe('optical_fibre');
+  });
+});
+
+describe('magnets inside a product, said in a list or in a clause of their own', () => {
+  it('reads the last of a list of parts after "with" as inside', () => {
+    const item = facts('Our Shenzhen vendor ships encoders moulded with shaft, bearing, PCB and a small NdFeB magnet.').item;
+    expect(item?.downstream).toBe('formed_sensor');
+  });
+
+  it('does not read a second clause joined by "and" as part of the list', () => {
+    expect(facts('A Korean shipyard equips the navy with sonar winches and wants SmCo magnets from our Chinese source.').item?.form).toBe('magnet');
+  });
+
+  it('reads magnets a clause opens "inside" on as inside the product named before', () => {
+    const item = facts('We resell servo drives made in Italy; inside there are two Tb-NdFeB magnets.').item;
+    expect(item?.form).toBe('finished_product');
+  });
+
+  it('keeps a crystal said to be inside a product as the crystal, whose classification is open', () => {
+    expect(facts('We buy optical isolators from Fujian. Inside is a TGG crystal and two ring magnets.').item?.form).toBe('crystal');
+  });
+});
+
+describe('a product named in a later turn after described material', () => {
+  it('is what the material goes into, not new goods', () => {
+    const assistant = newAssistant();
+    assistant.handle({ ...msg('Can we buy Gd oxide from a refiner in Ganzhou without them needing a licence?', 'mx3'), asOf: '2026-04-01' });
+    const reply = assistant.handle({ ...msg('It goes to our plant in Austria, civil MRI scanners.', 'mx3'), asOf: '2026-04-01' });
+    expect(reply.verdict).toBe('license_required');
+  });
+});
+
+describe('foundry ferroalloys', () => {
+  it('reads a rare-earth nodulariser as an alloy', () => {
+    const item = facts('We buy a magnesium ferrosilicon nodulariser with 2 % Ce and La from Henan.').item;
+    expect(item?.form).toBe('alloy');
+  });
+});

@@ -69,6 +69,7 @@ const ASKER_OWN_WORDS = grammarWords('askerOwnWords');
 const LIST_JOINERS = grammarWords('listJoiners');
 const THIRD_PERSON_POSSESSIVES = grammarWords('thirdPersonPossessives');
 const NEGATION_CUES = grammarWords('negationCues');
+const PREPOSITIONS = grammarWords('prepositions');
 const UNRELATED_PHRASES = [...grammarWords('unrelatedPhrases')];
 const DETERMINERS = grammarWords('determiners');
 const GOODS_COUNT_NOUNS = grammarWords('goodsCountNouns');
@@ -493,6 +494,11 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
     }
     return false;
   };
+  // "with our own SX process, no Chinese inputs or know-how": know-how a negation opens a list of, a few words back, is
+  // said not to be there (the list may hold other words than kinds of cooperation).
+  // (Not one a preposition ties to what was negated: "no Dy or Tb in the recipe" negates the Dy, not the recipe.)
+  const negatedKnowHow = (h: { start: number }) => wordAt(tokens, h.start, lex.knowledge.cues.knowHowNouns) && negatedList(tokens, h.start)
+    && !tokens.slice(Math.max(0, h.start - 6), h.start).some((t) => PREPOSITIONS.has(t.low));
   // "ship the segments loose so our service team can repair old machines": a service that a purpose clause gives the
   // asker's own people is what the goods are for, not a cooperation with anyone.
   const ownPurpose = (h: { start: number; end: number; value: Kind }) => {
@@ -523,7 +529,7 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
     && tokens.slice(clauseStartOf(tokens, h.start), clauseEndOf(tokens, h.start) + 1).some((t) => SELF_WORDS.has(t.low))
     && !tokens.slice(clauseStartOf(tokens, h.start), h.start).some((t) => NEGATION_CUES.has(t.low) || INABILITY_WORDS.has(t.low));
   for (const h of kindHits) {
-    if (ownPurpose(h) || goodsPurpose(h) || doneOurselves(h) || negatedAt(tokens, h.start) || negatedInList(h.start) || claimant(h.end) || askingReader(h) || forwardsMessage(h) || goodsSite(h) || inCompound(h) || givesGoods(h) || sendsPronounGoods(h) || forLicenceApplication(h) || authorityAsks(h) || paperworkDocs(h) || railNoun(h) || workshopAsPlace(h) || jvAsParty(h) || madeWith(h) || withoutPartner(h)) continue;
+    if (ownPurpose(h) || goodsPurpose(h) || doneOurselves(h) || negatedAt(tokens, h.start) || negatedInList(h.start) || negatedKnowHow(h) || claimant(h.end) || askingReader(h) || forwardsMessage(h) || goodsSite(h) || inCompound(h) || givesGoods(h) || sendsPronounGoods(h) || forLicenceApplication(h) || authorityAsks(h) || paperworkDocs(h) || railNoun(h) || workshopAsPlace(h) || jvAsParty(h) || madeWith(h) || withoutPartner(h)) continue;
     kinds.add(h.value);
     if (h.value === 'technology_transfer' && !givingVerb(h)) transferByNoun = true;
     else if (h.value === 'technology_transfer' && !sendsPeople(h)) transferBySending = true;

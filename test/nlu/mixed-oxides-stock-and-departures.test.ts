@@ -163,3 +163,15 @@ describe('foundry ferroalloys', () => {
     expect(item?.form).toBe('alloy');
   });
 });
+
+describe('know-how said not to be there', () => {
+  it('reads no cooperation from "no Chinese inputs or know-how" beside goods sold', () => {
+    const f = facts('Our refinery in Estonia runs its own solvent-extraction line, no Chinese feed or know-how. We sell Tb oxide to Japan.');
+    expect(f.collaboration).toBeUndefined();
+    expect(f.item?.form).toBe('oxide');
+  });
+
+  it('keeps know-how a preposition ties to what was negated ("no Dy in the recipe")', () => {
+    expect(facts('The supplier will email us their recipe, no Tb or Dy in the alloy spec sheet.').collaboration).toBeDefined();
+  });
+});

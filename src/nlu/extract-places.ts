@@ -633,6 +633,8 @@ function techSourceAfter(tokens: readonly Token[], start: number, end: number, l
 /** The nearest cue word before the place, skipping determiners, within the clause. */
 function nearestCue(tokens: readonly Token[], start: number): { word: string; index: number } | null {
   // "from us (China)": a place in parentheses stands in for the word before it.
+  // (Not a department's: "Agata from purchasing (Wrocław, motors)" introduces the asker, whose place it is.)
+  if (tokens[start]?.parenBefore && DEPARTMENT_NOUNS.has(tokens[start - 1]?.low ?? '') && tokens[start - 2]?.low === 'from') return null;
   const first = tokens[start]?.parenBefore ? start - 1 : start;
   let apposition = false;
   for (let i = first - 1; i >= 0 && start - i <= 5; i--) {
@@ -1259,7 +1261,10 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     if (doing && WANT_VERBS.has(doing) && wantsToSend(tokens, end, lex)) return { role: 'site', recipient: false, sends: true };
     // "Our sister plant in Pune needs Dy magnets", "a magnet plant in Texas asks for 5 t of Dy oxide": a party there
     // that wants goods receives them.
-    if (wantsGoodsAfter(tokens, end)) return { role: 'destination', recipient: true };
+    // (Not a supplier that buys them in: "our receiver supplier in Ningbo buys SmCo magnets and ships them to our
+    // line" buys to sell on, from where it is.)
+    const supplierBuys = SELLER_NOUNS.has(before[0] ?? '') && doing !== undefined && PURCHASE_VERBS.has(doing);
+    if (wantsGoodsAfter(tokens, end) && !supplierBuys) return { role: 'destination', recipient: true };
     // "a WFOE in Suzhou that sells samarium metal to …": the seller's place is where the goods leave from.
     if (RELATIVE_PRONOUNS.has(tokens[end]?.low ?? '') && !placeEnd.commaAfter && sendsGoods(tokens, end + 1)) return { role: 'origin', recipient: false };
     // "Our dental partner in Foshan ships the discs to …": a party there that sends the goods is where they leave from.

@@ -175,3 +175,20 @@ describe('know-how said not to be there', () => {
     expect(facts('The supplier will email us their recipe, no Tb or Dy in the alloy spec sheet.').collaboration).toBeDefined();
   });
 });
+
+describe('who the goods leave from', () => {
+  it('reads a place in brackets after "<name> from <department>" as the asker\'s, not where goods come from', () => {
+    const f = facts('Hello, Piotr from procurement (Gdańsk, pump motors). Our Xiamen magnet vendor says the 45SH tiles we order now need an export licence.');
+    expect(f.shipFrom).toBe('CN');
+  });
+
+  it('keeps a supplier that buys goods in as where they leave from', () => {
+    const f = facts('Our coil supplier in Suzhou buys small SmCo discs and ships them loose to our plant in Austria.');
+    expect(f.shipFrom).toBe('CN');
+    expect(f.destination).toBe('AT');
+  });
+
+  it('still reads a plant that buys goods as where they go', () => {
+    expect(facts('A foundry in Ohio buys Y oxide from us.').destination).toBe('US');
+  });
+});

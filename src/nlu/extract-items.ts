@@ -59,7 +59,7 @@ const NO_STOPS: ReadonlySet<string> = new Set();
 const COMPOSITION_LIST_LEAD = new RegExp(String.raw`\b(?:${[...grammarWords('compositionHeads')].join('|')})\b(?:[^.:\n]*:|(?:\s+[\p{L}-]+){0,5}?\s+(?:${[...grammarWords('copulas')].join('|')}))\s*$`, 'iu');
 const ASKING_VERBS = new Set([...grammarWords('wantVerbs'), ...grammarWords('askingVerbs')]);
 const FILLER = grammarWords('filler');
-const CLOSED_CLASS = grammarWords('closedClassWords');
+const CLOSED_CLASS = new Set([...grammarWords('prepositions'), ...grammarWords('closedClassWords')]);
 /** Every word the grammar lists (verbs, cues, function words): none is a noun a product name could modify. */
 const GRAMMAR_WORDS = allGrammarWords();
 const POSTPOSITIVE_ADJECTIVES = grammarWords('postpositiveAdjectives');
@@ -667,7 +667,6 @@ function forPronounAfter(tokens: readonly Token[], run: PhraseHit<ItemTag>[]): b
   return false;
 }
 
-/** "rotors with Dy magnets", "magnets glued into the stack": the magnets are inside the product. */
 /**
  * The goods at `start` end a list of short parts (three or more, each up to three words, joined by commas and "and")
  * that a word putting things inside opens: "with chip, PCB, pins and a tiny magnet". (Two parts joined by "and" alone
@@ -693,6 +692,7 @@ function listedAfterInsideWord(tokens: readonly Token[], start: number, insideWo
   return false;
 }
 
+/** "rotors with Dy magnets", "magnets glued into the stack": the magnets are inside the product. */
 function magnetsInside(tokens: readonly Token[], text: string, run: PhraseHit<ItemTag>[], lex: Lexicon): boolean {
   const { magnetsInsideBefore, magnetsInsideAfter, looseWords } = lex.knowledge.cues;
   const start = run[0]?.start ?? 0;

@@ -3,7 +3,11 @@
  * shipment dated by its departure ("left", "sailed") is decided for that day, and the day a question gives its own
  * shipment wins over other dated lots; stock said to be "from China" (or of Chinese origin) at a plant abroad leaves
  * from that plant; a participle describing the goods says nothing of where they were made; licensing may name a
- * slash-joined process; "Is <country> banned?" is said of the country, not by its government.
+ * slash-joined process; "Is <country> banned?" is said of the country, not by its government. Then: lasers are
+ * finished instruments; magnets ending a list of parts after "with", or in a clause opening on "inside", are built in;
+ * a product a later turn names after described material is what the material goes into; foundry ferroalloys are
+ * alloys; know-how said to be absent names no cooperation; a department's bracketed place is the asker's, and a
+ * supplier that buys goods in is where they leave from.
  */
 import { describe, expect, it } from 'vitest';
 import { extractShipWhen } from '../../src/nlu/extract-ship-date.js';

@@ -736,10 +736,9 @@ function magnetsInside(tokens: readonly Token[], text: string, run: PhraseHit<It
   if (listedAfterInsideWord(tokens, start, magnetsInsideBefore)) return true;
   // "…; inside there is a small SmCo magnet", "Inside are two N42 discs": a clause that opens on where they sit. Only
   // magnets: a crystal or material inside a product ("inside is a TGG crystal") is no magnetic part of the FAQ's.
-  let clauseStart = start;
-  while (clauseStart > 0 && start - clauseStart < 7 && !(tokens[clauseStart - 1] as Token).clauseEnd) clauseStart--;
+  const clauseStart = clauseStartOf(tokens, start);
   const magnets = run.some(({ value: v }) => (v.kind === 'form' || v.kind === 'compound') && (v.form === 'magnet' || v.form === 'magnet_powder' || (v.kind === 'compound' && v.magnetType !== undefined)));
-  if (magnets && (clauseStart === 0 || (tokens[clauseStart - 1] as Token).clauseEnd) && INSIDE_OPENERS.has(tokens[clauseStart]?.low ?? '')) return true;
+  if (magnets && start - clauseStart <= 7 && INSIDE_OPENERS.has(tokens[clauseStart]?.low ?? '')) return true;
   for (let i = end; i < Math.min(tokens.length, end + 6); i++) {
     const t = tokens[i] as Token;
     if (magnetsInsideAfter.has(t.low)) return true;

@@ -1023,7 +1023,8 @@ function shareOfOtherValue(tokens: readonly Token[], end: number): boolean {
 }
 
 function comparisonStandardAt(tokens: readonly Token[], start: number): boolean {
-  return [1, 2].some((k) => {
+  // ("the same licence problem as the loose magnets": an article and a word of how they travel may stand between.)
+  return [1, 2, 3].some((k) => {
     const marker = tokens[start - k];
     if (!marker || tokens.slice(start - k, start).some((t) => t.clauseEnd || t.commaAfter)) return false;
     if (COMPARISON_MARKERS.has(marker.low)) return true;
@@ -1372,8 +1373,14 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   const suppliersMake = candidates.some((run) => isMagnetRun(run, head)) && !candidates.some(composed)
     ? [...suppliersGoods.filter((run) => isMagnetRun(run, head) && composed(run)), ...runs.filter((run) => !suppliersGoods.includes(run) && makersFamily(run))] : [];
   const described = new Set(candidates.length > 0 ? runs.filter((run) => namesAThing(run) && !candidates.includes(run) && !suppliersMake.includes(run) && isPartyContext(tokens, head(run), lex, text)).flat() : []);
+  // "Magnets glued on a small steel base plate": a material named with all of its make-up and no rare earth, and no
+  // magnet family or form (steel), is the carrier of rare-earth goods named beside it, not part of their make-up.
+  const rareEarthFree = (v: ItemTag) => v.kind === 'compound' && v.complete === true && v.magnetType === undefined && v.form === undefined
+    && !v.elements.some((e) => lex.knowledge.rareEarths.has(e));
+  const rareEarthNamed = hits.some((h) => !negatedHits.has(h) && ((h.value.kind === 'element' && lex.knowledge.rareEarths.has(h.value.element))
+    || (h.value.kind === 'compound' && !rareEarthFree(h.value)) || (h.value.kind === 'form' && (h.value.form === 'magnet' || h.value.form === 'magnet_powder'))));
   for (const h of hits) {
-    if (described.has(h) || changedOverHits.has(h) || reportedAway.has(h)) continue;
+    if (described.has(h) || changedOverHits.has(h) || reportedAway.has(h) || (rareEarthNamed && rareEarthFree(h.value))) continue;
     if (h.value.kind === 'element') elements.push({ element: h.value.element, start: h.start, end: h.end, oxide: h.value.oxide });
     if (h.value.kind === 'compound') {
       for (const e of h.value.elements) elements.push({ element: e, start: h.start, end: h.end, oxide: false, family: h.value.magnetType !== undefined });

@@ -6,7 +6,7 @@
 import type { ItemTag, Lexicon, PlaceTag } from './lexicon.js';
 import { ELEMENT_MATERIAL_FORMS } from '../rules/facts.js';
 import { itemWordHits } from './extract-items.js';
-import { fitsPronounIntoAt, grammarPairs, grammarWords, inEndClause, madeHyphenAt, madeIntoLinkAt, nounRightAfter, tradingPartyNoun, wordAt } from './grammar.js';
+import { fitsPronounIntoAt, grammarPairs, grammarWords, inEndClause, madeHyphenAt, madeIntoLinkAt, nounRightAfter, SENDING_VERB_FORMS, tradingPartyNoun, wordAt } from './grammar.js';
 import type { PhraseHit } from './phrase-matcher.js';
 import { clauseStartOf, endsSentence, POSSESSIVE_ENDING, sentenceStartOf, withoutPossessives, type Token } from './text.js';
 /** A capitalised syllable of a romanised name: "Hai", "Phong", "Tou". */
@@ -1098,9 +1098,11 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
   // "bought last year from a Chinese supplier", "bought it last summer from": up to four words back, within the clause.
   // "from a licensed Chinese exporter": a participle between an article and the place describes the party.
   // So does one after a determiner before the goods' own words: "export our own separated Dy oxide from Malaysia" names
-  // what the goods are, not what they were separated from.
+  // what the goods are, not what they were separated from; and one right after a verb of sending ("we now export
+  // separated terbium oxide from Australia").
   const adjective = (i: number) => (i === start - 1 && DETERMINERS.has(tokens[i - 1]?.low ?? ''))
-    || (i < verbAt && [1, 2].some((k) => DETERMINERS.has(tokens[i - k]?.low ?? '') && tokens.slice(i - k + 1, i).every((t) => t.low === 'own')));
+    || (i < verbAt && [1, 2].some((k) => DETERMINERS.has(tokens[i - k]?.low ?? '') && tokens.slice(i - k + 1, i).every((t) => t.low === 'own')))
+    || (i < verbAt && SENDING_VERB_FORMS.has(tokens[i - 1]?.low ?? ''));
   // "imported to Madrid": after "to", the place is where the goods go, whatever the verb.
   // ("We bought NdFeB magnets made in Thailand": a participle of making nearer the place is what it says of the goods.)
   // ("…, bought in 2024, US buyer": a comma right before the place ends the clause the verb was in.)

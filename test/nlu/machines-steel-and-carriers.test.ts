@@ -1,0 +1,86 @@
+/**
+ * Fiftieth session's readings: a participle right after a verb of sending describes the goods, so the place after it is
+ * where they leave from; goods the asker glues, bonds or mounts at a site arrive there; electrical engineering's
+ * "machines" (traction, synchronous, permanent-magnet machines) are motors; steel names no rare earth, and beside
+ * rare-earth goods it is their carrier; "anything changed?" asks the answer given again; and goods compared with
+ * ("the same problem as the loose magnets") are not the goods asked about.
+ */
+import { describe, expect, it } from 'vitest';
+import { msg, newAssistant, understanding } from '../support/understanding.js';
+
+const facts = (text: string) => understanding.understander.understand(text).facts;
+const ask = (text: string, asOf: string, conversation: string) => newAssistant().handle({ ...msg(text, conversation), asOf });
+const conversation = (asOf: string, ...turns: string[]) => {
+  const assistant = newAssistant();
+  const id = `conv-${turns.join('|').length}-${turns.length}`;
+  return turns.map((t) => assistant.handle({ ...msg(t, id), asOf })).at(-1);
+};
+
+describe('a participle after a verb of sending', () => {
+  it('reads "export refined Dy oxide from Malaysia" as leaving Malaysia', () => {
+    expect(facts('Our refinery will export refined dysprosium oxide from Malaysia to a Japanese magnet maker.').shipFrom).toBe('MY');
+  });
+
+  it('decides goods made abroad with licensed Chinese know-how, shipped from abroad during the suspension', () => {
+    const reply = ask('Our extraction circuit runs on a process licensed from a Chinese institute. We export separated dysprosium oxide from Vietnam to a Japanese buyer. Does China\'s direct-product rule reach us?', '2026-03-02', 'mp1');
+    expect(reply.verdict).toBe('not_required');
+  });
+});
+
+describe('goods the asker fixes in place at a site', () => {
+  it.each([
+    ['We buy the Dy magnet blocks and glue them ourselves in Poland.', 'PL'],
+    ['We would buy N52SH segments with Dy and bond them ourselves in Mexico.', 'MX'],
+  ])('%s', (text, site) => {
+    const read = facts(text);
+    expect(read.shipFrom).toBeUndefined();
+    expect(read.destination).toBe(site);
+  });
+});
+
+describe('electric machines', () => {
+  it.each([
+    'gearless traction machines for lifts',
+    'permanent magnet synchronous machines',
+    '永磁同步曳引机',
+  ])('reads "%s" as motors', (name) => {
+    const item = facts(`We import ${name} with Dy magnets in the rotor from Shanghai.`).item;
+    expect(item?.downstream).toBe('motor');
+  });
+});
+
+// The last two pin what the steel entry must not break (they held before it): read as a magnet material of iron, steel
+// turned magnets on a steel rim into an alloy and dropped the Dy named in an earlier turn.
+describe('steel', () => {
+  it('holds no rare earth by its name', () => {
+    const reply = ask('Can we import stainless steel wire from Tianjin without any rare-earth licence?', '2026-02-10', 'st1');
+    expect(reply.verdict).toBe('not_required');
+  });
+
+  it('is the carrier of magnets bonded onto it, not part of their make-up', () => {
+    const item = facts('We buy rotor segments from China: Dy magnets bonded onto a steel rim.').item;
+    expect(item?.elementsPresent).toEqual(['Dy']);
+  });
+
+  it('keeps a later turn about magnets on a steel base plate about the magnets named before', () => {
+    const reply = conversation('2025-12-01',
+      'Our Chinese supplier sells us spare NdFeB magnets with Dy and Tb for our generators, shipped from Tianjin to Hamburg.',
+      'And the magnet modules they sell separately (magnets glued on a steel base plate, we mount them ourselves)?');
+    expect(reply?.verdict).not.toBe('not_required');
+  });
+});
+
+describe('"anything changed?"', () => {
+  it('decides the goods under discussion again', () => {
+    const reply = conversation('2026-11-20', 'Last spring we asked about Chinese holmium oxide for our lab.', 'Same order again now, anything changed?');
+    expect(reply?.verdict).toBe('escalate');
+    expect(reply?.citations.map((c) => c.source)).toContain('CN-ANN-2025-57');
+  });
+});
+
+describe('goods compared with', () => {
+  it('does not make "the same problem as the loose magnets" the goods', () => {
+    const item = facts('We buy complete speaker drivers (magnet inside) from Dongguan. Is that the same licence problem as the loose magnets?').item;
+    expect(item?.form).not.toBe('magnet');
+  });
+});

@@ -392,6 +392,11 @@ export class Assistant {
     // "We're buying magnetic phone stands from a Chinese vendor for our call-centre agents. Do these fall under the
     // controls?": a cooperation question in which no cooperation at all is read, about goods it names, asks about the goods.
     if (u.intent === 'collaboration_license' && u.facts.collaboration === undefined && !u.signals.knowHow && goodsAsked && !prev) return u.suggested !== null && DECISION_INTENTS.has(u.suggested) && u.suggested !== 'collaboration_license' ? u.suggested : 'part_license';
+    // "A partner lab wants Chinese Gd oxide shipped from China to them for our joint project": goods named on a route,
+    // in a cooperation with no rare-earth area and no know-how named, are what is asked about; the project is what
+    // they are for.
+    if (u.intent === 'collaboration_license' && goodsAsked && u.frame.places.shipFromSaid === true && u.facts.collaboration?.kind === 'joint_rnd'
+      && !u.facts.collaboration.area && !u.facts.collaboration.publicOrBasicResearch && !u.signals.knowHow && !u.signals.knowHowNamed) return 'part_license';
     if (u.intent === 'license_process' && u.asksForDecision && (goodsAsked || unnamedGoodsFromChina) && (u.suggested === null || u.suggested === 'part_license')) return 'part_license';
     // "SmCo magnets, end user a Navy contractor for missile seeker heads. Can we apply?": how to apply is no answer
     // when the export may be banned outright (military users and uses, brief R17/R18), so a procedure question about

@@ -43,7 +43,7 @@ const FilesSchema = {
   elements: z.object({ symbols: Terms, rareEarths: z.array(ElementSchema), nonMetals: Terms, ligands: Terms }).strict(),
   materials: z.object({ grades: z.array(GradeSchema), materials: z.array(MaterialSchema) }).strict(),
   chinese: z.object({ elements: z.record(z.string(), z.string()), prefixes: z.record(z.string(), z.string()), terms: z.record(z.string(), z.string()) }).strict(),
-  abbreviations: z.object({ words: z.record(z.string(), z.string()), arrows: Terms }).strict(),
+  abbreviations: z.object({ words: z.record(z.string(), z.string()), names: Terms, arrows: Terms }).strict(),
   scope: z.object({
     foreignRegimes: z.array(z.object({
       name: z.string().min(1), terms: Terms, pointer: z.string().min(1), source: z.string().optional(),
@@ -225,6 +225,7 @@ function createKnowledge(
   const lonePattern = new RegExp(`[${elementChars}]`, 'gu');
   const abbrev = new Map(Object.entries(abbreviations.words).map(([k, v]) => [k.toLowerCase(), v]));
   const abbrevPattern = new RegExp(`(?<![\\p{L}\\p{N}-])(${[...abbrev.keys()].map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}-])`, 'giu');
+  const keptNames = new RegExp(`(?<![\\p{L}\\p{N}])(?:${abbreviations.names.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
   const arrows = abbreviations.arrows.map(escapeRegExp).sort((a, b) => b.length - a.length).join('|');
   const codeArrow = new RegExp(`\\b([A-Za-z]{2})\\s*(?:${arrows})\\s*([A-Za-z]{2})\\b`, 'g');
   const wordArrow = new RegExp(`([\\p{L}][\\p{L}'.-]*)\\s*(?:${arrows.split('|').filter((a) => a !== '>').join('|')})\\s*`, 'gu');
@@ -337,7 +338,9 @@ function createKnowledge(
         return from && to ? `from ${from} to ${to}` : m;
       });
       t = t.replace(wordArrow, (_, w: string) => `from ${w} to `);
-      t = t.replace(abbrevPattern, (m) => abbrev.get(m.toLowerCase()) ?? m);
+      // ("JL Mag" is a company, not JL's magnet.)
+      const kept = [...t.matchAll(keptNames)].map((m) => [m.index, m.index + m[0].length] as const);
+      t = t.replace(abbrevPattern, (m, _word: string, at: number) => (kept.some(([from, to]) => from <= at && at < to) ? m : abbrev.get(m.toLowerCase()) ?? m));
       return t.replace(/[ \t]{2,}/g, ' ');
     },
     grades(text: string): GradeMatch[] {

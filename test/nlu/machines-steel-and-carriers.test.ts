@@ -3,7 +3,8 @@
  * where they leave from; goods the asker glues, bonds or mounts at a site arrive there; electrical engineering's
  * "machines" (traction, synchronous, permanent-magnet machines) are motors; steel names no rare earth, and beside
  * rare-earth goods it is their carrier; "anything changed?" asks the answer given again; and goods compared with
- * ("the same problem as the loose magnets") are not the goods asked about.
+ * ("the same problem as the loose magnets") are not the goods asked about. Then: a company whose name holds a
+ * shorthand ("JL Mag") is no magnet; goods shipped on a route for a joint project are the question, not the project.
  */
 import { describe, expect, it } from 'vitest';
 import { msg, newAssistant, understanding } from '../support/understanding.js';
@@ -82,5 +83,28 @@ describe('goods compared with', () => {
   it('does not make "the same problem as the loose magnets" the goods', () => {
     const item = facts('We buy complete speaker drivers (magnet inside) from Dongguan. Is that the same licence problem as the loose magnets?').item;
     expect(item?.form).not.toBe('magnet');
+  });
+});
+
+describe('a company name that holds a shorthand', () => {
+  it('does not read "JL Mag" as magnets', () => {
+    expect(facts('Our supplier JL Mag says it now holds a general licence. Are our orders covered?').item?.form).toBeUndefined();
+  });
+
+  it('still reads "mags" in chat as magnets', () => {
+    expect(facts('need 200 mags with Dy from Ningbo, licence?').item?.form).toBe('magnet');
+  });
+});
+
+describe('goods shipped for a joint project', () => {
+  it('decides the goods, not the project', () => {
+    const reply = ask('For our joint research project with a university in Canada, we want 10 kg of Chinese terbium oxide sent from Baotou to their lab. Licence?', '2026-04-14', 'jp1');
+    expect(reply.intent.name).toBe('part_license');
+    expect(reply.verdict).toBe('license_required');
+  });
+
+  it('keeps a co-authored paper a question about the cooperation', () => {
+    const reply = ask('Our lab will co-author a basic research paper on Dy magnets with Chinese colleagues, results published openly. Any export issue from the China side?', '2026-04-14', 'jp2');
+    expect(reply.intent.name).toBe('collaboration_license');
   });
 });

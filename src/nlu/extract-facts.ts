@@ -474,7 +474,27 @@ function finishedThere(tokens: readonly Token[], site: PlaceMention): boolean {
   return false;
 }
 
-function placesToFrame(places: readonly PlaceMention[], text: string, tokens: readonly Token[], fittedProduct: boolean, way: WayBack | undefined, itemSpan?: readonly [number, number]): Frame['places'] {
+/**
+ * "Is bonded NdFeB powder controlled? We'd like to make our own magnets in Sweden", "we buy Dy magnets and assemble the
+ * motors in Sweden": the asker ("we") makes something other than the goods named before, at a site; the goods arrive
+ * there.
+ * (Not goods said made there: "the magnets are made in Sweden", "magnets made in Sweden" name no maker before the verb.)
+ */
+function madeOfGoodsThere(tokens: readonly Token[], site: PlaceMention, itemSpan: readonly [number, number] | undefined, goodsWordAt: (i: number) => boolean): boolean {
+  if (itemSpan === undefined || itemSpan[1] > site.start) return false;
+  const from = sentenceStartOf(tokens, site.start);
+  for (let i = site.start - 1; i >= Math.max(itemSpan[1], site.start - 7, from); i--) {
+    if ((tokens[i] as Token).clauseEnd && i < site.start - 1) return false;
+    if (!ownMakingVerbAt(tokens, i) || COPULAS.has(tokens[i - 1]?.low ?? '') || PAST_AUXILIARIES.has(tokens[i - 1]?.low ?? '')) continue;
+    // ("… magnet-making know-how … now sinter magnets in our Taoyuan plant": what is made there is the goods themselves.)
+    for (let k = i + 1; k < site.start; k++) if (goodsWordAt(k)) return false;
+    // ("We'd like to", "we'll": the subject before its contracted auxiliary.)
+    return tokens.slice(from, i).some((t) => FIRST_PERSON_SUBJECTS.has(t.low.split("'")[0] ?? ''));
+  }
+  return false;
+}
+
+function placesToFrame(places: readonly PlaceMention[], text: string, tokens: readonly Token[], fittedProduct: boolean, way: WayBack | undefined, itemSpan?: readonly [number, number], goodsWordAt: (i: number) => boolean = () => false): Frame['places'] {
   // "ex Baotou" names where goods leave from more surely than any "from"; so does a "from" said of the shipment itself
   // ("Actually shipment is directly from China to our plant in Spain"), more surely than a supplier's nationality.
   const shipmentFrom = (p: PlaceMention) => tokens[p.start - 1]?.low === 'from'
@@ -572,7 +592,7 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
   // "The blocks are raw 毛坯; we machine & coat them ourselves in Germany": goods the asker finishes at a site abroad,
   // with nothing said to go on from there, arrive at that site.
   const finishedAtSite = site !== undefined && site.country !== 'CN' && origin === undefined && makerSite === undefined
-    && !places.some((p) => p.role === 'destination' || p.role === 'transit') && finishedThere(tokens, site);
+    && !places.some((p) => p.role === 'destination' || p.role === 'transit') && (finishedThere(tokens, site) || madeOfGoodsThere(tokens, site, itemSpan, goodsWordAt));
   const suppliedToSite = origin === undefined && makerSite === undefined && site !== undefined && (site.asker === true || !makersPlace(site)) && ourSupplier
     && !places.some((p) => p.role === 'destination');
   // "Norwegian salmon farmer here. We import feeding cameras … shipped from Xiamen": goods the asker buys in from a place
@@ -1130,7 +1150,11 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   // magnets fitted into a carrier they receive, which stay the goods asked about.
   const fittedProduct = fitsInto(tokens) && (items.item?.form === 'finished_product' || items.item?.form === 'component') && items.item.downstream !== 'other_assembly';
   const way = wayBackFromChina(placeMentions, tokens);
-  const places: Frame['places'] = { ...placesToFrame(placeMentions, text, tokens, fittedProduct, way, items.itemSpan) };
+  // A word naming goods of the item's own form or magnet family ("magnets" for NdFeB magnets), wherever it stands.
+  const goodsForm = items.item?.form;
+  const goodsWordAt = (i: number) => goodsForm !== undefined && itemWordHits(tokens, lex).some((h) => h.start <= i && i < h.end
+    && ((h.value.kind === 'form' && h.value.form === goodsForm) || (h.value.kind === 'compound' && h.value.form === goodsForm)));
+  const places: Frame['places'] = { ...placesToFrame(placeMentions, text, tokens, fittedProduct, way, items.itemSpan, goodsWordAt) };
   // In a round trip, the goods asked about are those that come back ("… and they send back separated Dy oxide"), when
   // the words after the way back name goods of their own.
   const cameBack = way ? extractItem(tokens.slice(way.goodsAt), lex, text).item : undefined;

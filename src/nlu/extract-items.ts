@@ -21,6 +21,7 @@ const CHANGE_OVER_VERBS = grammarWords('changeOverVerbs');
 const CHANGE_OVER_REACH = [2, 3, 4, 5, 6, 7, 8, 9];
 const REPLACE_VERBS = grammarWords('replaceVerbs');
 const CARRYING_CONTAINERS = grammarWords('carryingContainers');
+const PRECURSOR_NOUNS = grammarWords('precursorNouns');
 const REPLACE_JOINERS = grammarWords('replaceJoiners');
 const SWAP_VERBS = grammarWords('swapVerbs');
 const REPLACED_CUES = grammarWords('replacedGoodsCues');
@@ -1690,6 +1691,16 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
       case 'form':
         form = tag.form;
         if (tag.form === 'phosphor') downstream = 'phosphor';
+        // "gadolinium contrast-agent precursor", "Lu precursor for Lu-177": a precursor named with a rare earth or one of
+        // its compounds is a compound of it (a chemical that makes the other); the battery trade's precursor is its
+        // cathode material's (NCM hydroxide), named with no rare earth.
+        if (tag.form === 'battery_material' && PRECURSOR_NOUNS.has((tokens[head(primary).start] as Token).low)
+          && (primary.some((h) => (h.value.kind === 'element' && lex.knowledge.rareEarths.has(h.value.element))
+            || (h.value.kind === 'compound' && h.value.elements.some((e) => lex.knowledge.rareEarths.has(e))))
+            || [1, 2].some((k) => {
+              const symbol = symbolAt(tokens, head(primary).start - k, lex);
+              return symbol !== null && lex.knowledge.rareEarths.has(symbol);
+            }))) form = 'compound';
         break;
       case 'downstream':
         downstream = tag.downstream;

@@ -4,7 +4,8 @@
  * "machines" (traction, synchronous, permanent-magnet machines) are motors; steel names no rare earth, and beside
  * rare-earth goods it is their carrier; "anything changed?" asks the answer given again; and goods compared with
  * ("the same problem as the loose magnets") are not the goods asked about. Then: a company whose name holds a
- * shorthand ("JL Mag") is no magnet; goods shipped on a route for a joint project are the question, not the project.
+ * shorthand ("JL Mag") is no magnet; goods shipped on a route for a joint project are the question, not the project;
+ * a precursor named with a rare earth is its compound; goods the asker makes something else of at a site arrive there.
  */
 import { describe, expect, it } from 'vitest';
 import { msg, newAssistant, understanding } from '../support/understanding.js';
@@ -106,5 +107,42 @@ describe('goods shipped for a joint project', () => {
   it('keeps a co-authored paper a question about the cooperation', () => {
     const reply = ask('Our lab will co-author a basic research paper on Dy magnets with Chinese colleagues, results published openly. Any export issue from the China side?', '2026-04-14', 'jp2');
     expect(reply.intent.name).toBe('collaboration_license');
+  });
+});
+
+describe('a precursor', () => {
+  it.each([
+    ['gadolinium contrast-agent precursor', 'Gd'],
+    ['Lu precursor for our Lu-177 line', 'Lu'],
+  ])('reads "%s" as a compound of %s', (name, element) => {
+    const item = facts(`We buy ${name} from a Chinese supplier.`).item;
+    expect(item?.form).toBe('compound');
+    expect(item?.elementsPresent).toContain(element);
+  });
+
+  it('keeps the battery trade\'s cathode precursor a battery material', () => {
+    expect(facts('We buy NCM hydroxide precursor from China for our cathode plant.').item?.form).toBe('battery_material');
+  });
+
+  it('answers Chinese-origin Gd precursor re-exported while No. 61 applied as more than "no licence"', () => {
+    const reply = ask('We want to donate Chinese-origin gadolinium contrast-agent precursor from our stock in Brisbane to a hospital in Fiji. Humanitarian, so no licence?', '2025-10-20', 'pr1');
+    expect(reply.verdict).not.toBe('not_required');
+  });
+});
+
+describe('goods the asker makes something else of at a site', () => {
+  it('reads the site as where the goods arrive', () => {
+    const read = facts('Is bonded NdFeB powder with terbium controlled? We would like to make our own small magnets in Norway.');
+    expect(read.shipFrom).toBeUndefined();
+    expect(read.destination).toBe('NO');
+  });
+
+  it('does not answer Dy magnets bought in for motors assembled abroad with "no licence"', () => {
+    const reply = ask('We buy Dy magnets and assemble the motors in Finland. Do we need a licence?', '2026-03-10', 'mg1');
+    expect(reply.verdict).not.toBe('not_required');
+  });
+
+  it('keeps a site that makes the goods themselves where they are made', () => {
+    expect(facts('We licensed magnet know-how from a Chinese partner and now sinter magnets in our Taoyuan plant.').madeIn).toBe('TW');
   });
 });

@@ -1009,6 +1009,25 @@ function madeInto(tokens: readonly Token[], from: number, to: number): boolean {
  * Whether the words at `start` are what something is compared with ("the same MOFCOM licence as loose magnets", "than
  * for oxide"): a comparison marker right before them, or one word of description between ("as loose magnets").
  */
+/**
+ * The product whose value a share after the goods' words is given of, in their clause: "(about 2 % of motor value)",
+ * "0.05 % of the pump value". Only a product named between "of" and the value word.
+ */
+function productValued(tokens: readonly Token[], end: number, products: readonly PhraseHit<ItemTag>[][]): PhraseHit<ItemTag>[] | undefined {
+  for (let i = end; i < Math.min(tokens.length, end + 8); i++) {
+    const t = tokens[i] as Token;
+    if (/^\d+(?:[.,]\d+)?$/.test(t.raw)) {
+      const of = tokens[i + 1]?.low === 'of' ? i + 1 : tokens[i + 1]?.low === 'percent' && tokens[i + 2]?.low === 'of' ? i + 2 : -1;
+      if (of < 0) return undefined;
+      const valueAt = tokens.slice(of + 1, of + 5).findIndex((x) => VALUE_NOUNS.has(x.low));
+      if (valueAt < 0) return undefined;
+      return products.find((run) => (run[0]?.start ?? 0) > of && (run.at(-1)?.end ?? 0) <= of + 1 + valueAt);
+    }
+    if (t.clauseEnd) return undefined;
+  }
+  return undefined;
+}
+
 /** A share "of the … value" after the goods' words, in their clause: "… are about 3 % of the drive value". */
 function shareOfOtherValue(tokens: readonly Token[], end: number): boolean {
   for (let i = end; i < Math.min(tokens.length, end + 8); i++) {
@@ -1669,6 +1688,17 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   const productRun = candidates.find((run) => head(run).value.kind === 'downstream');
   if (primary && productRun && primary !== productRun && (isMagnetRun(primary, head) || isMaterialRun(primary, head))
     && (builtInto(tokens, primary, productRun) || inProductExported(tokens, primary, productRun))) primary = productRun;
+  // "Chinese Dy magnets (about 2 % of motor value)": magnets whose share is given of a product's value are inside that
+  // product, which is the goods (not "2 % of the magnet value", the magnets' own). Only a product the message also names
+  // outside the share ("… and ships motors to Michigan"): "The magnets come from Ningbo, 4 % of the motor value" after
+  // a turn about motors still says where the motors' magnets come from.
+  const namedProducts = runs.filter((run) => head(run).value.kind === 'downstream');
+  const valuedProduct = primary && isMagnetRun(primary, head) ? productValued(tokens, primary.at(-1)?.end ?? 0, namedProducts) : undefined;
+  const downstreamOf = (run: PhraseHit<ItemTag>[]) => {
+    const v = head(run).value;
+    return v.kind === 'downstream' ? v.downstream : undefined;
+  };
+  if (valuedProduct && namedProducts.some((run) => run !== valuedProduct && downstreamOf(run) === downstreamOf(valuedProduct))) primary = valuedProduct;
   // (Not a grade said to be replaced or denied: "Dy-free N42 instead of N42SH".)
   const heavyLikely = hits.some((h) => h.value.kind === 'compound' && h.value.heavyRareEarthLikely === true && !negatedHits.has(h));
   let grade: string | undefined;

@@ -5,7 +5,7 @@
  */
 import type { ItemTag, Lexicon, PlaceTag } from './lexicon.js';
 import { ELEMENT_MATERIAL_FORMS } from '../rules/facts.js';
-import { itemWordHits } from './extract-items.js';
+import { itemWordHits, symbolAt } from './extract-items.js';
 import { fitsPronounIntoAt, grammarPairs, grammarWords, inEndClause, madeHyphenAt, madeIntoLinkAt, nounRightAfter, SENDING_VERB_FORMS, tradingPartyNoun, wordAt } from './grammar.js';
 import type { PhraseHit } from './phrase-matcher.js';
 import { clauseStartOf, endsSentence, POSSESSIVE_ENDING, sentenceStartOf, withoutPossessives, type Token } from './text.js';
@@ -1288,7 +1288,16 @@ function roleOf(tokens: readonly Token[], start: number, end: number, tag: Place
     if (madeIntoBefore(tokens, cue.index)) return { role: 'made', recipient: false };
     const partySubject = (w: string) => BUYER_NOUNS.has(w) || SITE_NOUNS.has(w) || COMPANY_NOUNS.has(w) || MAKER_NOUNS.has(w);
     const sendsOn = [0, 1, 2, 3].some((k) => sendingVerbAt(tokens, end + k) && tokens.slice(end - 1, end + k).every((t) => !t.clauseEnd));
-    const madeVerb = before.findIndex((w, k) => ((MADE_VERBS.has(w) && (k === 0 || !/^[a-z]/.test(before[k - 1] ?? '') || MADE_FOLLOWERS.has(before[k - 1] ?? '')))
+    // ("A Japanese magnet maker made NdFeB-Dy magnets in Japan": goods named right after the verb of a party or a pronoun
+    // are what was made there; "Chinese Dy-containing sintered magnets in our Pune store" has no such subject.)
+    const goodsAfter = (k: number) => {
+      const subject = before[k + 1] ?? '';
+      if (!partySubject(subject) && !PERSONAL_SUBJECTS.has(subject) && !FIRST_PERSON_OR_PLURAL.has(subject)) return false;
+      const from = cue.index - k;
+      const goodsWord = (i: number) => symbolAt(tokens, i, lex) !== null || itemWordHits(tokens, lex).some((h) => h.start <= i && i < h.end);
+      return k > 0 && tokens.slice(from, cue.index).every((_, n) => goodsWord(from + n));
+    };
+    const madeVerb = before.findIndex((w, k) => ((MADE_VERBS.has(w) && (k === 0 || !/^[a-z]/.test(before[k - 1] ?? '') || MADE_FOLLOWERS.has(before[k - 1] ?? '') || goodsAfter(k)))
       || (MAKE_NOW_VERBS.has(w) && (FIRST_PERSON_OR_PLURAL.has(before[k + 1] ?? '') || (sendsOn && partySubject(before[k + 1] ?? '')))))
       && !before.slice(0, k).some((x) => DEST_CUES.has(x)));
     if (madeVerb >= 0) return { role: 'made', recipient: false };

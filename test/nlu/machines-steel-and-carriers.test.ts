@@ -5,7 +5,8 @@
  * rare-earth goods it is their carrier; "anything changed?" asks the answer given again; and goods compared with
  * ("the same problem as the loose magnets") are not the goods asked about. Then: a company whose name holds a
  * shorthand ("JL Mag") is no magnet; goods shipped on a route for a joint project are the question, not the project;
- * a precursor named with a rare earth is its compound; goods the asker makes something else of at a site arrive there.
+ * a precursor named with a rare earth is its compound; goods the asker makes something else of at a site arrive there;
+ * a maker that "made <goods> in X" made them in X; magnets given as a share of a product's value are inside it.
  */
 import { describe, expect, it } from 'vitest';
 import { msg, newAssistant, understanding } from '../support/understanding.js';
@@ -144,5 +145,38 @@ describe('goods the asker makes something else of at a site', () => {
 
   it('keeps a site that makes the goods themselves where they are made', () => {
     expect(facts('We licensed magnet know-how from a Chinese partner and now sinter magnets in our Taoyuan plant.').madeIn).toBe('TW');
+  });
+});
+
+describe('a maker that made the goods at a place', () => {
+  it('reads "made NdFeB magnets in Korea" after a maker as where they were made', () => {
+    expect(facts('A Korean magnet maker made NdFeB magnets in Korea with sintering know-how licensed from China. They ship them to us in Thailand.').madeIn).toBe('KR');
+  });
+
+  it('does not read a participle describing stock as making there', () => {
+    expect(facts('We have Chinese Dy-containing sintered magnets in our Pune store and want to sell some to Sri Lanka.').madeIn).not.toBe('IN');
+  });
+});
+
+describe('magnets given as a share of a product\'s value', () => {
+  it('makes the product the goods', () => {
+    const item = facts('Our customer runs a pump plant in Lodz using Chinese Dy magnets (about 3% of pump value) and ships pumps to Norway.').item;
+    expect(item?.downstream).toBe('motor');
+    expect(item?.chineseContentPercent).toBe(3);
+  });
+
+  it('answers the product during the suspension of No. 61 as needing no licence', () => {
+    const reply = ask('Our Czech line uses Chinese Dy magnets, 0.5 % of the pump value, in the pumps we export to Norway. Chinese licence?', '2026-02-02', 'pv1');
+    expect(reply.verdict).toBe('not_required');
+  });
+
+  it('keeps magnets given a share of their own value the goods', () => {
+    expect(facts('Our Vietnamese plant makes Dy magnets with Chinese Dy oxide, about 3 % of the magnet value, and sells the magnets to Mexico.').item?.form).toBe('magnet');
+  });
+
+  it('keeps a later turn about where a product\'s magnets come from about the product\'s content', () => {
+    const reply = conversation('2026-11-12', 'We assemble traction motors in Chennai and export them to Canada. Chinese licence?',
+      'The magnets come from Ganzhou and contain Dy, roughly 4% of the motor value.');
+    expect(reply?.verdict).not.toBe('not_required');
   });
 });

@@ -1136,7 +1136,12 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   // A listed party's name is not a place ("Kawasaki Heavy Industries" is no city): its words are the party's.
   const listedParties = findListedParties(tokens, text, lex);
   const read = findPlaces(tokens, lex).filter((p) => !listedParties.some((m) => m.start < p.end && p.start < m.end));
-  const placeMentions = boughtGoodsSource(read, tokens, items.itemSpan, items.item);
+  // "They buy Dy magnets from China, build the motors and ship them": the place the inputs came from is the product's
+  // Chinese content, not where the product leaves from.
+  const inputEnd = items.inputSpan?.[1];
+  const inputsFrom = (p: PlaceMention) => inputEnd !== undefined && p.role === 'origin' && p.start > inputEnd && p.start - inputEnd <= 3
+    && tokens.slice(inputEnd, p.start).some((t) => t.low === 'from') && !tokens.slice(inputEnd - 1, p.start - 1).some((t) => t.clauseEnd);
+  const placeMentions = boughtGoodsSource(read.map((p) => (inputsFrom(p) ? { ...p, role: 'content' as const } : p)), tokens, items.itemSpan, items.item);
   const endUse = extractEndUse(tokens, text, lex);
   const namesKnowHow = SPECIFIC_KNOW_HOW.test(text);
   // A magnet named only by its grade ties named know-how to magnet making ("the jet-mill settings for their 45SH").

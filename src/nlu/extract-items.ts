@@ -8,7 +8,7 @@ import { MATERIAL_FORMS, PURE_FORMS, RARE_EARTH_DOWNSTREAM, RARE_EARTH_MAGNETS, 
 import type { ItemTag, Lexicon } from './lexicon.js';
 import type { PhraseHit } from './phrase-matcher.js';
 import { allGrammarWords, customerMakesAt, fitsPronounIntoAt, grammarWords, inEndClause, madeIntoLinkAt, nounRightAfter, SENDING_VERB_FORMS, wordAt } from './grammar.js';
-import { clauseStartOf, POSSESSIVE_ENDING, positionsOf, sentenceStartOf, tokenize, withoutPossessives, wordsPattern, type Token } from './text.js';
+import { clauseStartOf, endsSentence, POSSESSIVE_ENDING, positionsOf, sentenceStartOf, tokenize, withoutPossessives, wordsPattern, type Token } from './text.js';
 
 type Downstream = (typeof DOWNSTREAM_KINDS)[number];
 
@@ -194,9 +194,15 @@ export interface ItemExtraction {
   /** Token spans of other loose goods named beside the item ("Er-doped fibre and Ho:YAG rods"): each is read and
    * decided on its own, and the strictest answer given (src/assistant/assistant.ts). */
   readonly otherSpans?: ReadonlyArray<readonly [number, number]>;
+  /** Token span of magnets or material named as what a product the goods are was made from ("buy Dy magnets from
+   * China, build the motors and ship them"): a place said of them is where the product's content came from. */
+  readonly inputSpan?: readonly [number, number];
 }
 
 const EXPORT_VERBS = grammarWords('exportVerbs');
+const MAKE_VERBS = grammarWords('makeVerbs');
+const THEN_WORDS = grammarWords('thenWords');
+const PLACE_RELATIVES = grammarWords('placeRelatives');
 const RECEIVER_PRONOUNS = grammarWords('receiverPronouns');
 const SKIP_BEFORE_OBJECT = grammarWords('skipBeforeObject');
 const NOT_OBJECTS = grammarWords('notObjects');
@@ -1699,6 +1705,26 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     return v.kind === 'downstream' ? v.downstream : undefined;
   };
   if (valuedProduct && namedProducts.some((run) => run !== valuedProduct && downstreamOf(run) === downstreamOf(valuedProduct))) primary = valuedProduct;
+  // "They buy Dy magnets from China, build the motors and ship to us in Italy": a product made after the magnets or
+  // material are named, and sent on in the same sentence, is the goods; the magnets went into it.
+  const madeThenSent = (run: PhraseHit<ItemTag>[]) => {
+    const start = run[0]?.start ?? 0;
+    const end = run.at(-1)?.end ?? 0;
+    const made = [1, 2].some((k) => MAKE_VERBS.has(tokens[start - k]?.low ?? '') && tokens.slice(start - k, start).every((t) => !t.clauseEnd));
+    // The verb of sending right after "and" or "then" ("build the motors and ship", "…, then ship to us"), not a noun
+    // ("motors for our ships", "drones for export").
+    let sent = false;
+    for (let i = end; i < Math.min(tokens.length, end + 6) && !endsSentence(tokens[i - 1] as Token); i++) {
+      if (SENDING_VERB_FORMS.has((tokens[i] as Token).low) && THEN_WORDS.has(tokens[i - 1]?.low ?? '')) sent = true;
+    }
+    return made && sent;
+  };
+  // (Made by the party that has the magnets, in one run of verbs: not "… to Vietnam, where the customer assembles drones".)
+  const sameMaker = (run: PhraseHit<ItemTag>[]) => !tokens.slice(primary?.at(-1)?.end ?? 0, run[0]?.start ?? 0).some((t) => RELATIVE_WORDS.has(t.low) || PLACE_RELATIVES.has(t.low));
+  const madeProduct = primary && (isMagnetRun(primary, head) || isMaterialRun(primary, head))
+    ? runs.find((run) => head(run).value.kind === 'downstream' && (run[0]?.start ?? 0) > (primary?.at(-1)?.end ?? 0) && madeThenSent(run) && sameMaker(run)) : undefined;
+  const inputSpan = madeProduct && primary ? ([primary[0]?.start ?? 0, primary.at(-1)?.end ?? 0] as const) : undefined;
+  if (madeProduct) primary = madeProduct;
   // (Not a grade said to be replaced or denied: "Dy-free N42 instead of N42SH".)
   const heavyLikely = hits.some((h) => h.value.kind === 'compound' && h.value.heavyRareEarthLikely === true && !negatedHits.has(h));
   let grade: string | undefined;
@@ -1890,7 +1916,8 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   let spanStart = first?.start;
   while (spanStart !== undefined && elementTokens.has(spanStart - 1)) spanStart--;
   const itemSpan = spanStart !== undefined && last ? ([spanStart, last.end] as const) : undefined;
-  return { item: hasItem ? item : undefined, genericOnly: genericOnly && !hasItem, hits: specific, spans, unknownObject, itemSpan, ...(otherSpans.length > 0 ? { otherSpans } : {}) };
+  return { item: hasItem ? item : undefined, genericOnly: genericOnly && !hasItem, hits: specific, spans, unknownObject, itemSpan, ...(otherSpans.length > 0 ? { otherSpans } : {}),
+    ...(inputSpan ? { inputSpan } : {}) };
 }
 
 /**

@@ -6,7 +6,8 @@
  * ("the same problem as the loose magnets") are not the goods asked about. Then: a company whose name holds a
  * shorthand ("JL Mag") is no magnet; goods shipped on a route for a joint project are the question, not the project;
  * a precursor named with a rare earth is its compound; goods the asker makes something else of at a site arrive there;
- * a maker that "made <goods> in X" made them in X; magnets given as a share of a product's value are inside it.
+ * a maker that "made <goods> in X" made them in X; magnets given as a share of a product's value are inside it; a
+ * product made of bought magnets and then sent on is the goods, and where the magnets came from is its content.
  */
 import { describe, expect, it } from 'vitest';
 import { msg, newAssistant, understanding } from '../support/understanding.js';
@@ -178,5 +179,23 @@ describe('magnets given as a share of a product\'s value', () => {
     const reply = conversation('2026-11-12', 'We assemble traction motors in Chennai and export them to Canada. Chinese licence?',
       'The magnets come from Ganzhou and contain Dy, roughly 4% of the motor value.');
     expect(reply?.verdict).not.toBe('not_required');
+  });
+});
+
+describe('a product made of bought magnets and sent on', () => {
+  it('is the goods, shipped from where it is made, with the magnets\' origin as its content', () => {
+    const read = facts('Our supplier in Thailand buys Dy magnets from China, assembles the pumps and ships them to us in Spain.');
+    expect(read.item?.downstream).toBe('motor');
+    expect(read.shipFrom).toBe('TH');
+    expect(read.item?.hasChineseContent).toBe(true);
+  });
+
+  it('escalates it once the No. 61 suspension has run out', () => {
+    const reply = ask('Our supplier in Thailand buys Dy magnets from China, assembles the pumps and ships them to us in Spain. Licence?', '2026-11-20', 'mt1');
+    expect(reply.verdict).toBe('escalate');
+  });
+
+  it('leaves a customer\'s product made elsewhere a product of the customer\'s', () => {
+    expect(facts('Our Dy magnets go to Vietnam, where the customer assembles drones and ships them to Russia.').item?.form).toBe('magnet');
   });
 });

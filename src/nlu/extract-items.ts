@@ -1710,7 +1710,13 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   const madeThenSent = (run: PhraseHit<ItemTag>[]) => {
     const start = run[0]?.start ?? 0;
     const end = run.at(-1)?.end ?? 0;
-    const made = [1, 2].some((k) => MAKE_VERBS.has(tokens[start - k]?.low ?? '') && tokens.slice(start - k, start).every((t) => !t.clauseEnd));
+    // ("We integrate Tb magnets into Faraday isolators in Brno and sell to …": the magnets fitted into it make it too.)
+    // (A word may describe the product after "into": "into water pumps". Only "into": "samples on our stand" are shown
+    // there, not fitted.)
+    const goodsEnd = primary?.at(-1)?.end ?? -1;
+    const fittedInto = [1, 2].some((k) => tokens[start - k]?.low === 'into' && goodsEnd >= start - k - 1
+      && tokens.slice(start - k - 1, start).every((t) => !t.clauseEnd));
+    const made = fittedInto || [1, 2].some((k) => MAKE_VERBS.has(tokens[start - k]?.low ?? '') && tokens.slice(start - k, start).every((t) => !t.clauseEnd));
     // The verb of sending right after "and" or "then" ("build the motors and ship", "…, then ship to us"), not a noun
     // ("motors for our ships", "drones for export").
     let sent = false;

@@ -195,6 +195,16 @@ describe('a product made of bought magnets and sent on', () => {
     expect(reply.verdict).toBe('escalate');
   });
 
+  it('is the goods when the magnets are put into it and it is sold on', () => {
+    const reply = ask('A Mexican customer puts our Chinese Dy magnets into water pumps in Monterrey and sells the pumps to Canada. Do they need a Chinese licence?', '2026-03-03', 'mt2');
+    expect(reply.facts?.item?.downstream).toBe('motor');
+    expect(reply.verdict).toBe('not_required');
+  });
+
+  it('leaves magnet samples shown on a stand and taken back the goods', () => {
+    expect(facts('The Chinese supplier wants to show Dy magnet samples on our stand in Hamburg and take them back to China.').item?.form).toBe('magnet');
+  });
+
   it('leaves a customer\'s product made elsewhere a product of the customer\'s', () => {
     expect(facts('Our Dy magnets go to Vietnam, where the customer assembles drones and ships them to Russia.').item?.form).toBe('magnet');
   });

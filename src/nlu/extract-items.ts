@@ -1012,10 +1012,6 @@ function madeInto(tokens: readonly Token[], from: number, to: number): boolean {
 }
 
 /**
- * Whether the words at `start` are what something is compared with ("the same MOFCOM licence as loose magnets", "than
- * for oxide"): a comparison marker right before them, or one word of description between ("as loose magnets").
- */
-/**
  * The product whose value a share after the goods' words is given of, in their clause: "(about 2 % of motor value)",
  * "0.05 % of the pump value". Only a product named between "of" and the value word.
  */
@@ -1048,8 +1044,11 @@ function shareOfOtherValue(tokens: readonly Token[], end: number): boolean {
   return false;
 }
 
+/**
+ * Whether the words at `start` are what something is compared with ("the same MOFCOM licence as loose magnets", "than
+ * for oxide"): a comparison marker right before them, or up to two words between ("as the loose magnets").
+ */
 function comparisonStandardAt(tokens: readonly Token[], start: number): boolean {
-  // ("the same licence problem as the loose magnets": an article and a word of how they travel may stand between.)
   return [1, 2, 3].some((k) => {
     const marker = tokens[start - k];
     if (!marker || tokens.slice(start - k, start).some((t) => t.clauseEnd || t.commaAfter)) return false;

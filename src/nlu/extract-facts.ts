@@ -1158,7 +1158,7 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   // A word naming goods of the item's own form or magnet family ("magnets" for NdFeB magnets), wherever it stands.
   const goodsForm = items.item?.form;
   const goodsWordAt = (i: number) => goodsForm !== undefined && itemWordHits(tokens, lex).some((h) => h.start <= i && i < h.end
-    && ((h.value.kind === 'form' && h.value.form === goodsForm) || (h.value.kind === 'compound' && h.value.form === goodsForm)));
+    && (h.value.kind === 'form' || h.value.kind === 'compound') && h.value.form === goodsForm);
   const places: Frame['places'] = { ...placesToFrame(placeMentions, text, tokens, fittedProduct, way, items.itemSpan, goodsWordAt) };
   // In a round trip, the goods asked about are those that come back ("… and they send back separated Dy oxide"), when
   // the words after the way back name goods of their own.

@@ -1012,36 +1012,31 @@ function madeInto(tokens: readonly Token[], from: number, to: number): boolean {
 }
 
 /**
- * The product whose value a share after the goods' words is given of, in their clause: "(about 2 % of motor value)",
- * "0.05 % of the pump value". Only a product named between "of" and the value word.
+ * A share "of the … value" after the goods' words, in their clause ("… are about 3 % of the drive value"): where its
+ * "of" and its value word stand.
  */
-function productValued(tokens: readonly Token[], end: number, products: readonly PhraseHit<ItemTag>[][]): PhraseHit<ItemTag>[] | undefined {
+function valueShareAfter(tokens: readonly Token[], end: number): { of: number; value: number } | undefined {
   for (let i = end; i < Math.min(tokens.length, end + 8); i++) {
     const t = tokens[i] as Token;
+    // (The tokens keep the figure, not its per-cent sign.)
     if (/^\d+(?:[.,]\d+)?$/.test(t.raw)) {
       const of = tokens[i + 1]?.low === 'of' ? i + 1 : tokens[i + 1]?.low === 'percent' && tokens[i + 2]?.low === 'of' ? i + 2 : -1;
       if (of < 0) return undefined;
       const valueAt = tokens.slice(of + 1, of + 5).findIndex((x) => VALUE_NOUNS.has(x.low));
-      if (valueAt < 0) return undefined;
-      return products.find((run) => (run[0]?.start ?? 0) > of && (run.at(-1)?.end ?? 0) <= of + 1 + valueAt);
+      return valueAt < 0 ? undefined : { of, value: of + 1 + valueAt };
     }
     if (t.clauseEnd) return undefined;
   }
   return undefined;
 }
 
-/** A share "of the … value" after the goods' words, in their clause: "… are about 3 % of the drive value". */
-function shareOfOtherValue(tokens: readonly Token[], end: number): boolean {
-  for (let i = end; i < Math.min(tokens.length, end + 8); i++) {
-    const t = tokens[i] as Token;
-    // (The tokens keep the figure, not its per-cent sign.)
-    if (/^\d+(?:[.,]\d+)?$/.test(t.raw)) {
-      const of = tokens[i + 1]?.low === 'of' ? i + 1 : tokens[i + 1]?.low === 'percent' && tokens[i + 2]?.low === 'of' ? i + 2 : -1;
-      return of > 0 && tokens.slice(of + 1, of + 5).some((x) => VALUE_NOUNS.has(x.low));
-    }
-    if (t.clauseEnd) return false;
-  }
-  return false;
+/**
+ * The product whose value such a share is given of: "(about 2 % of motor value)", "0.05 % of the pump value". Only a
+ * product named between "of" and the value word.
+ */
+function productValued(tokens: readonly Token[], end: number, products: readonly PhraseHit<ItemTag>[][]): PhraseHit<ItemTag>[] | undefined {
+  const share = valueShareAfter(tokens, end);
+  return share && products.find((run) => (run[0]?.start ?? 0) > share.of && (run.at(-1)?.end ?? 0) <= share.value);
 }
 
 /**
@@ -1896,7 +1891,7 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
   if (insideNamedProduct) item.refersBack = true;
   // "Chinese magnets are about 3 % of the drive value": magnets or material said to be a share of another thing's value
   // are parts of that thing, which the conversation named before.
-  if (primary && (isMagnetRun(primary, head) || isMaterialRun(primary, head)) && shareOfOtherValue(tokens, primaryEnd)) item.refersBack = true;
+  if (primary && (isMagnetRun(primary, head) || isMaterialRun(primary, head)) && valueShareAfter(tokens, primaryEnd) !== undefined) item.refersBack = true;
   if (primary && (sentGoods || soldByVerb(primary))) item.moved = true;
   // "a complete magnet production line": the goods are a whole line, not a machine (the words that named them say so).
   if (form === 'equipment' && primary && PRODUCTION_LINE.test(text.slice((tokens[primary[0]?.start ?? 0] as Token).start, (tokens[(primary.at(-1) as PhraseHit<ItemTag>).end - 1] as Token).end))) item.productionLine = true;

@@ -220,7 +220,7 @@ export class Assistant {
       const newFacts = this.cooperationFromDiscourse(said, prev, text);
       // Facts an earlier question about procedure gave ("we signed the end-user certificate for the Tb oxide") count too.
       const carried = prev && (DECISION_INTENTS.has(prev.intent) || hasFacts(prev.facts)) ? mergeFacts(prev.facts, newFacts, { correction: u.frame.correction === true, refersBack: u.frame.item?.refersBack === true, routeSaid: u.frame.places.shipFromSaid === true,
-        onward: intent === 'reexport_license' || u.frame.activity === 'resell_from_stock', comesBack: u.frame.places.comesBack === true, goodsMoved: u.frame.item?.moved === true }) : newFacts;
+        onward: intent === 'reexport_license' || u.frame.activity === 'resell_from_stock', comesBack: u.frame.places.comesBack === true, sentToAsker: u.frame.places.sentToAsker === true, goodsMoved: u.frame.item?.moved === true }) : newFacts;
       const scoped = this.saferScope(intent, carried, scopeFacts(intent, carried, knowHowToDecide(u, this.handover)), asOf);
       const { facts } = scoped;
       // "What about after 10 November?": after a decision, a short turn's date with no word of shipping asks about the

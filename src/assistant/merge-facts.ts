@@ -99,6 +99,8 @@ export interface MergeOptions {
   readonly onward?: boolean;
   /** The turn brings goods back ("then we want the separated Dy oxide shipped back to Brazil"). */
   readonly comesBack?: boolean;
+  /** The turn's goods are sent to the asker from no place said ("later they'd send us new magnets"). */
+  readonly sentToAsker?: boolean;
   /** The turn's goods are governed by a verb of selling or shipping ("they sell the finished motors to Mexico"). */
   readonly goodsMoved?: boolean;
 }
@@ -198,6 +200,15 @@ export function mergeFacts(prev: Facts, next: Facts, options: MergeOptions = {})
     delete merged.madeIn;
     if (merged.destination === undefined) delete merged.destination;
   }
+  // "We ship our scrap Dy magnets to the recycler from our US plant" then "later they'd send us new magnets": goods
+  // a later turn has sent to the asker arrive where the first left from, from a place the turn does not say.
+  const sentHere = options.sentToAsker === true && !options.correction && !backFromChina && next.item !== undefined
+    && next.shipFrom === undefined && next.madeIn === undefined && prev.shipFrom !== undefined && prev.shipFrom !== 'CN';
+  if (sentHere) {
+    merged.destination = next.destination ?? prev.shipFrom;
+    delete merged.shipFrom;
+    delete merged.madeIn;
+  }
   // A correction that names an item replaces the old item whole ("sorry, they are actually ferrite").
   // A correction that only changes how the goods go ("actually the magnets go loose") keeps what they are made of.
   const keepsMakeUp = next.item !== undefined && !next.item.elementsPresent?.length && !next.item.elementsAbsent?.length && next.item.magnetType === undefined;
@@ -219,6 +230,8 @@ export function mergeFacts(prev: Facts, next: Facts, options: MergeOptions = {})
   if (item && leftChinaBefore && item.chinaOrigin === undefined) item.chinaOrigin = true;
   // Goods kept leaving China are not foreign-made because a correction named the asker's plant.
   if (item && routeKept && options.correction && item.chinaOrigin === false) delete item.chinaOrigin;
+  // (What the asker sent was its own; what comes back is not said to be.)
+  if (item && sentHere && item.chinaOrigin === false) delete item.chinaOrigin;
   if (item) merged.item = item;
   // A corrected buyer replaces the one screened before ("actually a small subsidiary, not the listed parent").
   if (options.correction && next.endUser?.parties !== undefined) merged.endUser = next.endUser;

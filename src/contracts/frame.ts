@@ -86,6 +86,8 @@ export const FrameSchema = z.object({
     transitVia: CountrySchema.optional(),
     /** The goods come back ("shipped back to Brazil", "they send replacements"), without saying from where. */
     comesBack: z.boolean().optional(),
+    /** The goods are sent to the asker ("they'd send us new magnets"), from no place said. */
+    sentToAsker: z.boolean().optional(),
   }).strict(),
   parties: z.array(PartyFrameSchema),
   endUser: EndUserKindSchema.optional(),

@@ -32,6 +32,9 @@ export const COOPERATION_KINDS: readonly Kind[] = COLLABORATION_KINDS.filter((k)
 /** When several kinds are named, the more specific one decides ("our JV engineer wants to e-mail" is a transfer). */
 // A visit comes last: "advise the JV, with a few site visits" is consulting; a visit is the kind only when it is all.
 const PRONOUN_OBJECTS = grammarWords('pronounObjects');
+/** Verbs that move goods as well as papers ("send", "ship", "sell", "supply"). */
+const GOODS_MOVING_VERBS = grammarWords('exportVerbs');
+const FILE_NOUNS = grammarWords('fileNouns');
 const SCHOLARLY_WORK_NOUNS = grammarWords('scholarlyWorkNouns');
 const KIND_ORDER: readonly Kind[] = ['licensing', 'hiring', 'joint_rnd', 'services', 'training', 'technology_transfer', 'consulting', 'jv_investment', 'visit'];
 const AREA_ORDER: readonly Area[] = [
@@ -370,8 +373,20 @@ export function extractCollaboration(tokens: readonly Token[], text: string, pla
     while (/^\d+$/.test(tokens[i]?.raw ?? '')) i++;
     return i > at && ((tokens[i]?.low === 'of' && PRONOUN_OBJECTS.has(tokens[i + 1]?.low ?? '')) || (GOODS_COUNT_NOUNS.has(tokens[i]?.low ?? '') && tokens[i + 1]?.low !== 'of'));
   };
+  // "Send rotor cores to Hungary": so does a verb that moves goods ("send", "ship", "sell", "supply") whose object is a
+  // thing no list knows, in a message that names no know-how: there is nothing technical for it to give (people sent
+  // are a visit, below).
   const sendsPronounGoods = (h: { start: number; end: number; value: Kind }) => givingVerb(h) && !namesKnowHow
-    && (PRONOUN_OBJECTS.has(tokens[h.end]?.low ?? '') || countOfThem(h.end));
+    && (PRONOUN_OBJECTS.has(tokens[h.end]?.low ?? '') || countOfThem(h.end) || (GOODS_MOVING_VERBS.has((tokens[h.start] as Token).low) && !sendsPeople(h) && !sendsWork(h)));
+  // ("send us the PDF of his published paper", "send the test report": a paper, a file or a report is written work.)
+  const sendsWork = (h: { start: number; end: number }) => {
+    for (let i = h.end; i < Math.min(tokens.length, h.end + 8); i++) {
+      const t = tokens[i] as Token;
+      if (SCHOLARLY_WORK_NOUNS.has(t.low) || PRESENTED_WORK.has(t.low) || FILE_NOUNS.has(t.low) || DOCUMENT_NOUNS.has(t.low)) return true;
+      if (t.clauseEnd) break;
+    }
+    return false;
+  };
   // "Send a team to tour the line", "send two engineers": a verb of giving whose object is people sends people, so a
   // visit they make stays a visit (people sent to set up a plant still carry know-how: a transfer).
   const sendsPeople = (h: { start: number; end: number; value: Kind }) => {

@@ -725,6 +725,7 @@ function placesToFrame(places: readonly PlaceMention[], text: string, tokens: re
   }
   // Coming back with no way into China said here: an earlier turn may have said it.
   if (wayIntoChina(places) === undefined && tokens.some((_, i) => comesBackAt(tokens, i))) out.comesBack = true;
+  if (sentToUs && places.length === 0) out.sentToAsker = true;
   if (transit) out.transitVia = transit;
   if (madeAt) out.madeIn = madeAt;
   if (siteIsStore && site) out.heldIn = site.country;

@@ -1708,7 +1708,9 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
     // (A word may describe the product after "into": "into water pumps". Only "into": "samples on our stand" are shown
     // there, not fitted.)
     const goodsEnd = primary?.at(-1)?.end ?? -1;
-    const fittedInto = [1, 2].some((k) => tokens[start - k]?.low === 'into' && goodsEnd >= start - k - 1
+    // ("… Dy magnets into Mexico, build them into car speakers and export the speakers": a pronoun before "into" stands
+    // for the goods named before it.)
+    const fittedInto = [1, 2].some((k) => tokens[start - k]?.low === 'into' && (goodsEnd >= start - k - 1 || PRONOUN_OBJECTS.has(tokens[start - k - 1]?.low ?? ''))
       && tokens.slice(start - k - 1, start).every((t) => !t.clauseEnd));
     const made = fittedInto || [1, 2].some((k) => MAKE_VERBS.has(tokens[start - k]?.low ?? '') && tokens.slice(start - k, start).every((t) => !t.clauseEnd));
     // The verb of sending right after "and" or "then" ("build the motors and ship", "…, then ship to us"), not a noun
@@ -1747,6 +1749,9 @@ export function extractItem(tokens: readonly Token[], lex: Lexicon, text: string
       case 'form':
         form = tag.form;
         if (tag.form === 'phosphor') downstream = 'phosphor';
+        // "mixed rare earth carbonate concentrate": a concentrate named by its chemical form is that compound (HS 2846,
+        // the compounds of rare-earth metals, holds the mixed carbonate), not an ore concentrate (HS 2530, 2617).
+        if (tag.form === 'ore' && primary.some((h) => h.value.kind === 'form' && h.value.form === 'compound' && !negatedHits.has(h))) form = 'compound';
         // "gadolinium contrast-agent precursor", "Lu precursor for Lu-177": a precursor named with a rare earth or one of
         // its compounds is a compound of it (a chemical that makes the other); the battery trade's precursor is its
         // cathode material's (NCM hydroxide), named with no rare earth.

@@ -38,11 +38,17 @@ const DEMONSTRATIVES = grammarWords('demonstratives');
 const LICENSABLE_WORDS = grammarWords('licensableWords');
 const NEGATION_CUES = grammarWords('negationCues');
 const ELLIPSIS_FILLERS = grammarWords('ellipsisFillers');
+const OUTCOME_ALTERNATIVES = grammarWords('outcomeAlternatives');
+const OUTCOME_HEDGES = grammarWords('outcomeHedges');
 
 /** A licence noun with only fillers around it ("Licence?", "still no licence?", "licence yes or no?"): whether one is needed. */
 function bareLicenceQuestion(words: readonly string[]): boolean {
   const content = words.filter((w) => !ELLIPSIS_FILLERS.has(w));
-  return content.length === 1 && LICENCE_NOUNS.has(content[0] ?? '');
+  if (content.length === 1) return LICENCE_NOUNS.has(content[0] ?? '');
+  // "Licence or ban?", "licence or not?", "banned or just licensable?": a choice between outcomes, nothing else asked.
+  const outcomes = content.filter((w) => !OUTCOME_HEDGES.has(w));
+  return words.includes('or') && outcomes.length >= 1 && outcomes.length <= 2
+    && outcomes.every((w) => LICENCE_NOUNS.has(w) || OUTCOME_ALTERNATIVES.has(w));
 }
 
 /** The message's questions, each up to and with its question mark. */

@@ -1142,7 +1142,15 @@ export function readFrame(rawText: string, lex: Lexicon, sourceIds: readonly str
   const inputEnd = items.inputSpan?.[1];
   const inputsFrom = (p: PlaceMention) => inputEnd !== undefined && p.role === 'origin' && p.start > inputEnd && p.start - inputEnd <= 3
     && tokens.slice(inputEnd, p.start).some((t) => t.low === 'from') && !tokens.slice(inputEnd - 1, p.start - 1).some((t) => t.clauseEnd);
-  const placeMentions = boughtGoodsSource(read.map((p) => (inputsFrom(p) ? { ...p, role: 'content' as const } : p)), tokens, items.itemSpan, items.item);
+  // "our Italian-made e-bikes (motors made in China)": a place of making inside an aside that opens right after a
+  // product, said of a part the aside names, says where that part was made: the product's content. ("servo drives
+  // (made in China)" names no part: the goods were made there.)
+  const spanEnd = items.itemSpan?.[1];
+  const builtProduct = items.item?.form !== undefined && BUILT_FORMS.includes(items.item.form);
+  const madeInAside = (p: PlaceMention) => builtProduct && spanEnd !== undefined && p.role === 'made' && p.start > spanEnd
+    && tokens[spanEnd]?.parenBefore === true && !tokens.slice(spanEnd, p.start).some((t) => t.parenAfter || t.clauseEnd)
+    && itemWordHits(tokens, lex).some((h) => h.start >= spanEnd && h.end <= p.start);
+  const placeMentions = boughtGoodsSource(read.map((p) => (inputsFrom(p) || madeInAside(p) ? { ...p, role: 'content' as const } : p)), tokens, items.itemSpan, items.item);
   const endUse = extractEndUse(tokens, text, lex);
   const namesKnowHow = SPECIFIC_KNOW_HOW.test(text);
   // A magnet named only by its grade ties named know-how to magnet making ("the jet-mill settings for their 45SH").

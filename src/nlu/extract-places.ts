@@ -223,6 +223,9 @@ function heldByProduct(tokens: readonly Token[], from: number, lex: Lexicon): bo
     && !(tokens[last.end - 1] as Token).commaAfter && !partAt.commaAfter && !partAt.parenAfter
     && !FIXED_INSIDE.has(partAt.low) && !INSIDE_CUES.has(partAt.low) && !PHRASE_STOPS.has(partAt.low) && !lex.knowledge.cues.magnetsInsideAfter.has(partAt.low) && !lex.knowledge.cues.looseWords.has(partAt.low);
   if (!last || (last.end !== from && !partNoun)) return false;
+  // ("our e-bikes (motors made in China with Dy magnets) from Italy": an aside closed before "from" leaves the place to
+  // the phrase outside it, the goods.)
+  if ((tokens[from - 1] as Token | undefined)?.parenAfter === true) return false;
   if (!isHeldGoods(last.value)) return false;
   // The run of item and element words the magnets end ("Dy speaker magnets").
   let first = hits.length - 1;

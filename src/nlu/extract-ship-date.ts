@@ -35,6 +35,7 @@ const ISO_DATE = /\b(20\d\d)-(\d{2})-(\d{2})\b/g;
 const DAY_MONTH = new RegExp(String.raw`\b${ORDINAL}\s+(?:of\s+)?${MONTH_NAME}${YEAR}\b`, 'gi');
 const MONTH_DAY = new RegExp(String.raw`\b${MONTH_NAME}\s+${ORDINAL}\b${YEAR}`, 'gi');
 const WORD_MONTH = new RegExp(String.raw`\b([a-z]+)(?:\s+of)?[\s-]+${MONTH_NAME}(?:\s+(20\d\d))?\b`, 'gi');
+const DAY_ALONE = new RegExp(String.raw`\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b(?=\s*(?:[.,;:!?)]|$|(?:and|or|but|so|if|when|at|because)\b))`, 'gi');
 const MONTH_YEAR = new RegExp(String.raw`\b${MONTH_NAME}\s+(20\d\d)\b`, 'gi');
 const SHIPMENT_WORDS = new RegExp(SHIPMENT.source, 'giu');
 /** What may stand between a word of shipping and its own day: nothing, or "on", "of", "dated". */
@@ -94,6 +95,13 @@ function datesIn(sentence: string): DateAt[] {
   // "orders for 2027", "shipping in 2026", "next year": a year alone is read from its first day, the day the goods
   // could first move then.
   for (const m of sentence.matchAll(YEAR_ALONE)) add(valid({ year: Number(m[1]), month: 1, day: 1 }), m);
+  // "No. 58 starts 8 Nov, so they ship on the 6th": a day named by its ordinal alone is in the month the sentence names
+  // for another day. Not an ordinal before a noun ("the 3rd shipment"), which counts things.
+  const monthSaid = out.find((d) => 'month' in d.when && d.when.month !== undefined);
+  if (monthSaid && 'month' in monthSaid.when) {
+    const { month, year } = monthSaid.when;
+    for (const m of sentence.matchAll(DAY_ALONE)) add(valid({ day: Number(m[1]), month, ...(year !== undefined ? { year } : {}) }), m);
+  }
   const nextYear = /\bnext year\b/i.exec(sentence);
   if (nextYear) add({ yearsAhead: 1 }, nextYear);
   const nextMonth = /\bnext month\b/i.exec(sentence);

@@ -4,11 +4,14 @@
  * message names know-how, people or written work; drones built to carry weapons are a military end use; the US
  * Bureau of Industry and Security by its names is a foreign regime; a pronoun before "into" stands for the goods a
  * product is made of; a concentrate named by its chemical form is that compound; and goods a later turn has sent to
- * the asker do not leave from the asker's own site.
+ * the asker do not leave from the asker's own site. Then: "an alternative to", "a substitute for" name what the goods
+ * replace; a day named by its ordinal alone ("ship on the 6th") is in the month the sentence names; and a place of
+ * making in an aside after a product, said of a part the aside names, is the product's content.
  */
 import { describe, expect, it } from 'vitest';
 import { mergeFacts } from '../../src/assistant/merge-facts.js';
 import type { Facts } from '../../src/rules/facts.js';
+import { extractShipWhen } from '../../src/nlu/extract-ship-date.js';
 import { asksForDecision } from '../../src/nlu/question-form.js';
 import { msg, newAssistant, understanding } from '../support/understanding.js';
 
@@ -131,5 +134,52 @@ describe('goods a later turn has sent to the asker', () => {
   it('leave the route alone when the turn does not send them to the asker', () => {
     const scrapSent: Facts = { shipFrom: 'US', madeIn: 'US', item: { form: 'magnet', elementsPresent: ['Dy'] } };
     expect(mergeFacts(scrapSent, { item: { form: 'magnet' } }).shipFrom).toBe('US');
+  });
+});
+
+describe('goods or elements named as what the goods replace', () => {
+  it.each([
+    ['The vendor proposes cerium-rich magnets as a substitute for our Tb grades.', 'Tb'],
+    ['Our supplier now quotes holmium-doped blocks as an alternative to Dy magnets.', 'Dy'],
+    ['They suggest La-Ce magnets as a replacement for the Dy grade.', 'Dy'],
+  ])('are not in the goods: %s', (text, replaced) => {
+    expect(read(text).facts.item?.elementsPresent ?? []).not.toContain(replaced);
+  });
+
+  it('leaves an element the goods are said to hold in them', () => {
+    expect(read('The vendor proposes Tb-doped magnets as a substitute for ferrite.').facts.item?.elementsPresent).toContain('Tb');
+  });
+});
+
+describe('a day named by its ordinal alone', () => {
+  it('is in the month the sentence names for another day', () => {
+    expect(extractShipWhen('The new list starts 8 Nov, so the forwarder will ship on the 5th.')).toEqual({ day: 5, month: 11 });
+  });
+
+  it('is no day when it counts things', () => {
+    expect(extractShipWhen('In May we ship the 3rd batch of magnets.')).toEqual({ month: 5 });
+  });
+
+  it('dates a shipment before a rule that starts later that month', () => {
+    const reply = conversation('2025-11-03', 'We bought electrode winding machines from a Chinese maker for our Thai cell plant.',
+      'They say No. 58 starts 8 Nov, so they ship on the 5th. Licence needed for that?');
+    expect(reply?.verdict).toBe('not_required');
+  });
+});
+
+describe('a place of making in an aside after a product', () => {
+  it('is where a part the aside names was made: the product\'s content', () => {
+    const facts = read('We export our Austrian-built scooters (hub motors made in China) to a retailer in Slovenia.').facts;
+    expect(facts.madeIn).toBe('AT');
+    expect(facts.item?.hasChineseContent).toBe(true);
+  });
+
+  it('is where the goods were made when the aside names no part', () => {
+    expect(read('We buy servo drives (made in China) for our plant in Brazil.').facts.madeIn).toBe('CN');
+  });
+
+  it('leaves the place after the aside to the product', () => {
+    const facts = read('we ship our scooters (motors made in China w/ Tb magnets) from Austria to a shop in Slovenia.').facts;
+    expect(facts.shipFrom).toBe('AT');
   });
 });

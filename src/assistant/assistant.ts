@@ -236,7 +236,7 @@ export class Assistant {
       });
     } else {
       reply = this.answerOther(message, intent, u, asOf, text, prev);
-      if (intent === 'license_process' || intent === 'regulation_info') reply = this.withGoodsDecided(reply, u, prev, asOf, text);
+      if (intent === 'license_process' || intent === 'regulation_info') reply = this.withGoodsDecided(message, reply, u, prev, asOf, text);
       // Keep the turns, and the question under discussion, so a later "talk to compliance" carries them; and the facts a
       // question about procedure or the rules gave, for a decision asked next ("… can we later sell some to our affiliate?").
       const base: ConversationState = prev ?? { intent, facts: {}, turns: [], lastVerdict: reply.verdict, missing: [], updatedAt: 0 };
@@ -791,7 +791,7 @@ export class Assistant {
    * the licence for Dy magnets take?" already knows a licence is needed. Never a question back or a case for a question
    * that asked neither, so the procedure answer stays the reply whenever the goods are not fully known.
    */
-  private withGoodsDecided(info: Reply, u: Understanding, prev: ConversationState | undefined, asOf: string, text: string): Reply {
+  private withGoodsDecided(message: Message, info: Reply, u: Understanding, prev: ConversationState | undefined, asOf: string, text: string): Reply {
     if (info.verdict !== 'none' || u.foreignRegime) return info;
     const { asOf: _a, ...said } = u.facts;
     const carried = prev && hasFacts(prev.facts) ? mergeFacts(prev.facts, said) : said;
@@ -801,16 +801,22 @@ export class Assistant {
     const facts = scopeFacts('part_license', carried);
     const shipOn = resolveShipDate(u.frame.shipWhen, asOf);
     const { decision, facts: decided, assumedOrigin } = this.decideForShipment('part_license', facts, asOf, shipOn, routeAssumption(u, [...(prev?.turns ?? []), text]), resolveShipSpanEnd(u.frame.shipWhen, asOf));
-    if (!(decision.verdict === 'prohibited' || (decision.verdict === 'license_required' && (u.asksForDecision || change)))) return info;
+    // "NdFeB with 2 % Gd, no Dy or Tb. Is that under No. 18?": goods the rules cannot settle, asked about yes or no, go to
+    // compliance as a decision question's would.
+    const unsettled = decision.verdict === 'escalate' && u.asksForDecision;
+    if (!(decision.verdict === 'prohibited' || (decision.verdict === 'license_required' && (u.asksForDecision || change)) || unsettled)) return info;
     const cited = new Set(info.citations.map((c) => `${c.source} ${c.article ?? ''}`));
+    const escalation: Escalation = !unsettled ? info.escalation : this.options.cases ? this.openCase(message, decided, decision, prev, text)
+      : { state: 'not_needed', note: 'No case service is configured: please contact compliance directly.' };
     return {
       ...info,
       headline: headline(decision.verdict, decided, decision),
       verdict: decision.verdict,
       reasons: [...info.reasons, ...decision.reasons.slice(0, MAX_REASONS),
-        ...(assumedOrigin ? [ASSUMED_ORIGIN_NOTE] : [])],
+        ...(assumedOrigin ? [ASSUMED_ORIGIN_NOTE] : []), ...(unsettled && escalation.note ? [escalation.note] : [])],
       citations: [...info.citations, ...decision.citations.filter((c) => !cited.has(`${c.source} ${c.article ?? ''}`))],
       nextSteps: [...info.nextSteps, ...decision.nextSteps],
+      escalation,
       fired: decision.fired,
       disclaimer: disclaimer(decision.rulesVersion, asOf),
       rulesVersion: decision.rulesVersion,

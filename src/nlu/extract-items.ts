@@ -332,7 +332,9 @@ function isPartyContext(tokens: readonly Token[], hit: PhraseHit<ItemTag>, lex: 
     if (m === 1 && t !== undefined && LIST_JOINERS.has(t.low) && !/[^s]s$/.test(last?.low ?? '') && modifier(hit.end + 1) && companyNoun(hit.end + 2)
       && lex.items.find(tokens.slice(hit.end + 1, hit.end + 3)).length === 0) continue;
     if (!modifier(hit.end + m - 1) || t?.parenBefore) break;
-    if (companyNoun(hit.end + m) && !tokens[hit.end + m]?.parenBefore) return true;
+    // ("a Turkish machine tool builder", "a pump motor customer": so may a maker's or a buyer's noun.)
+    const noun = tokens[hit.end + m]?.low ?? '';
+    if ((companyNoun(hit.end + m) || MAKER_WORDS.has(noun) || BUYER_NOUNS.has(noun)) && !tokens[hit.end + m]?.parenBefore) return true;
   }
   // "a Japanese carmaker (only passenger cars, no defence work)": a parenthesis opened right after a party describes it.
   for (let k = hit.start; k >= Math.max(1, hit.start - 4); k--) {

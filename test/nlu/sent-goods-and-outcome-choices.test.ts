@@ -6,10 +6,13 @@
  * product is made of; a concentrate named by its chemical form is that compound; and goods a later turn has sent to
  * the asker do not leave from the asker's own site. Then: "an alternative to", "a substitute for" name what the goods
  * replace; a day named by its ordinal alone ("ship on the 6th") is in the month the sentence names; and a place of
- * making in an aside after a product, said of a part the aside names, is the product's content.
+ * making in an aside after a product, said of a part the aside names, is the product's content. Goods words before a
+ * maker's or a buyer's noun describe that party. A yes/no question about rules or procedure, about goods the rules
+ * cannot settle, goes to compliance with a case, as a decision question would.
  */
 import { describe, expect, it } from 'vitest';
 import { mergeFacts } from '../../src/assistant/merge-facts.js';
+import { CaseService } from '../../src/cases/case-service.js';
 import type { Facts } from '../../src/rules/facts.js';
 import { extractShipWhen } from '../../src/nlu/extract-ship-date.js';
 import { asksForDecision } from '../../src/nlu/question-form.js';
@@ -181,5 +184,32 @@ describe('a place of making in an aside after a product', () => {
   it('leaves the place after the aside to the product', () => {
     const facts = read('we ship our scooters (motors made in China w/ Tb magnets) from Austria to a shop in Slovenia.').facts;
     expect(facts.shipFrom).toBe('AT');
+  });
+});
+
+describe('goods words before a maker\'s or a buyer\'s noun', () => {
+  it('describe the party, not the goods', () => {
+    expect(read('We want to sell them to a Polish machine tool builder for civil lathes.').facts.item?.form).toBeUndefined();
+  });
+
+  it('leave the magnets named before as the goods', () => {
+    const reply = conversation('2025-10-28', 'We keep Chinese SmCo magnets in stock at our warehouse in Antwerp.', 'A Polish machine tool builder wants to buy them, civil use. Chinese licence needed?');
+    expect(reply?.facts?.item?.form).toBe('magnet');
+    expect(reply?.verdict).toBe('license_required');
+  });
+});
+
+describe('a yes/no question about the rules, about goods the rules cannot settle', () => {
+  it('escalates with a case instead of answering with information alone', () => {
+    const service = new CaseService({ db: ':memory:', officers: { slack: [], teams: [], web: ['console'] } });
+    const assistant = newAssistant('2026-04-16T09:00:00Z', service);
+    const turns = ['Our affiliate in Suzhou sends rotor assemblies to our plant in Izmir - magnets glued in the stack, shaft pressed in.',
+      'New customer for those motors is the Turkish army\'s vehicle programme (military trucks). Does that change anything?'];
+    const [first, second] = turns.map((t) => assistant.handle({ ...msg(t, 'unsettled-1'), asOf: '2026-04-16' }));
+    expect(first?.verdict).toBe('not_required');
+    expect(second?.intent.name).toBe('regulation_info');
+    expect(second?.verdict).toBe('escalate');
+    expect(second?.escalation.state).toBe('opened');
+    expect(service.list({ state: 'open' })).toHaveLength(1);
   });
 });

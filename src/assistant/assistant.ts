@@ -48,6 +48,8 @@ export interface AssistantOptions {
 
 const DECISION_INTENTS: ReadonlySet<Intent> = new Set(['part_license', 'collaboration_license', 'reexport_license']);
 const FOLLOW_UP_MAX_WORDS = 14;
+/** Said where a question needs compliance and no case service is configured (the CLI without one). */
+const NO_CASE_SERVICE_NOTE = 'No case service is configured: please contact compliance directly.';
 /** NdFeB grades hold up to about 10 % Dy and Tb together (magnet makers' grade tables): a larger share names another material. */
 const MAGNET_GRADE_MAX_HEAVY_PERCENT = 10;
 /** Earlier turns read with this one when a cooperation's provider rests on a party named before: the recent ones. */
@@ -618,7 +620,7 @@ export class Assistant {
         escalation = this.openCase(message, facts, decision, prev, text);
       }
     } else if (verdict === 'escalate') {
-      escalation = { state: 'not_needed', note: 'No case service is configured: please contact compliance directly.' };
+      escalation = { state: 'not_needed', note: NO_CASE_SERVICE_NOTE };
     }
 
     const nextSteps = [...decision.nextSteps];
@@ -807,7 +809,7 @@ export class Assistant {
     if (!(decision.verdict === 'prohibited' || (decision.verdict === 'license_required' && (u.asksForDecision || change)) || unsettled)) return info;
     const cited = new Set(info.citations.map((c) => `${c.source} ${c.article ?? ''}`));
     const escalation: Escalation = !unsettled ? info.escalation : this.options.cases ? this.openCase(message, decided, decision, prev, text)
-      : { state: 'not_needed', note: 'No case service is configured: please contact compliance directly.' };
+      : { state: 'not_needed', note: NO_CASE_SERVICE_NOTE };
     return {
       ...info,
       headline: headline(decision.verdict, decided, decision),
@@ -842,7 +844,7 @@ export class Assistant {
 
   /** Opens a case for a question the rules cannot settle, with the rules' reading of its facts after `why`. */
   private escalateAsked(message: Message, facts: Facts, why: readonly string[], asOf: string, prev: ConversationState | undefined, text: string): Escalation {
-    if (!this.options.cases) return { state: 'not_needed', note: 'No case service is configured: please contact compliance directly.' };
+    if (!this.options.cases) return { state: 'not_needed', note: NO_CASE_SERVICE_NOTE };
     const decision = evaluate(this.options.rules, facts, asOf);
     return this.openCase(message, facts, { ...decision, verdict: 'escalate', reasons: [...why, ...decision.reasons] }, prev, text);
   }

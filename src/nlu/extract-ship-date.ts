@@ -35,7 +35,8 @@ const ISO_DATE = /\b(20\d\d)-(\d{2})-(\d{2})\b/g;
 const DAY_MONTH = new RegExp(String.raw`\b${ORDINAL}\s+(?:of\s+)?${MONTH_NAME}${YEAR}\b`, 'gi');
 const MONTH_DAY = new RegExp(String.raw`\b${MONTH_NAME}\s+${ORDINAL}\b${YEAR}`, 'gi');
 const WORD_MONTH = new RegExp(String.raw`\b([a-z]+)(?:\s+of)?[\s-]+${MONTH_NAME}(?:\s+(20\d\d))?\b`, 'gi');
-const DAY_ALONE = new RegExp(String.raw`\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b(?=\s*(?:[.,;:!?)]|$|(?:and|or|but|so|if|when|at|because)\b))`, 'gi');
+// "ship on the 6th.", "the 6th or the 7th": a day's ordinal ends its phrase; before a noun it counts things ("the 3rd lot").
+const DAY_ALONE = new RegExp(String.raw`\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b(?=\s*(?:[.,;:!?)]|$|(?:${[...grammarWords('ordinalDayFollowers')].join('|')})\b))`, 'gi');
 const MONTH_YEAR = new RegExp(String.raw`\b${MONTH_NAME}\s+(20\d\d)\b`, 'gi');
 const SHIPMENT_WORDS = new RegExp(SHIPMENT.source, 'giu');
 /** What may stand between a word of shipping and its own day: nothing, or "on", "of", "dated". */
